@@ -1,0 +1,139 @@
+"""``analyze``: ingest inputs, run the pipeline on what is new, update the store and write the dossier.
+
+This is the library function behind ``crosswire analyze``; it never prints. Progress and per-input failures reach
+the caller through callbacks and the returned :class:`AnalysisResult`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from crosswire.errors import CrosswireError
+from crosswire.ingest import IngestOptions, iter_inputs
+from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
+from crosswire.model import Article, Dossier, InputFailure
+from crosswire.pipeline import Context, Options, run_article_stages, run_corpus_stages
+from crosswire.report import write_dossier
+from crosswire.store import Store, content_hash, default_url
+
+log = logging.getLogger(__name__)
+
+# Articles written to the store per transaction: a crash loses at most one batch of work, never stored data.
+BATCH_SIZE = 200
+
+ProgressFn = Callable[[int, int], None]
+FailureFn = Callable[[InputFailure], None]
+
+
+@dataclass
+class AnalysisResult:
+    dossier: Dossier
+    json_path: Path
+    html_path: Path
+    store_url: str
+    analysed: list[str] = field(default_factory=list)  # ids analysed in this run
+    reused: list[str] = field(default_factory=list)  # ids already in the store with the same input
+    failures: list[InputFailure] = field(default_factory=list)
+
+
+def _unique_id(article: Article, taken: dict[str, str], stored_sources: dict[str, str], index: int) -> str:
+    """Keep the article's id unless another input already uses it; then add a stable suffix."""
+    owner = taken.get(article.id) or stored_sources.get(article.id)
+    if owner is None or (owner == article.source and article.id not in taken):
+        return article.id
+    suffix = hashlib.sha1(f"{article.source}\x00{index}".encode()).hexdigest()[:6]
+    return f"{article.id}-{suffix}"
+
+
+def _outlet_line_counts(articles: Sequence[Article]) -> dict[tuple[str, str], int]:
+    from crosswire.clean.text import line_keys
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for article in articles:
+        if article.outlet and article.raw_format == "text" and not article.verbatim:
+            outlet = article.outlet.casefold()
+            counts.update((outlet, key) for key in line_keys(article.raw))
+    return dict(counts)
+
+
+def analyze(
+    inputs: Sequence[str],
+    out_dir: Path,
+    *,
+    db_url: str | None = None,
+    verbatim: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fresh: bool = False,
+    stdin: TextIO | None = None,
+    fetcher: Fetcher | None = None,
+    on_progress: ProgressFn | None = None,
+    on_failure: FailureFn | None = None,
+) -> AnalysisResult:
+    """Analyse ``inputs`` into the store at ``db_url`` (default: ``out_dir/crosswire.db``) and write the dossier."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    url = db_url or default_url(out_dir)
+    failures: list[InputFailure] = []
+
+    def fail(failure: InputFailure) -> None:
+        failures.append(failure)
+        log.warning("%s: %s", failure.source, failure.error)
+        if on_failure:
+            on_failure(failure)
+
+    with Store(url) as store:
+        if fresh:
+            store.clear()
+        stored_hashes = store.known_hashes()
+        stored_sources = store.known_sources()
+        pending: list[Article] = []
+        reused: list[str] = []
+        taken: dict[str, str] = {}
+        for index, item in enumerate(iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes),
+                                                 stdin=stdin, fetcher=fetcher)):
+            if isinstance(item, InputFailure):
+                fail(item)
+                continue
+            item.id = _unique_id(item, taken, stored_sources, index)
+            taken[item.id] = item.source
+            item.input_hash = content_hash(item)
+            if stored_hashes.get(item.id) == item.input_hash:
+                reused.append(item.id)
+            else:
+                pending.append(item)
+
+        context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_outlet_line_counts(pending))
+        analysed: list[str] = []
+        batch: list[Article] = []
+        for done, article in enumerate(pending, start=1):
+            try:
+                run_article_stages(article, context)
+            except CrosswireError as exc:
+                fail(InputFailure(source=exc.source or article.source, error=exc.message))
+            except Exception as exc:  # one article's bug must not stop the batch
+                log.debug("stage failure on %s", article.source, exc_info=True)
+                fail(InputFailure(source=article.source, error=f"internal error ({type(exc).__name__}: {exc}); "
+                                                               "the article was skipped, please report it"))
+            else:
+                batch.append(article)
+                analysed.append(article.id)
+            if len(batch) >= BATCH_SIZE:
+                store.save_articles(batch)
+                batch = []
+            if on_progress:
+                on_progress(done, len(pending))
+        store.save_articles(batch)
+
+        dossier = store.load_dossier()
+        run_corpus_stages(dossier, context)
+        store.save_corpus(dossier)
+
+    dossier.errors = failures
+    json_path, html_path = write_dossier(dossier, out_dir)
+    return AnalysisResult(dossier=dossier, json_path=json_path, html_path=html_path, store_url=url,
+                          analysed=analysed, reused=reused, failures=failures)

@@ -1,0 +1,66 @@
+"""The clean stage: an article's main text, what was removed from it, and its metadata.
+
+HTML goes through trafilatura; text that was already flattened from a page goes through the line classifier of
+:mod:`crosswire.clean.lines`. Metadata given in the input always wins over what is read from the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from crosswire.clean.html import extract_html, html_to_text
+from crosswire.clean.language import detect_language
+from crosswire.clean.lines import normalize_line
+from crosswire.clean.text import clean_plain_text
+from crosswire.model import Article
+
+if TYPE_CHECKING:
+    from crosswire.pipeline import Context
+
+
+def clean_article(article: Article, context: Context) -> None:
+    """Fill ``text``, ``boilerplate``, ``title``, ``outlet``, ``author``, ``published`` and ``language``."""
+    if article.raw_format == "html":
+        _clean_html(article)
+    elif article.verbatim:
+        article.text = article.raw
+    else:
+        _clean_text(article, context)
+    if article.language is None:
+        article.language = detect_language(article.text)
+
+
+def _clean_html(article: Article) -> None:
+    extraction = extract_html(article.raw, url=article.url, source=article.source)
+    # --raw promises offsets into the input text; for an HTML record that is the page's own text, unaltered.
+    article.text = html_to_text(article.raw) if article.verbatim else extraction.text
+    article.title = article.title or extraction.title
+    article.outlet = article.outlet or extraction.outlet
+    article.author = article.author or extraction.author
+    article.language = article.language or extraction.language
+    if article.published is None and extraction.published:
+        article.published = extraction.published
+        article.published_from = "html"
+
+
+def _clean_text(article: Article, context: Context) -> None:
+    outlet_key = (article.outlet or "").casefold()
+
+    def repeats(lines: Sequence[str]) -> list[int]:
+        if not outlet_key:
+            return [0] * len(lines)
+        # Minus one: the article's own copy of the line is counted too.
+        return [max(0, context.outlet_line_counts.get((outlet_key, normalize_line(line)), 0) - 1)
+                for line in lines]
+
+    result = clean_plain_text(article.raw, repeats=repeats, want_title=article.title is None)
+    article.text = result.text
+    article.boilerplate = result.boilerplate
+    article.title = article.title or result.title
+    article.outlet = article.outlet or result.outlet
+    article.author = article.author or result.author
+    article.url = article.url or result.url
+    if article.published is None and result.published:
+        article.published = result.published
+        article.published_from = "header"

@@ -1,0 +1,112 @@
+"""The ``crosswire`` command: thin wrappers over the library that turn results and errors into terminal output."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from crosswire import __version__
+from crosswire.errors import CrosswireError
+from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
+from crosswire.model import InputFailure
+
+app = typer.Typer(
+    name="crosswire",
+    help="Turn a pile of news articles about a developing story into a cross-checked dossier.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False)
+
+# Show a progress bar only when a run is long enough for one to help.
+PROGRESS_MIN_ARTICLES = 36
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"crosswire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _report_failure(failure: InputFailure) -> None:
+    err.print(f"crosswire: {failure.source}: {failure.error}", markup=False)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), http(s) URLs, or - for JSON Lines "
+                                                     "on stdin.", show_default=False)],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for dossier.json and dossier.html.",
+                                          file_okay=False)],
+    raw: Annotated[bool, typer.Option("--raw", help="Take each record's text exactly as given: no boilerplate "
+                                                    "removal, no normalisation.")] = False,
+    db: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of the store [default: "
+                                                        "sqlite:///OUT/crosswire.db].")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1024, help="Largest single article file or page "
+                                                                         "to read.")] = DEFAULT_MAX_BYTES,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
+) -> None:
+    """Ingest every input, run the whole pipeline, and write DIR/dossier.json and DIR/dossier.html."""
+    from crosswire.analyze import analyze as run_analysis
+
+    progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err, transient=True, disable=quiet or not err.is_terminal)
+    task = progress.add_task("analyse", total=None, visible=False)
+
+    def on_progress(done: int, total: int) -> None:
+        if total > PROGRESS_MIN_ARTICLES:
+            progress.update(task, completed=done, total=total, visible=True)
+
+    try:
+        with progress:
+            result = run_analysis(inputs, out_dir, db_url=db, verbatim=raw, max_bytes=max_bytes, fresh=fresh,
+                                  on_progress=on_progress, on_failure=_report_failure)
+    except CrosswireError as exc:
+        err.print(f"crosswire: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err.print("crosswire: interrupted; the store keeps every batch that was saved, run again to finish")
+        raise typer.Exit(130) from None
+
+    articles = result.dossier.articles
+    if not quiet:
+        table = Table(title="Crosswire", show_header=False, title_justify="left")
+        table.add_row("articles in the dossier", str(len(articles)))
+        table.add_row("analysed in this run", str(len(result.analysed)))
+        table.add_row("already in the store", str(len(result.reused)))
+        table.add_row("near-duplicates", str(sum(1 for a in articles if a.duplicate_of)))
+        table.add_row("outlets", str(len({a.outlet for a in articles if a.outlet})))
+        table.add_row("inputs that failed", str(len(result.failures)))
+        out.print(table)
+    out.print(f"dossier: {result.json_path}", markup=False)
+    out.print(f"report:  {result.html_path}", markup=False)
+    if not result.analysed and not result.reused:
+        err.print("crosswire: no article could be analysed; see the errors above")
+        raise typer.Exit(1)
+
+
+def run() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,139 @@
+"""Article records: JSON Lines, JSON files and stdin, as ``CONTRACT.md`` defines them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from crosswire.errors import InputError
+from crosswire.model import Article, InputFailure, normalize_published
+
+
+class ArticleRecord(BaseModel):
+    """One input record. Unknown keys are ignored so records from other tools pass through."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
+
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    author: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_is_text(cls, value: object) -> object:
+        # Numeric ids are common in exported data sets; keep them, as strings.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_iso(cls, value: object) -> str | None:
+        return normalize_published(value)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> ArticleRecord:
+        if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
+            raise ValueError('the record has neither "text" nor "html"')
+        return self
+
+
+def record_to_article(record: ArticleRecord, *, source: str, fallback_id: str, verbatim: bool) -> Article:
+    is_html = not (record.text and record.text.strip())
+    return Article(
+        id=record.id or fallback_id,
+        source=source,
+        url=record.url,
+        title=record.title,
+        outlet=record.outlet,
+        author=record.author,
+        published=record.published,
+        published_from="input" if record.published else None,
+        language=record.language,
+        raw=(record.html if is_html else record.text) or "",
+        raw_format="html" if is_html else "text",
+        verbatim=verbatim,
+    )
+
+
+def _explain(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f'field "{where}": {message}' if where else message
+
+
+def parse_record(obj: Any, *, source: str, where: str, fallback_id: str, verbatim: bool) -> Article:
+    """Validate one decoded JSON value as an article record; ``where`` names it in errors ("line 3")."""
+    if not isinstance(obj, dict):
+        raise InputError(f"{where} is not a JSON object; each record must be {{\"id\", \"text\" or \"html\", ...}}",
+                         source=source)
+    try:
+        record = ArticleRecord.model_validate(obj)
+    except ValidationError as exc:
+        raise InputError(f"{where} is not a valid article record ({_explain(exc)}); fix or remove it",
+                         source=source) from None
+    return record_to_article(record, source=source, fallback_id=fallback_id, verbatim=verbatim)
+
+
+def iter_json_lines(
+    lines: Iterable[str], *, source: str, stem: str, verbatim: bool
+) -> Iterator[Article | InputFailure]:
+    """Yield an article per good line and a failure per bad one, naming its line number."""
+    seen_any = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputFailure(
+                source=f"{source}:{number}",
+                error=f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            )
+            continue
+        try:
+            yield parse_record(obj, source=source, where=f"line {number}", fallback_id=f"{stem}-{number}",
+                               verbatim=verbatim)
+        except InputError as exc:
+            yield InputFailure(source=f"{source}:{number}", error=exc.message)
+    if not seen_any:
+        yield InputFailure(source=source, error="no records: the JSON Lines input is empty")
+
+
+def iter_json_document(text: str, *, source: str, stem: str, verbatim: bool) -> Iterator[Article | InputFailure]:
+    """A ``.json`` file: one record, a list of records, or ``{"articles": [...]}``.
+
+    A file that is not a single JSON value but one record per line is read as JSON Lines.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            yield from iter_json_lines(text.splitlines(), source=source, stem=stem, verbatim=verbatim)
+            return
+        yield InputFailure(source=source, error=f"not valid JSON ({exc.msg} at line {exc.lineno}, column "
+                                                f"{exc.colno}); fix the file and run again")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        yield InputFailure(source=source, error="no records: the JSON list is empty")
+    for index, obj in enumerate(items):
+        fallback = stem if len(items) == 1 else f"{stem}-{index + 1}"
+        try:
+            yield parse_record(obj, source=source, where=f"record {index + 1}", fallback_id=fallback,
+                               verbatim=verbatim)
+        except InputError as exc:
+            yield InputFailure(source=f"{source}#{index + 1}", error=exc.message)

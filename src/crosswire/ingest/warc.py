@@ -1,0 +1,57 @@
+"""Web archives: every HTTP response record that carries an HTML page becomes an article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from crosswire.ingest.html_bytes import decode_html
+from crosswire.model import Article, InputFailure
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> Iterator[Article | InputFailure]:
+    """Yield one article per successful HTML response; one failure if the archive holds none."""
+    found = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            status = record.http_headers.get_statuscode()
+            media, _, params = (record.http_headers.get_header("Content-Type") or "").partition(";")
+            if not (status or "").startswith("2") or media.strip().lower() not in _HTML_TYPES:
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            body = record.content_stream().read(max_bytes + 1)
+            if len(body) > max_bytes:
+                yield InputFailure(source=f"{source}#{uri}", error=f"the archived page is over "
+                                   f"{max_bytes / 1e6:.0f} MB; it was skipped")
+                continue
+            found += 1
+            digest = hashlib.sha1(uri.encode("utf-8")).hexdigest()[:10]
+            yield Article(
+                id=f"{stem}-{digest}",
+                source=source,
+                url=uri or None,
+                raw=decode_html(body, _charset(params)),
+                raw_format="html",
+            )
+    except ArchiveLoadFailed as exc:
+        yield InputFailure(source=source, error=f"not a readable WARC file ({str(exc).strip()[:120]}); "
+                                                "check that it is complete")
+        return
+    if not found:
+        yield InputFailure(source=source, error="the WARC holds no HTML response records; nothing to analyse")
+
+
+def _charset(params: str) -> str | None:
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"'")
+    return None

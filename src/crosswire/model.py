@@ -1,0 +1,236 @@
+"""The typed objects that flow through Crosswire.
+
+An :class:`Article` is created by ingestion and passes through the per-article stages; each stage adds one layer of
+character spans into ``Article.text`` (the way components annotate a spaCy ``Doc``). Corpus-level stages read all
+articles and add their own objects to the :class:`Dossier`, which is what gets stored, rendered and serialized.
+
+Field names and meanings follow ``CONTRACT.md``; anything added here beyond it is an extension, never a change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA = "crosswire/dossier@1"
+
+PublishedFrom = Literal["input", "html", "header", "text", "story"]
+RawFormat = Literal["text", "html"]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def normalize_published(value: object) -> str | None:
+    """Return an ISO 8601 date or datetime string, or None for an empty value.
+
+    Keeps the precision it was given: a date stays a date, a datetime stays a datetime.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"not an ISO 8601 date or datetime: {text!r}")
+    try:
+        if len(text) == 10:
+            dt.date.fromisoformat(text)
+        else:
+            dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ValueError(f"not a valid calendar date: {text!r}") from exc
+    return text
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A character span into an article's ``text`` (Python string indices)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Timex(Span):
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None
+
+
+class Mention(Span):
+    entity: str | None = None
+    label: str
+
+
+class Article(_Model):
+    """One news article and the layers the per-article stages have added to it."""
+
+    id: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    language: str | None = None
+    text: str = ""
+    boilerplate: list[str] = Field(default_factory=list)
+    story: str | None = None
+    duplicate_of: str | None = None
+    timexes: list[Timex] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    # What ingestion read, kept so later stages (and re-runs) never need the input again. Not part of dossier.json.
+    raw: str = Field(default="", exclude=True)
+    raw_format: RawFormat = Field(default="text", exclude=True)
+    # --raw: take ``raw`` as the text exactly as given.
+    verbatim: bool = Field(default=False, exclude=True)
+    # Names of the layers the stages have filled, so a stored article is not analysed twice.
+    layers: list[str] = Field(default_factory=list, exclude=True)
+    # Hash of the input as ingested (before any stage), to recognise the same input on a later run.
+    input_hash: str = Field(default="", exclude=True)
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_iso(cls, value: object) -> str | None:
+        return normalize_published(value)
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    mention_count: int = 0
+
+
+SourceType = Literal["person", "organization", "anonymous", "media", "document", "unknown"]
+StanceClass = Literal["confirm", "deny", "decline", "neither", "assert", "other"]
+
+
+class Statement(_Model):
+    id: str
+    article: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    source_type: SourceType = "unknown"
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    content: str = ""
+    content_start: int | None = None
+    content_end: int | None = None
+    direct: bool = False
+    stance_class: StanceClass = "assert"
+    via: list[str] = Field(default_factory=list)
+
+
+class Evidence(_Model):
+    article: str
+    start: int
+    end: int
+
+
+class Event(_Model):
+    id: str
+    type: str
+    summary: str
+    participants: list[str] = Field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    articles: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class ClaimStance(_Model):
+    source: str | None = None
+    source_text: str | None = None
+    article: str
+    stance: Literal["confirms", "denies", "declines", "neither", "reports"]
+    statement: str | None = None
+
+
+class Claim(_Model):
+    id: str
+    text: str
+    event: str | None = None
+    stances: list[ClaimStance] = Field(default_factory=list)
+    verdict: Literal["corroborated", "contested", "denied", "single-source", "unverified"] = "unverified"
+    independent_sources: int = 0
+    origin: str | None = None
+
+
+class ContradictionValue(_Model):
+    value: str
+    articles: list[str] = Field(default_factory=list)
+    statements: list[str] = Field(default_factory=list)
+
+
+class Contradiction(_Model):
+    id: str
+    about: str
+    values: list[ContradictionValue] = Field(default_factory=list)
+
+
+class Story(_Model):
+    id: str
+    title: str
+    articles: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+
+
+class TimelineEntry(_Model):
+    date: str
+    event: str | None = None
+    claim: str | None = None
+    summary: str
+    articles: list[str] = Field(default_factory=list)
+
+
+class InputFailure(_Model):
+    """An input that could not be analysed, with one line a person can act on."""
+
+    source: str
+    error: str
+
+
+class Dossier(_Model):
+    """Everything Crosswire knows about a corpus; serialized as ``dossier.json``."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    articles: list[Article] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    contradictions: list[Contradiction] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    errors: list[InputFailure] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Dossier:
+        return cls.model_validate_json(data)
+
+    def article(self, article_id: str) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)

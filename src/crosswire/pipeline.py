@@ -1,0 +1,110 @@
+"""The stages of the pipeline, declared in one place with what each needs and what it adds.
+
+Per-article stages take one :class:`Article` and add a layer to it; corpus stages read the whole :class:`Dossier`
+and fill their own lists in it. :func:`check_order` proves at import time that every stage runs after the stages that
+provide what it needs, so the order is checked, not remembered.
+
+A later capability plugs in by writing its function and adding one line to ``ARTICLE_STAGES`` or ``CORPUS_STAGES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from crosswire.clean import clean_article
+from crosswire.errors import PipelineError
+from crosswire.model import Article, Dossier
+from crosswire.stories.duplicates import mark_duplicates
+
+# What ingestion provides before any stage runs.
+INGESTED: frozenset[str] = frozenset({"raw"})
+
+
+@dataclass(frozen=True)
+class Options:
+    """Run-wide settings the stages read."""
+
+    # --raw: keep each record's text exactly as given, so offsets index the input.
+    verbatim: bool = False
+
+
+@dataclass
+class Context:
+    """What per-article stages may know about the rest of the run (filled before they start)."""
+
+    options: Options = field(default_factory=Options)
+    # How many articles of each outlet carry a line, keyed by (outlet, normalized line): repeated lines are template.
+    outlet_line_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+ArticleFn = Callable[[Article, Context], None]
+CorpusFn = Callable[[Dossier, Context], None]
+
+
+@dataclass(frozen=True)
+class ArticleStage:
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
+    run: ArticleFn
+
+
+@dataclass(frozen=True)
+class CorpusStage:
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
+    run: CorpusFn
+
+
+def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn) -> ArticleStage:
+    return ArticleStage(name, frozenset(needs), frozenset(adds), run)
+
+
+def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn) -> CorpusStage:
+    return CorpusStage(name, frozenset(needs), frozenset(adds), run)
+
+
+ARTICLE_STAGES: tuple[ArticleStage, ...] = (
+    _stage("clean", {"raw"}, {"text", "boilerplate", "metadata"}, clean_article),
+)
+
+CORPUS_STAGES: tuple[CorpusStage, ...] = (
+    _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),
+)
+
+
+def check_order(
+    article_stages: Sequence[ArticleStage], corpus_stages: Sequence[CorpusStage], provided: frozenset[str]
+) -> None:
+    """Raise :class:`PipelineError` unless every stage's needs are added by the stages before it."""
+    available = set(provided)
+    seen: set[str] = set()
+    for stage in (*article_stages, *corpus_stages):
+        if stage.name in seen:
+            raise PipelineError(f"stage {stage.name!r} is declared twice")
+        seen.add(stage.name)
+        missing = stage.needs - available
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds")
+        available |= stage.adds
+
+
+def run_article_stages(article: Article, context: Context) -> Article:
+    """Run every per-article stage whose layer the article does not have yet."""
+    for stage in ARTICLE_STAGES:
+        if stage.name in article.layers:
+            continue
+        stage.run(article, context)
+        article.layers.append(stage.name)
+    return article
+
+
+def run_corpus_stages(dossier: Dossier, context: Context) -> Dossier:
+    for stage in CORPUS_STAGES:
+        stage.run(dossier, context)
+    return dossier
+
+
+check_order(ARTICLE_STAGES, CORPUS_STAGES, INGESTED)

@@ -1,0 +1,31 @@
+"""Writing the dossier: ``dossier.json`` (the contract) and ``dossier.html`` (for people)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from crosswire.model import Dossier
+from crosswire.report.html import render_html
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    # A reader (or a crash) never sees half a dossier: write a sibling file, then rename over the old one.
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_dossier(dossier: Dossier, out_dir: Path) -> tuple[Path, Path]:
+    """Write ``dossier.json`` and ``dossier.html`` into ``out_dir``; return their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path, html_path = out_dir / "dossier.json", out_dir / "dossier.html"
+    _write_atomically(json_path, dossier.to_json() + "\n")
+    _write_atomically(html_path, render_html(dossier))
+    return json_path, html_path

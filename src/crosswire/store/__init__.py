@@ -1,0 +1,241 @@
+"""The store: every analysed article and every corpus-level object, in SQLite by default or any SQLAlchemy URL.
+
+One schema holds all layers. ``articles`` keeps the scalar fields people query on as columns and the typed layers
+as JSON; ``corpus_objects`` holds the corpus-level lists (entities, events, claims, stories, ...) by kind. Every
+write is one transaction, so a crash leaves either the old or the new state, never half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from crosswire.errors import StoreError
+from crosswire.model import Article, Dossier
+
+SCHEMA_VERSION = 1
+
+# The corpus-level lists of the dossier, stored by kind in ``corpus_objects`` (in this order).
+CORPUS_KINDS = ("entities", "statements", "events", "claims", "contradictions", "stories", "timeline")
+
+metadata = MetaData()
+
+articles_table = Table(
+    "articles",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", String(255), index=True),
+    Column("published", String(40), index=True),
+    Column("language", String(16)),
+    Column("story", String(255), index=True),
+    Column("duplicate_of", String(255)),
+    Column("raw", Text, nullable=False),
+    Column("raw_format", String(8), nullable=False),
+    Column("verbatim", Boolean, nullable=False),
+    Column("layers", JSON, nullable=False),
+    Column("data", JSON, nullable=False),  # every dossier field of the article, as in dossier.json
+    Column("position", Integer, nullable=False),  # order of first arrival, so output order is stable
+)
+
+corpus_table = Table(
+    "corpus_objects",
+    metadata,
+    Column("kind", String(32), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("id", String(255), index=True),
+    Column("data", JSON, nullable=False),
+)
+
+meta_table = Table(
+    "crosswire_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def content_hash(article: Article) -> str:
+    """What identifies an article's input: re-running on the same input gives the same hash."""
+    digest = hashlib.sha256()
+    for part in (article.raw_format, "1" if article.verbatim else "0", article.raw, article.title or "",
+                 article.url or "", article.published or "", article.outlet or "", article.language or ""):
+        digest.update(part.encode("utf-8", errors="surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def default_url(out_dir: Path) -> str:
+    return f"sqlite:///{out_dir / 'crosswire.db'}"
+
+
+class Store:
+    """Articles and corpus objects behind one SQLAlchemy engine."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+        except (ArgumentError, ImportError, ValueError) as exc:
+            raise StoreError(f"cannot use database URL {url!r} ({exc}); use e.g. sqlite:///crosswire.db or "
+                             "postgresql://user@host/db") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            metadata.create_all(self.engine)
+            with self.engine.begin() as conn:
+                found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema")).scalar()
+                if found is None:
+                    conn.execute(insert(meta_table).values(key="schema", value=str(SCHEMA_VERSION)))
+                elif int(found) != SCHEMA_VERSION:
+                    raise StoreError(f"the store at {url} has schema {found}, this Crosswire writes "
+                                     f"{SCHEMA_VERSION}; use a new --db")
+        except OperationalError as exc:
+            raise StoreError(f"cannot open the store {url} ({exc.orig}); check the path and permissions") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def clear(self) -> None:
+        """Forget every article and corpus object (one transaction)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(corpus_table))
+            conn.execute(delete(articles_table))
+
+    def known_hashes(self) -> dict[str, str]:
+        """Article id -> content hash of every stored article."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles_table.c.id, articles_table.c.content_hash))
+            return {row.id: row.content_hash for row in rows}
+
+    def known_sources(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles_table.c.id, articles_table.c.source))
+            return {row.id: row.source for row in rows}
+
+    def save_articles(self, articles: Sequence[Article]) -> None:
+        """Insert or replace these articles in one transaction."""
+        if not articles:
+            return
+        try:
+            with self.engine.begin() as conn:
+                ids = [a.id for a in articles]
+                positions = dict(conn.execute(
+                    select(articles_table.c.id, articles_table.c.position).where(articles_table.c.id.in_(ids))
+                ).tuples().all())
+                next_position = conn.execute(select(articles_table.c.position).order_by(
+                    articles_table.c.position.desc()).limit(1)).scalar()
+                next_position = 0 if next_position is None else next_position + 1
+                conn.execute(delete(articles_table).where(articles_table.c.id.in_(ids)))
+                rows = []
+                for article in articles:
+                    position = positions.get(article.id)
+                    if position is None:
+                        position, next_position = next_position, next_position + 1
+                    rows.append(_article_row(article, position))
+                conn.execute(insert(articles_table), rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the store {self.url} ({exc}); nothing from this batch was saved") \
+                from None
+
+    def iter_articles(self) -> Iterator[Article]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles_table).order_by(articles_table.c.position))
+            for row in rows:
+                yield _row_article(row._mapping)
+
+    def load_dossier(self) -> Dossier:
+        dossier = Dossier(articles=list(self.iter_articles()))
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(corpus_table.c.kind, corpus_table.c.data)
+                                .order_by(corpus_table.c.kind, corpus_table.c.position))
+            grouped: dict[str, list[Any]] = {}
+            for row in rows:
+                grouped.setdefault(row.kind, []).append(row.data)
+        return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped,
+                                       "articles": dossier.articles})
+
+    def save_corpus(self, dossier: Dossier) -> None:
+        """Replace the corpus-level objects and the articles' corpus fields in one transaction."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(corpus_table))
+                rows = []
+                for kind in CORPUS_KINDS:
+                    for position, item in enumerate(getattr(dossier, kind)):
+                        data = item.model_dump(mode="json")
+                        rows.append({"kind": kind, "position": position, "id": data.get("id"), "data": data})
+                if rows:
+                    conn.execute(insert(corpus_table), rows)
+                for article in dossier.articles:
+                    conn.execute(articles_table.update().where(articles_table.c.id == article.id).values(
+                        story=article.story, duplicate_of=article.duplicate_of,
+                        data=article.model_dump(mode="json")))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the store {self.url} ({exc}); the previous results are kept") \
+                from None
+
+
+def _article_row(article: Article, position: int) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "content_hash": article.input_hash or content_hash(article),
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "language": article.language,
+        "story": article.story,
+        "duplicate_of": article.duplicate_of,
+        "raw": article.raw,
+        "raw_format": article.raw_format,
+        "verbatim": article.verbatim,
+        "layers": list(article.layers),
+        "data": article.model_dump(mode="json"),
+        "position": position,
+    }
+
+
+def _row_article(row: Any) -> Article:
+    return Article.model_validate({**row["data"], "raw": row["raw"], "raw_format": row["raw_format"],
+                                   "verbatim": row["verbatim"], "layers": row["layers"],
+                                   "input_hash": row["content_hash"]})
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL keeps readers (crosswire serve) working while a run writes, and survives a killed writer.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
