@@ -138,7 +138,9 @@ def find_outlet(lines: Sequence[str]) -> str | None:
     for line in lines:
         for pattern in _OUTLET_PATTERNS:
             for match in pattern.finditer(line):
-                name = _OUTLET_STOP.sub("", match.group(1).strip()).strip()
+                # "Harbor Ledger. All rights reserved" names "Harbor Ledger": a sentence break ends the name.
+                name = re.split(r"\.\s", match.group(1).strip())[0]
+                name = _OUTLET_STOP.sub("", name).strip()
                 if name.lower() in _NOT_OUTLET or len(name) < 3:
                     continue
                 votes[name] = votes.get(name, 0) + 1
