@@ -94,8 +94,9 @@ def analyze(
         pending: list[Article] = []
         reused: list[str] = []
         taken: dict[str, str] = {}
-        for index, item in enumerate(iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes),
-                                                 stdin=stdin, fetcher=fetcher)):
+        for index, item in enumerate(
+            iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher)
+        ):
             if isinstance(item, InputFailure):
                 fail(item)
                 continue
@@ -117,8 +118,13 @@ def analyze(
                 fail(InputFailure(source=exc.source or article.source, error=exc.message))
             except Exception as exc:  # one article's bug must not stop the batch
                 log.debug("stage failure on %s", article.source, exc_info=True)
-                fail(InputFailure(source=article.source, error=f"internal error ({type(exc).__name__}: {exc}); "
-                                                               "the article was skipped, please report it"))
+                fail(
+                    InputFailure(
+                        source=article.source,
+                        error=f"internal error ({type(exc).__name__}: {exc}); "
+                        "the article was skipped, please report it",
+                    )
+                )
             else:
                 batch.append(article)
                 analysed.append(article.id)
@@ -135,5 +141,12 @@ def analyze(
 
     dossier.errors = failures
     json_path, html_path = write_dossier(dossier, out_dir)
-    return AnalysisResult(dossier=dossier, json_path=json_path, html_path=html_path, store_url=url,
-                          analysed=analysed, reused=reused, failures=failures)
+    return AnalysisResult(
+        dossier=dossier,
+        json_path=json_path,
+        html_path=html_path,
+        store_url=url,
+        analysed=analysed,
+        reused=reused,
+        failures=failures,
+    )

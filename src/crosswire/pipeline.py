@@ -70,9 +70,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     _stage("clean", {"raw"}, {"text", "boilerplate", "metadata"}, clean_article),
 )
 
-CORPUS_STAGES: tuple[CorpusStage, ...] = (
-    _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),
-)
+CORPUS_STAGES: tuple[CorpusStage, ...] = (_corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),)
 
 
 def check_order(
@@ -81,7 +79,8 @@ def check_order(
     """Raise :class:`PipelineError` unless every stage's needs are added by the stages before it."""
     available = set(provided)
     seen: set[str] = set()
-    for stage in (*article_stages, *corpus_stages):
+    stages: list[ArticleStage | CorpusStage] = [*article_stages, *corpus_stages]
+    for stage in stages:
         if stage.name in seen:
             raise PipelineError(f"stage {stage.name!r} is declared twice")
         seen.add(stage.name)

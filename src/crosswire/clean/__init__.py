@@ -51,8 +51,7 @@ def _clean_text(article: Article, context: Context) -> None:
         if not outlet_key:
             return [0] * len(lines)
         # Minus one: the article's own copy of the line is counted too.
-        return [max(0, context.outlet_line_counts.get((outlet_key, normalize_line(line)), 0) - 1)
-                for line in lines]
+        return [max(0, context.outlet_line_counts.get((outlet_key, normalize_line(line)), 0) - 1) for line in lines]
 
     result = clean_plain_text(article.raw, repeats=repeats, want_title=article.title is None)
     article.text = result.text

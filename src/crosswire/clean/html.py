@@ -51,8 +51,11 @@ def extract_html(page: str, *, url: str | None = None, source: str | None = None
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
-        raise InputError("no article text found in the HTML (an index page, or a page that needs JavaScript); "
-                         "pass the article's own page", source=source or url)
+        raise InputError(
+            "no article text found in the HTML (an index page, or a page that needs JavaScript); "
+            "pass the article's own page",
+            source=source or url,
+        )
     match = _LANG.search(page[:4096])
     return HtmlExtraction(
         text=text,
@@ -79,11 +82,41 @@ def html_to_text(page: str) -> str:
     return _flatten(root)
 
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header", "footer",
-    "nav", "aside", "figure", "figcaption", "blockquote", "pre", "ul", "ol", "table", "title", "dt", "dd", "main",
-    "form", "button", "option",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "table",
+        "title",
+        "dt",
+        "dd",
+        "main",
+        "form",
+        "button",
+        "option",
+    }
+)
 
 
 def _flatten(root: lxml_html.HtmlElement) -> str:

@@ -54,10 +54,33 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 
 FEATURES = (
-    "bias", "log_words", "log_chars", "sentence_end", "stopword_density", "lexicon_hits", "lexicon_density",
-    "address_density", "capitalised_share", "digit_share", "bullet", "url", "credit", "relative_position",
-    "lines_before", "lines_after", "block_lines", "block_mean_words", "prev_words", "next_words", "after_trigger",
-    "trigger", "repeated", "short", "very_short", "comma_count", "long_sentence",
+    "bias",
+    "log_words",
+    "log_chars",
+    "sentence_end",
+    "stopword_density",
+    "lexicon_hits",
+    "lexicon_density",
+    "address_density",
+    "capitalised_share",
+    "digit_share",
+    "bullet",
+    "url",
+    "credit",
+    "relative_position",
+    "lines_before",
+    "lines_after",
+    "block_lines",
+    "block_mean_words",
+    "prev_words",
+    "next_words",
+    "after_trigger",
+    "trigger",
+    "repeated",
+    "short",
+    "very_short",
+    "comma_count",
+    "long_sentence",
 )
 
 
@@ -71,8 +94,7 @@ class LineModel:
     prior: float
 
     def probability(self, features: Sequence[float]) -> float:
-        score = sum(w * (f - m) / s for w, f, m, s in zip(self.weights, features, self.means, self.scales,
-                                                         strict=True))
+        score = sum(w * (f - m) / s for w, f, m, s in zip(self.weights, features, self.means, self.scales, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -81,8 +103,20 @@ def _stopwords() -> frozenset[str]:
     import justext
 
     words: set[str] = set()
-    for language in ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch", "Russian",
-                     "Polish", "Turkish", "Swedish", "Czech"):
+    for language in (
+        "English",
+        "German",
+        "French",
+        "Spanish",
+        "Italian",
+        "Portuguese",
+        "Dutch",
+        "Russian",
+        "Polish",
+        "Turkish",
+        "Swedish",
+        "Czech",
+    ):
         words |= {w.lower() for w in justext.get_stoplist(language)}
     return frozenset(words)
 
@@ -93,8 +127,13 @@ def load_model() -> LineModel:
     data = json.loads(resources.files("crosswire.clean").joinpath("boilerplate_model.json").read_text("utf-8"))
     if list(data["features"]) != list(FEATURES):
         raise RuntimeError("boilerplate_model.json was trained on other features; run bench/train_boilerplate.py")
-    return LineModel(tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"]), float(data["stay"]),
-                     float(data["prior"]))
+    return LineModel(
+        tuple(data["weights"]),
+        tuple(data["means"]),
+        tuple(data["scales"]),
+        float(data["stay"]),
+        float(data["prior"]),
+    )
 
 
 def normalize_line(line: str) -> str:
@@ -171,7 +210,7 @@ def line_features(lines: Sequence[str], repeated: Sequence[int] | None = None) -
 
 def is_photo_credit(line: str) -> bool:
     """A caption or credit line: "... Sergei Fadeichev / TASS", "(Reuters File Photo)", "Photo: ..."."""
-    return bool(_CREDIT.search(line)) and len(_WORD.findall(line)) <= 45 and not line.rstrip().endswith(("\"", "”"))
+    return bool(_CREDIT.search(line)) and len(_WORD.findall(line)) <= 45 and not line.rstrip().endswith(('"', "”"))
 
 
 def is_tail_trigger(line: str) -> bool:
@@ -183,16 +222,18 @@ def has_boilerplate_words(line: str) -> bool:
     return bool(_LEXICON.search(line) or _ADDRESS.search(line))
 
 
-def boilerplate_probabilities(lines: Sequence[str], repeated: Sequence[int] | None = None,
-                              model: LineModel | None = None) -> list[float]:
+def boilerplate_probabilities(
+    lines: Sequence[str], repeated: Sequence[int] | None = None, model: LineModel | None = None
+) -> list[float]:
     """P(boilerplate) of each line from the classifier alone (blank lines: 0)."""
     model = model or load_model()
     vectors = line_features(lines, repeated)
     return [model.probability(vector) if line.strip() else 0.0 for line, vector in zip(lines, vectors, strict=True)]
 
 
-def boilerplate_flags(lines: Sequence[str], repeated: Sequence[int] | None = None,
-                      model: LineModel | None = None) -> list[bool]:
+def boilerplate_flags(
+    lines: Sequence[str], repeated: Sequence[int] | None = None, model: LineModel | None = None
+) -> list[bool]:
     """True for each line judged boilerplate (blank lines: False).
 
     Viterbi over the classifier's probabilities, then two page-structure rules the line model cannot see:
@@ -211,7 +252,7 @@ def boilerplate_flags(lines: Sequence[str], repeated: Sequence[int] | None = Non
     for rank, i in enumerate(content_index):
         if rank < len(content_index) / 3 or not is_tail_trigger(lines[i]):
             continue
-        rest = content_index[rank + 1:]
+        rest = content_index[rank + 1 :]
         if not rest or sum(probabilities[j] for j in rest) / len(rest) >= 0.5:
             for j in (i, *rest):
                 flags[j] = True
@@ -233,8 +274,8 @@ def viterbi(probabilities: Sequence[float], stay: float, prior: float) -> list[b
     score = [log_prior[0] + emissions[0][0], log_prior[1] + emissions[0][1]]
     back: list[tuple[int, int]] = []
     for emission in emissions[1:]:
-        choices = []
-        new_score = []
+        choices: list[int] = []
+        new_score: list[float] = []
         for state in (0, 1):
             from_same = score[state] + log_stay
             from_other = score[1 - state] + log_switch
@@ -245,8 +286,8 @@ def viterbi(probabilities: Sequence[float], stay: float, prior: float) -> list[b
         score = new_score
     state = 0 if score[0] >= score[1] else 1
     path = [state]
-    for choices in reversed(back):
-        state = choices[state]
+    for pointers in reversed(back):
+        state = pointers[state]
         path.append(state)
     path.reverse()
     return [s == 1 for s in path]

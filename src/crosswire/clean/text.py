@@ -8,27 +8,41 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.clean.lines import boilerplate_flags, has_boilerplate_words, is_photo_credit, normalize_line
+from crosswire.clean.lines import (
+    LineModel,
+    boilerplate_flags,
+    has_boilerplate_words,
+    is_photo_credit,
+    normalize_line,
+)
 
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_WRITTEN = (rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WRITTEN = rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})"
 # "date 2022-11-14 keywords", "Date: 14 November 2022", "Published: Nov 14, 2022 | ..." on the first lines.
 _HEADER_DATE = re.compile(
     rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated|pubdate)\s*[:=]?\s*({_ISO}|{_WRITTEN})\b(.*)$",
     re.IGNORECASE,
 )
 # "title: ...", "source: ...", "url: ..." lines of a metadata header block.
-_HEADER_FIELD = re.compile(r"^\s*(title|headline|source|outlet|site|url|link|author|by|keywords|tags)\s*:\s*(.+)$",
-                           re.IGNORECASE)
+_HEADER_FIELD = re.compile(
+    r"^\s*(title|headline|source|outlet|site|url|link|author|by|keywords|tags)\s*:\s*(.+)$", re.IGNORECASE
+)
 # Outlets name themselves in boilerplate: "A Message from The Moscow Times", "© 2022 Harbor Ledger".
 _OUTLET_PATTERNS = (
     re.compile(r"\bmessage from\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
-    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-               r"((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})", re.IGNORECASE),
-    re.compile(r"\b(?:journalists|readers|team|staff|editors) (?:of|at)\s+((?:The\s+)?[A-Z][\w&.'-]*"
-               r"(?:\s+[A-Z][\w&.'-]*){0,4})"),
+    re.compile(
+        r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+        r"((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:journalists|readers|team|staff|editors) (?:of|at)\s+((?:The\s+)?[A-Z][\w&.'-]*"
+        r"(?:\s+[A-Z][\w&.'-]*){0,4})"
+    ),
     re.compile(r"\bsupport(?:ing)?\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
 )
 _OUTLET_STOP = re.compile(r"\s+(?:All|Ltd|Inc|LLC|GmbH)\.?$|[.,;:]+$")
@@ -97,8 +111,14 @@ def read_header(lines: list[str]) -> tuple[int, dict[str, str]]:
             continue
         field_match = _HEADER_FIELD.match(line)
         if field_match and len(line) < 300:
-            key = {"headline": "title", "source": "outlet", "site": "outlet", "link": "url", "by": "author",
-                   "tags": "keywords"}.get(field_match.group(1).lower(), field_match.group(1).lower())
+            key = {
+                "headline": "title",
+                "source": "outlet",
+                "site": "outlet",
+                "link": "url",
+                "by": "author",
+                "tags": "keywords",
+            }.get(field_match.group(1).lower(), field_match.group(1).lower())
             fields.setdefault(key, field_match.group(2).strip())
             used = index + 1
             continue
@@ -152,8 +172,9 @@ def find_outlet(lines: Sequence[str]) -> str | None:
 RepeatCounter = Callable[[Sequence[str]], list[int]]
 
 
-def clean_plain_text(raw: str, *, repeats: RepeatCounter | None = None, want_title: bool = True
-                     ) -> PlainTextCleaning:
+def clean_plain_text(
+    raw: str, *, repeats: RepeatCounter | None = None, want_title: bool = True, model: LineModel | None = None
+) -> PlainTextCleaning:
     """Split a flattened page into its article text and what was removed, and read what it says about itself.
 
     ``repeats`` returns, per line, how many other articles of the same outlet carry it.
@@ -164,7 +185,7 @@ def clean_plain_text(raw: str, *, repeats: RepeatCounter | None = None, want_tit
     if header_used:
         boilerplate.extend(line.strip() for line in lines[:header_used] if line.strip())
     body = lines[header_used:]
-    flags = boilerplate_flags(body, repeats(body) if repeats else None)
+    flags = boilerplate_flags(body, repeats(body) if repeats else None, model)
     title = fields.get("title")
     title_index = None
     if want_title and not title:
@@ -172,8 +193,7 @@ def clean_plain_text(raw: str, *, repeats: RepeatCounter | None = None, want_tit
         if title_index is not None:
             title = " ".join(body[title_index].split())
             # What a page shows above its headline is navigation and banners, never the story.
-            flags = [True if i < title_index else (False if i == title_index else flag)
-                     for i, flag in enumerate(flags)]
+            flags = [True if i < title_index else (False if i == title_index else flag) for i, flag in enumerate(flags)]
     kept = [i for i, line in enumerate(body) if line.strip() and not flags[i]]
     removed = [body[i].strip() for i, line in enumerate(body) if line.strip() and flags[i]]
     kept_set = set(kept)

@@ -39,8 +39,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
@@ -52,24 +53,44 @@ def _report_failure(failure: InputFailure) -> None:
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), http(s) URLs, or - for JSON Lines "
-                                                     "on stdin.", show_default=False)],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for dossier.json and dossier.html.",
-                                          file_okay=False)],
-    raw: Annotated[bool, typer.Option("--raw", help="Take each record's text exactly as given: no boilerplate "
-                                                    "removal, no normalisation.")] = False,
-    db: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of the store [default: "
-                                                        "sqlite:///OUT/crosswire.db].")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1024, help="Largest single article file or page "
-                                                                         "to read.")] = DEFAULT_MAX_BYTES,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (recursive), http(s) URLs, or - for JSON Lines on stdin.", show_default=False
+        ),
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for dossier.json and dossier.html.", file_okay=False)
+    ],
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="Take each record's text exactly as given: no boilerplate removal, no normalisation.",
+        ),
+    ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="SQLAlchemy URL of the store [default: sqlite:///OUT/crosswire.db]."),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1024, help="Largest single article file or page to read.")
+    ] = DEFAULT_MAX_BYTES,
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
 ) -> None:
     """Ingest every input, run the whole pipeline, and write DIR/dossier.json and DIR/dossier.html."""
     from crosswire.analyze import analyze as run_analysis
 
-    progress = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=err, transient=True, disable=quiet or not err.is_terminal)
+    progress = Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
     task = progress.add_task("analyse", total=None, visible=False)
 
     def on_progress(done: int, total: int) -> None:
@@ -78,8 +99,16 @@ def analyze(
 
     try:
         with progress:
-            result = run_analysis(inputs, out_dir, db_url=db, verbatim=raw, max_bytes=max_bytes, fresh=fresh,
-                                  on_progress=on_progress, on_failure=_report_failure)
+            result = run_analysis(
+                inputs,
+                out_dir,
+                db_url=db,
+                verbatim=raw,
+                max_bytes=max_bytes,
+                fresh=fresh,
+                on_progress=on_progress,
+                on_failure=_report_failure,
+            )
     except CrosswireError as exc:
         err.print(f"crosswire: {exc}", markup=False)
         raise typer.Exit(1) from None

@@ -61,8 +61,13 @@ def _stem(path: Path) -> str:
     return name
 
 
-def iter_inputs(inputs: Sequence[str], options: IngestOptions | None = None, *, stdin: TextIO | None = None,
-                fetcher: Fetcher | None = None) -> Iterator[Item]:
+def iter_inputs(
+    inputs: Sequence[str],
+    options: IngestOptions | None = None,
+    *,
+    stdin: TextIO | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[Item]:
     """Yield every article (and every failure) the inputs hold, in order."""
     options = options or IngestOptions()
     own_fetcher = fetcher is None and any(is_url(i) for i in inputs)
@@ -88,8 +93,10 @@ def _iter_path(path: Path, options: IngestOptions, *, explicit: bool) -> Iterato
         files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
         chosen = [p for p in files if _suffix(p) in RECOGNISED]
         if not chosen:
-            yield InputFailure(source=source, error=f"the folder holds no files Crosswire reads ({SUPPORTED}: "
-                                                    f"{', '.join(RECOGNISED)})")
+            yield InputFailure(
+                source=source,
+                error=f"the folder holds no files Crosswire reads ({SUPPORTED}: {', '.join(RECOGNISED)})",
+            )
         for file in chosen:
             yield from _iter_path(file, options, explicit=False)
         return
@@ -127,28 +134,42 @@ def _iter_file(path: Path, options: IngestOptions) -> Iterator[Item]:
             try:
                 yield from iter_json_lines(text_stream, source=source, stem=stem, verbatim=options.verbatim)
             except UnicodeDecodeError as exc:
-                raise InputError(f"not UTF-8 ({exc.reason}); convert it with iconv and run again",
-                                 source=source) from None
+                raise InputError(
+                    f"not UTF-8 ({exc.reason}); convert it with iconv and run again", source=source
+                ) from None
         return
     if size > options.max_bytes:
-        raise InputError(f"the file is {size / 1e6:.1f} MB, above the {options.max_bytes / 1e6:.0f} MB limit for "
-                         "one article; split it or pass --max-bytes", source=source)
+        raise InputError(
+            f"the file is {size / 1e6:.1f} MB, above the {options.max_bytes / 1e6:.0f} MB limit for "
+            "one article; split it or pass --max-bytes",
+            source=source,
+        )
     data = path.read_bytes()
     yield from _iter_document(data, source=source, stem=stem, suffix=suffix, options=options)
 
 
-def _iter_document(data: bytes, *, source: str, stem: str, suffix: str, options: IngestOptions,
-                   charset: str | None = None, fetcher: Fetcher | None = None, url: str | None = None
-                   ) -> Iterator[Item]:
+def _iter_document(
+    data: bytes,
+    *,
+    source: str,
+    stem: str,
+    suffix: str,
+    options: IngestOptions,
+    charset: str | None = None,
+    fetcher: Fetcher | None = None,
+    url: str | None = None,
+) -> Iterator[Item]:
     kind = _kind(data, suffix)
     if kind == "warc":
         yield from iter_warc(io.BytesIO(data), source=source, stem=stem, max_bytes=options.max_bytes)
     elif kind == "feed":
         fetch_page = None
         if fetcher is not None:
+
             def fetch_page(link: str) -> tuple[str, str]:
                 page = fetcher.get(link)
                 return decode_html(page.content, page.charset), page.url
+
         yield from iter_feed(data, source=source, stem=stem, fetch_page=fetch_page)
     elif kind == "html":
         binary = describe_binary(data)
@@ -156,17 +177,28 @@ def _iter_document(data: bytes, *, source: str, stem: str, suffix: str, options:
             raise InputError(f"this is {binary}, not an article; Crosswire reads {SUPPORTED}", source=source)
         if not data.strip():
             raise InputError("empty file: there is nothing to analyse", source=source)
-        yield Article(id=stem, source=source, url=url, raw=decode_html(data, charset), raw_format="html",
-                      verbatim=options.verbatim)
+        yield Article(
+            id=stem,
+            source=source,
+            url=url,
+            raw=decode_html(data, charset),
+            raw_format="html",
+            verbatim=options.verbatim,
+        )
     elif kind == "jsonl":
         text = decode_text(data, source)
         yield from iter_json_lines(text.splitlines(), source=source, stem=stem, verbatim=options.verbatim)
     elif kind == "json":
-        yield from iter_json_document(decode_text(data, source), source=source, stem=stem,
-                                      verbatim=options.verbatim)
+        yield from iter_json_document(decode_text(data, source), source=source, stem=stem, verbatim=options.verbatim)
     else:
-        yield Article(id=stem, source=source, url=url, raw=decode_text(data, source), raw_format="text",
-                      verbatim=options.verbatim)
+        yield Article(
+            id=stem,
+            source=source,
+            url=url,
+            raw=decode_text(data, source),
+            raw_format="text",
+            verbatim=options.verbatim,
+        )
 
 
 def _kind(data: bytes, suffix: str) -> str:
@@ -198,10 +230,17 @@ def _kind(data: bytes, suffix: str) -> str:
 
 
 _MEDIA_SUFFIX = {
-    "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
-    "application/json": ".json", "application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl",
-    "application/rss+xml": ".rss", "application/atom+xml": ".atom", "application/xml": ".xml",
-    "text/xml": ".xml", "application/warc": ".warc",
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/plain": ".txt",
+    "application/json": ".json",
+    "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl",
+    "application/rss+xml": ".rss",
+    "application/atom+xml": ".atom",
+    "application/xml": ".xml",
+    "text/xml": ".xml",
+    "application/warc": ".warc",
 }
 
 
@@ -223,9 +262,16 @@ def _iter_url(url: str, fetcher: Fetcher, options: IngestOptions) -> Iterator[It
         suffix = _MEDIA_SUFFIX.get(page.content_type, "")
         if not suffix:
             suffix = next((s for s in RECOGNISED if urlsplit(page.url).path.lower().endswith(s)), "")
-        items: Iterable[Item] = _iter_document(page.content, source=url, stem=url_stem(url), suffix=suffix,
-                                               options=options, charset=page.charset, fetcher=fetcher,
-                                               url=page.url)
+        items: Iterable[Item] = _iter_document(
+            page.content,
+            source=url,
+            stem=url_stem(url),
+            suffix=suffix,
+            options=options,
+            charset=page.charset,
+            fetcher=fetcher,
+            url=page.url,
+        )
         yield from items
     except InputError as exc:
         yield InputFailure(source=exc.source or url, error=exc.message)

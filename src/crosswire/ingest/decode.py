@@ -63,7 +63,8 @@ def decode_text(data: bytes, source: str) -> str:
         guess = _guess_encoding(data)
         hint = f"it looks like {guess}; convert it with `iconv -f {guess} -t UTF-8`" if guess else "convert it"
         raise InputError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); {hint} and run again", source=source
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); {hint} and run again",
+            source=source,
         ) from None
 
 

@@ -65,8 +65,10 @@ def iter_feed(
                 yield InputFailure(source=link, error=f"{exc.message} (linked from feed entry {index})")
                 continue
         if not body.strip():
-            yield InputFailure(source=f"{source}#{index}", error="the feed entry has no text and no linked page "
-                                                                 "could be fetched; it was skipped")
+            yield InputFailure(
+                source=f"{source}#{index}",
+                error="the feed entry has no text and no linked page could be fetched; it was skipped",
+            )
             continue
         published = _published(entry)
         yield Article(

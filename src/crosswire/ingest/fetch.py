@@ -24,8 +24,13 @@ class Fetched:
 class Fetcher:
     """An HTTP client with timeouts, a redirect limit and a cap on how much it downloads."""
 
-    def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.max_bytes = max_bytes
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
@@ -48,8 +53,10 @@ class Fetcher:
         try:
             with self._client.stream("GET", url) as response:
                 if response.status_code >= 400:
-                    raise FetchError(f"the server answered HTTP {response.status_code} "
-                                     f"{response.reason_phrase}; check the address", source=url)
+                    raise FetchError(
+                        f"the server answered HTTP {response.status_code} {response.reason_phrase}; check the address",
+                        source=url,
+                    )
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
                     raise FetchError(self._too_large(int(declared)), source=url)
@@ -70,14 +77,14 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError("timed out; the site may be slow or down, try again later", source=url) from None
         except httpx.TooManyRedirects:
-            raise FetchError("too many redirects; open it in a browser and pass the final address",
-                             source=url) from None
+            raise FetchError(
+                "too many redirects; open it in a browser and pass the final address", source=url
+            ) from None
         except httpx.InvalidURL as exc:
             raise FetchError(f"not a valid URL ({exc})", source=url) from None
         except httpx.HTTPError as exc:
             reason = str(exc) or type(exc).__name__
-            raise FetchError(f"unreachable ({reason}); check the address and your connection",
-                             source=url) from None
+            raise FetchError(f"unreachable ({reason}); check the address and your connection", source=url) from None
 
     def _too_large(self, size: int, *, at_least: bool = False) -> str:
         amount = f"{'over ' if at_least else ''}{size / 1e6:.1f} MB"

@@ -75,13 +75,16 @@ def _explain(exc: ValidationError) -> str:
 def parse_record(obj: Any, *, source: str, where: str, fallback_id: str, verbatim: bool) -> Article:
     """Validate one decoded JSON value as an article record; ``where`` names it in errors ("line 3")."""
     if not isinstance(obj, dict):
-        raise InputError(f"{where} is not a JSON object; each record must be {{\"id\", \"text\" or \"html\", ...}}",
-                         source=source)
+        raise InputError(
+            f'{where} is not a JSON object; each record must be {{"id", "text" or "html", ...}}',
+            source=source,
+        )
     try:
         record = ArticleRecord.model_validate(obj)
     except ValidationError as exc:
-        raise InputError(f"{where} is not a valid article record ({_explain(exc)}); fix or remove it",
-                         source=source) from None
+        raise InputError(
+            f"{where} is not a valid article record ({_explain(exc)}); fix or remove it", source=source
+        ) from None
     return record_to_article(record, source=source, fallback_id=fallback_id, verbatim=verbatim)
 
 
@@ -103,8 +106,9 @@ def iter_json_lines(
             )
             continue
         try:
-            yield parse_record(obj, source=source, where=f"line {number}", fallback_id=f"{stem}-{number}",
-                               verbatim=verbatim)
+            yield parse_record(
+                obj, source=source, where=f"line {number}", fallback_id=f"{stem}-{number}", verbatim=verbatim
+            )
         except InputError as exc:
             yield InputFailure(source=f"{source}:{number}", error=exc.message)
     if not seen_any:
@@ -122,8 +126,10 @@ def iter_json_document(text: str, *, source: str, stem: str, verbatim: bool) -> 
         if exc.msg == "Extra data":
             yield from iter_json_lines(text.splitlines(), source=source, stem=stem, verbatim=verbatim)
             return
-        yield InputFailure(source=source, error=f"not valid JSON ({exc.msg} at line {exc.lineno}, column "
-                                                f"{exc.colno}); fix the file and run again")
+        yield InputFailure(
+            source=source,
+            error=f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); fix the file and run again",
+        )
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -133,7 +139,6 @@ def iter_json_document(text: str, *, source: str, stem: str, verbatim: bool) -> 
     for index, obj in enumerate(items):
         fallback = stem if len(items) == 1 else f"{stem}-{index + 1}"
         try:
-            yield parse_record(obj, source=source, where=f"record {index + 1}", fallback_id=fallback,
-                               verbatim=verbatim)
+            yield parse_record(obj, source=source, where=f"record {index + 1}", fallback_id=fallback, verbatim=verbatim)
         except InputError as exc:
             yield InputFailure(source=f"{source}#{index + 1}", error=exc.message)

@@ -29,8 +29,10 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             body = record.content_stream().read(max_bytes + 1)
             if len(body) > max_bytes:
-                yield InputFailure(source=f"{source}#{uri}", error=f"the archived page is over "
-                                   f"{max_bytes / 1e6:.0f} MB; it was skipped")
+                yield InputFailure(
+                    source=f"{source}#{uri}",
+                    error=f"the archived page is over {max_bytes / 1e6:.0f} MB; it was skipped",
+                )
                 continue
             found += 1
             digest = hashlib.sha1(uri.encode("utf-8")).hexdigest()[:10]
@@ -42,8 +44,10 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
                 raw_format="html",
             )
     except ArchiveLoadFailed as exc:
-        yield InputFailure(source=source, error=f"not a readable WARC file ({str(exc).strip()[:120]}); "
-                                                "check that it is complete")
+        yield InputFailure(
+            source=source,
+            error=f"not a readable WARC file ({str(exc).strip()[:120]}); check that it is complete",
+        )
         return
     if not found:
         yield InputFailure(source=source, error="the WARC holds no HTML response records; nothing to analyse")

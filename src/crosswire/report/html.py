@@ -36,12 +36,16 @@ def _date_span(articles: list[Article]) -> tuple[str | None, str | None]:
 def render_html(dossier: Dossier) -> str:
     first, last = _date_span(dossier.articles)
     outlets = sorted({a.outlet for a in dossier.articles if a.outlet})
-    return _environment().get_template("dossier.html.j2").render(
-        dossier=dossier,
-        first_date=first,
-        last_date=last,
-        outlets=outlets,
-        duplicates=sum(1 for a in dossier.articles if a.duplicate_of),
-        generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        version=__version__,
+    return (
+        _environment()
+        .get_template("dossier.html.j2")
+        .render(
+            dossier=dossier,
+            first_date=first,
+            last_date=last,
+            outlets=outlets,
+            duplicates=sum(1 for a in dossier.articles if a.duplicate_of),
+            generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            version=__version__,
+        )
     )

@@ -81,8 +81,16 @@ meta_table = Table(
 def content_hash(article: Article) -> str:
     """What identifies an article's input: re-running on the same input gives the same hash."""
     digest = hashlib.sha256()
-    for part in (article.raw_format, "1" if article.verbatim else "0", article.raw, article.title or "",
-                 article.url or "", article.published or "", article.outlet or "", article.language or ""):
+    for part in (
+        article.raw_format,
+        "1" if article.verbatim else "0",
+        article.raw,
+        article.title or "",
+        article.url or "",
+        article.published or "",
+        article.outlet or "",
+        article.language or "",
+    ):
         digest.update(part.encode("utf-8", errors="surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
@@ -100,8 +108,9 @@ class Store:
         try:
             self.engine: Engine = create_engine(url, future=True)
         except (ArgumentError, ImportError, ValueError) as exc:
-            raise StoreError(f"cannot use database URL {url!r} ({exc}); use e.g. sqlite:///crosswire.db or "
-                             "postgresql://user@host/db") from None
+            raise StoreError(
+                f"cannot use database URL {url!r} ({exc}); use e.g. sqlite:///crosswire.db or postgresql://user@host/db"
+            ) from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
@@ -111,8 +120,9 @@ class Store:
                 if found is None:
                     conn.execute(insert(meta_table).values(key="schema", value=str(SCHEMA_VERSION)))
                 elif int(found) != SCHEMA_VERSION:
-                    raise StoreError(f"the store at {url} has schema {found}, this Crosswire writes "
-                                     f"{SCHEMA_VERSION}; use a new --db")
+                    raise StoreError(
+                        f"the store at {url} has schema {found}, this Crosswire writes {SCHEMA_VERSION}; use a new --db"
+                    )
         except OperationalError as exc:
             raise StoreError(f"cannot open the store {url} ({exc.orig}); check the path and permissions") from None
 
@@ -149,11 +159,16 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 ids = [a.id for a in articles]
-                positions = dict(conn.execute(
-                    select(articles_table.c.id, articles_table.c.position).where(articles_table.c.id.in_(ids))
-                ).tuples().all())
-                next_position = conn.execute(select(articles_table.c.position).order_by(
-                    articles_table.c.position.desc()).limit(1)).scalar()
+                positions = dict(
+                    conn.execute(
+                        select(articles_table.c.id, articles_table.c.position).where(articles_table.c.id.in_(ids))
+                    )
+                    .tuples()
+                    .all()
+                )
+                next_position = conn.execute(
+                    select(articles_table.c.position).order_by(articles_table.c.position.desc()).limit(1)
+                ).scalar()
                 next_position = 0 if next_position is None else next_position + 1
                 conn.execute(delete(articles_table).where(articles_table.c.id.in_(ids)))
                 rows = []
@@ -164,8 +179,9 @@ class Store:
                     rows.append(_article_row(article, position))
                 conn.execute(insert(articles_table), rows)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the store {self.url} ({exc}); nothing from this batch was saved") \
-                from None
+            raise StoreError(
+                f"cannot write to the store {self.url} ({exc}); nothing from this batch was saved"
+            ) from None
 
     def iter_articles(self) -> Iterator[Article]:
         with self.engine.connect() as conn:
@@ -176,13 +192,13 @@ class Store:
     def load_dossier(self) -> Dossier:
         dossier = Dossier(articles=list(self.iter_articles()))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(corpus_table.c.kind, corpus_table.c.data)
-                                .order_by(corpus_table.c.kind, corpus_table.c.position))
+            rows = conn.execute(
+                select(corpus_table.c.kind, corpus_table.c.data).order_by(corpus_table.c.kind, corpus_table.c.position)
+            )
             grouped: dict[str, list[Any]] = {}
             for row in rows:
                 grouped.setdefault(row.kind, []).append(row.data)
-        return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped,
-                                       "articles": dossier.articles})
+        return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped, "articles": dossier.articles})
 
     def save_corpus(self, dossier: Dossier) -> None:
         """Replace the corpus-level objects and the articles' corpus fields in one transaction."""
@@ -197,12 +213,17 @@ class Store:
                 if rows:
                     conn.execute(insert(corpus_table), rows)
                 for article in dossier.articles:
-                    conn.execute(articles_table.update().where(articles_table.c.id == article.id).values(
-                        story=article.story, duplicate_of=article.duplicate_of,
-                        data=article.model_dump(mode="json")))
+                    conn.execute(
+                        articles_table.update()
+                        .where(articles_table.c.id == article.id)
+                        .values(
+                            story=article.story,
+                            duplicate_of=article.duplicate_of,
+                            data=article.model_dump(mode="json"),
+                        )
+                    )
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the store {self.url} ({exc}); the previous results are kept") \
-                from None
+            raise StoreError(f"cannot write to the store {self.url} ({exc}); the previous results are kept") from None
 
 
 def _article_row(article: Article, position: int) -> dict[str, Any]:
@@ -227,9 +248,16 @@ def _article_row(article: Article, position: int) -> dict[str, Any]:
 
 
 def _row_article(row: Any) -> Article:
-    return Article.model_validate({**row["data"], "raw": row["raw"], "raw_format": row["raw_format"],
-                                   "verbatim": row["verbatim"], "layers": row["layers"],
-                                   "input_hash": row["content_hash"]})
+    return Article.model_validate(
+        {
+            **row["data"],
+            "raw": row["raw"],
+            "raw_format": row["raw_format"],
+            "verbatim": row["verbatim"],
+            "layers": row["layers"],
+            "input_hash": row["content_hash"],
+        }
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

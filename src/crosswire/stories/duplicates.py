@@ -37,7 +37,7 @@ def exact_key(text: str) -> str:
 
 def signature(text: str) -> MinHash:
     words = _words(text)
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
     minhash.update_batch([s.encode("utf-8") for s in shingles if s])
     return minhash

@@ -1,0 +1,53 @@
+"""Quality gate: pinned minimum dev-set scores, so accuracy never silently regresses.
+
+Each measure runs only where its development set is present (``../shared/data``); a user's clone without it
+skips them. Raise a floor when a change lifts the score; never lower one without saying why in CHANGELOG.md.
+
+    .venv/bin/python bench/quality_gate.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import html_extraction
+import train_boilerplate
+
+# (name, data folder, measure, {metric: floor}); floors sit just under the scores measured when they were pinned.
+GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] = [
+    (
+        "HTML main text (trafilatura-eval snippet checks)",
+        html_extraction.DATA,
+        html_extraction.measure,
+        {"crosswire": 0.915},
+    ),
+    (
+        "flattened-text boilerplate (trafilatura-eval, held-out fifth)",
+        train_boilerplate.DATA,
+        train_boilerplate.measure,
+        {"whole": 0.77, "cropped": 0.80},
+    ),
+]
+
+
+def main() -> int:
+    failed = False
+    for name, data, measure, floors in GATES:
+        if not data.exists():
+            print(f"skip  {name}: {data} not found")
+            continue
+        scores = measure()
+        for metric, floor in floors.items():
+            value = scores[metric]
+            ok = value >= floor
+            failed |= not ok
+            print(f"{'ok   ' if ok else 'FAIL '} {name}: {metric} {value:.4f} (floor {floor:.4f})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
