@@ -45,6 +45,9 @@ _OUTLET_PATTERNS = (
     ),
     re.compile(r"\bsupport(?:ing)?\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
 )
+# A wire dateline names the agency: "MOSCOW, Nov 17 (Eurasia Wire) - ...".
+_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\(([A-Z][\w&.' -]{1,40})\)\s*[-–—]")
+_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|van|von|da|al|bin)){0,4})\s*$")
 _OUTLET_STOP = re.compile(r"\s+(?:All|Ltd|Inc|LLC|GmbH)\.?$|[.,;:]+$")
 _NOT_OUTLET = {"us", "our", "the", "independent", "journalism", "all"}
 
@@ -152,6 +155,27 @@ def find_headline(lines: Sequence[str], *, look_ahead: int = 15) -> int | None:
     return None
 
 
+def _find_byline(lines: Sequence[str], flags: Sequence[bool], *, start: int, look_ahead: int = 4) -> int | None:
+    seen = 0
+    for index in range(start, len(lines)):
+        if not lines[index].strip() or flags[index]:
+            continue
+        if _BYLINE.match(lines[index]):
+            return index
+        seen += 1
+        if seen > look_ahead:
+            return None
+    return None
+
+
+def _dateline_outlet(lines: Sequence[str], kept: Sequence[int]) -> str | None:
+    for index in kept[:3]:
+        match = _DATELINE_OUTLET.match(lines[index].strip())
+        if match:
+            return match.group(1).strip()
+    return None
+
+
 def find_outlet(lines: Sequence[str]) -> str | None:
     """The outlet a page names as itself, voted over its boilerplate lines."""
     votes: dict[str, int] = {}
@@ -194,6 +218,11 @@ def clean_plain_text(
             title = " ".join(body[title_index].split())
             # What a page shows above its headline is navigation and banners, never the story.
             flags = [True if i < title_index else (False if i == title_index else flag) for i, flag in enumerate(flags)]
+    author = fields.get("author")
+    byline_index = _find_byline(body, flags, start=(title_index or 0))
+    if byline_index is not None:
+        author = author or _BYLINE.match(body[byline_index]).group(1)  # type: ignore[union-attr]
+        flags[byline_index] = True
     kept = [i for i, line in enumerate(body) if line.strip() and not flags[i]]
     removed = [body[i].strip() for i, line in enumerate(body) if line.strip() and flags[i]]
     kept_set = set(kept)
@@ -205,8 +234,8 @@ def clean_plain_text(
         boilerplate=boilerplate,
         title=title,
         published=fields.get("published"),
-        outlet=fields.get("outlet") or find_outlet(removed),
-        author=fields.get("author"),
+        outlet=fields.get("outlet") or find_outlet(removed) or _dateline_outlet(body, kept),
+        author=author,
         url=fields.get("url"),
         keywords=fields.get("keywords"),
     )
