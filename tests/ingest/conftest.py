@@ -5,35 +5,10 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-
-@dataclass
-class Route:
-    body: bytes
-    content_type: str = "text/html; charset=utf-8"
-    status: int = 200
-    send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
-    location: str | None = None
-
-
-@dataclass
-class LocalServer:
-    base: str
-    routes: dict[str, Route]
-    requests: list[str] = field(default_factory=list)
-
-    def url(self, path: str) -> str:
-        return f"{self.base}{path}"
-
-    def add(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8", **kw: object
-            ) -> str:
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = Route(data, content_type, **kw)  # type: ignore[arg-type]
-        return self.url(path)
+from ingest_support import LocalServer, Route
 
 
 @pytest.fixture
@@ -44,7 +19,7 @@ def server() -> Iterator[LocalServer]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.0"
 
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:
             requests.append(self.path)
             route = routes.get(self.path)
             if route is None:

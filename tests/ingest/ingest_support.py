@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -19,8 +20,33 @@ LONG_PARAGRAPH = (
 )
 
 
-def run(inputs: Sequence[str | Path], options: IngestOptions | None = None, **kwargs: object
-        ) -> tuple[list[Article], list[InputFailure], list[Article | InputFailure]]:
+@dataclass
+class Route:
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    location: str | None = None
+
+
+@dataclass
+class LocalServer:
+    base: str
+    routes: dict[str, Route]
+    requests: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def add(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8", **kw: object) -> str:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = Route(data, content_type, **kw)  # type: ignore[arg-type]
+        return self.url(path)
+
+
+def run(
+    inputs: Sequence[str | Path], options: IngestOptions | None = None, **kwargs: object
+) -> tuple[list[Article], list[InputFailure], list[Article | InputFailure]]:
     """Ingest ``inputs``; return (articles, failures, everything in order)."""
     items = list(iter_inputs([str(i) for i in inputs], options, **kwargs))  # type: ignore[arg-type]
     for item in items:
@@ -49,15 +75,17 @@ def only_failure(failures: list[InputFailure], source: str | Path) -> InputFailu
 
 
 def html_page(title: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>"
-            f"<body><article><h1>{title}</h1><p>{body}</p></article></body></html>")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
 
 
 def warc_response(writer: WARCWriter, uri: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
-    headers = StatusAndHeaders(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))],
-                               protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                  http_headers=headers))
+    headers = StatusAndHeaders(
+        status, [("Content-Type", content_type), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+    )
+    writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
 
 
 def warc_request(writer: WARCWriter, uri: str) -> None:
@@ -85,6 +113,11 @@ def build_warc(path: Path, pages: Sequence[tuple[str, bytes, str]], *, extras: b
             warc_response(writer, uri, body, content_type)
         if extras:
             warc_response(writer, "http://example.com/logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
-            warc_response(writer, "http://example.com/gone", html_page("Gone", "Not here").encode(),
-                          "text/html", status="404 Not Found")
+            warc_response(
+                writer,
+                "http://example.com/gone",
+                html_page("Gone", "Not here").encode(),
+                "text/html",
+                status="404 Not Found",
+            )
     return path

@@ -20,8 +20,10 @@ GOOD_TEXT = (
     "The talks lasted late into the night.\n\nA spokesman for the ministry declined to comment on the outcome of "
     "the meeting, which came after weeks of pressure.\n"
 )
-LATIN1_TEXT = ("Le président a déclaré à Genève que l'accord était prêt, selon un communiqué publié à l'aube. "
-               "Les négociations ont duré près de dix heures.")
+LATIN1_TEXT = (
+    "Le président a déclaré à Genève que l'accord était prêt, selon un communiqué publié à l'aube. "
+    "Les négociations ont duré près de dix heures."
+)
 CP1251_TEXT = "Президент заявил в Москве, что соглашение о зерне готово к подписанию, сообщили в Кремле."
 
 
@@ -43,8 +45,10 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "paper.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
     "latin1.txt": (LATIN1_TEXT.encode("latin-1"), "UTF-8"),
     "cp1251.txt": (CP1251_TEXT.encode("cp1251"), "UTF-8"),
-    "no-items.rss": (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>',
-                     "no entries"),
+    "no-items.rss": (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>',
+        "no entries",
+    ),
 }
 
 
@@ -73,8 +77,9 @@ def test_each_bad_file_fails_alone_and_the_next_input_still_yields(tmp_path: Pat
     assert items[0] == failure  # reported where the input was given
 
 
-@pytest.mark.parametrize(("name", "text", "encoding"), [("latin1.txt", LATIN1_TEXT, "latin-1"),
-                                                        ("cp1251.txt", CP1251_TEXT, "cp1251")])
+@pytest.mark.parametrize(
+    ("name", "text", "encoding"), [("latin1.txt", LATIN1_TEXT, "latin-1"), ("cp1251.txt", CP1251_TEXT, "cp1251")]
+)
 def test_non_utf8_text_error_suggests_iconv(tmp_path: Path, name: str, text: str, encoding: str) -> None:
     path = tmp_path / name
     path.write_bytes(text.encode(encoding))
@@ -86,9 +91,12 @@ def test_non_utf8_text_error_suggests_iconv(tmp_path: Path, name: str, text: str
     assert "iconv" in error and "-t UTF-8" in error
 
 
-@pytest.mark.xfail(strict=True, reason="bug: decode.py:63-64 relays charset_normalizer's guess as the iconv "
-                   "source encoding; for French Latin-1 text it suggests cp1250 (turns 'à' into 'ŕ', 'è' into 'č') "
-                   "and for 'Café olé' cp1006 (Urdu), so following the advice silently corrupts the article")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: decode.py:63-64 relays charset_normalizer's guess as the iconv "
+    "source encoding; for French Latin-1 text it suggests cp1250 (turns 'à' into 'ŕ', 'è' into 'č') "
+    "and for 'Café olé' cp1006 (Urdu), so following the advice silently corrupts the article",
+)
 @pytest.mark.parametrize("text", [LATIN1_TEXT, "Café olé"], ids=["french-paragraph", "short"])
 def test_suggested_iconv_encoding_decodes_latin1_text_correctly(tmp_path: Path, text: str) -> None:
     path = tmp_path / "latin1.txt"
@@ -171,16 +179,23 @@ def _bad_input_mix(root: Path) -> tuple[list[str], dict[str, str], set[str]]:
     expected[str(big)] = "limit"
 
     records = root / "records.jsonl"
-    records.write_text("\n".join([
-        json.dumps({"id": "rec-good-1", "text": GOOD_TEXT, "outlet": "Harbor Ledger"}),
-        '{"id": "broken", "text": ',
-        json.dumps({"id": "rec-no-text", "title": "nothing else"}),
-        json.dumps(["a", "list"]),
-        json.dumps({"id": "rec-bad-date", "text": GOOD_TEXT, "published": "last Tuesday"}),
-        json.dumps({"id": "rec-good-2", "html": html_page("Second record", LONG_PARAGRAPH)}),
-    ]) + "\n", encoding="utf-8")
-    expected.update({f"{records}:2": "line 2", f"{records}:3": "line 3", f"{records}:4": "line 4",
-                     f"{records}:5": "line 5"})
+    records.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "rec-good-1", "text": GOOD_TEXT, "outlet": "Harbor Ledger"}),
+                '{"id": "broken", "text": ',
+                json.dumps({"id": "rec-no-text", "title": "nothing else"}),
+                json.dumps(["a", "list"]),
+                json.dumps({"id": "rec-bad-date", "text": GOOD_TEXT, "published": "last Tuesday"}),
+                json.dumps({"id": "rec-good-2", "html": html_page("Second record", LONG_PARAGRAPH)}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    expected.update(
+        {f"{records}:2": "line 2", f"{records}:3": "line 3", f"{records}:4": "line 4", f"{records}:5": "line 5"}
+    )
 
     warc = root / "info-only.warc.gz"
     with warc.open("wb") as stream:
@@ -204,7 +219,7 @@ def _bad_input_mix(root: Path) -> tuple[list[str], dict[str, str], set[str]]:
     story.write_text(html_page("A good page", LONG_PARAGRAPH * 2), encoding="utf-8")
 
     inputs = [str(p) for p in root.iterdir() if p.is_file() and p.suffix != ".jsonl"]
-    inputs = sorted(inputs) + [str(records), str(missing), str(empty_dir)]
+    inputs = [*sorted(inputs), str(records), str(missing), str(empty_dir)]
     return inputs, expected, {"bom8", "bom16", "story", "rec-good-1", "rec-good-2"}
 
 
@@ -245,9 +260,12 @@ def test_bad_input_mix_end_to_end_through_analyze(tmp_path: Path) -> None:
     assert (out / "dossier.html").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="bug (clean stage, not ingestion): the plain-text line model flags every "
-                   "line of a short article as boilerplate (clean/text.py clean_plain_text), so analyze writes it "
-                   "with text ''")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (clean stage, not ingestion): the plain-text line model flags every "
+    "line of a short article as boilerplate (clean/text.py clean_plain_text), so analyze writes it "
+    "with text ''",
+)
 def test_short_plain_text_article_keeps_its_body_end_to_end(tmp_path: Path) -> None:
     path = tmp_path / "short.txt"
     path.write_text("Ankara talks stall\n\n" + LONG_PARAGRAPH, encoding="utf-8")

@@ -51,8 +51,10 @@ def test_html_file_becomes_one_html_article(tmp_path: Path) -> None:
 
 
 def test_html_file_declaring_latin1_is_decoded_by_its_meta_charset(tmp_path: Path) -> None:
-    page = ('<html><head><meta charset="iso-8859-1"><title>Genève</title></head>'
-            "<body><p>Le président a déclaré à Genève que l'accord était prêt.</p></body></html>")
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Genève</title></head>'
+        "<body><p>Le président a déclaré à Genève que l'accord était prêt.</p></body></html>"
+    )
     path = tmp_path / "geneve.html"
     path.write_bytes(page.encode("latin-1"))
 
@@ -192,8 +194,11 @@ def test_file_without_a_known_extension_named_explicitly_is_sniffed(tmp_path: Pa
     assert [(a.id, a.raw_format) for a in articles] == [("saved-page", "html"), ("notes", "text")]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _stem() compares the lower-cased name with the original-case suffix, "
-                   "so 'REPORT.TXT' gets the id 'REPORT.TXT' instead of 'REPORT'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: _stem() compares the lower-cased name with the original-case suffix, "
+    "so 'REPORT.TXT' gets the id 'REPORT.TXT' instead of 'REPORT'",
+)
 def test_upper_case_extension_is_dropped_from_the_id(tmp_path: Path) -> None:
     path = tmp_path / "REPORT.TXT"
     path.write_text(TEXT, encoding="utf-8")

@@ -27,12 +27,23 @@ def write_jsonl(path: Path, rows: list[Any]) -> Path:
 
 def test_jsonl_keeps_ids_and_every_metadata_field(tmp_path: Path) -> None:
     html = html_page("Kremlin comment", LONG_PARAGRAPH)
-    path = write_jsonl(tmp_path / "wire.jsonl", [
-        {"id": "art-1", "text": TEXT, "title": "Grain deal extended", "url": "https://example.com/grain",
-         "published": "2022-11-17", "outlet": "Harbor Ledger", "language": "en", "author": "A. Writer",
-         "extra_field": "ignored"},
-        {"id": "art-2", "html": html, "published": "2022-11-17T09:30:00+03:00", "outlet": "Eurasia Wire"},
-    ])
+    path = write_jsonl(
+        tmp_path / "wire.jsonl",
+        [
+            {
+                "id": "art-1",
+                "text": TEXT,
+                "title": "Grain deal extended",
+                "url": "https://example.com/grain",
+                "published": "2022-11-17",
+                "outlet": "Harbor Ledger",
+                "language": "en",
+                "author": "A. Writer",
+                "extra_field": "ignored",
+            },
+            {"id": "art-2", "html": html, "published": "2022-11-17T09:30:00+03:00", "outlet": "Eurasia Wire"},
+        ],
+    )
 
     articles, failures, _ = run([path])
 
@@ -41,7 +52,12 @@ def test_jsonl_keeps_ids_and_every_metadata_field(tmp_path: Path) -> None:
     assert first.id == "art-1"
     assert first.source == str(path)
     assert (first.title, first.url, first.outlet, first.language, first.author) == (
-        "Grain deal extended", "https://example.com/grain", "Harbor Ledger", "en", "A. Writer")
+        "Grain deal extended",
+        "https://example.com/grain",
+        "Harbor Ledger",
+        "en",
+        "A. Writer",
+    )
     assert first.published == "2022-11-17"  # a date stays a date
     assert first.published_from == "input"
     assert first.raw == TEXT and first.raw_format == "text"
@@ -52,10 +68,13 @@ def test_jsonl_keeps_ids_and_every_metadata_field(tmp_path: Path) -> None:
 
 
 def test_text_is_preferred_to_html_when_a_record_has_both(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "both.jsonl", [
-        {"id": "both", "text": TEXT, "html": html_page("X", "html body")},
-        {"id": "blank-text", "text": "   ", "html": html_page("Y", "only the html has words")},
-    ])
+    path = write_jsonl(
+        tmp_path / "both.jsonl",
+        [
+            {"id": "both", "text": TEXT, "html": html_page("X", "html body")},
+            {"id": "blank-text", "text": "   ", "html": html_page("Y", "only the html has words")},
+        ],
+    )
 
     articles, failures, _ = run([path])
 
@@ -65,12 +84,15 @@ def test_text_is_preferred_to_html_when_a_record_has_both(tmp_path: Path) -> Non
 
 
 def test_numeric_id_becomes_a_string_and_missing_id_gets_a_fallback(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "feed-dump.jsonl", [
-        {"id": 42, "text": TEXT},
-        "",
-        {"text": TEXT + " second"},
-        {"id": "", "text": TEXT + " third"},
-    ])
+    path = write_jsonl(
+        tmp_path / "feed-dump.jsonl",
+        [
+            {"id": 42, "text": TEXT},
+            "",
+            {"text": TEXT + " second"},
+            {"id": "", "text": TEXT + " third"},
+        ],
+    )
 
     articles, failures, _ = run([path])
 
@@ -84,12 +106,17 @@ def test_json_single_object_list_and_articles_wrapper(tmp_path: Path) -> None:
     single = tmp_path / "single.json"
     single.write_text(json.dumps({"text": TEXT, "title": "Only one"}), encoding="utf-8")
     listed = tmp_path / "listed.json"
-    listed.write_text(json.dumps([{"id": "l1", "text": TEXT}, {"html": html_page("L2", LONG_PARAGRAPH)}]),
-                      encoding="utf-8")
+    listed.write_text(
+        json.dumps([{"id": "l1", "text": TEXT}, {"html": html_page("L2", LONG_PARAGRAPH)}]), encoding="utf-8"
+    )
     wrapped = tmp_path / "wrapped.json"
-    wrapped.write_text(json.dumps({"source": "export", "articles": [{"id": "w1", "text": TEXT, "outlet": "W"},
-                                                                    {"id": "w2", "text": TEXT}]}, indent=2),
-                       encoding="utf-8")
+    wrapped.write_text(
+        json.dumps(
+            {"source": "export", "articles": [{"id": "w1", "text": TEXT, "outlet": "W"}, {"id": "w2", "text": TEXT}]},
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
 
     articles, failures, _ = run([single, listed, wrapped])
 
@@ -102,12 +129,15 @@ def test_json_single_object_list_and_articles_wrapper(tmp_path: Path) -> None:
 
 
 def test_json_file_that_is_really_json_lines(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "lines.json", [
-        {"id": "j1", "text": TEXT},
-        {"id": "j2", "text": TEXT, "published": "2022-11-18"},
-        "{broken",
-        {"text": TEXT},
-    ])
+    path = write_jsonl(
+        tmp_path / "lines.json",
+        [
+            {"id": "j1", "text": TEXT},
+            {"id": "j2", "text": TEXT, "published": "2022-11-18"},
+            "{broken",
+            {"text": TEXT},
+        ],
+    )
 
     articles, failures, _ = run([path])
 
@@ -118,14 +148,17 @@ def test_json_file_that_is_really_json_lines(tmp_path: Path) -> None:
 
 
 def test_malformed_json_lines_name_their_line_and_good_lines_survive(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "mixed.jsonl", [
-        {"id": "good-1", "text": TEXT},
-        '{"id": "bad", "text": "unterminated',
-        {"id": "good-2", "text": TEXT},
-        "just words",
-        '{"id": "trailing-comma", "text": "x",}',
-        {"id": "good-3", "text": TEXT},
-    ])
+    path = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [
+            {"id": "good-1", "text": TEXT},
+            '{"id": "bad", "text": "unterminated',
+            {"id": "good-2", "text": TEXT},
+            "just words",
+            '{"id": "trailing-comma", "text": "x",}',
+            {"id": "good-3", "text": TEXT},
+        ],
+    )
 
     articles, failures, items = run([path])
 
@@ -156,8 +189,9 @@ def test_malformed_json_lines_name_their_line_and_good_lines_survive(tmp_path: P
     ],
 )
 def test_invalid_records_fail_with_their_line_and_a_reason(tmp_path: Path, record: Any, expected: str) -> None:
-    path = write_jsonl(tmp_path / "records.jsonl", [{"id": "before", "text": TEXT}, record,
-                                                    {"id": "after", "text": TEXT}])
+    path = write_jsonl(
+        tmp_path / "records.jsonl", [{"id": "before", "text": TEXT}, record, {"id": "after", "text": TEXT}]
+    )
 
     articles, failures, _ = run([path])
 
@@ -171,8 +205,17 @@ def test_invalid_records_fail_with_their_line_and_a_reason(tmp_path: Path, recor
 
 def test_invalid_records_in_a_json_list_name_their_position(tmp_path: Path) -> None:
     path = tmp_path / "list.json"
-    path.write_text(json.dumps([{"id": "ok", "text": TEXT}, {"id": "no-text"}, [1, 2],
-                                {"id": "bad-date", "text": TEXT, "published": "soon"}]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {"id": "ok", "text": TEXT},
+                {"id": "no-text"},
+                [1, 2],
+                {"id": "bad-date", "text": TEXT, "published": "soon"},
+            ]
+        ),
+        encoding="utf-8",
+    )
 
     articles, failures, _ = run([path])
 
@@ -220,8 +263,9 @@ def test_jsonl_holding_only_blank_lines_says_it_has_no_records(tmp_path: Path) -
 
 def test_non_utf8_jsonl_fails_with_an_iconv_hint(tmp_path: Path) -> None:
     path = tmp_path / "latin.jsonl"
-    path.write_bytes(json.dumps({"id": "l", "text": "Le président à Genève"}, ensure_ascii=False)
-                     .encode("latin-1") + b"\n")
+    path.write_bytes(
+        json.dumps({"id": "l", "text": "Le président à Genève"}, ensure_ascii=False).encode("latin-1") + b"\n"
+    )
 
     articles, failures, _ = run([path])
 
@@ -244,8 +288,11 @@ def test_binary_file_named_jsonl_is_refused(tmp_path: Path) -> None:
     assert_one_line(failures[0].error)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: .jsonl files are decoded with a plain utf-8 TextIOWrapper "
-                   "(ingest/__init__.py:126), so a UTF-8 byte-order mark makes line 1 'not valid JSON'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: .jsonl files are decoded with a plain utf-8 TextIOWrapper "
+    "(ingest/__init__.py:126), so a UTF-8 byte-order mark makes line 1 'not valid JSON'",
+)
 def test_jsonl_with_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "bom.jsonl"
     path.write_bytes(codecs.BOM_UTF8 + (json.dumps({"id": "first", "text": TEXT}) + "\n").encode("utf-8"))
@@ -256,15 +303,19 @@ def test_jsonl_with_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["first"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: JSON Lines held in a .json file are split with str.splitlines() "
-                   "(records.py:123), which also breaks lines at U+2028/U+2029/U+0085 inside JSON strings")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: JSON Lines held in a .json file are split with str.splitlines() "
+    "(records.py:123), which also breaks lines at U+2028/U+2029/U+0085 inside JSON strings",
+)
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
-def test_json_lines_in_json_file_keep_unicode_line_separators_inside_strings(tmp_path: Path,
-                                                                             separator: str) -> None:
+def test_json_lines_in_json_file_keep_unicode_line_separators_inside_strings(tmp_path: Path, separator: str) -> None:
     text = f"First paragraph.{separator}Second paragraph."
     path = tmp_path / "sep.json"
-    path.write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n"
-                    + json.dumps({"id": "b", "text": TEXT}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n" + json.dumps({"id": "b", "text": TEXT}) + "\n",
+        encoding="utf-8",
+    )
 
     articles, failures, _ = run([path])
 
@@ -283,14 +334,19 @@ def test_jsonl_file_keeps_unicode_line_separators_inside_strings(tmp_path: Path)
     assert articles[0].raw == text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: iter_json_lines catches only json.JSONDecodeError (records.py:99); "
-                   "json.loads raises ValueError for an integer over 4300 digits and RecursionError for deep "
-                   "nesting, which escape iter_inputs and stop the whole batch")
-@pytest.mark.parametrize("line", ['{"id": 1' + "0" * 5000 + ', "text": "x"}', "[" * 100_000],
-                         ids=["huge-integer", "deep-nesting"])
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: iter_json_lines catches only json.JSONDecodeError (records.py:99); "
+    "json.loads raises ValueError for an integer over 4300 digits and RecursionError for deep "
+    "nesting, which escape iter_inputs and stop the whole batch",
+)
+@pytest.mark.parametrize(
+    "line", ['{"id": 1' + "0" * 5000 + ', "text": "x"}', "[" * 100_000], ids=["huge-integer", "deep-nesting"]
+)
 def test_pathological_json_line_is_a_failure_not_a_crash(tmp_path: Path, line: str) -> None:
-    path = write_jsonl(tmp_path / "hostile.jsonl", [{"id": "before", "text": TEXT}, line,
-                                                    {"id": "after", "text": TEXT}])
+    path = write_jsonl(
+        tmp_path / "hostile.jsonl", [{"id": "before", "text": TEXT}, line, {"id": "after", "text": TEXT}]
+    )
     other = tmp_path / "other.txt"
     other.write_text(TEXT, encoding="utf-8")
 
@@ -302,6 +358,7 @@ def test_pathological_json_line_is_a_failure_not_a_crash(tmp_path: Path, line: s
 
 # --- property: every good record comes out in order; every garbage line fails naming its line -------------------
 
+
 def _is_json_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
@@ -309,26 +366,40 @@ def _is_json_object(line: str) -> bool:
         return False
 
 
-records = st.fixed_dictionaries({
-    "id": st.text(min_size=1),
-    "text": st.text(min_size=1).filter(lambda s: s.strip() != ""),
-})
+records = st.fixed_dictionaries(
+    {
+        "id": st.text(min_size=1),
+        "text": st.text(min_size=1).filter(lambda s: s.strip() != ""),
+    }
+)
 garbage = st.one_of(
     # Free text on one line that is not a JSON object at all (it may be other JSON, such as a number).
-    st.text(alphabet=st.characters(blacklist_characters="\n\r"), min_size=1)
-    .filter(lambda s: s.strip() != "" and not _is_json_object(s)),
+    st.text(alphabet=st.characters(blacklist_characters="\n\r"), min_size=1).filter(
+        lambda s: s.strip() != "" and not _is_json_object(s)
+    ),
     # JSON that parses but is not a valid article record.
-    st.sampled_from(['{"id": "no text"}', '{"text": "   "}', "[1, 2, 3]", "{", '"a string"', "42", "null",
-                     '{"id": "x", "text": "y", "published": "tomorrow"}', '{"id": 1.5, "text": "y"}']),
+    st.sampled_from(
+        [
+            '{"id": "no text"}',
+            '{"text": "   "}',
+            "[1, 2, 3]",
+            "{",
+            '"a string"',
+            "42",
+            "null",
+            '{"id": "x", "text": "y", "published": "tomorrow"}',
+            '{"id": 1.5, "text": "y"}',
+        ]
+    ),
 )
-lines_strategy = st.lists(st.one_of(records.map(lambda r: ("record", r)), garbage.map(lambda g: ("garbage", g))),
-                          max_size=25)
+lines_strategy = st.lists(
+    st.one_of(records.map(lambda r: ("record", r)), garbage.map(lambda g: ("garbage", g))), max_size=25
+)
 
 
 @settings(deadline=None, max_examples=50)
 @given(entries=lines_strategy, ascii_only=st.booleans(), as_stream=st.booleans())
-def test_property_records_and_garbage_lines(entries: list[tuple[str, Any]], ascii_only: bool,
-                                            as_stream: bool) -> None:
+def test_property_records_and_garbage_lines(entries: list[tuple[str, Any]], ascii_only: bool, as_stream: bool) -> None:
     lines = [json.dumps(value, ensure_ascii=ascii_only) if kind == "record" else value for kind, value in entries]
     # Either a list of lines or a text stream holding them, one per "\n"-terminated line (how stdin arrives).
     source: Iterable[str] = io.StringIO("".join(f"{line}\n" for line in lines)) if as_stream else lines

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import LocalServer
-from ingest_support import LONG_PARAGRAPH, assert_one_line, html_page, only_failure, run
+from ingest_support import LONG_PARAGRAPH, LocalServer, html_page, only_failure, run
 
 from crosswire.ingest import IngestOptions, url_stem
 from crosswire.ingest.fetch import Fetcher
@@ -19,14 +18,18 @@ LONG_ENTRY = "<p>" + LONG_PARAGRAPH * 5 + "</p>"
 
 
 def rss(entries: str, title: str = "Local Wire") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{title}</title>'
-            f"<link>http://local.example/</link><description>d</description>{entries}</channel></rss>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>http://local.example/</link><description>d</description>{entries}</channel></rss>"
+    )
 
 
 def item(title: str, link: str, description: str, guid: str) -> str:
-    return (f"<item><title>{title}</title><link>{link}</link><guid>{guid}</guid>"
-            f"<pubDate>Mon, 14 Nov 2022 09:30:00 GMT</pubDate><description><![CDATA[{description}]]>"
-            "</description></item>")
+    return (
+        f"<item><title>{title}</title><link>{link}</link><guid>{guid}</guid>"
+        f"<pubDate>Mon, 14 Nov 2022 09:30:00 GMT</pubDate><description><![CDATA[{description}]]>"
+        "</description></item>"
+    )
 
 
 def test_html_url_becomes_an_article(server: LocalServer) -> None:
@@ -79,8 +82,11 @@ def test_redirect_is_followed_and_the_final_address_kept(server: LocalServer) ->
 def test_feed_url_fetches_the_page_behind_a_teaser(server: LocalServer) -> None:
     story = server.add("/stories/full", FULL_STORY)
     unused = server.url("/stories/already-complete")
-    feed = server.add("/feed.rss", rss(item("Teaser", story, "Short teaser.", "t-1")
-                                       + item("Complete", unused, LONG_ENTRY, "t-2")), "application/rss+xml")
+    feed = server.add(
+        "/feed.rss",
+        rss(item("Teaser", story, "Short teaser.", "t-1") + item("Complete", unused, LONG_ENTRY, "t-2")),
+        "application/rss+xml",
+    )
 
     articles, failures, _ = run([feed])
 
@@ -98,8 +104,11 @@ def test_feed_url_fetches_the_page_behind_a_teaser(server: LocalServer) -> None:
 
 def test_feed_url_whose_teaser_link_is_broken_reports_the_link(server: LocalServer) -> None:
     missing = server.url("/stories/gone")
-    feed = server.add("/feed.xml", rss(item("Broken", missing, "Teaser.", "b-1")
-                                       + item("Fine", server.url("/x"), LONG_ENTRY, "b-2")), "text/xml")
+    feed = server.add(
+        "/feed.xml",
+        rss(item("Broken", missing, "Teaser.", "b-1") + item("Fine", server.url("/x"), LONG_ENTRY, "b-2")),
+        "text/xml",
+    )
 
     articles, failures, _ = run([feed])
 
@@ -109,15 +118,23 @@ def test_feed_url_whose_teaser_link_is_broken_reports_the_link(server: LocalServ
     assert "feed entry 1" in failure.error
 
 
-@pytest.mark.xfail(strict=True, reason="bug: iter_feed (feeds.py:47) parses the feed without its URL, so a "
-                   "relative <link> in a feed read from a URL is never resolved and the fetch fails")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: iter_feed (feeds.py:47) parses the feed without its URL, so a "
+    "relative <link> in a feed read from a URL is never resolved and the fetch fails",
+)
 def test_feed_url_with_a_relative_teaser_link_fetches_it(server: LocalServer) -> None:
     server.add("/stories/relative", FULL_STORY)
-    feed = server.add("/relative.atom", (
-        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Rel</title>'
-        "<id>urn:rel</id><updated>2022-11-14T00:00:00Z</updated><entry><title>Teaser</title>"
-        '<link href="/stories/relative"/><id>urn:rel:1</id><updated>2022-11-14T00:00:00Z</updated>'
-        "<summary>Short teaser.</summary></entry></feed>"), "application/atom+xml")
+    feed = server.add(
+        "/relative.atom",
+        (
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Rel</title>'
+            "<id>urn:rel</id><updated>2022-11-14T00:00:00Z</updated><entry><title>Teaser</title>"
+            '<link href="/stories/relative"/><id>urn:rel:1</id><updated>2022-11-14T00:00:00Z</updated>'
+            "<summary>Short teaser.</summary></entry></feed>"
+        ),
+        "application/atom+xml",
+    )
 
     articles, failures, _ = run([feed])
 
@@ -207,9 +224,12 @@ def test_url_serving_a_pdf_is_refused(server: LocalServer) -> None:
     assert "PDF" in only_failure(failures, url).error
 
 
-@pytest.mark.xfail(strict=True, reason="bug: size errors format the limit as f'{max_bytes / 1e6:.0f} MB' "
-                   "(fetch.py:84, ingest/__init__.py:134, warc.py:33), so any limit under 0.5 MB reads "
-                   "'above the 0 MB limit' and a 0.004 MB page reads '0.0 MB'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: size errors format the limit as f'{max_bytes / 1e6:.0f} MB' "
+    "(fetch.py:84, ingest/__init__.py:134, warc.py:33), so any limit under 0.5 MB reads "
+    "'above the 0 MB limit' and a 0.004 MB page reads '0.0 MB'",
+)
 def test_size_errors_state_a_meaningful_limit(server: LocalServer, tmp_path: Path) -> None:
     big_url = server.add("/big", html_page("Big", LONG_PARAGRAPH * 60))
     big_file = tmp_path / "big.txt"

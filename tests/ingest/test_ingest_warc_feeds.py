@@ -8,15 +8,26 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import LocalServer
-from ingest_support import LONG_PARAGRAPH, assert_one_line, build_warc, html_page, only_failure, run, warc_info
+from ingest_support import (
+    LONG_PARAGRAPH,
+    LocalServer,
+    assert_one_line,
+    build_warc,
+    html_page,
+    only_failure,
+    run,
+    warc_info,
+    warc_response,
+)
 from warcio.warcwriter import WARCWriter
 
 from crosswire.ingest import IngestOptions
 
 PAGE_A = html_page("Talks in Ankara", LONG_PARAGRAPH)
-PAGE_B = ('<html><head><title>Genève</title></head><body><p>Le président a déclaré à Genève que '
-          "l'accord était prêt.</p></body></html>")
+PAGE_B = (
+    "<html><head><title>Genève</title></head><body><p>Le président a déclaré à Genève que "
+    "l'accord était prêt.</p></body></html>"
+)
 PAGES = [
     ("http://example.com/news/ankara", PAGE_A.encode("utf-8"), "text/html; charset=utf-8"),
     ("http://example.com/news/geneve", PAGE_B.encode("latin-1"), "text/html; charset=iso-8859-1"),
@@ -40,9 +51,10 @@ def test_warc_html_responses_become_articles_and_other_records_are_skipped(tmp_p
 
 
 def test_warc_ids_are_stable_across_runs_and_compression(tmp_path: Path) -> None:
-    plain = build_warc(tmp_path / "one" / "crawl.warc", PAGES) if (tmp_path / "one").mkdir() is None else None
-    packed = build_warc(tmp_path / "two" / "crawl.warc.gz", PAGES) if (tmp_path / "two").mkdir() is None else None
-    assert plain is not None and packed is not None
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    plain = build_warc(tmp_path / "one" / "crawl.warc", PAGES)
+    packed = build_warc(tmp_path / "two" / "crawl.warc.gz", PAGES)
 
     first = [a.id for a in run([plain])[0]]
     second = [a.id for a in run([packed])[0]]
@@ -103,9 +115,12 @@ def _pseudo_random_page() -> bytes:
     return html_page("Long page", words).encode()
 
 
-@pytest.mark.xfail(strict=True, reason="bug: iter_warc (warc.py:44) catches only ArchiveLoadFailed; a record cut "
-                   "before its WARC-Target-URI header makes warcio raise AttributeError, which escapes "
-                   "iter_inputs (a traceback from crosswire analyze)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: iter_warc (warc.py:44) catches only ArchiveLoadFailed; a record cut "
+    "before its WARC-Target-URI header makes warcio raise AttributeError, which escapes "
+    "iter_inputs (a traceback from crosswire analyze)",
+)
 @pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
 def test_warc_cut_inside_the_record_headers_is_a_failure_not_a_crash(tmp_path: Path, name: str) -> None:
     whole = build_warc(tmp_path / "whole.warc", PAGES[:1], extras=False).read_bytes()
@@ -140,8 +155,11 @@ def test_file_that_is_not_a_warc_fails(tmp_path: Path, name: str, content: bytes
     assert "WARC" in failure.error
 
 
-@pytest.mark.xfail(strict=True, reason="bug: warc.py:45 copies warcio's 'Invalid WARC record, first line: ...' "
-                   "message with the raw bytes of the corrupt line (CR, ESC, NUL) into the error")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: warc.py:45 copies warcio's 'Invalid WARC record, first line: ...' "
+    "message with the raw bytes of the corrupt line (CR, ESC, NUL) into the error",
+)
 def test_corrupt_warc_gz_error_holds_no_raw_control_bytes(tmp_path: Path) -> None:
     good = build_warc(tmp_path / "good.warc.gz", PAGES[:1], extras=False).read_bytes()
     path = tmp_path / "corrupt.warc.gz"
@@ -154,14 +172,18 @@ def test_corrupt_warc_gz_error_holds_no_raw_control_bytes(tmp_path: Path) -> Non
     assert_one_line(failures[0].error)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: warc.py:30 reads record.content_stream() without checking the "
-                   "record's Content-Length, so a WARC cut inside a page body yields a silently truncated "
-                   "article and no failure")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: warc.py:30 reads record.content_stream() without checking the "
+    "record's Content-Length, so a WARC cut inside a page body yields a silently truncated "
+    "article and no failure",
+)
 @pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
 def test_warc_cut_inside_a_record_body_is_reported(tmp_path: Path, name: str) -> None:
     page = _pseudo_random_page()
-    whole = build_warc(tmp_path / ("whole" + name[3:]), [("http://example.com/long", page, "text/html")],
-                       extras=False).read_bytes()
+    whole = build_warc(
+        tmp_path / ("whole" + name[3:]), [("http://example.com/long", page, "text/html")], extras=False
+    ).read_bytes()
     path = tmp_path / name
     path.write_bytes(whole[: int(len(whole) * 0.6)])
 
@@ -173,8 +195,7 @@ def test_warc_cut_inside_a_record_body_is_reported(tmp_path: Path, name: str) ->
 
 def test_warc_record_larger_than_max_bytes_is_skipped_with_a_failure(tmp_path: Path) -> None:
     big = html_page("Big", LONG_PARAGRAPH * 40).encode()
-    path = build_warc(tmp_path / "mixed.warc", [PAGES[0], ("http://example.com/big", big, "text/html")],
-                      extras=False)
+    path = build_warc(tmp_path / "mixed.warc", [PAGES[0], ("http://example.com/big", big, "text/html")], extras=False)
 
     articles, failures, _ = run([path], IngestOptions(max_bytes=4096))
 
@@ -236,7 +257,11 @@ def test_rss_items_become_articles(tmp_path: Path, name: str) -> None:
     assert failures == []
     first, second = articles
     assert (first.title, first.url, first.outlet, first.language) == (
-        "Talks stall in Ankara", "https://ledger.example/ankara", "Harbor Ledger", "en")
+        "Talks stall in Ankara",
+        "https://ledger.example/ankara",
+        "Harbor Ledger",
+        "en",
+    )
     assert first.published == "2022-11-14T08:30:00Z"  # pubDate in ISO 8601, UTC
     assert first.published_from == "input"
     assert first.raw == FULL_BODY  # content:encoded, not the description teaser
@@ -256,8 +281,11 @@ def test_atom_entries_become_articles(tmp_path: Path) -> None:
 
     assert failures == []
     first, second = articles
-    assert (first.title, first.url, first.outlet) == ("Kremlin comments", "https://wire.example/kremlin",
-                                                      "Eurasia Wire")
+    assert (first.title, first.url, first.outlet) == (
+        "Kremlin comments",
+        "https://wire.example/kremlin",
+        "Eurasia Wire",
+    )
     assert first.published == "2022-11-14T06:00:00Z"  # <published> wins over <updated>
     assert first.raw == FULL_BODY
     assert second.published == "2022-11-16T12:00:00Z"  # falls back to <updated>
@@ -347,8 +375,6 @@ def test_warc_and_feed_inside_a_folder(tmp_path: Path) -> None:
 def test_warc_bytes_are_recognised_by_content_without_an_extension(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False)
-    from ingest_support import warc_response
-
     warc_response(writer, PAGES[0][0], PAGES[0][1], PAGES[0][2])
     path = tmp_path / "archive-without-extension"
     path.write_bytes(buffer.getvalue())

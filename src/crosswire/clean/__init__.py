@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from crosswire.clean.html import extract_html, html_to_text
+from crosswire.clean.html import HtmlExtraction, extract_html, html_to_text
 from crosswire.clean.language import detect_language
 from crosswire.clean.lines import normalize_line
-from crosswire.clean.text import clean_plain_text
-from crosswire.model import Article
+from crosswire.clean.text import PlainTextCleaning, clean_plain_text
+from crosswire.model import Article, PublishedFrom
 
 if TYPE_CHECKING:
     from crosswire.pipeline import Context
@@ -35,13 +35,8 @@ def _clean_html(article: Article) -> None:
     extraction = extract_html(article.raw, url=article.url, source=article.source)
     # --raw promises offsets into the input text; for an HTML record that is the page's own text, unaltered.
     article.text = html_to_text(article.raw) if article.verbatim else extraction.text
-    article.title = article.title or extraction.title
-    article.outlet = article.outlet or extraction.outlet
-    article.author = article.author or extraction.author
     article.language = article.language or extraction.language
-    if article.published is None and extraction.published:
-        article.published = extraction.published
-        article.published_from = "html"
+    _fill_metadata(article, extraction, published_from="html")
 
 
 def _clean_text(article: Article, context: Context) -> None:
@@ -56,10 +51,17 @@ def _clean_text(article: Article, context: Context) -> None:
     result = clean_plain_text(article.raw, repeats=repeats, want_title=article.title is None)
     article.text = result.text
     article.boilerplate = result.boilerplate
-    article.title = article.title or result.title
-    article.outlet = article.outlet or result.outlet
-    article.author = article.author or result.author
     article.url = article.url or result.url
-    if article.published is None and result.published:
-        article.published = result.published
-        article.published_from = "header"
+    _fill_metadata(article, result, published_from="header")
+
+
+def _fill_metadata(
+    article: Article, found: HtmlExtraction | PlainTextCleaning, *, published_from: PublishedFrom
+) -> None:
+    """Fill what the input left empty with what the page says; the input always wins."""
+    article.title = article.title or found.title
+    article.outlet = article.outlet or found.outlet
+    article.author = article.author or found.author
+    if article.published is None and found.published:
+        article.published = found.published
+        article.published_from = published_from

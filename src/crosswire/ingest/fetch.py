@@ -8,6 +8,7 @@ import httpx
 
 from crosswire import __version__
 from crosswire.errors import FetchError
+from crosswire.ingest.html_bytes import parse_content_type
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -67,13 +68,8 @@ class Fetcher:
                     if size > self.max_bytes:
                         raise FetchError(self._too_large(size, at_least=True), source=url)
                     chunks.append(chunk)
-                media, _, params = response.headers.get("content-type", "").partition(";")
-                charset = None
-                for param in params.split(";"):
-                    key, _, value = param.strip().partition("=")
-                    if key.lower() == "charset" and value:
-                        charset = value.strip("\"'")
-                return Fetched(str(response.url), b"".join(chunks), media.strip().lower(), charset)
+                media, charset = parse_content_type(response.headers.get("content-type", ""))
+                return Fetched(str(response.url), b"".join(chunks), media, charset)
         except httpx.TimeoutException:
             raise FetchError("timed out; the site may be slow or down, try again later", source=url) from None
         except httpx.TooManyRedirects:

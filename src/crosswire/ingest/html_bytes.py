@@ -8,6 +8,17 @@ import re
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
 
+def parse_content_type(header: str) -> tuple[str, str | None]:
+    """("text/html; charset=UTF-8") -> ("text/html", "UTF-8"): the media type, lower-case, and its charset."""
+    media, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            charset = value.strip("\"'")
+    return media.strip().lower(), charset
+
+
 def _known(encoding: str | None) -> str | None:
     if not encoding:
         return None

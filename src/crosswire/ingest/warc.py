@@ -9,7 +9,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from crosswire.ingest.html_bytes import decode_html
+from crosswire.ingest.html_bytes import decode_html, parse_content_type
 from crosswire.model import Article, InputFailure
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -23,8 +23,8 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             status = record.http_headers.get_statuscode()
-            media, _, params = (record.http_headers.get_header("Content-Type") or "").partition(";")
-            if not (status or "").startswith("2") or media.strip().lower() not in _HTML_TYPES:
+            media, charset = parse_content_type(record.http_headers.get_header("Content-Type") or "")
+            if not (status or "").startswith("2") or media not in _HTML_TYPES:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             body = record.content_stream().read(max_bytes + 1)
@@ -40,7 +40,7 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
                 id=f"{stem}-{digest}",
                 source=source,
                 url=uri or None,
-                raw=decode_html(body, _charset(params)),
+                raw=decode_html(body, charset),
                 raw_format="html",
             )
     except ArchiveLoadFailed as exc:
@@ -51,11 +51,3 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
         return
     if not found:
         yield InputFailure(source=source, error="the WARC holds no HTML response records; nothing to analyse")
-
-
-def _charset(params: str) -> str | None:
-    for param in params.split(";"):
-        key, _, value = param.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"'")
-    return None
