@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import seed_file
 
+from conftest import seed_file
 from crosswire.analyze import AnalysisResult, analyze
 from crosswire.model import Article
 
@@ -111,7 +111,12 @@ def test_003_menu_goes_and_short_lines_stay(seeds_result: AnalysisResult) -> Non
     lines = lines_of(article.text)
     assert "Min menu" not in lines
     assert "Min menu" in article.boilerplate
-    for line in ["White House", "Earlier :", "NBC reported :", "Russian Foreign Affairs spokeswoman Maria Zakharova said :"]:
+    for line in [
+        "White House",
+        "Earlier :",
+        "NBC reported :",
+        "Russian Foreign Affairs spokeswoman Maria Zakharova said :",
+    ]:
         assert line in lines, line
     for quote in [
         "Lavrov has not conducted any negotiations on",
@@ -187,12 +192,12 @@ def test_matches_golden(seeds_result: AnalysisResult) -> None:
         GOLDEN.write_text(json.dumps(current, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     assert GOLDEN.is_file(), f"{GOLDEN} is missing; {REGENERATE}"
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    differences = [
-        f"{article_id}.{key}: golden {golden.get(article_id, {}).get(key)!r} != now {current.get(article_id, {}).get(key)!r}"
-        for article_id in sorted(set(golden) | set(current))
-        for key in ("title", "outlet", "published", "boilerplate")
-        if golden.get(article_id, {}).get(key) != current.get(article_id, {}).get(key)
-    ]
+    differences = []
+    for article_id in sorted(set(golden) | set(current)):
+        for key in ("title", "outlet", "published", "boilerplate"):
+            was, now = golden.get(article_id, {}).get(key), current.get(article_id, {}).get(key)
+            if was != now or (article_id in golden) != (article_id in current):
+                differences.append(f"{article_id}.{key}: golden {was!r} != now {now!r}")
     assert not differences, (
         "the cleaned seeds differ from the golden file:\n  "
         + "\n  ".join(differences)

@@ -93,7 +93,7 @@ def test_non_utf8_text_error_suggests_iconv(tmp_path: Path, name: str, text: str
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: decode.py:63-64 relays charset_normalizer's guess as the iconv "
+    reason="bug: decode_text (decode.py) relays charset_normalizer's guess as the iconv "
     "source encoding; for French Latin-1 text it suggests cp1250 (turns 'à' into 'ŕ', 'è' into 'č') "
     "and for 'Café olé' cp1006 (Urdu), so following the advice silently corrupts the article",
 )

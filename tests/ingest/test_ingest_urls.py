@@ -120,7 +120,7 @@ def test_feed_url_whose_teaser_link_is_broken_reports_the_link(server: LocalServ
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: iter_feed (feeds.py:47) parses the feed without its URL, so a "
+    reason="bug: iter_feed (feeds.py) parses the feed without its URL, so a "
     "relative <link> in a feed read from a URL is never resolved and the fetch fails",
 )
 def test_feed_url_with_a_relative_teaser_link_fetches_it(server: LocalServer) -> None:
@@ -208,7 +208,7 @@ def test_unreachable_url_fails_with_unreachable(closed_port: int, tmp_path: Path
     local = tmp_path / "local.txt"
     local.write_text(PLAIN, encoding="utf-8")
 
-    articles, failures, _ = run([url, local], fetcher=Fetcher(timeout=5))
+    articles, failures, _ = run([url, local])
 
     assert [a.id for a in articles] == ["local"]
     failure = only_failure(failures, url)
@@ -227,7 +227,7 @@ def test_url_serving_a_pdf_is_refused(server: LocalServer) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="bug: size errors format the limit as f'{max_bytes / 1e6:.0f} MB' "
-    "(fetch.py:84, ingest/__init__.py:134, warc.py:33), so any limit under 0.5 MB reads "
+    "(Fetcher._too_large, _iter_file, iter_warc), so any limit under 0.5 MB reads "
     "'above the 0 MB limit' and a 0.004 MB page reads '0.0 MB'",
 )
 def test_size_errors_state_a_meaningful_limit(server: LocalServer, tmp_path: Path) -> None:

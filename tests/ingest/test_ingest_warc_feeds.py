@@ -117,7 +117,7 @@ def _pseudo_random_page() -> bytes:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: iter_warc (warc.py:44) catches only ArchiveLoadFailed; a record cut "
+    reason="bug: iter_warc (warc.py) catches only ArchiveLoadFailed; a record cut "
     "before its WARC-Target-URI header makes warcio raise AttributeError, which escapes "
     "iter_inputs (a traceback from crosswire analyze)",
 )
@@ -157,7 +157,7 @@ def test_file_that_is_not_a_warc_fails(tmp_path: Path, name: str, content: bytes
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: warc.py:45 copies warcio's 'Invalid WARC record, first line: ...' "
+    reason="bug: iter_warc (warc.py) copies warcio's 'Invalid WARC record, first line: ...' "
     "message with the raw bytes of the corrupt line (CR, ESC, NUL) into the error",
 )
 def test_corrupt_warc_gz_error_holds_no_raw_control_bytes(tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_corrupt_warc_gz_error_holds_no_raw_control_bytes(tmp_path: Path) -> Non
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: warc.py:30 reads record.content_stream() without checking the "
+    reason="bug: iter_warc (warc.py) reads record.content_stream() without checking the "
     "record's Content-Length, so a WARC cut inside a page body yields a silently truncated "
     "article and no failure",
 )

@@ -131,7 +131,7 @@ def read_header(lines: list[str]) -> tuple[int, dict[str, str]]:
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    if not 4 <= len(words) <= 30 or len(line) > 250 or words[0].lower() == "by":
+    if not 3 <= len(words) <= 30 or len(line) > 250 or words[0].lower() == "by":
         return False
     if has_boilerplate_words(line) or is_photo_credit(line):
         return False

@@ -16,11 +16,18 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from crosswire.errors import InputError
-from crosswire.ingest.decode import SUPPORTED, decode_text, describe_binary
+from crosswire.ingest.decode import (
+    SUPPORTED,
+    bom_encoding,
+    decode_text,
+    describe_binary,
+    format_size,
+    not_utf8_message,
+)
 from crosswire.ingest.feeds import iter_feed, looks_like_feed
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.ingest.html_bytes import decode_html
-from crosswire.ingest.records import iter_json_document, iter_json_lines
+from crosswire.ingest.records import iter_json_document, iter_json_lines, json_lines
 from crosswire.ingest.warc import iter_warc
 from crosswire.model import Article, InputFailure
 
@@ -54,11 +61,8 @@ def _suffix(path: Path) -> str:
 
 
 def _stem(path: Path) -> str:
-    name = path.name
-    for suffix in (".warc.gz", path.suffix):
-        if suffix and name.lower().endswith(suffix):
-            return name[: -len(suffix)] or name
-    return name
+    suffix = _suffix(path)
+    return path.name[: -len(suffix)] or path.name if suffix else path.name
 
 
 def iter_inputs(
@@ -130,17 +134,16 @@ def _iter_file(path: Path, options: IngestOptions) -> Iterator[Item]:
             if describe_binary(head):
                 decode_text(head, source)  # raises the binary-file error
             raw.seek(0)
-            text_stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
+            # Streamed line by line: a JSON Lines file may hold far more than one article's worth of bytes.
+            text_stream = io.TextIOWrapper(raw, encoding=bom_encoding(head) or "utf-8", errors="strict")
             try:
                 yield from iter_json_lines(text_stream, source=source, stem=stem, verbatim=options.verbatim)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"not UTF-8 ({exc.reason}); convert it with iconv and run again", source=source
-                ) from None
+            except UnicodeDecodeError:
+                raise InputError(not_utf8_message(None, None), source=source) from None
         return
     if size > options.max_bytes:
         raise InputError(
-            f"the file is {size / 1e6:.1f} MB, above the {options.max_bytes / 1e6:.0f} MB limit for "
+            f"the file is {format_size(size)}, above the {format_size(options.max_bytes)} limit for "
             "one article; split it or pass --max-bytes",
             source=source,
         )
@@ -170,7 +173,7 @@ def _iter_document(
                 page = fetcher.get(link)
                 return decode_html(page.content, page.charset), page.url
 
-        yield from iter_feed(data, source=source, stem=stem, fetch_page=fetch_page)
+        yield from iter_feed(data, source=source, stem=stem, fetch_page=fetch_page, base_url=url)
     elif kind == "html":
         binary = describe_binary(data)
         if binary:
@@ -187,7 +190,7 @@ def _iter_document(
         )
     elif kind == "jsonl":
         text = decode_text(data, source)
-        yield from iter_json_lines(text.splitlines(), source=source, stem=stem, verbatim=options.verbatim)
+        yield from iter_json_lines(json_lines(text), source=source, stem=stem, verbatim=options.verbatim)
     elif kind == "json":
         yield from iter_json_document(decode_text(data, source), source=source, stem=stem, verbatim=options.verbatim)
     else:

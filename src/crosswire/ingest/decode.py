@@ -43,6 +43,11 @@ def describe_binary(data: bytes) -> str | None:
     return None
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``data`` announces, if any."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
 def decode_text(data: bytes, source: str) -> str:
     """Decode UTF-8 (with or without a byte-order mark, or UTF-16/32 with one) or raise an :class:`InputError`.
 
@@ -54,22 +59,27 @@ def decode_text(data: bytes, source: str) -> str:
     binary = describe_binary(data)
     if binary:
         raise InputError(f"this is {binary}, not an article; Crosswire reads {SUPPORTED}", source=source)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding)
+    encoding = bom_encoding(data)
+    if encoding:
+        return data.decode(encoding)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        guess = _guess_encoding(data)
-        hint = f"it looks like {guess}; convert it with `iconv -f {guess} -t UTF-8`" if guess else "convert it"
-        raise InputError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); {hint} and run again",
-            source=source,
-        ) from None
+        raise InputError(not_utf8_message(data[exc.start], exc.start), source=source) from None
 
 
-def _guess_encoding(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
+def not_utf8_message(byte: int | None, offset: int | None) -> str:
+    # No guess at the real encoding: a wrong one (cp1250 for French Latin-1) would corrupt the file when followed.
+    where = f" (byte 0x{byte:02x} at offset {offset})" if byte is not None and offset is not None else ""
+    return (
+        f"not UTF-8{where}; convert it with `iconv -f ENCODING -t UTF-8`, naming its real encoding "
+        "(often windows-1252 or latin1), and run again"
+    )
 
-    best = from_bytes(data[:65536]).best()
-    return str(best.encoding) if best is not None else None
+
+def format_size(size: int) -> str:
+    """1536 -> "1.5 KB": sizes in messages people read."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"

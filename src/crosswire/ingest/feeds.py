@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -42,7 +43,7 @@ def _body(entry: Any) -> str:
 
 
 def iter_feed(
-    data: bytes, *, source: str, stem: str, fetch_page: PageFetcher | None = None
+    data: bytes, *, source: str, stem: str, fetch_page: PageFetcher | None = None, base_url: str | None = None
 ) -> Iterator[Article | InputFailure]:
     """Yield an article per entry; teaser entries are completed from their link only when ``fetch_page`` is given."""
     parsed = feedparser.parse(data)
@@ -58,6 +59,9 @@ def iter_feed(
         article_id = f"{stem}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
         body = _body(entry)
         link = entry.get("link") or None
+        if link and base_url:
+            # Feeds may give links relative to where they were served from.
+            link = urljoin(base_url, link)
         if len(re.sub(r"<[^>]+>", "", body).strip()) < _TEASER_CHARS and link and fetch_page is not None:
             try:
                 body, link = fetch_page(link)

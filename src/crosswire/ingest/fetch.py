@@ -8,6 +8,7 @@ import httpx
 
 from crosswire import __version__
 from crosswire.errors import FetchError
+from crosswire.ingest.decode import format_size
 from crosswire.ingest.html_bytes import parse_content_type
 
 DEFAULT_TIMEOUT = 20.0
@@ -83,5 +84,5 @@ class Fetcher:
             raise FetchError(f"unreachable ({reason}); check the address and your connection", source=url) from None
 
     def _too_large(self, size: int, *, at_least: bool = False) -> str:
-        amount = f"{'over ' if at_least else ''}{size / 1e6:.1f} MB"
-        return f"the page is {amount}, above the {self.max_bytes / 1e6:.0f} MB limit; save it and pass the file"
+        amount = f"{'over ' if at_least else ''}{format_size(size)}"
+        return f"the page is {amount}, above the {format_size(self.max_bytes)} limit; save it and pass the file"

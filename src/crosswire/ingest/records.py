@@ -88,6 +88,15 @@ def parse_record(obj: Any, *, source: str, where: str, fallback_id: str, verbati
     return record_to_article(record, source=source, fallback_id=fallback_id, verbatim=verbatim)
 
 
+def json_lines(text: str) -> list[str]:
+    """Split JSON Lines on line feeds only: U+2028 and friends are legal inside JSON strings."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
 def iter_json_lines(
     lines: Iterable[str], *, source: str, stem: str, verbatim: bool
 ) -> Iterator[Article | InputFailure]:
@@ -103,6 +112,13 @@ def iter_json_lines(
             yield InputFailure(
                 source=f"{source}:{number}",
                 error=f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            )
+            continue
+        except (ValueError, RecursionError) as exc:
+            # Valid syntax that Python refuses: integers over 4300 digits, nesting deeper than the stack.
+            yield InputFailure(
+                source=f"{source}:{number}",
+                error=f"line {number} cannot be read as JSON ({_one_line(exc)}); fix or remove the line",
             )
             continue
         try:
@@ -124,12 +140,15 @@ def iter_json_document(text: str, *, source: str, stem: str, verbatim: bool) -> 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
-            yield from iter_json_lines(text.splitlines(), source=source, stem=stem, verbatim=verbatim)
+            yield from iter_json_lines(json_lines(text), source=source, stem=stem, verbatim=verbatim)
             return
         yield InputFailure(
             source=source,
             error=f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); fix the file and run again",
         )
+        return
+    except (ValueError, RecursionError) as exc:
+        yield InputFailure(source=source, error=f"cannot be read as JSON ({_one_line(exc)}); fix the file")
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from crosswire.ingest.decode import format_size
 from crosswire.ingest.html_bytes import decode_html, parse_content_type
 from crosswire.model import Article, InputFailure
 
@@ -31,9 +32,16 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
             if len(body) > max_bytes:
                 yield InputFailure(
                     source=f"{source}#{uri}",
-                    error=f"the archived page is over {max_bytes / 1e6:.0f} MB; it was skipped",
+                    error=f"the archived page is over {format_size(max_bytes)}; it was skipped",
                 )
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # The record promised more bytes than the file holds: the archive was cut short.
+                yield InputFailure(
+                    source=source,
+                    error=f"the archive ends inside the record of {uri or 'a page'}; check that the file is complete",
+                )
+                return
             found += 1
             digest = hashlib.sha1(uri.encode("utf-8")).hexdigest()[:10]
             yield Article(
@@ -43,11 +51,11 @@ def iter_warc(stream: BinaryIO, *, source: str, stem: str, max_bytes: int) -> It
                 raw=decode_html(body, charset),
                 raw_format="html",
             )
-    except ArchiveLoadFailed as exc:
-        yield InputFailure(
-            source=source,
-            error=f"not a readable WARC file ({str(exc).strip()[:120]}); check that it is complete",
-        )
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, IndexError) as exc:
+        # warcio reports a damaged archive through many exception types; each means "this file is broken".
+        reason = "".join(ch if ch.isprintable() else " " for ch in str(exc))
+        reason = " ".join(reason.split())[:120] or type(exc).__name__
+        yield InputFailure(source=source, error=f"not a readable WARC file ({reason}); check that it is complete")
         return
     if not found:
         yield InputFailure(source=source, error="the WARC holds no HTML response records; nothing to analyse")

@@ -159,13 +159,10 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 ids = [a.id for a in articles]
-                positions = dict(
-                    conn.execute(
-                        select(articles_table.c.id, articles_table.c.position).where(articles_table.c.id.in_(ids))
-                    )
-                    .tuples()
-                    .all()
+                found = conn.execute(
+                    select(articles_table.c.id, articles_table.c.position).where(articles_table.c.id.in_(ids))
                 )
+                positions: dict[str, int] = {row.id: row.position for row in found}
                 next_position = conn.execute(
                     select(articles_table.c.position).order_by(articles_table.c.position.desc()).limit(1)
                 ).scalar()

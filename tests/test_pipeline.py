@@ -1,0 +1,145 @@
+"""The declared stage order and how stages run."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.errors import PipelineError
+from crosswire.model import Article, Dossier
+from crosswire.pipeline import (
+    ARTICLE_STAGES,
+    CORPUS_STAGES,
+    INGESTED,
+    ArticleStage,
+    Context,
+    CorpusStage,
+    Options,
+    check_order,
+    run_article_stages,
+    run_corpus_stages,
+)
+
+
+def _noop_article(article: Article, context: Context) -> None:
+    return None
+
+
+def _noop_corpus(dossier: Dossier, context: Context) -> None:
+    return None
+
+
+def article_stage(name: str, needs: set[str], adds: set[str]) -> ArticleStage:
+    return ArticleStage(name, frozenset(needs), frozenset(adds), _noop_article)
+
+
+def corpus_stage(name: str, needs: set[str], adds: set[str]) -> CorpusStage:
+    return CorpusStage(name, frozenset(needs), frozenset(adds), _noop_corpus)
+
+
+def test_declared_order_passes() -> None:
+    check_order(ARTICLE_STAGES, CORPUS_STAGES, INGESTED)
+    assert ARTICLE_STAGES[0].name == "clean"
+    assert "duplicates" in [s.name for s in CORPUS_STAGES]
+
+
+def test_stage_needing_a_layer_nobody_adds_is_refused() -> None:
+    stages = (*ARTICLE_STAGES, article_stage("entities", {"text", "sentences"}, {"mentions"}))
+    with pytest.raises(PipelineError, match="entities") as caught:
+        check_order(stages, CORPUS_STAGES, INGESTED)
+    assert "sentences" in caught.value.message
+
+
+def test_stage_before_its_provider_is_refused() -> None:
+    stages = (
+        article_stage("mentions", {"sentences"}, {"mentions"}),
+        article_stage("sentences", {"raw"}, {"sentences"}),
+    )
+    with pytest.raises(PipelineError, match="mentions"):
+        check_order(stages, (), INGESTED)
+    check_order(tuple(reversed(stages)), (), INGESTED)
+
+
+def test_corpus_stage_needs_are_checked_too() -> None:
+    with pytest.raises(PipelineError, match="claims"):
+        check_order(ARTICLE_STAGES, (corpus_stage("claims", {"statements"}, {"claims"}),), INGESTED)
+    check_order(ARTICLE_STAGES, (corpus_stage("claims", {"text", "boilerplate"}, {"claims"}),), INGESTED)
+
+
+def test_article_stage_cannot_need_what_only_a_corpus_stage_adds() -> None:
+    # Article stages all run before corpus stages, whatever order the tuples are given in.
+    with pytest.raises(PipelineError, match="late"):
+        check_order((*ARTICLE_STAGES, article_stage("late", {"duplicates"}, {"x"})), CORPUS_STAGES, INGESTED)
+
+
+@pytest.mark.parametrize(
+    ("article_stages", "corpus_stages"),
+    [
+        ((*ARTICLE_STAGES, article_stage("clean", {"raw"}, {"text"})), ()),
+        (ARTICLE_STAGES, (corpus_stage("dup", {"text"}, set()), corpus_stage("dup", {"text"}, set()))),
+        (ARTICLE_STAGES, (corpus_stage("clean", {"text"}, set()),)),
+    ],
+    ids=["article-twice", "corpus-twice", "article-and-corpus"],
+)
+def test_duplicate_stage_names_are_refused(
+    article_stages: tuple[ArticleStage, ...], corpus_stages: tuple[CorpusStage, ...]
+) -> None:
+    with pytest.raises(PipelineError, match="twice"):
+        check_order(article_stages, corpus_stages, INGESTED)
+
+
+def test_nothing_is_provided_without_ingestion() -> None:
+    with pytest.raises(PipelineError, match="clean"):
+        check_order(ARTICLE_STAGES, CORPUS_STAGES, frozenset())
+
+
+PARAGRAPHS = [
+    "The directors of the American and Russian foreign intelligence services met in Ankara on Monday, officials "
+    "said, in the highest-level contact between the two countries since February.",
+    "A White House spokesperson said the American envoy was not negotiating and had come to warn Moscow against "
+    "using nuclear weapons in Ukraine.",
+    "The Kremlin first declined to comment and later said the meeting had been requested by Washington.",
+]
+RAW = "\n\n".join(["Menu", "Spy Chiefs Meet In Ankara Amid War In Ukraine", *PARAGRAPHS])
+
+
+def test_run_article_stages_cleans_and_records_the_layer() -> None:
+    article = Article(id="a", source="a.txt", raw=RAW)
+    run_article_stages(article, Context())
+    assert article.layers == ["clean"]
+    assert article.title == "Spy Chiefs Meet In Ankara Amid War In Ukraine"
+    assert [line for line in article.text.split("\n") if line] == PARAGRAPHS
+    assert article.boilerplate == ["Menu"]
+    assert article.language == "en"
+
+
+def test_run_article_stages_skips_layers_already_there() -> None:
+    article = Article(id="a", source="a.txt", raw=RAW, text="kept as stored", layers=["clean"])
+    run_article_stages(article, Context())
+    assert article.text == "kept as stored"
+    assert article.layers == ["clean"]
+
+
+def test_verbatim_article_keeps_its_raw_text() -> None:
+    article = Article(id="a", source="a.txt", raw=RAW, verbatim=True)
+    run_article_stages(article, Context(options=Options(verbatim=True)))
+    assert article.text == RAW
+    assert article.boilerplate == []
+
+
+def test_given_metadata_wins_over_what_the_page_says() -> None:
+    raw = "\n\n".join(["Published: Nov 14, 2022", "Spy Chiefs Meet In Ankara Amid War In Ukraine", *PARAGRAPHS])
+    article = Article(id="a", source="a.txt", raw=raw, title="Given", published="2022-11-20", published_from="input")
+    run_article_stages(article, Context())
+    assert (article.title, article.published, article.published_from) == ("Given", "2022-11-20", "input")
+
+
+def test_run_corpus_stages_marks_duplicates() -> None:
+    text = "\n\n".join(PARAGRAPHS)
+    dossier = Dossier(
+        articles=[
+            Article(id="copy", source="b.txt", text=text, published="2022-11-15"),
+            Article(id="orig", source="a.txt", text=text, published="2022-11-14"),
+        ]
+    )
+    run_corpus_stages(dossier, Context())
+    assert [a.duplicate_of for a in dossier.articles] == ["orig", None]
