@@ -84,11 +84,6 @@ def test_dossier_schema_is_written_under_its_contract_name() -> None:
     assert Dossier.from_json(Dossier().to_json()).schema_ == SCHEMA
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="model.py normalize_published: a datetime whose UTC offset has seconds becomes '...+05:00:17', which "
-    "the same validator refuses when dossier.json is read back",
-)
 def test_datetime_with_second_offset_round_trips() -> None:
     moment = dt.datetime(2022, 11, 14, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=5, seconds=17)))
     dossier = Dossier(articles=[Article(id="a", source="a.txt", published=moment)])

@@ -87,7 +87,7 @@ def test_duplicate_stage_names_are_refused(
         check_order(article_stages, corpus_stages, INGESTED)
 
 
-def test_nothing_is_provided_without_ingestion() -> None:
+def test_nothing_is_provided_before_the_first_stage() -> None:
     with pytest.raises(PipelineError, match="clean"):
         check_order(ARTICLE_STAGES, CORPUS_STAGES, frozenset())
 

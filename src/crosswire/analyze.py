@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from crosswire.errors import CrosswireError
+from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
@@ -42,12 +42,16 @@ class AnalysisResult:
     failures: list[InputFailure] = field(default_factory=list)
 
 
-def _unique_id(article: Article, taken: dict[str, str], stored_sources: dict[str, str], index: int) -> str:
-    """Keep the article's id unless another input already uses it; then add a stable suffix."""
+def _unique_id(article: Article, taken: dict[str, str], stored_sources: dict[str, str], repeat: int) -> str:
+    """Keep the article's id unless another input already uses it; then add a suffix from its source.
+
+    The suffix depends on the source and on how many earlier records of that source carried the same id, never on
+    the input's position in the run, so adding or reordering inputs does not rename stored articles.
+    """
     owner = taken.get(article.id) or stored_sources.get(article.id)
     if owner is None or (owner == article.source and article.id not in taken):
         return article.id
-    suffix = hashlib.sha1(f"{article.source}\x00{index}".encode()).hexdigest()[:6]
+    suffix = hashlib.sha1(f"{article.source}\x00{repeat}".encode()).hexdigest()[:6]
     return f"{article.id}-{suffix}"
 
 
@@ -76,7 +80,12 @@ def analyze(
     on_failure: FailureFn | None = None,
 ) -> AnalysisResult:
     """Analyse ``inputs`` into the store at ``db_url`` (default: ``out_dir/crosswire.db``) and write the dossier."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot use {out_dir} as the output folder ({exc.strerror or exc}); pass another --out"
+        ) from None
     url = db_url or default_url(out_dir)
     failures: list[InputFailure] = []
 
@@ -94,13 +103,15 @@ def analyze(
         pending: list[Article] = []
         reused: list[str] = []
         taken: dict[str, str] = {}
-        for index, item in enumerate(
-            iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher)
+        repeats: Counter[tuple[str, str]] = Counter()
+        for item in iter_inputs(
+            inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher
         ):
             if isinstance(item, InputFailure):
                 fail(item)
                 continue
-            item.id = _unique_id(item, taken, stored_sources, index)
+            repeats[(item.id, item.source)] += 1
+            item.id = _unique_id(item, taken, stored_sources, repeats[(item.id, item.source)] - 1)
             taken[item.id] = item.source
             item.input_hash = content_hash(item)
             if stored_hashes.get(item.id) == item.input_hash:
@@ -140,7 +151,12 @@ def analyze(
         store.save_corpus(dossier)
 
     dossier.errors = failures
-    json_path, html_path = write_dossier(dossier, out_dir)
+    try:
+        json_path, html_path = write_dossier(dossier, out_dir)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another --out"
+        ) from None
     return AnalysisResult(
         dossier=dossier,
         json_path=json_path,

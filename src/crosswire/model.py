@@ -20,7 +20,16 @@ SCHEMA = "crosswire/dossier@1"
 PublishedFrom = Literal["input", "html", "header", "text", "story"]
 RawFormat = Literal["text", "html"]
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}(:\d{2}(\.\d+)?)?)?)?$")
+
+
+def scrub(text: str) -> str:
+    """Replace lone surrogates (valid in JSON, invalid in UTF-8) so the text can be stored and written."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="replace").decode("utf-8")
+    return text
 
 
 def normalize_published(value: object) -> str | None:

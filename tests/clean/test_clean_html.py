@@ -108,10 +108,6 @@ def test_html_to_text_survives_deep_nesting() -> None:
     html_to_text(page)  # no RecursionError, no parser exception
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html.py html_to_text: libxml2 stops at depth 256 (no huge_tree), so a deeply nested page flattens to ''",
-)
 def test_html_to_text_keeps_text_of_deeply_nested_page() -> None:
     depth = 5000
     page = "<html><body>" + "<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p></body></html>"
@@ -120,20 +116,11 @@ def test_html_to_text_keeps_text_of_deeply_nested_page() -> None:
     assert "after" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html.py _flatten: etree.iterwalk does not visit comments, so the text after a <!-- comment --> is lost",
-)
 def test_html_to_text_keeps_text_after_a_comment() -> None:
     page = "<html><body><p>The minister said<!-- ad slot --> the talks would resume on Friday.</p></body></html>"
     assert html_to_text(page) == "The minister said the talks would resume on Friday."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html.py html_to_text: lxml refuses a str with an XML encoding declaration (ValueError) and the "
-    "markup is returned unchanged as 'text'",
-)
 def test_html_to_text_xhtml_with_xml_declaration() -> None:
     page = (
         '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title>'

@@ -163,27 +163,7 @@ def test_header_date_reaches_the_dossier_as_header(tmp_path: Path) -> None:
 TEASER = "Read more: Riverton mayor unveils bus plan"
 
 
-@pytest.mark.parametrize(
-    "position",
-    [
-        2,
-        3,
-        pytest.param(
-            4,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="lines.py boilerplate_flags tail rule: a trigger line followed by only two paragraphs "
-                "drops them (their mean P(boilerplate) >= 0.5 because the last line always scores high)",
-            ),
-        ),
-        pytest.param(
-            5,
-            marks=pytest.mark.xfail(
-                strict=True, reason="lines.py boilerplate_flags tail rule drops the last paragraph after a teaser"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("position", [2, 3, 4, 5])
 def test_inline_read_more_does_not_truncate_the_rest(position: int) -> None:
     raw = page(HEADLINE, *PARAGRAPHS[:position], TEASER, *PARAGRAPHS[position:])
     lines = text_lines(clean_plain_text(raw).text)
@@ -191,11 +171,6 @@ def test_inline_read_more_does_not_truncate_the_rest(position: int) -> None:
     assert not missing, f"paragraphs after the inline teaser were dropped: {missing}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lines.py boilerplate_flags: an article sentence starting with a trigger word ('Comments ...') in the "
-    "last two thirds truncates everything after it",
-)
 def test_article_sentence_starting_with_trigger_word_does_not_truncate() -> None:
     paragraphs = [
         *PARAGRAPHS[:4],
@@ -223,24 +198,29 @@ BRIEF = (
     "hopes for talks next week. The United Nations envoy said both sides had agreed to let aid convoys reach the "
     "besieged town before the weekend."
 )
+SHORT_BRIEF = BRIEF.split(". ")[0] + "."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lines.py: a text of a single line (one-paragraph brief, JSON record) scores P(boilerplate) > 0.5 "
-    "and the whole article goes to boilerplate, leaving text empty",
+@pytest.mark.parametrize("brief", [BRIEF, SHORT_BRIEF], ids=["two-sentences", "one-sentence"])
+@pytest.mark.parametrize("headline", [True, False], ids=["headline", "bare"])
+def test_single_paragraph_article_is_kept(brief: str, headline: bool) -> None:
+    result = clean_plain_text(page(*(["Ceasefire Holds In Northern Region"] if headline else []), brief))
+    assert text_lines(result.text) == [brief]
+    assert brief not in result.boilerplate
+
+
+@pytest.mark.parametrize(
+    "after",
+    [["© 2021 Some Outlet. All rights reserved"], ["Share this article", "Facebook", "Twitter"], ["Related stories"]],
+    ids=["copyright", "share", "related"],
 )
-@pytest.mark.parametrize("raw", [BRIEF, page("Ceasefire Holds In Northern Region", BRIEF)])
-def test_single_paragraph_article_is_kept(raw: str) -> None:
-    result = clean_plain_text(raw)
-    assert BRIEF in result.text
+def test_single_paragraph_article_with_a_footer_is_kept(after: list[str]) -> None:
+    result = clean_plain_text(page("Ceasefire Holds In Northern Region", SHORT_BRIEF, after))
+    assert text_lines(result.text) == [SHORT_BRIEF]
+    for line in after:
+        assert line in result.boilerplate
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.py _is_headline rejects any line with a boilerplate-lexicon word (Search, Home, Twitter), so "
-    "the headline is not the title",
-)
 @pytest.mark.parametrize(
     "headline",
     [

@@ -15,19 +15,28 @@ from typing import Any
 
 import pytest
 
-from conftest import seed_file
 from crosswire.analyze import AnalysisResult, analyze
 from crosswire.model import Article
 
+# The same place tests/conftest.py looks. Not imported from there: tests/ingest has its own conftest.py, and
+# `from conftest import ...` picks whichever conftest module pytest imported last.
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 GOLDEN = Path(__file__).parent / "golden" / "seeds_clean.json"
 UPDATE_ENV = "CROSSWIRE_UPDATE_GOLDEN"
 REGENERATE = f"regenerate it with: {UPDATE_ENV}=1 .venv/bin/pytest tests/clean/test_seeds_golden.py"
 
 
+def seed_file(prefix: str) -> Path:
+    """The seed whose name starts with ``prefix`` (e.g. "002"); skips where ../shared is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present in this checkout")
+    return next(SEEDS.glob(f"{prefix}_*"))
+
+
 @pytest.fixture(scope="module")
 def seeds_result(tmp_path_factory: pytest.TempPathFactory) -> AnalysisResult:
-    seeds = seed_file("000").parent
-    return analyze([str(seeds)], tmp_path_factory.mktemp("seeds"))
+    seeds_dir = seed_file("000").parent
+    return analyze([str(seeds_dir)], tmp_path_factory.mktemp("seeds"))
 
 
 def seed(result: AnalysisResult, prefix: str) -> Article:

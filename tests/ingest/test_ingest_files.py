@@ -194,11 +194,6 @@ def test_file_without_a_known_extension_named_explicitly_is_sniffed(tmp_path: Pa
     assert [(a.id, a.raw_format) for a in articles] == [("saved-page", "html"), ("notes", "text")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _stem() compares the lower-cased name with the original-case suffix, "
-    "so 'REPORT.TXT' gets the id 'REPORT.TXT' instead of 'REPORT'",
-)
 def test_upper_case_extension_is_dropped_from_the_id(tmp_path: Path) -> None:
     path = tmp_path / "REPORT.TXT"
     path.write_text(TEXT, encoding="utf-8")

@@ -288,11 +288,6 @@ def test_binary_file_named_jsonl_is_refused(tmp_path: Path) -> None:
     assert_one_line(failures[0].error)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: .jsonl files are decoded with a plain utf-8 TextIOWrapper "
-    "(_iter_file in ingest/__init__.py), so a UTF-8 byte-order mark makes line 1 'not valid JSON'",
-)
 def test_jsonl_with_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "bom.jsonl"
     path.write_bytes(codecs.BOM_UTF8 + (json.dumps({"id": "first", "text": TEXT}) + "\n").encode("utf-8"))
@@ -303,11 +298,6 @@ def test_jsonl_with_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["first"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: JSON Lines held in a .json file are split with str.splitlines() "
-    "(iter_json_document in records.py), which also breaks lines at U+2028/U+2029/U+0085 inside JSON strings",
-)
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_json_lines_in_json_file_keep_unicode_line_separators_inside_strings(tmp_path: Path, separator: str) -> None:
     text = f"First paragraph.{separator}Second paragraph."
@@ -334,12 +324,6 @@ def test_jsonl_file_keeps_unicode_line_separators_inside_strings(tmp_path: Path)
     assert articles[0].raw == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iter_json_lines catches only json.JSONDecodeError (records.py); "
-    "json.loads raises ValueError for an integer over 4300 digits and RecursionError for deep "
-    "nesting, which escape iter_inputs and stop the whole batch",
-)
 @pytest.mark.parametrize(
     "line", ['{"id": 1' + "0" * 5000 + ', "text": "x"}', "[" * 100_000], ids=["huge-integer", "deep-nesting"]
 )

@@ -118,11 +118,6 @@ def test_feed_url_whose_teaser_link_is_broken_reports_the_link(server: LocalServ
     assert "feed entry 1" in failure.error
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iter_feed (feeds.py) parses the feed without its URL, so a "
-    "relative <link> in a feed read from a URL is never resolved and the fetch fails",
-)
 def test_feed_url_with_a_relative_teaser_link_fetches_it(server: LocalServer) -> None:
     server.add("/stories/relative", FULL_STORY)
     feed = server.add(
@@ -224,12 +219,6 @@ def test_url_serving_a_pdf_is_refused(server: LocalServer) -> None:
     assert "PDF" in only_failure(failures, url).error
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: size errors format the limit as f'{max_bytes / 1e6:.0f} MB' "
-    "(Fetcher._too_large, _iter_file, iter_warc), so any limit under 0.5 MB reads "
-    "'above the 0 MB limit' and a 0.004 MB page reads '0.0 MB'",
-)
 def test_size_errors_state_a_meaningful_limit(server: LocalServer, tmp_path: Path) -> None:
     big_url = server.add("/big", html_page("Big", LONG_PARAGRAPH * 60))
     big_file = tmp_path / "big.txt"

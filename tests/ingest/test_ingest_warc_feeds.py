@@ -115,12 +115,6 @@ def _pseudo_random_page() -> bytes:
     return html_page("Long page", words).encode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iter_warc (warc.py) catches only ArchiveLoadFailed; a record cut "
-    "before its WARC-Target-URI header makes warcio raise AttributeError, which escapes "
-    "iter_inputs (a traceback from crosswire analyze)",
-)
 @pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
 def test_warc_cut_inside_the_record_headers_is_a_failure_not_a_crash(tmp_path: Path, name: str) -> None:
     whole = build_warc(tmp_path / "whole.warc", PAGES[:1], extras=False).read_bytes()
@@ -155,11 +149,6 @@ def test_file_that_is_not_a_warc_fails(tmp_path: Path, name: str, content: bytes
     assert "WARC" in failure.error
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iter_warc (warc.py) copies warcio's 'Invalid WARC record, first line: ...' "
-    "message with the raw bytes of the corrupt line (CR, ESC, NUL) into the error",
-)
 def test_corrupt_warc_gz_error_holds_no_raw_control_bytes(tmp_path: Path) -> None:
     good = build_warc(tmp_path / "good.warc.gz", PAGES[:1], extras=False).read_bytes()
     path = tmp_path / "corrupt.warc.gz"
@@ -172,12 +161,6 @@ def test_corrupt_warc_gz_error_holds_no_raw_control_bytes(tmp_path: Path) -> Non
     assert_one_line(failures[0].error)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iter_warc (warc.py) reads record.content_stream() without checking the "
-    "record's Content-Length, so a WARC cut inside a page body yields a silently truncated "
-    "article and no failure",
-)
 @pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
 def test_warc_cut_inside_a_record_body_is_reported(tmp_path: Path, name: str) -> None:
     page = _pseudo_random_page()

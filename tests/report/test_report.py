@@ -209,21 +209,11 @@ def test_html_shows_article_paragraphs_and_errors(document: Any) -> None:
     assert "records.jsonl:2" in errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report/html.py paragraphs() splits only on blank lines, but HTML extraction separates paragraphs "
-    "with one newline, so an HTML article renders as a single <p>",
-)
 def test_html_article_keeps_its_paragraphs(document: Any) -> None:
     paragraphs = [p.text_content() for p in article_element(document, "html-story").findall("p")]
     assert paragraphs[-len(PARAGRAPHS) :] == PARAGRAPHS[::-1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dossier.html.j2 puts article.url into href unchecked: a javascript: URL from an input becomes a "
-    "clickable script link in the offline report",
-)
 def test_html_does_not_link_script_urls(tmp_path: Path) -> None:
     article = Article(id="x", source="x.jsonl", url="javascript:alert(document.cookie)", text="Some text.")
     write_dossier(Dossier(articles=[article]), tmp_path)

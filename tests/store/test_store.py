@@ -265,11 +265,6 @@ def test_analyze_with_bad_url_raises_store_error(inputs: Path, tmp_path: Path) -
         analyze([str(inputs)], tmp_path / "out", db_url="nosuchdialect://host/db")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/__init__.py Store.__init__ catches only OperationalError; a file that is not a database raises "
-    "sqlalchemy.exc.DatabaseError (from PRAGMA journal_mode=WAL), which escapes as a traceback",
-)
 def test_store_on_a_file_that_is_not_a_database_raises_store_error(tmp_path: Path) -> None:
     not_a_db = tmp_path / "notes.txt"
     not_a_db.write_text("These are my notes, not a database. " * 20, encoding="utf-8")
@@ -299,11 +294,6 @@ def test_same_file_names_get_distinct_ids(same_stems: Path, tmp_path: Path) -> N
     assert rerun.analysed == [] and sorted(rerun.reused) == sorted(ids)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analyze.py _unique_id: the suffix hashes the input's position in the run (index), so adding a file "
-    "that sorts earlier renames an existing article, which is analysed again and stored twice",
-)
 def test_adding_a_file_does_not_rename_existing_articles(same_stems: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = analyze([str(same_stems)], out)
@@ -314,11 +304,6 @@ def test_adding_a_file_does_not_rename_existing_articles(same_stems: Path, tmp_p
     assert len(second.dossier.articles) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analyze.py _unique_id: giving the same inputs in another order changes the suffixed id, so the same "
-    "file is analysed again and stored under a second id",
-)
 def test_input_order_does_not_change_ids(same_stems: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     analyze([str(same_stems / "first"), str(same_stems / "second")], out)

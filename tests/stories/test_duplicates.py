@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from crosswire.model import Article, Dossier
 from crosswire.pipeline import Context
 from crosswire.stories.duplicates import THRESHOLD, find_duplicates, mark_duplicates, signature
@@ -124,11 +122,6 @@ def test_group_points_at_the_original_not_at_another_copy() -> None:
     assert set(found.values()).isdisjoint(found), "a duplicate must never be the target of another"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="duplicates.py find_duplicates: a near-duplicate's exact key is registered (exact[key] = id) before the "
-    "LSH check, so an exact copy of a near-duplicate points at that copy, not at the group's original",
-)
 def test_exact_copy_of_a_near_duplicate_points_at_the_original() -> None:
     articles = [
         art("orig", ORIGINAL, "2022-11-14"),

@@ -34,7 +34,12 @@ def clean_article(article: Article, context: Context) -> None:
 def _clean_html(article: Article) -> None:
     extraction = extract_html(article.raw, url=article.url, source=article.source)
     # --raw promises offsets into the input text; for an HTML record that is the page's own text, unaltered.
-    article.text = html_to_text(article.raw) if article.verbatim else extraction.text
+    page_text = html_to_text(article.raw)
+    article.text = page_text if article.verbatim else extraction.text
+    if not article.verbatim:
+        # What a reader of the page saw that is not the article: its lines outside the extracted text.
+        kept = {normalize_line(line) for line in article.text.split("\n")}
+        article.boilerplate = [line for line in page_text.split("\n") if normalize_line(line) not in kept]
     article.language = article.language or extraction.language
     _fill_metadata(article, extraction, published_from="html")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass
 
@@ -73,13 +74,30 @@ def html_to_text(page: str) -> str:
     Used when the user wants the text exactly as given (``--raw``) but sent HTML, and to flatten pages for the
     plain-text cleaner's development set.
     """
+    # An XML declaration in a str makes lxml refuse the page; huge_tree lifts libxml2's nesting limit of 256.
+    page = _XML_DECLARATION.sub("", page, count=1)
     try:
-        root = lxml_html.fromstring(page)
+        root = lxml_html.fromstring(page, parser=_PARSER)
     except (ValueError, etree.ParserError):
-        return page
+        return _strip_tags(page)
+    # Comments and processing instructions go, but the text that follows them stays.
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
-    return _flatten(root)
+    # libxml2 gives up on pages nested deeper than it allows and returns nothing; plain tag stripping does not.
+    return _flatten(root) or _strip_tags(page)
+
+
+def _strip_tags(page: str) -> str:
+    blocks = (" ".join(_TAG.sub(" ", block).split()) for block in _BLOCK_BREAK.split(_SKIPPED.sub(" ", page)))
+    return "\n".join(html_lib.unescape(block) for block in blocks if block)
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_SKIPPED = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK_BREAK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|td|th)\b[^>]*>", re.IGNORECASE)
+_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=False)
 
 
 _BLOCK_TAGS = frozenset(

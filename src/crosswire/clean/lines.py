@@ -218,8 +218,14 @@ def is_tail_trigger(line: str) -> bool:
     return bool(_TAIL_TRIGGER.match(line)) and len(_WORD.findall(line)) <= 12
 
 
+def _is_sentence(line: str) -> bool:
+    return len(_WORD.findall(line)) >= 8 and bool(_SENTENCE_END.search(line))
+
+
 def has_boilerplate_words(line: str) -> bool:
-    return bool(_LEXICON.search(line) or _ADDRESS.search(line))
+    """Addresses the reader ("your support"), or is mostly boilerplate vocabulary ("Min menu", "ad-free content")."""
+    words = max(1, len(line.split()))
+    return bool(_ADDRESS.search(line)) or len(_LEXICON.findall(line)) / words > 0.3
 
 
 def boilerplate_probabilities(
@@ -236,9 +242,11 @@ def boilerplate_flags(
 ) -> list[bool]:
     """True for each line judged boilerplate (blank lines: False).
 
-    Viterbi over the classifier's probabilities, then two page-structure rules the line model cannot see:
-    caption/credit lines go, and so does everything after a closing trigger ("Comments", "A Message from ...")
-    when what follows it reads as boilerplate on the whole (an inline "Read more" teaser inside the story does not).
+    Viterbi over the classifier's probabilities, then page-structure rules the line model cannot see:
+    caption/credit lines go; short lines the same outlet repeats in other articles go (its template); a full
+    sentence the classifier is sure of stays even when its neighbours pull it into a run of boilerplate; and
+    everything after a closing trigger ("Comments", "A Message from ...") goes when what follows reads as
+    boilerplate on the whole (an inline "Read more" teaser inside the story does not).
     """
     model = model or load_model()
     probabilities = boilerplate_probabilities(lines, repeated, model)
@@ -248,7 +256,16 @@ def boilerplate_flags(
         return flags
     labels = viterbi([probabilities[i] for i in content_index], model.stay, model.prior)
     for i, label in zip(content_index, labels, strict=True):
-        flags[i] = label or is_photo_credit(lines[i])
+        words = len(_WORD.findall(lines[i]))
+        confident_sentence = probabilities[i] < 0.1 and _is_sentence(lines[i])
+        template = repeated is not None and repeated[i] >= 2 and words <= 15
+        flags[i] = (label and not confident_sentence) or is_photo_credit(lines[i]) or template
+    if not any(not flags[i] and _is_sentence(lines[i]) for i in content_index):
+        # A page is never all boilerplate when it holds a sentence the classifier leans towards keeping: a short
+        # brief next to a footer is pulled into the footer's run by the smoothing alone.
+        for i in content_index:
+            if probabilities[i] < 0.5 and _is_sentence(lines[i]) and not is_photo_credit(lines[i]):
+                flags[i] = False
     for rank, i in enumerate(content_index):
         if rank < len(content_index) / 3 or not is_tail_trigger(lines[i]):
             continue

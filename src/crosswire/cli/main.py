@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crosswire import __version__
-from crosswire.errors import CrosswireError
+from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 from crosswire.model import InputFailure
 
@@ -109,6 +109,9 @@ def analyze(
                 on_progress=on_progress,
                 on_failure=_report_failure,
             )
+    except UsageError as exc:
+        err.print(f"crosswire: {exc}", markup=False)
+        raise typer.Exit(2) from None
     except CrosswireError as exc:
         err.print(f"crosswire: {exc}", markup=False)
         raise typer.Exit(1) from None

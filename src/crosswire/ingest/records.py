@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from crosswire.errors import InputError
-from crosswire.model import Article, InputFailure, normalize_published
+from crosswire.model import Article, InputFailure, normalize_published, scrub
 
 
 class ArticleRecord(BaseModel):
@@ -39,6 +39,11 @@ class ArticleRecord(BaseModel):
     @classmethod
     def _published_is_iso(cls, value: object) -> str | None:
         return normalize_published(value)
+
+    @field_validator("text", "html", "title", "url", "outlet", "language", "author")
+    @classmethod
+    def _valid_unicode(cls, value: str | None) -> str | None:
+        return scrub(value) if value is not None else None
 
     @model_validator(mode="after")
     def _has_content(self) -> ArticleRecord:

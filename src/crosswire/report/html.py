@@ -20,12 +20,18 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["paragraphs"] = paragraphs
+    environment.filters["safe_link"] = safe_link
     return environment
 
 
 def paragraphs(text: str) -> list[str]:
-    """The article text as the paragraphs it was written in (blank lines separate them)."""
-    return [block.strip() for block in text.split("\n\n") if block.strip()]
+    """The article text as the paragraphs it was written in: one per line (HTML extraction puts each on one)."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only web links become clickable: a ``javascript:`` URL from an input must not run in the report."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _date_span(articles: list[Article]) -> tuple[str | None, str | None]:

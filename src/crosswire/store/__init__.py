@@ -28,7 +28,7 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier
@@ -123,8 +123,11 @@ class Store:
                     raise StoreError(
                         f"the store at {url} has schema {found}, this Crosswire writes {SCHEMA_VERSION}; use a new --db"
                     )
-        except OperationalError as exc:
-            raise StoreError(f"cannot open the store {url} ({exc.orig}); check the path and permissions") from None
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(
+                f"cannot open the store {url} ({reason}); check that it is a Crosswire database you may write"
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()

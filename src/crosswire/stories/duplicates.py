@@ -63,14 +63,14 @@ def find_duplicates(articles: list[Article], threshold: float = THRESHOLD) -> di
         if key in exact:
             duplicate_of[article.id] = exact[key]
             continue
-        exact[key] = article.id
         minhash = signature(article.text)
         candidates = [c for c in lsh.query(minhash) if minhash.jaccard(signatures[c]) >= threshold]
         if candidates:
-            # Point at the group's original, not at another copy.
+            # Point at the group's original, not at another copy; exact copies of this copy point there too.
             best = max(candidates, key=lambda c: minhash.jaccard(signatures[c]))
-            duplicate_of[article.id] = duplicate_of.get(best, best)
+            duplicate_of[article.id] = exact[key] = duplicate_of.get(best, best)
             continue
+        exact[key] = article.id
         lsh.insert(article.id, minhash)
         signatures[article.id] = minhash
     return duplicate_of
