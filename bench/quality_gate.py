@@ -29,7 +29,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "flattened-text boilerplate (trafilatura-eval, held-out fifth)",
         train_boilerplate.DATA,
         train_boilerplate.measure,
-        {"whole": 0.77, "cropped": 0.80},
+        {"whole": 0.775, "cropped": 0.84},
     ),
 ]
 

@@ -35,8 +35,13 @@ def build_devset(data_dir: Path) -> list[dict[str, object]]:
     """[{url, lines, silver, with, without, test}] for every page that flattens to text."""
     from trafilatura import extract
 
-    if CACHE.exists():
-        return list(json.loads(CACHE.read_text("utf-8")))
+    # The cache is only valid for the flattening code that built it.
+    from crosswire.clean import html as flattening
+
+    version = hashlib.sha1(Path(flattening.__file__).read_bytes()).hexdigest()[:12]
+    cache = CACHE.with_name(f"{CACHE.stem}-{version}.json")
+    if cache.exists():
+        return list(json.loads(cache.read_text("utf-8")))
     index = json.loads((data_dir / "evaldata.json").read_text("utf-8"))
     pages = []
     for url, entry in index.items():
@@ -62,8 +67,8 @@ def build_devset(data_dir: Path) -> list[dict[str, object]]:
                 "test": int(hashlib.sha1(url.encode("utf-8")).hexdigest(), 16) % 5 == 0,
             }
         )
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    CACHE.write_text(json.dumps(pages), "utf-8")
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps(pages), "utf-8")
     return pages
 
 

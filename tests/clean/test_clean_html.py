@@ -87,11 +87,15 @@ def test_html_to_text_keeps_tails_and_block_breaks() -> None:
         "<script>var x = 1;</script> and script tail<style>p {}</style><ul><li>one</li><li>two</li></ul></div>"
         "</body></html>"
     )
+    # Paragraph-level elements are set apart by a blank line, other blocks by a line break.
     assert html_to_text(page).split("\n") == [
         "Hello bold tail text",
+        "",
         "para",
+        "",
         "after",
         "line and script tail",
+        "",
         "one",
         "two",
     ]
@@ -128,4 +132,4 @@ def test_html_to_text_xhtml_with_xml_declaration() -> None:
     )
     text = html_to_text(page)
     assert "<" not in text
-    assert text.split("\n")[-2:] == ["Hello world again.", "Second"]
+    assert [line for line in text.split("\n") if line][-2:] == ["Hello world again.", "Second"]

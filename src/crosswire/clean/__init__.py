@@ -39,7 +39,7 @@ def _clean_html(article: Article) -> None:
     if not article.verbatim:
         # What a reader of the page saw that is not the article: its lines outside the extracted text.
         kept = {normalize_line(line) for line in article.text.split("\n")}
-        article.boilerplate = [line for line in page_text.split("\n") if normalize_line(line) not in kept]
+        article.boilerplate = [line for line in page_text.split("\n") if line and normalize_line(line) not in kept]
     article.language = article.language or extraction.language
     _fill_metadata(article, extraction, published_from="html")
 

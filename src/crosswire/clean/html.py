@@ -144,13 +144,44 @@ def _flatten(root: lxml_html.HtmlElement) -> str:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
             if tag in _BLOCK_TAGS:
-                out.append("\n")
+                out.append(_PARAGRAPH_BREAK if tag in _PARAGRAPH_TAGS else "\n")
             if element.text and tag:
                 out.append(element.text)
         else:
             if tag in _BLOCK_TAGS:
-                out.append("\n")
+                out.append(_PARAGRAPH_BREAK if tag in _PARAGRAPH_TAGS else "\n")
             if element.tail and element is not root:
                 out.append(element.tail)
-    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
-    return "\n".join(line for line in lines if line)
+    # Paragraph-level elements are separated by a blank line, as in a text dump of the page; other blocks by one
+    # line break.
+    lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
+    text = "\n".join(line if line != _PARAGRAPH_MARK else "" for line in lines if line)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_PARAGRAPH_MARK = "\x00"
+_PARAGRAPH_BREAK = f"\n{_PARAGRAPH_MARK}\n"
+_PARAGRAPH_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "figure",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "section",
+        "article",
+        "form",
+    }
+)

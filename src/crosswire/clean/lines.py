@@ -38,7 +38,7 @@ _TAIL_TRIGGER = re.compile(
     r"^\s*(?:comments?|\d+ comments?|popular posts|related (?:stories|articles|posts|coverage)|read more|"
     r"more (?:from|on|stories)|recommended|most (?:read|popular)|you (?:may|might) also like|"
     r"(?:a )?message from|dear readers?|share this|support (?:us|our)|tags?:|leave a (?:comment|reply)|"
-    r"about the author|sign up for|subscribe to|newsletter|also read|see also|trending)\b",
+    r"about the author|sign up for|subscribe to|newsletter|also read|see also|trending)(?=\W|$)",
     re.IGNORECASE,
 )
 # Case-sensitive on purpose: "US" is a country, "us" is the page talking to its reader.
@@ -218,6 +218,14 @@ def is_tail_trigger(line: str) -> bool:
     return bool(_TAIL_TRIGGER.match(line)) and len(_WORD.findall(line)) <= 12
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def _addresses_reader(line: str) -> bool:
+    """Speaks to the reader in the page's own voice ("we need your help"), not inside a quotation."""
+    return bool(_ADDRESS.search(_QUOTED.sub(" ", line)))
+
+
 def _is_sentence(line: str) -> bool:
     return len(_WORD.findall(line)) >= 8 and bool(_SENTENCE_END.search(line))
 
@@ -246,7 +254,8 @@ def boilerplate_flags(
     caption/credit lines go; short lines the same outlet repeats in other articles go (its template); a full
     sentence the classifier is sure of stays even when its neighbours pull it into a run of boilerplate; and
     everything after a closing trigger ("Comments", "A Message from ...") goes when what follows reads as
-    boilerplate on the whole (an inline "Read more" teaser inside the story does not).
+    boilerplate on the whole, holds no prose at all, or its prose mostly speaks to the reader (an appeal); an inline
+    "Read more" teaser inside the story is followed by reporting, and stays.
     """
     model = model or load_model()
     probabilities = boilerplate_probabilities(lines, repeated, model)
@@ -270,7 +279,10 @@ def boilerplate_flags(
         if rank < len(content_index) / 3 or not is_tail_trigger(lines[i]):
             continue
         rest = content_index[rank + 1 :]
-        if not rest or sum(probabilities[j] for j in rest) / len(rest) >= 0.5:
+        prose = [j for j in rest if _is_sentence(lines[j])]
+        appeal = bool(prose) and sum(_addresses_reader(lines[j]) for j in prose) / len(prose) >= 0.5
+        # Only link lists and headlines after the trigger, or an appeal, or lines that score as boilerplate.
+        if not prose or appeal or sum(probabilities[j] for j in rest) / len(rest) >= 0.5:
             for j in (i, *rest):
                 flags[j] = True
             break
