@@ -23,7 +23,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/crosswire analyze examples --out $(DEMO_OUT) --db sqlite:///$(DEMO_OUT)/demo.db --fresh
+	$(BIN)/crosswire analyze examples --out $(DEMO_OUT) --fresh
 
 lint: install-test
 	$(BIN)/ruff check src tests bench

@@ -100,43 +100,6 @@ _BLOCK_BREAK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquo
 _PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=False)
 
 
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "figure",
-        "figcaption",
-        "blockquote",
-        "pre",
-        "ul",
-        "ol",
-        "table",
-        "title",
-        "dt",
-        "dd",
-        "main",
-        "form",
-        "button",
-        "option",
-    }
-)
-
-
 def _flatten(root: lxml_html.HtmlElement) -> str:
     # iterwalk instead of recursion: real pages nest deeper than Python's recursion limit.
     out: list[str] = []
@@ -161,8 +124,9 @@ def _flatten(root: lxml_html.HtmlElement) -> str:
 
 _PARAGRAPH_MARK = "\x00"
 _PARAGRAPH_BREAK = f"\n{_PARAGRAPH_MARK}\n"
+# Paragraph-level elements: a blank line apart in the flattened text. Other blocks: a line break apart.
 _PARAGRAPH_TAGS = frozenset(
-    {
+    [
         "p",
         "h1",
         "h2",
@@ -183,5 +147,8 @@ _PARAGRAPH_TAGS = frozenset(
         "section",
         "article",
         "form",
-    }
+    ]
+)
+_BLOCK_TAGS = _PARAGRAPH_TAGS | frozenset(
+    ["div", "br", "li", "tr", "figcaption", "title", "dt", "dd", "main", "button", "option"]
 )
