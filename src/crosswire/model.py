@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 SCHEMA = "crosswire/dossier@1"
 
@@ -106,6 +106,8 @@ class Article(_Model):
     layers: list[str] = Field(default_factory=list, exclude=True)
     # Hash of the input as ingested (before any stage), to recognise the same input on a later run.
     input_hash: str = Field(default="", exclude=True)
+    # The spaCy parse of ``text``, shared by the per-article NLP stages of one run; never stored or serialized.
+    _doc: Any = PrivateAttr(default=None)
 
     @field_validator("published", mode="before")
     @classmethod

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from crosswire.clean import clean_article
 from crosswire.errors import PipelineError
 from crosswire.model import Article, Dossier
+from crosswire.nlp.entities import find_mentions
+from crosswire.nlp.parse import release
+from crosswire.nlp.timex import find_timexes
 from crosswire.stories.duplicates import mark_duplicates
 
 # What ingestion provides before any stage runs.
@@ -68,6 +71,8 @@ def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn) -> Corpus
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     _stage("clean", {"raw"}, {"text", "boilerplate", "metadata"}, clean_article),
+    _stage("entities", {"text"}, {"mentions"}, find_mentions),
+    _stage("time", {"text", "metadata"}, {"timexes"}, find_timexes),
 )
 
 CORPUS_STAGES: tuple[CorpusStage, ...] = (_corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),)
@@ -97,6 +102,7 @@ def run_article_stages(article: Article, context: Context) -> Article:
             continue
         stage.run(article, context)
         article.layers.append(stage.name)
+    release(article)
     return article
 
 
