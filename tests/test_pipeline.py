@@ -105,7 +105,7 @@ RAW = "\n\n".join(["Menu", "Spy Chiefs Meet In Ankara Amid War In Ukraine", *PAR
 def test_run_article_stages_cleans_and_records_the_layer() -> None:
     article = Article(id="a", source="a.txt", raw=RAW)
     run_article_stages(article, Context())
-    assert article.layers == ["clean"]
+    assert article.layers == [stage.name for stage in ARTICLE_STAGES]
     assert article.title == "Spy Chiefs Meet In Ankara Amid War In Ukraine"
     assert [line for line in article.text.split("\n") if line] == PARAGRAPHS
     assert article.boilerplate == ["Menu"]
