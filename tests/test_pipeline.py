@@ -43,8 +43,8 @@ def test_declared_order_passes() -> None:
 
 
 def test_stage_needing_a_layer_nobody_adds_is_refused() -> None:
-    stages = (*ARTICLE_STAGES, article_stage("entities", {"text", "sentences"}, {"mentions"}))
-    with pytest.raises(PipelineError, match="entities") as caught:
+    stages = (*ARTICLE_STAGES, article_stage("quotes", {"text", "sentences"}, {"quotes"}))
+    with pytest.raises(PipelineError, match="quotes") as caught:
         check_order(stages, CORPUS_STAGES, INGESTED)
     assert "sentences" in caught.value.message
 
