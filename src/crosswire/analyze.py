@@ -18,7 +18,7 @@ from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
-from crosswire.pipeline import Context, Options, run_article_stages, run_corpus_stages
+from crosswire.pipeline import ARTICLE_STAGES, Context, Options, run_article_stages, run_corpus_stages
 from crosswire.report import write_dossier
 from crosswire.store import Store, content_hash, default_url
 
@@ -99,6 +99,7 @@ def analyze(
         if fresh:
             store.clear()
         stored_hashes = store.known_hashes()
+        current_stages = {stage.name for stage in ARTICLE_STAGES}
         stored_sources = store.known_sources()
         pending: list[Article] = []
         reused: list[str] = []
@@ -114,7 +115,10 @@ def analyze(
             item.id = _unique_id(item, taken, stored_sources, repeats[(item.id, item.source)] - 1)
             taken[item.id] = item.source
             item.input_hash = content_hash(item)
-            if stored_hashes.get(item.id) == item.input_hash:
+            stored = stored_hashes.get(item.id)
+            # Same input and every current stage already ran on it: nothing to do. A stage added by an upgrade
+            # makes the stored article pending again.
+            if stored is not None and stored[0] == item.input_hash and set(stored[1]) >= current_stages:
                 reused.append(item.id)
             else:
                 pending.append(item)

@@ -155,8 +155,11 @@ def test_interrupted_run_keeps_finished_batches(inputs: Path, tmp_path: Path, mo
         clean.run(article, context)
 
     monkeypatch.setattr(crosswire.analyze, "BATCH_SIZE", 1)
+    later_stages = crosswire.pipeline.ARTICLE_STAGES[1:]
     monkeypatch.setattr(
-        crosswire.pipeline, "ARTICLE_STAGES", (ArticleStage(clean.name, clean.needs, clean.adds, interrupted),)
+        crosswire.pipeline,
+        "ARTICLE_STAGES",
+        (ArticleStage(clean.name, clean.needs, clean.adds, interrupted), *later_stages),
     )
     with pytest.raises(KeyboardInterrupt):
         analyze([str(inputs)], out)
@@ -168,7 +171,7 @@ def test_interrupted_run_keeps_finished_batches(inputs: Path, tmp_path: Path, mo
     assert [a.id for a in saved] == ["a-ankara", "b-grain"]
     for article in saved:
         expected = reference[article.id]
-        assert article.layers == ["clean"]
+        assert article.layers == [stage.name for stage in crosswire.pipeline.ARTICLE_STAGES]
         assert (article.title, article.text, article.boilerplate) == (
             expected.title,
             expected.text,
@@ -215,7 +218,7 @@ def test_store_round_trips_articles_and_keeps_arrival_order(tmp_path: Path) -> N
         assert loaded[0].text == "text b, updated"
         assert (loaded[0].raw, loaded[0].layers, loaded[0].input_hash) == ("raw b", ["clean"], "hb2")
         assert (loaded[1].raw_format, loaded[1].verbatim) == ("html", True)
-        assert store.known_hashes()["b"] == "hb2"
+        assert store.known_hashes()["b"] == ("hb2", ["clean"])
         assert store.known_sources() == {"b": "b.txt", "a": "a.html"}
 
 
@@ -310,3 +313,25 @@ def test_input_order_does_not_change_ids(same_stems: Path, tmp_path: Path) -> No
     second = analyze([str(same_stems / "second"), str(same_stems / "first")], out)
     assert second.analysed == []
     assert len(second.dossier.articles) == 2
+
+
+def test_stored_article_missing_a_current_stage_is_analysed_again(tmp_path: Path) -> None:
+    # A store written by an older Crosswire lacks the layers of stages added since; an upgrade fills them in.
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "story.txt").write_text(
+        "Ankara Talks Resume\n\nNegotiators met in Ankara on Monday to discuss the grain corridor, officials said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    first = analyze([str(source)], out)
+    assert first.analysed == ["story"]
+    with Store(first.store_url) as store:
+        [article] = list(store.iter_articles())
+        store.save_articles([article.model_copy(update={"layers": ["clean"]})])
+
+    second = analyze([str(source)], out)
+
+    assert second.analysed == ["story"] and second.reused == []
+    third = analyze([str(source)], out)
+    assert third.analysed == [] and third.reused == ["story"]

@@ -144,11 +144,11 @@ class Store:
             conn.execute(delete(corpus_table))
             conn.execute(delete(articles_table))
 
-    def known_hashes(self) -> dict[str, str]:
-        """Article id -> content hash of every stored article."""
+    def known_hashes(self) -> dict[str, tuple[str, list[str]]]:
+        """Article id -> (input hash, layers filled) of every stored article."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(articles_table.c.id, articles_table.c.content_hash))
-            return {row.id: row.content_hash for row in rows}
+            rows = conn.execute(select(articles_table.c.id, articles_table.c.content_hash, articles_table.c.layers))
+            return {row.id: (row.content_hash, list(row.layers)) for row in rows}
 
     def known_sources(self) -> dict[str, str]:
         with self.engine.connect() as conn:
