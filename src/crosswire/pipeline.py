@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from crosswire.clean import clean_article
 from crosswire.errors import PipelineError
 from crosswire.model import Article, Dossier
+from crosswire.nlp.canonical import canonicalize_entities
+from crosswire.nlp.dating import infer_publication_dates
 from crosswire.nlp.entities import find_mentions
 from crosswire.nlp.parse import release
 from crosswire.nlp.timex import find_timexes
@@ -75,7 +77,11 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     _stage("time", {"text", "metadata"}, {"timexes"}, find_timexes),
 )
 
-CORPUS_STAGES: tuple[CorpusStage, ...] = (_corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),)
+CORPUS_STAGES: tuple[CorpusStage, ...] = (
+    _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),
+    _corpus("publication_dates", {"timexes", "duplicates"}, {"published"}, infer_publication_dates),
+    _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
+)
 
 
 def check_order(

@@ -1,0 +1,97 @@
+"""The tense direction of the clause a time expression sits in: which way a relative date points from the anchor.
+
+"Friday" in "talks were held on Friday" is the Friday before the publication day; in "the deal expires on Friday"
+it is the one after. Off-the-shelf date parsers pick one direction for every sentence; we read the governing verb
+of the expression in the shared spaCy parse instead: its fine tag (VBD past, VBZ/VBP present, MD "will" future),
+its auxiliaries ("will", "'ll", "shall", "is going to", "is due to", "has been") and a few scheduling cues.
+
+The parse is consulted only for the expressions that need a direction, so the stage stays regex-first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PAST = -1
+UNKNOWN = 0
+FUTURE = 1
+# Present tense is its own reading: "Friday" in "the deal expires on Friday" is ahead, but the named weekday of the
+# publication day itself ("Bill Burns is in Ankara on Monday", published Monday) is that same day.
+PRESENT = 2
+
+_MODALS = {"could", "might", "may", "should", "would", "must", "can", "ought"}
+# Present-tense verbs that, with a date, announce something scheduled ("the deal expires on Friday").
+_FUTURE_LEMMAS = {"expire", "due", "schedule", "plan", "expect", "intend", "aim", "hope", "begin", "start", "resume"}
+# Heads whose infinitive points ahead of them ("planned to leave on Thursday", "an agreement to acquire in January").
+_INTENT = {"plan", "expect", "schedule", "agree", "ask", "intend", "aim", "hope", "want", "seek", "promise", "decide"}
+_INTENT |= {"threaten", "prepare", "due", "go", "likely", "ready", "agreement", "offer", "bid", "proposal", "deal"}
+_INTENT |= {"program", "vow", "pledge", "urge", "set"}
+
+
+def _governor(token: Any) -> Any:
+    """The nearest verb (or auxiliary heading a copular clause) above ``token``."""
+    seen = 0
+    current = token
+    while seen < 12:
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        seen += 1
+    return None
+
+
+def verb_direction(verb: Any) -> int:
+    """PAST, PRESENT, FUTURE or UNKNOWN for one governing verb and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return FUTURE
+    if verb.lower_ in {"will", "shall"}:
+        return FUTURE
+    perfect = bool(words & {"has", "have", "'ve", "had", "'d"})
+    if words & _MODALS:
+        return PAST if perfect else FUTURE
+    # "is going to meet", "planned to leave on Thursday", "an agreement to acquire": the infinitive points ahead.
+    if "to" in words and verb.tag_ == "VB":
+        if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
+            return FUTURE
+        if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            return verb_direction(verb.head)
+        return UNKNOWN
+    if verb.lemma_ in {"plan", "schedule"}:
+        return FUTURE
+    tags = {a.tag_ for a in auxes} | {verb.tag_}
+    if "VBD" in tags:
+        return PAST
+    if perfect:
+        return PAST
+    if tags & {"VBZ", "VBP"}:
+        if verb.lemma_ in _FUTURE_LEMMAS or any(c.lemma_ == "due" for c in verb.children):
+            return FUTURE
+        return PRESENT
+    if verb.tag_ == "VBN" and not auxes:
+        # A reduced relative ("the agreement, signed in July") reports something already done.
+        return PAST
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        return verb_direction(verb.head) if verb.head is not verb else UNKNOWN
+    if verb.tag_ == "VBG" and verb.head is not verb:
+        return verb_direction(verb.head)
+    return UNKNOWN
+
+
+def direction_at(doc: Any, start: int, end: int) -> int:
+    """The tense direction governing the characters ``start``..``end`` of the parsed text."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return UNKNOWN
+    root = span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        # "Friday's purchases", "Tuesday's declaration": a possessive day is one already reported on.
+        return PAST
+    verb = _governor(root)
+    if verb is None:
+        return UNKNOWN
+    return verb_direction(verb)

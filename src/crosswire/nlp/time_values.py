@@ -1,0 +1,205 @@
+"""TIMEX3 value arithmetic: calendar values as date ranges, shifts by a unit, and the reverse.
+
+Every relative expression ("last week", "two months ago", "the third quarter") becomes a value by moving a unit of
+some granularity away from the anchor; keeping that arithmetic here, separate from the patterns that find the
+expressions, means it is written once and can be checked by round trips (value -> range -> value).
+
+Values follow TimeML TIMEX3: ``YYYY``, ``YYY`` (decade), ``YY`` (century), ``YYYY-MM``, ``YYYY-MM-DD``,
+``YYYY-Www``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SP|SU|FA|WI`` and ``YYYY-Www-WE`` (weekend).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+Unit = str  # "day" | "week" | "weekend" | "month" | "quarter" | "half" | "year" | "decade" | "century"
+
+UNITS: tuple[Unit, ...] = ("day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century")
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+
+MIN_YEAR = 1
+MAX_YEAR = 9998
+
+
+def day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def week_value(day: dt.date) -> str:
+    """The ISO week holding ``day`` (TimeML weeks are ISO 8601 weeks)."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def value_at(day: dt.date, unit: Unit) -> str:
+    """The value of the ``unit``-long period that contains ``day``."""
+    if unit == "day":
+        return day_value(day)
+    if unit == "week":
+        return week_value(day)
+    if unit == "weekend":
+        return week_value(day) + "-WE"
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if unit == "year":
+        return f"{day.year:04d}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}"
+    if unit == "century":
+        return f"{day.year // 100:02d}"
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the end of a shorter month."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    year = min(max(year, MIN_YEAR), MAX_YEAR)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def shift(day: dt.date, unit: Unit, n: int) -> dt.date:
+    """``day`` moved ``n`` units (negative: backwards)."""
+    if unit == "day":
+        return day + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[unit]
+    return add_months(day, months * n)
+
+
+def shifted_value(anchor: dt.date, unit: Unit, n: int) -> str:
+    """The value of the ``unit`` period ``n`` periods away from the one holding ``anchor``."""
+    return value_at(shift(anchor, unit, n), unit)
+
+
+def to_range(value: str) -> tuple[dt.date, dt.date, Unit]:
+    """The first and last day a calendar value covers, and its granularity. Raises ValueError otherwise."""
+    if m := _DAY.match(value):
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return day, day, "day"
+    if m := _MONTH.match(value):
+        year, month = int(m[1]), int(m[2])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+    if m := _WEEK.match(value):
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend"
+        return monday, monday + dt.timedelta(days=6), "week"
+    if m := _QUARTER.match(value):
+        year, q = int(m[1]), int(m[2])
+        first = dt.date(year, 3 * q - 2, 1)
+        return first, add_months(first, 3) - dt.timedelta(days=1), "quarter"
+    if m := _HALF.match(value):
+        year, h = int(m[1]), int(m[2])
+        first = dt.date(year, 6 * h - 5, 1)
+        return first, add_months(first, 6) - dt.timedelta(days=1), "half"
+    if m := _SEASON.match(value):
+        year, start = int(m[1]), _SEASON_START[m[2]]
+        first = dt.date(year, start, 1)
+        return first, add_months(first, 3) - dt.timedelta(days=1), "season"
+    if m := _YEAR.match(value):
+        year = int(m[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if m := _DECADE.match(value):
+        first_year = max(int(m[1]) * 10, MIN_YEAR)
+        return dt.date(first_year, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31), "decade"
+    if m := _CENTURY.match(value):
+        first_year = max(int(m[1]) * 100, MIN_YEAR)
+        return dt.date(first_year, 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31), "century"
+    raise ValueError(f"not a calendar TIMEX3 value: {value!r}")
+
+
+def from_range(first: dt.date, last: dt.date) -> str:
+    """The calendar value covering exactly ``first``..``last``, trying granularities from fine to coarse."""
+    candidates: list[str] = [day_value(first), week_value(first), week_value(first) + "-WE"]
+    candidates += [value_at(first, u) for u in ("month", "quarter", "half")]
+    candidates.append(
+        f"{first.year:04d}-" + next(s for s, m in _SEASON_START.items() if m == first.month)
+        if first.month in _SEASON_START.values()
+        else ""
+    )
+    candidates += [value_at(first, u) for u in ("year", "decade", "century")]
+    for value in candidates:
+        if not value:
+            continue
+        try:
+            lo, hi, _ = to_range(value)
+        except ValueError:
+            continue
+        if (lo, hi) == (first, last):
+            return value
+    raise ValueError(f"no single TIMEX3 value covers {first}..{last}")
+
+
+def anchor_date(published: str | None) -> dt.date | None:
+    """The calendar day of an ISO publication date or datetime, or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def nearest_weekday(anchor: dt.date, weekday: int, direction: int) -> dt.date:
+    """The day named ``weekday`` (Monday = 0) seen from ``anchor``.
+
+    ``direction`` < 0: the latest such day on or before the anchor; > 0: the next one after it (the same weekday
+    a week later); 0: the one in the anchor's own week, on or before it when that falls earlier in the week.
+    """
+    delta = weekday - anchor.weekday()
+    if direction < 0:
+        return anchor + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+    if direction > 0:
+        return anchor + dt.timedelta(days=delta if delta > 0 else delta + 7)
+    return anchor + dt.timedelta(days=delta)
+
+
+def month_year(anchor: dt.date, month: int, direction: int, day: int = 0) -> int:
+    """The year of ``month`` (and ``day``) named without a year, seen from ``anchor`` with a tense direction.
+
+    Past (< 0): the latest such month on or before the anchor; future (> 0): the next one on or after it; no clear
+    tense (0): the anchor's own year, the usual reading in news. A past-tense sentence often announces a date a few
+    weeks ahead ("declared a dividend, payable Dec. 15"), so past tense reaches back a year only when the date
+    would otherwise lie more than about two months after the anchor (and future tense the other way round).
+    """
+    here = anchor.month * 31 + (anchor.day if day else 0)
+    there = month * 31 + (day if day else 0)
+    margin = 62
+    if direction < 0 and there > here + margin:
+        return anchor.year - 1
+    if direction > 0 and there < here - margin:
+        return anchor.year + 1
+    return anchor.year
+
+
+def parse_year(text: str) -> int | None:
+    """A four-digit year, or a two-digit one with an apostrophe ('98 -> 1998, '05 -> 2005)."""
+    digits = text.lstrip("'’")
+    if not digits.isdigit():
+        return None
+    if len(digits) == 4:
+        return int(digits)
+    if len(digits) == 2:
+        n = int(digits)
+        return 2000 + n if n < 30 else 1900 + n
+    return None

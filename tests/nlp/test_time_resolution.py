@@ -1,0 +1,95 @@
+"""Resolution of time expressions against the publication day, with tense from the shared parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Article
+from crosswire.nlp.timex import resolve_article
+
+
+def timexes(text: str, published: str | None) -> dict[str, tuple[str, str, str | None]]:
+    article = Article(id="t", source="t", text=text, published=published)
+    resolve_article(article)
+    for t in article.timexes:
+        assert text[t.start : t.end] == t.text
+    return {t.text: (t.type, t.value, t.mod) for t in article.timexes}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # past tense points back, future tense forward, from the same anchor
+        ("Officials met in Ankara on Monday.", "2022-11-16", "Monday", "2022-11-14"),
+        ("The grain deal expires on Friday.", "2022-11-14", "Friday", "2022-11-18"),
+        ("Sullivan said on Thursday that talks stalled.", "2022-11-14", "Thursday", "2022-11-10"),
+        ("The two sides will meet again on Thursday.", "2022-11-14", "Thursday", "2022-11-17"),
+        # a weekday named on that weekday is the same day in the past or present tense, a week ahead in the future
+        ("The talks were held on Monday.", "2022-11-14", "Monday", "2022-11-14"),
+        ("Burns is in Ankara on Monday.", "2022-11-14", "Monday", "2022-11-14"),
+        ("Talks will resume on Monday.", "2022-11-14", "Monday", "2022-11-21"),
+        # months without a year: the one before in the past tense, the next one in the future tense
+        ("The last talks were held in January.", "2022-11-14", "January", "2022-01"),
+        ("The new rules will take effect in January.", "2022-12-10", "January", "2023-01"),
+        ("Sales fell sharply in December.", "2023-01-05", "December", "2022-12"),
+        ("The UN wants to ensure the deal will roll over on Nov. 19.", "2022-11-14", "Nov. 19", "2022-11-19"),
+        ("A report was published on Dec. 30.", "2023-01-03", "Dec. 30", "2022-12-30"),
+        # periods relative to the anchor
+        ("They will meet next week.", "2022-11-14", "next week", "2022-W47"),
+        ("Prices rose last month.", "2022-11-14", "last month", "2022-10"),
+        ("Prices rose last year.", "2022-01-02", "last year", "2021"),
+        ("Earlier this month, media reported contacts.", "2022-11-14", "Earlier this month", "2022-11"),
+        ("He arrived yesterday.", "2023-01-01", "yesterday", "2022-12-31"),
+        ("It was signed two years ago.", "2022-11-14", "two years ago", "2020"),
+        ("Profit fell in the third quarter.", "2022-11-14", "the third quarter", "2022-Q3"),
+        ("It was built in the 1990s.", "2022-11-14", "the 1990s", "199"),
+        ("A plane landed at around 8:30 a.m. GMT.", "2022-11-14", "around 8:30 a.m. GMT", "2022-11-14T08:30"),
+        ("He spoke this morning.", "1998-08-07", "this morning", "1998-08-07TMO"),
+    ],
+)
+def test_relative_expressions_resolve_with_tense(text: str, published: str, span: str, value: str) -> None:
+    assert timexes(text, published)[span][1] == value
+
+
+def test_late_march_is_the_month_with_mod_end_and_no_preposition() -> None:
+    found = timexes("In late March, it hosted talks.", "2022-11-14")
+    assert found["late March"] == ("DATE", "2022-03", "END")
+    assert not any(span.lower().startswith("in ") for span in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "mod"),
+    [
+        ("Over the past three years prices doubled.", "the past three years", "DURATION", "P3Y", None),
+        ("The standoff lasted more than four hours.", "more than four hours", "DURATION", "PT4H", "MORE_THAN"),
+        ("They had talked for several months.", "several months", "DURATION", "PXM", None),
+        ("Inspectors visit each week.", "each week", "SET", "P1W", None),
+        ("Flights leave every Thursday.", "every Thursday", "SET", "XXXX-WXX-4", None),
+        ("The figures are published daily.", "daily", "SET", "P1D", None),
+        ("Talks are currently under way.", "currently", "DATE", "PRESENT_REF", None),
+        ("He recently resigned.", "recently", "DATE", "PAST_REF", None),
+        ("Sanctions may be lifted in the future.", "the future", "DATE", "FUTURE_REF", None),
+    ],
+)
+def test_durations_sets_and_references(text: str, span: str, kind: str, value: str, mod: str | None) -> None:
+    assert timexes(text, "2022-11-14")[span] == (kind, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The deal will roll over on Nov. 19.", "Nov. 19", "XXXX-11-19"),
+        ("He arrived yesterday.", "yesterday", "XXXX-XX-XX"),
+        ("The talks were held on Monday.", "Monday", "XXXX-WXX-1"),
+        ("Prices rose last month.", "last month", "XXXX-XX"),
+        ("It was signed in July.", "July", "XXXX-07"),
+        ("It was signed on July 4, 2021.", "July 4, 2021", "2021-07-04"),
+    ],
+)
+def test_without_publication_date_relative_values_stay_underspecified(text: str, span: str, value: str) -> None:
+    assert timexes(text, None)[span][1] == value
+
+
+def test_non_temporal_lookalikes_are_not_timexes() -> None:
+    found = timexes("Theresa May met 2000 protesters; the Kommersant daily reported a 6-year-old boy.", "2022-11-14")
+    assert found == {}
