@@ -180,7 +180,8 @@ def test_001_title_and_caption(seeds_result: AnalysisResult) -> None:
     article = seed(seeds_result, "001")
     assert article.title == "US, Russian officials hold unannounced talks in Ankara"
     assert "(Reuters File Photo)" not in article.text
-    assert article.published is None and article.published_from is None
+    # No date of its own: it is dated from its sibling 000, which reports the same Monday meeting.
+    assert (article.published, article.published_from) == ("2022-11-14", "story")
     assert lines_of(article.text)[-1].startswith("U.S. national security adviser Jake Sullivan said on Thursday")
 
 

@@ -136,6 +136,46 @@ def analyze(
         raise typer.Exit(1)
 
 
+@app.command()
+def entities(
+    source: Annotated[
+        Path | None,
+        typer.Argument(help="dossier.json, or the --out folder of analyze.", show_default=False),
+    ] = None,
+    db: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of a store to read instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entities as a JSON list.")] = False,
+) -> None:
+    """List who is who: every entity with its type, aliases, roles, articles and mention count."""
+    from crosswire.report.entities import list_entities
+
+    try:
+        found = list_entities(source, db)
+    except UsageError as exc:
+        err.print(f"crosswire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except CrosswireError as exc:
+        err.print(f"crosswire: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        import json
+
+        print(json.dumps([e.model_dump(mode="json") for e in found], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"Entities ({len(found)})", title_justify="left")
+    for column in ("name", "type", "aliases", "roles", "articles", "mentions"):
+        table.add_column(column, justify="right" if column in {"articles", "mentions"} else "left")
+    for entity in found:
+        table.add_row(
+            entity.name,
+            entity.type,
+            ", ".join(a for a in entity.aliases if a != entity.name),
+            "; ".join(entity.roles),
+            str(len(entity.articles)),
+            str(entity.mention_count),
+        )
+    out.print(table)
+
+
 def run() -> None:
     """Console entry point."""
     try:
