@@ -93,3 +93,59 @@ def test_without_publication_date_relative_values_stay_underspecified(text: str,
 def test_non_temporal_lookalikes_are_not_timexes() -> None:
     found = timexes("Theresa May met 2000 protesters; the Kommersant daily reported a 6-year-old boy.", "2022-11-14")
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "expected"),
+    [
+        # a weekday with a part of day is annotated as that day
+        ("Protesters marched on Friday night.", "2022-11-14", "Friday night", ("DATE", "2022-11-11", None)),
+        ("Ferries sail on Tuesday nights.", "2022-11-14", "Tuesday nights", ("SET", "XXXX-WXX-2TNI", None)),
+        # holidays: the latest one in the past tense, the next one in the future tense
+        ("They were rescued on Thanksgiving Day.", "2023-01-10", "Thanksgiving Day", ("DATE", "2022-11-24", None)),
+        ("The store will close for Christmas.", "2022-11-14", "Christmas", ("DATE", "2022-12-25", None)),
+        ("Prices have doubled since last Christmas.", "2023-03-01", "last Christmas", ("DATE", "2022-12-25", None)),
+        ("Crowds gathered as Easter week began.", "2023-04-04", "Easter week", ("DATE", "2023-W14", None)),
+        ("Traffic was heavy over Labor Day weekend.", "2022-09-07", "Labor Day weekend", ("DATE", "2022-W35-WE", None)),
+        # the reporting year, and a fiscal year named by its end
+        ("Sales for the full year rose 5%.", "2022-11-14", "the full year", ("DATE", "2022", None)),
+        ("Revenue in the year ended June 30 rose.", "2022-11-14", "the year", ("DURATION", "P1Y", None)),
+        ("The merger should close by year-end.", "2022-11-14", "year-end", ("DATE", "2022", "END")),
+        ("Shares are up 4% since year-end.", "2022-11-14", "year-end", ("DATE", "2021", "END")),
+        # fractions of a unit go to the next smaller unit; "a couple of" is two; vague future spans are durations
+        ("The refugees waited 2 1/2 years.", "2022-11-14", "2 1/2 years", ("DURATION", "P2Y6M", None)),
+        ("The flight took 5 1/2 hours.", "2022-11-14", "5 1/2 hours", ("DURATION", "PT5H30M", None)),
+        ("It circled for a minute and a half.", "2022-11-14", "a minute and a half", ("DURATION", "PT1M30S", None)),
+        ("Rates may stay high for a couple of years.", "2022-11-14", "a couple of years", ("DURATION", "P2Y", None)),
+        ("Talks may resume over the next few days.", "2022-11-14", "the next few days", ("DURATION", "PXD", None)),
+        ("The wall fell a decade ago.", "2022-11-14", "a decade ago", ("DATE", "2012", None)),
+        # spoken years, "now that", and "be to" + infinitive pointing ahead
+        ("It recalled a nineteen ninety-seven attack.", "2022-11-14", "nineteen ninety-seven", ("DATE", "1997", None)),
+        ("Prices fell now that supply is back.", "2022-11-14", "now", ("DATE", "PRESENT_REF", None)),
+        ("The stock is to resume trading on Tuesday.", "2022-11-11", "Tuesday", ("DATE", "2022-11-15", None)),
+    ],
+)
+def test_holidays_fiscal_years_and_durations(
+    text: str, published: str, span: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert timexes(text, published)[span] == expected
+
+
+def test_the_reference_quarter_is_one_already_reported() -> None:
+    text = (
+        "Profit rose in the third quarter. The company expects a fourth-quarter charge. "
+        "Sales were flat in the year-ago period and in the year-earlier third quarter. "
+        "In the 2021 quarter, margins were thin. The last half of 2021 was weak."
+    )
+    found = timexes(text, "2022-11-14")
+    assert found["the year-ago period"][1] == "2021-Q3"
+    assert found["the year-earlier third quarter"][1] == "2021-Q3"
+    assert found["the 2021 quarter"][1] == "2021-Q3"
+    assert found["The last half of 2021"][1] == "2021-H2"
+
+
+def test_earlier_and_later_stay_outside_a_weekday_but_inside_yesterday() -> None:
+    text = "Earlier Friday, lawyers filed a motion. Officials declined to comment late yesterday."
+    found = timexes(text, "2022-11-12")
+    assert found["Friday"] == ("DATE", "2022-11-11", None)
+    assert found["late yesterday"] == ("DATE", "2022-11-11", None)

@@ -48,3 +48,23 @@ def test_week_values_are_iso_weeks_across_the_new_year() -> None:
     assert tv.value_at(dt.date(2021, 1, 1), "week") == "2020-W53"
     assert tv.shifted_value(dt.date(2022, 12, 30), "week", 1) == "2023-W01"
     assert tv.to_range("2022-W45")[:2] == (dt.date(2022, 11, 7), dt.date(2022, 11, 13))
+
+
+def test_easter_and_floating_holidays_fall_on_known_days() -> None:
+    assert tv.easter(2024) == dt.date(2024, 3, 31)
+    assert tv.easter(2019) == dt.date(2019, 4, 21)
+    assert tv.holiday_date("good friday", 2024) == dt.date(2024, 3, 29)
+    assert tv.holiday_date("thanksgiving day", 2021) == dt.date(2021, 11, 25)
+    assert tv.holiday_date("memorial day", 2021) == dt.date(2021, 5, 31)
+    assert tv.holiday_date("labor day", 2021) == dt.date(2021, 9, 6)
+    assert tv.holiday_date("election day", 2020) == dt.date(2020, 11, 3)
+    assert tv.holiday_date("christmas eve", 2021) == dt.date(2021, 12, 24)
+
+
+@given(days, st.sampled_from(tv.HOLIDAY_NAMES), st.sampled_from([-1, 0, 1]))
+def test_nearest_holiday_respects_the_direction_and_stays_near(day: dt.date, name: str, direction: int) -> None:
+    found = tv.nearest_holiday(name, day, direction)
+    assert found is not None
+    assert abs((found - day).days) <= 400  # Easter moves by up to five weeks from one year to the next
+    assert direction >= 0 or found <= day
+    assert direction <= 0 or found >= day

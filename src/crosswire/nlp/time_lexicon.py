@@ -132,7 +132,8 @@ ORDINALS = {
     "twenty-first": 21,
 }
 # Quantities TimeML leaves unspecified ("several years" -> PXY).
-VAGUE = {"several", "few", "a few", "some", "many", "couple", "a couple of", "a couple", "numerous", "various"}
+# "a couple of years" is annotated as two (P2Y), so "couple" is a number, not a vague quantity.
+VAGUE = {"several", "few", "a few", "some", "many", "numerous", "various"}
 
 # Span modifiers and their TIMEX3 ``mod``.
 MODS = {
@@ -183,7 +184,7 @@ WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mo
 NUMBER_WORD_RE = rf"(?:(?:{alt(TENS)})(?:[- ](?:{alt(ONES)}))?|{alt(ONES)}|hundred|thousand|dozen)"
 NUMBER_RE = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORD_RE})(?:[- ](?:hundred|thousand))?"
-    rf"(?:\s+and\s+a\s+half)?|a\s+half|an?|a\s+couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
+    rf"(?:\s+and\s+a\s+half)?|a\s+half|an?|(?:a\s+)?couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
 )
 YEAR_RE = r"(?:1[0-9]\d\d|20\d\d)"
 MOD_RE = rf"(?:{alt(MODS)})"
@@ -213,7 +214,7 @@ def words_to_number(text: str) -> float | None:
         return 0.5
     if t in ("a", "an"):
         return 1 + half
-    if t in ("a couple of", "a couple", "couple"):
+    if t in ("a couple of", "a couple", "couple", "couple of"):
         return 2
     if t in ("a dozen", "dozen"):
         return 12

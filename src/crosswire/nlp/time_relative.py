@@ -18,6 +18,8 @@ from crosswire.nlp.time_lexicon import (
     MONTH_RE,
     NUMBER_RE,
     WEEKDAY_RE,
+    YEAR_RE,
+    alt,
     month_number,
     weekday_number,
     words_to_number,
@@ -35,6 +37,7 @@ from crosswire.nlp.time_rules import (
     _unit_of,
     _weekday_day,
 )
+from crosswire.nlp.time_tense import FUTURE, PAST
 
 _REL_SHIFT = {
     "this": 0,
@@ -133,6 +136,37 @@ def rule_in_the_period(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+def rule_the_year(m: re.Match[str], text: str) -> Candidate | None:
+    """ "for the year", "the full year", "the fiscal year": the anchor's year; "the year ended June 30": a year long.
+
+    In company news a bare "the year" is the reporting year; with "ended"/"ending" and a date it names an accounting
+    period by its length, which TimeML annotates as a duration.
+    """
+    after = text[m.end() : m.end() + 24]
+    if re.match(r"(?:-|'s?\b|’s?\b|\s+(?:before|after|earlier|later|ago|since|when|that|in\s+which)\b)", after):
+        return None
+    if re.match(r"\s+(?:ended|ending|to\s+(?:date\b|" + MONTH_RE + "))", after, re.IGNORECASE):
+        return Candidate(m.start(), m.end(), "DURATION", _fixed("P1Y"))
+
+    def resolve(ctx: Ctx) -> Resolved:
+        return (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+def rule_year_end(m: re.Match[str], text: str) -> Candidate | None:
+    """ "year-end", "year's end", "around year end": the end of the anchor's year (of the one before after "since")."""
+    back = _prev_word(text, m.start()).lower() == "since"
+    mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XXXX", "END"
+        return f"{ctx.anchor.year - (1 if back else 0):04d}", mod or "END"
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
 def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
     """ "the weekend", "this weekend", "last weekend": the weekend before (or, ahead in the future tense, after)."""
     rel = _norm(m["rel"])
@@ -156,7 +190,7 @@ def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
     word = _norm(m[0])
     if word == "soon" and _prev_word(text, m.start()).lower() == "as":
         return None
-    if word in ("now", "current") and text[m.end() : m.end() + 4].lower().startswith((" tha", " acc")):
+    if word == "current" and text[m.end() : m.end() + 4].lower() == " acc":
         return None
     if word == "current" and not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
         return None
@@ -223,6 +257,8 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     unit = _unit_of(m["unit"])
     num_text = _norm(m["num"]) if m["num"] else ""
     n = words_to_number(num_text) if num_text else None
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
     plural = m["unit"].lower().endswith(("s", "ies"))
     vague = not num_text or n is None
     if num_text in ("a", "an") and unit == "second":
@@ -279,7 +315,7 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             grain, steps = "year", steps * 10
         if grain == "century":
             grain, steps = "year", steps * 100
-        single_year = grain == "year" and count == 1 and not m["det"]
+        single_year = unit == "year" and count == 1 and not m["det"]
 
         def resolve(ctx: Ctx) -> Resolved:
             if ctx.anchor is None:
@@ -328,6 +364,45 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
 
 
+def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter week", "Labor Day weekend", "Christmas 1998"."""
+    name = _norm(m["h"]).replace("’", "'")
+    if not m["h"][:1].isupper():
+        return None
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and not m["year"]:
+        return None  # "Christmas Island", "Thanksgiving Parade": part of a name
+    rel = _norm(m["rel"])
+    unit = _norm(m["unit"]) or "day"
+    year = int(m["year"]) if m["year"] else None
+
+    def resolve(ctx: Ctx) -> Resolved | None:
+        day: dt.date | None
+        if year is not None:
+            day = tv.holiday_date(name, year)
+        elif ctx.anchor is None:
+            return None
+        elif rel in ("last", "this past"):
+            day = tv.nearest_holiday(name, ctx.anchor - dt.timedelta(days=1), -1)
+        elif rel in ("next", "this coming"):
+            day = tv.nearest_holiday(name, ctx.anchor + dt.timedelta(days=1), 1)
+        elif rel == "this":
+            day = tv.holiday_date(name, ctx.anchor.year)
+        else:
+            direction = ctx.direction if ctx.direction in (PAST, FUTURE) else 0
+            # "as Easter week began": a week or weekend named after a holiday may have started before it comes.
+            seen_from = ctx.anchor + dt.timedelta(days=6 if unit != "day" and direction == PAST else 0)
+            day = tv.nearest_holiday(name, seen_from, direction)
+        if day is None:
+            return None
+        if unit == "weekend" and day.weekday() == 0:
+            day -= dt.timedelta(days=1)  # a Monday holiday's weekend ("Labor Day weekend") is the one just before
+        return tv.value_at(day, unit), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not (rel or year), priority=2)
+
+
+_HOLIDAY_RE = alt(tv.HOLIDAY_NAMES).replace("'", "['’]")
+
 _UNIT_RE = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|"
     r"century|centuries)"
@@ -337,7 +412,7 @@ _TZ = r"(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)"
 
 RULES: list[tuple[str, Rule]] = [
     (
-        r"(?P<dd>the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
+        r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         rule_relative_day,
     ),
@@ -354,6 +429,8 @@ RULES: list[tuple[str, Rule]] = [
         rule_relative_period,
     ),
     (r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)", rule_in_the_period),
+    (r"the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year", rule_the_year),
+    (r"(?:(?P<mod>around|about|near)\s+)?(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![\w-])", rule_year_end),
     (
         r"(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|past|coming|the)\s+weekend(?!s)",
         rule_weekend,
@@ -362,7 +439,7 @@ RULES: list[tuple[str, Rule]] = [
         r"now|currently|presently|nowadays|at\s+present|the\s+present|these\s+days|right\s+now|recently|lately|"
         r"formerly|the\s+past|recent\s+(?:days|weeks|years|decades)|"
         r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|current|"
-        r"(?:the\s+)?(?:coming|next\s+few)\s+(?:days|weeks|months|years|decades)|the\s+years\s+ahead",
+        r"(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)|the\s+years\s+ahead",
         rule_ref,
     ),
     (r"daily|nightly|weekly|monthly|yearly|hourly|biweekly|semiannually", rule_set_adverb),
@@ -374,10 +451,16 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (
         rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<det>(?:the|each\s+of\s+the|another)\s+)?(?:(?P<rel>past|last|next|first|"
-        r"coming|following|previous|final|initial|additional|latest|preceding|remaining|subsequent|recent)\s+)?"
+        r"coming|following|previous|final|initial|additional|latest|preceding|remaining|subsequent|recent|"
+        r"year-earlier|year-ago)\s+)?"
         rf"(?:(?P<num>{NUMBER_RE})(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+)?(?P<unit>{_UNIT_RE})"
-        r"(?:-old|-long)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
+        r"(?:-old|-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
         rule_duration,
+    ),
+    (
+        rf"(?:(?P<rel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})"
+        rf"(?:\s+(?P<unit>week|weekend)(?!s))?(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
+        rule_holiday,
     ),
     (
         rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"

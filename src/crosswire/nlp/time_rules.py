@@ -93,6 +93,11 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+# unit -> (its code, the code of the next smaller unit, how many of those make one)
+_SPLIT = {"year": ("Y", "M", 12), "month": ("M", "D", 30), "day": ("D", "H", 24), "hour": ("H", "M", 60)}
+_SPLIT["minute"] = ("M", "S", 60)
+
+
 def _duration(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: ``n`` units, or an unspecified count (``X``) when ``n`` is None."""
     if unit == "decade":
@@ -101,8 +106,14 @@ def _duration(n: float | None, unit: str) -> str:
         return f"P{_fmt(n * 100)}Y" if n is not None else "PXC"
     if unit == "fortnight":
         return f"P{_fmt(n * 2)}W" if n is not None else "PXW"
-    if unit == "hour" and n is not None and n != int(n):
-        return f"PT{int(n * 60)}M"
+    if n is not None and n != int(n) and unit in _SPLIT:
+        # "2 1/2 years" is P2Y6M and "5 1/2 hours" PT5H30M: whole units plus the remainder in the next smaller one
+        # (TimeML writes no decimal fractions where a smaller unit exists).
+        big, small, per = _SPLIT[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        if unit in ("hour", "minute"):
+            return f"PT{f'{whole}{big}' if whole else ''}{rest}{small}"
+        return f"P{f'{whole}{big}' if whole else ''}{'T' if unit == 'day' else ''}{rest}{small}"
     code = {"second": "S", "minute": "M", "hour": "H"}.get(unit)
     count = _fmt(n) if n is not None else "X"
     if code:
@@ -259,7 +270,9 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
         spoken = spoken_year(m["spoken"])
         if spoken is None:
             return None
-        if not m["pre"] and not m["fy"] and _prev_word(text, m.start()).lower() not in _PREV_OK:
+        # "nineteen ninety-six" is hardly anything but a year; "two thousand" often is a count.
+        plain = m["spoken"].lower().startswith("two")
+        if plain and not m["pre"] and not m["fy"] and _prev_word(text, m.start()).lower() not in _PREV_OK:
             return None
         year = spoken
     if not 1000 <= year <= 2100:
@@ -322,6 +335,7 @@ def rule_century(m: re.Match[str], text: str) -> Candidate | None:
 
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+_QUARTER_ORD["last"] = 4
 
 
 def _quarter_year(ctx: Ctx, n: int, unit: str) -> int:
@@ -337,15 +351,20 @@ def _quarter_year(ctx: Ctx, n: int, unit: str) -> int:
 
 def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
     """ "the third quarter", "third-quarter", "the 1988 second quarter", "the first half of 1990", "fiscal Q2"."""
-    n = _QUARTER_ORD.get(m["ord"].lower())
+    unit = m["unit"].lower()
+    ordinal = m["ord"].lower()
+    if ordinal == "last" and not (m["year2"] or m["rel3"] or m["year3"]):
+        return None  # "the last quarter" is the previous one (rule_quarter_ref); "the last half of 1989" is H2
+    n = 2 if ordinal == "last" and unit == "half" else _QUARTER_ORD.get(ordinal)
     if n is None:
         return None
-    unit = m["unit"].lower()
     if unit == "half" and n > 2:
         return None
     letter = "Q" if unit == "quarter" else "H"
     year_text = m["year"] or m["year2"] or m["year3"]
     rel = (m["rel"] or m["rel3"] or "").lower()
+    if m["ago"]:
+        rel = "last"  # "the year-ago third quarter": the same quarter a year back
     mod = _pos_mod(m["pre"])
 
     def resolve(ctx: Ctx) -> Resolved:
@@ -359,7 +378,21 @@ def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
             year = _quarter_year(ctx, n, unit)
         return f"{year}-{letter}{n}", mod
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=True)
+    return Candidate(
+        m.start(), m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=not m["ago"]
+    )
+
+
+def rule_year_period(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the 1988 quarter", "the 1989 period": the quarter under discussion, in the year named."""
+    year = int(m["year"])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.quarter:
+            return f"{year:04d}-{ctx.quarter[5:]}", None
+        return f"{year:04d}", None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, priority=1)
 
 
 def rule_quarter_ref(m: re.Match[str], text: str) -> Candidate | None:
@@ -449,18 +482,26 @@ def rule_weekday(m: re.Match[str], text: str) -> Candidate | None:
         return None
     rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
     pod = _pod_code(m["pod"])
-    suffix = f"T{pod}" if pod else ""
-    if m["pl"]:
+    if m["pl"] or m["pl2"]:  # "Tuesdays", "Tuesday nights": every such day
+        suffix = f"T{pod}" if pod else ""
         return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-WXX-{weekday + 1}{suffix}"))
     mod = _pos_mod(m["pre"])
 
+    # "Friday morning", "Wednesday night": news annotation (TimeBank, AQUAINT) mostly treats these as the day
+    # itself, a DATE with the plain calendar day; the part of day is too vague ("night" is TNI or TEV) to pay off.
     def resolve(ctx: Ctx) -> Resolved:
         day = _weekday_day(ctx, weekday, rel)
         if day is None:
-            return f"XXXX-WXX-{weekday + 1}{suffix}", mod
-        return day.isoformat() + suffix, mod
+            return f"XXXX-WXX-{weekday + 1}", mod
+        return day.isoformat(), mod
 
-    return Candidate(m.start(), m.end(), "TIME" if pod else "DATE", resolve, tense=rel is None, priority=1)
+    # "Earlier Friday, lawyers filed...": annotators leave "earlier"/"later" out of a weekday, but keep "early"/"late".
+    start = m.start() if _norm_pre(m["pre"]) not in ("earlier", "later") else m.start("rel") if rel else m.start("wd")
+    return Candidate(start, m.end(), "DATE", resolve, tense=rel is None, priority=1)
+
+
+def _norm_pre(text: str | None) -> str:
+    return text.lower() if text else ""
 
 
 RULES: list[tuple[str, Rule]] = [
@@ -505,8 +546,9 @@ RULES: list[tuple[str, Rule]] = [
         rule_century,
     ),
     (
-        rf"(?:(?P<pre>{_POS})\s+)?(?:the\s+)?(?:(?P<year>{YEAR_RE})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?"
-        r"(?:fiscal[- ](?:year\s+)?)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?"
+        rf"(?:(?P<pre>{_POS})\s+)?(?:the\s+)?(?:(?P<year>{YEAR_RE})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|"
+        r"(?P<ago>(?:comparable\s+)?year-(?:ago|earlier)\s+))?"
+        r"(?:fiscal[- ](?:year\s+)?)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?"
         rf"(?P<unit>quarter|half)(?!\s+of\s+(?:the|a|an|its|their|his|her)\b)(?:\s+(?:of\s+(?:(?P<year2>{YEAR_RE})|"
         rf"(?P<rel3>this|last|next)\s+year|fiscal\s+(?P<year3>{YEAR_RE}))))?",
         rule_quarter,
@@ -517,6 +559,7 @@ RULES: list[tuple[str, Rule]] = [
         r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?(?!\s+of\b|-)",
         rule_quarter_ref,
     ),
+    (rf"the\s+(?P<year>{YEAR_RE})\s+(?:quarter|period)(?![\w-]|\s+of\b)", rule_year_period),
     (r"(?:the\s+)?(?P<adj>year-(?:earlier|ago))(?!\s+(?:quarter|period))|a\s+year\s+(?:ago|earlier)", rule_year_ago),
     (
         rf"(?:(?P<pre>{_POS})\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+past|the\s+coming)"
@@ -526,7 +569,7 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (
         rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)"
-        rf"\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|mid-afternoon))?",
+        rf"\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|mid-afternoon)(?P<pl2>s)?)?",
         rule_weekday,
     ),
 ]

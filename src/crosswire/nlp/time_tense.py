@@ -57,6 +57,8 @@ def verb_direction(verb: Any) -> int:
     if "to" in words and verb.tag_ == "VB":
         if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
             return FUTURE
+        if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
+            return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
         if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             return verb_direction(verb.head)
         return UNKNOWN

@@ -203,3 +203,87 @@ def parse_year(text: str) -> int | None:
         n = int(digits)
         return 2000 + n if n < 30 else 1900 + n
     return None
+
+
+# ---- holidays --------------------------------------------------------------------------------------------------
+# Named days news refers to without a date ("found on Thanksgiving Day", "by Christmas"). Fixed-date ones are a
+# (month, day); floating ones a (month, weekday, n) rule, n = -1 for the last such weekday of the month.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "st. patrick's day": (3, 17),
+}
+FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "martin luther king day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3),
+    "columbus day": (10, 0, 2),
+    "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+}
+# Days counted from Easter Sunday.
+EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2}
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, *EASTER_HOLIDAYS, "election day")
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (Monday = 0) of a month; ``n`` = -1 is the last one."""
+    if n < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The day of holiday ``name`` (lower case, as in ``HOLIDAY_NAMES``) in ``year``."""
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
+        return dt.date(year, month, day)
+    if name in FLOATING_HOLIDAYS:
+        return nth_weekday(year, *FLOATING_HOLIDAYS[name])
+    if name in EASTER_HOLIDAYS:
+        return easter(year) + dt.timedelta(days=EASTER_HOLIDAYS[name])
+    if name == "election day":
+        # US general elections: the Tuesday after the first Monday of November.
+        return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    return None
+
+
+def nearest_holiday(name: str, anchor: dt.date, direction: int) -> dt.date | None:
+    """The occurrence of holiday ``name`` seen from ``anchor``: the latest on or before it (direction < 0), the
+    next on or after it (> 0), or without a tense the closest one, since news mostly names holidays near it."""
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(name, y)) is not None]
+    if direction < 0:
+        return max((d for d in days if d <= anchor), default=None)
+    if direction > 0:
+        return min((d for d in days if d >= anchor), default=None)
+    return min(days, key=lambda d: (abs((d - anchor).days), d > anchor), default=None)

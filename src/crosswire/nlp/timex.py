@@ -11,12 +11,14 @@ the corpus stage ``dating`` re-resolves them once it has inferred a date (:func:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Timex
 from crosswire.nlp import time_relative, time_rules
+from crosswire.nlp import time_values as tv
 from crosswire.nlp.time_rules import Candidate, Ctx
 from crosswire.nlp.time_tense import UNKNOWN, direction_at
 from crosswire.nlp.time_values import anchor_date
@@ -54,6 +56,17 @@ def candidates(text: str) -> list[Candidate]:
     return kept
 
 
+def _reported_quarter(value: str, anchor: dt.date | None) -> bool:
+    """Can ``value`` be the quarter an earnings story reports on, the one "a year ago" compares against?
+
+    Only a quarter already over at publication qualifies: "a fourth-quarter charge" or "the third quarter of 1990"
+    in a story about third-quarter results is an outlook, and must not redirect "the year-ago period".
+    """
+    if not re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return False
+    return anchor is None or tv.to_range(value)[1] <= anchor
+
+
 def resolve(text: str, published: str | None, doc_fn: object | None = None) -> list[Timex]:
     """Timexes of ``text`` resolved against ``published``; ``doc_fn()`` gives the parse when tense is needed."""
     anchor = anchor_date(published)
@@ -70,7 +83,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None) -> l
         if resolved is None:
             continue
         value, mod = resolved
-        if cand.sets_quarter and re.fullmatch(r"\d{4}-Q[1-4]", value):
+        if cand.sets_quarter and _reported_quarter(value, anchor):
             ctx.quarter = value
         out.append(
             Timex(
