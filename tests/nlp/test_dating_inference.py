@@ -41,6 +41,22 @@ def test_sibling_report_of_the_same_event_gives_a_story_date() -> None:
     assert {t.text: t.value for t in undated.timexes}["Monday"] == "2022-11-14"
 
 
+def test_dateline_without_a_year_takes_its_year_from_a_sibling() -> None:
+    # The wire dateline gives the reporting day; the sibling only tells which year it is.
+    dated = _article("a", MEETING, "2022-11-14")
+    wire = _article("w", "MOSCOW, Nov 17 (Eurasia Wire) - " + MEETING + "Ryabkov spoke on Thursday.")
+    infer_publication_dates(Dossier(articles=[dated, wire]), Context())
+    assert (wire.published, wire.published_from) == ("2022-11-17", "text")
+    assert {t.text: t.value for t in wire.timexes}["Thursday"] == "2022-11-17"
+
+
+def test_dateline_across_new_year_takes_the_nearest_year() -> None:
+    dated = _article("a", MEETING, "2023-01-02")
+    wire = _article("w", "ANKARA, Dec 30 (Harbor Wire) - " + MEETING)
+    infer_publication_dates(Dossier(articles=[dated, wire]), Context())
+    assert wire.published == "2022-12-30"
+
+
 def test_unrelated_or_differently_dated_articles_stay_undated() -> None:
     dated = _article("a", MEETING, "2022-11-14")
     other_day = _article("b", MEETING.replace("Monday", "Wednesday"))

@@ -20,6 +20,7 @@ stays null and relative expressions keep their TimeML underspecified values ("XX
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -69,14 +70,41 @@ def date_from_text(article: Article) -> str | None:
     for timex in resolve(text, None):
         if timex.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
             continue
-        line_start = text.rfind("\n", 0, timex.start) + 1
-        head = text[line_start : timex.start]
-        if timex.start < 200 and _DATELINE.match(head) and _DATELINE_AFTER.match(text[timex.end :]):
+        if _in_dateline(text, timex.start, timex.end):
             return timex.value
         near = text[max(0, timex.start - 25) : timex.end + 15].lower()
         if re.search(r"\btoday\b", near):
             return timex.value
     return None
+
+
+def dateline_day(article: Article) -> str | None:
+    """A dateline's month and day without a year ("MOSCOW, Nov 17 (Agency) -"), as ``XXXX-MM-DD``, or None."""
+    text = article.text
+    for timex in resolve(text[:300], None):
+        if re.fullmatch(r"XXXX-\d{2}-\d{2}", timex.value) and _in_dateline(text, timex.start, timex.end):
+            return timex.value
+    return None
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return start < 200 and bool(_DATELINE.match(text[line_start:start])) and bool(_DATELINE_AFTER.match(text[end:]))
+
+
+def _with_sibling_year(day: str, sibling_date: str) -> str | None:
+    """Give a dateline's month and day the year that puts it nearest the sibling's date (within two months)."""
+    anchor = dt.date.fromisoformat(sibling_date[:10])
+    month, day_of_month = int(day[5:7]), int(day[8:10])
+    best: dt.date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day_of_month)
+        except ValueError:
+            continue
+        if abs((candidate - anchor).days) <= 60 and (best is None or abs(candidate - anchor) < abs(best - anchor)):
+            best = candidate
+    return best.isoformat() if best else None
 
 
 def _profile(article: Article) -> _Profile:
@@ -165,4 +193,10 @@ def infer_publication_dates(dossier: Dossier, context: Context) -> None:
         if not found:
             return
         for aid, sibling in found.items():
-            _set_date(by_id[aid], (sibling.published or "")[:10], "story")
+            # A dateline's own day ("Nov 17") beats the sibling's: the sibling only tells the year.
+            day = dateline_day(by_id[aid])
+            own = _with_sibling_year(day, sibling.published or "") if day else None
+            if own:
+                _set_date(by_id[aid], own, "text")
+            else:
+                _set_date(by_id[aid], (sibling.published or "")[:10], "story")
