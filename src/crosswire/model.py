@@ -205,6 +205,14 @@ class Story(_Model):
     end: str | None = None
 
 
+class Storyline(_Model):
+    """Stories about one ongoing affair (an extension of the contract: ``storylines[]``)."""
+
+    id: str
+    title: str
+    stories: list[str] = Field(default_factory=list)
+
+
 class TimelineEntry(_Model):
     date: str
     event: str | None = None
@@ -231,6 +239,7 @@ class Dossier(_Model):
     claims: list[Claim] = Field(default_factory=list)
     contradictions: list[Contradiction] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
+    storylines: list[Storyline] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     errors: list[InputFailure] = Field(default_factory=list)
 

@@ -21,6 +21,7 @@ from crosswire.nlp.entities import find_mentions
 from crosswire.nlp.parse import release
 from crosswire.nlp.timex import find_timexes
 from crosswire.stories.duplicates import mark_duplicates
+from crosswire.stories.stage import cluster_stories
 
 # What ingestion provides before any stage runs.
 INGESTED: frozenset[str] = frozenset({"raw"})
@@ -81,6 +82,7 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),
     _corpus("publication_dates", {"timexes", "duplicates"}, {"published"}, infer_publication_dates),
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
+    _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories),
 )
 
 

@@ -36,7 +36,7 @@ from crosswire.model import Article, Dossier
 SCHEMA_VERSION = 1
 
 # The corpus-level lists of the dossier, stored by kind in ``corpus_objects`` (in this order).
-CORPUS_KINDS = ("entities", "statements", "events", "claims", "contradictions", "stories", "timeline")
+CORPUS_KINDS = ("entities", "statements", "events", "claims", "contradictions", "stories", "storylines", "timeline")
 
 metadata = MetaData()
 

@@ -1,0 +1,142 @@
+"""What story clustering knows about an article: a TF-IDF vector of its words and entities, its day, its keys.
+
+Clustering never reads an :class:`~crosswire.model.Article` directly; it reads :class:`StoryItem`, which the corpus
+stage builds from articles and the benchmark builds from bare texts, so both run exactly the same function.
+
+The vector of an article is the concatenation of two L2-normalised TF-IDF blocks, renormalised as a whole:
+
+* **words** of the title and text (sublinear term frequency, English stop words removed, words seen in only one
+  article dropped: they cannot make two articles alike, they only dilute the norm), and
+* **canonical entity ids** of its mentions (``person:sergei-naryshkin``), weighted by ``entity_weight``: two reports
+  of one event name the same people and places even when they word everything differently.
+
+The dot product of two vectors is then ``(1 - w) * cos(words) + w * cos(entities)`` when both blocks are present,
+and falls back to the words alone for an article without entities, so thresholds mean the same thing either way.
+IDF is fitted on the whole corpus each run; the fit is linear in the corpus, so it never limits scale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from crosswire.model import Article
+
+# Words of at least two letters, any script; digits and underscores never start or make a word.
+_TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]+\b"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class StoryItem:
+    """One article as clustering sees it."""
+
+    id: str
+    text: str
+    entities: list[str] = field(default_factory=list)
+    # Publication day as a proleptic ordinal (date.toordinal()), or None when unknown.
+    day: int | None = None
+    duplicate_of: str | None = None
+    # The story this article already belongs to (from an earlier run), kept as it is.
+    story: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Features:
+    """Vectors for a list of items, row i for item i, plus the vocabulary split point."""
+
+    matrix: sp.csr_matrix
+    n_words: int
+    terms: list[str]
+
+
+def parse_day(value: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date or datetime's day, or None."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def day_iso(day: int | None) -> str | None:
+    return None if day is None else dt.date.fromordinal(day).isoformat()
+
+
+def timex_day(article: Article) -> int | None:
+    """The latest fully specified calendar day an undated article mentions.
+
+    A report is written after the events it reports, so its latest day-grain date is the closest thing to a
+    publication date its text offers; used only for a story's start/end, never to keep articles apart.
+    """
+    days = [parse_day(t.value) for t in article.timexes if t.type == "DATE" and len(t.value) == 10]
+    known = [d for d in days if d is not None]
+    return max(known) if known else None
+
+
+def item_from_article(article: Article) -> StoryItem:
+    text = f"{article.title}\n\n{article.text}" if article.title else article.text
+    return StoryItem(
+        id=article.id,
+        text=text,
+        entities=[m.entity for m in article.mentions if m.entity],
+        day=parse_day(article.published),
+        duplicate_of=article.duplicate_of,
+        story=article.story,
+        title=article.title,
+    )
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
+
+
+def vectorize(items: Sequence[StoryItem], entity_weight: float) -> Features:
+    """Fit TF-IDF on ``items`` and return one L2-normalised row per item (order independent: sorted vocabulary)."""
+    n = len(items)
+    if n == 0:
+        return Features(matrix=sp.csr_matrix((0, 0), dtype=np.float32), n_words=0, terms=[])
+    words = TfidfVectorizer(
+        token_pattern=_TOKEN,
+        stop_words="english",
+        sublinear_tf=True,
+        min_df=1,
+        dtype=np.float32,
+    )
+    try:
+        text_matrix = words.fit_transform([item.text for item in items])
+        terms = [str(t) for t in words.get_feature_names_out()]
+    except ValueError:  # no word occurs twice (or at all): every article stands alone
+        text_matrix, terms = sp.csr_matrix((n, 0), dtype=np.float32), []
+    blocks = [text_matrix * math.sqrt(1.0 - entity_weight)]
+    entity_terms: list[str] = []
+    if entity_weight > 0 and any(item.entities for item in items):
+        entities = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
+        entity_matrix = entities.fit_transform([item.entities for item in items])
+        entity_terms = [str(t) for t in entities.get_feature_names_out()]
+        blocks.append(entity_matrix * math.sqrt(entity_weight))
+    matrix = sp.hstack(blocks, format="csr", dtype=np.float32)
+    if matrix.shape[1]:
+        matrix = normalize(matrix)
+    return Features(matrix=sp.csr_matrix(matrix), n_words=len(terms), terms=terms + entity_terms)
+
+
+def salient_keys(features: Features, row: int, limit: int) -> list[int]:
+    """The ``limit`` heaviest columns of a row: its rarest, most repeated words and entities, for blocking."""
+    matrix = features.matrix
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    if end - start <= limit:
+        return [int(c) for c in matrix.indices[start:end]]
+    data = matrix.data[start:end]
+    top = np.argpartition(-data, limit - 1)[:limit]
+    return [int(c) for c in matrix.indices[start:end][top]]

@@ -1,0 +1,115 @@
+"""The ``stories`` corpus stage: ``articles[].story``, ``dossier.stories`` and ``dossier.storylines``.
+
+Runs after near-duplicates, publication dates and canonical entities, because clustering reads all three. How
+articles are placed (and why the result is incremental and order independent) is in
+:mod:`crosswire.stories.clustering`; how stories are linked into storylines is in
+:mod:`crosswire.stories.storylines`.
+
+Each run recomputes every story's title, start and end from its current members, so they follow the store as it
+grows while ids and memberships stay put.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from crosswire.model import Article, Dossier, Story, Storyline
+from crosswire.stories.clustering import Clustering, Params, StoryState, canonical_key, centrality, cluster
+from crosswire.stories.features import StoryItem, day_iso, item_from_article, parse_day, timex_day
+from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, storyline_id
+
+if TYPE_CHECKING:
+    from crosswire.pipeline import Context
+
+TITLE_CHARS = 120
+STORYLINE_TITLE_ENTITIES = 3
+
+
+def _fallback_title(article: Article) -> str:
+    """The first line of the text, cut at a word: for articles that came without a title."""
+    line = next((ln.strip() for ln in article.text.splitlines() if ln.strip()), article.id)
+    if len(line) <= TITLE_CHARS:
+        return line
+    return line[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _title(clustering: Clustering, state: StoryState, articles: dict[str, Article]) -> str:
+    """The title of the member closest to the story's centroid (the most typical report), if any has one."""
+    for _, member in centrality(clustering, state):
+        if articles[member].title:
+            return str(articles[member].title)
+    titled = [m for m in state.members if articles[m].title]
+    return str(articles[titled[0]].title) if titled else _fallback_title(articles[state.founder])
+
+
+def _article_day(article: Article) -> int | None:
+    return parse_day(article.published) if article.published else timex_day(article)
+
+
+def build_stories(clustering: Clustering, articles: dict[str, Article], items: dict[str, StoryItem]) -> list[Story]:
+    """One :class:`Story` per cluster, ordered by start (undated last), then id."""
+    stories: list[Story] = []
+    for state in clustering.stories.values():
+        members = sorted(state.members, key=lambda m: canonical_key(items[m]))
+        days = [d for d in (_article_day(articles[m]) for m in members) if d is not None]
+        stories.append(
+            Story(
+                id=state.id,
+                title=_title(clustering, state, articles),
+                articles=members,
+                start=day_iso(min(days)) if days else None,
+                end=day_iso(max(days)) if days else None,
+            )
+        )
+    stories.sort(key=lambda s: (s.start is None, s.start or "", s.id))
+    return stories
+
+
+def build_storylines(
+    clustering: Clustering, stories: list[Story], articles: dict[str, Article], names: dict[str, str]
+) -> list[Storyline]:
+    """Link stories into storylines (see :mod:`crosswire.stories.storylines`)."""
+    n_words = clustering.features.n_words
+    profiles: list[StoryProfile] = []
+    for story in stories:
+        state = clustering.stories[story.id]
+        entities: Counter[str] = Counter()
+        for member in state.voters or state.members:
+            entities.update({m.entity for m in articles[member].mentions if m.entity})
+        words = {col: weight for col, weight in state.centroid.items() if col < n_words}
+        profiles.append(StoryProfile(id=story.id, entities=entities, words=words))
+    idf = entity_weights(profiles)
+    by_id = {p.id: p for p in profiles}
+    titles = {s.id: s.title for s in stories}
+    storylines: list[Storyline] = []
+    for group in group_storylines(profiles):
+        # The entities the group's stories share most, rare ones first among equals: what ties them together.
+        spread: Counter[str] = Counter()
+        for sid in group:
+            spread.update(by_id[sid].entities.keys())
+        ranked = sorted(
+            (e for e, n in spread.items() if n > 1 and e in names),
+            key=lambda e: (-spread[e] * idf[e], e),
+        )
+        top = [names[e] for e in ranked[:STORYLINE_TITLE_ENTITIES]]
+        storylines.append(
+            Storyline(id=storyline_id(group[0]), title=", ".join(top) if top else titles[group[0]], stories=group)
+        )
+    return storylines
+
+
+def cluster_stories(dossier: Dossier, context: Context | None = None, params: Params | None = None) -> None:
+    """Corpus stage: give every article a story, and fill ``dossier.stories`` and ``dossier.storylines``."""
+    if not dossier.articles:
+        dossier.stories, dossier.storylines = [], []
+        return
+    articles = {a.id: a for a in dossier.articles}
+    items = [item_from_article(a) for a in dossier.articles]
+    clustering = cluster(items, params)
+    for article in dossier.articles:
+        article.story = clustering.assignment.get(article.id)
+    stories = build_stories(clustering, articles, {i.id: i for i in items})
+    names = {e.id: e.name for e in dossier.entities}
+    dossier.stories = stories
+    dossier.storylines = build_storylines(clustering, stories, articles, names)
