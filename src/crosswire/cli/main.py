@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +47,22 @@ def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+@contextmanager
+def _exit_codes() -> Iterator[None]:
+    """Errors become one line on stderr and an exit code: 2 for a usage error, 1 otherwise, 130 on Ctrl-C."""
+    try:
+        yield
+    except UsageError as exc:
+        err.print(f"crosswire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except CrosswireError as exc:
+        err.print(f"crosswire: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err.print("crosswire: interrupted; the store keeps every batch that was saved, run again to finish")
+        raise typer.Exit(130) from None
 
 
 def _report_failure(failure: InputFailure) -> None:
@@ -97,27 +115,17 @@ def analyze(
         if total > PROGRESS_MIN_ARTICLES:
             progress.update(task, completed=done, total=total, visible=True)
 
-    try:
-        with progress:
-            result = run_analysis(
-                inputs,
-                out_dir,
-                db_url=db,
-                verbatim=raw,
-                max_bytes=max_bytes,
-                fresh=fresh,
-                on_progress=on_progress,
-                on_failure=_report_failure,
-            )
-    except UsageError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    except CrosswireError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        err.print("crosswire: interrupted; the store keeps every batch that was saved, run again to finish")
-        raise typer.Exit(130) from None
+    with _exit_codes(), progress:
+        result = run_analysis(
+            inputs,
+            out_dir,
+            db_url=db,
+            verbatim=raw,
+            max_bytes=max_bytes,
+            fresh=fresh,
+            on_progress=on_progress,
+            on_failure=_report_failure,
+        )
 
     articles = result.dossier.articles
     if not quiet:
@@ -148,14 +156,8 @@ def entities(
     """List who is who: every entity with its type, aliases, roles, articles and mention count."""
     from crosswire.report.entities import list_entities
 
-    try:
+    with _exit_codes():
         found = list_entities(source, db)
-    except UsageError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    except CrosswireError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
-        raise typer.Exit(1) from None
     if as_json:
         import json
 
