@@ -218,3 +218,20 @@ def test_ids_are_stable_and_unique() -> None:
     assert [e.model_dump() for e in first.entities] == [e.model_dump() for e in second.entities]
     assert len({e.id for e in first.entities}) == len(first.entities)
     assert entity_of(first, "Bill Burns").id == "person:william-burns"
+
+
+def test_all_caps_dateline_place_is_the_same_place() -> None:
+    d = run(
+        article("a", "MOSCOW, Nov 17 - Officials in Moscow said little.", {"MOSCOW": "GPE", "Moscow": "GPE"}),
+        article("b", "WASHINGTON - The talks in Washington went on.", {"WASHINGTON": "GPE", "Washington": "GPE"}),
+    )
+    assert entity_of(d, "MOSCOW") == entity_of(d, "Moscow")
+    assert entity_of(d, "WASHINGTON").id != entity_of(d, "Moscow").id
+
+
+def test_a_corpus_outlet_named_in_a_dateline_is_an_organization() -> None:
+    wire = article("a", "MOSCOW, Nov 17 (Eurasia Wire) - The Kremlin spoke.", {"Eurasia Wire": "PERSON"})
+    wire.outlet = "Eurasia Wire"
+    other = article("b", "A report by Eurasia Wire was cited.", {"Eurasia Wire": "PERSON"})
+    d = run(wire, other)
+    assert entity_of(d, "Eurasia Wire").type == "ORG"

@@ -124,12 +124,15 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                 if name.is_full:
                     surnames_corpus.add(name.surname_key)
                     surnames_article[a].add(name.surname_key)
+    # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
+    outlets = {fold(article.outlet) for article in articles if article.outlet}
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         for i, mention in enumerate(article.mentions):
-            labels[(a, i)] = _evidence_label(
-                mention.text, majority.get(fold(mention.text), mention.label), surnames_article[a], surnames_corpus
-            )
+            voted = majority.get(fold(mention.text), mention.label)
+            if fold(mention.text) in outlets:
+                voted = "ORG"
+            labels[(a, i)] = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus)
     return labels
 
 
@@ -209,6 +212,8 @@ def _cluster_by_key(
     clusters: dict[str, _Cluster] = {}
     for ref in refs:
         text = articles[ref[0]].mentions[ref[1]].text
+        if text.isupper() and len(text) > 3:
+            text = text.title()  # a dateline's "MOSCOW" is Moscow; short all-caps forms ("UK", "USA") stay as they are
         found = gazetteer.place(text) if place else None
         key = f"{labels[ref]}:{found.kind}:{found.code}" if found else f"{labels[ref]}:{_org_key(text)}"
         cluster = clusters.setdefault(key, _Cluster(labels[ref]))
