@@ -15,6 +15,7 @@ from crosswire.pipeline import (
     CorpusStage,
     Options,
     check_order,
+    run_article_batch,
     run_article_stages,
     run_corpus_stages,
 )
@@ -144,3 +145,17 @@ def test_run_corpus_stages_marks_duplicates() -> None:
     )
     run_corpus_stages(dossier, Context())
     assert [a.duplicate_of for a in dossier.articles] == ["orig", None]
+
+
+def test_run_article_batch_isolates_the_article_that_fails() -> None:
+    good = Article(id="good", source="good.txt", raw=RAW)
+    no_article = "<html><head><title>t</title></head><body></body></html>"
+    empty_html = Article(id="bad", source="bad.html", raw=no_article, raw_format="html")
+    other = Article(id="other", source="other.txt", raw=RAW.replace("Ankara", "Istanbul"))
+
+    done, failed = run_article_batch([good, empty_html, other], Context())
+
+    assert [a.id for a in done] == ["good", "other"]
+    assert [(a.id, type(e).__name__) for a, e in failed] == [("bad", "InputError")]
+    assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in done)
+    assert all(a.mentions for a in done), "the batched parse reached the entity stage"

@@ -18,14 +18,15 @@ from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
-from crosswire.pipeline import ARTICLE_STAGES, Context, Options, run_article_stages, run_corpus_stages
+from crosswire.pipeline import ARTICLE_STAGES, Context, Options, run_article_batch, run_corpus_stages
 from crosswire.report import write_dossier
 from crosswire.store import Store, content_hash, default_url
 
 log = logging.getLogger(__name__)
 
-# Articles written to the store per transaction: a crash loses at most one batch of work, never stored data.
-BATCH_SIZE = 200
+# Articles analysed together (the parse is batched) and written to the store in one transaction: a crash loses at
+# most one batch of work, never stored data.
+BATCH_SIZE = 64
 
 ProgressFn = Callable[[int, int], None]
 FailureFn = Callable[[InputFailure], None]
@@ -64,6 +65,17 @@ def _outlet_line_counts(articles: Sequence[Article]) -> dict[tuple[str, str], in
             outlet = article.outlet.casefold()
             counts.update((outlet, key) for key in line_keys(article.raw))
     return dict(counts)
+
+
+def _failure(article: Article, exc: Exception) -> InputFailure:
+    if isinstance(exc, CrosswireError):
+        return InputFailure(source=exc.source or article.source, error=exc.message)
+    # One article's bug must not stop the batch; it is reported, with a debug log for the traceback.
+    log.debug("stage failure on %s", article.source, exc_info=exc)
+    return InputFailure(
+        source=article.source,
+        error=f"internal error ({type(exc).__name__}: {exc}); the article was skipped, please report it",
+    )
 
 
 def analyze(
@@ -125,30 +137,14 @@ def analyze(
 
         context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_outlet_line_counts(pending))
         analysed: list[str] = []
-        batch: list[Article] = []
-        for done, article in enumerate(pending, start=1):
-            try:
-                run_article_stages(article, context)
-            except CrosswireError as exc:
-                fail(InputFailure(source=exc.source or article.source, error=exc.message))
-            except Exception as exc:  # one article's bug must not stop the batch
-                log.debug("stage failure on %s", article.source, exc_info=True)
-                fail(
-                    InputFailure(
-                        source=article.source,
-                        error=f"internal error ({type(exc).__name__}: {exc}); "
-                        "the article was skipped, please report it",
-                    )
-                )
-            else:
-                batch.append(article)
-                analysed.append(article.id)
-            if len(batch) >= BATCH_SIZE:
-                store.save_articles(batch)
-                batch = []
+        for first in range(0, len(pending), BATCH_SIZE):
+            done, failed = run_article_batch(pending[first : first + BATCH_SIZE], context)
+            for article, error in failed:
+                fail(_failure(article, error))
+            store.save_articles(done)
+            analysed.extend(article.id for article in done)
             if on_progress:
-                on_progress(done, len(pending))
-        store.save_articles(batch)
+                on_progress(min(first + BATCH_SIZE, len(pending)), len(pending))
 
         dossier = store.load_dossier()
         run_corpus_stages(dossier, context)

@@ -10,6 +10,7 @@ A later capability plugs in by writing its function and adding one line to ``ART
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from crosswire.clean import clean_article
@@ -18,7 +19,7 @@ from crosswire.model import Article, Dossier
 from crosswire.nlp.canonical import canonicalize_entities
 from crosswire.nlp.dating import infer_publication_dates
 from crosswire.nlp.entities import find_mentions
-from crosswire.nlp.parse import release
+from crosswire.nlp.parse import parse_article, parse_batch, release
 from crosswire.nlp.timex import find_timexes
 from crosswire.stories.duplicates import mark_duplicates
 from crosswire.stories.stage import cluster_stories
@@ -45,6 +46,7 @@ class Context:
 
 
 ArticleFn = Callable[[Article, Context], None]
+BatchFn = Callable[[Sequence[Article], Context], None]
 CorpusFn = Callable[[Dossier, Context], None]
 
 
@@ -54,6 +56,8 @@ class ArticleStage:
     needs: frozenset[str]
     adds: frozenset[str]
     run: ArticleFn
+    # The same work for many articles at once, where batching pays (the spaCy parse).
+    run_batch: BatchFn | None = None
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,8 @@ class CorpusStage:
     run: CorpusFn
 
 
-def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn) -> ArticleStage:
-    return ArticleStage(name, frozenset(needs), frozenset(adds), run)
+def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
+    return ArticleStage(name, frozenset(needs), frozenset(adds), run, batch)
 
 
 def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn) -> CorpusStage:
@@ -74,8 +78,9 @@ def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn) -> Corpus
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     _stage("clean", {"raw"}, {"text", "boilerplate", "metadata"}, clean_article),
-    _stage("entities", {"text"}, {"mentions"}, find_mentions),
-    _stage("time", {"text", "metadata"}, {"timexes"}, find_timexes),
+    _stage("parse", {"text"}, {"parse"}, parse_article, parse_batch),
+    _stage("entities", {"parse"}, {"mentions"}, find_mentions),
+    _stage("time", {"parse", "metadata"}, {"timexes"}, find_timexes),
 )
 
 CORPUS_STAGES: tuple[CorpusStage, ...] = (
@@ -104,14 +109,41 @@ def check_order(
 
 
 def run_article_stages(article: Article, context: Context) -> Article:
-    """Run every per-article stage whose layer the article does not have yet."""
-    for stage in ARTICLE_STAGES:
-        if stage.name in article.layers:
-            continue
-        stage.run(article, context)
-        article.layers.append(stage.name)
-    release(article)
+    """Run every per-article stage whose layer the article does not have yet; raise what a stage raises."""
+    _, failed = run_article_batch([article], context)
+    if failed:
+        raise failed[0][1]
     return article
+
+
+def run_article_batch(
+    articles: Sequence[Article], context: Context
+) -> tuple[list[Article], list[tuple[Article, Exception]]]:
+    """Run every stage over a batch, stage by stage, so batched stages see the whole batch.
+
+    Returns the articles that went through and the ones that failed with their error. One article's failure never
+    stops the others; a batched stage that fails is retried one article at a time to find the culprit.
+    """
+    alive = list(articles)
+    failed: list[tuple[Article, Exception]] = []
+    for stage in ARTICLE_STAGES:
+        todo = [a for a in alive if stage.name not in a.layers]
+        if stage.run_batch is not None and todo:
+            # If the batch fails, the per-article pass below finds and reports the article at fault.
+            with suppress(Exception):
+                stage.run_batch(todo, context)
+        for article in todo:
+            try:
+                stage.run(article, context)
+            except Exception as exc:
+                failed.append((article, exc))
+                alive = [a for a in alive if a is not article]
+                release(article)
+            else:
+                article.layers.append(stage.name)
+    for article in alive:
+        release(article)
+    return alive, failed
 
 
 def run_corpus_stages(dossier: Dossier, context: Context) -> Dossier:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from crosswire.model import Article
@@ -19,6 +20,18 @@ def doc_of(article: Article) -> Any:
         doc = load_pipeline()(article.text)
         article._doc = doc
     return doc
+
+
+def parse_article(article: Article, context: object) -> None:
+    """The parse stage for one article."""
+    doc_of(article)
+
+
+def parse_batch(articles: Sequence[Article], context: object) -> None:
+    """The parse stage for many articles at once: ``nlp.pipe`` batches the work, which is faster than one by one."""
+    todo = [a for a in articles if a._doc is None or a._doc.text != a.text]
+    for article, doc in zip(todo, load_pipeline().pipe(a.text for a in todo), strict=True):
+        article._doc = doc
 
 
 def release(article: Article) -> None:
