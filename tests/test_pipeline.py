@@ -62,7 +62,7 @@ def test_stage_before_its_provider_is_refused() -> None:
 
 def test_corpus_stage_needs_are_checked_too() -> None:
     with pytest.raises(PipelineError, match="claims"):
-        check_order(ARTICLE_STAGES, (corpus_stage("claims", {"statements"}, {"claims"}),), INGESTED)
+        check_order(ARTICLE_STAGES, (corpus_stage("claims", {"events"}, {"claims"}),), INGESTED)
     check_order(ARTICLE_STAGES, (corpus_stage("claims", {"text", "boilerplate"}, {"claims"}),), INGESTED)
 
 

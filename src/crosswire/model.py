@@ -97,6 +97,7 @@ class Article(_Model):
     duplicate_of: str | None = None
     timexes: list[Timex] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list, exclude=True)
     # What ingestion read, kept so later stages (and re-runs) never need the input again. Not part of dossier.json.
     raw: str = Field(default="", exclude=True)
     raw_format: RawFormat = Field(default="text", exclude=True)
@@ -254,3 +255,6 @@ class Dossier(_Model):
 
     def article(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
+
+
+Article.model_rebuild()

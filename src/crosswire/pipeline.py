@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from crosswire.clean import clean_article
 from crosswire.errors import PipelineError
 from crosswire.model import Article, Dossier
+from crosswire.nlp.attribution import find_statements
 from crosswire.nlp.canonical import canonicalize_entities
 from crosswire.nlp.dating import infer_publication_dates
 from crosswire.nlp.entities import find_mentions
 from crosswire.nlp.parse import parse_article, parse_batch, release
+from crosswire.nlp.statements import link_statements
 from crosswire.nlp.timex import find_timexes
 from crosswire.stories.duplicates import mark_duplicates
 from crosswire.stories.stage import cluster_stories
@@ -81,12 +83,14 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     _stage("parse", {"text"}, {"parse"}, parse_article, parse_batch),
     _stage("entities", {"parse"}, {"mentions"}, find_mentions),
     _stage("time", {"parse", "metadata"}, {"timexes"}, find_timexes),
+    _stage("attribution", {"text", "mentions"}, {"statements"}, find_statements),
 )
 
 CORPUS_STAGES: tuple[CorpusStage, ...] = (
     _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),
     _corpus("publication_dates", {"timexes", "duplicates"}, {"published"}, infer_publication_dates),
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
+    _corpus("statements", {"statements", "entities"}, {"speakers"}, link_statements),
     _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories),
 )
 

@@ -14,7 +14,7 @@ import crosswire.analyze
 import crosswire.pipeline
 from crosswire.analyze import analyze
 from crosswire.errors import StoreError
-from crosswire.model import Article, Dossier, Entity
+from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.pipeline import ArticleStage
 from crosswire.store import Store, default_url, meta_table
 
@@ -335,3 +335,22 @@ def test_stored_article_missing_a_current_stage_is_analysed_again(tmp_path: Path
     assert second.analysed == ["story"] and second.reused == []
     third = analyze([str(source)], out)
     assert third.analysed == [] and third.reused == ["story"]
+
+
+def test_store_round_trips_article_statements(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    statement = Statement(
+        id="a:s0", article="a", start=0, end=20, speaker_text="Ortiz", speaker_start=0, speaker_end=5, cue="said",
+        cue_start=6, cue_end=10, content="it was safe", content_start=11, content_end=22, stance_class="assert",
+    )  # fmt: skip
+    article = Article(id="a", source="a.txt", text="Ortiz said it was safe.", statements=[statement])
+    assert "statements" not in article.model_dump(mode="json"), "statements are not part of the dossier's article"
+    with Store(url) as store:
+        store.save_articles([article])
+        assert next(iter(store.iter_articles())).statements == [statement]
+        linked = statement.model_copy(update={"speaker": "person:ana-ortiz"})
+        store.save_corpus(Dossier(articles=[article.model_copy(update={"statements": [linked]})], statements=[linked]))
+    with Store(url) as store:
+        loaded = store.load_dossier()
+    assert loaded.articles[0].statements == [linked]
+    assert loaded.statements == [linked]

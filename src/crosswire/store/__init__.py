@@ -219,7 +219,7 @@ class Store:
                         .values(
                             story=article.story,
                             duplicate_of=article.duplicate_of,
-                            data=article.model_dump(mode="json"),
+                            data=_article_data(article),
                         )
                     )
         except SQLAlchemyError as exc:
@@ -242,15 +242,29 @@ def _article_row(article: Article, position: int) -> dict[str, Any]:
         "raw_format": article.raw_format,
         "verbatim": article.verbatim,
         "layers": list(article.layers),
-        "data": article.model_dump(mode="json"),
+        "data": _article_data(article),
         "position": position,
     }
 
 
+# Layers kept with a stored article that dossier.json leaves out of the article (they appear elsewhere in it, e.g.
+# statements as ``dossier.statements``), stored under a private key of ``data`` so a re-run can reuse them.
+_STATEMENTS_KEY = "_statements"
+
+
+def _article_data(article: Article) -> dict[str, Any]:
+    data = article.model_dump(mode="json")
+    data[_STATEMENTS_KEY] = [statement.model_dump(mode="json") for statement in article.statements]
+    return data
+
+
 def _row_article(row: Any) -> Article:
+    data = dict(row["data"])
+    statements = data.pop(_STATEMENTS_KEY, [])
     return Article.model_validate(
         {
-            **row["data"],
+            **data,
+            "statements": statements,
             "raw": row["raw"],
             "raw_format": row["raw_format"],
             "verbatim": row["verbatim"],

@@ -1,0 +1,205 @@
+"""Attribution on PolNeAR dev: content-span P/R/F1 (overall and per kind) and speaker accuracy.
+
+Each dev article's text goes through the same per-article stages as ``crosswire analyze --raw`` (verbatim text,
+then entity mentions, then :func:`crosswire.nlp.attribution.find_statements`), and the statements are scored with
+the metric of ``../shared/data/README.md``:
+
+- a predicted statement matches a gold attribution when their content spans share at least half of the gold
+  content's characters and at least half of the predicted content's (one-to-one, greedy by overlap);
+- P/R/F1 over attributions, overall and per kind: direct (gold content opens with a quotation mark; predicted
+  ``direct``), according-to (the cue is "according to") and indirect (the rest);
+- speaker accuracy: the share of matched pairs whose ``speaker_start..speaker_end`` overlaps the gold Source span.
+
+Statements relayed through another with the very same content (the "citing an unnamed source" twin of "Kommersant
+reported") are one attribution in PolNeAR, so only the outermost is scored. Gold attributions without a content
+span are skipped (nothing to match). Articles with several annotation files use the first (sorted by name).
+
+    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from crosswire.model import Article, Statement
+from crosswire.nlp.attribution import find_statements
+from crosswire.nlp.entities import find_mentions
+from crosswire.nlp.parse import release
+from crosswire.pipeline import Context, Options
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+QUOTE_MARKS = "\"“”'‘"
+KINDS = ("direct", "indirect", "according")
+
+
+@dataclass
+class Gold:
+    content: set[int]
+    source: list[tuple[int, int]]
+    cue_text: str
+    content_text: str
+
+    @property
+    def kind(self) -> str:
+        if "according to" in self.cue_text.lower():
+            return "according"
+        return "direct" if self.content_text.lstrip()[:1] in QUOTE_MARKS else "indirect"
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    spans = []
+    for part in field.split(";"):
+        start, end = part.split()
+        spans.append((int(start), int(end)))
+    return spans
+
+
+def read_ann(path: Path) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, middle, *rest = line.split("\t")
+            label, _, offsets = middle.partition(" ")
+            spans[tid] = (label, _spans(offsets), rest[0] if rest else "")
+        elif line.startswith("E"):
+            _, roles = line.split("\t", 1)
+            events.append(dict(role.split(":", 1) for role in roles.split()))
+    golds = []
+    for event in events:
+        content = event.get("Content")
+        if content is None or content not in spans:
+            continue
+        chars = {i for s, e in spans[content][1] for i in range(s, e)}
+        source = spans[event["Source"]][1] if event.get("Source") in spans else []
+        cue = spans[event["Cue"]][2] if event.get("Cue") in spans else ""
+        golds.append(Gold(content=chars, source=source, cue_text=cue, content_text=spans[content][2]))
+    return golds
+
+
+def documents(split: str = "dev", limit: int | None = None) -> Iterator[tuple[str, str, list[Gold]]]:
+    folder = DATA / split
+    texts = sorted((folder / "text").glob("*.txt"))
+    anns = sorted((folder / "attributions").glob("*.ann"))
+    for text_path in texts[:limit]:
+        stem = text_path.stem
+        matching = [a for a in anns if a.name.rsplit("_", 1)[0] == stem]
+        if not matching:
+            continue
+        yield stem, text_path.read_text(encoding="utf-8"), read_ann(matching[0])
+
+
+def predict(doc_id: str, text: str) -> list[Statement]:
+    """The per-article stages on verbatim text, as ``crosswire analyze --raw`` runs them."""
+    article = Article(id=doc_id, source=doc_id, raw=text, text=text, verbatim=True)
+    context = Context(options=Options(verbatim=True))
+    find_mentions(article, context)
+    find_statements(article, context)
+    release(article)
+    by_id = {s.id: s for s in article.statements}
+    scored = []
+    for statement in article.statements:
+        relayed = [by_id[v] for v in statement.via if v in by_id]
+        if any((o.content_start, o.content_end) == (statement.content_start, statement.content_end) for o in relayed):
+            continue
+        scored.append(statement)
+    return scored
+
+
+def kind_of(statement: Statement) -> str:
+    if statement.cue and statement.cue.lower().startswith("according"):
+        return "according"
+    return "direct" if statement.direct else "indirect"
+
+
+def match(golds: list[Gold], predicted: list[Statement]) -> list[tuple[int, int]]:
+    pairs = []
+    for pi, statement in enumerate(predicted):
+        if statement.content_start is None or statement.content_end is None:
+            continue
+        chars = set(range(statement.content_start, statement.content_end))
+        for gi, gold in enumerate(golds):
+            shared = len(chars & gold.content)
+            if shared * 2 >= len(gold.content) and shared * 2 >= len(chars) and shared:
+                pairs.append((shared, pi, gi))
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    matched = []
+    for _, pi, gi in pairs:
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        matched.append((pi, gi))
+    return matched
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
+    precision = tp_p / n_p if n_p else 0.0
+    recall = tp_g / n_g if n_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def measure(split: str = "dev", limit: int | None = None) -> dict[str, float]:
+    counts = {k: [0, 0, 0, 0] for k in (*KINDS, "all")}  # matched preds, preds, matched golds, golds
+    speaker_ok = matched_total = 0
+    for doc_id, text, golds in documents(split, limit):
+        predicted = predict(doc_id, text)
+        pairs = match(golds, predicted)
+        for statement in predicted:
+            counts[kind_of(statement)][1] += 1
+            counts["all"][1] += 1
+        for gold in golds:
+            counts[gold.kind][3] += 1
+            counts["all"][3] += 1
+        for pi, gi in pairs:
+            counts[kind_of(predicted[pi])][0] += 1
+            counts[golds[gi].kind][2] += 1
+            counts["all"][0] += 1
+            counts["all"][2] += 1
+            statement = predicted[pi]
+            matched_total += 1
+            start, end = statement.speaker_start, statement.speaker_end
+            if start is not None and end is not None and any(s < end and start < e for s, e in golds[gi].source):
+                speaker_ok += 1
+    scores: dict[str, float] = {}
+    for kind, (tp_p, n_p, tp_g, n_g) in counts.items():
+        precision, recall, f1 = _prf(tp_p, n_p, tp_g, n_g)
+        prefix = "" if kind == "all" else f"{kind}_"
+        scores[f"{prefix}precision"] = precision
+        scores[f"{prefix}recall"] = recall
+        scores[f"{prefix}f1"] = f1
+        scores[f"{prefix}gold"] = float(n_g)
+        scores[f"{prefix}predicted"] = float(n_p)
+    scores["speaker_accuracy"] = speaker_ok / matched_total if matched_total else 0.0
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    if not (DATA / args.split).is_dir():
+        print(f"skip: {DATA / args.split} not found")
+        return 0
+    scores = measure(args.split, args.limit)
+    for kind in ("", *(f"{k}_" for k in KINDS)):
+        name = kind.rstrip("_") or "all"
+        print(
+            f"{name:10s} P {scores[kind + 'precision']:.3f}  R {scores[kind + 'recall']:.3f}  "
+            f"F1 {scores[kind + 'f1']:.3f}  "
+            f"(gold {scores[kind + 'gold']:.0f}, predicted {scores[kind + 'predicted']:.0f})"
+        )
+    print(f"speaker accuracy {scores['speaker_accuracy']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

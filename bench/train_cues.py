@@ -1,0 +1,84 @@
+"""Learn which verb lemmas are attribution cues from PolNeAR's training articles.
+
+For every verb in the 840 training articles that has a subject and a complement (a clause, an infinitive, an object
+or a prepositional phrase) — the shape the attribution rules read — count how often it lies inside an annotated
+Cue span. The rates go to ``src/crosswire/nlp/data/cue_lemmas.json``; :mod:`crosswire.nlp.cues` adds the lemmas
+whose rate and count clear its thresholds to the cue lexicon. ``bench/polnear.py`` measures the effect on dev.
+
+    .venv/bin/python bench/train_cues.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import polnear
+from crosswire.nlp.model import load_pipeline
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "nlp" / "data" / "cue_lemmas.json"
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep"})
+MIN_COUNT = 3
+
+
+def cue_chars(path: Path) -> set[int]:
+    chars: set[int] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T") and "\tCue " in line:
+            offsets = line.split("\t")[1].split(" ", 1)[1]
+            for part in offsets.split(";"):
+                start, end = part.split()
+                chars.update(range(int(start), int(end)))
+    return chars
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    folder = polnear.DATA / "train"
+    if not folder.is_dir():
+        print(f"skip: {folder} not found")
+        return 0
+    anns = sorted((folder / "attributions").glob("*.ann"))
+    texts = sorted((folder / "text").glob("*.txt"))[: args.limit]
+    seen: Counter[str] = Counter()
+    cue: Counter[str] = Counter()
+    pairs = []
+    for text_path in texts:
+        matching = [a for a in anns if a.name.rsplit("_", 1)[0] == text_path.stem]
+        if matching:
+            pairs.append((text_path.read_text(encoding="utf-8"), cue_chars(matching[0])))
+    nlp = load_pipeline()
+    for doc, (_, chars) in zip(nlp.pipe(text for text, _ in pairs), pairs, strict=True):
+        for token in doc:
+            if token.pos_ != "VERB":
+                continue
+            deps = {c.dep_ for c in token.children}
+            if not deps & {"nsubj", "nsubjpass"} or not deps & COMPLEMENTS:
+                continue
+            lemma = token.lemma_.lower()
+            seen[lemma] += 1
+            if token.idx in chars:
+                cue[lemma] += 1
+    lemmas = {
+        lemma: [round(cue[lemma] / count, 3), count] for lemma, count in sorted(seen.items()) if count >= MIN_COUNT
+    }
+    OUT.write_text(
+        json.dumps(
+            {"source": "PolNeAR train (840 articles), bench/train_cues.py", "lemmas": lemmas}, indent=0, sort_keys=True
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(lemmas)} lemmas -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,766 @@
+"""Who said what, per article: the attribution stage that fills ``article.statements``.
+
+Rules over the shared dependency parse (:func:`crosswire.nlp.parse.doc_of`) and the quotation marks of the text
+(:mod:`crosswire.nlp.quotes`); a cue lexicon (:mod:`crosswire.nlp.cues`) decides which verbs can introduce speech.
+Each rule below is one construction of news copy:
+
+- **verb cues** — a cue verb with a subject and a complement: "Peskov confirmed that ...", "X told reporters ...",
+  "X warned of ...", "Officials held talks, Kommersant reported" (the clause before a parenthetical cue). Without
+  its own subject the verb takes its governor's ("..., adding that ...", "stressing that ...", "with spokesperson
+  Karine Jean-Pierre telling journalists that ...").
+- **direct quotes** — a quote right before or after the cue ("“...,” Altun told the AP"), split around it
+  ("“...,” she said, “...”"), introduced by a colon ("Zakharova said: ..."), or on its own in the paragraphs after a
+  statement (a continuation by the same speaker).
+- **according to** — "according to X" makes X the source of the rest of the sentence.
+- **nested sources** — "Kommersant reported, citing an unnamed source, ..." adds the unnamed source's statement,
+  relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
+  relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
+
+Speaker entity ids need canonical entities, so they are set later by the corpus stage
+(:func:`crosswire.nlp.statements.link_statements`); this stage records the speaker's words and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from crosswire.model import Article, Mention, Statement
+from crosswire.nlp import cues, sources
+from crosswire.nlp.parse import doc_of
+from crosswire.nlp.quotes import Quote, find_quotes, paragraph_of, quote_at
+from crosswire.nlp.stance import CueReading, classify
+
+if TYPE_CHECKING:
+    from crosswire.pipeline import Context
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass", "expl"})
+# Dependency labels under which a verb takes its governor's subject ("said, adding that ..."; "and warned ...").
+INHERITS_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+# Complements that hold what was said, in order of preference per tier.
+CLAUSE_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+# Verbs whose object is the content ("confirmed the meeting", "denied the reports", "backs Clinton").
+OBJECT_CONTENT = frozenset(
+    {
+        "confirm", "deny", "acknowledge", "admit", "reject", "dismiss", "refute", "dispute", "endorse", "support",
+        "back", "oppose", "favor", "favour", "prefer", "criticize", "criticise", "praise", "condemn", "denounce",
+        "slam", "blast", "attack", "defend", "question", "mock", "deride", "decry", "applaud", "welcome", "accuse",
+        "blame", "announce", "reveal", "disclose", "predict", "promise", "pledge", "propose", "demand", "describe",
+        "call", "want", "seek", "fear", "expect", "claim", "report", "tweet", "post", "write", "cite", "mention",
+        "recommend", "urge", "debunk", "rebuff", "contradict", "reiterate", "repeat", "concede", "plan", "like",
+        "love", "hate", "doubt", "suspect", "estimate", "find", "see", "view", "consider", "regard",
+    }
+)  # fmt: skip
+# Prepositions whose object is what a verb of saying was about ("warned of", "talked about", "complained about").
+ABOUT_PREPS = frozenset({"about", "of", "on", "against", "for"})
+# Prepositions that continue an object content ("accused X of ...", "praised X for ...", "described X as ...").
+OBJECT_PREPS = frozenset({"of", "for", "as"})
+ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
+# A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
+_GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
+_GAP_SPLIT = re.compile(r"^[ \t.,:;—–-]*$")
+_GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
+# A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
+_CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
+MAX_COLON_PARAGRAPHS = 6
+MAX_COLON_CHARS = 1200
+# Cue tiers whose statements are dropped when they sit inside another statement's content.
+DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
+# How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
+CONTINUATION_DISTANCE = 700
+
+
+@dataclass
+class Candidate:
+    """A statement before it has an id: spans into the article's text and how it was found."""
+
+    cue_start: int | None
+    cue_end: int | None
+    cue_lemma: str
+    content_start: int
+    content_end: int
+    content: str
+    speaker: tuple[int, int] | None
+    direct: bool
+    reading: CueReading
+    kind: str  # direct | indirect | according | continuation | nested
+    via: list[int] = field(default_factory=list)  # indexes of candidates it was relayed through, outermost first
+    quotes: list[Quote] = field(default_factory=list)
+    cue_token: int | None = None
+    stance_text: str = ""
+    # Whether the cue verb is finite and plain ("told", "says"), as opposed to "to comment", "would question".
+    finite: bool = True
+
+
+def _span_of(tokens: list[Any]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _subtree_span(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge spaces and separating punctuation, keeping quotation marks that belong to the content."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-•"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-•"):
+        end -= 1
+    return start, end
+
+
+def _subject_of(verb: Any, depth: int = 0) -> tuple[int, int] | None:
+    """The speaker span of a cue verb: its subject, the agent of a passive, or its governor's subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        spans = [_subtree_span(s) for s in subjects]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _subtree_span(objects[0])
+        return None  # "It was reported that ...": an implicit source
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        head = verb.head
+        return head.left_edge.idx, head.idx + len(head.text)
+    if depth < 3 and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head  # "with X telling ..." has its subject inside; "by saying" climbs to the verb
+            if head.pos_ not in {"VERB", "AUX"}:
+                return None
+        return _subject_of(head, depth + 1)
+    return None
+
+
+def _reading(token: Any, tier: str) -> CueReading:
+    negated = any(c.dep_ == "neg" for c in token.children)
+    modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    complement = next((c.lemma_.lower() for c in token.children if c.dep_ == "xcomp"), None)
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                objects = [c for c in conj.children if c.dep_ == "dobj"]
+    object_noun = objects[0].lemma_.lower() if objects else None
+    return CueReading(
+        lemma=token.lemma_.lower(),
+        negated=negated,
+        modal=modal,
+        complement=complement,
+        object_noun=object_noun,
+        tier=tier,
+    )
+
+
+def _content_of(token: Any, tier: str, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """The content span a cue verb governs, or None when it has none that counts."""
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in CLAUSE_DEPS and c.lemma_.lower() not in cues.CITING and paragraph[0] <= c.idx < paragraph[1]
+    ]
+    if not clauses:
+        # "reported, citing anonymous sources, that ...": the parser hangs the clause on "citing".
+        for child in children:
+            if child.dep_ in {"advcl", "ccomp"} and child.lemma_.lower() in cues.CITING:
+                clauses = [c for c in child.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        start, end = _span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
+                    # "reported, citing a source, that ...": the citation is not part of what was reported
+                    start = max(start, child.right_edge.idx + len(child.right_edge.text))
+        return start, end
+    if tier == "evidence" and lemma not in cues.SPEECH:
+        return None
+    if lemma in cues.NEEDS_CLAUSE:
+        return None
+    xcomps = [c for c in children if c.dep_ == "xcomp"]
+    if xcomps and (lemma in cues.DECLINE_LEMMAS or tier in {"belief", "learned"} or lemma in {"promise", "vow"}):
+        return _subtree_span(xcomps[0])
+    if lemma in OBJECT_CONTENT or tier == "learned":
+        objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+        if objects:
+            parts = objects + [
+                c
+                for c in children
+                if c.i > objects[0].i
+                and (
+                    c.dep_ in {"oprd", "xcomp"}
+                    or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
+                    # other phrases after the object belong to it unless they hold a clause of their own
+                    or (c.dep_ == "prep" and not any(t.pos_ == "VERB" for t in c.subtree))
+                )
+            ]
+            return _span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
+    if lemma in ABOUT_VERBS:
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
+        if preps:
+            return _subtree_span(preps[0])
+    return None
+
+
+def _misparsed_that_clause(token: Any) -> tuple[int, int] | None:
+    """ "told the WSJ at the time that the press ...": a "that" clause the parser hung on a noun, not on the verb."""
+    sent = token.sent
+    for other in sent[token.i - sent.start + 1 : token.i - sent.start + 10]:
+        if other.pos_ == "VERB" or other.lower_ in {".", ";"}:
+            return None
+        if other.lower_ == "that" and other.head.pos_ in {"VERB", "AUX"} and other.head.i > other.i:
+            return other.idx, sent.end_char
+    return None
+
+
+def _parenthetical_content(token: Any) -> tuple[int, int] | None:
+    """ "Officials held talks, Kommersant reported": the clause a cue is parenthetical to.
+
+    The cue may close the clause or interrupt it ("To understand it, Roberts said, one should visit"); the content
+    is the governing clause either way (a contiguous span, so an interrupting cue lies inside it).
+    """
+    head = token.head
+    if token.dep_ == "parataxis" and head.i > token.i and token.left_edge.i > head.left_edge.i:
+        # "The museum, Mr. Bush said, celebrated ...": the cue interrupts the clause it governs
+        return head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if token.dep_ in {"parataxis", "advcl", "conj"} and head.i < token.i and token.left_edge.i > head.i:
+        start = head.left_edge.idx
+        end = token.left_edge.idx
+        if token.dep_ == "parataxis" and head.right_edge.i > token.right_edge.i:
+            end = head.right_edge.idx + len(head.right_edge.text)
+        if end - start > 10:
+            return start, end
+    return None
+
+
+def _is_finite(token: Any, reading: CueReading) -> bool:
+    """A plainly asserted verb: finite, without negation or a modal ("told", not "to comment" or "would say")."""
+    return token.tag_ in {"VBD", "VBZ", "VBP"} and not reading.negated and reading.modal is None
+
+
+def _stance_window(text: str, token: Any) -> str:
+    """The cue with its auxiliaries, negation and infinitive or object ("could neither confirm nor deny the report")."""
+    start, end = token.idx, token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ in {"aux", "neg", "preconj", "auxpass"}:
+            start = min(start, child.idx)
+        if child.dep_ in {"xcomp", "dobj", "conj", "cc"} and child.i > token.i:
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return text[start:end]
+
+
+def _frame_end(token: Any) -> int:
+    """Where the cue clause ends before its content: the cue and its non-content dependents on the right."""
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.i > token.i and child.dep_ in {
+            "dative",
+            "dobj",
+            "prep",
+            "npadvmod",
+            "advmod",
+            "prt",
+            "nsubj",
+            "agent",
+        }:
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return end
+
+
+def _colon_content(text: str, after: int) -> tuple[int, int] | None:
+    """The passage a colon after the cue introduces: the rest of the paragraph, or the next paragraph(s)."""
+    match = re.compile(r"[ \t]*:").match(text, after)
+    if not match:
+        return None
+    pos = match.end()
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[pos:line_end].strip():
+        return _trim(text, pos, line_end)
+    # The colon ends its paragraph: read paragraphs until one ends a sentence with some length.
+    start = end = -1
+    cursor = line_end
+    for _ in range(MAX_COLON_PARAGRAPHS):
+        nxt = re.compile(r"\S").search(text, cursor)
+        if not nxt:
+            break
+        para_end = text.find("\n", nxt.start())
+        para_end = len(text) if para_end < 0 else para_end
+        if start < 0:
+            start = nxt.start()
+        end = para_end
+        paragraph = text[nxt.start() : para_end]
+        if (_CLOSED_PARAGRAPH.search(paragraph) and len(paragraph) >= 60) or end - start > MAX_COLON_CHARS:
+            break
+        cursor = para_end
+    if start < 0:
+        return None
+    return _trim(text, start, end)
+
+
+class _Finder:
+    """The rules of one article, sharing its text, parse, quotes and what has been found so far."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = doc_of(article)
+        self.quotes = find_quotes(self.text)
+        self.candidates: list[Candidate] = []
+
+    def paragraph(self, position: int) -> tuple[int, int]:
+        return paragraph_of(self.text, position)
+
+    def in_quote(self, position: int) -> Quote | None:
+        return quote_at(self.quotes, position)
+
+    # -- quotes next to a cue ----------------------------------------------------------------------------------
+
+    def quote_before(self, start: int) -> Quote | None:
+        for quote in reversed(self.quotes):
+            if quote.end <= start:
+                gap = self.text[quote.end : start]
+                inner_end = quote.inner(self.text)[1]
+                last = self.text[inner_end - 1] if inner_end > quote.start else ""
+                # '"...," he said' ties the quote to the cue; '"...." He said' starts a new sentence unless the
+                # cue clause is inverted or short ('"....," said X' / '"...." said X' both close the quote).
+                closes_clause = last in ",?!—–-"
+                if _GAP_BEFORE.match(gap) and (closes_clause or (quote.is_statement and last != "." and last != "")):
+                    return quote
+                if _GAP_BEFORE.match(gap) and quote.is_statement and last == "." and self.lowercase_after(quote.end):
+                    return quote
+                return None
+        return None
+
+    def lowercase_after(self, position: int) -> bool:
+        """Whether the text after ``position`` goes on in lower case ('"...." said X'), so no new sentence starts."""
+        match = re.compile(r"\s*(\S)").match(self.text, position)
+        return bool(match and match.group(1).islower())
+
+    def quote_after(self, end: int, *, strict: bool = False) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start >= end:
+                gap = self.text[end : quote.start]
+                if "\n" in gap and not gap.rstrip().endswith(":"):
+                    return None
+                if not quote.is_statement and not strict:
+                    return None  # a short quote after a cue is a phrase of the clause, unless it continues a quote
+                pattern = _GAP_SPLIT if strict else _GAP_AFTER
+                return quote if pattern.match(gap) else None
+        return None
+
+    # -- the rules ---------------------------------------------------------------------------------------------
+
+    def verb_cues(self) -> None:
+        for token in self.doc:
+            if not (token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say")):
+                continue
+            tier = cues.cue_tier(token.lemma_)
+            quote = self.in_quote(token.idx)
+            if tier is None or (quote is not None and quote.closed):
+                continue  # words inside a quote are the quoted speaker's
+            if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
+                continue  # "cited X as saying": read with the "cited" verb
+            if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
+                continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
+                continue  # "declined to comment": one statement, read with "declined"
+            self.read_verb(token, tier)
+
+    def read_verb(self, token: Any, tier: str) -> None:
+        text = self.text
+        lemma = token.lemma_.lower()
+        cue_start, cue_end = token.idx, token.idx + len(token.text)
+        para_start, para_end = self.paragraph(cue_start)
+        speaker = _subject_of(token)
+        if speaker is not None:
+            speaker = _trim(text, max(speaker[0], para_start), min(speaker[1], para_end))
+            if speaker[1] - speaker[0] < 1:
+                speaker = None
+        if speaker is None and tier != "speech":
+            return
+        own_subject = (
+            speaker is not None and token.left_edge.idx <= speaker[0] and speaker[1] <= _subtree_span(token)[1]
+        )
+        frame_start = min(cue_start, speaker[0]) if speaker and own_subject else cue_start
+        frame_end = min(max(_frame_end(token), speaker[1] if speaker and own_subject else cue_end), para_end)
+        reading = _reading(token, tier)
+        stance_text = _stance_window(text, token)
+        # 1. a quote right before the cue clause, possibly continued right after it
+        before = self.quote_before(frame_start) if tier == "speech" else None
+        quotes: list[Quote] = []
+        if before is not None:
+            quotes.append(before)
+            # "“...,” she said, “...”" and "“...,” she said. “...”": the quote goes on after the cue clause.
+            after = self.quote_after(frame_end, strict=True)
+            while after is not None:
+                quotes.append(after)
+                after = self.quote_after(after.end, strict=True)
+        elif tier == "speech":
+            after = self.quote_after(frame_end)
+            if after is not None:
+                quotes.append(after)
+        if quotes:
+            self.add_quote_candidate(token, lemma, quotes, speaker, reading, stance_text, tier)
+            self.nested_citation(token, len(self.candidates) - 1)
+            return
+        # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
+        content = _colon_content(text, cue_end) if tier == "speech" else None
+        clipped = content is None
+        if content is None:
+            content = _content_of(token, tier, (para_start, para_end))
+        if content is None and tier == "speech":
+            content = _misparsed_that_clause(token)
+        if content is None and tier == "speech":
+            content = _parenthetical_content(token)
+        if content is None and tier == "speech":
+            content = _colon_content(text, frame_end)
+            clipped = content is None
+        if content is None:
+            return
+        if clipped:
+            content = max(content[0], para_start), min(content[1], para_end)
+        start, end = _trim(text, *content)
+        cut = self.in_quote(end - 1) if end > start else None
+        if cut is not None and cut.end - end <= 3:
+            end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
+        if end - start < 2:
+            return
+        if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
+            return
+        self.candidates.append(
+            Candidate(
+                cue_start=cue_start,
+                cue_end=cue_end,
+                cue_lemma=lemma,
+                content_start=start,
+                content_end=end,
+                content=text[start:end],
+                speaker=speaker,
+                direct=self.is_verbatim(start, end),
+                reading=reading,
+                kind="indirect",
+                cue_token=token.i,
+                stance_text=stance_text,
+                finite=_is_finite(token, reading),
+            )
+        )
+        self.nested_citation(token, len(self.candidates) - 1)
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        quote = self.in_quote(start)
+        return quote is not None and quote.start == start and quote.end >= end - 1
+
+    def add_quote_candidate(
+        self,
+        token: Any,
+        lemma: str,
+        quotes: list[Quote],
+        speaker: tuple[int, int] | None,
+        reading: CueReading,
+        stance_text: str,
+        tier: str,
+    ) -> None:
+        start, end = quotes[0].start, quotes[-1].end
+        content = " ".join(self.text[q.start : q.end] for q in quotes)
+        self.candidates.append(
+            Candidate(
+                cue_start=token.idx,
+                cue_end=token.idx + len(token.text),
+                cue_lemma=lemma,
+                content_start=start,
+                content_end=end,
+                content=content,
+                speaker=speaker,
+                direct=True,
+                reading=reading,
+                kind="direct",
+                quotes=quotes,
+                cue_token=token.i,
+                stance_text=stance_text,
+            )
+        )
+
+    def nested_citation(self, token: Any, index: int) -> None:
+        """ "X reported, citing an unnamed source" and "X cited Y as saying": Y's statement relayed via X's."""
+        outer = self.candidates[index]
+        text = self.text
+        lemma = token.lemma_.lower()
+        if lemma in cues.CITING:
+            # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            as_saying = [
+                c
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+            ]
+            if objects and as_saying:
+                saying = next(g for g in as_saying[0].children if g.lemma_ == "say")
+                self.add_nested(outer, index, _subtree_span(objects[0]), saying, "say")
+            return
+        near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
+        for child in near:
+            if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+                if not objects:
+                    continue
+                phrase_start, phrase_end = _subtree_span(objects[0])
+                phrase = text[phrase_start:phrase_end]
+                if not self.is_source_phrase(phrase, phrase_start, phrase_end):
+                    continue
+                self.add_nested(outer, index, (phrase_start, phrase_end), child, "cite")
+
+    def is_source_phrase(self, phrase: str, start: int, end: int) -> bool:
+        """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""
+        head = sources.head_word(phrase)
+        if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
+            return True
+        if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
+            return True
+        return any(
+            m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in self.mentions(start, end)
+        )
+
+    def mentions(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.article.mentions if m.start >= start and m.end <= end]
+
+    def add_nested(self, outer: Candidate, index: int, speaker: tuple[int, int], cue: Any, lemma: str) -> None:
+        self.candidates.append(
+            Candidate(
+                cue_start=cue.idx,
+                cue_end=cue.idx + len(cue.text),
+                cue_lemma=lemma,
+                content_start=outer.content_start,
+                content_end=outer.content_end,
+                content=outer.content,
+                speaker=speaker,
+                direct=outer.direct,
+                reading=CueReading(lemma=lemma, tier="speech"),
+                kind="nested",
+                via=[*outer.via, index],
+                quotes=outer.quotes,
+                stance_text=outer.stance_text,
+            )
+        )
+
+    def according_to(self) -> None:
+        for token in self.doc:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+                continue
+            to = self.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            speaker = _subtree_span(objects[0])
+            phrase_start = token.idx
+            phrase_end = max(speaker[1], to.idx + 2)
+            sent = token.sent
+            para_start, para_end = self.paragraph(token.idx)
+            speaker = _trim(self.text, *speaker)
+            before = _trim(self.text, max(sent.start_char, para_start), phrase_start)
+            after = _trim(self.text, phrase_end, min(sent.end_char, para_end))
+            start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+            end_trimmed = end
+            while end_trimmed > start and self.text[end_trimmed - 1] in ".!?":
+                end_trimmed -= 1
+            if end_trimmed - start < 10:
+                continue
+            self.candidates.append(
+                Candidate(
+                    cue_start=token.idx,
+                    cue_end=to.idx + len(to.text),
+                    cue_lemma="according",
+                    content_start=start,
+                    content_end=end_trimmed,
+                    content=self.text[start:end_trimmed],
+                    speaker=speaker,
+                    direct=False,
+                    reading=CueReading(lemma="according", tier="according"),
+                    kind="according",
+                    cue_token=token.i,
+                    stance_text="",
+                )
+            )
+
+    def continuations(self) -> None:
+        """Quotes standing on their own: the words of the speaker of the statement just before them."""
+        covered = [(c.content_start, c.content_end) for c in self.candidates]
+        for quote in self.quotes:
+            if not quote.is_statement or any(s <= quote.start < e or s < quote.end <= e for s, e in covered):
+                continue
+            lead = self.text[: quote.start].rstrip(" \t")
+            if lead and lead[-1] not in "\n.!?:\"”'’":
+                continue  # a quote inside a sentence is part of that sentence, not a statement of its own
+            previous = [
+                c for c in self.candidates if c.content_end <= quote.start and quote.start - c.content_end
+                <= CONTINUATION_DISTANCE and c.speaker is not None
+            ]  # fmt: skip
+            speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
+            self.candidates.append(
+                Candidate(
+                    cue_start=None,
+                    cue_end=None,
+                    cue_lemma="",
+                    content_start=quote.start,
+                    content_end=quote.end,
+                    content=self.text[quote.start : quote.end],
+                    speaker=speaker,
+                    direct=True,
+                    reading=CueReading(lemma="", tier="continuation"),
+                    kind="continuation",
+                    quotes=[quote],
+                )
+            )
+            covered.append((quote.start, quote.end))
+
+    def drop_duplicates(self) -> None:
+        """One statement per cue token; a nested cue with an "it" subject inside another's content is the same one."""
+        seen: set[int] = set()
+        kept: list[Candidate] = []
+        remap: dict[int, int] = {}
+        for index, candidate in enumerate(self.candidates):
+            if candidate.cue_token is not None and candidate.kind != "nested":
+                if candidate.cue_token in seen:
+                    continue
+                seen.add(candidate.cue_token)
+            if candidate.speaker is not None and self.text[candidate.speaker[0] : candidate.speaker[1]].lower() in {
+                "it",
+                "that",
+                "this",
+            }:
+                inside = any(
+                    o is not candidate
+                    and o.content_start <= candidate.content_start
+                    and candidate.content_end <= o.content_end
+                    for o in self.candidates
+                )
+                if inside:
+                    continue
+            remap[index] = len(kept)
+            kept.append(candidate)
+        for candidate in kept:
+            candidate.via = [remap[i] for i in candidate.via if i in remap]
+        self.candidates = kept
+
+    def nest(self) -> None:
+        """A statement whose cue sits inside another statement's content is relayed via that statement.
+
+        A belief inside reported speech ("he said he hoped ...") is part of what was said, not a second source's
+        statement, and so is a verb of saying that is not plainly asserted ("he said he cannot comment", "nobody
+        would question"): PolNeAR annotates the outer speech only, so such nested candidates are dropped.
+        """
+        dropped: set[int] = set()
+        for index, inner in enumerate(self.candidates):
+            if inner.cue_start is None or inner.via:
+                continue
+            outers = [
+                (o.content_end - o.content_start, j)
+                for j, o in enumerate(self.candidates)
+                if j != index
+                and o.kind != "nested"
+                and o.content_start <= inner.cue_start
+                and inner.cue_end is not None
+                and inner.cue_end <= o.content_end
+                and (o.content_end - o.content_start) > (inner.content_end - inner.content_start)
+            ]
+            if outers:
+                _, j = min(outers)
+                inner.via = [*self.candidates[j].via, j]
+                if inner.reading.tier in DROP_NESTED_TIERS or not inner.finite:
+                    dropped.add(index)
+        self.remove(dropped)
+
+    def remove(self, dropped: set[int]) -> None:
+        """Forget these candidates, keeping the ``via`` links of the others pointing at the same statements."""
+        if not dropped:
+            return
+        remap: dict[int, int] = {}
+        kept: list[Candidate] = []
+        for index, candidate in enumerate(self.candidates):
+            if index not in dropped:
+                remap[index] = len(kept)
+                kept.append(candidate)
+        for candidate in kept:
+            candidate.via = [remap[i] for i in candidate.via if i in remap]
+        self.candidates = kept
+
+
+def _statement(
+    article: Article, finder: _Finder, candidate: Candidate, ids: list[str], memory: sources.MediaMemory
+) -> Statement:
+    text = article.text
+    speaker_text = None
+    source: sources.SourceType = "unknown"
+    if candidate.speaker is not None:
+        s, e = candidate.speaker
+        speaker_text = text[s:e]
+        inside = finder.mentions(s, e)
+        memory.learn(speaker_text, inside)
+        source = sources.source_type(speaker_text, inside, candidate.cue_lemma, memory)
+    cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
+    stance = classify(candidate.reading, candidate.content, candidate.stance_text)
+    spans = [candidate.content_start, candidate.content_end]
+    if candidate.speaker is not None and candidate.kind != "continuation":
+        spans += list(candidate.speaker)
+    if candidate.cue_start is not None and candidate.cue_end is not None:
+        spans += [candidate.cue_start, candidate.cue_end]
+    return Statement(
+        id=ids[0],
+        article=article.id,
+        start=min(spans),
+        end=max(spans),
+        speaker=None,
+        speaker_text=speaker_text,
+        speaker_start=candidate.speaker[0] if candidate.speaker else None,
+        speaker_end=candidate.speaker[1] if candidate.speaker else None,
+        source_type=source,
+        cue=cue_text,
+        cue_start=candidate.cue_start,
+        cue_end=candidate.cue_end,
+        content=candidate.content,
+        content_start=candidate.content_start,
+        content_end=candidate.content_end,
+        direct=candidate.direct,
+        stance_class=stance,
+        via=[ids[1 + k] for k in range(len(candidate.via))],
+    )
+
+
+def extract(article: Article) -> list[Statement]:
+    """The statements of one article, in text order, with ids ``{article.id}:s{n}``."""
+    if not article.text.strip():
+        return []
+    finder = _Finder(article)
+    finder.verb_cues()
+    finder.according_to()
+    finder.drop_duplicates()
+    finder.nest()
+    finder.continuations()
+    order = sorted(
+        range(len(finder.candidates)),
+        key=lambda i: (finder.candidates[i].content_start, finder.candidates[i].cue_start or 0, i),
+    )
+    id_of = {index: f"{article.id}:s{n}" for n, index in enumerate(order)}
+    memory = sources.MediaMemory()
+    by_id: dict[int, Statement] = {}
+    for index in sorted(
+        range(len(finder.candidates)),
+        key=lambda i: finder.candidates[i].cue_start or finder.candidates[i].content_start,
+    ):
+        candidate = finder.candidates[index]
+        ids = [id_of[index], *(id_of[j] for j in candidate.via)]
+        by_id[index] = _statement(article, finder, candidate, ids, memory)
+    return [by_id[i] for i in order]
+
+
+def find_statements(article: Article, context: Context) -> None:
+    """Fill ``article.statements`` (the per-article attribution stage); speaker entity ids come later."""
+    article.statements = extract(article)
