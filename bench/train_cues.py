@@ -3,7 +3,9 @@
 For every verb in the 840 training articles that has a subject and a complement (a clause, an infinitive, an object
 or a prepositional phrase) — the shape the attribution rules read — count how often it lies inside an annotated
 Cue span. The rates go to ``src/crosswire/nlp/data/cue_lemmas.json``; :mod:`crosswire.nlp.cues` adds the lemmas
-whose rate and count clear its thresholds to the cue lexicon. ``bench/polnear.py`` measures the effect on dev.
+whose rate and count clear its thresholds to the cue lexicon. Nouns that govern a "that" clause ("the claim that
+...", "his acknowledgment that ...") are counted the same way into ``nouns``: noun cues whose clause is the content.
+``bench/polnear.py`` measures the effect on dev.
 
     .venv/bin/python bench/train_cues.py [--limit N]
 """
@@ -15,6 +17,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -37,6 +40,11 @@ def cue_chars(path: Path) -> set[int]:
     return chars
 
 
+def that_clause(token: Any) -> bool:
+    """A clause a noun governs that opens with "that" ("the claim that ...", not "the claim that he made")."""
+    return token.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
@@ -49,6 +57,8 @@ def main() -> int:
     texts = sorted((folder / "text").glob("*.txt"))[: args.limit]
     seen: Counter[str] = Counter()
     cue: Counter[str] = Counter()
+    noun_seen: Counter[str] = Counter()
+    noun_cue: Counter[str] = Counter()
     pairs = []
     for text_path in texts:
         matching = [a for a in anns if a.name.rsplit("_", 1)[0] == text_path.stem]
@@ -57,6 +67,9 @@ def main() -> int:
     nlp = load_pipeline()
     for doc, (_, chars) in zip(nlp.pipe(text for text, _ in pairs), pairs, strict=True):
         for token in doc:
+            if token.pos_ == "NOUN" and any(that_clause(c) for c in token.children):
+                noun_seen[token.lemma_.lower()] += 1
+                noun_cue[token.lemma_.lower()] += token.idx in chars
             if token.pos_ != "VERB":
                 continue
             deps = {c.dep_ for c in token.children}
@@ -69,14 +82,21 @@ def main() -> int:
     lemmas = {
         lemma: [round(cue[lemma] / count, 3), count] for lemma, count in sorted(seen.items()) if count >= MIN_COUNT
     }
+    nouns = {
+        lemma: [round(noun_cue[lemma] / count, 3), count]
+        for lemma, count in sorted(noun_seen.items())
+        if count >= MIN_COUNT
+    }
     OUT.write_text(
         json.dumps(
-            {"source": "PolNeAR train (840 articles), bench/train_cues.py", "lemmas": lemmas}, indent=0, sort_keys=True
+            {"source": "PolNeAR train (840 articles), bench/train_cues.py", "lemmas": lemmas, "nouns": nouns},
+            indent=0,
+            sort_keys=True,
         )
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(lemmas)} lemmas -> {OUT}")
+    print(f"{len(lemmas)} lemmas, {len(nouns)} nouns -> {OUT}")
     return 0
 
 

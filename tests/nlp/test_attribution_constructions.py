@@ -177,3 +177,49 @@ def test_scare_quotes_are_not_statements() -> None:
 
 def test_empty_article_has_no_statements() -> None:
     assert run("") == []
+
+
+def test_reported_clause_stops_before_the_next_act_of_the_source() -> None:
+    text = "The governor said he would order a full review of the dams and warned against building near the river."
+    statement = one(run(text), "said")
+    assert statement.content == "he would order a full review of the dams"
+
+
+def test_reported_clause_stops_before_an_arguing_participle() -> None:
+    text = "Ortiz said the toll was too high, arguing that commuters already pay for the bridge through their taxes."
+    statement = one(run(text), "said")
+    assert statement.content == "the toll was too high"
+
+
+def test_reported_clause_stops_at_a_semicolon() -> None:
+    text = "The ministry said the delay was not deliberate; the contractor only learned of the fault on Friday."
+    statement = one(run(text), "said")
+    assert statement.content == "the delay was not deliberate"
+
+
+def test_passive_cue_with_an_agent_has_its_subject_as_content() -> None:
+    text = "The new harbour plan was endorsed by the regional council on Tuesday."
+    statement = one(run(text), "endorsed")
+    assert statement.content == "The new harbour plan" and statement.speaker_text == "the regional council"
+
+
+def test_noun_cue_with_a_that_clause() -> None:
+    text = "The mayor's claim that the harbour fees had doubled since last spring surprised the council."
+    statement = one(run(text), "claim")
+    assert statement.content == "that the harbour fees had doubled since last spring"
+    assert statement.speaker_text == "The mayor's" and not statement.direct
+
+
+def test_quote_continues_after_a_short_aside_in_the_cue_clause() -> None:
+    text = '"Every time you raise the fees," Ortiz said, pointing at the chart, "the ferries lose more passengers."'
+    statement = one(run(text), "said")
+    assert statement.direct and statement.content.endswith('passengers."')
+
+
+def test_split_quote_with_a_long_frame_keeps_the_first_quote() -> None:
+    text = (
+        '"It works," said Ana Ortiz, a harbour engineer who has worked on the ferry terminals of three ports along '
+        'the northern coast for more than twenty years. "Yes."'
+    )
+    statement = one(run(text), "said")
+    assert statement.direct and statement.content == '"It works,"'

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crosswire.model import Article, Mention, Statement
-from crosswire.nlp import cues, sources
+from crosswire.nlp import bounds, cues, noun_cues, sources
 from crosswire.nlp.parse import doc_of
 from crosswire.nlp.quotes import Quote, find_quotes, paragraph_of, quote_at
 from crosswire.nlp.stance import CueReading, classify
@@ -61,7 +61,8 @@ OBJECT_PREPS = frozenset({"of", "for", "as"})
 ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
 # A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
 _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
-_GAP_SPLIT = re.compile(r"^[ \t.,:;—–-]*$")
+# ... or a short aside or conjunction ("“...,” he said, referring to the vote, “...”"; "he said, but “...”").
+_GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s*|,?\s*(?:but|and)\s*)$")
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
 _CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
@@ -180,7 +181,7 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int]) -> tuple[int,
                 if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
                     # "reported, citing a source, that ...": the citation is not part of what was reported
                     start = max(start, child.right_edge.idx + len(child.right_edge.text))
-        return start, end
+        return start, min(bounds.clause_end(token.doc.text, c, start, end) for c in clauses)
     if tier == "evidence" and lemma not in cues.SPEECH:
         return None
     if lemma in cues.NEEDS_CLAUSE:
@@ -207,7 +208,7 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int]) -> tuple[int,
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
         if preps:
             return _subtree_span(preps[0])
-    return None
+    return bounds.passive_content(token)
 
 
 def _misparsed_that_clause(token: Any) -> tuple[int, int] | None:
@@ -404,6 +405,7 @@ class _Finder:
             while after is not None:
                 quotes.append(after)
                 after = self.quote_after(after.end, strict=True)
+            quotes = bounds.mostly_quoted(quotes)
         elif tier == "speech":
             after = self.quote_after(frame_end)
             if after is not None:
@@ -550,6 +552,21 @@ class _Finder:
                 stance_text=outer.stance_text,
             )
         )
+
+    def noun_cues(self) -> None:
+        """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`crosswire.nlp.noun_cues`)."""
+        for found in noun_cues.find(self.doc, _subject_of):
+            token, (start, end) = found.token, _trim(self.text, *found.content)
+            quote = self.in_quote(token.idx)
+            if end - start < 2 or (quote is not None and quote.closed):
+                continue
+            reading = CueReading(lemma=token.lemma_.lower(), tier="learned")
+            speaker = _trim(self.text, *found.speaker)
+            cue = (token.idx, token.idx + len(token.text))
+            self.candidates.append(
+                Candidate(*cue, reading.lemma, start, end, self.text[start:end], speaker, False, reading, "indirect")
+            )
+            self.candidates[-1].cue_token, self.candidates[-1].stance_text = token.i, token.text
 
     def according_to(self) -> None:
         for token in self.doc:
@@ -741,6 +758,7 @@ def extract(article: Article) -> list[Statement]:
     finder = _Finder(article)
     finder.verb_cues()
     finder.according_to()
+    finder.noun_cues()
     finder.drop_duplicates()
     finder.nest()
     finder.continuations()

@@ -63,17 +63,32 @@ CITING = frozenset({"cite", "quote"})
 LEARNED_MIN_RATE = 0.4
 # And how many such tokens the training articles must have had, so one lucky sentence does not make a cue.
 LEARNED_MIN_COUNT = 4
+# The same for nouns that govern a "that" clause ("the claim that ..."), which are rarer in the training articles.
+NOUN_MIN_RATE = 0.3
+NOUN_MIN_COUNT = 3
 
 
 @cache
-def learned_rates() -> dict[str, tuple[float, int]]:
-    """Lemma -> (cue rate, tokens seen) from ``data/cue_lemmas.json``; empty when the file is absent."""
+def _learned(section: str) -> dict[str, tuple[float, int]]:
     try:
         raw = resources.files("crosswire.nlp").joinpath("data/cue_lemmas.json").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return {}
     data = json.loads(raw)
-    return {lemma: (float(rate), int(count)) for lemma, (rate, count) in data.get("lemmas", {}).items()}
+    return {lemma: (float(rate), int(count)) for lemma, (rate, count) in data.get(section, {}).items()}
+
+
+def learned_rates() -> dict[str, tuple[float, int]]:
+    """Verb lemma -> (cue rate, tokens seen) from ``data/cue_lemmas.json``; empty when the file is absent."""
+    return _learned("lemmas")
+
+
+@cache
+def noun_cues() -> frozenset[str]:
+    """Nouns that, governing a "that" clause, are cues often enough in the training articles ("claim", "hope")."""
+    return frozenset(
+        lemma for lemma, (rate, count) in _learned("nouns").items() if rate >= NOUN_MIN_RATE and count >= NOUN_MIN_COUNT
+    )
 
 
 @cache
