@@ -51,15 +51,22 @@ def time_spacy(bodies: list[tuple[str, str]]) -> float:
     return time.perf_counter() - started
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def fnc_bodies_from_arguments(description: str) -> list[tuple[str, str]] | None:
+    """The FNC-1 bodies a bench script runs on (``--data``, ``--limit``), or None after saying they are absent."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     if not (args.data / "train_bodies.csv").exists():
         print(f"skip: {args.data} not found")
+        return None
+    return load_bodies(args.data, args.limit)
+
+
+def main() -> int:
+    bodies = fnc_bodies_from_arguments(__doc__.splitlines()[0])
+    if bodies is None:
         return 0
-    bodies = load_bodies(args.data, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         analyze_seconds = time_analyze(bodies, Path(tmp))
     spacy_seconds = time_spacy(bodies)
