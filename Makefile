@@ -11,6 +11,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	# torch first and exactly: this version is the local CPU wheel; a range would pull the CUDA builds.
+	$(PIP) install torch==2.13.0
 	$(PIP) install -e .
 	touch $@
 

@@ -98,6 +98,7 @@ class Article(_Model):
     timexes: list[Timex] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list, exclude=True)
+    event_mentions: list[EventMention] = Field(default_factory=list, exclude=True)
     # What ingestion read, kept so later stages (and re-runs) never need the input again. Not part of dossier.json.
     raw: str = Field(default="", exclude=True)
     raw_format: RawFormat = Field(default="text", exclude=True)
@@ -157,11 +158,49 @@ class Evidence(_Model):
     end: int
 
 
+class ParticipantRole(_Model):
+    """What part an entity plays in an event: ``host``, ``actor``, ``counterpart``, ``target``, ``mediator``..."""
+
+    entity: str
+    role: str
+
+
+class EventSpan(_Model):
+    """A stretch of an article's text naming something an event mention is about."""
+
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+
+
+class EventMention(_Model):
+    """One sentence's report of an event inside one article, before events are merged across articles.
+
+    Kept on the article (not in ``dossier.json``); the corpus-level events stage turns mentions into ``events[]``.
+    """
+
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    # The sentence that reports it: the evidence span.
+    start: int
+    end: int
+    participants: list[EventSpan] = Field(default_factory=list)
+    location: EventSpan | None = None
+    # TIMEX3 value from the sentence's time expression, else null (the events stage falls back to publication).
+    date: str | None = None
+    negated: bool = False
+
+
 class Event(_Model):
     id: str
     type: str
     summary: str
     participants: list[str] = Field(default_factory=list)
+    # Extension of the contract: the role each participant plays (who hosted, who met whom).
+    participant_roles: list[ParticipantRole] = Field(default_factory=list)
     location: str | None = None
     date: str | None = None
     articles: list[str] = Field(default_factory=list)
@@ -198,12 +237,27 @@ class Contradiction(_Model):
     values: list[ContradictionValue] = Field(default_factory=list)
 
 
+class OutletCoverage(_Model):
+    """What one outlet's articles in a story carry and omit (an extension of the contract: ``stories[].coverage``)."""
+
+    outlet: str
+    articles: list[str] = Field(default_factory=list)
+    claims: list[str] = Field(default_factory=list)
+    events: list[str] = Field(default_factory=list)
+    # Claims and events of the story that other outlets carry and this one does not.
+    omitted_claims: list[str] = Field(default_factory=list)
+    omitted_events: list[str] = Field(default_factory=list)
+    # Statements whose claim no other outlet carries.
+    exclusive_statements: list[str] = Field(default_factory=list)
+
+
 class Story(_Model):
     id: str
     title: str
     articles: list[str] = Field(default_factory=list)
     start: str | None = None
     end: str | None = None
+    coverage: list[OutletCoverage] = Field(default_factory=list)
 
 
 class Storyline(_Model):
@@ -220,6 +274,9 @@ class TimelineEntry(_Model):
     claim: str | None = None
     summary: str
     articles: list[str] = Field(default_factory=list)
+    # Extensions of the contract: the article that reported it first, and the story it belongs to.
+    first_reported: str | None = None
+    story: str | None = None
 
 
 class InputFailure(_Model):
