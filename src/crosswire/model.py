@@ -223,18 +223,29 @@ class Claim(_Model):
     verdict: Literal["corroborated", "contested", "denied", "single-source", "unverified"] = "unverified"
     independent_sources: int = 0
     origin: str | None = None
+    # Extensions of the contract: the date the claim is about (TIMEX3 value, when its sources agree on one), and the
+    # sentences that put it forward.
+    date: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class ContradictionValue(_Model):
     value: str
     articles: list[str] = Field(default_factory=list)
     statements: list[str] = Field(default_factory=list)
+    # Extensions of the contract: where each value is given, and the earliest publication date giving it.
+    evidence: list[Evidence] = Field(default_factory=list)
+    first_published: str | None = None
 
 
 class Contradiction(_Model):
     id: str
     about: str
     values: list[ContradictionValue] = Field(default_factory=list)
+    # Extensions of the contract: ``value`` (one slot, different values) or ``stance`` (one party, different
+    # stances), and a sentence saying what the values disagree on. Values are in order of first publication.
+    kind: Literal["value", "stance"] = "value"
+    summary: str | None = None
 
 
 class OutletCoverage(_Model):
@@ -247,7 +258,8 @@ class OutletCoverage(_Model):
     # Claims and events of the story that other outlets carry and this one does not.
     omitted_claims: list[str] = Field(default_factory=list)
     omitted_events: list[str] = Field(default_factory=list)
-    # Statements whose claim no other outlet carries.
+    # Claims no other outlet carries, and the statements behind them.
+    exclusive_claims: list[str] = Field(default_factory=list)
     exclusive_statements: list[str] = Field(default_factory=list)
 
 

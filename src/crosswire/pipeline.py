@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 
+from crosswire.claims.stage import build_claims
 from crosswire.clean import clean_article
 from crosswire.errors import PipelineError
 from crosswire.model import Article, Dossier
@@ -23,8 +24,10 @@ from crosswire.nlp.entities import find_mentions
 from crosswire.nlp.parse import parse_article, parse_batch, release
 from crosswire.nlp.statements import link_statements
 from crosswire.nlp.timex import find_timexes
+from crosswire.stories.coverage import build_coverage
 from crosswire.stories.duplicates import mark_duplicates
 from crosswire.stories.stage import cluster_stories
+from crosswire.stories.timeline import build_timeline
 
 # What ingestion provides before any stage runs.
 INGESTED: frozenset[str] = frozenset({"raw"})
@@ -92,6 +95,9 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
     _corpus("statements", {"statements", "entities"}, {"speakers"}, link_statements),
     _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories),
+    _corpus("claims", {"speakers", "stories", "timexes"}, {"claims", "contradictions"}, build_claims),
+    _corpus("timeline", {"claims"}, {"timeline"}, build_timeline),
+    _corpus("coverage", {"claims", "stories"}, {"coverage"}, build_coverage),
 )
 
 

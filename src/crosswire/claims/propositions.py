@@ -1,0 +1,382 @@
+"""Propositions: the sentence-sized things articles put forward, before they are merged into claims.
+
+A proposition comes from one of two places:
+
+- an attributed statement (``statements[]``): each sentence of its content is one proposition, carrying the
+  statement's source and stance. Multi-sentence quotes are split because each sentence can be confirmed, denied or
+  repeated elsewhere on its own ("Burns is in Ankara today ... He is not conducting negotiations of any kind.");
+- the article's own voice: a sentence outside every statement that reports an event, hedges ("reportedly",
+  "allegedly") or dates something. The outlet is its source and its stance is ``reports``.
+
+Statements whose content only points back at a claim ("declined to comment", "could neither confirm nor deny the
+report", "confirmed the meeting") are *reactions*: they carry a stance but no proposition of their own, and the
+claims stage attaches them to the claim they react to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from crosswire.model import Article, Dossier, Entity, Statement
+from crosswire.nlp.sentences import sentence_at, split_sentences
+
+Stance = str  # confirms | denies | declines | neither | reports
+
+STANCE_OF_CLASS: dict[str, Stance] = {
+    "confirm": "confirms",
+    "deny": "denies",
+    "decline": "declines",
+    "neither": "neither",
+}
+# First-hand assertions by a named person or organisation stand behind the claim; everyone else only relays it.
+FIRST_HAND_TYPES = frozenset({"person", "organization"})
+
+_REACTION_HEADS = re.compile(
+    r"^(?:to\s+)?(?:comment|elaborate|confirm|deny|discuss|say|speak)\b"
+    r"|^(?:on\s+)?(?:the|this|that|these|those|such|it|its|any)\b(?:\s+\w+){0,3}$"
+    r"|^(?:it|this|that|them|so)$",
+    re.IGNORECASE,
+)
+_REFERRING = re.compile(
+    r"^(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|meetings|talks|report|reports|news|story|claim|claims|information|allegation|allegations|visit|"
+    r"contact|contacts|negotiations|trip|rumou?rs?|account|accounts)\b",
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(r"^(?:on|about|upon|regarding)\s", re.IGNORECASE)
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
+    r"it was reported|it is reported|according to (?:reports|media))\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
+_QUOTE_EDGES = "\"'“”‘’«» \n\t"
+# Fewer words than this say too little to be a claim of their own.
+MIN_WORDS = 4
+# A full date: the only precision at which two different values are two different answers to one question.
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Proposition:
+    """One sentence-sized proposition and who stands behind it, in one article."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    stance: Stance
+    # The statement it comes from; None for the article's own voice.
+    statement: str | None
+    source: str | None
+    source_text: str | None
+    source_type: str
+    # Whose word it ultimately is: the outermost relaying source when relayed (``via``), else the source itself.
+    root_key: str
+    # The statement's own source, or its organisation, for comparing what one party said in different articles.
+    party_key: str
+    entities: frozenset[str] = field(default_factory=frozenset)
+    dates: frozenset[str] = field(default_factory=frozenset)
+    numbers: frozenset[str] = field(default_factory=frozenset)
+    published: str | None = None
+    outlet: str | None = None
+    # Index of its sentence in the article, for ordering and for context windows.
+    sentence: int = 0
+    event: str | None = None
+
+
+@dataclass
+class Reaction:
+    """A statement that takes a stance on a claim without saying it again ("declined to comment")."""
+
+    article: str
+    statement: Statement
+    stance: Stance
+    source: str | None
+    source_text: str | None
+    root_key: str
+    party_key: str
+    # The sentence it sits in plus the one before: what it most likely reacts to.
+    context: str
+    sentence: int
+    published: str | None = None
+    outlet: str | None = None
+
+
+def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Stance:
+    """The claim stance of a statement; ``relays`` are the statements others are relayed through ("X cited Y")."""
+    stance = STANCE_OF_CLASS.get(statement.stance_class)
+    if stance:
+        return stance
+    if statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays:
+        return "confirms"
+    return "reports"
+
+
+def strip_content(text: str) -> str:
+    text = text.strip(_QUOTE_EDGES)
+    if text.lower().startswith("that "):
+        text = text[5:]
+    return text.strip(_QUOTE_EDGES).rstrip(",;:")
+
+
+def is_topic_only(statement: Statement) -> bool:
+    """ "Commented on the news that ...": the content names a topic, not what the source said about it."""
+    return bool(_TOPIC.match(strip_content(statement.content)))
+
+
+def is_reaction(statement: Statement) -> bool:
+    """True when the content only points at something said elsewhere ("the report", "to comment")."""
+    content = strip_content(statement.content)
+    words = _WORD.findall(content)
+    if statement.stance_class in {"decline", "neither"}:
+        # Declining or neither-confirming-nor-denying always answers a claim made elsewhere.
+        return True
+    if statement.stance_class in STANCE_OF_CLASS and len(words) <= 8 and _REFERRING.match(content):
+        return True
+    if len(words) < MIN_WORDS:
+        return statement.stance_class in STANCE_OF_CLASS or not words or bool(_REACTION_HEADS.match(content))
+    return bool(_REACTION_HEADS.match(content))
+
+
+def affiliations(entities: Sequence[Entity]) -> dict[str, str]:
+    """Person → organisation it speaks for, read off roles ("spokesperson of the Kremlin" → the Kremlin)."""
+    organisations: list[tuple[str, str]] = []
+    for entity in entities:
+        if entity.type in {"ORG", "GPE", "NORP"}:
+            for name in {entity.name, *entity.aliases}:
+                if len(name) >= 3:
+                    organisations.append((name.lower(), entity.id))
+    # Longer names first, so "the Russian Ministry of Foreign Affairs" wins over "Russian".
+    organisations.sort(key=lambda item: -len(item[0]))
+    result: dict[str, str] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for role in entity.roles:
+            lowered = f" {role.lower()} "
+            found = next((org for name, org in organisations if f" {name} " in lowered), None)
+            if found:
+                result[entity.id] = found
+                break
+    return result
+
+
+class _ArticleIndex:
+    """Sentences, mentions and timexes of one article, for slicing propositions out of it."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.sentences = split_sentences(article.text)
+        self.starts = [start for start, _ in self.sentences]
+
+    def sentence_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) that fall in each sentence."""
+        parts: list[tuple[int, int]] = []
+        first = max(0, sentence_at(self.starts, start))
+        for left, right in self.sentences[first:]:
+            if left >= end:
+                break
+            lo, hi = max(left, start), min(right, end)
+            if hi > lo:
+                parts.append((lo, hi))
+        return parts or [(start, end)]
+
+    def context(self, offset: int) -> tuple[int, str]:
+        index = max(0, sentence_at(self.starts, offset))
+        if not self.sentences:
+            return 0, ""
+        lo = self.sentences[max(0, index - 1)][0]
+        hi = self.sentences[min(index, len(self.sentences) - 1)][1]
+        return index, self.article.text[lo:hi]
+
+    def entities_in(self, start: int, end: int) -> frozenset[str]:
+        return frozenset(m.entity for m in self.article.mentions if m.entity and start <= m.start and m.end <= end)
+
+    def dates_in(self, start: int, end: int) -> frozenset[str]:
+        return frozenset(
+            t.value for t in self.article.timexes if t.type == "DATE" and t.value and start <= t.start < end
+        )
+
+
+def _numbers(text: str) -> frozenset[str]:
+    # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing.
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n))
+
+
+def _keys(
+    statement: Statement, by_id: dict[str, Statement], affiliation: dict[str, str], outlet: str | None
+) -> tuple[str, str]:
+    def own_key(item: Statement) -> str:
+        if item.speaker:
+            return item.speaker
+        if item.source_type == "anonymous":
+            return f"anonymous:{item.article}:{item.start}"
+        return f"{item.source_type}:{(item.speaker_text or outlet or item.article).lower()}"
+
+    root = statement
+    if statement.via:
+        # Outermost first: the relay the reader meets first is whose word the claim travels on.
+        relay = by_id.get(statement.via[0])
+        root_key = statement.via[0] if relay is None else own_key(relay)
+    else:
+        root_key = own_key(root)
+    party = affiliation.get(statement.speaker or "", statement.speaker or own_key(statement))
+    return root_key, party
+
+
+def outlet_entities(dossier: Dossier) -> dict[str, str]:
+    """Outlet name (lower-cased) → the entity that names it, when one does."""
+    names: dict[str, str] = {}
+    for entity in dossier.entities:
+        if entity.type in {"ORG", "WORK_OF_ART", "NORP", "PRODUCT"}:
+            for name in {entity.name, *entity.aliases}:
+                names.setdefault(name.lower(), entity.id)
+    return names
+
+
+def extract(
+    articles: Iterable[Article], dossier: Dossier, event_spans: dict[str, list[tuple[int, int, str]]]
+) -> tuple[list[Proposition], list[Reaction]]:
+    """Every proposition and reaction of the given articles.
+
+    ``event_spans`` maps an article id to the ``(start, end, event id)`` evidence spans of the events it reports, so
+    a proposition inside such a span is tied to that event.
+    """
+    by_id = {statement.id: statement for statement in dossier.statements}
+    relays = frozenset(relay for statement in dossier.statements for relay in statement.via)
+    affiliation = affiliations(dossier.entities)
+    outlets = outlet_entities(dossier)
+    by_article: dict[str, list[Statement]] = {}
+    for statement in dossier.statements:
+        by_article.setdefault(statement.article, []).append(statement)
+    propositions: list[Proposition] = []
+    reactions: list[Reaction] = []
+    for article in articles:
+        index = _ArticleIndex(article)
+        spans = event_spans.get(article.id, [])
+        statements = by_article.get(article.id, [])
+        for statement in statements:
+            if is_topic_only(statement):
+                continue
+            root_key, party_key = _keys(statement, by_id, affiliation, article.outlet)
+            stance = stance_of(statement, relays)
+            if is_reaction(statement):
+                sentence, context = index.context(statement.start)
+                reactions.append(
+                    Reaction(
+                        article.id,
+                        statement,
+                        stance,
+                        statement.speaker,
+                        statement.speaker_text,
+                        root_key,
+                        party_key,
+                        context,
+                        sentence,
+                        article.published,
+                        article.outlet,
+                    )
+                )
+                continue
+            start = statement.content_start if statement.content_start is not None else statement.start
+            end = statement.content_end if statement.content_end is not None else statement.end
+            previous_entities: frozenset[str] = frozenset()
+            for lo, hi in index.sentence_spans(start, end):
+                text = strip_content(article.text[lo:hi])
+                if len(_WORD.findall(text)) < MIN_WORDS:
+                    continue
+                entities = index.entities_in(lo, hi)
+                if _PRONOUN_SUBJECT.match(text):
+                    # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
+                    entities |= previous_entities
+                previous_entities = entities
+                propositions.append(
+                    Proposition(
+                        article=article.id,
+                        start=lo,
+                        end=hi,
+                        text=text,
+                        stance=stance,
+                        statement=statement.id,
+                        source=statement.speaker,
+                        source_text=statement.speaker_text,
+                        source_type=statement.source_type,
+                        root_key=root_key,
+                        party_key=party_key,
+                        entities=entities,
+                        dates=index.dates_in(lo, hi),
+                        numbers=_numbers(text),
+                        published=article.published,
+                        outlet=article.outlet,
+                        sentence=max(0, sentence_at(index.starts, lo)),
+                        event=_event_at(spans, lo, hi),
+                    )
+                )
+        propositions.extend(_own_voice(article, index, statements, spans, outlets))
+    return propositions, reactions
+
+
+def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for lo, hi, event in spans:
+        overlap = min(hi, end) - max(lo, start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, event)
+    return best[1] if best else None
+
+
+def _own_voice(
+    article: Article,
+    index: _ArticleIndex,
+    statements: Sequence[Statement],
+    spans: list[tuple[int, int, str]],
+    outlets: dict[str, str],
+) -> list[Proposition]:
+    """Sentences the article states in its own voice that report an event, hedge, or date something."""
+    covered = [(s.start, s.end) for s in statements]
+    dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
+    outlet = article.outlet
+    source = outlets.get(outlet.lower()) if outlet else None
+    result: list[Proposition] = []
+    for number, (lo, hi) in enumerate(index.sentences):
+        if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
+            continue
+        text = article.text[lo:hi].strip()
+        if len(_WORD.findall(text)) < MIN_WORDS + 2 or "\n" in text.strip():
+            continue
+        event = _event_at(spans, lo, hi)
+        has_date = any(lo <= t.start < hi for t in dated)
+        if event is None and not has_date and not _HEDGES.search(text):
+            continue
+        result.append(
+            Proposition(
+                article=article.id,
+                start=lo,
+                end=hi,
+                text=text,
+                stance="reports",
+                statement=None,
+                source=source,
+                source_text=outlet,
+                source_type="media",
+                root_key=f"outlet:{(outlet or article.id).lower()}",
+                party_key=f"outlet:{(outlet or article.id).lower()}",
+                entities=index.entities_in(lo, hi),
+                dates=index.dates_in(lo, hi),
+                numbers=_numbers(text),
+                published=article.published,
+                outlet=outlet,
+                sentence=number,
+                event=event,
+            )
+        )
+    return result
+
+
+def day_values(dates: Iterable[str]) -> frozenset[str]:
+    return frozenset(value[:10] for value in dates if _DAY.match(value))

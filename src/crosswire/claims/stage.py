@@ -1,0 +1,162 @@
+"""The claims stage: propositions from every article merged into claims, with stances, origin and verdict."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from crosswire.claims.contradictions import stance_contradictions, value_contradictions
+from crosswire.claims.merge import cluster
+from crosswire.claims.propositions import Proposition, Reaction, extract
+from crosswire.claims.verdicts import origin_of, records_of, verdict_of
+from crosswire.model import Article, Claim, Dossier, Evidence
+from crosswire.nlp.embeddings import DIMENSIONS, encode
+
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[a-z]{3,}")
+
+
+def claim_articles(dossier: Dossier) -> list[Article]:
+    """Articles whose word counts: near-duplicates repeat their original and would count one source twice."""
+    return [article for article in dossier.articles if article.duplicate_of is None]
+
+
+def event_spans(dossier: Dossier) -> dict[str, list[tuple[int, int, str]]]:
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for event in dossier.events:
+        for evidence in event.evidence:
+            spans.setdefault(evidence.article, []).append((evidence.start, evidence.end, event.id))
+    return spans
+
+
+def _story_of(dossier: Dossier) -> dict[str, str]:
+    return {article.id: article.story or article.id for article in dossier.articles}
+
+
+def _vectors(propositions: Sequence[Proposition], stories: Sequence[str]) -> np.ndarray:
+    """Embeddings of the propositions that have something to be merged with; zeros for the rest."""
+    sizes = Counter(stories)
+    needed = [index for index, story in enumerate(stories) if sizes[story] > 1]
+    vectors = np.zeros((len(propositions), DIMENSIONS), dtype=np.float32)
+    if needed:
+        vectors[needed] = encode([propositions[index].text for index in needed])
+    return vectors
+
+
+def _attach(
+    reactions: Sequence[Reaction],
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    claim_of: dict[int, int],
+) -> dict[int, list[Reaction]]:
+    """Each reaction goes to the claim of its own article it most resembles, given the sentences around it."""
+    by_article: dict[str, list[int]] = {}
+    for index, proposition in enumerate(propositions):
+        by_article.setdefault(proposition.article, []).append(index)
+    contexts = [reaction.context for reaction in reactions if reaction.article in by_article]
+    context_vectors = encode(contexts) if contexts else np.zeros((0, DIMENSIONS), dtype=np.float32)
+    attached: dict[int, list[Reaction]] = {}
+    row = 0
+    for reaction in reactions:
+        candidates = by_article.get(reaction.article)
+        if not candidates:
+            continue
+        context_vector = context_vectors[row]
+        row += 1
+        context_words = set(_WORDS.findall(reaction.context.lower()))
+
+        def score(
+            index: int,
+            context_vector: np.ndarray = context_vector,
+            words: set[str] = context_words,
+            at: int = reaction.sentence,
+        ) -> float:
+            proposition = propositions[index]
+            if not vectors[index].any():
+                # Not embedded (a story of one proposition): word overlap stands in.
+                overlap = words & set(_WORDS.findall(proposition.text.lower()))
+                similarity = len(overlap) / max(1, len(words))
+            else:
+                similarity = float(vectors[index] @ context_vector)
+            # What a reaction answers is usually said before it, and the further back the less likely.
+            distance = at - proposition.sentence
+            return similarity - (0.02 * distance if distance >= 0 else 0.15 + 0.02 * -distance)
+
+        best = max(candidates, key=score)
+        attached.setdefault(claim_of[best], []).append(reaction)
+    return attached
+
+
+def _claim_text(members: Sequence[Proposition]) -> str:
+    def rank(proposition: Proposition) -> tuple[int, int, int, int]:
+        words = len(proposition.text.split())
+        return (
+            1 if _PRONOUN_START.match(proposition.text) else 0,
+            0 if proposition.entities else 1,
+            0 if 6 <= words <= 45 else 1,
+            0 if proposition.statement is not None else 1,
+        )
+
+    best = min(members, key=rank)
+    text = best.text.strip()
+    return text[:1].upper() + text[1:]
+
+
+def claim_date(members: Sequence[Proposition]) -> str | None:
+    """The date its sources give the claim: the finest value they mention, when no two full dates disagree."""
+    values = Counter(value for member in members for value in member.dates if value[:4].isdigit())
+    if not values:
+        return None
+    days = {value[:10] for value in values if len(value) >= 10}
+    if len(days) > 1:
+        return None
+    return max(values, key=lambda value: (len(value), values[value]))
+
+
+def _claim_id(first: Proposition) -> str:
+    digest = hashlib.blake2b(f"{first.article}:{first.start}:{first.end}".encode(), digest_size=6).hexdigest()
+    return f"claim-{digest}"
+
+
+def build_claims(dossier: Dossier, context: Any = None) -> None:
+    """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
+    ``dossier.contradictions`` from the values and stances they disagree on."""
+    articles = claim_articles(dossier)
+    propositions, reactions = extract(articles, dossier, event_spans(dossier))
+    story = _story_of(dossier)
+    stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
+    vectors = _vectors(propositions, stories)
+    groups = cluster(propositions, vectors, stories)
+    claim_of = {index: number for number, group in enumerate(groups) for index in group}
+    attached = _attach(reactions, propositions, vectors, claim_of)
+    entity_ids = {entity.id for entity in dossier.entities}
+    claims: list[Claim] = []
+    for number, group in enumerate(groups):
+        members = [propositions[index] for index in group]
+        records = records_of(members, attached.get(number, []))
+        verdict, independent = verdict_of(records)
+        events = Counter(member.event for member in members if member.event is not None)
+        claims.append(
+            Claim(
+                id=_claim_id(members[0]),
+                text=_claim_text(members),
+                event=events.most_common(1)[0][0] if events else None,
+                stances=[record.stance for record in records],
+                verdict=verdict,
+                independent_sources=independent,
+                origin=origin_of(records, {key: key for key in entity_ids}),
+                date=claim_date(members),
+                evidence=[Evidence(article=m.article, start=m.start, end=m.end) for m in members],
+            )
+        )
+    dossier.claims = claims
+    claim_ids = [claims[claim_of[index]].id for index in range(len(propositions))]
+    dossier.contradictions = [
+        *value_contradictions(dossier, articles, propositions, claim_ids),
+        *stance_contradictions(dossier, claims),
+    ]

@@ -1,0 +1,136 @@
+"""How a claim holds up: its stances per source, who first put it out, how many independent sources back it, and
+its verdict.
+
+Independence follows the chain of relay: a source that only relays another ("Reuters, citing Kommersant"; "an
+unnamed source, according to Kommersant") counts as the source it relays, so every relay of one origin counts once.
+An article's own voice counts only when the article attributes the claim to nobody.
+
+Verdicts, in order of precedence:
+
+- ``contested``: at least one confirmation and at least one denial;
+- ``denied``: denials and no confirmation;
+- ``corroborated``: confirmations from at least two independent sources;
+- ``single-source``: everything rests on one independent source;
+- ``unverified``: several sources relay it, fewer than two confirm it, or only non-answers (declines, neither).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosswire.claims.propositions import Proposition, Reaction
+from crosswire.model import ClaimStance
+
+CONFIRMS = "confirms"
+DENIES = "denies"
+BACKING = frozenset({"confirms", "reports"})
+
+
+@dataclass(frozen=True)
+class StanceRecord:
+    """One source's stance on a claim in one article, with what the verdict needs to know about it."""
+
+    stance: ClaimStance
+    root_key: str
+    party_key: str
+    own_voice: bool
+    published: str | None
+    sentence: int
+    # True when the source is another outlet the article cites: that report came before the article.
+    cited_media: bool
+
+
+def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) -> list[StanceRecord]:
+    """One record per (article, statement, stance): a quote split into sentences still counts once."""
+    seen: set[tuple[str, str | None, str, str]] = set()
+    records: list[StanceRecord] = []
+    for item in members:
+        key = (item.article, item.statement, item.stance, item.root_key)
+        if key in seen:
+            continue
+        seen.add(key)
+        stance = ClaimStance(
+            source=item.source,
+            source_text=item.source_text,
+            article=item.article,
+            stance=item.stance,
+            statement=item.statement,
+        )
+        cited = item.source_type == "media" and item.statement is not None and _other_outlet(item)
+        records.append(
+            StanceRecord(
+                stance, item.root_key, item.party_key, item.statement is None, item.published, item.sentence, cited
+            )
+        )
+    for reaction in reactions:
+        key = (reaction.article, reaction.statement.id, reaction.stance, reaction.root_key)
+        if key in seen:
+            continue
+        seen.add(key)
+        stance = ClaimStance(
+            source=reaction.source,
+            source_text=reaction.source_text,
+            article=reaction.article,
+            stance=reaction.stance,
+            statement=reaction.statement.id,
+        )
+        records.append(
+            StanceRecord(
+                stance, reaction.root_key, reaction.party_key, False, reaction.published, reaction.sentence, False
+            )
+        )
+    records.sort(key=_chronology)
+    return records
+
+
+def _other_outlet(item: Proposition) -> bool:
+    text = (item.source_text or "").lower()
+    outlet = (item.outlet or "").lower()
+    return not outlet or (outlet not in text and text not in outlet)
+
+
+def _chronology(record: StanceRecord) -> tuple[str, int, str, int]:
+    # Undated articles sort last; within a day, a cited outlet's report precedes the articles that cite it.
+    return (record.published or "9999", 0 if record.cited_media else 1, record.stance.article, record.sentence)
+
+
+def independent_roots(records: Sequence[StanceRecord]) -> set[str]:
+    attributed = {record.stance.article for record in records if not record.own_voice}
+    return {
+        record.root_key
+        for record in records
+        if record.stance.stance in BACKING and not (record.own_voice and record.stance.article in attributed)
+    }
+
+
+def origin_of(records: Sequence[StanceRecord], root_entities: dict[str, str]) -> str | None:
+    """The entity that first put the claim out: the root source of the earliest backing record."""
+    for record in records:
+        if record.stance.stance in BACKING:
+            return root_entities.get(record.root_key)
+    return None
+
+
+def verdict_of(records: Sequence[StanceRecord]) -> tuple[str, int]:
+    """The verdict and the number of independent sources."""
+    roots = independent_roots(records)
+    denying_parties = {record.party_key for record in records if record.stance.stance == DENIES}
+    # A party that both confirms and denies one claim (a quote merged with its own denial) counts as denying.
+    confirming = {
+        record.root_key
+        for record in records
+        if record.stance.stance == CONFIRMS and record.party_key not in denying_parties
+    }
+    denying = bool(denying_parties)
+    if confirming and denying:
+        verdict = "contested"
+    elif denying:
+        verdict = "denied"
+    elif len(confirming) >= 2:
+        verdict = "corroborated"
+    elif len(roots) == 1:
+        verdict = "single-source"
+    else:
+        verdict = "unverified"
+    return verdict, len(roots)
