@@ -19,6 +19,9 @@ from crosswire.nlp.embeddings import DIMENSIONS, encode
 
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]{3,}")
+# A reaction in an article that puts forward nothing itself answers a claim of another article only when it is this
+# close to it ("could neither confirm nor deny the report that the ferry sank" / "the ferry sank near the pier").
+ATTACH_ACROSS_ARTICLES = 0.5
 
 
 def claim_articles(dossier: Dossier) -> list[Article]:
@@ -38,10 +41,10 @@ def _story_of(dossier: Dossier) -> dict[str, str]:
     return {article.id: article.story or article.id for article in dossier.articles}
 
 
-def _vectors(propositions: Sequence[Proposition], stories: Sequence[str]) -> np.ndarray:
-    """Embeddings of the propositions that have something to be merged with; zeros for the rest."""
+def _vectors(propositions: Sequence[Proposition], stories: Sequence[str], reacted: set[str]) -> np.ndarray:
+    """Embeddings of the propositions that have something to be merged with or reacted to; zeros for the rest."""
     sizes = Counter(stories)
-    needed = [index for index, story in enumerate(stories) if sizes[story] > 1]
+    needed = [index for index, story in enumerate(stories) if sizes[story] > 1 or story in reacted]
     vectors = np.zeros((len(propositions), DIMENSIONS), dtype=np.float32)
     if needed:
         vectors[needed] = encode([propositions[index].text for index in needed])
@@ -53,43 +56,55 @@ def _attach(
     propositions: Sequence[Proposition],
     vectors: np.ndarray,
     claim_of: dict[int, int],
+    story_of: dict[str, str],
 ) -> dict[int, list[Reaction]]:
-    """Each reaction goes to the claim of its own article it most resembles, given the sentences around it."""
+    """Each reaction goes to the claim it most resembles, given the sentences around it: a claim of its own article
+    when the article has one, else a claim of its story that is close enough."""
     by_article: dict[str, list[int]] = {}
+    by_story: dict[str, list[int]] = {}
     for index, proposition in enumerate(propositions):
         by_article.setdefault(proposition.article, []).append(index)
-    contexts = [reaction.context for reaction in reactions if reaction.article in by_article]
-    context_vectors = encode(contexts) if contexts else np.zeros((0, DIMENSIONS), dtype=np.float32)
+        by_story.setdefault(story_of.get(proposition.article, proposition.article), []).append(index)
+    context_vectors = encode([reaction.context for reaction in reactions])
     attached: dict[int, list[Reaction]] = {}
-    row = 0
-    for reaction in reactions:
-        candidates = by_article.get(reaction.article)
-        if not candidates:
-            continue
+    for row, reaction in enumerate(reactions):
         context_vector = context_vectors[row]
-        row += 1
-        context_words = set(_WORDS.findall(reaction.context.lower()))
-
-        def score(
-            index: int,
-            context_vector: np.ndarray = context_vector,
-            words: set[str] = context_words,
-            at: int = reaction.sentence,
-        ) -> float:
-            proposition = propositions[index]
-            if not vectors[index].any():
-                # Not embedded (a story of one proposition): word overlap stands in.
-                overlap = words & set(_WORDS.findall(proposition.text.lower()))
-                similarity = len(overlap) / max(1, len(words))
-            else:
-                similarity = float(vectors[index] @ context_vector)
-            # What a reaction answers is usually said before it, and the further back the less likely.
-            distance = at - proposition.sentence
-            return similarity - (0.02 * distance if distance >= 0 else 0.15 + 0.02 * -distance)
-
-        best = max(candidates, key=score)
-        attached.setdefault(claim_of[best], []).append(reaction)
+        words = set(_WORDS.findall(reaction.context.lower()))
+        own = by_article.get(reaction.article)
+        if own:
+            best = max(
+                own,
+                key=lambda index: _reaction_score(
+                    propositions[index], vectors[index], context_vector, words, reaction.sentence
+                ),
+            )
+            attached.setdefault(claim_of[best], []).append(reaction)
+            continue
+        story = [
+            index
+            for index in by_story.get(story_of.get(reaction.article, reaction.article), [])
+            if vectors[index].any()
+        ]
+        if story:
+            similarities = vectors[story] @ context_vector
+            best_row = int(np.argmax(similarities))
+            if float(similarities[best_row]) >= ATTACH_ACROSS_ARTICLES:
+                attached.setdefault(claim_of[story[best_row]], []).append(reaction)
     return attached
+
+
+def _reaction_score(
+    proposition: Proposition, vector: np.ndarray, context_vector: np.ndarray, words: set[str], at: int
+) -> float:
+    if not vector.any():
+        # Not embedded (a story of one proposition): word overlap stands in.
+        overlap = words & set(_WORDS.findall(proposition.text.lower()))
+        similarity = len(overlap) / max(1, len(words))
+    else:
+        similarity = float(vector @ context_vector)
+    # What a reaction answers is usually said before it, and the further back the less likely.
+    distance = at - proposition.sentence
+    return similarity - (0.02 * distance if distance >= 0 else 0.15 + 0.02 * -distance)
 
 
 def _claim_text(members: Sequence[Proposition]) -> str:
@@ -130,10 +145,10 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
     propositions, reactions = extract(articles, dossier, event_spans(dossier))
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
-    vectors = _vectors(propositions, stories)
+    vectors = _vectors(propositions, stories, {story.get(reaction.article, reaction.article) for reaction in reactions})
     groups = cluster(propositions, vectors, stories)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
-    attached = _attach(reactions, propositions, vectors, claim_of)
+    attached = _attach(reactions, propositions, vectors, claim_of, story)
     entity_ids = {entity.id for entity in dossier.entities}
     claims: list[Claim] = []
     for number, group in enumerate(groups):

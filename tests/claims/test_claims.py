@@ -1,0 +1,278 @@
+"""Claims: merging across articles, stances, origin, independence and every verdict, on cases written for them."""
+
+from __future__ import annotations
+
+from claims_support import article, dossier, entity, statement
+
+from crosswire.claims.propositions import is_reaction, stance_of
+from crosswire.claims.stage import build_claims
+from crosswire.model import Claim, Dossier
+
+HARBOUR = "harbour"
+
+
+def _claim_with(result: Dossier, words: str) -> Claim:
+    found = [claim for claim in result.claims if any(words in s.source_text or "" for s in claim.stances)]
+    found = found or [claim for claim in result.claims if words.lower() in claim.text.lower()]
+    assert found, f"no claim mentions {words!r}: {[c.text for c in result.claims]}"
+    return found[0]
+
+
+def _claim_about(result: Dossier, words: str) -> Claim:
+    found = [claim for claim in result.claims if words.lower() in claim.text.lower()]
+    assert found, f"no claim text has {words!r}: {[c.text for c in result.claims]}"
+    return found[0]
+
+
+def _port_story() -> Dossier:
+    """The mayor's office says the harbour will close; a paper reports it first citing an unnamed official; the port
+    authority confirms; a union declines; the operator denies a separate claim."""
+    people = [
+        entity("e-herald", "Coastal Herald", "ORG"),
+        entity("e-harbour", "Pelican Harbour", "LOC"),
+        entity("e-vance", "Maria Vance", roles=["spokesperson of the Port Authority"]),
+        entity("e-authority", "Port Authority", "ORG"),
+        entity("e-union", "Dockers Union", "ORG"),
+        entity("e-operator", "Bayline Ferries", "ORG"),
+        entity("e-marsh", "Joe Marsh"),
+    ]
+    names = {
+        "Coastal Herald": "e-herald",
+        "Pelican Harbour": "e-harbour",
+        "Maria Vance": "e-vance",
+        "Port Authority": "e-authority",
+        "Dockers Union": "e-union",
+        "Bayline Ferries": "e-operator",
+        "Joe Marsh": "e-marsh",
+    }
+    first = article(
+        "a1",
+        "The Coastal Herald reported, citing an unnamed official, that Pelican Harbour will close to cargo ships "
+        "for two years of repairs. The Dockers Union declined to comment.",
+        published="2024-05-06",
+        outlet="Coastal Herald",
+        names=names,
+    )
+    second = article(
+        "a2",
+        "Port Authority spokesperson Maria Vance confirmed that Pelican Harbour is going to shut to cargo vessels "
+        "for two years of repair work. Bayline Ferries denied that its passenger routes would be cancelled.",
+        published="2024-05-07",
+        outlet="Daily Ledger",
+        names=names,
+    )
+    third = article(
+        "a3",
+        "Pelican Harbour will be closed to cargo ships for two years while it is repaired, the Port Authority "
+        "said in a statement. Ferry captain Joe Marsh said that passenger routes would be cancelled next spring.",
+        published="2024-05-07",
+        outlet="Evening Wire",
+        names=names,
+    )
+    s1 = statement(
+        first,
+        0,
+        speaker_text="The Coastal Herald",
+        cue="reported",
+        content="that Pelican Harbour will close to cargo ships for two years of repairs",
+        speaker="e-herald",
+        source_type="media",
+    )
+    s2 = statement(
+        first,
+        1,
+        speaker_text="an unnamed official",
+        cue="citing",
+        content="that Pelican Harbour will close to cargo ships for two years of repairs",
+        source_type="anonymous",
+        via=[s1.id],
+    )
+    s3 = statement(
+        first, 2, speaker_text="The Dockers Union", cue="declined", content="to comment", speaker="e-union",
+        source_type="organization", stance="decline",
+    )  # fmt: skip
+    s4 = statement(
+        second,
+        0,
+        speaker_text="Maria Vance",
+        cue="confirmed",
+        content="that Pelican Harbour is going to shut to cargo vessels for two years of repair work",
+        speaker="e-vance",
+        stance="confirm",
+    )
+    s5 = statement(
+        second,
+        1,
+        speaker_text="Bayline Ferries",
+        cue="denied",
+        content="that its passenger routes would be cancelled",
+        speaker="e-operator",
+        source_type="organization",
+        stance="deny",
+    )
+    s6 = statement(
+        third,
+        0,
+        speaker_text="the Port Authority",
+        cue="said",
+        content="Pelican Harbour will be closed to cargo ships for two years while it is repaired",
+        speaker="e-authority",
+        source_type="organization",
+    )
+    s7 = statement(
+        third,
+        1,
+        speaker_text="Joe Marsh",
+        cue="said",
+        content="that passenger routes would be cancelled next spring",
+        speaker="e-marsh",
+    )
+    return dossier([first, second, third], people, [s1, s2, s3, s4, s5, s6, s7])
+
+
+def test_paraphrases_across_articles_are_one_claim_with_every_article() -> None:
+    result = _port_story()
+    build_claims(result)
+    closure = _claim_about(result, "cargo")
+    assert {stance.article for stance in closure.stances} == {"a1", "a2", "a3"}
+    assert sum("cargo" in claim.text for claim in result.claims) == 1
+
+
+def test_stances_relay_origin_and_independence() -> None:
+    result = _port_story()
+    build_claims(result)
+    closure = _claim_about(result, "cargo")
+    by_source = {stance.source_text: stance.stance for stance in closure.stances}
+    assert by_source["The Coastal Herald"] == "reports"
+    assert by_source["an unnamed official"] == "reports"
+    assert by_source["Maria Vance"] == "confirms"
+    assert by_source["the Port Authority"] == "confirms"
+    # The union's refusal is a reaction attached to the claim of its own article.
+    assert by_source["The Dockers Union"] == "declines"
+    # The Herald and the official it cites count once; Vance and the Port Authority are separate sources.
+    assert closure.independent_sources == 3
+    assert closure.origin == "e-herald"
+    assert closure.verdict == "corroborated"
+    assert closure.evidence and all(e.end > e.start for e in closure.evidence)
+
+
+def test_confirmation_and_denial_make_a_contested_claim() -> None:
+    result = _port_story()
+    build_claims(result)
+    routes = _claim_about(result, "passenger routes")
+    stances = sorted(stance.stance for stance in routes.stances)
+    assert stances == ["confirms", "denies"]
+    assert routes.verdict == "contested"
+
+
+def test_denied_single_source_and_unverified() -> None:
+    names = {"Nova Labs": "e-nova", "Tom Reyes": "e-reyes", "Signal Post": "e-post", "Metro Times": "e-metro"}
+    people = [
+        entity("e-nova", "Nova Labs", "ORG"),
+        entity("e-reyes", "Tom Reyes"),
+        entity("e-post", "Signal Post", "ORG"),
+        entity("e-metro", "Metro Times", "ORG"),
+    ]
+    one = article(
+        "b1",
+        "Nova Labs denied that its chief scientist had resigned over the vaccine trial. "
+        "Tom Reyes said that the city council will vote on the new budget in a special session.",
+        story="s-b",
+        names=names,
+    )
+    two = article(
+        "b2",
+        "The Signal Post reported that a satellite launch was delayed by a fuel leak at the coastal site.",
+        story="s-c",
+        names=names,
+    )
+    three = article(
+        "b3",
+        "The Metro Times reported that the satellite launch had been postponed because fuel leaked at the coastal "
+        "site.",
+        story="s-c",
+        names=names,
+    )
+    statements = [
+        statement(
+            one, 0, speaker_text="Nova Labs", cue="denied", speaker="e-nova", source_type="organization",
+            content="that its chief scientist had resigned over the vaccine trial", stance="deny",
+        ),
+        statement(
+            one, 1, speaker_text="Tom Reyes", cue="said", speaker="e-reyes",
+            content="that the city council will vote on the new budget in a special session",
+        ),
+        statement(
+            two, 0, speaker_text="The Signal Post", cue="reported", speaker="e-post", source_type="media",
+            content="that a satellite launch was delayed by a fuel leak at the coastal site",
+        ),
+        statement(
+            three, 0, speaker_text="The Metro Times", cue="reported", speaker="e-metro", source_type="media",
+            content="that the satellite launch had been postponed because fuel leaked at the coastal site",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two, three], people, statements)
+    build_claims(result)
+    assert _claim_about(result, "chief scientist").verdict == "denied"
+    budget = _claim_about(result, "budget")
+    assert budget.verdict == "single-source" and budget.independent_sources == 1
+    launch = _claim_about(result, "satellite launch")
+    # Two outlets report it, nobody confirms it: not corroborated, not single-source.
+    assert {stance.article for stance in launch.stances} == {"b2", "b3"}
+    assert launch.verdict == "unverified" and launch.independent_sources == 2
+
+
+def test_near_duplicate_articles_do_not_count_twice() -> None:
+    result = _port_story()
+    copy = result.articles[2].model_copy(update={"id": "a3-copy", "duplicate_of": "a3"})
+    result.articles.append(copy)
+    for item in [s for s in result.statements if s.article == "a3"]:
+        result.statements.append(item.model_copy(update={"id": item.id + "-copy", "article": "a3-copy"}))
+    build_claims(result)
+    closure = _claim_about(result, "cargo")
+    assert "a3-copy" not in {stance.article for stance in closure.stances}
+    assert closure.independent_sources == 3
+
+
+def test_different_dates_keep_claims_apart() -> None:
+    names = {"Lena Ortiz": "e-ortiz"}
+    one = article(
+        "d1",
+        "Lena Ortiz said that the summit will open on June 3 in Lisbon.",
+        names=names,
+        dates={"June 3": "2024-06-03"},
+    )
+    two = article(
+        "d2",
+        "Lena Ortiz said that the summit will open on June 5 in Lisbon.",
+        names=names,
+        dates={"June 5": "2024-06-05"},
+    )
+    statements = [
+        statement(one, 0, speaker_text="Lena Ortiz", cue="said", speaker="e-ortiz",
+                  content="that the summit will open on June 3 in Lisbon"),
+        statement(two, 0, speaker_text="Lena Ortiz", cue="said", speaker="e-ortiz",
+                  content="that the summit will open on June 5 in Lisbon"),
+    ]  # fmt: skip
+    result = dossier([one, two], [entity("e-ortiz", "Lena Ortiz")], statements)
+    build_claims(result)
+    summit = [claim for claim in result.claims if "summit" in claim.text]
+    assert len(summit) == 2
+    assert sorted(claim.date for claim in summit) == ["2024-06-03", "2024-06-05"]
+
+
+def test_reactions_and_relays() -> None:
+    result = _port_story()
+    by_id = {s.id: s for s in result.statements}
+    assert is_reaction(by_id["a1:s2"])  # declined to comment
+    assert not is_reaction(by_id["a2:s0"])
+    assert stance_of(by_id["a1:s0"], frozenset({"a1:s0"})) == "reports"
+    assert stance_of(by_id["a3:s0"]) == "confirms"
+    neither = by_id["a2:s1"].model_copy(update={"stance_class": "neither", "content": "the report"})
+    assert is_reaction(neither) and stance_of(neither) == "neither"
+
+
+def test_empty_dossier_has_no_claims() -> None:
+    result = Dossier()
+    build_claims(result)
+    assert result.claims == [] and result.contradictions == []

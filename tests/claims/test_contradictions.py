@@ -1,0 +1,106 @@
+"""Contradictions: one slot with different values, one party with different stances; cases written for them."""
+
+from __future__ import annotations
+
+from claims_support import article, dossier, entity, statement
+
+from crosswire.claims.stage import build_claims
+from crosswire.model import Dossier
+
+TREATY = (
+    "The river treaty lets both countries draw water from the shared dam during the dry season. "
+    "The treaty, which was signed in March, expires on Sunday."
+)
+TREATY_OTHER = (
+    "In March, the two governments signed a treaty on sharing water from the dam in the dry season. "
+    "The commission wants to make sure the treaty will be extended on June 11."
+)
+
+
+def _treaty(second_date: str) -> Dossier:
+    one = article("t1", TREATY, story="s", published="2024-06-05", dates={"Sunday": "2024-06-09", "March": "2024-03"})
+    two = article(
+        "t2",
+        TREATY_OTHER.replace("June 11", second_date),
+        story="s",
+        published="2024-06-05",
+        dates={second_date: "2024-06-" + second_date.split()[-1].zfill(2), "March": "2024-03"},
+    )
+    return dossier([one, two], [], [])
+
+
+def test_one_slot_given_two_dates_is_a_value_contradiction() -> None:
+    result = _treaty("June 11")
+    build_claims(result)
+    found = [c for c in result.contradictions if c.kind == "value"]
+    assert len(found) == 1
+    values = {value.value: value.articles for value in found[0].values}
+    assert values == {"2024-06-09": ["t1"], "2024-06-11": ["t2"]}
+    assert found[0].about in {claim.id for claim in result.claims}
+    assert all(value.evidence for value in found[0].values)
+
+
+def test_the_same_date_is_no_contradiction() -> None:
+    result = _treaty("June 9")
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value"] == []
+
+
+def test_when_something_was_said_is_not_a_value() -> None:
+    one = article(
+        "w1",
+        "Energy minister Paula Green said on Monday that the new pipeline would carry gas to the northern towns.",
+        story="s",
+        dates={"Monday": "2024-06-03"},
+        names={"Paula Green": "e-green"},
+    )
+    two = article(
+        "w2",
+        "Energy minister Paula Green said on Tuesday that the new pipeline would carry gas to the northern towns.",
+        story="s",
+        dates={"Tuesday": "2024-06-04"},
+        names={"Paula Green": "e-green"},
+    )
+    statements = [
+        statement(item, 0, speaker_text="Paula Green", cue="said", speaker="e-green",
+                  content="that the new pipeline would carry gas to the northern towns")
+        for item in (one, two)
+    ]  # fmt: skip
+    result = dossier([one, two], [entity("e-green", "Paula Green")], statements)
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value"] == []
+
+
+def test_a_party_changing_stance_across_articles_in_time_order() -> None:
+    names = {"Kurt Lind": "e-lind", "Harbour Office": "e-office"}
+    people = [entity("e-lind", "Kurt Lind", roles=["spokesperson of the Harbour Office"]),
+              entity("e-office", "Harbour Office", "ORG")]  # fmt: skip
+    first = article(
+        "k1",
+        "The Harbour Office said it could neither confirm nor deny the report that the ferry sank near the pier.",
+        story="s",
+        published="2024-07-01",
+        names=names,
+    )
+    later = article(
+        "k2",
+        "Harbour Office spokesperson Kurt Lind confirmed that the ferry sank near the pier on Tuesday night.",
+        story="s",
+        published="2024-07-02",
+        names=names,
+    )
+    statements = [
+        statement(first, 0, speaker_text="The Harbour Office", cue="said", speaker="e-office",
+                  source_type="organization", stance="neither",
+                  content="it could neither confirm nor deny the report that the ferry sank near the pier"),
+        statement(later, 0, speaker_text="Kurt Lind", cue="confirmed", speaker="e-lind", stance="confirm",
+                  content="that the ferry sank near the pier on Tuesday night"),
+    ]  # fmt: skip
+    result = dossier([first, later], people, statements)
+    build_claims(result)
+    found = [c for c in result.contradictions if c.kind == "stance"]
+    assert len(found) == 1
+    # The spokesperson speaks for the office; the earlier stance comes first.
+    assert [value.value for value in found[0].values] == ["neither", "confirms"]
+    assert [value.first_published for value in found[0].values] == ["2024-07-01", "2024-07-02"]
+    assert found[0].summary is not None and found[0].summary.startswith("Harbour Office")
