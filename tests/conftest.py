@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.model import Dossier
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -29,3 +31,13 @@ def seed_file(prefix: str) -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present in this checkout")
     return next(SEEDS.glob(f"{prefix}_*"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    """The whole pipeline over ../shared/seeds, once per test session."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present in this checkout")
+    from crosswire.analyze import analyze
+
+    return analyze([str(SEEDS)], tmp_path_factory.mktemp("seeds") / "out").dossier

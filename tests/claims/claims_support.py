@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from crosswire.model import Article, Dossier, Entity, Mention, Statement, Timex
 
 
@@ -89,3 +91,8 @@ def statement(
 
 def dossier(articles: list[Article], entities: list[Entity], statements: list[Statement]) -> Dossier:
     return Dossier(articles=articles, entities=entities, statements=statements)
+
+
+def seed_article_id(dossier: Dossier, prefix: str) -> str:
+    """The id of the seed article whose file name starts with ``prefix``."""
+    return next(a.id for a in dossier.articles if Path(a.source).name.startswith(prefix))
