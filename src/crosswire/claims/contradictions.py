@@ -26,7 +26,7 @@ import numpy as np
 
 from crosswire.claims.propositions import Proposition, affiliations
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
-from crosswire.nlp.embeddings import cosine_matrix, encode
+from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
 from crosswire.nlp.sentences import sentence_at, split_sentences
 
 # Calibrated on the reference pages: the grain-deal pair scores about 0.6, unrelated dated sentences of the same
@@ -93,7 +93,11 @@ def _claim_at(propositions: Sequence[Proposition], claim_ids: Sequence[str], art
 
 
 def value_contradictions(
-    dossier: Dossier, articles: Sequence[Article], propositions: Sequence[Proposition], claim_ids: Sequence[str]
+    dossier: Dossier,
+    articles: Sequence[Article],
+    propositions: Sequence[Proposition],
+    claim_ids: Sequence[str],
+    cache: VectorCache | None = None,
 ) -> list[Contradiction]:
     by_article: dict[str, list[Statement]] = {}
     for statement in dossier.statements:
@@ -107,7 +111,7 @@ def value_contradictions(
     for candidates in stories.values():
         if len({item.article.id for item in candidates}) < 2:
             continue
-        vectors = encode([item.context for item in candidates])
+        vectors = encode_cached([item.context for item in candidates], cache)
         similarities = cosine_matrix(vectors, vectors)
         for i, j in np.argwhere(similarities >= SAME_SLOT):
             left, right = candidates[int(i)], candidates[int(j)]

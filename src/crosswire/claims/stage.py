@@ -15,7 +15,7 @@ from crosswire.claims.merge import cluster
 from crosswire.claims.propositions import Proposition, Reaction, extract
 from crosswire.claims.verdicts import origin_of, records_of, verdict_of
 from crosswire.model import Article, Claim, Dossier, Evidence
-from crosswire.nlp.embeddings import DIMENSIONS, encode
+from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
 
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]{3,}")
@@ -41,13 +41,15 @@ def _story_of(dossier: Dossier) -> dict[str, str]:
     return {article.id: article.story or article.id for article in dossier.articles}
 
 
-def _vectors(propositions: Sequence[Proposition], stories: Sequence[str], reacted: set[str]) -> np.ndarray:
+def _vectors(
+    propositions: Sequence[Proposition], stories: Sequence[str], reacted: set[str], cache: VectorCache | None
+) -> np.ndarray:
     """Embeddings of the propositions that have something to be merged with or reacted to; zeros for the rest."""
     sizes = Counter(stories)
     needed = [index for index, story in enumerate(stories) if sizes[story] > 1 or story in reacted]
     vectors = np.zeros((len(propositions), DIMENSIONS), dtype=np.float32)
     if needed:
-        vectors[needed] = encode([propositions[index].text for index in needed])
+        vectors[needed] = encode_cached([propositions[index].text for index in needed], cache)
     return vectors
 
 
@@ -57,6 +59,7 @@ def _attach(
     vectors: np.ndarray,
     claim_of: dict[int, int],
     story_of: dict[str, str],
+    cache: VectorCache | None,
 ) -> dict[int, list[Reaction]]:
     """Each reaction goes to the claim it most resembles, given the sentences around it: a claim of its own article
     when the article has one, else a claim of its story that is close enough."""
@@ -65,7 +68,7 @@ def _attach(
     for index, proposition in enumerate(propositions):
         by_article.setdefault(proposition.article, []).append(index)
         by_story.setdefault(story_of.get(proposition.article, proposition.article), []).append(index)
-    context_vectors = encode([reaction.context for reaction in reactions])
+    context_vectors = encode_cached([reaction.context for reaction in reactions], cache)
     attached: dict[int, list[Reaction]] = {}
     for row, reaction in enumerate(reactions):
         context_vector = context_vectors[row]
@@ -145,10 +148,12 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
     propositions, reactions = extract(articles, dossier, event_spans(dossier))
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
-    vectors = _vectors(propositions, stories, {story.get(reaction.article, reaction.article) for reaction in reactions})
+    cache: VectorCache | None = getattr(context, "vector_cache", None)
+    reacted = {story.get(reaction.article, reaction.article) for reaction in reactions}
+    vectors = _vectors(propositions, stories, reacted, cache)
     groups = cluster(propositions, vectors, stories)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
-    attached = _attach(reactions, propositions, vectors, claim_of, story)
+    attached = _attach(reactions, propositions, vectors, claim_of, story, cache)
     entity_ids = {entity.id for entity in dossier.entities}
     claims: list[Claim] = []
     for number, group in enumerate(groups):
@@ -172,6 +177,6 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
     dossier.claims = claims
     claim_ids = [claims[claim_of[index]].id for index in range(len(propositions))]
     dossier.contradictions = [
-        *value_contradictions(dossier, articles, propositions, claim_ids),
+        *value_contradictions(dossier, articles, propositions, claim_ids, cache),
         *stance_contradictions(dossier, claims),
     ]

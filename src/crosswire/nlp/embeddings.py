@@ -7,10 +7,11 @@ Vectors are L2-normalised, so a dot product is the cosine similarity.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -54,6 +55,36 @@ def encode(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
         show_progress_bar=False,
     )
     return np.asarray(vectors, dtype=np.float32)
+
+
+class VectorCache(Protocol):
+    """Somewhere to keep embeddings between runs (the store's ``sentence_vectors`` table)."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_many(self, vectors: dict[str, np.ndarray]) -> None: ...
+
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+def vector_key(text: str) -> str:
+    return hashlib.blake2b(f"{MODEL_NAME}\x00{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def encode_cached(texts: Sequence[str], cache: VectorCache | None) -> np.ndarray:
+    """Like :func:`encode`, taking what ``cache`` already holds and adding what it did not."""
+    if cache is None or not texts:
+        return encode(texts)
+    keys = [vector_key(text) for text in texts]
+    known = cache.get_many(keys)
+    missing = list(dict.fromkeys(text for text, key in zip(texts, keys, strict=True) if key not in known))
+    if missing:
+        fresh = encode(missing)
+        added = {vector_key(text): vector for text, vector in zip(missing, fresh, strict=True)}
+        cache.put_many(added)
+        known.update(added)
+    return np.stack([known[key] for key in keys]).astype(np.float32, copy=False)
 
 
 def cosine_matrix(left: np.ndarray, right: np.ndarray) -> np.ndarray:
