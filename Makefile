@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 DEMO_OUT ?= build/demo
 
-.PHONY: install install-test demo test lint typecheck unit gate bench clean
+.PHONY: install install-test browser demo test lint typecheck unit gate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,13 @@ lint: install-test
 typecheck: install-test
 	$(BIN)/mypy
 
-unit: install-test
+# Debian's Chromium for the browser tests (Playwright drives it; its own browsers are never downloaded).
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+unit: install-test browser
 	$(BIN)/pytest
 
 # Pinned minimum dev-set scores; skips each set that ../shared does not provide.

@@ -1,14 +1,34 @@
-"""``dossier.html``: one self-contained page (no scripts or styles fetched from anywhere) rendered with Jinja2."""
+"""``dossier.html``: one self-contained page rendered with Jinja2 from the dossier alone.
+
+Styles and the small script are inlined from ``report/assets``; the dossier itself is embedded as JSON for the
+download link. Nothing is fetched from anywhere (the page's Content-Security-Policy forbids it), and the output
+depends only on the dossier, so the same function renders a page of ``crosswire serve`` from a subset dossier.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
+from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from crosswire import __version__
-from crosswire.model import Article, Dossier
+from crosswire.model import Dossier
+from crosswire.report.articles import safe_link
+from crosswire.report.links import plural
+from crosswire.report.views import STANCES, VERDICTS, build_report
+
+__all__ = ["embed_json", "paragraphs", "render_html", "safe_link"]
+
+# Characters that could end the <script> element or confuse an HTML parser, written as JSON escapes instead.
+_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 
 
 @cache
@@ -19,9 +39,16 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["paragraphs"] = paragraphs
-    environment.filters["safe_link"] = safe_link
+    environment.filters["plural"] = plural
+    environment.globals["STANCES"] = STANCES
+    environment.globals["VERDICTS"] = VERDICTS
     return environment
+
+
+@cache
+def _asset(name: str) -> Markup:
+    # Our own files, never input: inlined as they are.
+    return Markup(resources.files("crosswire.report").joinpath("assets", name).read_text(encoding="utf-8"))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -29,29 +56,23 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def safe_link(url: str | None) -> str | None:
-    """Only web links become clickable: a ``javascript:`` URL from an input must not run in the report."""
-    return url if url and url.lower().startswith(("http://", "https://")) else None
-
-
-def _date_span(articles: list[Article]) -> tuple[str | None, str | None]:
-    dates = sorted(a.published[:10] for a in articles if a.published)
-    return (dates[0], dates[-1]) if dates else (None, None)
+def embed_json(data: str) -> Markup:
+    """JSON text made safe inside ``<script type="application/json">``: no ``</script>``, ``<!--`` or ``&`` left."""
+    return Markup(data.translate(_SCRIPT_ESCAPES))
 
 
 def render_html(dossier: Dossier) -> str:
-    first, last = _date_span(dossier.articles)
-    outlets = sorted({a.outlet for a in dossier.articles if a.outlet})
+    """The whole dossier as one HTML page; a pure function of ``dossier``."""
+    report = build_report(dossier)
     return (
         _environment()
         .get_template("dossier.html.j2")
         .render(
+            report=report,
             dossier=dossier,
-            first_date=first,
-            last_date=last,
-            outlets=outlets,
-            duplicates=sum(1 for a in dossier.articles if a.duplicate_of),
-            generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             version=__version__,
+            style=_asset("report.css"),
+            script=_asset("report.js"),
+            dossier_json=embed_json(dossier.to_json(indent=None)),
         )
     )
