@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 
+from crosswire.claims.events import merge_events
 from crosswire.claims.stage import build_claims
 from crosswire.clean import clean_article
 from crosswire.errors import PipelineError
@@ -20,7 +21,9 @@ from crosswire.model import Article, Dossier
 from crosswire.nlp.attribution import find_statements
 from crosswire.nlp.canonical import canonicalize_entities
 from crosswire.nlp.dating import infer_publication_dates
+from crosswire.nlp.embeddings import VectorCache
 from crosswire.nlp.entities import find_mentions
+from crosswire.nlp.event_mentions import find_event_mentions
 from crosswire.nlp.parse import parse_article, parse_batch, release
 from crosswire.nlp.statements import link_statements
 from crosswire.nlp.timex import find_timexes
@@ -48,6 +51,8 @@ class Context:
     options: Options = field(default_factory=Options)
     # How many articles of each outlet carry a line, keyed by (outlet, normalized line): repeated lines are template.
     outlet_line_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Sentence embeddings kept between runs, so corpus stages re-run over the whole store embed only what is new.
+    vector_cache: VectorCache | None = None
 
 
 ArticleFn = Callable[[Article, Context], None]
@@ -86,6 +91,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     _stage("parse", {"text"}, {"parse"}, parse_article, parse_batch),
     _stage("entities", {"parse"}, {"mentions"}, find_mentions),
     _stage("time", {"parse", "metadata"}, {"timexes"}, find_timexes),
+    _stage("event_mentions", {"parse", "mentions", "timexes"}, {"event_mentions"}, find_event_mentions),
     _stage("attribution", {"text", "mentions"}, {"statements"}, find_statements),
 )
 
@@ -95,9 +101,10 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
     _corpus("statements", {"statements", "entities"}, {"speakers"}, link_statements),
     _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories),
-    _corpus("claims", {"speakers", "stories", "timexes"}, {"claims", "contradictions"}, build_claims),
-    _corpus("timeline", {"claims"}, {"timeline"}, build_timeline),
-    _corpus("coverage", {"claims", "stories"}, {"coverage"}, build_coverage),
+    _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),
+    _corpus("claims", {"speakers", "stories", "timexes", "events"}, {"claims", "contradictions"}, build_claims),
+    _corpus("timeline", {"claims", "events"}, {"timeline"}, build_timeline),
+    _corpus("coverage", {"claims", "events", "stories"}, {"coverage"}, build_coverage),
 )
 
 

@@ -115,7 +115,8 @@ def _claim_text(members: Sequence[Proposition]) -> str:
         words = len(proposition.text.split())
         return (
             1 if _PRONOUN_START.match(proposition.text) else 0,
-            0 if proposition.entities else 1,
+            # The wording that names the most of who and where reads best on its own.
+            -min(len(proposition.entities), 3),
             0 if 6 <= words <= 45 else 1,
             0 if proposition.statement is not None else 1,
         )

@@ -250,21 +250,25 @@ def _article_row(article: Article, position: int) -> dict[str, Any]:
 # Layers kept with a stored article that dossier.json leaves out of the article (they appear elsewhere in it, e.g.
 # statements as ``dossier.statements``), stored under a private key of ``data`` so a re-run can reuse them.
 _STATEMENTS_KEY = "_statements"
+_EVENT_MENTIONS_KEY = "_event_mentions"
 
 
 def _article_data(article: Article) -> dict[str, Any]:
     data = article.model_dump(mode="json")
     data[_STATEMENTS_KEY] = [statement.model_dump(mode="json") for statement in article.statements]
+    data[_EVENT_MENTIONS_KEY] = [mention.model_dump(mode="json") for mention in article.event_mentions]
     return data
 
 
 def _row_article(row: Any) -> Article:
     data = dict(row["data"])
     statements = data.pop(_STATEMENTS_KEY, [])
+    event_mentions = data.pop(_EVENT_MENTIONS_KEY, [])
     return Article.model_validate(
         {
             **data,
             "statements": statements,
+            "event_mentions": event_mentions,
             "raw": row["raw"],
             "raw_format": row["raw_format"],
             "verbatim": row["verbatim"],
