@@ -17,7 +17,10 @@ from crosswire.claims.verdicts import origin_of, records_of, verdict_of
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
 
-_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(
+    r"^(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|we|i|you)\b", re.IGNORECASE
+)
+_BULLETS = re.compile(r"\s*[•▪●]\s*|\s+")
 _WORDS = re.compile(r"[a-z]{3,}")
 # A reaction in an article that puts forward nothing itself answers a claim of another article only when it is this
 # close to it ("could neither confirm nor deny the report that the ferry sank" / "the ferry sank near the pier").
@@ -110,19 +113,27 @@ def _reaction_score(
     return similarity - (0.02 * distance if distance >= 0 else 0.15 + 0.02 * -distance)
 
 
-def _claim_text(members: Sequence[Proposition]) -> str:
-    def rank(proposition: Proposition) -> tuple[int, int, int, int]:
+def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> str:
+    """The member that reads best on its own: no leading pronoun, a sensible length, naming who or where; among
+    those, the one closest to the claim's mean embedding, i.e. the wording most of its sources share."""
+
+    def rank(position: int) -> tuple[int, int, int, float]:
+        proposition = members[position]
         words = len(proposition.text.split())
         return (
             1 if _PRONOUN_START.match(proposition.text) else 0,
-            # The wording that names the most of who and where reads best on its own.
-            -min(len(proposition.entities), 3),
             0 if 6 <= words <= 45 else 1,
-            0 if proposition.statement is not None else 1,
+            0 if proposition.entities else 1,
+            -centrality[position],
         )
 
-    best = min(members, key=rank)
-    text = best.text.strip()
+    centrality = [0.0] * len(members)
+    if len(members) > 2 and member_vectors.any():
+        mean = member_vectors.mean(axis=0)
+        centrality = [float(value) for value in member_vectors @ mean]
+    best = members[min(range(len(members)), key=rank)]
+    # Flattened web text breaks lines and bullets mid-sentence; a claim reads as one line.
+    text = _BULLETS.sub(" ", best.text).strip()
     return text[:1].upper() + text[1:]
 
 
@@ -165,7 +176,7 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
         claims.append(
             Claim(
                 id=_claim_id(members[0]),
-                text=_claim_text(members),
+                text=_claim_text(members, vectors[group]),
                 event=events.most_common(1)[0][0] if events else None,
                 stances=[record.stance for record in records],
                 verdict=verdict,
