@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -21,6 +21,7 @@ from crosswire.model import Article, Dossier, InputFailure
 from crosswire.pipeline import ARTICLE_STAGES, Context, Options, run_article_batch, run_corpus_stages
 from crosswire.report import write_dossier
 from crosswire.store import Store, content_hash, default_url
+from crosswire.store.vectors import StoreVectorCache
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,81 @@ def _failure(article: Article, exc: Exception) -> InputFailure:
     )
 
 
+@dataclass
+class StoreUpdate:
+    """What :func:`update_store` did: the store's new dossier and what happened to each input."""
+
+    dossier: Dossier
+    analysed: list[str] = field(default_factory=list)  # ids analysed in this run
+    reused: list[str] = field(default_factory=list)  # ids already in the store with the same input
+    failures: list[InputFailure] = field(default_factory=list)  # inputs that could not be read or analysed
+    failed: list[str] = field(default_factory=list)  # ids of the articles a stage failed on, in order
+
+
+def update_store(
+    store: Store,
+    items: Iterable[Article | InputFailure],
+    *,
+    verbatim: bool = False,
+    on_progress: ProgressFn | None = None,
+    on_failure: FailureFn | None = None,
+) -> StoreUpdate:
+    """Analyse the ingested ``items`` that are new into ``store``, then rerun the corpus stages over all it holds.
+
+    Articles keep their ids unless one is taken by another source (then they get a suffix; the new id is set on the
+    article). The dossier returned has no ``errors``: they are in ``failures``.
+    """
+    failures: list[InputFailure] = []
+
+    def fail(failure: InputFailure) -> None:
+        failures.append(failure)
+        log.warning("%s: %s", failure.source, failure.error)
+        if on_failure:
+            on_failure(failure)
+
+    stored_hashes = store.known_hashes()
+    current_stages = {stage.name for stage in ARTICLE_STAGES}
+    stored_sources = store.known_sources()
+    pending: list[Article] = []
+    reused: list[str] = []
+    taken: dict[str, str] = {}
+    repeats: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        if isinstance(item, InputFailure):
+            fail(item)
+            continue
+        repeats[(item.id, item.source)] += 1
+        item.id = _unique_id(item, taken, stored_sources, repeats[(item.id, item.source)] - 1)
+        taken[item.id] = item.source
+        item.input_hash = content_hash(item)
+        stored = stored_hashes.get(item.id)
+        # Same input and every current stage already ran on it: nothing to do. A stage added by an upgrade
+        # makes the stored article pending again.
+        if stored is not None and stored[0] == item.input_hash and set(stored[1]) >= current_stages:
+            reused.append(item.id)
+        else:
+            pending.append(item)
+
+    context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_outlet_line_counts(pending))
+    analysed: list[str] = []
+    failed: list[str] = []
+    for first in range(0, len(pending), BATCH_SIZE):
+        done, errors = run_article_batch(pending[first : first + BATCH_SIZE], context)
+        for article, error in errors:
+            failed.append(article.id)
+            fail(_failure(article, error))
+        store.save_articles(done)
+        analysed.extend(article.id for article in done)
+        if on_progress:
+            on_progress(min(first + BATCH_SIZE, len(pending)), len(pending))
+
+    dossier = store.load_dossier()
+    context.vector_cache = StoreVectorCache(store)
+    run_corpus_stages(dossier, context)
+    store.save_corpus(dossier)
+    return StoreUpdate(dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed)
+
+
 def analyze(
     inputs: Sequence[str],
     out_dir: Path,
@@ -99,56 +175,12 @@ def analyze(
             f"cannot use {out_dir} as the output folder ({exc.strerror or exc}); pass another --out"
         ) from None
     url = db_url or default_url(out_dir)
-    failures: list[InputFailure] = []
-
-    def fail(failure: InputFailure) -> None:
-        failures.append(failure)
-        log.warning("%s: %s", failure.source, failure.error)
-        if on_failure:
-            on_failure(failure)
-
     with Store(url) as store:
         if fresh:
             store.clear()
-        stored_hashes = store.known_hashes()
-        current_stages = {stage.name for stage in ARTICLE_STAGES}
-        stored_sources = store.known_sources()
-        pending: list[Article] = []
-        reused: list[str] = []
-        taken: dict[str, str] = {}
-        repeats: Counter[tuple[str, str]] = Counter()
-        for item in iter_inputs(
-            inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher
-        ):
-            if isinstance(item, InputFailure):
-                fail(item)
-                continue
-            repeats[(item.id, item.source)] += 1
-            item.id = _unique_id(item, taken, stored_sources, repeats[(item.id, item.source)] - 1)
-            taken[item.id] = item.source
-            item.input_hash = content_hash(item)
-            stored = stored_hashes.get(item.id)
-            # Same input and every current stage already ran on it: nothing to do. A stage added by an upgrade
-            # makes the stored article pending again.
-            if stored is not None and stored[0] == item.input_hash and set(stored[1]) >= current_stages:
-                reused.append(item.id)
-            else:
-                pending.append(item)
-
-        context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_outlet_line_counts(pending))
-        analysed: list[str] = []
-        for first in range(0, len(pending), BATCH_SIZE):
-            done, failed = run_article_batch(pending[first : first + BATCH_SIZE], context)
-            for article, error in failed:
-                fail(_failure(article, error))
-            store.save_articles(done)
-            analysed.extend(article.id for article in done)
-            if on_progress:
-                on_progress(min(first + BATCH_SIZE, len(pending)), len(pending))
-
-        dossier = store.load_dossier()
-        run_corpus_stages(dossier, context)
-        store.save_corpus(dossier)
+        items = iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher)
+        update = update_store(store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure)
+    dossier, failures = update.dossier, update.failures
 
     dossier.errors = failures
     try:
@@ -162,7 +194,7 @@ def analyze(
         json_path=json_path,
         html_path=html_path,
         store_url=url,
-        analysed=analysed,
-        reused=reused,
+        analysed=update.analysed,
+        reused=update.reused,
         failures=failures,
     )

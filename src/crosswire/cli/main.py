@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crosswire import __version__
+from crosswire.cli.serve import serve
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 from crosswire.model import InputFailure
@@ -179,6 +180,9 @@ def entities(
             str(entity.mention_count),
         )
     out.print(table)
+
+
+app.command()(serve)
 
 
 def run() -> None:

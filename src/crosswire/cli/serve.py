@@ -1,0 +1,79 @@
+"""``crosswire serve``: run the web server (``crosswire.web``) over a store with uvicorn."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from typing import Annotated
+
+import typer
+
+from crosswire.errors import UsageError
+
+DEFAULT_DB = "sqlite:///crosswire.db"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line now, rather than with uvicorn's log, when the address cannot be bound."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot resolve --host {host!r} ({exc.strerror}); use e.g. 127.0.0.1") from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc}); pass another --port or --host"
+            ) from None
+
+
+def serve(
+    db: Annotated[
+        str, typer.Option("--db", help="SQLAlchemy URL of the store, e.g. sqlite:///build/demo/crosswire.db.")
+    ] = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on. Anything but loopback exposes the API to the network.")
+    ] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1024, help="Largest request body POST /api/articles accepts, in bytes.")
+    ] = 10 * 1024 * 1024,
+    max_records: Annotated[
+        int, typer.Option("--max-records", min=1, help="Most article records in one POST /api/articles.")
+    ] = 100,
+    max_text: Annotated[
+        int, typer.Option("--max-text", min=1, help="Longest text or html of one posted record, in characters.")
+    ] = 1_000_000,
+) -> None:
+    """Serve the dossier pages, their JSON twins and the REST API (docs at /docs) over a store."""
+    from crosswire.cli.main import _exit_codes, err
+
+    with _exit_codes():
+        import uvicorn
+
+        from crosswire.web import Limits, create_app
+
+        _check_port(host, port)
+        app = create_app(db, Limits(max_body_bytes=max_body, max_records=max_records, max_text_chars=max_text))
+        if not _is_loopback(host):
+            err.print(
+                f"crosswire: listening on {host}: anyone who can reach it can read the store and add articles",
+                markup=False,
+            )
+        where = f"[{host}]" if ":" in host else host
+        err.print(f"crosswire: serving {db} at http://{where}:{port}/ (API docs at /docs)", markup=False)
+        uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,125 @@
+"""The ``crosswire serve`` command: options, defaults and one-line errors (uvicorn itself is replaced)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+from web_support import assert_error, write_store
+
+import crosswire.cli.serve
+from crosswire.cli.main import app
+from crosswire.errors import StoreError
+from crosswire.web import Limits, create_app
+
+runner = CliRunner()
+
+
+def free_port() -> str:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Records each uvicorn.run call instead of serving."""
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(application: FastAPI, **kwargs: Any) -> None:
+        calls.append({"app": application, **kwargs})
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    return calls
+
+
+def test_defaults_are_loopback_and_port_8000(
+    started: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    checked: list[tuple[str, int]] = []
+    monkeypatch.setattr(crosswire.cli.serve, "_check_port", lambda host, port: checked.append((host, port)))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "crosswire.db").is_file()
+    assert checked == [("127.0.0.1", 8000)]
+    assert (started[0]["host"], started[0]["port"]) == ("127.0.0.1", 8000)
+    assert "serving sqlite:///crosswire.db at http://127.0.0.1:8000/" in result.output
+    assert "anyone who can reach it" not in result.output
+
+
+def test_options_reach_the_app(started: list[dict[str, Any]], tmp_path: Path) -> None:
+    url = write_store(tmp_path / "store.db")
+    options = ["--max-body", "4096", "--max-records", "3", "--max-text", "50"]
+    port = free_port()
+    result = runner.invoke(app, ["serve", "--db", url, "--port", port, *options])
+    assert result.exit_code == 0, result.output
+    call = started[0]
+    assert (call["host"], call["port"]) == ("127.0.0.1", int(port))
+    service = call["app"].state.service
+    assert service.url == url
+    assert service.limits == Limits(max_body_bytes=4096, max_records=3, max_text_chars=50)
+    with TestClient(call["app"]) as client:
+        assert client.get("/api/articles").json()["total"] == 4
+
+
+def test_another_host_is_warned_about(started: list[dict[str, Any]], tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--host", "0.0.0.0", "--port", free_port()]
+    )
+    assert result.exit_code == 0, result.output
+    assert started[0]["host"] == "0.0.0.0"
+    assert "anyone who can reach it can read the store and add articles" in result.output
+
+
+def test_a_busy_port_is_one_line_and_exit_2(started: list[dict[str, Any]], tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output
+    assert started == []
+
+
+@pytest.mark.parametrize("url", ["nosuchdialect://x", f"sqlite:///{Path('/nonexistent-dir/sub/x.db')}"])
+def test_a_bad_store_is_one_line_and_exit_1(started: list[dict[str, Any]], url: str) -> None:
+    result = runner.invoke(app, ["serve", "--db", url, "--port", free_port()])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("crosswire: "), result.output
+    assert "Traceback" not in result.output
+    assert started == []
+
+
+@pytest.mark.parametrize("option", [["--port", "70000"], ["--port", "0"], ["--port", "x"], ["--max-records", "0"]])
+def test_bad_options_are_usage_errors(started: list[dict[str, Any]], option: list[str]) -> None:
+    result = runner.invoke(app, ["serve", *option])
+    assert result.exit_code == 2
+    assert started == []
+
+
+def test_failures_of_the_server_keep_the_error_shape(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    application = create_app(write_store(tmp_path / "store.db"))
+    service = application.state.service
+
+    def broken_store() -> None:
+        raise StoreError("cannot read the store (disk I/O error)")
+
+    def broken_code() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(application, raise_server_exceptions=False) as client:
+        monkeypatch.setattr(service, "dossier", broken_store)
+        error = assert_error(client.get("/api/articles"), 503, "store_unavailable")
+        assert "disk I/O error" in error["message"]
+        monkeypatch.setattr(service, "dossier", broken_code)
+        error = assert_error(client.get("/stories/s1"), 500, "internal_error")
+        assert "RuntimeError" in error["message"] and "boom" not in error["message"]
