@@ -28,8 +28,10 @@ ATTACH_ACROSS_ARTICLES = 0.5
 
 
 def claim_articles(dossier: Dossier) -> list[Article]:
-    """Articles whose word counts: near-duplicates repeat their original and would count one source twice."""
-    return [article for article in dossier.articles if article.duplicate_of is None]
+    """Articles whose word counts, in canonical order (publication date, then id) so claims and their ids do not
+    depend on input order. Near-duplicates repeat their original and would count one source twice."""
+    kept = [article for article in dossier.articles if article.duplicate_of is None]
+    return sorted(kept, key=lambda article: (article.published or "9999", article.id))
 
 
 def event_spans(dossier: Dossier) -> dict[str, list[tuple[int, int, str]]]:

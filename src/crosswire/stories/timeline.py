@@ -58,8 +58,8 @@ def first_reported(article_ids: Sequence[str], articles: dict[str, Article]) -> 
     known = [articles[article_id] for article_id in article_ids if article_id in articles]
     if not known:
         return None
-    order = {article_id: position for position, article_id in enumerate(articles)}
-    first = min(known, key=lambda article: (article.published or "9999", order[article.id]))
+    # Ties go to the smaller id, not to input order, so the result is a function of the set of articles.
+    first = min(known, key=lambda article: (article.published or "9999", article.id))
     return first.id
 
 
