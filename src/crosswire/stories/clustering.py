@@ -6,10 +6,25 @@ the result into ``articles[].story`` and ``dossier.stories``.
 
 How an article is placed
     Articles are visited in **canonical order**: publication day (undated articles last), then id. Each joins the
-    existing story whose centroid is most similar to it (cosine over the words-and-entities vector of
-    :mod:`crosswire.stories.features`) when that similarity reaches ``threshold``, else it opens a new story. A
-    story's centroid is the sum of its members' vectors, kept as a sparse dict with its squared norm updated in
-    O(article) per join, so scoring never revisits members.
+    existing story it is most similar to when that similarity reaches its threshold, else it opens a new story. The
+    similarity mixes two signals of :mod:`crosswire.stories.features`:
+
+    * the cosine to the story's centroid over the words-and-entities TF-IDF vector (what the articles name), and
+    * the cosine to the story's mean **lead embedding** (all-MiniLM-L6-v2 of the title and first sentences: what
+      the articles say happened, however they word it),
+
+    as ``(1 - embedding_weight) * words + embedding_weight * lead >= embedding_threshold``. An article or story
+    without an embedding (none given, or an empty text) falls back to the words alone against ``threshold``;
+    candidates are ranked by how far they clear their threshold. A story's centroid is the sum of its members'
+    vectors, kept as a sparse dict with its squared norm updated in O(article) per join, and its embedding is a
+    running sum too, so scoring never revisits members.
+
+    On the FNC-1 train bodies (``bench/stories.py``, B-cubed) the embedding lifts words-only clustering from F1
+    0.912 to 0.943 on the dev half (P 0.963, R 0.923; tune half 0.909 to 0.941, both halves together 0.899 to
+    0.924), and the whole pipeline's stories stage from 0.910 to 0.945 (P 0.959, R 0.931): most of the gain is
+    recall, reports of one event worded differently. A second pass joining stories with very close centroids was
+    measured and left out: it mostly merged neighbouring stories of one affair (the Ottawa gunman named / the
+    sergeant-at-arms hailed), lowering F1 on every split.
 
 Time
     A dated article may only join a story whose dated members span a range it lies within ``window_days`` of: two
@@ -40,7 +55,9 @@ Scale
     rarest, most repeated words and entities). Each key keeps only the ``postings_cap`` stories that used it most
     recently -- canonical order is time order, so these are the live ones -- and only the ``candidates`` stories
     sharing most keys are scored exactly. Work per article is bounded by constants, so a run is linear in the
-    number of articles (plus the linear TF-IDF fit), never quadratic.
+    number of articles (plus the linear TF-IDF fit and one embedding per lead), never quadratic: 1k, 10k and
+    50k articles cluster in about 1.4, 17 and 62 s (growth exponents 1.08 and 0.80). Candidates come from words
+    only; the embedding re-scores them, so two reports sharing no heavy word are never compared.
 """
 
 from __future__ import annotations
@@ -50,6 +67,8 @@ import math
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from crosswire.stories.features import Features, StoryItem, salient_keys, vectorize
 
@@ -64,6 +83,10 @@ class Params:
     window_days: int = 10
     # Share of the similarity carried by canonical entities (0 = words only).
     entity_weight: float = 0.2
+    # Share of the similarity carried by the sentence embedding of the article's lead, when items have one, and
+    # the threshold of that mixed similarity.
+    embedding_weight: float = 0.4
+    embedding_threshold: float = 0.38
     # Blocking: keys per article, stories remembered per key, stories scored exactly per article.
     keys_per_article: int = 15
     postings_cap: int = 64
@@ -81,8 +104,13 @@ class StoryState:
     voters: list[str] = field(default_factory=list)
     centroid: dict[int, float] = field(default_factory=dict)
     norm2: float = 0.0
+    # Running sum of the voters' lead embeddings (None until a voter with an embedding joins).
+    dense: np.ndarray | None = None
     first_day: int | None = None
     last_day: int | None = None
+
+    def dense_norm(self) -> float:
+        return 0.0 if self.dense is None else float(np.linalg.norm(self.dense))
 
     def gap(self, day: int | None) -> int:
         """Days between ``day`` and the span of the story's dated members (0 inside it or when unknown)."""
@@ -111,10 +139,13 @@ def canonical_key(item: StoryItem) -> tuple[int, int, str]:
 
 
 class _Clusterer:
-    def __init__(self, items: Sequence[StoryItem], params: Params) -> None:
+    def __init__(self, items: Sequence[StoryItem], params: Params, embeddings: np.ndarray | None) -> None:
         self.params = params
         self.items = {item.id: item for item in items}
         self.features = vectorize(items, params.entity_weight)
+        if embeddings is not None and embeddings.shape[0] != len(items):
+            raise ValueError(f"{embeddings.shape[0]} embeddings for {len(items)} items")
+        self.embeddings = embeddings if params.embedding_weight > 0 else None
         self.rows = {item.id: row for row, item in enumerate(items)}
         self.stories: dict[str, StoryState] = {}
         self.assignment: dict[str, str] = {}
@@ -160,6 +191,9 @@ class _Clusterer:
         for i, v in zip(indices, values, strict=True):
             centroid[i] = centroid.get(i, 0.0) + v
         story.norm2 += 2.0 * dot + sum(v * v for v in values)
+        vector = self._dense(item_id)
+        if vector is not None:
+            story.dense = vector if story.dense is None else story.dense + vector
         day = self.items[item_id].day
         if day is not None:
             story.first_day = day if story.first_day is None else min(story.first_day, day)
@@ -171,6 +205,20 @@ class _Clusterer:
             posting.move_to_end(story.id)
             if len(posting) > cap:
                 posting.popitem(last=False)
+
+    def _dense(self, item_id: str) -> np.ndarray | None:
+        if self.embeddings is None:
+            return None
+        vector = self.embeddings[self.rows[item_id]]
+        return vector.astype(np.float64) if vector.any() else None
+
+    def _margin(self, sparse: float, dense_a: np.ndarray | None, dense_b: np.ndarray | None, norm_b: float) -> float:
+        """How far a similarity clears its threshold: words (and entities) alone, or mixed with the embedding."""
+        if dense_a is None or dense_b is None:
+            return sparse - self.params.threshold
+        w = self.params.embedding_weight
+        cos = float(dense_b @ dense_a) / (norm_b or 1.0)
+        return (1.0 - w) * sparse + w * cos - self.params.embedding_threshold
 
     def _best(self, item_id: str) -> StoryState | None:
         """The most similar story within the time window, if it reaches the threshold."""
@@ -184,8 +232,9 @@ class _Clusterer:
         day = self.items[item_id].day
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
         indices, values = self._row(item_id)
+        dense = self._dense(item_id)
         best: StoryState | None = None
-        best_score = self.params.threshold
+        best_margin = 0.0
         scored = 0
         for sid, _ in ranked:
             story = self.stories[sid]
@@ -193,9 +242,10 @@ class _Clusterer:
                 continue
             scored += 1
             if story.norm2 > 0:
-                score = self._dot(story.centroid, indices, values) / math.sqrt(story.norm2)
-                if score >= best_score and (best is None or score > best_score or sid < best.id):
-                    best, best_score = story, score
+                sparse = self._dot(story.centroid, indices, values) / math.sqrt(story.norm2)
+                margin = self._margin(sparse, dense, story.dense, story.dense_norm())
+                if margin >= best_margin and (best is None or margin > best_margin or sid < best.id):
+                    best, best_margin = story, margin
             if scored >= self.params.candidates:
                 break
         return best
@@ -241,9 +291,11 @@ class _Clusterer:
         return found
 
 
-def cluster(items: Sequence[StoryItem], params: Params | None = None) -> Clustering:
+def cluster(
+    items: Sequence[StoryItem], params: Params | None = None, embeddings: np.ndarray | None = None
+) -> Clustering:
     """Place every item in a story (see the module docstring for how); items with ``story`` set keep it."""
-    return _Clusterer(items, params or Params()).run()
+    return _Clusterer(items, params or Params(), embeddings).run()
 
 
 def centrality(clustering: Clustering, story: StoryState) -> list[tuple[float, str]]:

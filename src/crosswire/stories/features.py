@@ -13,6 +13,10 @@ The vector of an article is the concatenation of two L2-normalised TF-IDF blocks
 The dot product of two vectors is then ``(1 - w) * cos(words) + w * cos(entities)`` when both blocks are present,
 and falls back to the words alone for an article without entities, so thresholds mean the same thing either way.
 IDF is fitted on the whole corpus each run; the fit is linear in the corpus, so it never limits scale.
+
+Beside the vector, :func:`lead_embeddings` gives each article one sentence embedding of its **lead** (the title and
+the first ``LEAD_SENTENCES`` sentences, where a report says what happened), which clustering mixes with the vector's
+cosine. The corpus stage passes the store's vector cache, so re-runs over the store embed only new articles.
 """
 
 from __future__ import annotations
@@ -29,10 +33,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from crosswire.model import Article
+from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
+from crosswire.nlp.sentences import split_sentences
 
 # Words of at least two letters, any script; digits and underscores never start or make a word.
 _TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]+\b"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# The lead that is embedded: the title and the first sentences, where a news report says what happened.
+LEAD_SENTENCES = 5
+LEAD_CHARS = 1000
 
 
 @dataclass
@@ -140,3 +149,32 @@ def salient_keys(features: Features, row: int, limit: int) -> list[int]:
     data = matrix.data[start:end]
     top = np.argpartition(-data, limit - 1)[:limit]
     return [int(c) for c in matrix.indices[start:end][top]]
+
+
+def lead_text(item: StoryItem) -> str:
+    """The title (the first paragraph of ``text`` when the item came from an article) and the first sentences."""
+    text = item.text[: LEAD_CHARS * 2]
+    spans = split_sentences(text)[:LEAD_SENTENCES]
+    lead = " ".join(text[start:end] for start, end in spans)
+    if len(lead) > LEAD_CHARS:
+        lead = lead[:LEAD_CHARS].rsplit(" ", 1)[0]
+    return lead
+
+
+def lead_embeddings(items: Sequence[StoryItem], cache: VectorCache | None = None) -> np.ndarray:
+    """One normalised sentence embedding of each item's lead, row i for item i.
+
+    Copies of another item (``duplicate_of``) never vote in a story, and an item without words has nothing to embed:
+    their rows are zeros, which clustering reads as "no embedding".
+    """
+    vectors = np.zeros((len(items), DIMENSIONS), dtype=np.float32)
+    known = {item.id for item in items}
+    leads = {
+        row: lead
+        for row, item in enumerate(items)
+        if not (item.duplicate_of and item.duplicate_of in known and item.duplicate_of != item.id)
+        and (lead := lead_text(item)).strip()
+    }
+    if leads:
+        vectors[list(leads)] = encode_cached(list(leads.values()), cache)
+    return vectors

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Dossier, Story, Storyline
 from crosswire.stories.clustering import Clustering, Params, StoryState, canonical_key, centrality, cluster
-from crosswire.stories.features import StoryItem, day_iso, item_from_article, parse_day, timex_day
+from crosswire.stories.features import (
+    StoryItem,
+    day_iso,
+    item_from_article,
+    lead_embeddings,
+    parse_day,
+    timex_day,
+)
 from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, storyline_id
 
 if TYPE_CHECKING:
@@ -104,9 +111,12 @@ def cluster_stories(dossier: Dossier, context: Context | None = None, params: Pa
     if not dossier.articles:
         dossier.stories, dossier.storylines = [], []
         return
+    params = params or Params()
     articles = {a.id: a for a in dossier.articles}
     items = [item_from_article(a) for a in dossier.articles]
-    clustering = cluster(items, params)
+    # The leads' embeddings come from the store's cache when an earlier run embedded them (stored articles do).
+    embeddings = lead_embeddings(items, getattr(context, "vector_cache", None)) if params.embedding_weight else None
+    clustering = cluster(items, params, embeddings)
     for article in dossier.articles:
         article.story = clustering.assignment.get(article.id)
     stories = build_stories(clustering, articles, {i.id: i for i in items})
