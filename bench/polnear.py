@@ -8,13 +8,15 @@ the metric of ``../shared/data/README.md``:
   content's characters and at least half of the predicted content's (one-to-one, greedy by overlap);
 - P/R/F1 over attributions, overall and per kind: direct (gold content opens with a quotation mark; predicted
   ``direct``), according-to (the cue is "according to") and indirect (the rest);
-- speaker accuracy: the share of matched pairs whose ``speaker_start..speaker_end`` overlaps the gold Source span.
+- speaker accuracy: the share of matched pairs whose ``speaker_start..speaker_end`` overlaps the gold Source span;
+- with ``--misses``, why each unmatched gold attribution was missed: its cue was not read at all, its cue was read
+  but with a content span that does not match, or no cue but another statement's content overlaps it.
 
 Statements relayed through another with the very same content (the "citing an unnamed source" twin of "Kommersant
 reported") are one attribution in PolNeAR, so only the outermost is scored. Gold attributions without a content
 span are skipped (nothing to match). Articles with several annotation files use the first (sorted by name).
 
-    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N]
+    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--misses]
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosswire.model import Article, Statement
@@ -42,6 +44,7 @@ class Gold:
     source: list[tuple[int, int]]
     cue_text: str
     content_text: str
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -62,11 +65,11 @@ def read_ann(path: Path) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and "\t" in line:  # a span text with a newline goes on over the next lines
             tid, middle, *rest = line.split("\t")
             label, _, offsets = middle.partition(" ")
             spans[tid] = (label, _spans(offsets), rest[0] if rest else "")
-        elif line.startswith("E"):
+        elif line.startswith("E") and "\t" in line:
             _, roles = line.split("\t", 1)
             events.append(dict(role.split(":", 1) for role in roles.split()))
     golds = []
@@ -77,7 +80,8 @@ def read_ann(path: Path) -> list[Gold]:
         chars = {i for s, e in spans[content][1] for i in range(s, e)}
         source = spans[event["Source"]][1] if event.get("Source") in spans else []
         cue = spans[event["Cue"]][2] if event.get("Cue") in spans else ""
-        golds.append(Gold(content=chars, source=source, cue_text=cue, content_text=spans[content][2]))
+        cue_spans = spans[event["Cue"]][1] if event.get("Cue") in spans else []
+        golds.append(Gold(chars, source, cue, spans[content][2], cue_spans))
     return golds
 
 
@@ -146,12 +150,37 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]
     return precision, recall, f1
 
 
+MISSES = ("no cue found", "cue found, content boundary wrong", "no cue, content overlaps another statement")
+
+
+def miss_of(gold: Gold, predicted: list[Statement]) -> str:
+    """Why a gold attribution went unmatched: its cue was not read, or was read with the wrong content span."""
+    cue = {i for s, e in gold.cue for i in range(s, e)}
+    if any(
+        p.cue_start is not None and p.cue_end is not None and cue & set(range(p.cue_start, p.cue_end))
+        for p in predicted
+    ):
+        return MISSES[1]
+    overlapping = any(
+        p.content_start is not None
+        and p.content_end is not None
+        and gold.content & set(range(p.content_start, p.content_end))
+        for p in predicted
+    )
+    return MISSES[2] if overlapping else MISSES[0]
+
+
 def measure(split: str = "dev", limit: int | None = None) -> dict[str, float]:
     counts = {k: [0, 0, 0, 0] for k in (*KINDS, "all")}  # matched preds, preds, matched golds, golds
+    misses = {f"miss {kind}: {why}": 0 for kind in KINDS for why in MISSES}
     speaker_ok = matched_total = 0
     for doc_id, text, golds in documents(split, limit):
         predicted = predict(doc_id, text)
         pairs = match(golds, predicted)
+        found = {gi for _, gi in pairs}
+        for gi, gold in enumerate(golds):
+            if gi not in found:
+                misses[f"miss {gold.kind}: {miss_of(gold, predicted)}"] += 1
         for statement in predicted:
             counts[kind_of(statement)][1] += 1
             counts["all"][1] += 1
@@ -178,6 +207,7 @@ def measure(split: str = "dev", limit: int | None = None) -> dict[str, float]:
         scores[f"{prefix}gold"] = float(n_g)
         scores[f"{prefix}predicted"] = float(n_p)
     scores["speaker_accuracy"] = speaker_ok / matched_total if matched_total else 0.0
+    scores.update({name: float(n) for name, n in misses.items()})
     return scores
 
 
@@ -185,6 +215,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--misses", action="store_true", help="why gold attributions went unmatched, per kind")
     args = parser.parse_args()
     if not (DATA / args.split).is_dir():
         print(f"skip: {DATA / args.split} not found")
@@ -198,6 +229,10 @@ def main() -> int:
             f"(gold {scores[kind + 'gold']:.0f}, predicted {scores[kind + 'predicted']:.0f})"
         )
     print(f"speaker accuracy {scores['speaker_accuracy']:.3f}")
+    if args.misses:
+        for name, value in scores.items():
+            if name.startswith("miss "):
+                print(f"{name:70s} {value:.0f}")
     return 0
 
 

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crosswire import __version__
+from crosswire.cli.check import check as check_command
 from crosswire.cli.serve import serve
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
@@ -183,6 +184,9 @@ def entities(
 
 
 app.command()(serve)
+
+
+app.command(name="check")(check_command)
 
 
 def run() -> None:

@@ -15,6 +15,11 @@ Each rule below is one construction of news copy:
 - **nested sources** — "Kommersant reported, citing an unnamed source, ..." adds the unnamed source's statement,
   relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
   relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
+- **headlines** — a title that opens with a named source and a colon ("Pence: Flowers won't be at the debate").
+
+After the rules, learned steps trained on PolNeAR (:mod:`crosswire.nlp.attribution_learned`) add the statements of
+cues outside the lexicon ("Sanders railed against super PACs"), choose where indirect contents end and drop rule
+statements unlikely to be attributions.
 
 Speaker entity ids need canonical entities, so they are set later by the corpus stage
 (:func:`crosswire.nlp.statements.link_statements`); this stage records the speaker's words and offsets.
@@ -23,11 +28,12 @@ Speaker entity ids need canonical entities, so they are set later by the corpus 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crosswire.model import Article, Mention, Statement
-from crosswire.nlp import bounds, cues, noun_cues, sources
+from crosswire.nlp import attribution_learned, attribution_spans, bounds, cue_model, cues, noun_cues, sources
+from crosswire.nlp import attribution_parse as parse
+from crosswire.nlp.attribution_parse import Candidate
 from crosswire.nlp.parse import doc_of
 from crosswire.nlp.quotes import Quote, find_quotes, paragraph_of, quote_at
 from crosswire.nlp.stance import CueReading, classify
@@ -35,10 +41,6 @@ from crosswire.nlp.stance import CueReading, classify
 if TYPE_CHECKING:
     from crosswire.pipeline import Context
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass", "expl"})
-# Dependency labels under which a verb takes its governor's subject ("said, adding that ..."; "and warned ...").
-INHERITS_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 # Complements that hold what was said, in order of preference per tier.
 CLAUSE_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "attr", "oprd")
@@ -58,109 +60,34 @@ OBJECT_CONTENT = frozenset(
 ABOUT_PREPS = frozenset({"about", "of", "on", "against", "for"})
 # Prepositions that continue an object content ("accused X of ...", "praised X for ...", "described X as ...").
 OBJECT_PREPS = frozenset({"of", "for", "as"})
+# Prepositions whose phrase after an object is the circumstance of the saying, not part of what was said.
+ADJUNCT_PREPS = frozenset({"in", "during", "since", "at", "after", "before", "amid", "throughout", "following", "via"})
 ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
 # A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
 _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
 # ... or a short aside or conjunction ("“...,” he said, referring to the vote, “...”"; "he said, but “...”").
 _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s*|,?\s*(?:but|and)\s*)$")
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
-# A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
-_CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
-MAX_COLON_PARAGRAPHS = 6
-MAX_COLON_CHARS = 1200
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
+# A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
+HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
+HEADLINE_SOURCE_WORDS = 4
 
 
-@dataclass
-class Candidate:
-    """A statement before it has an id: spans into the article's text and how it was found."""
-
-    cue_start: int | None
-    cue_end: int | None
-    cue_lemma: str
-    content_start: int
-    content_end: int
-    content: str
-    speaker: tuple[int, int] | None
-    direct: bool
-    reading: CueReading
-    kind: str  # direct | indirect | according | continuation | nested
-    via: list[int] = field(default_factory=list)  # indexes of candidates it was relayed through, outermost first
-    quotes: list[Quote] = field(default_factory=list)
-    cue_token: int | None = None
-    stance_text: str = ""
-    # Whether the cue verb is finite and plain ("told", "says"), as opposed to "to comment", "would question".
-    finite: bool = True
+def _is_adjunct(prep: Any) -> bool:
+    """A phrase after an object that says when, where or how something was said ("in tweets", "on Friday"), or
+    holds a clause of its own, rather than continuing what was said ("accused X of ...", "described X as ...")."""
+    if prep.lower_ in OBJECT_PREPS:
+        return False
+    if prep.lower_ in ADJUNCT_PREPS or any(t.pos_ == "VERB" for t in prep.subtree):
+        return True
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
-def _span_of(tokens: list[Any]) -> tuple[int, int]:
-    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-
-
-def _subtree_span(token: Any) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    return left.idx, right.idx + len(right.text)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop edge spaces and separating punctuation, keeping quotation marks that belong to the content."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-•"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-•"):
-        end -= 1
-    return start, end
-
-
-def _subject_of(verb: Any, depth: int = 0) -> tuple[int, int] | None:
-    """The speaker span of a cue verb: its subject, the agent of a passive, or its governor's subject."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if subjects:
-        spans = [_subtree_span(s) for s in subjects]
-        return min(s for s, _ in spans), max(e for _, e in spans)
-    if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
-        for child in verb.children:
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return _subtree_span(objects[0])
-        return None  # "It was reported that ...": an implicit source
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        head = verb.head
-        return head.left_edge.idx, head.idx + len(head.text)
-    if depth < 3 and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
-        head = verb.head
-        if verb.dep_ == "pcomp":
-            head = head.head  # "with X telling ..." has its subject inside; "by saying" climbs to the verb
-            if head.pos_ not in {"VERB", "AUX"}:
-                return None
-        return _subject_of(head, depth + 1)
-    return None
-
-
-def _reading(token: Any, tier: str) -> CueReading:
-    negated = any(c.dep_ == "neg" for c in token.children)
-    modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
-    complement = next((c.lemma_.lower() for c in token.children if c.dep_ == "xcomp"), None)
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if not objects:
-        for conj in token.children:
-            if conj.dep_ == "conj":
-                objects = [c for c in conj.children if c.dep_ == "dobj"]
-    object_noun = objects[0].lemma_.lower() if objects else None
-    return CueReading(
-        lemma=token.lemma_.lower(),
-        negated=negated,
-        modal=modal,
-        complement=complement,
-        object_noun=object_noun,
-        tier=tier,
-    )
-
-
-def _content_of(token: Any, tier: str, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) -> tuple[int, int] | None:
     """The content span a cue verb governs, or None when it has none that counts."""
     lemma = token.lemma_.lower()
     children = list(token.children)
@@ -175,87 +102,37 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int]) -> tuple[int,
             if child.dep_ in {"advcl", "ccomp"} and child.lemma_.lower() in cues.CITING:
                 clauses = [c for c in child.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
-        start, end = _span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
+        start, end = parse.span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
         for clause in clauses:
             for child in clause.children:
                 if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
                     # "reported, citing a source, that ...": the citation is not part of what was reported
                     start = max(start, child.right_edge.idx + len(child.right_edge.text))
-        return start, min(bounds.clause_end(token.doc.text, c, start, end) for c in clauses)
+        return start, min(bounds.clause_end(text, c, start, end) for c in clauses)
     if tier == "evidence" and lemma not in cues.SPEECH:
         return None
     if lemma in cues.NEEDS_CLAUSE:
         return None
     xcomps = [c for c in children if c.dep_ == "xcomp"]
     if xcomps and (lemma in cues.DECLINE_LEMMAS or tier in {"belief", "learned"} or lemma in {"promise", "vow"}):
-        return _subtree_span(xcomps[0])
+        return parse.subtree_span(xcomps[0])
     if lemma in OBJECT_CONTENT or tier == "learned":
         objects = [c for c in children if c.dep_ in OBJECT_DEPS]
         if objects:
-            parts = objects + [
-                c
-                for c in children
-                if c.i > objects[0].i
-                and (
-                    c.dep_ in {"oprd", "xcomp"}
-                    or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
-                    # other phrases after the object belong to it unless they hold a clause of their own
-                    or (c.dep_ == "prep" and not any(t.pos_ == "VERB" for t in c.subtree))
-                )
-            ]
-            return _span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
+            parts = list(objects)
+            for c in children:
+                if c.i <= objects[0].i:
+                    continue
+                if c.dep_ == "prep" and _is_adjunct(c):
+                    break  # the content is contiguous: it stops where the circumstances of the saying start
+                if c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep":
+                    parts.append(c)
+            return parse.span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
     if lemma in ABOUT_VERBS:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
         if preps:
-            return _subtree_span(preps[0])
+            return parse.subtree_span(preps[0])
     return bounds.passive_content(token)
-
-
-def _misparsed_that_clause(token: Any) -> tuple[int, int] | None:
-    """ "told the WSJ at the time that the press ...": a "that" clause the parser hung on a noun, not on the verb."""
-    sent = token.sent
-    for other in sent[token.i - sent.start + 1 : token.i - sent.start + 10]:
-        if other.pos_ == "VERB" or other.lower_ in {".", ";"}:
-            return None
-        if other.lower_ == "that" and other.head.pos_ in {"VERB", "AUX"} and other.head.i > other.i:
-            return other.idx, sent.end_char
-    return None
-
-
-def _parenthetical_content(token: Any) -> tuple[int, int] | None:
-    """ "Officials held talks, Kommersant reported": the clause a cue is parenthetical to.
-
-    The cue may close the clause or interrupt it ("To understand it, Roberts said, one should visit"); the content
-    is the governing clause either way (a contiguous span, so an interrupting cue lies inside it).
-    """
-    head = token.head
-    if token.dep_ == "parataxis" and head.i > token.i and token.left_edge.i > head.left_edge.i:
-        # "The museum, Mr. Bush said, celebrated ...": the cue interrupts the clause it governs
-        return head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-    if token.dep_ in {"parataxis", "advcl", "conj"} and head.i < token.i and token.left_edge.i > head.i:
-        start = head.left_edge.idx
-        end = token.left_edge.idx
-        if token.dep_ == "parataxis" and head.right_edge.i > token.right_edge.i:
-            end = head.right_edge.idx + len(head.right_edge.text)
-        if end - start > 10:
-            return start, end
-    return None
-
-
-def _is_finite(token: Any, reading: CueReading) -> bool:
-    """A plainly asserted verb: finite, without negation or a modal ("told", not "to comment" or "would say")."""
-    return token.tag_ in {"VBD", "VBZ", "VBP"} and not reading.negated and reading.modal is None
-
-
-def _stance_window(text: str, token: Any) -> str:
-    """The cue with its auxiliaries, negation and infinitive or object ("could neither confirm nor deny the report")."""
-    start, end = token.idx, token.idx + len(token.text)
-    for child in token.children:
-        if child.dep_ in {"aux", "neg", "preconj", "auxpass"}:
-            start = min(start, child.idx)
-        if child.dep_ in {"xcomp", "dobj", "conj", "cc"} and child.i > token.i:
-            end = max(end, child.right_edge.idx + len(child.right_edge.text))
-    return text[start:end]
 
 
 def _frame_end(token: Any) -> int:
@@ -274,37 +151,6 @@ def _frame_end(token: Any) -> int:
         }:
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return end
-
-
-def _colon_content(text: str, after: int) -> tuple[int, int] | None:
-    """The passage a colon after the cue introduces: the rest of the paragraph, or the next paragraph(s)."""
-    match = re.compile(r"[ \t]*:").match(text, after)
-    if not match:
-        return None
-    pos = match.end()
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[pos:line_end].strip():
-        return _trim(text, pos, line_end)
-    # The colon ends its paragraph: read paragraphs until one ends a sentence with some length.
-    start = end = -1
-    cursor = line_end
-    for _ in range(MAX_COLON_PARAGRAPHS):
-        nxt = re.compile(r"\S").search(text, cursor)
-        if not nxt:
-            break
-        para_end = text.find("\n", nxt.start())
-        para_end = len(text) if para_end < 0 else para_end
-        if start < 0:
-            start = nxt.start()
-        end = para_end
-        paragraph = text[nxt.start() : para_end]
-        if (_CLOSED_PARAGRAPH.search(paragraph) and len(paragraph) >= 60) or end - start > MAX_COLON_CHARS:
-            break
-        cursor = para_end
-    if start < 0:
-        return None
-    return _trim(text, start, end)
 
 
 class _Finder:
@@ -381,20 +227,20 @@ class _Finder:
         lemma = token.lemma_.lower()
         cue_start, cue_end = token.idx, token.idx + len(token.text)
         para_start, para_end = self.paragraph(cue_start)
-        speaker = _subject_of(token)
+        speaker = parse.subject_of(token)
         if speaker is not None:
-            speaker = _trim(text, max(speaker[0], para_start), min(speaker[1], para_end))
+            speaker = bounds.trim(text, max(speaker[0], para_start), min(speaker[1], para_end))
             if speaker[1] - speaker[0] < 1:
                 speaker = None
         if speaker is None and tier != "speech":
             return
         own_subject = (
-            speaker is not None and token.left_edge.idx <= speaker[0] and speaker[1] <= _subtree_span(token)[1]
+            speaker is not None and token.left_edge.idx <= speaker[0] and speaker[1] <= parse.subtree_span(token)[1]
         )
         frame_start = min(cue_start, speaker[0]) if speaker and own_subject else cue_start
         frame_end = min(max(_frame_end(token), speaker[1] if speaker and own_subject else cue_end), para_end)
-        reading = _reading(token, tier)
-        stance_text = _stance_window(text, token)
+        reading = parse.reading(token, tier)
+        stance_text = parse.stance_window(text, token)
         # 1. a quote right before the cue clause, possibly continued right after it
         before = self.quote_before(frame_start) if tier == "speech" else None
         quotes: list[Quote] = []
@@ -415,22 +261,22 @@ class _Finder:
             self.nested_citation(token, len(self.candidates) - 1)
             return
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
-        content = _colon_content(text, cue_end) if tier == "speech" else None
+        content = bounds.colon_content(text, cue_end) if tier == "speech" else None
         clipped = content is None
         if content is None:
-            content = _content_of(token, tier, (para_start, para_end))
+            content = _content_of(token, tier, (para_start, para_end), text)
         if content is None and tier == "speech":
-            content = _misparsed_that_clause(token)
+            content = bounds.misparsed_that_clause(token)
         if content is None and tier == "speech":
-            content = _parenthetical_content(token)
+            content = bounds.parenthetical_content(token)
         if content is None and tier == "speech":
-            content = _colon_content(text, frame_end)
+            content = bounds.colon_content(text, frame_end)
             clipped = content is None
         if content is None:
             return
         if clipped:
             content = max(content[0], para_start), min(content[1], para_end)
-        start, end = _trim(text, *content)
+        start, end = bounds.trim(text, *content)
         cut = self.in_quote(end - 1) if end > start else None
         if cut is not None and cut.end - end <= 3:
             end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
@@ -452,7 +298,7 @@ class _Finder:
                 kind="indirect",
                 cue_token=token.i,
                 stance_text=stance_text,
-                finite=_is_finite(token, reading),
+                finite=parse.is_finite(token, reading),
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
@@ -506,7 +352,7 @@ class _Finder:
             ]
             if objects and as_saying:
                 saying = next(g for g in as_saying[0].children if g.lemma_ == "say")
-                self.add_nested(outer, index, _subtree_span(objects[0]), saying, "say")
+                self.add_nested(outer, index, parse.subtree_span(objects[0]), saying, "say")
             return
         near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
         for child in near:
@@ -514,7 +360,7 @@ class _Finder:
                 objects = [c for c in child.children if c.dep_ == "dobj"]
                 if not objects:
                     continue
-                phrase_start, phrase_end = _subtree_span(objects[0])
+                phrase_start, phrase_end = parse.subtree_span(objects[0])
                 phrase = text[phrase_start:phrase_end]
                 if not self.is_source_phrase(phrase, phrase_start, phrase_end):
                     continue
@@ -555,18 +401,46 @@ class _Finder:
 
     def noun_cues(self) -> None:
         """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`crosswire.nlp.noun_cues`)."""
-        for found in noun_cues.find(self.doc, _subject_of):
-            token, (start, end) = found.token, _trim(self.text, *found.content)
+        for found in noun_cues.find(self.doc, parse.subject_of):
+            token, (start, end) = found.token, bounds.trim(self.text, *found.content)
             quote = self.in_quote(token.idx)
             if end - start < 2 or (quote is not None and quote.closed):
                 continue
             reading = CueReading(lemma=token.lemma_.lower(), tier="learned")
-            speaker = _trim(self.text, *found.speaker)
+            speaker = bounds.trim(self.text, *found.speaker)
             cue = (token.idx, token.idx + len(token.text))
             self.candidates.append(
                 Candidate(*cue, reading.lemma, start, end, self.text[start:end], speaker, False, reading, "indirect")
             )
             self.candidates[-1].cue_token, self.candidates[-1].stance_text = token.i, token.text
+
+    def headline(self) -> None:
+        """ "Pence: Gennifer Flowers won't be at the debate": a title that opens with a named source and a colon."""
+        first = re.compile(r"\S").search(self.text)
+        if first is None:
+            return
+        para_start, para_end = self.paragraph(first.start())
+        match = HEADLINE.match(self.text[para_start:para_end])
+        if match is None or len(match.group(1).split()) > HEADLINE_SOURCE_WORDS:
+            return
+        speaker = (para_start + match.start(1), para_start + match.end(1))
+        named = any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in self.mentions(*speaker)) or any(
+            t.pos_ == "PROPN" and t.dep_ != "compound"
+            for t in self.doc.char_span(*speaker, alignment_mode="expand") or []
+        )
+        if not named and sources.head_word(match.group(1)) not in sources.DOCUMENT_NOUNS:
+            return
+        start, end = bounds.trim(self.text, para_start + match.start(2), para_end)
+        while end > start and self.text[end - 1] in ".!?":
+            end -= 1
+        colon = para_start + match.end(1)
+        reading = CueReading(lemma=":", tier="speech")
+        self.candidates.append(
+            Candidate(
+                colon, colon + 1, ":", start, end, self.text[start:end], speaker, self.is_verbatim(start, end),
+                reading, "indirect",
+            )
+        )  # fmt: skip
 
     def according_to(self) -> None:
         for token in self.doc:
@@ -576,14 +450,14 @@ class _Finder:
             objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
             if not objects:
                 continue
-            speaker = _subtree_span(objects[0])
+            speaker = parse.subtree_span(objects[0])
             phrase_start = token.idx
             phrase_end = max(speaker[1], to.idx + 2)
             sent = token.sent
             para_start, para_end = self.paragraph(token.idx)
-            speaker = _trim(self.text, *speaker)
-            before = _trim(self.text, max(sent.start_char, para_start), phrase_start)
-            after = _trim(self.text, phrase_end, min(sent.end_char, para_end))
+            speaker = bounds.trim(self.text, *speaker)
+            before = bounds.trim(self.text, max(sent.start_char, para_start), phrase_start)
+            after = bounds.trim(self.text, phrase_end, min(sent.end_char, para_end))
             start, end = before if before[1] - before[0] >= after[1] - after[0] else after
             end_trimmed = end
             while end_trimmed > start and self.text[end_trimmed - 1] in ".!?":
@@ -751,17 +625,36 @@ def _statement(
     )
 
 
-def extract(article: Article) -> list[Statement]:
-    """The statements of one article, in text order, with ids ``{article.id}:s{n}``."""
-    if not article.text.strip():
-        return []
+# The learned steps of :mod:`crosswire.nlp.cue_model` (all of them run by default).
+LEARNED = frozenset({"proposals", "boundary", "screen"})
+
+
+def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
     finder.verb_cues()
     finder.according_to()
     finder.noun_cues()
+    finder.headline()
+    if "proposals" in learned:
+        attribution_learned.learned_cues(finder)
     finder.drop_duplicates()
     finder.nest()
     finder.continuations()
+    if "boundary" in learned:
+        attribution_learned.choose_ends(finder)
+    if "screen" in learned:
+        attribution_learned.screen(finder)
+    return finder
+
+
+def extract(article: Article, learned: frozenset[str] = LEARNED) -> list[Statement]:
+    """The statements of one article, in text order, with ids ``{article.id}:s{n}``.
+
+    ``learned`` names the learned steps to run (:data:`LEARNED`); their training compares against fewer of them.
+    """
+    if not article.text.strip():
+        return []
+    finder = _find(article, learned)
     order = sorted(
         range(len(finder.candidates)),
         key=lambda i: (finder.candidates[i].content_start, finder.candidates[i].cue_start or 0, i),
@@ -777,6 +670,46 @@ def extract(article: Article) -> list[Statement]:
         ids = [id_of[index], *(id_of[j] for j in candidate.via)]
         by_id[index] = _statement(article, finder, candidate, ids, memory)
     return [by_id[i] for i in order]
+
+
+def proposals(article: Article) -> list[cue_model.Proposal]:
+    """What the learned cue classifier is asked about in one article: after the rules, before it (for training)."""
+    if not article.text.strip():
+        return []
+    finder = _Finder(article)
+    finder.verb_cues()
+    finder.according_to()
+    finder.noun_cues()
+    finder.headline()
+    return attribution_learned.proposals(finder)
+
+
+def end_choices(article: Article) -> list[tuple[int, list[attribution_spans.Variant]]]:
+    """What the learned boundary model is asked about in one article (for training): per indirect statement of the
+    rules alone, its content start and the ends it could have."""
+    if not article.text.strip():
+        return []
+    finder = _find(article, frozenset())
+    return [
+        (finder.candidates[index].content_start, found) for index, found in attribution_learned.end_variants(finder)
+    ]
+
+
+def screenings(article: Article) -> list[tuple[tuple[int, int], bool, tuple[str, ...]]]:
+    """What the learned screen is asked about in one article (for training): per statement of the rules (with the
+    learned content ends), its content span, whether it is the relayed twin of another (same content, not scored)
+    and its features."""
+    if not article.text.strip():
+        return []
+    finder = _find(article, frozenset({"boundary"}))
+    return [
+        (
+            (c.content_start, c.content_end),
+            attribution_learned.is_twin(finder, c),
+            attribution_learned.screen_features(finder, c),
+        )
+        for c in finder.candidates
+    ]
 
 
 def find_statements(article: Article, context: Context) -> None:

@@ -4,6 +4,10 @@ The parser often hangs the source's next act on the reported clause rather than 
 review and warned against hackers"; "said the rules were lawful, arguing that ..."), so the clause's subtree runs
 into words that are a frame of their own. PolNeAR's content stops before them: they are the cue of another
 attribution (or the same speaker's aside), not part of what was said. A semicolon ends the reported clause too.
+
+It also reads the contents that are not a complement of the cue: the passage a colon introduces, the clause a
+parenthetical cue interrupts or closes ("Officials held talks, Kommersant reported"), and a "that" clause the parser
+hung on a noun.
 """
 
 from __future__ import annotations
@@ -67,3 +71,80 @@ def mostly_quoted(quotes: list[Any]) -> list[Any]:
     while len(kept) > 1 and 2 * sum(q.end - q.start for q in kept) < kept[-1].end - kept[0].start:
         kept.pop()
     return kept
+
+
+# A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
+_CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
+MAX_COLON_PARAGRAPHS = 6
+MAX_COLON_CHARS = 1200
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge spaces and separating punctuation, keeping quotation marks that belong to the content."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-•"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-•"):
+        end -= 1
+    return start, end
+
+
+def misparsed_that_clause(token: Any) -> tuple[int, int] | None:
+    """ "told the WSJ at the time that the press ...": a "that" clause the parser hung on a noun, not on the verb."""
+    sent = token.sent
+    for other in sent[token.i - sent.start + 1 : token.i - sent.start + 10]:
+        if other.pos_ == "VERB" or other.lower_ in {".", ";"}:
+            return None
+        if other.lower_ == "that" and other.head.pos_ in {"VERB", "AUX"} and other.head.i > other.i:
+            return other.idx, sent.end_char
+    return None
+
+
+def parenthetical_content(token: Any) -> tuple[int, int] | None:
+    """ "Officials held talks, Kommersant reported": the clause a cue is parenthetical to.
+
+    The cue may close the clause or interrupt it ("To understand it, Roberts said, one should visit"); the content
+    is the governing clause either way (a contiguous span, so an interrupting cue lies inside it).
+    """
+    head = token.head
+    if token.dep_ == "parataxis" and head.i > token.i and token.left_edge.i > head.left_edge.i:
+        # "The museum, Mr. Bush said, celebrated ...": the cue interrupts the clause it governs
+        return head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if token.dep_ in {"parataxis", "advcl", "conj"} and head.i < token.i and token.left_edge.i > head.i:
+        start = head.left_edge.idx
+        end = token.left_edge.idx
+        if token.dep_ == "parataxis" and head.right_edge.i > token.right_edge.i:
+            end = head.right_edge.idx + len(head.right_edge.text)
+        if end - start > 10:
+            return start, end
+    return None
+
+
+def colon_content(text: str, after: int) -> tuple[int, int] | None:
+    """The passage a colon after the cue introduces: the rest of the paragraph, or the next paragraph(s)."""
+    match = re.compile(r"[ \t]*:").match(text, after)
+    if not match:
+        return None
+    pos = match.end()
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[pos:line_end].strip():
+        return trim(text, pos, line_end)
+    # The colon ends its paragraph: read paragraphs until one ends a sentence with some length.
+    start = end = -1
+    cursor = line_end
+    for _ in range(MAX_COLON_PARAGRAPHS):
+        nxt = re.compile(r"\S").search(text, cursor)
+        if not nxt:
+            break
+        para_end = text.find("\n", nxt.start())
+        para_end = len(text) if para_end < 0 else para_end
+        if start < 0:
+            start = nxt.start()
+        end = para_end
+        paragraph = text[nxt.start() : para_end]
+        if (_CLOSED_PARAGRAPH.search(paragraph) and len(paragraph) >= 60) or end - start > MAX_COLON_CHARS:
+            break
+        cursor = para_end
+    if start < 0:
+        return None
+    return trim(text, start, end)
