@@ -47,11 +47,14 @@ def _story_of(dossier: Dossier) -> dict[str, str]:
 
 
 def _vectors(
-    propositions: Sequence[Proposition], stories: Sequence[str], reacted: set[str], cache: VectorCache | None
+    propositions: Sequence[Proposition], stories: Sequence[str], shared: set[str], cache: VectorCache | None
 ) -> np.ndarray:
-    """Embeddings of the propositions that have something to be merged with or reacted to; zeros for the rest."""
-    sizes = Counter(stories)
-    needed = [index for index, story in enumerate(stories) if sizes[story] > 1 or story in reacted]
+    """Embeddings of the propositions of stories told by several articles; zeros for the rest.
+
+    A story of one article has nothing to merge across articles, and its reactions find their claim by word overlap:
+    embedding it would cost a transformer pass per sentence for nothing.
+    """
+    needed = [index for index, story in enumerate(stories) if story in shared]
     vectors = np.zeros((len(propositions), DIMENSIONS), dtype=np.float32)
     if needed:
         vectors[needed] = encode_cached([propositions[index].text for index in needed], cache)
@@ -64,6 +67,7 @@ def _attach(
     vectors: np.ndarray,
     claim_of: dict[int, int],
     story_of: dict[str, str],
+    shared: set[str],
     cache: VectorCache | None,
 ) -> dict[int, list[Reaction]]:
     """Each reaction goes to the claim it most resembles, given the sentences around it: a claim of its own article
@@ -73,7 +77,12 @@ def _attach(
     for index, proposition in enumerate(propositions):
         by_article.setdefault(proposition.article, []).append(index)
         by_story.setdefault(story_of.get(proposition.article, proposition.article), []).append(index)
-    context_vectors = encode_cached([reaction.context for reaction in reactions], cache)
+    embedded = [
+        index for index, reaction in enumerate(reactions) if story_of.get(reaction.article, reaction.article) in shared
+    ]
+    context_vectors = np.zeros((len(reactions), DIMENSIONS), dtype=np.float32)
+    if embedded:
+        context_vectors[embedded] = encode_cached([reactions[index].context for index in embedded], cache)
     attached: dict[int, list[Reaction]] = {}
     for row, reaction in enumerate(reactions):
         context_vector = context_vectors[row]
@@ -104,8 +113,8 @@ def _attach(
 def _reaction_score(
     proposition: Proposition, vector: np.ndarray, context_vector: np.ndarray, words: set[str], at: int
 ) -> float:
-    if not vector.any():
-        # Not embedded (a story of one proposition): word overlap stands in.
+    if not vector.any() or not context_vector.any():
+        # Not embedded (a story told by one article): word overlap stands in.
         overlap = words & set(_WORDS.findall(proposition.text.lower()))
         similarity = len(overlap) / max(1, len(words))
     else:
@@ -163,11 +172,14 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
     cache: VectorCache | None = getattr(context, "vector_cache", None)
-    reacted = {story.get(reaction.article, reaction.article) for reaction in reactions}
-    vectors = _vectors(propositions, stories, reacted, cache)
+    told_by: dict[str, set[str]] = {}
+    for article_id in [*(p.article for p in propositions), *(r.article for r in reactions)]:
+        told_by.setdefault(story.get(article_id, article_id), set()).add(article_id)
+    shared = {key for key, articles in told_by.items() if len(articles) > 1}
+    vectors = _vectors(propositions, stories, shared, cache)
     groups = cluster(propositions, vectors, stories)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
-    attached = _attach(reactions, propositions, vectors, claim_of, story, cache)
+    attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     entity_ids = {entity.id for entity in dossier.entities}
     claims: list[Claim] = []
     for number, group in enumerate(groups):
