@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import numpy as np
 
+from crosswire.claims.headline_stance import is_headline, override_headlines
 from crosswire.claims.stance_features import (
+    SCALAR_NAMES,
     BodyView,
     ClaimView,
     Idf,
@@ -44,6 +46,8 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 CHUNK = 2048
 # Distinct bodies kept between chunks; pairs of one body usually sit close together in a file.
 MAX_CACHED_BODIES = 4096
+# The claim's cosine with the body's closest sentence: for a one-line text, their similarity.
+_SIMILARITY = SCALAR_NAMES.index("emb_max")
 EVIDENCE_SENTENCES = 2
 
 
@@ -187,8 +191,11 @@ def check_articles(
     if not bodies:
         return []
     probabilities = model.probabilities(scalars, vectors)
+    decided = override_headlines(
+        [(claim, body) for body in bodies], scalars[:, _SIMILARITY].tolist(), model.decide(probabilities)
+    )
     results = []
-    for i, (article, (stance, score)) in enumerate(zip(articles, model.decide(probabilities), strict=True)):
+    for i, (article, (stance, score)) in enumerate(zip(articles, decided, strict=True)):
         sentences = featurizer.body(bodies[i]).sentences
         evidence = [] if stance == "unrelated" else [sentences[int(j)] for j in orders[i][:EVIDENCE_SENTENCES]]
         results.append(
@@ -199,10 +206,18 @@ def check_articles(
                 stance=stance,
                 score=score,
                 evidence=[s for s in evidence if s],
-                probabilities=dict(zip(STANCES, probabilities[i].tolist(), strict=True)),
+                probabilities=_headline_probabilities(stance, score)
+                if is_headline(bodies[i])
+                else dict(zip(STANCES, probabilities[i].tolist(), strict=True)),
             )
         )
     return results
+
+
+def _headline_probabilities(stance: Stance, score: float) -> dict[str, float]:
+    """A headline's reading as probabilities: its score on its stance, the rest shared evenly."""
+    rest = (1.0 - score) / (len(STANCES) - 1)
+    return {name: score if name == stance else rest for name in STANCES}
 
 
 # --- pairs --------------------------------------------------------------------------------------------------------
@@ -293,8 +308,15 @@ def check_pairs(
 
     def flush() -> Iterator[PairResult]:
         pairs = [r for r in batch if isinstance(r, Pair)]
-        scalars, vectors, _ = featurizer.features([(p.claim, p.text) for p in pairs])
-        decided = iter(model.decide(model.probabilities(scalars, vectors)) if pairs else [])
+        texts = [(p.claim, p.text) for p in pairs]
+        scalars, vectors, _ = featurizer.features(texts)
+        decided = iter(
+            override_headlines(
+                texts, scalars[:, _SIMILARITY].tolist(), model.decide(model.probabilities(scalars, vectors))
+            )
+            if pairs
+            else []
+        )
         for record in batch:
             if isinstance(record, PairError):
                 yield PairResult(id=record.id, stance="unrelated", score=0.0, line=record.line, error=record.error)

@@ -78,12 +78,12 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _vocabulary(text: str) -> frozenset[str]:
+def vocabulary(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
     return frozenset(text.split())
 
 
-_STOP_WORDS = _vocabulary(
+_STOP_WORDS = vocabulary(
     """
     a about above after again against all am an and any are as at be because been before being below between both
     but by can could did do does doing down during each few for from further had has have having he her here hers
@@ -116,7 +116,7 @@ def content_stems(text: str) -> list[str]:
 # --- cue words ---------------------------------------------------------------------------------------------------
 
 CUE_GROUPS: dict[str, frozenset[str]] = {
-    "refute": _vocabulary(
+    "refute": vocabulary(
         """
         fake fraud hoax false deny denies denied denial lie lies lied not despite nope doubt doubts bogus debunk
         debunked debunks prank pranks retract retracted untrue fabricated fabrication satire satirical rumor rumors
@@ -124,20 +124,20 @@ CUE_GROUPS: dict[str, frozenset[str]] = {
         dismisses rejected rejects incorrect wrong spoof parody contrary never nonsense disputed disputes
         """
     ),
-    "hedge": _vocabulary(
+    "hedge": vocabulary(
         """
         reportedly allegedly alleged apparently purportedly supposedly claim claims claimed unconfirmed unverified
         rumored rumoured speculation may might could possibly possible suggests suggested believed appears seems
         according report reports reported if whether unclear uncertain
         """
     ),
-    "support": _vocabulary(
+    "support": vocabulary(
         """
         confirm confirmed confirms confirmation officially announced announces revealed indeed verified true proved
         proven evidence statement acknowledged admitted admits official fact actually
         """
     ),
-    "negation": _vocabulary(
+    "negation": vocabulary(
         """
         not no never nothing none nobody neither nor without
         """

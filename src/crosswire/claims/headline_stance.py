@@ -1,0 +1,127 @@
+"""The stance of a one-line text -- a headline, a tweet, a teaser -- towards a claim.
+
+The stance networks (:mod:`crosswire.claims.stance_model`) learned from FNC-1's article bodies, where a body's
+stance lives in many sentences: its hedges, its quoted denials, how much of it is about the claim. A headline has
+one sentence and says its stance in a word or two ("Robert Plant *denies* ...", "... is a *hoax*", "Banksy
+*reportedly* arrested", "Was this ISIS fighter really killed by his own bomb*?*"), and the networks, never shown
+such a text, read almost every one as *discusses*. So a text of one short sentence is read by the cues that
+Ferreira & Vlachos (2016) found to carry a headline's stance in the Emergent data:
+
+1. **Related at all?** The networks' similarity scalars decide: a headline sharing no content word with the claim
+   and far from it in embedding space is *unrelated*.
+2. **Refutes** when the headline holds a refuting word the claim lacks ("fake", "hoax", "false", "denies",
+   "debunked", "not true", "baseless", ...), or negates where the claim does not ("did not", "isn't") and does not
+   hedge.
+3. **Discusses** when it hedges: a reporting cue ("reportedly", "allegedly", "claims", "rumour", "sources say",
+   "report:"), a modal ("may", "could"), or a question.
+4. **Supports** otherwise: the headline states the claim as fact.
+
+The score is the share of the claim's content words the headline carries, scaled into the range of each decision
+(a reading of cues, not a calibrated probability).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosswire.claims.stance_features import content_stems, split_sentences, vocabulary, words
+from crosswire.claims.stance_model import Stance
+
+# A text of one sentence of at most this many words is read as a headline.
+MAX_HEADLINE_WORDS = 40
+# Below both of these (embedding cosine of claim and text, share of the claim's content stems in the text) a
+# headline is unrelated to the claim.
+UNRELATED_SIMILARITY = 0.3
+UNRELATED_COVERAGE = 0.15
+
+_REFUTING = vocabulary(
+    """
+    fake fakes faked hoax hoaxes false falsely untrue deny denies denied denying denial debunk debunked debunks
+    debunking myth myths bogus baseless unfounded fabricated fabrication prank pranked satire satirical spoof parody
+    photoshopped doctored refute refutes refuted rejects rejected dismisses dismissed nonsense lie lies lying nope
+    misleading disproved disputes disputed retracts retracted
+    """
+)
+_REFUTING_PHRASES = re.compile(
+    r"\b(?:not true|no evidence|no truth|not real|never happened|didn'?t happen|isn'?t true|wasn'?t true|"
+    r"is not|are not|was not|were not|did not|does not|do not|has not|have not|had not|will not|won'?t|"
+    r"isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|never)\b",
+    re.IGNORECASE,
+)
+_STRONG_PHRASES = re.compile(r"\b(?:not true|no evidence|no truth|not real|never happened|didn'?t happen)\b", re.I)
+_HEDGING = vocabulary(
+    """
+    reportedly allegedly alleged alleges purportedly supposedly apparently claims claimed claiming claim rumor
+    rumors rumored rumour rumours rumoured speculation speculated unconfirmed unverified may might could possibly
+    possible perhaps maybe likely suspected suspect believed thought appears seems seemingly report reports
+    reported according rumours whether if
+    """
+)
+_HEDGING_PHRASES = re.compile(
+    r"\b(?:sources?\s+(?:say|said|says|claim|tell|told)|(?:is|are|was|were)\s+said\s+to|"
+    r"(?:is|are|was|were)\s+believed\s+to|(?:is|are|was|were)\s+thought\s+to|"
+    r"(?:report|reports|claims?)\s*:|according\s+to|says?\s+(?:a\s+)?(?:report|source|witness))\b",
+    re.IGNORECASE,
+)
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor"})
+
+
+@dataclass(frozen=True)
+class HeadlineReading:
+    stance: Stance
+    score: float
+    cue: str | None  # the word or phrase that decided it, for the evidence
+
+
+def is_headline(text: str) -> bool:
+    """Whether ``text`` is one short sentence: the kind of text the stance networks never saw."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    return len(split_sentences(stripped)) <= 1 and len(stripped.split()) <= MAX_HEADLINE_WORDS
+
+
+def _negations(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if t in _NEGATIONS or t.endswith("n't"))
+
+
+def _scaled(low: float, high: float, share: float) -> float:
+    return round(low + (high - low) * max(0.0, min(1.0, share)), 4)
+
+
+def read_headline(claim: str, text: str, similarity: float) -> HeadlineReading:
+    """The stance of the one-line ``text`` towards ``claim``; ``similarity`` is their embedding cosine."""
+    claim_tokens, text_tokens = words(claim), words(text)
+    claim_stems = set(content_stems(claim))
+    coverage = len(claim_stems & set(content_stems(text))) / len(claim_stems) if claim_stems else 0.0
+    if similarity < UNRELATED_SIMILARITY and coverage < UNRELATED_COVERAGE:
+        return HeadlineReading("unrelated", _scaled(0.6, 0.95, 1.0 - max(similarity, 0.0)), None)
+    claim_words = set(claim_tokens)
+    refuting = [t for t in text_tokens if t in _REFUTING and t not in claim_words]
+    strong = _STRONG_PHRASES.search(text) if not _STRONG_PHRASES.search(claim) else None
+    hedging = [t for t in text_tokens if t in _HEDGING and t not in claim_words]
+    hedge_phrase = _HEDGING_PHRASES.search(text)
+    question = text.rstrip().endswith("?") or ("?" in text and "?" not in claim)
+    negated = _negations(text_tokens) > _negations(claim_tokens)
+    if refuting or strong:
+        cue = refuting[0] if refuting else strong.group(0) if strong else None
+        return HeadlineReading("refutes", _scaled(0.6, 0.9, coverage), cue)
+    if hedging or hedge_phrase or question:
+        cue = hedging[0] if hedging else hedge_phrase.group(0) if hedge_phrase else "?"
+        return HeadlineReading("discusses", _scaled(0.55, 0.85, coverage), cue)
+    if negated:
+        phrase = _REFUTING_PHRASES.search(text)
+        return HeadlineReading("refutes", _scaled(0.5, 0.75, coverage), phrase.group(0) if phrase else "not")
+    return HeadlineReading("supports", _scaled(0.5, 0.85, coverage), None)
+
+
+def override_headlines(
+    pairs: Sequence[tuple[str, str]], similarities: Sequence[float], decided: Sequence[tuple[Stance, float]]
+) -> list[tuple[Stance, float]]:
+    """The networks' decisions, with each pair whose text is a headline read by :func:`read_headline` instead."""
+    return [
+        (reading.stance, reading.score) if is_headline(text) and (reading := read_headline(claim, text, sim)) else d
+        for (claim, text), sim, d in zip(pairs, similarities, decided, strict=True)
+    ]
