@@ -12,6 +12,7 @@ from reference_dossier import reference_dossier
 from crosswire.model import Article, Claim, ClaimStance, Dossier, Entity, Event, Evidence, Mention, Statement, Story
 from crosswire.report.anchors import anchor, article_anchor, slug, statement_anchor
 from crosswire.report.html import embed_json, render_html
+from crosswire.report.index import DossierIndex
 
 HOSTILE = '</script><script>alert("pwned")</script><!-- <b>bold</b> & "quotes" \u2028'
 
@@ -348,4 +349,20 @@ def test_anchors_are_safe_and_stable() -> None:
     assert slug("a:b") != slug("a/b")
     assert slug("<>") and set(slug('"><script>')) <= set(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+    )
+
+
+def test_an_article_without_outlet_is_named_by_its_quoted_title() -> None:
+    article = Article(
+        id="a1",
+        source="a1.txt",
+        text="Body.",
+        title="Sergei Naryshkin, head of Russia's Foreign Intelligence Service, met the CIA chief",
+        published="2022-11-14",
+    )
+    label = DossierIndex(Dossier(articles=[article])).article_source_label("a1")
+    assert label.startswith("“Sergei Naryshkin, head of Russia")
+    assert label.endswith("…”, 2022-11-14")
+    assert DossierIndex(Dossier(articles=[article.model_copy(update={"outlet": "RT"})])).article_source_label("a1") == (
+        "RT, 2022-11-14"
     )

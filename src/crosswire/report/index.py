@@ -112,14 +112,15 @@ class DossierIndex:
         return (article.title or article.id) if article is not None else article_id
 
     def article_source_label(self, article_id: str) -> str:
-        """A short label for an article: its outlet (else its title, shortened) and its date."""
+        """A short label for an article: its outlet (else its title, shortened and quoted) and its date."""
         article = self.articles.get(article_id)
         if article is None:
             return article_id
         name = article.outlet
         if not name:
+            # Quoted, so that a headline opening with a name is not read as that person reporting it.
             title = article.title or article.id
-            name = title if len(title) <= 48 else title[:47].rstrip() + "…"
+            name = "“" + (title if len(title) <= 48 else title[:47].rstrip() + "…") + "”"
         return ", ".join(p for p in (name, (article.published or "")[:10]) if p)
 
     def article_link(self, article_id: str, label: str | None = None) -> Link | None:
