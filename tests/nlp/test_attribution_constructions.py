@@ -223,3 +223,32 @@ def test_split_quote_with_a_long_frame_keeps_the_first_quote() -> None:
     )
     statement = one(run(text), "said")
     assert statement.direct and statement.content == '"It works,"'
+
+
+def test_a_quoted_show_title_is_not_what_was_said() -> None:
+    text = 'Speaking on "Face the Nation," Senator Ana Ortiz said the harbour bill would pass next month.'
+    statement = one(run(text), "said")
+    assert not statement.direct
+    assert statement.content == "the harbour bill would pass next month"
+    titles = [q for q in find_quotes(text) if q.title]
+    assert len(titles) == 1 and not titles[0].is_statement
+
+
+def test_a_quoted_sentence_is_not_a_title() -> None:
+    quotes = find_quotes('She said "We Will Win," and left. He shouted "THEY LOSE, WE WIN" twice.')
+    assert [q.title for q in quotes] == [True, False]
+    assert not find_quotes('"The harbour will reopen in May," she said.')[0].title
+
+
+def test_a_cue_interrupting_an_opening_clause_takes_the_whole_sentence() -> None:
+    text = "Though the first move was smooth, the mayor said, moving the port again would be far harder."
+    statement = one(run(text), "said")
+    assert statement.content_start == 0
+    assert statement.content.endswith("would be far harder.")
+
+
+def test_a_reported_clause_after_a_time_phrase_is_read() -> None:
+    text = "Ortiz said after the vote she would not accept the harbour board's offer."
+    statement = one(run(text), "said")
+    assert statement.content.endswith("she would not accept the harbour board's offer")
+    assert statement.speaker_text == "Ortiz"

@@ -96,6 +96,8 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) ->
         for c in children
         if c.dep_ in CLAUSE_DEPS and c.lemma_.lower() not in cues.CITING and paragraph[0] <= c.idx < paragraph[1]
     ]
+    if not clauses and tier == "speech":
+        clauses = [c for c in children if bounds.reported_advcl(c, token) and paragraph[0] <= c.idx < paragraph[1]]
     if not clauses:
         # "reported, citing anonymous sources, that ...": the parser hangs the clause on "citing".
         for child in children:
@@ -174,6 +176,8 @@ class _Finder:
     def quote_before(self, start: int) -> Quote | None:
         for quote in reversed(self.quotes):
             if quote.end <= start:
+                if quote.title:
+                    return None  # '..., said on "Face the Nation," ...': a show's name, not what was said
                 gap = self.text[quote.end : start]
                 inner_end = quote.inner(self.text)[1]
                 last = self.text[inner_end - 1] if inner_end > quote.start else ""
@@ -198,7 +202,7 @@ class _Finder:
                 gap = self.text[end : quote.start]
                 if "\n" in gap and not gap.rstrip().endswith(":"):
                     return None
-                if not quote.is_statement and not strict:
+                if quote.title or (not quote.is_statement and not strict):
                     return None  # a short quote after a cue is a phrase of the clause, unless it continues a quote
                 pattern = _GAP_SPLIT if strict else _GAP_AFTER
                 return quote if pattern.match(gap) else None

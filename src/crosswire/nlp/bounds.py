@@ -20,6 +20,8 @@ from crosswire.nlp import cues
 # Dependency labels under which a new act of the subject attaches to the reported clause.
 _NEXT_ACT_DEPS = frozenset({"conj", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Clauses before an interrupting cue that the parser hangs on the cue instead of the clause it interrupts.
+_OPENING_DEPS = frozenset({"advcl", "ccomp"})
 # A dangling conjunction or separator left at the end of a cut clause.
 _DANGLING = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|while|as)\b)+$", re.IGNORECASE)
 
@@ -49,6 +51,17 @@ def clause_end(text: str, clause: Any, start: int, end: int) -> int:
         return end
     trimmed = _DANGLING.sub("", text[start:cut])
     return start + len(trimmed) if len(trimmed) >= 2 else end
+
+
+def reported_advcl(clause: Any, cue: Any) -> bool:
+    """ "Trump said after the convention he would not accept ...": a reported clause the parser labelled an adverbial
+    clause -- after the cue, with a subject of its own, finite, and not introduced by a conjunction ("if", "when")."""
+    if clause.dep_ != "advcl" or clause.i < cue.i or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    children = list(clause.children)
+    if any(c.dep_ == "mark" for c in children) or not any(c.dep_ in _SUBJECT_DEPS for c in children):
+        return False
+    return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in children)
 
 
 def passive_content(token: Any) -> tuple[int, int] | None:
@@ -106,7 +119,9 @@ def parenthetical_content(token: Any) -> tuple[int, int] | None:
     is the governing clause either way (a contiguous span, so an interrupting cue lies inside it).
     """
     head = token.head
-    if token.dep_ == "parataxis" and head.i > token.i and token.left_edge.i > head.left_edge.i:
+    # "Though it was seamless, he said, replacing him would be ...": the parser hangs the opening clause on the cue
+    opening = any(c.dep_ in _OPENING_DEPS and c.i < token.i and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    if token.dep_ == "parataxis" and head.i > token.i and (token.left_edge.i > head.left_edge.i or opening):
         # "The museum, Mr. Bush said, celebrated ...": the cue interrupts the clause it governs
         return head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     if token.dep_ in {"parataxis", "advcl", "conj"} and head.i < token.i and token.left_edge.i > head.i:

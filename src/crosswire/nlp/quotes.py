@@ -9,6 +9,8 @@ because a quote can run over sentence and paragraph boundaries, which the parser
   quotation mark (the newspaper convention for multi-paragraph quotes), and is otherwise closed at the paragraph end;
 - single marks (‘ ’ and ') are left alone: they are apostrophes far more often than quotes, and news copy uses them
   for quotes mainly inside headlines and nested quotes, which the enclosing double quote already covers;
+- a quoted title -- a show, a book, a song: "Face the Nation," “The Steve Harvey Morning Show,” -- is a name, not
+  speech: a few words, each capitalised but for short function words, flagged ``title``;
 - a "quote" of a few words inside a sentence ("scare quotes": a “close associate”, "hoaxes") is kept but flagged
   as short, so the attribution stage treats it as part of an indirect statement rather than a statement of its own.
 
@@ -27,6 +29,13 @@ STRAIGHT = '"'
 _SECOND = "\x00"
 # A quote shorter than this many words is a phrase quoted inside a sentence, not a statement on its own.
 MIN_STATEMENT_WORDS = 5
+# A quoted title has at most this many words.
+MAX_TITLE_WORDS = 8
+# Words a title leaves in lower case ("Make Your Kid a Millionaire", "Face the Nation").
+_TITLE_LOWER = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "nor", "but", "vs"]
+)
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 # Characters a straight quotation mark opens after.
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-:;,/")
 
@@ -42,11 +51,13 @@ class Quote:
     paragraphs: int = 1
     # Whether a closing mark ends it (an unclosed quote was cut at its paragraph's end: a guess).
     closed: bool = True
+    # Whether it is a quoted title (a show, a book, a song) rather than anybody's words.
+    title: bool = False
 
     @property
     def is_statement(self) -> bool:
-        """Long enough to be somebody's words rather than a quoted phrase."""
-        return self.words >= MIN_STATEMENT_WORDS
+        """Long enough to be somebody's words rather than a quoted phrase, and not a title."""
+        return self.words >= MIN_STATEMENT_WORDS and not self.title
 
     def inner(self, text: str) -> tuple[int, int]:
         """The quoted words without the marks and edge spaces."""
@@ -128,9 +139,32 @@ def find_quotes(text: str) -> list[Quote]:
             end -= 1
         words = _word_count(original, start, end)
         if words:
-            quotes.append(Quote(start=start, end=end, words=words, paragraphs=paragraphs, closed=closed))
+            title = closed and is_title(original[start:end])
+            quotes.append(Quote(start, end, words, paragraphs=paragraphs, closed=closed, title=title))
         i = max(end, i + 1)
     return quotes
+
+
+def is_title(quoted: str) -> bool:
+    """Whether a quoted passage (marks included) reads as a title: a few words, every one capitalised (not shouted)
+    but for short function words, the first capitalised, no sentence ending inside."""
+    inner = quoted.strip("“”„«»\"' \n\x00").rstrip(",")
+    if not inner or any(mark in inner for mark in ".!?;:"):
+        return False
+    tokens = inner.split()
+    if not 2 <= len(tokens) <= MAX_TITLE_WORDS:
+        return False
+    capitalised = 0
+    for number, token in enumerate(tokens):
+        word = _TITLE_WORD.search(token)
+        if word is None:
+            return False
+        text = word.group(0)
+        if text[0].isupper() and not (len(text) > 1 and text.isupper()):
+            capitalised += 1
+        elif number == 0 or text.lower() not in _TITLE_LOWER:
+            return False
+    return capitalised >= 2
 
 
 def quote_at(quotes: list[Quote], position: int) -> Quote | None:
