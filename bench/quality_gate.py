@@ -61,7 +61,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "stance (FNC-1 train, dev bodies, FNC-1 score and macro-F1)",
         fnc1_stance.DATA,
         fnc1_stance.measure,
-        {"fnc": 0.86, "macro_f1": 0.70},
+        {"fnc": 0.86, "macro_f1": 0.69},
     ),
 ]
 

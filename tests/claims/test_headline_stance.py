@@ -62,3 +62,12 @@ def test_check_reads_headline_texts_in_pairs_and_articles() -> None:
     assert result.stance == "refutes"
     assert result.score == pytest.approx(result.probabilities["refutes"])
     assert sum(result.probabilities.values()) == pytest.approx(1.0)
+
+
+def test_a_denial_on_either_side_only_refutes_and_a_shared_one_agrees() -> None:
+    denial = "No, the Lakeport mayor did not resign after the corruption inquiry"
+    assert read_headline(denial, "Lakeport mayor resigns after corruption inquiry", 0.7).stance == "refutes"
+    assert read_headline(denial, "Lakeport mayor resignation story is fake", 0.7).stance == "supports"
+    assert read_headline(denial, "Rumours of Lakeport mayor's resignation are a hoax", 0.7).stance == "supports"
+    doubt = read_headline(CLAIM, "Experts cast doubt on Lakeport mayor resignation story", 0.7)
+    assert doubt.stance == "refutes" and doubt.cue == "doubt"

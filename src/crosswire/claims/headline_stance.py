@@ -9,9 +9,10 @@ Ferreira & Vlachos (2016) found to carry a headline's stance in the Emergent dat
 
 1. **Related at all?** The networks' similarity scalars decide: a headline sharing no content word with the claim
    and far from it in embedding space is *unrelated*.
-2. **Refutes** when the headline holds a refuting word the claim lacks ("fake", "hoax", "false", "denies",
-   "debunked", "not true", "baseless", ...), or negates where the claim does not ("did not", "isn't") and does not
-   hedge.
+2. **Refutes** when one side holds a refuting word the other lacks ("fake", "hoax", "false", "denies",
+   "debunked", "not true", "baseless", ...): the headline denies the claim, or the claim is itself a denial ("No,
+   Robert Plant didn't ...") that the headline does not share; or when only one side negates ("did not", "isn't")
+   and the headline does not hedge.
 3. **Discusses** when it hedges: a reporting cue ("reportedly", "allegedly", "claims", "rumour", "sources say",
    "report:"), a modal ("may", "could"), or a question.
 4. **Supports** otherwise: the headline states the claim as fact.
@@ -41,16 +42,15 @@ _REFUTING = vocabulary(
     fake fakes faked hoax hoaxes false falsely untrue deny denies denied denying denial debunk debunked debunks
     debunking myth myths bogus baseless unfounded fabricated fabrication prank pranked satire satirical spoof parody
     photoshopped doctored refute refutes refuted rejects rejected dismisses dismissed nonsense lie lies lying nope
-    misleading disproved disputes disputed retracts retracted
+    misleading disproved disputes disputed retracts retracted rubbish bullshit incorrect fiction fictional
+    doubt doubts doubted doubtful debunks rebuff rebuffs rebuffed
     """
 )
-_REFUTING_PHRASES = re.compile(
-    r"\b(?:not true|no evidence|no truth|not real|never happened|didn'?t happen|isn'?t true|wasn'?t true|"
-    r"is not|are not|was not|were not|did not|does not|do not|has not|have not|had not|will not|won'?t|"
-    r"isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|never)\b",
+_STRONG_PHRASES = re.compile(
+    r"\b(?:not true|no evidence|no truth|not real|never happened|didn'?t happen|cast(?:s|ing)? doubts?|"
+    r"questions? whether|made up|not what it seems)\b",
     re.IGNORECASE,
 )
-_STRONG_PHRASES = re.compile(r"\b(?:not true|no evidence|no truth|not real|never happened|didn'?t happen)\b", re.I)
 _HEDGING = vocabulary(
     """
     reportedly allegedly alleged alleges purportedly supposedly apparently claims claimed claiming claim rumor
@@ -66,6 +66,8 @@ _HEDGING_PHRASES = re.compile(
     re.IGNORECASE,
 )
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor"})
+# How many words before a refuting word a negation turns it round ("did not deny", "never really denied").
+NEGATION_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,6 @@ def is_headline(text: str) -> bool:
     return len(split_sentences(stripped)) <= 1 and len(stripped.split()) <= MAX_HEADLINE_WORDS
 
 
-def _negations(tokens: list[str]) -> int:
-    return sum(1 for t in tokens if t in _NEGATIONS or t.endswith("n't"))
-
-
 def _scaled(low: float, high: float, share: float) -> float:
     return round(low + (high - low) * max(0.0, min(1.0, share)), 4)
 
@@ -99,22 +97,42 @@ def read_headline(claim: str, text: str, similarity: float) -> HeadlineReading:
     if similarity < UNRELATED_SIMILARITY and coverage < UNRELATED_COVERAGE:
         return HeadlineReading("unrelated", _scaled(0.6, 0.95, 1.0 - max(similarity, 0.0)), None)
     claim_words = set(claim_tokens)
-    refuting = [t for t in text_tokens if t in _REFUTING and t not in claim_words]
-    strong = _STRONG_PHRASES.search(text) if not _STRONG_PHRASES.search(claim) else None
+    text_denial, claim_denial = _denial(text, text_tokens), _denial(claim, claim_tokens)
+    if bool(text_denial) != bool(claim_denial):
+        # One side denies, the other does not: "... is a hoax" against the claim, or "No, X didn't ..." as the claim.
+        cue = text_denial or claim_denial
+        strong = cue is not None and cue.lower() in _REFUTING
+        return HeadlineReading("refutes", _scaled(0.6, 0.9, coverage) if strong else _scaled(0.5, 0.75, coverage), cue)
+    if text_denial and claim_denial:
+        # Both deny the same thing ("... is fake" / "No, ... didn't"): a hedge here is the rumour being denied.
+        return HeadlineReading("supports", _scaled(0.5, 0.8, coverage), text_denial)
     hedging = [t for t in text_tokens if t in _HEDGING and t not in claim_words]
     hedge_phrase = _HEDGING_PHRASES.search(text)
-    question = text.rstrip().endswith("?") or ("?" in text and "?" not in claim)
-    negated = _negations(text_tokens) > _negations(claim_tokens)
-    if refuting or strong:
-        cue = refuting[0] if refuting else strong.group(0) if strong else None
-        return HeadlineReading("refutes", _scaled(0.6, 0.9, coverage), cue)
-    if hedging or hedge_phrase or question:
+    if hedging or hedge_phrase or ("?" in text and "?" not in claim):
         cue = hedging[0] if hedging else hedge_phrase.group(0) if hedge_phrase else "?"
         return HeadlineReading("discusses", _scaled(0.55, 0.85, coverage), cue)
-    if negated:
-        phrase = _REFUTING_PHRASES.search(text)
-        return HeadlineReading("refutes", _scaled(0.5, 0.75, coverage), phrase.group(0) if phrase else "not")
     return HeadlineReading("supports", _scaled(0.5, 0.85, coverage), None)
+
+
+def _is_negation(token: str) -> bool:
+    return token in _NEGATIONS or token.endswith("n't")
+
+
+def _denial(text: str, tokens: list[str]) -> str | None:
+    """What makes ``text`` a denial: a refuting word, a refuting phrase or a negation; None when it has none. A
+    negated refutation ("never denied", "is not fake") is no denial, and its negation is spent on it."""
+    spent: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token not in _REFUTING:
+            continue
+        negations = [j for j in range(max(0, i - NEGATION_REACH), i) if _is_negation(tokens[j])]
+        if not negations:
+            return token
+        spent.update(negations)
+    phrase = _STRONG_PHRASES.search(text)
+    if phrase is not None:
+        return phrase.group(0)
+    return next((t for i, t in enumerate(tokens) if _is_negation(t) and i not in spent), None)
 
 
 def override_headlines(
