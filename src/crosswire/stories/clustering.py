@@ -56,7 +56,8 @@ Scale
     recently -- canonical order is time order, so these are the live ones -- and only the ``candidates`` stories
     sharing most keys are scored exactly. Work per article is bounded by constants, so a run is linear in the
     number of articles (plus the linear TF-IDF fit and one embedding per lead), never quadratic: 1k, 10k and
-    50k articles cluster in about 1.4, 17 and 62 s (growth exponents 1.08 and 0.80). Candidates come from words
+    50k articles cluster in 0.29, 3.11 and 16.2 s (growth exponents 1.03 and 1.03; ``bench/stories.py --scale``,
+    2 cores, embedding the leads not included). Candidates come from words
     only; the embedding re-scores them, so two reports sharing no heavy word are never compared.
 """
 
