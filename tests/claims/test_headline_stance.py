@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crosswire.claims.check import Pair, check_articles, check_pairs
 from crosswire.claims.headline_stance import is_headline, override_headlines, read_headline
+from crosswire.claims.stance_model import STANCES
 from crosswire.model import Article
 
 CLAIM = "The mayor of Lakeport resigned after a corruption inquiry"
@@ -71,3 +74,10 @@ def test_a_denial_on_either_side_only_refutes_and_a_shared_one_agrees() -> None:
     assert read_headline(denial, "Rumours of Lakeport mayor's resignation are a hoax", 0.7).stance == "supports"
     doubt = read_headline(CLAIM, "Experts cast doubt on Lakeport mayor resignation story", 0.7)
     assert doubt.stance == "refutes" and doubt.cue == "doubt"
+
+
+@given(claim=st.text(max_size=200), text=st.text(max_size=200), similarity=st.floats(-1.0, 1.0))
+def test_any_pair_of_texts_gets_a_stance_and_a_score_in_range(claim: str, text: str, similarity: float) -> None:
+    reading = read_headline(claim, text, similarity)
+    assert reading.stance in STANCES
+    assert 0.0 <= reading.score <= 1.0

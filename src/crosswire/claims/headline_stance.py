@@ -9,10 +9,11 @@ Ferreira & Vlachos (2016) found to carry a headline's stance in the Emergent dat
 
 1. **Related at all?** The networks' similarity scalars decide: a headline sharing no content word with the claim
    and far from it in embedding space is *unrelated*.
-2. **Refutes** when one side holds a refuting word the other lacks ("fake", "hoax", "false", "denies",
-   "debunked", "not true", "baseless", ...): the headline denies the claim, or the claim is itself a denial ("No,
-   Robert Plant didn't ...") that the headline does not share; or when only one side negates ("did not", "isn't")
-   and the headline does not hedge.
+2. **Refutes** when only one side is a denial -- a refuting word ("fake", "hoax", "false", "denies", "debunked",
+   "baseless", ...), a refuting phrase ("not true", "cast doubt"), or a negation ("did not", "isn't"): the headline
+   denies the claim, or the claim is itself a denial ("No, Robert Plant didn't ...") the headline does not share.
+   When both sides deny, they agree (*supports*: "... is fake" against "No, ... didn't"). A negated refutation
+   ("never denied", "is not fake") is no denial.
 3. **Discusses** when it hedges: a reporting cue ("reportedly", "allegedly", "claims", "rumour", "sources say",
    "report:"), a modal ("may", "could"), or a question.
 4. **Supports** otherwise: the headline states the claim as fact.
@@ -43,7 +44,7 @@ _REFUTING = vocabulary(
     debunking myth myths bogus baseless unfounded fabricated fabrication prank pranked satire satirical spoof parody
     photoshopped doctored refute refutes refuted rejects rejected dismisses dismissed nonsense lie lies lying nope
     misleading disproved disputes disputed retracts retracted rubbish bullshit incorrect fiction fictional
-    doubt doubts doubted doubtful debunks rebuff rebuffs rebuffed
+    doubt doubts doubted doubtful rebuff rebuffs rebuffed
     """
 )
 _STRONG_PHRASES = re.compile(
@@ -56,7 +57,7 @@ _HEDGING = vocabulary(
     reportedly allegedly alleged alleges purportedly supposedly apparently claims claimed claiming claim rumor
     rumors rumored rumour rumours rumoured speculation speculated unconfirmed unverified may might could possibly
     possible perhaps maybe likely suspected suspect believed thought appears seems seemingly report reports
-    reported according rumours whether if
+    reported according whether if
     """
 )
 _HEDGING_PHRASES = re.compile(
