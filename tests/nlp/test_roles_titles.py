@@ -100,3 +100,9 @@ def test_no_role_without_a_role_noun(text: str, labels: dict[str, str]) -> None:
 def test_secretary_of_state_is_not_an_organization_link() -> None:
     found = roles("talks with Secretary of State Anthony Blinken", {"State": "ORG", "Anthony Blinken": "PERSON"})
     assert found["Anthony Blinken"] == ["secretary of State"]
+
+
+def test_a_relation_is_not_a_role() -> None:
+    text = "Burns sat down with his Russian counterpart Sergei Naryshkin in the Turkish capital on Monday."
+    found = roles(text, {"Burns": "PERSON", "Russian": "NORP", "Sergei Naryshkin": "PERSON", "Turkish": "NORP"})
+    assert "counterpart" not in " ".join(found.get("Sergei Naryshkin", []))

@@ -33,7 +33,7 @@ ROLE_HEADS = frozenset(
         "director", "head", "chief", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "adviser",
         "advisor", "aide", "president", "vice-president", "chairman", "chairwoman", "chair", "ceo", "envoy",
         "ambassador", "governor", "senator", "mayor", "king", "queen", "prince", "princess", "general", "commander",
-        "leader", "official", "officer", "correspondent", "reporter", "editor", "analyst", "counterpart",
+        "leader", "official", "officer", "correspondent", "reporter", "editor", "analyst",
         "negotiator", "deputy", "premier", "chancellor", "lawmaker", "representative", "member", "founder",
         "prosecutor", "judge", "attorney", "lawyer", "diplomat", "teacher", "marine", "star", "journalist",
         "columnist", "economist", "coordinator", "manager", "executive", "owner", "investor", "banker", "emir",
