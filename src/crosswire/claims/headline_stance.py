@@ -33,6 +33,7 @@ from crosswire.claims.stance_model import Stance
 
 # A text of one sentence of at most this many words is read as a headline.
 MAX_HEADLINE_WORDS = 40
+MAX_HEADLINE_CHARS = 600
 # Below both of these (embedding cosine of claim and text, share of the claim's content stems in the text) a
 # headline is unrelated to the claim.
 UNRELATED_SIMILARITY = 0.3
@@ -81,9 +82,9 @@ class HeadlineReading:
 def is_headline(text: str) -> bool:
     """Whether ``text`` is one short sentence: the kind of text the stance networks never saw."""
     stripped = text.strip()
-    if not stripped:
-        return False
-    return len(split_sentences(stripped)) <= 1 and len(stripped.split()) <= MAX_HEADLINE_WORDS
+    if not stripped or len(stripped) > MAX_HEADLINE_CHARS:
+        return False  # a body: decided before splitting it, since every pair of a pairs file asks
+    return len(stripped.split()) <= MAX_HEADLINE_WORDS and len(split_sentences(stripped)) <= 1
 
 
 def _scaled(low: float, high: float, share: float) -> float:
