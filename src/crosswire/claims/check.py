@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import numpy as np
 
-from crosswire.claims.headline_stance import is_headline, override_headlines
+from crosswire.claims.headline_stance import headline_readings, override_headlines
 from crosswire.claims.stance_features import (
     SCALAR_NAMES,
     BodyView,
@@ -187,15 +187,17 @@ def check_articles(
     model = model or load_model()
     featurizer = Featurizer(model.idf, encoder)
     bodies = [_article_body(a) for a in articles]
-    scalars, vectors, orders = featurizer.features([(claim, body) for body in bodies])
+    pairs = [(claim, body) for body in bodies]
+    scalars, vectors, orders = featurizer.features(pairs)
     if not bodies:
         return []
     probabilities = model.probabilities(scalars, vectors)
-    decided = override_headlines(
-        [(claim, body) for body in bodies], scalars[:, _SIMILARITY].tolist(), model.decide(probabilities)
-    )
+    readings = headline_readings(pairs, scalars[:, _SIMILARITY].tolist())
     results = []
-    for i, (article, (stance, score)) in enumerate(zip(articles, decided, strict=True)):
+    for i, (article, (stance, score)) in enumerate(zip(articles, model.decide(probabilities), strict=True)):
+        reading = readings[i]
+        if reading is not None:
+            stance, score = reading.stance, reading.score
         sentences = featurizer.body(bodies[i]).sentences
         evidence = [] if stance == "unrelated" else [sentences[int(j)] for j in orders[i][:EVIDENCE_SENTENCES]]
         results.append(
@@ -207,7 +209,7 @@ def check_articles(
                 score=score,
                 evidence=[s for s in evidence if s],
                 probabilities=_headline_probabilities(stance, score)
-                if is_headline(bodies[i])
+                if reading is not None
                 else dict(zip(STANCES, probabilities[i].tolist(), strict=True)),
             )
         )

@@ -137,11 +137,19 @@ def _denial(text: str, tokens: list[str]) -> str | None:
     return next((t for i, t in enumerate(tokens) if _is_negation(t) and i not in spent), None)
 
 
+def headline_readings(pairs: Sequence[tuple[str, str]], similarities: Sequence[float]) -> list[HeadlineReading | None]:
+    """Per ``(claim, text)`` pair, the reading of :func:`read_headline` when the text is a headline, else None."""
+    return [
+        read_headline(claim, text, sim) if is_headline(text) else None
+        for (claim, text), sim in zip(pairs, similarities, strict=True)
+    ]
+
+
 def override_headlines(
     pairs: Sequence[tuple[str, str]], similarities: Sequence[float], decided: Sequence[tuple[Stance, float]]
 ) -> list[tuple[Stance, float]]:
     """The networks' decisions, with each pair whose text is a headline read by :func:`read_headline` instead."""
     return [
-        (reading.stance, reading.score) if is_headline(text) and (reading := read_headline(claim, text, sim)) else d
-        for (claim, text), sim, d in zip(pairs, similarities, decided, strict=True)
+        (reading.stance, reading.score) if reading is not None else d
+        for reading, d in zip(headline_readings(pairs, similarities), decided, strict=True)
     ]
