@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fnc1_stance
-from crosswire.claims.check import _SIMILARITY, Featurizer
+from crosswire.claims.check import SIMILARITY_COLUMN, Featurizer
 from crosswire.claims.headline_stance import is_headline, override_headlines
 from crosswire.claims.stance_features import split_sentences
 from crosswire.claims.stance_model import load_model
@@ -65,7 +65,7 @@ def _both(pairs: list[tuple[str, str]], gold: list[str]) -> dict[str, dict[str, 
     featurizer = Featurizer(model.idf)
     scalars, vectors, _ = featurizer.features(pairs)
     networks = model.decide(model.probabilities(scalars, vectors))
-    reading = override_headlines(pairs, scalars[:, _SIMILARITY].tolist(), networks)
+    reading = override_headlines(pairs, scalars[:, SIMILARITY_COLUMN].tolist(), networks)
     return {
         "networks": _scores(gold, [s for s, _ in networks]),
         "headline reading": _scores(gold, [s for s, _ in reading]),

@@ -47,7 +47,7 @@ CHUNK = 2048
 # Distinct bodies kept between chunks; pairs of one body usually sit close together in a file.
 MAX_CACHED_BODIES = 4096
 # The claim's cosine with the body's closest sentence: for a one-line text, their similarity.
-_SIMILARITY = SCALAR_NAMES.index("emb_max")
+SIMILARITY_COLUMN = SCALAR_NAMES.index("emb_max")
 EVIDENCE_SENTENCES = 2
 
 
@@ -192,7 +192,7 @@ def check_articles(
     if not bodies:
         return []
     probabilities = model.probabilities(scalars, vectors)
-    readings = headline_readings(pairs, scalars[:, _SIMILARITY].tolist())
+    readings = headline_readings(pairs, scalars[:, SIMILARITY_COLUMN].tolist())
     results = []
     for i, (article, (stance, score)) in enumerate(zip(articles, model.decide(probabilities), strict=True)):
         reading = readings[i]
@@ -314,7 +314,7 @@ def check_pairs(
         scalars, vectors, _ = featurizer.features(texts)
         decided = iter(
             override_headlines(
-                texts, scalars[:, _SIMILARITY].tolist(), model.decide(model.probabilities(scalars, vectors))
+                texts, scalars[:, SIMILARITY_COLUMN].tolist(), model.decide(model.probabilities(scalars, vectors))
             )
             if pairs
             else []
