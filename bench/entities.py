@@ -61,10 +61,10 @@ def main() -> int:
     bodies = fnc_bodies_from_arguments(__doc__.splitlines()[0])
     if bodies is None:
         return 0
-    from crosswire.nlp import gazetteer
-    from crosswire.nlp.canonical import canonicalize
-    from crosswire.nlp.entities import mentions_from_spans, spans_of
-    from crosswire.nlp.model import load_pipeline
+    from crosswire.entities import gazetteer
+    from crosswire.entities.canonical import canonicalize
+    from crosswire.entities.mentions import mentions_from_spans, spans_of
+    from crosswire.nlp.spacy_model import load_pipeline
 
     nlp = load_pipeline()
     gazetteer.warm()

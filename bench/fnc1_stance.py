@@ -132,8 +132,8 @@ def run_cli(path: Path) -> tuple[list[str], float]:
 
 
 def run_in_process(bodies: dict[str, str], pairs: list[Pair]) -> list[str]:
-    from crosswire.claims.check import Pair as Record
-    from crosswire.claims.check import check_pairs
+    from crosswire.check.pairs import Pair as Record
+    from crosswire.check.pairs import check_pairs
 
     records = [Record(id=str(i), claim=p.claim, text=bodies[p.body], line=i + 1) for i, p in enumerate(pairs)]
     return [r.stance for r in check_pairs(records)]

@@ -2,7 +2,7 @@
 
 No headline-level stance data ships in ``../shared/data`` (the held-out Emergent headlines are the real test), so
 two stand-ins from FNC-1 measure the one-line path of ``crosswire check``
-(:mod:`crosswire.claims.headline_stance`):
+(:mod:`crosswire.check.headline`):
 
 - **one-line bodies**: every FNC-1 train pair whose body is a single short sentence (55 bodies): real texts of a
   headline's size with real labels. The networks were trained on most of them, so this favours the networks.
@@ -31,10 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fnc1_stance
-from crosswire.claims.check import SIMILARITY_COLUMN, Featurizer
-from crosswire.claims.headline_stance import is_headline, override_headlines
-from crosswire.claims.stance_features import split_sentences
-from crosswire.claims.stance_model import load_model
+from crosswire.check.features import split_sentences
+from crosswire.check.headline import is_headline, override_headlines
+from crosswire.check.model import load_model
+from crosswire.check.pairs import SIMILARITY_COLUMN, Featurizer
 
 DATA = fnc1_stance.DATA
 RELATED = ("supports", "refutes", "discusses")

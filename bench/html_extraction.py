@@ -18,10 +18,10 @@ from pathlib import Path
 from trafilatura import extract
 
 from crosswire.clean import clean_article
+from crosswire.context import Context
 from crosswire.errors import InputError
 from crosswire.ingest.html_bytes import decode_html
 from crosswire.model import Article
-from crosswire.pipeline import Context
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "trafilatura-eval"
 

@@ -1,7 +1,7 @@
 """Attribution on PolNeAR dev: content-span P/R/F1 (overall and per kind) and speaker accuracy.
 
 Each dev article's text goes through the same per-article stages as ``crosswire analyze --raw`` (verbatim text,
-then entity mentions, then :func:`crosswire.nlp.attribution.find_statements`), and the statements are scored with
+then entity mentions, then :func:`crosswire.attribution.finder.find_statements`), and the statements are scored with
 the metric of ``../shared/data/README.md``:
 
 - a predicted statement matches a gold attribution when their content spans share at least half of the gold
@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosswire.attribution.finder import find_statements
+from crosswire.context import Context, Options
+from crosswire.entities.mentions import find_mentions
 from crosswire.model import Article, Statement
-from crosswire.nlp.attribution import find_statements
-from crosswire.nlp.entities import find_mentions
 from crosswire.nlp.parse import release
-from crosswire.pipeline import Context, Options
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 QUOTE_MARKS = "\"“”'‘"

@@ -55,8 +55,8 @@ CACHE = REPO / "build" / "bench-stories"
 
 sys.path.insert(0, str(REPO / "src"))
 
+from crosswire.context import Context  # noqa: E402
 from crosswire.model import Dossier  # noqa: E402
-from crosswire.pipeline import Context  # noqa: E402
 from crosswire.stories.clustering import Params, cluster  # noqa: E402
 from crosswire.stories.features import StoryItem, item_from_article, lead_embeddings  # noqa: E402
 from crosswire.stories.stage import cluster_stories  # noqa: E402

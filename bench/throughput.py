@@ -42,7 +42,7 @@ def time_analyze(bodies: list[tuple[str, str]], workdir: Path) -> float:
 
 
 def time_spacy(bodies: list[tuple[str, str]]) -> float:
-    from crosswire.nlp.model import load_pipeline
+    from crosswire.nlp.spacy_model import load_pipeline
 
     started = time.perf_counter()
     nlp = load_pipeline()

@@ -1,4 +1,4 @@
-"""Train the learned cue classifier (:mod:`crosswire.nlp.cue_model`) on PolNeAR's training articles.
+"""Train the learned cue classifier (:mod:`crosswire.attribution.cue_model`) on PolNeAR's training articles.
 
 For every training article the attribution rules run first (``extract(article, learned=False)``); every verb they
 left alone that has a subject and a complement is a proposal (``attribution.proposals``). A proposal is positive
@@ -6,7 +6,7 @@ when its content matches (the metric of ``bench/polnear.py``) a gold attribution
 what it would add. A logistic regression over the proposals' sparse features (seen in at least ``--min-count``
 proposals) is fitted; its regularisation and the probability threshold are chosen by five-fold cross-validation
 over articles (fixed seed), maximising the F1 of rules plus accepted proposals on the training articles. The dev
-split is never read. Weights go to ``src/crosswire/nlp/data/cue_model.json``.
+split is never read. Weights go to ``src/crosswire/attribution/data/cue_model.json``.
 
     .venv/bin/python bench/train_attribution.py [--limit N] [--cache FILE.spacy]
 """
@@ -30,14 +30,15 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
 import polnear
+from crosswire.attribution import cue_model, cue_parse
+from crosswire.attribution import finder as attribution
+from crosswire.attribution.bounds import trim
+from crosswire.context import Context, Options
+from crosswire.entities.mentions import find_mentions
 from crosswire.model import Article
-from crosswire.nlp import attribution, attribution_parse, cue_model
-from crosswire.nlp.bounds import trim
-from crosswire.nlp.entities import find_mentions
-from crosswire.nlp.model import load_pipeline
-from crosswire.pipeline import Context, Options
+from crosswire.nlp.spacy_model import load_pipeline
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "nlp" / "data" / "cue_model.json"
+OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "attribution" / "data" / "cue_model.json"
 SEED = 13
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
@@ -153,7 +154,7 @@ def f1_at(articles: list[dict], probs: list[np.ndarray], threshold: float, total
                 break
             start, end = article["rows"][k]["span"]
             token = article["rows"][k]["token"]
-            if token in read or end - start < 2 or any(attribution_parse.same_content(start, end, *o) for o in spans):
+            if token in read or end - start < 2 or any(cue_parse.same_content(start, end, *o) for o in spans):
                 continue
             spans.append((start, end))
             read.add(token)

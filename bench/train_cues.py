@@ -2,7 +2,8 @@
 
 For every verb in the 840 training articles that has a subject and a complement (a clause, an infinitive, an object
 or a prepositional phrase) — the shape the attribution rules read — count how often it lies inside an annotated
-Cue span. The rates go to ``src/crosswire/nlp/data/cue_lemmas.json``; :mod:`crosswire.nlp.cues` adds the lemmas
+Cue span. The rates go to ``src/crosswire/attribution/data/cue_lemmas.json``;
+:mod:`crosswire.attribution.cues` adds the lemmas
 whose rate and count clear its thresholds to the cue lexicon. Nouns that govern a "that" clause ("the claim that
 ...", "his acknowledgment that ...") are counted the same way into ``nouns``: noun cues whose clause is the content.
 ``bench/polnear.py`` measures the effect on dev.
@@ -22,9 +23,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear
-from crosswire.nlp.model import load_pipeline
+from crosswire.nlp.spacy_model import load_pipeline
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "nlp" / "data" / "cue_lemmas.json"
+OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "attribution" / "data" / "cue_lemmas.json"
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "prep"})
 MIN_COUNT = 3
 

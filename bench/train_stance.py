@@ -2,7 +2,7 @@
 
 1. The bodies of ``bench/fnc1_stance.py``'s *train* part (80 %, seeded) and every pair that uses them; the *dev*
    bodies are not read here.
-2. Features from :mod:`crosswire.claims.stance_features` through the same :class:`~crosswire.claims.check.Featurizer`
+2. Features from :mod:`crosswire.check.features` through the same :class:`~crosswire.check.pairs.Featurizer`
    that ``check`` runs, with an IDF table fitted on these training bodies and headlines. Sentence embeddings come
    from :mod:`crosswire.nlp.embeddings` and are cached in ``build/stance-cache/`` (not committed), so a second run
    does not encode again.
@@ -10,7 +10,7 @@
    the bodies joined by related pairs to the same headlines) measures each feature group and model
    choice (``--ablation``) and tunes the per-class log-offsets for macro-F1 and the FNC-1 score on *tune*.
 4. The final networks are trained on every training body and written, with the offsets from step 3, to
-   ``src/crosswire/claims/data/stance_model.npz``.
+   ``src/crosswire/check/data/stance_model.npz``.
 
 ``--first-sentences`` also trains on every pair with the body cut to its first sentence (the closest thing to a
 headline a body has, same label, half the weight); measured, not shipped (see docs/check.md).
@@ -38,8 +38,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fnc1_stance
-from crosswire.claims.check import Featurizer
-from crosswire.claims.stance_features import (
+from crosswire.check.features import (
     SCALAR_GROUPS,
     SCALAR_NAMES,
     Idf,
@@ -47,7 +46,7 @@ from crosswire.claims.stance_features import (
     content_stems,
     fit_idf,
 )
-from crosswire.claims.stance_model import (
+from crosswire.check.model import (
     MODEL_FILE,
     RELATED,
     STANCES,
@@ -56,10 +55,11 @@ from crosswire.claims.stance_model import (
     read_model,
     save_model,
 )
+from crosswire.check.pairs import Featurizer
 
 REPO = Path(__file__).resolve().parents[1]
 CACHE = REPO / "build" / "stance-cache"
-OUT = REPO / "src" / "crosswire" / "claims" / "data" / MODEL_FILE
+OUT = REPO / "src" / "crosswire" / "check" / "data" / MODEL_FILE
 SEED = 13
 TUNE_SEED = 7
 # Weight of the first-sentence copy of each pair when --first-sentences is given (measured, not shipped: it did not

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.context import Context, Options
 from crosswire.errors import PipelineError
 from crosswire.model import Article, Dossier
 from crosswire.pipeline import (
@@ -11,9 +12,7 @@ from crosswire.pipeline import (
     CORPUS_STAGES,
     INGESTED,
     ArticleStage,
-    Context,
     CorpusStage,
-    Options,
     check_order,
     run_article_batch,
     run_article_stages,

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from crosswire.context import Context, Options
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
-from crosswire.pipeline import ARTICLE_STAGES, Context, Options, run_article_batch, run_corpus_stages
+from crosswire.pipeline import ARTICLE_STAGES, run_article_batch, run_corpus_stages
 from crosswire.report import write_dossier
 from crosswire.store import Store, content_hash, default_url
 from crosswire.store.vectors import StoreVectorCache

@@ -11,48 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from crosswire.claims.events import merge_events
-from crosswire.claims.stage import build_claims
+from crosswire.attribution import find_statements, link_statements
+from crosswire.claims import build_claims
 from crosswire.clean import clean_article
+from crosswire.context import Context
+from crosswire.entities import canonicalize_entities, find_mentions
 from crosswire.errors import PipelineError
+from crosswire.events import find_event_mentions, merge_events
 from crosswire.model import Article, Dossier
-from crosswire.nlp.attribution import find_statements
-from crosswire.nlp.canonical import canonicalize_entities
-from crosswire.nlp.dating import infer_publication_dates
-from crosswire.nlp.embeddings import VectorCache
-from crosswire.nlp.entities import find_mentions
-from crosswire.nlp.event_mentions import find_event_mentions
-from crosswire.nlp.parse import parse_article, parse_batch, release
-from crosswire.nlp.statements import link_statements
-from crosswire.nlp.timex import find_timexes
-from crosswire.stories.coverage import build_coverage
-from crosswire.stories.duplicates import mark_duplicates
-from crosswire.stories.stage import cluster_stories
-from crosswire.stories.timeline import build_timeline
+from crosswire.nlp import parse_article, parse_batch, release
+from crosswire.stories import build_coverage, build_timeline, cluster_stories, mark_duplicates
+from crosswire.time import find_timexes, infer_publication_dates
 
 # What ingestion provides before any stage runs.
 INGESTED: frozenset[str] = frozenset({"raw"})
-
-
-@dataclass(frozen=True)
-class Options:
-    """Run-wide settings the stages read."""
-
-    # --raw: keep each record's text exactly as given, so offsets index the input.
-    verbatim: bool = False
-
-
-@dataclass
-class Context:
-    """What per-article stages may know about the rest of the run (filled before they start)."""
-
-    options: Options = field(default_factory=Options)
-    # How many articles of each outlet carry a line, keyed by (outlet, normalized line): repeated lines are template.
-    outlet_line_counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    # Sentence embeddings kept between runs, so corpus stages re-run over the whole store embed only what is new.
-    vector_cache: VectorCache | None = None
 
 
 ArticleFn = Callable[[Article, Context], None]

@@ -148,7 +148,7 @@ def test_interrupted_run_keeps_finished_batches(inputs: Path, tmp_path: Path, mo
     clean = crosswire.pipeline.ARTICLE_STAGES[0]
     calls: list[str] = []
 
-    def interrupted(article: Article, context: crosswire.pipeline.Context) -> None:
+    def interrupted(article: Article, context: crosswire.context.Context) -> None:
         calls.append(article.id)
         if len(calls) == 3:
             raise KeyboardInterrupt

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.context import Context
 from crosswire.model import Article, Dossier
-from crosswire.pipeline import Context
 from crosswire.stories.duplicates import THRESHOLD, find_duplicates, mark_duplicates, signature
 
 FIRST = (

@@ -7,16 +7,13 @@ HTML goes through trafilatura; text that was already flattened from a page goes 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from crosswire.clean.html import HtmlExtraction, extract_html, html_to_text
 from crosswire.clean.language import detect_language
 from crosswire.clean.lines import normalize_line
 from crosswire.clean.text import PlainTextCleaning, clean_plain_text
+from crosswire.context import Context
 from crosswire.model import Article, PublishedFrom
-
-if TYPE_CHECKING:
-    from crosswire.pipeline import Context
 
 
 def clean_article(article: Article, context: Context) -> None:

@@ -70,7 +70,7 @@ def _open_pairs(name: str) -> BinaryIO:
 
 
 def _check_pairs(name: str) -> None:
-    from crosswire.claims.check import check_pairs, read_pairs
+    from crosswire.check.pairs import check_pairs, read_pairs
     from crosswire.cli.main import err
 
     source = "<stdin>" if name == "-" else name
@@ -94,7 +94,7 @@ def _check_pairs(name: str) -> None:
 
 
 def _check_claim(claim: str, inputs: list[str], *, as_json: bool, max_bytes: int) -> None:
-    from crosswire.claims.check import check_articles, load_articles
+    from crosswire.check.pairs import check_articles, load_articles
     from crosswire.cli.main import _report_failure, err, out
 
     articles, failures = load_articles(inputs, max_bytes=max_bytes, on_failure=_report_failure)

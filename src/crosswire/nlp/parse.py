@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.model import Article
-from crosswire.nlp.model import load_pipeline
+from crosswire.nlp.spacy_model import load_pipeline
 
 
 def doc_of(article: Article) -> Any:

@@ -51,7 +51,7 @@ def list_entities(source: Path | None, db_url: str | None = None) -> list[Entity
     """The dossier's entities, most mentioned first; computed from the mentions when the dossier has none."""
     dossier = load_dossier(source, db_url)
     if not dossier.entities and any(article.mentions for article in dossier.articles):
-        from crosswire.nlp.canonical import canonicalize_entities
+        from crosswire.entities.canonical import canonicalize_entities
 
         canonicalize_entities(dossier)
     return sorted(dossier.entities, key=lambda e: (-e.mention_count, e.type, e.name))

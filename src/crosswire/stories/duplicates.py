@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
 
+from crosswire.context import Context
 from crosswire.model import Article, Dossier
-
-if TYPE_CHECKING:
-    from crosswire.pipeline import Context
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5

@@ -12,8 +12,8 @@ grows while ids and memberships stay put.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
+from crosswire.context import Context
 from crosswire.model import Article, Dossier, Story, Storyline
 from crosswire.stories.clustering import Clustering, Params, StoryState, canonical_key, centrality, cluster
 from crosswire.stories.features import (
@@ -25,9 +25,6 @@ from crosswire.stories.features import (
     timex_day,
 )
 from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, storyline_id
-
-if TYPE_CHECKING:
-    from crosswire.pipeline import Context
 
 TITLE_CHARS = 120
 STORYLINE_TITLE_ENTITIES = 3

@@ -1,0 +1,165 @@
+"""Where a clausal content ends: the clause a cue governs, without the next act of the same source.
+
+The parser often hangs the source's next act on the reported clause rather than on the cue ("said he would order a
+review and warned against hackers"; "said the rules were lawful, arguing that ..."), so the clause's subtree runs
+into words that are a frame of their own. PolNeAR's content stops before them: they are the cue of another
+attribution (or the same speaker's aside), not part of what was said. A semicolon ends the reported clause too.
+
+It also reads the contents that are not a complement of the cue: the passage a colon introduces, the clause a
+parenthetical cue interrupts or closes ("Officials held talks, Kommersant reported"), and a "that" clause the parser
+hung on a noun.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crosswire.attribution import cues
+
+# Dependency labels under which a new act of the subject attaches to the reported clause.
+_NEXT_ACT_DEPS = frozenset({"conj", "advcl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Clauses before an interrupting cue that the parser hangs on the cue instead of the clause it interrupts.
+_OPENING_DEPS = frozenset({"advcl", "ccomp"})
+# A dangling conjunction or separator left at the end of a cut clause.
+_DANGLING = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|while|as)\b)+$", re.IGNORECASE)
+
+
+def _is_next_act(token: Any) -> bool:
+    """A cue verb without a subject of its own, joined to the clause: the source's next act, not its words."""
+    if token.dep_ not in _NEXT_ACT_DEPS or token.pos_ != "VERB":
+        return False
+    if cues.cue_tier(token.lemma_) not in {"speech", "learned"}:
+        return False
+    # "and warned ..." is finite on its own, ", arguing that ..." a participle; "could neither confirm nor deny"
+    # shares its modal with the reported verb and is one act.
+    if token.tag_ not in ({"VBD", "VBZ", "VBP"} if token.dep_ == "conj" else {"VBG"}):
+        return False
+    return not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+
+
+def clause_end(text: str, clause: Any, start: int, end: int) -> int:
+    """The end of a reported clause's content: before a semicolon or the source's next act inside its subtree."""
+    cut = end
+    for token in clause.subtree:
+        if token.idx <= start or token.idx >= cut:
+            continue
+        if token.text == ";" or (token is not clause and token.head.i >= clause.i and _is_next_act(token)):
+            cut = token.left_edge.idx if token.text != ";" else token.idx
+    if cut == end:
+        return end
+    trimmed = _DANGLING.sub("", text[start:cut])
+    return start + len(trimmed) if len(trimmed) >= 2 else end
+
+
+def reported_advcl(clause: Any, cue: Any) -> bool:
+    """ "Trump said after the convention he would not accept ...": a reported clause the parser labelled an adverbial
+    clause -- after the cue, with a subject of its own, finite, and not introduced by a conjunction ("if", "when")."""
+    if clause.dep_ != "advcl" or clause.i < cue.i or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    children = list(clause.children)
+    if any(c.dep_ == "mark" for c in children) or not any(c.dep_ in _SUBJECT_DEPS for c in children):
+        return False
+    return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in children)
+
+
+def passive_content(token: Any) -> tuple[int, int] | None:
+    """ "The issue was first reported by the Post": a passive cue with an agent, whose subject is the content."""
+    if not any(c.dep_ == "agent" for c in token.children):
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not subjects or subjects[0].pos_ == "PRON":
+        return None
+    return subjects[0].left_edge.idx, subjects[0].right_edge.idx + len(subjects[0].right_edge.text)
+
+
+def mostly_quoted(quotes: list[Any]) -> list[Any]:
+    """The quotes of a split quotation while they are most of the span they make with the cue clauses between them.
+
+    A content span is contiguous, so ' “...,” said X, a lawyer who has ... for years. “...” ' holds the frame too;
+    when the frame outweighs the quoted words the statement is the first quote(s) alone.
+    """
+    kept = list(quotes)
+    while len(kept) > 1 and 2 * sum(q.end - q.start for q in kept) < kept[-1].end - kept[0].start:
+        kept.pop()
+    return kept
+
+
+# A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
+_CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
+MAX_COLON_PARAGRAPHS = 6
+MAX_COLON_CHARS = 1200
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge spaces and separating punctuation, keeping quotation marks that belong to the content."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-•"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-•"):
+        end -= 1
+    return start, end
+
+
+def misparsed_that_clause(token: Any) -> tuple[int, int] | None:
+    """ "told the WSJ at the time that the press ...": a "that" clause the parser hung on a noun, not on the verb."""
+    sent = token.sent
+    for other in sent[token.i - sent.start + 1 : token.i - sent.start + 10]:
+        if other.pos_ == "VERB" or other.lower_ in {".", ";"}:
+            return None
+        if other.lower_ == "that" and other.head.pos_ in {"VERB", "AUX"} and other.head.i > other.i:
+            return other.idx, sent.end_char
+    return None
+
+
+def parenthetical_content(token: Any) -> tuple[int, int] | None:
+    """ "Officials held talks, Kommersant reported": the clause a cue is parenthetical to.
+
+    The cue may close the clause or interrupt it ("To understand it, Roberts said, one should visit"); the content
+    is the governing clause either way (a contiguous span, so an interrupting cue lies inside it).
+    """
+    head = token.head
+    # "Though it was seamless, he said, replacing him would be ...": the parser hangs the opening clause on the cue
+    opening = any(c.dep_ in _OPENING_DEPS and c.i < token.i and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    if token.dep_ == "parataxis" and head.i > token.i and (token.left_edge.i > head.left_edge.i or opening):
+        # "The museum, Mr. Bush said, celebrated ...": the cue interrupts the clause it governs
+        return head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if token.dep_ in {"parataxis", "advcl", "conj"} and head.i < token.i and token.left_edge.i > head.i:
+        start = head.left_edge.idx
+        end = token.left_edge.idx
+        if token.dep_ == "parataxis" and head.right_edge.i > token.right_edge.i:
+            end = head.right_edge.idx + len(head.right_edge.text)
+        if end - start > 10:
+            return start, end
+    return None
+
+
+def colon_content(text: str, after: int) -> tuple[int, int] | None:
+    """The passage a colon after the cue introduces: the rest of the paragraph, or the next paragraph(s)."""
+    match = re.compile(r"[ \t]*:").match(text, after)
+    if not match:
+        return None
+    pos = match.end()
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[pos:line_end].strip():
+        return trim(text, pos, line_end)
+    # The colon ends its paragraph: read paragraphs until one ends a sentence with some length.
+    start = end = -1
+    cursor = line_end
+    for _ in range(MAX_COLON_PARAGRAPHS):
+        nxt = re.compile(r"\S").search(text, cursor)
+        if not nxt:
+            break
+        para_end = text.find("\n", nxt.start())
+        para_end = len(text) if para_end < 0 else para_end
+        if start < 0:
+            start = nxt.start()
+        end = para_end
+        paragraph = text[nxt.start() : para_end]
+        if (_CLOSED_PARAGRAPH.search(paragraph) and len(paragraph) >= 60) or end - start > MAX_COLON_CHARS:
+            break
+        cursor = para_end
+    if start < 0:
+        return None
+    return trim(text, start, end)

@@ -1,0 +1,114 @@
+"""The parse around a cue, shared by the attribution rules and the learned steps: who is the subject, how the cue
+reads (negated, modal, finite), and the candidate statement they build before it has an id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.attribution.quotes import Quote
+from crosswire.attribution.stance import CueReading
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass", "expl"})
+# Dependency labels under which a verb takes its governor's subject ("said, adding that ..."; "and warned ...").
+INHERITS_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+
+
+@dataclass
+class Candidate:
+    """A statement before it has an id: spans into the article's text and how it was found."""
+
+    cue_start: int | None
+    cue_end: int | None
+    cue_lemma: str
+    content_start: int
+    content_end: int
+    content: str
+    speaker: tuple[int, int] | None
+    direct: bool
+    reading: CueReading
+    kind: str  # direct | indirect | according | continuation | nested
+    via: list[int] = field(default_factory=list)  # indexes of candidates it was relayed through, outermost first
+    quotes: list[Quote] = field(default_factory=list)
+    cue_token: int | None = None
+    stance_text: str = ""
+    # Whether the cue verb is finite and plain ("told", "says"), as opposed to "to comment", "would question".
+    finite: bool = True
+
+
+def span_of(tokens: list[Any]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def subtree_span(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def subject_of(verb: Any, depth: int = 0) -> tuple[int, int] | None:
+    """The speaker span of a cue verb: its subject, the agent of a passive, or its governor's subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        spans = [subtree_span(s) for s in subjects]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return subtree_span(objects[0])
+        return None  # "It was reported that ...": an implicit source
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        head = verb.head
+        return head.left_edge.idx, head.idx + len(head.text)
+    if depth < 3 and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":
+            head = head.head  # "with X telling ..." has its subject inside; "by saying" climbs to the verb
+            if head.pos_ not in {"VERB", "AUX"}:
+                return None
+        return subject_of(head, depth + 1)
+    return None
+
+
+def same_content(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether two content spans share at least half of each: the same attribution, read twice."""
+    shared = min(end, other_end) - max(start, other_start)
+    return shared > 0 and 2 * shared >= end - start and 2 * shared >= other_end - other_start
+
+
+def reading(token: Any, tier: str) -> CueReading:
+    negated = any(c.dep_ == "neg" for c in token.children)
+    modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    complement = next((c.lemma_.lower() for c in token.children if c.dep_ == "xcomp"), None)
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                objects = [c for c in conj.children if c.dep_ == "dobj"]
+    object_noun = objects[0].lemma_.lower() if objects else None
+    return CueReading(
+        lemma=token.lemma_.lower(),
+        negated=negated,
+        modal=modal,
+        complement=complement,
+        object_noun=object_noun,
+        tier=tier,
+    )
+
+
+def is_finite(token: Any, reading: CueReading) -> bool:
+    """A plainly asserted verb: finite, without negation or a modal ("told", not "to comment" or "would say")."""
+    return token.tag_ in {"VBD", "VBZ", "VBP"} and not reading.negated and reading.modal is None
+
+
+def stance_window(text: str, token: Any) -> str:
+    """The cue with its auxiliaries, negation and infinitive or object ("could neither confirm nor deny the report")."""
+    start, end = token.idx, token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ in {"aux", "neg", "preconj", "auxpass"}:
+            start = min(start, child.idx)
+        if child.dep_ in {"xcomp", "dobj", "conj", "cc"} and child.i > token.i:
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return text[start:end]

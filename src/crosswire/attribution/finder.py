@@ -1,0 +1,720 @@
+"""Who said what, per article: the attribution stage that fills ``article.statements``.
+
+Rules over the shared dependency parse (:func:`crosswire.nlp.parse.doc_of`) and the quotation marks of the text
+(:mod:`crosswire.attribution.quotes`); a cue lexicon (:mod:`crosswire.attribution.cues`) decides which verbs can
+introduce speech.
+Each rule below is one construction of news copy:
+
+- **verb cues** — a cue verb with a subject and a complement: "Peskov confirmed that ...", "X told reporters ...",
+  "X warned of ...", "Officials held talks, Kommersant reported" (the clause before a parenthetical cue). Without
+  its own subject the verb takes its governor's ("..., adding that ...", "stressing that ...", "with spokesperson
+  Karine Jean-Pierre telling journalists that ...").
+- **direct quotes** — a quote right before or after the cue ("“...,” Altun told the AP"), split around it
+  ("“...,” she said, “...”"), introduced by a colon ("Zakharova said: ..."), or on its own in the paragraphs after a
+  statement (a continuation by the same speaker).
+- **according to** — "according to X" makes X the source of the rest of the sentence.
+- **nested sources** — "Kommersant reported, citing an unnamed source, ..." adds the unnamed source's statement,
+  relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
+  relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
+- **headlines** — a title that opens with a named source and a colon ("Pence: Flowers won't be at the debate").
+
+After the rules, learned steps trained on PolNeAR (:mod:`crosswire.attribution.learned`) add the statements of
+cues outside the lexicon ("Sanders railed against super PACs"), choose where indirect contents end and drop rule
+statements unlikely to be attributions.
+
+Speaker entity ids need canonical entities, so they are set later by the corpus stage
+(:func:`crosswire.attribution.statements.link_statements`); this stage records the speaker's words and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crosswire.attribution import bounds, cue_model, cues, noun_cues, sources
+from crosswire.attribution import cue_parse as parse
+from crosswire.attribution import learned as learned_steps
+from crosswire.attribution import spans as content_spans
+from crosswire.attribution.cue_parse import Candidate
+from crosswire.attribution.quotes import Quote, find_quotes, paragraph_of, quote_at
+from crosswire.attribution.stance import CueReading, classify
+from crosswire.context import Context
+from crosswire.model import Article, Mention, Statement
+from crosswire.nlp.parse import doc_of
+
+# Complements that hold what was said, in order of preference per tier.
+CLAUSE_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+# Verbs whose object is the content ("confirmed the meeting", "denied the reports", "backs Clinton").
+OBJECT_CONTENT = frozenset(
+    {
+        "confirm", "deny", "acknowledge", "admit", "reject", "dismiss", "refute", "dispute", "endorse", "support",
+        "back", "oppose", "favor", "favour", "prefer", "criticize", "criticise", "praise", "condemn", "denounce",
+        "slam", "blast", "attack", "defend", "question", "mock", "deride", "decry", "applaud", "welcome", "accuse",
+        "blame", "announce", "reveal", "disclose", "predict", "promise", "pledge", "propose", "demand", "describe",
+        "call", "want", "seek", "fear", "expect", "claim", "report", "tweet", "post", "write", "cite", "mention",
+        "recommend", "urge", "debunk", "rebuff", "contradict", "reiterate", "repeat", "concede", "plan", "like",
+        "love", "hate", "doubt", "suspect", "estimate", "find", "see", "view", "consider", "regard",
+    }
+)  # fmt: skip
+# Prepositions whose object is what a verb of saying was about ("warned of", "talked about", "complained about").
+ABOUT_PREPS = frozenset({"about", "of", "on", "against", "for"})
+# Prepositions that continue an object content ("accused X of ...", "praised X for ...", "described X as ...").
+OBJECT_PREPS = frozenset({"of", "for", "as"})
+# Prepositions whose phrase after an object is the circumstance of the saying, not part of what was said.
+ADJUNCT_PREPS = frozenset({"in", "during", "since", "at", "after", "before", "amid", "throughout", "following", "via"})
+ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
+# A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
+_GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
+# ... or a short aside or conjunction ("“...,” he said, referring to the vote, “...”"; "he said, but “...”").
+_GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s*|,?\s*(?:but|and)\s*)$")
+_GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
+# Cue tiers whose statements are dropped when they sit inside another statement's content.
+DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
+# How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
+CONTINUATION_DISTANCE = 700
+# A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
+HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
+HEADLINE_SOURCE_WORDS = 4
+
+
+def _is_adjunct(prep: Any) -> bool:
+    """A phrase after an object that says when, where or how something was said ("in tweets", "on Friday"), or
+    holds a clause of its own, rather than continuing what was said ("accused X of ...", "described X as ...")."""
+    if prep.lower_ in OBJECT_PREPS:
+        return False
+    if prep.lower_ in ADJUNCT_PREPS or any(t.pos_ == "VERB" for t in prep.subtree):
+        return True
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) -> tuple[int, int] | None:
+    """The content span a cue verb governs, or None when it has none that counts."""
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in CLAUSE_DEPS and c.lemma_.lower() not in cues.CITING and paragraph[0] <= c.idx < paragraph[1]
+    ]
+    if not clauses and tier == "speech":
+        clauses = [c for c in children if bounds.reported_advcl(c, token) and paragraph[0] <= c.idx < paragraph[1]]
+    if not clauses:
+        # "reported, citing anonymous sources, that ...": the parser hangs the clause on "citing".
+        for child in children:
+            if child.dep_ in {"advcl", "ccomp"} and child.lemma_.lower() in cues.CITING:
+                clauses = [c for c in child.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        start, end = parse.span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
+                    # "reported, citing a source, that ...": the citation is not part of what was reported
+                    start = max(start, child.right_edge.idx + len(child.right_edge.text))
+        return start, min(bounds.clause_end(text, c, start, end) for c in clauses)
+    if tier == "evidence" and lemma not in cues.SPEECH:
+        return None
+    if lemma in cues.NEEDS_CLAUSE:
+        return None
+    xcomps = [c for c in children if c.dep_ == "xcomp"]
+    if xcomps and (lemma in cues.DECLINE_LEMMAS or tier in {"belief", "learned"} or lemma in {"promise", "vow"}):
+        return parse.subtree_span(xcomps[0])
+    if lemma in OBJECT_CONTENT or tier == "learned":
+        objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+        if objects:
+            parts = list(objects)
+            for c in children:
+                if c.i <= objects[0].i:
+                    continue
+                if c.dep_ == "prep" and _is_adjunct(c):
+                    break  # the content is contiguous: it stops where the circumstances of the saying start
+                if c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep":
+                    parts.append(c)
+            return parse.span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
+    if lemma in ABOUT_VERBS:
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
+        if preps:
+            return parse.subtree_span(preps[0])
+    return bounds.passive_content(token)
+
+
+def _frame_end(token: Any) -> int:
+    """Where the cue clause ends before its content: the cue and its non-content dependents on the right."""
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.i > token.i and child.dep_ in {
+            "dative",
+            "dobj",
+            "prep",
+            "npadvmod",
+            "advmod",
+            "prt",
+            "nsubj",
+            "agent",
+        }:
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return end
+
+
+class _Finder:
+    """The rules of one article, sharing its text, parse, quotes and what has been found so far."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = doc_of(article)
+        self.quotes = find_quotes(self.text)
+        self.candidates: list[Candidate] = []
+
+    def paragraph(self, position: int) -> tuple[int, int]:
+        return paragraph_of(self.text, position)
+
+    def in_quote(self, position: int) -> Quote | None:
+        return quote_at(self.quotes, position)
+
+    # -- quotes next to a cue ----------------------------------------------------------------------------------
+
+    def quote_before(self, start: int) -> Quote | None:
+        for quote in reversed(self.quotes):
+            if quote.end <= start:
+                if quote.title:
+                    return None  # '..., said on "Face the Nation," ...': a show's name, not what was said
+                gap = self.text[quote.end : start]
+                inner_end = quote.inner(self.text)[1]
+                last = self.text[inner_end - 1] if inner_end > quote.start else ""
+                # '"...," he said' ties the quote to the cue; '"...." He said' starts a new sentence unless the
+                # cue clause is inverted or short ('"....," said X' / '"...." said X' both close the quote).
+                closes_clause = last in ",?!—–-"
+                if _GAP_BEFORE.match(gap) and (closes_clause or (quote.is_statement and last != "." and last != "")):
+                    return quote
+                if _GAP_BEFORE.match(gap) and quote.is_statement and last == "." and self.lowercase_after(quote.end):
+                    return quote
+                return None
+        return None
+
+    def lowercase_after(self, position: int) -> bool:
+        """Whether the text after ``position`` goes on in lower case ('"...." said X'), so no new sentence starts."""
+        match = re.compile(r"\s*(\S)").match(self.text, position)
+        return bool(match and match.group(1).islower())
+
+    def quote_after(self, end: int, *, strict: bool = False) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start >= end:
+                gap = self.text[end : quote.start]
+                if "\n" in gap and not gap.rstrip().endswith(":"):
+                    return None
+                if quote.title or (not quote.is_statement and not strict):
+                    return None  # a short quote after a cue is a phrase of the clause, unless it continues a quote
+                pattern = _GAP_SPLIT if strict else _GAP_AFTER
+                return quote if pattern.match(gap) else None
+        return None
+
+    # -- the rules ---------------------------------------------------------------------------------------------
+
+    def verb_cues(self) -> None:
+        for token in self.doc:
+            if not (token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say")):
+                continue
+            tier = cues.cue_tier(token.lemma_)
+            quote = self.in_quote(token.idx)
+            if tier is None or (quote is not None and quote.closed):
+                continue  # words inside a quote are the quoted speaker's
+            if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
+                continue  # "cited X as saying": read with the "cited" verb
+            if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
+                continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
+                continue  # "declined to comment": one statement, read with "declined"
+            self.read_verb(token, tier)
+
+    def read_verb(self, token: Any, tier: str) -> None:
+        text = self.text
+        lemma = token.lemma_.lower()
+        cue_start, cue_end = token.idx, token.idx + len(token.text)
+        para_start, para_end = self.paragraph(cue_start)
+        speaker = parse.subject_of(token)
+        if speaker is not None:
+            speaker = bounds.trim(text, max(speaker[0], para_start), min(speaker[1], para_end))
+            if speaker[1] - speaker[0] < 1:
+                speaker = None
+        if speaker is None and tier != "speech":
+            return
+        own_subject = (
+            speaker is not None and token.left_edge.idx <= speaker[0] and speaker[1] <= parse.subtree_span(token)[1]
+        )
+        frame_start = min(cue_start, speaker[0]) if speaker and own_subject else cue_start
+        frame_end = min(max(_frame_end(token), speaker[1] if speaker and own_subject else cue_end), para_end)
+        reading = parse.reading(token, tier)
+        stance_text = parse.stance_window(text, token)
+        # 1. a quote right before the cue clause, possibly continued right after it
+        before = self.quote_before(frame_start) if tier == "speech" else None
+        quotes: list[Quote] = []
+        if before is not None:
+            quotes.append(before)
+            # "“...,” she said, “...”" and "“...,” she said. “...”": the quote goes on after the cue clause.
+            after = self.quote_after(frame_end, strict=True)
+            while after is not None:
+                quotes.append(after)
+                after = self.quote_after(after.end, strict=True)
+            quotes = bounds.mostly_quoted(quotes)
+        elif tier == "speech":
+            after = self.quote_after(frame_end)
+            if after is not None:
+                quotes.append(after)
+        if quotes:
+            self.add_quote_candidate(token, lemma, quotes, speaker, reading, stance_text, tier)
+            self.nested_citation(token, len(self.candidates) - 1)
+            return
+        # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
+        content = bounds.colon_content(text, cue_end) if tier == "speech" else None
+        clipped = content is None
+        if content is None:
+            content = _content_of(token, tier, (para_start, para_end), text)
+        if content is None and tier == "speech":
+            content = bounds.misparsed_that_clause(token)
+        if content is None and tier == "speech":
+            content = bounds.parenthetical_content(token)
+        if content is None and tier == "speech":
+            content = bounds.colon_content(text, frame_end)
+            clipped = content is None
+        if content is None:
+            return
+        if clipped:
+            content = max(content[0], para_start), min(content[1], para_end)
+        start, end = bounds.trim(text, *content)
+        cut = self.in_quote(end - 1) if end > start else None
+        if cut is not None and cut.end - end <= 3:
+            end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
+        if end - start < 2:
+            return
+        if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
+            return
+        self.candidates.append(
+            Candidate(
+                cue_start=cue_start,
+                cue_end=cue_end,
+                cue_lemma=lemma,
+                content_start=start,
+                content_end=end,
+                content=text[start:end],
+                speaker=speaker,
+                direct=self.is_verbatim(start, end),
+                reading=reading,
+                kind="indirect",
+                cue_token=token.i,
+                stance_text=stance_text,
+                finite=parse.is_finite(token, reading),
+            )
+        )
+        self.nested_citation(token, len(self.candidates) - 1)
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        quote = self.in_quote(start)
+        return quote is not None and quote.start == start and quote.end >= end - 1
+
+    def add_quote_candidate(
+        self,
+        token: Any,
+        lemma: str,
+        quotes: list[Quote],
+        speaker: tuple[int, int] | None,
+        reading: CueReading,
+        stance_text: str,
+        tier: str,
+    ) -> None:
+        start, end = quotes[0].start, quotes[-1].end
+        content = " ".join(self.text[q.start : q.end] for q in quotes)
+        self.candidates.append(
+            Candidate(
+                cue_start=token.idx,
+                cue_end=token.idx + len(token.text),
+                cue_lemma=lemma,
+                content_start=start,
+                content_end=end,
+                content=content,
+                speaker=speaker,
+                direct=True,
+                reading=reading,
+                kind="direct",
+                quotes=quotes,
+                cue_token=token.i,
+                stance_text=stance_text,
+            )
+        )
+
+    def nested_citation(self, token: Any, index: int) -> None:
+        """ "X reported, citing an unnamed source" and "X cited Y as saying": Y's statement relayed via X's."""
+        outer = self.candidates[index]
+        text = self.text
+        lemma = token.lemma_.lower()
+        if lemma in cues.CITING:
+            # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            as_saying = [
+                c
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+            ]
+            if objects and as_saying:
+                saying = next(g for g in as_saying[0].children if g.lemma_ == "say")
+                self.add_nested(outer, index, parse.subtree_span(objects[0]), saying, "say")
+            return
+        near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
+        for child in near:
+            if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+                if not objects:
+                    continue
+                phrase_start, phrase_end = parse.subtree_span(objects[0])
+                phrase = text[phrase_start:phrase_end]
+                if not self.is_source_phrase(phrase, phrase_start, phrase_end):
+                    continue
+                self.add_nested(outer, index, (phrase_start, phrase_end), child, "cite")
+
+    def is_source_phrase(self, phrase: str, start: int, end: int) -> bool:
+        """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""
+        head = sources.head_word(phrase)
+        if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
+            return True
+        if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
+            return True
+        return any(
+            m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in self.mentions(start, end)
+        )
+
+    def mentions(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.article.mentions if m.start >= start and m.end <= end]
+
+    def add_nested(self, outer: Candidate, index: int, speaker: tuple[int, int], cue: Any, lemma: str) -> None:
+        self.candidates.append(
+            Candidate(
+                cue_start=cue.idx,
+                cue_end=cue.idx + len(cue.text),
+                cue_lemma=lemma,
+                content_start=outer.content_start,
+                content_end=outer.content_end,
+                content=outer.content,
+                speaker=speaker,
+                direct=outer.direct,
+                reading=CueReading(lemma=lemma, tier="speech"),
+                kind="nested",
+                via=[*outer.via, index],
+                quotes=outer.quotes,
+                stance_text=outer.stance_text,
+            )
+        )
+
+    def noun_cues(self) -> None:
+        """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`.noun_cues`)."""
+        for found in noun_cues.find(self.doc, parse.subject_of):
+            token, (start, end) = found.token, bounds.trim(self.text, *found.content)
+            quote = self.in_quote(token.idx)
+            if end - start < 2 or (quote is not None and quote.closed):
+                continue
+            reading = CueReading(lemma=token.lemma_.lower(), tier="learned")
+            speaker = bounds.trim(self.text, *found.speaker)
+            cue = (token.idx, token.idx + len(token.text))
+            self.candidates.append(
+                Candidate(*cue, reading.lemma, start, end, self.text[start:end], speaker, False, reading, "indirect")
+            )
+            self.candidates[-1].cue_token, self.candidates[-1].stance_text = token.i, token.text
+
+    def headline(self) -> None:
+        """ "Pence: Gennifer Flowers won't be at the debate": a title that opens with a named source and a colon."""
+        first = re.compile(r"\S").search(self.text)
+        if first is None:
+            return
+        para_start, para_end = self.paragraph(first.start())
+        match = HEADLINE.match(self.text[para_start:para_end])
+        if match is None or len(match.group(1).split()) > HEADLINE_SOURCE_WORDS:
+            return
+        speaker = (para_start + match.start(1), para_start + match.end(1))
+        named = any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in self.mentions(*speaker)) or any(
+            t.pos_ == "PROPN" and t.dep_ != "compound"
+            for t in self.doc.char_span(*speaker, alignment_mode="expand") or []
+        )
+        if not named and sources.head_word(match.group(1)) not in sources.DOCUMENT_NOUNS:
+            return
+        start, end = bounds.trim(self.text, para_start + match.start(2), para_end)
+        while end > start and self.text[end - 1] in ".!?":
+            end -= 1
+        colon = para_start + match.end(1)
+        reading = CueReading(lemma=":", tier="speech")
+        self.candidates.append(
+            Candidate(
+                colon, colon + 1, ":", start, end, self.text[start:end], speaker, self.is_verbatim(start, end),
+                reading, "indirect",
+            )
+        )  # fmt: skip
+
+    def according_to(self) -> None:
+        for token in self.doc:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+                continue
+            to = self.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            speaker = parse.subtree_span(objects[0])
+            phrase_start = token.idx
+            phrase_end = max(speaker[1], to.idx + 2)
+            sent = token.sent
+            para_start, para_end = self.paragraph(token.idx)
+            speaker = bounds.trim(self.text, *speaker)
+            before = bounds.trim(self.text, max(sent.start_char, para_start), phrase_start)
+            after = bounds.trim(self.text, phrase_end, min(sent.end_char, para_end))
+            start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+            end_trimmed = end
+            while end_trimmed > start and self.text[end_trimmed - 1] in ".!?":
+                end_trimmed -= 1
+            if end_trimmed - start < 10:
+                continue
+            self.candidates.append(
+                Candidate(
+                    cue_start=token.idx,
+                    cue_end=to.idx + len(to.text),
+                    cue_lemma="according",
+                    content_start=start,
+                    content_end=end_trimmed,
+                    content=self.text[start:end_trimmed],
+                    speaker=speaker,
+                    direct=False,
+                    reading=CueReading(lemma="according", tier="according"),
+                    kind="according",
+                    cue_token=token.i,
+                    stance_text="",
+                )
+            )
+
+    def continuations(self) -> None:
+        """Quotes standing on their own: the words of the speaker of the statement just before them."""
+        covered = [(c.content_start, c.content_end) for c in self.candidates]
+        for quote in self.quotes:
+            if not quote.is_statement or any(s <= quote.start < e or s < quote.end <= e for s, e in covered):
+                continue
+            lead = self.text[: quote.start].rstrip(" \t")
+            if lead and lead[-1] not in "\n.!?:\"”'’":
+                continue  # a quote inside a sentence is part of that sentence, not a statement of its own
+            previous = [
+                c for c in self.candidates if c.content_end <= quote.start and quote.start - c.content_end
+                <= CONTINUATION_DISTANCE and c.speaker is not None
+            ]  # fmt: skip
+            speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
+            self.candidates.append(
+                Candidate(
+                    cue_start=None,
+                    cue_end=None,
+                    cue_lemma="",
+                    content_start=quote.start,
+                    content_end=quote.end,
+                    content=self.text[quote.start : quote.end],
+                    speaker=speaker,
+                    direct=True,
+                    reading=CueReading(lemma="", tier="continuation"),
+                    kind="continuation",
+                    quotes=[quote],
+                )
+            )
+            covered.append((quote.start, quote.end))
+
+    def drop_duplicates(self) -> None:
+        """One statement per cue token; a nested cue with an "it" subject inside another's content is the same one."""
+        seen: set[int] = set()
+        kept: list[Candidate] = []
+        remap: dict[int, int] = {}
+        for index, candidate in enumerate(self.candidates):
+            if candidate.cue_token is not None and candidate.kind != "nested":
+                if candidate.cue_token in seen:
+                    continue
+                seen.add(candidate.cue_token)
+            if candidate.speaker is not None and self.text[candidate.speaker[0] : candidate.speaker[1]].lower() in {
+                "it",
+                "that",
+                "this",
+            }:
+                inside = any(
+                    o is not candidate
+                    and o.content_start <= candidate.content_start
+                    and candidate.content_end <= o.content_end
+                    for o in self.candidates
+                )
+                if inside:
+                    continue
+            remap[index] = len(kept)
+            kept.append(candidate)
+        for candidate in kept:
+            candidate.via = [remap[i] for i in candidate.via if i in remap]
+        self.candidates = kept
+
+    def nest(self) -> None:
+        """A statement whose cue sits inside another statement's content is relayed via that statement.
+
+        A belief inside reported speech ("he said he hoped ...") is part of what was said, not a second source's
+        statement, and so is a verb of saying that is not plainly asserted ("he said he cannot comment", "nobody
+        would question"): PolNeAR annotates the outer speech only, so such nested candidates are dropped.
+        """
+        dropped: set[int] = set()
+        for index, inner in enumerate(self.candidates):
+            if inner.cue_start is None or inner.via:
+                continue
+            outers = [
+                (o.content_end - o.content_start, j)
+                for j, o in enumerate(self.candidates)
+                if j != index
+                and o.kind != "nested"
+                and o.content_start <= inner.cue_start
+                and inner.cue_end is not None
+                and inner.cue_end <= o.content_end
+                and (o.content_end - o.content_start) > (inner.content_end - inner.content_start)
+            ]
+            if outers:
+                _, j = min(outers)
+                inner.via = [*self.candidates[j].via, j]
+                if inner.reading.tier in DROP_NESTED_TIERS or not inner.finite:
+                    dropped.add(index)
+        self.remove(dropped)
+
+    def remove(self, dropped: set[int]) -> None:
+        """Forget these candidates, keeping the ``via`` links of the others pointing at the same statements."""
+        if not dropped:
+            return
+        remap: dict[int, int] = {}
+        kept: list[Candidate] = []
+        for index, candidate in enumerate(self.candidates):
+            if index not in dropped:
+                remap[index] = len(kept)
+                kept.append(candidate)
+        for candidate in kept:
+            candidate.via = [remap[i] for i in candidate.via if i in remap]
+        self.candidates = kept
+
+
+def _statement(
+    article: Article, finder: _Finder, candidate: Candidate, ids: list[str], memory: sources.MediaMemory
+) -> Statement:
+    text = article.text
+    speaker_text = None
+    source: sources.SourceType = "unknown"
+    if candidate.speaker is not None:
+        s, e = candidate.speaker
+        speaker_text = text[s:e]
+        inside = finder.mentions(s, e)
+        memory.learn(speaker_text, inside)
+        source = sources.source_type(speaker_text, inside, candidate.cue_lemma, memory)
+    cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
+    stance = classify(candidate.reading, candidate.content, candidate.stance_text)
+    spans = [candidate.content_start, candidate.content_end]
+    if candidate.speaker is not None and candidate.kind != "continuation":
+        spans += list(candidate.speaker)
+    if candidate.cue_start is not None and candidate.cue_end is not None:
+        spans += [candidate.cue_start, candidate.cue_end]
+    return Statement(
+        id=ids[0],
+        article=article.id,
+        start=min(spans),
+        end=max(spans),
+        speaker=None,
+        speaker_text=speaker_text,
+        speaker_start=candidate.speaker[0] if candidate.speaker else None,
+        speaker_end=candidate.speaker[1] if candidate.speaker else None,
+        source_type=source,
+        cue=cue_text,
+        cue_start=candidate.cue_start,
+        cue_end=candidate.cue_end,
+        content=candidate.content,
+        content_start=candidate.content_start,
+        content_end=candidate.content_end,
+        direct=candidate.direct,
+        stance_class=stance,
+        via=[ids[1 + k] for k in range(len(candidate.via))],
+    )
+
+
+# The learned steps of :mod:`crosswire.attribution.cue_model` (all of them run by default).
+LEARNED = frozenset({"proposals", "boundary", "screen"})
+
+
+def _find(article: Article, learned: frozenset[str]) -> _Finder:
+    finder = _Finder(article)
+    finder.verb_cues()
+    finder.according_to()
+    finder.noun_cues()
+    finder.headline()
+    if "proposals" in learned:
+        learned_steps.learned_cues(finder)
+    finder.drop_duplicates()
+    finder.nest()
+    finder.continuations()
+    if "boundary" in learned:
+        learned_steps.choose_ends(finder)
+    if "screen" in learned:
+        learned_steps.screen(finder)
+    return finder
+
+
+def extract(article: Article, learned: frozenset[str] = LEARNED) -> list[Statement]:
+    """The statements of one article, in text order, with ids ``{article.id}:s{n}``.
+
+    ``learned`` names the learned steps to run (:data:`LEARNED`); their training compares against fewer of them.
+    """
+    if not article.text.strip():
+        return []
+    finder = _find(article, learned)
+    order = sorted(
+        range(len(finder.candidates)),
+        key=lambda i: (finder.candidates[i].content_start, finder.candidates[i].cue_start or 0, i),
+    )
+    id_of = {index: f"{article.id}:s{n}" for n, index in enumerate(order)}
+    memory = sources.MediaMemory()
+    by_id: dict[int, Statement] = {}
+    for index in sorted(
+        range(len(finder.candidates)),
+        key=lambda i: finder.candidates[i].cue_start or finder.candidates[i].content_start,
+    ):
+        candidate = finder.candidates[index]
+        ids = [id_of[index], *(id_of[j] for j in candidate.via)]
+        by_id[index] = _statement(article, finder, candidate, ids, memory)
+    return [by_id[i] for i in order]
+
+
+def proposals(article: Article) -> list[cue_model.Proposal]:
+    """What the learned cue classifier is asked about in one article: after the rules, before it (for training)."""
+    if not article.text.strip():
+        return []
+    finder = _Finder(article)
+    finder.verb_cues()
+    finder.according_to()
+    finder.noun_cues()
+    finder.headline()
+    return learned_steps.proposals(finder)
+
+
+def end_choices(article: Article) -> list[tuple[int, list[content_spans.Variant]]]:
+    """What the learned boundary model is asked about in one article (for training): per indirect statement of the
+    rules alone, its content start and the ends it could have."""
+    if not article.text.strip():
+        return []
+    finder = _find(article, frozenset())
+    return [(finder.candidates[index].content_start, found) for index, found in learned_steps.end_variants(finder)]
+
+
+def screenings(article: Article) -> list[tuple[tuple[int, int], bool, tuple[str, ...]]]:
+    """What the learned screen is asked about in one article (for training): per statement of the rules (with the
+    learned content ends), its content span, whether it is the relayed twin of another (same content, not scored)
+    and its features."""
+    if not article.text.strip():
+        return []
+    finder = _find(article, frozenset({"boundary"}))
+    return [
+        (
+            (c.content_start, c.content_end),
+            learned_steps.is_twin(finder, c),
+            learned_steps.screen_features(finder, c),
+        )
+        for c in finder.candidates
+    ]
+
+
+def find_statements(article: Article, context: Context) -> None:
+    """Fill ``article.statements`` (the per-article attribution stage); speaker entity ids come later."""
+    article.statements = extract(article)

@@ -1,0 +1,179 @@
+"""What kind of source a speaker phrase names: person, organization, anonymous, media, document or unknown.
+
+Read from the speaker's words, the entity mentions inside them and the cue, in this order of evidence:
+
+1. **anonymous** — the phrase says the source is not named ("an unnamed source", "sources familiar with the
+   discussions", "a senior official who spoke on condition of anonymity", "people close to the Kremlin"), or it is
+   an indefinite role noun with no name ("a Turkish official", "two officials", "officials"): the reader cannot
+   tell who spoke.
+2. **document** — the head noun is a record rather than a speaker ("flight-tracking data showed", "a tweet", "the
+   statement", "polls show", "court filings").
+3. **media** — the phrase names an outlet by a media noun ("the Russian newspaper Kommersant", "Western media",
+   "the outlet") or by a well-known outlet name, or an organization is the subject of "report" (an organization
+   that reports is, in news copy, almost always a news organization). An outlet a text has introduced once with a
+   media noun ("the newspaper Kommersant") stays media for the rest of that article (:class:`MediaMemory`).
+4. **person** — a PERSON mention, a personal pronoun (he, she, I) or a definite role noun ("the spokesperson").
+5. **organization** — an ORG, GPE or NORP mention, or an institutional noun ("the ministry", "the Kremlin").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from crosswire.entities.roles import ROLE_HEADS
+from crosswire.model import Mention
+
+SourceType = Literal["person", "organization", "anonymous", "media", "document", "unknown"]
+
+_ANONYMOUS = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|unidentified|familiar\s+with|close\s+to\s+the|briefed\s+on|insiders?|"
+    r"sources?|knowledgeable|who\s+(?:asked|declined|requested|spoke)\s+not\s+to\s+be\s+named|"
+    r"not\s+authori[sz]ed\s+to)\b",
+    re.IGNORECASE,
+)
+MEDIA_NOUNS = frozenset(
+    {
+        "newspaper", "daily", "outlet", "outlets", "media", "agency", "channel", "broadcaster", "network", "paper",
+        "tabloid", "magazine", "weekly", "website", "site", "press", "television", "tv", "radio", "journal",
+        "reporters", "correspondents", "journalists", "wire", "publication", "blog", "station", "newswire",
+    }
+)  # fmt: skip
+# Media nouns that make a phrase an outlet wherever they stand in it ("the daily X", "X newspaper").
+STRONG_MEDIA_NOUNS = frozenset(
+    {"newspaper", "daily", "outlet", "outlets", "media", "broadcaster", "tabloid", "magazine", "weekly", "newswire"}
+)
+# People of the media speak as persons ("CNN correspondent Natasha Bertrand").
+JOURNALISTS = frozenset({"correspondent", "reporter", "journalist", "editor", "columnist", "anchor", "host"})
+# Outlets that news copy names without a media noun. World knowledge, kept short: the newsrooms most often cited.
+KNOWN_OUTLETS = frozenset(
+    {
+        "reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg", "cnn", "nbc", "abc", "cbs",
+        "fox news", "msnbc", "bbc", "the new york times", "new york times", "the washington post", "washington post",
+        "wall street journal", "the wall street journal", "wsj", "financial times", "the guardian", "guardian",
+        "politico", "axios", "the hill", "kommersant", "tass", "ria novosti", "interfax", "izvestia", "vedomosti",
+        "al jazeera", "anadolu", "xinhua", "yonhap", "kyodo", "dpa", "npr", "usa today", "los angeles times",
+        "the times", "the telegraph", "the economist", "der spiegel", "le monde", "breitbart", "buzzfeed",
+        "huffington post", "the atlantic", "newsweek", "time", "vox", "the intercept", "pravda", "rt", "sputnik",
+    }
+)  # fmt: skip
+DOCUMENT_NOUNS = frozenset(
+    {
+        "data", "document", "documents", "report", "reports", "tweet", "tweets", "statement", "letter", "filing",
+        "filings", "records", "record", "memo", "study", "poll", "polls", "survey", "surveys", "analysis",
+        "images", "footage", "video", "post", "emails", "email", "transcript", "figures", "statistics", "numbers",
+        "results", "map", "photos", "indictment", "complaint", "lawsuit", "ruling", "order", "release",
+        "readout", "communique", "communiqué", "website", "page", "message", "messages", "cable", "cables",
+        "assessment", "estimate", "estimates", "research", "findings", "evidence", "audit", "review", "log",
+        "logs", "manifest", "model", "projections", "forecast",
+    }
+)  # fmt: skip
+ORG_NOUNS = frozenset(
+    {
+        "ministry", "government", "kremlin", "administration", "department", "office", "agency", "council",
+        "committee", "campaign", "party", "embassy", "company", "firm", "army", "military", "police", "court",
+        "parliament", "congress", "senate", "house", "commission", "union", "bank", "service", "authorities",
+        "authority", "foundation", "group", "organization", "organisation", "institute", "university",
+        "spokesman's office", "team", "cabinet", "presidency", "palace", "state", "affairs", "guard", "navy",
+        "city", "board", "regulator", "watchdog", "prosecutors", "coalition", "alliance", "federation",
+    }
+)  # fmt: skip
+SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
+GROUP_PRONOUNS = frozenset({"we", "they", "it", "you"})
+_INDEFINITE = re.compile(
+    r"^(?:an?|one|two|three|four|several|some|many|other|multiple|few|a\s+few|a\s+number\s+of)\b", re.I
+)
+
+
+@dataclass
+class MediaMemory:
+    """Outlet names an article has introduced with a media noun, so "Kommersant reported" later stays media."""
+
+    names: set[str] = field(default_factory=set)
+
+    def learn(self, phrase: str, mentions: Sequence[Mention]) -> None:
+        if _words(phrase) & MEDIA_NOUNS:
+            for mention in mentions:
+                if mention.label in {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP"}:
+                    self.names.add(mention.text.lower())
+
+    def knows(self, phrase: str) -> bool:
+        lowered = _strip_article(phrase.lower())
+        return lowered in self.names or any(name in lowered for name in self.names if len(name) >= 3)
+
+
+def _words(phrase: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-']*", phrase)}
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip())
+
+
+def is_outlet(phrase: str) -> bool:
+    """A known outlet name or a phrase whose words name a medium."""
+    lowered = _strip_article(phrase.lower()).strip(" ,.")
+    if lowered in KNOWN_OUTLETS or phrase.strip().lower() in KNOWN_OUTLETS:
+        return True
+    return any(outlet in KNOWN_OUTLETS for outlet in _ngrams(lowered))
+
+
+def _ngrams(phrase: str) -> set[str]:
+    words = phrase.split()
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)}
+
+
+def head_word(phrase: str) -> str:
+    """The last word before any "of", "for", "who", comma or parenthesis: the phrase's head noun, roughly."""
+    core = re.split(
+        r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|by|on|to|seen|obtained|reviewed|published|"
+        r"released|cited|quoted|shared|posted)\s|[,(]",
+        phrase,
+        maxsplit=1,
+    )[0]
+    words = re.findall(r"[A-Za-z][A-Za-z\-']*", core)
+    return words[-1].lower() if words else ""
+
+
+def source_type(
+    phrase: str, mentions: Sequence[Mention], cue_lemma: str = "", memory: MediaMemory | None = None
+) -> SourceType:
+    """The kind of source ``phrase`` names; ``mentions`` are the entity mentions inside the phrase."""
+    text = phrase.strip()
+    if not text:
+        return "unknown"
+    lowered = text.lower()
+    words = _words(text)
+    head = head_word(text)
+    people = [m for m in mentions if m.label == "PERSON"]
+    if _ANONYMOUS.search(text) and not people:
+        return "anonymous"
+    if lowered in PERSON_PRONOUNS:
+        return "person"
+    if lowered in GROUP_PRONOUNS:
+        return "unknown"
+    if head in DOCUMENT_NOUNS and not people and not (words & MEDIA_NOUNS - {"website", "journal"}):
+        return "document"
+    if words & STRONG_MEDIA_NOUNS and not words & JOURNALISTS:
+        return "media"  # "the daily Harbour Gazette", "the Russian newspaper Kommersant", "Western media"
+    if is_outlet(text) or (memory is not None and memory.knows(text)) or (head in MEDIA_NOUNS and not people):
+        return "media"
+    if people:
+        return "person"
+    orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
+    if head in SPOKES_NOUNS and any(m.label == "ORG" for m in orgs):
+        return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
+    if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in {"people", "officials"}:
+        if _INDEFINITE.match(text) or (head.endswith("s") and not text.lower().startswith("the ")):
+            return "anonymous"
+        return "person"
+    if orgs:
+        return "media" if cue_lemma == "report" and orgs[0].label == "ORG" else "organization"
+    if head in ORG_NOUNS:
+        return "organization"
+    if text[:1].isupper() and not lowered.startswith(("the ", "a ", "an ")):
+        return "person" if len(text.split()) <= 3 else "unknown"
+    return "unknown"

@@ -1,0 +1,160 @@
+"""Corpus stage of "who said what": link each statement's speaker to a canonical entity, gather the statements.
+
+The per-article stage (:mod:`crosswire.attribution.finder`) records the speaker's words and offsets; entity ids only
+exist once :mod:`crosswire.entities.canonical` has run, so the link happens here, in this order of evidence:
+
+1. **anonymous and document sources** stay unlinked (``speaker`` null, ``speaker_text`` kept): nobody is named.
+2. **a name inside the speaker span** — the PERSON mention that heads it ("CNN correspondent Natasha Bertrand" ->
+   Bertrand; a person after "of"/"for"/"to" is a dependent, not the speaker: "an aide to President Putin" is not
+   Putin), else the organization or outlet ("the Russian newspaper Kommersant" -> Kommersant).
+3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
+   :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles.
+4. **an unnamed role noun with an organization** — "the NSC spokesperson" speaks for the NSC.
+5. **"the official said" after an organization's statement** — the official speaks for the organization that
+   spoke just before (within :data:`ORG_FALLBACK_DISTANCE` characters): "the White House said ... the official
+   said". **"the outlet reports"** likewise refers to the outlet that reported just before.
+
+A linked entity also settles the source type the words left open (a PERSON entity is a person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosswire.context import Context
+from crosswire.entities.coref import PRONOUNS, resolve_reference
+from crosswire.entities.roles import ROLE_HEADS
+from crosswire.model import Article, Dossier, Entity, Mention, Statement
+
+ORG_FALLBACK_DISTANCE = 1500
+# How close (characters) the previous person's statement must end for a pronoun speaker to continue it.
+PRONOUN_SPEAKER_DISTANCE = 400
+_DEPENDENT = re.compile(r"\b(?:of|for|to|with|at|from|by|about|under|told|and)\s+(?:the\s+)?$", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+
+
+def _inside(article: Article, start: int, end: int) -> list[Mention]:
+    return [m for m in article.mentions if m.start >= start and m.end <= end and m.entity]
+
+
+def _head_person(article: Article, statement: Statement, mentions: Sequence[Mention]) -> Mention | None:
+    """The PERSON mention that names the speaker, not one its phrase merely mentions."""
+    assert statement.speaker_start is not None
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        lead = article.text[statement.speaker_start : mention.start]
+        possessor = article.text[mention.end : mention.end + 2] in {"'s", "’s"}
+        if _DEPENDENT.search(lead) or possessor:
+            continue
+        return mention
+    return None
+
+
+def _role_span(article: Article, start: int, end: int) -> tuple[int, int] | None:
+    """The phrase up to its first role noun ("a spokesperson for the NSC" -> "a spokesperson"), for coref."""
+    for match in _ROLE_WORD.finditer(article.text, start, end):
+        if match.group(0).lower() in ROLE_HEADS:
+            return start, match.end()
+    return None
+
+
+def _alias_index(entities: dict[str, Entity]) -> dict[str, str]:
+    """Surface form -> entity id, for names the parse did not tag inside a speaker phrase ("The Kommersant daily")."""
+    index: dict[str, str] = {}
+    for entity in entities.values():
+        if entity.type in {"PERSON", "ORG"}:
+            for alias in {entity.name, *entity.aliases}:
+                if len(alias) >= 3:
+                    index.setdefault(alias, entity.id)
+    return index
+
+
+def _by_alias(phrase: str, aliases: dict[str, str]) -> str | None:
+    words = re.findall(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", phrase)
+    for word in words:
+        if word in aliases:
+            return aliases[word]
+        for part in word.split():
+            if part in aliases:
+                return aliases[part]
+    return None
+
+
+def _link_one(
+    article: Article,
+    statement: Statement,
+    entities: dict[str, Entity],
+    previous: Sequence[Statement],
+    aliases: dict[str, str],
+) -> str | None:
+    if statement.speaker_start is None or statement.speaker_end is None:
+        return None
+    if statement.source_type in {"anonymous", "document"}:
+        return None
+    start, end = statement.speaker_start, statement.speaker_end
+    phrase = article.text[start:end].strip()
+    mentions = _inside(article, start, end)
+    person = _head_person(article, statement, mentions)
+    if person is not None:
+        return person.entity
+    if phrase.lower() in PRONOUNS:
+        # "Zakharova said ... She added": a pronoun subject of a cue continues the speaker just before it.
+        for earlier in reversed(previous):
+            if earlier.speaker and earlier.source_type == "person" and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE:
+                between = [m for m in article.mentions if m.label == "PERSON" and earlier.end <= m.start < start]
+                if not between:
+                    return earlier.speaker
+                break
+        return resolve_reference(article, start, end, entities)
+    role = _role_span(article, start, end)
+    if role is not None:
+        found = resolve_reference(article, role[0], role[1], entities)
+        if found is not None:
+            return found
+    for label in ORG_LABELS:
+        for mention in mentions:
+            # "the White House's National Security Council": the possessor is not the speaker
+            if mention.label == label and article.text[mention.end : mention.end + 2] not in {"'s", "’s"}:
+                return mention.entity
+    if not mentions:
+        found = _by_alias(phrase, aliases)
+        if found is not None:
+            return found
+    if role is not None or statement.source_type == "media":
+        wanted = "media" if statement.source_type == "media" else "organization"
+        for earlier in reversed(previous):
+            if earlier.speaker and earlier.source_type == wanted and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+                return earlier.speaker
+    return None
+
+
+def link_article(article: Article, entities: dict[str, Entity], aliases: dict[str, str] | None = None) -> None:
+    """Set ``speaker`` on every statement of one article (in text order, so fallbacks see earlier statements)."""
+    done: list[Statement] = []
+    aliases = _alias_index(entities) if aliases is None else aliases
+    by_span: dict[tuple[int, int], str | None] = {}
+    for statement in sorted(article.statements, key=lambda s: s.start):
+        key = (statement.speaker_start or -1, statement.speaker_end or -1)
+        if key in by_span:
+            statement.speaker = by_span[key]
+        else:
+            statement.speaker = _link_one(article, statement, entities, done, aliases)
+            by_span[key] = statement.speaker
+        entity = entities.get(statement.speaker) if statement.speaker else None
+        if entity is not None and statement.source_type in {"unknown", "person", "organization"}:
+            statement.source_type = "person" if entity.type == "PERSON" else "organization"
+        done.append(statement)
+
+
+def link_statements(dossier: Dossier, context: Context) -> None:
+    """The corpus stage: link speakers to entities and gather every article's statements into the dossier."""
+    entities = {entity.id: entity for entity in dossier.entities}
+    aliases = _alias_index(entities)
+    gathered: list[Statement] = []
+    for article in dossier.articles:
+        link_article(article, entities, aliases)
+        gathered.extend(article.statements)
+    dossier.statements = gathered

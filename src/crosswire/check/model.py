@@ -1,0 +1,180 @@
+"""The stance classifier: two small neural networks stored as plain arrays, run with numpy.
+
+Stage 1 decides *related* or *unrelated*; stage 2, for a related pair, decides *supports*, *refutes* or
+*discusses* (trained with class weights, so the rare *refutes* is learned). The four stance probabilities are
+``P(unrelated)`` and ``P(related) * P(stance | related)``; a per-class log-offset, tuned on held-back training
+stories, is added before the arg-max.
+
+The artifact is one ``.npz`` of float32 weights, the IDF table as a string array and a JSON header, read with
+``allow_pickle=False``: it does not depend on the version of the library that trained it. ``bench/train_stance.py``
+writes it; :func:`load_model` reads the copy shipped in ``crosswire/check/data``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from crosswire.check.features import SCALAR_NAMES, VECTOR_BLOCKS, Idf
+from crosswire.errors import CrosswireError
+
+Stance = Literal["supports", "refutes", "discusses", "unrelated"]
+STANCES: tuple[Stance, ...] = ("supports", "refutes", "discusses", "unrelated")
+RELATED: tuple[Stance, ...] = ("supports", "refutes", "discusses")
+FORMAT = "crosswire/stance-model@1"
+MODEL_FILE = "stance_model.npz"
+EMBEDDING_DIMENSIONS = 384
+INPUT_CLIP = 5.0
+
+
+class ModelError(CrosswireError):
+    """The stance model file is missing, damaged or of another format."""
+
+
+@dataclass(frozen=True)
+class Network:
+    """A feed-forward network: standardise the selected inputs, ReLU hidden layers, softmax output."""
+
+    scalar_columns: tuple[int, ...]  # indices into SCALAR_NAMES
+    vector_blocks: tuple[str, ...]  # names from VECTOR_BLOCKS
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+
+    def select(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        """The network's raw input rows from feature rows ``scalars`` (n, len(SCALAR_NAMES)) and ``vectors``."""
+        parts = [scalars[:, list(self.scalar_columns)]]
+        for block in self.vector_blocks:
+            i = VECTOR_BLOCKS.index(block) * EMBEDDING_DIMENSIONS
+            parts.append(vectors[:, i : i + EMBEDDING_DIMENSIONS])
+        return np.concatenate(parts, axis=1).astype(np.float32)
+
+    def inputs(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        """Standardised inputs, clipped so that a text unlike any training body cannot push the network far."""
+        x = (self.select(scalars, vectors) - self.mean) / self.scale
+        return np.clip(x, -INPUT_CLIP, INPUT_CLIP)
+
+    def probabilities(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        h = self.inputs(scalars, vectors)
+        for layer, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            h = h @ w + b
+            if layer < len(self.weights) - 1:
+                h = np.maximum(h, 0.0)
+        h = h - h.max(axis=1, keepdims=True)
+        e = np.exp(h)
+        return np.asarray(e / e.sum(axis=1, keepdims=True), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    idf: Idf
+    relatedness: Network  # outputs [related, unrelated]
+    stance: Network  # outputs [supports, refutes, discusses]
+    log_offsets: np.ndarray  # added to log-probabilities of STANCES before the arg-max
+    meta: dict[str, Any]
+
+    def probabilities(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        """(n, 4) probabilities over :data:`STANCES` for feature rows of n pairs."""
+        if len(scalars) == 0:
+            return np.zeros((0, len(STANCES)), dtype=np.float32)
+        related = self.relatedness.probabilities(scalars, vectors)
+        stance = self.stance.probabilities(scalars, vectors)
+        return np.concatenate([stance * related[:, :1], related[:, 1:]], axis=1)
+
+    def decide(self, probabilities: np.ndarray) -> list[tuple[Stance, float]]:
+        """The stance of each row and its probability."""
+        adjusted = np.log(np.clip(probabilities, 1e-9, 1.0)) + self.log_offsets
+        choices = adjusted.argmax(axis=1)
+        return [(STANCES[int(c)], float(probabilities[i, int(c)])) for i, c in enumerate(choices)]
+
+
+# --- storage ---------------------------------------------------------------------------------------------------
+
+
+def _network_arrays(prefix: str, network: Network) -> dict[str, np.ndarray]:
+    arrays = {f"{prefix}.mean": network.mean, f"{prefix}.scale": network.scale}
+    for i, (w, b) in enumerate(zip(network.weights, network.biases, strict=True)):
+        arrays[f"{prefix}.w{i}"] = w.astype(np.float32)
+        arrays[f"{prefix}.b{i}"] = b.astype(np.float32)
+    return arrays
+
+
+def save_model(model: StanceModel, path: Path) -> None:
+    """Write ``model`` as a compressed ``.npz`` without any pickled object."""
+    terms = sorted(model.idf.weights)
+    header = {
+        **model.meta,
+        "format": FORMAT,
+        "scalar_names": list(SCALAR_NAMES),
+        "idf_default": model.idf.default,
+        "networks": {
+            name: {
+                "scalar_columns": [SCALAR_NAMES[i] for i in net.scalar_columns],
+                "vector_blocks": list(net.vector_blocks),
+                "layers": len(net.weights),
+            }
+            for name, net in (("relatedness", model.relatedness), ("stance", model.stance))
+        },
+    }
+    arrays = {
+        "header": np.array(json.dumps(header)),
+        "idf.terms": np.array(terms),
+        "idf.weights": np.array([model.idf.weights[t] for t in terms], dtype=np.float32),
+        "log_offsets": model.log_offsets.astype(np.float32),
+        **_network_arrays("relatedness", model.relatedness),
+        **_network_arrays("stance", model.stance),
+    }
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+def _network(data: Any, prefix: str, spec: dict[str, Any]) -> Network:
+    missing = [name for name in spec["scalar_columns"] if name not in SCALAR_NAMES]
+    if missing:
+        raise ModelError(f"the stance model uses features this version lacks ({', '.join(missing)}); retrain it")
+    layers = int(spec["layers"])
+    return Network(
+        scalar_columns=tuple(SCALAR_NAMES.index(name) for name in spec["scalar_columns"]),
+        vector_blocks=tuple(spec["vector_blocks"]),
+        mean=data[f"{prefix}.mean"],
+        scale=data[f"{prefix}.scale"],
+        weights=tuple(data[f"{prefix}.w{i}"] for i in range(layers)),
+        biases=tuple(data[f"{prefix}.b{i}"] for i in range(layers)),
+    )
+
+
+def read_model(path: Path) -> StanceModel:
+    """Read a model written by :func:`save_model`."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            header = json.loads(str(data["header"]))
+            if header.get("format") != FORMAT:
+                raise ModelError(f"{path} is not a {FORMAT} file; retrain it with bench/train_stance.py")
+            terms: Sequence[str] = data["idf.terms"].tolist()
+            idf = Idf(
+                weights=dict(zip(terms, data["idf.weights"].tolist(), strict=True)),
+                default=float(header["idf_default"]),
+            )
+            return StanceModel(
+                idf=idf,
+                relatedness=_network(data, "relatedness", header["networks"]["relatedness"]),
+                stance=_network(data, "stance", header["networks"]["stance"]),
+                log_offsets=np.asarray(data["log_offsets"], dtype=np.float32),
+                meta=header,
+            )
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelError(f"cannot read the stance model {path} ({exc}); reinstall Crosswire") from None
+
+
+@cache
+def load_model() -> StanceModel:
+    """The model shipped with Crosswire, read once per process."""
+    with resources.as_file(resources.files("crosswire.check") / "data" / MODEL_FILE) as path:
+        return read_model(path)

@@ -1,0 +1,30 @@
+"""What every stage may know about the run beyond its own article: the run's options and corpus-wide facts.
+
+Kept apart from :mod:`crosswire.pipeline` so that stage modules can name :class:`Context` without importing the
+pipeline that imports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crosswire.nlp.embeddings import VectorCache
+
+
+@dataclass(frozen=True)
+class Options:
+    """Run-wide settings the stages read."""
+
+    # --raw: keep each record's text exactly as given, so offsets index the input.
+    verbatim: bool = False
+
+
+@dataclass
+class Context:
+    """What per-article stages may know about the rest of the run (filled before they start)."""
+
+    options: Options = field(default_factory=Options)
+    # How many articles of each outlet carry a line, keyed by (outlet, normalized line): repeated lines are template.
+    outlet_line_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Sentence embeddings kept between runs, so corpus stages re-run over the whole store embed only what is new.
+    vector_cache: VectorCache | None = None

@@ -1,0 +1,489 @@
+"""Canonical entities across the corpus: one entity per person or organization, whatever the spelling.
+
+The corpus stage reads every article's mentions (and text) and:
+
+1. **Corrects labels with corpus evidence.** A surface form's label is its majority label over all its mentions in
+   the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
+   tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place.
+2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
+   organizations by folded name, joined to their acronyms when the text defines one ("Foreign Intelligence Service,
+   or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
+   Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
+   transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block.
+3. **Merges misspellings only with corroboration.** People whose surnames share a consonant skeleton and whose first
+   names agree are merged when they hold the same role, or appear in the same article or story with similar
+   surnames, or their full names are nearly identical (rapidfuzz); "Jake Salevan" joins "Jake Sullivan" because
+   both are the national security adviser.
+4. **Attaches surname-only and first-name-only mentions** to the full name in the same article first, then to the
+   one full name in the corpus with that surname, and leaves them alone when that is ambiguous: "Sergei" never
+   joins Lavrov, Naryshkin or Ryabkov.
+5. **Reads roles** (:mod:`crosswire.entities.roles`) and keeps them per entity, so a role seen once holds everywhere.
+
+Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from crosswire.context import Context
+from crosswire.entities import gazetteer
+from crosswire.entities.names import (
+    PersonName,
+    first_names_compatible,
+    fold,
+    formal_first_names,
+    initials,
+    is_acronym,
+    parse_person,
+    skeleton,
+    slug,
+    translit_key,
+)
+from crosswire.entities.roles import find_roles
+from crosswire.model import Article, Dossier, Entity
+
+# Misspelling merges: how similar surnames must be when the only corroboration is a shared article or story, and
+# how similar full names must be to merge without any other corroboration.
+SAME_ARTICLE_SURNAME_RATIO = 75.0
+UNCORROBORATED_NAME_RATIO = 92.0
+FIRST_NAME_SPELLING_RATIO = 90.0
+MIN_SKELETON = 3
+# Label priority for ties in the corpus vote (most specific first).
+_LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
+
+_DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+_DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
+
+Ref = tuple[int, int]  # (article position, mention position)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class _Cluster:
+    type: str
+    refs: list[Ref] = field(default_factory=list)
+    name: str = ""
+
+
+@dataclass
+class Canonicalization:
+    """What the corpus stage produced: entities, and for each mention (article, index) its entity id."""
+
+    entities: list[Entity]
+    entity_of: dict[Ref, str]
+    labels: dict[Ref, str]
+
+
+# --- 1. labels --------------------------------------------------------------------------------------------------
+
+
+def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
+    """Each surface form's majority label across the corpus, then the evidence overrides (see module docstring)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for mention in article.mentions:
+            counts[fold(mention.text)][mention.label] += 1
+    majority: dict[str, str] = {}
+    for key, counter in counts.items():
+        best = max(counter.items(), key=lambda kv: (kv[1], -_rank(kv[0])))
+        if best[1] * 2 > sum(counter.values()):
+            majority[key] = best[0]
+    surnames_corpus: set[str] = set()
+    surnames_article: dict[int, set[str]] = defaultdict(set)
+    for a, article in enumerate(articles):
+        for mention in article.mentions:
+            if mention.label == "PERSON":
+                name = parse_person(mention.text)
+                if name.is_full:
+                    surnames_corpus.add(name.surname_key)
+                    surnames_article[a].add(name.surname_key)
+    # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
+    outlets = {fold(article.outlet) for article in articles if article.outlet}
+    labels: dict[Ref, str] = {}
+    for a, article in enumerate(articles):
+        for i, mention in enumerate(article.mentions):
+            voted = majority.get(fold(mention.text), mention.label)
+            if fold(mention.text) in outlets:
+                voted = "ORG"
+            labels[(a, i)] = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus)
+    return labels
+
+
+def _evidence_label(text: str, voted: str, local_surnames: set[str], corpus_surnames: set[str]) -> str:
+    """Override the voted label where a gazetteer or a full name in the corpus proves it wrong."""
+    single = len(text.split()) == 1 and not is_acronym(text)
+    if gazetteer.country(text) is not None and (single or voted != "PERSON"):
+        return "GPE"
+    if not single:
+        return voted
+    key = translit_key(text)
+    if voted in {"ORG", "NORP", "LOC"} and (key in local_surnames or (key in corpus_surnames and voted == "ORG")):
+        return "PERSON"  # "Lavrov" tagged ORG where "Sergei Lavrov" is a person
+    if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(text) is not None:
+        return "GPE"  # "Kiev" tagged PERSON
+    return voted
+
+
+def _rank(label: str) -> int:
+    return _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
+
+
+# --- 2. organizations and places --------------------------------------------------------------------------------
+
+
+def _acronym_definitions(articles: Sequence[Article], labels: dict[Ref, str]) -> dict[str, str]:
+    """Acronym -> folded full name, from "Full Name (ACR)" and "Full Name, or ACR" in the text (majority)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, article in enumerate(articles):
+        for i, mention in enumerate(article.mentions):
+            if labels[(a, i)] != "ORG" or is_acronym(mention.text):
+                continue
+            after = article.text[mention.end : mention.end + 40]
+            match = _DEFINED_IN_PARENS.match(after) or _DEFINED_WITH_OR.match(after)
+            if match and is_acronym(match.group(1)):
+                seen[match.group(1).replace(".", "")][fold(mention.text)] += 1
+    return {acr: counter.most_common(1)[0][0] for acr, counter in seen.items()}
+
+
+def _org_key(text: str) -> str:
+    return fold(re.sub(r"^(?:the|The)\s+", "", text))
+
+
+def _cluster_orgs(
+    articles: Sequence[Article], labels: dict[Ref, str], refs: list[Ref], defined: dict[str, str]
+) -> dict[str, _Cluster]:
+    union = _UnionFind()
+    by_key: dict[str, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        text = articles[ref[0]].mentions[ref[1]].text
+        key = text.replace(".", "") if is_acronym(text) else _org_key(text)
+        by_key[key].append(ref)
+        union.find(key)
+    full_keys = [k for k in by_key if not is_acronym(k)]
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in full_keys:
+        if len(key.split()) >= 2:
+            by_initials[initials(key)].add(key)
+    for key in by_key:
+        if not is_acronym(key):
+            continue
+        if key in defined and defined[key] in by_key:
+            union.union(key, defined[key])
+        elif len(by_initials.get(key, ())) == 1:
+            union.union(key, next(iter(by_initials[key])))
+    clusters: dict[str, _Cluster] = {}
+    for key, members in by_key.items():
+        root = union.find(key)
+        cluster = clusters.setdefault(root, _Cluster("ORG"))
+        cluster.refs.extend(members)
+    return clusters
+
+
+def _cluster_by_key(
+    articles: Sequence[Article], labels: dict[Ref, str], refs: Iterable[Ref], place: bool
+) -> dict[str, _Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    for ref in refs:
+        text = articles[ref[0]].mentions[ref[1]].text
+        if text.isupper() and len(text) > 3:
+            text = text.title()  # a dateline's "MOSCOW" is Moscow; short all-caps forms ("UK", "USA") stay as they are
+        found = gazetteer.place(text) if place else None
+        key = f"{labels[ref]}:{found.kind}:{found.code}" if found else f"{labels[ref]}:{_org_key(text)}"
+        cluster = clusters.setdefault(key, _Cluster(labels[ref]))
+        cluster.refs.append(ref)
+        if found and (found.kind == "country" or fold(found.name) != fold(text)):
+            cluster.name = found.name  # a country's English name, or a city's current name ("Kiev" -> "Kyiv")
+    return clusters
+
+
+# --- 4. people --------------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Person:
+    surname_key: str
+    first: str
+    first_key: str
+    refs: list[Ref] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+    articles: set[int] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
+    merged_into: _Person | None = None
+
+    def root(self) -> _Person:
+        person = self
+        while person.merged_into is not None:
+            person = person.merged_into
+        return person
+
+    def absorb(self, other: _Person) -> None:
+        other = other.root()
+        if other is self:
+            return
+        other.merged_into = self
+        self.refs.extend(other.refs)
+        self.names.update(other.names)
+        self.roles |= other.roles
+        self.articles |= other.articles
+        self.stories |= other.stories
+
+
+def _first_group(first: str, groups: list[_Person]) -> _Person | None:
+    """The one group whose first name ``first`` can be (same, variant, nickname, initial), or None if 0 or 2+."""
+    exact = [g for g in groups if g.first_key == translit_key(first)]
+    if exact:
+        return exact[0]
+    matches = [
+        g
+        for g in groups
+        if first_names_compatible(first, g.first) or fuzz.ratio(fold(first), fold(g.first)) >= FIRST_NAME_SPELLING_RATIO
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _cluster_people(
+    articles: Sequence[Article], refs: list[Ref], roles_of: dict[Ref, set[str]]
+) -> tuple[list[_Person], dict[Ref, _Person]]:
+    parsed: dict[Ref, PersonName] = {ref: parse_person(articles[ref[0]].mentions[ref[1]].text) for ref in refs}
+    full = [ref for ref in refs if parsed[ref].is_full]
+    # Block by surname key; inside a block, formal first names first so nicknames find them.
+    blocks: dict[str, list[Ref]] = defaultdict(list)
+    for ref in full:
+        blocks[parsed[ref].surname_key].append(ref)
+    people: list[_Person] = []
+    person_of: dict[Ref, _Person] = {}
+    for surname_key in sorted(blocks):
+        block = blocks[surname_key]
+        firsts = sorted({parsed[r].first for r in block}, key=lambda f: (bool(formal_first_names(f)), -len(f), f))
+        groups: list[_Person] = []
+        group_of_first: dict[str, _Person] = {}
+        for first in firsts:
+            group = _first_group(first, groups)
+            if group is None:
+                group = _Person(surname_key, first, translit_key(first))
+                groups.append(group)
+            group_of_first[first] = group
+        for ref in block:
+            person = group_of_first[parsed[ref].first]
+            _add(person, ref, articles, roles_of)
+            person_of[ref] = person
+        people.extend(groups)
+    _merge_misspellings(people)
+    # Surname-only and first-name-only mentions.
+    in_article: dict[int, list[_Person]] = defaultdict(list)
+    by_surname: dict[str, list[_Person]] = defaultdict(list)
+    for person in people:
+        for a in sorted(person.articles):
+            in_article[a].append(person)
+    for person in people:
+        if person.merged_into is None:
+            by_surname[person.surname_key].append(person)
+    singles: dict[str, _Person] = {}
+    for ref in refs:
+        if parsed[ref].is_full:
+            continue
+        key = parsed[ref].surname_key
+        local = {p.root() for p in in_article[ref[0]]}
+        target = _unique(p for p in local if p.surname_key == key or _surname_matches(p, key))
+        if target is None:
+            target = _unique(p for p in local if p.first_key == key)
+        if target is None:
+            target = _unique(p for p in by_surname.get(key, ()) if p.merged_into is None)
+        if target is None:
+            target = singles.setdefault(key, _Person(key, "", ""))
+        _add(target, ref, articles, roles_of)
+        person_of[ref] = target
+    people.extend(singles.values())
+    return [p for p in people if p.merged_into is None], {ref: p.root() for ref, p in person_of.items()}
+
+
+def _surname_matches(person: _Person, key: str) -> bool:
+    return any(parse_person(name).surname_key == key for name in person.names)
+
+
+def _unique(people: Iterable[_Person]) -> _Person | None:
+    found = {id(p): p for p in people}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _add(person: _Person, ref: Ref, articles: Sequence[Article], roles_of: dict[Ref, set[str]]) -> None:
+    person = person.root()
+    person.refs.append(ref)
+    person.names[articles[ref[0]].mentions[ref[1]].text] += 1
+    person.roles |= roles_of.get(ref, set())
+    person.articles.add(ref[0])
+    story = articles[ref[0]].story
+    if story:
+        person.stories.add(story)
+
+
+def _merge_misspellings(people: list[_Person]) -> None:
+    """Merge people whose names differ by a misspelling, blocked by surname skeleton, only with corroboration."""
+    blocks: dict[str, list[_Person]] = defaultdict(list)
+    for person in people:
+        key = skeleton(person.surname_key.replace(" ", ""))
+        if len(key) >= MIN_SKELETON:
+            blocks[key].append(person)
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort(key=lambda p: (-sum(p.names.values()), p.surname_key, p.first))
+        for i, keep in enumerate(block):
+            for other in block[i + 1 :]:
+                a, b = keep.root(), other.root()
+                if a is b or a.surname_key == b.surname_key:
+                    continue
+                if _corroborated(a, b):
+                    a.absorb(b)
+
+
+def _corroborated(a: _Person, b: _Person) -> bool:
+    if not (first_names_compatible(a.first, b.first) or fuzz.ratio(fold(a.first), fold(b.first)) >= 90):
+        return False
+    surname_ratio = fuzz.ratio(a.surname_key, b.surname_key)
+    if a.roles & b.roles:
+        return True
+    if (a.articles & b.articles or a.stories & b.stories) and surname_ratio >= SAME_ARTICLE_SURNAME_RATIO:
+        return True
+    name_a = f"{a.first_key} {a.surname_key}"
+    name_b = f"{b.first_key} {b.surname_key}"
+    return fuzz.ratio(name_a, name_b) >= UNCORROBORATED_NAME_RATIO
+
+
+# --- 5. entities ------------------------------------------------------------------------------------------------
+
+
+def _person_name(person: _Person) -> str:
+    """The canonical name: a full name with a formal first name, most frequent, then longest."""
+    candidates = [n for n in person.names if parse_person(n).is_full] or list(person.names)
+
+    def score(name: str) -> tuple[int, int, int, str]:
+        parsed = parse_person(name)
+        nickname = 1 if parsed.first and formal_first_names(parsed.first) - {fold(parsed.first)} else 0
+        return (nickname, -person.names[name], -len(name), name)
+
+    return min(candidates, key=score)
+
+
+def _org_name(cluster: _Cluster, articles: Sequence[Article]) -> str:
+    texts = Counter(articles[a].mentions[i].text for a, i in cluster.refs)
+    full = [t for t in texts if not is_acronym(t)] or list(texts)
+    return min(full, key=lambda t: (-texts[t], -len(t), t))
+
+
+def canonicalize(articles: Sequence[Article]) -> Canonicalization:
+    """Entities for the mentions of ``articles`` (which are not changed); see the module docstring."""
+    labels = _vote_labels(articles)
+    by_type: dict[str, list[Ref]] = defaultdict(list)
+    for ref, label in labels.items():
+        by_type[label].append(ref)
+    defined = _acronym_definitions(articles, labels)
+    clusters: list[_Cluster] = list(_cluster_orgs(articles, labels, by_type.get("ORG", []), defined).values())
+    for cluster in clusters:
+        cluster.name = _org_name(cluster, articles)
+    org_lookup: dict[str, str] = {}
+    for cluster in clusters:
+        for a, i in cluster.refs:
+            text = articles[a].mentions[i].text
+            org_lookup.setdefault(text.replace(".", "") if is_acronym(text) else _org_key(text), cluster.name)
+    for acronym, full_key in defined.items():
+        if full_key in org_lookup:
+            org_lookup.setdefault(acronym, org_lookup[full_key])
+    org_words = frozenset(word for key in org_lookup for word in key.split() if not is_acronym(word))
+
+    def lookup(text: str) -> str | None:
+        compact = text.replace(".", "")
+        return org_lookup.get(compact) if is_acronym(text) else org_lookup.get(_org_key(text))
+
+    roles_of: dict[Ref, set[str]] = defaultdict(set)
+    for a, article in enumerate(articles):
+        relabelled = [
+            m.model_copy(update={"label": labels[(a, i)]}) if m.label != labels[(a, i)] else m
+            for i, m in enumerate(article.mentions)
+        ]
+        for finding in find_roles(article.text, relabelled, lookup, org_words):
+            roles_of[(a, finding.mention_index)].add(finding.role)
+
+    people, _ = _cluster_people(articles, by_type.get("PERSON", []), roles_of)
+    places = [ref for t in ("GPE", "LOC") for ref in by_type.get(t, [])]
+    clusters.extend(_cluster_by_key(articles, labels, places, place=True).values())
+    others = [ref for t, refs in by_type.items() if t not in {"PERSON", "ORG", "GPE", "LOC"} for ref in refs]
+    clusters.extend(_cluster_by_key(articles, labels, others, place=False).values())
+    for cluster in clusters:
+        if not cluster.name:
+            cluster.name = _org_name(cluster, articles)
+    for person in people:
+        clusters.append(_Cluster("PERSON", list(person.refs), _person_name(person)))
+    return _entities(articles, clusters, labels, roles_of)
+
+
+def _entities(
+    articles: Sequence[Article], clusters: list[_Cluster], labels: dict[Ref, str], roles_of: dict[Ref, set[str]]
+) -> Canonicalization:
+    entities: list[Entity] = []
+    entity_of: dict[Ref, str] = {}
+    taken: set[str] = set()
+    ordered = sorted(clusters, key=lambda c: (c.type, slug(c.name), min(c.refs)))
+    for cluster in ordered:
+        base = f"{cluster.type.lower()}:{slug(cluster.name)}"
+        entity_id, n = base, 1
+        while entity_id in taken:
+            n += 1
+            entity_id = f"{base}-{n}"
+        taken.add(entity_id)
+        refs = sorted(cluster.refs)
+        aliases = Counter(articles[a].mentions[i].text for a, i in refs)
+        roles: Counter[str] = Counter()
+        for ref in refs:
+            roles.update(roles_of.get(ref, ()))
+        article_ids = list(dict.fromkeys(articles[a].id for a, _ in refs))
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=cluster.name,
+                type=cluster.type,
+                aliases=sorted(aliases, key=lambda t: (-aliases[t], t)),
+                roles=sorted(roles, key=lambda r: (-roles[r], r)),
+                articles=article_ids,
+                mention_count=len(refs),
+            )
+        )
+        for ref in refs:
+            entity_of[ref] = entity_id
+    entities.sort(key=lambda e: (-e.mention_count, e.type, e.name))
+    return Canonicalization(entities, entity_of, labels)
+
+
+def canonicalize_entities(dossier: Dossier, context: Context | None = None) -> None:
+    """Fill ``dossier.entities`` and set each mention's ``entity`` and corrected ``label`` (corpus stage)."""
+    result = canonicalize(dossier.articles)
+    for a, article in enumerate(dossier.articles):
+        for i, mention in enumerate(article.mentions):
+            mention.label = result.labels[(a, i)]
+            mention.entity = result.entity_of.get((a, i))
+    dossier.entities = result.entities

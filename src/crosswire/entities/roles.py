@@ -1,0 +1,271 @@
+"""What people are: titles and appositions read from the text around a PERSON mention.
+
+Three shapes cover how news copy introduces a person, and each is read from ``article.text`` and the article's
+mentions only (no parse needed, so stored articles can be re-read by the corpus stage without spaCy):
+
+- a title before the name: "CIA director William Burns", "Kremlin spokesperson Dmitry Peskov", "Presidential
+  Communications Director Fahrettin Altun", "The head of Russia's Foreign Intelligence Service (SVR) Sergei
+  Naryshkin";
+- an apposition after it: "Sergei Naryshkin, head of Russia's Foreign Intelligence Service", "Yury Ushakov, a senior
+  foreign policy aide to President Vladimir Putin";
+- a fronted "As the ...," clause: "As the head of Russia's sovereign wealth fund, Dmitriev ...".
+
+A phrase counts as a role only when it has a role noun (:data:`ROLE_HEADS`: director, spokesperson, minister, ...);
+that small lexicon of English job nouns is what separates "CIA director" from "Monday" and is about language, not
+about particular people. Where an organization is named in the phrase it is linked by its canonical name ("director
+of the CIA"; "head of the SVR foreign intelligence service" -> "head of the Foreign Intelligence Service"), and
+nationality qualifiers ("US", "Russian") are dropped so the same office reads the same in every article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from crosswire.entities import gazetteer
+from crosswire.entities.names import fold, is_acronym
+from crosswire.model import Mention
+
+ROLE_HEADS = frozenset(
+    {
+        "director", "head", "chief", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "adviser",
+        "advisor", "aide", "president", "vice-president", "chairman", "chairwoman", "chair", "ceo", "envoy",
+        "ambassador", "governor", "senator", "mayor", "king", "queen", "prince", "princess", "general", "commander",
+        "leader", "official", "officer", "correspondent", "reporter", "editor", "analyst",
+        "negotiator", "deputy", "premier", "chancellor", "lawmaker", "representative", "member", "founder",
+        "prosecutor", "judge", "attorney", "lawyer", "diplomat", "teacher", "marine", "star", "journalist",
+        "columnist", "economist", "coordinator", "manager", "executive", "owner", "investor", "banker", "emir",
+        "sheikh", "pope", "cardinal", "bishop", "colonel", "major", "captain", "lieutenant", "sergeant", "admiral",
+    }
+)  # fmt: skip
+# Words that qualify a title ("deputy foreign minister", "national security adviser") without being a name.
+TITLE_WORDS = frozenset(
+    {
+        "deputy", "vice", "senior", "chief", "national", "security", "foreign", "presidential", "press",
+        "communications", "intelligence", "prime", "top", "former", "acting", "interim", "assistant", "executive",
+        "defense", "defence", "interior", "finance", "economy", "economic", "crown", "policy", "general", "state",
+        "white", "house", "affairs", "special", "first", "lead", "managing", "attorney", "supreme", "joint",
+        "military", "political", "trade", "energy", "health", "justice", "basketball", "football", "tennis",
+        "the", "of", "for", "and", "to", "in", "at", "on",
+    }
+)  # fmt: skip
+# Last words that make a multi-word ORG span read as an organization inside a title ("Intelligence Service").
+ORG_NOUNS = frozenset(
+    {
+        "service", "council", "agency", "ministry", "office", "department", "fund", "committee", "bureau",
+        "commission", "journal", "press", "times", "post", "house", "bank", "union", "organization",
+        "organisation", "nations", "mission", "court", "parliament", "assembly", "party", "army", "force",
+        "forces", "guard", "police", "university", "institute", "company", "corporation", "group", "government",
+        "administration", "cabinet", "treasury", "directorate", "authority", "news", "network", "reuters",
+    }
+)  # fmt: skip
+QUALIFIER_LABELS = frozenset({"GPE", "NORP"})
+
+_TOKEN = re.compile(r"\S+")
+_STOP_AFTER = re.compile(r"[,;:!?\"“”]$")
+_APPOSITION = re.compile(r"^,\s+((?:[^,.;:\n()\"“”]|\.(?=\S))+?)(?=\s*(?:[,.;:\n()\"“”]|\s+who\s|\s+which\s|$))")
+_AS_THE = re.compile(r"\bAs\s+(?:the|a|an)\s+([^,.;:\n]{3,100}),\s*$")
+_TITLE_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+# Prepositions end a title read backwards: "aide to President Putin" gives Putin "president", not "aide to".
+_WALK_STOPS = frozenset({"to", "in", "at", "on", "and", "for", "with", "by", "from"})
+_DETERMINERS = frozenset({"a", "an", "the"})
+MAX_TITLE_TOKENS = 10
+MAX_APPOSITION_TOKENS = 14
+HEAD_WITHIN = 4
+
+OrgLookup = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class RoleFinding:
+    """A role read for the mention at ``mention_index`` of the article."""
+
+    mention_index: int
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return re.sub(r"(?:'s|’s|')$", "", self.text.strip("()[]"))
+
+    @property
+    def low(self) -> str:
+        return self.bare.lower()
+
+
+class _Spans:
+    """Which mention (label) covers a character offset, by binary search over the article's mentions."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted((m.start, m.end, m.label) for m in mentions)
+        self.starts = [s for s, _, _ in self.items]
+
+    def label_at(self, offset: int) -> str | None:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0:
+            start, end, label = self.items[index]
+            if start <= offset < end:
+                return label
+        return None
+
+
+def _is_head(token: _Tok) -> bool:
+    return token.low.split("-")[-1] in ROLE_HEADS
+
+
+def _is_title_word(token: _Tok) -> bool:
+    parts = [p for p in token.low.split("-") if p and p != "then"]
+    return bool(parts) and all(p in TITLE_WORDS or p in ROLE_HEADS for p in parts)
+
+
+def _org_noun(name: str) -> bool:
+    words = name.split()
+    return is_acronym(name) or len(words) == 1 or fold(words[-1]) in ORG_NOUNS
+
+
+def _find_org(tokens: Sequence[_Tok], lookup: OrgLookup, head_at: int) -> tuple[int, int, str] | None:
+    """The longest run of tokens naming a known organization: (first, last + 1, canonical name).
+
+    After the role noun a single capitalized word is not taken for an organization ("Secretary of State").
+    """
+    best: tuple[int, int, str] | None = None
+    for i in range(len(tokens)):
+        for j in range(len(tokens), i, -1):
+            if best and j - i <= best[1] - best[0]:
+                break
+            text = " ".join(t.bare for t in tokens[i:j])
+            name = lookup(text)
+            if name and _org_noun(text) and (i < head_at or j - i > 1 or is_acronym(text)):
+                best = (i, j, name)
+                break
+    return best
+
+
+def _render(tokens: Sequence[_Tok], spans: _Spans, lookup: OrgLookup) -> str | None:
+    """A role phrase as a normalized string: nationality dropped, organization linked by its canonical name."""
+    head_at = next((n for n, t in enumerate(tokens) if _is_head(t)), len(tokens))
+    kept = [t for n, t in enumerate(tokens) if not (n < head_at and _qualifier(t, spans)) and t.low not in _DETERMINERS]
+    while kept and kept[0].low in {"of", "for", "and", "to", "in", "at"}:
+        kept = kept[1:]
+    if not kept or not any(_is_head(t) for t in kept):
+        return None
+    org = _find_org(kept, lookup, next((n for n, t in enumerate(kept) if _is_head(t)), len(kept)))
+    if org is not None:
+        first, last, name = org
+        title = [t for t in kept[:first] + kept[last:] if t.low not in {"of", "for", "at", "the", "'s"}]
+        title_text = " ".join(t.low.removeprefix("then-") for t in title if _is_title_word(t) or _is_head(t))
+        if title_text:
+            article = "" if name.lower().startswith("the ") else "the "
+            return f"{title_text} of {article}{name}"
+    first_head = next(n for n, t in enumerate(kept) if _is_head(t))
+    words = [
+        t.low.removeprefix("then-") if n <= first_head and (_is_title_word(t) or _is_head(t)) else t.text
+        for n, t in enumerate(kept)
+    ]
+    if words and not any(ch.isalpha() for ch in words[-1]):
+        words = words[:-1]
+    phrase = _TITLE_HYPHEN.sub(" ", " ".join(words))
+    return phrase.strip(" ,") or None
+
+
+def _qualifier(token: _Tok, spans: _Spans) -> bool:
+    """A nationality or country word ("US", "Russian", "U.S.") that qualifies a title without changing it."""
+    if spans.label_at(token.start) in QUALIFIER_LABELS:
+        return True
+    return token.bare[:1].isupper() and gazetteer.country(token.bare) is not None
+
+
+def _title_before(
+    text: str, mention: Mention, spans: _Spans, lookup: OrgLookup, org_words: frozenset[str]
+) -> str | None:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    window = text[max(line_start, mention.start - 160) : mention.start]
+    offset = mention.start - len(window)
+    if window and not window[-1].isspace():
+        return None
+    tokens = [_Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in _TOKEN.finditer(window)]
+    taken: list[_Tok] = []
+    for token in reversed(tokens):
+        if len(taken) >= MAX_TITLE_TOKENS or (_STOP_AFTER.search(token.text) and not is_acronym(token.text)):
+            break
+        if token.text.endswith(".") and not is_acronym(token.text):
+            break
+        bare = token.bare
+        capital = bare[:1].isupper() or is_acronym(bare)
+        covered = spans.label_at(token.start) not in (None, "PERSON")
+        if token.low in _WALK_STOPS:
+            break
+        known = covered or is_acronym(bare) or (capital and fold(bare) in org_words)
+        if _is_head(token) or _is_title_word(token) or known:
+            taken.append(token)
+        else:
+            break
+    taken.reverse()
+    while taken and taken[0].low in {"the", "of"}:
+        taken = taken[1:]
+    if not taken:
+        return None
+    if _is_head(taken[-1]):
+        return _render(taken, spans, lookup)
+    for index, token in enumerate(taken[:-1]):
+        if _is_head(token) and taken[index + 1].low == "of":
+            return _render(taken, spans, lookup)
+    return None
+
+
+def _phrase_role(phrase: str, start: int, spans: _Spans, lookup: OrgLookup) -> str | None:
+    tokens = [_Tok(start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(phrase)]
+    if not tokens or len(tokens) > MAX_APPOSITION_TOKENS:
+        return None
+    lead = [t for t in tokens[: HEAD_WITHIN + 1] if t.low not in _DETERMINERS]
+    if not any(_is_head(t) for t in lead[:HEAD_WITHIN]):
+        return None
+    if tokens[0].text[:1].isupper() and spans.label_at(tokens[0].start) == "PERSON":
+        return None  # a list of names ("Lavrov, Naryshkin"), not an apposition
+    return _render(tokens, spans, lookup)
+
+
+def find_roles(
+    text: str,
+    mentions: Sequence[Mention],
+    lookup: OrgLookup,
+    org_words: frozenset[str] = frozenset(),
+) -> list[RoleFinding]:
+    """Roles for the PERSON mentions of one article.
+
+    ``lookup`` maps a written organization name to its canonical name (None if unknown); ``org_words`` are the
+    folded words of known organization names, which may stand in a title ("Foreign Intelligence Service Director").
+    """
+    spans = _Spans(mentions)
+    found: list[RoleFinding] = []
+    for index, mention in enumerate(mentions):
+        if mention.label != "PERSON":
+            continue
+        role = _title_before(text, mention, spans, lookup, org_words)
+        if role:
+            found.append(RoleFinding(index, role, mention.start, mention.end))
+        after = text[mention.end : mention.end + 200]
+        match = _APPOSITION.match(after)
+        if match:
+            role = _phrase_role(match.group(1), mention.end + match.start(1), spans, lookup)
+            if role:
+                found.append(RoleFinding(index, role, mention.start, mention.end))
+        sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+        before = text[max(sentence_start, mention.start - 140) : mention.start]
+        match = _AS_THE.search(before)
+        if match:
+            phrase_start = mention.start - len(before) + match.start(1)
+            role = _phrase_role(match.group(1), phrase_start, spans, lookup)
+            if role:
+                found.append(RoleFinding(index, role, mention.start, mention.end))
+    return found

@@ -1,0 +1,764 @@
+"""Event mentions per article: who did what to whom, where and when, typed with PLOVER (per-article stage).
+
+Rules over the shared dependency parse (:func:`crosswire.nlp.parse.doc_of`) and a trigger lexicon
+(``data/plover.json``, documented in ``docs/events.md``). For every sentence:
+
+- **triggers** are verbs ("met", "accused", "imposed") and event nouns ("talks", "meeting", "deal", "sanctions")
+  whose lemma the lexicon types, under the lexicon's sense constraints: "meet the deadline" is no meeting, "refused
+  to comment" is no rejection, "talks" is only an event in the plural, "prisoner exchange" needs its modifier;
+- **light verbs** carry an event noun ("held talks", "hosted a meeting", "signed a deal", "talks took place"): the
+  verb gives the clause (subject, tense, negation, place, time) and, for "host" or "broker", the subject's role;
+- **participants** come from the subject, object, agent ("hosted by"), and the "with" and "between X and Y"
+  phrases, each narrowed to the entity mentions inside it: a person if the phrase names one ("CIA director William
+  Burns"), else organizations, else places and nationalities ("the heads of the Russian and US intelligence
+  agencies"). A participant span is the mention's own span, so the corpus stage finds its canonical entity;
+- **location** is a place mention governed by "in", "at" (or "on" an island) in the trigger's clause;
+- **date** is the TIMEX3 value of a DATE or TIME expression attached to the trigger's clause. A completed event
+  told in the simple past without one gets ``PAST_REF``, which the corpus stage reads as the publication day;
+- **negated** marks what the text does not assert happened: a negation ("did not meet", "no talks"), a denial
+  above it ("denied holding talks"), a modal or future ("would meet", "will meet"), a condition ("if they meet")
+  or an unrealised infinitive ("plans to meet", "urged Moscow to release", "ready to conduct negotiations").
+
+Triggers in scare quotes (a quoted phrase of a few words: "secret talks") are the writer quoting somebody else's
+word, not reporting an event, and are skipped. Plural count nouns ("meetings", "attacks") without a date name
+several events at once and are skipped too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from crosswire.attribution.quotes import find_quotes, quote_at
+from crosswire.context import Context
+from crosswire.model import Article, EventMention, EventSpan, Mention, Timex
+from crosswire.nlp.parse import doc_of
+
+# A quote this short around a trigger is a scare quote ("secret talks"), not somebody's report of an event.
+SCARE_QUOTE_WORDS = 3
+# TIMEX3 value for "some time before the article": the corpus stage turns it into the publication day.
+PAST_REF = "PAST_REF"
+
+PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "at"})
+ON_PLACES = frozenset({"island", "coast", "border", "soil", "territory", "outskirts", "shore", "peninsula"})
+SUBJECTS = frozenset({"nsubj"})
+OBJECTS = frozenset({"dobj"})
+# Dependencies that stay inside a participant's noun phrase ("the heads of the Russian and US agencies").
+PHRASE_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "appos", "conj", "cc", "det", "flat", "nummod", "case", "npadvmod"}
+)
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "will", "'ll", "shall", "wo", "can", "must", "ca"})
+# Governors under which the event is denied, not reported ("denied holding talks", "its denial of the talks").
+DENIALS = frozenset({"deny", "denial", "refute", "dismiss", "debunk", "disprove"})
+# Governors whose infinitive happened ("helped broker a deal", "managed to meet"); any other infinitive is
+# unrealised ("planned to meet", "refused to meet", "urged Moscow to release").
+IMPLICATIVE = frozenset({"help", "manage", "begin", "start", "continue", "succeed", "get", "go", "keep"})
+# Verbs of arriving and being somewhere whose purpose clause tells what was done there ("arrived in Ankara on
+# Monday to meet Burns", "Burns is in Ankara today to meet his counterpart").
+MOTION = frozenset({"arrive", "travel", "fly", "come", "go", "head", "be", "visit", "land", "return", "stay", "meet"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+# Relations through which an event is background, not news: no publication-day fallback for it.
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "pobj", "advcl"})
+# Nouns whose "that" clause is a report under discussion, not asserted ("commented on the news that ...").
+REPORT_NOUNS = frozenset(
+    {"news", "report", "claim", "allegation", "rumor", "rumour", "speculation", "suggestion", "assertion", "fear"}
+)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One lexicon entry (see ``docs/events.md`` for the fields)."""
+
+    type: str
+    object: str | None = None
+    object_not: frozenset[str] = frozenset()
+    object_any: frozenset[str] = frozenset()
+    or_prep: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    prep_not: frozenset[str] = frozenset()
+    xcomp_not: frozenset[str] = frozenset()
+    needs: str | None = None
+    subject_role: str = "actor"
+    number: str = "singular"
+    modifier: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Sense]
+    nouns: dict[str, Sense]
+    light_verbs: dict[str, str]
+    subject_light_verbs: frozenset[str]
+    concede_objects: dict[str, frozenset[str]]
+    aid_objects: dict[str, frozenset[str]]
+    person_nouns: frozenset[str]
+    proposal_nouns: frozenset[str]
+    summary: dict[str, list[str]]
+    type_nouns: dict[str, str]
+    # Trigger words that name one kind of event inside a type: denying "negotiations" is not denying a "meeting".
+    sense_group: dict[str, str]
+
+
+def _sense(entry: dict[str, Any]) -> Sense:
+    def words(key: str) -> frozenset[str]:
+        value = entry.get(key, ())
+        return frozenset(value.split("|") if isinstance(value, str) else value)
+
+    return Sense(
+        type=entry["type"],
+        object=entry.get("object"),
+        object_not=words("object_not"),
+        object_any=words("object_any"),
+        or_prep=words("or_prep"),
+        prep=words("prep"),
+        prep_not=words("prep_not"),
+        xcomp_not=words("xcomp_not"),
+        needs=entry.get("needs"),
+        subject_role=entry.get("subject_role", "actor"),
+        number=entry.get("number", "singular"),
+        modifier=words("modifier"),
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The trigger lexicon, read once from ``data/plover.json``."""
+    raw = json.loads(resources.files("crosswire.events").joinpath("data/plover.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        verbs={lemma: _sense(entry) for lemma, entry in raw["verbs"].items()},
+        nouns={lemma: _sense(entry) for lemma, entry in raw["nouns"].items()},
+        light_verbs=dict(raw["light_verbs"]),
+        subject_light_verbs=frozenset(raw["subject_light_verbs"]),
+        concede_objects={k: frozenset(v) for k, v in raw["concede_objects"].items()},
+        aid_objects={k: frozenset(v) for k, v in raw["aid_objects"].items()},
+        person_nouns=frozenset(raw["person_nouns"]),
+        proposal_nouns=frozenset(raw["proposal_nouns"]),
+        summary={k: list(v) for k, v in raw["summary"].items()},
+        type_nouns=dict(raw["nouns_by_type"]),
+        sense_group={word: group for group, words in raw["sense_groups"].items() for word in words},
+    )
+
+
+# Roles the object of a verb trigger plays, by type: the other side of a meeting, the one acted upon otherwise.
+_COUNTERPART_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def object_role(event_type: str) -> str:
+    return "counterpart" if event_type in _COUNTERPART_TYPES else "target"
+
+
+@dataclass
+class Frame:
+    """A trigger and the tokens that make up its clause."""
+
+    type: str
+    trigger: Any
+    sense: Sense
+    # The verb that carries the clause: the trigger itself, or the light verb of an event noun.
+    clause: Any | None
+    light_role: str | None = None
+    # Governors that lend the event their place and time ("arrived in Ankara on Monday to meet").
+    lenders: list[Any] = field(default_factory=list)
+    # The token the lexicon treats as the object of a verb trigger ("sanctioned him"), if any.
+    extra: list[Any] = field(default_factory=list)
+
+    def tokens(self) -> list[Any]:
+        found = [self.trigger, *self.extra]
+        if self.clause is not None and self.clause.i != self.trigger.i:
+            found.append(self.clause)
+        return found
+
+
+class _Index:
+    """Mentions and timexes of one article, looked up by token."""
+
+    def __init__(self, doc: Any, mentions: list[Mention], timexes: list[Timex]) -> None:
+        self.mention_of: dict[int, Mention] = {}
+        self.spans = {(m.start, m.end) for m in mentions}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.mention_of.setdefault(token.i, mention)
+        self.timexes: list[tuple[Timex, Any]] = []
+        for timex in timexes:
+            if timex.type not in ("DATE", "TIME"):
+                continue
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.timexes.append((timex, span))
+
+
+def _children(token: Any, *deps: str) -> list[Any]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _preps(token: Any, *lemmas: str) -> list[Any]:
+    """Prepositions of ``token`` with these words, and their conjuncts ("with X and with Y")."""
+    found = [c for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in lemmas]
+    return found + [c for p in found for c in p.conjuncts if c.lower_ in lemmas and c not in found]
+
+
+def _pobjs(prep: Any) -> list[Any]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _object(verb: Any) -> Any | None:
+    found = _children(verb, *OBJECTS)
+    if found:
+        return found[0]
+    passive = _children(verb, "nsubjpass")
+    return passive[0] if passive else None
+
+
+def _mention_label(token: Any, index: _Index) -> str | None:
+    mention = index.mention_of.get(token.i)
+    return mention.label if mention is not None else None
+
+
+def _is_plural(token: Any) -> bool:
+    return bool(token.tag_ in ("NNS", "NNPS"))
+
+
+def _verb_sense_ok(token: Any, sense: Sense, index: _Index) -> bool:
+    """Whether a verb's arguments fit the sense the lexicon gives it."""
+    lex = lexicon()
+    obj = _object(token)
+    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent")}
+    if obj is not None and (obj.lemma_.lower() in sense.object_not or obj.lower_ in sense.object_not):
+        return False
+    if sense.prep_not & preps:
+        return False
+    if sense.prep and not sense.prep & preps:
+        return False
+    xcomps = _children(token, "xcomp")
+    if sense.xcomp_not and any(x.lemma_ in sense.xcomp_not for x in xcomps):
+        return False
+    if sense.xcomp_not and any(_children(x, "auxpass") for x in xcomps):
+        return False  # "refuse to be silenced" is defiance, not the rejection of something offered
+    if sense.needs == "xcomp_or_for" and not (xcomps or "for" in preps):
+        return False
+    has_alt = bool(sense.or_prep & preps)
+    if sense.object_any and obj_lemma not in sense.object_any and not has_alt:
+        return False
+    mode = sense.object
+    if mode is None:
+        return True
+    if obj is None:
+        return has_alt
+    label = _mention_label(obj, index)
+    if mode == "required":
+        return True
+    if mode == "entity":
+        return label in PARTY_LABELS or has_alt
+    if mode == "person":
+        return label in ("PERSON", "NORP") or obj_lemma in lex.person_nouns
+    if mode == "not_person":
+        return label != "PERSON" and obj.lower_ not in PRONOUNS
+    if mode == "entity_or_proposal":
+        return label in PARTY_LABELS or obj_lemma in lex.proposal_nouns
+    return True
+
+
+def _noun_sense_ok(token: Any, sense: Sense, index: _Index) -> bool:
+    if token.dep_ == "compound":
+        return False  # "negotiation team", "sanctions relief": a modifier, not an event
+    if sense.number == "plural" and not _is_plural(token):
+        return False
+    if sense.modifier and not any(
+        c.lower_ in sense.modifier for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+    ):
+        return False
+    if sense.needs == "of_person":
+        for prep in _preps(token, "of"):
+            for pobj in _pobjs(prep):
+                if _mention_label(pobj, index) in ("PERSON", "NORP") or pobj.lemma_ in lexicon().person_nouns:
+                    return True
+                if any(index.mention_of.get(t.i) and index.mention_of[t.i].label == "PERSON" for t in pobj.subtree):
+                    return True
+        return False
+    return True
+
+
+def _light_verb(noun: Any) -> tuple[Any | None, str | None]:
+    """The verb that carries an event noun ("held talks", "talks took place", "talks hosted by"), and its role."""
+    lex = lexicon()
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.light_verbs:
+        return head, lex.light_verbs[head.lemma_]
+    if noun.dep_ == "nsubj" and head.lemma_ in lex.subject_light_verbs:
+        return head, "actor"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        if verb.lemma_ in ("send", "dispatch") and head.lower_ in ("to", "for"):
+            return verb, "sent"  # "sent Naryshkin to the talks": the one sent takes part
+        if verb.lemma_ in ("engage", "participate", "take") and head.lower_ == "in":
+            return verb, "actor"
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in lex.light_verbs:
+            return child, lex.light_verbs[child.lemma_]  # "talks hosted by Türkiye"
+    return None, None
+
+
+def _concede_or_aid(token: Any) -> str | None:
+    """CONCEDE for "lifted sanctions", AID for "sent weapons": a verb typed by its object."""
+    lex = lexicon()
+    obj = _object(token)
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in lex.concede_objects.get(token.lemma_, ()):
+        return "CONCEDE"
+    if lemma in lex.aid_objects.get(token.lemma_, ()):
+        return "AID"
+    return None
+
+
+def _frames(sent: Any, index: _Index) -> list[Frame]:
+    """Verb triggers first, so an event noun can tell whether its verb already reports the event."""
+    lex = lexicon()
+    frames: list[Frame] = []
+    verb_triggers: set[int] = set()
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            if token.dep_ == "amod":
+                continue  # "unjustly detained citizens": a participle describing someone
+            if _imperative(token):
+                continue
+            typed = _concede_or_aid(token)
+            if typed is not None:
+                # The object is what was given or lifted ("sent weapons"), not a participant.
+                frames.append(Frame(typed, token, Sense(type=typed), token, extra=[_object(token)]))
+                verb_triggers.add(token.i)
+                continue
+            sense = lex.verbs.get(lemma)
+            if lemma == "host" and (obj := _object(token)) is not None and obj.lemma_ in lex.nouns:
+                continue  # "hosted a meeting": the noun is the trigger, the verb its carrier
+            if sense is not None and _verb_sense_ok(token, sense, index):
+                frame = Frame(sense.type, token, sense, token)
+                obj = _object(token)
+                if obj is not None and lex.nouns.get(obj.lemma_.lower(), Sense("")).type == sense.type:
+                    frame.extra.append(obj)  # "agreed a deal", "imposed sanctions": one event, not two
+                frames.append(frame)
+                verb_triggers.add(token.i)
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+            sense = lex.nouns[lemma]
+            if not _noun_sense_ok(token, sense, index):
+                continue
+            if token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
+                continue  # the verb trigger's frame covers this noun
+            if token.dep_ == "pobj" and token.head.lower_ == "under":
+                continue  # "remains under sanctions": a state, not an event
+            verb, role = _light_verb(token)
+            if sense.needs == "anchor" and verb is None:
+                continue
+            frames.append(Frame(sense.type, token, sense, verb, light_role=role))
+    return frames
+
+
+def _imperative(verb: Any) -> bool:
+    """A bare verb with no subject heading its sentence ("Support us"): an appeal, not a report."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    return verb.dep_ == "ROOT" or _imperative(verb.head)
+
+
+# --- participants --------------------------------------------------------------------------------------------
+
+
+def _phrase(token: Any) -> set[int]:
+    """Token indexes of the noun phrase headed by ``token``, without its conjuncts, clauses and other phrases."""
+    found = {token.i}
+    todo = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.dep_ not in ("conj", "cc")]
+    todo += [p for p in _preps(token, "of")]
+    while todo:
+        current = todo.pop()
+        if current.i in found:
+            continue
+        found.add(current.i)
+        for child in current.children:
+            if child.dep_ in PHRASE_DEPS or child.dep_ == "pobj" or (child.dep_ == "prep" and child.lower_ == "of"):
+                todo.append(child)
+    return found
+
+
+def _phrase_mentions(token: Any, index: _Index) -> list[Mention]:
+    """The entity mentions a noun phrase names: people first, else organizations, else places and peoples."""
+    tokens = _phrase(token)
+    found: list[Mention] = []
+    for i in sorted(tokens):
+        mention = index.mention_of.get(i)
+        if mention is not None and mention not in found:
+            found.append(mention)
+    for labels in (("PERSON",), ("ORG",), ("GPE", "NORP")):
+        chosen = [m for m in found if m.label in labels]
+        if chosen:
+            return chosen
+    return []
+
+
+def _spans_for(token: Any, role: str, index: _Index, text: str, bare: bool = False) -> list[EventSpan]:
+    """Spans of the participants a phrase and its conjuncts name; ``bare`` keeps a phrase that names no entity."""
+    spans: list[EventSpan] = []
+    for part in [token, *token.conjuncts]:
+        mentions = _phrase_mentions(part, index)
+        if mentions:
+            spans.extend(EventSpan(start=m.start, end=m.end, text=m.text, role=role) for m in mentions)
+        elif bare and part.lower_ not in PRONOUNS and part.pos_ in ("NOUN", "PROPN"):
+            # Kept without an entity: the corpus stage ignores it, but it reads well in the mention itself.
+            left = min(t for t in _phrase(part))
+            right = max(t for t in _phrase(part))
+            doc = part.doc
+            start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+            spans.append(EventSpan(start=start, end=end, text=text[start:end], role=role))
+    return spans
+
+
+def _subject(verb: Any, depth: int = 0) -> Any | None:
+    """The subject of a verb, or of the verb it depends on ("arrived ... to meet", "said ... and met")."""
+    found = _children(verb, "nsubj")
+    if found:
+        return found[0]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "the minister attending the summit"
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ == "advcl":
+        # "Lavrov, currently attending a summit": the parser hangs the participle on the main verb; the name
+        # right before the comma is who does it.
+        left = verb.left_edge.i
+        doc = verb.doc
+        if left >= 2 and doc[left - 1].text == "," and doc[left - 2].pos_ == "PROPN":
+            return doc[left - 2]
+    if depth < 3 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
+        head = verb.head
+        if head.dep_ == "prep":  # "by supporting X": the verb above the preposition
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head, depth + 1)
+    return None
+
+
+def _participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    spans: list[EventSpan] = []
+    trigger, clause = frame.trigger, frame.clause
+    role_obj = object_role(frame.type)
+    if trigger.pos_ == "VERB":
+        subject = _subject(trigger)
+        if subject is not None:
+            spans += _spans_for(subject, frame.sense.subject_role, index, text, bare=True)
+        for agent in _preps(trigger, "by"):
+            if agent.dep_ == "agent":
+                for pobj in _pobjs(agent):
+                    spans += _spans_for(pobj, frame.sense.subject_role, index, text, bare=True)
+        obj = _object(trigger)
+        if obj is not None and obj not in frame.extra:
+            if obj.dep_ == "nsubjpass" and role_obj == "counterpart" and not _preps(trigger, "by"):
+                role = frame.sense.subject_role  # "Sullivan has been engaged with Ushakov": a state, not a passive
+            else:
+                role = role_obj
+            spans += _spans_for(obj, role, index, text, bare=True)
+        if frame.type == "AID":
+            for prep in _preps(trigger, "to"):
+                for pobj in _pobjs(prep):
+                    spans += _spans_for(pobj, "target", index, text)
+    else:
+        for poss in _children(trigger, "poss"):
+            spans += _spans_for(poss, "actor", index, text)
+        for mod in _children(trigger, "compound", "amod", "nmod"):
+            if mod.i in index.mention_of and index.mention_of[mod.i].label in PARTY_LABELS:
+                spans += _spans_for(mod, "actor", index, text)
+        for prep in _preps(trigger, "of"):
+            for pobj in _pobjs(prep):
+                role = role_obj if frame.type in ("ASSAULT", "RELEASE", "SANCTION", "COERCE") else "actor"
+                spans += _spans_for(pobj, role, index, text)
+        if clause is not None:
+            role = frame.light_role or "actor"
+            if clause.dep_ == "acl" and clause.head.i == trigger.i:
+                carriers = [p for p in _preps(clause, "by") if p.dep_ == "agent"]
+                for agent in carriers:
+                    for pobj in _pobjs(agent):
+                        spans += _spans_for(pobj, role, index, text, bare=True)
+            elif trigger.dep_ == "nsubjpass":
+                for agent in _preps(clause, "by"):
+                    for pobj in _pobjs(agent):
+                        spans += _spans_for(pobj, role, index, text, bare=True)
+            elif role == "sent":
+                obj = _children(clause, "dobj")
+                if obj:
+                    spans += _spans_for(obj[0], "actor", index, text)
+            elif trigger.dep_ != "nsubj":
+                subject = _subject(clause)
+                if subject is not None:
+                    spans += _spans_for(subject, role, index, text, bare=True)
+    for token in frame.tokens():
+        for prep in _preps(token, "with"):
+            for pobj in _pobjs(prep):
+                spans += _spans_for(pobj, "counterpart", index, text)
+        for prep in _preps(token, "between", "among"):
+            for pobj in _pobjs(prep):
+                spans += _spans_for(pobj, "actor", index, text)
+        for prep in _preps(token, "on", "against"):
+            if frame.type in ("SANCTION", "ASSAULT", "PROTEST", "ACCUSE", "THREATEN", "DEMAND"):
+                for pobj in _pobjs(prep):
+                    if _mention_label(pobj, index) in PARTY_LABELS:
+                        spans += _spans_for(pobj, role_obj if frame.type != "PROTEST" else "target", index, text)
+    unique: list[EventSpan] = []
+    for span in spans:
+        if not any(u.start == span.start and u.end == span.end for u in unique):
+            unique.append(span)
+    return unique
+
+
+# --- place, time, status -------------------------------------------------------------------------------------
+
+
+def _place_in(prep: Any, index: _Index) -> Mention | None:
+    for pobj in _pobjs(prep):
+        direct = index.mention_of.get(pobj.i)
+        if direct is not None and direct.label in PLACE_LABELS:
+            return direct
+        places = [m for m in _phrase_mentions_all(pobj, index) if m.label in PLACE_LABELS]
+        if places:
+            # "in the Turkish capital Ankara": the apposition names the place, the modifiers only describe it.
+            appos = [index.mention_of.get(c.i) for c in pobj.children if c.dep_ == "appos"]
+            named = [m for m in appos if m is not None and m.label in PLACE_LABELS]
+            return named[0] if named else places[0]
+    return None
+
+
+def _phrase_mentions_all(token: Any, index: _Index) -> list[Mention]:
+    found: list[Mention] = []
+    for i in sorted(_phrase(token)):
+        mention = index.mention_of.get(i)
+        if mention is not None and mention not in found:
+            found.append(mention)
+    return found
+
+
+def _location(frame: Frame, index: _Index) -> Mention | None:
+    carriers = frame.tokens() + frame.lenders
+    for token in carriers:
+        for prep in _preps(token, *PLACE_PREPS):
+            found = _place_in(prep, index)
+            if found is not None:
+                return found
+        for prep in _preps(token, "on"):
+            # "on the Indonesian island of Bali"; "on Monday" and "on the issue" are no places.
+            if any(p.lemma_ in ON_PLACES for p in _pobjs(prep)):
+                found = _place_in(prep, index)
+                if found is not None:
+                    return found
+    return None
+
+
+def _day_part(value: str) -> str | None:
+    if value.endswith("_REF") or value.startswith("P"):
+        return None
+    return value.split("T", 1)[0] if "T" in value else value
+
+
+def _date(frame: Frame, index: _Index, sent: Any) -> str | None:
+    """The value of the time expression attached to the trigger's clause, nearest first."""
+    carriers = {t.i for t in [*frame.tokens(), *frame.lenders]}
+    best: tuple[int, str] | None = None
+    for timex, span in index.timexes:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        value = _day_part(timex.value)
+        if value is None:
+            continue
+        current, steps = span.root, 0
+        while steps < 6 and current.i not in carriers:
+            if current.head.i == current.i or (current.pos_ in ("VERB", "AUX") and steps > 0):
+                break
+            current, steps = current.head, steps + 1
+        if current.i in carriers and (best is None or steps < best[0]):
+            best = (steps, value)
+    return best[1] if best else None
+
+
+def _has_neg(token: Any) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) or c.lower_ == "never"
+        for c in token.children
+    )
+
+
+def _has_modal(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
+
+
+def _infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or (
+        token.tag_ == "VB" and token.dep_ == "xcomp"
+    )
+
+
+def _conditional(token: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
+
+
+def _status(frame: Frame) -> tuple[bool, list[Any]]:
+    """Whether the mention is not asserted as having happened, and the governors that lend it place and time.
+
+    Walks up from the clause: a denial, an unrealised infinitive, a condition or the content of a report noun
+    ("the news that they met") above it means the text does not assert the event. The governor of a purpose clause
+    ("arrived in Ankara on Monday to meet") or of an implicative verb ("in July, it helped broker a deal") lends
+    the event its place and time.
+    """
+    for token in frame.tokens():
+        if _has_neg(token) or _has_modal(token) or _conditional(token):
+            return True, []
+    current = frame.clause if frame.clause is not None else frame.trigger
+    lenders: list[Any] = []
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            break
+        dep = current.dep_
+        if dep == "conj":
+            current = head
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in DENIALS:
+            return True, []
+        if head.pos_ in ("NOUN", "PROPN") and lemma in REPORT_NOUNS and dep in ("acl", "ccomp", "appos"):
+            return True, []
+        if current.pos_ in ("VERB", "AUX") and _infinitive(current):
+            if (dep == "advcl" and lemma in MOTION) or (lemma in IMPLICATIVE and dep in ("xcomp", "ccomp")):
+                lenders.append(head)
+            elif dep in ("xcomp", "ccomp", "acl", "advcl", "relcl"):
+                return True, []
+            if _has_neg(head) or _has_modal(head):
+                return True, []
+        elif dep == "ccomp" and lemma in IMPLICATIVE:
+            lenders.append(head)  # "helped the UN broker an agreement" (a bare infinitive)
+        elif dep == "advcl" and _conditional(current):
+            return True, []
+        current = head
+    return False, lenders
+
+
+def _clause_verb(frame: Frame) -> Any | None:
+    verb = frame.clause
+    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
+def _auxes(verb: Any) -> list[Any]:
+    """The verb's auxiliaries, or its first conjunct's ("having hosted ... and facilitated")."""
+    found = _children(verb, "aux", "auxpass")
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        found = _children(verb.head, "aux", "auxpass")
+    return found
+
+
+def _past(frame: Frame) -> bool:
+    """A completed event told in the simple past ("held talks", "was hosted"), not as background."""
+    verb = _clause_verb(frame)
+    if verb is None:
+        return False
+    dep = verb.head.dep_ if verb.dep_ == "conj" else verb.dep_
+    if dep in BACKGROUND_DEPS and not (dep == "advcl" and frame.lenders):
+        return False
+    auxes = _auxes(verb)
+    if any(a.lemma_ == "have" for a in auxes):
+        return False  # a perfect places it somewhere before, not on the reporting day
+    if verb.tag_ == "VBD":
+        return True
+    return any(a.tag_ == "VBD" for a in auxes) and verb.tag_ in ("VBN", "VBG")
+
+
+def _habitual(frame: Frame) -> bool:
+    """A simple present ("they supply weapons"): a habit or a state, not something that happened."""
+    verb = _clause_verb(frame)
+    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    return not _children(verb, "aux", "auxpass")
+
+
+def _evidence(text: str, sent: Any, position: int) -> tuple[int, int]:
+    """The sentence around ``position``, cut at blank lines: flattened web text runs headings into sentences."""
+    start, end = sent.start_char, sent.end_char
+    before = text.rfind("\n\n", start, position)
+    if before != -1:
+        start = before + 2
+    after = text.find("\n\n", position, end)
+    if after != -1:
+        end = after
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- the stage -----------------------------------------------------------------------------------------------
+
+
+def mentions_in(doc: Any, text: str, mentions: list[Mention], timexes: list[Timex]) -> list[EventMention]:
+    """Every event mention of a parsed text (the part of the stage that needs no article)."""
+    index = _Index(doc, mentions, timexes)
+    quotes = find_quotes(text)
+    found: list[EventMention] = []
+    for sent in doc.sents:
+        for frame in _frames(sent, index):
+            trigger = frame.trigger
+            quote = quote_at(quotes, trigger.idx)
+            if quote is not None and quote.words <= SCARE_QUOTE_WORDS:
+                continue
+            negated, frame.lenders = _status(frame)
+            participants = _participants(frame, index, text)
+            named = [p for p in participants if (p.start, p.end) in index.spans]
+            if trigger.pos_ != "VERB" and frame.clause is None and not named:
+                continue  # "the talks", "a rejection of lies": a reference, not a report
+            date = _date(frame, index, sent)
+            if _is_plural(trigger) and frame.sense.number == "singular" and date is None:
+                continue  # "Lavrov's meetings with experts": several events at once
+            start, end = _evidence(text, sent, trigger.idx)
+            # A headline tells a past event in the present ("Spy Chiefs Hold Talks"); it has no final stop.
+            headline = end > start and text[end - 1] not in ".!?\"”’'"
+            if date is None and not headline and _habitual(frame):
+                continue
+            if date is None and _past(frame):
+                date = PAST_REF
+            place = _location(frame, index)
+            found.append(
+                EventMention(
+                    type=frame.type,
+                    trigger=trigger.text,
+                    trigger_start=trigger.idx,
+                    trigger_end=trigger.idx + len(trigger.text),
+                    start=start,
+                    end=end,
+                    participants=participants,
+                    location=(
+                        EventSpan(start=place.start, end=place.end, text=place.text, role="location")
+                        if place is not None
+                        else None
+                    ),
+                    date=date,
+                    negated=negated,
+                )
+            )
+    return found
+
+
+def find_event_mentions(article: Article, context: Context) -> None:
+    """Fill ``article.event_mentions`` from the shared parse, the mentions and the time expressions."""
+    if not article.text.strip():
+        article.event_mentions = []
+        return
+    article.event_mentions = mentions_in(doc_of(article), article.text, article.mentions, article.timexes)

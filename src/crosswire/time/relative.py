@@ -1,0 +1,472 @@
+"""Patterns for expressions relative to the reporting time: days, periods, clock times, durations, sets, references.
+
+"yesterday", "last month", "earlier this month", "this morning", "8:30 a.m.", "the past three years", "each week",
+"recently": these carry no calendar name, so their value is arithmetic on the anchor (``time_values``) or a TimeML
+constant (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``, durations like ``P3Y``, sets like ``P1W``). Companion of
+``time_rules``, which handles named calendar units (months, weekdays, years, quarters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from crosswire.time import values as tv
+from crosswire.time.lexicon import (
+    MOD_RE,
+    MODS,
+    MONTH_RE,
+    NUMBER_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    alt,
+    month_number,
+    weekday_number,
+    words_to_number,
+)
+from crosswire.time.rules import (
+    Candidate,
+    Ctx,
+    Resolved,
+    Rule,
+    _duration,
+    _fixed,
+    _pod_code,
+    _pos_mod,
+    _prev_word,
+    _unit_of,
+    _weekday_day,
+)
+from crosswire.time.tense import FUTURE, PAST
+
+_REL_SHIFT = {
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "the same": 0,
+    "the": 0,
+    "last": -1,
+    "past": -1,
+    "the past": -1,
+    "the last": -1,
+    "previous": -1,
+    "the previous": -1,
+    "this past": -1,
+    "next": 1,
+    "coming": 1,
+    "the coming": 1,
+    "the next": 1,
+    "following": 1,
+    "the following": 1,
+    "this coming": 1,
+}
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""
+
+
+def rule_relative_day(m: re.Match[str], text: str) -> Candidate | None:
+    """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning", "the day before yesterday"."""
+    word = _norm(m["w"])
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
+    offset += {"the day before": -1, "the day after": 1}.get(_norm(m["dd"]), 0)
+    pod = _pod_code(m["pod"]) or ("NI" if word == "tonight" else None)
+    suffix = f"T{pod}" if pod else ""
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XXXX-XX-XX" + suffix, None
+        return (ctx.anchor + dt.timedelta(days=offset)).isoformat() + suffix, None
+
+    return Candidate(m.start(), m.end(), "TIME" if pod else "DATE", resolve, priority=1)
+
+
+def rule_part_of_day(m: re.Match[str], text: str) -> Candidate | None:
+    """ "this morning", "last night", "later this afternoon", "mid-afternoon", "overnight"."""
+    rel = _norm(m["rel"])
+    pod = _pod_code(m["pod"].replace(" ", "-"))
+    if pod is None:
+        return None
+    if not rel and pod != "AF" and _norm(m["pod"]) != "overnight":
+        return None
+    offset = -1 if rel == "last" else 0
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return f"XXXX-XX-XXT{pod}", None
+        return f"{(ctx.anchor + dt.timedelta(days=offset)).isoformat()}T{pod}", None
+
+    return Candidate(m.start(), m.end(), "TIME", resolve)
+
+
+def rule_relative_period(m: re.Match[str], text: str) -> Candidate | None:
+    """ "last year", "this week", "earlier this month", "the end of the year", "the past decade", "next weekend"."""
+    rel = _norm(m["rel"])
+    pre = _norm(m["pre"])
+    if rel == "the" and not pre:
+        return None
+    unit = _norm(m["unit"]).replace("fiscal ", "")
+    if unit == "fiscal year":
+        unit = "year"
+    shift = _REL_SHIFT.get(rel, 0)
+    mod = _pos_mod(pre)
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(
+                unit, "XXXX" if unit == "year" else "XXX" if unit == "decade" else "XX"
+            ), mod
+        return tv.shifted_value(ctx.anchor, unit, shift), mod
+
+    if unit == "weekend" and not rel:
+        return None
+    return Candidate(m.start(), m.end(), "DATE", resolve, priority=1)
+
+
+def rule_in_the_period(m: re.Match[str], text: str) -> Candidate | None:
+    """ "earlier in the year", "later in the week": the anchor's own period."""
+    unit = _norm(m["unit"])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None
+        return tv.value_at(ctx.anchor, unit), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+def rule_the_year(m: re.Match[str], text: str) -> Candidate | None:
+    """ "for the year", "the full year", "the fiscal year": the anchor's year; "the year ended June 30": a year long.
+
+    In company news a bare "the year" is the reporting year; with "ended"/"ending" and a date it names an accounting
+    period by its length, which TimeML annotates as a duration.
+    """
+    after = text[m.end() : m.end() + 24]
+    if re.match(r"(?:-|'s?\b|’s?\b|\s+(?:before|after|earlier|later|ago|since|when|that|in\s+which)\b)", after):
+        return None
+    if re.match(r"\s+(?:ended|ending|to\s+(?:date\b|" + MONTH_RE + "))", after, re.IGNORECASE):
+        return Candidate(m.start(), m.end(), "DURATION", _fixed("P1Y"))
+
+    def resolve(ctx: Ctx) -> Resolved:
+        return (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+def rule_year_end(m: re.Match[str], text: str) -> Candidate | None:
+    """ "year-end", "year's end", "around year end": the end of the anchor's year (of the one before after "since")."""
+    back = _prev_word(text, m.start()).lower() == "since"
+    mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XXXX", "END"
+        return f"{ctx.anchor.year - (1 if back else 0):04d}", mod or "END"
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the weekend", "this weekend", "last weekend": the weekend before (or, ahead in the future tense, after)."""
+    rel = _norm(m["rel"])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XXXX-WXX-WE", None
+        if rel in ("last", "the past", "past", "this past") or (rel == "the" and ctx.direction != 1):
+            day = tv.nearest_weekday(ctx.anchor, 5, -1)
+        elif rel in ("next", "the coming", "coming", "this coming") or rel == "the":
+            day = tv.nearest_weekday(ctx.anchor, 5, 1)
+        else:
+            day = ctx.anchor if ctx.anchor.weekday() >= 5 else tv.nearest_weekday(ctx.anchor, 5, 1)
+        return tv.value_at(day, "weekend"), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel == "the", priority=1)
+
+
+def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
+    """ "now", "currently", "recently", "the past", "the future", "soon", "recent years", "the coming months"."""
+    word = _norm(m[0])
+    if word == "soon" and _prev_word(text, m.start()).lower() == "as":
+        return None
+    if word == "current" and text[m.end() : m.end() + 4].lower() == " acc":
+        return None
+    if word == "current" and not re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
+        return None
+    if word == "the present" and text[m.end() : m.end() + 1].isalpha():
+        return None
+    if re.fullmatch(
+        r"(?:now|currently|current|presently|nowadays|at present|the present|these days|right now|"
+        r"at the moment|today's)",
+        word,
+    ):
+        value = "PRESENT_REF"
+    elif re.search(r"future|soon|coming|ahead", word):
+        value = "FUTURE_REF"
+    else:
+        value = "PAST_REF"
+    return Candidate(m.start(), m.end(), "DATE", _fixed(value))
+
+
+_SET_UNITS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q"}
+_SET_UNITS |= {"annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W", "biannually": "P6M"}
+_SET_UNITS |= {"semiannually": "P6M"}
+
+
+def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
+    """ "daily", "weekly", "hourly"; not the noun in "the Kommersant daily reported"."""
+    prev = _prev_word(text, m.start())
+    before = text[: m.start()].rstrip()[: -len(prev)].rstrip() if prev else ""
+    if prev[:1].isupper() and before and before[-1] not in '.!?"\n':
+        return None
+    return Candidate(m.start(), m.end(), "SET", _fixed(_SET_UNITS[m[0].lower()]))
+
+
+def rule_set(m: re.Match[str], text: str) -> Candidate | None:
+    """ "every week", "each Thursday", "each July", "twice a week", "$33 million a year", "per day"."""
+    what = m["what"]
+    mon = month_number(what) if what[:1].isupper() else None
+    wd = weekday_number(what) if what[:1].isupper() else None
+    lead = _norm(m["lead"])
+    if lead in ("a", "an", "per") and not m["freq"]:
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not re.search(r"(?:\d|million|billion|thousand|percent|%|dollars?|times|once|twice)\W*$", before, re.I):
+            return None
+    if mon:
+        value = f"XXXX-{mon:02d}"
+    elif wd is not None:
+        value = f"XXXX-WXX-{wd + 1}"
+    else:
+        unit = _unit_of(what)
+        if unit in ("morning", "afternoon", "evening"):
+            value = f"XXXX-XX-XXT{_pod_code(unit)}"
+        elif unit in ("spring", "summer", "fall", "autumn", "winter"):
+            value = {"spring": "XXXX-SP", "summer": "XXXX-SU", "fall": "XXXX-FA", "autumn": "XXXX-FA"}.get(
+                unit, "XXXX-WI"
+            )
+        else:
+            n = 2 if _norm(m["other"]) == "other" else 1
+            value = _duration(n, unit)
+    start = m.start("lead") if lead in ("a", "an", "per") and not m["freq"] else m.start()
+    return Candidate(start, m.end(), "SET", _fixed(value), priority=2)
+
+
+def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
+    """ "three years", "the past two months", "a 10-year", "more than four hours", "two weeks ago", "years ago"."""
+    unit = _unit_of(m["unit"])
+    num_text = _norm(m["num"]) if m["num"] else ""
+    n = words_to_number(num_text) if num_text else None
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
+    plural = m["unit"].lower().endswith(("s", "ies"))
+    vague = not num_text or n is None
+    if num_text in ("a", "an") and unit == "second":
+        return None
+    if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return None
+    if n is not None and n == 1 and plural and num_text not in ("one",):
+        return None
+    if re.match(r"[\s-]old\b", text[m.end() : m.end() + 5]) or m[0].lower().endswith("-old"):
+        return None
+    if not num_text and not plural:
+        return None
+    if not num_text:
+        prev = _prev_word(text, m.start()).lower()
+        if (
+            not m["ago"]
+            and not m["det"]
+            and prev
+            not in (
+                "for",
+                "over",
+                "in",
+                "within",
+                "than",
+                "after",
+                "took",
+                "take",
+                "takes",
+                "lasted",
+                "last",
+                "spent",
+                "few",
+                "past",
+            )
+        ):
+            return None
+    if n is not None and n > 1000:
+        return None
+    mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
+    start = m.start()
+    if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
+        start, mod = m.start("det"), None  # "over the past three years": a preposition, not a modifier
+    ago = _norm(m["ago"])
+    if ago:
+        sign = -1 if ago in ("ago", "earlier", "before") else 1
+        if vague:
+            return Candidate(start, m.end(), "DATE", _fixed("PAST_REF" if sign < 0 else "FUTURE_REF", mod))
+        count = int(n) if n is not None and n == int(n) else None
+        if count is None or unit in ("second", "minute", "hour"):
+            return Candidate(start, m.end(), "DURATION", _fixed(_duration(n, unit), mod))
+        grain = {"weekend": "week", "night": "day", "fortnight": "week"}.get(unit, unit)
+        steps = count * (2 if unit == "fortnight" else 1)
+        if grain == "decade":
+            grain, steps = "year", steps * 10
+        if grain == "century":
+            grain, steps = "year", steps * 100
+        single_year = unit == "year" and count == 1 and not m["det"]
+
+        def resolve(ctx: Ctx) -> Resolved:
+            if ctx.anchor is None:
+                return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX"), mod
+            if single_year:
+                return tv.add_months(ctx.anchor, 12 * sign).isoformat(), mod
+            return tv.shifted_value(ctx.anchor, grain, sign * steps), mod
+
+        return Candidate(start, m.end(), "DATE", resolve, priority=1)
+    return Candidate(start, m.end(), "DURATION", _fixed(_duration(None if vague else n, unit), mod))
+
+
+def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
+    """ "8:30 a.m.", "around 7:15 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday", "midnight"."""
+    if m["h"]:
+        hour = int(m["h"])
+        minute = int(m["mi"]) if m["mi"] else 0
+        if not (1 <= hour <= 12 and minute < 60):
+            return None
+        pm = m["ap"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        clock = f"{hour:02d}:{minute:02d}"
+    else:
+        word = m["w"].lower()
+        clock = "24:00" if word == "midnight" else "12:00"
+    wd = weekday_number(m["wd"]) if m["wd"] else None
+    rd = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}.get(_norm(m["rd"]), 0)
+    mon = month_number(m["mon"]) if m["mon"] else None
+    mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return f"XXXX-XX-XXT{clock}", mod
+        day: dt.date | None
+        if wd is not None:
+            day = _weekday_day(ctx, wd, None)
+        elif mon is not None:
+            from crosswire.time.rules import _month_value
+
+            return f"{_month_value(ctx, mon, None, int(m['day']))}T{clock}", mod
+        else:
+            day = ctx.anchor + dt.timedelta(days=rd)
+        assert day is not None
+        return f"{day.isoformat()}T{clock}", mod
+
+    return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
+
+
+def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter week", "Labor Day weekend", "Christmas 1998"."""
+    name = _norm(m["h"]).replace("’", "'")
+    if not m["h"][:1].isupper():
+        return None
+    if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]) and not m["year"]:
+        return None  # "Christmas Island", "Thanksgiving Parade": part of a name
+    rel = _norm(m["rel"])
+    unit = _norm(m["unit"]) or "day"
+    year = int(m["year"]) if m["year"] else None
+
+    def resolve(ctx: Ctx) -> Resolved | None:
+        day: dt.date | None
+        if year is not None:
+            day = tv.holiday_date(name, year)
+        elif ctx.anchor is None:
+            return None
+        elif rel in ("last", "this past"):
+            day = tv.nearest_holiday(name, ctx.anchor - dt.timedelta(days=1), -1)
+        elif rel in ("next", "this coming"):
+            day = tv.nearest_holiday(name, ctx.anchor + dt.timedelta(days=1), 1)
+        elif rel == "this":
+            day = tv.holiday_date(name, ctx.anchor.year)
+        else:
+            direction = ctx.direction if ctx.direction in (PAST, FUTURE) else 0
+            # "as Easter week began": a week or weekend named after a holiday may have started before it comes.
+            seen_from = ctx.anchor + dt.timedelta(days=6 if unit != "day" and direction == PAST else 0)
+            day = tv.nearest_holiday(name, seen_from, direction)
+        if day is None:
+            return None
+        if unit == "weekend" and day.weekday() == 0:
+            day -= dt.timedelta(days=1)  # a Monday holiday's weekend ("Labor Day weekend") is the one just before
+        return tv.value_at(day, unit), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not (rel or year), priority=2)
+
+
+_HOLIDAY_RE = alt(tv.HOLIDAY_NAMES).replace("'", "['’]")
+
+_UNIT_RE = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|"
+    r"century|centuries)"
+)
+_AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+_TZ = r"(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)"
+
+RULES: list[tuple[str, Rule]] = [
+    (
+        r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+        rule_relative_day,
+    ),
+    (
+        r"(?:(?P<rel>this|last|later\s+this|early\s+this|earlier\s+this|late\s+this)\s+)?"
+        r"(?P<pod>morning|afternoon|evening|night|mid-?\s?afternoon|overnight)",
+        rule_part_of_day,
+    ),
+    (
+        r"(?:(?P<pre>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+        r"the\s+middle\s+of|the\s+rest\s+of)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|"
+        r"the\s+last|the\s+coming|the\s+next|past|coming|previous|the\s+previous|the\s+following|following|"
+        r"the\s+current|current|the)\s+(?P<unit>week|month|year|decade|fiscal\s+year)(?![\w-])",
+        rule_relative_period,
+    ),
+    (r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)", rule_in_the_period),
+    (r"the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year", rule_the_year),
+    (r"(?:(?P<mod>around|about|near)\s+)?(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![\w-])", rule_year_end),
+    (
+        r"(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|past|coming|the)\s+weekend(?!s)",
+        rule_weekend,
+    ),
+    (
+        r"now|currently|presently|nowadays|at\s+present|the\s+present|these\s+days|right\s+now|recently|lately|"
+        r"formerly|the\s+past|recent\s+(?:days|weeks|years|decades)|"
+        r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|current|"
+        r"(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)|the\s+years\s+ahead",
+        rule_ref,
+    ),
+    (r"daily|nightly|weekly|monthly|yearly|hourly|biweekly|semiannually", rule_set_adverb),
+    (
+        rf"(?P<freq>(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+)?(?P<lead>every|each|per|a|an)\s+"
+        rf"(?P<other>other\s+|single\s+)?(?P<what>second|minute|hour|day|night|week|weekend|month|quarter|year|"
+        rf"decade|morning|afternoon|evening|spring|summer|fall|autumn|winter|{WEEKDAY_RE}|{MONTH_RE})(?![\w-])",
+        rule_set,
+    ),
+    (
+        rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<det>(?:the|each\s+of\s+the|another)\s+)?(?:(?P<rel>past|last|next|first|"
+        r"coming|following|previous|final|initial|additional|latest|preceding|remaining|subsequent|recent|"
+        r"year-earlier|year-ago)\s+)?"
+        rf"(?:(?P<num>{NUMBER_RE})(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+)?(?P<unit>{_UNIT_RE})"
+        r"(?:-old|-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
+        rule_duration,
+    ),
+    (
+        rf"(?:(?P<rel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})"
+        rf"(?:\s+(?P<unit>week|weekend)(?!s))?(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
+        rule_holiday,
+    ),
+    (
+        rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
+        rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday))"
+        rf"(?:\s+{_TZ})?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow|tonight)|"
+        rf"(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d)))?",
+        rule_clock,
+    ),
+]

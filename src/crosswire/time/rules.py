@@ -1,0 +1,575 @@
+"""The patterns that find English time expressions, each with the rule that turns its match into a TIMEX3 value.
+
+Regex-first on purpose: every article goes through this stage, and a compiled pattern per expression family is
+fast and predictable. A match yields a :class:`Candidate` carrying its span, its TIMEX3 type and a resolver; the
+resolver is called later with the anchor (publication day) and, only for expressions whose reading depends on it,
+the tense direction of the governing verb (see ``time_tense``). Span conventions follow TimeML as annotated in
+TimeBank: a leading preposition ("on", "in", "at") is left out; determiners and modifiers ("the", "late", "last",
+"more than") are kept.
+
+Without an anchor, relative expressions get TimeML underspecified values ("XXXX-11-19", "XXXX-WXX-1",
+"XXXX-XX-XX") instead of a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from crosswire.time import values as tv
+from crosswire.time.lexicon import (
+    MONTH_RE,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAY_RE,
+    YEAR_RE,
+    month_number,
+    spoken_year,
+    weekday_number,
+)
+from crosswire.time.tense import FUTURE, PAST, UNKNOWN
+
+Resolved = tuple[str, str | None]
+
+
+@dataclass
+class Ctx:
+    """What a resolver may know: the anchor day, the tense direction, and the quarter last talked about."""
+
+    anchor: dt.date | None
+    direction: int = UNKNOWN
+    quarter: str | None = None
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    resolve: Callable[[Ctx], Resolved | None]
+    tense: bool = False  # does the value depend on the tense of the clause?
+    priority: int = 0
+    sets_quarter: bool = field(default=False)
+
+
+Rule = Callable[[re.Match[str], str], Candidate | None]
+
+_POS = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)"
+_POS_MOD = {"early": "START", "late": "END", "mid": "MID", "end": "END", "beginning": "START", "start": "START"}
+_POS_MOD |= {"middle": "MID", "turn": "START"}
+_PREV_OK = {"in", "on", "since", "by", "until", "till", "before", "after", "from", "during", "through", "to", "of"}
+_PREV_OK |= {"and", "or", "last", "next", "this", "early", "late", "mid", "the", "between", "for", "at", "that"}
+
+
+def _pos_mod(text: str | None) -> str | None:
+    if not text:
+        return None
+    words = text.lower().replace("-", " ").split()
+    return next((_POS_MOD[w] for w in words if w in _POS_MOD), None)
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w'’.]+)\W*$", text[max(0, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _after_name(text: str, start: int) -> bool:
+    """True when the word before ``start`` is a capitalized word inside a sentence ("Theresa May")."""
+    prev = _prev_word(text, start)
+    if not prev or not prev[:1].isupper() or prev.lower() in _PREV_OK:
+        return False
+    before = text[max(0, start - len(prev) - 3) : start - len(prev)].rstrip()
+    return bool(before) and before[-1] not in ".!?\"'\n:;"
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+# unit -> (its code, the code of the next smaller unit, how many of those make one)
+_SPLIT = {"year": ("Y", "M", 12), "month": ("M", "D", 30), "day": ("D", "H", 24), "hour": ("H", "M", 60)}
+_SPLIT["minute"] = ("M", "S", 60)
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration: ``n`` units, or an unspecified count (``X``) when ``n`` is None."""
+    if unit == "decade":
+        return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
+    if unit == "century":
+        return f"P{_fmt(n * 100)}Y" if n is not None else "PXC"
+    if unit == "fortnight":
+        return f"P{_fmt(n * 2)}W" if n is not None else "PXW"
+    if n is not None and n != int(n) and unit in _SPLIT:
+        # "2 1/2 years" is P2Y6M and "5 1/2 hours" PT5H30M: whole units plus the remainder in the next smaller one
+        # (TimeML writes no decimal fractions where a smaller unit exists).
+        big, small, per = _SPLIT[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        if unit in ("hour", "minute"):
+            return f"PT{f'{whole}{big}' if whole else ''}{rest}{small}"
+        return f"P{f'{whole}{big}' if whole else ''}{'T' if unit == 'day' else ''}{rest}{small}"
+    code = {"second": "S", "minute": "M", "hour": "H"}.get(unit)
+    count = _fmt(n) if n is not None else "X"
+    if code:
+        return f"PT{count}{code}"
+    code = {"day": "D", "night": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y"}[unit]
+    if unit == "weekend":
+        return f"P{_fmt(n * 2) if n is not None else 'X'}D"
+    return f"P{count}{code}"
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w.startswith("centur"):
+        return "century"
+    return {"night": "day"}.get(w, w)
+
+
+# ---- resolvers shared by several rules -------------------------------------------------------------------------
+
+
+def _fixed(value: str, mod: str | None = None) -> Callable[[Ctx], Resolved | None]:
+    return lambda ctx: (value, mod)
+
+
+def _weekday_day(ctx: Ctx, weekday: int, rel: str | None) -> dt.date | None:
+    if ctx.anchor is None:
+        return None
+    anchor = ctx.anchor
+    if rel in ("last", "past", "this past"):
+        day = tv.nearest_weekday(anchor, weekday, PAST)
+        return day - dt.timedelta(days=7) if day == anchor else day
+    if rel in ("next", "this coming", "coming"):
+        return tv.nearest_weekday(anchor, weekday, FUTURE)
+    if rel == "this":
+        return tv.nearest_weekday(anchor, weekday, 0)
+    if ctx.direction == FUTURE:
+        return tv.nearest_weekday(anchor, weekday, FUTURE)
+    return tv.nearest_weekday(anchor, weekday, PAST)
+
+
+def _month_value(ctx: Ctx, month: int, rel: str | None, day: int = 0) -> str:
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    anchor = ctx.anchor
+    if rel in ("last", "past", "this past"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        direction = ctx.direction if ctx.direction in (PAST, FUTURE) else UNKNOWN
+        year = tv.month_year(anchor, month, direction, day)
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# ---- rules ---------------------------------------------------------------------------------------------------
+
+_YEAR_OR_SPOKEN = rf"(?:{YEAR_RE}|'\d\d)"
+
+
+def rule_month_day(m: re.Match[str], text: str) -> Candidate | None:
+    """ "Nov. 19", "Saturday, April 25", "March 26, 1996", "14 November 2022"."""
+    if not _capitalized(m["mon"]):
+        return None
+    month = month_number(m["mon"])
+    day = int(m["day"])
+    if month is None or not 1 <= day <= 31:
+        return None
+    if m["year"]:
+        year = tv.parse_year(m["year"])
+        if year is None or not _valid_day(year, month, day):
+            return None
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2)
+
+    def resolve(ctx: Ctx) -> Resolved:
+        return _month_value(ctx, month, None, day), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=True, priority=2)
+
+
+def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
+    """ISO "2022-11-14" and US "11/14/2022"."""
+    year = tv.parse_year(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"]) if int(m["y"]) < 30 else 1900 + int(m["y"])
+    if year is None:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    if not _valid_day(year, month, day):
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2)
+
+
+def rule_month_year(m: re.Match[str], text: str) -> Candidate | None:
+    """ "March 1996", "January nineteen ninety-seven", "late March 2022", "the end of November 1989"."""
+    if not _capitalized(m["mon"]):
+        return None
+    month = month_number(m["mon"])
+    year = tv.parse_year(m["year"]) if m["year"] else spoken_year(m["spoken"] or "")
+    if month is None or year is None:
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}", _pos_mod(m["pre"])), priority=1)
+
+
+def rule_month(m: re.Match[str], text: str) -> Candidate | None:
+    """A month without a year ("in July", "late March", "last April", "June last year"): tense picks the year."""
+    if not _capitalized(m["mon"]):
+        return None
+    month = month_number(m["mon"])
+    if month is None:
+        return None
+    word = m["mon"].lower().rstrip(".")
+    if not m["pre"] and not m["rel"] and _after_name(text, m.start()):
+        return None
+    if word in ("may", "march") and not (m["pre"] or m["rel"] or m["ry"]):
+        prev = _prev_word(text, m.start()).lower()
+        if prev not in _PREV_OK or m.start() == 0:
+            return None
+    if len(word) <= 4 and not m["mon"].endswith(".") and word not in ("may", "june", "july"):
+        return None
+    rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
+    ry = m["ry"].lower() if m["ry"] else None
+    mod = _pos_mod(m["pre"])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ry and ctx.anchor is not None:
+            year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[ry]
+            return f"{year:04d}-{month:02d}", mod
+        return _month_value(ctx, month, rel), mod
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None and ry is None)
+
+
+def rule_year(m: re.Match[str], text: str) -> Candidate | None:
+    """ "1998", "fiscal 1989", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
+    if m["year"]:
+        year = int(m["year"])
+        before = text[max(0, m.start() - 1) : m.start()]
+        after = text[m.end() : m.end() + 12]
+        if before in ("$", "#", "-", "/", ".", ",", "£", "€") and not m["pre"]:
+            return None
+        if re.match(r"\s*(?:%|percent|per\b|[a-z]+s\b(?!')|-\w)", after, re.IGNORECASE) and not (m["pre"] or m["fy"]):
+            return None
+        if re.match(r"[.,:/]\d", after):
+            return None
+    else:
+        spoken = spoken_year(m["spoken"])
+        if spoken is None:
+            return None
+        # "nineteen ninety-six" is hardly anything but a year; "two thousand" often is a count.
+        plain = m["spoken"].lower().startswith("two")
+        if plain and not m["pre"] and not m["fy"] and _prev_word(text, m.start()).lower() not in _PREV_OK:
+            return None
+        year = spoken
+    if not 1000 <= year <= 2100:
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}", _pos_mod(m["pre"])))
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def rule_decade(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the 1990s" -> 199, "the late '70s" -> 197 (mod END), "the nineties"."""
+    mod = _pos_mod(m["pre"])
+    if m["c"]:
+        value = f"{m['c']}{m['d']}"
+        return Candidate(m.start(), m.end(), "DATE", _fixed(value, mod), priority=1)
+    digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["w"].lower()]
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return f"XX{digit}", mod
+        century = ctx.anchor.year // 100
+        if digit * 10 > ctx.anchor.year % 100:
+            century -= 1
+        return f"{century:02d}{digit}", mod
+
+    if not m["the"] and not m["d2"]:
+        return None
+    return Candidate(m.start(), m.end(), "DATE", resolve, priority=1)
+
+
+def rule_century(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the 20th century" -> 19; "this century", "the last century" from the anchor."""
+    mod = _pos_mod(m["pre"])
+    if m["ord"]:
+        raw = m["ord"].lower()
+        n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else ORDINALS.get(raw)
+        if not n:
+            return None
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{n - 1:02d}", mod))
+    shift = {"this": 0, "the last": -1, "last": -1, "the next": 1, "next": 1, "the past": -1}[
+        " ".join(m["rel"].lower().split())
+    ]
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XX", mod
+        return f"{ctx.anchor.year // 100 + shift:02d}", mod
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+_QUARTER_ORD["last"] = 4
+
+
+def _quarter_year(ctx: Ctx, n: int, unit: str) -> int:
+    """The year of quarter (or half) ``n`` named without a year: past tense never points past the anchor."""
+    assert ctx.anchor is not None
+    current = (ctx.anchor.month - 1) // (3 if unit == "quarter" else 6) + 1
+    if ctx.direction == PAST and n > current:
+        return ctx.anchor.year - 1
+    if ctx.direction == FUTURE and n < current - 1:
+        return ctx.anchor.year + 1
+    return ctx.anchor.year
+
+
+def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the third quarter", "third-quarter", "the 1988 second quarter", "the first half of 1990", "fiscal Q2"."""
+    unit = m["unit"].lower()
+    ordinal = m["ord"].lower()
+    if ordinal == "last" and not (m["year2"] or m["rel3"] or m["year3"]):
+        return None  # "the last quarter" is the previous one (rule_quarter_ref); "the last half of 1989" is H2
+    n = 2 if ordinal == "last" and unit == "half" else _QUARTER_ORD.get(ordinal)
+    if n is None:
+        return None
+    if unit == "half" and n > 2:
+        return None
+    letter = "Q" if unit == "quarter" else "H"
+    year_text = m["year"] or m["year2"] or m["year3"]
+    rel = (m["rel"] or m["rel3"] or "").lower()
+    if m["ago"]:
+        rel = "last"  # "the year-ago third quarter": the same quarter a year back
+    mod = _pos_mod(m["pre"])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if year_text:
+            year: int | str = int(year_text)
+        elif ctx.anchor is None:
+            year = "XXXX"
+        elif rel:
+            year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+        else:
+            year = _quarter_year(ctx, n, unit)
+        return f"{year}-{letter}{n}", mod
+
+    return Candidate(
+        m.start(), m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=not m["ago"]
+    )
+
+
+def rule_year_period(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the 1988 quarter", "the 1989 period": the quarter under discussion, in the year named."""
+    year = int(m["year"])
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.quarter:
+            return f"{year:04d}-{ctx.quarter[5:]}", None
+        return f"{year:04d}", None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, priority=1)
+
+
+def rule_quarter_ref(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the quarter", "the latest quarter", "this quarter", "the year-ago quarter", "the year-earlier period"."""
+    rel = " ".join((m["rel"] or "").lower().split())
+    unit = m["unit"].lower()
+    if unit == "period" and not rel:
+        return None
+    if not rel and not m["the"]:
+        return None
+    back = rel.startswith(("year-", "comparable", "same")) or bool(m["ago"])
+
+    def resolve(ctx: Ctx) -> Resolved | None:
+        if ctx.anchor is None:
+            return "XXXX-QX", None
+        if rel in ("this", "current", "the current") and not back:
+            base = tv.value_at(ctx.anchor, "quarter")
+        elif rel in ("last", "previous") and not back:
+            base = tv.shifted_value(ctx.anchor, "quarter", -1)
+        else:
+            base = ctx.quarter or tv.shifted_value(ctx.anchor, "quarter", -1)
+        if back:
+            lo, _, _ = tv.to_range(base)
+            return tv.shifted_value(lo, "quarter", -4), None
+        return base, None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, sets_quarter=not back)
+
+
+def rule_year_ago(m: re.Match[str], text: str) -> Candidate | None:
+    """ "a year ago", "a year earlier", "year-earlier": the quarter under discussion a year back, else the day."""
+    adjectival = m["adj"] is not None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XXXX", None
+        if ctx.quarter:
+            lo, _, _ = tv.to_range(ctx.quarter)
+            return tv.shifted_value(lo, "quarter", -4), None
+        if adjectival:
+            return f"{ctx.anchor.year - 1:04d}", None
+        return tv.add_months(ctx.anchor, -12).isoformat(), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, priority=3)
+
+
+def rule_season(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the summer", "last fall", "the winter of 1994", "spring 1998"."""
+    code = SEASONS[m["s"].lower()]
+    mod = _pos_mod(m["pre"])
+    if m["year"] or m["spoken"]:
+        year = tv.parse_year(m["year"]) if m["year"] else spoken_year(m["spoken"])
+        if year is None:
+            return None
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{code}", mod))
+    rel = " ".join((m["rel"] or "").lower().split())
+    if not rel and not m["the"]:
+        prev = _prev_word(text, m.start()).lower()
+        if prev not in ("in", "during", "since", "by", "until", "this", "over", "through") or code == "FA":
+            return None
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return f"XXXX-{code}", mod
+        year = ctx.anchor.year
+        started = ctx.anchor.month >= start_month
+        if rel in ("last", "past", "this past", "the past") or (not rel and ctx.direction == PAST):
+            year = year if ctx.anchor.month >= start_month + 3 or (started and not rel) else year - 1
+        elif rel in ("next", "coming", "this coming", "the coming") or (not rel and ctx.direction == FUTURE):
+            year = year if not started else year + 1
+        return f"{year:04d}-{code}", mod
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not rel)
+
+
+def _pod_code(word: str | None) -> str | None:
+    return PARTS_OF_DAY.get(word.lower()) if word else None
+
+
+def rule_weekday(m: re.Match[str], text: str) -> Candidate | None:
+    """ "Monday", "last Friday", "Tuesday nights" (a set), "Friday morning" (a time)."""
+    if not _capitalized(m["wd"]):
+        return None
+    weekday = weekday_number(m["wd"])
+    if weekday is None:
+        return None
+    rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
+    pod = _pod_code(m["pod"])
+    if m["pl"] or m["pl2"]:  # "Tuesdays", "Tuesday nights": every such day
+        suffix = f"T{pod}" if pod else ""
+        return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-WXX-{weekday + 1}{suffix}"))
+    mod = _pos_mod(m["pre"])
+
+    # "Friday morning", "Wednesday night": news annotation (TimeBank, AQUAINT) mostly treats these as the day
+    # itself, a DATE with the plain calendar day; the part of day is too vague ("night" is TNI or TEV) to pay off.
+    def resolve(ctx: Ctx) -> Resolved:
+        day = _weekday_day(ctx, weekday, rel)
+        if day is None:
+            return f"XXXX-WXX-{weekday + 1}", mod
+        return day.isoformat(), mod
+
+    # "Earlier Friday, lawyers filed...": annotators leave "earlier"/"later" out of a weekday, but keep "early"/"late".
+    start = m.start() if _norm_pre(m["pre"]) not in ("earlier", "later") else m.start("rel") if rel else m.start("wd")
+    return Candidate(start, m.end(), "DATE", resolve, tense=rel is None, priority=1)
+
+
+def _norm_pre(text: str | None) -> str:
+    return text.lower() if text else ""
+
+
+RULES: list[tuple[str, Rule]] = [
+    (
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+        rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
+        rule_month_day,
+    ),
+    (
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
+        rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
+        rule_month_day,
+    ),
+    (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:])", rule_numeric_date),
+    (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", rule_numeric_date),
+    (
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR_OR_SPOKEN})(?!\d)|"
+        rf"(?P<spoken>(?:nineteen|eighteen)[- ]\w+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))",
+        rule_month_year,
+    ),
+    (
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?"
+        rf"(?P<mon>{MONTH_RE})(?:\s+(?P<ry>this|last|next)\s+year)?",
+        rule_month,
+    ),
+    (
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<fy>(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:calendar\s+)?year\s+)?"
+        rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>(?:nineteen|eighteen)[- ](?:\w+ty)(?:[- ]\w+)?|two\s+thousand(?:\s+and\s+"
+        rf"(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\d|'s\b)",
+        rule_year,
+    ),
+    (
+        r"(?P<the>the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s|"
+        r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        rule_decade,
+    ),
+    (
+        rf"(?:(?P<pre>{_POS})\s+)?(?:the\s+)?(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+        r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+        r"eighteenth|nineteenth|twentieth|twenty-first)|(?P<rel>this|the\s+last|last|the\s+next|next|the\s+past))"
+        r"[\s-]+century",
+        rule_century,
+    ),
+    (
+        rf"(?:(?P<pre>{_POS})\s+)?(?:the\s+)?(?:(?P<year>{YEAR_RE})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|"
+        r"(?P<ago>(?:comparable\s+)?year-(?:ago|earlier)\s+))?"
+        r"(?:fiscal[- ](?:year\s+)?)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?"
+        rf"(?P<unit>quarter|half)(?!\s+of\s+(?:the|a|an|its|their|his|her)\b)(?:\s+(?:of\s+(?:(?P<year2>{YEAR_RE})|"
+        rf"(?P<rel3>this|last|next)\s+year|fiscal\s+(?P<year3>{YEAR_RE}))))?",
+        rule_quarter,
+    ),
+    (
+        r"(?P<the>the\s+)?(?:(?P<rel>latest|last|this|current|same|previous|most\s+recent|comparable\s+year-(?:ago|"
+        r"earlier)|year-earlier|year-ago|comparable|corresponding)\s+)?(?P<unit>quarter|period)"
+        r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?(?!\s+of\b|-)",
+        rule_quarter_ref,
+    ),
+    (rf"the\s+(?P<year>{YEAR_RE})\s+(?:quarter|period)(?![\w-]|\s+of\b)", rule_year_period),
+    (r"(?:the\s+)?(?P<adj>year-(?:earlier|ago))(?!\s+(?:quarter|period))|a\s+year\s+(?:ago|earlier)", rule_year_ago),
+    (
+        rf"(?:(?P<pre>{_POS})\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+past|the\s+coming)"
+        rf"\s+|(?P<the>the\s+)(?:(?:early|late)\s+)?)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?"
+        rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>(?:nineteen|eighteen)[- ]\w+(?:[- ]\w+)?)))?",
+        rule_season,
+    ),
+    (
+        rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)"
+        rf"\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|mid-afternoon)(?P<pl2>s)?)?",
+        rule_weekday,
+    ),
+]

@@ -1,0 +1,103 @@
+"""Time expressions in one article, resolved to the calendar (per-article stage).
+
+Finding is regex-first (:mod:`.rules`, :mod:`.relative`): every pattern runs over the text, overlapping matches
+keep the longest, and each survivor is resolved against the publication day (``Article.published``). Only the
+expressions whose reading depends on tense ("Friday", "in January", "Nov. 19") ask the shared spaCy parse for the
+direction of their governing verb (``time_tense``), so an article without such expressions is never parsed here.
+
+Without a publication date, relative expressions get TimeML underspecified values ("XXXX-XX-XX", "XXXX-11-19");
+the corpus stage ``dating`` re-resolves them once it has inferred a date (:func:`resolve_article`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from crosswire.context import Context
+from crosswire.model import Article, Timex
+from crosswire.time import relative as relative_rules
+from crosswire.time import rules as absolute_rules
+from crosswire.time import values as tv
+from crosswire.time.rules import Candidate, Ctx
+from crosswire.time.tense import UNKNOWN, direction_at
+from crosswire.time.values import anchor_date
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], absolute_rules.Rule]]:
+    """Every rule's pattern, compiled once, bounded so that a match never starts or ends inside a word."""
+    rules = [*absolute_rules.RULES, *relative_rules.RULES]
+    return [(re.compile(rf"(?<![\w'’])(?:{pattern})(?![\w])", re.IGNORECASE), rule) for pattern, rule in rules]
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Non-overlapping candidates in text order: longest match first, then the rule's priority, then position."""
+    found: list[Candidate] = []
+    for pattern, rule in _patterns():
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            cand = rule(m, text)
+            if cand is not None and cand.end > cand.start:
+                found.append(cand)
+    found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    kept: list[Candidate] = []
+    taken = bytearray(len(text) + 1)
+    for cand in found:
+        if any(taken[cand.start : cand.end]):
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _reported_quarter(value: str, anchor: dt.date | None) -> bool:
+    """Can ``value`` be the quarter an earnings story reports on, the one "a year ago" compares against?
+
+    Only a quarter already over at publication qualifies: "a fourth-quarter charge" or "the third quarter of 1990"
+    in a story about third-quarter results is an outlook, and must not redirect "the year-ago period".
+    """
+    if not re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return False
+    return anchor is None or tv.to_range(value)[1] <= anchor
+
+
+def resolve(text: str, published: str | None, doc_fn: object | None = None) -> list[Timex]:
+    """Timexes of ``text`` resolved against ``published``; ``doc_fn()`` gives the parse when tense is needed."""
+    anchor = anchor_date(published)
+    ctx = Ctx(anchor=anchor)
+    doc = None
+    out: list[Timex] = []
+    for cand in candidates(text):
+        ctx.direction = UNKNOWN
+        if cand.tense and anchor is not None and callable(doc_fn):
+            if doc is None:
+                doc = doc_fn()
+            ctx.direction = direction_at(doc, cand.start, cand.end)
+        resolved = cand.resolve(ctx)
+        if resolved is None:
+            continue
+        value, mod = resolved
+        if cand.sets_quarter and _reported_quarter(value, anchor):
+            ctx.quarter = value
+        out.append(
+            Timex(
+                start=cand.start, end=cand.end, text=text[cand.start : cand.end], type=cand.type, value=value, mod=mod
+            )
+        )
+    return out
+
+
+def resolve_article(article: Article) -> None:
+    """(Re)fill ``article.timexes`` against its current ``published``."""
+    from crosswire.nlp.parse import doc_of
+
+    article.timexes = resolve(article.text, article.published, lambda: doc_of(article))
+
+
+def find_timexes(article: Article, context: Context) -> None:
+    """Fill ``article.timexes`` with DATE, TIME, DURATION and SET expressions and their TIMEX3 values."""
+    resolve_article(article)

@@ -1,0 +1,254 @@
+"""Each attribution construction of the issue, on sentences written for it, through the real per-article stage."""
+
+from __future__ import annotations
+
+from crosswire.attribution.finder import find_statements
+from crosswire.attribution.quotes import find_quotes
+from crosswire.context import Context
+from crosswire.entities.mentions import find_mentions
+from crosswire.model import Article, Statement
+
+
+def run(text: str) -> list[Statement]:
+    article = Article(id="t", source="t.txt", text=text)
+    find_mentions(article, Context())
+    find_statements(article, Context())
+    return article.statements
+
+
+def one(statements: list[Statement], cue: str) -> Statement:
+    found = [s for s in statements if s.cue == cue]
+    assert len(found) == 1, [(s.cue, s.content) for s in statements]
+    return found[0]
+
+
+def test_ids_are_unique_and_stable() -> None:
+    text = 'Mayor Ana Ortiz said the bridge would reopen. "It is safe," she added.'
+    first, second = run(text), run(text)
+    assert [s.id for s in first] == [s.id for s in second] == [f"t:s{n}" for n in range(len(first))]
+
+
+def test_direct_quote_before_the_cue_with_curly_quotes() -> None:
+    text = "“We will rebuild the harbour before the winter storms arrive,” Mayor Ana Ortiz told reporters."
+    statement = one(run(text), "told")
+    assert statement.direct and statement.content.startswith("“We will rebuild")
+    assert statement.speaker_text == "Mayor Ana Ortiz" and statement.source_type == "person"
+    assert statement.stance_class == "assert"
+
+
+def test_quote_split_around_the_cue_is_one_statement() -> None:
+    text = '"The harbour will reopen in May," she said, "and the ferries will run again by June."'
+    statement = one(run(text), "said")
+    assert statement.direct
+    assert statement.content_start == 0 and statement.content_end == len(text)
+    assert "ferries" in statement.content and "she said" not in statement.content
+
+
+def test_quote_continued_after_the_cue_sentence() -> None:
+    text = '"We have checked every cable twice," Ortiz said. "Nothing was left to chance on this project."'
+    statement = one(run(text), "said")
+    assert statement.content.endswith('chance on this project."')
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = (
+        "Ortiz spoke at length on Friday.\n\n"
+        '"The first paragraph of what she said runs here and does not close\n\n'
+        '"The second paragraph goes on with the same quote until it ends," she said.'
+    )
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and quotes[0].paragraphs == 2
+    statement = one(run(text), "said")
+    assert statement.direct and "second paragraph" in statement.content and "first paragraph" in statement.content
+
+
+def test_quote_standing_alone_continues_the_previous_speaker() -> None:
+    text = (
+        "Harbour master Tom Reyes said the storm had damaged two piers.\n\n"
+        '"We are bringing in divers from the coast guard to inspect the foundations this week."'
+    )
+    statements = run(text)
+    alone = [s for s in statements if s.cue is None]
+    assert len(alone) == 1 and alone[0].direct
+    assert alone[0].speaker_text == "Harbour master Tom Reyes"
+
+
+def test_indirect_speech_with_that_clause_and_addressee() -> None:
+    statements = run("Reyes told reporters that the piers would be closed until the spring.")
+    statement = one(statements, "told")
+    assert not statement.direct
+    assert statement.content == "that the piers would be closed until the spring"
+    assert statement.speaker_text == "Reyes"
+
+
+def test_indirect_speech_without_that_and_warned() -> None:
+    statements = run("The coast guard warned the storm could return on Sunday.")
+    statement = one(statements, "warned")
+    assert statement.content == "the storm could return on Sunday"
+    assert statement.source_type == "organization"
+
+
+def test_cue_after_the_content_and_adding() -> None:
+    text = "The piers will be rebuilt with steel, the ministry said, adding that the work would cost millions."
+    statements = run(text)
+    said = one(statements, "said")
+    assert said.content == "The piers will be rebuilt with steel"
+    adding = one(statements, "adding")
+    assert adding.speaker_text == "the ministry" and adding.content.startswith("that the work")
+
+
+def test_mixed_quote_is_indirect_with_the_quote_inside() -> None:
+    statement = one(run('Ortiz said the delay was "entirely avoidable and deeply regrettable."'), "said")
+    assert not statement.direct
+    assert statement.content.endswith('regrettable."')
+
+
+def test_according_to() -> None:
+    text = "The ferry company will cut its winter timetable by half, according to a memo seen by the Harbour Gazette."
+    statement = one(run(text), "according to")
+    assert statement.content == "The ferry company will cut its winter timetable by half"
+    assert statement.speaker_text == "a memo seen by the Harbour Gazette"
+    assert statement.source_type == "document"
+
+
+def test_media_reports_and_the_outlet() -> None:
+    text = (
+        "The daily Harbour Gazette reported that the mayor had met the ferry owners. "
+        "The outlet reports that no agreement was signed."
+    )
+    statements = run(text)
+    assert [s.source_type for s in statements] == ["media", "media"]
+
+
+def test_document_source() -> None:
+    statement = one(run("Ship-tracking data showed that the ferry had left port at dawn."), "showed")
+    assert statement.source_type == "document" and statement.content == "that the ferry had left port at dawn"
+
+
+def test_anonymous_sources() -> None:
+    text = (
+        "A senior official who spoke on condition of anonymity said the talks had stalled. "
+        "Sources familiar with the discussions said a deal was still possible. "
+        "An unnamed source told the newspaper that the owners would sue."
+    )
+    statements = run(text)
+    assert len(statements) == 3
+    assert all(s.source_type == "anonymous" for s in statements), [(s.speaker_text, s.source_type) for s in statements]
+
+
+def test_reported_citing_an_unnamed_source_is_nested() -> None:
+    text = "The Harbour Gazette reported, citing an unnamed source, that the ferry owners would sue the city."
+    statements = run(text)
+    outer = one(statements, "reported")
+    inner = one(statements, "citing")
+    assert outer.source_type == "media" and inner.source_type == "anonymous"
+    assert inner.speaker_text == "an unnamed source"
+    assert inner.via == [outer.id]
+    assert (inner.content_start, inner.content_end) == (outer.content_start, outer.content_end)
+
+
+def test_cited_as_saying_is_relayed_via_the_citer() -> None:
+    text = '"The ferry will not sail this winter," reporter Lena Fisk cited the company spokesperson as saying.'
+    statements = run(text)
+    outer = one(statements, "cited")
+    inner = one(statements, "saying")
+    assert inner.speaker_text == "the company spokesperson" and inner.direct
+    assert inner.via == [outer.id]
+
+
+def test_speech_reported_inside_another_statement_is_relayed() -> None:
+    text = "According to the Harbour Gazette, the mayor told the owners that the city would not pay."
+    statements = run(text)
+    according = one(statements, "According to")
+    told = one(statements, "told")
+    assert told.via == [according.id]
+
+
+def test_implicit_source_keeps_null_speaker() -> None:
+    statement = one(run("It was reported that the ferry had been sold."), "reported")
+    assert statement.speaker_text is None and statement.speaker_start is None
+    assert statement.source_type == "unknown"
+
+
+def test_scare_quotes_are_not_statements() -> None:
+    statements = run('The mayor called the plan a "bold step" on Tuesday.')
+    assert all(not s.direct for s in statements)
+
+
+def test_empty_article_has_no_statements() -> None:
+    assert run("") == []
+
+
+def test_reported_clause_stops_before_the_next_act_of_the_source() -> None:
+    text = "The governor said he would order a full review of the dams and warned against building near the river."
+    statement = one(run(text), "said")
+    assert statement.content == "he would order a full review of the dams"
+
+
+def test_reported_clause_stops_before_an_arguing_participle() -> None:
+    text = "Ortiz said the toll was too high, arguing that commuters already pay for the bridge through their taxes."
+    statement = one(run(text), "said")
+    assert statement.content == "the toll was too high"
+
+
+def test_reported_clause_stops_at_a_semicolon() -> None:
+    text = "The ministry said the delay was not deliberate; the contractor only learned of the fault on Friday."
+    statement = one(run(text), "said")
+    assert statement.content == "the delay was not deliberate"
+
+
+def test_passive_cue_with_an_agent_has_its_subject_as_content() -> None:
+    text = "The new harbour plan was endorsed by the regional council on Tuesday."
+    statement = one(run(text), "endorsed")
+    assert statement.content == "The new harbour plan" and statement.speaker_text == "the regional council"
+
+
+def test_noun_cue_with_a_that_clause() -> None:
+    text = "The mayor's claim that the harbour fees had doubled since last spring surprised the council."
+    statement = one(run(text), "claim")
+    assert statement.content == "that the harbour fees had doubled since last spring"
+    assert statement.speaker_text == "The mayor's" and not statement.direct
+
+
+def test_quote_continues_after_a_short_aside_in_the_cue_clause() -> None:
+    text = '"Every time you raise the fees," Ortiz said, pointing at the chart, "the ferries lose more passengers."'
+    statement = one(run(text), "said")
+    assert statement.direct and statement.content.endswith('passengers."')
+
+
+def test_split_quote_with_a_long_frame_keeps_the_first_quote() -> None:
+    text = (
+        '"It works," said Ana Ortiz, a harbour engineer who has worked on the ferry terminals of three ports along '
+        'the northern coast for more than twenty years. "Yes."'
+    )
+    statement = one(run(text), "said")
+    assert statement.direct and statement.content == '"It works,"'
+
+
+def test_a_quoted_show_title_is_not_what_was_said() -> None:
+    text = 'Speaking on "Face the Nation," Senator Ana Ortiz said the harbour bill would pass next month.'
+    statement = one(run(text), "said")
+    assert not statement.direct
+    assert statement.content == "the harbour bill would pass next month"
+    titles = [q for q in find_quotes(text) if q.title]
+    assert len(titles) == 1 and not titles[0].is_statement
+
+
+def test_a_quoted_sentence_is_not_a_title() -> None:
+    quotes = find_quotes('She said "We Will Win," and left. He shouted "THEY LOSE, WE WIN" twice.')
+    assert [q.title for q in quotes] == [True, False]
+    assert not find_quotes('"The harbour will reopen in May," she said.')[0].title
+
+
+def test_a_cue_interrupting_an_opening_clause_takes_the_whole_sentence() -> None:
+    text = "Though the first move was smooth, the mayor said, moving the port again would be far harder."
+    statement = one(run(text), "said")
+    assert statement.content_start == 0
+    assert statement.content.endswith("would be far harder.")
+
+
+def test_a_reported_clause_after_a_time_phrase_is_read() -> None:
+    text = "Ortiz said after the vote she would not accept the harbour board's offer."
+    statement = one(run(text), "said")
+    assert statement.content.endswith("she would not accept the harbour board's offer")
+    assert statement.speaker_text == "Ortiz"

@@ -1,0 +1,72 @@
+"""Constructions added with the learned attribution steps, on sentences written for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.attribution import cue_model
+from crosswire.attribution import finder as attribution
+from crosswire.context import Context
+from crosswire.entities.mentions import find_mentions
+from crosswire.model import Article, Statement
+
+
+def article_of(text: str) -> Article:
+    article = Article(id="t", source="t.txt", text=text)
+    find_mentions(article, Context())
+    return article
+
+
+def run(text: str) -> list[Statement]:
+    return attribution.extract(article_of(text))
+
+
+def rules_only(text: str) -> list[Statement]:
+    return attribution.extract(article_of(text), frozenset())
+
+
+def test_a_title_that_opens_with_a_source_and_a_colon_is_a_statement() -> None:
+    text = "Pence: Gennifer Flowers will not be at the debate\n\nThe governor spoke to supporters in Ohio on Sunday."
+    found = [s for s in run(text) if s.cue == ":"]
+    assert len(found) == 1
+    assert found[0].speaker_text == "Pence"
+    assert found[0].content == "Gennifer Flowers will not be at the debate"
+
+
+def test_a_colon_after_the_title_is_not_a_headline_source() -> None:
+    text = "The debate is set for Monday night\n\nPence: the governor will not attend the event in Ohio."
+    assert not [s for s in run(text) if s.cue == ":"]
+
+
+def test_an_object_content_stops_before_the_circumstances_of_the_saying() -> None:
+    found = [s for s in rules_only("Trump attacked Machado in early-morning tweets on Friday.") if s.cue == "attacked"]
+    assert [s.content for s in found] == ["Machado"]
+
+
+def test_an_object_content_keeps_the_phrase_that_continues_it() -> None:
+    text = "The senator accused the governor of corruption during the hearing on Tuesday."
+    found = [s for s in rules_only(text) if s.cue == "accused"]
+    assert [s.content for s in found] == ["the governor of corruption"]
+
+
+def test_the_cue_classifier_reads_a_verb_outside_the_lexicon() -> None:
+    text = "At a rally in Ohio, Sanders railed against the corrupting influence of super PACs."
+    found = [s for s in run(text) if s.cue == "railed"]
+    assert len(found) == 1
+    assert found[0].speaker_text == "Sanders"
+    assert found[0].content == "the corrupting influence of super PACs"
+    assert not [s for s in rules_only(text) if s.cue == "railed"]
+
+
+def test_without_the_trained_models_the_rules_run_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "At a rally in Ohio, Sanders railed against super PACs. The mayor said the bridge would reopen."
+    monkeypatch.setattr(cue_model, "_models", lambda: {})
+    found = run(text)
+    assert [s.cue for s in found] == ["said"]
+    assert found[0].content == "the bridge would reopen"
+
+
+def test_a_nested_citation_is_not_read_again_by_the_classifier() -> None:
+    text = "Kommersant reported, citing an unnamed source, that the ferry owners would sue the city."
+    citing = [s for s in run(text) if s.cue == "citing"]
+    assert len(citing) == 1 and citing[0].via

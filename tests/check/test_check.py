@@ -1,0 +1,212 @@
+"""Stance of articles towards a claim: features, the model file, the pairs reader and the shipped model's behaviour."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crosswire.check.features import (
+    CUE_NAMES,
+    SCALAR_NAMES,
+    Prototypes,
+    attribution_class,
+    cue_counts,
+    fit_idf,
+    split_sentences,
+    words,
+)
+from crosswire.check.model import STANCES, ModelError, load_model, read_model, save_model
+from crosswire.check.pairs import (
+    Featurizer,
+    Pair,
+    PairError,
+    check_articles,
+    check_pairs,
+    read_pairs,
+)
+from crosswire.model import Article
+from stance_texts import CLAIM, REFUTING, SUPPORTING, UNRELATED
+
+
+def test_sentences_keep_abbreviations_and_initials_whole() -> None:
+    text = 'Mr. Smith flew to the U.S. on Monday. He said "it is fake." Then J. Doe denied it!\nA new line'
+    assert split_sentences(text) == [
+        "Mr. Smith flew to the U.S. on Monday.",
+        'He said "it is fake."',
+        "Then J. Doe denied it!",
+        "A new line",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry denied the reports on Friday.", "deny"),
+        ("A spokesman said the story was fake news.", "deny"),
+        ("The company declined to comment.", "decline"),
+        ("Police confirmed that two people died.", "confirm"),
+        ("She did not deny that the meeting took place.", "other"),
+        ("Snow fell all day.", None),
+    ],
+)
+def test_attribution_class_reads_the_cue_verb(sentence: str, expected: str | None) -> None:
+    assert attribution_class(sentence) == expected
+
+
+def test_cue_counts_find_refutation_and_negation() -> None:
+    counts = dict(zip(CUE_NAMES, cue_counts(words("It isn't true, it's a hoax")), strict=True))
+    assert counts["refute"] == 1 and counts["negation"] == 1 and counts["support"] == 1
+
+
+def _fake_encoder(texts: list[str] | tuple[str, ...]) -> np.ndarray:
+    """Bag-of-letters vectors: deterministic, normalised, and similar for texts sharing words."""
+    rows = np.zeros((len(texts), 384), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in words(text):
+            rows[i, hash(word) % 384] += 1.0
+        rows[i] /= np.linalg.norm(rows[i]) or 1.0
+    return rows
+
+
+def test_featurizer_encodes_each_distinct_body_and_claim_once() -> None:
+    seen: list[str] = []
+
+    def encoder(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return _fake_encoder(texts)
+
+    idf = fit_idf([["mayor", "resign"], ["snow", "pass"]])
+    pairs = [(CLAIM, SUPPORTING), (CLAIM, REFUTING), ("Snow closes the pass", SUPPORTING), (CLAIM, SUPPORTING)]
+    scalars, vectors, orders = Featurizer(idf, encoder).features(pairs)
+    assert scalars.shape == (4, len(SCALAR_NAMES)) and vectors.shape == (4, 3 * 384) and len(orders) == 4
+    assert seen.count(CLAIM) == 1 and seen.count("Snow closes the pass") == 1
+    prototypes = len(Prototypes.texts())
+    assert len(seen) == prototypes + len(split_sentences(SUPPORTING)) + len(split_sentences(REFUTING)) + 2
+    assert np.array_equal(scalars[0], scalars[3])
+
+
+def test_model_file_round_trips_and_rejects_other_files(tmp_path: Path) -> None:
+    model = load_model()
+    path = tmp_path / "model.npz"
+    save_model(model, path)
+    again = read_model(path)
+    rows = np.random.default_rng(0).normal(size=(5, len(SCALAR_NAMES))).astype(np.float32)
+    vecs = np.random.default_rng(1).normal(size=(5, 3 * 384)).astype(np.float32)
+    assert np.allclose(again.probabilities(rows, vecs), model.probabilities(rows, vecs))
+    assert np.allclose(model.probabilities(rows, vecs).sum(axis=1), 1.0, atol=1e-5)
+    np.savez(tmp_path / "other.npz", header=np.array(json.dumps({"format": "something else"})))
+    with pytest.raises(ModelError, match="not a crosswire/stance-model"):
+        read_model(tmp_path / "other.npz")
+    (tmp_path / "broken.npz").write_bytes(b"not a zip")
+    with pytest.raises(ModelError, match="cannot read the stance model"):
+        read_model(tmp_path / "broken.npz")
+
+
+def test_pairs_reader_reports_each_malformed_line_with_its_number() -> None:
+    lines = [
+        json.dumps({"id": "a", "claim": CLAIM, "text": SUPPORTING}),
+        "not json",
+        "",
+        "[1, 2]",
+        json.dumps({"claim": CLAIM, "text": "x"}),
+        json.dumps({"id": "e", "claim": "  ", "text": "x"}),
+        json.dumps({"id": 7, "claim": CLAIM, "text": None}),
+        b"\xff\xfe bad bytes",
+        json.dumps({"id": 9, "claim": CLAIM, "text": ""}).encode(),
+    ]
+    records = list(read_pairs(lines))
+    assert [r.line for r in records] == list(range(1, 10))
+    assert isinstance(records[0], Pair) and records[0].id == "a"
+    errors = [r for r in records if isinstance(r, PairError)]
+    assert [e.line for e in errors] == [2, 3, 4, 5, 6, 7, 8]
+    assert "not valid JSON" in errors[0].error and "blank" in errors[1].error and "JSON object" in errors[2].error
+    assert '"id"' in errors[3].error and '"claim"' in errors[4].error and errors[4].id == "e"
+    assert '"text"' in errors[5].error and errors[5].id == 7 and "UTF-8" in errors[6].error
+    assert isinstance(records[-1], Pair) and records[-1].id == 9 and records[-1].text == ""
+
+
+_record = st.fixed_dictionaries(
+    {"id": st.one_of(st.text(max_size=8), st.integers()), "claim": st.text(min_size=1).filter(str.strip),
+     "text": st.text()}
+)  # fmt: skip
+_garbage = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=30)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_record, _garbage), max_size=12))
+def test_pairs_reader_yields_one_record_per_line_in_order(items: list[object]) -> None:
+    lines = [json.dumps(item) if isinstance(item, dict) else str(item) for item in items]
+    records = list(read_pairs(lines))
+    assert [r.line for r in records] == list(range(1, len(lines) + 1))
+    for record in records:
+        item = items[record.line - 1]
+        if isinstance(record, Pair):
+            assert isinstance(item, dict) or json.loads(str(item))["claim"] == record.claim
+            if isinstance(item, dict):
+                assert (record.id, record.claim, record.text) == (item["id"], item["claim"], item["text"])
+        elif isinstance(item, dict):
+            pytest.fail(f"a valid record was rejected: {record.error}")
+
+
+def test_pairs_results_keep_input_order_and_mark_errors() -> None:
+    records = [
+        Pair(id="s", claim=CLAIM, text=SUPPORTING, line=1),
+        PairError(id="bad", line=2, error='"text" must be a string'),
+        Pair(id="u", claim=CLAIM, text=UNRELATED, line=3),
+        Pair(id="r", claim=CLAIM, text=REFUTING, line=4),
+    ]
+    results = list(check_pairs(records, chunk=2))
+    assert [r.id for r in results] == ["s", "bad", "u", "r"]
+    assert results[1].stance == "unrelated" and results[1].score == 0.0 and results[1].error
+    assert results[1].to_json()["error"] == '"text" must be a string'
+    assert "error" not in results[0].to_json()
+    assert all(0.0 <= r.score <= 1.0 for r in results)
+    assert [r.stance for r in results if r.error is None] == ["supports", "unrelated", "refutes"]
+
+
+def test_articles_get_stance_score_and_evidence() -> None:
+    articles = [
+        Article(id="support", source="s.txt", text=SUPPORTING),
+        Article(id="refute", source="r.txt", text=REFUTING, title="Mayor denies resignation"),
+        Article(id="snow", source="u.txt", text=UNRELATED),
+    ]
+    results = check_articles(CLAIM, articles)
+    by_id = {r.article: r for r in results}
+    assert [r.article for r in results] == ["support", "refute", "snow"]
+    assert by_id["support"].stance == "supports"
+    assert by_id["refute"].stance == "refutes"
+    assert by_id["snow"].stance == "unrelated" and by_id["snow"].evidence == []
+    assert any("denied" in s or "fake" in s for s in by_id["refute"].evidence)
+    for result in results:
+        assert set(result.probabilities) == set(STANCES)
+        assert result.score == pytest.approx(result.probabilities[result.stance])
+
+
+def test_no_articles_give_no_results() -> None:
+    assert check_articles(CLAIM, []) == []
+    assert list(check_pairs([])) == []
+
+
+def test_fnc1_split_keeps_dev_bodies_out_of_training() -> None:
+    import sys
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        import fnc1_stance
+    finally:
+        sys.path.remove(str(bench))
+    if not (fnc1_stance.DATA / "train_stances.csv").exists():
+        pytest.skip("../shared/data/fnc1-train is not present in this checkout")
+    bodies, pairs = fnc1_stance.load()
+    train, dev = fnc1_stance.split_bodies(list(bodies))
+    assert not train & dev and train | dev == set(bodies) and len(dev) == round(0.2 * len(bodies))
+    assert (train, dev) == fnc1_stance.split_bodies(list(reversed(list(bodies))))
+    dev_pairs = [p for p in pairs if p.body in dev]
+    assert {p.stance for p in dev_pairs} == set(STANCES)
+    assert fnc1_stance.fnc_score([p.stance for p in dev_pairs], [p.stance for p in dev_pairs]) == 1.0

@@ -1,0 +1,237 @@
+"""Canonical entities from hand-made mentions (no spaCy): spellings that must merge and names that must not."""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.entities.canonical import canonicalize_entities
+from crosswire.model import Article, Dossier, Entity, Mention
+
+
+def article(article_id: str, text: str, labels: dict[str, str], story: str | None = None) -> Article:
+    """An article whose mentions are every occurrence of each ``labels`` key (longest names first, no overlaps)."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for name in sorted(labels, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            mentions.append(Mention(start=match.start(), end=match.end(), text=name, label=labels[name]))
+    mentions.sort(key=lambda m: m.start)
+    return Article(id=article_id, source=f"{article_id}.txt", text=text, mentions=mentions, story=story)
+
+
+def run(*articles: Article) -> Dossier:
+    dossier = Dossier(articles=list(articles))
+    canonicalize_entities(dossier)
+    return dossier
+
+
+def entity_of(dossier: Dossier, alias: str) -> Entity:
+    found = [e for e in dossier.entities if alias in e.aliases]
+    assert len(found) == 1, f"{alias!r} is in {len(found)} entities: {[e.id for e in found]}"
+    return found[0]
+
+
+def test_transliterations_merge_across_articles() -> None:
+    d = run(
+        article(
+            "a",
+            "Sergey Shoigu met Yuriy Borisov and Volodymyr Zelenskyy.",
+            {"Sergey Shoigu": "PERSON", "Yuriy Borisov": "PERSON", "Volodymyr Zelenskyy": "PERSON"},
+        ),
+        article(
+            "b",
+            "Sergei Shoygu, Yuri Borisov and Volodymyr Zelensky spoke.",
+            {"Sergei Shoygu": "PERSON", "Yuri Borisov": "PERSON", "Volodymyr Zelensky": "PERSON"},
+        ),
+        article(
+            "c",
+            "Aleksei Navalny and Alexei Navalnyy are one man; so are Zelenskiy's aides.",
+            {"Aleksei Navalny": "PERSON", "Alexei Navalnyy": "PERSON"},
+        ),
+    )
+    assert entity_of(d, "Sergey Shoigu") is entity_of(d, "Sergei Shoygu")
+    assert entity_of(d, "Yuriy Borisov") is entity_of(d, "Yuri Borisov")
+    assert entity_of(d, "Volodymyr Zelenskyy") is entity_of(d, "Volodymyr Zelensky")
+    assert entity_of(d, "Aleksei Navalny") is entity_of(d, "Alexei Navalnyy")
+    assert sum(e.type == "PERSON" for e in d.entities) == 4
+
+
+def test_nicknames_merge_from_the_dataset() -> None:
+    d = run(
+        article("a", "Robert Gates and Katherine Tai met.", {"Robert Gates": "PERSON", "Katherine Tai": "PERSON"}),
+        article("b", "Bob Gates told Kathy Tai he agreed.", {"Bob Gates": "PERSON", "Kathy Tai": "PERSON"}),
+    )
+    gates = entity_of(d, "Bob Gates")
+    assert gates is entity_of(d, "Robert Gates")
+    assert gates.name == "Robert Gates"
+    assert gates.id == "person:robert-gates"
+    assert entity_of(d, "Kathy Tai") is entity_of(d, "Katherine Tai")
+
+
+def test_shared_first_names_or_surnames_never_merge() -> None:
+    d = run(
+        article(
+            "a",
+            "Sergei Lavrov, Sergei Naryshkin and Sergei Ryabkov arrived. Vladimir Putin met Vladimir Zelensky.",
+            {
+                "Sergei Lavrov": "PERSON",
+                "Sergei Naryshkin": "PERSON",
+                "Sergei Ryabkov": "PERSON",
+                "Vladimir Putin": "PERSON",
+                "Vladimir Zelensky": "PERSON",
+            },
+        ),
+        article(
+            "b",
+            "Hunter Biden and Joe Biden. Later Sergei said nothing; Biden left.",
+            {"Hunter Biden": "PERSON", "Joe Biden": "PERSON", "Sergei": "PERSON", "Biden": "PERSON"},
+        ),
+    )
+    ids = {entity_of(d, n).id for n in ("Sergei Lavrov", "Sergei Naryshkin", "Sergei Ryabkov")}
+    assert len(ids) == 3
+    assert entity_of(d, "Vladimir Putin") is not entity_of(d, "Vladimir Zelensky")
+    assert entity_of(d, "Hunter Biden") is not entity_of(d, "Joe Biden")
+    # Ambiguous short forms stay on their own rather than join the wrong person.
+    assert entity_of(d, "Sergei").aliases == ["Sergei"]
+    assert entity_of(d, "Biden").aliases == ["Biden"]
+
+
+def test_surname_only_attaches_in_article_first_then_when_unambiguous() -> None:
+    d = run(
+        article(
+            "a",
+            "Dmitry Peskov spoke. Peskov added more. Kirill Dmitriev came; his name is Kirill.",
+            {"Dmitry Peskov": "PERSON", "Peskov": "PERSON", "Kirill Dmitriev": "PERSON", "Kirill": "PERSON"},
+        ),
+        article("b", "Later Peskov denied it.", {"Peskov": "PERSON"}),
+        article(
+            "c",
+            "Mark Smith and Anna Smith met. Smith said no.",
+            {"Mark Smith": "PERSON", "Anna Smith": "PERSON", "Smith": "PERSON"},
+        ),
+    )
+    peskov = entity_of(d, "Dmitry Peskov")
+    assert peskov.mention_count == 3 and peskov.articles == ["a", "b"]
+    assert entity_of(d, "Kirill") is entity_of(d, "Kirill Dmitriev")
+    assert entity_of(d, "Smith").aliases == ["Smith"]
+
+
+def test_misspelling_merges_only_with_corroboration() -> None:
+    d = run(
+        article("a", "US national security adviser Jake Sullivan spoke.", {"Jake Sullivan": "PERSON", "US": "GPE"}),
+        article("b", "U.S. National Security Adviser Jake Salevan said so.", {"Jake Salevan": "PERSON", "U.S.": "GPE"}),
+        article("c", "Tom Burns spoke to the press.", {"Tom Burns": "PERSON"}),
+        article("d", "Tom Barnes, a farmer, spoke too.", {"Tom Barnes": "PERSON"}),
+    )
+    sullivan = entity_of(d, "Jake Salevan")
+    assert sullivan is entity_of(d, "Jake Sullivan")
+    assert sullivan.name == "Jake Sullivan"
+    assert "national security adviser" in sullivan.roles
+    # Same first name and a similar surname, but nothing corroborates: two people.
+    assert entity_of(d, "Tom Burns") is not entity_of(d, "Tom Barnes")
+
+
+def test_misspelled_first_name_in_same_surname_block() -> None:
+    d = run(
+        article("a", "Anthony Blinken flew in.", {"Anthony Blinken": "PERSON"}),
+        article("b", "Antony Blinken flew out.", {"Antony Blinken": "PERSON"}),
+    )
+    assert entity_of(d, "Anthony Blinken") is entity_of(d, "Antony Blinken")
+
+
+def test_acronyms_from_text_and_initials() -> None:
+    d = run(
+        article(
+            "a",
+            "The Foreign Intelligence Service, or SVR, declined. The SVR said nothing.",
+            {"Foreign Intelligence Service": "ORG", "SVR": "ORG"},
+        ),
+        article(
+            "b",
+            "The National Security Council (NSC) met. The Associated Press and the Wall Street Journal reported it.",
+            {"National Security Council": "ORG", "NSC": "ORG", "Associated Press": "ORG", "Wall Street Journal": "ORG"},
+        ),
+        article(
+            "c", "The NSC, AP and WSJ all called. The SVR too.", {"NSC": "ORG", "AP": "ORG", "WSJ": "ORG", "SVR": "ORG"}
+        ),
+    )
+    svr = entity_of(d, "SVR")
+    assert svr is entity_of(d, "Foreign Intelligence Service")
+    assert svr.name == "Foreign Intelligence Service" and svr.mention_count == 4
+    assert entity_of(d, "NSC") is entity_of(d, "National Security Council")
+    assert entity_of(d, "AP") is entity_of(d, "Associated Press")
+    assert entity_of(d, "WSJ") is entity_of(d, "Wall Street Journal")
+
+
+def test_places_diacritics_and_renamings() -> None:
+    d = run(
+        article(
+            "a",
+            "Türkiye hosted talks as Erdoğan flew to Kiev. The Kremlin in Moscow was silent.",
+            {"Türkiye": "PERSON", "Erdoğan": "PERSON", "Kiev": "PERSON", "Kremlin": "ORG", "Moscow": "GPE"},
+        ),
+        article(
+            "b",
+            "Turkey said Recep Tayyip Erdogan visited Kyiv.",
+            {"Turkey": "GPE", "Recep Tayyip Erdogan": "PERSON", "Kyiv": "GPE"},
+        ),
+    )
+    turkey = entity_of(d, "Türkiye")
+    assert turkey is entity_of(d, "Turkey") and turkey.type == "GPE"
+    assert entity_of(d, "Kiev") is entity_of(d, "Kyiv")
+    assert entity_of(d, "Kiev").type == "GPE"
+    assert entity_of(d, "Erdoğan") is entity_of(d, "Recep Tayyip Erdogan")
+    kremlin, moscow = entity_of(d, "Kremlin"), entity_of(d, "Moscow")
+    assert kremlin is not moscow and kremlin.type == "ORG" and moscow.type == "GPE"
+    # Mentions carry the corrected label and the entity id.
+    first = d.articles[0].mentions[0]
+    assert first.text == "Türkiye" and first.label == "GPE" and first.entity == turkey.id
+
+
+def test_corpus_vote_and_surname_evidence_fix_labels() -> None:
+    d = run(
+        article("a", "Sergei Lavrov spoke. Lavrov left.", {"Sergei Lavrov": "PERSON", "Lavrov": "ORG"}),
+        article("b", "Lavrov was absent; Lavrov's deputy came.", {"Lavrov": "ORG"}),
+        article("c", "Acme Corp grew. Acme Corp and Acme Corp again.", {"Acme Corp": "ORG"}),
+        article("d", "Acme Corp is in the news.", {"Acme Corp": "PERSON"}),
+    )
+    lavrov = entity_of(d, "Lavrov")
+    assert lavrov.type == "PERSON" and lavrov is entity_of(d, "Sergei Lavrov")
+    assert entity_of(d, "Acme Corp").type == "ORG"
+
+
+def test_ids_are_stable_and_unique() -> None:
+    def make() -> Dossier:
+        return run(
+            article(
+                "a",
+                "William Burns met Bill Burns and Burns.",
+                {"William Burns": "PERSON", "Bill Burns": "PERSON", "Burns": "PERSON"},
+            ),
+            article("b", "CIA and the Kremlin.", {"CIA": "ORG", "Kremlin": "ORG"}),
+        )
+
+    first, second = make(), make()
+    assert [e.model_dump() for e in first.entities] == [e.model_dump() for e in second.entities]
+    assert len({e.id for e in first.entities}) == len(first.entities)
+    assert entity_of(first, "Bill Burns").id == "person:william-burns"
+
+
+def test_all_caps_dateline_place_is_the_same_place() -> None:
+    d = run(
+        article("a", "MOSCOW, Nov 17 - Officials in Moscow said little.", {"MOSCOW": "GPE", "Moscow": "GPE"}),
+        article("b", "WASHINGTON - The talks in Washington went on.", {"WASHINGTON": "GPE", "Washington": "GPE"}),
+    )
+    assert entity_of(d, "MOSCOW") == entity_of(d, "Moscow")
+    assert entity_of(d, "WASHINGTON").id != entity_of(d, "Moscow").id
+
+
+def test_a_corpus_outlet_named_in_a_dateline_is_an_organization() -> None:
+    wire = article("a", "MOSCOW, Nov 17 (Eurasia Wire) - The Kremlin spoke.", {"Eurasia Wire": "PERSON"})
+    wire.outlet = "Eurasia Wire"
+    other = article("b", "A report by Eurasia Wire was cited.", {"Eurasia Wire": "PERSON"})
+    d = run(wire, other)
+    assert entity_of(d, "Eurasia Wire").type == "ORG"

@@ -1,0 +1,69 @@
+"""The per-article mention stage: spans trimmed to the name, labels corrected by evidence."""
+
+from __future__ import annotations
+
+from crosswire.context import Context
+from crosswire.entities.mentions import correct_label, find_mentions, mentions_from_spans, trim_span
+from crosswire.model import Article
+
+
+def test_trim_span_cuts_article_possessive_and_credit() -> None:
+    text = "said the White House's spokesman; Joe Biden's aide; Sergei Fadeichev / TASS; Dmitriev’s Role"
+    for raw, expected in [
+        ("the White House's", "White House"),
+        ("Joe Biden's", "Joe Biden"),
+        ("Sergei Fadeichev / TASS", "Sergei Fadeichev"),
+        ("Dmitriev’s Role", "Dmitriev"),
+    ]:
+        start = text.index(raw)
+        s, e = trim_span(text, start, start + len(raw))
+        assert text[s:e] == expected
+
+
+def test_abbreviation_dot_is_kept() -> None:
+    text = "officials in the U.S. said"
+    start = text.index("the U.S.")
+    s, e = trim_span(text, start, start + len("the U.S."))
+    assert text[s:e] == "U.S."
+
+
+def test_country_tagged_person_or_org_becomes_gpe() -> None:
+    assert correct_label("Türkiye", "PERSON", "hosted by ") == "GPE"
+    assert correct_label("Türkiye", "ORG", "") == "GPE"
+    assert correct_label("Kremlin", "ORG", "the ") == "ORG"
+
+
+def test_time_zone_after_clock_time_is_dropped() -> None:
+    assert correct_label("GMT", "ORG", "arrived at around 8:30 a.m. ") is None
+    assert correct_label("GMT", "ORG", "at 14:00 ") is None
+    # Without a clock time before it an acronym stays an organization.
+    assert correct_label("GMT", "ORG", "the company ") == "ORG"
+
+
+def test_lower_case_spans_are_noise() -> None:
+    text = "the un-announced meeting with Putin"
+    found = mentions_from_spans(text, [(4, 6, "ORG"), (30, 35, "PERSON"), (0, 3, "CARDINAL")])
+    assert [(m.text, m.label) for m in found] == [("Putin", "PERSON")]
+
+
+def test_find_mentions_uses_the_shared_parse() -> None:
+    text = (
+        "Kremlin spokesperson Dmitry Peskov said on Monday that talks in Ankara with CIA director "
+        "William Burns had taken place. A plane landed at 8:30 a.m. GMT."
+    )
+    article = Article(id="a", source="a.txt", text=text)
+    find_mentions(article, Context())
+    found = {(m.text, m.label) for m in article.mentions}
+    assert ("Dmitry Peskov", "PERSON") in found
+    assert ("William Burns", "PERSON") in found
+    assert ("Ankara", "GPE") in found
+    assert not any(m.text == "GMT" for m in article.mentions)
+    for mention in article.mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.entity is None
+
+
+def test_empty_text_has_no_mentions() -> None:
+    article = Article(id="a", source="a.txt", text="  ")
+    find_mentions(article, Context())
+    assert article.mentions == []

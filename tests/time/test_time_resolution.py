@@ -1,0 +1,151 @@
+"""Resolution of time expressions against the publication day, with tense from the shared parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Article
+from crosswire.time.timex import resolve_article
+
+
+def timexes(text: str, published: str | None) -> dict[str, tuple[str, str, str | None]]:
+    article = Article(id="t", source="t", text=text, published=published)
+    resolve_article(article)
+    for t in article.timexes:
+        assert text[t.start : t.end] == t.text
+    return {t.text: (t.type, t.value, t.mod) for t in article.timexes}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # past tense points back, future tense forward, from the same anchor
+        ("Officials met in Ankara on Monday.", "2022-11-16", "Monday", "2022-11-14"),
+        ("The grain deal expires on Friday.", "2022-11-14", "Friday", "2022-11-18"),
+        ("Sullivan said on Thursday that talks stalled.", "2022-11-14", "Thursday", "2022-11-10"),
+        ("The two sides will meet again on Thursday.", "2022-11-14", "Thursday", "2022-11-17"),
+        # a weekday named on that weekday is the same day in the past or present tense, a week ahead in the future
+        ("The talks were held on Monday.", "2022-11-14", "Monday", "2022-11-14"),
+        ("Burns is in Ankara on Monday.", "2022-11-14", "Monday", "2022-11-14"),
+        ("Talks will resume on Monday.", "2022-11-14", "Monday", "2022-11-21"),
+        # months without a year: the one before in the past tense, the next one in the future tense
+        ("The last talks were held in January.", "2022-11-14", "January", "2022-01"),
+        ("The new rules will take effect in January.", "2022-12-10", "January", "2023-01"),
+        ("Sales fell sharply in December.", "2023-01-05", "December", "2022-12"),
+        ("The UN wants to ensure the deal will roll over on Nov. 19.", "2022-11-14", "Nov. 19", "2022-11-19"),
+        ("A report was published on Dec. 30.", "2023-01-03", "Dec. 30", "2022-12-30"),
+        # periods relative to the anchor
+        ("They will meet next week.", "2022-11-14", "next week", "2022-W47"),
+        ("Prices rose last month.", "2022-11-14", "last month", "2022-10"),
+        ("Prices rose last year.", "2022-01-02", "last year", "2021"),
+        ("Earlier this month, media reported contacts.", "2022-11-14", "Earlier this month", "2022-11"),
+        ("He arrived yesterday.", "2023-01-01", "yesterday", "2022-12-31"),
+        ("It was signed two years ago.", "2022-11-14", "two years ago", "2020"),
+        ("Profit fell in the third quarter.", "2022-11-14", "the third quarter", "2022-Q3"),
+        ("It was built in the 1990s.", "2022-11-14", "the 1990s", "199"),
+        ("A plane landed at around 8:30 a.m. GMT.", "2022-11-14", "around 8:30 a.m. GMT", "2022-11-14T08:30"),
+        ("He spoke this morning.", "1998-08-07", "this morning", "1998-08-07TMO"),
+    ],
+)
+def test_relative_expressions_resolve_with_tense(text: str, published: str, span: str, value: str) -> None:
+    assert timexes(text, published)[span][1] == value
+
+
+def test_late_march_is_the_month_with_mod_end_and_no_preposition() -> None:
+    found = timexes("In late March, it hosted talks.", "2022-11-14")
+    assert found["late March"] == ("DATE", "2022-03", "END")
+    assert not any(span.lower().startswith("in ") for span in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "mod"),
+    [
+        ("Over the past three years prices doubled.", "the past three years", "DURATION", "P3Y", None),
+        ("The standoff lasted more than four hours.", "more than four hours", "DURATION", "PT4H", "MORE_THAN"),
+        ("They had talked for several months.", "several months", "DURATION", "PXM", None),
+        ("Inspectors visit each week.", "each week", "SET", "P1W", None),
+        ("Flights leave every Thursday.", "every Thursday", "SET", "XXXX-WXX-4", None),
+        ("The figures are published daily.", "daily", "SET", "P1D", None),
+        ("Talks are currently under way.", "currently", "DATE", "PRESENT_REF", None),
+        ("He recently resigned.", "recently", "DATE", "PAST_REF", None),
+        ("Sanctions may be lifted in the future.", "the future", "DATE", "FUTURE_REF", None),
+    ],
+)
+def test_durations_sets_and_references(text: str, span: str, kind: str, value: str, mod: str | None) -> None:
+    assert timexes(text, "2022-11-14")[span] == (kind, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The deal will roll over on Nov. 19.", "Nov. 19", "XXXX-11-19"),
+        ("He arrived yesterday.", "yesterday", "XXXX-XX-XX"),
+        ("The talks were held on Monday.", "Monday", "XXXX-WXX-1"),
+        ("Prices rose last month.", "last month", "XXXX-XX"),
+        ("It was signed in July.", "July", "XXXX-07"),
+        ("It was signed on July 4, 2021.", "July 4, 2021", "2021-07-04"),
+    ],
+)
+def test_without_publication_date_relative_values_stay_underspecified(text: str, span: str, value: str) -> None:
+    assert timexes(text, None)[span][1] == value
+
+
+def test_non_temporal_lookalikes_are_not_timexes() -> None:
+    found = timexes("Theresa May met 2000 protesters; the Kommersant daily reported a 6-year-old boy.", "2022-11-14")
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "expected"),
+    [
+        # a weekday with a part of day is annotated as that day
+        ("Protesters marched on Friday night.", "2022-11-14", "Friday night", ("DATE", "2022-11-11", None)),
+        ("Ferries sail on Tuesday nights.", "2022-11-14", "Tuesday nights", ("SET", "XXXX-WXX-2TNI", None)),
+        # holidays: the latest one in the past tense, the next one in the future tense
+        ("They were rescued on Thanksgiving Day.", "2023-01-10", "Thanksgiving Day", ("DATE", "2022-11-24", None)),
+        ("The store will close for Christmas.", "2022-11-14", "Christmas", ("DATE", "2022-12-25", None)),
+        ("Prices have doubled since last Christmas.", "2023-03-01", "last Christmas", ("DATE", "2022-12-25", None)),
+        ("Crowds gathered as Easter week began.", "2023-04-04", "Easter week", ("DATE", "2023-W14", None)),
+        ("Traffic was heavy over Labor Day weekend.", "2022-09-07", "Labor Day weekend", ("DATE", "2022-W35-WE", None)),
+        # the reporting year, and a fiscal year named by its end
+        ("Sales for the full year rose 5%.", "2022-11-14", "the full year", ("DATE", "2022", None)),
+        ("Revenue in the year ended June 30 rose.", "2022-11-14", "the year", ("DURATION", "P1Y", None)),
+        ("The merger should close by year-end.", "2022-11-14", "year-end", ("DATE", "2022", "END")),
+        ("Shares are up 4% since year-end.", "2022-11-14", "year-end", ("DATE", "2021", "END")),
+        # fractions of a unit go to the next smaller unit; "a couple of" is two; vague future spans are durations
+        ("The refugees waited 2 1/2 years.", "2022-11-14", "2 1/2 years", ("DURATION", "P2Y6M", None)),
+        ("The flight took 5 1/2 hours.", "2022-11-14", "5 1/2 hours", ("DURATION", "PT5H30M", None)),
+        ("It circled for a minute and a half.", "2022-11-14", "a minute and a half", ("DURATION", "PT1M30S", None)),
+        ("Rates may stay high for a couple of years.", "2022-11-14", "a couple of years", ("DURATION", "P2Y", None)),
+        ("Talks may resume over the next few days.", "2022-11-14", "the next few days", ("DURATION", "PXD", None)),
+        ("The wall fell a decade ago.", "2022-11-14", "a decade ago", ("DATE", "2012", None)),
+        # spoken years, "now that", and "be to" + infinitive pointing ahead
+        ("It recalled a nineteen ninety-seven attack.", "2022-11-14", "nineteen ninety-seven", ("DATE", "1997", None)),
+        ("Prices fell now that supply is back.", "2022-11-14", "now", ("DATE", "PRESENT_REF", None)),
+        ("The stock is to resume trading on Tuesday.", "2022-11-11", "Tuesday", ("DATE", "2022-11-15", None)),
+    ],
+)
+def test_holidays_fiscal_years_and_durations(
+    text: str, published: str, span: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert timexes(text, published)[span] == expected
+
+
+def test_the_reference_quarter_is_one_already_reported() -> None:
+    text = (
+        "Profit rose in the third quarter. The company expects a fourth-quarter charge. "
+        "Sales were flat in the year-ago period and in the year-earlier third quarter. "
+        "In the 2021 quarter, margins were thin. The last half of 2021 was weak."
+    )
+    found = timexes(text, "2022-11-14")
+    assert found["the year-ago period"][1] == "2021-Q3"
+    assert found["the year-earlier third quarter"][1] == "2021-Q3"
+    assert found["the 2021 quarter"][1] == "2021-Q3"
+    assert found["The last half of 2021"][1] == "2021-H2"
+
+
+def test_earlier_and_later_stay_outside_a_weekday_but_inside_yesterday() -> None:
+    text = "Earlier Friday, lawyers filed a motion. Officials declined to comment late yesterday."
+    found = timexes(text, "2022-11-12")
+    assert found["Friday"] == ("DATE", "2022-11-11", None)
+    assert found["late yesterday"] == ("DATE", "2022-11-11", None)
