@@ -20,7 +20,7 @@ from crosswire.check.features import (
     split_sentences,
     words,
 )
-from crosswire.check.model import STANCES, ModelError, load_model, read_model, save_model
+from crosswire.check.model import STANCES, load_model, read_model, save_model
 from crosswire.check.pairs import (
     Featurizer,
     Pair,
@@ -29,6 +29,7 @@ from crosswire.check.pairs import (
     check_pairs,
     read_pairs,
 )
+from crosswire.errors import ModelError
 from crosswire.model import Article
 from stance_texts import CLAIM, REFUTING, SUPPORTING, UNRELATED
 

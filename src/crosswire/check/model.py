@@ -23,7 +23,7 @@ from typing import Any, Literal
 import numpy as np
 
 from crosswire.check.features import SCALAR_NAMES, VECTOR_BLOCKS, Idf
-from crosswire.errors import CrosswireError
+from crosswire.errors import ModelError
 
 Stance = Literal["supports", "refutes", "discusses", "unrelated"]
 STANCES: tuple[Stance, ...] = ("supports", "refutes", "discusses", "unrelated")
@@ -32,10 +32,6 @@ FORMAT = "crosswire/stance-model@1"
 MODEL_FILE = "stance_model.npz"
 EMBEDDING_DIMENSIONS = 384
 INPUT_CLIP = 5.0
-
-
-class ModelError(CrosswireError):
-    """The stance model file is missing, damaged or of another format."""
 
 
 @dataclass(frozen=True)

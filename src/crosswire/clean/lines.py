@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from crosswire.errors import ModelError
+
 # Boilerplate vocabulary of news sites: navigation, sharing, subscription and donation appeals, comment sections,
 # teasers, legal footers, and the German equivalents common in the development pages. Words, not sentences.
 _LEXICON = re.compile(
@@ -126,7 +128,7 @@ def load_model() -> LineModel:
     """The shipped weights, trained by ``bench/train_boilerplate.py``."""
     data = json.loads(resources.files("crosswire.clean").joinpath("boilerplate_model.json").read_text("utf-8"))
     if list(data["features"]) != list(FEATURES):
-        raise RuntimeError("boilerplate_model.json was trained on other features; run bench/train_boilerplate.py")
+        raise ModelError("boilerplate_model.json was trained on other features; run bench/train_boilerplate.py")
     return LineModel(
         tuple(data["weights"]),
         tuple(data["means"]),

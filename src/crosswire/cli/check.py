@@ -10,6 +10,7 @@ from typing import Annotated, BinaryIO
 import typer
 from rich.table import Table
 
+from crosswire.cli.console import err, exit_codes, out, report_failure
 from crosswire.errors import UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 
@@ -44,9 +45,8 @@ def check(
     ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Whether each article supports, refutes, discusses or is unrelated to CLAIM, with a score and evidence."""
-    from crosswire.cli.main import _exit_codes
 
-    with _exit_codes():
+    with exit_codes():
         if pairs is not None:
             if claim is not None or inputs:
                 raise UsageError("--pairs takes no CLAIM or INPUT: every line of the file carries its own claim")
@@ -71,7 +71,6 @@ def _open_pairs(name: str) -> BinaryIO:
 
 def _check_pairs(name: str) -> None:
     from crosswire.check.pairs import check_pairs, read_pairs
-    from crosswire.cli.main import err
 
     source = "<stdin>" if name == "-" else name
     stream = _open_pairs(name)
@@ -95,9 +94,8 @@ def _check_pairs(name: str) -> None:
 
 def _check_claim(claim: str, inputs: list[str], *, as_json: bool, max_bytes: int) -> None:
     from crosswire.check.pairs import check_articles, load_articles
-    from crosswire.cli.main import _report_failure, err, out
 
-    articles, failures = load_articles(inputs, max_bytes=max_bytes, on_failure=_report_failure)
+    articles, failures = load_articles(inputs, max_bytes=max_bytes, on_failure=report_failure)
     results = check_articles(claim, articles) if articles else []
     if as_json:
         document = {

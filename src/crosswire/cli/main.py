@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from crosswire import __version__
 from crosswire.cli.check import check as check_command
+from crosswire.cli.console import err, exit_codes, out, report_failure
 from crosswire.cli.serve import serve
-from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
-from crosswire.model import InputFailure
 
 app = typer.Typer(
     name="crosswire",
@@ -28,8 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
 
 # Show a progress bar only when a run is long enough for one to help.
 PROGRESS_MIN_ARTICLES = 36
@@ -49,26 +43,6 @@ def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-
-
-@contextmanager
-def _exit_codes() -> Iterator[None]:
-    """Errors become one line on stderr and an exit code: 2 for a usage error, 1 otherwise, 130 on Ctrl-C."""
-    try:
-        yield
-    except UsageError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    except CrosswireError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        err.print("crosswire: interrupted; the store keeps every batch that was saved, run again to finish")
-        raise typer.Exit(130) from None
-
-
-def _report_failure(failure: InputFailure) -> None:
-    err.print(f"crosswire: {failure.source}: {failure.error}", markup=False)
 
 
 @app.command()
@@ -117,7 +91,7 @@ def analyze(
         if total > PROGRESS_MIN_ARTICLES:
             progress.update(task, completed=done, total=total, visible=True)
 
-    with _exit_codes(), progress:
+    with exit_codes(), progress:
         result = run_analysis(
             inputs,
             out_dir,
@@ -126,7 +100,7 @@ def analyze(
             max_bytes=max_bytes,
             fresh=fresh,
             on_progress=on_progress,
-            on_failure=_report_failure,
+            on_failure=report_failure,
         )
 
     articles = result.dossier.articles
@@ -161,7 +135,7 @@ def entities(
     """List who is who: every entity with its type, aliases, roles, articles and mention count."""
     from crosswire.report.entities import list_entities
 
-    with _exit_codes():
+    with exit_codes():
         found = list_entities(source, db)
     if as_json:
         import json

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from crosswire.cli.console import err, exit_codes
 from crosswire.errors import UsageError
 
 DEFAULT_DB = "sqlite:///crosswire.db"
@@ -60,9 +61,8 @@ def serve(
     ] = 1_000_000,
 ) -> None:
     """Serve the dossier pages, their JSON twins and the REST API (docs at /docs) over a store."""
-    from crosswire.cli.main import _exit_codes, err
 
-    with _exit_codes():
+    with exit_codes():
         import uvicorn
 
         from crosswire.web import Limits, create_app

@@ -14,9 +14,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
+from crosswire.errors import ApiError
 from crosswire.ingest.records import ArticleRecord
 from crosswire.model import Article, Claim, Dossier, Entity, Event, Statement, Story
-from crosswire.web.errors import ERROR_RESPONSES, ApiError, ErrorDetail, ErrorResponse, not_found
+from crosswire.web.errors import ERROR_RESPONSES, ErrorDetail, ErrorResponse, not_found
 from crosswire.web.records import parse_submission, read_body
 from crosswire.web.service import AddResult, StoreService
 from crosswire.web.subset import claim_entities, entity_article_ids, event_entities, story_article_ids

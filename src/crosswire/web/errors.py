@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from crosswire.errors import StoreError
+from crosswire.errors import ApiError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +38,6 @@ class ErrorResponse(BaseModel):
     """The body of every 4xx and 5xx answer."""
 
     error: ErrorInfo
-
-
-class ApiError(Exception):
-    """An error answered with :class:`ErrorResponse` and ``status``."""
-
-    def __init__(self, status: int, code: str, message: str, details: list[ErrorDetail] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.details = details or []
 
 
 def not_found(kind: str, item_id: str) -> ApiError:
@@ -78,7 +67,8 @@ def validation_details(errors: Any) -> list[ErrorDetail]:
 
 async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.code, exc.message, exc.details)
+    details = [detail for detail in exc.details if isinstance(detail, ErrorDetail)]
+    return error_response(exc.status, exc.code, exc.message, details)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -16,9 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from crosswire.errors import ApiError
 from crosswire.ingest.records import ArticleRecord, json_lines, record_to_article
 from crosswire.model import Article
-from crosswire.web.errors import ApiError, ErrorDetail, validation_details
+from crosswire.web.errors import ErrorDetail, validation_details
 
 # Where articles added through the API come from (``articles[].source``). One source for every API record means
 # posting a record again with the same id replaces (or reuses) the stored article instead of adding a copy.
