@@ -10,14 +10,14 @@ DEMO_OUT ?= build/demo
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	# torch first and exactly: this version is the local CPU wheel; a range would pull the CUDA builds.
-	$(PIP) install torch==2.13.0
-	$(PIP) install -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	# torch first, through the constraints: that version is the local CPU wheel; a range would pull the CUDA builds.
+	$(PIP) install -c constraints.txt torch
+	$(PIP) install -c constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -e '.[test]'
+	$(PIP) install -c constraints.txt -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -4,7 +4,7 @@ Canonicalization never compares all pairs of names; it groups names by these key
 within a group. Each key therefore has to be cheap, deterministic and *general*: it encodes a spelling rule
 (diacritics, romanization habits, nickname relations from a maintained dataset), never a list of particular people.
 
-- :func:`fold` removes case, diacritics (unidecode) and punctuation: "Erdoğan" and "Erdogan" fold alike.
+- :func:`fold` removes case, diacritics (anyascii) and punctuation: "Erdoğan" and "Erdogan" fold alike.
 - :func:`translit_key` also erases the choices romanization systems make differently for Slavic and Turkic names
   (-y/-i/-iy/-yy endings, ey/ei, ks/x, zh/j, kh/h, doubled letters): Sergey/Sergei, Yury/Yuri, Nikolay/Nikolai,
   Dmitry/Dmitri, Zelensky/Zelenskyy get one key.
@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 # Lower-case particles that belong to a surname ("bin Salman", "van der Berg", "de la Cruz").
 SURNAME_PARTICLES = frozenset(
@@ -63,7 +63,7 @@ def fold(text: str) -> str:
     """Lower-case ASCII letters and single spaces: diacritics, punctuation and possessives removed."""
     text = unicodedata.normalize("NFC", text).strip()
     text = _POSSESSIVE.sub("", text)
-    ascii_text = unidecode(text).lower().replace("-", " ")
+    ascii_text = anyascii(text).lower().replace("-", " ")
     ascii_text = _NON_LETTER.sub("", ascii_text)
     return _SPACES.sub(" ", ascii_text).strip()
 
@@ -89,7 +89,7 @@ def skeleton(word: str) -> str:
 
 def initials(name: str) -> str:
     """Upper-case initials of the content words of ``name`` ("Wall Street Journal" -> "WSJ")."""
-    words = [w for w in re.split(r"[\s\-]+", unidecode(name)) if w and w.lower() not in FUNCTION_WORDS]
+    words = [w for w in re.split(r"[\s\-]+", anyascii(name)) if w and w.lower() not in FUNCTION_WORDS]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
@@ -170,4 +170,4 @@ def first_names_compatible(a: str, b: str) -> bool:
 
 def slug(text: str) -> str:
     """ASCII slug for stable ids: "William Burns" -> "william-burns"."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "x"
