@@ -452,57 +452,93 @@ def _subject(verb: Any, depth: int = 0) -> Any | None:
 
 
 def _participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    """Who takes part, by role: the trigger's own arguments, then the prepositions of every frame token."""
+    if frame.trigger.pos_ == "VERB":
+        spans = _verb_participants(frame, index, text)
+    else:
+        spans = _noun_participants(frame, index, text)
+    spans += _prepositional_participants(frame, index, text)
+    unique: list[EventSpan] = []
+    for span in spans:
+        if not any(u.start == span.start and u.end == span.end for u in unique):
+            unique.append(span)
+    return unique
+
+
+def _verb_participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    """A verb trigger: its subject, its passive agent, its object, and for AID whom it goes to."""
+    spans: list[EventSpan] = []
+    trigger = frame.trigger
+    role_obj = object_role(frame.type)
+    subject = _subject(trigger)
+    if subject is not None:
+        spans += _spans_for(subject, frame.sense.subject_role, index, text, bare=True)
+    for agent in _preps(trigger, "by"):
+        if agent.dep_ == "agent":
+            for pobj in _pobjs(agent):
+                spans += _spans_for(pobj, frame.sense.subject_role, index, text, bare=True)
+    obj = _object(trigger)
+    if obj is not None and obj not in frame.extra:
+        if obj.dep_ == "nsubjpass" and role_obj == "counterpart" and not _preps(trigger, "by"):
+            role = frame.sense.subject_role  # "Sullivan has been engaged with Ushakov": a state, not a passive
+        else:
+            role = role_obj
+        spans += _spans_for(obj, role, index, text, bare=True)
+    if frame.type == "AID":
+        for prep in _preps(trigger, "to"):
+            for pobj in _pobjs(prep):
+                spans += _spans_for(pobj, "target", index, text)
+    return spans
+
+
+def _noun_participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    """A noun trigger: its possessor and party modifiers, its "of" phrase, and the clause that carries it."""
+    spans: list[EventSpan] = []
+    trigger = frame.trigger
+    role_obj = object_role(frame.type)
+    for poss in _children(trigger, "poss"):
+        spans += _spans_for(poss, "actor", index, text)
+    for mod in _children(trigger, "compound", "amod", "nmod"):
+        if mod.i in index.mention_of and index.mention_of[mod.i].label in PARTY_LABELS:
+            spans += _spans_for(mod, "actor", index, text)
+    for prep in _preps(trigger, "of"):
+        for pobj in _pobjs(prep):
+            role = role_obj if frame.type in ("ASSAULT", "RELEASE", "SANCTION", "COERCE") else "actor"
+            spans += _spans_for(pobj, role, index, text)
+    if frame.clause is not None:
+        spans += _carrier_participants(frame, index, text)
+    return spans
+
+
+def _carrier_participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    """The clause that carries a noun trigger ("talks held by X", "X held talks") names who takes part."""
     spans: list[EventSpan] = []
     trigger, clause = frame.trigger, frame.clause
-    role_obj = object_role(frame.type)
-    if trigger.pos_ == "VERB":
-        subject = _subject(trigger)
+    assert clause is not None
+    role = frame.light_role or "actor"
+    if clause.dep_ == "acl" and clause.head.i == trigger.i:
+        for agent in [p for p in _preps(clause, "by") if p.dep_ == "agent"]:
+            for pobj in _pobjs(agent):
+                spans += _spans_for(pobj, role, index, text, bare=True)
+    elif trigger.dep_ == "nsubjpass":
+        for agent in _preps(clause, "by"):
+            for pobj in _pobjs(agent):
+                spans += _spans_for(pobj, role, index, text, bare=True)
+    elif role == "sent":
+        obj = _children(clause, "dobj")
+        if obj:
+            spans += _spans_for(obj[0], "actor", index, text)
+    elif trigger.dep_ != "nsubj":
+        subject = _subject(clause)
         if subject is not None:
-            spans += _spans_for(subject, frame.sense.subject_role, index, text, bare=True)
-        for agent in _preps(trigger, "by"):
-            if agent.dep_ == "agent":
-                for pobj in _pobjs(agent):
-                    spans += _spans_for(pobj, frame.sense.subject_role, index, text, bare=True)
-        obj = _object(trigger)
-        if obj is not None and obj not in frame.extra:
-            if obj.dep_ == "nsubjpass" and role_obj == "counterpart" and not _preps(trigger, "by"):
-                role = frame.sense.subject_role  # "Sullivan has been engaged with Ushakov": a state, not a passive
-            else:
-                role = role_obj
-            spans += _spans_for(obj, role, index, text, bare=True)
-        if frame.type == "AID":
-            for prep in _preps(trigger, "to"):
-                for pobj in _pobjs(prep):
-                    spans += _spans_for(pobj, "target", index, text)
-    else:
-        for poss in _children(trigger, "poss"):
-            spans += _spans_for(poss, "actor", index, text)
-        for mod in _children(trigger, "compound", "amod", "nmod"):
-            if mod.i in index.mention_of and index.mention_of[mod.i].label in PARTY_LABELS:
-                spans += _spans_for(mod, "actor", index, text)
-        for prep in _preps(trigger, "of"):
-            for pobj in _pobjs(prep):
-                role = role_obj if frame.type in ("ASSAULT", "RELEASE", "SANCTION", "COERCE") else "actor"
-                spans += _spans_for(pobj, role, index, text)
-        if clause is not None:
-            role = frame.light_role or "actor"
-            if clause.dep_ == "acl" and clause.head.i == trigger.i:
-                carriers = [p for p in _preps(clause, "by") if p.dep_ == "agent"]
-                for agent in carriers:
-                    for pobj in _pobjs(agent):
-                        spans += _spans_for(pobj, role, index, text, bare=True)
-            elif trigger.dep_ == "nsubjpass":
-                for agent in _preps(clause, "by"):
-                    for pobj in _pobjs(agent):
-                        spans += _spans_for(pobj, role, index, text, bare=True)
-            elif role == "sent":
-                obj = _children(clause, "dobj")
-                if obj:
-                    spans += _spans_for(obj[0], "actor", index, text)
-            elif trigger.dep_ != "nsubj":
-                subject = _subject(clause)
-                if subject is not None:
-                    spans += _spans_for(subject, role, index, text, bare=True)
+            spans += _spans_for(subject, role, index, text, bare=True)
+    return spans
+
+
+def _prepositional_participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    """ "with X", "between X and Y", "against X" on any token of the frame."""
+    spans: list[EventSpan] = []
+    role_obj = object_role(frame.type)
     for token in frame.tokens():
         for prep in _preps(token, "with"):
             for pobj in _pobjs(prep):
@@ -515,11 +551,7 @@ def _participants(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
                 for pobj in _pobjs(prep):
                     if _mention_label(pobj, index) in PARTY_LABELS:
                         spans += _spans_for(pobj, role_obj if frame.type != "PROTEST" else "target", index, text)
-    unique: list[EventSpan] = []
-    for span in spans:
-        if not any(u.start == span.start and u.end == span.end for u in unique):
-            unique.append(span)
-    return unique
+    return spans
 
 
 # --- place, time, status -------------------------------------------------------------------------------------
