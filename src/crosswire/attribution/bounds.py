@@ -13,9 +13,11 @@ hung on a noun.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from spacy.tokens import Token
 
 from crosswire.attribution import cues
+from crosswire.attribution.quotes import Quote
 
 # Dependency labels under which a new act of the subject attaches to the reported clause.
 _NEXT_ACT_DEPS = frozenset({"conj", "advcl"})
@@ -26,7 +28,7 @@ _OPENING_DEPS = frozenset({"advcl", "ccomp"})
 _DANGLING = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|while|as)\b)+$", re.IGNORECASE)
 
 
-def _is_next_act(token: Any) -> bool:
+def _is_next_act(token: Token) -> bool:
     """A cue verb without a subject of its own, joined to the clause: the source's next act, not its words."""
     if token.dep_ not in _NEXT_ACT_DEPS or token.pos_ != "VERB":
         return False
@@ -39,7 +41,7 @@ def _is_next_act(token: Any) -> bool:
     return not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
-def clause_end(text: str, clause: Any, start: int, end: int) -> int:
+def clause_end(text: str, clause: Token, start: int, end: int) -> int:
     """The end of a reported clause's content: before a semicolon or the source's next act inside its subtree."""
     cut = end
     for token in clause.subtree:
@@ -53,7 +55,7 @@ def clause_end(text: str, clause: Any, start: int, end: int) -> int:
     return start + len(trimmed) if len(trimmed) >= 2 else end
 
 
-def reported_advcl(clause: Any, cue: Any) -> bool:
+def reported_advcl(clause: Token, cue: Token) -> bool:
     """ "Trump said after the convention he would not accept ...": a reported clause the parser labelled an adverbial
     clause -- after the cue, with a subject of its own, finite, and not introduced by a conjunction ("if", "when")."""
     if clause.dep_ != "advcl" or clause.i < cue.i or clause.pos_ not in {"VERB", "AUX"}:
@@ -64,7 +66,7 @@ def reported_advcl(clause: Any, cue: Any) -> bool:
     return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in children)
 
 
-def passive_content(token: Any) -> tuple[int, int] | None:
+def passive_content(token: Token) -> tuple[int, int] | None:
     """ "The issue was first reported by the Post": a passive cue with an agent, whose subject is the content."""
     if not any(c.dep_ == "agent" for c in token.children):
         return None
@@ -74,7 +76,7 @@ def passive_content(token: Any) -> tuple[int, int] | None:
     return subjects[0].left_edge.idx, subjects[0].right_edge.idx + len(subjects[0].right_edge.text)
 
 
-def mostly_quoted(quotes: list[Any]) -> list[Any]:
+def mostly_quoted(quotes: list[Quote]) -> list[Quote]:
     """The quotes of a split quotation while they are most of the span they make with the cue clauses between them.
 
     A content span is contiguous, so ' “...,” said X, a lawyer who has ... for years. “...” ' holds the frame too;
@@ -101,7 +103,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def misparsed_that_clause(token: Any) -> tuple[int, int] | None:
+def misparsed_that_clause(token: Token) -> tuple[int, int] | None:
     """ "told the WSJ at the time that the press ...": a "that" clause the parser hung on a noun, not on the verb."""
     sent = token.sent
     for other in sent[token.i - sent.start + 1 : token.i - sent.start + 10]:
@@ -112,7 +114,7 @@ def misparsed_that_clause(token: Any) -> tuple[int, int] | None:
     return None
 
 
-def parenthetical_content(token: Any) -> tuple[int, int] | None:
+def parenthetical_content(token: Token) -> tuple[int, int] | None:
     """ "Officials held talks, Kommersant reported": the clause a cue is parenthetical to.
 
     The cue may close the clause or interrupt it ("To understand it, Roberts said, one should visit"); the content

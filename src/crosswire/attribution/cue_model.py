@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from crosswire.attribution import bounds, cues
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -37,7 +39,7 @@ INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 class Proposal:
     """A verb the rules did not read, with the content and speaker it would have and its features."""
 
-    token: Any
+    token: Token
     content: tuple[int, int]
     speaker: tuple[int, int]
     complement: str
@@ -88,7 +90,7 @@ def _edges(tokens: Sequence[Any]) -> tuple[int, int]:
     return min(t.left_edge.idx for t in tokens), max(t.right_edge.idx + len(t.right_edge.text) for t in tokens)
 
 
-def content_of(token: Any, text: str) -> list[tuple[str, tuple[int, int]]]:
+def content_of(token: Token, text: str) -> list[tuple[str, tuple[int, int]]]:
     """The readings of the complement a verb governs as content: (complement type, span) each, the model picks.
 
     ``text`` is ``token.doc.text``, passed in because spaCy rebuilds that string on every access."""
@@ -134,7 +136,7 @@ def content_of(token: Any, text: str) -> list[tuple[str, tuple[int, int]]]:
     return [("passive", passive)] if passive is not None else []
 
 
-def noun_content(token: Any) -> tuple[str, tuple[int, int]] | None:
+def noun_content(token: Token) -> tuple[str, tuple[int, int]] | None:
     """What a noun cue is about: its "that" clause, its "to" infinitive ("plan to ...") or its prepositional object
     ("criticism of ...", "support for ...")."""
     for child in token.children:
@@ -153,7 +155,7 @@ def noun_content(token: Any) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def noun_speaker(token: Any) -> Any | None:
+def noun_speaker(token: Token) -> Token | None:
     """Whose the noun cue is: its possessor or name modifier, or the subject of the verb it is the object of."""
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < token.i):
@@ -171,7 +173,7 @@ def noun_speaker(token: Any) -> Any | None:
     return None
 
 
-def adjective_content(token: Any) -> tuple[str, tuple[int, int]] | None:
+def adjective_content(token: Token) -> tuple[str, tuple[int, int]] | None:
     """ "X is confident that ...", "determined to ...", "critical of ...": a predicate adjective's complement."""
     if token.dep_ != "acomp":
         return None
@@ -187,7 +189,7 @@ def adjective_content(token: Any) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _subject_token(token: Any, depth: int = 0) -> Any | None:
+def _subject_token(token: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         return subjects[0]
@@ -201,7 +203,7 @@ def _subject_token(token: Any, depth: int = 0) -> Any | None:
     return None
 
 
-def _subject_features(subject: Any) -> list[str]:
+def _subject_features(subject: Token | None) -> list[str]:
     if subject is None:
         return ["subj=none"]
     lower = subject.lower_
@@ -224,7 +226,7 @@ def _length(start: int, end: int, text: str) -> str:
 
 
 def features(
-    token: Any, complement: str, content: tuple[int, int], subject: Any, inside: str, text: str
+    token: Token, complement: str, content: tuple[int, int], subject: Token | None, inside: str, text: str
 ) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
     tier = cues.cue_tier(lemma) or "none"
@@ -256,7 +258,7 @@ def features(
 
 
 def screen_features(
-    token: Any | None,
+    token: Token | None,
     kind: str,
     tier: str,
     lemma: str,
@@ -294,8 +296,8 @@ def screen_features(
 
 
 def proposals(
-    doc: Any,
-    subject_of: Callable[[Any], tuple[int, int] | None],
+    doc: Doc,
+    subject_of: Callable[[Token], tuple[int, int] | None],
     taken: set[int],
     contents: Sequence[tuple[int, int, str]],
     quoted: Callable[[int], bool],

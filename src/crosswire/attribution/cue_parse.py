@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.tokens import Token
+
 from crosswire.attribution.quotes import Quote
 from crosswire.attribution.stance import CueReading
 
@@ -41,12 +43,12 @@ def span_of(tokens: list[Any]) -> tuple[int, int]:
     return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
 
 
-def subtree_span(token: Any) -> tuple[int, int]:
+def subtree_span(token: Token) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
 
 
-def subject_of(verb: Any, depth: int = 0) -> tuple[int, int] | None:
+def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     """The speaker span of a cue verb: its subject, the agent of a passive, or its governor's subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:
@@ -78,7 +80,7 @@ def same_content(start: int, end: int, other_start: int, other_end: int) -> bool
     return shared > 0 and 2 * shared >= end - start and 2 * shared >= other_end - other_start
 
 
-def reading(token: Any, tier: str) -> CueReading:
+def reading(token: Token, tier: str) -> CueReading:
     negated = any(c.dep_ == "neg" for c in token.children)
     modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
     complement = next((c.lemma_.lower() for c in token.children if c.dep_ == "xcomp"), None)
@@ -98,12 +100,12 @@ def reading(token: Any, tier: str) -> CueReading:
     )
 
 
-def is_finite(token: Any, reading: CueReading) -> bool:
+def is_finite(token: Token, reading: CueReading) -> bool:
     """A plainly asserted verb: finite, without negation or a modal ("told", not "to comment" or "would say")."""
     return token.tag_ in {"VBD", "VBZ", "VBP"} and not reading.negated and reading.modal is None
 
 
-def stance_window(text: str, token: Any) -> str:
+def stance_window(text: str, token: Token) -> str:
     """The cue with its auxiliaries, negation and infinitive or object ("could neither confirm nor deny the report")."""
     start, end = token.idx, token.idx + len(token.text)
     for child in token.children:

@@ -29,7 +29,8 @@ Speaker entity ids need canonical entities, so they are set later by the corpus 
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from spacy.tokens import Token
 
 from crosswire.attribution import bounds, cue_model, cues, noun_cues, sources
 from crosswire.attribution import cue_parse as parse
@@ -78,7 +79,7 @@ HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
 HEADLINE_SOURCE_WORDS = 4
 
 
-def _is_adjunct(prep: Any) -> bool:
+def _is_adjunct(prep: Token) -> bool:
     """A phrase after an object that says when, where or how something was said ("in tweets", "on Friday"), or
     holds a clause of its own, rather than continuing what was said ("accused X of ...", "described X as ...")."""
     if prep.lower_ in OBJECT_PREPS:
@@ -88,7 +89,7 @@ def _is_adjunct(prep: Any) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
-def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) -> tuple[int, int] | None:
+def _content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) -> tuple[int, int] | None:
     """The content span a cue verb governs, or None when it has none that counts."""
     lemma = token.lemma_.lower()
     children = list(token.children)
@@ -138,7 +139,7 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) ->
     return bounds.passive_content(token)
 
 
-def _frame_end(token: Any) -> int:
+def _frame_end(token: Token) -> int:
     """Where the cue clause ends before its content: the cue and its non-content dependents on the right."""
     end = token.idx + len(token.text)
     for child in token.children:
@@ -227,7 +228,7 @@ class _Finder:
                 continue  # "declined to comment": one statement, read with "declined"
             self.read_verb(token, tier)
 
-    def read_verb(self, token: Any, tier: str) -> None:
+    def read_verb(self, token: Token, tier: str) -> None:
         text = self.text
         lemma = token.lemma_.lower()
         cue_start, cue_end = token.idx, token.idx + len(token.text)
@@ -314,7 +315,7 @@ class _Finder:
 
     def add_quote_candidate(
         self,
-        token: Any,
+        token: Token,
         lemma: str,
         quotes: list[Quote],
         speaker: tuple[int, int] | None,
@@ -342,7 +343,7 @@ class _Finder:
             )
         )
 
-    def nested_citation(self, token: Any, index: int) -> None:
+    def nested_citation(self, token: Token, index: int) -> None:
         """ "X reported, citing an unnamed source" and "X cited Y as saying": Y's statement relayed via X's."""
         outer = self.candidates[index]
         text = self.text
@@ -385,7 +386,7 @@ class _Finder:
     def mentions(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.article.mentions if m.start >= start and m.end <= end]
 
-    def add_nested(self, outer: Candidate, index: int, speaker: tuple[int, int], cue: Any, lemma: str) -> None:
+    def add_nested(self, outer: Candidate, index: int, speaker: tuple[int, int], cue: Token, lemma: str) -> None:
         self.candidates.append(
             Candidate(
                 cue_start=cue.idx,

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from crosswire.attribution import cues
 
 # Where a noun cue hangs when its source is the subject of the verb it depends on ("made the claim", "in her hope").
@@ -20,12 +22,12 @@ _GOVERNED_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
 
 @dataclass(frozen=True)
 class NounCue:
-    token: Any
+    token: Token
     content: tuple[int, int]
     speaker: tuple[int, int]
 
 
-def _that_clause(token: Any) -> Any | None:
+def _that_clause(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             return child
@@ -38,7 +40,7 @@ def _span(tokens: list[Any]) -> tuple[int, int]:
     return left, right
 
 
-def _speaker(token: Any, subject_of: Callable[[Any], tuple[int, int] | None]) -> tuple[int, int] | None:
+def _speaker(token: Token, subject_of: Callable[[Token], tuple[int, int] | None]) -> tuple[int, int] | None:
     owners = [c for c in token.children if c.dep_ == "poss"]
     if owners:
         return _span(owners)
@@ -53,7 +55,7 @@ def _speaker(token: Any, subject_of: Callable[[Any], tuple[int, int] | None]) ->
     return None
 
 
-def find(doc: Any, subject_of: Callable[[Any], tuple[int, int] | None]) -> Iterator[NounCue]:
+def find(doc: Doc, subject_of: Callable[[Token], tuple[int, int] | None]) -> Iterator[NounCue]:
     """Noun cues of a parsed article with their clause content and source span."""
     nouns = cues.noun_cues()
     for token in doc:

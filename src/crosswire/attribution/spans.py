@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from crosswire.attribution import cue_model
 
@@ -38,13 +39,13 @@ def _bucket(n: int) -> str:
     return "16+"
 
 
-def _token_at(doc: Any, position: int) -> Any | None:
+def _token_at(doc: Doc, position: int) -> Token | None:
     span = doc.char_span(position, position + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
 def variants(
-    doc: Any, text: str, start: int, end: int, kind: str, quoted: Sequence[tuple[int, int]], cue_start: int | None
+    doc: Doc, text: str, start: int, end: int, kind: str, quoted: Sequence[tuple[int, int]], cue_start: int | None
 ) -> list[Variant]:
     """The candidate ends of the content ``text[start:end]``: as found, or run to the sentence's end (unless the cue
     lies on the way or the sentence closes a quotation the content does not hold)."""

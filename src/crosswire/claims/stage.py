@@ -6,7 +6,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
@@ -14,6 +13,7 @@ from crosswire.claims.contradictions import stance_contradictions, value_contrad
 from crosswire.claims.merge import cluster
 from crosswire.claims.propositions import Proposition, Reaction, extract
 from crosswire.claims.verdicts import origin_of, records_of, verdict_of
+from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
 
@@ -164,7 +164,7 @@ def _claim_id(first: Proposition) -> str:
     return f"claim-{digest}"
 
 
-def build_claims(dossier: Dossier, context: Any = None) -> None:
+def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
     ``dossier.contradictions`` from the values and stances they disagree on."""
     articles = claim_articles(dossier)

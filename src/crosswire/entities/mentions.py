@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+
+from spacy.tokens import Doc
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
@@ -87,7 +88,7 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
     return mentions
 
 
-def spans_of(doc: Any) -> list[tuple[int, int, str]]:
+def spans_of(doc: Doc) -> list[tuple[int, int, str]]:
     return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 

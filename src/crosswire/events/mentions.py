@@ -32,6 +32,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.tokens import Doc, Span, Token
+
 from crosswire.attribution.quotes import find_quotes, quote_at
 from crosswire.context import Context
 from crosswire.model import Article, EventMention, EventSpan, Mention, Timex
@@ -159,17 +161,17 @@ class Frame:
     """A trigger and the tokens that make up its clause."""
 
     type: str
-    trigger: Any
+    trigger: Token
     sense: Sense
     # The verb that carries the clause: the trigger itself, or the light verb of an event noun.
-    clause: Any | None
+    clause: Token | None
     light_role: str | None = None
     # Governors that lend the event their place and time ("arrived in Ankara on Monday to meet").
     lenders: list[Any] = field(default_factory=list)
     # The token the lexicon treats as the object of a verb trigger ("sanctioned him"), if any.
     extra: list[Any] = field(default_factory=list)
 
-    def tokens(self) -> list[Any]:
+    def tokens(self) -> list[Token]:
         found = [self.trigger, *self.extra]
         if self.clause is not None and self.clause.i != self.trigger.i:
             found.append(self.clause)
@@ -179,7 +181,7 @@ class Frame:
 class _Index:
     """Mentions and timexes of one article, looked up by token."""
 
-    def __init__(self, doc: Any, mentions: list[Mention], timexes: list[Timex]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> None:
         self.mention_of: dict[int, Mention] = {}
         self.spans = {(m.start, m.end) for m in mentions}
         for mention in mentions:
@@ -197,21 +199,21 @@ class _Index:
                 self.timexes.append((timex, span))
 
 
-def _children(token: Any, *deps: str) -> list[Any]:
+def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _preps(token: Any, *lemmas: str) -> list[Any]:
+def _preps(token: Token, *lemmas: str) -> list[Token]:
     """Prepositions of ``token`` with these words, and their conjuncts ("with X and with Y")."""
     found = [c for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in lemmas]
     return found + [c for p in found for c in p.conjuncts if c.lower_ in lemmas and c not in found]
 
 
-def _pobjs(prep: Any) -> list[Any]:
+def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
-def _object(verb: Any) -> Any | None:
+def _object(verb: Token) -> Token | None:
     found = _children(verb, *OBJECTS)
     if found:
         return found[0]
@@ -219,16 +221,16 @@ def _object(verb: Any) -> Any | None:
     return passive[0] if passive else None
 
 
-def _mention_label(token: Any, index: _Index) -> str | None:
+def _mention_label(token: Token, index: _Index) -> str | None:
     mention = index.mention_of.get(token.i)
     return mention.label if mention is not None else None
 
 
-def _is_plural(token: Any) -> bool:
+def _is_plural(token: Token) -> bool:
     return bool(token.tag_ in ("NNS", "NNPS"))
 
 
-def _verb_sense_ok(token: Any, sense: Sense, index: _Index) -> bool:
+def _verb_sense_ok(token: Token, sense: Sense, index: _Index) -> bool:
     """Whether a verb's arguments fit the sense the lexicon gives it."""
     lex = lexicon()
     obj = _object(token)
@@ -269,7 +271,7 @@ def _verb_sense_ok(token: Any, sense: Sense, index: _Index) -> bool:
     return True
 
 
-def _noun_sense_ok(token: Any, sense: Sense, index: _Index) -> bool:
+def _noun_sense_ok(token: Token, sense: Sense, index: _Index) -> bool:
     if token.dep_ == "compound":
         return False  # "negotiation team", "sanctions relief": a modifier, not an event
     if sense.number == "plural" and not _is_plural(token):
@@ -289,7 +291,7 @@ def _noun_sense_ok(token: Any, sense: Sense, index: _Index) -> bool:
     return True
 
 
-def _light_verb(noun: Any) -> tuple[Any | None, str | None]:
+def _light_verb(noun: Token) -> tuple[Token | None, str | None]:
     """The verb that carries an event noun ("held talks", "talks took place", "talks hosted by"), and its role."""
     lex = lexicon()
     head = noun.head
@@ -309,7 +311,7 @@ def _light_verb(noun: Any) -> tuple[Any | None, str | None]:
     return None, None
 
 
-def _concede_or_aid(token: Any) -> str | None:
+def _concede_or_aid(token: Token) -> str | None:
     """CONCEDE for "lifted sanctions", AID for "sent weapons": a verb typed by its object."""
     lex = lexicon()
     obj = _object(token)
@@ -323,7 +325,7 @@ def _concede_or_aid(token: Any) -> str | None:
     return None
 
 
-def _frames(sent: Any, index: _Index) -> list[Frame]:
+def _frames(sent: Span, index: _Index) -> list[Frame]:
     """Verb triggers first, so an event noun can tell whether its verb already reports the event."""
     lex = lexicon()
     frames: list[Frame] = []
@@ -368,7 +370,7 @@ def _frames(sent: Any, index: _Index) -> list[Frame]:
     return frames
 
 
-def _imperative(verb: Any) -> bool:
+def _imperative(verb: Token) -> bool:
     """A bare verb with no subject heading its sentence ("Support us"): an appeal, not a report."""
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
         return False
@@ -380,7 +382,7 @@ def _imperative(verb: Any) -> bool:
 # --- participants --------------------------------------------------------------------------------------------
 
 
-def _phrase(token: Any) -> set[int]:
+def _phrase(token: Token) -> set[int]:
     """Token indexes of the noun phrase headed by ``token``, without its conjuncts, clauses and other phrases."""
     found = {token.i}
     todo = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.dep_ not in ("conj", "cc")]
@@ -396,7 +398,7 @@ def _phrase(token: Any) -> set[int]:
     return found
 
 
-def _phrase_mentions(token: Any, index: _Index) -> list[Mention]:
+def _phrase_mentions(token: Token, index: _Index) -> list[Mention]:
     """The entity mentions a noun phrase names: people first, else organizations, else places and peoples."""
     tokens = _phrase(token)
     found: list[Mention] = []
@@ -411,7 +413,7 @@ def _phrase_mentions(token: Any, index: _Index) -> list[Mention]:
     return []
 
 
-def _spans_for(token: Any, role: str, index: _Index, text: str, bare: bool = False) -> list[EventSpan]:
+def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = False) -> list[EventSpan]:
     """Spans of the participants a phrase and its conjuncts name; ``bare`` keeps a phrase that names no entity."""
     spans: list[EventSpan] = []
     for part in [token, *token.conjuncts]:
@@ -428,7 +430,7 @@ def _spans_for(token: Any, role: str, index: _Index, text: str, bare: bool = Fal
     return spans
 
 
-def _subject(verb: Any, depth: int = 0) -> Any | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, or of the verb it depends on ("arrived ... to meet", "said ... and met")."""
     found = _children(verb, "nsubj")
     if found:
@@ -557,7 +559,7 @@ def _prepositional_participants(frame: Frame, index: _Index, text: str) -> list[
 # --- place, time, status -------------------------------------------------------------------------------------
 
 
-def _place_in(prep: Any, index: _Index) -> Mention | None:
+def _place_in(prep: Token, index: _Index) -> Mention | None:
     for pobj in _pobjs(prep):
         direct = index.mention_of.get(pobj.i)
         if direct is not None and direct.label in PLACE_LABELS:
@@ -571,7 +573,7 @@ def _place_in(prep: Any, index: _Index) -> Mention | None:
     return None
 
 
-def _phrase_mentions_all(token: Any, index: _Index) -> list[Mention]:
+def _phrase_mentions_all(token: Token, index: _Index) -> list[Mention]:
     found: list[Mention] = []
     for i in sorted(_phrase(token)):
         mention = index.mention_of.get(i)
@@ -602,7 +604,7 @@ def _day_part(value: str) -> str | None:
     return value.split("T", 1)[0] if "T" in value else value
 
 
-def _date(frame: Frame, index: _Index, sent: Any) -> str | None:
+def _date(frame: Frame, index: _Index, sent: Span) -> str | None:
     """The value of the time expression attached to the trigger's clause, nearest first."""
     carriers = {t.i for t in [*frame.tokens(), *frame.lenders]}
     best: tuple[int, str] | None = None
@@ -622,24 +624,24 @@ def _date(frame: Frame, index: _Index, sent: Any) -> str | None:
     return best[1] if best else None
 
 
-def _has_neg(token: Any) -> bool:
+def _has_neg(token: Token) -> bool:
     return any(
         c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) or c.lower_ == "never"
         for c in token.children
     )
 
 
-def _has_modal(token: Any) -> bool:
+def _has_modal(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
 
 
-def _infinitive(token: Any) -> bool:
+def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or (
         token.tag_ == "VB" and token.dep_ == "xcomp"
     )
 
 
-def _conditional(token: Any) -> bool:
+def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
 
 
@@ -684,12 +686,12 @@ def _status(frame: Frame) -> tuple[bool, list[Any]]:
     return False, lenders
 
 
-def _clause_verb(frame: Frame) -> Any | None:
+def _clause_verb(frame: Frame) -> Token | None:
     verb = frame.clause
     return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
 
 
-def _auxes(verb: Any) -> list[Any]:
+def _auxes(verb: Token) -> list[Token]:
     """The verb's auxiliaries, or its first conjunct's ("having hosted ... and facilitated")."""
     found = _children(verb, "aux", "auxpass")
     if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -721,7 +723,7 @@ def _habitual(frame: Frame) -> bool:
     return not _children(verb, "aux", "auxpass")
 
 
-def _evidence(text: str, sent: Any, position: int) -> tuple[int, int]:
+def _evidence(text: str, sent: Span, position: int) -> tuple[int, int]:
     """The sentence around ``position``, cut at blank lines: flattened web text runs headings into sentences."""
     start, end = sent.start_char, sent.end_char
     before = text.rfind("\n\n", start, position)
@@ -740,7 +742,7 @@ def _evidence(text: str, sent: Any, position: int) -> tuple[int, int]:
 # --- the stage -----------------------------------------------------------------------------------------------
 
 
-def mentions_in(doc: Any, text: str, mentions: list[Mention], timexes: list[Timex]) -> list[EventMention]:
+def mentions_in(doc: Doc, text: str, mentions: list[Mention], timexes: list[Timex]) -> list[EventMention]:
     """Every event mention of a parsed text (the part of the stage that needs no article)."""
     index = _Index(doc, mentions, timexes)
     quotes = find_quotes(text)

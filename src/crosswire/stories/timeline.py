@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
+from crosswire.context import Context
 from crosswire.model import Article, Dossier, TimelineEntry
 
 _YEAR = re.compile(r"^(\d{4})")
@@ -63,7 +63,7 @@ def first_reported(article_ids: Sequence[str], articles: dict[str, Article]) -> 
     return first.id
 
 
-def build_timeline(dossier: Dossier, context: Any = None) -> None:
+def build_timeline(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``dossier.timeline`` from the dated events and claims."""
     articles = {article.id: article for article in dossier.articles}
     entries: list[TimelineEntry] = []

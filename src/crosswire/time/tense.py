@@ -10,7 +10,7 @@ The parse is consulted only for the expressions that need a direction, so the st
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Doc, Token
 
 PAST = -1
 UNKNOWN = 0
@@ -28,7 +28,7 @@ _INTENT |= {"threaten", "prepare", "due", "go", "likely", "ready", "agreement", 
 _INTENT |= {"program", "vow", "pledge", "urge", "set"}
 
 
-def _governor(token: Any) -> Any:
+def _governor(token: Token) -> Token | None:
     """The nearest verb (or auxiliary heading a copular clause) above ``token``."""
     seen = 0
     current = token
@@ -42,7 +42,7 @@ def _governor(token: Any) -> Any:
     return None
 
 
-def verb_direction(verb: Any) -> int:
+def verb_direction(verb: Token) -> int:
     """PAST, PRESENT, FUTURE or UNKNOWN for one governing verb and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -83,7 +83,7 @@ def verb_direction(verb: Any) -> int:
     return UNKNOWN
 
 
-def direction_at(doc: Any, start: int, end: int) -> int:
+def direction_at(doc: Doc, start: int, end: int) -> int:
     """The tense direction governing the characters ``start``..``end`` of the parsed text."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
