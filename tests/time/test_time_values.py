@@ -68,3 +68,48 @@ def test_nearest_holiday_respects_the_direction_and_stays_near(day: dt.date, nam
     assert abs((found - day).days) <= 400  # Easter moves by up to five weeks from one year to the next
     assert direction >= 0 or found <= day
     assert direction <= 0 or found >= day
+
+
+@given(days, units)
+def test_parse_value_reads_every_value_the_arithmetic_writes(day: dt.date, unit: str) -> None:
+    value = tv.value_at(day, unit)
+    found = tv.parse_value(value)
+    assert found is not None
+    assert (found.start, found.end, found.unit) == tv.to_range(value)
+    assert found.start <= day <= found.end or unit == "weekend"
+
+
+@given(st.text(max_size=30))
+def test_parse_value_never_raises(text: str) -> None:
+    found = tv.parse_value(text, prefix=True)
+    assert found is None or found.start <= found.end
+
+
+def test_a_day_keeps_its_clock_time_or_part_of_day() -> None:
+    clock = tv.parse_value("2023-03-09T09:00+09:00")
+    assert clock is not None and clock.clock == "09:00" and not clock.is_plain_day
+    evening = tv.parse_value("2024-01-05TEV")
+    assert evening is not None and evening.part_of_day == "EV" and evening.start == dt.date(2024, 1, 5)
+
+
+def test_prefix_reads_the_calendar_part_of_an_underspecified_value() -> None:
+    week = tv.parse_value("2022-W46-4", prefix=True)
+    assert week is not None and week.unit == "week" and week.start == dt.date(2022, 11, 14)
+    year = tv.parse_value("2019-XX-14", prefix=True)
+    assert year is not None and year.unit == "year"
+    assert tv.parse_value("2022-W46-4") is None
+    # the shape of a day that does not exist is off the calendar, not its year
+    assert tv.parse_value("2022-13-45", prefix=True) is None
+
+
+def test_decades_are_read_with_or_without_their_x() -> None:
+    for value in ("196", "196X"):
+        found = tv.parse_value(value)
+        assert found is not None and found.unit == "decade" and found.start == dt.date(1960, 1, 1)
+
+
+def test_an_underspecified_weekday_could_be_only_that_weekday() -> None:
+    assert tv.could_be("XXXX-WXX-1", "2022-11-14")  # a Monday
+    assert not tv.could_be("XXXX-WXX-4", "2022-11-14")
+    assert tv.could_be("XXXX-11-14", "2022-11-14")
+    assert not tv.could_be("XXXX-11-15", "2022-11-14")

@@ -28,6 +28,7 @@ from crosswire.claims.propositions import Proposition, affiliations
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
 from crosswire.nlp.sentences import sentence_at, split_sentences
+from crosswire.time.values import parse_value
 
 # Calibrated on the reference pages: the grain-deal pair scores about 0.6, unrelated dated sentences of the same
 # story below 0.45.
@@ -48,10 +49,8 @@ class _Dated:
 
 
 def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    found = parse_value(value, prefix=True)
+    return found.start if found is not None and found.unit == "day" else None
 
 
 def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[_Dated]:

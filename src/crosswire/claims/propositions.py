@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import sentence_at, split_sentences
+from crosswire.time.values import parse_value
 
 Stance = str  # confirms | denies | declines | neither | reports
 
@@ -57,8 +58,6 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
 # Fewer words than this say too little to be a claim of their own.
 MIN_WORDS = 4
-# A full date: the only precision at which two different values are two different answers to one question.
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -379,4 +378,7 @@ def _own_voice(
 
 
 def day_values(dates: Iterable[str]) -> frozenset[str]:
-    return frozenset(value[:10] for value in dates if _DAY.match(value))
+    """The full days among TIMEX3 values: the only precision at which two different values are two different answers
+    to one question."""
+    days = (parse_value(value, prefix=True) for value in dates)
+    return frozenset(day.start.isoformat() for day in days if day is not None and day.unit == "day")

@@ -28,7 +28,6 @@ Event ids hash the first evidence (article id, offset, type), so they are stable
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -38,15 +37,13 @@ from dataclasses import dataclass, field
 from crosswire.context import Context
 from crosswire.events.mentions import PAST_REF, lexicon
 from crosswire.model import Article, Dossier, Entity, Event, EventMention, Evidence, ParticipantRole
-from crosswire.time.values import to_range
+from crosswire.time.values import could_be, parse_value, to_range
 
 # Roles that say more than "took part": kept whenever any report gives them.
 MARKED_ROLES = ("host", "mediator")
 # Granularities from finest to coarsest, to pick an event's most precise date.
 _UNITS = ("day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 _SHAPE = re.compile(r"[0-9X]")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WEEKDAY = re.compile(r"(\d{4}|XXXX)-W(\d{2}|XX)-([1-7])")
 
 
 @dataclass
@@ -99,16 +96,6 @@ class Cluster:
 # --- dates ---------------------------------------------------------------------------------------------------
 
 
-def could_be(pattern: str, value: str) -> bool:
-    """Whether an underspecified value ("XXXX-11-19", "XXXX-WXX-1" for a Monday) can be the calendar ``value``."""
-    week = _WEEKDAY.fullmatch(pattern)
-    if week is not None and _DAY.fullmatch(value):
-        day = dt.date.fromisoformat(value)
-        year, number, weekday = day.isocalendar()
-        return int(week[3]) == weekday and week[1] in ("XXXX", str(year)) and week[2] in ("XX", f"{number:02d}")
-    return len(pattern) == len(value) and all(p == "X" or p == v for p, v in zip(pattern, value, strict=True))
-
-
 def resolve_date(mention: EventMention, article: Article) -> str | None:
     """The mention's date as the article's current time expressions and publication date give it."""
     value = mention.date
@@ -140,7 +127,8 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
         if _SHAPE.sub("9", a) == _SHAPE.sub("9", b):
             return all(x == y or "X" in (x, y) for x, y in zip(a, b, strict=True))
         pattern, value = (a, b) if "X" in a else (b, a)
-        if "X" not in value and _DAY.fullmatch(value):
+        parsed = parse_value(value)
+        if "X" not in value and parsed is not None and parsed.is_plain_day:
             return could_be(pattern, value)
         return True  # one side too vague to tell
     try:

@@ -7,21 +7,15 @@ A value keeps the precision it was written with: ``2022-11-14`` is a day, ``2022
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
 
+from crosswire.time.values import TimexValue, parse_value
+
 Precision = Literal["time", "part of day", "day", "week", "month", "part of month", "quarter", "half", "season", "year"]
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?|T(MO|AF|EV|NI|DT))?")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-([QH])(\d)$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X?$")
 
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASONS = {"SP": ("spring", 3), "SU": ("summer", 6), "FA": ("autumn", 9), "WI": ("winter", 12)}
@@ -63,108 +57,74 @@ def _day_label(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _month_end(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
 def _with_mod(label: str, mod: str | None) -> str:
     template = _MODS.get((mod or "").upper())
     return template.format(label) if template else label
 
 
-def _parse_day(match: re.Match[str], value: str, mod: str | None) -> TimeSpan | None:
-    year, month, day, hour, minute, part = match.groups()
-    try:
-        date = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    if hour is not None:
-        return TimeSpan(value, date, date, "time", _with_mod(f"{_day_label(date)}, {hour}:{minute}", mod))
-    if part is not None:
-        label = f"{_day_label(date)}, {_PARTS_OF_DAY[part]}"
+def _day_span(found: TimexValue, mod: str | None) -> TimeSpan:
+    date, value = found.start, found.value
+    if found.clock is not None:
+        return TimeSpan(value, date, date, "time", _with_mod(f"{_day_label(date)}, {found.clock}", mod))
+    if found.part_of_day is not None:
+        label = f"{_day_label(date)}, {_PARTS_OF_DAY[found.part_of_day]}"
         return TimeSpan(value, date, date, "part of day", _with_mod(label, mod))
     return TimeSpan(value, date, date, "day", _with_mod(_day_label(date), mod))
 
 
-def _parse_week(match: re.Match[str], value: str, mod: str | None) -> TimeSpan | None:
-    year, week, weekend = int(match.group(1)), int(match.group(2)), match.group(3)
-    try:
-        monday = dt.date.fromisocalendar(year, week, 1)
-    except ValueError:
-        return None
-    if weekend:
-        start, end = monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+def _week_span(found: TimexValue, mod: str | None) -> TimeSpan:
+    start, end = found.start, found.end
+    if found.unit == "weekend":
         label = f"weekend of {start.day}–{_day_label(end)}"
     else:
-        start, end = monday, monday + dt.timedelta(days=6)
+        year, week, _ = start.isocalendar()
         first = f"{start.day} {start:%b}" if start.month != end.month else str(start.day)
         label = f"week {week} of {year} ({first}–{end.day} {end:%b})"
-    return TimeSpan(value, start, end, "week", _with_mod(label, mod))
+    return TimeSpan(found.value, start, end, "week", _with_mod(label, mod))
 
 
-def _parse_month(match: re.Match[str], value: str, mod: str | None) -> TimeSpan | None:
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        return None
-    last = _month_end(year, month)
-    name = dt.date(year, month, 1).strftime("%B %Y")
+def _month_span(found: TimexValue, mod: str | None) -> TimeSpan:
+    year, month, last = found.start.year, found.start.month, found.end.day
+    name = found.start.strftime("%B %Y")
     part = _MONTH_PARTS.get((mod or "").upper())
     if part:
         word, first_day, last_day = part
         label = f"{word}{name}" if word.endswith("-") else f"{word} {name}"
         start, end = dt.date(year, month, first_day), dt.date(year, month, min(last_day, last))
-        return TimeSpan(value, start, end, "part of month", label)
-    return TimeSpan(value, dt.date(year, month, 1), dt.date(year, month, last), "month", _with_mod(name, mod))
+        return TimeSpan(found.value, start, end, "part of month", label)
+    return TimeSpan(found.value, found.start, found.end, "month", _with_mod(name, mod))
 
 
-def _parse_quarter(match: re.Match[str], value: str, mod: str | None) -> TimeSpan | None:
-    year, kind, number = int(match.group(1)), match.group(2), int(match.group(3))
-    months = 3 if kind == "Q" else 6
-    if not 1 <= number <= 12 // months:
-        return None
-    first_month = (number - 1) * months + 1
-    last_month = first_month + months - 1
-    start, end = dt.date(year, first_month, 1), dt.date(year, last_month, _month_end(year, last_month))
-    precision: Precision = "quarter" if kind == "Q" else "half"
-    return TimeSpan(value, start, end, precision, _with_mod(f"{kind}{number} {year}", mod))
-
-
-def _parse_season(match: re.Match[str], value: str, mod: str | None) -> TimeSpan:
-    year = int(match.group(1))
-    name, first_month = _SEASONS[match.group(2)]
-    start = dt.date(year, first_month, 1)
-    end_year, end_month = (year + 1, 2) if first_month == 12 else (year, first_month + 2)
-    end = dt.date(end_year, end_month, _month_end(end_year, end_month))
-    return TimeSpan(value, start, end, "season", _with_mod(f"{name} {year}", mod))
+def _period_span(found: TimexValue, mod: str | None) -> TimeSpan | None:
+    """Quarters, halves, seasons, years and decades; None for what a reader's calendar does not show (centuries)."""
+    start, end, year = found.start, found.end, found.start.year
+    if found.unit in ("quarter", "half"):
+        kind = "Q" if found.unit == "quarter" else "H"
+        number = (start.month - 1) // (3 if kind == "Q" else 6) + 1
+        precision: Precision = "quarter" if kind == "Q" else "half"
+        return TimeSpan(found.value, start, end, precision, _with_mod(f"{kind}{number} {year}", mod))
+    if found.unit == "season":
+        name = next(name for name, month in _SEASONS.values() if month == start.month)
+        return TimeSpan(found.value, start, end, "season", _with_mod(f"{name} {year}", mod))
+    if found.unit == "year":
+        return TimeSpan(found.value, start, end, "year", _with_mod(str(year), mod))
+    if found.unit == "decade":
+        return TimeSpan(found.value, start, end, "year", _with_mod(f"the {year}s", mod))
+    return None
 
 
 def parse_timex(value: str | None, mod: str | None = None) -> TimeSpan | None:
     """The calendar range of a TIMEX3 date value, or ``None`` when it names none (durations, references, ``XXXX``)."""
-    if not value:
+    found = parse_value(value)
+    if found is None:
         return None
-    value = value.strip()
-    if match := _DAY.match(value):
-        return _parse_day(match, value, mod)
-    if match := _WEEK.match(value):
-        return _parse_week(match, value, mod)
-    if match := _MONTH.match(value):
-        return _parse_month(match, value, mod)
-    if match := _QUARTER.match(value):
-        return _parse_quarter(match, value, mod)
-    if match := _SEASON.match(value):
-        return _parse_season(match, value, mod)
-    if match := _YEAR.match(value):
-        year = int(match.group(1))
-        if year < 1:
-            return None
-        return TimeSpan(value, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", _with_mod(str(year), mod))
-    if match := _DECADE.match(value):
-        decade = int(match.group(1)) * 10
-        if decade < 1:
-            return None
-        label = _with_mod(f"the {decade}s", mod)
-        return TimeSpan(value, dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), "year", label)
-    return None
+    if found.unit == "day":
+        return _day_span(found, mod)
+    if found.unit in ("week", "weekend"):
+        return _week_span(found, mod)
+    if found.unit == "month":
+        return _month_span(found, mod)
+    return _period_span(found, mod)
 
 
 def describe_timex(value: str | None, mod: str | None = None) -> str:

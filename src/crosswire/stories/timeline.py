@@ -8,44 +8,24 @@ articles, durations) have no place on a timeline and are left out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from crosswire.context import Context
 from crosswire.model import Article, Dossier, TimelineEntry
+from crosswire.time.values import parse_value
 
-_YEAR = re.compile(r"^(\d{4})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
-_HALF = re.compile(r"^(\d{4})-H([12])")
-_SEASON = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)")
+# Finer is larger; a day with a clock time or a part of the day is finer than the day. Decades and centuries are
+# too coarse to place on a timeline.
+_RANKS = {"day": 3, "week": 2, "weekend": 2, "month": 1, "quarter": 0, "half": 0, "season": 0, "year": -1}
 
 
 def calendar_start(value: str) -> tuple[date, int] | None:
     """The first day a TIMEX3 value covers and its precision (larger is finer); None when not on the calendar."""
-    try:
-        if match := _DAY.match(value):
-            day = date(int(match[1]), int(match[2]), int(match[3]))
-            return day, 4 if len(value) > 10 else 3
-        if match := _WEEK.match(value):
-            return date.fromisocalendar(int(match[1]), int(match[2]), 1), 2
-        if match := _MONTH.match(value):
-            return date(int(match[1]), int(match[2]), 1), 1
-        if match := _QUARTER.match(value):
-            return date(int(match[1]), 3 * int(match[2]) - 2, 1), 0
-        if match := _HALF.match(value):
-            return date(int(match[1]), 6 * int(match[2]) - 5, 1), 0
-        if match := _SEASON_VALUE.match(value):
-            return date(int(match[1]), _SEASON[match[2]], 1), 0
-        if match := _YEAR.match(value):
-            return date(int(match[1]), 1, 1), -1
-    except ValueError:
+    found = parse_value(value, prefix=True)
+    if found is None or found.unit not in _RANKS:
         return None
-    return None
+    return found.start, _RANKS[found.unit] + (1 if found.unit == "day" and len(found.value) > 10 else 0)
 
 
 def sort_key(value: str) -> tuple[date, int]:

@@ -5,7 +5,9 @@ some granularity away from the anchor; keeping that arithmetic here, separate fr
 expressions, means it is written once and can be checked by round trips (value -> range -> value).
 
 Values follow TimeML TIMEX3: ``YYYY``, ``YYY`` (decade), ``YY`` (century), ``YYYY-MM``, ``YYYY-MM-DD``,
-``YYYY-Www``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SP|SU|FA|WI`` and ``YYYY-Www-WE`` (weekend).
+``YYYY-Www``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SP|SU|FA|WI`` and ``YYYY-Www-WE`` (weekend); a day may carry a clock
+time (``T08:30``) or a part of the day (``TMO``). :func:`parse_value` is the one reader of these values: the time
+stage, the timeline, events, contradictions and the report all take their :class:`TimexValue` from it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 Unit = str  # "day" | "week" | "weekend" | "month" | "quarter" | "half" | "year" | "decade" | "century"
 
@@ -20,18 +23,108 @@ UNITS: tuple[Unit, ...] = ("day", "week", "weekend", "month", "quarter", "half",
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?|T(MO|AF|EV|NI|DT))?$"
+)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
+_DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})$")
+# Underspecified weekdays: "XXXX-WXX-1" is some Monday, "2022-W46-4" the Thursday of that week.
+_WEEKDAY = re.compile(r"^(\d{4}|XXXX)-W(\d{2}|XX)-([1-7])$")
+# Where a value is cut to its calendar part ("2022-W46-4" -> "2022-W46", "2022-XX-14" -> "2022"), longest first.
+_PREFIX_LENGTHS = (10, 8, 7, 4)
 
 MIN_YEAR = 1
 MAX_YEAR = 9998
+
+
+@dataclass(frozen=True)
+class TimexValue:
+    """A TIMEX3 calendar value read once: the first and last day it covers, its unit, and what it says of the day."""
+
+    value: str
+    start: dt.date
+    end: dt.date
+    unit: Unit
+    clock: str | None = None  # "08:30" for a value with a clock time
+    part_of_day: str | None = None  # "MO", "AF", "EV", "NI" or "DT"
+
+    @property
+    def is_plain_day(self) -> bool:
+        """A whole calendar day, with neither a clock time nor a part of the day."""
+        return self.unit == "day" and self.clock is None and self.part_of_day is None
+
+
+def parse_value(value: str | None, *, prefix: bool = False) -> TimexValue | None:
+    """The calendar range of a TIMEX3 value, or ``None`` when it names none (durations, references, ``XXXX-11-14``).
+
+    With ``prefix``, a value that is not on the calendar as a whole is read by its longest calendar beginning, so an
+    underspecified weekday "2022-W46-4" still falls in its week and "2022-XX-14" in its year.
+    """
+    if not value:
+        return None
+    text = value.strip()
+    lengths = (len(text), *(n for n in _PREFIX_LENGTHS if prefix and n < len(text)))
+    for length in lengths:
+        try:
+            found = _read(text[:length])
+        except ValueError:  # the shape of a value, naming no real day ("2022-02-30", "2022-13"): not on the calendar
+            return None
+        if found is not None:
+            return found if length == len(text) else TimexValue(text, found.start, found.end, found.unit)
+    return None
+
+
+def _read(value: str) -> TimexValue | None:
+    if m := _DAY.match(value):
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        clock = f"{m[4]}:{m[5]}" if m[4] is not None else None
+        return TimexValue(value, day, day, "day", clock, m[6])
+    if m := _MONTH.match(value):
+        year, month = int(m[1]), int(m[2])
+        return TimexValue(
+            value, dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+        )
+    if m := _WEEK.match(value):
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:
+            return TimexValue(value, monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend")
+        return TimexValue(value, monday, monday + dt.timedelta(days=6), "week")
+    if m := _QUARTER.match(value):
+        first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+        return TimexValue(value, first, add_months(first, 3) - dt.timedelta(days=1), "quarter")
+    if m := _HALF.match(value):
+        first = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
+        return TimexValue(value, first, add_months(first, 6) - dt.timedelta(days=1), "half")
+    if m := _SEASON.match(value):
+        first = dt.date(int(m[1]), _SEASON_START[m[2]], 1)
+        return TimexValue(value, first, add_months(first, 3) - dt.timedelta(days=1), "season")
+    if m := _YEAR.match(value):
+        year = int(m[1])
+        return TimexValue(value, dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    if m := _DECADE.match(value):
+        first_year = int(m[1]) * 10
+        return TimexValue(value, dt.date(max(first_year, MIN_YEAR), 1, 1), dt.date(first_year + 9, 12, 31), "decade")
+    if m := _CENTURY.match(value):
+        first_year = int(m[1]) * 100
+        start = dt.date(max(first_year, MIN_YEAR), 1, 1)
+        return TimexValue(value, start, dt.date(first_year + 99, 12, 31), "century")
+    return None
+
+
+def could_be(pattern: str, value: str) -> bool:
+    """Whether an underspecified value ("XXXX-11-19", "XXXX-WXX-1" for a Monday) can be the calendar ``value``."""
+    week = _WEEKDAY.match(pattern)
+    day = parse_value(value)
+    if week is not None and day is not None and day.is_plain_day and len(value) == 10:
+        year, number, weekday = day.start.isocalendar()
+        return int(week[3]) == weekday and week[1] in ("XXXX", str(year)) and week[2] in ("XX", f"{number:02d}")
+    return len(pattern) == len(value) and all(p == "X" or p == v for p, v in zip(pattern, value, strict=True))
 
 
 def day_value(day: dt.date) -> str:
@@ -92,40 +185,14 @@ def shifted_value(anchor: dt.date, unit: Unit, n: int) -> str:
 
 
 def to_range(value: str) -> tuple[dt.date, dt.date, Unit]:
-    """The first and last day a calendar value covers, and its granularity. Raises ValueError otherwise."""
-    if m := _DAY.match(value):
-        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        return day, day, "day"
-    if m := _MONTH.match(value):
-        year, month = int(m[1]), int(m[2])
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
-    if m := _WEEK.match(value):
-        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m[3]:
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend"
-        return monday, monday + dt.timedelta(days=6), "week"
-    if m := _QUARTER.match(value):
-        year, q = int(m[1]), int(m[2])
-        first = dt.date(year, 3 * q - 2, 1)
-        return first, add_months(first, 3) - dt.timedelta(days=1), "quarter"
-    if m := _HALF.match(value):
-        year, h = int(m[1]), int(m[2])
-        first = dt.date(year, 6 * h - 5, 1)
-        return first, add_months(first, 6) - dt.timedelta(days=1), "half"
-    if m := _SEASON.match(value):
-        year, start = int(m[1]), _SEASON_START[m[2]]
-        first = dt.date(year, start, 1)
-        return first, add_months(first, 3) - dt.timedelta(days=1), "season"
-    if m := _YEAR.match(value):
-        year = int(m[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
-    if m := _DECADE.match(value):
-        first_year = max(int(m[1]) * 10, MIN_YEAR)
-        return dt.date(first_year, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31), "decade"
-    if m := _CENTURY.match(value):
-        first_year = max(int(m[1]) * 100, MIN_YEAR)
-        return dt.date(first_year, 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31), "century"
-    raise ValueError(f"not a calendar TIMEX3 value: {value!r}")
+    """The first and last day a calendar value covers, and its granularity. Raises ValueError otherwise.
+
+    Only whole periods: a day with a clock time or a part of the day is not a range of days.
+    """
+    found = parse_value(value)
+    if found is None or found.clock is not None or found.part_of_day is not None:
+        raise ValueError(f"not a calendar TIMEX3 value: {value!r}")
+    return found.start, found.end, found.unit
 
 
 def from_range(first: dt.date, last: dt.date) -> str:
