@@ -158,3 +158,24 @@ def test_run_article_batch_isolates_the_article_that_fails() -> None:
     assert [(a.id, type(e).__name__) for a, e in failed] == [("bad", "InputError")]
     assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in done)
     assert all(a.mentions for a in done), "the batched parse reached the entity stage"
+
+
+def test_the_architecture_picture_is_the_declared_pipeline() -> None:
+    from pathlib import Path
+
+    from crosswire.pipeline import mermaid
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert f"```mermaid\n{mermaid()}```" in doc, "docs/architecture.md is stale: paste crosswire.pipeline.mermaid()"
+
+
+def test_no_stage_module_imports_the_pipeline() -> None:
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src" / "crosswire"
+    importers = sorted(
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        if "crosswire.pipeline import" in path.read_text(encoding="utf-8") and path.name != "pipeline.py"
+    )
+    assert importers == ["analyze.py"]

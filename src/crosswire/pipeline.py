@@ -144,3 +144,29 @@ def run_corpus_stages(dossier: Dossier, context: Context) -> Dossier:
 
 
 check_order(ARTICLE_STAGES, CORPUS_STAGES, INGESTED)
+
+
+def _package_of(stage: ArticleStage | CorpusStage) -> str:
+    return stage.run.__module__.split(".")[1]
+
+
+def mermaid() -> str:
+    """The stages as a Mermaid flowchart: each stage with its package, an arrow per layer one stage needs of another.
+
+    ``docs/architecture.md`` holds this picture; a test compares them, so the documentation cannot drift from the
+    declarations above.
+    """
+    lines = ["flowchart TD", '    ingest["ingest<br/>adds: raw"]']
+    provider = dict.fromkeys(INGESTED, "ingest")
+    stages: list[ArticleStage | CorpusStage] = [*ARTICLE_STAGES, *CORPUS_STAGES]
+    for stage in stages:
+        kind = "per article" if isinstance(stage, ArticleStage) else "corpus"
+        adds = ", ".join(sorted(stage.adds))
+        lines.append(f'    {stage.name}["{stage.name} ({kind})<br/>{_package_of(stage)}/<br/>adds: {adds}"]')
+    for stage in stages:
+        for need in sorted(stage.needs):
+            lines.append(f"    {provider[need]} -->|{need}| {stage.name}")
+        provider.update(dict.fromkeys(stage.adds, stage.name))
+    lines.append('    dossier["Dossier: store, dossier.json, dossier.html, serve"]')
+    lines.extend(f"    {stage.name} --> dossier" for stage in CORPUS_STAGES if stage.name in ("timeline", "coverage"))
+    return "\n".join(lines) + "\n"
