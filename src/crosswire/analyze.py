@@ -147,7 +147,14 @@ def update_store(
         if on_progress:
             on_progress(min(first + BATCH_SIZE, len(pending)), len(pending))
 
-    dossier = store.load_dossier()
+    if not analysed and store.corpus_is_current():
+        # Nothing new since the last corpus run: its results stand, so a re-run of a finished store is a no-op.
+        return StoreUpdate(
+            dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
+        )
+    # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
+    # result depends on the stored articles alone, not on how many runs came before.
+    dossier = store.load_dossier(stage_output=True)
     context.vector_cache = StoreVectorCache(store)
     run_corpus_stages(dossier, context)
     store.save_corpus(dossier)

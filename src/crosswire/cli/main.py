@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from rich.table import Table
 from crosswire import __version__
 from crosswire.cli.check import check as check_command
 from crosswire.cli.serve import serve
+from crosswire.cli.terminal import configure_logging, escape_controls
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 from crosswire.model import InputFailure
@@ -48,7 +48,7 @@ def main(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(verbose)
 
 
 @contextmanager
@@ -57,10 +57,10 @@ def _exit_codes() -> Iterator[None]:
     try:
         yield
     except UsageError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
+        err.print(f"crosswire: {escape_controls(str(exc))}", markup=False)
         raise typer.Exit(2) from None
     except CrosswireError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
+        err.print(f"crosswire: {escape_controls(str(exc))}", markup=False)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         err.print("crosswire: interrupted; the store keeps every batch that was saved, run again to finish")
@@ -68,7 +68,7 @@ def _exit_codes() -> Iterator[None]:
 
 
 def _report_failure(failure: InputFailure) -> None:
-    err.print(f"crosswire: {failure.source}: {failure.error}", markup=False)
+    err.print(f"crosswire: {escape_controls(failure.source)}: {escape_controls(failure.error)}", markup=False)
 
 
 @app.command()
@@ -142,8 +142,8 @@ def analyze(
         table.add_row("stories", str(len(result.dossier.stories)))
         table.add_row("inputs that failed", str(len(result.failures)))
         out.print(table)
-    out.print(f"dossier: {result.json_path}", markup=False)
-    out.print(f"report:  {result.html_path}", markup=False)
+    out.print(f"dossier: {escape_controls(str(result.json_path))}", markup=False)
+    out.print(f"report:  {escape_controls(str(result.html_path))}", markup=False)
     if not result.analysed and not result.reused:
         err.print("crosswire: no article could be analysed; see the errors above")
         raise typer.Exit(1)

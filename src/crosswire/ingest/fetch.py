@@ -12,7 +12,7 @@ from crosswire.ingest.decode import format_size
 from crosswire.ingest.html_bytes import parse_content_type
 
 DEFAULT_TIMEOUT = 20.0
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # 20 MB: every size Crosswire states is in SI units
 
 
 @dataclass(frozen=True)
