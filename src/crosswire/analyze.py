@@ -169,6 +169,7 @@ def analyze(
     verbatim: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fresh: bool = False,
+    allow_private_links: bool = False,
     stdin: TextIO | None = None,
     fetcher: Fetcher | None = None,
     on_progress: ProgressFn | None = None,
@@ -185,7 +186,8 @@ def analyze(
     with Store(url) as store:
         if fresh:
             store.clear()
-        items = iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher)
+        options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
+        items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
         update = update_store(store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure)
     dossier, failures = update.dossier, update.failures
 

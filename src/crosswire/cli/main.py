@@ -94,8 +94,18 @@ def analyze(
         typer.Option("--db", help="SQLAlchemy URL of the store [default: sqlite:///OUT/crosswire.db]."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1024, help="Largest single article file or page to read.")
+        int,
+        typer.Option(
+            "--max-bytes", min=1024, help="Largest single article file, fetched page or JSON Lines record, in bytes."
+        ),
     ] = DEFAULT_MAX_BYTES,
+    allow_private_links: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-links",
+            help="Let links found inside fetched feeds reach loopback, private and link-local addresses.",
+        ),
+    ] = False,
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
 ) -> None:
@@ -125,6 +135,7 @@ def analyze(
             verbatim=raw,
             max_bytes=max_bytes,
             fresh=fresh,
+            allow_private_links=allow_private_links,
             on_progress=on_progress,
             on_failure=_report_failure,
         )

@@ -50,6 +50,8 @@ Item = Article | InputFailure
 class IngestOptions:
     verbatim: bool = False
     max_bytes: int = MAX_ARTICLE_FILE_BYTES
+    # Let links found inside fetched content (feed entries) reach loopback, private and link-local addresses.
+    allow_private_links: bool = False
 
 
 def is_url(value: str) -> bool:
@@ -76,7 +78,11 @@ def iter_inputs(
     """Yield every article (and every failure) the inputs hold, in order."""
     options = options or IngestOptions()
     own_fetcher = fetcher is None and any(is_url(i) for i in inputs)
-    client = Fetcher(max_bytes=options.max_bytes) if own_fetcher else fetcher
+    client = (
+        Fetcher(max_bytes=options.max_bytes, allow_private_links=options.allow_private_links)
+        if own_fetcher
+        else fetcher
+    )
     try:
         for value in inputs:
             if value == "-":
@@ -176,7 +182,7 @@ def _iter_document(
         if fetcher is not None:
 
             def fetch_page(link: str) -> tuple[str, str]:
-                page = fetcher.get(link)
+                page = fetcher.get(link, linked=True)
                 return decode_html(page.content, page.charset), page.url
 
         yield from iter_feed(data, source=source, stem=stem, fetch_page=fetch_page, base_url=url)
