@@ -17,7 +17,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from crosswire.web.errors import ErrorInfo, ErrorResponse
 
 # The longest request line plus headers the server reads (the query string included).
-MAX_HEAD_BYTES = 64 * 1024
+MAX_HEAD_BYTES = 64_000  # 64 kB
 LINGER_SECONDS = 2.0
 
 
