@@ -126,7 +126,7 @@ def bounded_lines(lines: Iterable[str], max_bytes: int | None) -> Iterator[str |
             size = _utf8_size(line)
             while True:
                 rest = readline(1 << 20)
-                size += _utf8_size(rest)
+                size += _utf8_size(rest.rstrip("\r\n"))
                 if not rest or rest.endswith("\n"):
                     break
             yield size
