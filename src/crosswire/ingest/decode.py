@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from crosswire.errors import InputError
 
@@ -27,6 +28,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# Unicode categories that do not occur in text: control characters, lone surrogates, unassigned code points.
+_NOT_TEXT = frozenset({"Cc", "Cs", "Cn"})
+
 SUPPORTED = "plain text, HTML, JSON Lines, JSON, WARC or RSS/Atom"
 
 
@@ -49,11 +53,11 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def utf16_encoding(data: bytes) -> str | None:
-    """ "utf-16-le" or "utf-16-be" for UTF-16 text without a byte-order mark, else None.
+    """The UTF-16 byte order ("utf-16-le" or "utf-16-be") of text without a byte-order mark, else None.
 
-    Text in Latin, Greek or Cyrillic script has a zero in every other byte when stored as UTF-16 (the high byte of
-    each character below U+0100, or a small one for U+0100 to U+04FF); binary data has zeros at both parities. The
-    head must also decode to printable text.
+    Text mostly in Latin script (with its spaces, digits and punctuation) stored as UTF-16 has a zero in the high byte
+    of most characters (every one below U+0100) and rarely in the low byte; binary data has zeros at both parities
+    alike. The head must also decode to text without control characters.
     """
     head = data[:8192]
     head = head[: len(head) - len(head) % 2]
@@ -61,7 +65,7 @@ def utf16_encoding(data: bytes) -> str | None:
         return None
     even, odd = head[0::2], head[1::2]
     for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if high.count(0) >= 0.3 * len(high) and low.count(0) <= 0.02 * len(low):
+        if high.count(0) >= 0.3 * len(high) and low.count(0) * 4 <= high.count(0):
             try:
                 text = head.decode(encoding)
             except UnicodeDecodeError:
@@ -70,7 +74,7 @@ def utf16_encoding(data: bytes) -> str | None:
                     text = head[:-2].decode(encoding)
                 except UnicodeDecodeError:
                     continue
-            if all(ch.isprintable() or ch in "\n\r\t\f\v" for ch in text):
+            if not any(unicodedata.category(ch) in _NOT_TEXT and ch not in "\n\r\t\f\v" for ch in text):
                 return encoding
     return None
 

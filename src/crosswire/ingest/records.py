@@ -115,8 +115,8 @@ def bounded_lines(lines: Iterable[str], max_bytes: int | None) -> Iterator[str |
     readline = getattr(lines, "readline", None)
     if readline is None:
         for line in lines:
-            size = len(line) if len(line) > max_bytes else len(line.encode("utf-8", errors="surrogatepass"))
-            yield line if size <= max_bytes else _utf8_size(line)
+            size = _utf8_size(line.rstrip("\r\n"))
+            yield line if size <= max_bytes else size
         return
     while True:
         line = readline(max_bytes + 1)
