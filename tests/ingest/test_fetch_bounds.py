@@ -11,12 +11,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from ingest_support import LONG_PARAGRAPH, LocalServer, html_page, run
 
 from crosswire.errors import FetchError
-from crosswire.ingest import IngestOptions
 from crosswire.ingest.fetch import Fetcher, is_public_address
 from crosswire.model import InputFailure
 
@@ -152,18 +152,49 @@ def test_feed_links_to_loopback_are_not_fetched(server: LocalServer, host: str) 
     assert server.requests == ["/feed.rss"]  # checked on connecting, before any request was sent
 
 
-def test_feed_link_redirecting_to_loopback_is_checked_at_every_hop(server: LocalServer) -> None:
+@pytest.fixture
+def other_loopback_redirect() -> Iterator[tuple[str, list[str]]]:
+    """A server on 127.0.0.2 that redirects every request to the URL in its path after ``/to/``."""
+    seen: list[str] = []
+
+    class Redirect(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            self.send_response(302)
+            self.send_header("Location", self.path.removeprefix("/to/"))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    try:
+        httpd = ThreadingHTTPServer(("127.0.0.2", 0), Redirect)
+    except OSError:
+        pytest.skip("127.0.0.2 is not available on this machine")
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.2:{httpd.server_address[1]}/to/", seen
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def test_a_redirect_is_checked_again_on_its_own_connection(
+    server: LocalServer, other_loopback_redirect: tuple[str, list[str]]
+) -> None:
+    # 127.0.0.2 stands for a public address here; the redirect leads to 127.0.0.1, which is refused.
+    redirect_base, redirected = other_loopback_redirect
     target = server.add("/internal", html_page("Internal", LONG_PARAGRAPH * 4))
-    hop = server.add("/hop", b"", status=302, location=target)
-    feed = server.add("/feed.rss", _feed(hop), "application/rss+xml")
-
-    allowed, allowed_failures, _ = run([feed], IngestOptions(allow_private_links=True))
-    assert allowed_failures == [] and allowed[0].url == target
-
-    server.requests.clear()
-    articles, failures, _ = run([feed])
-    assert articles == [] and "loopback" in _one(failures).error
-    assert "/internal" not in server.requests
+    with Fetcher(link_address_allowed=lambda address: address == "127.0.0.2") as fetcher:
+        with pytest.raises(FetchError) as caught:
+            fetcher.get(redirect_base + target, linked=True)
+        assert "127.0.0.1" in caught.value.message
+        assert redirected == ["/to/" + target] and "/internal" not in server.requests
+        page = fetcher.get(redirect_base + target)  # the user's own URL may go anywhere
+    assert page.url == target
 
 
 def test_the_address_the_user_gives_may_be_loopback(server: LocalServer) -> None:

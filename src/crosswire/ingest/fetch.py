@@ -13,6 +13,7 @@ import ipaddress
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,8 +63,9 @@ class _Refused(Exception):
 class _Attempt:
     """One ``get``: its sockets (so the deadline can cut them) and what it may connect to."""
 
-    def __init__(self, public_only: bool) -> None:
+    def __init__(self, public_only: bool, allowed: Callable[[str], bool]) -> None:
         self.public_only = public_only
+        self.allowed = allowed
         self.sockets: list[socket.socket] = []
         self.expired = False
         self.lock = threading.Lock()
@@ -84,7 +86,7 @@ class _Attempt:
         if self.public_only:
             peer = stream.get_extra_info("server_addr")
             address = str(peer[0]) if peer else ""
-            if not is_public_address(address):
+            if not self.allowed(address):
                 _cut(sock)
                 raise _Refused(address or "an unknown address")
 
@@ -113,9 +115,12 @@ class Fetcher:
         deadline: float = DEFAULT_DEADLINE,
         max_bytes: int = DEFAULT_MAX_BYTES,
         allow_private_links: bool = False,
+        link_address_allowed: Callable[[str], bool] = is_public_address,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.max_bytes = max_bytes
+        # Which addresses links found inside fetched content may connect to (unless allow_private_links).
+        self.link_address_allowed = link_address_allowed
         self.deadline = deadline
         self.allow_private_links = allow_private_links
         self._client = httpx.Client(
@@ -140,7 +145,7 @@ class Fetcher:
     def get(self, url: str, *, linked: bool = False) -> Fetched:
         """Fetch ``url``; ``linked`` when the URL was found inside fetched content rather than given by the user,
         which restricts it to public addresses unless ``allow_private_links``."""
-        attempt = _Attempt(public_only=linked and not self.allow_private_links)
+        attempt = _Attempt(linked and not self.allow_private_links, self.link_address_allowed)
         timer = threading.Timer(self.deadline, attempt.expire)
         timer.daemon = True
         started = time.monotonic()
