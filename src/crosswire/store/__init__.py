@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from crosswire import __version__
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier
 
@@ -209,8 +210,9 @@ class Store:
         return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped, "articles": dossier.articles})
 
     def corpus_fingerprint(self) -> str:
-        """A digest of every stored article's id, input and stages: what the corpus stages would run over now."""
-        digest = hashlib.sha256()
+        """A digest of every stored article's id, input and stages, and of the Crosswire version: what the corpus
+        stages would run over now (another version may compute them differently)."""
+        digest = hashlib.sha256(f"crosswire {__version__}\x00".encode())
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(articles_table.c.id, articles_table.c.content_hash, articles_table.c.layers).order_by(
