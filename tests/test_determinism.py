@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, SHARED
-
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
 CROSSWIRE = Path(sys.executable).parent / "crosswire"
 REALWORLD = SHARED / "data" / "realworld-dev" / "articles"
 
