@@ -138,6 +138,19 @@ def test_a_plain_text_rss_description_is_read(tmp_path: Path) -> None:
     assert _cleaned(article) == PROSE
 
 
+def test_a_short_plain_text_rss_description_is_read(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Port Wire</title>'
+        "<item><title>Strike ends</title><guid>s-2</guid><description>Dock workers went back to work.</description>"
+        "</item></channel></rss>"
+    )
+    path = tmp_path / "short.rss"
+    path.write_text(feed, encoding="utf-8")
+    [article], failures, _ = run([path])
+    assert failures == []
+    assert _cleaned(article) == "Dock workers went back to work."
+
+
 @pytest.mark.parametrize(
     "html",
     [f"<p>{PROSE}</p>", f"<div><p>{PROSE}</p></div>", f"<html><body><p>{PROSE}</p></body></html>"],

@@ -53,9 +53,11 @@ def extract_html(page: str, *, url: str | None = None, source: str | None = None
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         # trafilatura wants a page: it drops a fragment (a feed entry's plain-text description, a body of one
-        # paragraph) and gives up on pages nested deeper than libxml2's tree limit. The page's own prose, outside
-        # its navigation, header, footer and forms, is then the article, if there is any.
-        text = _prose_or_empty(html_to_text(page, article_only=True))
+        # paragraph) and gives up on pages nested deeper than libxml2's tree limit. A fragment's text is the
+        # article; a whole page's own prose, outside its navigation, header, footer and forms, is, if it has any.
+        text = html_to_text(page, article_only=True)
+        if _WHOLE_PAGE.search(page[:4096]):
+            text = _prose_or_empty(text)
     if not text:
         raise InputError(
             "no article text found in the HTML (an index page, or a page that needs JavaScript); "
@@ -82,6 +84,7 @@ def _prose_or_empty(text: str) -> str:
 
 
 _PROSE_MIN_WORDS = 8
+_WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;:\"”’)\]]\s|[.!?\"”’)]$")
 
 
