@@ -148,7 +148,14 @@ def update_store(
         if on_progress:
             on_progress(min(first + BATCH_SIZE, len(pending)), len(pending))
 
-    dossier = store.load_dossier()
+    if not analysed and store.corpus_is_current():
+        # Nothing new since the last corpus run: its results stand, so a re-run of a finished store is a no-op.
+        return StoreUpdate(
+            dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
+        )
+    # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
+    # result depends on the stored articles alone, not on how many runs came before.
+    dossier = store.load_dossier(stage_output=True)
     context.vector_cache = StoreVectorCache(store)
     run_corpus_stages(dossier, context)
     store.save_corpus(dossier)
@@ -163,6 +170,7 @@ def analyze(
     verbatim: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fresh: bool = False,
+    allow_private_links: bool = False,
     stdin: TextIO | None = None,
     fetcher: Fetcher | None = None,
     on_progress: ProgressFn | None = None,
@@ -179,7 +187,8 @@ def analyze(
     with Store(url) as store:
         if fresh:
             store.clear()
-        items = iter_inputs(inputs, IngestOptions(verbatim=verbatim, max_bytes=max_bytes), stdin=stdin, fetcher=fetcher)
+        options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
+        items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
         update = update_store(store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure)
     dossier, failures = update.dossier, update.failures
 

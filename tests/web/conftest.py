@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import BASE_RECORDS, BASE_SOURCE, write_store
+from web_support import BASE_RECORDS, BASE_SOURCE, LOCAL, write_store
 
 from crosswire.analyze import update_store
 from crosswire.ingest.records import parse_record
@@ -19,7 +19,7 @@ from crosswire.web import Limits, create_app
 def synthetic_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """A client over the hand-made store (read-only tests share it)."""
     url = write_store(tmp_path_factory.mktemp("synthetic") / "store.db")
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url), base_url=LOCAL) as client:
         yield client
 
 
@@ -59,5 +59,5 @@ def analysed_db(analysed_template: Path, tmp_path: Path) -> Path:
 def analysed_client(analysed_db: Path) -> Iterator[TestClient]:
     """A client over a fresh copy of the analysed store, with small limits so they are cheap to exceed."""
     limits = Limits(max_body_bytes=64 * 1024, max_records=5, max_text_chars=8_000)
-    with TestClient(create_app(f"sqlite:///{analysed_db}", limits)) as client:
+    with TestClient(create_app(f"sqlite:///{analysed_db}", limits), base_url=LOCAL) as client:
         yield client

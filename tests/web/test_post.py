@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import BASE_RECORDS, assert_error, dump_tables
+from web_support import BASE_RECORDS, LOCAL, assert_error, dump_tables
 
 import crosswire.web.service
 from crosswire.analyze import StoreUpdate
@@ -28,6 +28,7 @@ NEW = {
 
 
 def post(client: TestClient, body: Any, **kwargs: Any) -> Any:
+    kwargs.setdefault("headers", {"content-type": "application/json"})
     return client.post("/api/articles", content=json.dumps(body).encode(), **kwargs)
 
 
@@ -194,12 +195,14 @@ def chunks(data: bytes, size: int = 4096) -> Iterator[bytes]:
         yield data[start : start + size]
 
 
+JSON = {"content-type": "application/json"}
+
 BAD_REQUESTS: list[tuple[str, dict[str, Any], int, str]] = [
-    ("malformed json", {"content": b'{"id": "x", "text": '}, 400, "invalid_json"),
-    ("trailing garbage", {"content": b'{"id": "x", "text": "t"} nonsense'}, 400, "invalid_json"),
-    ("not utf-8", {"content": b'{"id": "x", "text": "caf\xe9"}'}, 400, "invalid_json"),
-    ("empty body", {"content": b""}, 400, "invalid_json"),
-    ("whitespace body", {"content": b"  \n"}, 400, "invalid_json"),
+    ("malformed json", {"content": b'{"id": "x", "text": ', "headers": JSON}, 400, "invalid_json"),
+    ("trailing garbage", {"content": b'{"id": "x", "text": "t"} nonsense', "headers": JSON}, 400, "invalid_json"),
+    ("not utf-8", {"content": b'{"id": "x", "text": "caf\xe9"}', "headers": JSON}, 400, "invalid_json"),
+    ("empty body", {"content": b"", "headers": JSON}, 400, "invalid_json"),
+    ("whitespace body", {"content": b"  \n", "headers": JSON}, 400, "invalid_json"),
     (
         "bad json lines",
         {"content": b'{"id": "x", "text": "t"}\n{oops', "headers": {"content-type": "application/x-ndjson"}},
@@ -213,6 +216,14 @@ BAD_REQUESTS: list[tuple[str, dict[str, Any], int, str]] = [
         "unsupported_media_type",
     ),
     ("form post", {"data": {"id": "x", "text": "t"}}, 415, "unsupported_media_type"),
+    # What a cross-site page can send without a CORS preflight: no Content-Type, or text/plain.
+    ("no content type", {"content": b'{"id": "x", "text": "Some text."}'}, 415, "unsupported_media_type"),
+    (
+        "text/plain json",
+        {"content": b'{"id": "x", "text": "Some text."}', "headers": {"content-type": "text/plain"}},
+        415,
+        "unsupported_media_type",
+    ),
     ("empty list", {"json": []}, 422, "empty"),
     ("empty wrapper", {"json": {"articles": []}}, 422, "empty"),
     ("too many records", {"json": [{"id": f"r{i}", "text": "Some text."} for i in range(6)]}, 422, "too_many_records"),
@@ -233,14 +244,24 @@ BAD_REQUESTS: list[tuple[str, dict[str, Any], int, str]] = [
     ("language over 16", {"json": {"id": "x", "text": "Some text.", "language": "e" * 17}}, 422, "invalid_records"),
     ("nul character", {"json": {"id": "x", "text": "Some\u0000text."}}, 422, "invalid_records"),
     ("one bad record among good ones", {"json": [NEW, {"id": "bad"}]}, 422, "invalid_records"),
-    ("oversize body", {"content": b'{"id": "x", "text": "' + b"a" * 70_000 + b'"}'}, 413, "payload_too_large"),
     (
-        "oversize chunked body",
-        {"content": chunks(b"[" + b'{"id": "x", "text": "aaaa"},' * 5000 + b"]")},
+        "oversize body",
+        {"content": b'{"id": "x", "text": "' + b"a" * 70_000 + b'"}', "headers": JSON},
         413,
         "payload_too_large",
     ),
-    ("lying content-length", {"content": b"{}", "headers": {"content-length": "9999999"}}, 413, "payload_too_large"),
+    (
+        "oversize chunked body",
+        {"content": chunks(b"[" + b'{"id": "x", "text": "aaaa"},' * 5000 + b"]"), "headers": JSON},
+        413,
+        "payload_too_large",
+    ),
+    (
+        "lying content-length",
+        {"content": b"{}", "headers": {**JSON, "content-length": "9999999"}},
+        413,
+        "payload_too_large",
+    ),
     (
         "nothing analysable",
         {"json": {"id": "empty-page", "html": "<html><body><script>x()</script></body></html>"}},
@@ -280,7 +301,7 @@ def test_a_validation_error_names_each_bad_record_and_field(analysed_client: Tes
 
 def test_limits_are_configurable(tmp_path: Path) -> None:
     limits = Limits(max_body_bytes=2048, max_records=1, max_text_chars=10)
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'limits.db'}", limits)) as client:
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'limits.db'}", limits), base_url=LOCAL) as client:
         assert_error(post(client, [{"text": "a"}, {"text": "b"}]), 422, "too_many_records")
         assert_error(post(client, {"text": "eleven char"}), 422, "invalid_records")
         assert_error(post(client, {"text": "a", "title": "t" * 2100}), 413, "payload_too_large")

@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
-from web_support import assert_error, write_store
+from web_support import LOCAL, assert_error, write_store
 
 import crosswire.cli.serve
 from crosswire.cli.main import app
@@ -64,7 +64,7 @@ def test_options_reach_the_app(started: list[dict[str, Any]], tmp_path: Path) ->
     service = call["app"].state.service
     assert service.url == url
     assert service.limits == Limits(max_body_bytes=4096, max_records=3, max_text_chars=50)
-    with TestClient(call["app"]) as client:
+    with TestClient(call["app"], base_url=LOCAL) as client:
         assert client.get("/api/articles").json()["total"] == 4
 
 
@@ -116,7 +116,7 @@ def test_failures_of_the_server_keep_the_error_shape(tmp_path: Path, monkeypatch
     def broken_code() -> None:
         raise RuntimeError("boom")
 
-    with TestClient(application, raise_server_exceptions=False) as client:
+    with TestClient(application, raise_server_exceptions=False, base_url=LOCAL) as client:
         monkeypatch.setattr(service, "dossier", broken_store)
         error = assert_error(client.get("/api/articles"), 503, "store_unavailable")
         assert "disk I/O error" in error["message"]

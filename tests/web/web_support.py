@@ -30,6 +30,9 @@ from crosswire.model import (
 )
 from crosswire.store import Store
 
+# The address tests open the app at: the server answers to IP addresses and localhost only.
+LOCAL = "http://127.0.0.1"
+
 TEXTS = {
     "a1": "Burns met Naryshkin in Ankara on Monday. Burns said the talks were not a negotiation.",
     "a2": "Naryshkin and Burns met in Istanbul, Peskov said. The Kremlin confirmed the meeting.",

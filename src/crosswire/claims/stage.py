@@ -156,7 +156,8 @@ def claim_date(members: Sequence[Proposition]) -> str | None:
     days = {value[:10] for value in values if len(value) >= 10}
     if len(days) > 1:
         return None
-    return max(values, key=lambda value: (len(value), values[value]))
+    # The value itself breaks a tie: ``values`` is filled from sets, whose order changes with the hash seed.
+    return max(values, key=lambda value: (len(value), values[value], value))
 
 
 def _claim_id(first: Proposition) -> str:

@@ -52,6 +52,13 @@ def extract_html(page: str, *, url: str | None = None, source: str | None = None
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
+        # trafilatura wants a page: it drops a fragment (a feed entry's plain-text description, a body of one
+        # paragraph) and gives up on pages nested deeper than libxml2's tree limit. A fragment's text is the
+        # article; a whole page's own prose, outside its navigation, header, footer and forms, is, if it has any.
+        text = html_to_text(page, article_only=True)
+        if _WHOLE_PAGE.search(page[:4096]):
+            text = _prose_or_empty(text)
+    if not text:
         raise InputError(
             "no article text found in the HTML (an index page, or a page that needs JavaScript); "
             "pass the article's own page",
@@ -68,11 +75,25 @@ def extract_html(page: str, *, url: str | None = None, source: str | None = None
     )
 
 
-def html_to_text(page: str) -> str:
+def _prose_or_empty(text: str) -> str:
+    """``text`` when one of its lines reads as a sentence (enough words, sentence punctuation), else ""."""
+    for line in text.split("\n"):
+        if len(line.split()) >= _PROSE_MIN_WORDS and _SENTENCE_END.search(line):
+            return text
+    return ""
+
+
+_PROSE_MIN_WORDS = 8
+_WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;:\"”’)\]]\s|[.!?\"”’)]$")
+
+
+def html_to_text(page: str, *, article_only: bool = False) -> str:
     """Every text node of a page, one block per line: what a browser's "save as text" gives.
 
     Used when the user wants the text exactly as given (``--raw``) but sent HTML, and to flatten pages for the
-    plain-text cleaner's development set.
+    plain-text cleaner's development set. ``article_only`` also drops the page's head, navigation, header, footer,
+    asides and forms.
     """
     # An XML declaration in a str makes lxml refuse the page; huge_tree lifts libxml2's nesting limit of 256.
     page = _XML_DECLARATION.sub("", page, count=1)
@@ -82,7 +103,7 @@ def html_to_text(page: str) -> str:
         return _strip_tags(page)
     # Comments and processing instructions go, but the text that follows them stays.
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    for bad in root.xpath("//script|//style|//noscript|//template"):
+    for bad in root.xpath(_CHROME if article_only else _NOT_TEXT):
         bad.drop_tree()
     # libxml2 gives up on pages nested deeper than it allows and returns nothing; plain tag stripping does not.
     return _flatten(root) or _strip_tags(page)
@@ -98,6 +119,8 @@ _TAG = re.compile(r"<[^>]+>")
 _SKIPPED = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _BLOCK_BREAK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|td|th)\b[^>]*>", re.IGNORECASE)
 _PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=False)
+_NOT_TEXT = "//script|//style|//noscript|//template"
+_CHROME = f"{_NOT_TEXT}|//head|//nav|//header|//footer|//aside|//form|//menu|//select|//button"
 
 
 def _flatten(root: lxml_html.HtmlElement) -> str:

@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from crosswire.cli.console import err, exit_codes, out, report_failure
+from crosswire.cli.terminal import escape_controls
 from crosswire.errors import UsageError
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 
@@ -81,7 +82,7 @@ def _check_pairs(name: str) -> None:
             if result.error is None:
                 good += 1
             else:
-                err.print(f"crosswire: {source}:{result.line}: {result.error}", markup=False)
+                err.print(f"crosswire: {escape_controls(f'{source}:{result.line}: {result.error}')}", markup=False)
             sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     finally:
         if stream is not sys.stdin.buffer:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
+from crosswire.cli.terminal import escape_controls
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.model import InputFailure
 
@@ -25,10 +26,10 @@ def exit_codes() -> Iterator[None]:
     try:
         yield
     except UsageError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
+        err.print(f"crosswire: {escape_controls(str(exc))}", markup=False)
         raise typer.Exit(2) from None
     except CrosswireError as exc:
-        err.print(f"crosswire: {exc}", markup=False)
+        err.print(f"crosswire: {escape_controls(str(exc))}", markup=False)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         err.print("crosswire: interrupted; the store keeps every batch that was saved, run again to finish")
@@ -37,4 +38,4 @@ def exit_codes() -> Iterator[None]:
 
 def report_failure(failure: InputFailure) -> None:
     """One input that failed, as one line on stderr naming the input."""
-    err.print(f"crosswire: {failure.source}: {failure.error}", markup=False)
+    err.print(f"crosswire: {escape_controls(failure.source)}: {escape_controls(failure.error)}", markup=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +14,7 @@ from crosswire import __version__
 from crosswire.cli.check import check as check_command
 from crosswire.cli.console import err, exit_codes, out, report_failure
 from crosswire.cli.serve import serve
+from crosswire.cli.terminal import configure_logging, escape_controls
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
@@ -42,7 +42,7 @@ def main(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(verbose)
 
 
 @app.command()
@@ -68,8 +68,18 @@ def analyze(
         typer.Option("--db", help="SQLAlchemy URL of the store [default: sqlite:///OUT/crosswire.db]."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1024, help="Largest single article file or page to read.")
+        int,
+        typer.Option(
+            "--max-bytes", min=1024, help="Largest single article file, fetched page or JSON Lines record, in bytes."
+        ),
     ] = DEFAULT_MAX_BYTES,
+    allow_private_links: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-links",
+            help="Let links found inside fetched feeds reach loopback, private and link-local addresses.",
+        ),
+    ] = False,
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
 ) -> None:
@@ -99,6 +109,7 @@ def analyze(
             verbatim=raw,
             max_bytes=max_bytes,
             fresh=fresh,
+            allow_private_links=allow_private_links,
             on_progress=on_progress,
             on_failure=report_failure,
         )
@@ -116,8 +127,8 @@ def analyze(
         table.add_row("stories", str(len(result.dossier.stories)))
         table.add_row("inputs that failed", str(len(result.failures)))
         out.print(table)
-    out.print(f"dossier: {result.json_path}", markup=False)
-    out.print(f"report:  {result.html_path}", markup=False)
+    out.print(f"dossier: {escape_controls(str(result.json_path))}", markup=False)
+    out.print(f"report:  {escape_controls(str(result.html_path))}", markup=False)
     if not result.analysed and not result.reused:
         err.print("crosswire: no article could be analysed; see the errors above")
         raise typer.Exit(1)

@@ -25,6 +25,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_port(host: str, port: int) -> None:
     """Fail with one line now, rather than with uvicorn's log, when the address cannot be bound."""
     try:
@@ -52,13 +60,21 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
     max_body: Annotated[
         int, typer.Option("--max-body", min=1024, help="Largest request body POST /api/articles accepts, in bytes.")
-    ] = 10 * 1024 * 1024,
+    ] = 10_000_000,
     max_records: Annotated[
         int, typer.Option("--max-records", min=1, help="Most article records in one POST /api/articles.")
     ] = 100,
     max_text: Annotated[
         int, typer.Option("--max-text", min=1, help="Longest text or html of one posted record, in characters.")
     ] = 1_000_000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A host name the server answers to besides IP addresses and localhost (repeatable); "
+            "--host NAME adds NAME.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the dossier pages, their JSON twins and the REST API (docs at /docs) over a store."""
 
@@ -66,9 +82,12 @@ def serve(
         import uvicorn
 
         from crosswire.web import Limits, create_app
+        from crosswire.web.protocol import UVICORN_OPTIONS
 
         _check_port(host, port)
-        app = create_app(db, Limits(max_body_bytes=max_body, max_records=max_records, max_text_chars=max_text))
+        names = [*(allow_host or []), *([host] if not _is_ip(host) else [])]
+        limits = Limits(max_body_bytes=max_body, max_records=max_records, max_text_chars=max_text)
+        app = create_app(db, limits, allowed_hosts=names)
         if not _is_loopback(host):
             err.print(
                 f"crosswire: listening on {host}: anyone who can reach it can read the store and add articles",
@@ -76,4 +95,4 @@ def serve(
             )
         where = f"[{host}]" if ":" in host else host
         err.print(f"crosswire: serving {db} at http://{where}:{port}/ (API docs at /docs)", markup=False)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", **UVICORN_OPTIONS)

@@ -23,6 +23,7 @@ from crosswire.ingest.decode import (
     describe_binary,
     format_size,
     not_utf8_message,
+    utf16_encoding,
 )
 from crosswire.ingest.feeds import iter_feed, looks_like_feed
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
@@ -49,6 +50,8 @@ Item = Article | InputFailure
 class IngestOptions:
     verbatim: bool = False
     max_bytes: int = MAX_ARTICLE_FILE_BYTES
+    # Let links found inside fetched content (feed entries) reach loopback, private and link-local addresses.
+    allow_private_links: bool = False
 
 
 def is_url(value: str) -> bool:
@@ -75,12 +78,18 @@ def iter_inputs(
     """Yield every article (and every failure) the inputs hold, in order."""
     options = options or IngestOptions()
     own_fetcher = fetcher is None and any(is_url(i) for i in inputs)
-    client = Fetcher(max_bytes=options.max_bytes) if own_fetcher else fetcher
+    client = (
+        Fetcher(max_bytes=options.max_bytes, allow_private_links=options.allow_private_links)
+        if own_fetcher
+        else fetcher
+    )
     try:
         for value in inputs:
             if value == "-":
                 stream = stdin if stdin is not None else sys.stdin
-                yield from iter_json_lines(stream, source="<stdin>", stem="stdin", verbatim=options.verbatim)
+                yield from iter_json_lines(
+                    stream, source="<stdin>", stem="stdin", verbatim=options.verbatim, max_bytes=options.max_bytes
+                )
             elif is_url(value):
                 assert client is not None
                 yield from _iter_url(value, client, options)
@@ -135,9 +144,12 @@ def _iter_file(path: Path, options: IngestOptions) -> Iterator[Item]:
                 decode_text(head, source)  # raises the binary-file error
             raw.seek(0)
             # Streamed line by line: a JSON Lines file may hold far more than one article's worth of bytes.
-            text_stream = io.TextIOWrapper(raw, encoding=bom_encoding(head) or "utf-8", errors="strict")
+            encoding = bom_encoding(head) or utf16_encoding(head) or "utf-8"
+            text_stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict")
             try:
-                yield from iter_json_lines(text_stream, source=source, stem=stem, verbatim=options.verbatim)
+                yield from iter_json_lines(
+                    text_stream, source=source, stem=stem, verbatim=options.verbatim, max_bytes=options.max_bytes
+                )
             except UnicodeDecodeError:
                 raise InputError(not_utf8_message(None, None), source=source) from None
         return
@@ -170,7 +182,7 @@ def _iter_document(
         if fetcher is not None:
 
             def fetch_page(link: str) -> tuple[str, str]:
-                page = fetcher.get(link)
+                page = fetcher.get(link, linked=True)
                 return decode_html(page.content, page.charset), page.url
 
         yield from iter_feed(data, source=source, stem=stem, fetch_page=fetch_page, base_url=url)
@@ -190,9 +202,13 @@ def _iter_document(
         )
     elif kind == "jsonl":
         text = decode_text(data, source)
-        yield from iter_json_lines(json_lines(text), source=source, stem=stem, verbatim=options.verbatim)
+        yield from iter_json_lines(
+            json_lines(text), source=source, stem=stem, verbatim=options.verbatim, max_bytes=options.max_bytes
+        )
     elif kind == "json":
-        yield from iter_json_document(decode_text(data, source), source=source, stem=stem, verbatim=options.verbatim)
+        yield from iter_json_document(
+            decode_text(data, source), source=source, stem=stem, verbatim=options.verbatim, max_bytes=options.max_bytes
+        )
     else:
         yield Article(
             id=stem,

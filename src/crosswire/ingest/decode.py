@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from crosswire.errors import InputError
 
@@ -27,6 +28,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# Unicode categories that do not occur in text: control characters, lone surrogates, unassigned code points.
+_NOT_TEXT = frozenset({"Cc", "Cs", "Cn"})
+
 SUPPORTED = "plain text, HTML, JSON Lines, JSON, WARC or RSS/Atom"
 
 
@@ -36,7 +40,7 @@ def describe_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     head = data[:8192]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
+    if any(head.startswith(bom) for bom, _ in _BOMS) or utf16_encoding(head):
         return None
     if b"\x00" in head:
         return "binary data"
@@ -48,8 +52,36 @@ def bom_encoding(data: bytes) -> str | None:
     return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """The UTF-16 byte order ("utf-16-le" or "utf-16-be") of text without a byte-order mark, else None.
+
+    Text mostly in Latin script (with its spaces, digits and punctuation) stored as UTF-16 has a zero in the high byte
+    of most characters (every one below U+0100) and rarely in the low byte; binary data has zeros at both parities
+    alike. The head must also decode to text without control characters.
+    """
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) >= 0.3 * len(high) and low.count(0) * 4 <= high.count(0):
+            try:
+                text = head.decode(encoding)
+            except UnicodeDecodeError:
+                # The cut may split a surrogate pair: drop the last unit and try once more.
+                try:
+                    text = head[:-2].decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+            if not any(unicodedata.category(ch) in _NOT_TEXT and ch not in "\n\r\t\f\v" for ch in text):
+                return encoding
+    return None
+
+
 def decode_text(data: bytes, source: str) -> str:
-    """Decode UTF-8 (with or without a byte-order mark, or UTF-16/32 with one) or raise an :class:`InputError`.
+    """Decode UTF-8 (with or without a byte-order mark), UTF-16/32 with one, or UTF-16 without one (see
+    :func:`utf16_encoding`), or raise an :class:`InputError`.
 
     Other encodings are refused rather than guessed, because a wrong guess silently corrupts names and quotes; the
     message names the likely encoding and how to convert the file.
@@ -59,9 +91,13 @@ def decode_text(data: bytes, source: str) -> str:
     binary = describe_binary(data)
     if binary:
         raise InputError(f"this is {binary}, not an article; Crosswire reads {SUPPORTED}", source=source)
-    encoding = bom_encoding(data)
+    encoding = bom_encoding(data) or utf16_encoding(data)
     if encoding:
-        return data.decode(encoding)
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            message = f"not valid {encoding.upper()} (at byte {exc.start}); check that the file is complete"
+            raise InputError(message, source=source) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -78,8 +114,14 @@ def not_utf8_message(byte: int | None, offset: int | None) -> str:
 
 
 def format_size(size: int) -> str:
-    """1536 -> "1.5 KB": sizes in messages people read."""
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+    """100001 -> "100,001 bytes (100 kB)": the exact count, then a rounded one in SI units (1 MB = 1,000,000 bytes).
+
+    The exact count comes first so that a size just over a limit never reads as equal to it; every size Crosswire
+    prints or documents uses these decimal units.
+    """
+    exact = f"{size:,} byte{'' if size == 1 else 's'}"
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size} bytes"
+            rounded = f"{size / scale:.1f}".removesuffix(".0")
+            return f"{exact} ({rounded} {unit})"
+    return exact

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from crosswire.ingest.decode import utf16_encoding
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
 
@@ -34,6 +36,9 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    bomless = utf16_encoding(data)
+    if bomless:
+        return data.decode(bomless, errors="replace")
     candidates = [_known(declared)]
     match = _META_CHARSET.search(data[:4096])
     if match:

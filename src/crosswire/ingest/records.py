@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from crosswire.errors import InputError
+from crosswire.ingest.decode import format_size
 from crosswire.model import Article, InputFailure, normalize_published, scrub
 
 
@@ -102,12 +103,59 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
+def bounded_lines(lines: Iterable[str], max_bytes: int | None) -> Iterator[str | int]:
+    """Each line, or its size in UTF-8 bytes when it is over ``max_bytes``.
+
+    A stream (anything with ``readline``) is read at most ``max_bytes`` characters at a time, so an oversized line
+    is measured and skipped without ever being held whole in memory.
+    """
+    if max_bytes is None:
+        yield from lines
+        return
+    readline = getattr(lines, "readline", None)
+    if readline is None:
+        for line in lines:
+            size = _utf8_size(line.rstrip("\r\n"))
+            yield line if size <= max_bytes else size
+        return
+    while True:
+        line = readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith("\n"):
+            size = _utf8_size(line)
+            while True:
+                rest = readline(1 << 20)
+                size += _utf8_size(rest.rstrip("\r\n"))
+                if not rest or rest.endswith("\n"):
+                    break
+            yield size
+            continue
+        size = _utf8_size(line.rstrip("\r\n"))
+        yield line if size <= max_bytes else size
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", errors="surrogatepass"))
+
+
 def iter_json_lines(
-    lines: Iterable[str], *, source: str, stem: str, verbatim: bool
+    lines: Iterable[str], *, source: str, stem: str, verbatim: bool, max_bytes: int | None = None
 ) -> Iterator[Article | InputFailure]:
-    """Yield an article per good line and a failure per bad one, naming its line number."""
+    """Yield an article per good line and a failure per bad one, naming its line number.
+
+    A line over ``max_bytes`` (UTF-8) is one record too large to read: it fails like an article file over the limit.
+    """
     seen_any = False
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(bounded_lines(lines, max_bytes), start=1):
+        if isinstance(line, int):
+            seen_any = True
+            yield InputFailure(
+                source=f"{source}:{number}",
+                error=f"line {number} is {format_size(line)}, above the {format_size(max_bytes or 0)} limit for one "
+                "article record; split it or pass --max-bytes",
+            )
+            continue
         if not line.strip():
             continue
         seen_any = True
@@ -136,7 +184,9 @@ def iter_json_lines(
         yield InputFailure(source=source, error="no records: the JSON Lines input is empty")
 
 
-def iter_json_document(text: str, *, source: str, stem: str, verbatim: bool) -> Iterator[Article | InputFailure]:
+def iter_json_document(
+    text: str, *, source: str, stem: str, verbatim: bool, max_bytes: int | None = None
+) -> Iterator[Article | InputFailure]:
     """A ``.json`` file: one record, a list of records, or ``{"articles": [...]}``.
 
     A file that is not a single JSON value but one record per line is read as JSON Lines.
@@ -145,7 +195,9 @@ def iter_json_document(text: str, *, source: str, stem: str, verbatim: bool) -> 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
-            yield from iter_json_lines(json_lines(text), source=source, stem=stem, verbatim=verbatim)
+            yield from iter_json_lines(
+                json_lines(text), source=source, stem=stem, verbatim=verbatim, max_bytes=max_bytes
+            )
             return
         yield InputFailure(
             source=source,

@@ -9,11 +9,25 @@ from pathlib import Path
 from crosswire.model import Dossier
 from crosswire.report.html import render_html
 
+# The mode of the dossier files before the umask: SQLite's for the store file (0644), so the store and its dossier are
+# readable by the same people (0644 under the usual umask 022, 0600 under 077).
+FILE_MODE = 0o644
+
+
+def _umask() -> int:
+    # The process umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
 
 def _write_atomically(path: Path, content: str) -> None:
     # A reader (or a crash) never sees half a dossier: write a sibling file, then rename over the old one.
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); the dossier gets the store's mode instead (FILE_MODE minus the umask).
+        if hasattr(os, "fchmod"):  # POSIX; Windows files have no such mode bits
+            os.fchmod(handle, FILE_MODE & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(content)
         os.replace(temporary, path)

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from crosswire import __version__
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier
 
@@ -143,6 +144,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(delete(corpus_table))
             conn.execute(delete(articles_table))
+            conn.execute(delete(meta_table).where(meta_table.c.key == _CORPUS_KEY))
 
     def known_hashes(self) -> dict[str, tuple[str, list[str]]]:
         """Article id -> (input hash, layers filled) of every stored article."""
@@ -183,14 +185,21 @@ class Store:
                 f"cannot write to the store {self.url} ({exc}); nothing from this batch was saved"
             ) from None
 
-    def iter_articles(self) -> Iterator[Article]:
+    def iter_articles(self, *, stage_output: bool = False) -> Iterator[Article]:
+        """The stored articles in order of first arrival, as the last corpus run left them.
+
+        With ``stage_output``, as the per-article stages made them, before any corpus stage changed them (inferred
+        dates, corrected entity labels, entity links, stories): what a re-run of the corpus stages starts from, so
+        that re-running them gives the same result however often they ran before.
+        """
         with self.engine.connect() as conn:
             rows = conn.execute(select(articles_table).order_by(articles_table.c.position))
             for row in rows:
-                yield _row_article(row._mapping)
+                yield _row_article(row._mapping, stage_output=stage_output)
 
-    def load_dossier(self) -> Dossier:
-        dossier = Dossier(articles=list(self.iter_articles()))
+    def load_dossier(self, *, stage_output: bool = False) -> Dossier:
+        """The whole dossier; with ``stage_output``, its articles as :meth:`iter_articles` gives them."""
+        dossier = Dossier(articles=list(self.iter_articles(stage_output=stage_output)))
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(corpus_table.c.kind, corpus_table.c.data).order_by(corpus_table.c.kind, corpus_table.c.position)
@@ -200,8 +209,33 @@ class Store:
                 grouped.setdefault(row.kind, []).append(row.data)
         return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped, "articles": dossier.articles})
 
+    def corpus_fingerprint(self) -> str:
+        """A digest of every stored article's id, input and stages, and of the Crosswire version: what the corpus
+        stages would run over now (another version may compute them differently)."""
+        digest = hashlib.sha256(f"crosswire {__version__}\x00".encode())
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(articles_table.c.id, articles_table.c.content_hash, articles_table.c.layers).order_by(
+                    articles_table.c.position
+                )
+            )
+            for row in rows:
+                digest.update(f"{row.id}\x00{row.content_hash}\x00{','.join(row.layers)}\x00".encode())
+        return digest.hexdigest()
+
+    def corpus_is_current(self) -> bool:
+        """True when the stored corpus objects were computed over exactly the articles stored now."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == _CORPUS_KEY)).scalar()
+        return found is not None and found == self.corpus_fingerprint()
+
     def save_corpus(self, dossier: Dossier) -> None:
-        """Replace the corpus-level objects and the articles' corpus fields in one transaction."""
+        """Replace the corpus-level objects and the articles' corpus fields in one transaction.
+
+        Each article keeps what its per-article stages made; what the corpus stages changed in it is stored beside
+        it (``_corpus``), so :meth:`iter_articles` can give either.
+        """
+        fingerprint = self.corpus_fingerprint()
         try:
             with self.engine.begin() as conn:
                 conn.execute(delete(corpus_table))
@@ -212,16 +246,27 @@ class Store:
                         rows.append({"kind": kind, "position": position, "id": data.get("id"), "data": data})
                 if rows:
                     conn.execute(insert(corpus_table), rows)
+                wanted = {article.id for article in dossier.articles}
+                stored = {
+                    row.id: row.data
+                    for row in conn.execute(select(articles_table.c.id, articles_table.c.data))
+                    if row.id in wanted
+                }
                 for article in dossier.articles:
+                    base = {k: v for k, v in (stored.get(article.id) or {}).items() if k != _CORPUS_OVERLAY_KEY}
+                    now = _article_data(article)
+                    overlay = {k: v for k, v in now.items() if base.get(k) != v}
                     conn.execute(
                         articles_table.update()
                         .where(articles_table.c.id == article.id)
                         .values(
                             story=article.story,
                             duplicate_of=article.duplicate_of,
-                            data=_article_data(article),
+                            data={**base, _CORPUS_OVERLAY_KEY: overlay},
                         )
                     )
+                conn.execute(delete(meta_table).where(meta_table.c.key == _CORPUS_KEY))
+                conn.execute(insert(meta_table).values(key=_CORPUS_KEY, value=fingerprint))
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the store {self.url} ({exc}); the previous results are kept") from None
 
@@ -251,6 +296,10 @@ def _article_row(article: Article, position: int) -> dict[str, Any]:
 # statements as ``dossier.statements``), stored under a private key of ``data`` so a re-run can reuse them.
 _STATEMENTS_KEY = "_statements"
 _EVENT_MENTIONS_KEY = "_event_mentions"
+# What the corpus stages changed in the article (a partial ``data``), kept apart from what its own stages made.
+_CORPUS_OVERLAY_KEY = "_corpus"
+# The meta key of :meth:`Store.corpus_fingerprint` as of the last corpus run.
+_CORPUS_KEY = "corpus_fingerprint"
 
 
 def _article_data(article: Article) -> dict[str, Any]:
@@ -260,8 +309,11 @@ def _article_data(article: Article) -> dict[str, Any]:
     return data
 
 
-def _row_article(row: Any) -> Article:
+def _row_article(row: Any, *, stage_output: bool = False) -> Article:
     data = dict(row["data"])
+    overlay = data.pop(_CORPUS_OVERLAY_KEY, None) or {}
+    if not stage_output:
+        data.update(overlay)
     statements = data.pop(_STATEMENTS_KEY, [])
     event_mentions = data.pop(_EVENT_MENTIONS_KEY, [])
     return Article.model_validate(

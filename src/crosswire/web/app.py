@@ -7,7 +7,7 @@ Pages are the report (``render_html``) of the whole store (``/``), of one story 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -23,6 +23,7 @@ from crosswire.report.html import render_html
 from crosswire.web.api import DossierDep
 from crosswire.web.api import router as api_router
 from crosswire.web.errors import ERROR_RESPONSES, install_error_handlers, not_found
+from crosswire.web.guard import HostGuard
 from crosswire.web.records import Limits
 from crosswire.web.service import StoreService
 from crosswire.web.subset import restrict, story_article_ids
@@ -67,8 +68,11 @@ def _article(dossier: Dossier, article_id: str) -> Dossier:
     return restrict(dossier, [article_id])
 
 
-def create_app(db_url: str, limits: Limits | None = None) -> FastAPI:
-    """The server over the store at ``db_url`` (opened now: a bad URL raises :class:`~crosswire.errors.StoreError`)."""
+def create_app(db_url: str, limits: Limits | None = None, *, allowed_hosts: Sequence[str] = ()) -> FastAPI:
+    """The server over the store at ``db_url`` (opened now: a bad URL raises :class:`~crosswire.errors.StoreError`).
+
+    It answers to IP addresses, ``localhost`` and the names in ``allowed_hosts`` only (:mod:`crosswire.web.guard`).
+    """
     state = StoreService(db_url, limits or Limits())
 
     @asynccontextmanager
@@ -100,6 +104,7 @@ def create_app(db_url: str, limits: Limits | None = None) -> FastAPI:
         )
 
     app.state.service = state
+    app.add_middleware(HostGuard, allowed_hosts=allowed_hosts)
     install_error_handlers(app)
     app.include_router(api_router)
 
