@@ -16,11 +16,11 @@ import pytest
 from ingest_support import LONG_PARAGRAPH, build_warc, html_page, only_failure, run
 
 from crosswire.clean import clean_article
+from crosswire.context import Context
 from crosswire.ingest import IngestOptions
 from crosswire.ingest.decode import format_size
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES
 from crosswire.model import Article
-from crosswire.context import Context
 
 PROSE = (
     "The harbour authority said on Tuesday that the strike had ended after nine days of talks. "

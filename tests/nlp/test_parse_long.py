@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.model import Article
-from crosswire.nlp.spacy_model import load_pipeline
-from crosswire.nlp.parse import parse_text, pieces
 from crosswire.context import Context
+from crosswire.model import Article
+from crosswire.nlp.parse import parse_text, pieces
+from crosswire.nlp.spacy_model import load_pipeline
 from crosswire.pipeline import run_article_stages
 
 PARAGRAPH = (
