@@ -45,7 +45,7 @@ from crosswire.entities.names import (
     slug,
     translit_key,
 )
-from crosswire.entities.roles import find_roles
+from crosswire.entities.roles import ORG_NOUNS, find_roles
 from crosswire.model import Article, Dossier, Entity
 
 # Misspelling merges: how similar surnames must be when the only corroboration is a shared article or story, and
@@ -53,6 +53,8 @@ from crosswire.model import Article, Dossier, Entity
 SAME_ARTICLE_SURNAME_RATIO = 75.0
 UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
+# A surname written alone is a misspelling of a full name's surname in the same article at this similarity.
+MISSPELLING_RATIO = 78.0
 MIN_SKELETON = 3
 # Label priority for ties in the corpus vote (most specific first).
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
@@ -143,9 +145,29 @@ def _evidence_label(text: str, voted: str, local_surnames: set[str], corpus_surn
     key = translit_key(text)
     if voted in {"ORG", "NORP", "LOC"} and (key in local_surnames or (key in corpus_surnames and voted == "ORG")):
         return "PERSON"  # "Lavrov" tagged ORG where "Sergei Lavrov" is a person
+    if voted == "GPE" and gazetteer.place(text) is None and (key in local_surnames or key in corpus_surnames):
+        return "PERSON"  # "Mizuhara" tagged GPE where "Ippei Mizuhara" is a person, and no gazetteer knows the place
+    if (
+        voted in {"ORG", "NORP", "LOC", "GPE"}
+        and gazetteer.place(text) is None
+        and _misspelt_surname(key, local_surnames)
+    ):
+        return "PERSON"  # "Mizhurara" in an article about "Ippei Mizuhara"
     if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(text) is not None:
         return "GPE"  # "Kiev" tagged PERSON
     return voted
+
+
+def _misspelt_surname(key: str, surnames: Iterable[str]) -> str | None:
+    """The one surname of the article that ``key`` is a misspelling of (same first letter, nearly the same letters)."""
+    if len(key) < 5:
+        return None
+    close = {
+        surname
+        for surname in surnames
+        if surname != key and surname[:1] == key[:1] and fuzz.ratio(surname, key) >= MISSPELLING_RATIO
+    }
+    return next(iter(close)) if len(close) == 1 else None
 
 
 def _rank(label: str) -> int:
@@ -169,8 +191,28 @@ def _acronym_definitions(articles: Sequence[Article], labels: dict[Ref, str]) ->
     return {acr: counter.most_common(1)[0][0] for acr, counter in seen.items()}
 
 
+# Legal forms after a company's name: "Royal Dutch Shell Plc", "Example Corp.", "Beispiel GmbH".
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:plc|p\.l\.c\.|inc|incorporated|ltd|limited|llc|llp|corp|corporation|co|s\.?a|n\.?v|ag|se|gmbh|"
+    r"s\.?p\.?a|b\.?v|oyj|asa|ab|pjsc|ojsc|jsc))+\.?$",
+    re.IGNORECASE,
+)
+
+
+def strip_legal_form(text: str) -> str:
+    """A company's name without its legal form ("BP Plc" -> "BP"); unchanged when nothing would be left."""
+    stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
+    return stripped or text
+
+
 def _org_key(text: str) -> str:
-    return fold(re.sub(r"^(?:the|The)\s+", "", text))
+    return fold(re.sub(r"^(?:the|The)\s+", "", strip_legal_form(text)))
+
+
+def _org_text_key(text: str) -> str:
+    """The key an organization's written name is grouped under: its acronym, or its folded name."""
+    text = strip_legal_form(text)
+    return text.replace(".", "") if is_acronym(text) else _org_key(text)
 
 
 def _cluster_orgs(
@@ -179,10 +221,10 @@ def _cluster_orgs(
     union = _UnionFind()
     by_key: dict[str, list[Ref]] = defaultdict(list)
     for ref in refs:
-        text = articles[ref[0]].mentions[ref[1]].text
-        key = text.replace(".", "") if is_acronym(text) else _org_key(text)
+        key = _org_text_key(articles[ref[0]].mentions[ref[1]].text)
         by_key[key].append(ref)
         union.find(key)
+    _join_short_forms(by_key, union)
     full_keys = [k for k in by_key if not is_acronym(k)]
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in full_keys:
@@ -201,6 +243,22 @@ def _cluster_orgs(
         cluster = clusters.setdefault(root, _Cluster("ORG"))
         cluster.refs.extend(members)
     return clusters
+
+
+def _join_short_forms(by_key: dict[str, list[Ref]], union: _UnionFind) -> None:
+    """A one-word name joins the one longer name it ends ("Shell" = "Royal Dutch Shell") when both are written in
+    one article. A generic head ("Service", "Journal") or a word ending several names is never joined."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        words = key.split()
+        if len(words) >= 2 and not is_acronym(key):
+            longer[words[-1]].append(key)
+    for key, refs in by_key.items():
+        if len(key.split()) != 1 or is_acronym(key) or key in ORG_NOUNS or len(longer.get(key, ())) != 1:
+            continue
+        full = longer[key][0]
+        if {a for a, _ in refs} & {a for a, _ in by_key[full]}:
+            union.union(key, full)
 
 
 def _cluster_by_key(
@@ -315,6 +373,9 @@ def _cluster_people(
         if target is None:
             target = _unique(p for p in by_surname.get(key, ()) if p.merged_into is None)
         if target is None:
+            misspelt = _misspelt_surname(key, {p.surname_key for p in local})
+            target = _unique(p for p in local if p.surname_key == misspelt) if misspelt else None
+        if target is None:
             target = singles.setdefault(key, _Person(key, "", ""))
         _add(target, ref, articles, roles_of)
         person_of[ref] = target
@@ -409,8 +470,7 @@ def canonicalize(articles: Sequence[Article]) -> Canonicalization:
     org_lookup: dict[str, str] = {}
     for cluster in clusters:
         for a, i in cluster.refs:
-            text = articles[a].mentions[i].text
-            org_lookup.setdefault(text.replace(".", "") if is_acronym(text) else _org_key(text), cluster.name)
+            org_lookup.setdefault(_org_text_key(articles[a].mentions[i].text), cluster.name)
     for acronym, full_key in defined.items():
         if full_key in org_lookup:
             org_lookup.setdefault(acronym, org_lookup[full_key])
@@ -418,7 +478,7 @@ def canonicalize(articles: Sequence[Article]) -> Canonicalization:
 
     def lookup(text: str) -> str | None:
         compact = text.replace(".", "")
-        return org_lookup.get(compact) if is_acronym(text) else org_lookup.get(_org_key(text))
+        return org_lookup.get(compact) if is_acronym(text) else org_lookup.get(_org_text_key(text))
 
     roles_of: dict[Ref, set[str]] = defaultdict(set)
     for a, article in enumerate(articles):
