@@ -55,6 +55,7 @@ UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
 # A surname written alone is a misspelling of a full name's surname in the same article at this similarity.
 MISSPELLING_RATIO = 78.0
+CORPUS_MISSPELLING_RATIO = 85.0
 MIN_SKELETON = 3
 # Label priority for ties in the corpus vote (most specific first).
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
@@ -125,17 +126,24 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                     surnames_article[a].add(name.surname_key)
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
+    skeletons = _skeleton_index(surnames_corpus)
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         for i, mention in enumerate(article.mentions):
             voted = majority.get(fold(mention.text), mention.label)
             if fold(mention.text) in outlets:
                 voted = "ORG"
-            labels[(a, i)] = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus)
+            labels[(a, i)] = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
     return labels
 
 
-def _evidence_label(text: str, voted: str, local_surnames: set[str], corpus_surnames: set[str]) -> str:
+def _evidence_label(
+    text: str,
+    voted: str,
+    local_surnames: set[str],
+    corpus_surnames: set[str],
+    corpus_skeletons: dict[str, set[str]] | None = None,
+) -> str:
     """Override the voted label where a gazetteer or a full name in the corpus proves it wrong."""
     single = len(text.split()) == 1 and not is_acronym(text)
     if gazetteer.country(text) is not None and (single or voted != "PERSON"):
@@ -158,14 +166,26 @@ def _evidence_label(text: str, voted: str, local_surnames: set[str], corpus_surn
     return voted
 
 
-def _misspelt_surname(key: str, surnames: Iterable[str]) -> str | None:
-    """The one surname of the article that ``key`` is a misspelling of (same first letter, nearly the same letters)."""
+def _skeleton_index(surnames: Iterable[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
+        index[skeleton(surname.replace(" ", ""))].add(surname)
+    return index
+
+
+def _misspelt_surname(key: str, surnames: Iterable[str], *, corpus: bool = False) -> str | None:
+    """The one surname that ``key`` is a misspelling of: in the same article, same first letter and nearly the same
+    letters; across the corpus (``corpus``), also the same consonant skeleton and a closer spelling."""
     if len(key) < 5:
         return None
+    threshold = CORPUS_MISSPELLING_RATIO if corpus else MISSPELLING_RATIO
     close = {
         surname
         for surname in surnames
-        if surname != key and surname[:1] == key[:1] and fuzz.ratio(surname, key) >= MISSPELLING_RATIO
+        if surname != key
+        and surname[:1] == key[:1]
+        and fuzz.ratio(surname, key) >= threshold
+        and (not corpus or skeleton(surname) == skeleton(key))
     }
     return next(iter(close)) if len(close) == 1 else None
 
@@ -361,6 +381,7 @@ def _cluster_people(
     for person in people:
         if person.merged_into is None:
             by_surname[person.surname_key].append(person)
+    skeletons = _skeleton_index(by_surname)
     singles: dict[str, _Person] = {}
     for ref in refs:
         if parsed[ref].is_full:
@@ -375,6 +396,9 @@ def _cluster_people(
         if target is None:
             misspelt = _misspelt_surname(key, {p.surname_key for p in local})
             target = _unique(p for p in local if p.surname_key == misspelt) if misspelt else None
+        if target is None:
+            misspelt = _misspelt_surname(key, skeletons.get(skeleton(key.replace(" ", "")), ()), corpus=True)
+            target = _unique(p for p in by_surname.get(misspelt, ()) if p.merged_into is None) if misspelt else None
         if target is None:
             target = singles.setdefault(key, _Person(key, "", ""))
         _add(target, ref, articles, roles_of)
