@@ -104,7 +104,7 @@ def plausible_label(surface: str, label: str) -> str | None:
         last = words[-1].lower().strip(".,") if words else ""
         if len(words) >= 2 and last in _PLACE_HEADS:
             return "LOC"
-        if len(words) >= 2 and last in ORG_NOUNS:
+        if len(words) >= 2 and last in _NAME_HEADS:
             return "ORG"
     return label
 
