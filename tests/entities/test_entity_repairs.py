@@ -263,3 +263,15 @@ def test_a_pronoun_skips_a_person_named_after_a_preposition() -> None:
     d = run(article("a", text, {"Ana Ruiz": "PERSON", "Tomas Berg": "PERSON"}))
     start = text.index("she said")
     assert resolve_reference(d.articles[0], start, start + 3) == entity_of(d, "Ana Ruiz").id
+
+
+def test_the_object_of_a_title_does_not_get_the_title() -> None:
+    text = "Ravi Okonkwo, the former accountant of Nadia Farouk, was charged."
+    found = roles(text, {"Ravi Okonkwo": "PERSON", "Nadia Farouk": "PERSON"})
+    assert "Nadia Farouk" not in found
+
+
+def test_a_first_name_alone_tagged_as_a_place_is_the_person() -> None:
+    text = "Accountant Ravi Okonkwo was charged. Ravi had moved the funds, prosecutors said."
+    d = run(article("a", text, {"Ravi Okonkwo": "PERSON", "Ravi": "GPE"}))
+    assert entity_of(d, "Ravi") is entity_of(d, "Ravi Okonkwo")

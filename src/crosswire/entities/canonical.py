@@ -117,6 +117,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             majority[key] = best[0]
     surnames_corpus: set[str] = set()
     surnames_article: dict[int, set[str]] = defaultdict(set)
+    firsts_article: dict[int, set[str]] = defaultdict(set)
     for a, article in enumerate(articles):
         for mention in article.mentions:
             if mention.label == "PERSON":
@@ -124,6 +125,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                 if name.is_full:
                     surnames_corpus.add(name.surname_key)
                     surnames_article[a].add(name.surname_key)
+                    firsts_article[a].add(name.first_key)
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = _skeleton_index(surnames_corpus)
@@ -133,7 +135,10 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             voted = majority.get(fold(mention.text), mention.label)
             if fold(mention.text) in outlets:
                 voted = "ORG"
-            labels[(a, i)] = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
+            label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
+            if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
+                label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
+            labels[(a, i)] = label
     return labels
 
 
@@ -164,6 +169,17 @@ def _evidence_label(
     if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(text) is not None:
         return "GPE"  # "Kiev" tagged PERSON
     return voted
+
+
+def _first_name_here(text: str, firsts: set[str]) -> bool:
+    """A single word, unknown as a place, that is the first name of a full PERSON name in the same article."""
+    return (
+        len(text.split()) == 1
+        and not is_acronym(text)
+        and translit_key(text) in firsts
+        and gazetteer.place(text) is None
+        and gazetteer.country(text) is None
+    )
 
 
 def _skeleton_index(surnames: Iterable[str]) -> dict[str, set[str]]:

@@ -234,8 +234,8 @@ def _title_before(
     taken.reverse()
     while taken and taken[0].low in {"the", "of"}:
         taken = taken[1:]
-    if not taken:
-        return None
+    if not taken or taken[-1].low == "of":
+        return None  # "the former translator of Jane Doe": she is the object of the title, not its holder
     if _is_head(taken[-1]):
         return _render(taken, spans, lookup)
     for index, token in enumerate(taken[:-1]):
