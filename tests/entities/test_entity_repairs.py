@@ -275,3 +275,19 @@ def test_a_first_name_alone_tagged_as_a_place_is_the_person() -> None:
     text = "Accountant Ravi Okonkwo was charged. Ravi had moved the funds, prosecutors said."
     d = run(article("a", text, {"Ravi Okonkwo": "PERSON", "Ravi": "GPE"}))
     assert entity_of(d, "Ravi") is entity_of(d, "Ravi Okonkwo")
+
+
+def test_a_title_set_off_by_commas_before_the_name() -> None:
+    text = "The country's prime minister, Marta Kowalski, said on Monday."
+    assert roles(text, {"Marta Kowalski": "PERSON"}) == {"Marta Kowalski": ["prime minister"]}
+
+
+def test_an_apposition_that_opens_with_a_possessive_name_is_a_role() -> None:
+    text = "Omar Haddad, Diallo's envoy to the region, said."
+    found = roles(text, {"Omar Haddad": "PERSON", "Diallo": "PERSON"})
+    assert any("envoy" in role for role in found["Omar Haddad"])
+
+
+def test_a_comma_before_a_name_after_a_non_title_is_not_a_role() -> None:
+    text = "The minister met the team, Jane Doe said."
+    assert roles(text, {"Jane Doe": "PERSON"}) == {}

@@ -215,6 +215,11 @@ def _title_before(
     if window and not window[-1].isspace():
         return None
     tokens = [_Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in _TOKEN.finditer(window)]
+    if tokens and tokens[-1].text.endswith(",") and text[mention.end : mention.end + 1] == ",":
+        # "the prime minister, Jane Doe, said": a title set off by commas before the name.
+        last = tokens[-1]
+        bare = _Tok(last.start, last.end - 1, last.text[:-1])
+        tokens = [*tokens[:-1], bare] if _is_head(bare) else tokens
     taken: list[_Tok] = []
     for token in reversed(tokens):
         if len(taken) >= MAX_TITLE_TOKENS or (_STOP_AFTER.search(token.text) and not is_acronym(token.text)):
@@ -251,7 +256,8 @@ def _phrase_role(phrase: str, start: int, spans: _Spans, lookup: OrgLookup) -> s
     lead = [t for t in tokens[: HEAD_WITHIN + 1] if t.low not in _DETERMINERS]
     if not any(_is_head(t) for t in lead[:HEAD_WITHIN]):
         return None
-    if tokens[0].text[:1].isupper() and spans.label_at(tokens[0].start) == "PERSON":
+    possessive = re.search(r"(?:'s|’s|')$", tokens[0].text) is not None
+    if tokens[0].text[:1].isupper() and spans.label_at(tokens[0].start) == "PERSON" and not possessive:
         return None  # a list of names ("Lavrov, Naryshkin"), not an apposition
     for n, token in enumerate(tokens[1:], start=1):
         if spans.label_at(token.start) != "PERSON":
