@@ -6,7 +6,9 @@ The corpus stage reads every article's mentions (and text) and:
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
    tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
-   organizations by folded name, joined to their acronyms when the text defines one ("Foreign Intelligence Service,
+   organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
+   name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
+   text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
    transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block.
@@ -15,8 +17,10 @@ The corpus stage reads every article's mentions (and text) and:
    surnames, or their full names are nearly identical (rapidfuzz); "Jake Salevan" joins "Jake Sullivan" because
    both are the national security adviser.
 4. **Attaches surname-only and first-name-only mentions** to the full name in the same article first, then to the
-   one full name in the corpus with that surname, and leaves them alone when that is ambiguous: "Sergei" never
-   joins Lavrov, Naryshkin or Ryabkov.
+   one full name in the corpus with that surname, then to the one surname they misspell (in the article, or with
+   the same consonant skeleton in the corpus), and leaves them alone when that is ambiguous: "Sergei" never joins
+   Lavrov, Naryshkin or Ryabkov. A surname or first name the tagger called a place or an organization is a person
+   when a full name in the article (or, for a surname, the corpus) carries it and no gazetteer knows the place.
 5. **Reads roles** (:mod:`crosswire.entities.roles`) and keeps them per entity, so a role seen once holds everywhere.
 
 Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input.

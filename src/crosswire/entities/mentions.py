@@ -6,7 +6,13 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
 - a leading "the", a trailing possessive ("Joe Biden's", "the White House's") and a trailing photo credit
   ("Sergei Fadeichev / TASS") are cut, so the span is the name and its offsets still index ``article.text``;
 - a country name tagged PERSON or ORG ("Türkiye") becomes GPE: the gazetteer is the evidence;
-- a time-zone abbreviation after a clock time ("8:30 a.m. GMT", tagged ORG) is not an entity and is dropped.
+- a time-zone abbreviation after a clock time ("8:30 a.m. GMT", tagged ORG) is not an entity and is dropped;
+- a possessive inside an institution's or a state's name stays ("People's Republic of China", "Moody's Investors
+  Service"); elsewhere the span ends at it ("Dmitriev's Role" -> "Dmitriev");
+- two one-word spans the tagger split apart ("Ippei" + "Mizuhara", neither a known place) are one person; an agency
+  slug or dateline glued to a name is cut; "Jane Doe and John Roe" as one span is two people;
+- type plausibility: a "person" with digits is dropped, one ending in a place or institution noun ("Baltic Sea",
+  "Hartley Foundation") takes that type.
 
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.
