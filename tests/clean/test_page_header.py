@@ -210,3 +210,17 @@ def test_navigation() -> None:
 )
 def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
     assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Source: Harbor Wire", "(Reporting by Priya Raman for Harbor Wire; Editing by Tom Okafor)"],
+)
+def test_a_closing_credit_names_the_outlet(closing: str) -> None:
+    result = clean_plain_text(page("Storm closes ports along the southern coast", LEAD, SECOND, THIRD, closing))
+    assert result.outlet == "Harbor Wire"
+
+
+def test_a_copyright_line_names_the_outlet() -> None:
+    raw = page("Storm closes ports along the southern coast", LEAD, SECOND, THIRD, "© 2024 Valdera Gazette")
+    assert clean_plain_text(raw).outlet == "Valdera Gazette"

@@ -30,6 +30,9 @@ _OUTLET_PATTERNS = (
         r"(?:\s+[A-Z][\w&.'-]*){0,4})"
     ),
     re.compile(r"\bsupport(?:ing)?\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
+    # "Source: Harbor Wire" on a line of its own; "(Reporting by Jane Doe for Harbor Wire; Editing by ...)".
+    re.compile(r"^\s*Source\s*:\s*((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*$"),
+    re.compile(r"\bReporting by\b[^;()\n]{0,80}?\bfor\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
 )
 _OUTLET_STOP = re.compile(r"\s+(?:All|Ltd|Inc|LLC|GmbH)\.?$|[.,;:]+$")
 _NOT_OUTLET = {"us", "our", "the", "independent", "journalism", "all"}
@@ -207,6 +210,8 @@ def clean_plain_text(
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(text_lines)).strip()
     boilerplate.extend(removed)
     dateline_outlet, dateline_date = _dateline(body, kept)
+    # A story's last lines may credit its outlet ("Reporting by ... for ...", "Source: ...").
+    closing = [body[i].strip() for i in kept[-3:]]
     published, published_from = fields.get("published"), "header" if fields.get("published") else None
     if published is None and top.published:
         published, published_from = top.published, top.published_from
@@ -218,7 +223,7 @@ def clean_plain_text(
         title=title,
         published=published,
         published_from=published_from,
-        outlet=fields.get("outlet") or top.outlet or dateline_outlet or find_outlet(removed),
+        outlet=fields.get("outlet") or top.outlet or dateline_outlet or find_outlet([*removed, *closing]),
         author=fields.get("author") or top.author,
         url=fields.get("url"),
         keywords=fields.get("keywords"),
