@@ -218,8 +218,8 @@ def _title_before(
     if tokens and tokens[-1].text.endswith(",") and text[mention.end : mention.end + 1] == ",":
         # "the prime minister, Jane Doe, said": a title set off by commas before the name.
         last = tokens[-1]
-        bare = _Tok(last.start, last.end - 1, last.text[:-1])
-        tokens = [*tokens[:-1], bare] if _is_head(bare) else tokens
+        uncommaed = _Tok(last.start, last.end - 1, last.text[:-1])
+        tokens = [*tokens[:-1], uncommaed] if _is_head(uncommaed) else tokens
     taken: list[_Tok] = []
     for token in reversed(tokens):
         if len(taken) >= MAX_TITLE_TOKENS or (_STOP_AFTER.search(token.text) and not is_acronym(token.text)):
