@@ -17,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 SCHEMA = "crosswire/dossier@1"
 
-PublishedFrom = Literal["input", "html", "header", "text", "story"]
+# Where a publication date came from: the input record, the HTML's metadata, the metadata block of a text dump
+# ("header"), a date line under the headline ("byline"), the dateline of the first paragraph ("dateline"), a date the
+# text calls today ("text"), or a sibling article of the same story ("story").
+PublishedFrom = Literal["input", "html", "header", "byline", "dateline", "text", "story"]
 RawFormat = Literal["text", "html"]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}(:\d{2}(\.\d+)?)?)?)?$")

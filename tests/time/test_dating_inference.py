@@ -41,6 +41,18 @@ def test_sibling_report_of_the_same_event_gives_a_story_date() -> None:
     assert {t.text: t.value for t in undated.timexes}["Monday"] == "2022-11-14"
 
 
+def test_siblings_share_a_relative_day_inside_a_longer_expression() -> None:
+    flood = (
+        "Engineers from the Rhine water authority inspected the Waldkirch dam on Sunday evening after heavy rain, "
+        "the Freiburg district office said. The Waldkirch mayor ordered the Elz valley campsites cleared. "
+        "Hydrologists from Karlsruhe expect the Elz to crest below the Kollnau weir. "
+    )
+    dated = _article("a", flood, "2024-01-08")
+    undated = _article("b", "Dam inspected after storm. " + flood.replace("on Sunday evening", "late Sunday"))
+    infer_publication_dates(Dossier(articles=[dated, undated]), Context())
+    assert (undated.published, undated.published_from) == ("2024-01-08", "story")
+
+
 def test_dateline_without_a_year_takes_its_year_from_a_sibling() -> None:
     # The wire dateline gives the reporting day; the sibling only tells which year it is.
     dated = _article("a", MEETING, "2022-11-14")

@@ -7,7 +7,9 @@ HTML goes through trafilatura; text that was already flattened from a page goes 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
+from crosswire.clean.header import outlet_from_url
 from crosswire.clean.html import HtmlExtraction, extract_html, html_to_text
 from crosswire.clean.language import detect_language
 from crosswire.clean.lines import normalize_line
@@ -54,7 +56,7 @@ def _clean_text(article: Article, context: Context) -> None:
     article.text = result.text
     article.boilerplate = result.boilerplate
     article.url = article.url or result.url
-    _fill_metadata(article, result, published_from="header")
+    _fill_metadata(article, result, published_from=cast(PublishedFrom, result.published_from or "header"))
 
 
 def _fill_metadata(
@@ -62,7 +64,7 @@ def _fill_metadata(
 ) -> None:
     """Fill what the input left empty with what the page says; the input always wins."""
     article.title = article.title or found.title
-    article.outlet = article.outlet or found.outlet
+    article.outlet = article.outlet or found.outlet or outlet_from_url(article.url)
     article.author = article.author or found.author
     if article.published is None and found.published:
         article.published = found.published

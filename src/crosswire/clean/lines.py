@@ -48,8 +48,11 @@ _ADDRESS = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Yy]ou|[Yy]ours?)\b")
 _CREDIT = re.compile(
     r"(?:\s/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s*$)|(?:\((?:[^()]*\b(?:Photo|Getty|AFP|Reuters|AP|Images?|"
     r"Credit|File)\b[^()]*)\)\s*$)|(?:^\s*(?:Photo|Foto|Image|Picture|Credit|Bild)\s*:)|"
-    r"(?:\b(?:is|are) (?:pictured|seen|shown)\b)|(?:©)",
+    r"(?:\b(?:is|are) (?:pictured|seen|shown)\b)|(?:©)|(?:\b(?:Photo|Credit|Image credit)\s*:\s+\S)|"
+    r"(?:\(\w+ Photo/[^()]*\))|(?:\bPrevious\s+Next\s*$)",
 )
+# A gallery of captions flattened into one line: several credits, or the gallery's own controls at its end.
+_GALLERY = re.compile(r"\b(?:Photo|Credit)\s*[:/]|\bPrevious\s+Next\s*$")
 _URL = re.compile(r"https?://|www\.\w|\.(?:com|org|net|de|ru)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪►»*–—-]|\d+[.)])\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -212,7 +215,62 @@ def line_features(lines: Sequence[str], repeated: Sequence[int] | None = None) -
 
 def is_photo_credit(line: str) -> bool:
     """A caption or credit line: "... Sergei Fadeichev / TASS", "(Reuters File Photo)", "Photo: ..."."""
-    return bool(_CREDIT.search(line)) and len(_WORD.findall(line)) <= 45 and not line.rstrip().endswith(('"', "”"))
+    if line.rstrip().endswith(('"', "”")) or not _CREDIT.search(line):
+        return False
+    return len(_WORD.findall(line)) <= 45 or len(_GALLERY.findall(line)) >= 2
+
+
+# A label in capitals in front of a headline: "WORLD Storm hits coast", "INTERACTIVE How the vote works".
+_TEASER_LABELS = (
+    r"WORLD|INTERACTIVE|WATCH|VIDEO|VIDEOS|LIVE|READ|MORE|RELATED|EXPLAINER|EXPLAINED|ANALYSIS|OPINION|BREAKING|"
+    r"EXCLUSIVE|PHOTOS?|GALLERY|LISTEN|PODCAST|NEWS|SPORTS?|BUSINESS|POLITICS|TECH|ALSO|RECOMMENDED|TRENDING|"
+    r"UPDATE|FEATURE|REVIEW|INSIGHT|MARKETS|MONEY|HEALTH|SCIENCE|CULTURE|TRAVEL|LOCAL|NATIONAL|INTERNATIONAL"
+)
+_LABELLED_TEASER = re.compile(
+    rf"^(?:{_TEASER_LABELS})(?:\s+(?:{_TEASER_LABELS}))?\s*[:|]?\s+(?=\S*[a-z])[A-Z0-9\"“‘'][^.!?]*$"
+)
+# "What travelers should know:Storm closes airports", "Money blog: Rates lowered" (a kicker and a headline).
+_KICKER_TEASER = re.compile(r"^[A-Z][\w'’ -]{2,40}:\s*[A-Z0-9\"“‘'][^.!?:]*$")
+# Calls to action of promos and app or newsletter plugs, in the imperative.
+_CALL_TO_ACTION = re.compile(
+    r"^\s*(?:install|download|get|see|discover|sign up|subscribe|join|follow|click|tap|try|claim|unlock|register|"
+    r"be the first|don'?t miss|never miss|like this (?:article|story)|share (?:this|it)|please (?:refresh|enable|"
+    r"support|consider|disable)|link copied)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|added|according to)\b")
+_PROMO_WORDS = re.compile(
+    r"\b(?:free|app|apps|newsletters?|alerts?|exclusive|here|now|today|clipboard|premium|trial|offer|report|"
+    r"colleague|friend|page|inbox)\b",
+    re.IGNORECASE,
+)
+
+
+def is_headline_shaped(line: str) -> bool:
+    """A headline's shape: capitalised start, 3-20 words, no sentence end (a teaser or a subhead)."""
+    stripped = line.strip()
+    words = _WORD.findall(stripped)
+    if not 3 <= len(words) <= 20 or _SENTENCE_END.search(stripped) or stripped.endswith((",", ";", ":")):
+        return False
+    return stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"“‘'"
+
+
+def is_teaser(line: str) -> bool:
+    """A link to another story: a capitalised label or kicker before a headline, or a headline in capitals."""
+    stripped = line.strip()
+    if not is_headline_shaped(stripped) and not (_LABELLED_TEASER.match(stripped) and len(stripped.split()) >= 3):
+        return False
+    alpha = [w for w in _WORD.findall(stripped) if w[:1].isalpha()]
+    shouting = len(alpha) >= 4 and sum(1 for w in alpha if w.isupper()) / len(alpha) >= 0.8
+    return bool(_LABELLED_TEASER.match(stripped) or _KICKER_TEASER.match(stripped)) or shouting
+
+
+def is_call_to_action(line: str) -> bool:
+    """A promo's imperative: "Install the app for free", "Get This Free Report", "Link copied to clipboard"."""
+    stripped = line.strip()
+    if not _CALL_TO_ACTION.match(stripped) or _QUOTED.search(stripped) or _ATTRIBUTED.search(stripped):
+        return False
+    return len(_WORD.findall(stripped)) <= 8 or bool(_PROMO_WORDS.search(stripped))
 
 
 def is_tail_trigger(line: str) -> bool:
@@ -277,6 +335,7 @@ def boilerplate_flags(
         for i in content_index:
             if probabilities[i] < 0.5 and _is_sentence(lines[i]) and not is_photo_credit(lines[i]):
                 flags[i] = False
+    _flag_teasers_and_promos(lines, content_index, flags)
     for rank, i in enumerate(content_index):
         if rank < len(content_index) / 3 or not is_tail_trigger(lines[i]):
             continue
@@ -289,6 +348,50 @@ def boilerplate_flags(
                 flags[j] = True
             break
     return flags
+
+
+def _flag_teasers_and_promos(lines: Sequence[str], content_index: Sequence[int], flags: list[bool]) -> None:
+    """Teasers, promo blocks and runs of headlines inside the story, which the line model reads as short article lines.
+
+    - a teaser: a capitalised label or a kicker before a headline ("WORLD ...", "Money blog: ..."), or a headline in
+      capitals;
+    - a run of two or more headline-shaped lines between paragraphs (a "more stories" box);
+    - a promo block: a call to action ("Install the app", "Get This Free Report") with the lines around it that
+      speak to the reader, plug the outlet or call to action too (one plain line may sit between two of them).
+    """
+    first_prose = next((rank for rank, i in enumerate(content_index) if _is_sentence(lines[i])), None)
+    if first_prose is None:
+        return
+    body = list(content_index[first_prose + 1 :])
+    for i in body:
+        if is_teaser(lines[i]):
+            flags[i] = True
+    shaped = [is_headline_shaped(lines[i]) for i in body]
+    for rank, i in enumerate(body):
+        run_start = rank
+        while run_start > 0 and shaped[run_start - 1]:
+            run_start -= 1
+        run_end = rank
+        while run_end + 1 < len(body) and shaped[run_end + 1]:
+            run_end += 1
+        if shaped[rank] and run_end - run_start >= 1:
+            flags[i] = True
+    promo = [
+        is_call_to_action(lines[i])
+        or (_addresses_reader(lines[i]) and not _QUOTED.search(lines[i]))
+        or (flags[i] and has_boilerplate_words(lines[i]))
+        for i in body
+    ]
+    anchors = [rank for rank, i in enumerate(body) if is_call_to_action(lines[i])]
+    for anchor in anchors:
+        low = anchor
+        while low - 1 >= 0 and (promo[low - 1] or (low - 2 >= 0 and promo[low - 2])):
+            low -= 1
+        high = anchor
+        while high + 1 < len(body) and (promo[high + 1] or (high + 2 < len(body) and promo[high + 2])):
+            high += 1
+        for rank in range(low, high + 1):
+            flags[body[rank]] = True
 
 
 def viterbi(probabilities: Sequence[float], stay: float, prior: float) -> list[bool]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from crosswire.clean import header
+from crosswire.clean.header import read_metadata_block
 from crosswire.clean.lines import (
     LineModel,
     boilerplate_flags,
@@ -16,21 +17,6 @@ from crosswire.clean.lines import (
     normalize_line,
 )
 
-_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_WRITTEN = rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-# "date 2022-11-14 keywords", "Date: 14 November 2022", "Published: Nov 14, 2022 | ..." on the first lines.
-_HEADER_DATE = re.compile(
-    rf"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated|pubdate)\s*[:=]?\s*({_ISO}|{_WRITTEN})\b(.*)$",
-    re.IGNORECASE,
-)
-# "title: ...", "source: ...", "url: ..." lines of a metadata header block.
-_HEADER_FIELD = re.compile(
-    r"^\s*(title|headline|source|outlet|site|url|link|author|by|keywords|tags)\s*:\s*(.+)$", re.IGNORECASE
-)
 # Outlets name themselves in boilerplate: "A Message from The Moscow Times", "© 2022 Harbor Ledger".
 _OUTLET_PATTERNS = (
     re.compile(r"\bmessage from\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
@@ -44,10 +30,10 @@ _OUTLET_PATTERNS = (
         r"(?:\s+[A-Z][\w&.'-]*){0,4})"
     ),
     re.compile(r"\bsupport(?:ing)?\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
+    # "Source: Harbor Wire" on a line of its own; "(Reporting by Jane Doe for Harbor Wire; Editing by ...)".
+    re.compile(r"^\s*Source\s*:\s*((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*$"),
+    re.compile(r"\bReporting by\b[^;()\n]{0,80}?\bfor\s+((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"),
 )
-# A wire dateline names the agency: "MOSCOW, Nov 17 (Eurasia Wire) - ...".
-_DATELINE_OUTLET = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\(([A-Z][\w&.' -]{1,40})\)\s*[-–—]")
-_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|van|von|da|al|bin)){0,4})\s*$")
 _OUTLET_STOP = re.compile(r"\s+(?:All|Ltd|Inc|LLC|GmbH)\.?$|[.,;:]+$")
 _NOT_OUTLET = {"us", "our", "the", "independent", "journalism", "all"}
 
@@ -62,6 +48,8 @@ class PlainTextCleaning:
     author: str | None = None
     url: str | None = None
     keywords: str | None = None
+    # Which line the date came from: "header" (the metadata block), "byline" or "dateline".
+    published_from: str | None = None
 
 
 def normalize_text(raw: str) -> list[str]:
@@ -71,62 +59,10 @@ def normalize_text(raw: str) -> list[str]:
     return [re.sub(r" {2,}", " ", line).rstrip() for line in text.split("\n")]
 
 
-def _parse_header_date(value: str) -> str | None:
-    value = value.strip()
-    if re.fullmatch(_ISO, value):
-        try:
-            if len(value) == 10:
-                return dt.date.fromisoformat(value).isoformat()
-            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return value
-        except ValueError:
-            return None
-    cleaned = re.sub(r"[.,]", " ", value)
-    cleaned = " ".join(cleaned.split()).title().replace("Sept ", "Sep ")
-    for pattern in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
-        try:
-            return dt.datetime.strptime(cleaned, pattern).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def read_header(lines: list[str]) -> tuple[int, dict[str, str]]:
-    """Read a metadata header at the top: (lines it occupies, fields). Fields: published, title, outlet, ..."""
-    fields: dict[str, str] = {}
-    used = 0
-    for index, line in enumerate(lines[:8]):
-        if not line.strip():
-            if fields:
-                used = index + 1
-                continue
-            continue
-        date_match = _HEADER_DATE.match(line)
-        if date_match and "published" not in fields:
-            parsed = _parse_header_date(date_match.group(1))
-            if parsed is None:
-                break
-            fields["published"] = parsed
-            rest = date_match.group(2).strip(" |-–—:")
-            if rest:
-                fields.setdefault("keywords", rest)
-            used = index + 1
-            continue
-        field_match = _HEADER_FIELD.match(line)
-        if field_match and len(line) < 300:
-            key = {
-                "headline": "title",
-                "source": "outlet",
-                "site": "outlet",
-                "link": "url",
-                "by": "author",
-                "tags": "keywords",
-            }.get(field_match.group(1).lower(), field_match.group(1).lower())
-            fields.setdefault(key, field_match.group(2).strip())
-            used = index + 1
-            continue
-        break
-    return used, fields
+    """Read a metadata block at the top: (lines it occupies, fields). Fields: published, title, outlet, ..."""
+    block = read_metadata_block(lines)
+    return block.used, block.fields
 
 
 def _is_headline(line: str) -> bool:
@@ -155,25 +91,56 @@ def find_headline(lines: Sequence[str], *, look_ahead: int = 15) -> int | None:
     return None
 
 
-def _find_byline(lines: Sequence[str], flags: Sequence[bool], *, start: int, look_ahead: int = 4) -> int | None:
+@dataclass
+class _PageTop:
+    """What the lines above and around the headline say about the page (indices into the body)."""
+
+    meta: set[int] = field(default_factory=set)
+    published: str | None = None
+    published_from: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+
+
+def _read_page_top(lines: Sequence[str], *, look_ahead: int = 12) -> _PageTop:
+    """Byline, date and source lines near the top of the body, before the story's first full paragraph."""
+    top = _PageTop()
     seen = 0
-    for index in range(start, len(lines)):
-        if not lines[index].strip() or flags[index]:
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
             continue
-        if _BYLINE.match(lines[index]):
-            return index
         seen += 1
         if seen > look_ahead:
-            return None
-    return None
+            break
+        found_date = header.date_line(stripped)
+        if found_date is not None:
+            top.meta.add(index)
+            if top.published is None:
+                top.published, top.published_from = found_date.value, "byline"
+            top.outlet = top.outlet or header.source_of_line(stripped)
+            continue
+        found_byline = header.byline(stripped)
+        if found_byline is not None:
+            top.meta.add(index)
+            top.author = top.author or found_byline[0]
+            top.outlet = top.outlet or found_byline[1]
+            continue
+        if header.is_navigation(stripped) or header.is_site_name(stripped):
+            top.meta.add(index)
+            continue
+        if len(stripped.split()) >= 25:
+            break
+    return top
 
 
-def _dateline_outlet(lines: Sequence[str], kept: Sequence[int]) -> str | None:
-    for index in kept[:3]:
-        match = _DATELINE_OUTLET.match(lines[index].strip())
-        if match:
-            return match.group(1).strip()
-    return None
+def _dateline(lines: Sequence[str], kept: Sequence[int]) -> tuple[str | None, str | None]:
+    """(outlet, date) of the dateline opening one of the first kept paragraphs."""
+    for index in kept[:4]:
+        outlet, date = header.dateline(lines[index].strip())
+        if outlet or date:
+            return outlet, date
+    return None, None
 
 
 def find_outlet(lines: Sequence[str]) -> str | None:
@@ -204,38 +171,60 @@ def clean_plain_text(
     ``repeats`` returns, per line, how many other articles of the same outlet carry it.
     """
     lines = normalize_text(raw)
-    header_used, fields = read_header(lines)
+    block = header.read_metadata_block(lines)
+    fields = block.fields
     boilerplate: list[str] = []
-    if header_used:
-        boilerplate.extend(line.strip() for line in lines[:header_used] if line.strip())
-    body = lines[header_used:]
+    if block.used:
+        head = [line.strip() for line in lines[: block.used] if line.strip()]
+        if block.lead is not None and head:
+            # The date line's story text goes back to the body; only its metadata part is boilerplate.
+            cut = head[0].rfind(block.lead)
+            head[0] = head[0][:cut].strip() if cut > 0 else head[0]
+        boilerplate.extend(line for line in head if line)
+    body = ([block.lead, ""] if block.lead is not None else []) + lines[block.used :]
+    top = _read_page_top(body)
     flags = boilerplate_flags(body, repeats(body) if repeats else None, model)
+    for index in top.meta:
+        flags[index] = True
+    if block.lead is not None:
+        flags[0] = False
     title = fields.get("title")
     title_index = None
     if want_title and not title:
-        title_index = find_headline(body)
+        section = fields.get("section")
+        candidates = [line if i not in top.meta and line.strip() != section else "" for i, line in enumerate(body)]
+        title_index = find_headline(candidates)
         if title_index is not None:
             title = " ".join(body[title_index].split())
             # What a page shows above its headline is navigation and banners, never the story.
             flags = [True if i < title_index else (False if i == title_index else flag) for i, flag in enumerate(flags)]
-    author = fields.get("author")
-    byline_index = _find_byline(body, flags, start=(title_index or 0))
-    if byline_index is not None:
-        author = author or _BYLINE.match(body[byline_index]).group(1)  # type: ignore[union-attr]
-        flags[byline_index] = True
+    elif title is not None and block.lead is None:
+        # The headline stated in the metadata block is often repeated as the page's first line.
+        first = next((i for i, line in enumerate(body) if line.strip()), None)
+        if first is not None and " ".join(body[first].split()) == " ".join(title.split()):
+            flags[first] = True
     kept = [i for i, line in enumerate(body) if line.strip() and not flags[i]]
     removed = [body[i].strip() for i, line in enumerate(body) if line.strip() and flags[i]]
     kept_set = set(kept)
     text_lines = [body[i].strip() if i in kept_set and i != title_index else "" for i in range(len(body))]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(text_lines)).strip()
     boilerplate.extend(removed)
+    dateline_outlet, dateline_date = _dateline(body, kept)
+    # A story's last lines may credit its outlet ("Reporting by ... for ...", "Source: ...").
+    closing = [body[i].strip() for i in kept[-3:]]
+    published, published_from = fields.get("published"), "header" if fields.get("published") else None
+    if published is None and top.published:
+        published, published_from = top.published, top.published_from
+    if published is None and dateline_date:
+        published, published_from = dateline_date, "dateline"
     return PlainTextCleaning(
         text=text,
         boilerplate=boilerplate,
         title=title,
-        published=fields.get("published"),
-        outlet=fields.get("outlet") or find_outlet(removed) or _dateline_outlet(body, kept),
-        author=author,
+        published=published,
+        published_from=published_from,
+        outlet=fields.get("outlet") or top.outlet or dateline_outlet or find_outlet([*removed, *closing]),
+        author=fields.get("author") or top.author,
         url=fields.get("url"),
         keywords=fields.get("keywords"),
     )

@@ -6,7 +6,9 @@ The corpus stage reads every article's mentions (and text) and:
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
    tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
-   organizations by folded name, joined to their acronyms when the text defines one ("Foreign Intelligence Service,
+   organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
+   name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
+   text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
    transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block.
@@ -15,8 +17,10 @@ The corpus stage reads every article's mentions (and text) and:
    surnames, or their full names are nearly identical (rapidfuzz); "Jake Salevan" joins "Jake Sullivan" because
    both are the national security adviser.
 4. **Attaches surname-only and first-name-only mentions** to the full name in the same article first, then to the
-   one full name in the corpus with that surname, and leaves them alone when that is ambiguous: "Sergei" never
-   joins Lavrov, Naryshkin or Ryabkov.
+   one full name in the corpus with that surname, then to the one surname they misspell (in the article, or with
+   the same consonant skeleton in the corpus), and leaves them alone when that is ambiguous: "Sergei" never joins
+   Lavrov, Naryshkin or Ryabkov. A surname or first name the tagger called a place or an organization is a person
+   when a full name in the article (or, for a surname, the corpus) carries it and no gazetteer knows the place.
 5. **Reads roles** (:mod:`crosswire.entities.roles`) and keeps them per entity, so a role seen once holds everywhere.
 
 Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input.
@@ -45,7 +49,7 @@ from crosswire.entities.names import (
     slug,
     translit_key,
 )
-from crosswire.entities.roles import find_roles
+from crosswire.entities.roles import ORG_NOUNS, find_roles
 from crosswire.model import Article, Dossier, Entity
 
 # Misspelling merges: how similar surnames must be when the only corroboration is a shared article or story, and
@@ -53,6 +57,9 @@ from crosswire.model import Article, Dossier, Entity
 SAME_ARTICLE_SURNAME_RATIO = 75.0
 UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
+# A surname written alone is a misspelling of a full name's surname in the same article at this similarity.
+MISSPELLING_RATIO = 78.0
+CORPUS_MISSPELLING_RATIO = 85.0
 MIN_SKELETON = 3
 # Label priority for ties in the corpus vote (most specific first).
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
@@ -114,6 +121,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             majority[key] = best[0]
     surnames_corpus: set[str] = set()
     surnames_article: dict[int, set[str]] = defaultdict(set)
+    firsts_article: dict[int, set[str]] = defaultdict(set)
     for a, article in enumerate(articles):
         for mention in article.mentions:
             if mention.label == "PERSON":
@@ -121,19 +129,30 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                 if name.is_full:
                     surnames_corpus.add(name.surname_key)
                     surnames_article[a].add(name.surname_key)
+                    firsts_article[a].add(name.first_key)
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
+    skeletons = _skeleton_index(surnames_corpus)
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         for i, mention in enumerate(article.mentions):
             voted = majority.get(fold(mention.text), mention.label)
             if fold(mention.text) in outlets:
                 voted = "ORG"
-            labels[(a, i)] = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus)
+            label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
+            if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
+                label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
+            labels[(a, i)] = label
     return labels
 
 
-def _evidence_label(text: str, voted: str, local_surnames: set[str], corpus_surnames: set[str]) -> str:
+def _evidence_label(
+    text: str,
+    voted: str,
+    local_surnames: set[str],
+    corpus_surnames: set[str],
+    corpus_skeletons: dict[str, set[str]] | None = None,
+) -> str:
     """Override the voted label where a gazetteer or a full name in the corpus proves it wrong."""
     single = len(text.split()) == 1 and not is_acronym(text)
     if gazetteer.country(text) is not None and (single or voted != "PERSON"):
@@ -143,9 +162,52 @@ def _evidence_label(text: str, voted: str, local_surnames: set[str], corpus_surn
     key = translit_key(text)
     if voted in {"ORG", "NORP", "LOC"} and (key in local_surnames or (key in corpus_surnames and voted == "ORG")):
         return "PERSON"  # "Lavrov" tagged ORG where "Sergei Lavrov" is a person
+    if voted == "GPE" and gazetteer.place(text) is None and (key in local_surnames or key in corpus_surnames):
+        return "PERSON"  # "Mizuhara" tagged GPE where "Ippei Mizuhara" is a person, and no gazetteer knows the place
+    if (
+        voted in {"ORG", "NORP", "LOC", "GPE"}
+        and gazetteer.place(text) is None
+        and _misspelt_surname(key, local_surnames)
+    ):
+        return "PERSON"  # "Mizhurara" in an article about "Ippei Mizuhara"
     if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(text) is not None:
         return "GPE"  # "Kiev" tagged PERSON
     return voted
+
+
+def _first_name_here(text: str, firsts: set[str]) -> bool:
+    """A single word, unknown as a place, that is the first name of a full PERSON name in the same article."""
+    return (
+        len(text.split()) == 1
+        and not is_acronym(text)
+        and translit_key(text) in firsts
+        and gazetteer.place(text) is None
+        and gazetteer.country(text) is None
+    )
+
+
+def _skeleton_index(surnames: Iterable[str]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
+        index[skeleton(surname.replace(" ", ""))].add(surname)
+    return index
+
+
+def _misspelt_surname(key: str, surnames: Iterable[str], *, corpus: bool = False) -> str | None:
+    """The one surname that ``key`` is a misspelling of: in the same article, same first letter and nearly the same
+    letters; across the corpus (``corpus``), also the same consonant skeleton and a closer spelling."""
+    if len(key) < 5:
+        return None
+    threshold = CORPUS_MISSPELLING_RATIO if corpus else MISSPELLING_RATIO
+    close = {
+        surname
+        for surname in surnames
+        if surname != key
+        and surname[:1] == key[:1]
+        and fuzz.ratio(surname, key) >= threshold
+        and (not corpus or skeleton(surname) == skeleton(key))
+    }
+    return next(iter(close)) if len(close) == 1 else None
 
 
 def _rank(label: str) -> int:
@@ -169,8 +231,28 @@ def _acronym_definitions(articles: Sequence[Article], labels: dict[Ref, str]) ->
     return {acr: counter.most_common(1)[0][0] for acr, counter in seen.items()}
 
 
+# Legal forms after a company's name: "Royal Dutch Shell Plc", "Example Corp.", "Beispiel GmbH".
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:plc|p\.l\.c\.|inc|incorporated|ltd|limited|llc|llp|corp|corporation|co|s\.?a|n\.?v|ag|se|gmbh|"
+    r"s\.?p\.?a|b\.?v|oyj|asa|ab|pjsc|ojsc|jsc))+\.?$",
+    re.IGNORECASE,
+)
+
+
+def strip_legal_form(text: str) -> str:
+    """A company's name without its legal form ("BP Plc" -> "BP"); unchanged when nothing would be left."""
+    stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
+    return stripped or text
+
+
 def _org_key(text: str) -> str:
-    return fold(re.sub(r"^(?:the|The)\s+", "", text))
+    return fold(re.sub(r"^(?:the|The)\s+", "", strip_legal_form(text)))
+
+
+def _org_text_key(text: str) -> str:
+    """The key an organization's written name is grouped under: its acronym, or its folded name."""
+    text = strip_legal_form(text)
+    return text.replace(".", "") if is_acronym(text) else _org_key(text)
 
 
 def _cluster_orgs(
@@ -179,10 +261,10 @@ def _cluster_orgs(
     union = _UnionFind()
     by_key: dict[str, list[Ref]] = defaultdict(list)
     for ref in refs:
-        text = articles[ref[0]].mentions[ref[1]].text
-        key = text.replace(".", "") if is_acronym(text) else _org_key(text)
+        key = _org_text_key(articles[ref[0]].mentions[ref[1]].text)
         by_key[key].append(ref)
         union.find(key)
+    _join_short_forms(by_key, union)
     full_keys = [k for k in by_key if not is_acronym(k)]
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in full_keys:
@@ -201,6 +283,22 @@ def _cluster_orgs(
         cluster = clusters.setdefault(root, _Cluster("ORG"))
         cluster.refs.extend(members)
     return clusters
+
+
+def _join_short_forms(by_key: dict[str, list[Ref]], union: _UnionFind) -> None:
+    """A one-word name joins the one longer name it ends ("Shell" = "Royal Dutch Shell") when both are written in
+    one article. A generic head ("Service", "Journal") or a word ending several names is never joined."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        words = key.split()
+        if len(words) >= 2 and not is_acronym(key):
+            longer[words[-1]].append(key)
+    for key, refs in by_key.items():
+        if len(key.split()) != 1 or is_acronym(key) or key in ORG_NOUNS or len(longer.get(key, ())) != 1:
+            continue
+        full = longer[key][0]
+        if {a for a, _ in refs} & {a for a, _ in by_key[full]}:
+            union.union(key, full)
 
 
 def _cluster_by_key(
@@ -303,6 +401,7 @@ def _cluster_people(
     for person in people:
         if person.merged_into is None:
             by_surname[person.surname_key].append(person)
+    skeletons = _skeleton_index(by_surname)
     singles: dict[str, _Person] = {}
     for ref in refs:
         if parsed[ref].is_full:
@@ -314,6 +413,12 @@ def _cluster_people(
             target = _unique(p for p in local if p.first_key == key)
         if target is None:
             target = _unique(p for p in by_surname.get(key, ()) if p.merged_into is None)
+        if target is None:
+            misspelt = _misspelt_surname(key, {p.surname_key for p in local})
+            target = _unique(p for p in local if p.surname_key == misspelt) if misspelt else None
+        if target is None:
+            misspelt = _misspelt_surname(key, skeletons.get(skeleton(key.replace(" ", "")), ()), corpus=True)
+            target = _unique(p for p in by_surname.get(misspelt, ()) if p.merged_into is None) if misspelt else None
         if target is None:
             target = singles.setdefault(key, _Person(key, "", ""))
         _add(target, ref, articles, roles_of)
@@ -409,8 +514,7 @@ def canonicalize(articles: Sequence[Article]) -> Canonicalization:
     org_lookup: dict[str, str] = {}
     for cluster in clusters:
         for a, i in cluster.refs:
-            text = articles[a].mentions[i].text
-            org_lookup.setdefault(text.replace(".", "") if is_acronym(text) else _org_key(text), cluster.name)
+            org_lookup.setdefault(_org_text_key(articles[a].mentions[i].text), cluster.name)
     for acronym, full_key in defined.items():
         if full_key in org_lookup:
             org_lookup.setdefault(acronym, org_lookup[full_key])
@@ -418,7 +522,7 @@ def canonicalize(articles: Sequence[Article]) -> Canonicalization:
 
     def lookup(text: str) -> str | None:
         compact = text.replace(".", "")
-        return org_lookup.get(compact) if is_acronym(text) else org_lookup.get(_org_key(text))
+        return org_lookup.get(compact) if is_acronym(text) else org_lookup.get(_org_text_key(text))
 
     roles_of: dict[Ref, set[str]] = defaultdict(set)
     for a, article in enumerate(articles):

@@ -5,7 +5,8 @@ spaCy 3.5; the experimental ``spacy-experimental`` coref needs transformer weigh
 attribution stage gets a small, tested heuristic instead:
 
 - a personal pronoun (he, him, his, she, her, hers) resolves to the nearest preceding PERSON mention that has an
-  entity, within :data:`MAX_DISTANCE` characters;
+  entity, within :data:`MAX_DISTANCE` characters, skipping a person named after a preposition ("told reporters
+  about Mizuhara") when another person stands a sentence before it;
 - a role noun phrase ("the spokesperson", "the NSC spokesperson", "the director") resolves to the nearest preceding
   PERSON whose entity holds a role with that noun (spokesperson, spokesman and spokeswoman count as one); without
   such a person it stays unresolved: "the official said" after a sentence about Bill Burns is the White House
@@ -29,6 +30,17 @@ PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "hers
 MAX_DISTANCE = 1200
 # Role nouns that name the same job.
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "advisor": "adviser"}
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:about|to|with|of|from|by|against|for|on|at|into|over|toward|towards|than|like)\s+(?:[A-Z][\w.'’-]*\s+)?$"
+)
+# How far back (characters) before the nearest person a subject is looked for: about one sentence.
+SUBJECT_WINDOW = 200
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 def _head_noun(phrase: str) -> str | None:
@@ -80,11 +92,14 @@ def resolve_reference(
         reverse=True,
     )
     if phrase.lower() in PRONOUNS:
-        for mention in people:
-            if start - mention.end <= MAX_DISTANCE:
-                return mention.entity
-            break
-        return None
+        near = [m for m in people if start - m.end <= MAX_DISTANCE]
+        if not near:
+            return None
+        # A person named after a preposition ("told reporters about Mizuhara") is rarely the next "he": prefer the
+        # nearest one who is not, within the same stretch of text as the nearest mention.
+        window = [m for m in near if near[0].start - m.end <= SUBJECT_WINDOW]
+        subject = next((m for m in window if not _after_preposition(article.text, m.start)), None)
+        return (subject or near[0]).entity
     head = _head_noun(phrase)
     if head is None:
         return None

@@ -6,7 +6,13 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
 - a leading "the", a trailing possessive ("Joe Biden's", "the White House's") and a trailing photo credit
   ("Sergei Fadeichev / TASS") are cut, so the span is the name and its offsets still index ``article.text``;
 - a country name tagged PERSON or ORG ("Türkiye") becomes GPE: the gazetteer is the evidence;
-- a time-zone abbreviation after a clock time ("8:30 a.m. GMT", tagged ORG) is not an entity and is dropped.
+- a time-zone abbreviation after a clock time ("8:30 a.m. GMT", tagged ORG) is not an entity and is dropped;
+- a possessive inside an institution's or a state's name stays ("People's Republic of China", "Moody's Investors
+  Service"); elsewhere the span ends at it ("Dmitriev's Role" -> "Dmitriev");
+- two one-word spans the tagger split apart ("Ippei" + "Mizuhara", neither a known place) are one person; an agency
+  slug or dateline glued to a name is cut; "Jane Doe and John Roe" as one span is two people;
+- type plausibility: a "person" with digits is dropped, one ending in a place or institution noun ("Baltic Sea",
+  "Hartley Foundation") takes that type.
 
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.
@@ -21,6 +27,7 @@ from spacy.tokens import Doc
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
+from crosswire.entities.roles import ORG_NOUNS
 from crosswire.model import Article, Mention
 from crosswire.nlp.parse import doc_of
 
@@ -31,8 +38,31 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CREDIT = re.compile(r"\s+[/|]\s+.*$")
 _EDGE_PUNCT = " \t\n\"“”‘’'.,;:!?()[]{}-–—•*"
-# A multi-word span that runs into a lowercase-led possessive phrase: "Dmitriev's Role" -> "Dmitriev".
-_INNER_POSSESSIVE = re.compile(r"(?:'s|’s)\s+\S.*$")
+# A span that runs on past a possessive: "Dmitriev's Role" -> "Dmitriev". The cut is not made where the words after
+# the possessive name an institution or a state ("People's Republic of China", "Moody's Investors Service"):
+# see :func:`_possessive_is_part_of_name`.
+_INNER_POSSESSIVE = re.compile(r"(?:'s|’s)\s+(\S.*)$")
+# Head nouns of institutions and states that a possessive may stand inside of.
+_NAME_HEADS = ORG_NOUNS | frozenset(
+    {
+        "republic", "kingdom", "emirates", "federation", "liberation", "front", "movement", "league", "association",
+        "foundation", "club", "college", "school", "hospital", "church", "investors", "restaurants", "stores",
+        "network", "services", "holdings", "partners", "brothers", "capital", "airlines", "insurance", "magazine",
+    }
+)  # fmt: skip
+# Words that end a place or facility's name, never a person's ("Baltic Sea", "Dodger Stadium").
+_PLACE_HEADS = frozenset(
+    {
+        "sea", "ocean", "river", "lake", "mountain", "mountains", "island", "islands", "bay", "gulf", "strait",
+        "coast", "valley", "desert", "peninsula", "stadium", "airport", "street", "avenue", "square", "bridge",
+        "park", "station", "region", "province", "county", "district", "oblast", "strip", "bank", "heights",
+    }
+)  # fmt: skip
+_NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+# "Jane Doe and John Roe" tagged as one ORG or PERSON: two people, each with two or three name words.
+_TWO_PEOPLE = re.compile(
+    r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\s+and\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})$"
+)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -45,6 +75,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     for pattern in (_CREDIT, _INNER_POSSESSIVE):
         match = pattern.search(span)
         if match and match.start() > 0:
+            if pattern is _INNER_POSSESSIVE and _possessive_is_part_of_name(match.group(1)):
+                continue
             end = start + match.start()
             span = text[start:end]
     while end > start and text[end - 1] in _EDGE_PUNCT:
@@ -60,6 +92,71 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _possessive_is_part_of_name(after: str) -> bool:
+    """The words after an inner possessive name an institution or a state, so the possessive is part of the name."""
+    words = [w.lower().strip(".,") for w in after.split()]
+    return bool(words) and after[:1].isupper() and any(w in _NAME_HEADS for w in words)
+
+
+def plausible_label(surface: str, label: str) -> str | None:
+    """The label a span's own words allow, or None when it cannot be a name of that type.
+
+    A "person" with digits ("Flight 1282") is not a name; a "person" whose last word heads an institution ("Dodgers
+    Foundation") or a place ("Baltic Sea", "Dodger Stadium") is that instead.
+    """
+    words = surface.split()
+    if label == "PERSON":
+        if any(ch.isdigit() for ch in surface):
+            return None
+        last = words[-1].lower().strip(".,") if words else ""
+        if len(words) >= 2 and last in _PLACE_HEADS:
+            return "LOC"
+        if len(words) >= 2 and last in _NAME_HEADS:
+            return "ORG"
+    return label
+
+
+def _wire_slug_cut(text: str, start: int, end: int, label: str) -> int:
+    """Start past an agency slug or dateline glued to a person's name: "TASS Seymour Hersh", "LONDON Jane Doe"."""
+    if label != "PERSON":
+        return start
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) >= 3:
+        first = words[0].group(0).strip("/.,:-—–()")
+        if (
+            len(first) >= 2
+            and first.isupper()
+            and first.isalpha()
+            and all(_NAME_WORD.match(w.group(0)) for w in words[1:])
+        ):
+            return start + words[1].start()
+    return start
+
+
+def _merge_adjacent(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join two one-word spans the tagger split apart ("Ippei" + "Mizuhara"): one name, a person's.
+
+    Only words that are neither known places nor acronyms, separated by a single space, are joined.
+    """
+    spans = sorted(spans)
+    merged: list[tuple[int, int, str]] = []
+    for span in spans:
+        if merged:
+            start, end, label = merged[-1]
+            first, second = text[start:end], text[span[0] : span[1]]
+            if (
+                text[end : span[0]] == " "
+                and label == span[2]
+                and all(_NAME_WORD.match(w) and len(w.split()) == 1 and not w.isupper() for w in (first, second))
+                and gazetteer.place(first) is None
+                and gazetteer.place(second) is None
+            ):
+                merged[-1] = (start, span[1], "PERSON")
+                continue
+        merged.append(span)
+    return merged
+
+
 def correct_label(surface: str, label: str, before: str) -> str | None:
     """The label the evidence supports, or None when the span is not an entity (a time zone after a clock time)."""
     if label == "ORG" and gazetteer.is_time_zone(surface, before):
@@ -72,20 +169,39 @@ def correct_label(surface: str, label: str, before: str) -> str | None:
 def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
     """Trim and correct raw ``(start, end, label)`` spans into mentions (the part of the stage without spaCy)."""
     mentions: list[Mention] = []
+    trimmed: list[tuple[int, int, str]] = []
     for raw_start, raw_end, raw_label in spans:
         if raw_label not in ENTITY_LABELS:
             continue
         start, end = trim_span(text, raw_start, raw_end)
+        start = _wire_slug_cut(text, start, end, raw_label)
+        if start < end:
+            trimmed.append((start, end, raw_label))
+    for start, end, raw_label in _split_pairs(text, _merge_adjacent(text, trimmed)):
         surface = text[start:end]
         if not surface or not any(ch.isalpha() for ch in surface):
             continue
         label = correct_label(surface, raw_label, text[max(0, start - 40) : start])
+        label = plausible_label(surface, label) if label is not None else None
         if label is None:
             continue
         if not any(ch.isupper() for ch in surface):
             continue  # names have a capital; all-lower-case spans are parser noise ("un-announced", "paiment")
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
     return mentions
+
+
+def _split_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Jane Doe and John Roe" tagged as one ORG or PERSON span: two PERSON spans."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        match = _TWO_PEOPLE.match(text[start:end]) if label in {"ORG", "PERSON"} else None
+        if match and not any(w.lower() in _NAME_HEADS for w in match.group(0).split()):
+            out.append((start + match.start(1), start + match.end(1), "PERSON"))
+            out.append((start + match.start(2), start + match.end(2), "PERSON"))
+        else:
+            out.append((start, end, label))
+    return out
 
 
 def spans_of(doc: Doc) -> list[tuple[int, int, str]]:

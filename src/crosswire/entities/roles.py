@@ -30,16 +30,34 @@ from crosswire.model import Mention
 
 ROLE_HEADS = frozenset(
     {
-        "director", "head", "chief", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "adviser",
-        "advisor", "aide", "president", "vice-president", "chairman", "chairwoman", "chair", "ceo", "envoy",
-        "ambassador", "governor", "senator", "mayor", "king", "queen", "prince", "princess", "general", "commander",
-        "leader", "official", "officer", "correspondent", "reporter", "editor", "analyst",
-        "negotiator", "deputy", "premier", "chancellor", "lawmaker", "representative", "member", "founder",
-        "prosecutor", "judge", "attorney", "lawyer", "diplomat", "teacher", "marine", "star", "journalist",
-        "columnist", "economist", "coordinator", "manager", "executive", "owner", "investor", "banker", "emir",
-        "sheikh", "pope", "cardinal", "bishop", "colonel", "major", "captain", "lieutenant", "sergeant", "admiral",
+        # government, diplomacy and politics
+        "president", "vice-president", "premier", "chancellor", "minister", "secretary", "governor", "mayor",
+        "senator", "congressman", "congresswoman", "lawmaker", "legislator", "representative", "councillor",
+        "councilor", "delegate", "commissioner", "envoy", "ambassador", "diplomat", "consul", "negotiator", "mediator",
+        "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "aide", "official", "officer", "leader",
+        "candidate", "nominee", "speaker", "administrator", "regulator", "inspector", "ombudsman", "rapporteur",
+        "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "monarch",
+        # organisations and business
+        "director", "head", "chief", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto",
+        "executive", "manager", "founder", "co-founder", "owner", "partner", "boss", "treasurer",
+        "member", "deputy", "coordinator", "investor", "banker", "broker", "trader", "accountant", "auditor",
+        "consultant", "strategist", "analyst", "economist", "bookmaker", "contractor", "employee", "staffer",
+        # law and order
+        "prosecutor", "judge", "justice", "magistrate", "attorney", "lawyer", "counsel", "solicitor", "barrister",
+        "detective", "sheriff", "investigator", "agent", "spy",
+        # military
+        "general", "commander", "colonel", "major", "captain", "lieutenant", "sergeant", "admiral", "brigadier",
+        "marshal", "corporal", "soldier", "pilot",
+        # media, science, health, education, religion, sport and the arts
+        "correspondent", "reporter", "journalist", "editor", "columnist", "commentator", "publisher", "anchor",
+        "photographer", "interpreter", "translator", "scientist", "researcher", "professor", "lecturer", "expert",
+        "specialist", "engineer", "doctor", "physician", "surgeon", "nurse", "teacher", "activist", "campaigner",
+        "pope", "cardinal", "bishop", "archbishop", "imam", "rabbi", "priest", "cleric", "coach", "player",
+        "athlete", "referee", "author", "historian",
     }
 )  # fmt: skip
+# Suffixes of a title that keep its head: "president-elect", "secretary-designate".
+_TITLE_SUFFIXES = ("-elect", "-designate")
 # Words that qualify a title ("deputy foreign minister", "national security adviser") without being a name.
 TITLE_WORDS = frozenset(
     {
@@ -47,7 +65,7 @@ TITLE_WORDS = frozenset(
         "communications", "intelligence", "prime", "top", "former", "acting", "interim", "assistant", "executive",
         "defense", "defence", "interior", "finance", "economy", "economic", "crown", "policy", "general", "state",
         "white", "house", "affairs", "special", "first", "lead", "managing", "attorney", "supreme", "joint",
-        "military", "political", "trade", "energy", "health", "justice", "basketball", "football", "tennis",
+        "military", "political", "trade", "energy", "health", "justice", "district", "federal", "spy",
         "the", "of", "for", "and", "to", "in", "at", "on",
     }
 )  # fmt: skip
@@ -120,7 +138,10 @@ class _Spans:
 
 
 def _is_head(token: _Tok) -> bool:
-    return token.low.split("-")[-1] in ROLE_HEADS
+    low = token.low
+    for suffix in _TITLE_SUFFIXES:
+        low = low.removesuffix(suffix)
+    return low in ROLE_HEADS or low.split("-")[-1] in ROLE_HEADS
 
 
 def _is_title_word(token: _Tok) -> bool:
@@ -194,6 +215,11 @@ def _title_before(
     if window and not window[-1].isspace():
         return None
     tokens = [_Tok(offset + m.start(), offset + m.end(), m.group(0)) for m in _TOKEN.finditer(window)]
+    if tokens and tokens[-1].text.endswith(",") and text[mention.end : mention.end + 1] == ",":
+        # "the prime minister, Jane Doe, said": a title set off by commas before the name.
+        last = tokens[-1]
+        uncommaed = _Tok(last.start, last.end - 1, last.text[:-1])
+        tokens = [*tokens[:-1], uncommaed] if _is_head(uncommaed) else tokens
     taken: list[_Tok] = []
     for token in reversed(tokens):
         if len(taken) >= MAX_TITLE_TOKENS or (_STOP_AFTER.search(token.text) and not is_acronym(token.text)):
@@ -213,8 +239,8 @@ def _title_before(
     taken.reverse()
     while taken and taken[0].low in {"the", "of"}:
         taken = taken[1:]
-    if not taken:
-        return None
+    if not taken or taken[-1].low == "of":
+        return None  # "the former translator of Jane Doe": she is the object of the title, not its holder
     if _is_head(taken[-1]):
         return _render(taken, spans, lookup)
     for index, token in enumerate(taken[:-1]):
@@ -230,8 +256,15 @@ def _phrase_role(phrase: str, start: int, spans: _Spans, lookup: OrgLookup) -> s
     lead = [t for t in tokens[: HEAD_WITHIN + 1] if t.low not in _DETERMINERS]
     if not any(_is_head(t) for t in lead[:HEAD_WITHIN]):
         return None
-    if tokens[0].text[:1].isupper() and spans.label_at(tokens[0].start) == "PERSON":
+    possessive = re.search(r"(?:'s|’s|')$", tokens[0].text) is not None
+    if tokens[0].text[:1].isupper() and spans.label_at(tokens[0].start) == "PERSON" and not possessive:
         return None  # a list of names ("Lavrov, Naryshkin"), not an apposition
+    for n, token in enumerate(tokens[1:], start=1):
+        if spans.label_at(token.start) != "PERSON":
+            continue
+        if not any(t.low in _WALK_STOPS or t.low == "of" for t in tokens[:n]):
+            return None  # "Naryshkin, CIA Director William Burns": the title is the next person's
+        break
     return _render(tokens, spans, lookup)
 
 

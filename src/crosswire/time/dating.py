@@ -50,7 +50,8 @@ _STOP = {
     "some", "many", "most", "one", "two", "new", "news", "reuters", "associated", "press", "photo", "file",
 }  # fmt: skip
 _STOP |= set(MONTHS) | set(WEEKDAYS)
-_RELATIVE_DAY = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$")
+# The relative day a time expression names, whatever surrounds it ("Sunday", "Sunday evening", "late Friday").
+_RELATIVE_DAY = re.compile(r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 _DATELINE = re.compile(r"^[\s\W]*[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[,-]\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|[-–—_]|\n)")
 
@@ -107,7 +108,7 @@ def _with_sibling_year(day: str, sibling_date: str) -> str | None:
 def _profile(article: Article) -> _Profile:
     words = {w.lower().rstrip("'’s") for w in _WORD.findall(article.text)}
     words = {w for w in words if len(w) > 2 and w not in _STOP}
-    days = {t.text.lower() for t in article.timexes if _RELATIVE_DAY.match(t.text.strip())}
+    days = {match.group(1).lower() for t in article.timexes for match in _RELATIVE_DAY.finditer(t.text)}
     return _Profile(words, days)
 
 
