@@ -92,6 +92,12 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) ->
     """The content span a cue verb governs, or None when it has none that counts."""
     lemma = token.lemma_.lower()
     children = list(token.children)
+    if lemma in cues.CITING:
+        saying = _as_saying(token)
+        if saying is not None:
+            said = [c for c in saying.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > saying.i]
+            if said:  # "quoted Ryabkov as saying that ...": what Ryabkov said
+                return parse.span_of([t for c in said for t in (c.left_edge, c.right_edge)])
     clauses = [
         c
         for c in children
@@ -136,6 +142,18 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) ->
         if preps:
             return parse.subtree_span(preps[0])
     return bounds.passive_content(token)
+
+
+def _as_saying(token: Any) -> Any | None:
+    """The "saying" of "quoted X as saying" / "cited X as saying", hung by the parser on the verb or on X."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for holder in [token, *objects[:1]]:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for saying in prep.children:
+                    if saying.lemma_ == "say" and saying.dep_ == "pcomp":
+                        return saying
+    return None
 
 
 def _frame_end(token: Any) -> int:
@@ -350,14 +368,12 @@ class _Finder:
         if lemma in cues.CITING:
             # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            as_saying = [
-                c
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
-            ]
-            if objects and as_saying:
-                saying = next(g for g in as_saying[0].children if g.lemma_ == "say")
-                self.add_nested(outer, index, parse.subtree_span(objects[0]), saying, "say")
+            saying = _as_saying(token)
+            if objects and saying is not None:
+                speaker = parse.subtree_span(objects[0])
+                if objects[0].i < saying.i <= objects[0].right_edge.i:
+                    speaker = (speaker[0], saying.head.idx)  # "Ryabkov as saying": the "as" phrase is not his name
+                self.add_nested(outer, index, bounds.trim(text, *speaker), saying, "say")
             return
         near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
         for child in near:
@@ -602,7 +618,8 @@ def _statement(
         memory.learn(speaker_text, inside)
         source = sources.source_type(speaker_text, inside, candidate.cue_lemma, memory)
     cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
-    stance = classify(candidate.reading, candidate.content, candidate.stance_text)
+    span = finder.doc.char_span(candidate.content_start, candidate.content_end, alignment_mode="expand")
+    stance = classify(candidate.reading, candidate.content, candidate.stance_text, span)
     spans = [candidate.content_start, candidate.content_end]
     if candidate.speaker is not None and candidate.kind != "continuation":
         spans += list(candidate.speaker)
