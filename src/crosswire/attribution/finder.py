@@ -618,7 +618,9 @@ def _statement(
         memory.learn(speaker_text, inside)
         source = sources.source_type(speaker_text, inside, candidate.cue_lemma, memory)
     cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
-    span = finder.doc.char_span(candidate.content_start, candidate.content_end, alignment_mode="expand")
+    # several quotes joined into one statement: the first one sets the stance ("“...,” she said, “...”")
+    first = (candidate.quotes[0].start, candidate.quotes[0].end) if candidate.quotes else None
+    span = finder.doc.char_span(*(first or (candidate.content_start, candidate.content_end)), alignment_mode="expand")
     stance = classify(candidate.reading, candidate.content, candidate.stance_text, span)
     spans = [candidate.content_start, candidate.content_end]
     if candidate.speaker is not None and candidate.kind != "continuation":

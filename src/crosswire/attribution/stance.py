@@ -83,18 +83,19 @@ _REPORTS = (
     r"(?:reports?|claims?|allegations?|stor(?:y|ies)|suggestions?|rumou?rs?|speculation|accusations?|assertions?|"
     r"accounts?|news|charges?|articles?|information|theor(?:y|ies)|statements?|reporting)"
 )
+# A verdict is the predicate, so the clause ends after it: not "it is absurd that ...", "an absurd thing that ...".
+_VERDICT_END = r"(?=\s*(?:$|[.,;:!?\"“”’')]|and\b|or\b|from\b|—|–))"
 # The verdict given to "this" or to a report: "That's not true", "These allegations are nonsense", "the story ...
 # was totally false".
 _VERDICT_ON_REPORT = re.compile(
     r"\b(?:this|that|it|these|those|they|which|everything|" + _REPORTS + r")\b"
     r"[^.;!?]{0,160}?\b(?:is|are|was|were|'s|’s|'re|’re|remains?|seems?|appears?)\s+"
-    r"(?:(?:also|still|simply|all|of\s+course|,)\s*)*[\"“‘']?" + _VERDICT_LEAD + FALSEHOOD + r"\b"
-    r"(?!\s+(?:that|to|for|how|if|whether)\b)",  # "it is absurd that ...", "it is ridiculous to ...": a judgement
+    r"(?:(?:also|still|simply|all|of\s+course|,)\s*)*[\"“‘']?" + _VERDICT_LEAD + FALSEHOOD + _VERDICT_END,
     re.IGNORECASE,
 )
 # A verdict standing alone as what was said ('"Complete fiction," she said'; 'called it "an absolute lie"').
 _VERDICT_ALONE = re.compile(r"^\W*" + _VERDICT_LEAD + FALSEHOOD + r"\W*$", re.IGNORECASE)
-_VERDICT_ANYWHERE = re.compile(r"\b" + _VERDICT_LEAD + FALSEHOOD + r"\b", re.IGNORECASE)
+_VERDICT_ANYWHERE = re.compile(r"\b" + _VERDICT_LEAD + FALSEHOOD + _VERDICT_END, re.IGNORECASE)
 # Verbs whose object is judged ("described the report as fiction", "called the claims nonsense").
 JUDGING = frozenset({"describe", "call", "label", "brand", "term", "characterize", "characterise", "dismiss", "deem"})
 # A refusal to speak in the speaker's own words: "no comment", "I can't confirm it", "we do not comment on ...".
@@ -123,8 +124,10 @@ _CONTENT_CONFIRM = re.compile(r"\b(?:we|i)\s+(?:can\s+|hereby\s+)?confirm\b", re
 HEDGES = frozenset({"may", "might", "could"})
 CONTRAST = frozenset({"just", "only", "merely", "simply", "necessarily", "exactly", "quite", "all", "always"})
 NOBODY = frozenset({"nothing", "nobody", "none", "noone"})
-# How many sentences of a content the negation test reads (the stance of a long quote is set by its opening).
-NEGATION_SENTENCES = 2
+# Verbs through which a quote states its real clause ("I want to make it clear that ...", "wishes to clarify that").
+STATING = frozenset(
+    {"want", "wish", "make", "clear", "clarify", "confirm", "like", "reiterate", "repeat", "stress", "emphasize"}
+)
 
 
 def _no_determiner(token: Token) -> bool:
@@ -138,38 +141,50 @@ def _negated_root(root: Token) -> bool:
     """Whether the main clause headed by ``root`` is plainly negated: a "not"/"never" that is no hedge, contrast or
     description, or a subject or object that says there is none ("No talks are taking place")."""
     children = list(root.children)
-    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in children):
+    auxiliaries = [c for c in children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in HEDGES for c in auxiliaries):
         return False
-    for child in children:
-        if child.dep_ == "neg":
-            after = root.doc[child.i + 1] if child.i + 1 < len(root.doc) else None
-            if after is not None and after.lower_ in CONTRAST:
+    # the parser hangs "not" on the verb or on its auxiliary ("is absolutely not involved")
+    negations = [c for c in [*children, *(g for a in auxiliaries for g in a.children)] if c.dep_ == "neg"]
+    for negation in negations:
+        after = root.doc[negation.i + 1] if negation.i + 1 < len(root.doc) else None
+        if after is not None and after.lower_ in CONTRAST:
+            return False
+        if root.lemma_ == "be" and not any(c.dep_ in {"acomp", "attr", "oprd", "advmod"} for c in children):
+            # "not of a systemic nature": a description, unless it places the subject in an activity ("was not
+            # in talks with BP")
+            preps = [c for c in children if c.dep_ == "prep"]
+            if not preps or preps[0].lower_ == "of":
                 return False
-            if root.lemma_ == "be" and not any(c.dep_ in {"acomp", "attr", "oprd", "advmod"} for c in children):
-                # "not of a systemic nature", "not in the business of ...": a description, unless it places the
-                # subject in an activity ("was not in talks with BP")
-                preps = [c for c in children if c.dep_ == "prep"]
-                if not preps or preps[0].lower_ == "of":
-                    return False
-            return True
+        return True
     return any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and _no_determiner(c) for c in children)
 
 
+def _clause_heads(root: Token, depth: int = 0) -> list[Token]:
+    """The clause ``root`` heads, and through a verb of stating the clause it states ("I want to make it clear that
+    I never bet", "Shell wishes to clarify that it has not been considering an offer")."""
+    heads = [root]
+    if depth < 3 and (root.lemma_.lower() in STATING or root.lemma_.lower() in SPEECH_NEUTRAL):
+        for child in root.children:
+            that_clause = child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+            if (child.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} or that_clause) and child.i > root.i:
+                heads.extend(_clause_heads(child, depth + 1))
+    return heads
+
+
 def negated_claim(span: Span) -> bool:
-    """Whether what is said (a content span of the parse) plainly negates its main clause: "he never bet on sports",
-    "No talks are taking place", "Ukraine is absolutely not involved", "they had no knowledge of a meeting"."""
-    seen = 0
+    """Whether what is said (a content span of the parse) plainly negates the main clause of its first sentence: "he
+    never bet on sports", "No talks are taking place", "Ukraine is absolutely not involved", "they had no knowledge
+    of a meeting". Later sentences of a long quote do not set its stance."""
+    doc = span.doc
     sentences: list[Span] = list(span.sents)  # type: ignore[attr-defined]
     for sentence in sentences:
-        roots = [t for t in sentence if t.head == t or not (span.start <= t.head.i < span.end)]
+        start, end = max(sentence.start, span.start), min(sentence.end, span.end)
+        if not any(doc[i].is_alpha for i in range(start, end)):
+            continue  # an opening quotation mark on its own
+        roots = [doc[i] for i in range(start, end) if doc[i].head.i == i or not start <= doc[i].head.i < end]
         roots = [t for t in roots if t.pos_ in {"VERB", "AUX", "ADJ"}]
-        if not roots:
-            continue
-        if any(_negated_root(root) for root in roots):
-            return True
-        seen += 1
-        if seen >= NEGATION_SENTENCES:
-            break
+        return any(_negated_root(head) for root in roots for head in _clause_heads(root))
     return False
 
 
