@@ -63,6 +63,8 @@ ABOUT_PREPS = frozenset({"about", "of", "on", "against", "for"})
 OBJECT_PREPS = frozenset({"of", "for", "as"})
 # Prepositions whose phrase after an object is the circumstance of the saying, not part of what was said.
 ADJUNCT_PREPS = frozenset({"in", "during", "since", "at", "after", "before", "amid", "throughout", "following", "via"})
+# Verbs whose object is the addressee, not the content ("told reporters ...", "assured investors ...").
+TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "warn"})
 ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
 # A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
 _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
@@ -118,6 +120,10 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) ->
                     # "reported, citing a source, that ...": the citation is not part of what was reported
                     start = max(start, child.right_edge.idx + len(child.right_edge.text))
         return start, min(bounds.clause_end(text, c, start, end) for c in clauses)
+    if lemma in TELL_VERBS:
+        told = _told_clause(token)
+        if told is not None:
+            return told
     if tier == "evidence" and lemma not in cues.SPEECH:
         return None
     if lemma in cues.NEEDS_CLAUSE:
@@ -142,6 +148,22 @@ def _content_of(token: Any, tier: str, paragraph: tuple[int, int], text: str) ->
         if preps:
             return parse.subtree_span(preps[0])
     return bounds.passive_content(token)
+
+
+def _told_clause(token: Any) -> tuple[int, int] | None:
+    """ "Watson told the Examiner the report was false": the parser sometimes ends the sentence after the addressee
+    and starts a new one without any punctuation between; the clause after the addressee is what was told."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i]
+    if not objects:
+        return None
+    after = objects[-1].right_edge.i + 1
+    doc = token.doc
+    if after >= len(doc) or not doc[after].is_alpha or doc[after].sent.start != after:
+        return None
+    sentence = doc[after].sent
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in sentence):
+        return None
+    return doc[after].idx, sentence.end_char
 
 
 def _as_saying(token: Any) -> Any | None:

@@ -166,6 +166,8 @@ def _clause_heads(root: Token, depth: int = 0) -> list[Token]:
     heads = [root]
     if depth < 3 and (root.lemma_.lower() in STATING or root.lemma_.lower() in SPEECH_NEUTRAL):
         for child in root.children:
+            if root.lemma_.lower() == "make" and child.lemma_.lower() != "clear":
+                continue  # "make it clear that ..." states; "make sure I never ..." is a purpose
             that_clause = child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
             if (child.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} or that_clause) and child.i > root.i:
                 heads.extend(_clause_heads(child, depth + 1))

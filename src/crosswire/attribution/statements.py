@@ -33,6 +33,16 @@ PRONOUN_SPEAKER_DISTANCE = 400
 _DEPENDENT = re.compile(r"\b(?:of|for|to|with|at|from|by|about|under|told|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier").
+COMPANY_NOUNS = frozenset(
+    {
+        "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
+        "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
+        "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
+    }
+)  # fmt: skip
+# "the ... NOUN": a definite description ending in a common noun.
+_DESCRIPTION = re.compile(r"(?:the|this)\s.*?\b([a-z]+)$")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
 _INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
 
@@ -124,6 +134,17 @@ def _pronoun_speaker(
     return found
 
 
+def _described_org(article: Article, start: int, previous: Sequence[Statement]) -> str | None:
+    """The organization "the company" refers to: the one that spoke just before, else the last one named."""
+    for earlier in reversed(previous):
+        if earlier.speaker and earlier.source_type == "organization" and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            return earlier.speaker
+    named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start]
+    if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
+        return max(named, key=lambda m: m.end).entity
+    return None
+
+
 def _serves(person: Entity | None, article: Article, mentions: Sequence[Mention]) -> bool:
     """Whether a person a role noun resolved to can be the one this phrase names: "the CIA spokesperson" is not the
     White House's spokesperson, so when the phrase names an organization the person's roles must mention it."""
@@ -159,6 +180,13 @@ def _link_one(
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
         found = resolve_reference(article, role[0], role[1], entities)
         if found is not None and _serves(entities.get(found), article, mentions):
+            return found
+    described = _DESCRIPTION.match(phrase)
+    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
+        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
+        # names modify it
+        found = _described_org(article, start, previous)
+        if found is not None:
             return found
     for label in ORG_LABELS:
         for mention in mentions:
