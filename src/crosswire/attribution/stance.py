@@ -123,6 +123,14 @@ _CONTENT_CONFIRM = re.compile(r"\b(?:we|i)\s+(?:can\s+|hereby\s+)?confirm\b", re
 # Modals that make a negation a hedge ("may not be connected"), and words that make it a contrast ("not just").
 HEDGES = frozenset({"may", "might", "could"})
 CONTRAST = frozenset({"just", "only", "merely", "simply", "necessarily", "exactly", "quite", "all", "always"})
+# Adjectives of feeling or certainty: negated, they say how somebody feels, not that something did not happen.
+FEELINGS = frozenset(
+    {
+        "happy", "pleased", "glad", "satisfied", "sure", "certain", "optimistic", "comfortable", "surprised",
+        "worried", "concerned", "afraid", "keen", "interested", "confident", "content", "thrilled", "proud",
+        "sorry", "upset", "angry", "disappointed", "convinced", "ready", "willing", "able",
+    }
+)  # fmt: skip
 NOBODY = frozenset({"nothing", "nobody", "none", "noone"})
 # Verbs through which a quote states its real clause ("I want to make it clear that ...", "wishes to clarify that").
 STATING = frozenset(
@@ -150,6 +158,8 @@ def _negated_root(root: Token) -> bool:
         after = root.doc[negation.i + 1] if negation.i + 1 < len(root.doc) else None
         if after is not None and after.lower_ in CONTRAST:
             return False
+        if root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in FEELINGS for c in children):
+            return False  # "he wasn't happy about it", "we are not sure": a feeling or a doubt, not a denial
         if root.lemma_ == "be" and not any(c.dep_ in {"acomp", "attr", "oprd", "advmod"} for c in children):
             # "not of a systemic nature": a description, unless it places the subject in an activity ("was not
             # in talks with BP")
