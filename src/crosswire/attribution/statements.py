@@ -42,7 +42,7 @@ COMPANY_NOUNS = frozenset(
     }
 )  # fmt: skip
 # "the ... NOUN": a definite description ending in a common noun.
-_DESCRIPTION = re.compile(r"(?:the|this)\s.*?\b([a-z]+)$")
+_DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
 _INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
 
