@@ -262,6 +262,6 @@ def test_told_an_addressee_a_clause_without_that() -> None:
 
 
 def test_a_double_prime_closes_a_quote() -> None:
-    text = 'The paper said the airline was holding “early talks,″ citing people familiar with the matter.'
+    text = "The paper said the airline was holding “early talks,″ citing people familiar with the matter."
     quotes = find_quotes(text)
     assert quotes and text[quotes[0].start : quotes[0].end] == "“early talks,″"

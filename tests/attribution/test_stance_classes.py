@@ -83,12 +83,12 @@ def test_declined_to_comment_next_to_a_neither_clause_stays_decline() -> None:
     ("text", "stance"),
     [
         # a verdict of falsehood, on "this", on a report, or standing alone as the quote
-        ('"That\'s not true," the club\'s chairman told reporters about the transfer fee.', "deny"),
+        ("\"That's not true,\" the club's chairman told reporters about the transfer fee.", "deny"),
         ('"Complete fiction," the senator said of the report about her campaign funds.', "deny"),
-        ("A spokesman for the hospital said the allegations were \"an absolute lie\".", "deny"),
+        ('A spokesman for the hospital said the allegations were "an absolute lie".', "deny"),
         ('The ministry said: "These claims are of course just nonsense."', "deny"),
         ("The studio said the story about the film's budget was totally false and complete fiction.", "deny"),
-        ("The court spokesperson described the report as \"pure fabrication\".", "deny"),
+        ('The court spokesperson described the report as "pure fabrication".', "deny"),
         # a negated main clause denies what it negates
         ('"No talks are taking place," a spokesman for the brewer said.', "deny"),
         ("The striker said Monday he never bet on football.", "deny"),
