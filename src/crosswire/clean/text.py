@@ -91,6 +91,11 @@ def _parse_header_date(value: str) -> str | None:
     return None
 
 
+def _is_prose(text: str) -> bool:
+    """A sentence rather than a keyword list: a dozen words or more ending like a sentence."""
+    return len(text.split()) >= 12 and text.rstrip()[-1:] in {".", "!", "?", "”", '"'}
+
+
 def read_header(lines: list[str]) -> tuple[int, dict[str, str]]:
     """Read a metadata header at the top: (lines it occupies, fields). Fields: published, title, outlet, ..."""
     fields: dict[str, str] = {}
@@ -108,6 +113,12 @@ def read_header(lines: list[str]) -> tuple[int, dict[str, str]]:
                 break
             fields["published"] = parsed
             rest = date_match.group(2).strip(" |-–—:")
+            if _is_prose(rest):
+                # "date 2024-03-25 LOS ANGELES (AP) — Ohtani said Monday he never bet ...": the lead goes on the same
+                # line; it is the article's first line, not keywords
+                lines[index] = rest
+                used = index
+                break
             if rest:
                 fields.setdefault("keywords", rest)
             used = index + 1
