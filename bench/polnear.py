@@ -7,7 +7,8 @@ the metric of ``../shared/data/README.md``:
 - a predicted statement matches a gold attribution when their content spans share at least half of the gold
   content's characters and at least half of the predicted content's (one-to-one, greedy by overlap);
 - P/R/F1 over attributions, overall and per kind: direct (gold content opens with a quotation mark; predicted
-  ``direct``), according-to (the cue is "according to") and indirect (the rest);
+  ``direct``), according-to (the cue is "according to"), noun cues (the cue is a noun, "the claim that ...", "a
+  report saying ...": no verb among its words in the parse) and indirect (the rest);
 - speaker accuracy: the share of matched pairs whose ``speaker_start..speaker_end`` overlaps the gold Source span;
 - with ``--misses``, why each unmatched gold attribution was missed: its cue was not read at all, its cue was read
   but with a content span that does not match, or no cue but another statement's content overlaps it.
@@ -27,15 +28,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from crosswire.attribution.finder import find_statements
 from crosswire.context import Context, Options
 from crosswire.entities.mentions import find_mentions
 from crosswire.model import Article, Statement
-from crosswire.nlp.parse import release
+from crosswire.nlp.parse import doc_of, release
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 QUOTE_MARKS = "\"“”'‘"
-KINDS = ("direct", "indirect", "according")
+KINDS = ("direct", "indirect", "according", "noun")
 
 
 @dataclass
@@ -45,12 +48,15 @@ class Gold:
     cue_text: str
     content_text: str
     cue: list[tuple[int, int]] = field(default_factory=list)
+    noun_cue: bool = False
 
     @property
     def kind(self) -> str:
         if "according to" in self.cue_text.lower():
             return "according"
-        return "direct" if self.content_text.lstrip()[:1] in QUOTE_MARKS else "indirect"
+        if self.content_text.lstrip()[:1] in QUOTE_MARKS:
+            return "direct"
+        return "noun" if self.noun_cue else "indirect"
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -97,12 +103,32 @@ def documents(split: str = "dev", limit: int | None = None) -> Iterator[tuple[st
         yield stem, text_path.read_text(encoding="utf-8"), read_ann(matching[0])
 
 
-def predict(doc_id: str, text: str) -> list[Statement]:
-    """The per-article stages on verbatim text, as ``crosswire analyze --raw`` runs them."""
+def noun_positions(doc: Doc) -> tuple[set[int], set[int]]:
+    """The character offsets of the noun tokens and of the verb tokens of a parse (to tell noun cues apart)."""
+    nouns = {i for t in doc if t.pos_ in {"NOUN", "PROPN"} for i in range(t.idx, t.idx + len(t.text))}
+    verbs = {i for t in doc if t.pos_ in {"VERB", "AUX"} for i in range(t.idx, t.idx + len(t.text))}
+    return nouns, verbs
+
+
+def is_noun_cue(spans: list[tuple[int, int]], nouns: set[int], verbs: set[int]) -> bool:
+    chars = {i for s, e in spans for i in range(s, e)}
+    return bool(chars & nouns) and not chars & verbs
+
+
+def predict(doc_id: str, text: str, golds: list[Gold] | None = None) -> list[Statement]:
+    """The per-article stages on verbatim text, as ``crosswire analyze --raw`` runs them; with ``golds``, also mark
+    the gold attributions whose cue is a noun (from the same parse)."""
     article = Article(id=doc_id, source=doc_id, raw=text, text=text, verbatim=True)
     context = Context(options=Options(verbatim=True))
     find_mentions(article, context)
     find_statements(article, context)
+    nouns, verbs = noun_positions(doc_of(article))
+    for gold in golds or []:
+        gold.noun_cue = is_noun_cue(gold.cue, nouns, verbs)
+    for statement in article.statements:
+        if statement.cue_start is not None and statement.cue_end is not None:
+            noun = is_noun_cue([(statement.cue_start, statement.cue_end)], nouns, verbs)
+            NOUN_CUES[statement.id] = noun
     release(article)
     by_id = {s.id: s for s in article.statements}
     scored = []
@@ -114,10 +140,16 @@ def predict(doc_id: str, text: str) -> list[Statement]:
     return scored
 
 
+# Statement id -> whether its cue is a noun (filled by :func:`predict`).
+NOUN_CUES: dict[str, bool] = {}
+
+
 def kind_of(statement: Statement) -> str:
     if statement.cue and statement.cue.lower().startswith("according"):
         return "according"
-    return "direct" if statement.direct else "indirect"
+    if statement.direct:
+        return "direct"
+    return "noun" if NOUN_CUES.get(statement.id) else "indirect"
 
 
 def match(golds: list[Gold], predicted: list[Statement]) -> list[tuple[int, int]]:
@@ -175,7 +207,7 @@ def measure(split: str = "dev", limit: int | None = None) -> dict[str, float]:
     misses = {f"miss {kind}: {why}": 0 for kind in KINDS for why in MISSES}
     speaker_ok = matched_total = 0
     for doc_id, text, golds in documents(split, limit):
-        predicted = predict(doc_id, text)
+        predicted = predict(doc_id, text, golds)
         pairs = match(golds, predicted)
         found = {gi for _, gi in pairs}
         for gi, gold in enumerate(golds):

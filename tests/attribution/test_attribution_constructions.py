@@ -252,3 +252,16 @@ def test_a_reported_clause_after_a_time_phrase_is_read() -> None:
     statement = one(run(text), "said")
     assert statement.content.endswith("she would not accept the harbour board's offer")
     assert statement.speaker_text == "Ortiz"
+
+
+def test_told_an_addressee_a_clause_without_that() -> None:
+    statements = run("The club's lawyer told the Daily Courier the report was “false and complete fiction.”")
+    told = one(statements, "told")
+    assert told.content.startswith("the report was")
+    assert told.stance_class == "deny"
+
+
+def test_a_double_prime_closes_a_quote() -> None:
+    text = "The paper said the airline was holding “early talks,″ citing people familiar with the matter."
+    quotes = find_quotes(text)
+    assert quotes and text[quotes[0].start : quotes[0].end] == "“early talks,″"

@@ -77,3 +77,53 @@ def test_declined_to_comment_next_to_a_neither_clause_stays_decline() -> None:
                          "deny the sale."))  # fmt: skip
     assert found["declined"] == "decline"
     assert found["said"] == "neither"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a verdict of falsehood, on "this", on a report, or standing alone as the quote
+        ("\"That's not true,\" the club's chairman told reporters about the transfer fee.", "deny"),
+        ('"Complete fiction," the senator said of the report about her campaign funds.', "deny"),
+        ('A spokesman for the hospital said the allegations were "an absolute lie".', "deny"),
+        ('The ministry said: "These claims are of course just nonsense."', "deny"),
+        ("The studio said the story about the film's budget was totally false and complete fiction.", "deny"),
+        ('The court spokesperson described the report as "pure fabrication".', "deny"),
+        # a negated main clause denies what it negates
+        ('"No talks are taking place," a spokesman for the brewer said.', "deny"),
+        ("The striker said Monday he never bet on football.", "deny"),
+        ("The defence minister said the army was not involved in the attack on the depot.", "deny"),
+        ("The carmaker said it was not in talks with its rival.", "deny"),
+        ("The hospital said it had no knowledge of the incident.", "deny"),
+        ('"I want to make it clear that I never took the money," the treasurer said.', "deny"),
+        # a refusal to speak in the speaker's own words
+        ('"No comment," the coach said when asked about the transfer.', "decline"),
+        ('"I can\'t confirm it," the police chief said.', "decline"),
+        ('"I don\'t want to get into it," the author told the newspaper.', "decline"),
+        ('"We do not comment on market speculation," the bank said.', "decline"),
+        # "neither confirms nor denies", on either verb and inside the content
+        ("The regulator said it neither confirms nor denies the existence of an inquiry.", "neither"),
+        ("The army neither confirmed nor denied that troops had crossed the river.", "neither"),
+        # negations that are no denial: a hedge, a contrast, a description, a feeling, a judgement
+        ("The expert said the warning light may not be connected to the accident.", "assert"),
+        ("The investigator said the recorder is not just convenient.", "assert"),
+        ("The diplomat said the contacts were not of a systemic nature.", "assert"),
+        ('"He wasn\'t happy about it and said he would help me out," the assistant said.', "assert"),
+        ("The mayor said it was absurd that residents had to wait so long.", "assert"),
+        ('"It was an absurd thing that was happening," the pitcher said.', "assert"),
+        ("The striker said the team played well and deserved to win.", "assert"),
+    ],
+)
+def test_content_classes(text: str, stance: str) -> None:
+    found = stances(text)
+    assert found, text
+    assert found[0][1] == stance, (text, found)
+
+
+def test_the_second_verb_of_neither_nor_is_no_denial() -> None:
+    assert all(stance == "neither" for _, stance in stances("The agency neither confirms nor denies the report."))
+
+
+def test_content_class_without_a_parse_reads_the_words_only() -> None:
+    assert classify(CueReading(lemma="say"), "This claim is completely and utterly false") == "deny"
+    assert classify(CueReading(lemma="say"), "he never bet on sports") == "assert"  # negation needs the parse

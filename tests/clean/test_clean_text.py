@@ -139,6 +139,17 @@ def test_impossible_header_date_is_not_published() -> None:
     assert result.published is None
 
 
+def test_a_lead_on_the_date_line_is_kept_as_text() -> None:
+    lead = (
+        "date 2024-03-25 HOUSTON (AP) — The city's mayor said Monday he never approved the contract for the new"
+        " stadium roof."
+    )
+    result = clean_plain_text(page(lead, *PARAGRAPHS[:3]))
+    assert result.published == "2024-03-25"
+    assert "The city's mayor said Monday he never approved the contract" in result.text
+    assert all("mayor" not in line for line in result.boilerplate)
+
+
 def test_header_fields_are_read() -> None:
     raw = page(["title: Council passes budget", "source: Riverton Post", "by: Jane Doe"], *PARAGRAPHS[:3])
     result = clean_plain_text(raw)

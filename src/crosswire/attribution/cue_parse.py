@@ -108,6 +108,10 @@ def is_finite(token: Token, reading: CueReading) -> bool:
 def stance_window(text: str, token: Token) -> str:
     """The cue with its auxiliaries, negation and infinitive or object ("could neither confirm nor deny the report")."""
     start, end = token.idx, token.idx + len(token.text)
+    if token.dep_ == "conj" and token.head.i < token.i:
+        # "neither confirms nor denies": the second verb reads with the first and its "neither"
+        head = token.head
+        start = min([head.idx] + [c.idx for c in head.children if c.dep_ in {"aux", "neg", "preconj", "advmod"}])
     for child in token.children:
         if child.dep_ in {"aux", "neg", "preconj", "auxpass"}:
             start = min(start, child.idx)

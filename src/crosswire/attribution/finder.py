@@ -64,6 +64,8 @@ ABOUT_PREPS = frozenset({"about", "of", "on", "against", "for"})
 OBJECT_PREPS = frozenset({"of", "for", "as"})
 # Prepositions whose phrase after an object is the circumstance of the saying, not part of what was said.
 ADJUNCT_PREPS = frozenset({"in", "during", "since", "at", "after", "before", "amid", "throughout", "following", "via"})
+# Verbs whose object is the addressee, not the content ("told reporters ...", "assured investors ...").
+TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "warn"})
 ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
 # A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
 _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
@@ -93,6 +95,53 @@ def _content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) 
     """The content span a cue verb governs, or None when it has none that counts."""
     lemma = token.lemma_.lower()
     children = list(token.children)
+    if lemma in cues.CITING:
+        said = _said_content(token)
+        if said is not None:
+            return said
+    clauses = _content_clauses(token, tier, paragraph)
+    if clauses:
+        start, end = parse.span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
+                    # "reported, citing a source, that ...": the citation is not part of what was reported
+                    start = max(start, child.right_edge.idx + len(child.right_edge.text))
+        return start, min(bounds.clause_end(text, c, start, end) for c in clauses)
+    if lemma in TELL_VERBS:
+        told = _told_clause(token)
+        if told is not None:
+            return told
+    if tier == "evidence" and lemma not in cues.SPEECH:
+        return None
+    if lemma in cues.NEEDS_CLAUSE:
+        return None
+    xcomps = [c for c in children if c.dep_ == "xcomp"]
+    if xcomps and (lemma in cues.DECLINE_LEMMAS or tier in {"belief", "learned"} or lemma in {"promise", "vow"}):
+        return parse.subtree_span(xcomps[0])
+    if lemma in OBJECT_CONTENT or tier == "learned":
+        objects = _object_content(token)
+        if objects is not None:
+            return objects
+    if lemma in ABOUT_VERBS:
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
+        if preps:
+            return parse.subtree_span(preps[0])
+    return bounds.passive_content(token)
+
+
+def _said_content(token: Token) -> tuple[int, int] | None:
+    """ "quoted Ryabkov as saying that ...": what Ryabkov said."""
+    saying = _as_saying(token)
+    if saying is None:
+        return None
+    said = [c for c in saying.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > saying.i]
+    return parse.span_of([t for c in said for t in (c.left_edge, c.right_edge)]) if said else None
+
+
+def _content_clauses(token: Token, tier: str, paragraph: tuple[int, int]) -> list[Token]:
+    """The clauses a cue governs inside its paragraph: complements, reported adverbials, clauses hung on "citing"."""
+    children = list(token.children)
     clauses = [
         c
         for c in children
@@ -105,38 +154,52 @@ def _content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) 
         for child in children:
             if child.dep_ in {"advcl", "ccomp"} and child.lemma_.lower() in cues.CITING:
                 clauses = [c for c in child.children if c.dep_ in CLAUSE_DEPS]
-    if clauses:
-        start, end = parse.span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
-        for clause in clauses:
-            for child in clause.children:
-                if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
-                    # "reported, citing a source, that ...": the citation is not part of what was reported
-                    start = max(start, child.right_edge.idx + len(child.right_edge.text))
-        return start, min(bounds.clause_end(text, c, start, end) for c in clauses)
-    if tier == "evidence" and lemma not in cues.SPEECH:
+    return clauses
+
+
+def _object_content(token: Token) -> tuple[int, int] | None:
+    """A cue's object and what completes it, up to where the circumstances of the saying start."""
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    if not objects:
         return None
-    if lemma in cues.NEEDS_CLAUSE:
+    parts = list(objects)
+    for c in children:
+        if c.i <= objects[0].i:
+            continue
+        if c.dep_ == "prep" and _is_adjunct(c):
+            break  # the content is contiguous: it stops where the circumstances of the saying start
+        if c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep":
+            parts.append(c)
+    return parse.span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
+
+
+def _told_clause(token: Token) -> tuple[int, int] | None:
+    """ "Watson told the Examiner the report was false": the parser sometimes ends the sentence after the addressee
+    and starts a new one without any punctuation between; the clause after the addressee is what was told."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i]
+    if not objects:
         return None
-    xcomps = [c for c in children if c.dep_ == "xcomp"]
-    if xcomps and (lemma in cues.DECLINE_LEMMAS or tier in {"belief", "learned"} or lemma in {"promise", "vow"}):
-        return parse.subtree_span(xcomps[0])
-    if lemma in OBJECT_CONTENT or tier == "learned":
-        objects = [c for c in children if c.dep_ in OBJECT_DEPS]
-        if objects:
-            parts = list(objects)
-            for c in children:
-                if c.i <= objects[0].i:
-                    continue
-                if c.dep_ == "prep" and _is_adjunct(c):
-                    break  # the content is contiguous: it stops where the circumstances of the saying start
-                if c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep":
-                    parts.append(c)
-            return parse.span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
-    if lemma in ABOUT_VERBS:
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
-        if preps:
-            return parse.subtree_span(preps[0])
-    return bounds.passive_content(token)
+    after = objects[-1].right_edge.i + 1
+    doc = token.doc
+    if after >= len(doc) or not doc[after].is_alpha or doc[after].sent.start != after:
+        return None
+    sentence = doc[after].sent
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in sentence):
+        return None
+    return doc[after].idx, sentence.end_char
+
+
+def _as_saying(token: Token) -> Token | None:
+    """The "saying" of "quoted X as saying" / "cited X as saying", hung by the parser on the verb or on X."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for holder in [token, *objects[:1]]:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for saying in prep.children:
+                    if saying.lemma_ == "say" and saying.dep_ == "pcomp":
+                        return saying
+    return None
 
 
 def _frame_end(token: Token) -> int:
@@ -351,14 +414,12 @@ class _Finder:
         if lemma in cues.CITING:
             # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            as_saying = [
-                c
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
-            ]
-            if objects and as_saying:
-                saying = next(g for g in as_saying[0].children if g.lemma_ == "say")
-                self.add_nested(outer, index, parse.subtree_span(objects[0]), saying, "say")
+            saying = _as_saying(token)
+            if objects and saying is not None:
+                speaker = parse.subtree_span(objects[0])
+                if objects[0].i < saying.i <= objects[0].right_edge.i:
+                    speaker = (speaker[0], saying.head.idx)  # "Ryabkov as saying": the "as" phrase is not his name
+                self.add_nested(outer, index, bounds.trim(text, *speaker), saying, "say")
             return
         near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
         for child in near:
@@ -603,7 +664,10 @@ def _statement(
         memory.learn(speaker_text, inside)
         source = sources.source_type(speaker_text, inside, candidate.cue_lemma, memory)
     cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
-    stance = classify(candidate.reading, candidate.content, candidate.stance_text)
+    # several quotes joined into one statement: the first one sets the stance ("“...,” she said, “...”")
+    first = (candidate.quotes[0].start, candidate.quotes[0].end) if candidate.quotes else None
+    span = finder.doc.char_span(*(first or (candidate.content_start, candidate.content_end)), alignment_mode="expand")
+    stance = classify(candidate.reading, candidate.content, candidate.stance_text, span)
     spans = [candidate.content_start, candidate.content_end]
     if candidate.speaker is not None and candidate.kind != "continuation":
         spans += list(candidate.speaker)

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = frozenset("“„«")
-CLOSERS = frozenset("”»")
+OPENERS = frozenset("“„«‶")
+CLOSERS = frozenset("”»″")  # a double prime (″) closes a quote on pages typed with one
 STRAIGHT = '"'
 # Stands in for the second apostrophe of a '' quotation mark while scanning (same length, so offsets hold).
 _SECOND = "\x00"

@@ -8,9 +8,15 @@ The stance comes from the cue and its polarity first, and from the content only 
 - **polarity** — a negated cue changes class: "did not deny" is not a denial (other); "would not confirm" and
   "could not confirm" are a refusal to confirm (decline); "neither confirm nor deny" (anywhere in cue or content)
   is its own class.
-- **content** — under a neutral cue ("said"), the words themselves can deny ("this is fake news", "this didn't
-  actually happen", "some outlets have reported things that haven't really happened") or confirm ("we confirm
-  that ..."). These patterns are about the content's own sentence shape, not about any topic.
+- **content** — under a neutral cue ("said", "told", "described ... as"), what is said decides, in this order:
+  a refusal to speak ("no comment", "I can't confirm it", "we do not comment on speculation") declines; a verdict
+  of falsehood on a report or on "this" ("That's not true", "These allegations are nonsense", "This claim is
+  completely and utterly false"), or such a verdict standing alone as the quote ("absolute lie", "complete fiction")
+  or given to the object of a verb of judging ("called the report false", "described it as pure fabrication")
+  denies; a main clause that is negated ("No talks are taking place", "he never bet on sports", "it was not
+  involved", "they had no knowledge of a meeting") denies what it negates, unless the negation is a hedge ("may not
+  be connected"), a contrast ("not just convenient") or a description ("not of a systemic nature"); "we confirm
+  that ..." confirms. These patterns are about the content's own sentence shape, not about any topic.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from spacy.tokens import Span, Token
 
 StanceClass = Literal["confirm", "deny", "decline", "neither", "assert", "other"]
 
@@ -52,15 +60,57 @@ SPEECH_NEUTRAL = frozenset(
 MODALS = frozenset({"would", "could", "can", "will", "might", "may", "should"})
 
 _NEITHER = re.compile(
-    r"\b(?:neither\s+(?:confirm|deny)\w*\s+nor\s+(?:confirm|deny)\w*"
-    r"|(?:not|n't|cannot)\s+(?:\w+\s+)?(?:confirm|deny)\w*\s+or\s+(?:confirm|deny)\w*)",
+    r"\b(?:neither\s+(?:confirm|den[yi])\w*\s+nor\s+(?:confirm|den[yi])\w*"
+    r"|(?:not|n't|n’t|cannot)\s+(?:\w+\s+)?(?:confirm|den[yi])\w*\s+or\s+(?:confirm|den[yi])\w*)",
+    re.IGNORECASE,
+)
+# Words that pronounce a report false ("complete fiction", "utterly false", "nonsense", "not true").
+FALSEHOOD = (
+    r"(?:fake|false|falsehoods?|untrue|not\s+true|not\s+correct|incorrect|inaccurate|wrong|lies|lie|lying|nonsense|"
+    r"fiction|fictional|fabricat\w+|made[\s-]up|invent\w+|baseless|groundless|unfounded|without\s+foundation|"
+    r"hoax|absurd|ridiculous|rubbish|garbage|preposterous|bogus|misinformation|disinformation|propaganda|"
+    r"smears?|slander\w*|libel\w*|speculation|conspiracy\s+theor\w+|fantas(?:y|ies)|fairy\s+tales?|"
+    r"no\s+truth|no\s+basis|not\s+based\s+(?:on|in)\s+fact)"
+)
+# Intensifiers and determiners before such a verdict ("a complete", "totally", "just", "of course").
+_VERDICT_LEAD = (
+    r"(?:(?:a|an|the|just|simply|merely|nothing\s+but|pure|sheer|total|totally|complete|completely|utter|utterly|"
+    r"absolute|absolutely|entirely|wholly|outright|blatant|categorically|frivolous|baseless|malicious|obvious|"
+    r"clearly|of\s+course|and|further|more|market|media|more\s+of\s+the\s+same|yet\s+another|another|"
+    r"all|so|very)[\s,]+)*"
+)
+_REPORTS = (
+    r"(?:reports?|claims?|allegations?|stor(?:y|ies)|suggestions?|rumou?rs?|speculation|accusations?|assertions?|"
+    r"accounts?|news|charges?|articles?|information|theor(?:y|ies)|statements?|reporting)"
+)
+# A verdict is the predicate, so the clause ends after it: not "it is absurd that ...", "an absurd thing that ...".
+_VERDICT_END = r"(?=\s*(?:$|[.,;:!?\"“”’')]|and\b|or\b|from\b|—|–))"
+# The verdict given to "this" or to a report: "That's not true", "These allegations are nonsense", "the story ...
+# was totally false".
+_VERDICT_ON_REPORT = re.compile(
+    r"\b(?:this|that|it|these|those|they|which|everything|" + _REPORTS + r")\b"
+    r"[^.;!?]{0,160}?\b(?:is|are|was|were|'s|’s|'re|’re|remains?|seems?|appears?)\s+"
+    r"(?:(?:also|still|simply|all|of\s+course|,)\s*)*[\"“‘']?" + _VERDICT_LEAD + FALSEHOOD + _VERDICT_END,
+    re.IGNORECASE,
+)
+# A verdict standing alone as what was said ('"Complete fiction," she said'; 'called it "an absolute lie"').
+_VERDICT_ALONE = re.compile(r"^\W*" + _VERDICT_LEAD + FALSEHOOD + r"\W*$", re.IGNORECASE)
+_VERDICT_ANYWHERE = re.compile(r"\b" + _VERDICT_LEAD + FALSEHOOD + _VERDICT_END, re.IGNORECASE)
+# Verbs whose object is judged ("described the report as fiction", "called the claims nonsense").
+JUDGING = frozenset({"describe", "call", "label", "brand", "term", "characterize", "characterise", "dismiss", "deem"})
+# A refusal to speak in the speaker's own words: "no comment", "I can't confirm it", "we do not comment on ...".
+_CONTENT_DECLINE = re.compile(
+    r"(?:^[\W]*no\s+comment\b"
+    r"|\b(?:i|we)\s*(?:'m|’m|am|are|'re|’re)?\s*(?:can't|can’t|cannot|can\s+not|could\s+not|couldn't|couldn’t|"
+    r"won't|won’t|will\s+not|would\s+not|wouldn't|wouldn’t|do\s+not|don't|don’t|never|not\s+able\s+to|"
+    r"unable\s+to|not\s+in\s+a\s+position\s+to|not\s+going\s+to|not\s+gonna)\s+"
+    r"(?:want\s+to\s+|wish\s+to\s+|be\s+able\s+to\s+)?"
+    r"(?:confirm|comment|discuss|speculate|get\s+into|go\s+into|elaborate|disclose|reveal|talk\s+about)\b"
+    r"|\bno\s+comment\s*[.,!\"”]*$)",
     re.IGNORECASE,
 )
 _CONTENT_DENY = re.compile(
-    r"\b(?:(?:this|that|it|these|those|the report|the reports|the story)\s+(?:is|was|are|were|'s|’s)\s+"
-    r"(?:simply\s+|just\s+|completely\s+|absolutely\s+|all\s+)?"
-    r"(?:fake|false|untrue|not\s+true|a\s+lie|lies|nonsense|fiction|fabricat\w+|baseless|groundless|a\s+hoax)"
-    r"|fake\s+news"
+    r"\b(?:fake\s+news"
     r"|(?:did\s+not|didn't|didn’t|has\s+not|hasn't|hasn’t|have\s+not|haven't|haven’t|never)\s+"
     r"(?:actually\s+|really\s+|ever\s+)?(?:happen|happened|took\s+place|take\s+place|occur|occurred)"
     r"|no\s+such\s+(?:talks|meeting|meetings|negotiations|contacts|thing)"
@@ -70,6 +120,84 @@ _CONTENT_DENY = re.compile(
     re.IGNORECASE,
 )
 _CONTENT_CONFIRM = re.compile(r"\b(?:we|i)\s+(?:can\s+|hereby\s+)?confirm\b", re.IGNORECASE)
+# Modals that make a negation a hedge ("may not be connected"), and words that make it a contrast ("not just").
+HEDGES = frozenset({"may", "might", "could"})
+CONTRAST = frozenset({"just", "only", "merely", "simply", "necessarily", "exactly", "quite", "all", "always"})
+# Adjectives of feeling or certainty: negated, they say how somebody feels, not that something did not happen.
+FEELINGS = frozenset(
+    {
+        "happy", "pleased", "glad", "satisfied", "sure", "certain", "optimistic", "comfortable", "surprised",
+        "worried", "concerned", "afraid", "keen", "interested", "confident", "content", "thrilled", "proud",
+        "sorry", "upset", "angry", "disappointed", "convinced", "ready", "willing", "able",
+    }
+)  # fmt: skip
+NOBODY = frozenset({"nothing", "nobody", "none", "noone"})
+# Verbs through which a quote states its real clause ("I want to make it clear that ...", "wishes to clarify that").
+STATING = frozenset(
+    {"want", "wish", "make", "clear", "clarify", "confirm", "like", "reiterate", "repeat", "stress", "emphasize"}
+)
+
+
+def _no_determiner(token: Token) -> bool:
+    """ "No talks", "no knowledge", "nothing", "nobody": a noun phrase that says there is none."""
+    if token.lower_ in NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+
+
+def _negated_root(root: Token) -> bool:
+    """Whether the main clause headed by ``root`` is plainly negated: a "not"/"never" that is no hedge, contrast or
+    description, or a subject or object that says there is none ("No talks are taking place")."""
+    children = list(root.children)
+    auxiliaries = [c for c in children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in HEDGES for c in auxiliaries):
+        return False
+    # the parser hangs "not" on the verb or on its auxiliary ("is absolutely not involved")
+    negations = [c for c in [*children, *(g for a in auxiliaries for g in a.children)] if c.dep_ == "neg"]
+    for negation in negations:
+        after = root.doc[negation.i + 1] if negation.i + 1 < len(root.doc) else None
+        if after is not None and after.lower_ in CONTRAST:
+            return False
+        if root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in FEELINGS for c in children):
+            return False  # "he wasn't happy about it", "we are not sure": a feeling or a doubt, not a denial
+        if root.lemma_ == "be" and not any(c.dep_ in {"acomp", "attr", "oprd", "advmod"} for c in children):
+            # "not of a systemic nature": a description, unless it places the subject in an activity ("was not
+            # in talks with BP")
+            preps = [c for c in children if c.dep_ == "prep"]
+            if not preps or preps[0].lower_ == "of":
+                return False
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and _no_determiner(c) for c in children)
+
+
+def _clause_heads(root: Token, depth: int = 0) -> list[Token]:
+    """The clause ``root`` heads, and through a verb of stating the clause it states ("I want to make it clear that
+    I never bet", "Shell wishes to clarify that it has not been considering an offer")."""
+    heads = [root]
+    if depth < 3 and (root.lemma_.lower() in STATING or root.lemma_.lower() in SPEECH_NEUTRAL):
+        for child in root.children:
+            if root.lemma_.lower() == "make" and child.lemma_.lower() != "clear":
+                continue  # "make it clear that ..." states; "make sure I never ..." is a purpose
+            that_clause = child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+            if (child.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} or that_clause) and child.i > root.i:
+                heads.extend(_clause_heads(child, depth + 1))
+    return heads
+
+
+def negated_claim(span: Span) -> bool:
+    """Whether what is said (a content span of the parse) plainly negates the main clause of its first sentence: "he
+    never bet on sports", "No talks are taking place", "Ukraine is absolutely not involved", "they had no knowledge
+    of a meeting". Later sentences of a long quote do not set its stance."""
+    doc = span.doc
+    sentences: list[Span] = list(span.sents)  # type: ignore[attr-defined]
+    for sentence in sentences:
+        start, end = max(sentence.start, span.start), min(sentence.end, span.end)
+        if not any(doc[i].is_alpha for i in range(start, end)):
+            continue  # an opening quotation mark on its own
+        roots = [doc[i] for i in range(start, end) if doc[i].head.i == i or not start <= doc[i].head.i < end]
+        roots = [t for t in roots if t.pos_ in {"VERB", "AUX", "ADJ"}]
+        return any(_negated_root(head) for root in roots for head in _clause_heads(root))
+    return False
 
 
 @dataclass(frozen=True)
@@ -87,8 +215,9 @@ class CueReading:
     tier: str = "speech"
 
 
-def classify(cue: CueReading, content: str, cue_text: str = "") -> StanceClass:
-    """The stance class of a statement with this cue and content."""
+def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | None = None) -> StanceClass:
+    """The stance class of a statement with this cue and content; ``span`` (the content in the parse, when there is
+    one) lets a negated main clause count as a denial."""
     lemma = cue.lemma.lower()
     if _NEITHER.search(cue_text) or _NEITHER.search(content[:200]):
         return "neither"
@@ -109,10 +238,21 @@ def classify(cue: CueReading, content: str, cue_text: str = "") -> StanceClass:
         if lemma in {"comment", "say", "respond", "answer", "discuss", "elaborate"}:
             return "decline"
         return "other"
+    if lemma in JUDGING and _VERDICT_ANYWHERE.search(content):
+        return "deny"  # "described the report as complete fiction", "called the claims nonsense"
     if lemma in SPEECH_NEUTRAL or cue.tier in {"speech", "according", "continuation", "evidence"}:
-        if _CONTENT_DENY.search(content):
-            return "deny"
-        if _CONTENT_CONFIRM.search(content):
-            return "confirm"
-        return "assert"
+        return content_class(content, span)
     return "other"
+
+
+def content_class(content: str, span: Span | None = None) -> StanceClass:
+    """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
+    if _CONTENT_DECLINE.search(content):
+        return "decline"
+    if _CONTENT_DENY.search(content) or _VERDICT_ON_REPORT.search(content) or _VERDICT_ALONE.search(content):
+        return "deny"
+    if _CONTENT_CONFIRM.search(content):
+        return "confirm"
+    if span is not None and negated_claim(span):
+        return "deny"
+    return "assert"

@@ -33,6 +33,18 @@ PRONOUN_SPEAKER_DISTANCE = 400
 _DEPENDENT = re.compile(r"\b(?:of|for|to|with|at|from|by|about|under|told|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier").
+COMPANY_NOUNS = frozenset(
+    {
+        "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
+        "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
+        "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
+    }
+)  # fmt: skip
+# "the ... NOUN": a definite description ending in a common noun.
+_DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
+# "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
+_INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
 
 
 def _inside(article: Article, start: int, end: int) -> list[Mention]:
@@ -83,6 +95,66 @@ def _by_alias(phrase: str, aliases: dict[str, str]) -> str | None:
     return None
 
 
+def _within(mention: Mention, spans: Sequence[tuple[int | None, int | None]]) -> bool:
+    return any(s is not None and e is not None and s <= mention.start and mention.end <= e for s, e in spans)
+
+
+def _pronoun_speaker(
+    article: Article,
+    statement: Statement,
+    previous: Sequence[Statement],
+    entities: dict[str, Entity],
+    said: Sequence[tuple[int | None, int | None]],
+) -> str | None:
+    """ "Zakharova said ... She added": a pronoun subject of a cue continues the speaker just before it. A person
+    named inside what somebody said ("“We are pleased that Bob found it,” she said") is talked about, not talking,
+    so such mentions neither interrupt the continuation nor serve as the antecedent."""
+    assert statement.speaker_start is not None and statement.speaker_end is not None
+    start = statement.speaker_start
+    for earlier in reversed(previous):
+        if earlier.speaker and earlier.source_type == "person" and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE:
+            between = [
+                m
+                for m in article.mentions
+                if m.label == "PERSON" and earlier.end <= m.start < start and not _within(m, said)
+            ]
+            if not between:
+                return earlier.speaker
+            break
+    found = resolve_reference(article, start, statement.speaker_end, entities)
+    if found is None:
+        return None
+    named = [m for m in article.mentions if m.entity == found and m.end <= start]
+    if named and all(_within(m, said) for m in named):
+        # the nearest person is only ever talked about: take the nearest one named outside what was said
+        for mention in sorted(article.mentions, key=lambda m: m.start, reverse=True):
+            if mention.label == "PERSON" and mention.entity and mention.end <= start and not _within(mention, said):
+                return mention.entity if start - mention.end <= PRONOUN_SPEAKER_DISTANCE * 3 else None
+        return None
+    return found
+
+
+def _described_org(article: Article, start: int, previous: Sequence[Statement]) -> str | None:
+    """The organization "the company" refers to: the one that spoke just before, else the last one named."""
+    for earlier in reversed(previous):
+        if earlier.speaker and earlier.source_type == "organization" and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            return earlier.speaker
+    named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start]
+    if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
+        return max(named, key=lambda m: m.end).entity
+    return None
+
+
+def _serves(person: Entity | None, article: Article, mentions: Sequence[Mention]) -> bool:
+    """Whether a person a role noun resolved to can be the one this phrase names: "the CIA spokesperson" is not the
+    White House's spokesperson, so when the phrase names an organization the person's roles must mention it."""
+    orgs = [m for m in mentions if m.label in ORG_LABELS]
+    if person is None or not orgs:
+        return True
+    roles = " ".join(person.roles).lower()
+    return any(article.text[m.start : m.end].lower() in roles for m in orgs)
+
+
 def _link_one(
     article: Article,
     statement: Statement,
@@ -100,18 +172,20 @@ def _link_one(
     person = _head_person(article, statement, mentions)
     if person is not None:
         return person.entity
+    said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
     if phrase.lower() in PRONOUNS:
-        # "Zakharova said ... She added": a pronoun subject of a cue continues the speaker just before it.
-        for earlier in reversed(previous):
-            if earlier.speaker and earlier.source_type == "person" and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE:
-                between = [m for m in article.mentions if m.label == "PERSON" and earlier.end <= m.start < start]
-                if not between:
-                    return earlier.speaker
-                break
-        return resolve_reference(article, start, end, entities)
+        return _pronoun_speaker(article, statement, previous, entities, said)
     role = _role_span(article, start, end)
-    if role is not None:
+    if role is not None and not _INDEFINITE.match(phrase):
+        # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
         found = resolve_reference(article, role[0], role[1], entities)
+        if found is not None and _serves(entities.get(found), article, mentions):
+            return found
+    described = _DESCRIPTION.match(phrase)
+    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
+        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
+        # names modify it
+        found = _described_org(article, start, previous)
         if found is not None:
             return found
     for label in ORG_LABELS:

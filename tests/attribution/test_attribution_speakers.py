@@ -1,0 +1,92 @@
+"""Speakers through the document, linked to entities by the corpus stage: relayed sources, pronouns and role nouns,
+descriptions of organizations. Short passages from several domains, analysed together as one small pile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosswire.analyze import analyze
+from crosswire.model import Dossier, Statement
+
+PASSAGES = {
+    "agency": (
+        "MOSCOW — The Interfax news agency quoted Deputy Foreign Minister Sergei Ryabkov as saying that the contacts"
+        " with Washington were useful.\n"
+    ),
+    "wire": "Reuters quoted a spokeswoman for the port authority as saying the terminal would reopen in May.\n",
+    "museum": (
+        "Museum director Clara Veldt said the missing painting had been returned by a collector on Friday.\n\n"
+        "“We are grateful that Pieter Jansen brought it back,” she said.\n"
+    ),
+    "recall": (
+        "Toyota spokeswoman Akiko Sato said the recall would widen to older models.\n\n"
+        "A Honda spokesperson said the company had seen no such faults in its own cars.\n"
+    ),
+    "brewer": (
+        "Heineken said on Thursday it was not in talks to buy Carlsberg.\n\n"
+        "The Dutch brewing giant said it had no plans to make an offer.\n"
+    ),
+    "trial": "LONDON (AP) — Former banker Mark Ellison said Tuesday he never signed the loan documents.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    folder = tmp_path_factory.mktemp("passages")
+    for name, text in PASSAGES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return analyze([str(folder)], tmp_path_factory.mktemp("out"), verbatim=True).dossier
+
+
+def statements(dossier: Dossier, name: str) -> list[Statement]:
+    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
+    return [s for s in dossier.statements if s.article == wanted]
+
+
+def speaker_name(dossier: Dossier, statement: Statement) -> str | None:
+    entity = next((e for e in dossier.entities if e.id == statement.speaker), None)
+    return entity.name if entity else None
+
+
+def test_quoted_as_saying_is_the_quoted_persons_statement_relayed_via_the_agency(dossier: Dossier) -> None:
+    found = statements(dossier, "agency")
+    inner = [s for s in found if s.via]
+    assert inner, found
+    assert "Ryabkov" in (inner[0].speaker_text or "")
+    assert inner[0].content.endswith("were useful")
+    outer = next(s for s in found if s.id == inner[0].via[0])
+    assert "Interfax" in (outer.speaker_text or "")
+
+
+def test_quoted_as_saying_an_unnamed_spokeswoman(dossier: Dossier) -> None:
+    inner = [s for s in statements(dossier, "wire") if s.via]
+    assert inner and (inner[0].speaker_text or "").startswith("a spokeswoman")
+    assert "Reuters" not in (inner[0].speaker_text or "")
+
+
+def test_a_pronoun_is_not_the_person_the_quote_talks_about(dossier: Dossier) -> None:
+    quote = next(s for s in statements(dossier, "museum") if s.direct)
+    assert speaker_name(dossier, quote) is not None
+    assert "Veldt" in (speaker_name(dossier, quote) or "")
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organization_named_with_it(dossier: Dossier) -> None:
+    honda = next(s for s in statements(dossier, "recall") if (s.speaker_text or "").startswith("A Honda"))
+    assert "Sato" not in (speaker_name(dossier, honda) or "")
+    assert "Honda" in (speaker_name(dossier, honda) or "")
+
+
+def test_a_description_of_a_company_is_the_company(dossier: Dossier) -> None:
+    found = statements(dossier, "brewer")
+    described = next(s for s in found if "giant" in (s.speaker_text or ""))
+    assert "Heineken" in (speaker_name(dossier, described) or "")
+    assert all(s.stance_class == "deny" for s in found)
+
+
+def test_a_lead_with_a_time_between_cue_and_clause_yields_a_denial(dossier: Dossier) -> None:
+    found = statements(dossier, "trial")
+    assert found and found[0].content.startswith("he never signed")
+    assert found[0].stance_class == "deny"
+    assert "Ellison" in (speaker_name(dossier, found[0]) or "")
