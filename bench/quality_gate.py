@@ -33,6 +33,8 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         {
             "all.articles": 0.66,
             "all.dates": 0.74,
+            "tuning.dates": 0.67,
+            "frozen.dates": 0.87,
             "all.entities": 0.86,
             "all.statements": 0.68,
             "all.events": 0.57,
@@ -56,10 +58,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         {"whole": 0.775, "cropped": 0.84},
     ),
     (
-        "time expressions (TempEval-3 train: TimeBank + AQUAINT, all 256 documents)",
+        # The frozen fifth of TempEval-3 train (52 documents chosen by a hash of their names, bench/tempeval.py): no
+        # rule is written and no model trained against them, so this predicts the held-out TempEval-3 platinum set.
+        "time expressions (TempEval-3 train: TimeBank + AQUAINT, frozen fifth)",
         tempeval.DATA,
         tempeval.measure,
-        {"strict_f1": 0.87, "relaxed_f1": 0.935, "value_f1": 0.805},
+        {"strict_f1": 0.875, "relaxed_f1": 0.945, "type_f1": 0.92, "value_f1": 0.82},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on
