@@ -19,6 +19,7 @@ from crosswire.context import Context
 from crosswire.model import Article, Timex
 from crosswire.time import relative as relative_rules
 from crosswire.time import rules as absolute_rules
+from crosswire.time import tagger as learned
 from crosswire.time import values as tv
 from crosswire.time.rules import Candidate, Ctx
 from crosswire.time.tense import UNKNOWN, direction_at
@@ -65,13 +66,31 @@ def _reported_quarter(value: str, anchor: dt.date | None) -> bool:
     return anchor is None or tv.to_range(value)[1] <= anchor
 
 
-def resolve(text: str, published: str | None, doc_fn: object | None = None) -> list[Timex]:
+def detect(text: str, use_tagger: bool = True) -> list[Candidate]:
+    """The rule candidates of ``text``, confirmed and re-edged by the learned tagger (:mod:`.tagger`) when asked."""
+    found = candidates(text)
+    return learned.refine(text, found) if use_tagger else found
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a calendar value, or None for anything else (underspecified, references, durations)."""
+    try:
+        return tv.to_range(value)[0]
+    except ValueError:
+        return None
+
+
+def resolve(text: str, published: str | None, doc_fn: object | None = None, use_tagger: bool = True) -> list[Timex]:
     """Timexes of ``text`` resolved against ``published``; ``doc_fn()`` gives the parse when tense is needed."""
     anchor = anchor_date(published)
     ctx = Ctx(anchor=anchor)
     doc = None
     out: list[Timex] = []
-    for cand in candidates(text):
+    last_end = 0
+    for cand in detect(text, use_tagger):
+        if "\n" in text[last_end : cand.start]:
+            ctx.reference = None  # a new paragraph: the narrative time is set afresh
+        last_end = cand.end
         ctx.direction = UNKNOWN
         if cand.tense and anchor is not None and callable(doc_fn):
             if doc is None:
@@ -83,6 +102,8 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None) -> l
         value, mod = resolved
         if cand.sets_quarter and _reported_quarter(value, anchor):
             ctx.quarter = value
+        if cand.sets_reference:
+            ctx.reference = _first_day(value)
         out.append(
             Timex(
                 start=cand.start, end=cand.end, text=text[cand.start : cand.end], type=cand.type, value=value, mod=mod
