@@ -313,7 +313,9 @@ def rule_decade(m: re.Match[str], text: str) -> Candidate | None:
     """ "the 1990s" -> 199, "the late '70s" -> 197 (mod END), "the nineties"."""
     mod = _pos_mod(m["pre"])
     if m["c"]:
-        value = f"{m['c']}{m['d']}"
+        # "the 1800s" and "the 1900s" are centuries (TIMEX3 "18", "19"); "the 2000s" is the decade 2000-2009.
+        century = m["d"] == "0" and m[0].lower().rstrip("'s").endswith("00") and m["c"] != "20"
+        value = m["c"] if century else f"{m['c']}{m['d']}"
         return Candidate(m.start(), m.end(), "DATE", _fixed(value, mod), priority=1)
     digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["w"].lower()]
 
