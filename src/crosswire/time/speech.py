@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosswire.time.lexicon import MONTH_RE, WEEKDAY_RE
 from crosswire.time.rules import Candidate
 
 # Opening and closing marks: curly quotes, straight quotes and the ``TeX'' quotes of older newswire.
@@ -24,6 +25,10 @@ _REPORTING = (
 _VERB_BEFORE = re.compile(rf"\b{_REPORTING}\b[^.!?\"“”]{{0,40}}$", re.IGNORECASE)
 # The time expression then the verb ("on Monday said", "Monday told reporters").
 _VERB_AFTER = re.compile(rf"^\W{{0,3}}(?:\w+\W+){{0,2}}{_REPORTING}\b", re.IGNORECASE)
+# A day of speaking is named as a day: a weekday, "today", "yesterday", or a month and day.
+_NAMES_A_DAY = re.compile(
+    rf"\b(?:{WEEKDAY_RE}|today|yesterday|tonight|{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“`])|\n")
 
 
@@ -53,12 +58,12 @@ def _clause(text: str, quote: Quote) -> tuple[int, int]:
 
 
 def speaking_time(text: str, quote: Quote, candidates: list[Candidate], quotes: list[Quote]) -> Candidate | None:
-    """The candidate naming when the quotation was said: next to a reporting verb, outside every quotation."""
+    """The candidate naming the day the quotation was said: next to a reporting verb, outside every quotation."""
     lo, hi = _clause(text, quote)
     for cand in candidates:
         if cand.start < lo or cand.end > hi or inside(quotes, cand.start, cand.end) is not None:
             continue
-        if cand.type not in ("DATE", "TIME"):
+        if cand.type not in ("DATE", "TIME") or not _NAMES_A_DAY.search(text[cand.start : cand.end]):
             continue
         if _VERB_BEFORE.search(text[max(lo, cand.start - 60) : cand.start]) or _VERB_AFTER.match(
             text[cand.end : min(hi, cand.end + 40)]
