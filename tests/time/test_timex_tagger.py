@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +16,7 @@ from crosswire.time.rules import Candidate, Ctx, Resolved
 from crosswire.time.timex import candidates
 
 
-def _fixed(value: str):  # noqa: ANN202
+def _fixed(value: str) -> Callable[[Ctx], Resolved]:
     def resolve(ctx: Ctx) -> Resolved:
         return value, None
 
@@ -59,7 +61,7 @@ def test_viterbi_never_puts_inside_right_after_outside() -> None:
     tokens = tagger.tokenize("profit year last year")
     labels = model.decode(tagger.features(tokens, ["O"] * len(tokens)))
     assert labels[2:] == ["B", "I"]
-    assert all(not (a == "O" and b == "I") for a, b in zip(["O", *labels], labels, strict=False))
+    assert all(not (a == "O" and b == "I") for a, b in itertools.pairwise(["O", *labels]))
 
 
 def test_the_model_file_round_trips_without_pickle(tmp_path: Path) -> None:
@@ -131,5 +133,5 @@ def test_the_shipped_tagger_keeps_every_candidate_and_never_overlaps_two(words: 
     for before, after in zip(found, refined, strict=True):
         assert after.start < before.end and before.start < after.end
         assert after.resolve is before.resolve
-    for a, b in zip(refined, refined[1:], strict=False):
+    for a, b in itertools.pairwise(refined):
         assert a.end <= b.start
