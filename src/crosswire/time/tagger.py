@@ -18,6 +18,7 @@ plain arrays in ``data/timex_tagger.npz`` (no pickle). Without that file the sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -106,17 +107,23 @@ def rule_tags(tokens: list[Token], candidates: list[Candidate]) -> list[str]:
     return tags
 
 
-def features(tokens: list[Token], rtags: list[str]) -> list[list[str]]:
-    """The observation features of every token (the previous label is added by the model, not here)."""
-    words = [t.text.lower() for t in tokens]
-    classes = [_word_class(w) for w in words]
-    n = len(tokens)
+def features(tokens: list[Token], rtags: list[str], lo: int = 0, hi: int | None = None) -> list[list[str]]:
+    """The observation features of tokens ``lo``..``hi`` (default: all), read in the context of the whole text.
+
+    The previous label is added by the model, not here.
+    """
+    hi = len(tokens) if hi is None else hi
+    first, last = max(0, lo - 2), min(len(tokens), hi + 2)
+    words = [""] * first + [t.text.lower() for t in tokens[first:last]]
+    classes = [""] * first + [_word_class(w) for w in words[first:]]
+    n = last
 
     def at(seq: list[str], i: int) -> str:
         return seq[i] if 0 <= i < n else "<s>"
 
     out: list[list[str]] = []
-    for i, tok in enumerate(tokens):
+    for i in range(lo, hi):
+        tok = tokens[i]
         w = words[i]
         rt = rtags[i]
         f = [
@@ -160,11 +167,18 @@ class Model:
 
     def scores(self, feats: list[list[str]]) -> np.ndarray:
         """Unnormalized observation scores, (tokens, labels)."""
-        out = np.tile(self.bias, (len(feats), 1))
+        index = self.index
+        rows: list[int] = []
+        owners: list[int] = []
         for i, f in enumerate(feats):
-            rows = [self.index[x] for x in f if x in self.index]
-            if rows:
-                out[i] += self.weights[rows].sum(axis=0)
+            for x in f:
+                j = index.get(x)
+                if j is not None:
+                    rows.append(j)
+                    owners.append(i)
+        out = np.tile(self.bias, (len(feats), 1))
+        if rows:
+            np.add.at(out, np.array(owners), self.weights[np.array(rows)])
         return out
 
     def decode(self, feats: list[list[str]]) -> list[str]:
@@ -238,6 +252,26 @@ def spans(labels: list[str], tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+WINDOW = 6  # tokens decoded on each side of a candidate; farther tokens cannot move its edges in practice
+
+
+def _windows(tokens: list[Token], candidates: list[Candidate]) -> list[tuple[int, int]]:
+    """Token ranges around the candidates, merged where they touch: the only stretches :func:`refine` reads.
+
+    Decoding only these keeps the tagger's cost proportional to the time expressions, not to the article.
+    """
+    starts = [t.start for t in tokens]
+    out: list[tuple[int, int]] = []
+    for cand in candidates:
+        lo = max(0, bisect.bisect_left(starts, cand.start) - WINDOW)
+        hi = min(len(tokens), bisect.bisect_left(starts, cand.end) + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def refine(
     text: str,
     candidates: list[Candidate],
@@ -256,8 +290,10 @@ def refine(
     if tagger is None or not candidates:
         return candidates
     tokens = tokenize(text)
-    feats = features(tokens, rule_tags(tokens, candidates))
-    found = spans(tagger.decode(feats), tokens)
+    rtags = rule_tags(tokens, candidates)
+    found: list[tuple[int, int]] = []
+    for lo, hi in _windows(tokens, candidates):
+        found += spans(tagger.decode(features(tokens, rtags, lo, hi)), tokens[lo:hi])
     kept: list[Candidate] = []
     for cand in candidates:
         over = [s for s in found if s[0] < cand.end and cand.start < s[1]]
