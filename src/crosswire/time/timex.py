@@ -1,7 +1,9 @@
 """Time expressions in one article, resolved to the calendar (per-article stage).
 
 Finding is regex-first (:mod:`.rules`, :mod:`.relative`): every pattern runs over the text, overlapping matches
-keep the longest, and each survivor is resolved against the publication day (``Article.published``). Only the
+keep the longest, the learned tagger (:mod:`.tagger`) moves each survivor's edges to where annotators draw them, and
+each is resolved against its reference time: the publication day (``Article.published``), the date the narrative
+has reached ("two days later"), or, inside a quotation, the day it was said (:mod:`.speech`). Only the
 expressions whose reading depends on tense ("Friday", "in January", "Nov. 19") ask the shared spaCy parse for the
 direction of their governing verb (``time_tense``), so an article without such expressions is never parsed here.
 
