@@ -63,7 +63,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "time expressions (TempEval-3 train: TimeBank + AQUAINT, frozen fifth)",
         tempeval.DATA,
         tempeval.measure,
-        {"strict_f1": 0.875, "relaxed_f1": 0.945, "type_f1": 0.92, "value_f1": 0.82},
+        {"strict_f1": 0.88, "relaxed_f1": 0.945, "type_f1": 0.92, "value_f1": 0.825},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on
