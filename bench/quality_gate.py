@@ -33,6 +33,8 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         {
             "all.articles": 0.98,
             "all.dates": 0.96,
+            "tuning.dates": 0.69,
+            "frozen.dates": 0.87,
             "all.entities": 0.95,
             "all.statements": 0.85,
             "all.events": 0.57,
@@ -57,10 +59,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         {"whole": 0.80, "cropped": 0.855},
     ),
     (
-        "time expressions (TempEval-3 train: TimeBank + AQUAINT, all 256 documents)",
+        # The frozen fifth of TempEval-3 train (52 documents chosen by a hash of their names, bench/tempeval.py): no
+        # rule is written and no model trained against them, so this predicts the held-out TempEval-3 platinum set.
+        "time expressions (TempEval-3 train: TimeBank + AQUAINT, frozen fifth)",
         tempeval.DATA,
         tempeval.measure,
-        {"strict_f1": 0.87, "relaxed_f1": 0.935, "value_f1": 0.805},
+        {"strict_f1": 0.88, "relaxed_f1": 0.945, "type_f1": 0.92, "value_f1": 0.825},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on

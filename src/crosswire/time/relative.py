@@ -316,16 +316,53 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
         if grain == "century":
             grain, steps = "year", steps * 100
         single_year = unit == "year" and count == 1 and not m["det"]
+        # "ago" and "from now" count from the moment of writing; "earlier" and "later" from the time the narrative
+        # has reached ("He was arrested on March 3. Two days later he was released.").
+        narrative = ago in ("earlier", "later", "before")
 
         def resolve(ctx: Ctx) -> Resolved:
-            if ctx.anchor is None:
+            base = ctx.narrative if narrative else ctx.anchor
+            if base is None:
                 return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX"), mod
-            if single_year:
-                return tv.add_months(ctx.anchor, 12 * sign).isoformat(), mod
-            return tv.shifted_value(ctx.anchor, grain, sign * steps), mod
+            if single_year and base is ctx.anchor:
+                return tv.add_months(base, 12 * sign).isoformat(), mod
+            return tv.shifted_value(base, grain, sign * steps), mod
 
         return Candidate(start, m.end(), "DATE", resolve, priority=1)
     return Candidate(start, m.end(), "DURATION", _fixed(_duration(None if vague else n, unit), mod))
+
+
+_ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1}
+_ANAPHORIC_SHIFT |= {"the preceding": -1, "the day after": 1, "the day before": -1}
+
+
+def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the next day", "that week", "later that year", "the following morning", "the day before": counted from the
+    time the narrative has reached (the last date named in the paragraph), else from the publication day."""
+    dem = _norm(m["dem"] or m["dem2"])
+    unit = _norm(m["unit"]) if m["unit"] else "day"
+    if dem in ("the day after", "the day before"):
+        unit = "day"
+    shift = _ANAPHORIC_SHIFT[dem]
+    pod = _pod_code(unit)
+    grain = "day" if pod else unit
+    if dem == "that" and not m["pre"] and grain != "day":
+        # "that week" / "that year" alone is often a relative clause's "that" ("a rise that year-on-year...") or a
+        # pronoun; only the day ("that day", "that morning") is reliably anaphoric without "earlier"/"later".
+        prev = _prev_word(text, m.start()).lower()
+        if prev not in ("in", "during", "of", "for", "by", "until", "since", "through"):
+            return None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        base = ctx.narrative
+        if base is None:
+            value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX")
+            return value + (f"T{pod}" if pod else ""), None
+        if pod:
+            return f"{(base + dt.timedelta(days=shift)).isoformat()}T{pod}", None
+        return tv.shifted_value(base, grain, shift), None
+
+    return Candidate(m.start(), m.end(), "TIME" if pod else "DATE", resolve, priority=2)
 
 
 def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
@@ -411,6 +448,12 @@ _AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
 _TZ = r"(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)"
 
 RULES: list[tuple[str, Rule]] = [
+    (
+        r"(?:(?P<pre>earlier|later|early|late)\s+)?(?:(?P<dem>that|the\s+same|the\s+next|the\s+following|"
+        r"the\s+previous|the\s+preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
+        r"(?P<dem2>the\s+day\s+(?:before|after))(?=\s*(?:[,.;:)]|$)))",
+        rule_anaphoric,
+    ),
     (
         r"(?:(?:early|late|earlier|later)\s+)?(?P<dd>the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",

@@ -37,11 +37,19 @@ Resolved = tuple[str, str | None]
 
 @dataclass
 class Ctx:
-    """What a resolver may know: the anchor day, the tense direction, and the quarter last talked about."""
+    """What a resolver may know: the anchor day, the tense direction, the quarter last talked about, and the
+    reference time the narrative has set (the first day of the last calendar date named earlier in the paragraph:
+    "On March 3 ... two days later" counts from March 3, not from the publication day)."""
 
     anchor: dt.date | None
     direction: int = UNKNOWN
     quarter: str | None = None
+    reference: dt.date | None = None
+
+    @property
+    def narrative(self) -> dt.date | None:
+        """The day anaphoric expressions ("the next day", "two days later") count from."""
+        return self.reference or self.anchor
 
 
 @dataclass
@@ -53,6 +61,7 @@ class Candidate:
     tense: bool = False  # does the value depend on the tense of the clause?
     priority: int = 0
     sets_quarter: bool = field(default=False)
+    sets_reference: bool = False  # a named calendar date ("March 3", "1990", "Monday") the narrative moves to
 
 
 Rule = Callable[[re.Match[str], str], Candidate | None]
@@ -149,6 +158,10 @@ def _weekday_day(ctx: Ctx, weekday: int, rel: str | None) -> dt.date | None:
         return tv.nearest_weekday(anchor, weekday, FUTURE)
     if rel == "this":
         return tv.nearest_weekday(anchor, weekday, 0)
+    if weekday == anchor.weekday():
+        # "on Monday" said on a Monday is that day, whatever the tense: "will meet on Monday" in a Monday paper is
+        # today's meeting (a week ahead would be "next Monday"), and "met on Monday" is this morning's.
+        return anchor
     if ctx.direction == FUTURE:
         return tv.nearest_weekday(anchor, weekday, FUTURE)
     return tv.nearest_weekday(anchor, weekday, PAST)
@@ -195,12 +208,14 @@ def rule_month_day(m: re.Match[str], text: str) -> Candidate | None:
         year = tv.parse_year(m["year"])
         if year is None or not _valid_day(year, month, day):
             return None
-        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2)
+        return Candidate(
+            m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2, sets_reference=True
+        )
 
     def resolve(ctx: Ctx) -> Resolved:
         return _month_value(ctx, month, None, day), None
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=True, priority=2)
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=True, priority=2, sets_reference=True)
 
 
 def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
@@ -211,7 +226,8 @@ def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
     month, day = int(m["m"]), int(m["d"])
     if not _valid_day(year, month, day):
         return None
-    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2)
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    return Candidate(m.start(), m.end(), "DATE", _fixed(value), priority=2, sets_reference=True)
 
 
 def rule_month_year(m: re.Match[str], text: str) -> Candidate | None:
@@ -222,7 +238,8 @@ def rule_month_year(m: re.Match[str], text: str) -> Candidate | None:
     year = tv.parse_year(m["year"]) if m["year"] else spoken_year(m["spoken"] or "")
     if month is None or year is None:
         return None
-    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}", _pos_mod(m["pre"])), priority=1)
+    value = f"{year:04d}-{month:02d}"
+    return Candidate(m.start(), m.end(), "DATE", _fixed(value, _pos_mod(m["pre"])), priority=1, sets_reference=True)
 
 
 def rule_month(m: re.Match[str], text: str) -> Candidate | None:
@@ -251,7 +268,7 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
             return f"{year:04d}-{month:02d}", mod
         return _month_value(ctx, month, rel), mod
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None and ry is None)
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None and ry is None, sets_reference=True)
 
 
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
@@ -277,7 +294,7 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
         year = spoken
     if not 1000 <= year <= 2100:
         return None
-    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}", _pos_mod(m["pre"])))
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}", _pos_mod(m["pre"])), sets_reference=True)
 
 
 _DECADE_WORDS = {
@@ -296,7 +313,9 @@ def rule_decade(m: re.Match[str], text: str) -> Candidate | None:
     """ "the 1990s" -> 199, "the late '70s" -> 197 (mod END), "the nineties"."""
     mod = _pos_mod(m["pre"])
     if m["c"]:
-        value = f"{m['c']}{m['d']}"
+        # "the 1800s" and "the 1900s" are centuries (TIMEX3 "18", "19"); "the 2000s" is the decade 2000-2009.
+        century = m["d"] == "0" and m[0].lower().rstrip("'s").endswith("00") and m["c"] != "20"
+        value = m["c"] if century else f"{m['c']}{m['d']}"
         return Candidate(m.start(), m.end(), "DATE", _fixed(value, mod), priority=1)
     digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["w"].lower()]
 
@@ -497,7 +516,7 @@ def rule_weekday(m: re.Match[str], text: str) -> Candidate | None:
 
     # "Earlier Friday, lawyers filed...": annotators leave "earlier"/"later" out of a weekday, but keep "early"/"late".
     start = m.start() if _norm_pre(m["pre"]) not in ("earlier", "later") else m.start("rel") if rel else m.start("wd")
-    return Candidate(start, m.end(), "DATE", resolve, tense=rel is None, priority=1)
+    return Candidate(start, m.end(), "DATE", resolve, tense=rel is None, priority=1, sets_reference=True)
 
 
 def _norm_pre(text: str | None) -> str:

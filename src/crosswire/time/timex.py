@@ -1,7 +1,9 @@
 """Time expressions in one article, resolved to the calendar (per-article stage).
 
 Finding is regex-first (:mod:`.rules`, :mod:`.relative`): every pattern runs over the text, overlapping matches
-keep the longest, and each survivor is resolved against the publication day (``Article.published``). Only the
+keep the longest, the learned tagger (:mod:`.tagger`) moves each survivor's edges to where annotators draw them, and
+each is resolved against its reference time: the publication day (``Article.published``), the date the narrative
+has reached ("two days later"), or, inside a quotation, the day it was said (:mod:`.speech`). Only the
 expressions whose reading depends on tense ("Friday", "in January", "Nov. 19") ask the shared spaCy parse for the
 direction of their governing verb (``time_tense``), so an article without such expressions is never parsed here.
 
@@ -19,6 +21,8 @@ from crosswire.context import Context
 from crosswire.model import Article, Timex
 from crosswire.time import relative as relative_rules
 from crosswire.time import rules as absolute_rules
+from crosswire.time import speech
+from crosswire.time import tagger as learned
 from crosswire.time import values as tv
 from crosswire.time.rules import Candidate, Ctx
 from crosswire.time.tense import UNKNOWN, direction_at
@@ -65,24 +69,82 @@ def _reported_quarter(value: str, anchor: dt.date | None) -> bool:
     return anchor is None or tv.to_range(value)[1] <= anchor
 
 
-def resolve(text: str, published: str | None, doc_fn: object | None = None) -> list[Timex]:
-    """Timexes of ``text`` resolved against ``published``; ``doc_fn()`` gives the parse when tense is needed."""
+def detect(text: str, use_tagger: bool = True) -> list[Candidate]:
+    """The rule candidates of ``text``, confirmed and re-edged by the learned tagger (:mod:`.tagger`) when asked."""
+    found = candidates(text)
+    return learned.refine(text, found) if use_tagger else found
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a calendar value, or None for anything else (underspecified, references, durations)."""
+    try:
+        return tv.to_range(value)[0]
+    except ValueError:
+        return None
+
+
+class _Parse:
+    """The parse of the text, asked for only when a tense-dependent expression needs it."""
+
+    def __init__(self, doc_fn: object | None) -> None:
+        self.doc_fn = doc_fn
+        self.doc: object | None = None
+
+    def direction(self, cand: Candidate, anchor: dt.date | None) -> int:
+        if not cand.tense or anchor is None or not callable(self.doc_fn):
+            return UNKNOWN
+        if self.doc is None:
+            self.doc = self.doc_fn()
+        return direction_at(self.doc, cand.start, cand.end)
+
+
+def _speech_days(
+    text: str, found: list[Candidate], anchor: dt.date | None, parse: _Parse
+) -> dict[speech.Quote, dt.date]:
+    """For each quotation whose reporting clause names a day ("said Monday"), that day."""
+    if anchor is None:
+        return {}
+    quotes = speech.quotations(text)
+    days: dict[speech.Quote, dt.date] = {}
+    for quote in quotes:
+        said = speech.speaking_time(text, quote, found, quotes)
+        if said is None:
+            continue
+        resolved = said.resolve(Ctx(anchor=anchor, direction=parse.direction(said, anchor)))
+        if resolved is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", resolved[0]):
+            days[quote] = dt.date.fromisoformat(resolved[0][:10])
+    return days
+
+
+def resolve(text: str, published: str | None, doc_fn: object | None = None, use_tagger: bool = True) -> list[Timex]:
+    """Timexes of ``text`` resolved against ``published``; ``doc_fn()`` gives the parse when tense is needed.
+
+    Three reference times are in play: the publication day (``anchor``); the time the narrative has reached
+    (``Ctx.reference``, for "two days later"); and, inside a quotation whose reporting clause names its day ("said
+    Monday"), the day of speaking, which replaces the publication day for everything quoted.
+    """
     anchor = anchor_date(published)
     ctx = Ctx(anchor=anchor)
-    doc = None
+    parse = _Parse(doc_fn)
+    found = detect(text, use_tagger)
+    said_on = _speech_days(text, found, anchor, parse)
     out: list[Timex] = []
-    for cand in candidates(text):
-        ctx.direction = UNKNOWN
-        if cand.tense and anchor is not None and callable(doc_fn):
-            if doc is None:
-                doc = doc_fn()
-            ctx.direction = direction_at(doc, cand.start, cand.end)
+    last_end = 0
+    for cand in found:
+        if "\n" in text[last_end : cand.start]:
+            ctx.reference = None  # a new paragraph: the narrative time is set afresh
+        last_end = cand.end
+        quote = next((q for q in said_on if q.start <= cand.start and cand.end <= q.end), None)
+        ctx.anchor = said_on[quote] if quote is not None else anchor
+        ctx.direction = parse.direction(cand, ctx.anchor)
         resolved = cand.resolve(ctx)
         if resolved is None:
             continue
         value, mod = resolved
         if cand.sets_quarter and _reported_quarter(value, anchor):
             ctx.quarter = value
+        if cand.sets_reference:
+            ctx.reference = _first_day(value)
         out.append(
             Timex(
                 start=cand.start, end=cand.end, text=text[cand.start : cand.end], type=cand.type, value=value, mod=mod

@@ -1,0 +1,134 @@
+"""Anchoring that reads the sentence: narrative reference time, the day of speaking, same-weekday, vague values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crosswire.model import Article
+from crosswire.nlp.parse import doc_of
+from crosswire.time import speech
+from crosswire.time.timex import candidates, resolve
+
+
+def values(text: str, published: str | None) -> dict[str, tuple[str, str]]:
+    article = Article(id="t", source="t", text=text, published=published)
+    found = resolve(text, published, lambda: doc_of(article), use_tagger=False)
+    return {t.text: (t.type, t.value) for t in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the narrative's last date, not the publication day, is where "later" and "the next day" count from
+        ("The suspect was arrested on March 3, 2020. Two days later he was freed.", "Two days later", "2020-03-05"),
+        ("The merger closed in June 2019; three months later the chief quit.", "three months later", "2019-09"),
+        ("The treaty was signed in 1990. The next year the wall was gone.", "The next year", "1991"),
+        ("The storm hit on Aug. 29, 2005. The levees failed the following day.", "the following day", "2005-08-30"),
+        ("The trial opened on Jan. 9, 2023, and the jury was chosen that day.", "that day", "2023-01-09"),
+        ("Ohtani signed in December 2023. Later that year, he was named MVP.", "Later that year", "2023"),
+        ("Voters went to the polls on Nov. 8, 2022; results came the day after.", "the day after", "2022-11-09"),
+        # "ago" and "from now" stay with the moment of writing
+        ("The plant opened on May 2, 1998. It closed two years ago.", "two years ago", "2020"),
+    ],
+)
+def test_anaphoric_expressions_count_from_the_narrative(text: str, span: str, value: str) -> None:
+    assert values(text, "2022-11-14")[span][1] == value
+
+
+def test_a_new_paragraph_sets_the_narrative_time_afresh() -> None:
+    text = "The bank failed on March 10, 2023.\nTwo days later, regulators stepped in."
+    assert values(text, "2022-11-14")["Two days later"][1] == "2022-11-16"
+
+
+def test_without_a_named_date_anaphora_falls_back_to_the_publication_day() -> None:
+    assert values("The board met and voted the next day.", "2021-06-01")["the next day"][1] == "2021-06-02"
+
+
+def test_the_day_before_an_event_is_not_a_reference_to_the_narrative() -> None:
+    found = values("He was seen on Nov. 3, the day before the vote.", "2022-11-14")
+    assert "the day before" not in found
+
+
+@given(
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2040, 12, 31)),
+    st.integers(min_value=2, max_value=9),
+)
+def test_n_days_later_is_the_named_day_plus_n(day: dt.date, n: int) -> None:
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+    text = f"The vote was held on {day:%B} {day.day}, {day.year}. {words[n].capitalize()} days later, it was annulled."
+    found = {t.text: t.value for t in resolve(text, "2045-01-01", use_tagger=False)}
+    assert found[f"{words[n].capitalize()} days later"] == (day + dt.timedelta(days=n)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a weekday named on that same weekday is that day, in the past, present and future tense alike
+        ("The central bank raised rates on Wednesday.", "2023-03-22", "2023-03-22"),
+        ("The court hears arguments on Wednesday.", "2023-03-22", "2023-03-22"),
+        ("The striking nurses will march on Wednesday.", "2023-03-22", "2023-03-22"),
+        # and the tense of the governing verb points the other weekdays
+        ("The striking nurses will march on Friday.", "2023-03-22", "2023-03-24"),
+        ("The striking nurses marched on Friday.", "2023-03-22", "2023-03-17"),
+    ],
+)
+def test_weekdays_follow_tense_and_the_same_weekday_is_today(text: str, published: str, value: str) -> None:
+    assert next(v for s, (_, v) in values(text, published).items() if "day" in s.lower())[:10] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the quotation's own time is the day its reporting clause names
+        ('"We will sign the deal tomorrow," the minister said Monday.', "tomorrow", "2022-11-15"),
+        ("“The ceasefire held yesterday,” a spokesman told reporters on Tuesday.", "yesterday", "2022-11-14"),
+        ("The coach said Monday: ``We will play again on Friday.''", "Friday", "2022-11-18"),
+        # without a day of speaking, the quotation is read from the publication day
+        ('"We will sign the deal tomorrow," the minister said.', "tomorrow", "2022-11-17"),
+        # outside the quotation nothing changes
+        ('"Prices will fall," the CEO said Monday, a day after results came out yesterday.', "yesterday", "2022-11-15"),
+    ],
+)
+def test_quotations_are_read_from_the_day_they_were_said(text: str, span: str, value: str) -> None:
+    assert values(text, "2022-11-16")[span][1] == value
+
+
+def test_quotations_are_found_in_curly_straight_and_tex_marks() -> None:
+    text = "“One,” he said. \"Two,\" she said. ``Three,'' they said. It's 5\" long."
+    found = [text[q.start : q.end] for q in speech.quotations(text)]
+    assert found == ["“One,”", '"Two,"', "``Three,''"]
+
+
+def test_the_speaking_time_must_sit_by_a_reporting_verb() -> None:
+    text = '"We will win," the coach said after Friday\'s loss on Monday.'
+    quotes = speech.quotations(text)
+    said = speech.speaking_time(text, quotes[0], candidates(text), quotes)
+    assert said is not None and text[said.start : said.end] == "Friday"
+    plain = '"We will win," said the coach, hired in 2020.'
+    q2 = speech.quotations(plain)
+    assert speech.speaking_time(plain, q2[0], candidates(plain), q2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Shipping costs have soared in recent weeks.", "recent weeks", ("DATE", "PAST_REF")),
+        ("The virus spread quickly over the past year.", "the past year", ("DATE", "2021")),
+        ("The minister is now in Brussels.", "now", ("DATE", "PRESENT_REF")),
+        ("Rebels expect more strikes in the coming days.", "the coming days", ("DATE", "FUTURE_REF")),
+        ("The harvest failed last winter.", "last winter", ("DATE", "2021-WI")),
+        ("Exports collapsed in the summer of 2021.", "the summer of 2021", ("DATE", "2021-SU")),
+        ("Rock music of the 1960s is back.", "the 1960s", ("DATE", "196")),
+        ("The railway was built in the 1800s.", "the 1800s", ("DATE", "18")),
+        ("Home sales fell in the fourth quarter.", "the fourth quarter", ("DATE", "2022-Q4")),
+        ("The league grew in the first half of 2019.", "the first half of 2019", ("DATE", "2019-H1")),
+        ("The firm was founded in the 19th century.", "the 19th century", ("DATE", "18")),
+        ("Peace talks may resume in the future.", "the future", ("DATE", "FUTURE_REF")),
+    ],
+)
+def test_vague_expressions_get_timex3_values(text: str, span: str, expected: tuple[str, str]) -> None:
+    assert values(text, "2022-11-14")[span] == expected
