@@ -37,7 +37,7 @@ MIN_OVERLAP = 0.3
 MIN_SHARED = 5
 # A word counts as rare (usable for blocking) when at most this share of the articles, or this many, contain it.
 RARE_SHARE = 0.05
-RARE_MIN = 3
+RARE_MIN = 10
 MAX_ROUNDS = 3
 
 _WORD = re.compile(r"(?<![\w'’])[A-Z][A-Za-z'’-]{2,}")
