@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -12,7 +13,7 @@ import numpy as np
 
 from crosswire.claims.contradictions import stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
-from crosswire.claims.propositions import Proposition, Reaction, extract
+from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
 from crosswire.claims.verdicts import origin_of, records_of, verdict_of
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
@@ -128,10 +129,12 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     """The member that reads best on its own: no leading pronoun, a sensible length, naming who or where; among
     those, the one closest to the claim's mean embedding, i.e. the wording most of its sources share."""
 
-    def rank(position: int) -> tuple[int, int, int, float]:
+    def rank(position: int) -> tuple[int, int, int, int, float]:
         proposition = members[position]
         words = len(proposition.text.split())
         return (
+            # What is put forward, not its denial: "Shell is in talks to buy BP", not "No talks are taking place".
+            1 if negative(proposition.text) else 0,
             1 if _PRONOUN_START.match(proposition.text) else 0,
             0 if 6 <= words <= 45 else 1,
             0 if proposition.entities else 1,
@@ -146,6 +149,17 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     # Flattened web text breaks lines and bullets mid-sentence; a claim reads as one line.
     text = _BULLETS.sub(" ", best.text).strip()
     return text[:1].upper() + text[1:]
+
+
+def _polarized(members: Sequence[Proposition]) -> list[Proposition]:
+    """Members with the stance their polarity gives them: when a claim is put forward in the positive, a first-hand
+    source saying its negative ("No talks are taking place" against "Shell is in talks to buy BP") denies it."""
+    if all(negative(member.text) for member in members):
+        return list(members)  # the claim itself is a negative one ("Burns is not negotiating"): all confirm it
+    return [
+        replace(member, stance="denies") if member.stance == "confirms" and negative(member.text) else member
+        for member in members
+    ]
 
 
 def claim_date(members: Sequence[Proposition]) -> str | None:
@@ -180,12 +194,15 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
     groups = cluster(propositions, vectors, stories)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
-    entity_ids = {entity.id for entity in dossier.entities}
+    roots = {entity.id: entity.id for entity in dossier.entities}
+    for name, entity_id in outlet_entities(dossier).items():
+        roots.setdefault(f"outlet:{outlet_key(name)}", entity_id)
     claims: list[Claim] = []
     for number, group in enumerate(groups):
-        members = [propositions[index] for index in group]
+        members = _polarized([propositions[index] for index in group])
         records = records_of(members, attached.get(number, []))
-        verdict, independent = verdict_of(records)
+        parties = frozenset(entity for member in members for entity in member.entities)
+        verdict, independent = verdict_of(records, parties)
         events = Counter(member.event for member in members if member.event is not None)
         claims.append(
             Claim(
@@ -195,7 +212,7 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
                 stances=[record.stance for record in records],
                 verdict=verdict,
                 independent_sources=independent,
-                origin=origin_of(records, {key: key for key in entity_ids}),
+                origin=origin_of(records, roots),
                 date=claim_date(members),
                 evidence=[Evidence(article=m.article, start=m.start, end=m.end) for m in members],
             )

@@ -9,7 +9,8 @@ Verdicts, in order of precedence:
 
 - ``contested``: at least one confirmation and at least one denial;
 - ``denied``: denials and no confirmation;
-- ``corroborated``: confirmations from at least two independent sources;
+- ``corroborated``: confirmations from at least two independent sources, or a confirmation by a party to the claim
+  itself (the body that decided, the person concerned: a source the claim names);
 - ``single-source``: everything rests on one independent source;
 - ``unverified``: several sources relay it, fewer than two confirm it, or only non-answers (declines, neither).
 """
@@ -112,8 +113,8 @@ def origin_of(records: Sequence[StanceRecord], root_entities: dict[str, str]) ->
     return None
 
 
-def verdict_of(records: Sequence[StanceRecord]) -> tuple[str, int]:
-    """The verdict and the number of independent sources."""
+def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The verdict and the number of independent sources; ``parties`` are the entities the claim names."""
     roots = independent_roots(records)
     denying_parties = {record.party_key for record in records if record.stance.stance == DENIES}
     # A party that both confirms and denies one claim (a quote merged with its own denial) counts as denying.
@@ -127,10 +128,19 @@ def verdict_of(records: Sequence[StanceRecord]) -> tuple[str, int]:
         verdict = "contested"
     elif denying:
         verdict = "denied"
-    elif len(confirming) >= 2:
+    elif len(confirming) >= 2 or _party_confirms(records, parties):
         verdict = "corroborated"
     elif len(roots) == 1:
         verdict = "single-source"
     else:
         verdict = "unverified"
     return verdict, len(roots)
+
+
+def _party_confirms(records: Sequence[StanceRecord], parties: frozenset[str]) -> bool:
+    """Whether a party the claim names confirms it itself ("the court said it had fined the company")."""
+    return any(
+        record.stance.stance == CONFIRMS
+        and (record.stance.source in parties or record.party_key in parties)
+        for record in records
+    )

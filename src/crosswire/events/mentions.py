@@ -397,7 +397,12 @@ def _phrase(token: Any) -> set[int]:
 
 
 def _phrase_mentions(token: Any, index: _Index) -> list[Mention]:
-    """The entity mentions a noun phrase names: people first, else organizations, else places and peoples."""
+    """The entity mentions a noun phrase names: the head's own mention when it is a party ("Ippei Mizuhara, the
+    translator of Shohei Ohtani" is Mizuhara, whatever the tagger labels him), else people first, else
+    organizations, else places and peoples ("the heads of the Russian and US agencies")."""
+    own = index.mention_of.get(token.i)
+    if own is not None and own.label in PARTY_LABELS:
+        return [own]
     tokens = _phrase(token)
     found: list[Mention] = []
     for i in sorted(tokens):
