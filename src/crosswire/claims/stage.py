@@ -13,6 +13,7 @@ import numpy as np
 
 from crosswire.claims.contradictions import stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
+from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
 from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
 from crosswire.claims.verdicts import origin_of, records_of, verdict_of
 from crosswire.model import Article, Claim, Dossier, Evidence
@@ -26,6 +27,9 @@ _WORDS = re.compile(r"[a-z]{3,}")
 # A reaction in an article that puts forward nothing itself answers a claim of another article only when it is this
 # close to it ("could neither confirm nor deny the report that the ferry sank" / "the ferry sank near the pier").
 ATTACH_ACROSS_ARTICLES = 0.5
+# A negative member this close to the mean of a claim's positive members says the same thing, negated: a denial.
+DENIES_SAME_CLAIM = 0.7
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 
 
 def claim_articles(dossier: Dossier) -> list[Article]:
@@ -129,13 +133,15 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     """The member that reads best on its own: no leading pronoun, a sensible length, naming who or where; among
     those, the one closest to the claim's mean embedding, i.e. the wording most of its sources share."""
 
-    def rank(position: int) -> tuple[int, int, int, int, float]:
+    def rank(position: int) -> tuple[int, int, int, int, int, float]:
         proposition = members[position]
         words = len(proposition.text.split())
         return (
             # What is put forward, not its denial: "Shell is in talks to buy BP", not "No talks are taking place".
-            1 if negative(proposition.text) else 0,
+            0,
             1 if _PRONOUN_START.match(proposition.text) else 0,
+            # Names instead of pronouns: "Shell is in talks to buy BP" reads alone, "reports that it is" does not.
+            len(_PRONOUN.findall(proposition.text)),
             0 if 6 <= words <= 45 else 1,
             0 if proposition.entities else 1,
             -centrality[position],
@@ -151,14 +157,23 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     return text[:1].upper() + text[1:]
 
 
-def _polarized(members: Sequence[Proposition]) -> list[Proposition]:
+def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> list[Proposition]:
     """Members with the stance their polarity gives them: when a claim is put forward in the positive, a first-hand
-    source saying its negative ("No talks are taking place" against "Shell is in talks to buy BP") denies it."""
-    if all(negative(member.text) for member in members):
-        return list(members)  # the claim itself is a negative one ("Burns is not negotiating"): all confirm it
+    source saying its negative ("No talks are taking place" against "Shell is in talks to buy BP") denies it.
+
+    Only a negative member that says the same thing as the positive ones (close to their mean embedding) is a
+    denial; a negative aside merged into a large claim ("no details were given") is not."""
+    polarity = [negative(member.text) for member in members]
+    if all(polarity) or not any(polarity) or not member_vectors.any():
+        return list(members)  # all negative: the claim itself is a negative one ("Burns is not negotiating")
+    positive = member_vectors[[not flag for flag in polarity]]
+    mean = positive.mean(axis=0)
+    mean /= float(np.linalg.norm(mean)) or 1.0
     return [
-        replace(member, stance="denies") if member.stance == "confirms" and negative(member.text) else member
-        for member in members
+        replace(member, stance="denies")
+        if flag and member.stance == "confirms" and float(vector @ mean) >= DENIES_SAME_CLAIM
+        else member
+        for member, flag, vector in zip(members, polarity, member_vectors, strict=True)
     ]
 
 
@@ -199,7 +214,7 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
         roots.setdefault(f"outlet:{outlet_key(name)}", entity_id)
     claims: list[Claim] = []
     for number, group in enumerate(groups):
-        members = _polarized([propositions[index] for index in group])
+        members = _polarized([propositions[index] for index in group], vectors[group])
         records = records_of(members, attached.get(number, []))
         parties = frozenset(entity for member in members for entity in member.entities)
         verdict, independent = verdict_of(records, parties)
@@ -217,9 +232,17 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
                 evidence=[Evidence(article=m.article, start=m.start, end=m.end) for m in members],
             )
         )
-    dossier.claims = claims
     claim_ids = [claims[claim_of[index]].id for index in range(len(propositions))]
+    competing, rivals = agent_contradictions(dossier, claims)
+    for claim in claims:
+        if claim.id in rivals:
+            # Two culprits of one act: each account stands against the other.
+            claim.verdict = "contested"
+    dossier.claims = claims
     dossier.contradictions = [
         *value_contradictions(dossier, articles, propositions, claim_ids, cache),
         *stance_contradictions(dossier, claims),
+        *truth_contradictions(dossier, claims),
+        *holder_contradictions(dossier, claims),
+        *competing,
     ]

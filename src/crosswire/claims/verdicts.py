@@ -9,8 +9,8 @@ Verdicts, in order of precedence:
 
 - ``contested``: at least one confirmation and at least one denial;
 - ``denied``: denials and no confirmation;
-- ``corroborated``: confirmations from at least two independent sources, or a confirmation by a party to the claim
-  itself (the body that decided, the person concerned: a source the claim names);
+- ``corroborated``: confirmations from at least two independent sources, or a report confirmed by a party to the
+  claim itself (the body that decided, the person concerned: a source the claim names) and backed by another source;
 - ``single-source``: everything rests on one independent source;
 - ``unverified``: several sources relay it, fewer than two confirm it, or only non-answers (declines, neither).
 """
@@ -128,7 +128,7 @@ def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozen
         verdict = "contested"
     elif denying:
         verdict = "denied"
-    elif len(confirming) >= 2 or _party_confirms(records, parties):
+    elif len(confirming) >= 2 or (len(roots) >= 2 and _party_confirms(records, parties)):
         verdict = "corroborated"
     elif len(roots) == 1:
         verdict = "single-source"

@@ -11,6 +11,8 @@ grows while ids and memberships stay put.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from crosswire.context import Context
@@ -27,6 +29,10 @@ from crosswire.stories.features import (
 from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, storyline_id
 
 TITLE_CHARS = 120
+# A headline's length in words: fewer is a label ("Nord Stream 1"), more is a paragraph.
+HEADLINE_WORDS = (4, 30)
+_WORD = re.compile(r"[\w'’-]+")
+_NOT_HEADLINE = re.compile(r"\.(?:txt|html?)$|^\s*(?:home|news|latest|world|business)\b.*\bnews\s*$", re.IGNORECASE)
 STORYLINE_TITLE_ENTITIES = 3
 
 
@@ -38,9 +44,25 @@ def _fallback_title(article: Article) -> str:
     return line[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
+def headline_like(title: str) -> bool:
+    """Whether a title states something, like a headline ("Shell denies report of BP takeover talks"), rather than
+    naming a site section, a topic or a file ("Nation & World News", "Nord Stream 1", "s4-ajc.txt")."""
+    words = _WORD.findall(title)
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or _NOT_HEADLINE.search(title):
+        return False
+    # A headline has at least one word in lower case or a verb form; a topic label is all capitalised nouns.
+    return any(word[:1].islower() for word in words[1:]) or any(word.lower().endswith(("s", "ed")) for word in words)
+
+
 def _title(clustering: Clustering, state: StoryState, articles: dict[str, Article]) -> str:
-    """The title of the member closest to the story's centroid (the most typical report), if any has one."""
-    for _, member in centrality(clustering, state):
+    """The headline of the member closest to the story's centroid (the most typical report) that reads like one;
+    else that member's title."""
+    ranked = [member for _, member in centrality(clustering, state)]
+    for member in ranked:
+        title = articles[member].title
+        if title and headline_like(title):
+            return str(title)
+    for member in ranked:
         if articles[member].title:
             return str(articles[member].title)
     titled = [m for m in state.members if articles[m].title]
@@ -97,9 +119,10 @@ def build_storylines(
             key=lambda e: (-spread[e] * idf[e], e),
         )
         top = [names[e] for e in ranked[:STORYLINE_TITLE_ENTITIES]]
-        storylines.append(
-            Storyline(id=storyline_id(group[0]), title=", ".join(top) if top else titles[group[0]], stories=group)
-        )
+        # Named by the headline of its largest story: what happened, not a list of the places it happened in.
+        largest = max(group, key=lambda sid: (len(clustering.stories[sid].members), sid == group[0]))
+        title = titles[largest] if headline_like(titles[largest]) else ", ".join(top) if top else titles[group[0]]
+        storylines.append(Storyline(id=storyline_id(group[0]), title=title, stories=group))
     return storylines
 
 
