@@ -15,7 +15,7 @@ from crosswire.claims.contradictions import stance_contradictions, value_contrad
 from crosswire.claims.merge import cluster
 from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
 from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
-from crosswire.claims.verdicts import origin_of, records_of, verdict_of
+from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
 
@@ -212,6 +212,9 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
     roots = {entity.id: entity.id for entity in dossier.entities}
     for name, entity_id in outlet_entities(dossier).items():
         roots.setdefault(f"outlet:{outlet_key(name)}", entity_id)
+    names = {entity.id: entity.name for entity in dossier.entities}
+    label = {key: names.get(entity, entity) for key, entity in roots.items()}
+    outlet_of = {article.id: article.outlet or article.id for article in dossier.articles}
     claims: list[Claim] = []
     for number, group in enumerate(groups):
         members = _polarized([propositions[index] for index in group], vectors[group])
@@ -230,6 +233,8 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
                 origin=origin_of(records, roots),
                 date=claim_date(members),
                 evidence=[Evidence(article=m.article, start=m.start, end=m.end) for m in members],
+                centrality=centrality_of(records),
+                provenance=provenance_of(records, label, outlet_of),
             )
         )
     claim_ids = [claims[claim_of[index]].id for index in range(len(propositions))]
@@ -238,7 +243,9 @@ def build_claims(dossier: Dossier, context: Any = None) -> None:
         if claim.id in rivals:
             # Two culprits of one act: each account stands against the other.
             claim.verdict = "contested"
-    dossier.claims = claims
+    # Central claims first; among equals, the order they were first put forward in.
+    order = {claim.id: position for position, claim in enumerate(claims)}
+    dossier.claims = sorted(claims, key=lambda claim: (-claim.centrality, order[claim.id]))
     dossier.contradictions = [
         *value_contradictions(dossier, articles, propositions, claim_ids, cache),
         *stance_contradictions(dossier, claims),
