@@ -186,3 +186,27 @@ def test_stage_is_declared_after_time_with_its_needs() -> None:
     stage = ARTICLE_STAGES[names.index("event_mentions")]
     assert names.index("event_mentions") > names.index("time")
     assert stage.needs == {"parse", "mentions", "timexes"} and stage.adds == {"event_mentions"}
+
+
+def test_charges_and_indictments_are_accusations_of_their_target() -> None:
+    """A trial: the one charged is the target, also in the passive and behind an apposition naming someone else."""
+    charged = of_type(
+        run("Ippei Mizuhara, the former translator of Shohei Ohtani, has been charged with bank fraud."), "ACCUSE"
+    )
+    assert parties(charged) == {"Mizuhara": "target"} or set(parties(charged)) == {"Ippei Mizuhara"}
+    indicted = of_type(run("A federal grand jury indicted the former mayor of Springfield."), "ACCUSE")
+    assert "A federal grand jury" in parties(indicted)
+
+
+def test_a_charge_in_another_sense_is_no_accusation() -> None:
+    assert not [m for m in run("The bank charged customers a fee for the transfer.") if m.type == "ACCUSE"]
+
+
+def test_phone_calls_are_consultations_between_the_callers() -> None:
+    """Diplomacy by phone: a light verb with "phone conversation", and the verb "phoned"."""
+    call = of_type(run("Foreign Minister Mevlut Cavusoglu had a phone conversation with Sergey Lavrov."), "CONSULT")
+    assert parties(call).get("Sergey Lavrov") == "counterpart"
+    phoned = of_type(run("Joe Biden phoned Recep Tayyip Erdogan on Tuesday."), "CONSULT")
+    assert len(phoned.participants) == 2
+    # A "call for" something is a demand, not a conversation.
+    assert not [m for m in run("The union renewed its call for higher wages.") if m.type == "CONSULT"]

@@ -2,7 +2,8 @@
 
 Runs after near-duplicates, publication dates and canonical entities, because clustering reads all three. How
 articles are placed (and why the result is incremental and order independent) is in
-:mod:`crosswire.stories.clustering`; how stories are linked into storylines is in
+:mod:`crosswire.stories.clustering`; how stories of one developing affair close in
+time are joined is in :mod:`crosswire.stories.developing`; how stories are linked into storylines is in
 :mod:`crosswire.stories.storylines`.
 
 Each run recomputes every story's title, start and end from its current members, so they follow the store as it
@@ -12,12 +13,12 @@ grows while ids and memberships stay put.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
 from crosswire.context import Context
 from crosswire.model import Article, Dossier, Story, Storyline
 from crosswire.stories.clustering import Clustering, Params, StoryState, canonical_key, centrality, cluster
+from crosswire.stories.developing import join_developing
 from crosswire.stories.features import (
     StoryItem,
     day_iso,
@@ -137,6 +138,7 @@ def cluster_stories(dossier: Dossier, context: Context | None = None, params: Pa
     # The leads' embeddings come from the store's cache when an earlier run embedded them (stored articles do).
     embeddings = lead_embeddings(items, getattr(context, "vector_cache", None)) if params.embedding_weight else None
     clustering = cluster(items, params, embeddings)
+    join_developing(clustering, articles, lambda member: _article_day(articles[member]))
     for article in dossier.articles:
         article.story = clustering.assignment.get(article.id)
     stories = build_stories(clustering, articles, {i.id: i for i in items})
