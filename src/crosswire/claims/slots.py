@@ -6,7 +6,7 @@ Three slots, each filled differently by different sources of one story:
   people in the same story ("NTSB Chair Jennifer Homendy" / "Deborah Hersman, chairwoman of the NTSB"). Offices
   many people hold at once (a spokesperson, a minister without a country) and former holders ("ex-chief
   executive") are not slots;
-- ``agent``: one deed done to one target by two disjoint sets of doers ("the explosives were planted by US Navy
+- ``agent``: one deed done to one target by two disjoint sets of doers, in one story or one storyline ("the explosives were planted by US Navy
   divers" / "a pro-Ukrainian group sabotaged the pipelines"): two culprits of one act, two winners of one
   contest. The two claims make each other contested;
 - ``truth``: one claim confirmed by one party and denied by another, in different articles ("Ohtani paid the
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswire.claims.propositions import negative
-from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Entity
+from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Entity, Evidence
 
 # Offices one person holds at a time in an organisation, by the words that name them.
 _OFFICES: dict[str, str] = {
@@ -192,7 +192,18 @@ class _Deed:
 
 
 def _deed(claim: Claim, dossier_articles: dict[str, Article]) -> _Deed | None:
-    """The doers and targets of the deed a claim reports, read from the first evidence that names both."""
+    """The doers and targets of the deed a claim reports: the doers its own wording names (a claim merged from many
+    reports may quote a rival account in passing), the targets every sentence putting it forward names."""
+    agents: set[str] = set()
+    targets: set[str] = set()
+    story: str | None = None
+    wording = " ".join(claim.text.lower().split())[:60]
+
+    def own(evidence: Evidence) -> bool:
+        article = dossier_articles.get(evidence.article)
+        return article is not None and wording in " ".join(article.text[evidence.start : evidence.end].lower().split())
+
+    representative = next((evidence for evidence in claim.evidence if own(evidence)), None)
     for evidence in claim.evidence:
         article = dossier_articles.get(evidence.article)
         if article is None:
@@ -204,24 +215,28 @@ def _deed(claim: Claim, dossier_articles: dict[str, Article]) -> _Deed | None:
         cue = evidence.start + match.start()
         after = evidence.start + match.end()
         inside = [m for m in article.mentions if m.entity and evidence.start <= m.start < evidence.end]
-        before = frozenset(m.entity for m in inside if m.end <= cue)
+        before = {m.entity for m in inside if m.end <= cue and m.entity}
         passive = re.match(r"\s*by\b", article.text[after : evidence.end]) is not None or re.search(
             r"\b(?:was|were|been|being)\s+$", text[: match.start()]
         ) is not None
-        behind = frozenset(m.entity for m in inside if m.start >= after)
         if passive:
-            agents = frozenset(
-                m.entity for m in inside if m.start >= after and re.search(r"\bby\b", article.text[after : m.start])
-            )
-            targets = before
+            doers = {
+                m.entity
+                for m in inside
+                if m.entity and m.start >= after and re.search(r"\bby\b", article.text[after : m.start])
+            }
+            done_to = before
         else:
-            agents, targets = before, behind
-        agents = frozenset(a for a in agents if a is not None)
-        targets = frozenset(t for t in targets if t is not None) - agents
-        if agents and targets:
-            articles = frozenset(stance.article for stance in claim.stances) or frozenset({evidence.article})
-            return _Deed(claim, agents, targets, articles, article.story or article.id)
-    return None
+            doers, done_to = before, {m.entity for m in inside if m.start >= after and m.entity}
+        if representative is None or evidence is representative:
+            agents |= doers
+        targets |= done_to - doers
+        story = story or article.story or article.id
+    targets -= agents
+    if not agents or not targets or story is None:
+        return None
+    articles = frozenset(stance.article for stance in claim.stances) or frozenset(e.article for e in claim.evidence)
+    return _Deed(claim, frozenset(agents), frozenset(targets), articles, story)
 
 
 def agent_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> tuple[list[Contradiction], set[str]]:
@@ -230,11 +245,13 @@ def agent_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> tuple[lis
     names = {entity.id: entity.name for entity in dossier.entities}
     published = {article.id: article.published for article in dossier.articles}
     deeds = [deed for claim in claims if (deed := _deed(claim, by_id)) is not None]
+    # One affair: one story, or stories linked as one storyline (a rival account often makes a story of its own).
+    affair = {story: line.id for line in dossier.storylines for story in line.stories}
     results: list[Contradiction] = []
     competing: set[str] = set()
     for i, left in enumerate(deeds):
         for right in deeds[i + 1 :]:
-            if left.story != right.story or not left.targets & right.targets or left.agents & right.agents:
+            if affair.get(left.story, left.story) != affair.get(right.story, right.story) or not left.targets & right.targets or left.agents & right.agents:
                 continue
             if left.articles == right.articles and len(left.articles) == 1:
                 continue  # one article weighing two suspects is not two sources disagreeing
