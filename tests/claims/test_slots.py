@@ -74,14 +74,28 @@ def test_relays_of_one_outlets_report_count_once() -> None:
     first = article("a1", text_a, outlet="Site One")
     second = article("a2", text_b, outlet="Site Two")
     statements = [
-        statement(first, 1, speaker_text="The Ledger", cue="reported", content="the jury was bribed",
-                  source_type="media"),
-        statement(first, 2, speaker_text="Court officials", cue="said",
-                  content="the jury was bribed by a lobbyist", source_type="anonymous"),
-        statement(second, 1, speaker_text="the Ledger", cue="According to", content="the jury was bribed",
-                  source_type="media"),
-        statement(second, 2, speaker_text="Two lawyers", cue="said",
-                  content="the jury had been bribed by a lobbyist", source_type="anonymous"),
+        statement(
+            first, 1, speaker_text="The Ledger", cue="reported", content="the jury was bribed", source_type="media"
+        ),
+        statement(
+            first,
+            2,
+            speaker_text="Court officials",
+            cue="said",
+            content="the jury was bribed by a lobbyist",
+            source_type="anonymous",
+        ),
+        statement(
+            second, 1, speaker_text="the Ledger", cue="According to", content="the jury was bribed", source_type="media"
+        ),
+        statement(
+            second,
+            2,
+            speaker_text="Two lawyers",
+            cue="said",
+            content="the jury had been bribed by a lobbyist",
+            source_type="anonymous",
+        ),
     ]
     assert relayed_outlet(first, statements[:2]) == "ledger"
     result = dossier([first, second], [entity("e-ledger", "The Ledger", "ORG")], statements)
@@ -172,10 +186,18 @@ def _deed_story(text_a: str, text_b: str, names: dict[str, str], story_b: str = 
     second = article("a2", text_b, names=names, story=story_b)
     people = [entity(entity_id, name, "ORG") for name, entity_id in names.items()]
     claims = [
-        Claim(id="c1", text=text_a, stances=[ClaimStance(article="a1", stance="reports")],
-              evidence=[Evidence(article="a1", start=0, end=len(text_a))]),
-        Claim(id="c2", text=text_b, stances=[ClaimStance(article="a2", stance="reports")],
-              evidence=[Evidence(article="a2", start=0, end=len(text_b))]),
+        Claim(
+            id="c1",
+            text=text_a,
+            stances=[ClaimStance(article="a1", stance="reports")],
+            evidence=[Evidence(article="a1", start=0, end=len(text_a))],
+        ),
+        Claim(
+            id="c2",
+            text=text_b,
+            stances=[ClaimStance(article="a2", stance="reports")],
+            evidence=[Evidence(article="a2", start=0, end=len(text_b))],
+        ),
     ]
     return dossier([first, second], people, []), claims
 

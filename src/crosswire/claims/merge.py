@@ -106,8 +106,10 @@ def cluster(propositions: Sequence[Proposition], vectors: np.ndarray, groups: Se
                 # proposition), so "Mizuhara stole the money" -> "Mizuhara wired $16 million" -> "Ohtani was
                 # fired" cannot become one claim through links that each look alike.
                 seeds = union.find(left), union.find(right)
-                if all(float(vectors[seed] @ vectors[other]) >= SAME_SEED
-                       for seed, other in ((seeds[0], right), (seeds[1], left))):
+                if all(
+                    float(vectors[seed] @ vectors[other]) >= SAME_SEED
+                    for seed, other in ((seeds[0], right), (seeds[1], left))
+                ):
                     union.union(left, right)
     clusters: dict[int, list[int]] = {}
     for index in range(len(propositions)):

@@ -3,14 +3,14 @@
 Three slots, each filled differently by different sources of one story:
 
 - ``holder``: one office of one organisation (a chair, a chief executive, a director) held by two different
-  people in the same story ("NTSB Chair Jennifer Homendy" / "Deborah Hersman, chairwoman of the NTSB"). Offices
-  many people hold at once (a spokesperson, a minister without a country) and former holders ("ex-chief
-  executive") are not slots;
-- ``agent``: one deed done to one target by two disjoint sets of doers, in one story or one storyline ("the explosives were planted by US Navy
-  divers" / "a pro-Ukrainian group sabotaged the pipelines"): two culprits of one act, two winners of one
+  people in the same story ("Safety Board chair Ann Lee" / "Tom Park, chairman of the Safety Board"). Offices many
+  people hold at once (a spokesperson, a minister without a country) and former holders ("ex-chief executive")
+  are not slots;
+- ``agent``: one deed done to one target by two disjoint sets of doers, in one story or one storyline ("the bridge
+  was blown up by the militia" / "the army blew up the bridge"): two culprits of one act, two winners of one
   contest. The two claims make each other contested;
-- ``truth``: one claim confirmed by one party and denied by another, in different articles ("Ohtani paid the
-  debts", says one account; "I never agreed to pay off the debt", says Ohtani).
+- ``truth``: one claim confirmed by one party and denied by another, in different articles ("the club paid the
+  debts", says one account; "we never agreed to pay the debt", says the club's owner).
 
 Each contradiction is about a claim (the ``about`` of the contract), and its values list, per value, the articles
 that give it, in the order they were first published.
@@ -99,7 +99,9 @@ def _ordered(values: list[ContradictionValue]) -> list[ContradictionValue]:
     return sorted(values, key=lambda value: (value.first_published or "9999", value.value))
 
 
-def _claim_naming(claims: Sequence[Claim], entity: str, articles: set[str], mentions: dict[str, set[str]]) -> str | None:
+def _claim_naming(
+    claims: Sequence[Claim], entity: str, articles: set[str], mentions: dict[str, set[str]]
+) -> str | None:
     """The claim whose evidence, in one of ``articles``, mentions ``entity``."""
     for claim in claims:
         for evidence in claim.evidence:
@@ -216,9 +218,10 @@ def _deed(claim: Claim, dossier_articles: dict[str, Article]) -> _Deed | None:
         after = evidence.start + match.end()
         inside = [m for m in article.mentions if m.entity and evidence.start <= m.start < evidence.end]
         before = {m.entity for m in inside if m.end <= cue and m.entity}
-        passive = re.match(r"\s*by\b", article.text[after : evidence.end]) is not None or re.search(
-            r"\b(?:was|were|been|being)\s+$", text[: match.start()]
-        ) is not None
+        passive = (
+            re.match(r"\s*by\b", article.text[after : evidence.end]) is not None
+            or re.search(r"\b(?:was|were|been|being)\s+$", text[: match.start()]) is not None
+        )
         if passive:
             doers = {
                 m.entity
@@ -251,7 +254,11 @@ def agent_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> tuple[lis
     competing: set[str] = set()
     for i, left in enumerate(deeds):
         for right in deeds[i + 1 :]:
-            if affair.get(left.story, left.story) != affair.get(right.story, right.story) or not left.targets & right.targets or left.agents & right.agents:
+            if (
+                affair.get(left.story, left.story) != affair.get(right.story, right.story)
+                or not left.targets & right.targets
+                or left.agents & right.agents
+            ):
                 continue
             if left.articles == right.articles and len(left.articles) == 1:
                 continue  # one article weighing two suspects is not two sources disagreeing

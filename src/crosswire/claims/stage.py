@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from crosswire.claims.contradictions import stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
-from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
 from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
+from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
 from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached

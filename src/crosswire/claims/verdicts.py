@@ -140,8 +140,7 @@ def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozen
 def _party_confirms(records: Sequence[StanceRecord], parties: frozenset[str]) -> bool:
     """Whether a party the claim names confirms it itself ("the court said it had fined the company")."""
     return any(
-        record.stance.stance == CONFIRMS
-        and (record.stance.source in parties or record.party_key in parties)
+        record.stance.stance == CONFIRMS and (record.stance.source in parties or record.party_key in parties)
         for record in records
     )
 
