@@ -210,3 +210,13 @@ def test_phone_calls_are_consultations_between_the_callers() -> None:
     assert len(phoned.participants) == 2
     # A "call for" something is a demand, not a conversation.
     assert not [m for m in run("The union renewed its call for higher wages.") if m.type == "CONSULT"]
+
+
+def test_the_last_time_they_met_gives_the_date_of_that_time() -> None:
+    """Background told through "the last time": the copula's date is the meeting's date, not the article's."""
+    met = of_type(
+        run("The last time the Russian and American delegations met in Geneva was on Jan. 10, 2022."), "CONSULT"
+    )
+    assert met.date == "2022-01-10"
+    # Without such a date, a relative clause on "time" lends none.
+    assert of_type(run("The day the ministers met in Oslo was cold."), "CONSULT").date != "2022-01-10"
