@@ -35,7 +35,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             "all.dates": 0.74,
             "all.entities": 0.86,
             "all.statements": 0.68,
-            "all.events": 0.75,
+            "all.events": 0.80,
             "all.claims": 0.55,
             "all.contradictions": 0.66,
             "all.stories": 0.90,
