@@ -230,6 +230,10 @@ class Claim(_Model):
     # sentences that put it forward.
     date: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    # How central the claim is to its story (more articles speak to it, parties to the story confirm or deny it):
+    # claims are listed most central first. And its chain of provenance: who put it out, relayed by whom, where.
+    centrality: float = 0.0
+    provenance: list[str] = Field(default_factory=list)
 
 
 class ContradictionValue(_Model):

@@ -104,3 +104,22 @@ def test_a_party_changing_stance_across_articles_in_time_order() -> None:
     assert [value.value for value in found[0].values] == ["neither", "confirms"]
     assert [value.first_published for value in found[0].values] == ["2024-07-01", "2024-07-02"]
     assert found[0].summary is not None and found[0].summary.startswith("Harbour Office")
+
+
+def test_a_date_stamp_and_a_weekday_a_week_off_are_no_contradictions() -> None:
+    """A ferry strike: one page's stamp and a weekday anchored a week late do not disagree with anyone."""
+    first = article(
+        "f1",
+        "Published Monday, June 3, 2024 10:53AM\nThe ferry crews will strike on Friday over pay, the union said.",
+        story="s",
+        dates={"Monday, June 3, 2024": "2024-06-03", "Friday": "2024-06-07"},
+    )
+    second = article(
+        "f2",
+        "The ferry crews plan to strike on Friday over pay, according to the union's notice to the port.",
+        story="s",
+        dates={"Friday": "2024-06-14"},
+    )
+    result = dossier([first, second], [], [])
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value"] == []

@@ -186,3 +186,37 @@ def test_stage_is_declared_after_time_with_its_needs() -> None:
     stage = ARTICLE_STAGES[names.index("event_mentions")]
     assert names.index("event_mentions") > names.index("time")
     assert stage.needs == {"parse", "mentions", "timexes"} and stage.adds == {"event_mentions"}
+
+
+def test_charges_and_indictments_are_accusations_of_their_target() -> None:
+    """A trial: the one charged is the target, also in the passive and behind an apposition naming someone else."""
+    charged = of_type(
+        run("Ippei Mizuhara, the former translator of Shohei Ohtani, has been charged with bank fraud."), "ACCUSE"
+    )
+    assert parties(charged) == {"Mizuhara": "target"} or set(parties(charged)) == {"Ippei Mizuhara"}
+    indicted = of_type(run("A federal grand jury indicted the former mayor of Springfield."), "ACCUSE")
+    assert "A federal grand jury" in parties(indicted)
+
+
+def test_a_charge_in_another_sense_is_no_accusation() -> None:
+    assert not [m for m in run("The bank charged customers a fee for the transfer.") if m.type == "ACCUSE"]
+
+
+def test_phone_calls_are_consultations_between_the_callers() -> None:
+    """Diplomacy by phone: a light verb with "phone conversation", and the verb "phoned"."""
+    call = of_type(run("Foreign Minister Mevlut Cavusoglu had a phone conversation with Sergey Lavrov."), "CONSULT")
+    assert parties(call).get("Sergey Lavrov") == "counterpart"
+    phoned = of_type(run("Joe Biden phoned Recep Tayyip Erdogan on Tuesday."), "CONSULT")
+    assert len(phoned.participants) == 2
+    # A "call for" something is a demand, not a conversation.
+    assert not [m for m in run("The union renewed its call for higher wages.") if m.type == "CONSULT"]
+
+
+def test_the_last_time_they_met_gives_the_date_of_that_time() -> None:
+    """Background told through "the last time": the copula's date is the meeting's date, not the article's."""
+    met = of_type(
+        run("The last time the Russian and American delegations met in Geneva was on Jan. 10, 2022."), "CONSULT"
+    )
+    assert met.date == "2022-01-10"
+    # Without such a date, a relative clause on "time" lends none.
+    assert of_type(run("The day the ministers met in Oslo was cold."), "CONSULT").date != "2022-01-10"

@@ -7,7 +7,9 @@ Two kinds are found:
   something was said ("Sullivan said on Thursday"); two candidates from different articles of one story are about the
   same slot when their sentences, read with the sentence before and with the dates masked, are close in embedding
   space. Only full dates count, and only when they are a few weeks apart at most: coarser or distant dates rarely
-  answer the same question.
+  answer the same question. A page's own date stamp ("Published Monday, November 14, 2022") dates nothing it
+  reports, and a bare weekday whole weeks off the other value is a weekday anchored in another week, not a second
+  answer.
 - ``stance``: one party (a person counts as the organisation it speaks for, so the Kremlin's spokesperson is the
   Kremlin) takes different stances on one claim in different articles: confirmed, against could neither confirm
   nor deny, against refused to comment.
@@ -18,6 +20,7 @@ Values are listed in the order they were first published, so the time order show
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +37,14 @@ from crosswire.time.values import parse_value
 # story below 0.45.
 SAME_SLOT = 0.52
 MAX_DAYS_APART = 21
+# A publication stamp dates the page, not anything the page reports ("Published Monday, November 14, 2022 10:53AM").
+_STAMP = re.compile(r"^\W*(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
+# A bare weekday ("on Monday", "last Friday"): which week it means depends on how it was anchored.
+_WEEKDAY = re.compile(
+    r"^(?:(?:on|last|next|this|early|late)\s+)*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
 _STANCES = ("confirms", "denies", "declines", "neither")
 
 
@@ -72,11 +83,20 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         if index < 0:
             continue
         lo, hi = sentences[index]
+        line_start = article.text.rfind("\n", 0, timex.start) + 1
+        if _STAMP.match(article.text[line_start : timex.start]):
+            continue  # the page's own date stamp
         before = sentences[index - 1][0] if index > 0 else lo
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
         found.append(_Dated(article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None))
     return found
+
+
+def _week_off(left: _Dated, right: _Dated, days: int) -> bool:
+    """A weekday resolved into another week: the same day named, whole weeks apart, not two answers."""
+    weekday = _WEEKDAY.match(left.phrase.strip()) or _WEEKDAY.match(right.phrase.strip())
+    return bool(weekday) and days % 7 == 0
 
 
 def _contradiction_id(kind: str, about: str, values: Sequence[str]) -> str:
@@ -118,6 +138,8 @@ def value_contradictions(
                 continue
             left_day, right_day = _day(left.value), _day(right.value)
             if left_day is None or right_day is None or abs((left_day - right_day).days) > MAX_DAYS_APART:
+                continue
+            if _week_off(left, right, (left_day - right_day).days):
                 continue
             about = _claim_at(propositions, claim_ids, left.article.id, left.start) or _claim_at(
                 propositions, claim_ids, right.article.id, right.start

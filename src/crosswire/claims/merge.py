@@ -2,7 +2,8 @@
 
 Two propositions are the same claim when
 
-- they report the same event (their sentences are evidence of one merged event), or
+- they report the same event (their sentences are evidence of one merged event) and their embeddings are at
+  least loosely close (:data:`SAME_EVENT_CLAIM`: a charge and the sum it is about are one event, two claims), or
 - their sentence embeddings (all-MiniLM-L6-v2) are very close, or
 - they are fairly close *and* name at least one entity in common,
 
@@ -23,6 +24,10 @@ from crosswire.nlp.embeddings import cosine_matrix
 # Tuned on the reference pages and on paraphrase pairs written for the tests; see docs/claims.md.
 SAME_CLAIM = 0.80
 SAME_CLAIM_WITH_ENTITY = 0.62
+# Two sentences reporting one event say the same thing only when their wording is this close too.
+SAME_EVENT_CLAIM = 0.5
+# How close a proposition must also be to the first proposition of the claim it joins (no chains of look-alikes).
+SAME_SEED = 0.5
 _BLOCK = 1024
 
 
@@ -57,7 +62,7 @@ def same_claim(left: Proposition, right: Proposition, similarity: float) -> bool
         return False
     if conflicting(left, right):
         return False
-    if left.event is not None and left.event == right.event:
+    if left.event is not None and left.event == right.event and similarity >= SAME_EVENT_CLAIM:
         return True
     if similarity >= SAME_CLAIM:
         return True
@@ -80,21 +85,31 @@ def cluster(propositions: Sequence[Proposition], vectors: np.ndarray, groups: Se
         by_event: dict[str, int] = {}
         for position, index in enumerate(indices):
             event = propositions[index].event
-            if event is not None:
+            if event is not None and not vectors[index].any():
+                # Not embedded (a story told by one article): the shared event is all there is to go on.
                 first = by_event.setdefault(event, position)
                 if first != position and not conflicting(propositions[indices[first]], propositions[index]):
                     union.union(indices[first], index)
         for row_start in range(0, len(indices), _BLOCK):
             rows = block_vectors[row_start : row_start + _BLOCK]
             similarities = cosine_matrix(rows, block_vectors)
-            candidates = np.argwhere(similarities >= SAME_CLAIM_WITH_ENTITY)
+            candidates = np.argwhere(similarities >= min(SAME_CLAIM_WITH_ENTITY, SAME_EVENT_CLAIM))
             for row, column in candidates:
                 left_position = row_start + int(row)
                 right_position = int(column)
                 if right_position <= left_position:
                     continue
                 left, right = indices[left_position], indices[right_position]
-                if same_claim(propositions[left], propositions[right], float(similarities[row, column])):
+                if not same_claim(propositions[left], propositions[right], float(similarities[row, column])):
+                    continue
+                # Not a chain: each side must also be close to the claim the other already belongs to (its first
+                # proposition), so "Mizuhara stole the money" -> "Mizuhara wired $16 million" -> "Ohtani was
+                # fired" cannot become one claim through links that each look alike.
+                seeds = union.find(left), union.find(right)
+                if all(
+                    float(vectors[seed] @ vectors[other]) >= SAME_SEED
+                    for seed, other in ((seeds[0], right), (seeds[1], left))
+                ):
                     union.union(left, right)
     clusters: dict[int, list[int]] = {}
     for index in range(len(propositions)):

@@ -58,6 +58,23 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
 # Fewer words than this say too little to be a claim of their own.
 MIN_WORDS = 4
+# Words that put a clause in the negative ("no talks are taking place", "he never bet on sports") ...
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot)\b|n['’]t\b|\bno\s+longer\b", re.IGNORECASE
+)
+# ... and phrases that carry one of those words without negating anything ("no doubt", "not only ... but").
+_NOT_NEGATING = re.compile(
+    r"\b(?:no doubt|not only|not just|not least|no matter|nothing but|not to mention|no sooner)\b"
+    r"|,\s*(?:but\s+)?not\s+\w+[^,;]*$",
+    re.IGNORECASE,
+)
+# Source types whose word is not their own to give: an unnamed source, a document, another outlet.
+UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
+_OUTLET_NOISE = re.compile(
+    r"\b(?:the|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|report|reports|"
+    r"story|newspaper|daily|article|investigation|citing|according|to)\b|['’]s\b|[^\w\s]",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -104,6 +121,43 @@ class Reaction:
     sentence: int
     published: str | None = None
     outlet: str | None = None
+
+
+def negative(text: str) -> bool:
+    """Whether a sentence is put in the negative: "No talks are taking place", "I never bet on sports".
+
+    The polarity of a proposition, read from its own words: a first-hand source saying the negative of a claim
+    denies it, whatever verb the narrator chose ("said", "told reporters").
+    """
+    return bool(_NEGATION.search(_NOT_NEGATING.sub(" ", text)))
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name reduced to what stays the same across mentions: "Tuesday's New York Times report" and "the
+    New York Times" are both ``new york times``."""
+    return " ".join(_OUTLET_NOISE.sub(" ", name).lower().split())
+
+
+def relayed_outlet(article: Article, statements: Sequence[Statement]) -> str | None:
+    """The other outlet whose report the article relays, if it names one as a source ("The New York Times
+    reported, citing US officials"; "according to Tuesday's New York Times report").
+
+    An article that relays another outlet's report passes on that outlet's word: its own voice and its unnamed
+    sources ("US officials", "intelligence reviewed by officials") are that outlet's, so a report relayed by five
+    sites counts once, whether or not each of them says "citing".
+    """
+    own = outlet_key(article.outlet or "")
+    counts: dict[str, int] = {}
+    for statement in statements:
+        if statement.source_type not in {"media", "document"} or not statement.speaker_text:
+            continue
+        key = outlet_key(statement.speaker_text)
+        if not key or len(key) < 3 or (own and (own in key or key in own)):
+            continue
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda key: (-counts[key], key))
 
 
 def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Stance:
@@ -208,11 +262,21 @@ def _numbers(text: str) -> frozenset[str]:
 
 
 def _keys(
-    statement: Statement, by_id: dict[str, Statement], affiliation: dict[str, str], outlet: str | None
+    statement: Statement,
+    by_id: dict[str, Statement],
+    affiliation: dict[str, str],
+    outlet: str | None,
+    relayed: str | None = None,
 ) -> tuple[str, str]:
     def own_key(item: Statement) -> str:
+        if item.source_type in {"media", "document"} and item.speaker_text and outlet_key(item.speaker_text):
+            # An outlet or its report, however worded: one origin in every article that cites it.
+            return f"outlet:{outlet_key(item.speaker_text)}"
         if item.speaker:
             return item.speaker
+        if relayed is not None and item.source_type in UNNAMED_TYPES | {"organization", "person"}:
+            # An unnamed or unlinked source in an article relaying another outlet's report: that outlet's word.
+            return f"outlet:{relayed}"
         if item.source_type == "anonymous":
             return f"anonymous:{item.article}:{item.start}"
         return f"{item.source_type}:{(item.speaker_text or outlet or item.article).lower()}"
@@ -259,10 +323,11 @@ def extract(
         index = _ArticleIndex(article)
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
+        relayed = relayed_outlet(article, statements)
         for statement in statements:
             if is_topic_only(statement):
                 continue
-            root_key, party_key = _keys(statement, by_id, affiliation, article.outlet)
+            root_key, party_key = _keys(statement, by_id, affiliation, article.outlet, relayed)
             stance = stance_of(statement, relays)
             if is_reaction(statement):
                 sentence, context = index.context(statement.start)
@@ -316,7 +381,7 @@ def extract(
                         event=_event_at(spans, lo, hi),
                     )
                 )
-        propositions.extend(_own_voice(article, index, statements, spans, outlets))
+        propositions.extend(_own_voice(article, index, statements, spans, outlets, relayed))
     return propositions, reactions
 
 
@@ -335,8 +400,10 @@ def _own_voice(
     statements: Sequence[Statement],
     spans: list[tuple[int, int, str]],
     outlets: dict[str, str],
+    relayed: str | None = None,
 ) -> list[Proposition]:
-    """Sentences the article states in its own voice that report an event, hedge, or date something."""
+    """Sentences the article states in its own voice that report an event, hedge, or date something; in an article
+    relaying another outlet's report, the word is that outlet's."""
     covered = [(s.start, s.end) for s in statements]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
     outlet = article.outlet
@@ -363,8 +430,8 @@ def _own_voice(
                 source=source,
                 source_text=outlet,
                 source_type="media",
-                root_key=f"outlet:{(outlet or article.id).lower()}",
-                party_key=f"outlet:{(outlet or article.id).lower()}",
+                root_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
+                party_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
                 entities=index.entities_in(lo, hi),
                 dates=index.dates_in(lo, hi),
                 numbers=_numbers(text),

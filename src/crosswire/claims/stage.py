@@ -6,13 +6,15 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from crosswire.claims.contradictions import stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
-from crosswire.claims.propositions import Proposition, Reaction, extract
-from crosswire.claims.verdicts import origin_of, records_of, verdict_of
+from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
+from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
+from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
@@ -25,6 +27,9 @@ _WORDS = re.compile(r"[a-z]{3,}")
 # A reaction in an article that puts forward nothing itself answers a claim of another article only when it is this
 # close to it ("could neither confirm nor deny the report that the ferry sank" / "the ferry sank near the pier").
 ATTACH_ACROSS_ARTICLES = 0.5
+# A negative member this close to the mean of a claim's positive members says the same thing, negated: a denial.
+DENIES_SAME_CLAIM = 0.7
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 
 
 def claim_articles(dossier: Dossier) -> list[Article]:
@@ -128,11 +133,15 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     """The member that reads best on its own: no leading pronoun, a sensible length, naming who or where; among
     those, the one closest to the claim's mean embedding, i.e. the wording most of its sources share."""
 
-    def rank(position: int) -> tuple[int, int, int, float]:
+    def rank(position: int) -> tuple[int, int, int, int, int, float]:
         proposition = members[position]
         words = len(proposition.text.split())
         return (
+            # What is put forward, not its denial: "Shell is in talks to buy BP", not "No talks are taking place".
+            0,
             1 if _PRONOUN_START.match(proposition.text) else 0,
+            # Names instead of pronouns: "Shell is in talks to buy BP" reads alone, "reports that it is" does not.
+            len(_PRONOUN.findall(proposition.text)),
             0 if 6 <= words <= 45 else 1,
             0 if proposition.entities else 1,
             -centrality[position],
@@ -146,6 +155,26 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     # Flattened web text breaks lines and bullets mid-sentence; a claim reads as one line.
     text = _BULLETS.sub(" ", best.text).strip()
     return text[:1].upper() + text[1:]
+
+
+def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> list[Proposition]:
+    """Members with the stance their polarity gives them: when a claim is put forward in the positive, a first-hand
+    source saying its negative ("No talks are taking place" against "Shell is in talks to buy BP") denies it.
+
+    Only a negative member that says the same thing as the positive ones (close to their mean embedding) is a
+    denial; a negative aside merged into a large claim ("no details were given") is not."""
+    polarity = [negative(member.text) for member in members]
+    if all(polarity) or not any(polarity) or not member_vectors.any():
+        return list(members)  # all negative: the claim itself is a negative one ("Burns is not negotiating")
+    positive = member_vectors[[not flag for flag in polarity]]
+    mean = positive.mean(axis=0)
+    mean /= float(np.linalg.norm(mean)) or 1.0
+    return [
+        replace(member, stance="denies")
+        if flag and member.stance == "confirms" and float(vector @ mean) >= DENIES_SAME_CLAIM
+        else member
+        for member, flag, vector in zip(members, polarity, member_vectors, strict=True)
+    ]
 
 
 def claim_date(members: Sequence[Proposition]) -> str | None:
@@ -181,12 +210,18 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     groups = cluster(propositions, vectors, stories)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
-    entity_ids = {entity.id for entity in dossier.entities}
+    roots = {entity.id: entity.id for entity in dossier.entities}
+    for name, entity_id in outlet_entities(dossier).items():
+        roots.setdefault(f"outlet:{outlet_key(name)}", entity_id)
+    names = {entity.id: entity.name for entity in dossier.entities}
+    label = {key: names.get(entity, entity) for key, entity in roots.items()}
+    outlet_of = {article.id: article.outlet or article.id for article in dossier.articles}
     claims: list[Claim] = []
     for number, group in enumerate(groups):
-        members = [propositions[index] for index in group]
+        members = _polarized([propositions[index] for index in group], vectors[group])
         records = records_of(members, attached.get(number, []))
-        verdict, independent = verdict_of(records)
+        parties = frozenset(entity for member in members for entity in member.entities)
+        verdict, independent = verdict_of(records, parties)
         events = Counter(member.event for member in members if member.event is not None)
         claims.append(
             Claim(
@@ -196,14 +231,26 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
                 stances=[record.stance for record in records],
                 verdict=verdict,
                 independent_sources=independent,
-                origin=origin_of(records, {key: key for key in entity_ids}),
+                origin=origin_of(records, roots),
                 date=claim_date(members),
                 evidence=[Evidence(article=m.article, start=m.start, end=m.end) for m in members],
+                centrality=centrality_of(records),
+                provenance=provenance_of(records, label, outlet_of),
             )
         )
-    dossier.claims = claims
     claim_ids = [claims[claim_of[index]].id for index in range(len(propositions))]
+    competing, rivals = agent_contradictions(dossier, claims)
+    for claim in claims:
+        if claim.id in rivals:
+            # Two culprits of one act: each account stands against the other.
+            claim.verdict = "contested"
+    # Central claims first; among equals, the order they were first put forward in.
+    order = {claim.id: position for position, claim in enumerate(claims)}
+    dossier.claims = sorted(claims, key=lambda claim: (-claim.centrality, order[claim.id]))
     dossier.contradictions = [
         *value_contradictions(dossier, articles, propositions, claim_ids, cache),
         *stance_contradictions(dossier, claims),
+        *truth_contradictions(dossier, claims),
+        *holder_contradictions(dossier, claims),
+        *competing,
     ]

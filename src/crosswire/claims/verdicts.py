@@ -9,7 +9,8 @@ Verdicts, in order of precedence:
 
 - ``contested``: at least one confirmation and at least one denial;
 - ``denied``: denials and no confirmation;
-- ``corroborated``: confirmations from at least two independent sources;
+- ``corroborated``: confirmations from at least two independent sources, or a report confirmed by a party to the
+  claim itself (the body that decided, the person concerned: a source the claim names) and backed by another source;
 - ``single-source``: everything rests on one independent source;
 - ``unverified``: several sources relay it, fewer than two confirm it, or only non-answers (declines, neither).
 """
@@ -112,8 +113,8 @@ def origin_of(records: Sequence[StanceRecord], root_entities: dict[str, str]) ->
     return None
 
 
-def verdict_of(records: Sequence[StanceRecord]) -> tuple[str, int]:
-    """The verdict and the number of independent sources."""
+def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The verdict and the number of independent sources; ``parties`` are the entities the claim names."""
     roots = independent_roots(records)
     denying_parties = {record.party_key for record in records if record.stance.stance == DENIES}
     # A party that both confirms and denies one claim (a quote merged with its own denial) counts as denying.
@@ -127,10 +128,61 @@ def verdict_of(records: Sequence[StanceRecord]) -> tuple[str, int]:
         verdict = "contested"
     elif denying:
         verdict = "denied"
-    elif len(confirming) >= 2:
+    elif len(confirming) >= 2 or (len(roots) >= 2 and _party_confirms(records, parties)):
         verdict = "corroborated"
     elif len(roots) == 1:
         verdict = "single-source"
     else:
         verdict = "unverified"
     return verdict, len(roots)
+
+
+def _party_confirms(records: Sequence[StanceRecord], parties: frozenset[str]) -> bool:
+    """Whether a party the claim names confirms it itself ("the court said it had fined the company")."""
+    return any(
+        record.stance.stance == CONFIRMS and (record.stance.source in parties or record.party_key in parties)
+        for record in records
+    )
+
+
+# Stances a party takes itself, as opposed to relaying: what makes a claim matter to a story.
+PARTY_STANCES = frozenset({"confirms", "denies", "declines", "neither"})
+
+
+def centrality_of(records: Sequence[StanceRecord]) -> float:
+    """How central a claim is: the articles that speak to it, plus the parties that take a stance on it (a claim a
+    party denies or won't discuss is what the story is about, even when one article carries it)."""
+    articles = {record.stance.article for record in records}
+    parties = {record.party_key for record in records if record.stance.stance in PARTY_STANCES}
+    answered = any(record.stance.stance in PARTY_STANCES - {CONFIRMS} for record in records)
+    return float(len(articles)) + 0.5 * len(parties) + (1.0 if answered else 0.0)
+
+
+def provenance_of(records: Sequence[StanceRecord], label: dict[str, str], outlet: dict[str, str]) -> list[str]:
+    """The chain of provenance of each backing record, earliest first: "WSJ → Reuters (in AJC)".
+
+    ``label`` names root keys (entity ids, ``outlet:`` keys), ``outlet`` names each article's outlet."""
+    chains: list[str] = []
+    for record in records:
+        if record.stance.stance not in BACKING:
+            continue
+        root = label.get(record.root_key) or _readable(record.root_key)
+        steps = [root]
+        source = record.stance.source_text or (label.get(record.stance.source or "") if record.stance.source else None)
+        if source and source.lower() not in root.lower() and root.lower() not in source.lower():
+            steps.append(source)
+        where = outlet.get(record.stance.article) or record.stance.article
+        chain = " → ".join(steps) + f" (in {where})"
+        if chain not in chains:
+            chains.append(chain)
+    return chains[:MAX_CHAINS]
+
+
+MAX_CHAINS = 8
+
+
+def _readable(key: str) -> str:
+    kind, _, rest = key.partition(":")
+    if kind == "anonymous":
+        return "an unnamed source"
+    return rest or key

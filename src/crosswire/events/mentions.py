@@ -66,6 +66,8 @@ IMPLICATIVE = frozenset({"help", "manage", "begin", "start", "continue", "succee
 # Monday to meet Burns", "Burns is in Ankara today to meet his counterpart").
 MOTION = frozenset({"arrive", "travel", "fly", "come", "go", "head", "be", "visit", "land", "return", "stay", "meet"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# Nouns a relative clause can tell an event's time through ("the last time they met was in March").
+TIME_NOUNS = frozenset({"time", "day", "occasion", "moment", "week", "month", "year"})
 # Relations through which an event is background, not news: no publication-day fallback for it.
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "pobj", "advcl"})
 # Nouns whose "that" clause is a report under discussion, not asserted ("commented on the news that ...").
@@ -399,7 +401,12 @@ def _phrase(token: Token) -> set[int]:
 
 
 def _phrase_mentions(token: Token, index: _Index) -> list[Mention]:
-    """The entity mentions a noun phrase names: people first, else organizations, else places and peoples."""
+    """The entity mentions a noun phrase names: the head's own mention when it is a party ("Ippei Mizuhara, the
+    translator of Shohei Ohtani" is Mizuhara, whatever the tagger labels him), else people first, else
+    organizations, else places and peoples ("the heads of the Russian and US agencies")."""
+    own = index.mention_of.get(token.i)
+    if own is not None and own.label in PARTY_LABELS:
+        return [own]
     tokens = _phrase(token)
     found: list[Mention] = []
     for i in sorted(tokens):
@@ -605,8 +612,13 @@ def _day_part(value: str) -> str | None:
 
 
 def _date(frame: Frame, index: _Index, sent: Span) -> str | None:
-    """The value of the time expression attached to the trigger's clause, nearest first."""
+    """The value of the time expression attached to the trigger's clause, nearest first; for an event told as "the
+    last time X met was on DATE", the date of that time."""
     carriers = {t.i for t in [*frame.tokens(), *frame.lenders]}
+    for token in frame.tokens():
+        noun = token.head
+        if token.dep_ == "relcl" and noun.lemma_.lower() in TIME_NOUNS and noun.dep_ == "nsubj":
+            carriers.add(noun.head.i)  # "the last time the delegations met was on Jan. 10": the copula's date
     best: tuple[int, str] | None = None
     for timex, span in index.timexes:
         if span.start < sent.start or span.end > sent.end:

@@ -2,7 +2,8 @@
 
 Runs after near-duplicates, publication dates and canonical entities, because clustering reads all three. How
 articles are placed (and why the result is incremental and order independent) is in
-:mod:`crosswire.stories.clustering`; how stories are linked into storylines is in
+:mod:`crosswire.stories.clustering`; how stories of one developing affair close in
+time are joined is in :mod:`crosswire.stories.developing`; how stories are linked into storylines is in
 :mod:`crosswire.stories.storylines`.
 
 Each run recomputes every story's title, start and end from its current members, so they follow the store as it
@@ -11,11 +12,13 @@ grows while ids and memberships stay put.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from crosswire.context import Context
 from crosswire.model import Article, Dossier, Story, Storyline
 from crosswire.stories.clustering import Clustering, Params, StoryState, canonical_key, centrality, cluster
+from crosswire.stories.developing import join_developing
 from crosswire.stories.features import (
     StoryItem,
     day_iso,
@@ -27,6 +30,10 @@ from crosswire.stories.features import (
 from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, storyline_id
 
 TITLE_CHARS = 120
+# A headline's length in words: fewer is a label ("Nord Stream 1"), more is a paragraph.
+HEADLINE_WORDS = (4, 30)
+_WORD = re.compile(r"[\w'’-]+")
+_NOT_HEADLINE = re.compile(r"\.(?:txt|html?)$|^\s*(?:home|news|latest|world|business)\b.*\bnews\s*$", re.IGNORECASE)
 STORYLINE_TITLE_ENTITIES = 3
 
 
@@ -38,9 +45,25 @@ def _fallback_title(article: Article) -> str:
     return line[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
+def headline_like(title: str) -> bool:
+    """Whether a title states something, like a headline ("Shell denies report of BP takeover talks"), rather than
+    naming a site section, a topic or a file ("Nation & World News", "Nord Stream 1", "s4-ajc.txt")."""
+    words = _WORD.findall(title)
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or _NOT_HEADLINE.search(title):
+        return False
+    # A headline has at least one word in lower case or a verb form; a topic label is all capitalised nouns.
+    return any(word[:1].islower() for word in words[1:]) or any(word.lower().endswith(("s", "ed")) for word in words)
+
+
 def _title(clustering: Clustering, state: StoryState, articles: dict[str, Article]) -> str:
-    """The title of the member closest to the story's centroid (the most typical report), if any has one."""
-    for _, member in centrality(clustering, state):
+    """The headline of the member closest to the story's centroid (the most typical report) that reads like one;
+    else that member's title."""
+    ranked = [member for _, member in centrality(clustering, state)]
+    for member in ranked:
+        title = articles[member].title
+        if title and headline_like(title):
+            return str(title)
+    for member in ranked:
         if articles[member].title:
             return str(articles[member].title)
     titled = [m for m in state.members if articles[m].title]
@@ -97,9 +120,10 @@ def build_storylines(
             key=lambda e: (-spread[e] * idf[e], e),
         )
         top = [names[e] for e in ranked[:STORYLINE_TITLE_ENTITIES]]
-        storylines.append(
-            Storyline(id=storyline_id(group[0]), title=", ".join(top) if top else titles[group[0]], stories=group)
-        )
+        # Named by the headline of its largest story: what happened, not a list of the places it happened in.
+        largest = max(group, key=lambda sid: (len(clustering.stories[sid].members), sid == group[0]))
+        title = titles[largest] if headline_like(titles[largest]) else ", ".join(top) if top else titles[group[0]]
+        storylines.append(Storyline(id=storyline_id(group[0]), title=title, stories=group))
     return storylines
 
 
@@ -114,6 +138,7 @@ def cluster_stories(dossier: Dossier, context: Context | None = None, params: Pa
     # The leads' embeddings come from the store's cache when an earlier run embedded them (stored articles do).
     embeddings = lead_embeddings(items, getattr(context, "vector_cache", None)) if params.embedding_weight else None
     clustering = cluster(items, params, embeddings)
+    join_developing(clustering, articles, lambda member: _article_day(articles[member]))
     for article in dossier.articles:
         article.story = clustering.assignment.get(article.id)
     stories = build_stories(clustering, articles, {i.id: i for i in items})

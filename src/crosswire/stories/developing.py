@@ -1,0 +1,108 @@
+"""Developing stories: stories of one affair, strongly linked and close in time, joined into one story.
+
+Single-pass clustering (:mod:`crosswire.stories.clustering`) places an article by what its lead says happened, so a
+developing story splits where the news moves on: the report that a pipeline was sabotaged by one group, and three
+weeks later the report that another group did it; an athlete's statement, and two weeks later the charges against
+his interpreter. A story is one affair in one stretch of time, so two stories are joined when
+
+- their entity profiles are strongly linked (:func:`crosswire.stories.storylines.link_score` at least
+  :data:`JOIN_LINK`, well above the storyline threshold: the same principal people, organisations and things), and
+- both are dated, and the gap between their spans is at most :data:`JOIN_DAYS` days: two meetings of the same
+  people months apart stay two stories (linked as one storyline).
+
+Stories without any date are never joined this way (nothing says they are close in time). The joined story keeps
+the id of the story that started first, so the earlier story's id stays put as later reports join it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from crosswire.model import Article
+from crosswire.stories.clustering import Clustering, StoryState
+from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, link_score
+
+JOIN_LINK = 0.3
+JOIN_DAYS = 31
+
+
+def profiles_of(clustering: Clustering, ids: Sequence[str], articles: dict[str, Article]) -> list[StoryProfile]:
+    """What each story names (canonical entities, counted per member) and its words (the centroid's word columns)."""
+    n_words = clustering.features.n_words
+    profiles: list[StoryProfile] = []
+    for sid in ids:
+        state = clustering.stories[sid]
+        entities: Counter[str] = Counter()
+        for member in state.voters or state.members:
+            entities.update({m.entity for m in articles[member].mentions if m.entity})
+        words = {col: weight for col, weight in state.centroid.items() if col < n_words}
+        profiles.append(StoryProfile(id=sid, entities=entities, words=words))
+    return profiles
+
+
+def _span(state: StoryState, day_of: Callable[[str], int | None]) -> tuple[int, int] | None:
+    days = [day for day in (day_of(member) for member in state.members) if day is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def join_developing(
+    clustering: Clustering, articles: dict[str, Article], day_of: Callable[[str], int | None]
+) -> list[tuple[str, str]]:
+    """Join strongly linked stories close in time, in place; return the ``(kept, absorbed)`` story id pairs."""
+    ids = list(clustering.stories)
+    profiles = profiles_of(clustering, ids, articles)
+    idf = entity_weights(profiles)
+    by_id = {profile.id: profile for profile in profiles}
+    spans = {sid: _span(clustering.stories[sid], day_of) for sid in ids}
+    parent = {sid: sid for sid in ids}
+
+    def find(sid: str) -> str:
+        while parent[sid] != sid:
+            parent[sid] = parent[parent[sid]]
+            sid = parent[sid]
+        return sid
+
+    def first(sid: str) -> tuple[int, str]:
+        span = spans[sid]
+        return (span[0] if span else math.inf, sid)  # type: ignore[return-value]
+
+    for group in group_storylines(profiles):
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                span_a, span_b = spans[a], spans[b]
+                if span_a is None or span_b is None or _gap(span_a, span_b) > JOIN_DAYS:
+                    continue
+                if link_score(by_id[a], by_id[b], idf) < JOIN_LINK:
+                    continue
+                root_a, root_b = find(a), find(b)
+                if root_a != root_b:
+                    keep, drop = sorted((root_a, root_b), key=first)
+                    parent[drop] = keep
+    joined: list[tuple[str, str]] = []
+    for sid in sorted(ids, key=first):
+        root = find(sid)
+        if root != sid:
+            _absorb(clustering, clustering.stories[root], clustering.stories.pop(sid))
+            joined.append((root, sid))
+    return joined
+
+
+def _absorb(clustering: Clustering, keep: StoryState, drop: StoryState) -> None:
+    for member in drop.members:
+        clustering.assignment[member] = keep.id
+    keep.members.extend(drop.members)
+    keep.voters.extend(drop.voters)
+    for column, weight in drop.centroid.items():
+        keep.centroid[column] = keep.centroid.get(column, 0.0) + weight
+    keep.norm2 = sum(weight * weight for weight in keep.centroid.values())
+    if drop.dense is not None:
+        keep.dense = drop.dense if keep.dense is None else keep.dense + drop.dense
+    days = [d for d in (keep.first_day, keep.last_day, drop.first_day, drop.last_day) if d is not None]
+    if days:
+        keep.first_day, keep.last_day = min(days), max(days)
