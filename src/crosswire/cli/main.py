@@ -98,6 +98,17 @@ def analyze(
     ] = DEFAULT_MAX_BYTES,
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Processes for the per-article stages [default: every core]."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where the per-article stages run: local, or ray (needs crosswire[ray]).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster to join with --engine ray [default: start a local one]."),
+    ] = None,
 ) -> None:
     """Ingest every input, run the whole pipeline, and write DIR/dossier.json and DIR/dossier.html."""
     from crosswire.analyze import analyze as run_analysis
@@ -127,6 +138,9 @@ def analyze(
             fresh=fresh,
             on_progress=on_progress,
             on_failure=_report_failure,
+            workers=workers,
+            engine=engine,
+            ray_address=ray_address,
         )
 
     articles = result.dossier.articles
