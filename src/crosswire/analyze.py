@@ -134,8 +134,18 @@ def update_store(
     seen = 0
 
     def save(articles: list[Article]) -> None:
-        store.save_articles(articles)
-        analysed.extend(article.id for article in articles)
+        clashes = store.save_articles(articles)
+        for article in clashes:
+            failed.append(article.id)
+            fail(
+                InputFailure(
+                    source=article.source,
+                    error=f"another run stored a different article as {article.id!r} meanwhile; run again to add "
+                    "this one under its own id",
+                )
+            )
+        clashed = {id(article) for article in clashes}
+        analysed.extend(article.id for article in articles if id(article) not in clashed)
 
     runner = engine or LocalEngine(1)
     for chunk in runner.run(pending, context, batch_size=BATCH_SIZE):
@@ -151,10 +161,12 @@ def update_store(
             on_progress(seen, len(pending))
     save(batch)
 
-    dossier = store.load_dossier()
-    context.vector_cache = StoreVectorCache(store)
-    run_corpus_stages(dossier, context)
-    store.save_corpus(dossier)
+    # Another writer's corpus pass may be running: wait for it, then read everything both runs saved.
+    with store.corpus_lock():
+        dossier = store.load_dossier()
+        context.vector_cache = StoreVectorCache(store)
+        run_corpus_stages(dossier, context)
+        store.save_corpus(dossier)
     return StoreUpdate(dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed)
 
 
