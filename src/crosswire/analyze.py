@@ -70,6 +70,14 @@ def _outlet_line_counts(articles: Sequence[Article]) -> dict[tuple[str, str], in
     return dict(counts)
 
 
+def _corpus_code() -> str:
+    """Which code computes the corpus objects: another version or other stages make stored ones stale."""
+    from crosswire import __version__
+    from crosswire.pipeline import CORPUS_STAGES
+
+    return hashlib.sha1(f"{__version__}:{','.join(s.name for s in CORPUS_STAGES)}".encode()).hexdigest()[:12]
+
+
 @dataclass
 class StoreUpdate:
     """What :func:`update_store` did: the store's new dossier and what happened to each input."""
@@ -163,10 +171,16 @@ def update_store(
 
     # Another writer's corpus pass may be running: wait for it, then read everything both runs saved.
     with store.corpus_lock():
+        stamp = f"{store.generation()}:{_corpus_code()}"
+        if store.corpus_source() == stamp:
+            # Nothing changed since the stored corpus objects were computed (e.g. every input was already there).
+            return StoreUpdate(
+                dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
+            )
         dossier = store.load_dossier()
         context.vector_cache = StoreVectorCache(store)
         run_corpus_stages(dossier, context)
-        store.save_corpus(dossier)
+        store.save_corpus(dossier, computed_from=stamp)
     return StoreUpdate(dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, insert, text
 
 import crosswire.analyze
 import crosswire.pipeline
@@ -16,7 +16,7 @@ from crosswire.analyze import analyze
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.pipeline import ArticleStage
-from crosswire.store import Store, default_url
+from crosswire.store import Store, _article_row, articles_table, default_url, meta_table, metadata
 from crosswire.store.migrate import current_revision, head_revision
 
 STORIES = {
@@ -240,13 +240,14 @@ def test_store_round_trips_corpus_objects(tmp_path: Path, db_url: str) -> None:
 
 
 def test_store_written_before_migrations_is_stamped_and_kept(tmp_path: Path) -> None:
-    # A store as Crosswire 0.1 wrote it: the tables, crosswire_meta saying schema 1, no alembic_version.
+    # A store as Crosswire 0.1 wrote it: its tables made from the table definitions, crosswire_meta saying schema 1.
     path = tmp_path / "store.db"
-    with Store(f"sqlite:///{path}") as store:
-        store.save_articles([Article(id="a", source="a.txt", text="kept")])
-    with sqlite3.connect(path) as connection:
-        connection.execute("DROP TABLE alembic_version")
-        connection.execute("INSERT INTO crosswire_meta (key, value) VALUES ('schema', '1')")
+    legacy = create_engine(f"sqlite:///{path}")
+    metadata.create_all(legacy)
+    with legacy.begin() as connection:
+        connection.execute(insert(meta_table).values(key="schema", value="1"))
+        connection.execute(insert(articles_table).values(_article_row(Article(id="a", source="a.txt", text="kept"), 0)))
+    legacy.dispose()
     with Store(f"sqlite:///{path}") as store:
         assert [a.text for a in store.iter_articles()] == ["kept"]
         with store.engine.connect() as connection:

@@ -32,6 +32,12 @@ def test_analyze_then_serve(db_url: str, tmp_path: Path) -> None:
         story = result.dossier.stories[0]
         in_story = client.get("/api/articles", params={"story": story.id}).json()
         assert {a["id"] for a in in_story["items"]} == set(story.articles)
+        # Paged corpus objects come straight from the store, in dossier order.
+        entities = client.get("/api/entities", params={"limit": 2, "offset": 1}).json()
+        assert entities["total"] == len(written["entities"])
+        assert entities["items"] == written["entities"][1:3]
+        assert client.get(f"/api/stories/{story.id}").json() == written["stories"][0]
+        assert client.get("/api/claims/no-such-claim").status_code == 404
 
         added = client.post("/api/articles", json=corpus[-1])
         assert added.status_code == 200, added.text

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("local",)
+ENGINES = ("local", "ray")
 
 
 @dataclass
@@ -79,4 +79,8 @@ def make_engine(name: str = "local", *, workers: int | None = None, ray_address:
         from crosswire.engine.local import LocalEngine
 
         return LocalEngine(workers or default_workers())
+    if name == "ray":
+        from crosswire.engine.ray_engine import RayEngine
+
+        return RayEngine(address=ray_address, workers=workers)
     raise UsageError(f"unknown engine {name!r}; use one of: {', '.join(ENGINES)}")

@@ -43,6 +43,12 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier
 
+# Counters in crosswire_meta: bumped by every write of the articles, and of the corpus objects; CORPUS_OF is the
+# stamp of what the stored corpus objects were computed from.
+ARTICLES_GENERATION = "articles_generation"
+CORPUS_GENERATION = "corpus_generation"
+CORPUS_OF = "corpus_of_articles_generation"
+
 # PostgreSQL advisory lock keys: one for every write transaction, one held through a run's corpus stages.
 _WRITE_LOCK_KEY = 0x43575752  # "CWWR"
 _CORPUS_LOCK_KEY = 0x43574350  # "CWCP"
@@ -204,6 +210,7 @@ class Store:
         with self.writing() as conn:
             conn.execute(delete(corpus_table))
             conn.execute(delete(articles_table))
+            _bump(conn, ARTICLES_GENERATION)
 
     def known_hashes(self) -> dict[str, tuple[str, list[str]]]:
         """Article id -> (input hash, layers filled) of every stored article."""
@@ -249,6 +256,7 @@ class Store:
                         position, next_position = next_position, next_position + 1
                     rows.append(_article_row(article, position))
                 conn.execute(insert(articles_table), rows)
+                _bump(conn, ARTICLES_GENERATION)
                 return clashes
         except SQLAlchemyError as exc:
             raise StoreError(
@@ -272,10 +280,40 @@ class Store:
                 grouped.setdefault(row.kind, []).append(row.data)
         return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped, "articles": dossier.articles})
 
-    def save_corpus(self, dossier: Dossier) -> None:
-        """Replace the corpus-level objects and the articles' corpus fields in one transaction."""
+    def generation(self, key: str = ARTICLES_GENERATION) -> int:
+        """How many times the store's articles (or, with CORPUS_GENERATION, its corpus) were written: a cheap check
+        of whether anything changed since a value was read."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == key)).scalar()
+        return int(found) if found is not None else 0
+
+    def version_stamp(self) -> tuple[str, str]:
+        """(articles counter, corpus counter) in one query: equal stamps mean nothing was written in between."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(meta_table.c.key, meta_table.c.value).where(
+                    meta_table.c.key.in_([ARTICLES_GENERATION, CORPUS_GENERATION])
+                )
+            )
+            rows = {row.key: row.value for row in found}
+        return rows.get(ARTICLES_GENERATION, "0"), rows.get(CORPUS_GENERATION, "0")
+
+    def corpus_source(self) -> str | None:
+        """What the stored corpus objects were computed from, as :meth:`save_corpus` was told (None: unknown)."""
+        with self.engine.connect() as conn:
+            found: str | None = conn.execute(select(meta_table.c.value).where(meta_table.c.key == CORPUS_OF)).scalar()
+        return found
+
+    def save_corpus(self, dossier: Dossier, *, computed_from: str | None = None) -> None:
+        """Replace the corpus-level objects and the articles' corpus fields in one transaction.
+
+        ``computed_from`` says what they were computed from (the caller's stamp of :meth:`generation`, read before
+        the dossier was loaded, and of the code), so a later run can tell whether they are still current.
+        """
         try:
             with self.writing() as conn:
+                _bump(conn, CORPUS_GENERATION)
+                _set(conn, CORPUS_OF, computed_from or "")
                 conn.execute(delete(corpus_table))
                 rows = []
                 for kind in CORPUS_KINDS:
@@ -348,6 +386,18 @@ def _row_article(row: Any) -> Article:
             "input_hash": row["content_hash"],
         }
     )
+
+
+def _set(conn: Connection, key: str, value: str) -> None:
+    updated = conn.execute(meta_table.update().where(meta_table.c.key == key).values(value=value))
+    if not updated.rowcount:
+        conn.execute(insert(meta_table).values(key=key, value=value))
+
+
+def _bump(conn: Connection, key: str) -> None:
+    """Add one to a counter (inside a write transaction, which holds the write lock)."""
+    found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == key)).scalar()
+    _set(conn, key, str(int(found or 0) + 1))
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
