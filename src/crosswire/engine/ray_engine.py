@@ -117,7 +117,7 @@ class RayEngine:
         data_context.enable_progress_bars = False
         dataset = ray.data.from_items(
             [{"index": i, "record": to_record(article)} for i, article in enumerate(items)],
-            override_num_blocks=max(1, min(len(items) // BATCH_ARTICLES, 4 * actors)),
+            override_num_blocks=max(1, min(-(-len(items) // BATCH_ARTICLES), 4 * actors)),
         ).map_batches(
             StageActor,
             fn_constructor_args=(pickle.dumps(context),),
