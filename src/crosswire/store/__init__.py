@@ -186,7 +186,9 @@ class Store:
             yield
             return
         try:
-            handle = open(f"{database}.lock", "a+b")  # noqa: SIM115 - held open for the whole block
+            # flock on the database file itself: on Linux it is independent of the POSIX byte-range locks SQLite
+            # takes, and it leaves no lock file behind.
+            handle = open(database, "rb")  # noqa: SIM115 - held open for the whole block
         except OSError as exc:
             raise StoreError(f"cannot lock the store {self.url} ({exc.strerror or exc}); check the folder") from None
         with handle:
