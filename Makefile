@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 DEMO_OUT ?= build/demo
 
-.PHONY: install install-test browser demo test lint typecheck unit gate bench clean
+.PHONY: install install-test browser postgresql demo test lint typecheck unit gate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -c constraints.txt -e '.[test]'
+	# The Ray engine's extra too: its test runs a local Ray (num_cpus=2).
+	$(PIP) install -c constraints.txt -e '.[test,ray]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -40,7 +41,14 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-unit: install-test browser
+# Debian's PostgreSQL server binaries: the tests start a throwaway cluster of their own (initdb + pg_ctl in a temp
+# dir, as an unprivileged user, on a unix socket) and stop it at the end; no system service is used.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql; }
+
+unit: install-test browser postgresql
 	$(BIN)/pytest
 
 # Pinned minimum dev-set scores; skips each set that ../shared does not provide.

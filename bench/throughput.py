@@ -1,8 +1,10 @@
 """Throughput of ``crosswire analyze`` on the FNC-1 train bodies, next to a bare spaCy pass over the same texts.
 
-Machine speed drifts, so the figure that matters is the ratio printed last, measured in the same run.
+Machine speed drifts, so the figures that matter are the ratios printed last, measured in the same run: against a
+bare spaCy pass on one core and against one on as many processes as analyze had workers (``nlp.pipe(n_process=N)``).
+Peak RSS is the analyze process's (its worker processes are counted separately by the OS and not included).
 
-    .venv/bin/python bench/throughput.py [--limit N]
+    .venv/bin/python bench/throughput.py [--limit N] [--workers N]
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -27,36 +31,41 @@ def load_bodies(data: Path, limit: int | None = None) -> list[tuple[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def time_analyze(bodies: list[tuple[str, str]], workdir: Path) -> float:
+def time_analyze(bodies: list[tuple[str, str]], workdir: Path, extra: list[str] | None = None) -> float:
     records = workdir / "bodies.jsonl"
     with records.open("w", encoding="utf-8") as stream:
         for body_id, text in bodies:
             stream.write(json.dumps({"id": f"fnc-{body_id}", "text": text}) + "\n")
     started = time.perf_counter()
     subprocess.run(
-        [str(CROSSWIRE), "analyze", str(records), "--out", str(workdir / "out"), "--quiet"],
+        [str(CROSSWIRE), "analyze", str(records), "--out", str(workdir / "out"), "--quiet", *(extra or [])],
         check=True,
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
 
-def time_spacy(bodies: list[tuple[str, str]]) -> float:
+def time_spacy(bodies: list[tuple[str, str]], n_process: int = 1) -> float:
     from crosswire.nlp.spacy_model import load_pipeline
 
     started = time.perf_counter()
     nlp = load_pipeline()
-    for _doc in nlp.pipe((text for _, text in bodies), batch_size=64):
+    for _doc in nlp.pipe((text for _, text in bodies), batch_size=64, n_process=n_process):
         pass
     return time.perf_counter() - started
 
 
-def fnc_bodies_from_arguments(description: str) -> list[tuple[str, str]] | None:
-    """The FNC-1 bodies a bench script runs on (``--data``, ``--limit``), or None after saying they are absent."""
+def bench_arguments(description: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args()
+    parser.add_argument("--workers", type=int, default=None, help="analyze --workers (default: the CLI's default)")
+    return parser.parse_args()
+
+
+def fnc_bodies_from_arguments(description: str) -> list[tuple[str, str]] | None:
+    """The FNC-1 bodies a bench script runs on (``--data``, ``--limit``), or None after saying they are absent."""
+    args = bench_arguments(description)
     if not (args.data / "train_bodies.csv").exists():
         print(f"skip: {args.data} not found")
         return None
@@ -64,17 +73,27 @@ def fnc_bodies_from_arguments(description: str) -> list[tuple[str, str]] | None:
 
 
 def main() -> int:
-    bodies = fnc_bodies_from_arguments(__doc__.splitlines()[0])
-    if bodies is None:
+    args = bench_arguments(__doc__.splitlines()[0])
+    if not (args.data / "train_bodies.csv").exists():
+        print(f"skip: {args.data} not found")
         return 0
+    bodies = load_bodies(args.data, args.limit)
+    extra = ["--workers", str(args.workers)] if args.workers is not None else []
+    cores = args.workers or os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
-        analyze_seconds = time_analyze(bodies, Path(tmp))
+        analyze_seconds = time_analyze(bodies, Path(tmp), extra)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     spacy_seconds = time_spacy(bodies)
+    spacy_parallel = time_spacy(bodies, n_process=cores) if cores > 1 else spacy_seconds
     n = len(bodies)
     print(f"articles: {n} (FNC-1 train bodies), {sum(len(t) for _, t in bodies) / 1e6:.1f} M characters")
-    print(f"crosswire analyze (whole CLI run): {analyze_seconds:7.1f} s  {n / analyze_seconds:8.1f} articles/s")
-    print(f"bare spaCy pass (en_core_web_sm): {spacy_seconds:7.1f} s  {n / spacy_seconds:8.1f} articles/s")
-    print(f"ratio analyze / spaCy time: {analyze_seconds / spacy_seconds:.2f}")
+    label = f"crosswire analyze {' '.join(extra)}".strip()
+    print(f"{label} (whole CLI run): {analyze_seconds:7.1f} s  {n / analyze_seconds:8.1f} articles/s")
+    print(f"peak RSS of the analyze process: {peak_mb:.0f} MB")
+    print(f"bare spaCy pass, 1 process: {spacy_seconds:7.1f} s  {n / spacy_seconds:8.1f} articles/s")
+    print(f"bare spaCy pass, {cores} processes: {spacy_parallel:7.1f} s  {n / spacy_parallel:8.1f} articles/s")
+    print(f"ratio analyze / spaCy time (1 process): {analyze_seconds / spacy_seconds:.2f}")
+    print(f"ratio analyze / spaCy time ({cores} processes): {analyze_seconds / spacy_parallel:.2f}")
     return 0
 
 

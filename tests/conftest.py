@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crosswire.model import Dossier
+from postgres_support import PostgresServer, postgres_bindir, running_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -41,3 +44,25 @@ def seeds_dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     from crosswire.analyze import analyze
 
     return analyze([str(SEEDS)], tmp_path_factory.mktemp("seeds") / "out").dossier
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the session (skips where PostgreSQL is not installed)."""
+    bindir = postgres_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed (make postgresql installs them)")
+    try:
+        with running_postgres(bindir) as server:
+            yield server
+    except subprocess.CalledProcessError as exc:
+        pytest.skip(f"could not start a throwaway PostgreSQL server: {exc.stderr.decode(errors='replace').strip()}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new empty store's URL, once on SQLite and once on a throwaway PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.new_database()

@@ -169,7 +169,8 @@ def test_the_architecture_picture_is_the_declared_pipeline() -> None:
     assert f"```mermaid\n{mermaid()}```" in doc, "docs/architecture.md is stale: paste crosswire.pipeline.mermaid()"
 
 
-def test_no_stage_module_imports_the_pipeline() -> None:
+def test_only_the_runners_import_the_pipeline() -> None:
+    # analyze.py runs the whole pipeline and the engines run its per-article stages; no stage module imports it.
     from pathlib import Path
 
     src = Path(__file__).resolve().parents[1] / "src" / "crosswire"
@@ -178,4 +179,4 @@ def test_no_stage_module_imports_the_pipeline() -> None:
         for path in src.rglob("*.py")
         if "crosswire.pipeline import" in path.read_text(encoding="utf-8") and path.name != "pipeline.py"
     )
-    assert importers == ["analyze.py"]
+    assert [path for path in importers if not path.startswith("engine/")] == ["analyze.py"]

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TextIO
 
 from crosswire.context import Context, Options
-from crosswire.errors import CrosswireError, UsageError
+from crosswire.engine import Engine, make_engine
+from crosswire.engine.local import LocalEngine
+from crosswire.errors import UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
-from crosswire.pipeline import ARTICLE_STAGES, run_article_batch, run_corpus_stages
+from crosswire.pipeline import ARTICLE_STAGES, run_corpus_stages
 from crosswire.report import write_dossier
 from crosswire.store import Store, content_hash, default_url
 from crosswire.store.vectors import StoreVectorCache
@@ -69,15 +71,12 @@ def _outlet_line_counts(articles: Sequence[Article]) -> dict[tuple[str, str], in
     return dict(counts)
 
 
-def _failure(article: Article, exc: Exception) -> InputFailure:
-    if isinstance(exc, CrosswireError):
-        return InputFailure(source=exc.source or article.source, error=exc.message)
-    # One article's bug must not stop the batch; it is reported, with a debug log for the traceback.
-    log.debug("stage failure on %s", article.source, exc_info=exc)
-    return InputFailure(
-        source=article.source,
-        error=f"internal error ({type(exc).__name__}: {exc}); the article was skipped, please report it",
-    )
+def _corpus_code() -> str:
+    """Which code computes the corpus objects: another version or other stages make stored ones stale."""
+    from crosswire import __version__
+    from crosswire.pipeline import CORPUS_STAGES
+
+    return hashlib.sha1(f"{__version__}:{','.join(s.name for s in CORPUS_STAGES)}".encode()).hexdigest()[:12]
 
 
 @dataclass
@@ -98,11 +97,13 @@ def update_store(
     verbatim: bool = False,
     on_progress: ProgressFn | None = None,
     on_failure: FailureFn | None = None,
+    engine: Engine | None = None,
 ) -> StoreUpdate:
     """Analyse the ingested ``items`` that are new into ``store``, then rerun the corpus stages over all it holds.
 
     Articles keep their ids unless one is taken by another source (then they get a suffix; the new id is set on the
-    article). The dossier returned has no ``errors``: they are in ``failures``.
+    article). The dossier returned has no ``errors``: they are in ``failures``. ``engine`` runs the per-article
+    stages (default: in this process); whatever it is, this function alone writes the store, batch by batch.
     """
     failures: list[InputFailure] = []
 
@@ -138,27 +139,52 @@ def update_store(
     context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_outlet_line_counts(pending))
     analysed: list[str] = []
     failed: list[str] = []
-    for first in range(0, len(pending), BATCH_SIZE):
-        done, errors = run_article_batch(pending[first : first + BATCH_SIZE], context)
-        for article, error in errors:
-            failed.append(article.id)
-            fail(_failure(article, error))
-        store.save_articles(done)
-        analysed.extend(article.id for article in done)
-        if on_progress:
-            on_progress(min(first + BATCH_SIZE, len(pending)), len(pending))
+    batch: list[Article] = []
+    seen = 0
 
-    if not analysed and store.corpus_is_current():
-        # Nothing new since the last corpus run: its results stand, so a re-run of a finished store is a no-op.
-        return StoreUpdate(
-            dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
-        )
-    # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
-    # result depends on the stored articles alone, not on how many runs came before.
-    dossier = store.load_dossier(stage_output=True)
-    context.vector_cache = StoreVectorCache(store)
-    run_corpus_stages(dossier, context)
-    store.save_corpus(dossier)
+    def save(articles: list[Article]) -> None:
+        clashes = store.save_articles(articles)
+        for article in clashes:
+            failed.append(article.id)
+            fail(
+                InputFailure(
+                    source=article.source,
+                    error=f"another run stored a different article as {article.id!r} meanwhile; run again to add "
+                    "this one under its own id",
+                )
+            )
+        clashed = {id(article) for article in clashes}
+        analysed.extend(article.id for article in articles if id(article) not in clashed)
+
+    runner = engine or LocalEngine(1)
+    for chunk in runner.run(pending, context, batch_size=BATCH_SIZE):
+        for article, failure in chunk.failed:
+            failed.append(article.id)
+            fail(failure)
+        batch.extend(chunk.done)
+        seen += len(chunk.done) + len(chunk.failed)
+        if len(batch) >= BATCH_SIZE:
+            save(batch)
+            batch = []
+        if on_progress:
+            on_progress(seen, len(pending))
+    save(batch)
+
+    # Another writer's corpus pass may be running: wait for it, then read everything both runs saved.
+    with store.corpus_lock():
+        stamp = f"{store.generation()}:{_corpus_code()}"
+        if store.corpus_is_current():
+            # Nothing new since the last corpus run (by this run or another writer): its results stand, so a re-run
+            # of a finished store is a no-op.
+            return StoreUpdate(
+                dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
+            )
+        # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
+        # result depends on the stored articles alone, not on how many runs came before.
+        dossier = store.load_dossier(stage_output=True)
+        context.vector_cache = StoreVectorCache(store)
+        run_corpus_stages(dossier, context)
+        store.save_corpus(dossier, computed_from=stamp)
     return StoreUpdate(dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed)
 
 
@@ -175,8 +201,16 @@ def analyze(
     fetcher: Fetcher | None = None,
     on_progress: ProgressFn | None = None,
     on_failure: FailureFn | None = None,
+    workers: int | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> AnalysisResult:
-    """Analyse ``inputs`` into the store at ``db_url`` (default: ``out_dir/crosswire.db``) and write the dossier."""
+    """Analyse ``inputs`` into the store at ``db_url`` (default: ``out_dir/crosswire.db``) and write the dossier.
+
+    The per-article stages run on ``engine`` (``local``: ``workers`` processes, default every core; ``ray``: a Ray
+    cluster at ``ray_address``, default a local one). The dossier is the same whichever runs them.
+    """
+    runner = make_engine(engine, workers=workers, ray_address=ray_address)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -189,7 +223,12 @@ def analyze(
             store.clear()
         options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
         items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
-        update = update_store(store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure)
+        try:
+            update = update_store(
+                store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure, engine=runner
+            )
+        finally:
+            runner.close()
     dossier, failures = update.dossier, update.failures
 
     dossier.errors = failures

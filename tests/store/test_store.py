@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import create_engine, insert, text
 
 import crosswire.analyze
 import crosswire.pipeline
@@ -16,7 +16,8 @@ from crosswire.analyze import analyze
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.pipeline import ArticleStage
-from crosswire.store import Store, default_url, meta_table
+from crosswire.store import Store, _article_row, articles_table, default_url, meta_table, metadata
+from crosswire.store.migrate import current_revision, head_revision
 
 STORIES = {
     "a-ankara": (
@@ -85,13 +86,13 @@ def stored(url: str) -> list[Article]:
         return list(store.iter_articles())
 
 
-def test_rerun_on_same_inputs_reuses_everything(inputs: Path, tmp_path: Path) -> None:
+def test_rerun_on_same_inputs_reuses_everything(inputs: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
-    first = analyze([str(inputs)], out)
+    first = analyze([str(inputs)], out, db_url=db_url)
     assert sorted(first.analysed) == sorted(STORIES)
     assert first.reused == []
 
-    second = analyze([str(inputs)], out)
+    second = analyze([str(inputs)], out, db_url=db_url)
     assert second.analysed == []
     assert sorted(second.reused) == sorted(STORIES)
     assert [a.id for a in second.dossier.articles] == [a.id for a in first.dossier.articles]
@@ -101,14 +102,14 @@ def test_rerun_on_same_inputs_reuses_everything(inputs: Path, tmp_path: Path) ->
     assert on_disk.to_json() == second.dossier.to_json()
 
 
-def test_new_input_is_the_only_one_analysed(inputs: Path, tmp_path: Path) -> None:
+def test_new_input_is_the_only_one_analysed(inputs: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
     (inputs / "d-harbour.txt").unlink()
-    first = analyze([str(inputs)], out)
+    first = analyze([str(inputs)], out, db_url=db_url)
     old_texts = {a.id: a.text for a in first.dossier.articles}
 
     write_story(inputs, "d-harbour")
-    second = analyze([str(inputs)], out)
+    second = analyze([str(inputs)], out, db_url=db_url)
     assert second.analysed == ["d-harbour"]
     assert sorted(second.reused) == ["a-ankara", "b-grain", "c-swap"]
     assert sorted(a.id for a in second.dossier.articles) == sorted(STORIES)
@@ -117,21 +118,21 @@ def test_new_input_is_the_only_one_analysed(inputs: Path, tmp_path: Path) -> Non
     assert harbour is not None and STORIES["d-harbour"][1][0] in harbour.text
 
 
-def test_new_input_given_separately_joins_the_dossier(inputs: Path, tmp_path: Path) -> None:
+def test_new_input_given_separately_joins_the_dossier(inputs: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
-    analyze([str(inputs / "a-ankara.txt")], out)
-    second = analyze([str(inputs / "b-grain.txt")], out)
+    analyze([str(inputs / "a-ankara.txt")], out, db_url=db_url)
+    second = analyze([str(inputs / "b-grain.txt")], out, db_url=db_url)
     assert second.analysed == ["b-grain"]
     assert [a.id for a in second.dossier.articles] == ["a-ankara", "b-grain"]
 
 
-def test_changed_content_reanalyses_only_that_article(inputs: Path, tmp_path: Path) -> None:
+def test_changed_content_reanalyses_only_that_article(inputs: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
-    analyze([str(inputs)], out)
+    analyze([str(inputs)], out, db_url=db_url)
     update_line = "The harbour master said the sea wall would be raised by half a metre before the winter storms."
     write_story(inputs, "d-harbour", extra=update_line)
 
-    second = analyze([str(inputs)], out)
+    second = analyze([str(inputs)], out, db_url=db_url)
     assert second.analysed == ["d-harbour"]
     assert sorted(second.reused) == ["a-ankara", "b-grain", "c-swap"]
     harbour = second.dossier.article("d-harbour")
@@ -185,10 +186,10 @@ def test_interrupted_run_keeps_finished_batches(inputs: Path, tmp_path: Path, mo
     assert [a.text for a in rerun.dossier.articles] == [reference[i].text for i in sorted(STORIES)]
 
 
-def test_fresh_forgets_the_store(inputs: Path, tmp_path: Path) -> None:
+def test_fresh_forgets_the_store(inputs: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
-    analyze([str(inputs)], out)
-    again = analyze([str(inputs / "a-ankara.txt")], out, fresh=True)
+    analyze([str(inputs)], out, db_url=db_url)
+    again = analyze([str(inputs / "a-ankara.txt")], out, fresh=True, db_url=db_url)
     assert again.analysed == ["a-ankara"]
     assert [a.id for a in again.dossier.articles] == ["a-ankara"]
 
@@ -206,8 +207,8 @@ def test_explicit_db_url_is_used(inputs: Path, tmp_path: Path) -> None:
 # --- the Store API -------------------------------------------------------------------------------------------------
 
 
-def test_store_round_trips_articles_and_keeps_arrival_order(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+def test_store_round_trips_articles_and_keeps_arrival_order(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     first = Article(id="b", source="b.txt", raw="raw b", text="text b", title="B", layers=["clean"], input_hash="hb")
     second = Article(id="a", source="a.html", raw="<p>a</p>", raw_format="html", verbatim=True, text="a")
     with Store(url) as store:
@@ -222,8 +223,8 @@ def test_store_round_trips_articles_and_keeps_arrival_order(tmp_path: Path) -> N
         assert store.known_sources() == {"b": "b.txt", "a": "a.html"}
 
 
-def test_store_round_trips_corpus_objects(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+def test_store_round_trips_corpus_objects(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     dossier = Dossier(
         articles=[Article(id="a", source="a.txt", text="x")],
         entities=[Entity(id="e1", name="William Burns", type="PERSON", aliases=["Bill Burns"], articles=["a"])],
@@ -238,12 +239,37 @@ def test_store_round_trips_corpus_objects(tmp_path: Path) -> None:
     assert loaded.articles[0].duplicate_of == "zz"
 
 
-def test_store_with_other_schema_version_is_refused(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    with Store(url) as store, store.engine.begin() as connection:
-        connection.execute(update(meta_table).where(meta_table.c.key == "schema").values(value="999"))
+def test_store_written_before_migrations_is_stamped_and_kept(tmp_path: Path) -> None:
+    # A store as Crosswire 0.1 wrote it: its tables made from the table definitions, crosswire_meta saying schema 1.
+    path = tmp_path / "store.db"
+    legacy = create_engine(f"sqlite:///{path}")
+    metadata.create_all(legacy)
+    with legacy.begin() as connection:
+        connection.execute(insert(meta_table).values(key="schema", value="1"))
+        connection.execute(insert(articles_table).values(_article_row(Article(id="a", source="a.txt", text="kept"), 0)))
+    legacy.dispose()
+    with Store(f"sqlite:///{path}") as store:
+        assert [a.text for a in store.iter_articles()] == ["kept"]
+        with store.engine.connect() as connection:
+            assert current_revision(connection) == head_revision()
+
+
+def test_store_with_unknown_legacy_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    Store(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE alembic_version")
+        connection.execute("INSERT INTO crosswire_meta (key, value) VALUES ('schema', '999')")
     with pytest.raises(StoreError, match="schema 999"):
-        Store(url)
+        Store(f"sqlite:///{path}")
+
+
+def test_store_from_a_newer_crosswire_is_refused(db_url: str) -> None:
+    with Store(db_url) as store, store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(StoreError, match="newer Crosswire") as caught:
+        Store(db_url)
+    assert "\n" not in caught.value.message
 
 
 @pytest.mark.parametrize(
@@ -288,34 +314,34 @@ def same_stems(tmp_path: Path) -> Path:
     return root
 
 
-def test_same_file_names_get_distinct_ids(same_stems: Path, tmp_path: Path) -> None:
-    result = analyze([str(same_stems)], tmp_path / "out")
+def test_same_file_names_get_distinct_ids(same_stems: Path, tmp_path: Path, db_url: str) -> None:
+    result = analyze([str(same_stems)], tmp_path / "out", db_url=db_url)
     ids = [a.id for a in result.dossier.articles]
     assert len(ids) == 2 and len(set(ids)) == 2
     assert ids[0] == "story"
-    rerun = analyze([str(same_stems)], tmp_path / "out")
+    rerun = analyze([str(same_stems)], tmp_path / "out", db_url=db_url)
     assert rerun.analysed == [] and sorted(rerun.reused) == sorted(ids)
 
 
-def test_adding_a_file_does_not_rename_existing_articles(same_stems: Path, tmp_path: Path) -> None:
+def test_adding_a_file_does_not_rename_existing_articles(same_stems: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
-    first = analyze([str(same_stems)], out)
+    first = analyze([str(same_stems)], out, db_url=db_url)
     write_story(same_stems / "first", "c-swap")  # sorts before first/story.txt
-    second = analyze([str(same_stems)], out)
+    second = analyze([str(same_stems)], out, db_url=db_url)
     assert second.analysed == ["c-swap"]
     assert sorted(second.reused) == sorted(a.id for a in first.dossier.articles)
     assert len(second.dossier.articles) == 3
 
 
-def test_input_order_does_not_change_ids(same_stems: Path, tmp_path: Path) -> None:
+def test_input_order_does_not_change_ids(same_stems: Path, tmp_path: Path, db_url: str) -> None:
     out = tmp_path / "out"
-    analyze([str(same_stems / "first"), str(same_stems / "second")], out)
-    second = analyze([str(same_stems / "second"), str(same_stems / "first")], out)
+    analyze([str(same_stems / "first"), str(same_stems / "second")], out, db_url=db_url)
+    second = analyze([str(same_stems / "second"), str(same_stems / "first")], out, db_url=db_url)
     assert second.analysed == []
     assert len(second.dossier.articles) == 2
 
 
-def test_stored_article_missing_a_current_stage_is_analysed_again(tmp_path: Path) -> None:
+def test_stored_article_missing_a_current_stage_is_analysed_again(tmp_path: Path, db_url: str) -> None:
     # A store written by an older Crosswire lacks the layers of stages added since; an upgrade fills them in.
     source = tmp_path / "in"
     source.mkdir()
@@ -324,21 +350,21 @@ def test_stored_article_missing_a_current_stage_is_analysed_again(tmp_path: Path
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    first = analyze([str(source)], out)
+    first = analyze([str(source)], out, db_url=db_url)
     assert first.analysed == ["story"]
     with Store(first.store_url) as store:
         [article] = list(store.iter_articles())
         store.save_articles([article.model_copy(update={"layers": ["clean"]})])
 
-    second = analyze([str(source)], out)
+    second = analyze([str(source)], out, db_url=db_url)
 
     assert second.analysed == ["story"] and second.reused == []
-    third = analyze([str(source)], out)
+    third = analyze([str(source)], out, db_url=db_url)
     assert third.analysed == [] and third.reused == ["story"]
 
 
-def test_store_round_trips_article_statements(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+def test_store_round_trips_article_statements(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     statement = Statement(
         id="a:s0", article="a", start=0, end=20, speaker_text="Ortiz", speaker_start=0, speaker_end=5, cue="said",
         cue_start=6, cue_end=10, content="it was safe", content_start=11, content_end=22, stance_class="assert",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
@@ -27,8 +26,8 @@ class _DictCache:
         self.items.update(vectors)
 
 
-def test_store_cache_round_trip_and_keeps_first_value(tmp_path: Path) -> None:
-    with Store(f"sqlite:///{tmp_path / 'v.db'}") as store:
+def test_store_cache_round_trip_and_keeps_first_value(db_url: str) -> None:
+    with Store(db_url) as store:
         cache = StoreVectorCache(store)
         first = np.arange(DIMENSIONS, dtype=np.float32)
         cache.put_many({"a": first, "b": first * 2})
@@ -36,7 +35,7 @@ def test_store_cache_round_trip_and_keeps_first_value(tmp_path: Path) -> None:
         found = cache.get_many(["a", "b", "missing", "a"])
         assert set(found) == {"a", "b"}
         assert np.array_equal(found["a"], first) and np.array_equal(found["b"], first * 2)
-    with Store(f"sqlite:///{tmp_path / 'v.db'}") as reopened:
+    with Store(db_url) as reopened:
         assert set(StoreVectorCache(reopened).get_many(["a", "b"])) == {"a", "b"}
 
 

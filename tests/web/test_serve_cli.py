@@ -118,8 +118,13 @@ def test_failures_of_the_server_keep_the_error_shape(tmp_path: Path, monkeypatch
 
     with TestClient(application, raise_server_exceptions=False, base_url=LOCAL) as client:
         monkeypatch.setattr(service, "dossier", broken_store)
-        error = assert_error(client.get("/api/articles"), 503, "store_unavailable")
+        error = assert_error(client.get("/dossier.json"), 503, "store_unavailable")
         assert "disk I/O error" in error["message"]
+        # Paged reads query the store directly: a failing query is the same 503.
+        with service.store.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE corpus_objects")
+        error = assert_error(client.get("/api/entities"), 503, "store_unavailable")
+        assert "cannot read the store" in error["message"]
         monkeypatch.setattr(service, "dossier", broken_code)
         error = assert_error(client.get("/stories/s1"), 500, "internal_error")
         assert "RuntimeError" in error["message"] and "boom" not in error["message"]

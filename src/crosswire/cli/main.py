@@ -82,6 +82,17 @@ def analyze(
     ] = False,
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Processes for the per-article stages [default: every core]."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where the per-article stages run: local, or ray (needs crosswire[ray]).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster to join with --engine ray [default: start a local one]."),
+    ] = None,
 ) -> None:
     """Ingest every input, run the whole pipeline, and write DIR/dossier.json and DIR/dossier.html."""
     from crosswire.analyze import analyze as run_analysis
@@ -112,6 +123,9 @@ def analyze(
             allow_private_links=allow_private_links,
             on_progress=on_progress,
             on_failure=report_failure,
+            workers=workers,
+            engine=engine,
+            ray_address=ray_address,
         )
 
     articles = result.dossier.articles

@@ -3,12 +3,19 @@
 One schema holds all layers. ``articles`` keeps the scalar fields people query on as columns and the typed layers
 as JSON; ``corpus_objects`` holds the corpus-level lists (entities, events, claims, stories, ...) by kind. Every
 write is one transaction, so a crash leaves either the old or the new state, never half of one.
+
+The schema is migrated by Alembic when a store is opened (:mod:`crosswire.store.migrate`). Several writers may share
+a store (two ``analyze`` runs, or a run and ``crosswire serve``): every write transaction holds the store's write lock
+(SQLite's ``BEGIN IMMEDIATE``, a PostgreSQL advisory transaction lock), and the corpus stages run under
+:meth:`Store.corpus_lock`, so each writer's corpus pass reads everything the others saved before it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +23,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Connection,
     Engine,
     Integer,
     MetaData,
@@ -27,14 +35,26 @@ from sqlalchemy import (
     event,
     insert,
     select,
+    text,
 )
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from crosswire import __version__
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier
 
-SCHEMA_VERSION = 1
+# Counters in crosswire_meta: bumped by every write of the articles, and of the corpus objects; CORPUS_OF is the
+# stamp of what the stored corpus objects were computed from.
+ARTICLES_GENERATION = "articles_generation"
+CORPUS_GENERATION = "corpus_generation"
+CORPUS_OF = "corpus_of_articles_generation"
+
+# PostgreSQL advisory lock keys: one for every write transaction, one held through a run's corpus stages.
+_WRITE_LOCK_KEY = 0x43575752  # "CWWR"
+_CORPUS_LOCK_KEY = 0x43574350  # "CWCP"
+# How long a SQLite writer waits for another's write transaction before giving up, in seconds.
+SQLITE_BUSY_TIMEOUT = 120
 
 # The corpus-level lists of the dossier, stored by kind in ``corpus_objects`` (in this order).
 CORPUS_KINDS = ("entities", "statements", "events", "claims", "contradictions", "stories", "storylines", "timeline")
@@ -107,28 +127,77 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         try:
-            self.engine: Engine = create_engine(url, future=True)
+            parsed = make_url(url)
+            if parsed.drivername == "postgresql":
+                # psycopg 3 is the driver Crosswire installs; SQLAlchemy's default for postgresql:// is psycopg2.
+                parsed = parsed.set(drivername="postgresql+psycopg")
+            connect_args = {"timeout": SQLITE_BUSY_TIMEOUT} if parsed.get_backend_name() == "sqlite" else {}
+            self.engine: Engine = create_engine(parsed, connect_args=connect_args)
         except (ArgumentError, ImportError, ValueError) as exc:
             raise StoreError(
                 f"cannot use database URL {url!r} ({exc}); use e.g. sqlite:///crosswire.db or postgresql://user@host/db"
             ) from None
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        from crosswire.store.migrate import migrate
+
         try:
-            metadata.create_all(self.engine)
-            with self.engine.begin() as conn:
-                found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema")).scalar()
-                if found is None:
-                    conn.execute(insert(meta_table).values(key="schema", value=str(SCHEMA_VERSION)))
-                elif int(found) != SCHEMA_VERSION:
-                    raise StoreError(
-                        f"the store at {url} has schema {found}, this Crosswire writes {SCHEMA_VERSION}; use a new --db"
-                    )
+            with self.writing() as conn:
+                migrate(conn, url)
         except SQLAlchemyError as exc:
             reason = getattr(exc, "orig", None) or exc
             raise StoreError(
                 f"cannot open the store {url} ({reason}); check that it is a Crosswire database you may write"
             ) from None
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction holding the store's write lock: committed at the end, rolled back on error."""
+        with self.engine.connect() as conn:
+            conn.info["crosswire_write"] = True
+            try:
+                with conn.begin():
+                    if self.dialect == "postgresql":
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
+                    yield conn
+            finally:
+                conn.info.pop("crosswire_write", None)
+
+    @contextmanager
+    def corpus_lock(self) -> Iterator[None]:
+        """Held from reading the store for the corpus stages to saving their results: one writer at a time.
+
+        A second writer waits here until the first has saved, then reads everything both analysed, so neither
+        run's articles are left out of the corpus objects stored last.
+        """
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _CORPUS_LOCK_KEY})
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _CORPUS_LOCK_KEY})
+                    conn.commit()
+            return
+        database = self.engine.url.database if self.dialect == "sqlite" else None
+        if not database or database == ":memory:":
+            yield
+            return
+        try:
+            # flock on the database file itself: on Linux it is independent of the POSIX byte-range locks SQLite
+            # takes, and it leaves no lock file behind.
+            handle = open(database, "rb")  # noqa: SIM115 - held open for the whole block
+        except OSError as exc:
+            raise StoreError(f"cannot lock the store {self.url} ({exc.strerror or exc}); check the folder") from None
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -141,10 +210,11 @@ class Store:
 
     def clear(self) -> None:
         """Forget every article and corpus object (one transaction)."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             conn.execute(delete(corpus_table))
             conn.execute(delete(articles_table))
             conn.execute(delete(meta_table).where(meta_table.c.key == _CORPUS_KEY))
+            _bump(conn, ARTICLES_GENERATION)
 
     def known_hashes(self) -> dict[str, tuple[str, list[str]]]:
         """Article id -> (input hash, layers filled) of every stored article."""
@@ -157,29 +227,41 @@ class Store:
             rows = conn.execute(select(articles_table.c.id, articles_table.c.source))
             return {row.id: row.source for row in rows}
 
-    def save_articles(self, articles: Sequence[Article]) -> None:
-        """Insert or replace these articles in one transaction."""
+    def save_articles(self, articles: Sequence[Article]) -> list[Article]:
+        """Insert or replace these articles in one transaction; return the ones not saved because of a clash.
+
+        An article whose id another writer has meanwhile given to an article from a different source is not saved
+        (that would replace the other's work); the caller reports it, and a later run gives it a distinct id.
+        """
         if not articles:
-            return
+            return []
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 ids = [a.id for a in articles]
                 found = conn.execute(
-                    select(articles_table.c.id, articles_table.c.position).where(articles_table.c.id.in_(ids))
+                    select(articles_table.c.id, articles_table.c.position, articles_table.c.source).where(
+                        articles_table.c.id.in_(ids)
+                    )
                 )
-                positions: dict[str, int] = {row.id: row.position for row in found}
+                stored = {row.id: (row.position, row.source) for row in found}
+                clashes = [a for a in articles if a.id in stored and stored[a.id][1] != a.source]
+                saving = [a for a in articles if a not in clashes]
+                if not saving:
+                    return clashes
                 next_position = conn.execute(
                     select(articles_table.c.position).order_by(articles_table.c.position.desc()).limit(1)
                 ).scalar()
                 next_position = 0 if next_position is None else next_position + 1
-                conn.execute(delete(articles_table).where(articles_table.c.id.in_(ids)))
+                conn.execute(delete(articles_table).where(articles_table.c.id.in_([a.id for a in saving])))
                 rows = []
-                for article in articles:
-                    position = positions.get(article.id)
+                for article in saving:
+                    position = stored[article.id][0] if article.id in stored else None
                     if position is None:
                         position, next_position = next_position, next_position + 1
                     rows.append(_article_row(article, position))
                 conn.execute(insert(articles_table), rows)
+                _bump(conn, ARTICLES_GENERATION)
+                return clashes
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot write to the store {self.url} ({exc}); nothing from this batch was saved"
@@ -229,15 +311,45 @@ class Store:
             found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == _CORPUS_KEY)).scalar()
         return found is not None and found == self.corpus_fingerprint()
 
-    def save_corpus(self, dossier: Dossier) -> None:
+    def generation(self, key: str = ARTICLES_GENERATION) -> int:
+        """How many times the store's articles (or, with CORPUS_GENERATION, its corpus) were written: a cheap check
+        of whether anything changed since a value was read."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == key)).scalar()
+        return int(found) if found is not None else 0
+
+    def version_stamp(self) -> tuple[str, str]:
+        """(articles counter, corpus counter) in one query: equal stamps mean nothing was written in between."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(meta_table.c.key, meta_table.c.value).where(
+                    meta_table.c.key.in_([ARTICLES_GENERATION, CORPUS_GENERATION])
+                )
+            )
+            rows = {row.key: row.value for row in found}
+        return rows.get(ARTICLES_GENERATION, "0"), rows.get(CORPUS_GENERATION, "0")
+
+    def corpus_source(self) -> str | None:
+        """What the stored corpus objects were computed from, as :meth:`save_corpus` was told (None: unknown)."""
+        with self.engine.connect() as conn:
+            found: str | None = conn.execute(select(meta_table.c.value).where(meta_table.c.key == CORPUS_OF)).scalar()
+        return found
+
+    def save_corpus(self, dossier: Dossier, *, computed_from: str | None = None) -> None:
         """Replace the corpus-level objects and the articles' corpus fields in one transaction.
+
+        ``computed_from`` says what they were computed from (the caller's stamp of :meth:`generation`, read before
+        the dossier was loaded, and of the code), so a later run can tell whether they are still current. The
+        fingerprint of the stored articles is kept too (:meth:`corpus_is_current`).
 
         Each article keeps what its per-article stages made; what the corpus stages changed in it is stored beside
         it (``_corpus``), so :meth:`iter_articles` can give either.
         """
         fingerprint = self.corpus_fingerprint()
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
+                _bump(conn, CORPUS_GENERATION)
+                _set(conn, CORPUS_OF, computed_from or "")
                 conn.execute(delete(corpus_table))
                 rows = []
                 for kind in CORPUS_KINDS:
@@ -330,10 +442,30 @@ def _row_article(row: Any, *, stage_output: bool = False) -> Article:
     )
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _set(conn: Connection, key: str, value: str) -> None:
+    updated = conn.execute(meta_table.update().where(meta_table.c.key == key).values(value=value))
+    if not updated.rowcount:
+        conn.execute(insert(meta_table).values(key=key, value=value))
+
+
+def _bump(conn: Connection, key: str) -> None:
+    """Add one to a counter (inside a write transaction, which holds the write lock)."""
+    found = conn.execute(select(meta_table.c.value).where(meta_table.c.key == key)).scalar()
+    _set(conn, key, str(int(found or 0) + 1))
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy, not the sqlite3 module, starts transactions (see _sqlite_begin), so DDL is transactional too.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL keeps readers (crosswire serve) working while a run writes, and survives a killed writer.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer takes SQLite's write lock when its transaction starts, waiting for another writer's to end, instead
+    # of failing when a read-then-write transaction cannot be upgraded.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("crosswire_write") else "BEGIN")

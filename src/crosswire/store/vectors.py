@@ -31,11 +31,8 @@ class StoreVectorCache:
     """Embeddings by key, kept in the store's ``sentence_vectors`` table (float32 bytes)."""
 
     def __init__(self, store: Store) -> None:
+        # The table is made by the store's migrations, like every other.
         self.store = store
-        try:
-            vectors_table.create(store.engine, checkfirst=True)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot create the embedding cache in {store.url} ({exc})") from None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -52,7 +49,7 @@ class StoreVectorCache:
         if not vectors:
             return
         try:
-            with self.store.engine.begin() as conn:
+            with self.store.writing() as conn:
                 keys = list(vectors)
                 existing: set[str] = set()
                 for first in range(0, len(keys), _CHUNK):

@@ -7,7 +7,7 @@ An unknown id in a filter gives an empty page; an unknown id in a path gives 404
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -17,12 +17,15 @@ from pydantic import BaseModel, Field
 from crosswire.errors import ApiError
 from crosswire.ingest.records import ArticleRecord
 from crosswire.model import Article, Claim, Dossier, Entity, Event, Statement, Story
+from crosswire.store.queries import get_article as stored_article
+from crosswire.store.queries import get_object, page_articles, page_objects
 from crosswire.web.errors import ERROR_RESPONSES, ErrorDetail, ErrorResponse, not_found
 from crosswire.web.records import parse_submission, read_body
 from crosswire.web.service import AddResult, StoreService
 from crosswire.web.subset import claim_entities, entity_article_ids, event_entities, story_article_ids
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 MAX_LIMIT = 500
 
@@ -59,11 +62,17 @@ def _page(items: Sequence[T], limit: int, offset: int) -> Page[T]:
     return Page[T](items=list(items[offset : offset + limit]), total=len(items), limit=limit, offset=offset)
 
 
-def _get(items: Sequence[T], item_id: str, kind: str, key: Callable[[T], str]) -> T:
-    found = next((item for item in items if key(item) == item_id), None)
-    if found is None:
-        raise not_found(kind, item_id)
-    return found
+def _objects(request: Request, kind: str, model: type[M], limit: int, offset: int) -> Page[M]:
+    """A page of one kind of corpus object straight from the store (one SQL query, no whole dossier)."""
+    data, total = page_objects(service(request).store, kind, limit, offset)
+    return Page[M](items=[model.model_validate(d) for d in data], total=total, limit=limit, offset=offset)
+
+
+def _object(request: Request, kind: str, model: type[M], object_id: str, name: str) -> M:
+    data = get_object(service(request).store, kind, object_id)
+    if data is None:
+        raise not_found(name, object_id)
+    return model.model_validate(data)
 
 
 def _article_scope(dossier: Dossier, story: str | None, article: str | None) -> set[str] | None:
@@ -81,7 +90,7 @@ def _article_scope(dossier: Dossier, story: str | None, article: str | None) -> 
 
 @router.get("/articles", tags=["articles"], summary="List articles")
 def list_articles(
-    dossier: DossierDep,
+    request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
     story: StoryFilter = None,
@@ -89,6 +98,10 @@ def list_articles(
     outlet: Annotated[str | None, Query(description="Only articles from this outlet (case-insensitive).")] = None,
 ) -> Page[Article]:
     """The analysed articles in the order they first arrived, with their time expressions and entity mentions."""
+    if entity is None:
+        found, total = page_articles(service(request).store, limit, offset, story=story, outlet=outlet)
+        return Page[Article](items=found, total=total, limit=limit, offset=offset)
+    dossier = service(request).dossier()
     items = dossier.articles
     scope = _article_scope(dossier, story, None)
     if scope is not None:
@@ -103,9 +116,12 @@ def list_articles(
 
 
 @router.get("/articles/{article_id:path}", tags=["articles"], summary="Get one article")
-def get_article(dossier: DossierDep, article_id: str) -> Article:
+def get_article(request: Request, article_id: str) -> Article:
     """One article by id (ids may contain `/`)."""
-    return _get(dossier.articles, article_id, "article", lambda a: a.id)
+    found = stored_article(service(request).store, article_id)
+    if found is None:
+        raise not_found("article", article_id)
+    return found
 
 
 _RECORD_SCHEMA = ArticleRecord.model_json_schema()
@@ -170,7 +186,7 @@ async def add_articles(
 
 @router.get("/entities", tags=["entities"], summary="List entities")
 def list_entities(
-    dossier: DossierDep,
+    request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
     type: Annotated[str | None, Query(description="Only entities of this type (PERSON, ORG, GPE, ...).")] = None,
@@ -178,6 +194,9 @@ def list_entities(
     article: ArticleFilter = None,
 ) -> Page[Entity]:
     """Who is who: every entity with its canonical name, aliases, roles, articles and mention count."""
+    if type is None and story is None and article is None:
+        return _objects(request, "entities", Entity, limit, offset)
+    dossier = service(request).dossier()
     items = dossier.entities
     if type is not None:
         items = [e for e in items if e.type.casefold() == type.casefold()]
@@ -189,9 +208,9 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id}", tags=["entities"], summary="Get one entity")
-def get_entity(dossier: DossierDep, entity_id: str) -> Entity:
+def get_entity(request: Request, entity_id: str) -> Entity:
     """One entity by id."""
-    return _get(dossier.entities, entity_id, "entity", lambda e: e.id)
+    return _object(request, "entities", Entity, entity_id, "entity")
 
 
 # Statements -------------------------------------------------------------------------------------------------------
@@ -199,7 +218,7 @@ def get_entity(dossier: DossierDep, entity_id: str) -> Entity:
 
 @router.get("/statements", tags=["statements"], summary="List statements")
 def list_statements(
-    dossier: DossierDep,
+    request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
     story: StoryFilter = None,
@@ -207,6 +226,9 @@ def list_statements(
     entity: Annotated[str | None, Query(description="Only statements by this speaker or relayed through it.")] = None,
 ) -> Page[Statement]:
     """Who said what: attributed statements with speaker, cue, content and their offsets into the article text."""
+    if story is None and article is None and entity is None:
+        return _objects(request, "statements", Statement, limit, offset)
+    dossier = service(request).dossier()
     items = dossier.statements
     scope = _article_scope(dossier, story, article)
     if scope is not None:
@@ -217,9 +239,9 @@ def list_statements(
 
 
 @router.get("/statements/{statement_id}", tags=["statements"], summary="Get one statement")
-def get_statement(dossier: DossierDep, statement_id: str) -> Statement:
+def get_statement(request: Request, statement_id: str) -> Statement:
     """One statement by id."""
-    return _get(dossier.statements, statement_id, "statement", lambda s: s.id)
+    return _object(request, "statements", Statement, statement_id, "statement")
 
 
 # Events -----------------------------------------------------------------------------------------------------------
@@ -227,7 +249,7 @@ def get_statement(dossier: DossierDep, statement_id: str) -> Statement:
 
 @router.get("/events", tags=["events"], summary="List events")
 def list_events(
-    dossier: DossierDep,
+    request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
     type: Annotated[str | None, Query(description="Only events of this PLOVER type (CONSULT, AGREE, ...).")] = None,
@@ -236,6 +258,9 @@ def list_events(
     entity: Annotated[str | None, Query(description="Only events with this participant or location.")] = None,
 ) -> Page[Event]:
     """What happened: events merged across articles, with participants, place, date and evidence spans."""
+    if type is None and story is None and article is None and entity is None:
+        return _objects(request, "events", Event, limit, offset)
+    dossier = service(request).dossier()
     items = dossier.events
     if type is not None:
         items = [e for e in items if e.type.casefold() == type.casefold()]
@@ -248,9 +273,9 @@ def list_events(
 
 
 @router.get("/events/{event_id}", tags=["events"], summary="Get one event")
-def get_event(dossier: DossierDep, event_id: str) -> Event:
+def get_event(request: Request, event_id: str) -> Event:
     """One event by id."""
-    return _get(dossier.events, event_id, "event", lambda e: e.id)
+    return _object(request, "events", Event, event_id, "event")
 
 
 # Claims -----------------------------------------------------------------------------------------------------------
@@ -258,7 +283,7 @@ def get_event(dossier: DossierDep, event_id: str) -> Event:
 
 @router.get("/claims", tags=["claims"], summary="List claims")
 def list_claims(
-    dossier: DossierDep,
+    request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
     verdict: Annotated[
@@ -270,6 +295,9 @@ def list_claims(
     event: Annotated[str | None, Query(description="Only claims about this event (event id).")] = None,
 ) -> Page[Claim]:
     """What is claimed, by whom, and how well it holds up: stances per source and a verdict."""
+    if verdict is None and story is None and article is None and entity is None and event is None:
+        return _objects(request, "claims", Claim, limit, offset)
+    dossier = service(request).dossier()
     items = dossier.claims
     if verdict is not None:
         items = [c for c in items if c.verdict == verdict]
@@ -284,9 +312,9 @@ def list_claims(
 
 
 @router.get("/claims/{claim_id}", tags=["claims"], summary="Get one claim")
-def get_claim(dossier: DossierDep, claim_id: str) -> Claim:
+def get_claim(request: Request, claim_id: str) -> Claim:
     """One claim by id."""
-    return _get(dossier.claims, claim_id, "claim", lambda c: c.id)
+    return _object(request, "claims", Claim, claim_id, "claim")
 
 
 # Stories ----------------------------------------------------------------------------------------------------------
@@ -294,7 +322,7 @@ def get_claim(dossier: DossierDep, claim_id: str) -> Claim:
 
 @router.get("/stories", tags=["stories"], summary="List stories")
 def list_stories(
-    dossier: DossierDep,
+    request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
     article: ArticleFilter = None,
@@ -302,6 +330,9 @@ def list_stories(
     outlet: Annotated[str | None, Query(description="Only stories with an article from this outlet.")] = None,
 ) -> Page[Story]:
     """The stories: clusters of articles about one development, with their dates and what each outlet covered."""
+    if article is None and entity is None and outlet is None:
+        return _objects(request, "stories", Story, limit, offset)
+    dossier = service(request).dossier()
     items = dossier.stories
     members = {s.id: set(story_article_ids(dossier, s.id)) for s in items}
     if article is not None:
@@ -317,6 +348,6 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", tags=["stories"], summary="Get one story")
-def get_story(dossier: DossierDep, story_id: str) -> Story:
+def get_story(request: Request, story_id: str) -> Story:
     """One story by id."""
-    return _get(dossier.stories, story_id, "story", lambda s: s.id)
+    return _object(request, "stories", Story, story_id, "story")

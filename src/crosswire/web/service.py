@@ -1,6 +1,8 @@
-"""The store behind the server: reads the dossier for each request, adds articles one request at a time.
+"""The store behind the server: answers reads from the store, adds articles one request at a time.
 
-Reads load what the store holds at that moment (so the pages also show what a concurrent ``crosswire analyze`` saved).
+List and get requests are paged SQL queries (:mod:`crosswire.store.queries`). What needs the whole dossier (the pages,
+filters that cross objects) reads it once and keeps it until the store's version stamp changes, so a request costs
+one small query while nothing is written, and still shows what a concurrent ``crosswire analyze`` saved.
 Writes are serialised by a lock: analysis is CPU-heavy and rereads the whole store for its corpus stages, so two at
 once would only race. Callers run both in a worker thread, never on the event loop.
 """
@@ -50,6 +52,8 @@ class StoreService:
         self.store = Store(db_url)
         self.limits = limits
         self._write_lock = threading.Lock()
+        self._read_lock = threading.Lock()
+        self._cached: tuple[tuple[str, str], Dossier] | None = None
 
     @property
     def url(self) -> str:
@@ -59,7 +63,15 @@ class StoreService:
         self.store.close()
 
     def dossier(self) -> Dossier:
-        return self.store.load_dossier()
+        """The whole dossier as the store holds it now (shared between requests: treat it as read-only)."""
+        stamp = self.store.version_stamp()
+        with self._read_lock:
+            if self._cached is not None and self._cached[0] == stamp:
+                return self._cached[1]
+            # Read after the stamp: a write in between only makes the next request read again.
+            dossier = self.store.load_dossier()
+            self._cached = (stamp, dossier)
+            return dossier
 
     def add(self, submission: Submission, *, verbatim: bool) -> AddResult:
         """Analyse the submitted articles into the store (one writer at a time)."""

@@ -1,0 +1,112 @@
+"""The local engine: the per-article stages on every core of this machine.
+
+With one worker the stages run in this process. With more, a pool of worker processes is started from a fork server
+that has already imported the pipeline; each worker loads spaCy once, then takes chunks of articles. Chunks go out
+as plain pickled :class:`Article` objects (never spaCy ``Doc``s) and come back analysed, collected in input order, at
+most a few chunks per worker in flight, so memory stays bounded however long the input stream is.
+
+Results do not depend on the number of workers: each article's stages read only the article and the run-wide
+:class:`Context`, and spaCy's parse of a text does not depend on the batch it is in.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from crosswire.engine import Chunk, run_chunk
+from crosswire.errors import PipelineError
+from crosswire.model import Article
+
+if TYPE_CHECKING:
+    from crosswire.context import Context
+
+# Articles per task sent to a worker: big enough for spaCy's batching, small enough to keep every worker busy.
+CHUNK_SIZE = 16
+# Tasks in flight per worker: one running and one queued, so a worker never waits for the driver.
+IN_FLIGHT_PER_WORKER = 2
+# Below this many articles, starting worker processes costs more than it saves.
+MIN_PARALLEL_ARTICLES = 2 * CHUNK_SIZE
+
+_worker_context: Context | None = None
+
+
+def _init_worker(context: Context) -> None:
+    global _worker_context
+    _worker_context = context
+    # Each worker is one process on one core: library thread pools (BLAS, torch) would only fight each other.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    load_pipeline()
+
+
+def _work(articles: list[Article]) -> Chunk:
+    assert _worker_context is not None, "worker used before its initializer ran"
+    return run_chunk(articles, _worker_context)
+
+
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class LocalEngine:
+    """Per-article stages over ``workers`` processes (1: in this process)."""
+
+    def __init__(self, workers: int = 1, *, chunk_size: int | None = None, min_parallel: int | None = None) -> None:
+        self.workers = workers
+        self.chunk_size = chunk_size or CHUNK_SIZE
+        self.min_parallel = MIN_PARALLEL_ARTICLES if min_parallel is None else min_parallel
+
+    def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = CHUNK_SIZE) -> Iterator[Chunk]:
+        """Chunks of at most ``batch_size`` articles (the driver's store batch), in input order."""
+        size = max(1, min(self.chunk_size, batch_size))
+        stream = iter(articles)
+        head = list(islice(stream, self.min_parallel))
+        if self.workers == 1 or len(head) < self.min_parallel:
+            for chunk in chunks(_chain(head, stream), size):
+                yield run_chunk(chunk, context)
+            return
+        try:
+            yield from self._parallel(_chain(head, stream), context, size)
+        except BrokenProcessPool as exc:
+            raise PipelineError(
+                f"a worker process died ({exc}); the store keeps every saved batch: run again, with fewer --workers "
+                "if memory is short"
+            ) from None
+
+    def _parallel(self, articles: Iterable[Article], context: Context, size: int) -> Iterator[Chunk]:
+        mp = multiprocessing.get_context("forkserver")
+        mp.set_forkserver_preload(["crosswire.pipeline"])
+        pending: deque[Future[Chunk]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        with ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=mp, initializer=_init_worker, initargs=(context,)
+        ) as pool:
+            try:
+                for chunk in chunks(articles, size):
+                    pending.append(pool.submit(_work, chunk))
+                    if len(pending) >= limit:
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
+            finally:
+                for future in pending:
+                    future.cancel()
+
+    def close(self) -> None:
+        """Nothing outlives a run: the pool is shut down when :meth:`run` finishes."""
+
+
+def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
+    yield from head
+    yield from rest

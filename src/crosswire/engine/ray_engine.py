@@ -1,0 +1,153 @@
+"""The Ray engine: the per-article stages as Ray Data ``map_batches`` over actors that load spaCy once each.
+
+What crosses the object store is plain: each article goes out as one JSON record (the same record the store keeps:
+its input, its layers so far) and comes back as one, with a failure line instead where a stage failed. spaCy
+``Doc``s never leave a worker (they neither pickle cheaply nor need to: every stage that reads one runs there), and
+the batches the actors get are only read (Ray hands them numpy arrays over read-only buffers).
+
+The driver keeps what must see the whole corpus: it reads the results in input order (``preserve_order``), writes
+the store in batches, then runs the corpus stages as the local engine does. With no ``address`` a local Ray is
+started for the run (``workers`` CPUs) and shut down at the end; with one, the run joins that cluster and leaves it
+running.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from crosswire.engine import Chunk, run_chunk
+from crosswire.errors import UsageError
+from crosswire.model import Article, InputFailure
+
+if TYPE_CHECKING:
+    from crosswire.context import Context
+
+# Articles per map_batches call: enough for spaCy's batching and to amortise Ray's per-task cost.
+BATCH_ARTICLES = 16
+
+
+def to_record(article: Article) -> str:
+    """An article as one JSON line holding everything a worker needs and returns (never a parse)."""
+    from crosswire.store import _article_row
+
+    return json.dumps(_article_row(article, 0), ensure_ascii=False)
+
+
+def from_record(record: str) -> Article:
+    from crosswire.store import _row_article
+
+    return _row_article(json.loads(record))
+
+
+class StageActor:
+    """One Ray worker: loads spaCy once, then runs the per-article stages over each batch it is given."""
+
+    def __init__(self, context: bytes) -> None:
+        from threadpoolctl import threadpool_limits
+
+        from crosswire.nlp.spacy_model import load_pipeline
+
+        self.context: Context = pickle.loads(context)
+        threadpool_limits(1)
+        load_pipeline()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        indexes = [int(i) for i in batch["index"]]
+        articles = [from_record(str(record)) for record in batch["record"]]
+        chunk = run_chunk(articles, self.context)
+        done = {id(article) for article in chunk.done}
+        failures = {id(article): failure for article, failure in chunk.failed}
+        records, errors = [], []
+        for article in articles:
+            records.append(to_record(article) if id(article) in done else "")
+            failure = failures.get(id(article))
+            errors.append(failure.model_dump_json() if failure else "")
+        return {"index": indexes, "record": records, "failure": errors}
+
+
+class RayEngine:
+    """Per-article stages on a Ray cluster (``address``), or on a local Ray started for the run."""
+
+    def __init__(self, address: str | None = None, workers: int | None = None) -> None:
+        try:
+            import ray
+            import ray.data  # noqa: F401
+        except ImportError:
+            raise UsageError("--engine ray needs Ray: pip install 'crosswire[ray]'") from None
+        self.address = address
+        self.workers = workers
+        self._started = False
+
+    def _connect(self) -> int:
+        import ray
+
+        if not ray.is_initialized():
+            if self.address is None:
+                from crosswire.engine import default_workers
+
+                ray.init(
+                    num_cpus=self.workers or default_workers(),
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    configure_logging=False,
+                )
+            else:
+                try:
+                    ray.init(address=self.address, log_to_driver=False, configure_logging=False)
+                except (ConnectionError, ValueError, RuntimeError) as exc:
+                    raise UsageError(
+                        f"cannot join the Ray cluster at {self.address} ({exc}); check --ray-address"
+                    ) from None
+            self._started = True
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        return max(1, min(self.workers or cpus, cpus))
+
+    def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = 64) -> Iterator[Chunk]:
+        import ray.data
+
+        items = list(articles)
+        if not items:
+            return
+        actors = self._connect()
+        data_context = ray.data.DataContext.get_current()
+        data_context.execution_options.preserve_order = True
+        data_context.enable_progress_bars = False
+        dataset = ray.data.from_items(
+            [{"index": i, "record": to_record(article)} for i, article in enumerate(items)],
+            override_num_blocks=max(1, min(-(-len(items) // BATCH_ARTICLES), 4 * actors)),
+        ).map_batches(
+            StageActor,
+            fn_constructor_args=(pickle.dumps(context),),
+            batch_size=BATCH_ARTICLES,
+            batch_format="numpy",
+            concurrency=actors,
+            num_cpus=1,
+        )
+        chunk = Chunk()
+        for expected, row in enumerate(dataset.iter_rows()):
+            index = int(row["index"])
+            assert index == expected, "Ray returned rows out of order despite preserve_order"
+            original = items[index]
+            if row["failure"]:
+                chunk.failed.append((original, InputFailure.model_validate_json(row["failure"])))
+            else:
+                analysed = from_record(row["record"])
+                # The driver's article object carries on (callers hold it), with the layers the worker added.
+                for name in type(analysed).model_fields:
+                    setattr(original, name, getattr(analysed, name))
+                chunk.done.append(original)
+            if len(chunk.done) + len(chunk.failed) >= batch_size:
+                yield chunk
+                chunk = Chunk()
+        if chunk.done or chunk.failed:
+            yield chunk
+
+    def close(self) -> None:
+        if self._started:
+            import ray
+
+            ray.shutdown()
+            self._started = False

@@ -1,0 +1,86 @@
+"""The local engine: the dossier is the same with one worker and with a pool of worker processes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import crosswire.engine.local
+from crosswire.analyze import analyze
+from crosswire.engine import default_workers, make_engine
+from crosswire.engine.local import LocalEngine
+from crosswire.errors import UsageError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
+from story_corpus import records
+
+EXTRA = [
+    # A merger, a trial and a ceasefire: quotes, dates and named people in other domains than the story corpus.
+    {
+        "id": "merger-0",
+        "text": "Shareholders of Harbor Freight Lines approved the merger with Coastal Rail on March 3, 2024, the "
+        '"This deal makes us the largest carrier on the coast," chief executive Dana Ortiz told reporters.',
+        "published": "2024-03-04",
+    },
+    {
+        "id": "trial-0",
+        "text": "A jury in Leeds found former councillor Peter Hale guilty of fraud on Friday. Prosecutor Amira "
+        "Khan said Hale had taken 2 million pounds from the housing fund between 2019 and 2021.",
+        "published": "2023-11-18",
+    },
+    {
+        "id": "war-0",
+        "text": "The ceasefire in the north collapsed on Tuesday when artillery struck the border town of Marsa, "
+        "according to the United Nations. Army spokesman Colonel Idris Bello denied that his troops fired first.",
+        "published": "2022-07-13",
+    },
+]
+
+
+def _inputs(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as stream:
+        for record in [*records(), *EXTRA, {"id": "empty", "text": ""}]:
+            stream.write(json.dumps(record) + "\n")
+    return path
+
+
+def test_pool_gives_the_same_dossier_as_one_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(tmp_path)
+    one = analyze([str(inputs)], tmp_path / "one", workers=1)
+    # Small chunks and no minimum, so the pool runs and articles are split across workers and chunks.
+    monkeypatch.setattr(crosswire.engine.local, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(crosswire.engine.local, "MIN_PARALLEL_ARTICLES", 2)
+    two = analyze([str(inputs)], tmp_path / "two", workers=2)
+
+    assert one.json_path.read_text(encoding="utf-8") == two.json_path.read_text(encoding="utf-8")
+    assert one.analysed == two.analysed
+    assert [f.source for f in one.failures] == [f.source for f in two.failures]
+    assert len(one.dossier.articles) == 12
+    assert len(one.dossier.stories) >= 3
+
+
+def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
+    from crosswire.context import Context
+    from crosswire.ingest import IngestOptions, iter_inputs
+    from crosswire.model import Article
+    from crosswire.pipeline import ARTICLE_STAGES
+
+    articles = [a for a in iter_inputs([str(_inputs(tmp_path))], IngestOptions()) if isinstance(a, Article)]
+    engine = LocalEngine(2, chunk_size=3, min_parallel=2)
+    seen = [a.id for chunk in engine.run(articles, Context(), batch_size=64) for a in chunk.done]
+    assert seen == [a.id for a in articles]
+    assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in articles if a.text)
+
+
+def test_engine_choices_are_checked() -> None:
+    assert default_workers() >= 1
+    with pytest.raises(UsageError, match="--workers"):
+        make_engine("local", workers=0)
+    with pytest.raises(UsageError, match="unknown engine"):
+        make_engine("spark")
+    with pytest.raises(UsageError, match="--engine ray"):
+        make_engine("local", ray_address="ray://head:10001")

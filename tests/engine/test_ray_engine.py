@@ -1,0 +1,30 @@
+"""The Ray engine on a local Ray (num_cpus=2): the same dossier as the local engine on the same input."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from crosswire.analyze import analyze
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
+from story_corpus import records
+
+pytest.importorskip("ray.data", reason="Ray is an optional extra: pip install 'crosswire[ray]'")
+
+
+def test_ray_gives_the_same_dossier_as_the_local_engine(tmp_path: Path) -> None:
+    inputs = tmp_path / "articles.jsonl"
+    lines = [json.dumps(record) for record in records()]
+    lines.append(json.dumps({"id": "trial", "text": "A jury in Leeds found Peter Hale guilty of fraud on Friday."}))
+    inputs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    local = analyze([str(inputs)], tmp_path / "local", workers=1)
+    distributed = analyze([str(inputs)], tmp_path / "ray", engine="ray", workers=2)
+
+    assert local.json_path.read_text(encoding="utf-8") == distributed.json_path.read_text(encoding="utf-8")
+    assert distributed.analysed == local.analysed
+    assert len(distributed.dossier.articles) == len(lines)
