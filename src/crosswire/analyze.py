@@ -181,10 +181,11 @@ def update_store(
             )
         # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
         # result depends on the stored articles alone, not on how many runs came before.
+        fingerprint = store.corpus_fingerprint()
         dossier = store.load_dossier(stage_output=True)
         context.vector_cache = StoreVectorCache(store)
         run_corpus_stages(dossier, context)
-        store.save_corpus(dossier, computed_from=stamp)
+        store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
     return StoreUpdate(dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed)
 
 

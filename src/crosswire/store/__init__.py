@@ -335,17 +335,20 @@ class Store:
             found: str | None = conn.execute(select(meta_table.c.value).where(meta_table.c.key == CORPUS_OF)).scalar()
         return found
 
-    def save_corpus(self, dossier: Dossier, *, computed_from: str | None = None) -> None:
+    def save_corpus(
+        self, dossier: Dossier, *, computed_from: str | None = None, fingerprint: str | None = None
+    ) -> None:
         """Replace the corpus-level objects and the articles' corpus fields in one transaction.
 
         ``computed_from`` says what they were computed from (the caller's stamp of :meth:`generation`, read before
         the dossier was loaded, and of the code), so a later run can tell whether they are still current. The
-        fingerprint of the stored articles is kept too (:meth:`corpus_is_current`).
+        fingerprint of the articles they were computed over is kept too (:meth:`corpus_is_current`): pass the one read
+        before the dossier was loaded, since another writer may have stored more articles since.
 
         Each article keeps what its per-article stages made; what the corpus stages changed in it is stored beside
         it (``_corpus``), so :meth:`iter_articles` can give either.
         """
-        fingerprint = self.corpus_fingerprint()
+        fingerprint = fingerprint or self.corpus_fingerprint()
         try:
             with self.writing() as conn:
                 _bump(conn, CORPUS_GENERATION)
