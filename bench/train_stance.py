@@ -71,15 +71,17 @@ STANCE_BALANCE = 0.5
 Variant = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # stage-1 groups, stage-2 groups, vector blocks
 ALL_GROUPS = ("embedding", "words", "cues", "attribution", "prototypes")
 ALIGNED = (*ALL_GROUPS, "alignment")
-CHOSEN: Variant = (ALIGNED, ALIGNED, ())
+# The shipped model leaves the alignment group out: with it, the story split rose (macro-F1 0.691 -> 0.700 on all
+# training bodies) but the offsets tuned there over-called refutes on the body-split dev (see docs/check.md).
+CHOSEN: Variant = (ALL_GROUPS, ALL_GROUPS, ())
 VARIANTS: dict[str, Variant] = {
     "bag of words only (TF-IDF cosine, overlap)": (("words",), ("words",), ()),
     "words + cues": (("words", "cues"), ("words", "cues"), ()),
     "words + cues + embedding scalars": (("words", "cues", "embedding"),) * 2 + ((),),
     "+ attribution classes": (("words", "cues", "embedding", "attribution"),) * 2 + ((),),
     "+ prototype similarities, no attribution": (("words", "cues", "embedding", "prototypes"),) * 2 + ((),),
-    "all scalars but alignment": (ALL_GROUPS, ALL_GROUPS, ()),
-    "all scalars": (ALIGNED, ALIGNED, ()),
+    "all scalars": (ALL_GROUPS, ALL_GROUPS, ()),
+    "all scalars + claim-sentence alignment": (ALIGNED, ALIGNED, ()),
     "all scalars + top-sentence vector": (ALIGNED, ALIGNED, ("top",)),
     "all scalars + all vectors": (ALIGNED, ALIGNED, ("claim", "top", "product")),
 }
