@@ -12,7 +12,7 @@ text in every line), and are scored with the metric of ``../shared/data/README.m
 Throughput: pairs per second of that ``--pairs`` run (the whole CLI, start-up included) and, because machine speed
 drifts, its time over the time of a bare spaCy ``nlp.pipe`` pass over the same dev bodies, measured in the same run.
 
-    .venv/bin/python bench/fnc1_stance.py [--limit N] [--in-process]
+    .venv/bin/python bench/fnc1_stance.py [--limit N] [--in-process [--cached]]
 """
 
 from __future__ import annotations
@@ -131,12 +131,19 @@ def run_cli(path: Path) -> tuple[list[str], float]:
     return [json.loads(line)["stance"] for line in done.stdout.splitlines()], seconds
 
 
-def run_in_process(bodies: dict[str, str], pairs: list[Pair]) -> list[str]:
+def run_in_process(bodies: dict[str, str], pairs: list[Pair], *, cached: bool = False) -> list[str]:
+    """Stances from :func:`~crosswire.check.pairs.check_pairs`; ``cached`` reuses (and fills) the sentence
+    embeddings cached by ``bench/train_stance.py`` (the same vectors, so the same stances)."""
     from crosswire.check.pairs import Pair as Record
     from crosswire.check.pairs import check_pairs
 
+    encoder = None
+    if cached:
+        from train_stance import CACHE, CachedEncoder
+
+        encoder = CachedEncoder(CACHE / "embeddings.npz")
     records = [Record(id=str(i), claim=p.claim, text=bodies[p.body], line=i + 1) for i, p in enumerate(pairs)]
-    return [r.stance for r in check_pairs(records)]
+    return [r.stance for r in check_pairs(records, encoder=encoder)]
 
 
 def measure() -> dict[str, float]:
@@ -150,6 +157,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None, help="only the first N dev pairs")
     parser.add_argument("--in-process", action="store_true", help="call the library instead of the CLI; no timing")
+    parser.add_argument(
+        "--cached", action="store_true", help="with --in-process: reuse the embeddings cached by train_stance.py"
+    )
     args = parser.parse_args()
     if not (args.data / "train_stances.csv").exists():
         print(f"skip: {args.data} not found")
@@ -157,7 +167,7 @@ def main() -> int:
     bodies, pairs = dev_pairs(args.data, args.limit)
     gold = [p.stance for p in pairs]
     if args.in_process:
-        print_report(gold, run_in_process(bodies, pairs))
+        print_report(gold, run_in_process(bodies, pairs, cached=args.cached))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dev_pairs.jsonl"

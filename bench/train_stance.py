@@ -65,9 +65,14 @@ TUNE_SEED = 7
 # Weight of the first-sentence copy of each pair when --first-sentences is given (measured, not shipped: it did not
 # change the tune figures and lowered dev, see docs/check.md).
 LEAD_WEIGHT = 0.5
+# Stage 2 class weights are (inverse class frequency) ** this: refutes, 8 % of the related pairs, is not drowned.
+STANCE_BALANCE = 0.5
 
 Variant = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # stage-1 groups, stage-2 groups, vector blocks
 ALL_GROUPS = ("embedding", "words", "cues", "attribution", "prototypes")
+ALIGNED = (*ALL_GROUPS, "alignment")
+# The shipped model leaves the alignment group out: with it, the story split rose (macro-F1 0.691 -> 0.700 on all
+# training bodies) but the offsets tuned there over-called refutes on the body-split dev (see docs/check.md).
 CHOSEN: Variant = (ALL_GROUPS, ALL_GROUPS, ())
 VARIANTS: dict[str, Variant] = {
     "bag of words only (TF-IDF cosine, overlap)": (("words",), ("words",), ()),
@@ -76,8 +81,9 @@ VARIANTS: dict[str, Variant] = {
     "+ attribution classes": (("words", "cues", "embedding", "attribution"),) * 2 + ((),),
     "+ prototype similarities, no attribution": (("words", "cues", "embedding", "prototypes"),) * 2 + ((),),
     "all scalars": (ALL_GROUPS, ALL_GROUPS, ()),
-    "all scalars + top-sentence vector": (ALL_GROUPS, ALL_GROUPS, ("top",)),
-    "all scalars + all vectors": (ALL_GROUPS, ALL_GROUPS, ("claim", "top", "product")),
+    "all scalars + claim-sentence alignment": (ALIGNED, ALIGNED, ()),
+    "all scalars + top-sentence vector": (ALIGNED, ALIGNED, ("top",)),
+    "all scalars + all vectors": (ALIGNED, ALIGNED, ("claim", "top", "product")),
 }
 CHOSEN_NAME = "all scalars"
 
@@ -220,7 +226,7 @@ def train_model(
         groups2,
         blocks,
         hidden=(128,),
-        balance=0.5,
+        balance=STANCE_BALANCE,
         alpha=1e-2,
         weights=weights[related],
     )

@@ -211,3 +211,22 @@ def test_fnc1_split_keeps_dev_bodies_out_of_training() -> None:
     dev_pairs = [p for p in pairs if p.body in dev]
     assert {p.stance for p in dev_pairs} == set(STANCES)
     assert fnc1_stance.fnc_score([p.stance for p in dev_pairs], [p.stance for p in dev_pairs]) == 1.0
+
+
+def test_the_deciding_sentence_is_located_in_the_article() -> None:
+    articles = [
+        Article(id="refute", source="r.txt", text="\n  " + REFUTING, title=" Mayor denies resignation "),
+        Article(id="support", source="s.txt", text=SUPPORTING),
+        Article(id="line", source="l.txt", text="Lakeport mayor reportedly resigned after corruption inquiry"),
+        Article(id="snow", source="u.txt", text=UNRELATED),
+    ]
+    results = {r.article: r for r in check_articles(CLAIM, articles)}
+    for article in articles[:3]:
+        decisive = results[article.id].decisive
+        assert decisive is not None
+        where = article.text if decisive.field == "text" else article.title or ""
+        assert where[decisive.start : decisive.end] == decisive.sentence
+        assert results[article.id].to_json()["decisive"]["start"] == decisive.start
+    assert "denied" in results["refute"].decisive.sentence or "fake" in results["refute"].decisive.sentence  # type: ignore[union-attr]
+    assert results["line"].decisive.cue == "reportedly"  # type: ignore[union-attr]
+    assert results["snow"].decisive is None and results["snow"].to_json()["decisive"] is None

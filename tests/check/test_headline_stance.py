@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosswire.check.headline import is_headline, override_headlines, read_headline
-from crosswire.check.model import STANCES
+from crosswire.check.headline import (
+    HEADLINE_FEATURES,
+    is_headline,
+    load_headline_model,
+    override_headlines,
+    read_headline,
+    read_headline_model,
+)
+from crosswire.check.model import STANCES, ModelError
 from crosswire.check.pairs import Pair, check_articles, check_pairs
 from crosswire.model import Article
 
@@ -81,3 +92,75 @@ def test_any_pair_of_texts_gets_a_stance_and_a_score_in_range(claim: str, text: 
     reading = read_headline(claim, text, similarity)
     assert reading.stance in STANCES
     assert 0.0 <= reading.score <= 1.0
+
+
+# Short headlines written for these tests, from many domains: (claim, headline, stance).
+DOMAINS = [
+    # mergers and business
+    ("Northwind will buy Contoso for 4 billion dollars", "Northwind agrees 4bn deal to buy Contoso", "supports"),
+    ("Northwind will buy Contoso for 4 billion dollars", "Northwind pulls out of Contoso takeover", "refutes"),
+    ("Northwind will buy Contoso for 4 billion dollars", "Northwind denies it is in talks to buy Contoso", "refutes"),
+    ("Northwind will buy Contoso for 4 billion dollars", "Northwind reportedly in talks to buy Contoso", "discusses"),
+    ("Northwind will buy Contoso for 4 billion dollars", "Could Northwind buy Contoso?", "discusses"),
+    # trials and courts
+    ("A jury convicted the former senator of bribery", "Former senator found guilty of bribery", "supports"),
+    ("A jury convicted the former senator of bribery", "Bribery conviction report is false, lawyer says", "refutes"),
+    ("A jury convicted the former senator of bribery", "Former senator may face bribery verdict, sources say",
+     "discusses"),
+    # war and conflict
+    ("Rebels captured the northern airport", "Rebels seize northern airport after heavy fighting", "supports"),
+    ("Rebels captured the northern airport", "Army says rebels did not capture the airport", "refutes"),
+    ("Rebels captured the northern airport", "Rebels allegedly captured northern airport", "discusses"),
+    # sport
+    ("The striker will join the champions next season", "Striker set to join champions next season", "supports"),
+    ("The striker will join the champions next season", "Striker rules out move to champions", "refutes"),
+    ("The striker will join the champions next season", "Striker in talks with champions over move",
+     "discusses"),
+    # science and health
+    ("A new drug cures the disease in mice", "Officials confirm new drug cured disease in mice", "supports"),
+    ("A new drug cures the disease in mice", "Claims that new drug cures disease are a hoax", "refutes"),
+    ("A new drug cures the disease in mice", "New drug might cure disease, study suggests", "discusses"),
+    # technology
+    ("The phone maker delayed its folding phone", "Phone maker delays folding phone to next year", "supports"),
+    ("The phone maker delayed its folding phone", "Phone maker: folding phone not delayed", "refutes"),
+    ("The phone maker delayed its folding phone", "Analyst predicts folding phone delay", "discusses"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("claim", "headline", "stance"), DOMAINS)
+def test_headline_readings_across_domains(claim: str, headline: str, stance: str) -> None:
+    reading = read_headline(claim, headline, 0.7)
+    assert reading.stance == stance, reading
+
+
+def test_observing_cues_stay_apart_from_supporting_ones() -> None:
+    claim = "The singer cancelled her world tour"
+    plain = read_headline(claim, "Singer cancels world tour", 0.8)
+    hedged = [
+        read_headline(claim, text, 0.8)
+        for text in (
+            "Singer reportedly cancels world tour",
+            "Singer cancels world tour, sources say",
+            "Has the singer cancelled her world tour?",
+            "Singer could cancel world tour",
+        )
+    ]
+    assert plain.stance == "supports"
+    assert [h.stance for h in hedged] == ["discusses"] * 4
+    assert [h.cue for h in hedged][:1] == ["reportedly"]
+
+
+def test_the_reading_names_its_cue_and_a_probability() -> None:
+    reading = read_headline(CLAIM, "Lakeport mayor resignation is a hoax", 0.7)
+    assert reading.stance == "refutes" and reading.cue == "hoax"
+    assert 0.5 < reading.score <= 1.0
+
+
+def test_headline_model_file_round_trips_and_rejects_other_files(tmp_path: Path) -> None:
+    model = load_headline_model()
+    model.save(tmp_path / "h.npz")
+    again = read_headline_model(tmp_path / "h.npz")
+    assert np.allclose(again.weights, model.weights) and again.weights.shape == (len(HEADLINE_FEATURES), 3)
+    np.savez(tmp_path / "other.npz", header=np.array(json.dumps({"format": "other"})))
+    with pytest.raises(ModelError, match="not a crosswire/headline-model"):
+        read_headline_model(tmp_path / "other.npz")

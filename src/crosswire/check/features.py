@@ -364,6 +364,59 @@ def build_claim(text: str, vector: np.ndarray, idf: Idf) -> ClaimView:
     )
 
 
+# --- claim-sentence alignment ------------------------------------------------------------------------------------
+
+# Per sentence: the cue groups, the attribution classes and the headline reading's cues (read on the sentence as if
+# it were a headline about the claim), each weighted by the sentence's similarity to the claim; the feature is the
+# best weighted sentence. "How close to the claim does a denial come?"
+ALIGN_NAMES: tuple[str, ...] = (
+    *CUE_NAMES,
+    *ATTRIBUTION_CLASSES,
+    "against", "hedge", "question", "reporting", "confirming", "claim_denial", "both_deny",
+)  # fmt: skip
+ALIGN_READ = 4  # the headline cues are read on this many best-matching sentences
+_READ_CUES = ("against", "hedge", "question", "reporting", "confirming", "claim_denial", "both_deny")
+_NEGATED_REACH = 3
+
+
+def negated_stems(tokens: Sequence[str]) -> set[str]:
+    """Stems of the content words at most :data:`_NEGATED_REACH` words after a negation ("did not *resign*")."""
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in CUE_GROUPS["negation"] or token.endswith("n't"):
+            found.update(stem(w) for w in tokens[i + 1 : i + 1 + _NEGATED_REACH] if w not in _STOP_WORDS)
+    return found
+
+
+def alignment(claim: ClaimView, body: BodyView, sims: np.ndarray, order: np.ndarray) -> tuple[list[float], int]:
+    """The ``align_*`` scalars of a pair, and the index of the sentence that decides its stance: the best-matching
+    sentence that carries a stance cue (a denial, a hedge, a confirmation), else the best-matching one."""
+    from crosswire.check.headline import headline_features
+
+    weight = np.clip(sims, 0.0, 1.0)
+    cue_hits = (body.cues > 0).astype(np.float32)
+    columns = [cue_hits[:, i] for i in range(len(CUE_NAMES))]
+    columns += [body.attribution[:, i] for i in range(len(ATTRIBUTION_CLASSES))]
+    read = np.zeros((len(sims), len(_READ_CUES)), dtype=np.float32)
+    for i in order[:ALIGN_READ]:
+        _, cues = headline_features(claim.text, body.sentences[int(i)], float(sims[int(i)]))
+        read[int(i)] = [1.0 if name in cues else 0.0 for name in _READ_CUES]
+    columns += [read[:, i] for i in range(len(_READ_CUES))]
+    values = [float((weight * column).max()) for column in columns]
+    best = int(order[0])
+    claim_negated = claim.cues[CUE_NAMES.index("negation")] > 0
+    mismatch = float(claim_negated != (body.cues[best, CUE_NAMES.index("negation")] > 0))
+    claim_stems = set(claim.stems)
+    negated = [len(negated_stems(words(body.sentences[int(i)])) & claim_stems) for i in order[:TOP_K]]
+    negated_share = max(negated) / len(claim_stems) if claim_stems else 0.0
+    stance_rows = cue_hits[:, [CUE_NAMES.index("refute"), CUE_NAMES.index("hedge"), CUE_NAMES.index("support")]]
+    stance_rows = np.concatenate([stance_rows, body.attribution, read[:, :1]], axis=1).max(axis=1)
+    candidates = [int(i) for i in order[:ALIGN_READ] if stance_rows[int(i)] > 0 and sims[int(i)] >= 0.5 * sims[best]]
+    decided = candidates[0] if candidates else best
+    position = decided / max(1, len(sims) - 1) if len(sims) > 1 else 0.0
+    return [*values, mismatch, negated_share, float(sims[decided]), position], decided
+
+
 # --- pair features -------------------------------------------------------------------------------------------------
 
 SCALAR_NAMES: tuple[str, ...] = (
@@ -379,6 +432,8 @@ SCALAR_NAMES: tuple[str, ...] = (
     *(f"body_attribution_{name}" for name in ATTRIBUTION_CLASSES),
     *(f"top_prototype_{name}" for name in PROTOTYPE_NAMES),
     *(f"body_prototype_{name}" for name in PROTOTYPE_NAMES),
+    *(f"align_{name}" for name in ALIGN_NAMES),
+    "align_negation_mismatch", "align_negated_claim", "align_decided_similarity", "align_decided_position",
 )  # fmt: skip
 # Groups of scalars, for measuring what each kind of feature adds.
 SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
@@ -393,13 +448,15 @@ SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "attribution": tuple(n for n in SCALAR_NAMES if "attribution" in n),
     "prototypes": tuple(n for n in SCALAR_NAMES if "prototype" in n),
+    "alignment": tuple(n for n in SCALAR_NAMES if n.startswith("align_")),
 }  # fmt: skip
 VECTOR_BLOCKS: tuple[str, ...] = ("claim", "top", "product")
 
 
 def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Scalars (:data:`SCALAR_NAMES`), vectors (:data:`VECTOR_BLOCKS` concatenated) and the indices of the body's
-    sentences most similar to the claim, best first."""
+    sentences most similar to the claim, best first, with the sentence that decides the stance (see
+    :func:`alignment`) moved to the front."""
     sims = body.vectors @ claim.vector
     order = np.argsort(-sims, kind="stable")
     top = order[:TOP_K]
@@ -441,6 +498,9 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
         *(float(v) for v in body.prototypes[top].max(axis=0)),
         *(float(v) for v in body.prototypes.max(axis=0)),
     ]
+    aligned, decided = alignment(claim, body, sims, order)
+    scalars += aligned
+    order = np.concatenate([[decided], order[order != decided]])
     top_vector = body.vectors[top].mean(axis=0)
     top_vector = top_vector / (float(np.linalg.norm(top_vector)) or 1.0)
     vectors = np.concatenate([claim.vector, top_vector, claim.vector * top_vector * 10.0])

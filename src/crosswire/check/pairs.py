@@ -150,6 +150,21 @@ def load_articles(
 
 
 @dataclass(frozen=True)
+class Decisive:
+    """The sentence that decided an article's stance, located in the article: ``text[start:end]`` of its ``field``
+    (``"text"``, or ``"title"`` when the title decided), and the cue word of a headline reading."""
+
+    sentence: str
+    field: str
+    start: int
+    end: int
+    cue: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "field": self.field, "start": self.start, "end": self.end, "cue": self.cue}
+
+
+@dataclass(frozen=True)
 class CheckResult:
     article: str  # article id
     source: str
@@ -158,6 +173,7 @@ class CheckResult:
     score: float  # probability of ``stance``, in [0, 1]
     evidence: list[str] = field(default_factory=list)  # the sentences closest to the claim, best first
     probabilities: dict[str, float] = field(default_factory=dict)
+    decisive: Decisive | None = None  # the sentence that decided the stance; None when unrelated
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -167,6 +183,7 @@ class CheckResult:
             "stance": self.stance,
             "score": round(self.score, 4),
             "evidence": self.evidence,
+            "decisive": self.decisive.to_json() if self.decisive else None,
             "probabilities": {k: round(v, 4) for k, v in self.probabilities.items()},
         }
 
@@ -178,6 +195,32 @@ def _article_body(article: Article) -> str:
     if title and not text.startswith(title):
         return f"{title}\n{text}"
     return text
+
+
+def _sentence_offsets(body: str, sentences: Sequence[str]) -> list[int]:
+    """Where each sentence starts in ``body`` (the splitter keeps sentences as substrings, in order); -1 if lost."""
+    offsets, cursor = [], 0
+    for sentence in sentences:
+        at = body.find(sentence, cursor) if sentence else -1
+        offsets.append(at)
+        if at >= 0:
+            cursor = at + len(sentence)
+    return offsets
+
+
+def _locate(article: Article, body: str, sentence: str, at: int, cue: str | None) -> Decisive | None:
+    """``sentence``, found at ``at`` in ``body`` (as :func:`_article_body` built it), as a place in the article."""
+    if at < 0 or not sentence:
+        return None
+    text = article.text
+    lead = len(text) - len(text.lstrip())  # the body holds the stripped text
+    title = (article.title or "").strip()
+    if title and not text.strip().startswith(title):  # the body opens with the title line
+        if at < len(title):
+            start = (article.title or "").find(title) + at
+            return Decisive(sentence, "title", start, start + len(sentence), cue)
+        at -= len(title) + 1
+    return Decisive(sentence, "text", lead + at, lead + at + len(sentence), cue)
 
 
 def check_articles(
@@ -200,6 +243,12 @@ def check_articles(
             stance, score = reading.stance, reading.score
         sentences = featurizer.body(bodies[i]).sentences
         evidence = [] if stance == "unrelated" else [sentences[int(j)] for j in orders[i][:EVIDENCE_SENTENCES]]
+        decisive = None
+        if stance != "unrelated":
+            # The features put the deciding sentence first: the best-matching one that carries a stance cue.
+            first = int(orders[i][0])
+            at = _sentence_offsets(bodies[i], sentences)[first]
+            decisive = _locate(article, bodies[i], sentences[first], at, reading.cue if reading else None)
         results.append(
             CheckResult(
                 article=article.id,
@@ -208,6 +257,7 @@ def check_articles(
                 stance=stance,
                 score=score,
                 evidence=[s for s in evidence if s],
+                decisive=decisive,
                 probabilities=_headline_probabilities(stance, score)
                 if reading is not None
                 else dict(zip(STANCES, probabilities[i].tolist(), strict=True)),

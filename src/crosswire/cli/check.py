@@ -110,7 +110,8 @@ def _check_claim(claim: str, inputs: list[str], *, as_json: bool, max_bytes: int
         for column in ("article", "stance", "score", "evidence"):
             table.add_column(column, justify="right" if column == "score" else "left")
         for r in results:
-            evidence = r.evidence[0] if r.evidence else ""
+            # The sentence that decided the stance (the closest one when none did).
+            evidence = r.decisive.sentence if r.decisive else r.evidence[0] if r.evidence else ""
             if len(evidence) > EVIDENCE_CHARS:
                 evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
             table.add_row(r.title or r.article, r.stance, f"{r.score:.2f}", evidence)
