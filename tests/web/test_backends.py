@@ -22,7 +22,7 @@ def test_analyze_then_serve(db_url: str, tmp_path: Path) -> None:
     result = analyze([str(inputs)], tmp_path / "out", db_url=db_url, workers=1)
     assert len(result.dossier.articles) == len(corpus) - 1
 
-    with TestClient(create_app(db_url)) as client:
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as client:
         page = client.get("/api/articles", params={"limit": 3, "offset": 3}).json()
         assert page["total"] == len(corpus) - 1
         assert [a["id"] for a in page["items"]] == [a.id for a in result.dossier.articles[3:6]]
