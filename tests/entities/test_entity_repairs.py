@@ -6,15 +6,13 @@ full name seen once next to a surname used often, misspellings, and roles for co
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from entities_support import article, entity_of, run
 
-from crosswire.entities.canonical import canonicalize_entities, strip_legal_form
+from crosswire.entities.canonical import strip_legal_form
 from crosswire.entities.coref import resolve_reference
 from crosswire.entities.mentions import mentions_from_spans, plausible_label, trim_span
 from crosswire.entities.roles import find_roles
-from crosswire.model import Article, Dossier, Entity, Mention
 
 
 def spans(text: str, labels: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
@@ -24,31 +22,6 @@ def spans(text: str, labels: list[tuple[str, str]]) -> list[tuple[int, int, str]
         start = text.index(phrase)
         out.append((start, start + len(phrase), label))
     return out
-
-
-def article(article_id: str, text: str, labels: dict[str, str], story: str | None = None) -> Article:
-    taken: list[tuple[int, int]] = []
-    mentions: list[Mention] = []
-    for name in sorted(labels, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            mentions.append(Mention(start=match.start(), end=match.end(), text=name, label=labels[name]))
-    mentions.sort(key=lambda m: m.start)
-    return Article(id=article_id, source=f"{article_id}.txt", text=text, mentions=mentions, story=story)
-
-
-def run(*articles: Article) -> Dossier:
-    dossier = Dossier(articles=list(articles))
-    canonicalize_entities(dossier)
-    return dossier
-
-
-def entity_of(dossier: Dossier, alias: str) -> Entity:
-    found = [e for e in dossier.entities if alias in e.aliases]
-    assert len(found) == 1, f"{alias!r} is in {len(found)} entities: {[e.id for e in found]}"
-    return found[0]
 
 
 # --- mentions --------------------------------------------------------------------------------------------------------
