@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / ".." / "shared" / "data" / "tempeval3-train"
 TYPES = ("DATE", "DURATION", "SET", "TIME")
 PARTS = ("all", "tuning", "frozen")
+CORPORA = ("TimeBank", "AQUAINT")
 _SPLIT_SALT = "crosswire-tempeval3-split-v1"
 
 
@@ -60,6 +61,7 @@ class Doc:
     text: str
     dct: str
     gold: list[Tx] = field(default_factory=list)
+    corpus: str = ""  # "TimeBank" or "AQUAINT": the two sources differ in era, agency and annotation
 
 
 def load_doc(path: Path) -> Doc:
@@ -88,7 +90,7 @@ def load_doc(path: Path) -> Doc:
 
     if text_el is not None:
         walk(text_el)
-    return Doc(path.stem, "".join(parts), dct[:10] if len(dct) >= 10 else dct, gold)
+    return Doc(path.stem, "".join(parts), dct[:10] if len(dct) >= 10 else dct, gold, path.parent.name)
 
 
 def load_corpus(limit: int | None = None, part: str = "all") -> list[Doc]:
@@ -232,6 +234,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--errors", type=Path, default=None, help="write every mismatch (tuning part only) here")
     parser.add_argument("--part", choices=PARTS, default="all", help="which documents to score (default: all)")
+    parser.add_argument("--by-corpus", action="store_true", help="also one line per source corpus and part")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"{DATA} not found")
@@ -246,8 +249,22 @@ def main() -> int:
         _print_table(f"{part}: {len(chosen)} documents, {totals['ALL'].gold} gold timexes", totals)
         if args.errors and part == "tuning":
             args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+        if args.by_corpus:
+            for corpus in CORPORA:
+                mine = [d for d in chosen if d.corpus == corpus]
+                print(summary(f"  {part} {corpus}", mine, evaluate(mine, system)[0]))
     print(f"{time.perf_counter() - began:.1f} s")
     return 0
+
+
+def summary(name: str, docs: list[Doc], totals: dict[str, Counts]) -> str:
+    """One line: the four TempEval-3 figures of ``docs`` and the share of relaxed matches with the gold type."""
+    s = scores(totals["ALL"])
+    c = totals["ALL"]
+    return (
+        f"{name:<24}{len(docs):>4} docs {c.gold:>5} gold  strict {s['strict_f1']:.3f} relaxed {s['relaxed_f1']:.3f} "
+        f"type {type_f1(totals):.3f} value {s['value_f1']:.3f} (value acc {s['value_acc']:.3f})"
+    )
 
 
 def _print_table(title: str, totals: dict[str, Counts]) -> None:

@@ -79,9 +79,30 @@ def test_refine_moves_edges_to_the_taggers_span_and_keeps_the_rule_value() -> No
     text = "Shares fell about five hours later."
     cand = Candidate(12, 28, "DURATION", _fixed("PT5H"))  # "about five hours"
     model = toy_model(begin={"five": 4.0}, inside={"hours": 4.0})
-    [out] = tagger.refine(text, [cand], model)
+    [out] = tagger.refine(text, [cand], model, confidence=0.0)
     assert text[out.start : out.end] == "five hours"
     assert out.resolve(Ctx(anchor=None)) == ("PT5H", None)
+
+
+def test_an_edge_moves_only_where_the_tagger_is_sure() -> None:
+    text = "Shares fell about five hours later."
+    cand = Candidate(12, 28, "DURATION", _fixed("PT5H"))  # "about five hours"
+    unsure = toy_model(begin={"five": 4.0}, inside={"hours": 4.0})  # "about" is outside with P ~ 0.58 only
+    assert tagger.refine(text, [cand], unsure, confidence=0.9) == [cand]
+    sure = toy_model(begin={"five": 9.0}, inside={"hours": 9.0})
+    sure.bias = np.array([5.0, 0.0, 0.0])  # "about" outside with P ~ 0.99
+    [out] = tagger.refine(text, [cand], sure, confidence=0.9)
+    assert text[out.start : out.end] == "five hours"
+
+
+def test_marginals_are_distributions_and_inside_never_follows_a_sure_outside() -> None:
+    model = toy_model(begin={"last": 3.0}, inside={"year": 6.0})
+    tokens = tagger.tokenize("profit year last year")
+    probs = model.marginals(tagger.features(tokens, ["O"] * len(tokens)))
+    assert probs.shape == (4, 3)
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert probs[0, 2] == 0.0  # a text starts as if after an O: no I first
+    assert probs[3, 2] > 0.5  # "year" after a likely "last" is inside
 
 
 def test_refine_keeps_candidates_the_tagger_misses_unless_asked_to_veto() -> None:

@@ -181,18 +181,42 @@ class Model:
             np.add.at(out, np.array(owners), self.weights[np.array(rows)])
         return out
 
+    def _local(self, feats: list[list[str]], well_formed: bool = False) -> np.ndarray:
+        """``local[i, p, c]`` = log P(label c at token i | its observation, previous label p); I never follows O.
+
+        Viterbi forbids O -> I after normalizing (as trained); ``well_formed`` normalizes over the allowed labels,
+        so that the forward pass of :meth:`marginals` gives probabilities that sum to one.
+        """
+        obs = self.scores(feats)
+        local = obs[:, None, :] + self.previous[None, :, :]
+        if well_formed:
+            local[:, 0, 2] = -np.inf
+        local = local - np.logaddexp.reduce(local, axis=2, keepdims=True)
+        local[:, 0, 2] = -np.inf  # O -> I is not a well-formed span
+        return local
+
+    def marginals(self, feats: list[list[str]]) -> np.ndarray:
+        """P(label) per token, (tokens, labels): the forward pass of the MEMM, which is all its marginals need.
+
+        The model is locally normalized, so what comes after a token never changes the distribution of its label.
+        """
+        if not feats:
+            return np.zeros((0, len(LABELS)))
+        local = np.exp(self._local(feats, well_formed=True))
+        out = np.empty((len(feats), len(LABELS)))
+        out[0] = local[0, 0]  # the sequence starts as if after an O
+        for i in range(1, len(feats)):
+            out[i] = out[i - 1] @ local[i]
+        return out
+
     def decode(self, feats: list[list[str]]) -> list[str]:
         """The best label sequence under the MEMM (Viterbi over locally normalized transitions); I never follows O."""
         n = len(feats)
         if n == 0:
             return []
-        obs = self.scores(feats)
         k = len(LABELS)
         start = 0  # the sequence starts as if after an O
-        # local[i, p, c] = log P(c | observation i, previous p)
-        local = obs[:, None, :] + self.previous[None, :, :]
-        local = local - np.logaddexp.reduce(local, axis=2, keepdims=True)
-        local[:, 0, 2] = -np.inf  # O -> I is not a well-formed span
+        local = self._local(feats)
         best = local[0, start].copy()
         back = np.zeros((n, k), dtype=np.int64)
         for i in range(1, n):
@@ -278,6 +302,7 @@ def refine(
     tagger: Model | None = None,
     veto: bool = False,
     edges: bool = True,
+    confidence: float | None = None,
 ) -> list[Candidate]:
     """The rule candidates with the tagger's edges where one tagger span overlaps that candidate alone.
 
@@ -285,15 +310,26 @@ def refine(
     on a fifth of the tuning part (``bench/train_timex_tagger.py --dev``), the edges pay and the veto does not (nor a
     veto limited to candidates the tagger finds very unlikely): the rules' yes/no is better than the tagger's, so
     the default uses the tagger for edges only.
+
+    An edge moves only where the tagger is sure of it: every token the move adds must be inside a span, and every
+    token it drops outside, with a marginal probability of at least ``confidence`` (default :data:`CONFIDENCE`).
+    Edges are annotation convention ("the past decade" or "past decade"), and a tagger trained on one corpus and read
+    on another moves many edges it is unsure of (``bench/train_timex_tagger.py --cross``).
     """
     tagger = tagger or model()
     if tagger is None or not candidates:
         return candidates
+    confidence = CONFIDENCE if confidence is None else confidence
     tokens = tokenize(text)
     rtags = rule_tags(tokens, candidates)
     found: list[tuple[int, int]] = []
+    inside = np.ones(len(tokens))  # P(inside a span) per token, where decoded
     for lo, hi in _windows(tokens, candidates):
-        found += spans(tagger.decode(features(tokens, rtags, lo, hi)), tokens[lo:hi])
+        feats = features(tokens, rtags, lo, hi)
+        found += spans(tagger.decode(feats), tokens[lo:hi])
+        if confidence > 0:
+            inside[lo:hi] = 1.0 - tagger.marginals(feats)[:, 0]
+    starts = [t.start for t in tokens]
     kept: list[Candidate] = []
     for cand in candidates:
         over = [s for s in found if s[0] < cand.end and cand.start < s[1]]
@@ -304,7 +340,35 @@ def refine(
         if len(over) == 1 and edges:
             start, end = over[0]
             others = [c for c in candidates if c is not cand and c.start < end and start < c.end]
-            if not others:
+            if not others and _sure(tokens, starts, inside, (cand.start, cand.end), (start, end), confidence):
                 cand = replace(cand, start=start, end=end)
         kept.append(cand)
     return kept
+
+
+CONFIDENCE = 0.9  # the marginal probability an edge move needs (measured: bench/train_timex_tagger.py --dev, --cross)
+
+
+def _sure(
+    tokens: list[Token],
+    starts: list[int],
+    inside: np.ndarray,
+    old: tuple[int, int],
+    new: tuple[int, int],
+    confidence: float,
+) -> bool:
+    """Is every token that moving ``old`` to ``new`` adds (drops) inside (outside) with at least ``confidence``?"""
+    if confidence <= 0 or old == new:
+        return True
+    lo = bisect.bisect_left(starts, min(old[0], new[0]))
+    for i in range(lo, len(tokens)):
+        tok = tokens[i]
+        if tok.start >= max(old[1], new[1]):
+            break
+        in_old = old[0] <= tok.start and tok.end <= old[1]
+        in_new = new[0] <= tok.start and tok.end <= new[1]
+        if in_new and not in_old and inside[i] < confidence:
+            return False
+        if in_old and not in_new and 1.0 - inside[i] < confidence:
+            return False
+    return True
