@@ -41,6 +41,8 @@ import tempeval
 from crosswire.nlp.spacy_model import load_pipeline
 from crosswire.time import tagger, timex
 
+C = 2.0  # inverse L2 regularization strength of the shipped model
+MIN_COUNT = 2  # features seen fewer times in training are dropped
 OUT = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "time" / "data" / tagger.MODEL_FILE
 
 
@@ -123,34 +125,55 @@ def _line(name: str, docs: list[tempeval.Doc], s: dict[str, float]) -> str:
     )
 
 
-def cross(docs: list[tempeval.Doc], c: float, min_count: int, confidences: list[float]) -> None:
+_DIRECTIONS = (("TimeBank", "AQUAINT"), ("AQUAINT", "TimeBank"))
+
+
+def cross(
+    docs: list[tempeval.Doc], c: float, min_count: int, confidences: list[float], quiet: bool = False
+) -> dict[str, float]:
     """The tagger trained on one corpus's tuning documents, scored on the other's, against the rules alone.
 
-    One line per edge confidence (:data:`crosswire.time.tagger.CONFIDENCE`) in ``confidences``.
+    One line per edge confidence (:data:`crosswire.time.tagger.CONFIDENCE`) in ``confidences``. Returns the strict
+    F1 of each direction at the last confidence (``TimeBank_to_AQUAINT_strict_f1``, ...) and of the rules alone
+    (``AQUAINT_rules_strict_f1``, ...).
     """
     original = tagger.refine
     parses: dict[str, object] = {}
+    out: dict[str, float] = {}
     try:
-        for source, target in (("TimeBank", "AQUAINT"), ("AQUAINT", "TimeBank")):
+        for source, target in _DIRECTIONS:
             fit = [d for d in docs if d.corpus == source]
             test = [d for d in docs if d.corpus == target]
             model = train(fit, c, min_count)
             tagger.refine = original  # type: ignore[assignment]
-            print(_line(f"rules alone on {target}", test, in_process(test, False, parses)))
+            s = in_process(test, False, parses)
+            out[f"{target}_rules_strict_f1"] = s["strict_f1"]
+            if not quiet:
+                print(_line(f"rules alone on {target}", test, s))
             for conf in confidences:
                 tagger.refine = lambda t, cands, m=model, p=conf: original(  # type: ignore[assignment,misc]
                     t, cands, m, confidence=p
                 )
-                print(_line(f"tagger {source} -> {target} p>={conf:g}", test, in_process(test, True, parses)))
+                s = in_process(test, True, parses)
+                out[f"{source}_to_{target}_strict_f1"] = s["strict_f1"]
+                if not quiet:
+                    print(_line(f"tagger {source} -> {target} p>={conf:g}", test, s))
     finally:
         tagger.refine = original  # type: ignore[assignment]
+    return out
+
+
+def measure_cross() -> dict[str, float]:
+    """The quality gate's domain-shift measure: :func:`cross` at the shipped edge confidence, nothing printed."""
+    docs = tempeval.load_corpus(part="tuning")
+    return cross(docs, C, MIN_COUNT, [tagger.CONFIDENCE], quiet=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--dev", action="store_true", help="train on 4/5 of the tuning part, score the other 1/5")
-    parser.add_argument("--c", type=float, default=2.0, help="inverse L2 regularization strength")
-    parser.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times")
+    parser.add_argument("--c", type=float, default=C, help="inverse L2 regularization strength")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="drop features seen fewer times")
     parser.add_argument("--frozen", action="store_true", help="score the shipped tagger on the frozen part")
     parser.add_argument("--cross", action="store_true", help="train on one source corpus, score the other")
     parser.add_argument(
