@@ -103,6 +103,29 @@ def test_mixed_quote_is_indirect_with_the_quote_inside() -> None:
     assert statement.content.endswith('regrettable."')
 
 
+def test_a_sentence_opening_with_a_poll_or_a_count_is_what_it_says() -> None:
+    statement = one(run("In the latest county poll, the mayor leads her rival by 12 points among older voters."), "In")
+    assert statement.speaker_text == "the latest county poll"
+    assert statement.content == "the mayor leads her rival by 12 points among older voters"
+    statement = one(run("By the company's own estimate, the merger will save $2 billion a year."), "By")
+    assert statement.speaker_text == "the company's own estimate"
+    assert statement.content == "the merger will save $2 billion a year"
+
+
+def test_to_people_a_sentence_opening_names_whose_view_follows() -> None:
+    statement = one(run("To many in the harbour town, the ferry captain is a hero who saved the crew."), "To")
+    assert statement.speaker_text == "many in the harbour town"
+    assert statement.content == "the ferry captain is a hero who saved the crew"
+
+
+def test_an_opening_phrase_of_time_or_a_cue_verb_is_no_source_phrase() -> None:
+    assert not run("In March, the shipyard opened a second dock in Gdansk for the new ferries.")
+    assert not run("To date, no charges have been filed against the driver of the truck.")
+    assert not run("By Friday, the rebels had taken the airport and two bridges over the river.")
+    statements = run("In a statement, the ministry denied that troops had crossed the border.")
+    assert [s.cue for s in statements] == ["denied"]
+
+
 def test_according_to() -> None:
     text = "The ferry company will cut its winter timetable by half, according to a memo seen by the Harbour Gazette."
     statement = one(run(text), "according to")

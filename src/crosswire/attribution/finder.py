@@ -79,6 +79,12 @@ CONTINUATION_DISTANCE = 700
 # A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
 HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
 HEADLINE_SOURCE_WORDS = 4
+# Sentence-opening phrases that name a source ("In the poll, ...", "By his count, ...", "To critics, ...").
+SOURCE_PREPS = frozenset({"in", "by", "to"})
+# Nouns of counting and reckoning after "by" or "in" ("by the AP's tally", "by his own argument").
+SOURCE_NOUNS = frozenset(
+    {"count", "tally", "estimate", "measure", "account", "calculation", "reckoning", "argument", "logic", "view"}
+)
 
 
 def _is_adjunct(prep: Token) -> bool:
@@ -89,6 +95,19 @@ def _is_adjunct(prep: Token) -> bool:
     if prep.lower_ in ADJUNCT_PREPS or any(t.pos_ == "VERB" for t in prep.subtree):
         return True
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _is_source_phrase(prep: str, source: Token) -> bool:
+    """Whether "In/By/To ``source``," names where what follows comes from: a poll, report or count ("in the latest
+    poll", "by the AP's count"), or for "to" a person or a group of people ("to many", "to his critics")."""
+    lemma = source.lemma_.lower()
+    if prep in {"in", "by"}:
+        return lemma in SOURCE_NOUNS or (lemma in sources.DOCUMENT_NOUNS and lemma not in {"statement", "order"})
+    if source.pos_ == "PRON":
+        return lemma not in {"it", "this", "that", "date", "what", "which"}
+    if lemma in {"many", "some", "other", "most", "few"}:
+        return True
+    return source.ent_type_ in {"PERSON", "NORP"}
 
 
 def _content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) -> tuple[int, int] | None:
@@ -548,6 +567,40 @@ class _Finder:
                 )
             )
 
+    def source_phrases(self) -> None:
+        """ "In the latest poll, Clinton leads ...", "By the AP's tally, he has 739 ...", "To his critics, the plan is
+        ...": a sentence that opens with such a phrase and a comma is what that poll, count or person says, as with
+        "according to" (unless the sentence's own verb is a cue: "In a statement, the ministry denied ...")."""
+        for sentence in self.doc.sents:
+            words = [t for t in sentence if not t.is_punct and not t.is_space]
+            if len(words) < 4:
+                continue
+            prep = words[0]
+            root = sentence.root
+            if prep.lower_ not in SOURCE_PREPS or prep.dep_ != "prep" or cues.cue_tier(root.lemma_) is not None:
+                continue
+            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if source is None or not _is_source_phrase(prep.lower_, source):
+                continue
+            comma = source.right_edge.i + 1
+            if comma >= sentence.end or self.doc[comma].text != "," or self.in_quote(prep.idx) is not None:
+                continue
+            start, end = bounds.trim(self.text, self.doc[comma].idx + 1, sentence.end_char)
+            while end > start and self.text[end - 1] in ".!?":
+                end -= 1
+            para = self.paragraph(prep.idx)
+            end = min(end, para[1])
+            if end - start < 10 or not start <= root.idx < end:
+                continue
+            speaker = bounds.trim(self.text, *parse.subtree_span(source))
+            self.candidates.append(
+                Candidate(
+                    prep.idx, prep.idx + len(prep.text), prep.lower_, start, end, self.text[start:end], speaker,
+                    False, CueReading(lemma=prep.lower_, tier="according"), "according", cue_token=prep.i,
+                    stance_text="",
+                )
+            )  # fmt: skip
+
     def continuations(self) -> None:
         """Quotes standing on their own: the words of the speaker of the statement just before them."""
         covered = [(c.content_start, c.content_end) for c in self.candidates]
@@ -705,6 +758,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.according_to()
     finder.noun_cues()
     finder.headline()
+    finder.source_phrases()
     if "proposals" in learned:
         learned_steps.learned_cues(finder)
     finder.drop_duplicates()
@@ -751,6 +805,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
     finder.according_to()
     finder.noun_cues()
     finder.headline()
+    finder.source_phrases()
     return learned_steps.proposals(finder)
 
 
