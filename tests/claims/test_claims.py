@@ -276,3 +276,22 @@ def test_empty_dossier_has_no_claims() -> None:
     result = Dossier()
     build_claims(result)
     assert result.claims == [] and result.contradictions == []
+
+
+def test_rival_doers_of_one_deed_stay_two_claims() -> None:
+    """A war: two officials blame two different forces for one bridge; worded alike, they are rival accounts."""
+    names = {"Mara Voss": "e-voss", "Red Militia": "e-red", "national army": "e-army", "Lukra bridge": "e-bridge"}
+    one = article("w1", "Mara Voss said the Red Militia blew up the Lukra bridge overnight.", names=names)
+    two = article("w2", "Mara Voss said the national army blew up the Lukra bridge overnight.", names=names)
+    statements = [
+        statement(one, 0, speaker_text="Mara Voss", cue="said", speaker="e-voss",
+                  content="the Red Militia blew up the Lukra bridge overnight"),
+        statement(two, 0, speaker_text="Mara Voss", cue="said", speaker="e-voss",
+                  content="the national army blew up the Lukra bridge overnight"),
+    ]  # fmt: skip
+    people = [entity("e-voss", "Mara Voss"), *(entity(i, n, "ORG") for n, i in names.items() if i != "e-voss")]
+    result = dossier([one, two], people, statements)
+    build_claims(result)
+    bridge = [claim for claim in result.claims if "bridge" in claim.text]
+    assert len(bridge) == 2
+    assert {claim.verdict for claim in bridge} == {"contested"}

@@ -103,6 +103,8 @@ class Proposition:
     # Index of its sentence in the article, for ordering and for context windows.
     sentence: int = 0
     event: str | None = None
+    # Who it says did the deed it reports ("US Navy divers planted the explosives"), when it reports one.
+    agents: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass
