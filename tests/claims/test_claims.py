@@ -6,7 +6,7 @@ from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.propositions import is_reaction, stance_of
 from crosswire.claims.stage import build_claims
-from crosswire.model import Claim, Dossier
+from crosswire.model import Claim, Dossier, Statement
 
 HARBOUR = "harbour"
 
@@ -295,3 +295,15 @@ def test_rival_doers_of_one_deed_stay_two_claims() -> None:
     bridge = [claim for claim in result.claims if "bridge" in claim.text]
     assert len(bridge) == 2
     assert {claim.verdict for claim in bridge} == {"contested"}
+
+
+def test_a_long_denial_of_a_named_report_is_a_reaction() -> None:
+    """A trial: the defence calls the newspaper's story false at length; spelling the claim out makes a proposition."""
+
+    def denial(content: str) -> Statement:
+        return Statement(id="t1:s0", article="t1", start=0, end=1, content=content, stance_class="deny")
+
+    assert is_reaction(denial("the Herald report, published on its website late on Friday, as pure invention"))
+    assert is_reaction(denial("the story laid out by the newspaper was totally false and complete fiction"))
+    assert not is_reaction(denial("the report that the judge had met the defendant before the trial was false"))
+    assert not is_reaction(denial("the allegations of the judge's bias in the case are nonsense, the court said"))
