@@ -41,11 +41,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             "all.statements": 0.85,
             "all.events": 0.85,
             # Lowered from 0.55 when issues 14-17 met: restored leads join the Nord Stream reports into one story,
-            # where rival attributions are merged into one claim (see CHANGELOG); the claims layer is the next target.
-            "all.claims": 0.50,
+            # where rival attributions were merged into one claim (see CHANGELOG); propositions naming different
+            # doers of one deed are now never one claim (117/214).
+            "all.claims": 0.54,
             "all.contradictions": 0.66,
             "all.stories": 0.97,
-            "all.total": 0.78,
+            "all.total": 0.80,
             "frozen.statements": 0.72,
             "frozen.total": 0.72,
         },

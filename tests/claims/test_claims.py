@@ -6,7 +6,7 @@ from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.propositions import is_reaction, stance_of
 from crosswire.claims.stage import build_claims
-from crosswire.model import Claim, Dossier
+from crosswire.model import Claim, Dossier, Statement
 
 HARBOUR = "harbour"
 
@@ -276,3 +276,34 @@ def test_empty_dossier_has_no_claims() -> None:
     result = Dossier()
     build_claims(result)
     assert result.claims == [] and result.contradictions == []
+
+
+def test_rival_doers_of_one_deed_stay_two_claims() -> None:
+    """A war: two officials blame two different forces for one bridge; worded alike, they are rival accounts."""
+    names = {"Mara Voss": "e-voss", "Red Militia": "e-red", "national army": "e-army", "Lukra bridge": "e-bridge"}
+    one = article("w1", "Mara Voss said the Red Militia blew up the Lukra bridge overnight.", names=names)
+    two = article("w2", "Mara Voss said the national army blew up the Lukra bridge overnight.", names=names)
+    statements = [
+        statement(one, 0, speaker_text="Mara Voss", cue="said", speaker="e-voss",
+                  content="the Red Militia blew up the Lukra bridge overnight"),
+        statement(two, 0, speaker_text="Mara Voss", cue="said", speaker="e-voss",
+                  content="the national army blew up the Lukra bridge overnight"),
+    ]  # fmt: skip
+    people = [entity("e-voss", "Mara Voss"), *(entity(i, n, "ORG") for n, i in names.items() if i != "e-voss")]
+    result = dossier([one, two], people, statements)
+    build_claims(result)
+    bridge = [claim for claim in result.claims if "bridge" in claim.text]
+    assert len(bridge) == 2
+    assert {claim.verdict for claim in bridge} == {"contested"}
+
+
+def test_a_long_denial_of_a_named_report_is_a_reaction() -> None:
+    """A trial: the defence calls the newspaper's story false at length; spelling the claim out makes a proposition."""
+
+    def denial(content: str) -> Statement:
+        return Statement(id="t1:s0", article="t1", start=0, end=1, content=content, stance_class="deny")
+
+    assert is_reaction(denial("the Herald report, published on its website late on Friday, as pure invention"))
+    assert is_reaction(denial("the story laid out by the newspaper was totally false and complete fiction"))
+    assert not is_reaction(denial("the report that the judge had met the defendant before the trial was false"))
+    assert not is_reaction(denial("the allegations of the judge's bias in the case are nonsense, the court said"))

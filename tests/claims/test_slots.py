@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 from claims_support import article, dossier, entity, statement
 
+from crosswire.claims.merge import conflicting
 from crosswire.claims.propositions import Proposition, negative, outlet_key, relayed_outlet
-from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
+from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.stage import _polarized, build_claims
 from crosswire.claims.verdicts import StanceRecord, centrality_of, provenance_of, verdict_of
 from crosswire.model import Claim, ClaimStance, Evidence
@@ -246,3 +247,25 @@ def test_a_claim_confirmed_by_one_party_and_denied_by_another_contradicts() -> N
     # One party saying both (a quote merged with its own denial) is a stance change, not this slot.
     claim.stances[1].source = "e-adviser"
     assert truth_contradictions(dossier([first, second], [], []), [claim]) == []
+
+
+def test_deed_roles_read_doers_in_active_and_passive_voice() -> None:
+    """A sabotage: "X planted Y" and "Y were planted by X"; a denied deed has no doer."""
+    names = {"Navy divers": "e-navy", "explosives": "e-bombs", "a pro-Ukrainian group": "e-group"}
+    active = article("p1", "Navy divers planted the explosives.", names=names)
+    assert deed_roles(active, 0, len(active.text)) == ({"e-navy"}, {"e-bombs"})
+    passive = article("p2", "The explosives were planted by a pro-Ukrainian group.", names=names)
+    assert deed_roles(passive, 0, len(passive.text)) == ({"e-group"}, {"e-bombs"})
+    denied = article("p3", "Navy divers never planted the explosives.", names=names)
+    assert deed_roles(denied, 0, len(denied.text)) is None
+
+
+def test_propositions_naming_different_doers_conflict() -> None:
+    """Two accounts of one deed with disjoint doers cannot be one claim; the same doer, or none named, can."""
+
+    def proposition(agents: set[str]) -> Proposition:
+        return Proposition("a", 0, 1, "x", "reports", None, None, None, "media", "k", "k", agents=frozenset(agents))
+
+    assert conflicting(proposition({"e-navy"}), proposition({"e-group"}))
+    assert not conflicting(proposition({"e-navy"}), proposition({"e-navy", "e-norway"}))
+    assert not conflicting(proposition({"e-navy"}), proposition(set()))

@@ -49,7 +49,10 @@ class _UnionFind:
 
 
 def conflicting(left: Proposition, right: Proposition) -> bool:
-    """Different full dates or different figures: the two cannot be one claim."""
+    """Different full dates, different figures or different doers of a deed: the two cannot be one claim."""
+    if left.agents and right.agents and not left.agents & right.agents:
+        # "US Navy divers planted the explosives" / "a pro-Ukrainian group sabotaged the pipelines": rival accounts.
+        return True
     left_days, right_days = day_values(left.dates), day_values(right.dates)
     if left_days and right_days and not left_days & right_days:
         return True

@@ -46,6 +46,8 @@ _REFERRING = re.compile(
     r"contact|contacts|negotiations|trip|rumou?rs?|account|accounts)\b",
     re.IGNORECASE,
 )
+# What follows a referring noun when the claim it refers to is spelled out: "the report that ...", "claims of ...".
+_SPELLED_OUT = re.compile(r"\s*(?:that|of|about|on|regarding|whether)\b", re.IGNORECASE)
 _TOPIC = re.compile(r"^(?:on|about|upon|regarding)\s", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
@@ -103,6 +105,8 @@ class Proposition:
     # Index of its sentence in the article, for ordering and for context windows.
     sentence: int = 0
     event: str | None = None
+    # Who it says did the deed it reports ("US Navy divers planted the explosives"), when it reports one.
+    agents: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass
@@ -189,8 +193,14 @@ def is_reaction(statement: Statement) -> bool:
     if statement.stance_class in {"decline", "neither"}:
         # Declining or neither-confirming-nor-denying always answers a claim made elsewhere.
         return True
-    if statement.stance_class in STANCE_OF_CLASS and len(words) <= 8 and _REFERRING.match(content):
-        return True
+    referring = _REFERRING.match(content)
+    if statement.stance_class in STANCE_OF_CLASS and referring:
+        if len(words) <= 8:
+            return True
+        # "called the Hersh report, published on Substack, complete fiction", "said the story laid out by the
+        # newspaper was false": the answer is about a report named, not a proposition of its own. "The report that
+        # X did Y is false" spells the claim out; that is a proposition.
+        return _SPELLED_OUT.match(content[referring.end() :]) is None
     if len(words) < MIN_WORDS:
         return statement.stance_class in STANCE_OF_CLASS or not words or bool(_REACTION_HEADS.match(content))
     return bool(_REACTION_HEADS.match(content))

@@ -193,6 +193,31 @@ class _Deed:
     story: str
 
 
+def deed_roles(article: Article, start: int, end: int) -> tuple[set[str], set[str]] | None:
+    """The doers and the targets (entity ids) of the deed the text ``article.text[start:end]`` reports in the
+    positive, active ("X sabotaged Y") or passive ("Y was planted by X"); None when it reports no deed."""
+    text = article.text[start:end]
+    match = _DEED.search(text)
+    if match is None or negative(text):
+        return None
+    cue = start + match.start()
+    after = start + match.end()
+    inside = [m for m in article.mentions if m.entity and start <= m.start < end]
+    before = {m.entity for m in inside if m.end <= cue and m.entity}
+    passive = (
+        re.match(r"\s*by\b", article.text[after:end]) is not None
+        or re.search(r"\b(?:was|were|been|being)\s+$", text[: match.start()]) is not None
+    )
+    if passive:
+        doers = {
+            m.entity
+            for m in inside
+            if m.entity and m.start >= after and re.search(r"\bby\b", article.text[after : m.start])
+        }
+        return doers, before
+    return before, {m.entity for m in inside if m.start >= after and m.entity}
+
+
 def _deed(claim: Claim, dossier_articles: dict[str, Article]) -> _Deed | None:
     """The doers and targets of the deed a claim reports: the doers its own wording names (a claim merged from many
     reports may quote a rival account in passing), the targets every sentence putting it forward names."""
@@ -210,27 +235,10 @@ def _deed(claim: Claim, dossier_articles: dict[str, Article]) -> _Deed | None:
         article = dossier_articles.get(evidence.article)
         if article is None:
             continue
-        text = article.text[evidence.start : evidence.end]
-        match = _DEED.search(text)
-        if match is None or negative(text):
+        roles = deed_roles(article, evidence.start, evidence.end)
+        if roles is None:
             continue
-        cue = evidence.start + match.start()
-        after = evidence.start + match.end()
-        inside = [m for m in article.mentions if m.entity and evidence.start <= m.start < evidence.end]
-        before = {m.entity for m in inside if m.end <= cue and m.entity}
-        passive = (
-            re.match(r"\s*by\b", article.text[after : evidence.end]) is not None
-            or re.search(r"\b(?:was|were|been|being)\s+$", text[: match.start()]) is not None
-        )
-        if passive:
-            doers = {
-                m.entity
-                for m in inside
-                if m.entity and m.start >= after and re.search(r"\bby\b", article.text[after : m.start])
-            }
-            done_to = before
-        else:
-            doers, done_to = before, {m.entity for m in inside if m.start >= after and m.entity}
+        doers, done_to = roles
         if representative is None or evidence is representative:
             agents |= doers
         targets |= done_to - doers

@@ -13,7 +13,7 @@ import numpy as np
 from crosswire.claims.contradictions import stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
 from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
-from crosswire.claims.slots import agent_contradictions, holder_contradictions, truth_contradictions
+from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
@@ -199,6 +199,11 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     ``dossier.contradictions`` from the values and stances they disagree on."""
     articles = claim_articles(dossier)
     propositions, reactions = extract(articles, dossier, event_spans(dossier))
+    by_id = {article.id: article for article in articles}
+    for position, proposition in enumerate(propositions):
+        roles = deed_roles(by_id[proposition.article], proposition.start, proposition.end)
+        if roles and roles[0]:
+            propositions[position] = replace(proposition, agents=frozenset(roles[0]))
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
     cache: VectorCache | None = getattr(context, "vector_cache", None)
