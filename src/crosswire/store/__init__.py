@@ -296,7 +296,7 @@ class Store:
 
     def load_dossier(self, *, stage_output: bool = False) -> Dossier:
         """The whole dossier; with ``stage_output``, its articles as :meth:`iter_articles` gives them."""
-        dossier = Dossier(articles=list(self.iter_articles(stage_output=stage_output)))
+        articles = list(self.iter_articles(stage_output=stage_output))
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(corpus_table.c.kind, corpus_table.c.data).order_by(corpus_table.c.kind, corpus_table.c.position)
@@ -304,7 +304,10 @@ class Store:
             grouped: dict[str, list[Any]] = {}
             for row in rows:
                 grouped.setdefault(row.kind, []).append(row.data)
-        return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped, "articles": dossier.articles})
+        # The articles are validated once, by iter_articles; only the corpus lists are validated here.
+        dossier = Dossier.model_validate(grouped)
+        dossier.articles = articles
+        return dossier
 
     def corpus_fingerprint(self) -> str:
         """A digest of every stored article's id, input and stages, and of the Crosswire version: what the corpus
