@@ -65,8 +65,9 @@ def run_analyze(records: Path, out: Path, *extra: str) -> tuple[float, float]:
 
 
 def grow_store(base_db: Path, records: Path, target_db: Path) -> None:
-    """A store holding every record of ``records`` (made by :func:`corpus`), grown from a store where the first copy
-    of each body was analysed, by copying each analysed copy-0 article to the later copies of its body.
+    """A store holding every record of ``records`` (made by :func:`corpus` over the bodies the base analysed), grown
+    from the base store, where the first copy of each body was analysed, by copying each analysed copy-0 article to
+    the later copies of its body.
 
     The per-article stages of a copy would give its copy-0's layers (the copies only add a closing sentence, which
     holds no entity, time or statement), so this builds the store a full analysis would, without paying for the
@@ -129,6 +130,16 @@ def grow_store(base_db: Path, records: Path, target_db: Path) -> None:
         target.commit()
     finally:
         target.close()
+
+
+def sqlite_count(db: Path) -> int:
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    try:
+        return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    finally:
+        connection.close()
 
 
 def free_port() -> int:
@@ -254,8 +265,12 @@ def main() -> int:
                     f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
                 )
         base_db = args.base_store or work / f"out-{min(args.sizes)}-{cores}" / "crosswire.db"
+        if args.grow_sizes:
+            # Grown stores cycle over the bodies the base store analysed: every article is then a copy of one in it.
+            base_size = sqlite_count(base_db)
+            print(f"grown stores: copies of the {base_size} analysed articles of {base_db.name}")
         for size in args.grow_sizes:
-            records = write_records(corpus(bodies, size), work / f"records-{size}.jsonl")
+            records = write_records(corpus(bodies[:base_size], size), work / f"records-{size}.jsonl")
             out = work / f"grown-{size}"
             out.mkdir()
             grow_store(base_db, records, out / "crosswire.db")
