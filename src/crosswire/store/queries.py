@@ -18,8 +18,20 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crosswire.errors import StoreError
 from crosswire.model import Article
-from crosswire.store import Store, _row_article, articles_table, corpus_table, links_table
+from crosswire.store import (
+    _CORPUS_OVERLAY_KEY,
+    _EVENT_MENTIONS_KEY,
+    _STATEMENTS_KEY,
+    Store,
+    _row_article,
+    articles_table,
+    corpus_table,
+    links_table,
+)
 from crosswire.store.links import ARTICLE, ENTITY, ENTITY_STANCE, EVENT, STANCE, TYPE, VERDICT, entity_stance
+
+# Keys of an article's stored data that are not part of the article as the API shows it.
+_PRIVATE_KEYS = (_STATEMENTS_KEY, _EVENT_MENTIONS_KEY)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -168,6 +180,46 @@ def page_articles(
             select(articles_table).where(*filters).order_by(articles_table.c.position).limit(limit).offset(offset)
         )
         return [_row_article(row._mapping) for row in rows], total
+
+
+def _article_json(row: Any) -> dict[str, Any]:
+    """An article as the API shows it (its model's dump with the corpus stages' changes), from its stored data."""
+    data = dict(row.data)
+    data.update(data.pop(_CORPUS_OVERLAY_KEY, None) or {})
+    for key in _PRIVATE_KEYS:
+        data.pop(key, None)
+    return data
+
+
+@_reading
+def page_article_data(
+    store: Store,
+    limit: int,
+    offset: int,
+    *,
+    story: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Like :func:`page_articles`, the articles as JSON-ready dicts (no model validation)."""
+    filters = _article_filters(story, outlet, entity)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
+        rows = conn.execute(
+            select(articles_table.c.data)
+            .where(*filters)
+            .order_by(articles_table.c.position)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [_article_json(row) for row in rows], total
+
+
+@_reading
+def get_article_data(store: Store, article_id: str) -> dict[str, Any] | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(articles_table.c.data).where(articles_table.c.id == article_id)).first()
+    return _article_json(row) if row is not None else None
 
 
 @_reading
