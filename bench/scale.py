@@ -5,6 +5,7 @@ distinct closing sentence, so the corpus stages see a realistic share of near-du
 
     .venv/bin/python bench/scale.py [--sizes 1000 10000] [--workers 1 2] [--rss-sizes 1000 10000 50000]
                                     [--ray] [--serve-size 10000] [--concurrency 16] [--requests 800]
+                                    [--grow-sizes 3000 10000] [--base-store STORE.db]
 
 Every figure is printed with the bare spaCy time over the same texts (``nlp.pipe``, one process and ``--workers``
 processes) so machine speed cancels out. The server binds 127.0.0.1 only and is stopped at the end.
@@ -63,6 +64,84 @@ def run_analyze(records: Path, out: Path, *extra: str) -> tuple[float, float]:
     return seconds, peak_kb / 1024
 
 
+def grow_store(base_db: Path, records: Path, target_db: Path) -> None:
+    """A store holding every record of ``records`` (made by :func:`corpus` over the bodies the base analysed), grown
+    from the base store, where the first copy of each body was analysed, by copying each analysed copy-0 article to
+    the later copies of its body.
+
+    The per-article stages of a copy would give its copy-0's layers (the copies only add a closing sentence, which
+    holds no entity, time or statement), so this builds the store a full analysis would, without paying for the
+    per-article stages again: the run that follows (``analyze`` over ``records``) reuses every article and measures
+    the corpus stages, which read the whole store, at this size. The sentence-vector cache is copied with the store.
+    """
+    import re
+    import sqlite3
+
+    from crosswire.ingest import iter_inputs
+    from crosswire.model import Article
+    from crosswire.store import content_hash
+
+    source_db, target = sqlite3.connect(base_db), sqlite3.connect(target_db)
+    try:
+        source_db.backup(target)
+    finally:
+        source_db.close()
+    try:
+        base = {
+            row[0]: row[1:] for row in target.execute("SELECT id, data, layers, raw_format, verbatim FROM articles")
+        }
+        position = 1 + (target.execute("SELECT max(position) FROM articles").fetchone()[0] or 0)
+        rows = []
+        for item in iter_inputs([str(records)]):
+            assert isinstance(item, Article), item
+            target.execute("UPDATE articles SET source = ? WHERE id = ?", (item.source, item.id))
+            match = re.fullmatch(r"(fnc-.+)-(\d+)", item.id)
+            if item.id in base or match is None or f"{match[1]}-0" not in base:
+                continue
+            original = f"{match[1]}-0"
+            data, layers, raw_format, verbatim = base[original]
+            data = re.sub(rf'(?<="){re.escape(original)}(?=[^\d])', item.id, data)
+            parsed = json.loads(data)
+            parsed["source"] = item.source
+            parsed["text"] = parsed["text"] + item.raw[len(item.raw.split("\n\nUpdate ")[0]) :]
+            parsed.pop("_corpus", None)
+            rows.append(
+                (
+                    item.id,
+                    content_hash(item),
+                    item.source,
+                    item.raw,
+                    raw_format,
+                    verbatim,
+                    layers,
+                    json.dumps(parsed),
+                    position,
+                )
+            )
+            position += 1
+        target.executemany(
+            "INSERT INTO articles (id, content_hash, source, raw, raw_format, verbatim, layers, data, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        target.execute("UPDATE articles SET data = json_set(data, '$.source', source)")
+        # The corpus stages run again over the grown store, even at the base's own size.
+        target.execute("DELETE FROM crosswire_meta WHERE key = 'corpus_fingerprint'")
+        target.commit()
+    finally:
+        target.close()
+
+
+def sqlite_count(db: Path) -> int:
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    try:
+        return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    finally:
+        connection.close()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -89,18 +168,29 @@ def serve_latency(db_url: str, total: int, concurrency: int, requests: int) -> l
                 except httpx.TransportError:
                     time.sleep(0.1)
             ids = [a["id"] for a in client.get(f"{base}/api/articles", params={"limit": 500}).json()["items"]]
+            stories = [x["id"] for x in client.get(f"{base}/api/stories", params={"limit": 500}).json()["items"]]
+            entities = [x["id"] for x in client.get(f"{base}/api/entities", params={"limit": 500}).json()["items"]]
             chooser = random.Random(0)
             paths = []
             for n in range(requests):
-                kind = n % 4
+                kind = n % 8
                 if kind == 0:
                     paths.append(f"/api/articles?limit=50&offset={chooser.randrange(max(1, total - 50))}")
                 elif kind == 1:
                     paths.append(f"/api/articles/{chooser.choice(ids)}")
                 elif kind == 2:
                     paths.append(f"/api/stories?limit=50&offset={chooser.randrange(100)}")
-                else:
+                elif kind == 3:
                     paths.append(f"/api/entities?limit=50&offset={chooser.randrange(500)}")
+                # Filters that cross objects: claims of a story, claims a source confirmed, articles naming an entity.
+                elif kind == 4:
+                    paths.append(f"/api/claims?limit=50&story={chooser.choice(stories)}")
+                elif kind == 5:
+                    paths.append(f"/api/claims?limit=50&entity={chooser.choice(entities)}&stance=reports")
+                elif kind == 6:
+                    paths.append(f"/api/articles?limit=50&entity={chooser.choice(entities)}")
+                else:
+                    paths.append(f"/api/statements?limit=50&story={chooser.choice(stories)}")
 
             def timed(path: str) -> float:
                 started = time.perf_counter()
@@ -129,6 +219,19 @@ def main() -> int:
     parser.add_argument("--serve-size", type=int, default=10000, help="0: skip the serve latency figure")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--requests", type=int, default=800)
+    parser.add_argument(
+        "--grow-sizes",
+        type=int,
+        nargs="*",
+        default=[],
+        help="stores of these sizes grown from the smallest --sizes store (see grow_store): corpus-stage time and "
+        "peak RSS, and serve latency, at sizes whose per-article stages would take too long to run here",
+    )
+    parser.add_argument(
+        "--base-store",
+        type=Path,
+        help="grow from this SQLite store (analysed from the records of --base-size articles) instead",
+    )
     args = parser.parse_args()
     if not (args.data / "train_bodies.csv").exists():
         print(f"skip: {args.data} not found")
@@ -161,6 +264,25 @@ def main() -> int:
                     f"  serve, {args.requests} paged list/get requests at concurrency {args.concurrency}: "
                     f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
                 )
+        base_db = args.base_store or work / f"out-{min(args.sizes)}-{cores}" / "crosswire.db"
+        if args.grow_sizes:
+            # Grown stores cycle over the bodies the base store analysed: every article is then a copy of one in it.
+            base_size = sqlite_count(base_db)
+            print(f"grown stores: copies of the {base_size} analysed articles of {base_db.name}")
+        for size in args.grow_sizes:
+            records = write_records(corpus(bodies[:base_size], size), work / f"records-{size}.jsonl")
+            out = work / f"grown-{size}"
+            out.mkdir()
+            grow_store(base_db, records, out / "crosswire.db")
+            seconds, peak = run_analyze(records, out, "--workers", str(cores))
+            print(
+                f"{size} articles (grown store): analyze, corpus stages only: {seconds:.1f} s, peak RSS {peak:.0f} MB"
+            )
+            latencies = serve_latency(f"sqlite:///{out / 'crosswire.db'}", size, args.concurrency, args.requests)
+            print(
+                f"  serve, {args.requests} paged list/get/filter requests at concurrency {args.concurrency}: "
+                f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
+            )
     return 0
 
 

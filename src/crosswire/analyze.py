@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -60,15 +62,44 @@ def _unique_id(article: Article, taken: dict[str, str], stored_sources: dict[str
     return f"{article.id}-{suffix}"
 
 
-def _outlet_line_counts(articles: Sequence[Article]) -> dict[tuple[str, str], int]:
+class _Spool:
+    """The articles waiting for analysis, kept in a temporary file rather than in memory, read back in order.
+
+    The inputs are read once (stdin and links cannot be read twice), but the clean stage needs counts over all of
+    them first (:func:`_count_outlet_lines`): the spool holds them in between, so memory does not grow with the input.
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self.count = 0
+
+    def add(self, article: Article) -> None:
+        pickle.dump(article, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Article]:
+        self._file.flush()
+        self._file.seek(0)
+        for _ in range(self.count):
+            article: Article = pickle.load(self._file)  # our own temporary file
+            yield article
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _count_outlet_lines(counts: Counter[tuple[str, str]], article: Article) -> None:
     from crosswire.clean.text import line_keys
 
-    counts: Counter[tuple[str, str]] = Counter()
-    for article in articles:
-        if article.outlet and article.raw_format == "text" and not article.verbatim:
-            outlet = article.outlet.casefold()
-            counts.update((outlet, key) for key in line_keys(article.raw))
-    return dict(counts)
+    if article.outlet and article.raw_format == "text" and not article.verbatim:
+        outlet = article.outlet.casefold()
+        counts.update((outlet, key) for key in line_keys(article.raw))
+
+
+def _repeated(counts: Counter[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The outlet lines seen more than once: a line seen once is no evidence of boilerplate (the clean stage reads
+    ``count - 1``), so the rest need not travel to the workers."""
+    return {key: count for key, count in counts.items() if count > 1}
 
 
 def _corpus_code() -> str:
@@ -116,7 +147,8 @@ def update_store(
     stored_hashes = store.known_hashes()
     current_stages = {stage.name for stage in ARTICLE_STAGES}
     stored_sources = store.known_sources()
-    pending: list[Article] = []
+    pending = _Spool()
+    line_counts: Counter[tuple[str, str]] = Counter()
     reused: list[str] = []
     taken: dict[str, str] = {}
     repeats: Counter[tuple[str, str]] = Counter()
@@ -134,9 +166,11 @@ def update_store(
         if stored is not None and stored[0] == item.input_hash and set(stored[1]) >= current_stages:
             reused.append(item.id)
         else:
-            pending.append(item)
+            pending.add(item)
+            _count_outlet_lines(line_counts, item)
 
-    context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_outlet_line_counts(pending))
+    context = Context(options=Options(verbatim=verbatim), outlet_line_counts=_repeated(line_counts))
+    del line_counts
     analysed: list[str] = []
     failed: list[str] = []
     batch: list[Article] = []
@@ -157,18 +191,21 @@ def update_store(
         analysed.extend(article.id for article in articles if id(article) not in clashed)
 
     runner = engine or LocalEngine(1)
-    for chunk in runner.run(pending, context, batch_size=BATCH_SIZE):
-        for article, failure in chunk.failed:
-            failed.append(article.id)
-            fail(failure)
-        batch.extend(chunk.done)
-        seen += len(chunk.done) + len(chunk.failed)
-        if len(batch) >= BATCH_SIZE:
-            save(batch)
-            batch = []
-        if on_progress:
-            on_progress(seen, len(pending))
-    save(batch)
+    try:
+        for chunk in runner.run(pending, context, batch_size=BATCH_SIZE):
+            for article, failure in chunk.failed:
+                failed.append(article.id)
+                fail(failure)
+            batch.extend(chunk.done)
+            seen += len(chunk.done) + len(chunk.failed)
+            if len(batch) >= BATCH_SIZE:
+                save(batch)
+                batch = []
+            if on_progress:
+                on_progress(seen, pending.count)
+        save(batch)
+    finally:
+        pending.close()
 
     # Another writer's corpus pass may be running: wait for it, then read everything both runs saved.
     with store.corpus_lock():

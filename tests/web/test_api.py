@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import assert_error, build_dossier
+from web_support import assert_error, build_dossier, write_store
+
+from crosswire.store import Store
 
 KINDS = ["articles", "entities", "statements", "events", "claims", "stories"]
 SINGULAR = {
@@ -114,6 +118,15 @@ def test_bad_pagination_is_a_422(synthetic_client: TestClient, params: dict[str,
         ("/api/claims", {"entity": "e3"}, ["c1"]),
         ("/api/claims", {"event": "ev2"}, ["c2"]),
         ("/api/claims", {"verdict": "denied"}, []),
+        ("/api/claims", {"stance": "confirms"}, ["c1"]),
+        ("/api/claims", {"stance": "reports"}, ["c2"]),
+        ("/api/claims", {"entity": "e3", "stance": "confirms"}, ["c1"]),
+        ("/api/claims", {"entity": "e3", "stance": "reports"}, []),
+        ("/api/claims", {"entity": "e4", "stance": "reports", "story": "s2"}, ["c2"]),
+        ("/api/claims", {"story": "s1", "article": "a3"}, []),
+        ("/api/entities", {"story": "s1", "article": "a2", "type": "person"}, ["e1", "e2", "e3"]),
+        ("/api/stories", {"entity": "e4", "outlet": "Harbor Ledger"}, ["s2"]),
+        ("/api/articles", {"entity": "e1", "story": "s1", "outlet": "Harbor Ledger"}, ["a1"]),
         ("/api/stories", {"article": "desk/a4"}, ["s2"]),
         ("/api/stories", {"entity": "e2"}, ["s1"]),
         ("/api/stories", {"outlet": "Eurasia Wire"}, ["s1"]),
@@ -128,6 +141,43 @@ def test_filters_count_before_paginating(synthetic_client: TestClient) -> None:
     body = synthetic_client.get("/api/statements", params={"story": "s1", "limit": 1, "offset": 1}).json()
     assert [s["id"] for s in body["items"]] == ["st2"]
     assert body["total"] == 2
+
+
+def test_filters_never_load_the_whole_dossier(synthetic_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every list and filter is answered by SQL over the store: the whole-dossier read is never needed."""
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a list request loaded the whole dossier")
+
+    monkeypatch.setattr(Store, "load_dossier", refuse)
+    monkeypatch.setattr(Store, "iter_articles", refuse)
+    for path, params in [
+        ("/api/articles", {"entity": "e1", "story": "s1"}),
+        ("/api/entities", {"story": "s2", "type": "gpe"}),
+        ("/api/statements", {"entity": "e1", "article": "a1"}),
+        ("/api/events", {"entity": "e4", "story": "s2"}),
+        ("/api/claims", {"entity": "e3", "stance": "confirms", "story": "s1"}),
+        ("/api/stories", {"entity": "e2", "outlet": "Eurasia Wire"}),
+    ]:
+        assert synthetic_client.get(path, params=params).status_code == 200
+
+
+def test_a_store_saved_before_the_links_gets_them_when_opened(tmp_path: Path) -> None:
+    """The migration that adds the links fills them from the stored objects: filters work on an older store."""
+    path = tmp_path / "store.db"
+    write_store(path)
+
+    def links() -> list[tuple[Any, ...]]:
+        with sqlite3.connect(path) as connection:
+            return sorted(connection.execute("SELECT kind, position, key, value FROM corpus_links"))
+
+    saved = links()
+    assert ("claims", 1, "entity_stance", "e4\x1freports") in saved
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE corpus_links")
+        connection.execute("UPDATE alembic_version SET version_num = '0002'")
+    Store(f"sqlite:///{path}").close()
+    assert links() == saved
 
 
 def test_unknown_paths_and_methods_share_the_error_shape(synthetic_client: TestClient) -> None:

@@ -38,6 +38,20 @@ def test_analyze_then_serve(db_url: str, tmp_path: Path) -> None:
         assert entities["items"] == written["entities"][1:3]
         assert client.get(f"/api/stories/{story.id}").json() == written["stories"][0]
         assert client.get("/api/claims/no-such-claim").status_code == 404
+        # Filters that cross objects are SQL over the stored links, on either backend: the dossier's answer.
+        entity = written["entities"][0]
+        expected = [
+            a["id"]
+            for a in written["articles"]
+            if a["id"] in entity["articles"] or any(m.get("entity") == entity["id"] for m in a["mentions"])
+        ]
+        mentioning = client.get("/api/articles", params={"entity": entity["id"], "limit": 500}).json()
+        assert [a["id"] for a in mentioning["items"]] == expected and expected
+        members = set(story.articles) | {a["id"] for a in written["articles"] if a.get("story") == story.id}
+        expected = [c["id"] for c in written["claims"] if any(s["article"] in members for s in c["stances"])]
+        claims = client.get("/api/claims", params={"story": story.id, "limit": 500}).json()
+        assert [c["id"] for c in claims["items"]] == expected
+        assert claims["total"] == len(expected)
 
         added = client.post("/api/articles", json=corpus[-1])
         assert added.status_code == 200, added.text

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,6 +37,8 @@ from crosswire.time.values import parse_value
 # story below 0.45.
 SAME_SLOT = 0.52
 MAX_DAYS_APART = 21
+# Rows of similarities computed at once when comparing the dated sentences of one story.
+_BLOCK = 1024
 # A publication stamp dates the page, not anything the page reports ("Published Monday, November 14, 2022 10:53AM").
 _STAMP = re.compile(r"^\W*(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 # A bare weekday ("on Monday", "last Friday"): which week it means depends on how it was anchored.
@@ -131,9 +133,8 @@ def value_contradictions(
         if len({item.article.id for item in candidates}) < 2:
             continue
         vectors = encode_cached([item.context for item in candidates], cache)
-        similarities = cosine_matrix(vectors, vectors)
-        for i, j in np.argwhere(similarities >= SAME_SLOT):
-            left, right = candidates[int(i)], candidates[int(j)]
+        for i, j in _similar_pairs(vectors):
+            left, right = candidates[i], candidates[j]
             if int(j) <= int(i) or left.article.id == right.article.id or left.value == right.value:
                 continue
             left_day, right_day = _day(left.value), _day(right.value)
@@ -166,6 +167,15 @@ def value_contradictions(
                 )
             )
     return results
+
+
+def _similar_pairs(vectors: np.ndarray) -> Iterator[tuple[int, int]]:
+    """The (i, j) row pairs at least SAME_SLOT alike, in row-major order, a block of rows at a time: memory stays
+    at ``_BLOCK`` rows of similarities however many sentences a story has."""
+    for start in range(0, vectors.shape[0], _BLOCK):
+        similarities = cosine_matrix(vectors[start : start + _BLOCK], vectors)
+        for i, j in np.argwhere(similarities >= SAME_SLOT):
+            yield start + int(i), int(j)
 
 
 def _value_of(item: _Dated) -> ContradictionValue:

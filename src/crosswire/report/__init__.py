@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 from crosswire.model import Dossier
-from crosswire.report.html import render_html
+from crosswire.report.html import iter_html
+from crosswire.report.stream import iter_dossier_json
 
 # The mode of the dossier files before the umask: SQLite's for the store file (0644), so the store and its dossier are
 # readable by the same people (0644 under the usual umask 022, 0600 under 077).
@@ -21,7 +24,7 @@ def _umask() -> int:
     return mask
 
 
-def _write_atomically(path: Path, content: str) -> None:
+def _write_atomically(path: Path, content: Iterable[str]) -> None:
     # A reader (or a crash) never sees half a dossier: write a sibling file, then rename over the old one.
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -29,7 +32,9 @@ def _write_atomically(path: Path, content: str) -> None:
         if hasattr(os, "fchmod"):  # POSIX; Windows files have no such mode bits
             os.fchmod(handle, FILE_MODE & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
+            # Written a piece at a time: neither file is ever one string in memory.
+            for piece in content:
+                stream.write(piece)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -40,6 +45,6 @@ def write_dossier(dossier: Dossier, out_dir: Path) -> tuple[Path, Path]:
     """Write ``dossier.json`` and ``dossier.html`` into ``out_dir``; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path, html_path = out_dir / "dossier.json", out_dir / "dossier.html"
-    _write_atomically(json_path, dossier.to_json() + "\n")
-    _write_atomically(html_path, render_html(dossier))
+    _write_atomically(json_path, chain(iter_dossier_json(dossier), ["\n"]))
+    _write_atomically(html_path, iter_html(dossier))
     return json_path, html_path

@@ -7,6 +7,7 @@ depends only on the dossier, so the same function renders a page of ``crosswire 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -17,9 +18,10 @@ from crosswire import __version__
 from crosswire.model import Dossier
 from crosswire.report.articles import safe_link
 from crosswire.report.links import plural
+from crosswire.report.stream import iter_dossier_json
 from crosswire.report.views import STANCES, VERDICTS, build_report
 
-__all__ = ["embed_json", "paragraphs", "render_html", "safe_link"]
+__all__ = ["embed_json", "iter_html", "paragraphs", "render_html", "safe_link"]
 
 # Characters that could end the <script> element or confuse an HTML parser, written as JSON escapes instead.
 _SCRIPT_ESCAPES = {
@@ -63,16 +65,33 @@ def embed_json(data: str) -> Markup:
 
 def render_html(dossier: Dossier) -> str:
     """The whole dossier as one HTML page; a pure function of ``dossier``."""
+    return "".join(iter_html(dossier))
+
+
+# Stands for the embedded dossier JSON while the template renders; replaced by the JSON, streamed, as it is written.
+_JSON_SLOT = "\x00crosswire-dossier-json\x00"
+
+
+def iter_html(dossier: Dossier) -> Iterator[str]:
+    """:func:`render_html` in pieces: the page is never one string in memory, nor is the dossier JSON it embeds."""
     report = build_report(dossier)
-    return (
+    pieces = (
         _environment()
         .get_template("dossier.html.j2")
-        .render(
+        .generate(
             report=report,
             dossier=dossier,
             version=__version__,
             style=_asset("report.css"),
             script=_asset("report.js"),
-            dossier_json=embed_json(dossier.to_json(indent=None)),
+            dossier_json=Markup(_JSON_SLOT),
         )
     )
+    for piece in pieces:
+        before, found, after = piece.partition(_JSON_SLOT)
+        yield before
+        if found:
+            # The escapes are per character, so escaping piece by piece escapes the whole text.
+            for part in iter_dossier_json(dossier, indent=None):
+                yield embed_json(part)
+            yield after

@@ -43,6 +43,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from crosswire import __version__
 from crosswire.errors import StoreError
 from crosswire.model import Article, Dossier
+from crosswire.store.links import ArticleIndex, link_rows
 
 # Counters in crosswire_meta: bumped by every write of the articles, and of the corpus objects; CORPUS_OF is the
 # stamp of what the stored corpus objects were computed from.
@@ -53,6 +54,8 @@ CORPUS_OF = "corpus_of_articles_generation"
 # PostgreSQL advisory lock keys: one for every write transaction, one held through a run's corpus stages.
 _WRITE_LOCK_KEY = 0x43575752  # "CWWR"
 _CORPUS_LOCK_KEY = 0x43574350  # "CWCP"
+# Rows read or written per statement when the store is read or written in bulk.
+_WRITE_CHUNK = 500
 # How long a SQLite writer waits for another's write transaction before giving up, in seconds.
 SQLITE_BUSY_TIMEOUT = 120
 
@@ -89,6 +92,17 @@ corpus_table = Table(
     Column("position", Integer, primary_key=True),
     Column("id", String(255), index=True),
     Column("data", JSON, nullable=False),
+)
+
+# What each corpus object is linked to (its articles, entities, type, verdict...), so the server's filters are indexed
+# SQL lookups (:mod:`crosswire.store.links`). Indexes are made by the migration that adds the table.
+links_table = Table(
+    "corpus_links",
+    metadata,
+    Column("kind", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("key", String(16), nullable=False),
+    Column("value", Text, nullable=False),
 )
 
 meta_table = Table(
@@ -212,6 +226,7 @@ class Store:
         """Forget every article and corpus object (one transaction)."""
         with self.writing() as conn:
             conn.execute(delete(corpus_table))
+            conn.execute(delete(links_table))
             conn.execute(delete(articles_table))
             conn.execute(delete(meta_table).where(meta_table.c.key == _CORPUS_KEY))
             _bump(conn, ARTICLES_GENERATION)
@@ -281,7 +296,7 @@ class Store:
 
     def load_dossier(self, *, stage_output: bool = False) -> Dossier:
         """The whole dossier; with ``stage_output``, its articles as :meth:`iter_articles` gives them."""
-        dossier = Dossier(articles=list(self.iter_articles(stage_output=stage_output)))
+        articles = list(self.iter_articles(stage_output=stage_output))
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(corpus_table.c.kind, corpus_table.c.data).order_by(corpus_table.c.kind, corpus_table.c.position)
@@ -289,7 +304,10 @@ class Store:
             grouped: dict[str, list[Any]] = {}
             for row in rows:
                 grouped.setdefault(row.kind, []).append(row.data)
-        return Dossier.model_validate({**dossier.model_dump(by_alias=True), **grouped, "articles": dossier.articles})
+        # The articles are validated once, by iter_articles; only the corpus lists are validated here.
+        dossier = Dossier.model_validate(grouped)
+        dossier.articles = articles
+        return dossier
 
     def corpus_fingerprint(self) -> str:
         """A digest of every stored article's id, input and stages, and of the Crosswire version: what the corpus
@@ -354,32 +372,48 @@ class Store:
                 _bump(conn, CORPUS_GENERATION)
                 _set(conn, CORPUS_OF, computed_from or "")
                 conn.execute(delete(corpus_table))
-                rows = []
+                conn.execute(delete(links_table))
+                index = ArticleIndex()
+                # The articles' stored data is read a chunk at a time, never the whole store at once.
+                for start in range(0, len(dossier.articles), _WRITE_CHUNK):
+                    chunk = dossier.articles[start : start + _WRITE_CHUNK]
+                    found = conn.execute(
+                        select(articles_table.c.id, articles_table.c.data).where(
+                            articles_table.c.id.in_([a.id for a in chunk])
+                        )
+                    )
+                    stored = {row.id: row.data for row in found}
+                    for article in chunk:
+                        base = {k: v for k, v in (stored.get(article.id) or {}).items() if k != _CORPUS_OVERLAY_KEY}
+                        now = _article_data(article)
+                        index.add(now)
+                        overlay = {k: v for k, v in now.items() if base.get(k) != v}
+                        conn.execute(
+                            articles_table.update()
+                            .where(articles_table.c.id == article.id)
+                            .values(
+                                story=article.story,
+                                duplicate_of=article.duplicate_of,
+                                data={**base, _CORPUS_OVERLAY_KEY: overlay},
+                            )
+                        )
+                rows: list[dict[str, Any]] = []
+                links: list[dict[str, Any]] = []
                 for kind in CORPUS_KINDS:
                     for position, item in enumerate(getattr(dossier, kind)):
                         data = item.model_dump(mode="json")
                         rows.append({"kind": kind, "position": position, "id": data.get("id"), "data": data})
+                        links += link_rows(kind, position, data, index)
+                        if len(rows) >= _WRITE_CHUNK:
+                            conn.execute(insert(corpus_table), rows)
+                            rows = []
+                        if len(links) >= _WRITE_CHUNK:
+                            conn.execute(insert(links_table), links)
+                            links = []
                 if rows:
                     conn.execute(insert(corpus_table), rows)
-                wanted = {article.id for article in dossier.articles}
-                stored = {
-                    row.id: row.data
-                    for row in conn.execute(select(articles_table.c.id, articles_table.c.data))
-                    if row.id in wanted
-                }
-                for article in dossier.articles:
-                    base = {k: v for k, v in (stored.get(article.id) or {}).items() if k != _CORPUS_OVERLAY_KEY}
-                    now = _article_data(article)
-                    overlay = {k: v for k, v in now.items() if base.get(k) != v}
-                    conn.execute(
-                        articles_table.update()
-                        .where(articles_table.c.id == article.id)
-                        .values(
-                            story=article.story,
-                            duplicate_of=article.duplicate_of,
-                            data={**base, _CORPUS_OVERLAY_KEY: overlay},
-                        )
-                    )
+                if links:
+                    conn.execute(insert(links_table), links)
                 conn.execute(delete(meta_table).where(meta_table.c.key == _CORPUS_KEY))
                 conn.execute(insert(meta_table).values(key=_CORPUS_KEY, value=fingerprint))
         except SQLAlchemyError as exc:

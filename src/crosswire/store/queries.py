@@ -1,8 +1,10 @@
 """Paged reads of the store for the server: one SQL query per page, never the whole dossier.
 
-Articles are paged by arrival order, filtered on indexed columns (``story``; ``outlet`` through an index on its
-lower-cased value); corpus objects (entities, claims, stories, ...) are paged by kind and position and fetched by id
-through the ``(kind, id)`` index.
+Articles are paged by arrival order, filtered on indexed columns (``outlet`` through an index on its lower-cased
+value); corpus objects (entities, claims, stories, ...) are paged by kind and position and fetched by id through the
+``(kind, id)`` index. Filters that cross objects (the claims of a story, the articles mentioning an entity, the
+stories of an outlet) are indexed lookups in ``corpus_links`` (:mod:`crosswire.store.links`): each filter is the set
+of matching positions, and they combine with AND.
 """
 
 from __future__ import annotations
@@ -11,12 +13,25 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, literal, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from crosswire.errors import StoreError
 from crosswire.model import Article
-from crosswire.store import Store, _row_article, articles_table, corpus_table
+from crosswire.store import (
+    _CORPUS_OVERLAY_KEY,
+    _EVENT_MENTIONS_KEY,
+    _STATEMENTS_KEY,
+    Store,
+    _row_article,
+    articles_table,
+    corpus_table,
+    links_table,
+)
+from crosswire.store.links import ARTICLE, ENTITY, ENTITY_STANCE, EVENT, STANCE, TYPE, VERDICT, entity_stance
+
+# Keys of an article's stored data that are not part of the article as the API shows it.
+_PRIVATE_KEYS = (_STATEMENTS_KEY, _EVENT_MENTIONS_KEY)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,27 +52,174 @@ def _reading(query: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
-def _article_filters(story: str | None, outlet: str | None) -> list[ColumnElement[bool]]:
+def _positions_of(kind: str, object_id: str) -> Select[tuple[int]]:
+    return (
+        select(corpus_table.c.position)
+        .where(corpus_table.c.kind == kind, corpus_table.c.id == object_id)
+        .correlate(None)
+    )
+
+
+def _linked_values(kind: str, key: str, object_id: str) -> Select[tuple[str]]:
+    """The values of one object's links of ``key`` (e.g. the articles of a story), found by the object's id."""
+    # Never correlated: each subquery reads its own table, whatever the query it sits in reads.
+    return (
+        select(links_table.c.value)
+        .where(
+            links_table.c.kind == kind,
+            links_table.c.key == key,
+            links_table.c.position.in_(_positions_of(kind, object_id)),
+        )
+        .correlate(None)
+    )
+
+
+def story_articles(story: str) -> Select[tuple[str]]:
+    """The ids of a story's articles: its own list and the articles that point to it."""
+    return _linked_values("stories", ARTICLE, story)
+
+
+def entity_articles(entity: str) -> Select[tuple[str]]:
+    """The ids of the articles that mention an entity (by their mentions or its own list)."""
+    return _linked_values("entities", ARTICLE, entity)
+
+
+def outlet_articles(outlet: str) -> Select[tuple[str]]:
+    return select(articles_table.c.id).where(func.lower(articles_table.c.outlet) == outlet.lower()).correlate(None)
+
+
+def article_scope(story: str | None, article: str | None) -> Select[tuple[str]] | None:
+    """The article ids the ``story`` and ``article`` filters allow together, or None when neither is given."""
+    if story is None and article is None:
+        return None
+    if story is None:
+        assert article is not None
+        return select(literal(article))
+    scope = story_articles(story)
+    return scope.where(links_table.c.value == article) if article is not None else scope
+
+
+class Linked:
+    """The filters of one list of corpus objects: each keeps the objects with a link of ``key`` to some value."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.filters: list[ColumnElement[bool]] = []
+
+    def to(self, key: str, values: str | Select[tuple[str]] | None) -> Linked:
+        """Keep the objects linked by ``key`` to ``values`` (one value or a query of them); None: no filter."""
+        if values is None:
+            return self
+        match = links_table.c.value == values if isinstance(values, str) else links_table.c.value.in_(values)
+        self.filters.append(
+            corpus_table.c.position.in_(
+                select(links_table.c.position)
+                .where(links_table.c.kind == self.kind, links_table.c.key == key, match)
+                .correlate(None)
+            )
+        )
+        return self
+
+    def type(self, value: str | None) -> Linked:
+        return self.to(TYPE, value.casefold() if value is not None else None)
+
+    def verdict(self, value: str | None) -> Linked:
+        return self.to(VERDICT, value)
+
+    def event(self, value: str | None) -> Linked:
+        return self.to(EVENT, value)
+
+    def articles(self, scope: Select[tuple[str]] | None) -> Linked:
+        return self.to(ARTICLE, scope)
+
+    def entity(self, entity: str | None, *, stance: str | None = None) -> Linked:
+        """Objects involving ``entity``; with ``stance``, claims on which it took that stance (else any source's)."""
+        if entity is not None and stance is not None:
+            return self.to(ENTITY_STANCE, entity_stance(entity, stance))
+        return self.to(ENTITY, entity).to(STANCE, stance)
+
+
+@_reading
+def page_linked(store: Store, linked: Linked, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of the corpus objects of ``linked.kind`` that pass its filters, in dossier order, and the total."""
+    where = [corpus_table.c.kind == linked.kind, *linked.filters]
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(corpus_table).where(*where)).scalar_one()
+        rows = conn.execute(
+            select(corpus_table.c.data).where(*where).order_by(corpus_table.c.position).limit(limit).offset(offset)
+        )
+        return [row.data for row in rows], total
+
+
+def _article_filters(story: str | None, outlet: str | None, entity: str | None = None) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
     if story is not None:
-        filters.append(articles_table.c.story == story)
+        filters.append(articles_table.c.id.in_(story_articles(story)))
     if outlet is not None:
         filters.append(func.lower(articles_table.c.outlet) == outlet.lower())
+    if entity is not None:
+        filters.append(articles_table.c.id.in_(entity_articles(entity)))
     return filters
 
 
 @_reading
 def page_articles(
-    store: Store, limit: int, offset: int, *, story: str | None = None, outlet: str | None = None
+    store: Store,
+    limit: int,
+    offset: int,
+    *,
+    story: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
 ) -> tuple[list[Article], int]:
     """One page of articles in arrival order, and how many match in all."""
-    filters = _article_filters(story, outlet)
+    filters = _article_filters(story, outlet, entity)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
         rows = conn.execute(
             select(articles_table).where(*filters).order_by(articles_table.c.position).limit(limit).offset(offset)
         )
         return [_row_article(row._mapping) for row in rows], total
+
+
+def _article_json(row: Any) -> dict[str, Any]:
+    """An article as the API shows it (its model's dump with the corpus stages' changes), from its stored data."""
+    data = dict(row.data)
+    data.update(data.pop(_CORPUS_OVERLAY_KEY, None) or {})
+    for key in _PRIVATE_KEYS:
+        data.pop(key, None)
+    return data
+
+
+@_reading
+def page_article_data(
+    store: Store,
+    limit: int,
+    offset: int,
+    *,
+    story: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Like :func:`page_articles`, the articles as JSON-ready dicts (no model validation)."""
+    filters = _article_filters(story, outlet, entity)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
+        rows = conn.execute(
+            select(articles_table.c.data)
+            .where(*filters)
+            .order_by(articles_table.c.position)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [_article_json(row) for row in rows], total
+
+
+@_reading
+def get_article_data(store: Store, article_id: str) -> dict[str, Any] | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(articles_table.c.data).where(articles_table.c.id == article_id)).first()
+    return _article_json(row) if row is not None else None
 
 
 @_reading

@@ -125,11 +125,12 @@ def _candidate_pairs(profiles: dict[str, _Profile], undated: set[str]) -> Counte
                 postings[w].append(aid)
     shared: Counter[tuple[str, str]] = Counter()
     for ids in postings.values():
+        dated = [b for b in ids if b not in undated]
+        if not dated:
+            continue
         for a in ids:
-            if a not in undated:
-                continue
-            for b in ids:
-                if b not in undated:
+            if a in undated:
+                for b in dated:
                     shared[(a, b)] += 1
     return Counter({pair: n for pair, n in shared.items() if n >= 2})
 
@@ -139,16 +140,25 @@ def story_sibling(article: Article, others: list[Article]) -> Article | None:
     by_id = {a.id: a for a in [article, *others]}
     profiles = {aid: _profile(a) for aid, a in by_id.items()}
     pairs = _candidate_pairs(profiles, {article.id})
-    return _best(article.id, pairs, profiles, by_id)
+    return _best(article.id, _partners(pairs), profiles, by_id)
+
+
+def _partners(pairs: Counter[tuple[str, str]]) -> dict[str, list[str]]:
+    """For each undated article, its candidates in the order of ``pairs``: one lookup per article, not a scan of every
+    pair (which made dating quadratic in the corpus)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for a, b in pairs:
+        found[a].append(b)
+    return found
 
 
 def _best(
-    aid: str, pairs: Counter[tuple[str, str]], profiles: dict[str, _Profile], by_id: dict[str, Article]
+    aid: str, partners: dict[str, list[str]], profiles: dict[str, _Profile], by_id: dict[str, Article]
 ) -> Article | None:
     best: tuple[float, Article] | None = None
     mine = profiles[aid]
-    for (a, b), _ in pairs.items():
-        if a != aid or not by_id[b].published:
+    for b in partners.get(aid, ()):
+        if not by_id[b].published:
             continue
         theirs = profiles[b]
         common = mine.words & theirs.words
@@ -182,10 +192,10 @@ def infer_publication_dates(dossier: Dossier, context: Context) -> None:
         if not missing:
             return
         profiles = {aid: _profile(a) for aid, a in by_id.items()}
-        pairs = _candidate_pairs(profiles, missing)
+        partners = _partners(_candidate_pairs(profiles, missing))
         found: dict[str, Article] = {}
         for aid in sorted(missing):
-            sibling = _best(aid, pairs, profiles, by_id)
+            sibling = _best(aid, partners, profiles, by_id)
             if sibling is not None and sibling.published:
                 found[aid] = sibling
         if not found:

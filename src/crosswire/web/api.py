@@ -7,22 +7,31 @@ An unknown id in a filter gives an empty page; an unknown id in a path gives 404
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from crosswire.errors import ApiError
 from crosswire.ingest.records import ArticleRecord
 from crosswire.model import Article, Claim, Dossier, Entity, Event, Statement, Story
-from crosswire.store.queries import get_article as stored_article
-from crosswire.store.queries import get_object, page_articles, page_objects
+from crosswire.store.links import ARTICLE
+from crosswire.store.queries import (
+    Linked,
+    article_scope,
+    entity_articles,
+    get_article_data,
+    get_object,
+    outlet_articles,
+    page_article_data,
+    page_linked,
+    page_objects,
+)
 from crosswire.web.errors import ERROR_RESPONSES, ErrorDetail, ErrorResponse, not_found
 from crosswire.web.records import parse_submission, read_body
 from crosswire.web.service import AddResult, StoreService
-from crosswire.web.subset import claim_entities, entity_article_ids, event_entities, story_article_ids
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -58,37 +67,30 @@ ArticleFilter = Annotated[str | None, Query(description="Only what belongs to th
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 
-def _page(items: Sequence[T], limit: int, offset: int) -> Page[T]:
-    return Page[T](items=list(items[offset : offset + limit]), total=len(items), limit=limit, offset=offset)
+def _objects(request: Request, linked: Linked, limit: int, offset: int) -> JSONResponse:
+    """A page of one kind of corpus object straight from the store (SQL over indexed links, no whole dossier).
+
+    The store holds each object as its model dumped it, so the page is sent as stored: no validation and no
+    serialisation through the model per request.
+    """
+    if linked.filters:
+        data, total = page_linked(service(request).store, linked, limit, offset)
+    else:
+        data, total = page_objects(service(request).store, linked.kind, limit, offset)
+    return JSONResponse({"items": data, "total": total, "limit": limit, "offset": offset})
 
 
-def _objects(request: Request, kind: str, model: type[M], limit: int, offset: int) -> Page[M]:
-    """A page of one kind of corpus object straight from the store (one SQL query, no whole dossier)."""
-    data, total = page_objects(service(request).store, kind, limit, offset)
-    return Page[M](items=[model.model_validate(d) for d in data], total=total, limit=limit, offset=offset)
-
-
-def _object(request: Request, kind: str, model: type[M], object_id: str, name: str) -> M:
+def _object(request: Request, kind: str, object_id: str, name: str) -> JSONResponse:
     data = get_object(service(request).store, kind, object_id)
     if data is None:
         raise not_found(name, object_id)
-    return model.model_validate(data)
-
-
-def _article_scope(dossier: Dossier, story: str | None, article: str | None) -> set[str] | None:
-    """The article ids the ``story`` and ``article`` filters allow, or None when neither is given."""
-    scope: set[str] | None = None
-    if story is not None:
-        scope = set(story_article_ids(dossier, story))
-    if article is not None:
-        scope = {article} if scope is None else scope & {article}
-    return scope
+    return JSONResponse(data)
 
 
 # Articles ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/articles", tags=["articles"], summary="List articles")
+@router.get("/articles", response_model=Page[Article], tags=["articles"], summary="List articles")
 def list_articles(
     request: Request,
     limit: Limit = 50,
@@ -96,32 +98,19 @@ def list_articles(
     story: StoryFilter = None,
     entity: Annotated[str | None, Query(description="Only articles that mention this entity (entity id).")] = None,
     outlet: Annotated[str | None, Query(description="Only articles from this outlet (case-insensitive).")] = None,
-) -> Page[Article]:
+) -> JSONResponse:
     """The analysed articles in the order they first arrived, with their time expressions and entity mentions."""
-    if entity is None:
-        found, total = page_articles(service(request).store, limit, offset, story=story, outlet=outlet)
-        return Page[Article](items=found, total=total, limit=limit, offset=offset)
-    dossier = service(request).dossier()
-    items = dossier.articles
-    scope = _article_scope(dossier, story, None)
-    if scope is not None:
-        items = [a for a in items if a.id in scope]
-    if entity is not None:
-        mentioning = entity_article_ids(dossier, entity)
-        items = [a for a in items if a.id in mentioning]
-    if outlet is not None:
-        wanted = outlet.casefold()
-        items = [a for a in items if a.outlet is not None and a.outlet.casefold() == wanted]
-    return _page(items, limit, offset)
+    found, total = page_article_data(service(request).store, limit, offset, story=story, outlet=outlet, entity=entity)
+    return JSONResponse({"items": found, "total": total, "limit": limit, "offset": offset})
 
 
-@router.get("/articles/{article_id:path}", tags=["articles"], summary="Get one article")
-def get_article(request: Request, article_id: str) -> Article:
+@router.get("/articles/{article_id:path}", response_model=Article, tags=["articles"], summary="Get one article")
+def get_article(request: Request, article_id: str) -> JSONResponse:
     """One article by id (ids may contain `/`)."""
-    found = stored_article(service(request).store, article_id)
+    found = get_article_data(service(request).store, article_id)
     if found is None:
         raise not_found("article", article_id)
-    return found
+    return JSONResponse(found)
 
 
 _RECORD_SCHEMA = ArticleRecord.model_json_schema()
@@ -184,7 +173,7 @@ async def add_articles(
 # Entities ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/entities", tags=["entities"], summary="List entities")
+@router.get("/entities", response_model=Page[Entity], tags=["entities"], summary="List entities")
 def list_entities(
     request: Request,
     limit: Limit = 50,
@@ -192,31 +181,22 @@ def list_entities(
     type: Annotated[str | None, Query(description="Only entities of this type (PERSON, ORG, GPE, ...).")] = None,
     story: StoryFilter = None,
     article: ArticleFilter = None,
-) -> Page[Entity]:
+) -> JSONResponse:
     """Who is who: every entity with its canonical name, aliases, roles, articles and mention count."""
-    if type is None and story is None and article is None:
-        return _objects(request, "entities", Entity, limit, offset)
-    dossier = service(request).dossier()
-    items = dossier.entities
-    if type is not None:
-        items = [e for e in items if e.type.casefold() == type.casefold()]
-    scope = _article_scope(dossier, story, article)
-    if scope is not None:
-        mentioned = {m.entity for a in dossier.articles if a.id in scope for m in a.mentions if m.entity}
-        items = [e for e in items if e.id in mentioned or set(e.articles) & scope]
-    return _page(items, limit, offset)
+    linked = Linked("entities").type(type).articles(article_scope(story, article))
+    return _objects(request, linked, limit, offset)
 
 
-@router.get("/entities/{entity_id}", tags=["entities"], summary="Get one entity")
-def get_entity(request: Request, entity_id: str) -> Entity:
+@router.get("/entities/{entity_id}", response_model=Entity, tags=["entities"], summary="Get one entity")
+def get_entity(request: Request, entity_id: str) -> JSONResponse:
     """One entity by id."""
-    return _object(request, "entities", Entity, entity_id, "entity")
+    return _object(request, "entities", entity_id, "entity")
 
 
 # Statements -------------------------------------------------------------------------------------------------------
 
 
-@router.get("/statements", tags=["statements"], summary="List statements")
+@router.get("/statements", response_model=Page[Statement], tags=["statements"], summary="List statements")
 def list_statements(
     request: Request,
     limit: Limit = 50,
@@ -224,30 +204,22 @@ def list_statements(
     story: StoryFilter = None,
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only statements by this speaker or relayed through it.")] = None,
-) -> Page[Statement]:
+) -> JSONResponse:
     """Who said what: attributed statements with speaker, cue, content and their offsets into the article text."""
-    if story is None and article is None and entity is None:
-        return _objects(request, "statements", Statement, limit, offset)
-    dossier = service(request).dossier()
-    items = dossier.statements
-    scope = _article_scope(dossier, story, article)
-    if scope is not None:
-        items = [s for s in items if s.article in scope]
-    if entity is not None:
-        items = [s for s in items if s.speaker == entity or entity in s.via]
-    return _page(items, limit, offset)
+    linked = Linked("statements").articles(article_scope(story, article)).entity(entity)
+    return _objects(request, linked, limit, offset)
 
 
-@router.get("/statements/{statement_id}", tags=["statements"], summary="Get one statement")
-def get_statement(request: Request, statement_id: str) -> Statement:
+@router.get("/statements/{statement_id}", response_model=Statement, tags=["statements"], summary="Get one statement")
+def get_statement(request: Request, statement_id: str) -> JSONResponse:
     """One statement by id."""
-    return _object(request, "statements", Statement, statement_id, "statement")
+    return _object(request, "statements", statement_id, "statement")
 
 
 # Events -----------------------------------------------------------------------------------------------------------
 
 
-@router.get("/events", tags=["events"], summary="List events")
+@router.get("/events", response_model=Page[Event], tags=["events"], summary="List events")
 def list_events(
     request: Request,
     limit: Limit = 50,
@@ -256,32 +228,22 @@ def list_events(
     story: StoryFilter = None,
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only events with this participant or location.")] = None,
-) -> Page[Event]:
+) -> JSONResponse:
     """What happened: events merged across articles, with participants, place, date and evidence spans."""
-    if type is None and story is None and article is None and entity is None:
-        return _objects(request, "events", Event, limit, offset)
-    dossier = service(request).dossier()
-    items = dossier.events
-    if type is not None:
-        items = [e for e in items if e.type.casefold() == type.casefold()]
-    scope = _article_scope(dossier, story, article)
-    if scope is not None:
-        items = [e for e in items if set(e.articles) & scope or any(v.article in scope for v in e.evidence)]
-    if entity is not None:
-        items = [e for e in items if entity in event_entities(e)]
-    return _page(items, limit, offset)
+    linked = Linked("events").type(type).articles(article_scope(story, article)).entity(entity)
+    return _objects(request, linked, limit, offset)
 
 
-@router.get("/events/{event_id}", tags=["events"], summary="Get one event")
-def get_event(request: Request, event_id: str) -> Event:
+@router.get("/events/{event_id}", response_model=Event, tags=["events"], summary="Get one event")
+def get_event(request: Request, event_id: str) -> JSONResponse:
     """One event by id."""
-    return _object(request, "events", Event, event_id, "event")
+    return _object(request, "events", event_id, "event")
 
 
 # Claims -----------------------------------------------------------------------------------------------------------
 
 
-@router.get("/claims", tags=["claims"], summary="List claims")
+@router.get("/claims", response_model=Page[Claim], tags=["claims"], summary="List claims")
 def list_claims(
     request: Request,
     limit: Limit = 50,
@@ -293,34 +255,29 @@ def list_claims(
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only claims this entity put out or took a stance on.")] = None,
     event: Annotated[str | None, Query(description="Only claims about this event (event id).")] = None,
-) -> Page[Claim]:
+    stance: Annotated[
+        str | None,
+        Query(
+            description="Only claims with a stance of this kind (confirms, denies, declines, neither, reports); "
+            "with `entity`, the claims on which that entity took this stance."
+        ),
+    ] = None,
+) -> JSONResponse:
     """What is claimed, by whom, and how well it holds up: stances per source and a verdict."""
-    if verdict is None and story is None and article is None and entity is None and event is None:
-        return _objects(request, "claims", Claim, limit, offset)
-    dossier = service(request).dossier()
-    items = dossier.claims
-    if verdict is not None:
-        items = [c for c in items if c.verdict == verdict]
-    scope = _article_scope(dossier, story, article)
-    if scope is not None:
-        items = [c for c in items if any(s.article in scope for s in c.stances)]
-    if entity is not None:
-        items = [c for c in items if entity in claim_entities(c)]
-    if event is not None:
-        items = [c for c in items if c.event == event]
-    return _page(items, limit, offset)
+    linked = Linked("claims").verdict(verdict).articles(article_scope(story, article)).event(event)
+    return _objects(request, linked.entity(entity, stance=stance), limit, offset)
 
 
-@router.get("/claims/{claim_id}", tags=["claims"], summary="Get one claim")
-def get_claim(request: Request, claim_id: str) -> Claim:
+@router.get("/claims/{claim_id}", response_model=Claim, tags=["claims"], summary="Get one claim")
+def get_claim(request: Request, claim_id: str) -> JSONResponse:
     """One claim by id."""
-    return _object(request, "claims", Claim, claim_id, "claim")
+    return _object(request, "claims", claim_id, "claim")
 
 
 # Stories ----------------------------------------------------------------------------------------------------------
 
 
-@router.get("/stories", tags=["stories"], summary="List stories")
+@router.get("/stories", response_model=Page[Story], tags=["stories"], summary="List stories")
 def list_stories(
     request: Request,
     limit: Limit = 50,
@@ -328,26 +285,15 @@ def list_stories(
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only stories with an article mentioning this entity.")] = None,
     outlet: Annotated[str | None, Query(description="Only stories with an article from this outlet.")] = None,
-) -> Page[Story]:
+) -> JSONResponse:
     """The stories: clusters of articles about one development, with their dates and what each outlet covered."""
-    if article is None and entity is None and outlet is None:
-        return _objects(request, "stories", Story, limit, offset)
-    dossier = service(request).dossier()
-    items = dossier.stories
-    members = {s.id: set(story_article_ids(dossier, s.id)) for s in items}
-    if article is not None:
-        items = [s for s in items if article in members[s.id]]
-    if entity is not None:
-        mentioning = entity_article_ids(dossier, entity)
-        items = [s for s in items if members[s.id] & mentioning]
-    if outlet is not None:
-        wanted = outlet.casefold()
-        from_outlet = {a.id for a in dossier.articles if a.outlet is not None and a.outlet.casefold() == wanted}
-        items = [s for s in items if members[s.id] & from_outlet]
-    return _page(items, limit, offset)
+    linked = Linked("stories").to(ARTICLE, article)
+    linked.articles(entity_articles(entity) if entity is not None else None)
+    linked.articles(outlet_articles(outlet) if outlet is not None else None)
+    return _objects(request, linked, limit, offset)
 
 
-@router.get("/stories/{story_id}", tags=["stories"], summary="Get one story")
-def get_story(request: Request, story_id: str) -> Story:
+@router.get("/stories/{story_id}", response_model=Story, tags=["stories"], summary="Get one story")
+def get_story(request: Request, story_id: str) -> JSONResponse:
     """One story by id."""
-    return _object(request, "stories", Story, story_id, "story")
+    return _object(request, "stories", story_id, "story")
