@@ -10,7 +10,7 @@ import io
 import json
 from html import escape
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from crosswire.errors import InputError
@@ -83,12 +83,15 @@ def test_json_lines_of_any_json_give_an_article_exactly_for_each_valid_record(re
 
 @SETTINGS
 @given(text=st.text(max_size=300), max_bytes=st.integers(1, 60))
+@example(text="0\r", max_bytes=1)  # a CRLF line exactly at the limit: the carriage return is not content
+@example(text="ab\r\r\r", max_bytes=2)  # longer than the limit only with its carriage returns
 def test_bounded_lines_read_the_same_from_a_stream_and_a_list(text: str, max_bytes: int) -> None:
     as_list = list(bounded_lines([line + "\n" for line in text.split("\n")], max_bytes))
     as_stream = list(bounded_lines(io.StringIO("\n".join(text.split("\n")) + "\n"), max_bytes))
     assert as_list == as_stream
     for line, item in zip(text.split("\n"), as_stream, strict=True):
-        size = len(line.encode("utf-8", errors="surrogatepass"))
+        # The end of line ("\n", "\r\n", or more carriage returns before it) is not counted against the limit.
+        size = len(line.rstrip("\r").encode("utf-8", errors="surrogatepass"))
         assert item == (size if size > max_bytes else line + "\n")
 
 

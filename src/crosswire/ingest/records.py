@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -119,20 +119,45 @@ def bounded_lines(lines: Iterable[str], max_bytes: int | None) -> Iterator[str |
             yield line if size <= max_bytes else size
         return
     while True:
-        line = readline(max_bytes + 1)
+        # A line that fits has at most max_bytes characters before its end of line ("\n" or "\r\n"), so it is
+        # read whole; anything longer is measured piece by piece.
+        line = readline(max_bytes + 2)
         if not line:
             return
-        if len(line) > max_bytes and not line.endswith("\n"):
-            size = _utf8_size(line)
-            while True:
-                rest = readline(1 << 20)
-                size += _utf8_size(rest.rstrip("\r\n"))
-                if not rest or rest.endswith("\n"):
-                    break
-            yield size
-            continue
-        size = _utf8_size(line.rstrip("\r\n"))
-        yield line if size <= max_bytes else size
+        if line.endswith("\n") or len(line) < max_bytes + 2:
+            size = _utf8_size(line.rstrip("\r\n"))
+            yield line if size <= max_bytes else size
+        else:
+            yield _long_line(line, readline, max_bytes)
+
+
+def _long_line(first: str, readline: Callable[[int], str], max_bytes: int) -> str | int:
+    """The rest of a line begun with ``first``: its UTF-8 size without the end of line, or the line itself when that
+    fits after all (a run of carriage returns before the line feed is not content, as ``rstrip("\r\n")`` has it).
+
+    Only up to ``max_bytes`` of content is kept; carriage returns that may yet turn out to end the line are counted,
+    not kept, so a line of any length is read in bounded memory.
+    """
+    size, returns, kept = 0, 0, []
+    piece = first
+    while True:
+        ends = piece.endswith("\n") or not piece
+        body = piece.rstrip("\r\n") if ends else piece.rstrip("\r")
+        if body:
+            # Carriage returns followed by more text were content after all.
+            size += returns
+            if size <= max_bytes:
+                kept.append("\r" * returns)
+            returns = 0
+            size += _utf8_size(body)
+            if size <= max_bytes:
+                kept.append(body)
+        if ends:
+            if size > max_bytes:
+                return size
+            return "".join(kept) + piece[len(body) :] if body else "".join(kept) + "\r" * returns + piece
+        returns += len(piece) - len(body)
+        piece = readline(1 << 20)
 
 
 def _utf8_size(text: str) -> int:
