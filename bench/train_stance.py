@@ -82,6 +82,7 @@ VARIANTS: dict[str, Variant] = {
     "+ prototype similarities, no attribution": (("words", "cues", "embedding", "prototypes"),) * 2 + ((),),
     "all scalars": (ALL_GROUPS, ALL_GROUPS, ()),
     "all scalars + claim-sentence alignment": (ALIGNED, ALIGNED, ()),
+    "stage 2: all scalars + alignment + claim frames": (ALL_GROUPS, (*ALIGNED, "frames"), ()),
     "all scalars + top-sentence vector": (ALIGNED, ALIGNED, ("top",)),
     "all scalars + all vectors": (ALIGNED, ALIGNED, ("claim", "top", "product")),
 }
@@ -273,14 +274,16 @@ def main() -> int:
     encoder = CachedEncoder(CACHE / "embeddings.npz")
     started = time.perf_counter()
     encoder([s for b in body_ids for s in body_sentences(bodies[b])] + claims)  # one pass, then all from the cache
-    scalars, vectors, _ = Featurizer(idf, encoder).features([(p.claim, bodies[p.body]) for p in pairs])
+    scalars, vectors, _ = Featurizer(idf, encoder, frames=True).features([(p.claim, bodies[p.body]) for p in pairs])
     print(f"features: {scalars.shape[1]} scalars + {vectors.shape[1]} vector values per pair, "
           f"{time.perf_counter() - started:.0f} s")  # fmt: skip
     labels = [p.stance for p in pairs]
     # Every pair again with the body cut to its first sentence, the closest thing to a headline a body has, with
     # the body's label: the networks learn one-line texts (headlines, claims against titles) too.
     lead = {b: body_sentences(bodies[b])[0] for b in body_ids}
-    lead_scalars, lead_vectors, _ = Featurizer(idf, encoder).features([(p.claim, lead[p.body]) for p in pairs])
+    lead_scalars, lead_vectors, _ = Featurizer(idf, encoder, frames=True).features(
+        [(p.claim, lead[p.body]) for p in pairs]
+    )
 
     fit_bodies = fit_part(pairs, body_ids)
     fit = np.array([p.body in fit_bodies for p in pairs])

@@ -11,12 +11,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosswire.check.features import (
+    CLAIM_TEMPLATES,
     CUE_NAMES,
     SCALAR_NAMES,
+    TEMPLATE_NAMES,
     Prototypes,
     attribution_class,
+    build_body,
+    build_claim,
+    claim_templates,
     cue_counts,
     fit_idf,
+    pair_features,
     split_sentences,
     words,
 )
@@ -89,6 +95,46 @@ def test_featurizer_encodes_each_distinct_body_and_claim_once() -> None:
     prototypes = len(Prototypes.texts())
     assert len(seen) == prototypes + len(split_sentences(SUPPORTING)) + len(split_sentences(REFUTING)) + 2
     assert np.array_equal(scalars[0], scalars[3])
+    seen.clear()
+    framed, _, _ = Featurizer(idf, encoder, frames=True).features(pairs)  # each claim in each frame, once
+    sentences = len(split_sentences(SUPPORTING)) + len(split_sentences(REFUTING))
+    assert seen.count(claim_templates(CLAIM)[0]) == 1
+    assert len(seen) == prototypes + sentences + 2 * (1 + len(TEMPLATE_NAMES))
+    frame_columns = [i for i, name in enumerate(SCALAR_NAMES) if name.startswith("frame_")]
+    assert not scalars[:, frame_columns].any() and framed[:, frame_columns].any()
+
+
+def _unit(*parts: np.ndarray) -> np.ndarray:
+    v = np.sum(parts, axis=0).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_claim_frames_tell_a_denial_of_the_claim_from_a_confirmation() -> None:
+    assert claim_templates("Rain floods the valley?") == [
+        frame.format(claim="Rain floods the valley") for frame in CLAIM_TEMPLATES.values()
+    ]
+    axes = np.eye(384, dtype=np.float32)
+    topic, refuted, confirmed, hedged, other = axes[:5]
+    frames = np.stack([_unit(topic, refuted), _unit(topic, confirmed), _unit(topic, hedged)])
+    idf = fit_idf([["rain"]])
+    claim = build_claim("Rain floods the valley", topic, idf, frames)
+    column = {name: i for i, name in enumerate(SCALAR_NAMES) if name.startswith("frame_")}
+    prototypes = Prototypes.from_vectors(np.tile(other, (len(Prototypes.texts()), 1)))
+
+    def frame_values(*sentences: np.ndarray) -> dict[str, float]:
+        body = build_body("x", ["a"] * len(sentences), np.stack(sentences), idf, prototypes)
+        scalars, _, _ = pair_features(claim, body)
+        return {name: float(scalars[i]) for name, i in column.items()}
+
+    on_topic = _unit(3 * topic, other)
+    # the closest sentences (top 3) are on topic; the last, off-topic one takes the other side
+    denial = frame_values(on_topic, _unit(topic, refuted), on_topic, _unit(other, confirmed))
+    confirmation = frame_values(on_topic, _unit(topic, confirmed), on_topic, _unit(other, refuted))
+    assert denial["frame_top_refute"] > 0 > confirmation["frame_top_refute"]
+    assert confirmation["frame_top_support"] > 0 > denial["frame_top_support"]
+    assert denial["frame_top_refute_over_support"] > 0 >= confirmation["frame_top_refute_over_support"]
+    # the whole-body figure still sees the off-topic sentence, so it is kept apart from the top-3 one
+    assert confirmation["frame_body_refute"] > confirmation["frame_top_refute"]
 
 
 def test_model_file_round_trips_and_rejects_other_files(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ Everything here is computed from two cheap views built once per distinct text:
 - a :class:`BodyView` per article body: its sentences (a regex splitter, no parser), one normalised sentence
   embedding per sentence, the body's word stems, its TF-IDF vector, and per-sentence counts of cue words and the
   stance class Crosswire's attribution layer gives a sentence's cue;
-- a :class:`ClaimView` per claim: its embedding, stems, bigrams and TF-IDF vector.
+- a :class:`ClaimView` per claim: its embedding, stems, bigrams and TF-IDF vector, and the embeddings of the claim put
+  in a refuting, a supporting and a hedging frame (:data:`CLAIM_TEMPLATES`: "It is not true that <claim>: ...").
 
 :func:`pair_features` then combines one claim and one body into
 
@@ -13,7 +14,9 @@ Everything here is computed from two cheap views built once per distinct text:
   mean, mean, first sentence, where the best sentence sits), TF-IDF cosine and word/bigram overlap as in the UCL
   FNC-1 baseline, refutation / hedging / support / negation cues in the sentences most similar to the claim, in the
   lead and across the body, the attribution layer's deny / confirm / decline classes near the claim, and how close
-  those sentences come to topic-free prototype sentences of each stance (:data:`PROTOTYPES`);
+  those sentences come to topic-free prototype sentences of each stance (:data:`PROTOTYPES`), the alignment of cues
+  with the sentences that match the claim, and how much closer those sentences come to the claim in each stance
+  frame than to the bare claim (:func:`template_features`);
 - **vectors** (:data:`VECTOR_BLOCKS`): the claim's embedding, the mean embedding of the most similar sentences, and
   their element-wise product. ``bench/train_stance.py`` measures them; they raise scores on unseen bodies of known
   stories but lower them on unseen stories (they learn the story, not the stance), so the shipped model leaves
@@ -313,6 +316,8 @@ class ClaimView:
     bigrams: set[tuple[str, str]]
     tfidf: dict[str, float]
     cues: list[int] = field(default_factory=list)
+    # (len(CLAIM_TEMPLATES), 384): the claim put in each stance frame (see :func:`claim_templates`); None: not encoded
+    templates: np.ndarray | None = None
 
 
 def body_sentences(text: str) -> list[str]:
@@ -352,7 +357,8 @@ def build_body(text: str, sentences: list[str], vectors: np.ndarray, idf: Idf, p
     )
 
 
-def build_claim(text: str, vector: np.ndarray, idf: Idf) -> ClaimView:
+def build_claim(text: str, vector: np.ndarray, idf: Idf, templates: np.ndarray | None = None) -> ClaimView:
+    """The view of a claim encoded into ``vector``; ``templates`` are the encoded :func:`claim_templates`."""
     stems = content_stems(text)
     return ClaimView(
         text=text,
@@ -361,7 +367,41 @@ def build_claim(text: str, vector: np.ndarray, idf: Idf) -> ClaimView:
         bigrams=_bigrams(stems),
         tfidf=idf.vector(stems),
         cues=cue_counts(words(text)),
+        templates=templates,
     )
+
+
+# --- the claim in stance frames: "It is not true that <claim>" -------------------------------------------------
+
+# Each frame puts the claim itself into a sentence that takes one stance on it. A body sentence that is closer to
+# the refuting frame than to the bare claim speaks of this claim *and* of its falsity, whatever the topic: the
+# topic-free prototypes above cannot tell a denial of this claim from a denial of something else in the body.
+CLAIM_TEMPLATES: dict[str, str] = {
+    "refute": "It is not true that {claim}: the report is false, a hoax.",
+    "support": "It has been officially confirmed that {claim}.",
+    "hedge": "It is unconfirmed whether {claim}, according to reports.",
+}
+TEMPLATE_NAMES = tuple(CLAIM_TEMPLATES)
+
+
+def claim_templates(claim: str) -> list[str]:
+    """The claim in each frame of :data:`CLAIM_TEMPLATES`, its end punctuation dropped."""
+    core = claim.strip().rstrip(".!?;:") or claim
+    return [frame.format(claim=core) for frame in CLAIM_TEMPLATES.values()]
+
+
+def template_features(claim: ClaimView, body: BodyView, sims: np.ndarray, top: np.ndarray) -> list[float]:
+    """Per frame, how much closer the best of the top sentences (and of the whole body) comes to the claim in that
+    frame than to the bare claim; and, in the top sentences, refuting frame against supporting frame."""
+    if claim.templates is None:
+        return [0.0] * (2 * len(TEMPLATE_NAMES) + 1)
+    framed = body.vectors @ claim.templates.T  # (n, frames)
+    delta = framed - sims[:, None]
+    values = [float(delta[top, g].max()) for g in range(len(TEMPLATE_NAMES))]
+    values += [float(delta[:, g].max()) for g in range(len(TEMPLATE_NAMES))]
+    refute, support = TEMPLATE_NAMES.index("refute"), TEMPLATE_NAMES.index("support")
+    values.append(float((framed[top, refute] - framed[top, support]).max()))
+    return values
 
 
 # --- claim-sentence alignment ------------------------------------------------------------------------------------
@@ -434,6 +474,9 @@ SCALAR_NAMES: tuple[str, ...] = (
     *(f"body_prototype_{name}" for name in PROTOTYPE_NAMES),
     *(f"align_{name}" for name in ALIGN_NAMES),
     "align_negation_mismatch", "align_negated_claim", "align_decided_similarity", "align_decided_position",
+    *(f"frame_top_{name}" for name in TEMPLATE_NAMES),
+    *(f"frame_body_{name}" for name in TEMPLATE_NAMES),
+    "frame_top_refute_over_support",
 )  # fmt: skip
 # Groups of scalars, for measuring what each kind of feature adds.
 SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
@@ -449,6 +492,7 @@ SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
     "attribution": tuple(n for n in SCALAR_NAMES if "attribution" in n),
     "prototypes": tuple(n for n in SCALAR_NAMES if "prototype" in n),
     "alignment": tuple(n for n in SCALAR_NAMES if n.startswith("align_")),
+    "frames": tuple(n for n in SCALAR_NAMES if n.startswith("frame_")),
 }  # fmt: skip
 VECTOR_BLOCKS: tuple[str, ...] = ("claim", "top", "product")
 
@@ -500,6 +544,7 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
     ]
     aligned, decided = alignment(claim, body, sims, order)
     scalars += aligned
+    scalars += template_features(claim, body, sims, top)
     order = np.concatenate([[decided], order[order != decided]])
     top_vector = body.vectors[top].mean(axis=0)
     top_vector = top_vector / (float(np.linalg.norm(top_vector)) or 1.0)

@@ -77,6 +77,12 @@ class StanceModel:
     log_offsets: np.ndarray  # added to log-probabilities of STANCES before the arg-max
     meta: dict[str, Any]
 
+    @property
+    def uses_frames(self) -> bool:
+        """Whether a network reads the ``frame_*`` scalars (then claims must be encoded in their stance frames)."""
+        columns = {*self.relatedness.scalar_columns, *self.stance.scalar_columns}
+        return any(SCALAR_NAMES[i].startswith("frame_") for i in columns)
+
     def probabilities(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
         """(n, 4) probabilities over :data:`STANCES` for feature rows of n pairs."""
         if len(scalars) == 0:

@@ -24,6 +24,7 @@ import numpy as np
 
 from crosswire.check.features import (
     SCALAR_NAMES,
+    TEMPLATE_NAMES,
     BodyView,
     ClaimView,
     Idf,
@@ -31,6 +32,7 @@ from crosswire.check.features import (
     body_sentences,
     build_body,
     build_claim,
+    claim_templates,
     pair_features,
 )
 from crosswire.check.headline import headline_readings, override_headlines
@@ -61,9 +63,12 @@ def _default_encoder(texts: Sequence[str]) -> np.ndarray:
 class Featurizer:
     """Feature rows for (claim, body) pairs, encoding each distinct body and claim once."""
 
-    def __init__(self, idf: Idf, encoder: Encoder | None = None) -> None:
+    def __init__(self, idf: Idf, encoder: Encoder | None = None, *, frames: bool = False) -> None:
+        """``frames``: also encode each claim in the stance frames of ``claim_templates`` (three more encodings per
+        claim) for the ``frame_*`` scalars; without it they are 0."""
         self.idf = idf
         self.encoder = encoder or _default_encoder
+        self.frames = frames
         self._bodies: OrderedDict[str, BodyView] = OrderedDict()
         self._claims: OrderedDict[str, ClaimView] = OrderedDict()
         self._prototypes: Prototypes | None = None
@@ -75,13 +80,17 @@ class Featurizer:
         new_claims = list(dict.fromkeys(c for c in claims if c not in self._claims))
         sentences = [body_sentences(text) for text in new_bodies]
         flat = [s for group in sentences for s in group]
-        vectors = self.encoder([*flat, *new_claims])
+        framed = [t for text in new_claims for t in claim_templates(text)] if self.frames else []
+        vectors = self.encoder([*flat, *new_claims, *framed])
         row = 0
         for text, group in zip(new_bodies, sentences, strict=True):
             self._bodies[text] = build_body(text, group, vectors[row : row + len(group)], self.idf, self._prototypes)
             row += len(group)
-        for text in new_claims:
-            self._claims[text] = build_claim(text, vectors[row], self.idf)
+        frames = len(TEMPLATE_NAMES)
+        first_frame = row + len(new_claims)
+        for i, text in enumerate(new_claims):
+            templates = vectors[first_frame + i * frames : first_frame + (i + 1) * frames] if self.frames else None
+            self._claims[text] = build_claim(text, vectors[row], self.idf, templates)
             row += 1
         for cache in (self._bodies, self._claims):
             while len(cache) > MAX_CACHED_BODIES:
@@ -228,7 +237,7 @@ def check_articles(
 ) -> list[CheckResult]:
     """The stance of each article (cleaned, with ``text`` filled) towards ``claim``, in the articles' order."""
     model = model or load_model()
-    featurizer = Featurizer(model.idf, encoder)
+    featurizer = Featurizer(model.idf, encoder, frames=model.uses_frames)
     bodies = [_article_body(a) for a in articles]
     pairs = [(claim, body) for body in bodies]
     scalars, vectors, orders = featurizer.features(pairs)
@@ -355,7 +364,7 @@ def check_pairs(
 ) -> Iterator[PairResult]:
     """One result per record, in order. A :class:`PairError` gives ``unrelated`` with score 0 and its error."""
     model = model or load_model()
-    featurizer = Featurizer(model.idf, encoder)
+    featurizer = Featurizer(model.idf, encoder, frames=model.uses_frames)
     batch: list[Pair | PairError] = []
 
     def flush() -> Iterator[PairResult]:
