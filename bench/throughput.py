@@ -31,18 +31,23 @@ def load_bodies(data: Path, limit: int | None = None) -> list[tuple[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def time_analyze(bodies: list[tuple[str, str]], workdir: Path, extra: list[str] | None = None) -> float:
+def time_analyze(bodies: list[tuple[str, str]], workdir: Path, extra: list[str] | None = None) -> tuple[float, str]:
+    """Wall seconds of one ``crosswire analyze`` run, and its own account of where the time went (``-v``)."""
     records = workdir / "bodies.jsonl"
     with records.open("w", encoding="utf-8") as stream:
         for body_id, text in bodies:
             stream.write(json.dumps({"id": f"fnc-{body_id}", "text": text}) + "\n")
     started = time.perf_counter()
-    subprocess.run(
-        [str(CROSSWIRE), "analyze", str(records), "--out", str(workdir / "out"), "--quiet", *(extra or [])],
+    child = subprocess.run(
+        [str(CROSSWIRE), "-v", "analyze", str(records), "--out", str(workdir / "out"), "--quiet", *(extra or [])],
         check=True,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    stages = [line.split("time by stage (s): ", 1)[1] for line in child.stderr.splitlines() if "time by stage" in line]
+    return elapsed, stages[-1] if stages else "(not reported)"
 
 
 def time_spacy(bodies: list[tuple[str, str]], n_process: int = 1) -> float:
@@ -81,7 +86,7 @@ def main() -> int:
     extra = ["--workers", str(args.workers)] if args.workers is not None else []
     cores = args.workers or os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
-        analyze_seconds = time_analyze(bodies, Path(tmp), extra)
+        analyze_seconds, stages = time_analyze(bodies, Path(tmp), extra)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     spacy_seconds = time_spacy(bodies)
     spacy_parallel = time_spacy(bodies, n_process=cores) if cores > 1 else spacy_seconds
@@ -90,6 +95,7 @@ def main() -> int:
     label = f"crosswire analyze {' '.join(extra)}".strip()
     print(f"{label} (whole CLI run): {analyze_seconds:7.1f} s  {n / analyze_seconds:8.1f} articles/s")
     print(f"peak RSS of the analyze process: {peak_mb:.0f} MB")
+    print(f"where the time went (wall s; per-article stages summed over workers): {stages}")
     print(f"bare spaCy pass, 1 process: {spacy_seconds:7.1f} s  {n / spacy_seconds:8.1f} articles/s")
     print(f"bare spaCy pass, {cores} processes: {spacy_parallel:7.1f} s  {n / spacy_parallel:8.1f} articles/s")
     print(f"ratio analyze / spaCy time (1 process): {analyze_seconds / spacy_seconds:.2f}")

@@ -10,7 +10,8 @@ import hashlib
 import logging
 import pickle
 import tempfile
-from collections import Counter
+import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ class AnalysisResult:
     analysed: list[str] = field(default_factory=list)  # ids analysed in this run
     reused: list[str] = field(default_factory=list)  # ids already in the store with the same input
     failures: list[InputFailure] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # where the time went (see StoreUpdate.seconds)
 
 
 def _unique_id(article: Article, taken: dict[str, str], stored_sources: dict[str, str], repeat: int) -> str:
@@ -119,6 +121,9 @@ class StoreUpdate:
     reused: list[str] = field(default_factory=list)  # ids already in the store with the same input
     failures: list[InputFailure] = field(default_factory=list)  # inputs that could not be read or analysed
     failed: list[str] = field(default_factory=list)  # ids of the articles a stage failed on, in order
+    # Where the time went: wall seconds per stage (per-article stages summed over the workers that ran them) and for
+    # loading and saving the corpus; logged at INFO (``crosswire -v analyze``).
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def update_store(
@@ -175,9 +180,12 @@ def update_store(
     failed: list[str] = []
     batch: list[Article] = []
     seen = 0
+    seconds: defaultdict[str, float] = defaultdict(float)
 
     def save(articles: list[Article]) -> None:
+        started = time.perf_counter()
         clashes = store.save_articles(articles)
+        seconds["store articles"] += time.perf_counter() - started
         for article in clashes:
             failed.append(article.id)
             fail(
@@ -197,6 +205,8 @@ def update_store(
                 failed.append(article.id)
                 fail(failure)
             batch.extend(chunk.done)
+            for name, value in chunk.seconds.items():
+                seconds[name] += value
             seen += len(chunk.done) + len(chunk.failed)
             if len(batch) >= BATCH_SIZE:
                 save(batch)
@@ -219,11 +229,17 @@ def update_store(
         # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
         # result depends on the stored articles alone, not on how many runs came before.
         fingerprint = store.corpus_fingerprint()
+        started = time.perf_counter()
         dossier = store.load_dossier(stage_output=True)
+        seconds["load corpus"] += time.perf_counter() - started
         context.vector_cache = StoreVectorCache(store)
-        run_corpus_stages(dossier, context)
+        run_corpus_stages(dossier, context, seconds)
+        started = time.perf_counter()
         store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
-    return StoreUpdate(dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed)
+        seconds["store corpus"] += time.perf_counter() - started
+    return StoreUpdate(
+        dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed, seconds=dict(seconds)
+    )
 
 
 def analyze(
@@ -270,12 +286,16 @@ def analyze(
     dossier, failures = update.dossier, update.failures
 
     dossier.errors = failures
+    seconds = dict(update.seconds)
+    started = time.perf_counter()
     try:
         json_path, html_path = write_dossier(dossier, out_dir)
     except OSError as exc:
         raise UsageError(
             f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another --out"
         ) from None
+    seconds["write dossier"] = time.perf_counter() - started
+    log.info("time by stage (s): %s", ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
     return AnalysisResult(
         dossier=dossier,
         json_path=json_path,
@@ -284,4 +304,5 @@ def analyze(
         analysed=update.analysed,
         reused=update.reused,
         failures=failures,
+        seconds=seconds,
     )

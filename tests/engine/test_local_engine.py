@@ -13,6 +13,7 @@ from crosswire.analyze import analyze
 from crosswire.engine import default_workers, make_engine
 from crosswire.engine.local import LocalEngine
 from crosswire.errors import UsageError
+from crosswire.pipeline import ARTICLE_STAGES, CORPUS_STAGES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
 from story_corpus import records
@@ -61,13 +62,18 @@ def test_pool_gives_the_same_dossier_as_one_worker(tmp_path: Path, monkeypatch: 
     assert [f.source for f in one.failures] == [f.source for f in two.failures]
     assert len(one.dossier.articles) == 12
     assert len(one.dossier.stories) >= 3
+    # Where the time went: every stage is timed, whether it ran here or in a worker process.
+    for result in (one, two):
+        assert set(result.seconds) >= {stage.name for stage in (*ARTICLE_STAGES, *CORPUS_STAGES)}
+        assert {"store articles", "load corpus", "store corpus", "write dossier"} <= set(result.seconds)
+        assert all(value >= 0 for value in result.seconds.values())
+    assert two.seconds["parse"] > 0
 
 
 def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
     from crosswire.context import Context
     from crosswire.ingest import IngestOptions, iter_inputs
     from crosswire.model import Article
-    from crosswire.pipeline import ARTICLE_STAGES
 
     articles = [a for a in iter_inputs([str(_inputs(tmp_path))], IngestOptions()) if isinstance(a, Article)]
     engine = LocalEngine(2, chunk_size=3, min_parallel=2)

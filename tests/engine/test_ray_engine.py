@@ -28,3 +28,5 @@ def test_ray_gives_the_same_dossier_as_the_local_engine(tmp_path: Path) -> None:
     assert local.json_path.read_text(encoding="utf-8") == distributed.json_path.read_text(encoding="utf-8")
     assert distributed.analysed == local.analysed
     assert len(distributed.dossier.articles) == len(lines)
+    # The stage times measured on the Ray workers reach the driver.
+    assert distributed.seconds["parse"] > 0

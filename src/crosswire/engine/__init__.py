@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -31,6 +32,8 @@ class Chunk:
 
     done: list[Article] = field(default_factory=list)
     failed: list[tuple[Article, InputFailure]] = field(default_factory=list)
+    # Wall seconds each per-article stage took on this chunk, in the process that ran it (empty when not measured).
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 class Engine(Protocol):
@@ -65,8 +68,11 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
     """Every per-article stage over ``articles`` in this process (what each engine's workers call)."""
     from crosswire.pipeline import run_article_batch
 
-    done, errors = run_article_batch(articles, context)
-    return Chunk(done=done, failed=[(article, failure_of(article, error)) for article, error in errors])
+    seconds: defaultdict[str, float] = defaultdict(float)
+    done, errors = run_article_batch(articles, context, seconds)
+    return Chunk(
+        done=done, failed=[(article, failure_of(article, error)) for article, error in errors], seconds=dict(seconds)
+    )
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, ray_address: str | None = None) -> Engine:

@@ -65,7 +65,9 @@ class StageActor:
             records.append(to_record(article) if id(article) in done else "")
             failure = failures.get(id(article))
             errors.append(failure.model_dump_json() if failure else "")
-        return {"index": indexes, "record": records, "failure": errors}
+        # The batch's stage times ride on its first row, so the driver can say where the time went.
+        seconds = [json.dumps(chunk.seconds)] + [""] * (len(articles) - 1)
+        return {"index": indexes, "record": records, "failure": errors, "seconds": seconds}
 
 
 class RayEngine:
@@ -131,6 +133,8 @@ class RayEngine:
             index = int(row["index"])
             assert index == expected, "Ray returned rows out of order despite preserve_order"
             original = items[index]
+            for name, value in (json.loads(row["seconds"]) if row["seconds"] else {}).items():
+                chunk.seconds[name] = chunk.seconds.get(name, 0.0) + value
             if row["failure"]:
                 chunk.failed.append((original, InputFailure.model_validate_json(row["failure"])))
             else:
