@@ -86,7 +86,7 @@ def test_a_post_with_nothing_new_does_not_rerun_the_corpus_stages(
     record = {**BASE_RECORDS[0], "id": "posted"}
     runs: list[int] = []
     real = crosswire.analyze.run_corpus_stages
-    monkeypatch.setattr(crosswire.analyze, "run_corpus_stages", lambda d, c: runs.append(1) or real(d, c))
+    monkeypatch.setattr(crosswire.analyze, "run_corpus_stages", lambda d, c, s=None: runs.append(1) or real(d, c, s))
     assert _post(analysed_client, JSON, record).json()["analysed"] == ["posted"]
     assert runs == [1]
     before = dump_tables(analysed_db)
