@@ -17,13 +17,11 @@ from sqlalchemy import ColumnElement, Select, func, literal, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from crosswire.errors import StoreError
-from crosswire.model import Article
 from crosswire.store import (
     _CORPUS_OVERLAY_KEY,
     _EVENT_MENTIONS_KEY,
     _STATEMENTS_KEY,
     Store,
-    _row_article,
     articles_table,
     corpus_table,
     links_table,
@@ -162,26 +160,6 @@ def _article_filters(story: str | None, outlet: str | None, entity: str | None =
     return filters
 
 
-@_reading
-def page_articles(
-    store: Store,
-    limit: int,
-    offset: int,
-    *,
-    story: str | None = None,
-    outlet: str | None = None,
-    entity: str | None = None,
-) -> tuple[list[Article], int]:
-    """One page of articles in arrival order, and how many match in all."""
-    filters = _article_filters(story, outlet, entity)
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
-        rows = conn.execute(
-            select(articles_table).where(*filters).order_by(articles_table.c.position).limit(limit).offset(offset)
-        )
-        return [_row_article(row._mapping) for row in rows], total
-
-
 def _article_json(row: Any) -> dict[str, Any]:
     """An article as the API shows it (its model's dump with the corpus stages' changes), from its stored data."""
     data = dict(row.data)
@@ -201,7 +179,7 @@ def page_article_data(
     outlet: str | None = None,
     entity: str | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Like :func:`page_articles`, the articles as JSON-ready dicts (no model validation)."""
+    """One page of articles in arrival order, as JSON-ready dicts (no model validation), and how many match in all."""
     filters = _article_filters(story, outlet, entity)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
@@ -220,13 +198,6 @@ def get_article_data(store: Store, article_id: str) -> dict[str, Any] | None:
     with store.engine.connect() as conn:
         row = conn.execute(select(articles_table.c.data).where(articles_table.c.id == article_id)).first()
     return _article_json(row) if row is not None else None
-
-
-@_reading
-def get_article(store: Store, article_id: str) -> Article | None:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(articles_table).where(articles_table.c.id == article_id)).first()
-    return _row_article(row._mapping) if row is not None else None
 
 
 @_reading
