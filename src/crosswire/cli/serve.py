@@ -25,14 +25,6 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
 def _check_port(host: str, port: int) -> None:
     """Fail with one line now, rather than with uvicorn's log, when the address cannot be bound."""
     try:
@@ -82,10 +74,11 @@ def serve(
         import uvicorn
 
         from crosswire.web import Limits, create_app
+        from crosswire.web.guard import is_ip
         from crosswire.web.protocol import UVICORN_OPTIONS
 
         _check_port(host, port)
-        names = [*(allow_host or []), *([host] if not _is_ip(host) else [])]
+        names = [*(allow_host or []), *([host] if not is_ip(host) else [])]
         limits = Limits(max_body_bytes=max_body, max_records=max_records, max_text_chars=max_text)
         app = create_app(db, limits, allowed_hosts=names)
         if not _is_loopback(host):

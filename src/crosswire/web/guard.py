@@ -38,7 +38,8 @@ def split_host(value: str) -> tuple[str, str | None]:
     return value, None
 
 
-def _is_ip(host: str) -> bool:
+def is_ip(host: str) -> bool:
+    """Whether ``host`` is an IP address literal rather than a name."""
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -55,7 +56,7 @@ class HostGuard:
 
     def host_allowed(self, host: str) -> bool:
         return (
-            _is_ip(host)
+            is_ip(host)
             or host in LOOPBACK_NAMES
             or host.endswith(".localhost")
             or host in self.allowed
