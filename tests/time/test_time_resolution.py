@@ -160,3 +160,54 @@ def test_earlier_and_later_stay_outside_a_weekday_but_inside_yesterday() -> None
     found = timexes(text, "2022-11-12")
     assert found["Friday"] == ("DATE", "2022-11-11", None)
     assert found["late yesterday"] == ("DATE", "2022-11-11", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "expected"),
+    [
+        # DATE: report codes of business news (quarters, halves, fiscal years)
+        ("Revenue rose 9% in Q3 2013.", "2013-11-05", "Q3 2013", ("DATE", "2013-Q3", None)),
+        ("The bank's 2012 Q4 loss widened.", "2013-03-01", "2012 Q4", ("DATE", "2012-Q4", None)),
+        ("The airline expects a stronger H1 2014.", "2013-11-05", "H1 2014", ("DATE", "2014-H1", None)),
+        ("The ministry cut FY2014 spending.", "2013-11-05", "FY2014", ("DATE", "2014", None)),
+        # DATE: the day the narrative has reached, and earlier or later in it
+        (
+            "The court met on May 3. Later in the day, it ruled.",
+            "2013-05-10",
+            "Later in the day",
+            ("DATE", "2013-05-03", None),
+        ),
+        # TIME: a 24-hour clock with its zone, a bare clock after "at", and "o'clock"
+        ("The ceasefire begins at 0600 GMT.", "2013-03-20", "0600 GMT", ("TIME", "2013-03-20T06:00", None)),
+        ("The quake struck at 1815 GMT Tuesday.", "2013-03-20", "1815 GMT Tuesday", ("TIME", "2013-03-19T18:15", None)),
+        ("Polls close at 20:00 CET.", "2013-03-20", "20:00 CET", ("TIME", "2013-03-20T20:00", None)),
+        ("The vote is due at 10:30 on Monday.", "2013-03-20", "10:30", ("TIME", "2013-03-20T10:30", None)),
+        ("The shop opens at nine o'clock.", "2013-03-20", "nine o'clock", ("TIME", "2013-03-20T09:00", None)),
+        # DURATION: half a unit, and compounds in "-long" with the unit alone
+        ("The hearing lasted half an hour.", "2013-03-20", "half an hour", ("DURATION", "PT30M", None)),
+        ("Miners ended a month-long strike.", "2013-03-20", "month-long", ("DURATION", "P1M", None)),
+        ("It is a decades-long dispute.", "2013-03-20", "decades-long", ("DURATION", "PXDE", None)),
+        # SET: "every" with a count, and frequency adverbs (not the adjective of a noun)
+        ("Elections are held every four years.", "2013-03-20", "every four years", ("SET", "P4Y", None)),
+        ("Buses leave every 10 minutes.", "2013-03-20", "every 10 minutes", ("SET", "PT10M", None)),
+        ("The festival is held annually in June.", "2013-03-20", "annually", ("SET", "P1Y", None)),
+        ("Interest is paid quarterly.", "2013-03-20", "quarterly", ("SET", "P1Q", None)),
+    ],
+)
+def test_guideline_constructions_by_timex3_type(
+    text: str, published: str, span: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert timexes(text, published)[span] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The H1N1 virus spread.",  # a code inside a name
+        "The score was 10:30 at the break.",  # a bare clock without "at" or a zone
+        "It pays quarterly dividends and an annual bonus.",  # the adjectives of a noun
+        "A 25-year-old man was held.",  # an age
+    ],
+)
+def test_lookalikes_of_the_new_constructions_are_not_timexes(text: str) -> None:
+    assert timexes(text, "2013-03-20") == {}

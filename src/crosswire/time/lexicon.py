@@ -184,7 +184,7 @@ WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mo
 NUMBER_WORD_RE = rf"(?:(?:{alt(TENS)})(?:[- ](?:{alt(ONES)}))?|{alt(ONES)}|hundred|thousand|dozen)"
 NUMBER_RE = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORD_RE})(?:[- ](?:hundred|thousand))?"
-    rf"(?:\s+and\s+a\s+half)?|a\s+half|an?|(?:a\s+)?couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
+    rf"(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?|an?|(?:a\s+)?couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
 )
 YEAR_RE = r"(?:1[0-9]\d\d|20\d\d)"
 MOD_RE = rf"(?:{alt(MODS)})"
@@ -210,7 +210,7 @@ def words_to_number(text: str) -> float | None:
     if t.endswith(" 1/2"):
         t = t[:-4]
         half = 0.5
-    if t in ("a half",):
+    if t in ("a half", "half a", "half an"):
         return 0.5
     if t in ("a", "an"):
         return 1 + half

@@ -17,6 +17,7 @@ from crosswire.time.lexicon import (
     MODS,
     MONTH_RE,
     NUMBER_RE,
+    NUMBER_WORD_RE,
     WEEKDAY_RE,
     YEAR_RE,
     alt,
@@ -125,13 +126,14 @@ def rule_relative_period(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def rule_in_the_period(m: re.Match[str], text: str) -> Candidate | None:
-    """ "earlier in the year", "later in the week": the anchor's own period."""
+    """ "earlier in the year", "later in the week": the anchor's own period; "later in the day": the narrative's day."""
     unit = _norm(m["unit"])
 
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.anchor is None:
-            return {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None
-        return tv.value_at(ctx.anchor, unit), None
+            return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None
+        # "earlier in the day" is the day the narrative has reached ("On March 3 ... Earlier in the day, ...")
+        return tv.value_at(ctx.narrative if unit == "day" and ctx.narrative else ctx.anchor, unit), None
 
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -211,7 +213,10 @@ def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
 
 _SET_UNITS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q"}
 _SET_UNITS |= {"annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W", "biannually": "P6M"}
-_SET_UNITS |= {"semiannually": "P6M"}
+_SET_UNITS |= {"semiannually": "P6M", "annually": "P1Y"}
+# Words after "quarterly" or "annually" that show the adverb ("paid quarterly in cash"), not the adjective of a noun
+# ("quarterly dividends", "annual report"), which TIMEX3 does not mark.
+_AFTER_ADVERB = r"\s*(?:[^\w\s]|$|(?:in|on|at|for|to|from|by|and|or|but|since|until|through|thereafter|instead)\b)"
 
 
 def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
@@ -220,7 +225,10 @@ def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
     before = text[: m.start()].rstrip()[: -len(prev)].rstrip() if prev else ""
     if prev[:1].isupper() and before and before[-1] not in '.!?"\n':
         return None
-    return Candidate(m.start(), m.end(), "SET", _fixed(_SET_UNITS[m[0].lower()]))
+    word = m[0].lower()
+    if word in ("quarterly", "biannually") and not re.match(_AFTER_ADVERB, text[m.end() : m.end() + 12], re.I):
+        return None
+    return Candidate(m.start(), m.end(), "SET", _fixed(_SET_UNITS[word]))
 
 
 def rule_set(m: re.Match[str], text: str) -> Candidate | None:
@@ -252,6 +260,16 @@ def rule_set(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(start, m.end(), "SET", _fixed(value), priority=2)
 
 
+def rule_every_n(m: re.Match[str], text: str) -> Candidate | None:
+    """ "every four years", "every few weeks", "every 10 minutes": a SET whose period is the stated duration."""
+    num_text = _norm(m["num"])
+    n = words_to_number(num_text)
+    if n is not None and (n < 1 or n > 1000):
+        return None
+    unit = _unit_of(m["unit"])
+    return Candidate(m.start(), m.end(), "SET", _fixed(_duration(n, unit)), priority=2)
+
+
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     """ "three years", "the past two months", "a 10-year", "more than four hours", "two weeks ago", "years ago"."""
     unit = _unit_of(m["unit"])
@@ -265,9 +283,14 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
         return None
-    if n is not None and n == 1 and plural and num_text not in ("one",):
-        return None
     if re.match(r"[\s-]old\b", text[m.end() : m.end() + 5]) or m[0].lower().endswith("-old"):
+        return None
+    long_compound = m[0].lower().endswith("-long")  # "a day-long meeting", "decades-long feud": a DURATION
+    if long_compound and (not num_text or num_text in ("a", "an")):
+        # The article belongs to the noun the compound modifies ("a month-long strike"): the expression is
+        # "month-long", one month, or "weeks-long", an unstated number of weeks.
+        return Candidate(m.start("unit"), m.end(), "DURATION", _fixed(_duration(None if plural else 1, unit)))
+    if n is not None and n == 1 and plural and num_text not in ("one",):
         return None
     if not num_text and not plural:
         return None
@@ -367,7 +390,19 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
 
 def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
     """ "8:30 a.m.", "around 7:15 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday", "midnight"."""
-    if m["h"]:
+    if m["h24"]:
+        hour, minute = int(m["h24"]), int(m["mi24"])
+        if not m["tz24"] and (not m["colon"] or _prev_word(text, m.start()).lower() not in _CLOCK_PREPOSITIONS):
+            return None  # "10:30" alone may be a score or a ratio; "at 10:30", "15:00 GMT", "0900 GMT" are times
+        if hour > 23 or minute > 59:
+            return None
+        clock = f"{hour:02d}:{minute:02d}"
+    elif m["oc"]:
+        n = words_to_number(m["oc"])
+        if n is None or not 1 <= n <= 12 or n != int(n):
+            return None
+        clock = f"{int(n):02d}:00"
+    elif m["h"]:
         hour = int(m["h"])
         minute = int(m["mi"]) if m["mi"] else 0
         if not (1 <= hour <= 12 and minute < 60):
@@ -399,6 +434,10 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         return f"{day.isoformat()}T{clock}", mod
 
     return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
+
+
+# Words before a bare "10:30" that make it a clock time.
+_CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "to"}
 
 
 def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:
@@ -446,6 +485,7 @@ _UNIT_RE = (
 )
 _AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
 _TZ = r"(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)"
+_CLOCK_WORD_RE = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 RULES: list[tuple[str, Rule]] = [
     (
@@ -471,7 +511,7 @@ RULES: list[tuple[str, Rule]] = [
         r"the\s+current|current|the)\s+(?P<unit>week|month|year|decade|fiscal\s+year)(?![\w-])",
         rule_relative_period,
     ),
-    (r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)", rule_in_the_period),
+    (r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)", rule_in_the_period),
     (r"the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year", rule_the_year),
     (r"(?:(?P<mod>around|about|near)\s+)?(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![\w-])", rule_year_end),
     (
@@ -485,7 +525,15 @@ RULES: list[tuple[str, Rule]] = [
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)|the\s+years\s+ahead",
         rule_ref,
     ),
-    (r"daily|nightly|weekly|monthly|yearly|hourly|biweekly|semiannually", rule_set_adverb),
+    (
+        rf"every\s+(?P<num>\d+|{NUMBER_WORD_RE}|few|several|couple\s+of)\s+(?P<unit>seconds|minutes|hours|days|"
+        r"nights|weeks|months|quarters|years|decades)",
+        rule_every_n,
+    ),
+    (
+        r"daily|nightly|weekly|monthly|quarterly|yearly|annually|hourly|biweekly|biannually|semiannually",
+        rule_set_adverb,
+    ),
     (
         rf"(?P<freq>(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+)?(?P<lead>every|each|per|a|an)\s+"
         rf"(?P<other>other\s+|single\s+)?(?P<what>second|minute|hour|day|night|week|weekend|month|quarter|year|"
@@ -507,7 +555,9 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (
         rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
-        rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday))"
+        rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday)|"
+        rf"(?P<oc>\d{{1,2}}|{_CLOCK_WORD_RE})\s+o['’]clock|"
+        rf"(?P<h24>[01]?\d|2[0-3])(?P<colon>:)?(?P<mi24>[0-5]\d)(?!\d|:\d)(?:\s*(?P<tz24>{_TZ}))?)"
         rf"(?:\s+{_TZ})?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow|tonight)|"
         rf"(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d)))?",
         rule_clock,

@@ -402,6 +402,37 @@ def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+def rule_quarter_code(m: re.Match[str], text: str) -> Candidate | None:
+    """ "Q1", "Q3 2013", "2012 Q4", "H1 2013", "FY2013", "FY '14": the report codes of business news (a DATE).
+
+    A code with a year is that year's quarter or half; a bare "Q3" is read like "the third quarter" (the anchor's
+    year, pointed by tense). "FY2013" is the fiscal year named, as "fiscal 2013" is.
+    """
+    year_text = m["year"] or m["year0"] or m["fy"]
+    year: int | None = None
+    if year_text:
+        digits = year_text.lstrip("'")
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        if not 1000 <= year <= 2100:
+            return None
+    if m["fy"]:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), sets_reference=True)
+    letter = (m["l"] or m["l0"]).upper()
+    n = int(m["n"] or m["n0"])
+    if letter == "H" and n > 2:
+        return None
+    unit = "quarter" if letter == "Q" else "half"
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if year is not None:
+            return f"{year:04d}-{letter}{n}", None
+        if ctx.anchor is None:
+            return f"XXXX-{letter}{n}", None
+        return f"{_quarter_year(ctx, n, unit)}-{letter}{n}", None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1, sets_quarter=True)
+
+
 def rule_year_period(m: re.Match[str], text: str) -> Candidate | None:
     """ "the 1988 quarter", "the 1989 period": the quarter under discussion, in the year named."""
     year = int(m["year"])
@@ -579,6 +610,11 @@ RULES: list[tuple[str, Rule]] = [
         rule_quarter_ref,
     ),
     (rf"the\s+(?P<year>{YEAR_RE})\s+(?:quarter|period)(?![\w-]|\s+of\b)", rule_year_period),
+    (
+        rf"(?-i:(?P<l>[QH])(?P<n>[1-4]))(?:[\s/-]+(?P<year>{YEAR_RE}|'\d\d)(?!\d))?|"
+        rf"(?P<year0>{YEAR_RE})[\s/-]+(?-i:(?P<l0>[QH])(?P<n0>[1-4]))|(?-i:FY)\s?(?P<fy>{YEAR_RE}|'?\d\d)(?!\d)",
+        rule_quarter_code,
+    ),
     (r"(?:the\s+)?(?P<adj>year-(?:earlier|ago))(?!\s+(?:quarter|period))|a\s+year\s+(?:ago|earlier)", rule_year_ago),
     (
         rf"(?:(?P<pre>{_POS})\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+past|the\s+coming)"
