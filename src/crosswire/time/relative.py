@@ -213,10 +213,7 @@ def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
 
 _SET_UNITS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q"}
 _SET_UNITS |= {"annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W", "biannually": "P6M"}
-_SET_UNITS |= {"semiannually": "P6M", "annually": "P1Y"}
-# Words after "quarterly" or "annually" that show the adverb ("paid quarterly in cash"), not the adjective of a noun
-# ("quarterly dividends", "annual report"), which TIMEX3 does not mark.
-_AFTER_ADVERB = r"\s*(?:[^\w\s]|$|(?:in|on|at|for|to|from|by|and|or|but|since|until|through|thereafter|instead)\b)"
+_SET_UNITS |= {"semiannually": "P6M"}
 
 
 def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
@@ -225,10 +222,7 @@ def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
     before = text[: m.start()].rstrip()[: -len(prev)].rstrip() if prev else ""
     if prev[:1].isupper() and before and before[-1] not in '.!?"\n':
         return None
-    word = m[0].lower()
-    if word in ("quarterly", "biannually") and not re.match(_AFTER_ADVERB, text[m.end() : m.end() + 12], re.I):
-        return None
-    return Candidate(m.start(), m.end(), "SET", _fixed(_SET_UNITS[word]))
+    return Candidate(m.start(), m.end(), "SET", _fixed(_SET_UNITS[m[0].lower()]))
 
 
 def rule_set(m: re.Match[str], text: str) -> Candidate | None:
@@ -531,7 +525,7 @@ RULES: list[tuple[str, Rule]] = [
         rule_every_n,
     ),
     (
-        r"daily|nightly|weekly|monthly|quarterly|yearly|annually|hourly|biweekly|biannually|semiannually",
+        r"daily|nightly|weekly|monthly|yearly|hourly|biweekly|semiannually",
         rule_set_adverb,
     ),
     (
