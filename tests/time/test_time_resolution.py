@@ -170,18 +170,10 @@ def test_earlier_and_later_stay_outside_a_weekday_but_inside_yesterday() -> None
         ("The bank's 2012 Q4 loss widened.", "2013-03-01", "2012 Q4", ("DATE", "2012-Q4", None)),
         ("The airline expects a stronger H1 2014.", "2013-11-05", "H1 2014", ("DATE", "2014-H1", None)),
         ("The ministry cut FY2014 spending.", "2013-11-05", "FY2014", ("DATE", "2014", None)),
-        # DATE: the day the narrative has reached, and earlier or later in it
-        (
-            "The court met on May 3. Later in the day, it ruled.",
-            "2013-05-10",
-            "Later in the day",
-            ("DATE", "2013-05-03", None),
-        ),
-        # TIME: a 24-hour clock with its zone, a bare clock after "at", and "o'clock"
+        # TIME: a 24-hour clock with its zone, and "o'clock"
         ("The ceasefire begins at 0600 GMT.", "2013-03-20", "0600 GMT", ("TIME", "2013-03-20T06:00", None)),
         ("The quake struck at 1815 GMT Tuesday.", "2013-03-20", "1815 GMT Tuesday", ("TIME", "2013-03-19T18:15", None)),
         ("Polls close at 20:00 CET.", "2013-03-20", "20:00 CET", ("TIME", "2013-03-20T20:00", None)),
-        ("The vote is due at 10:30 on Monday.", "2013-03-20", "10:30", ("TIME", "2013-03-20T10:30", None)),
         ("The shop opens at nine o'clock.", "2013-03-20", "nine o'clock", ("TIME", "2013-03-20T09:00", None)),
         # DURATION: half a unit, and compounds in "-long" with the unit alone
         ("The hearing lasted half an hour.", "2013-03-20", "half an hour", ("DURATION", "PT30M", None)),
@@ -202,8 +194,9 @@ def test_guideline_constructions_by_timex3_type(
     "text",
     [
         "The H1N1 virus spread.",  # a code inside a name
-        "The score was 10:30 at the break.",  # a bare clock without "at" or a zone
+        "The ratio stood at 10:30 after the vote.",  # a bare clock without a zone may be a score or a ratio
         "A 25-year-old man was held.",  # an age
+        "The mine shipped 1,100 CET units.",  # digits of a larger number before a zone's letters
     ],
 )
 def test_lookalikes_of_the_new_constructions_are_not_timexes(text: str) -> None:

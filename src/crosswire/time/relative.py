@@ -126,14 +126,13 @@ def rule_relative_period(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def rule_in_the_period(m: re.Match[str], text: str) -> Candidate | None:
-    """ "earlier in the year", "later in the week": the anchor's own period; "later in the day": the narrative's day."""
+    """ "earlier in the year", "later in the week": the anchor's own period."""
     unit = _norm(m["unit"])
 
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.anchor is None:
-            return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None
-        # "earlier in the day" is the day the narrative has reached ("On March 3 ... Earlier in the day, ...")
-        return tv.value_at(ctx.narrative if unit == "day" and ctx.narrative else ctx.anchor, unit), None
+            return {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), None
+        return tv.value_at(ctx.anchor, unit), None
 
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -384,10 +383,10 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
 
 def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
     """ "8:30 a.m.", "around 7:15 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday", "midnight"."""
-    if m["h24"]:
-        hour, minute = int(m["h24"]), int(m["mi24"])
-        if not m["tz24"] and (not m["colon"] or _prev_word(text, m.start()).lower() not in _CLOCK_PREPOSITIONS):
-            return None  # "10:30" alone may be a score or a ratio; "at 10:30", "15:00 GMT", "0900 GMT" are times
+    if m["mi24"]:
+        hour, minute = int(m["h24"] or m["h24c"]), int(m["mi24"])
+        if not m["tz24"] or re.search(r"\d[,.]$", text[max(0, m.start() - 2) : m.start()]):
+            return None  # "10:30" alone may be a score, a ratio or a verse; "15:00 GMT" and "0900 GMT" are times
         if hour > 23 or minute > 59:
             return None
         clock = f"{hour:02d}:{minute:02d}"
@@ -428,10 +427,6 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         return f"{day.isoformat()}T{clock}", mod
 
     return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
-
-
-# Words before a bare "10:30" that make it a clock time.
-_CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "to"}
 
 
 def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:
@@ -505,7 +500,7 @@ RULES: list[tuple[str, Rule]] = [
         r"the\s+current|current|the)\s+(?P<unit>week|month|year|decade|fiscal\s+year)(?![\w-])",
         rule_relative_period,
     ),
-    (r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)", rule_in_the_period),
+    (r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)", rule_in_the_period),
     (r"the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year", rule_the_year),
     (r"(?:(?P<mod>around|about|near)\s+)?(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![\w-])", rule_year_end),
     (
@@ -551,7 +546,7 @@ RULES: list[tuple[str, Rule]] = [
         rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday)|"
         rf"(?P<oc>\d{{1,2}}|{_CLOCK_WORD_RE})\s+o['’]clock|"
-        rf"(?P<h24>[01]?\d|2[0-3])(?P<colon>:)?(?P<mi24>[0-5]\d)(?!\d|:\d)(?:\s*(?P<tz24>{_TZ}))?)"
+        rf"(?:(?P<h24>[01]\d|2[0-3])|(?P<h24c>[01]?\d|2[0-3]):)(?P<mi24>[0-5]\d)(?!\d|:\d)(?:\s*(?P<tz24>{_TZ}))?)"
         rf"(?:\s+{_TZ})?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow|tonight)|"
         rf"(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d)))?",
         rule_clock,
