@@ -177,6 +177,8 @@ def test_earlier_and_later_stay_outside_a_weekday_but_inside_yesterday() -> None
         ("The shop opens at nine o'clock.", "2013-03-20", "nine o'clock", ("TIME", "2013-03-20T09:00", None)),
         # DURATION: half a unit, and compounds in "-long" with the unit alone
         ("The hearing lasted half an hour.", "2013-03-20", "half an hour", ("DURATION", "PT30M", None)),
+        ("Rents are at a quarter-century high.", "2013-03-20", "quarter-century", ("DURATION", "P25Y", None)),
+        ("The wall fell half a century ago.", "2013-03-20", "half a century ago", ("DATE", "1963", None)),
         ("Miners ended a month-long strike.", "2013-03-20", "month-long", ("DURATION", "P1M", None)),
         ("It is a decades-long dispute.", "2013-03-20", "decades-long", ("DURATION", "PXDE", None)),
         # SET: "every" with a count

@@ -184,7 +184,7 @@ WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mo
 NUMBER_WORD_RE = rf"(?:(?:{alt(TENS)})(?:[- ](?:{alt(ONES)}))?|{alt(ONES)}|hundred|thousand|dozen)"
 NUMBER_RE = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORD_RE})(?:[- ](?:hundred|thousand))?"
-    rf"(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?|an?|(?:a\s+)?couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
+    rf"(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?|(?:a\s+)?(?:quarter|half)(?=[-\s]centur)|an?|(?:a\s+)?couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
 )
 YEAR_RE = r"(?:1[0-9]\d\d|20\d\d)"
 MOD_RE = rf"(?:{alt(MODS)})"
@@ -210,8 +210,10 @@ def words_to_number(text: str) -> float | None:
     if t.endswith(" 1/2"):
         t = t[:-4]
         half = 0.5
-    if t in ("a half", "half a", "half an"):
+    if t in ("a half", "half a", "half an", "half"):
         return 0.5
+    if t in ("quarter", "a quarter"):
+        return 0.25  # "a quarter century"
     if t in ("a", "an"):
         return 1 + half
     if t in ("a couple of", "a couple", "couple", "couple of"):

@@ -318,19 +318,19 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
         start, mod = m.start("det"), None  # "over the past three years": a preposition, not a modifier
     ago = _norm(m["ago"])
+    if num_text.startswith("a ") and not ago and text[m.start("unit") - 1] == "-":
+        start = m.start("num") + m["num"].lower().rindex(num_text.split()[-1])  # "a quarter-century high"
     if ago:
         sign = -1 if ago in ("ago", "earlier", "before") else 1
         if vague:
             return Candidate(start, m.end(), "DATE", _fixed("PAST_REF" if sign < 0 else "FUTURE_REF", mod))
+        if n is not None and unit in ("decade", "century"):
+            n, unit = n * (10 if unit == "decade" else 100), "year"  # "a quarter century ago" is 25 years back
         count = int(n) if n is not None and n == int(n) else None
         if count is None or unit in ("second", "minute", "hour"):
             return Candidate(start, m.end(), "DURATION", _fixed(_duration(n, unit), mod))
         grain = {"weekend": "week", "night": "day", "fortnight": "week"}.get(unit, unit)
         steps = count * (2 if unit == "fortnight" else 1)
-        if grain == "decade":
-            grain, steps = "year", steps * 10
-        if grain == "century":
-            grain, steps = "year", steps * 100
         single_year = unit == "year" and count == 1 and not m["det"]
         # "ago" and "from now" count from the moment of writing; "earlier" and "later" from the time the narrative
         # has reached ("He was arrested on March 3. Two days later he was released.").
