@@ -31,8 +31,11 @@ def load_bodies(data: Path, limit: int | None = None) -> list[tuple[str, str]]:
     return rows[:limit] if limit else rows
 
 
-def time_analyze(bodies: list[tuple[str, str]], workdir: Path, extra: list[str] | None = None) -> tuple[float, str]:
-    """Wall seconds of one ``crosswire analyze`` run, and its own account of where the time went (``-v``)."""
+def time_analyze(
+    bodies: list[tuple[str, str]], workdir: Path, extra: list[str] | None = None
+) -> tuple[float, str, str]:
+    """Wall seconds of one ``crosswire analyze`` run, and its own account of where the time went (``-v``): wall
+    seconds, then CPU seconds, by stage."""
     records = workdir / "bodies.jsonl"
     with records.open("w", encoding="utf-8") as stream:
         for body_id, text in bodies:
@@ -46,8 +49,25 @@ def time_analyze(bodies: list[tuple[str, str]], workdir: Path, extra: list[str] 
         text=True,
     )
     elapsed = time.perf_counter() - started
-    stages = [line.split("time by stage (s): ", 1)[1] for line in child.stderr.splitlines() if "time by stage" in line]
-    return elapsed, stages[-1] if stages else "(not reported)"
+    lines = child.stderr.splitlines()
+    wall = [line for line in lines if "time by stage (s): " in line and "cpu time by stage" not in line]
+    stages = [line.split("time by stage (s): ", 1)[1] for line in wall]
+    cpu = [line.split("cpu time by stage (s): ", 1)[1] for line in lines if "cpu time by stage" in line]
+    return elapsed, stages[-1] if stages else "(not reported)", cpu[-1] if cpu else "(not reported)"
+
+
+def worker_seconds(stages: str) -> float:
+    """The CPU seconds of the work done in worker processes: the per-article stages and their embeddings."""
+    from crosswire.pipeline import ARTICLE_STAGES
+
+    names = {stage.name for stage in ARTICLE_STAGES} | {"embeddings"}
+    pairs = (part.rsplit(" ", 1) for part in stages.split(", ") if " " in part)
+    return sum(float(value) for name, value in pairs if name in names)
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_spacy(bodies: list[tuple[str, str]], n_process: int = 1) -> float:
@@ -86,9 +106,17 @@ def main() -> int:
     extra = ["--workers", str(args.workers)] if args.workers is not None else []
     cores = args.workers or os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
-        analyze_seconds, stages = time_analyze(bodies, Path(tmp), extra)
+        analyze_seconds, stages, cpu_stages = time_analyze(bodies, Path(tmp), extra)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # CPU seconds of the whole analyze run and of one bare spaCy pass in this process: unlike wall time, they hardly
+    # move when other work shares the machine. The analyze process's own count misses its worker processes (children
+    # of its fork server, which nobody reaps), so their stages' CPU seconds, as they reported them, are added.
+    driver_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+    worker_cpu = worker_seconds(cpu_stages) if cores > 1 else 0.0
+    analyze_cpu = driver_cpu + worker_cpu
+    before = cpu_seconds(resource.RUSAGE_SELF)
     spacy_seconds = time_spacy(bodies)
+    spacy_cpu = cpu_seconds(resource.RUSAGE_SELF) - before
     spacy_parallel = time_spacy(bodies, n_process=cores) if cores > 1 else spacy_seconds
     n = len(bodies)
     print(f"articles: {n} (FNC-1 train bodies), {sum(len(t) for _, t in bodies) / 1e6:.1f} M characters")
@@ -96,10 +124,16 @@ def main() -> int:
     print(f"{label} (whole CLI run): {analyze_seconds:7.1f} s  {n / analyze_seconds:8.1f} articles/s")
     print(f"peak RSS of the analyze process: {peak_mb:.0f} MB")
     print(f"where the time went (wall s; per-article stages summed over workers): {stages}")
+    print(f"where the time went (CPU s; per-article stages summed over workers): {cpu_stages}")
     print(f"bare spaCy pass, 1 process: {spacy_seconds:7.1f} s  {n / spacy_seconds:8.1f} articles/s")
     print(f"bare spaCy pass, {cores} processes: {spacy_parallel:7.1f} s  {n / spacy_parallel:8.1f} articles/s")
     print(f"ratio analyze / spaCy time (1 process): {analyze_seconds / spacy_seconds:.2f}")
     print(f"ratio analyze / spaCy time ({cores} processes): {analyze_seconds / spacy_parallel:.2f}")
+    print(
+        f"CPU seconds: analyze {analyze_cpu:.1f} (driver {driver_cpu:.1f} + workers {worker_cpu:.1f}), "
+        f"bare spaCy 1 process {spacy_cpu:.1f}; "
+        f"ratio {analyze_cpu / spacy_cpu:.2f}"
+    )
     return 0
 
 

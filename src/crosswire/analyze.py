@@ -10,12 +10,13 @@ import hashlib
 import logging
 import pickle
 import tempfile
-import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
+
+import numpy as np
 
 from crosswire.context import Context, Options
 from crosswire.engine import Engine, make_engine
@@ -24,7 +25,7 @@ from crosswire.errors import UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
-from crosswire.pipeline import ARTICLE_STAGES, run_corpus_stages
+from crosswire.pipeline import ARTICLE_STAGES, CPU, run_corpus_stages, timed
 from crosswire.report import write_dossier
 from crosswire.store import Store, content_hash, default_url
 from crosswire.store.vectors import StoreVectorCache
@@ -48,7 +49,8 @@ class AnalysisResult:
     analysed: list[str] = field(default_factory=list)  # ids analysed in this run
     reused: list[str] = field(default_factory=list)  # ids already in the store with the same input
     failures: list[InputFailure] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)  # where the time went (see StoreUpdate.seconds)
+    # Where the time went (see StoreUpdate.seconds): wall seconds by name, CPU seconds by CPU + name.
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _unique_id(article: Article, taken: dict[str, str], stored_sources: dict[str, str], repeat: int) -> str:
@@ -121,8 +123,8 @@ class StoreUpdate:
     reused: list[str] = field(default_factory=list)  # ids already in the store with the same input
     failures: list[InputFailure] = field(default_factory=list)  # inputs that could not be read or analysed
     failed: list[str] = field(default_factory=list)  # ids of the articles a stage failed on, in order
-    # Where the time went: wall seconds per stage (per-article stages summed over the workers that ran them) and for
-    # loading and saving the corpus; logged at INFO (``crosswire -v analyze``).
+    # Where the time went: wall and CPU seconds per stage (per-article stages summed over the workers that ran them)
+    # and for loading and saving the corpus, see ``pipeline.timed``; logged at INFO (``crosswire -v analyze``).
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -182,10 +184,15 @@ def update_store(
     seen = 0
     seconds: defaultdict[str, float] = defaultdict(float)
 
+    vector_cache = StoreVectorCache(store)
+    vectors: dict[str, np.ndarray] = {}
+
     def save(articles: list[Article]) -> None:
-        started = time.perf_counter()
-        clashes = store.save_articles(articles)
-        seconds["store articles"] += time.perf_counter() - started
+        with timed(seconds, "store articles"):
+            clashes = store.save_articles(articles)
+            # The sentences the workers embedded for the corpus stages, where those stages look them up.
+            vector_cache.put_many(vectors)
+            vectors.clear()
         for article in clashes:
             failed.append(article.id)
             fail(
@@ -205,6 +212,7 @@ def update_store(
                 failed.append(article.id)
                 fail(failure)
             batch.extend(chunk.done)
+            vectors.update(chunk.vectors)
             for name, value in chunk.seconds.items():
                 seconds[name] += value
             seen += len(chunk.done) + len(chunk.failed)
@@ -229,14 +237,12 @@ def update_store(
         # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
         # result depends on the stored articles alone, not on how many runs came before.
         fingerprint = store.corpus_fingerprint()
-        started = time.perf_counter()
-        dossier = store.load_dossier(stage_output=True)
-        seconds["load corpus"] += time.perf_counter() - started
-        context.vector_cache = StoreVectorCache(store)
+        with timed(seconds, "load corpus"):
+            dossier = store.load_dossier(stage_output=True)
+        context.vector_cache = vector_cache
         run_corpus_stages(dossier, context, seconds)
-        started = time.perf_counter()
-        store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
-        seconds["store corpus"] += time.perf_counter() - started
+        with timed(seconds, "store corpus"):
+            store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
     return StoreUpdate(
         dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed, seconds=dict(seconds)
     )
@@ -286,16 +292,20 @@ def analyze(
     dossier, failures = update.dossier, update.failures
 
     dossier.errors = failures
-    seconds = dict(update.seconds)
-    started = time.perf_counter()
+    timing: defaultdict[str, float] = defaultdict(float, update.seconds)
     try:
-        json_path, html_path = write_dossier(dossier, out_dir)
+        with timed(timing, "write dossier"):
+            json_path, html_path = write_dossier(dossier, out_dir)
     except OSError as exc:
         raise UsageError(
             f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another --out"
         ) from None
-    seconds["write dossier"] = time.perf_counter() - started
-    log.info("time by stage (s): %s", ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
+    seconds = dict(timing)
+    wall = {name: value for name, value in seconds.items() if not name.startswith(CPU)}
+    cpu = {name.removeprefix(CPU): value for name, value in seconds.items() if name.startswith(CPU)}
+    log.info("time by stage (s): %s", ", ".join(f"{name} {value:.1f}" for name, value in wall.items()))
+    # CPU seconds (per-article stages summed over the workers): steadier than wall time on a busy machine.
+    log.info("cpu time by stage (s): %s", ", ".join(f"{name} {value:.1f}" for name, value in cpu.items()))
     return AnalysisResult(
         dossier=dossier,
         json_path=json_path,

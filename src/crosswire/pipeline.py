@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from crosswire.attribution import find_statements, link_statements
-from crosswire.claims import build_claims
+from crosswire.claims import build_claims, embedded_texts
 from crosswire.clean import clean_article
 from crosswire.context import Context
 from crosswire.entities import canonicalize_entities, find_mentions
@@ -24,7 +24,7 @@ from crosswire.errors import PipelineError
 from crosswire.events import find_event_mentions, merge_events
 from crosswire.model import Article, Dossier
 from crosswire.nlp import parse_article, parse_batch, release
-from crosswire.stories import build_coverage, build_timeline, cluster_stories, mark_duplicates
+from crosswire.stories import article_lead, build_coverage, build_timeline, cluster_stories, mark_duplicates
 from crosswire.time import find_timexes, infer_publication_dates
 
 # What ingestion provides before any stage runs.
@@ -34,6 +34,7 @@ INGESTED: frozenset[str] = frozenset({"raw"})
 ArticleFn = Callable[[Article, Context], None]
 BatchFn = Callable[[Sequence[Article], Context], None]
 CorpusFn = Callable[[Dossier, Context], None]
+TextsFn = Callable[[Article], list[str]]
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,17 @@ class CorpusStage:
     needs: frozenset[str]
     adds: frozenset[str]
     run: CorpusFn
+    # The sentences the stage will embed for one article, known from its per-article layers: the per-article workers
+    # embed them (batched, in parallel) into the run's vector cache, so the stage finds them there.
+    embeds: TextsFn | None = None
 
 
 def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
     return ArticleStage(name, frozenset(needs), frozenset(adds), run, batch)
 
 
-def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn) -> CorpusStage:
-    return CorpusStage(name, frozenset(needs), frozenset(adds), run)
+def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn, embeds: TextsFn | None = None) -> CorpusStage:
+    return CorpusStage(name, frozenset(needs), frozenset(adds), run, embeds)
 
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
@@ -76,9 +80,15 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     _corpus("publication_dates", {"timexes", "duplicates"}, {"published"}, infer_publication_dates),
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
     _corpus("statements", {"statements", "entities"}, {"speakers"}, link_statements),
-    _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories),
+    _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories, article_lead),
     _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),
-    _corpus("claims", {"speakers", "stories", "timexes", "events"}, {"claims", "contradictions"}, build_claims),
+    _corpus(
+        "claims",
+        {"speakers", "stories", "timexes", "events"},
+        {"claims", "contradictions"},
+        build_claims,
+        embedded_texts,
+    ),
     _corpus("timeline", {"claims", "events"}, {"timeline"}, build_timeline),
     _corpus("coverage", {"claims", "events", "stories"}, {"coverage"}, build_coverage),
 )
@@ -101,6 +111,25 @@ def check_order(
         available |= stage.adds
 
 
+# Prefix of the ``seconds`` keys that hold CPU seconds (this process's, all its threads) next to the wall seconds: on
+# a shared machine the wall time of a stage says as much about the neighbours as about the stage.
+CPU = "cpu "
+
+
+@contextmanager
+def timed(seconds: defaultdict[str, float] | None, name: str) -> Iterator[None]:
+    """Add the wall and CPU seconds of the ``with`` body to ``seconds[name]`` and ``seconds[CPU + name]``."""
+    if seconds is None:
+        yield
+        return
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        yield
+    finally:
+        seconds[name] += time.perf_counter() - wall
+        seconds[CPU + name] += time.process_time() - cpu
+
+
 def run_article_stages(article: Article, context: Context) -> Article:
     """Run every per-article stage whose layer the article does not have yet; raise what a stage raises."""
     _, failed = run_article_batch([article], context)
@@ -116,40 +145,54 @@ def run_article_batch(
 
     Returns the articles that went through and the ones that failed with their error. One article's failure never
     stops the others; a batched stage that fails is retried one article at a time to find the culprit. ``seconds``,
-    when given, gets each stage's wall time added under its name (where the time goes, for ``--verbose``).
+    when given, gets each stage's wall and CPU seconds added (see :func:`timed`; where the time goes, for ``-v``).
     """
     alive = list(articles)
     failed: list[tuple[Article, Exception]] = []
     for stage in ARTICLE_STAGES:
-        started = time.perf_counter()
-        todo = [a for a in alive if stage.name not in a.layers]
-        if stage.run_batch is not None and todo:
-            # If the batch fails, the per-article pass below finds and reports the article at fault.
-            with suppress(Exception):
-                stage.run_batch(todo, context)
-        for article in todo:
-            try:
-                stage.run(article, context)
-            except Exception as exc:
-                failed.append((article, exc))
-                alive = [a for a in alive if a is not article]
-                release(article)
-            else:
-                article.layers.append(stage.name)
-        if seconds is not None:
-            seconds[stage.name] += time.perf_counter() - started
+        with timed(seconds, stage.name):
+            alive = _run_stage(stage, alive, failed, context)
     for article in alive:
         release(article)
     return alive, failed
 
 
-def run_corpus_stages(dossier: Dossier, context: Context, seconds: defaultdict[str, float] | None = None) -> Dossier:
-    """Run every corpus stage over ``dossier``, in order; ``seconds`` gets each one's wall time, as above."""
+def _run_stage(
+    stage: ArticleStage, alive: list[Article], failed: list[tuple[Article, Exception]], context: Context
+) -> list[Article]:
+    """One stage over the ``alive`` articles; those it fails on move to ``failed``. Returns the ones still alive."""
+    todo = [a for a in alive if stage.name not in a.layers]
+    if stage.run_batch is not None and todo:
+        # If the batch fails, the per-article pass below finds and reports the article at fault.
+        with suppress(Exception):
+            stage.run_batch(todo, context)
+    for article in todo:
+        try:
+            stage.run(article, context)
+        except Exception as exc:
+            failed.append((article, exc))
+            alive = [a for a in alive if a is not article]
+            release(article)
+        else:
+            article.layers.append(stage.name)
+    return alive
+
+
+def corpus_sentences(articles: Sequence[Article]) -> list[str]:
+    """The sentences the corpus stages will embed for ``articles`` (analysed by the per-article stages), each once."""
+    texts: dict[str, None] = {}
     for stage in CORPUS_STAGES:
-        started = time.perf_counter()
-        stage.run(dossier, context)
-        if seconds is not None:
-            seconds[stage.name] += time.perf_counter() - started
+        if stage.embeds is not None:
+            for article in articles:
+                texts.update(dict.fromkeys(text for text in stage.embeds(article) if text.strip()))
+    return list(texts)
+
+
+def run_corpus_stages(dossier: Dossier, context: Context, seconds: defaultdict[str, float] | None = None) -> Dossier:
+    """Run every corpus stage over ``dossier``, in order; ``seconds`` gets each one's wall and CPU time, as above."""
+    for stage in CORPUS_STAGES:
+        with timed(seconds, stage.name):
+            stage.run(dossier, context)
     return dossier
 
 

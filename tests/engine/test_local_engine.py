@@ -90,3 +90,28 @@ def test_engine_choices_are_checked() -> None:
         make_engine("spark")
     with pytest.raises(UsageError, match="--engine ray"):
         make_engine("local", ray_address="ray://head:10001")
+
+
+def test_workers_embed_what_the_corpus_stages_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a pool, the sentence embeddings of the claims and stories stages are made in the workers: the driver runs
+    no forward pass (this process's encoder is never asked for a vector), and the store's cache holds them."""
+    import crosswire.nlp.embeddings
+    from crosswire.store import Store
+    from crosswire.store.vectors import vectors_table
+
+    asked: list[str] = []
+    real = crosswire.nlp.embeddings.encode
+
+    def spy(texts: list[str], **options: int) -> object:
+        asked.extend(texts)
+        return real(texts, **options)
+
+    monkeypatch.setattr(crosswire.nlp.embeddings, "encode", spy)
+    monkeypatch.setattr(crosswire.engine.local, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(crosswire.engine.local, "MIN_PARALLEL_ARTICLES", 2)
+    result = analyze([str(_inputs(tmp_path))], tmp_path / "two", workers=2)
+
+    assert asked == []
+    assert result.seconds["embeddings"] > 0
+    with Store(result.store_url) as store, store.engine.connect() as conn:
+        assert len(conn.execute(vectors_table.select()).all()) > len(result.dossier.articles)

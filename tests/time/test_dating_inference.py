@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from crosswire.analyze import analyze
 from crosswire.context import Context
 from crosswire.model import Article, Dossier
@@ -101,3 +103,26 @@ def test_seed_corpus_dates_and_expressions(seeds_dir: Path, tmp_path: Path) -> N
     assert values("001")["Thursday"] == ("2022-11-10", None)
     assert values("002")["January"] == ("2022-01", None)
     assert by_prefix["004"].published is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jury will return on Monday, prosecutors said today, March 5, 2024, after the judge fell ill last week.",
+        "Shareholders approved the merger on Tuesday. The deal, first announced on 3 March 2023, closes next month.",
+        "Artillery struck the town on Friday night, the army said, a day after the ceasefire of July 12 collapsed.",
+    ],
+)
+def test_dating_reads_the_time_stage_output_of_an_undated_article(text: str) -> None:
+    """Dating an undated article reuses what the time stage found (resolving without a date needs no parse, so it is
+    the same as resolving afresh) instead of tagging the whole text again."""
+    from crosswire.pipeline import run_article_stages
+    from crosswire.time.timex import resolve
+
+    article = run_article_stages(Article(id="a", source="a", raw=text), Context())
+    assert article.published is None and "time" in article.layers
+    assert article.timexes == resolve(article.text, None)
+    assert any(t.value and t.value.startswith("XXXX") for t in article.timexes)
+    fresh = Article(id="b", source="b", text=article.text)
+    resolve_article(fresh)
+    assert date_from_text(article) == date_from_text(fresh)

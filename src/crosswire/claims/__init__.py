@@ -3,11 +3,11 @@ contradictions between sources.
 
 :mod:`.propositions` extracts what articles put forward, :mod:`.merge` joins the ones that say the same thing,
 :mod:`.verdicts` counts independent sources, :mod:`.contradictions` finds slots given different values.
-Stage exported: ``build_claims`` (corpus).
+Stage exported: ``build_claims`` (corpus), with ``embedded_texts``: the sentences it embeds for one article.
 """
 
 from __future__ import annotations
 
-from crosswire.claims.stage import build_claims
+from crosswire.claims.stage import build_claims, embedded_texts
 
-__all__ = ["build_claims"]
+__all__ = ["build_claims", "embedded_texts"]

@@ -95,6 +95,12 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
     return found
 
 
+def dated_contexts(article: Article) -> list[str]:
+    """The text around each dated sentence of ``article`` that :func:`value_contradictions` may embed, from the
+    article's own layers (the per-article workers embed them ahead of the corpus stages)."""
+    return [item.context for item in _dated_sentences(article, article.statements)]
+
+
 def _week_off(left: _Dated, right: _Dated, days: int) -> bool:
     """A weekday resolved into another week: the same day named, whole weeks apart, not two answers."""
     weekday = _WEEKDAY.match(left.phrase.strip()) or _WEEKDAY.match(right.phrase.strip())

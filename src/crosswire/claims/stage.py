@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from crosswire.claims.contradictions import stance_contradictions, value_contradictions
+from crosswire.claims.contradictions import dated_contexts, stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
 from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
@@ -192,6 +192,26 @@ def claim_date(members: Sequence[Proposition]) -> str | None:
 def _claim_id(first: Proposition) -> str:
     digest = hashlib.blake2b(f"{first.article}:{first.start}:{first.end}".encode(), digest_size=6).hexdigest()
     return f"claim-{digest}"
+
+
+def embedded_texts(article: Article) -> list[str]:
+    """Every sentence the claims stage may embed for ``article``, from the article's own layers, so the per-article
+    workers can embed them ahead of the corpus stages: its propositions, the contexts of its reactions and of its
+    dated sentences.
+
+    A superset of what the stage embeds: it takes every event mention as an event's evidence (the events stage keeps
+    them all, merged), and embeds whatever story the article ends up in (the stage skips stories of one article).
+    What the stage then needs and the workers did not embed, it embeds itself: the set only decides where the work
+    runs, never the result.
+    """
+    spans = {article.id: [(mention.start, mention.end, "event") for mention in article.event_mentions]}
+    alone = Dossier(articles=[article], statements=list(article.statements))
+    propositions, reactions = extract([article], alone, spans)
+    return [
+        *(proposition.text for proposition in propositions),
+        *(reaction.context for reaction in reactions),
+        *dated_contexts(article),
+    ]
 
 
 def build_claims(dossier: Dossier, context: Context | None = None) -> None:

@@ -1,9 +1,14 @@
 """Engines: where the per-article stages run.
 
 The pipeline's per-article stages are the same everywhere; an engine decides where they execute. ``local`` uses every
-core of this machine (a pool of worker processes, each loading spaCy once); ``ray`` spreads them over a Ray cluster.
+core of this machine (a pool of worker processes, each loading spaCy and the
+sentence encoder once); ``ray`` spreads them over a Ray cluster.
 Either way the driver gets the analysed articles back in input order, in chunks, and writes the store itself, so a
 crash leaves the store with whole batches only and the dossier does not depend on the engine or the worker count.
+
+The workers also embed the sentences the corpus stages will need (each chunk in one batched forward pass) and send
+the vectors back with the chunk as plain float32 arrays: the driver puts them in the store's vector cache, where the
+corpus stages find them, so it runs no forward pass of its own for them.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
 
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.model import Article, InputFailure
@@ -34,6 +41,8 @@ class Chunk:
     failed: list[tuple[Article, InputFailure]] = field(default_factory=list)
     # Wall seconds each per-article stage took on this chunk, in the process that ran it (empty when not measured).
     seconds: dict[str, float] = field(default_factory=dict)
+    # Embeddings of the sentences the corpus stages will need for ``done``, by vector-cache key (float32 rows).
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 class Engine(Protocol):
@@ -64,14 +73,45 @@ def failure_of(article: Article, exc: Exception) -> InputFailure:
     )
 
 
+def load_worker_models() -> None:
+    """What a worker process loads once: spaCy and the sentence encoder, each on one thread (a worker is one core;
+    library thread pools would only fight each other)."""
+    from threadpoolctl import threadpool_limits
+
+    from crosswire.nlp.embeddings import load_encoder
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    threadpool_limits(1)
+    load_pipeline()
+    load_encoder()
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def embed_for_corpus(articles: list[Article]) -> dict[str, np.ndarray]:
+    """The sentences the corpus stages will embed for ``articles``, embedded in one batched pass, by cache key."""
+    from crosswire.nlp.embeddings import encode, vector_key
+    from crosswire.pipeline import corpus_sentences
+
+    texts = corpus_sentences(articles)
+    return {vector_key(text): vector for text, vector in zip(texts, encode(texts), strict=True)}
+
+
 def run_chunk(articles: list[Article], context: Context) -> Chunk:
-    """Every per-article stage over ``articles`` in this process (what each engine's workers call)."""
-    from crosswire.pipeline import run_article_batch
+    """Every per-article stage over ``articles`` in this process (what each engine's workers call), then the
+    embeddings the corpus stages will need for the articles that went through."""
+    from crosswire.pipeline import run_article_batch, timed
 
     seconds: defaultdict[str, float] = defaultdict(float)
     done, errors = run_article_batch(articles, context, seconds)
+    with timed(seconds, "embeddings"):
+        vectors = embed_for_corpus(done)
     return Chunk(
-        done=done, failed=[(article, failure_of(article, error)) for article, error in errors], seconds=dict(seconds)
+        done=done,
+        failed=[(article, failure_of(article, error)) for article, error in errors],
+        seconds=dict(seconds),
+        vectors=vectors,
     )
 
 

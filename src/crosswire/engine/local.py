@@ -1,9 +1,10 @@
 """The local engine: the per-article stages on every core of this machine.
 
 With one worker the stages run in this process. With more, a pool of worker processes is started from a fork server
-that has already imported the pipeline; each worker loads spaCy once, then takes chunks of articles. Chunks go out
-as plain pickled :class:`Article` objects (never spaCy ``Doc``s) and come back analysed, collected in input order, at
-most a few chunks per worker in flight, so memory stays bounded however long the input stream is.
+that has already imported the pipeline; each worker loads spaCy and the sentence encoder once, then takes chunks of
+articles. Chunks go out as plain pickled :class:`Article` objects (never spaCy ``Doc``s) and come back analysed (with
+the sentence vectors the corpus stages will need), collected in input order, at most a few chunks per worker in
+flight, so memory stays bounded however long the input stream is.
 
 Results do not depend on the number of workers: each article's stages read only the article and the run-wide
 :class:`Context`, and spaCy's parse of a text does not depend on the batch it is in.
@@ -19,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from crosswire.engine import Chunk, run_chunk
+from crosswire.engine import Chunk, load_worker_models, run_chunk
 from crosswire.errors import PipelineError
 from crosswire.model import Article
 
@@ -39,13 +40,7 @@ _worker_context: Context | None = None
 def _init_worker(context: Context) -> None:
     global _worker_context
     _worker_context = context
-    # Each worker is one process on one core: library thread pools (BLAS, torch) would only fight each other.
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
-    from crosswire.nlp.spacy_model import load_pipeline
-
-    load_pipeline()
+    load_worker_models()
 
 
 def _work(articles: list[Article]) -> Chunk:

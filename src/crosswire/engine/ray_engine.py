@@ -1,9 +1,10 @@
-"""The Ray engine: the per-article stages as Ray Data ``map_batches`` over actors that load spaCy once each.
+"""The Ray engine: the per-article stages as Ray Data ``map_batches`` over actors that load the models once each.
 
 What crosses the object store is plain: each article goes out as one JSON record (the same record the store keeps:
 its input, its layers so far) and comes back as one, with a failure line instead where a stage failed. spaCy
 ``Doc``s never leave a worker (they neither pickle cheaply nor need to: every stage that reads one runs there), and
-the batches the actors get are only read (Ray hands them numpy arrays over read-only buffers).
+the batches the actors get are only read (Ray hands them numpy arrays over read-only buffers). The sentence vectors a
+batch made for the corpus stages ride on its first row as raw float32 bytes with their cache keys.
 
 The driver keeps what must see the whole corpus: it reads the results in input order (``preserve_order``), writes
 the store in batches, then runs the corpus stages as the local engine does. With no ``address`` a local Ray is
@@ -18,7 +19,9 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from crosswire.engine import Chunk, run_chunk
+import numpy as np
+
+from crosswire.engine import Chunk, load_worker_models, run_chunk
 from crosswire.errors import UsageError
 from crosswire.model import Article, InputFailure
 
@@ -43,16 +46,11 @@ def from_record(record: str) -> Article:
 
 
 class StageActor:
-    """One Ray worker: loads spaCy once, then runs the per-article stages over each batch it is given."""
+    """One Ray worker: loads spaCy and the encoder once, then runs the per-article stages over each batch given."""
 
     def __init__(self, context: bytes) -> None:
-        from threadpoolctl import threadpool_limits
-
-        from crosswire.nlp.spacy_model import load_pipeline
-
         self.context: Context = pickle.loads(context)
-        threadpool_limits(1)
-        load_pipeline()
+        load_worker_models()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         indexes = [int(i) for i in batch["index"]]
@@ -67,7 +65,17 @@ class StageActor:
             errors.append(failure.model_dump_json() if failure else "")
         # The batch's stage times ride on its first row, so the driver can say where the time went.
         seconds = [json.dumps(chunk.seconds)] + [""] * (len(articles) - 1)
-        return {"index": indexes, "record": records, "failure": errors, "seconds": seconds}
+        keys = [",".join(chunk.vectors)] + [""] * (len(articles) - 1)
+        matrix = np.stack(list(chunk.vectors.values())) if chunk.vectors else np.zeros((0, 0), dtype=np.float32)
+        vectors = [matrix.astype(np.float32).tobytes()] + [b""] * (len(articles) - 1)
+        return {
+            "index": indexes,
+            "record": records,
+            "failure": errors,
+            "seconds": seconds,
+            "vector_keys": keys,
+            "vectors": vectors,
+        }
 
 
 class RayEngine:
@@ -135,6 +143,10 @@ class RayEngine:
             original = items[index]
             for name, value in (json.loads(row["seconds"]) if row["seconds"] else {}).items():
                 chunk.seconds[name] = chunk.seconds.get(name, 0.0) + value
+            if row["vector_keys"]:
+                keys = str(row["vector_keys"]).split(",")
+                matrix = np.frombuffer(bytes(row["vectors"]), dtype=np.float32).reshape(len(keys), -1)
+                chunk.vectors.update(zip(keys, matrix, strict=True))
             if row["failure"]:
                 chunk.failed.append((original, InputFailure.model_validate_json(row["failure"])))
             else:

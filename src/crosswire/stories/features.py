@@ -161,6 +161,13 @@ def lead_text(item: StoryItem) -> str:
     return lead
 
 
+def article_lead(article: Article) -> list[str]:
+    """The lead :func:`lead_embeddings` embeds for ``article`` (none when it has no words), from the article alone:
+    the per-article workers embed it ahead of the stories stage."""
+    lead = lead_text(item_from_article(article))
+    return [lead] if lead.strip() else []
+
+
 def lead_embeddings(items: Sequence[StoryItem], cache: VectorCache | None = None) -> np.ndarray:
     """One normalised sentence embedding of each item's lead, row i for item i.
 

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from crosswire.context import Context
-from crosswire.model import Article, Dossier
+from crosswire.model import Article, Dossier, Timex
 from crosswire.nlp.parse import release
 from crosswire.time.lexicon import MONTHS, WEEKDAYS
 from crosswire.time.timex import resolve, resolve_article
@@ -65,7 +65,7 @@ class _Profile:
 def date_from_text(article: Article) -> str | None:
     """The reporting day the article states itself (dateline, or a full date called today), or None."""
     text = article.text
-    for timex in resolve(text, None):
+    for timex in _undated_timexes(article):
         if timex.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
             continue
         if _in_dateline(text, timex.start, timex.end):
@@ -74,6 +74,14 @@ def date_from_text(article: Article) -> str | None:
         if re.search(r"\btoday\b", near):
             return timex.value
     return None
+
+
+def _undated_timexes(article: Article) -> list[Timex]:
+    """The article's time expressions resolved against no publication date: those the time stage found when the
+    article had none (resolving without a date never reads the parse, so they are the same), else found afresh."""
+    if "time" in article.layers and not article.published:
+        return article.timexes
+    return resolve(article.text, None)
 
 
 def dateline_day(article: Article) -> str | None:
