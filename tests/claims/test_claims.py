@@ -307,3 +307,51 @@ def test_a_long_denial_of_a_named_report_is_a_reaction() -> None:
     assert is_reaction(denial("the story laid out by the newspaper was totally false and complete fiction"))
     assert not is_reaction(denial("the report that the judge had met the defendant before the trial was false"))
     assert not is_reaction(denial("the allegations of the judge's bias in the case are nonsense, the court said"))
+
+
+def test_a_claim_put_in_the_negative_is_confirmed_by_those_saying_it() -> None:
+    """ "The coach said the striker is not injured" puts forward a negative claim; "denied that the striker is
+    injured" would deny the positive one. Reading denials off negative words must not turn the sources of a
+    negative claim into its deniers (a sports story and a trial story)."""
+    people = [
+        entity("e-coach", "Anna Berg"),
+        entity("e-club", "Rovers FC", "ORG"),
+        entity("e-court", "the court clerk"),
+        entity("e-lawyer", "Paul Dent"),
+    ]
+    names = {"Anna Berg": "e-coach", "Rovers FC": "e-club", "Paul Dent": "e-lawyer"}
+    one = article("n1", "Anna Berg said the striker is not injured and will not miss the final.", names=names)
+    two = article("n2", "Rovers FC said the striker is not injured and will not miss the final on Sunday.", names=names)
+    three = article(
+        "n3", "Paul Dent said the defendant did not leave the country before the hearing.", story="s-t", names=names
+    )
+    four = article(
+        "n4", "Paul Dent denied the defendant did not leave the country before the hearing.", story="s-t", names=names
+    )
+    statements = [
+        statement(
+            one, 0, speaker_text="Anna Berg", cue="said", speaker="e-coach", stance="deny",
+            content="the striker is not injured and will not miss the final",
+        ),
+        statement(
+            two, 0, speaker_text="Rovers FC", cue="said", speaker="e-club", source_type="organization",
+            stance="deny", content="the striker is not injured and will not miss the final on Sunday",
+        ),
+        statement(
+            three, 0, speaker_text="Paul Dent", cue="said", speaker="e-lawyer", stance="deny",
+            content="the defendant did not leave the country before the hearing",
+        ),
+        statement(
+            four, 0, speaker_text="Paul Dent", cue="denied", speaker="e-lawyer", stance="deny",
+            content="the defendant did not leave the country before the hearing",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two, three, four], people, statements)
+    build_claims(result)
+    striker = _claim_about(result, "striker")
+    assert {stance.stance for stance in striker.stances} == {"confirms"}
+    assert striker.verdict == "corroborated"
+    defendant = _claim_about(result, "defendant")
+    by_article = {stance.article: stance.stance for stance in defendant.stances}
+    # "said ... did not" puts the negative forward; "denied ..." keeps the denial its verb makes.
+    assert by_article == {"n3": "confirms", "n4": "denies"}

@@ -164,8 +164,15 @@ def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> li
     Only a negative member that says the same thing as the positive ones (close to their mean embedding) is a
     denial; a negative aside merged into a large claim ("no details were given") is not."""
     polarity = [negative(member.text) for member in members]
-    if all(polarity) or not any(polarity) or not member_vectors.any():
-        return list(members)  # all negative: the claim itself is a negative one ("Burns is not negotiating")
+    if all(polarity):
+        # The claim itself is a negative one ("Burns is not negotiating"): saying it in the negative puts it
+        # forward, and only a denial verb ("denied that ...") denies it.
+        return [
+            replace(member, stance=member.asserted) if member.stance == "denies" and member.asserted else member
+            for member in members
+        ]
+    if not any(polarity) or not member_vectors.any():
+        return list(members)
     positive = member_vectors[[not flag for flag in polarity]]
     mean = positive.mean(axis=0)
     mean /= float(np.linalg.norm(mean)) or 1.0
