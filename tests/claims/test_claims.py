@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.propositions import is_reaction, stance_of
@@ -355,3 +356,40 @@ def test_a_claim_put_in_the_negative_is_confirmed_by_those_saying_it() -> None:
     by_article = {stance.article: stance.stance for stance in defendant.stances}
     # "said ... did not" puts the negative forward; "denied ..." keeps the denial its verb makes.
     assert by_article == {"n3": "confirms", "n4": "denies"}
+
+
+def test_a_party_answers_the_claim_being_reported_rather_than_an_equally_close_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Between two lines of its article about as close to a reaction, a party's "declined to comment" answers the
+    one other outlets report too (a merger story: the bid, not the firm's store count)."""
+    import numpy as np
+
+    from crosswire.claims import stage
+    from crosswire.claims.propositions import Proposition, Reaction
+
+    def proposition(article_id: str, sentence: int, text: str) -> Proposition:
+        return Proposition(
+            article=article_id, start=0, end=len(text), text=text, stance="reports", statement=None, source=None,
+            source_text=None, source_type="media", root_key=article_id, party_key=article_id, sentence=sentence,
+        )  # fmt: skip
+
+    propositions = [
+        proposition("r1", 0, "Harlow Foods is in talks to buy Pemberton."),
+        proposition("r1", 1, "Harlow Foods runs 300 stores."),
+        proposition("r2", 0, "Harlow Foods is in talks to acquire Pemberton."),
+    ]
+    unit = np.eye(3, 384, dtype=np.float32)
+    vectors = np.stack([unit[0], unit[1], unit[0]])
+    # The reaction's context is a little closer to the store line (the sentence just before it) than to the bid.
+    context = 0.70 * unit[0] + 0.72 * unit[1]
+    monkeypatch.setattr(stage, "encode_cached", lambda texts, cache: np.stack([context for _ in texts]))
+    statement_ = Statement(
+        id="r1:s0", article="r1", start=0, end=10, speaker=None, speaker_text="Harlow Foods", speaker_start=0,
+        speaker_end=5, source_type="organization", cue="declined", cue_start=0, cue_end=3, content="to comment",
+        content_start=0, content_end=3, direct=False, stance_class="decline", via=[],
+    )  # fmt: skip
+    reaction = Reaction("r1", statement_, "declines", None, "Harlow Foods", "e", "e", "context", 2)
+    claim_of = {0: 0, 1: 1, 2: 0}
+    attached = stage._attach([reaction], propositions, vectors, claim_of, {"r1": "s", "r2": "s"}, {"s"}, None)
+    assert list(attached) == [0]

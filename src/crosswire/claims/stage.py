@@ -29,6 +29,10 @@ _WORDS = re.compile(r"[a-z]{3,}")
 ATTACH_ACROSS_ARTICLES = 0.5
 # A negative member this close to the mean of a claim's positive members says the same thing, negated: a denial.
 DENIES_SAME_CLAIM = 0.7
+# What a reaction in an article prefers among the claims it could answer: one more article carrying the claim is worth
+# this much similarity, up to SPREAD_CAP more articles.
+SPREAD_BONUS = 0.05
+SPREAD_CAP = 4
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 
 
@@ -88,6 +92,11 @@ def _attach(
     context_vectors = np.zeros((len(reactions), DIMENSIONS), dtype=np.float32)
     if embedded:
         context_vectors[embedded] = encode_cached([reactions[index].context for index in embedded], cache)
+    # How many articles put each claim forward: a party answers what is being reported, rarely a background line.
+    carriers: dict[int, set[str]] = {}
+    for index, proposition in enumerate(propositions):
+        carriers.setdefault(claim_of[index], set()).add(proposition.article)
+    spread = {claim: len(articles) for claim, articles in carriers.items()}
     attached: dict[int, list[Reaction]] = {}
     for row, reaction in enumerate(reactions):
         context_vector = context_vectors[row]
@@ -98,7 +107,8 @@ def _attach(
                 own,
                 key=lambda index: _reaction_score(
                     propositions[index], vectors[index], context_vector, words, reaction.sentence
-                ),
+                )
+                + SPREAD_BONUS * min(SPREAD_CAP, spread[claim_of[index]] - 1),
             )
             attached.setdefault(claim_of[best], []).append(reaction)
             continue
