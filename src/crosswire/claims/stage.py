@@ -105,10 +105,10 @@ def _attach(
         if own:
             best = max(
                 own,
-                key=lambda index: _reaction_score(
-                    propositions[index], vectors[index], context_vector, words, reaction.sentence
-                )
-                + SPREAD_BONUS * min(SPREAD_CAP, spread[claim_of[index]] - 1),
+                key=lambda index: (
+                    _reaction_score(propositions[index], vectors[index], context_vector, words, reaction.sentence)
+                    + SPREAD_BONUS * min(SPREAD_CAP, spread[claim_of[index]] - 1)
+                ),
             )
             attached.setdefault(claim_of[best], []).append(reaction)
             continue
