@@ -358,6 +358,29 @@ def test_a_claim_put_in_the_negative_is_confirmed_by_those_saying_it() -> None:
     assert by_article == {"n3": "confirms", "n4": "denies"}
 
 
+def test_a_party_saying_it_did_not_do_something_denies_it() -> None:
+    """ "I never sold the shares" / "said it had not paid the fine": a negative about the speaker itself is its
+    denial of the claim that it did, even when nobody puts that claim forward in the positive."""
+    people = [entity("e-ray", "Tom Ray"), entity("e-mill", "Northmill", "ORG")]
+    names = {"Tom Ray": "e-ray", "Northmill": "e-mill"}
+    one = article("p1", "“I never sold the shares before the announcement,” Tom Ray said.", names=names)
+    two = article("p2", "Tom Ray said he never sold the shares before the announcement was made.", names=names)
+    statements = [
+        statement(
+            one, 0, speaker_text="Tom Ray", cue="said", speaker="e-ray", stance="deny",
+            content="I never sold the shares before the announcement",
+        ),
+        statement(
+            two, 0, speaker_text="Tom Ray", cue="said", speaker="e-ray", stance="deny",
+            content="he never sold the shares before the announcement was made",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two], people, statements)
+    build_claims(result)
+    shares = _claim_about(result, "shares")
+    assert {stance.stance for stance in shares.stances} == {"denies"}
+
+
 def test_a_party_answers_the_claim_being_reported_rather_than_an_equally_close_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -76,6 +76,8 @@ _DENIAL_CUE = re.compile(
     r"describ\w*|brand\w*|dub\w*)\b",
     re.IGNORECASE,
 )
+# A content opening on a pronoun speaks of the speaker ("he said he never bet", "Shell said it was not in talks").
+_SELF_SUBJECT = re.compile(r"^(?:i|we|he|she|it|they)\b", re.IGNORECASE)
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
 _OUTLET_NOISE = re.compile(
@@ -175,8 +177,13 @@ def relayed_outlet(article: Article, statements: Sequence[Statement]) -> str | N
 
 def asserted_stance(statement: Statement, stance: Stance, relays: frozenset[str] = frozenset()) -> Stance | None:
     """The stance of a denial read from the content's own negative words ("said Burns is not negotiating") as a
-    plain assertion of that negative; None for any other stance, and for a denial its verb makes ("denied")."""
+    plain assertion of that negative; None for any other stance, for a denial its verb makes ("denied"), and for a
+    party's negative about itself ("I never ...", "said it was not ...")."""
     if stance != "denies" or _DENIAL_CUE.search(statement.cue or ""):
+        return None
+    if _SELF_SUBJECT.match(strip_content(statement.content)):
+        # "I never bet on sports", "said it was not in talks": a party saying it did not do something denies the
+        # claim that it did.
         return None
     if statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays:
         return "confirms"
