@@ -120,3 +120,41 @@ def test_the_model_round_trips_through_json() -> None:
     assert again.probability(row) == pytest.approx(model.probability(row))
     with pytest.raises(ValueError, match="retrain"):
         IdentityModel.from_json({**model.to_json(), "features": ["cosine"]})
+
+
+def test_a_chain_of_look_alikes_does_not_join_what_the_model_tells_apart() -> None:
+    """A -- B and B -- C are each one claim, but C is not A's claim: C stays out, although A and C are close enough
+    (cosine 0.6) for a bare similarity floor."""
+    from crosswire.claims.merge import cluster
+    from crosswire.claims.propositions import Proposition
+
+    texts = [
+        "Militia fighters blew up the river dam on Tuesday.",
+        "The river dam was blown up on Tuesday, witnesses said.",
+        "Army engineers blew up the river dam on Tuesday.",
+    ]
+    propositions = [
+        Proposition(
+            article=f"a{i}", start=0, end=len(t), text=t, stance="reports", statement=None, source=None,
+            source_text=None, source_type="media", root_key=f"a{i}", party_key=f"a{i}",
+        )
+        for i, t in enumerate(texts)
+    ]  # fmt: skip
+    a = np.zeros(384, dtype=np.float32)
+    a[0] = 1.0
+    b = np.zeros(384, dtype=np.float32)
+    b[[0, 1]] = [0.75, np.sqrt(1 - 0.75**2)]
+    c = np.zeros(384, dtype=np.float32)
+    c[[0, 1, 2]] = [0.6, (0.75 - 0.75 * 0.6) / np.sqrt(1 - 0.75**2), 0.0]
+    c[2] = np.sqrt(1 - c[0] ** 2 - c[1] ** 2)
+    vectors = np.stack([a, b, c])
+    # One claim when the cosine is at least 0.7: B joins A, and C, though linked to B, is not A's claim.
+    by_cosine = IdentityModel(
+        mean=np.zeros(len(IDENTITY_FEATURES), dtype=np.float32),
+        scale=np.ones(len(IDENTITY_FEATURES), dtype=np.float32),
+        weights=np.array([40.0] + [0.0] * (len(IDENTITY_FEATURES) - 1), dtype=np.float32),
+        bias=-40.0 * 0.7,
+        threshold=0.5,
+    )
+    assert float(b @ c) == pytest.approx(0.75, abs=1e-3) and float(a @ c) == pytest.approx(0.6, abs=1e-3)
+    assert cluster(propositions, vectors, ["s", "s", "s"], by_cosine) == [[0, 1], [2]]

@@ -23,6 +23,9 @@ from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, ide
 from crosswire.claims.propositions import Proposition, day_values
 from crosswire.nlp.embeddings import cosine_matrix
 
+# Sentences this close say the same thing in any story, however small: the identity model, which reads a pair
+# against the rest of its story, has little rest to read it against when a few articles all report one thing.
+SAME_CLAIM = 0.80
 # Pairs below this cosine are not read by the identity model: they could not pass the chain check (SAME_SEED) anyway.
 CANDIDATE = 0.5
 # Two sentences reporting one event say the same thing only when their wording is this close too.
@@ -75,9 +78,35 @@ def same_claim(
         return False
     if left.event is not None and left.event == right.event and similarity >= SAME_EVENT_CLAIM:
         return True
+    if similarity >= SAME_CLAIM:
+        return True
     if identity is None:
         return False
     return (model or identity_model()).same(pair_features(*identity))
+
+
+def _joins(
+    seed: int,
+    other: int,
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    sentences: dict[int, Sentence],
+    story: StoryContext,
+    model: IdentityModel,
+) -> bool:
+    """Whether ``other`` may join the claim first put forward by ``seed``: close enough, not in conflict with it,
+    and the same claim as the identity model reads it."""
+    similarity = float(vectors[seed] @ vectors[other])
+    if similarity < SAME_SEED:
+        return False
+    if conflicting(propositions[seed], propositions[other]):
+        return False
+    if similarity >= SAME_CLAIM:
+        return True
+    for index in (seed, other):
+        if index not in sentences:
+            sentences[index] = Sentence.of(propositions[index].text, vectors[index])
+    return model.same(pair_features(sentences[seed], sentences[other], story))
 
 
 def cluster(
@@ -129,13 +158,13 @@ def cluster(
                     pair = (sentences[left], sentences[right], story)
                 if not same_claim(propositions[left], propositions[right], similarity, pair, model):
                     continue
-                # Not a chain: each side must also be close to the claim the other already belongs to (its first
-                # proposition), so "Mizuhara stole the money" -> "Mizuhara wired $16 million" -> "Ohtani was
-                # fired" cannot become one claim through links that each look alike.
+                # Not a chain: each side must also be the same claim as the first proposition of the claim the
+                # other already belongs to, so "Mizuhara stole the money" -> "Mizuhara wired $16 million" ->
+                # "Ohtani was fired" cannot become one claim through links that each look alike.
                 seeds = union.find(left), union.find(right)
                 if all(
-                    float(vectors[seed] @ vectors[other]) >= SAME_SEED
-                    for seed, other in ((seeds[0], right), (seeds[1], left))
+                    seed == partner or _joins(seed, other, propositions, vectors, sentences, story, model)
+                    for seed, partner, other in ((seeds[0], left, right), (seeds[1], right, left))
                 ):
                     union.union(left, right)
     clusters: dict[int, list[int]] = {}
