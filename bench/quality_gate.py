@@ -42,13 +42,15 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             "all.events": 0.85,
             # Lowered from 0.55 when issues 14-17 met: restored leads join the Nord Stream reports into one story,
             # where rival attributions were merged into one claim (see CHANGELOG); propositions naming different
-            # doers of one deed are now never one claim (117/214).
-            "all.claims": 0.54,
+            # doers of one deed are now never one claim (117/214). Raised with the claim-identity model, negative
+            # claims and reactions answering reported claims (131/214; frozen stories 31/58).
+            "all.claims": 0.61,
             "all.contradictions": 0.66,
             "all.stories": 0.97,
-            "all.total": 0.80,
+            "all.total": 0.82,
             "frozen.statements": 0.72,
-            "frozen.total": 0.72,
+            "frozen.claims": 0.53,
+            "frozen.total": 0.73,
         },
     ),
     (

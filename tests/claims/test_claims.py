@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.propositions import is_reaction, stance_of
@@ -307,3 +308,111 @@ def test_a_long_denial_of_a_named_report_is_a_reaction() -> None:
     assert is_reaction(denial("the story laid out by the newspaper was totally false and complete fiction"))
     assert not is_reaction(denial("the report that the judge had met the defendant before the trial was false"))
     assert not is_reaction(denial("the allegations of the judge's bias in the case are nonsense, the court said"))
+
+
+def test_a_claim_put_in_the_negative_is_confirmed_by_those_saying_it() -> None:
+    """ "The coach said the striker is not injured" puts forward a negative claim; "denied that the striker is
+    injured" would deny the positive one. Reading denials off negative words must not turn the sources of a
+    negative claim into its deniers (a sports story and a trial story)."""
+    people = [
+        entity("e-coach", "Anna Berg"),
+        entity("e-club", "Rovers FC", "ORG"),
+        entity("e-court", "the court clerk"),
+        entity("e-lawyer", "Paul Dent"),
+    ]
+    names = {"Anna Berg": "e-coach", "Rovers FC": "e-club", "Paul Dent": "e-lawyer"}
+    one = article("n1", "Anna Berg said the striker is not injured and will not miss the final.", names=names)
+    two = article("n2", "Rovers FC said the striker is not injured and will not miss the final on Sunday.", names=names)
+    three = article(
+        "n3", "Paul Dent said the defendant did not leave the country before the hearing.", story="s-t", names=names
+    )
+    four = article(
+        "n4", "Paul Dent denied the defendant did not leave the country before the hearing.", story="s-t", names=names
+    )
+    statements = [
+        statement(
+            one, 0, speaker_text="Anna Berg", cue="said", speaker="e-coach", stance="deny",
+            content="the striker is not injured and will not miss the final",
+        ),
+        statement(
+            two, 0, speaker_text="Rovers FC", cue="said", speaker="e-club", source_type="organization",
+            stance="deny", content="the striker is not injured and will not miss the final on Sunday",
+        ),
+        statement(
+            three, 0, speaker_text="Paul Dent", cue="said", speaker="e-lawyer", stance="deny",
+            content="the defendant did not leave the country before the hearing",
+        ),
+        statement(
+            four, 0, speaker_text="Paul Dent", cue="denied", speaker="e-lawyer", stance="deny",
+            content="the defendant did not leave the country before the hearing",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two, three, four], people, statements)
+    build_claims(result)
+    striker = _claim_about(result, "striker")
+    assert {stance.stance for stance in striker.stances} == {"confirms"}
+    assert striker.verdict == "corroborated"
+    defendant = _claim_about(result, "defendant")
+    by_article = {stance.article: stance.stance for stance in defendant.stances}
+    # "said ... did not" puts the negative forward; "denied ..." keeps the denial its verb makes.
+    assert by_article == {"n3": "confirms", "n4": "denies"}
+
+
+def test_a_party_saying_it_did_not_do_something_denies_it() -> None:
+    """ "I never sold the shares" / "said it had not paid the fine": a negative about the speaker itself is its
+    denial of the claim that it did, even when nobody puts that claim forward in the positive."""
+    people = [entity("e-ray", "Tom Ray"), entity("e-mill", "Northmill", "ORG")]
+    names = {"Tom Ray": "e-ray", "Northmill": "e-mill"}
+    one = article("p1", "“I never sold the shares before the announcement,” Tom Ray said.", names=names)
+    two = article("p2", "Tom Ray said he never sold the shares before the announcement was made.", names=names)
+    statements = [
+        statement(
+            one, 0, speaker_text="Tom Ray", cue="said", speaker="e-ray", stance="deny",
+            content="I never sold the shares before the announcement",
+        ),
+        statement(
+            two, 0, speaker_text="Tom Ray", cue="said", speaker="e-ray", stance="deny",
+            content="he never sold the shares before the announcement was made",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two], people, statements)
+    build_claims(result)
+    shares = _claim_about(result, "shares")
+    assert {stance.stance for stance in shares.stances} == {"denies"}
+
+
+def test_a_party_answers_the_claim_being_reported_rather_than_an_equally_close_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Between two lines of its article about as close to a reaction, a party's "declined to comment" answers the
+    one other outlets report too (a merger story: the bid, not the firm's store count)."""
+    import numpy as np
+
+    from crosswire.claims import stage
+    from crosswire.claims.propositions import Proposition, Reaction
+
+    def proposition(article_id: str, sentence: int, text: str) -> Proposition:
+        return Proposition(
+            article=article_id, start=0, end=len(text), text=text, stance="reports", statement=None, source=None,
+            source_text=None, source_type="media", root_key=article_id, party_key=article_id, sentence=sentence,
+        )  # fmt: skip
+
+    propositions = [
+        proposition("r1", 0, "Harlow Foods is in talks to buy Pemberton."),
+        proposition("r1", 1, "Harlow Foods runs 300 stores."),
+        proposition("r2", 0, "Harlow Foods is in talks to acquire Pemberton."),
+    ]
+    unit = np.eye(3, 384, dtype=np.float32)
+    vectors = np.stack([unit[0], unit[1], unit[0]])
+    # The reaction's context is a little closer to the store line (the sentence just before it) than to the bid.
+    context = 0.70 * unit[0] + 0.72 * unit[1]
+    monkeypatch.setattr(stage, "encode_cached", lambda texts, cache: np.stack([context for _ in texts]))
+    statement_ = Statement(
+        id="r1:s0", article="r1", start=0, end=10, speaker=None, speaker_text="Harlow Foods", speaker_start=0,
+        speaker_end=5, source_type="organization", cue="declined", cue_start=0, cue_end=3, content="to comment",
+        content_start=0, content_end=3, direct=False, stance_class="decline", via=[],
+    )  # fmt: skip
+    reaction = Reaction("r1", statement_, "declines", None, "Harlow Foods", "e", "e", "context", 2)
+    claim_of = {0: 0, 1: 1, 2: 0}
+    attached = stage._attach([reaction], propositions, vectors, claim_of, {"r1": "s", "r2": "s"}, {"s"}, None)
+    assert list(attached) == [0]

@@ -4,8 +4,9 @@ Two propositions are the same claim when
 
 - they report the same event (their sentences are evidence of one merged event) and their embeddings are at
   least loosely close (:data:`SAME_EVENT_CLAIM`: a charge and the sum it is about are one event, two claims), or
-- their sentence embeddings (all-MiniLM-L6-v2) are very close, or
-- they are fairly close *and* name at least one entity in common,
+- the claim-identity model (:mod:`crosswire.claims.identity`), reading the pair against its story (cosine with and
+  without the story's centroid, overlap of the words rare in the story, shared names and figures), finds them one
+  claim,
 
 and never when they give different full dates or different figures: those are contradictions, not one claim.
 Candidates are only compared inside one story (articles about one developing event), so the work grows with the
@@ -18,12 +19,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
 from crosswire.claims.propositions import Proposition, day_values
 from crosswire.nlp.embeddings import cosine_matrix
 
-# Tuned on the reference pages and on paraphrase pairs written for the tests; see docs/claims.md.
+# Sentences this close say the same thing in any story, however small: the identity model, which reads a pair
+# against the rest of its story, has little rest to read it against when a few articles all report one thing.
 SAME_CLAIM = 0.80
-SAME_CLAIM_WITH_ENTITY = 0.62
+# Pairs below this cosine are not read by the identity model: they could not pass the chain check (SAME_SEED) anyway.
+CANDIDATE = 0.5
 # Two sentences reporting one event say the same thing only when their wording is this close too.
 SAME_EVENT_CLAIM = 0.5
 # How close a proposition must also be to the first proposition of the claim it joins (no chains of look-alikes).
@@ -59,7 +63,14 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
 
 
-def same_claim(left: Proposition, right: Proposition, similarity: float) -> bool:
+def same_claim(
+    left: Proposition,
+    right: Proposition,
+    similarity: float,
+    identity: tuple[Sentence, Sentence, StoryContext] | None = None,
+    model: IdentityModel | None = None,
+) -> bool:
+    """Whether two propositions of one story are one claim; ``identity`` is the pair as the identity model reads it."""
     if left.statement is not None and left.statement == right.statement:
         # Sentences of one quote are separate propositions on purpose.
         return False
@@ -69,14 +80,47 @@ def same_claim(left: Proposition, right: Proposition, similarity: float) -> bool
         return True
     if similarity >= SAME_CLAIM:
         return True
-    return similarity >= SAME_CLAIM_WITH_ENTITY and bool(left.entities & right.entities)
+    if identity is None:
+        return False
+    return (model or identity_model()).same(pair_features(*identity))
 
 
-def cluster(propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[str]) -> list[list[int]]:
+def _joins(
+    seed: int,
+    other: int,
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    sentences: dict[int, Sentence],
+    story: StoryContext,
+    model: IdentityModel,
+) -> bool:
+    """Whether ``other`` may join the claim first put forward by ``seed``: close enough, not in conflict with it,
+    and the same claim as the identity model reads it."""
+    similarity = float(vectors[seed] @ vectors[other])
+    if similarity < SAME_SEED:
+        return False
+    if conflicting(propositions[seed], propositions[other]):
+        return False
+    if similarity >= SAME_CLAIM:
+        return True
+    for index in (seed, other):
+        if index not in sentences:
+            sentences[index] = Sentence.of(propositions[index].text, vectors[index])
+    return model.same(pair_features(sentences[seed], sentences[other], story))
+
+
+def cluster(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    groups: Sequence[str],
+    model: IdentityModel | None = None,
+) -> list[list[int]]:
     """Indices of the propositions grouped into claims, each group in proposition order.
 
-    ``groups[i]`` is the story of proposition ``i``: only propositions of one story are compared.
+    ``groups[i]`` is the story of proposition ``i``: only propositions of one story are compared. ``model`` is the
+    claim-identity model (the shipped one by default).
     """
+    model = model or identity_model()
     union = _UnionFind(len(propositions))
     members: dict[str, list[int]] = {}
     for index, group in enumerate(groups):
@@ -85,6 +129,8 @@ def cluster(propositions: Sequence[Proposition], vectors: np.ndarray, groups: Se
         if len(indices) < 2:
             continue
         block_vectors = vectors[indices]
+        story = StoryContext.of([propositions[index].text for index in indices], block_vectors)
+        sentences: dict[int, Sentence] = {}
         by_event: dict[str, int] = {}
         for position, index in enumerate(indices):
             event = propositions[index].event
@@ -96,22 +142,29 @@ def cluster(propositions: Sequence[Proposition], vectors: np.ndarray, groups: Se
         for row_start in range(0, len(indices), _BLOCK):
             rows = block_vectors[row_start : row_start + _BLOCK]
             similarities = cosine_matrix(rows, block_vectors)
-            candidates = np.argwhere(similarities >= min(SAME_CLAIM_WITH_ENTITY, SAME_EVENT_CLAIM))
+            candidates = np.argwhere(similarities >= min(CANDIDATE, SAME_EVENT_CLAIM))
             for row, column in candidates:
                 left_position = row_start + int(row)
                 right_position = int(column)
                 if right_position <= left_position:
                     continue
                 left, right = indices[left_position], indices[right_position]
-                if not same_claim(propositions[left], propositions[right], float(similarities[row, column])):
+                similarity = float(similarities[row, column])
+                pair = None
+                if similarity >= CANDIDATE:
+                    for index in (left, right):
+                        if index not in sentences:
+                            sentences[index] = Sentence.of(propositions[index].text, vectors[index])
+                    pair = (sentences[left], sentences[right], story)
+                if not same_claim(propositions[left], propositions[right], similarity, pair, model):
                     continue
-                # Not a chain: each side must also be close to the claim the other already belongs to (its first
-                # proposition), so "Mizuhara stole the money" -> "Mizuhara wired $16 million" -> "Ohtani was
-                # fired" cannot become one claim through links that each look alike.
+                # Not a chain: each side must also be the same claim as the first proposition of the claim the
+                # other already belongs to, so "Mizuhara stole the money" -> "Mizuhara wired $16 million" ->
+                # "Ohtani was fired" cannot become one claim through links that each look alike.
                 seeds = union.find(left), union.find(right)
                 if all(
-                    float(vectors[seed] @ vectors[other]) >= SAME_SEED
-                    for seed, other in ((seeds[0], right), (seeds[1], left))
+                    seed == partner or _joins(seed, other, propositions, vectors, sentences, story, model)
+                    for seed, partner, other in ((seeds[0], left, right), (seeds[1], right, left))
                 ):
                     union.union(left, right)
     clusters: dict[int, list[int]] = {}

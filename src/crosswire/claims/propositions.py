@@ -70,6 +70,14 @@ _NOT_NEGATING = re.compile(
     r"|,\s*(?:but\s+)?not\s+\w+[^,;]*$",
     re.IGNORECASE,
 )
+# Reporting verbs that deny by themselves, whatever the content says.
+_DENIAL_CUE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|disput\w*|rebut\w*|contradict\w*|call\w*|"
+    r"describ\w*|brand\w*|dub\w*)\b",
+    re.IGNORECASE,
+)
+# A content opening on a pronoun speaks of the speaker ("he said he never bet", "Shell said it was not in talks").
+_SELF_SUBJECT = re.compile(r"^(?:i|we|he|she|it|they)\b", re.IGNORECASE)
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
 _OUTLET_NOISE = re.compile(
@@ -107,6 +115,9 @@ class Proposition:
     event: str | None = None
     # Who it says did the deed it reports ("US Navy divers planted the explosives"), when it reports one.
     agents: frozenset[str] = field(default_factory=frozenset)
+    # The stance it takes as a plain assertion, when it "denies" only by its own negative words ("said Burns is not
+    # negotiating") and not by a denial verb: what it has on a claim that is itself put in the negative.
+    asserted: Stance | None = None
 
 
 @dataclass
@@ -162,6 +173,21 @@ def relayed_outlet(article: Article, statements: Sequence[Statement]) -> str | N
     if not counts:
         return None
     return min(counts, key=lambda key: (-counts[key], key))
+
+
+def asserted_stance(statement: Statement, stance: Stance, relays: frozenset[str] = frozenset()) -> Stance | None:
+    """The stance of a denial read from the content's own negative words ("said Burns is not negotiating") as a
+    plain assertion of that negative; None for any other stance, for a denial its verb makes ("denied"), and for a
+    party's negative about itself ("I never ...", "said it was not ...")."""
+    if stance != "denies" or _DENIAL_CUE.search(statement.cue or ""):
+        return None
+    if _SELF_SUBJECT.match(strip_content(statement.content)):
+        # "I never bet on sports", "said it was not in talks": a party saying it did not do something denies the
+        # claim that it did.
+        return None
+    if statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays:
+        return "confirms"
+    return "reports"
 
 
 def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Stance:
@@ -389,6 +415,7 @@ def extract(
                         outlet=article.outlet,
                         sentence=max(0, sentence_at(index.starts, lo)),
                         event=_event_at(spans, lo, hi),
+                        asserted=asserted_stance(statement, stance, relays),
                     )
                 )
         propositions.extend(_own_voice(article, index, statements, spans, outlets, relayed))

@@ -29,6 +29,10 @@ _WORDS = re.compile(r"[a-z]{3,}")
 ATTACH_ACROSS_ARTICLES = 0.5
 # A negative member this close to the mean of a claim's positive members says the same thing, negated: a denial.
 DENIES_SAME_CLAIM = 0.7
+# What a reaction in an article prefers among the claims it could answer: one more article carrying the claim is worth
+# this much similarity, up to SPREAD_CAP more articles.
+SPREAD_BONUS = 0.05
+SPREAD_CAP = 4
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 
 
@@ -88,6 +92,11 @@ def _attach(
     context_vectors = np.zeros((len(reactions), DIMENSIONS), dtype=np.float32)
     if embedded:
         context_vectors[embedded] = encode_cached([reactions[index].context for index in embedded], cache)
+    # How many articles put each claim forward: a party answers what is being reported, rarely a background line.
+    carriers: dict[int, set[str]] = {}
+    for index, proposition in enumerate(propositions):
+        carriers.setdefault(claim_of[index], set()).add(proposition.article)
+    spread = {claim: len(articles) for claim, articles in carriers.items()}
     attached: dict[int, list[Reaction]] = {}
     for row, reaction in enumerate(reactions):
         context_vector = context_vectors[row]
@@ -96,8 +105,9 @@ def _attach(
         if own:
             best = max(
                 own,
-                key=lambda index: _reaction_score(
-                    propositions[index], vectors[index], context_vector, words, reaction.sentence
+                key=lambda index: (
+                    _reaction_score(propositions[index], vectors[index], context_vector, words, reaction.sentence)
+                    + SPREAD_BONUS * min(SPREAD_CAP, spread[claim_of[index]] - 1)
                 ),
             )
             attached.setdefault(claim_of[best], []).append(reaction)
@@ -164,8 +174,15 @@ def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> li
     Only a negative member that says the same thing as the positive ones (close to their mean embedding) is a
     denial; a negative aside merged into a large claim ("no details were given") is not."""
     polarity = [negative(member.text) for member in members]
-    if all(polarity) or not any(polarity) or not member_vectors.any():
-        return list(members)  # all negative: the claim itself is a negative one ("Burns is not negotiating")
+    if all(polarity):
+        # The claim itself is a negative one ("Burns is not negotiating"): saying it in the negative puts it
+        # forward, and only a denial verb ("denied that ...") denies it.
+        return [
+            replace(member, stance=member.asserted) if member.stance == "denies" and member.asserted else member
+            for member in members
+        ]
+    if not any(polarity) or not member_vectors.any():
+        return list(members)
     positive = member_vectors[[not flag for flag in polarity]]
     mean = positive.mean(axis=0)
     mean /= float(np.linalg.norm(mean)) or 1.0
