@@ -494,7 +494,9 @@ SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
     "alignment": tuple(n for n in SCALAR_NAMES if n.startswith("align_")),
     "frames": tuple(n for n in SCALAR_NAMES if n.startswith("frame_")),
 }  # fmt: skip
-VECTOR_BLOCKS: tuple[str, ...] = ("claim", "top", "product")
+# "best_product" and "best_difference" ([u * v, |u - v|] of the claim u and its best-matching sentence v) feed the
+# learned sentence-pair head of :mod:`crosswire.check.model`.
+VECTOR_BLOCKS: tuple[str, ...] = ("claim", "top", "product", "best_product", "best_difference")
 
 
 def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -545,8 +547,17 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
     aligned, decided = alignment(claim, body, sims, order)
     scalars += aligned
     scalars += template_features(claim, body, sims, top)
+    best_vector = body.vectors[int(order[0])]
     order = np.concatenate([[decided], order[order != decided]])
     top_vector = body.vectors[top].mean(axis=0)
     top_vector = top_vector / (float(np.linalg.norm(top_vector)) or 1.0)
-    vectors = np.concatenate([claim.vector, top_vector, claim.vector * top_vector * 10.0])
+    vectors = np.concatenate(
+        [
+            claim.vector,
+            top_vector,
+            claim.vector * top_vector * 10.0,
+            claim.vector * best_vector,
+            np.abs(claim.vector - best_vector),
+        ]
+    )
     return np.asarray(scalars, dtype=np.float32), vectors.astype(np.float32), order
