@@ -18,9 +18,9 @@ Everything here is computed from two cheap views built once per distinct text:
   with the sentences that match the claim, and how much closer those sentences come to the claim in each stance
   frame than to the bare claim (:func:`template_features`);
 - **vectors** (:data:`VECTOR_BLOCKS`): the claim's embedding, the mean embedding of the most similar sentences, and
-  their element-wise product. ``bench/train_stance.py`` measures them; they raise scores on unseen bodies of known
-  stories but lower them on unseen stories (they learn the story, not the stance), so the shipped model leaves
-  them out.
+  their element-wise product, measured by ``bench/train_stance.py`` and not read by the shipped networks (fed to
+  them raw, they learn the story, not the stance); and ``[u * v, |u - v|]`` of the claim ``u`` and its
+  best-matching sentence ``v``, which the model's sentence-pair head condenses into three stance probabilities.
 """
 
 from __future__ import annotations
