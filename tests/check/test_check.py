@@ -139,6 +139,11 @@ def test_claim_frames_tell_a_denial_of_the_claim_from_a_confirmation() -> None:
     assert confirmation["frame_body_refute"] > confirmation["frame_top_refute"]
 
 
+def test_feature_column_names_are_unique() -> None:
+    # a model file names its columns; a repeated name would be read back as the first column of that name
+    assert len(set(SCALAR_NAMES)) == len(SCALAR_NAMES)
+
+
 def test_head_blocks_pair_the_claim_with_its_best_matching_sentence() -> None:
     axes = np.eye(384, dtype=np.float32)
     topic, other, third = axes[:3]

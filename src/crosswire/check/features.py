@@ -412,7 +412,8 @@ def template_features(claim: ClaimView, body: BodyView, sims: np.ndarray, top: n
 ALIGN_NAMES: tuple[str, ...] = (
     *CUE_NAMES,
     *ATTRIBUTION_CLASSES,
-    "against", "hedge", "question", "reporting", "confirming", "claim_denial", "both_deny",
+    # the headline reading's hedge is named apart from the hedge cue group above: every column name is unique
+    "against", "read_hedge", "question", "reporting", "confirming", "claim_denial", "both_deny",
 )  # fmt: skip
 ALIGN_READ = 4  # the headline cues are read on this many best-matching sentences
 _READ_CUES = ("against", "hedge", "question", "reporting", "confirming", "claim_denial", "both_deny")
