@@ -102,7 +102,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "stance (FNC-1 train, dev bodies, FNC-1 score and macro-F1)",
         fnc1_stance.DATA,
         fnc1_stance.measure,
-        {"fnc": 0.86, "macro_f1": 0.69},
+        {"fnc": 0.87, "macro_f1": 0.72},
     ),
     (
         # The headline model retrained per fold of claims and read on the claims it never saw (~1 min).

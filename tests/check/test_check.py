@@ -15,6 +15,7 @@ from crosswire.check.features import (
     CUE_NAMES,
     SCALAR_NAMES,
     TEMPLATE_NAMES,
+    VECTOR_BLOCKS,
     Prototypes,
     attribution_class,
     build_body,
@@ -90,7 +91,8 @@ def test_featurizer_encodes_each_distinct_body_and_claim_once() -> None:
     idf = fit_idf([["mayor", "resign"], ["snow", "pass"]])
     pairs = [(CLAIM, SUPPORTING), (CLAIM, REFUTING), ("Snow closes the pass", SUPPORTING), (CLAIM, SUPPORTING)]
     scalars, vectors, orders = Featurizer(idf, encoder).features(pairs)
-    assert scalars.shape == (4, len(SCALAR_NAMES)) and vectors.shape == (4, 3 * 384) and len(orders) == 4
+    assert scalars.shape == (4, len(SCALAR_NAMES)) and len(orders) == 4
+    assert vectors.shape == (4, len(VECTOR_BLOCKS) * 384)
     assert seen.count(CLAIM) == 1 and seen.count("Snow closes the pass") == 1
     prototypes = len(Prototypes.texts())
     assert len(seen) == prototypes + len(split_sentences(SUPPORTING)) + len(split_sentences(REFUTING)) + 2
@@ -137,13 +139,42 @@ def test_claim_frames_tell_a_denial_of_the_claim_from_a_confirmation() -> None:
     assert confirmation["frame_body_refute"] > confirmation["frame_top_refute"]
 
 
+def test_feature_column_names_are_unique() -> None:
+    # a model file names its columns; a repeated name would be read back as the first column of that name
+    assert len(set(SCALAR_NAMES)) == len(SCALAR_NAMES)
+
+
+def test_head_blocks_pair_the_claim_with_its_best_matching_sentence() -> None:
+    axes = np.eye(384, dtype=np.float32)
+    topic, other, third = axes[:3]
+    idf = fit_idf([["rain"]])
+    claim = build_claim("Rain floods the valley", topic, idf)
+    prototypes = Prototypes.from_vectors(np.tile(third, (len(Prototypes.texts()), 1)))
+    best, far = _unit(3 * topic, other), _unit(topic, 3 * other)
+    body = build_body("x", ["a", "b", "c"], np.stack([far, best, _unit(other, third)]), idf, prototypes)
+    _, vectors, _ = pair_features(claim, body)
+    block = {name: vectors[i * 384 : (i + 1) * 384] for i, name in enumerate(VECTOR_BLOCKS)}
+    assert np.allclose(block["best_product"], topic * best)
+    assert np.allclose(block["best_difference"], np.abs(topic - best))
+
+
+def test_shipped_model_reads_the_sentence_pair_head() -> None:
+    model = load_model()
+    assert model.head is not None and set(model.head.vector_blocks) <= set(VECTOR_BLOCKS)
+    rows = np.zeros((2, len(SCALAR_NAMES)), dtype=np.float32)
+    vecs = np.random.default_rng(2).normal(size=(2, len(VECTOR_BLOCKS) * 384)).astype(np.float32)
+    extended = model.with_head(rows, vecs)
+    assert extended.shape == (2, len(SCALAR_NAMES) + 3)
+    assert np.allclose(np.exp(extended[:, len(SCALAR_NAMES) :]).sum(axis=1), 1.0, atol=1e-4)
+
+
 def test_model_file_round_trips_and_rejects_other_files(tmp_path: Path) -> None:
     model = load_model()
     path = tmp_path / "model.npz"
     save_model(model, path)
     again = read_model(path)
     rows = np.random.default_rng(0).normal(size=(5, len(SCALAR_NAMES))).astype(np.float32)
-    vecs = np.random.default_rng(1).normal(size=(5, 3 * 384)).astype(np.float32)
+    vecs = np.random.default_rng(1).normal(size=(5, len(VECTOR_BLOCKS) * 384)).astype(np.float32)
     assert np.allclose(again.probabilities(rows, vecs), model.probabilities(rows, vecs))
     assert np.allclose(model.probabilities(rows, vecs).sum(axis=1), 1.0, atol=1e-5)
     np.savez(tmp_path / "other.npz", header=np.array(json.dumps({"format": "something else"})))

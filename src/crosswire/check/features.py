@@ -18,9 +18,9 @@ Everything here is computed from two cheap views built once per distinct text:
   with the sentences that match the claim, and how much closer those sentences come to the claim in each stance
   frame than to the bare claim (:func:`template_features`);
 - **vectors** (:data:`VECTOR_BLOCKS`): the claim's embedding, the mean embedding of the most similar sentences, and
-  their element-wise product. ``bench/train_stance.py`` measures them; they raise scores on unseen bodies of known
-  stories but lower them on unseen stories (they learn the story, not the stance), so the shipped model leaves
-  them out.
+  their element-wise product, measured by ``bench/train_stance.py`` and not read by the shipped networks (fed to
+  them raw, they learn the story, not the stance); and ``[u * v, |u - v|]`` of the claim ``u`` and its
+  best-matching sentence ``v``, which the model's sentence-pair head condenses into three stance probabilities.
 """
 
 from __future__ import annotations
@@ -412,7 +412,8 @@ def template_features(claim: ClaimView, body: BodyView, sims: np.ndarray, top: n
 ALIGN_NAMES: tuple[str, ...] = (
     *CUE_NAMES,
     *ATTRIBUTION_CLASSES,
-    "against", "hedge", "question", "reporting", "confirming", "claim_denial", "both_deny",
+    # the headline reading's hedge is named apart from the hedge cue group above: every column name is unique
+    "against", "read_hedge", "question", "reporting", "confirming", "claim_denial", "both_deny",
 )  # fmt: skip
 ALIGN_READ = 4  # the headline cues are read on this many best-matching sentences
 _READ_CUES = ("against", "hedge", "question", "reporting", "confirming", "claim_denial", "both_deny")
@@ -494,7 +495,9 @@ SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
     "alignment": tuple(n for n in SCALAR_NAMES if n.startswith("align_")),
     "frames": tuple(n for n in SCALAR_NAMES if n.startswith("frame_")),
 }  # fmt: skip
-VECTOR_BLOCKS: tuple[str, ...] = ("claim", "top", "product")
+# "best_product" and "best_difference" ([u * v, |u - v|] of the claim u and its best-matching sentence v) feed the
+# learned sentence-pair head of :mod:`crosswire.check.model`.
+VECTOR_BLOCKS: tuple[str, ...] = ("claim", "top", "product", "best_product", "best_difference")
 
 
 def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -545,8 +548,17 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
     aligned, decided = alignment(claim, body, sims, order)
     scalars += aligned
     scalars += template_features(claim, body, sims, top)
+    best_vector = body.vectors[int(order[0])]
     order = np.concatenate([[decided], order[order != decided]])
     top_vector = body.vectors[top].mean(axis=0)
     top_vector = top_vector / (float(np.linalg.norm(top_vector)) or 1.0)
-    vectors = np.concatenate([claim.vector, top_vector, claim.vector * top_vector * 10.0])
+    vectors = np.concatenate(
+        [
+            claim.vector,
+            top_vector,
+            claim.vector * top_vector * 10.0,
+            claim.vector * best_vector,
+            np.abs(claim.vector - best_vector),
+        ]
+    )
     return np.asarray(scalars, dtype=np.float32), vectors.astype(np.float32), order

@@ -1,7 +1,10 @@
 """The stance classifier: two small neural networks stored as plain arrays, run with numpy.
 
 Stage 1 decides *related* or *unrelated*; stage 2, for a related pair, decides *supports*, *refutes* or
-*discusses* (trained with class weights, so the rare *refutes* is learned). The four stance probabilities are
+*discusses* (trained with class weights, so the rare *refutes* is learned). Stage 2 also reads a learned
+sentence-pair *head*: a logistic regression over ``[u * v, |u - v|]`` of the claim's embedding ``u`` and its
+best-matching sentence's ``v``, whose log-probabilities of the three related stances are extra inputs
+(:data:`HEAD_NAMES`). The four stance probabilities are
 ``P(unrelated)`` and ``P(related) * P(stance | related)``; a per-class log-offset, tuned on held-back training
 stories, is added before the arg-max.
 
@@ -32,13 +35,16 @@ FORMAT = "crosswire/stance-model@1"
 MODEL_FILE = "stance_model.npz"
 EMBEDDING_DIMENSIONS = 384
 INPUT_CLIP = 5.0
+# Stage-2 input columns after SCALAR_NAMES: the head's log-probability of each related stance.
+HEAD_NAMES: tuple[str, ...] = tuple(f"head_{stance}" for stance in RELATED)
+INPUT_NAMES: tuple[str, ...] = (*SCALAR_NAMES, *HEAD_NAMES)
 
 
 @dataclass(frozen=True)
 class Network:
     """A feed-forward network: standardise the selected inputs, ReLU hidden layers, softmax output."""
 
-    scalar_columns: tuple[int, ...]  # indices into SCALAR_NAMES
+    scalar_columns: tuple[int, ...]  # indices into INPUT_NAMES (SCALAR_NAMES, then HEAD_NAMES)
     vector_blocks: tuple[str, ...]  # names from VECTOR_BLOCKS
     mean: np.ndarray
     scale: np.ndarray
@@ -76,19 +82,28 @@ class StanceModel:
     stance: Network  # outputs [supports, refutes, discusses]
     log_offsets: np.ndarray  # added to log-probabilities of STANCES before the arg-max
     meta: dict[str, Any]
+    head: Network | None = None  # outputs [supports, refutes, discusses]; read by the stance network
+
+    def with_head(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        """``scalars`` with the head's log-probabilities (:data:`HEAD_NAMES`) appended (zeros without a head)."""
+        if self.head is None:
+            extra = np.zeros((len(scalars), len(HEAD_NAMES)), dtype=np.float32)
+        else:
+            extra = np.log(np.clip(self.head.probabilities(scalars, vectors), 1e-6, 1.0))
+        return np.concatenate([scalars, extra], axis=1)
 
     @property
     def uses_frames(self) -> bool:
         """Whether a network reads the ``frame_*`` scalars (then claims must be encoded in their stance frames)."""
         columns = {*self.relatedness.scalar_columns, *self.stance.scalar_columns}
-        return any(SCALAR_NAMES[i].startswith("frame_") for i in columns)
+        return any(INPUT_NAMES[i].startswith("frame_") for i in columns)
 
     def probabilities(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
         """(n, 4) probabilities over :data:`STANCES` for feature rows of n pairs."""
         if len(scalars) == 0:
             return np.zeros((0, len(STANCES)), dtype=np.float32)
         related = self.relatedness.probabilities(scalars, vectors)
-        stance = self.stance.probabilities(scalars, vectors)
+        stance = self.stance.probabilities(self.with_head(scalars, vectors), vectors)
         return np.concatenate([stance * related[:, :1], related[:, 1:]], axis=1)
 
     def decide(self, probabilities: np.ndarray) -> list[tuple[Stance, float]]:
@@ -115,15 +130,16 @@ def save_model(model: StanceModel, path: Path) -> None:
     header = {
         **model.meta,
         "format": FORMAT,
-        "scalar_names": list(SCALAR_NAMES),
+        "scalar_names": list(INPUT_NAMES),
         "idf_default": model.idf.default,
         "networks": {
             name: {
-                "scalar_columns": [SCALAR_NAMES[i] for i in net.scalar_columns],
+                "scalar_columns": [INPUT_NAMES[i] for i in net.scalar_columns],
                 "vector_blocks": list(net.vector_blocks),
                 "layers": len(net.weights),
             }
-            for name, net in (("relatedness", model.relatedness), ("stance", model.stance))
+            for name, net in (("relatedness", model.relatedness), ("stance", model.stance), ("head", model.head))
+            if net is not None
         },
     }
     arrays = {
@@ -133,17 +149,19 @@ def save_model(model: StanceModel, path: Path) -> None:
         "log_offsets": model.log_offsets.astype(np.float32),
         **_network_arrays("relatedness", model.relatedness),
         **_network_arrays("stance", model.stance),
+        **(_network_arrays("head", model.head) if model.head is not None else {}),
     }
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
 def _network(data: Any, prefix: str, spec: dict[str, Any]) -> Network:
-    missing = [name for name in spec["scalar_columns"] if name not in SCALAR_NAMES]
+    missing = [name for name in spec["scalar_columns"] if name not in INPUT_NAMES]
+    missing += [name for name in spec["vector_blocks"] if name not in VECTOR_BLOCKS]
     if missing:
         raise ModelError(f"the stance model uses features this version lacks ({', '.join(missing)}); retrain it")
     layers = int(spec["layers"])
     return Network(
-        scalar_columns=tuple(SCALAR_NAMES.index(name) for name in spec["scalar_columns"]),
+        scalar_columns=tuple(INPUT_NAMES.index(name) for name in spec["scalar_columns"]),
         vector_blocks=tuple(spec["vector_blocks"]),
         mean=data[f"{prefix}.mean"],
         scale=data[f"{prefix}.scale"],
@@ -170,6 +188,7 @@ def read_model(path: Path) -> StanceModel:
                 stance=_network(data, "stance", header["networks"]["stance"]),
                 log_offsets=np.asarray(data["log_offsets"], dtype=np.float32),
                 meta=header,
+                head=_network(data, "head", header["networks"]["head"]) if "head" in header["networks"] else None,
             )
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"cannot read the stance model {path} ({exc}); reinstall Crosswire") from None
