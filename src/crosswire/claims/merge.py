@@ -103,10 +103,17 @@ def _joins(
         return False
     if similarity >= SAME_CLAIM:
         return True
-    for index in (seed, other):
+    return model.same(pair_features(*_pair(seed, other, propositions, vectors, sentences), story))
+
+
+def _pair(
+    left: int, right: int, propositions: Sequence[Proposition], vectors: np.ndarray, sentences: dict[int, Sentence]
+) -> tuple[Sentence, Sentence]:
+    """The two propositions as the identity model reads them, each read once per story (kept in ``sentences``)."""
+    for index in (left, right):
         if index not in sentences:
             sentences[index] = Sentence.of(propositions[index].text, vectors[index])
-    return model.same(pair_features(sentences[seed], sentences[other], story))
+    return sentences[left], sentences[right]
 
 
 def cluster(
@@ -152,10 +159,7 @@ def cluster(
                 similarity = float(similarities[row, column])
                 pair = None
                 if similarity >= CANDIDATE:
-                    for index in (left, right):
-                        if index not in sentences:
-                            sentences[index] = Sentence.of(propositions[index].text, vectors[index])
-                    pair = (sentences[left], sentences[right], story)
+                    pair = (*_pair(left, right, propositions, vectors, sentences), story)
                 if not same_claim(propositions[left], propositions[right], similarity, pair, model):
                     continue
                 # Not a chain: each side must also be the same claim as the first proposition of the claim the
