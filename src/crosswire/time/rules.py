@@ -171,10 +171,13 @@ def _month_value(ctx: Ctx, month: int, rel: str | None, day: int = 0) -> str:
     if ctx.anchor is None:
         return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     anchor = ctx.anchor
+    # "last October" is the latest October before the anchor's month; "last Oct. 23" the latest Oct. 23 before the
+    # anchor's day (and "next" the other way round).
+    here, there = (anchor.month, anchor.day if day else 0), (month, day)
     if rel in ("last", "past", "this past"):
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        year = anchor.year if there < here else anchor.year - 1
     elif rel in ("next", "coming", "this coming"):
-        year = anchor.year if month > anchor.month else anchor.year + 1
+        year = anchor.year if there > here else anchor.year + 1
     elif rel == "this":
         year = anchor.year
     else:
@@ -212,10 +215,12 @@ def rule_month_day(m: re.Match[str], text: str) -> Candidate | None:
             m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2, sets_reference=True
         )
 
-    def resolve(ctx: Ctx) -> Resolved:
-        return _month_value(ctx, month, None, day), None
+    rel = " ".join(m["rel"].lower().split()) if m.groupdict().get("rel") else None
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=True, priority=2, sets_reference=True)
+    def resolve(ctx: Ctx) -> Resolved:
+        return _month_value(ctx, month, rel, day), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None, priority=2, sets_reference=True)
 
 
 def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
@@ -561,7 +566,8 @@ RULES: list[tuple[str, Rule]] = [
         rule_month_day,
     ),
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})\s+"
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
     ),
