@@ -66,7 +66,11 @@ class Candidate:
 
 Rule = Callable[[re.Match[str], str], Candidate | None]
 
-_POS = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)"
+# "end-2012", "end-March", "start-2014": the wire-service forms, with the hyphen only ("by end 2012" is rare).
+_POS = (
+    r"(?:early|late|mid|end(?=-)|start(?=-)|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+    r"the\s+turn\s+of)"
+)
 _POS_MOD = {"early": "START", "late": "END", "mid": "MID", "end": "END", "beginning": "START", "start": "START"}
 _POS_MOD |= {"middle": "MID", "turn": "START"}
 _PREV_OK = {"in", "on", "since", "by", "until", "till", "before", "after", "from", "during", "through", "to", "of"}
@@ -276,6 +280,10 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None and ry is None, sets_reference=True)
 
 
+# Words ending in "s" that are not plural nouns, so that a year before them is still a year ("in 2012 was").
+_NOT_PLURAL = r"(?:was|is|has|as|does|its|his|this|thus|plus|versus|towards|across|unless|whereas|perhaps|besides)\b"
+
+
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
     """ "1998", "fiscal 1989", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
     if m["year"]:
@@ -284,7 +292,10 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
         after = text[m.end() : m.end() + 12]
         if before in ("$", "#", "-", "/", ".", ",", "£", "€") and not m["pre"]:
             return None
-        if re.match(r"\s*(?:%|percent|per\b|[a-z]+s\b(?!')|-\w)", after, re.IGNORECASE) and not (m["pre"] or m["fy"]):
+        # "1,500 cars", "2012 votes": a count of a plural noun; but not "in 2012 was", "2012 is", "2012 as".
+        if re.match(
+            r"\s*(?:%|percent|per\b|(?!" + _NOT_PLURAL + r")[a-z]+s\b(?!')|-\w)", after, re.IGNORECASE
+        ) and not (m["pre"] or m["fy"]):
             return None
         if re.match(r"[.,:/]\d", after):
             return None
