@@ -212,6 +212,9 @@ def test_lookalikes_of_the_new_constructions_are_not_timexes(text: str) -> None:
         ("Turnout in 2012 was the lowest since the war.", "2012", "2012", None),
         ("The levy, in force since 2009 as a stopgap, ends soon.", "2009", "2009", None),
         ("Growth in 1998 is put at 3 percent.", "1998", "1998", None),
+        # a possessive year is the year ("2012's election"); "the 1980's" stays the decade
+        ("He was 2012's top scorer.", "2012", "2012", None),
+        ("Prices soared in the 1980's.", "the 1980's", "198", None),
         # the wire services' "end-2012", "end-March", "start-2014"
         ("Debt is to fall below 60 percent by end-2012.", "end-2012", "2012", "END"),
         ("The central bank holds rates until end-March.", "end-March", "2013-03", "END"),

@@ -597,7 +597,7 @@ RULES: list[tuple[str, Rule]] = [
     (
         rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<fy>(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:calendar\s+)?year\s+)?"
         rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>(?:nineteen|eighteen)[- ](?:\w+ty)(?:[- ]\w+)?|two\s+thousand(?:\s+and\s+"
-        rf"(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\d|'s\b)",
+        rf"(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\d|(?<=0)['’]s\b)",
         rule_year,
     ),
     (
