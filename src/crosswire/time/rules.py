@@ -281,7 +281,20 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
 
 
 # Words ending in "s" that are not plural nouns, so that a year before them is still a year ("in 2012 was").
-_NOT_PLURAL = r"(?:was|is|has|as|does|its|his|this|thus|plus|versus|towards|across|unless|whereas|perhaps|besides)\b"
+_NOT_PLURAL = r"(?:was|is|has|as|does|its|his|this|thus|plus|versus|towards|across|unless|whereas|perhaps|besides|"
+_NOT_PLURAL += r"onwards|afterwards)\b"
+# Opening a clause, these make a number of 1000-2100 before a plural noun the year ("In 2011 thousands protested",
+# "Since 2009 prices have risen"), where "resulted in 1500 deaths" stays a count.
+_YEAR_OPENERS = re.compile(
+    r"(?:^|[.;:!?,\n\"“(]\s*|\bthat\s+)(?:in|since|by|until|till|from|during|before|after|around|through)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Does a clause-opening preposition ("In", ", since") stand right before ``start``?"""
+    before = text[:start]
+    return bool(_YEAR_OPENERS.search(before if len(before) <= 15 else "x" + before[-15:]))
 
 
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
@@ -292,10 +305,12 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
         after = text[m.end() : m.end() + 12]
         if before in ("$", "#", "-", "/", ".", ",", "£", "€") and not m["pre"]:
             return None
-        # "1,500 cars", "2012 votes": a count of a plural noun; but not "in 2012 was", "2012 is", "2012 as".
+        # "2012 votes", "1200 people": a count of a plural noun; but not "in 2012 was", "2012 is", "2012 as".
         if re.match(
-            r"\s*(?:%|percent|per\b|(?!" + _NOT_PLURAL + r")[a-z]+s\b(?!')|-\w)", after, re.IGNORECASE
-        ) and not (m["pre"] or m["fy"]):
+            r"\s*(?:%|percent|per\b|people\b|men\b|women\b|children\b|(?!" + _NOT_PLURAL + r")[a-z]+s\b(?!')|-\w)",
+            after,
+            re.IGNORECASE,
+        ) and not (m["pre"] or m["fy"] or _opens_clause(text, m.start())):
             return None
         if re.match(r"[.,:/]\d", after):
             return None
