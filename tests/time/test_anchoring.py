@@ -21,6 +21,24 @@ def values(text: str, published: str | None) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # "last" and "next" with a month and day: the latest such day before the anchor, the next one after it
+        ("The physician was shot to death last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "1998-10-23"),
+        ("The ruling takes effect next Jan. 15, the court said.", "2013-03-22", "next Jan. 15", "2014-01-15"),
+        ("The striker signed last August 30th with the club.", "2021-09-05", "last August 30th", "2021-08-30"),
+        # a month named with no tense to read is the nearest one: the one just past, or the one just ahead
+        ("Shares worth $130 million in October, worth half that now.", "1998-01-08", "October", "1997-10"),
+        ("Mr. Schwarz, chairman effective Feb. 1, and two others.", "1989-10-26", "Feb. 1", "1990-02-01"),
+    ],
+)
+def test_month_days_with_last_or_next_and_months_without_tense(
+    text: str, published: str, span: str, value: str
+) -> None:
+    assert values(text, published)[span][1] == value
+
+
+@pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         # the narrative's last date, not the publication day, is where "later" and "the next day" count from

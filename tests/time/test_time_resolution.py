@@ -203,3 +203,46 @@ def test_guideline_constructions_by_timex3_type(
 )
 def test_lookalikes_of_the_new_constructions_are_not_timexes(text: str) -> None:
     assert timexes(text, "2013-03-20") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        # a year before a verb or a preposition ending in "s" is still a year
+        ("Turnout in 2012 was the lowest since the war.", "2012", "2012", None),
+        ("The levy, in force since 2009 as a stopgap, ends soon.", "2009", "2009", None),
+        ("Growth in 1998 is put at 3 percent.", "1998", "1998", None),
+        # a preposition opening the clause makes it the year even before a plural noun
+        ("In 2011 thousands protested in the capital.", "2011", "2011", None),
+        ("Police said that since 2009 prices have doubled.", "2009", "2009", None),
+        ("From 2009 onwards the firm grew.", "2009", "2009", None),
+        # a possessive year is the year ("2012's election"); "the 1980's" stays the decade
+        ("He was 2012's top scorer.", "2012", "2012", None),
+        ("Prices soared in the 1980's.", "the 1980's", "198", None),
+        # the wire services' "end-2012", "end-March", "start-2014"
+        ("Debt is to fall below 60 percent by end-2012.", "end-2012", "2012", "END"),
+        ("The central bank holds rates until end-March.", "end-March", "2013-03", "END"),
+        ("The new terminal opens at start-2014.", "start-2014", "2014", "START"),
+    ],
+)
+def test_years_before_words_in_s_and_wire_service_period_edges(
+    text: str, span: str, value: str, mod: str | None
+) -> None:
+    _, got, got_mod = timexes(text, "2013-03-20")[span]
+    assert (got, got_mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant made 1998 cars last month.",  # a count of a plural noun
+        "Police counted 2012 votes in the district.",
+        "The attack resulted in 1500 deaths.",  # "in" inside the clause: a count
+        "The fire killed 1200 people, officials said.",
+        "The end-of-year rally lifted stocks.",  # "end-" before a noun, not before a date
+    ],
+)
+def test_counts_and_end_compounds_are_not_years(text: str) -> None:
+    found = timexes(text, "2013-03-20")
+    assert not any(v[1] in ("1998", "2012", "1500", "1200") for v in found.values())
+    assert not any(k.lower().startswith("end") for k in found)

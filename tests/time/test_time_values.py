@@ -41,7 +41,15 @@ def test_month_year_never_crosses_more_than_one_year(day: dt.date, month: int, d
     year = tv.month_year(day, month, direction)
     assert abs(year - day.year) <= 1
     if direction == 0:
-        assert year == day.year
+        # without a tense, the nearest such month: never more than about half a year away
+        assert abs((year * 12 + month) - (day.year * 12 + day.month)) <= 6
+
+
+def test_a_month_named_without_tense_is_the_nearest_one() -> None:
+    assert tv.month_year(dt.date(1998, 1, 8), 10, 0) == 1997  # a January paper's "October" has just passed
+    assert tv.month_year(dt.date(1989, 10, 26), 2, 0, 1) == 1990  # an October paper's "Feb. 1" is ahead
+    assert tv.month_year(dt.date(2022, 3, 10), 7, 0) == 2022  # within six months: the anchor's own year
+    assert tv.month_year(dt.date(2022, 3, 10), 10, 1) == 2022  # future tense keeps reaching forward
 
 
 def test_week_values_are_iso_weeks_across_the_new_year() -> None:

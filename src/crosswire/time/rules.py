@@ -66,7 +66,11 @@ class Candidate:
 
 Rule = Callable[[re.Match[str], str], Candidate | None]
 
-_POS = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)"
+# "end-2012", "end-March", "start-2014": the wire-service forms, with the hyphen only ("by end 2012" is rare).
+_POS = (
+    r"(?:early|late|mid|end(?=-)|start(?=-)|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+    r"the\s+turn\s+of)"
+)
 _POS_MOD = {"early": "START", "late": "END", "mid": "MID", "end": "END", "beginning": "START", "start": "START"}
 _POS_MOD |= {"middle": "MID", "turn": "START"}
 _PREV_OK = {"in", "on", "since", "by", "until", "till", "before", "after", "from", "during", "through", "to", "of"}
@@ -171,10 +175,13 @@ def _month_value(ctx: Ctx, month: int, rel: str | None, day: int = 0) -> str:
     if ctx.anchor is None:
         return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     anchor = ctx.anchor
+    # "last October" is the latest October before the anchor's month; "last Oct. 23" the latest Oct. 23 before the
+    # anchor's day (and "next" the other way round).
+    here, there = (anchor.month, anchor.day if day else 0), (month, day)
     if rel in ("last", "past", "this past"):
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        year = anchor.year if there < here else anchor.year - 1
     elif rel in ("next", "coming", "this coming"):
-        year = anchor.year if month > anchor.month else anchor.year + 1
+        year = anchor.year if there > here else anchor.year + 1
     elif rel == "this":
         year = anchor.year
     else:
@@ -212,10 +219,12 @@ def rule_month_day(m: re.Match[str], text: str) -> Candidate | None:
             m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{month:02d}-{day:02d}"), priority=2, sets_reference=True
         )
 
-    def resolve(ctx: Ctx) -> Resolved:
-        return _month_value(ctx, month, None, day), None
+    rel = " ".join(m["rel"].lower().split()) if m.groupdict().get("rel") else None
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=True, priority=2, sets_reference=True)
+    def resolve(ctx: Ctx) -> Resolved:
+        return _month_value(ctx, month, rel, day), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None, priority=2, sets_reference=True)
 
 
 def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
@@ -271,6 +280,23 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel is None and ry is None, sets_reference=True)
 
 
+# Words ending in "s" that are not plural nouns, so that a year before them is still a year ("in 2012 was").
+_NOT_PLURAL = r"(?:was|is|has|as|does|its|his|this|thus|plus|versus|towards|across|unless|whereas|perhaps|besides|"
+_NOT_PLURAL += r"onwards|afterwards)\b"
+# Opening a clause, these make a number of 1000-2100 before a plural noun the year ("In 2011 thousands protested",
+# "Since 2009 prices have risen"), where "resulted in 1500 deaths" stays a count.
+_YEAR_OPENERS = re.compile(
+    r"(?:^|[.;:!?,\n\"“(]\s*|\bthat\s+)(?:in|since|by|until|till|from|during|before|after|around|through)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Does a clause-opening preposition ("In", ", since") stand right before ``start``?"""
+    before = text[:start]
+    return bool(_YEAR_OPENERS.search(before if len(before) <= 15 else "x" + before[-15:]))
+
+
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
     """ "1998", "fiscal 1989", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
     if m["year"]:
@@ -279,7 +305,12 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
         after = text[m.end() : m.end() + 12]
         if before in ("$", "#", "-", "/", ".", ",", "£", "€") and not m["pre"]:
             return None
-        if re.match(r"\s*(?:%|percent|per\b|[a-z]+s\b(?!')|-\w)", after, re.IGNORECASE) and not (m["pre"] or m["fy"]):
+        # "2012 votes", "1200 people": a count of a plural noun; but not "in 2012 was", "2012 is", "2012 as".
+        if re.match(
+            r"\s*(?:%|percent|per\b|people\b|men\b|women\b|children\b|(?!" + _NOT_PLURAL + r")[a-z]+s\b(?!')|-\w)",
+            after,
+            re.IGNORECASE,
+        ) and not (m["pre"] or m["fy"] or _opens_clause(text, m.start())):
             return None
         if re.match(r"[.,:/]\d", after):
             return None
@@ -561,7 +592,8 @@ RULES: list[tuple[str, Rule]] = [
         rule_month_day,
     ),
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})\s+"
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
     ),
@@ -580,7 +612,7 @@ RULES: list[tuple[str, Rule]] = [
     (
         rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<fy>(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:calendar\s+)?year\s+)?"
         rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>(?:nineteen|eighteen)[- ](?:\w+ty)(?:[- ]\w+)?|two\s+thousand(?:\s+and\s+"
-        rf"(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\d|'s\b)",
+        rf"(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\d|(?<=0)['’]s\b)",
         rule_year,
     ),
     (

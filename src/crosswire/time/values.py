@@ -244,10 +244,14 @@ def nearest_weekday(anchor: dt.date, weekday: int, direction: int) -> dt.date:
 def month_year(anchor: dt.date, month: int, direction: int, day: int = 0) -> int:
     """The year of ``month`` (and ``day``) named without a year, seen from ``anchor`` with a tense direction.
 
-    Past (< 0): the latest such month on or before the anchor; future (> 0): the next one on or after it; no clear
-    tense (0): the anchor's own year, the usual reading in news. A past-tense sentence often announces a date a few
-    weeks ahead ("declared a dividend, payable Dec. 15"), so past tense reaches back a year only when the date
-    would otherwise lie more than about two months after the anchor (and future tense the other way round).
+    Past (< 0): the latest such month on or before the anchor; future (> 0): the next one on or after it. A
+    past-tense sentence often announces a date a few weeks ahead ("declared a dividend, payable Dec. 15"), so past
+    tense reaches back a year only when the date would otherwise lie more than about two months after the anchor
+    (and future tense the other way round).
+
+    No clear tense (0: a present-tense verb, or none: "effective Feb. 1", "worth $130 million in October"): the
+    nearest such month. That is the anchor's own year, the usual reading in news, unless it lies more than six months
+    away: a January paper's "October" is the one just past, an October paper's "Feb. 1" the one ahead.
     """
     here = anchor.month * 31 + (anchor.day if day else 0)
     there = month * 31 + (day if day else 0)
@@ -256,6 +260,8 @@ def month_year(anchor: dt.date, month: int, direction: int, day: int = 0) -> int
         return anchor.year - 1
     if direction > 0 and there < here - margin:
         return anchor.year + 1
+    if direction == 0 and abs(there - here) > 6 * 31:
+        return anchor.year + (1 if there < here else -1)
     return anchor.year
 
 
