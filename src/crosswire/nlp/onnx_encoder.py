@@ -35,8 +35,10 @@ log = logging.getLogger(__name__)
 
 # Word pieces per text, as the model's sentence-transformers config cuts them (``max_seq_length``).
 MAX_TOKENS = 256
-# Texts per forward pass, shortest first: padding costs CPU, and on ONNX Runtime small batches are as fast per token.
+# Texts per forward pass, fewest word pieces first (so a batch is hardly padded). On one thread 8 beat 16 and 32
+# (124, 114 and 104 news sentences per CPU second).
 BATCH_SIZE = 8
+DIMENSIONS = 384
 # Bump when the exported graph changes (inputs, pooling, opset): cached files under another key are not read.
 EXPORT_FORMAT = 1
 OPSET = 17
@@ -212,22 +214,27 @@ class OnnxEncoder:
         options.log_severity_level = 3
         self.session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        # The file says 128 and fixed padding; the model (as sentence-transformers runs it) cuts at 256 and pads a
-        # batch to its longest text.
+        # The file says 128 and fixed padding; the model (as sentence-transformers runs it) cuts at 256, and
+        # encode() pads each batch itself (with the [PAD] id 0, masked out).
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        tokenizer.no_padding()
         self.tokenizer = tokenizer
 
     def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
-        """One normalised float32 row per text, in order (texts run shortest first, in batches of ``batch_size``)."""
-        rows = np.zeros((len(texts), 384), dtype=np.float32)
+        """One normalised float32 row per text, in order. Texts are tokenised first and run by word-piece count,
+        ``batch_size`` at a time, so a batch pads its texts to nearly their own length (padding is wasted CPU)."""
+        rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         # sentence-transformers strips each text before tokenising; so does this (BERT pieces ignore the ends anyway).
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        pieces = [encoding.ids for encoding in self.tokenizer.encode_batch([text.strip() for text in texts])]
+        order = sorted(range(len(texts)), key=lambda i: len(pieces[i]))
         for start in range(0, len(order), batch_size):
             batch = order[start : start + batch_size]
-            encodings = self.tokenizer.encode_batch([texts[i].strip() for i in batch])
-            ids = np.asarray([encoding.ids for encoding in encodings], dtype=np.int64)
-            mask = np.asarray([encoding.attention_mask for encoding in encodings], dtype=np.int64)
+            width = max(len(pieces[i]) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                ids[row, : len(pieces[i])] = pieces[i]
+                mask[row, : len(pieces[i])] = 1
             (vectors,) = self.session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})
             rows[batch] = vectors
         return rows
