@@ -14,6 +14,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	# torch first, through the constraints: that version is the local CPU wheel; a range would pull the CUDA builds.
 	$(PIP) install -c constraints.txt torch
 	$(PIP) install -c constraints.txt -e .
+	# The sentence encoder's ONNX graph, exported once from the packaged weights into the user's cache (no network;
+	# the first run would do it otherwise).
+	$(BIN)/python -m crosswire.nlp.onnx_encoder
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

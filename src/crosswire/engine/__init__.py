@@ -78,15 +78,13 @@ def load_worker_models() -> None:
     library thread pools would only fight each other)."""
     from threadpoolctl import threadpool_limits
 
-    from crosswire.nlp.embeddings import load_encoder
+    from crosswire.nlp.embeddings import load_encoder, set_threads
     from crosswire.nlp.spacy_model import load_pipeline
 
     threadpool_limits(1)
+    set_threads(1)
     load_pipeline()
     load_encoder()
-    import torch
-
-    torch.set_num_threads(1)
 
 
 def embed_for_corpus(articles: list[Article]) -> dict[str, np.ndarray]:

