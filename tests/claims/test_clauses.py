@@ -61,6 +61,12 @@ def test_a_relative_clause_about_a_named_party_is_its_own_claim() -> None:
 def test_a_relative_clause_about_anything_but_a_name_is_left_alone() -> None:
     text = "The ceasefire took effect at dawn on Monday, which was a public holiday in the region"
     assert _texts(text, "The ceasefire") == [text]
+    # A clause about two coordinated names is about both: no claim about the last one alone.
+    text = (
+        "The envoy will raise the cases of two reporters, the writer Anna Holm and the photographer Piotr Nowak, "
+        "who have been held in Minsk since May"
+    )
+    assert _texts(text, "Anna Holm", "Piotr Nowak") == [text]
 
 
 def test_report_frames_give_way_to_what_they_frame() -> None:

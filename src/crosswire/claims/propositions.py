@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import split_clauses, strip_frame
+from crosswire.claims.clauses import prime_clauses, split_clauses, strip_frame
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import sentence_at, split_sentences
 from crosswire.time.values import parse_value
@@ -418,6 +418,18 @@ def extract(
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
+        # Every sentence the article's propositions may be cut from, parsed in one batch.
+        prime_clauses(
+            [
+                *(
+                    _statement_text(article, lo, hi)[1]
+                    for statement in statements
+                    if not is_topic_only(statement) and not is_reaction(statement)
+                    for lo, hi in index.sentence_spans(*_content_span(statement))
+                ),
+                *(text for _, _, _, text in _own_voice_sentences(article, index, statements, spans)),
+            ]
+        )
         for statement in statements:
             if is_topic_only(statement):
                 continue
@@ -441,17 +453,12 @@ def extract(
                     )
                 )
                 continue
-            start = statement.content_start if statement.content_start is not None else statement.start
-            end = statement.content_end if statement.content_end is not None else statement.end
+            start, end = _content_span(statement)
             previous_entities: frozenset[str] = frozenset()
             for lo, hi in index.sentence_spans(start, end):
-                raw = article.text[lo:hi]
-                text = strip_content(raw)
-                if len(_WORD.findall(text)) < MIN_WORDS:
+                if len(_WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
-                offset = lo + max(0, raw.find(text))
-                cut, text = strip_frame(text)
-                offset += cut
+                offset, text = _statement_text(article, lo, hi)
                 clauses = split_clauses(text, index.name_spans(offset, offset + len(text)))
                 for clause in clauses:
                     c_lo, c_hi = offset + clause.start, offset + clause.end
@@ -492,6 +499,12 @@ def extract(
     return propositions, reactions
 
 
+def _content_span(statement: Statement) -> tuple[int, int]:
+    start = statement.content_start if statement.content_start is not None else statement.start
+    end = statement.content_end if statement.content_end is not None else statement.end
+    return start, end
+
+
 def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     for lo, hi, event in spans:
@@ -499,6 +512,38 @@ def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | 
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, event)
     return best[1] if best else None
+
+
+def _own_voice_sentences(
+    article: Article, index: _ArticleIndex, statements: Sequence[Statement], spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, int, str]]:
+    """(number, start, end, text) of the sentences outside every statement that report an event, hedge, or date
+    something."""
+    covered = [(s.start, s.end) for s in statements]
+    dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
+    found: list[tuple[int, int, int, str]] = []
+    for number, (lo, hi) in enumerate(index.sentences):
+        if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
+            continue
+        text = article.text[lo:hi].strip()
+        if len(_WORD.findall(text)) < MIN_WORDS + 2 or "\n" in text.strip():
+            continue
+        event = _event_at(spans, lo, hi)
+        has_date = any(lo <= t.start < hi for t in dated)
+        if event is None and not has_date and not _HEDGES.search(text):
+            continue
+        found.append((number, lo, hi, text))
+    return found
+
+
+def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
+    """Where the proposition of a statement's sentence [lo, hi) starts and its text: quotes, a leading "that" and a
+    report frame taken off."""
+    raw = article.text[lo:hi]
+    text = strip_content(raw)
+    offset = lo + max(0, raw.find(text))
+    cut, text = strip_frame(text)
+    return offset + cut, text
 
 
 def _own_voice(
@@ -511,21 +556,10 @@ def _own_voice(
 ) -> list[Proposition]:
     """Sentences the article states in its own voice that report an event, hedge, or date something, each clause
     one proposition; in an article relaying another outlet's report, the word is that outlet's."""
-    covered = [(s.start, s.end) for s in statements]
-    dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
     outlet = article.outlet
     source = outlets.get(outlet.lower()) if outlet else None
     result: list[Proposition] = []
-    for number, (lo, hi) in enumerate(index.sentences):
-        if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
-            continue
-        text = article.text[lo:hi].strip()
-        if len(_WORD.findall(text)) < MIN_WORDS + 2 or "\n" in text.strip():
-            continue
-        event = _event_at(spans, lo, hi)
-        has_date = any(lo <= t.start < hi for t in dated)
-        if event is None and not has_date and not _HEDGES.search(text):
-            continue
+    for number, lo, hi, text in _own_voice_sentences(article, index, statements, spans):
         offset = lo + max(0, article.text[lo:hi].find(text))
         for clause in split_clauses(text, index.name_spans(offset, offset + len(text))):
             c_lo, c_hi = offset + clause.start, offset + clause.end
