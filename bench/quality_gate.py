@@ -43,11 +43,13 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             # Lowered from 0.55 when issues 14-17 met: restored leads join the Nord Stream reports into one story,
             # where rival attributions were merged into one claim (see CHANGELOG); propositions naming different
             # doers of one deed are now never one claim (117/214). Raised with the claim-identity model, negative
-            # claims and reactions answering reported claims (131/214; frozen stories 31/58).
-            "all.claims": 0.61,
+            # claims and reactions answering reported claims (131/214; frozen stories 31/58). Raised with clauses
+            # (two claims in one sentence, relative clauses, report frames) and the speaker's name for a pronoun
+            # (135/214; frozen stories 31/58).
+            "all.claims": 0.63,
             "all.contradictions": 0.66,
             "all.stories": 0.97,
-            "all.total": 0.82,
+            "all.total": 0.83,
             "frozen.statements": 0.72,
             "frozen.claims": 0.53,
             "frozen.total": 0.73,

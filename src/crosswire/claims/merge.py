@@ -63,6 +63,14 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
 
 
+def apart(left: Proposition, right: Proposition) -> bool:
+    """Sentences and clauses of one quote, or clauses of one sentence in the article's own voice: split on purpose,
+    never one claim again."""
+    if left.statement is not None:
+        return left.statement == right.statement
+    return right.statement is None and (left.article, left.sentence) == (right.article, right.sentence)
+
+
 def same_claim(
     left: Proposition,
     right: Proposition,
@@ -71,10 +79,7 @@ def same_claim(
     model: IdentityModel | None = None,
 ) -> bool:
     """Whether two propositions of one story are one claim; ``identity`` is the pair as the identity model reads it."""
-    if left.statement is not None and left.statement == right.statement:
-        # Sentences of one quote are separate propositions on purpose.
-        return False
-    if conflicting(left, right):
+    if apart(left, right) or conflicting(left, right):
         return False
     if left.event is not None and left.event == right.event and similarity >= SAME_EVENT_CLAIM:
         return True
@@ -99,7 +104,7 @@ def _joins(
     similarity = float(vectors[seed] @ vectors[other])
     if similarity < SAME_SEED:
         return False
-    if conflicting(propositions[seed], propositions[other]):
+    if apart(propositions[seed], propositions[other]) or conflicting(propositions[seed], propositions[other]):
         return False
     if similarity >= SAME_CLAIM:
         return True
@@ -144,7 +149,8 @@ def cluster(
             if event is not None and not vectors[index].any():
                 # Not embedded (a story told by one article): the shared event is all there is to go on.
                 first = by_event.setdefault(event, position)
-                if first != position and not conflicting(propositions[indices[first]], propositions[index]):
+                seed, other = propositions[indices[first]], propositions[index]
+                if first != position and not (apart(seed, other) or conflicting(seed, other)):
                     union.union(indices[first], index)
         for row_start in range(0, len(indices), _BLOCK):
             rows = block_vectors[row_start : row_start + _BLOCK]

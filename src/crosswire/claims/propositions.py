@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from crosswire.claims.clauses import prime_clauses, split_clauses, strip_frame
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import sentence_at, split_sentences
 from crosswire.time.values import parse_value
@@ -77,7 +78,11 @@ _DENIAL_CUE = re.compile(
     re.IGNORECASE,
 )
 # A content opening on a pronoun speaks of the speaker ("he said he never bet", "Shell said it was not in talks").
-_SELF_SUBJECT = re.compile(r"^(?:i|we|he|she|it|they)\b", re.IGNORECASE)
+# A sentence adverb or a discourse word before the subject ("Obviously I never agreed", "But we did not"): the
+# subject is still the speaker's.
+_OPENER = r"^(?:(?:\w+ly|but|and|so|well|yes|no|now|again|still|frankly|honestly)\b,?\s+)?"
+_FIRST_PERSON = re.compile(_OPENER + r"(?:i|we)\b", re.IGNORECASE)
+_SPEAKER_SUBJECT = re.compile(_OPENER + r"(?:i|we|he|she|it|they)\b", re.IGNORECASE)
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
 _OUTLET_NOISE = re.compile(
@@ -118,6 +123,9 @@ class Proposition:
     # The stance it takes as a plain assertion, when it "denies" only by its own negative words ("said Burns is not
     # negotiating") and not by a denial verb: what it has on a claim that is itself put in the negative.
     asserted: Stance | None = None
+    # True when its text names the speaker where the source said "he" or "it" ("Ohtani said he never bet" gives
+    # "Shohei Ohtani never bet"): readable alone, but not the sources' own wording.
+    named: bool = False
 
 
 @dataclass
@@ -175,19 +183,60 @@ def relayed_outlet(article: Article, statements: Sequence[Statement]) -> str | N
     return min(counts, key=lambda key: (-counts[key], key))
 
 
-def asserted_stance(statement: Statement, stance: Stance, relays: frozenset[str] = frozenset()) -> Stance | None:
-    """The stance of a denial read from the content's own negative words ("said Burns is not negotiating") as a
-    plain assertion of that negative; None for any other stance, for a denial its verb makes ("denied"), and for a
-    party's negative about itself ("I never ...", "said it was not ...")."""
-    if stance != "denies" or _DENIAL_CUE.search(statement.cue or ""):
-        return None
-    if _SELF_SUBJECT.match(strip_content(statement.content)):
-        # "I never bet on sports", "said it was not in talks": a party saying it did not do something denies the
-        # claim that it did.
-        return None
-    if statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays:
-        return "confirms"
-    return "reports"
+def _first_hand(statement: Statement, relays: frozenset[str]) -> bool:
+    return statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays
+
+
+def clause_stance_of(
+    statement: Statement, stance: Stance, text: str, split: bool, relays: frozenset[str] = frozenset()
+) -> tuple[Stance, Stance | None]:
+    """The stance of one clause of a statement's content, and its stance as a plain assertion of that negative when
+    it "denies" only through its own negative words ("said Burns is not negotiating"), not through a denial verb
+    ("denied that ...") nor as a party's negative about itself.
+
+    A statement's class is read from its whole content; a clause has its own polarity. When the denial comes from
+    the content's negative words and not from a denial verb, a positive clause beside the negative one is asserted
+    ("said he never bet on sports and Mizuhara stole money from him": a denial and an accusation). A first-hand
+    source's negative about itself ("I never bet", "he had never bet", "it is not in talks") denies the claim that
+    it did, whatever verb the narrator chose.
+    """
+    denial_verb = bool(_DENIAL_CUE.search(statement.cue or ""))
+    is_negative = negative(text)
+    first_hand = _first_hand(statement, relays)
+    own = "confirms" if first_hand else "reports"
+    # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
+    about_itself = bool(_SPEAKER_SUBJECT.match(text)) and (not statement.direct or bool(_FIRST_PERSON.match(text)))
+    if stance in {"denies", "confirms"} and first_hand and is_negative and about_itself:
+        return "denies", None
+    if stance != "denies" or denial_verb:
+        return stance, None
+    if split and not is_negative:
+        return own, None
+    # "said Burns is not negotiating": a denial only through its own negative words, which asserts that negative.
+    return stance, None if about_itself else own
+
+
+# Pronouns that stand for a speaker of each kind at the head of what it said ("Shell said it was not in talks").
+_SPEAKER_PRONOUNS: dict[str, frozenset[str]] = {
+    "he": frozenset({"PERSON"}),
+    "she": frozenset({"PERSON"}),
+    "it": frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"}),
+    "they": frozenset({"PERSON", "ORG", "GPE", "NORP"}),
+}
+_LEADING_PRONOUN = re.compile(r"^(he|she|it|they)\b", re.IGNORECASE)
+
+
+def _named_subject(text: str, statement: Statement, entities: dict[str, Entity]) -> tuple[str, bool]:
+    """Reported speech whose subject is a pronoun for the speaker reads with the speaker's name: "Ohtani said he
+    never bet on sports" puts forward "Shohei Ohtani never bet on sports". Direct quotes keep their words ("He will
+    raise the cases", said the official: "he" is someone else)."""
+    match = _LEADING_PRONOUN.match(text)
+    speaker = entities.get(statement.speaker or "")
+    if match is None or statement.direct or speaker is None:
+        return text, False
+    if speaker.type not in _SPEAKER_PRONOUNS[match[1].lower()]:
+        return text, False
+    return speaker.name + text[match.end() :], True
 
 
 def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Stance:
@@ -286,6 +335,14 @@ class _ArticleIndex:
     def entities_in(self, start: int, end: int) -> frozenset[str]:
         return frozenset(m.entity for m in self.article.mentions if m.entity and start <= m.start and m.end <= end)
 
+    def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of entity mentions inside [start, end), relative to ``start``."""
+        return [
+            (m.start - start, m.end - start)
+            for m in self.article.mentions
+            if m.entity and start <= m.start and m.end <= end
+        ]
+
     def dates_in(self, start: int, end: int) -> frozenset[str]:
         return frozenset(
             t.value for t in self.article.timexes if t.type == "DATE" and t.value and start <= t.start < end
@@ -347,6 +404,7 @@ def extract(
     a proposition inside such a span is tied to that event.
     """
     by_id = {statement.id: statement for statement in dossier.statements}
+    entity_by_id = {entity.id: entity for entity in dossier.entities}
     relays = frozenset(relay for statement in dossier.statements for relay in statement.via)
     affiliation = affiliations(dossier.entities)
     outlets = outlet_entities(dossier)
@@ -360,6 +418,18 @@ def extract(
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
+        # Every sentence the article's propositions may be cut from, parsed in one batch.
+        prime_clauses(
+            [
+                *(
+                    _statement_text(article, lo, hi)[1]
+                    for statement in statements
+                    if not is_topic_only(statement) and not is_reaction(statement)
+                    for lo, hi in index.sentence_spans(*_content_span(statement))
+                ),
+                *(text for _, _, _, text in _own_voice_sentences(article, index, statements, spans)),
+            ]
+        )
         for statement in statements:
             if is_topic_only(statement):
                 continue
@@ -383,43 +453,56 @@ def extract(
                     )
                 )
                 continue
-            start = statement.content_start if statement.content_start is not None else statement.start
-            end = statement.content_end if statement.content_end is not None else statement.end
+            start, end = _content_span(statement)
             previous_entities: frozenset[str] = frozenset()
             for lo, hi in index.sentence_spans(start, end):
-                text = strip_content(article.text[lo:hi])
-                if len(_WORD.findall(text)) < MIN_WORDS:
+                if len(_WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
-                entities = index.entities_in(lo, hi)
-                if _PRONOUN_SUBJECT.match(text):
-                    # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
-                    entities |= previous_entities
-                previous_entities = entities
-                propositions.append(
-                    Proposition(
-                        article=article.id,
-                        start=lo,
-                        end=hi,
-                        text=text,
-                        stance=stance,
-                        statement=statement.id,
-                        source=statement.speaker,
-                        source_text=statement.speaker_text,
-                        source_type=statement.source_type,
-                        root_key=root_key,
-                        party_key=party_key,
-                        entities=entities,
-                        dates=index.dates_in(lo, hi),
-                        numbers=_numbers(text),
-                        published=article.published,
-                        outlet=article.outlet,
-                        sentence=max(0, sentence_at(index.starts, lo)),
-                        event=_event_at(spans, lo, hi),
-                        asserted=asserted_stance(statement, stance, relays),
+                offset, text = _statement_text(article, lo, hi)
+                clauses = split_clauses(text, index.name_spans(offset, offset + len(text)))
+                for clause in clauses:
+                    c_lo, c_hi = offset + clause.start, offset + clause.end
+                    clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id)
+                    entities = index.entities_in(c_lo, c_hi)
+                    if speaker_named and statement.speaker:
+                        entities |= {statement.speaker}
+                    elif _PRONOUN_SUBJECT.match(clause_text):
+                        # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
+                        entities |= previous_entities
+                    previous_entities = entities
+                    clause_stance, asserted = clause_stance_of(statement, stance, clause.text, len(clauses) > 1, relays)
+                    propositions.append(
+                        Proposition(
+                            article=article.id,
+                            start=c_lo,
+                            end=c_hi,
+                            text=clause_text,
+                            stance=clause_stance,
+                            statement=statement.id,
+                            source=statement.speaker,
+                            source_text=statement.speaker_text,
+                            source_type=statement.source_type,
+                            root_key=root_key,
+                            party_key=party_key,
+                            entities=entities,
+                            dates=index.dates_in(c_lo, c_hi),
+                            numbers=_numbers(clause_text),
+                            published=article.published,
+                            outlet=article.outlet,
+                            sentence=max(0, sentence_at(index.starts, c_lo)),
+                            event=_event_at(spans, c_lo, c_hi),
+                            asserted=asserted,
+                            named=speaker_named,
+                        )
                     )
-                )
         propositions.extend(_own_voice(article, index, statements, spans, outlets, relayed))
     return propositions, reactions
+
+
+def _content_span(statement: Statement) -> tuple[int, int]:
+    start = statement.content_start if statement.content_start is not None else statement.start
+    end = statement.content_end if statement.content_end is not None else statement.end
+    return start, end
 
 
 def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -431,21 +514,14 @@ def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | 
     return best[1] if best else None
 
 
-def _own_voice(
-    article: Article,
-    index: _ArticleIndex,
-    statements: Sequence[Statement],
-    spans: list[tuple[int, int, str]],
-    outlets: dict[str, str],
-    relayed: str | None = None,
-) -> list[Proposition]:
-    """Sentences the article states in its own voice that report an event, hedge, or date something; in an article
-    relaying another outlet's report, the word is that outlet's."""
+def _own_voice_sentences(
+    article: Article, index: _ArticleIndex, statements: Sequence[Statement], spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, int, str]]:
+    """(number, start, end, text) of the sentences outside every statement that report an event, hedge, or date
+    something."""
     covered = [(s.start, s.end) for s in statements]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
-    outlet = article.outlet
-    source = outlets.get(outlet.lower()) if outlet else None
-    result: list[Proposition] = []
+    found: list[tuple[int, int, int, str]] = []
     for number, (lo, hi) in enumerate(index.sentences):
         if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
             continue
@@ -456,28 +532,59 @@ def _own_voice(
         has_date = any(lo <= t.start < hi for t in dated)
         if event is None and not has_date and not _HEDGES.search(text):
             continue
-        result.append(
-            Proposition(
-                article=article.id,
-                start=lo,
-                end=hi,
-                text=text,
-                stance="reports",
-                statement=None,
-                source=source,
-                source_text=outlet,
-                source_type="media",
-                root_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
-                party_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
-                entities=index.entities_in(lo, hi),
-                dates=index.dates_in(lo, hi),
-                numbers=_numbers(text),
-                published=article.published,
-                outlet=outlet,
-                sentence=number,
-                event=event,
+        found.append((number, lo, hi, text))
+    return found
+
+
+def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
+    """Where the proposition of a statement's sentence [lo, hi) starts and its text: quotes, a leading "that" and a
+    report frame taken off."""
+    raw = article.text[lo:hi]
+    text = strip_content(raw)
+    offset = lo + max(0, raw.find(text))
+    cut, text = strip_frame(text)
+    return offset + cut, text
+
+
+def _own_voice(
+    article: Article,
+    index: _ArticleIndex,
+    statements: Sequence[Statement],
+    spans: list[tuple[int, int, str]],
+    outlets: dict[str, str],
+    relayed: str | None = None,
+) -> list[Proposition]:
+    """Sentences the article states in its own voice that report an event, hedge, or date something, each clause
+    one proposition; in an article relaying another outlet's report, the word is that outlet's."""
+    outlet = article.outlet
+    source = outlets.get(outlet.lower()) if outlet else None
+    result: list[Proposition] = []
+    for number, lo, hi, text in _own_voice_sentences(article, index, statements, spans):
+        offset = lo + max(0, article.text[lo:hi].find(text))
+        for clause in split_clauses(text, index.name_spans(offset, offset + len(text))):
+            c_lo, c_hi = offset + clause.start, offset + clause.end
+            result.append(
+                Proposition(
+                    article=article.id,
+                    start=c_lo,
+                    end=c_hi,
+                    text=clause.text,
+                    stance="reports",
+                    statement=None,
+                    source=source,
+                    source_text=outlet,
+                    source_type="media",
+                    root_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
+                    party_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
+                    entities=index.entities_in(c_lo, c_hi),
+                    dates=index.dates_in(c_lo, c_hi),
+                    numbers=_numbers(clause.text),
+                    published=article.published,
+                    outlet=outlet,
+                    sentence=number,
+                    event=_event_at(spans, c_lo, c_hi),
+                )
             )
-        )
     return result
 
 

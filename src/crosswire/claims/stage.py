@@ -149,7 +149,8 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
         return (
             # What is put forward, not its denial: "Shell is in talks to buy BP", not "No talks are taking place".
             0,
-            1 if _PRONOUN_START.match(proposition.text) else 0,
+            # A speaker's name put in for "he" reads alone but is nobody's wording: it gives way to a source's own.
+            1 if _PRONOUN_START.match(proposition.text) or proposition.named else 0,
             # Names instead of pronouns: "Shell is in talks to buy BP" reads alone, "reports that it is" does not.
             len(_PRONOUN.findall(proposition.text)),
             0 if 6 <= words <= 45 else 1,

@@ -1,0 +1,197 @@
+"""Clauses: one sentence often puts forward more than one claim, and each can be confirmed or denied on its own.
+
+- **Coordinated clauses with their own subject**: "he never bet on sports and interpreter Ippei Mizuhara stole
+  money from him" is a denial and an accusation; "he was the victim of theft and that he had never bet on
+  baseball" two statements. A conjunction splits the sentence only when what follows it has a subject and a verb of
+  its own and what precedes it is a clause too, so "Burns and Naryshkin met in Ankara" and "met in Ankara and
+  discussed nuclear risks" stay whole.
+- **Non-restrictive relative clauses about a named party**: "Shell is in early talks to acquire BP, which is
+  considering the approach" puts forward that BP is considering the approach. The relative clause becomes a claim
+  of its own ("BP is considering the approach") and leaves the main one ("Shell is in early talks to acquire BP").
+  Only a clause hanging on a name the article recognises as an entity is taken: "on Monday, which ..." is not.
+- **Report frames**: "media reports that it is in talks to buy BP", "Yes, we confirm that talks are taking place":
+  what a denial or a confirmation is about is the proposition after the frame, not the frame.
+
+The clauses are read off spaCy's dependency parse of the proposition's own text; a sentence with no conjunction and
+no relative pronoun is not parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crosswire.nlp.spacy_model import load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Fewer words than this say too little to be a claim of their own: a split leaving such a part is not made.
+MIN_CLAUSE_WORDS = 4
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_RELATIVE = frozenset({"which", "who"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A conjunction followed by this many words before a finite verb is not joining two clauses.
+_SUBJECT_REACH = 10
+_MAY_SPLIT = re.compile(r"\b(?:and|but)\b|,\s*(?:which|who)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+# "media reports that", "speculation that", "Yes, we confirm that", "I can deny that": the frame before what a
+# denial or a confirmation is about.
+_FRAME = re.compile(
+    r"^(?:yes|no|well|indeed)?[,\s]*"
+    r"(?:(?:(?:the|these|those|recent|media|news|press|market|some|such)\s+){0,3}"
+    r"(?:reports?|speculation|claims?|allegations?|suggestions?|rumou?rs?|accusations?|assertions?)"
+    r"|(?:i|we)\s+(?:can\s+|do\s+|must\s+|would\s+)?(?:confirm|deny|reject|state|stress|insist))"
+    r"\s+that\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One claim-sized part of a sentence: ``start``/``end`` locate it in the sentence, ``text`` is how it reads
+    (a relative clause reads with its antecedent: "BP is considering the approach")."""
+
+    start: int
+    end: int
+    text: str
+
+
+def strip_frame(text: str) -> tuple[int, str]:
+    """The proposition after a report frame ("reports that ...", "we confirm that ...") and where it starts."""
+    match = _FRAME.match(text)
+    if match is None or len(_WORD.findall(text[match.end() :])) < MIN_CLAUSE_WORDS:
+        return 0, text
+    return match.end(), text[match.end() :]
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _opens_clause(doc: Doc, conjunction: int) -> bool:
+    """Whether a finite clause with a subject of its own follows the conjunction at ``conjunction``: its first finite
+    verb comes after a noun or pronoun and takes no subject from before the conjunction. The small parser often
+    attaches such a clause oddly ("and his agent placed the wagers": "agent" a conjunct of the object before), so
+    the verb's subject may be missing when the verb hangs on the clause before."""
+    for token in doc[conjunction + 1 : conjunction + 2 + _SUBJECT_REACH]:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if token.tag_ not in _FINITE:
+            return False
+        verb = token.head if token.dep_ in {"aux", "auxpass"} else token
+        subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
+        if any(child.i < conjunction or child.lower_ in _RELATIVE | {"that"} for child in subjects):
+            return False
+        nominal = any(between.pos_ in {"NOUN", "PROPN", "PRON"} for between in doc[conjunction + 1 : token.i])
+        return nominal and (bool(subjects) or verb.head.i < conjunction)
+    return False
+
+
+def _coordination_cuts(doc: Doc) -> list[tuple[int, int]]:
+    """(end of the left clause, start of the right clause) character offsets of each clause-joining conjunction."""
+    cuts: list[tuple[int, int]] = []
+    for token in doc:
+        if token.lower_ not in {"and", "but"} or token.i == 0:
+            continue
+        right_subject = _opens_clause(doc, token.i)
+        left_subject = any(
+            child.dep_ in _SUBJECTS and child.i < token.i and verb.i < token.i
+            for verb in doc[: token.i]
+            if verb.pos_ in {"VERB", "AUX"}
+            for child in verb.children
+        )
+        if not (right_subject and left_subject):
+            continue
+        start = token.idx + len(token)
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.lower_ == "that" and following.dep_ == "mark":
+            start = following.idx + len(following)
+        cuts.append((token.idx, start))
+    return cuts
+
+
+def _relative_clauses(doc: Doc, lo: int, hi: int, names: Sequence[tuple[int, int]]) -> list[tuple[Token, Token]]:
+    """(antecedent, relative-clause verb) pairs inside [lo, hi) whose antecedent is a name: ", which is ..."."""
+    found: list[tuple[Token, Token]] = []
+    for verb in doc:
+        if verb.dep_ != "relcl" or not lo <= verb.idx < hi:
+            continue
+        pronoun = next((c for c in verb.children if c.lower_ in _RELATIVE and c.dep_ in _SUBJECTS), None)
+        antecedent = verb.head
+        if pronoun is None or pronoun.i < 2 or doc[pronoun.i - 1].text != "," or antecedent.i != pronoun.i - 2:
+            continue
+        phrase = antecedent
+        while phrase.dep_ == "appos" and phrase.head is not phrase:
+            phrase = phrase.head
+        if phrase.dep_ == "conj" or any(child.dep_ == "conj" for child in (*antecedent.children, *phrase.children)):
+            # "Brittney Griner and Paul Whelan, who have been detained": the clause is about both, not the last.
+            continue
+        left = antecedent.left_edge.idx
+        right = antecedent.idx + len(antecedent)
+        if not any(start < right and left < end for start, end in names):
+            continue
+        found.append((antecedent, verb))
+    return found
+
+
+# The parses of one article's candidate sentences, made in one batch by :func:`prime_clauses`.
+_PARSED: dict[str, Doc] = {}
+# The pipes a clause is read with: the parser and what it needs, not the entity recogniser or the lemmatiser.
+_UNUSED_PIPES = ("ner", "lemmatizer")
+
+
+def _parse(texts: Sequence[str]) -> list[Doc]:
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=[name for name in _UNUSED_PIPES if name in nlp.pipe_names]):
+        return list(nlp.pipe(texts))
+
+
+def prime_clauses(texts: Sequence[str]) -> None:
+    """Parse, in one batch, the sentences :func:`split_clauses` is about to be asked about (one article's): batching
+    is several times faster than a parse per sentence. Replaces the previous batch, so memory stays one article's."""
+    todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
+    _PARSED.clear()
+    _PARSED.update(zip(todo, _parse(todo), strict=True))
+
+
+def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
+    """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans of
+    entity mentions in ``text`` (a relative clause is only taken about one of them)."""
+    whole = [Clause(0, len(text), text)]
+    if not _MAY_SPLIT.search(text):
+        return whole
+    doc = _PARSED.get(text) or _parse([text])[0]
+    bounds = [(0, len(text))]
+    for left_end, right_start in _coordination_cuts(doc):
+        lo, _ = bounds[-1]
+        if _words(text[lo:left_end]) < MIN_CLAUSE_WORDS or _words(text[right_start:]) < MIN_CLAUSE_WORDS:
+            continue
+        bounds[-1] = (lo, left_end)
+        bounds.append((right_start, len(text)))
+    clauses: list[Clause] = []
+    for lo, hi in bounds:
+        main = text[lo:hi]
+        removed: list[tuple[int, int]] = []
+        relatives: list[Clause] = []
+        for antecedent, verb in _relative_clauses(doc, lo, hi, names):
+            comma = doc[antecedent.i + 1]
+            pronoun_end = doc[antecedent.i + 2].idx + len(doc[antecedent.i + 2])
+            end = min(hi, verb.right_edge.idx + len(verb.right_edge))
+            subject = text[antecedent.left_edge.idx : antecedent.idx + len(antecedent)]
+            relative = f"{subject} {text[pronoun_end:end].strip()}".strip(" ,;")
+            if _words(relative) < MIN_CLAUSE_WORDS:
+                continue
+            relatives.append(Clause(antecedent.left_edge.idx, end, relative))
+            # "Mizuhara, who was fired, stole ...": the closing comma goes with the clause.
+            closing = re.match(r"\s*,", text[end:hi])
+            removed.append((comma.idx, end + (closing.end() if closing else 0)))
+        for start, end in sorted(removed, reverse=True):
+            main = main[: start - lo] + main[end - lo :]
+        main = re.sub(r"\s+([,.;])", r"\1", main).strip(" ,;")
+        if _words(main) >= MIN_CLAUSE_WORDS:
+            clauses.append(Clause(lo, hi, main))
+        clauses.extend(relatives)
+    return clauses or whole

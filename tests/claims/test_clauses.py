@@ -1,0 +1,160 @@
+"""Clauses: one sentence putting forward two claims, relative clauses about a named party, report frames, and the
+speaker's name for a pronoun subject -- on passages from a trial, a merger, a war and sport."""
+
+from __future__ import annotations
+
+import re
+
+from claims_support import article, dossier, entity, statement
+
+from crosswire.claims.clauses import split_clauses, strip_frame
+from crosswire.claims.propositions import extract
+from crosswire.claims.stage import build_claims
+
+
+def _names(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+
+
+def _texts(text: str, *names: str) -> list[str]:
+    return [clause.text for clause in split_clauses(text, _names(text, *names))]
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_two_claims() -> None:
+    # Sport: a denial and an accusation in one breath.
+    assert _texts("he never bet on the match and his agent Tom Reyes placed the wagers himself") == [
+        "he never bet on the match",
+        "his agent Tom Reyes placed the wagers himself",
+    ]
+    # A trial: "... and that ..." joins two things the witness said.
+    assert _texts("she was at home that night and that the defendant had borrowed her car") == [
+        "she was at home that night",
+        "the defendant had borrowed her car",
+    ]
+
+
+def test_shared_subjects_and_verbs_stay_one_claim() -> None:
+    # War and diplomacy: coordinated subjects, coordinated verbs.
+    assert _texts("The two envoys and their aides met in Vienna and discussed a prisoner swap") == [
+        "The two envoys and their aides met in Vienna and discussed a prisoner swap"
+    ]
+    assert _texts("the striker is not injured and will not miss the final") == [
+        "the striker is not injured and will not miss the final"
+    ]
+
+
+def test_a_relative_clause_about_a_named_party_is_its_own_claim() -> None:
+    # A merger: the target's reaction hangs on its name.
+    text = "Harlow Foods is in early talks to buy Pemberton Dairies, which is weighing the offer carefully"
+    assert _texts(text, "Harlow Foods", "Pemberton Dairies") == [
+        "Harlow Foods is in early talks to buy Pemberton Dairies",
+        "Pemberton Dairies is weighing the offer carefully",
+    ]
+    # A clause in the middle takes its closing comma with it.
+    text = "General Ivan Petrov, who commanded the northern front, was dismissed on Friday"
+    assert _texts(text, "Ivan Petrov") == [
+        "General Ivan Petrov was dismissed on Friday",
+        "General Ivan Petrov commanded the northern front",
+    ]
+
+
+def test_a_relative_clause_about_anything_but_a_name_is_left_alone() -> None:
+    text = "The ceasefire took effect at dawn on Monday, which was a public holiday in the region"
+    assert _texts(text, "The ceasefire") == [text]
+    # A clause about two coordinated names is about both: no claim about the last one alone.
+    text = (
+        "The envoy will raise the cases of two reporters, the writer Anna Holm and the photographer Piotr Nowak, "
+        "who have been held in Minsk since May"
+    )
+    assert _texts(text, "Anna Holm", "Piotr Nowak") == [text]
+
+
+def test_report_frames_give_way_to_what_they_frame() -> None:
+    assert strip_frame("media reports that the judge had met the defendant before the trial")[1] == (
+        "the judge had met the defendant before the trial"
+    )
+    assert strip_frame("Yes, we confirm that the talks are taking place in Geneva today")[1] == (
+        "the talks are taking place in Geneva today"
+    )
+    # Too short a remainder is no proposition: the frame stays.
+    assert strip_frame("reports that it sank")[0] == 0
+
+
+def test_a_denial_and_an_accusation_in_one_sentence_take_their_own_stances() -> None:
+    """ "Reyes said he never bet on the match and his agent placed the wagers": Reyes denies that he bet and puts
+    forward that his agent did."""
+    people = [entity("e-reyes", "Tom Reyes"), entity("e-cole", "Dan Cole")]
+    names = {"Tom Reyes": "e-reyes", "Dan Cole": "e-cole"}
+    one = article(
+        "b1", "Tom Reyes said he never bet on the match and his agent Dan Cole placed the wagers himself.", names=names
+    )
+    statements = [
+        statement(
+            one, 0, speaker_text="Tom Reyes", cue="said", speaker="e-reyes", stance="deny",
+            content="he never bet on the match and his agent Dan Cole placed the wagers himself",
+        )
+    ]  # fmt: skip
+    propositions, _ = extract([one], dossier([one], people, statements), {})
+    by_text = {p.text: p.stance for p in propositions}
+    # The pronoun is the speaker's: the claim reads with his name.
+    assert by_text == {
+        "Tom Reyes never bet on the match": "denies",
+        "his agent Dan Cole placed the wagers himself": "confirms",
+    }
+
+
+def test_a_party_saying_it_is_not_doing_something_denies_the_report_that_it_is() -> None:
+    """A merger: a paper reports talks; the buyer says it is not in talks. The denial names the buyer and answers the
+    report, and the target's reaction in the report's relative clause is a claim of its own."""
+    people = [
+        entity("e-harlow", "Harlow Foods", "ORG"),
+        entity("e-pem", "Pemberton Dairies", "ORG"),
+        entity("e-post", "the Daily Post", "ORG"),
+    ]
+    names = {"Harlow Foods": "e-harlow", "Pemberton Dairies": "e-pem", "the Daily Post": "e-post"}
+    one = article(
+        "m1",
+        "Harlow Foods is in early talks to buy Pemberton Dairies, which is weighing the offer, the Daily Post said.",
+        names=names,
+        outlet="Post",
+    )
+    two = article(
+        "m2",
+        "Harlow Foods said on Friday it was not in talks to buy Pemberton Dairies.",
+        names=names,
+        outlet="Ledger",
+    )
+    statements = [
+        statement(
+            one, 0, speaker_text="the Daily Post", cue="said", speaker="e-post", source_type="media",
+            content="Harlow Foods is in early talks to buy Pemberton Dairies, which is weighing the offer",
+        ),
+        statement(
+            two, 0, speaker_text="Harlow Foods", cue="said", speaker="e-harlow", source_type="organization",
+            stance="deny", content="it was not in talks to buy Pemberton Dairies",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two], people, statements)
+    build_claims(result)
+    weighing = [claim for claim in result.claims if claim.text.startswith("Pemberton Dairies is weighing")]
+    assert len(weighing) == 1
+    talks = next(claim for claim in result.claims if "in early talks" in claim.text)
+    assert "weighing" not in talks.text
+    stances = {(stance.article, stance.stance) for stance in talks.stances}
+    assert ("m2", "denies") in stances
+    assert talks.verdict in {"denied", "contested"}
+
+
+def test_a_speaker_negating_what_it_did_denies_it_after_an_opening_adverb() -> None:
+    """Sport: "Obviously I never agreed to pay the debt," the coach said -- his denial, not a negative claim he puts
+    forward; a direct quote's "he" is someone else, so "He never agreed" is not about the speaker."""
+    from crosswire.claims.propositions import clause_stance_of
+    from crosswire.model import Statement
+
+    quote = Statement(
+        id="q:s0", article="q", start=0, end=1, content="x", stance_class="deny", source_type="person", direct=True
+    )
+    assert clause_stance_of(quote, "denies", "Obviously I never agreed to pay the debt", False) == ("denies", None)
+    assert clause_stance_of(quote, "denies", "He never agreed to pay the debt", False) == ("denies", "confirms")
+    reported = quote.model_copy(update={"direct": False})
+    assert clause_stance_of(reported, "denies", "he never agreed to pay the debt", False) == ("denies", None)
