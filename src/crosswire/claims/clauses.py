@@ -19,6 +19,7 @@ no relative pronoun is not parsed.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -137,24 +138,35 @@ def _relative_clauses(doc: Doc, lo: int, hi: int, names: Sequence[tuple[int, int
     return found
 
 
-# The parses of one article's candidate sentences, made in one batch by :func:`prime_clauses`.
-_PARSED: dict[str, Doc] = {}
+# The parses of one article's candidate sentences, made in one batch by :func:`prime_clauses`; per thread, because
+# the server analyses posted articles on several threads at once.
+_LOCAL = threading.local()
+
+
+def _parsed() -> dict[str, Doc]:
+    cache: dict[str, Doc] | None = getattr(_LOCAL, "parsed", None)
+    if cache is None:
+        cache = _LOCAL.parsed = {}
+    return cache
+
+
 # The pipes a clause is read with: the parser and what it needs, not the entity recogniser or the lemmatiser.
 _UNUSED_PIPES = ("ner", "lemmatizer")
 
 
 def _parse(texts: Sequence[str]) -> list[Doc]:
     nlp = load_pipeline()
-    with nlp.select_pipes(disable=[name for name in _UNUSED_PIPES if name in nlp.pipe_names]):
-        return list(nlp.pipe(texts))
+    # ``disable`` on the call, not ``select_pipes``: the pipeline is shared, and other threads may be parsing with it.
+    return list(nlp.pipe(texts, disable=[name for name in _UNUSED_PIPES if name in nlp.pipe_names]))
 
 
 def prime_clauses(texts: Sequence[str]) -> None:
     """Parse, in one batch, the sentences :func:`split_clauses` is about to be asked about (one article's): batching
     is several times faster than a parse per sentence. Replaces the previous batch, so memory stays one article's."""
     todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
-    _PARSED.clear()
-    _PARSED.update(zip(todo, _parse(todo), strict=True))
+    cache = _parsed()
+    cache.clear()
+    cache.update(zip(todo, _parse(todo), strict=True))
 
 
 def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
@@ -163,7 +175,7 @@ def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clau
     whole = [Clause(0, len(text), text)]
     if not _MAY_SPLIT.search(text):
         return whole
-    doc = _PARSED.get(text) or _parse([text])[0]
+    doc = _parsed().get(text) or _parse([text])[0]
     bounds = [(0, len(text))]
     for left_end, right_start in _coordination_cuts(doc):
         lo, _ = bounds[-1]
