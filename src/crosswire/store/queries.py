@@ -198,9 +198,21 @@ def page_article_data(
     filters = _article_filters(story, outlet, entity)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
-        rows = conn.execute(
-            select(_ARTICLE_JSON).where(*filters).order_by(articles_table.c.position).limit(limit).offset(offset)
-        )
+        if filters:
+            # The page's ids first, then their data: sorting every match with its (large) data to keep 50 would
+            # read them all (thousands of articles mention a common entity).
+            chosen = (
+                select(articles_table.c.id)
+                .where(*filters)
+                .order_by(articles_table.c.position)
+                .limit(limit)
+                .offset(offset)
+                .subquery()
+            )
+            query = select(_ARTICLE_JSON).where(articles_table.c.id.in_(select(chosen.c.id)))
+        else:
+            query = select(_ARTICLE_JSON).order_by(articles_table.c.position).limit(limit).offset(offset)
+        rows = conn.execute(query.order_by(articles_table.c.position) if filters else query)
         return [_article_json(row.json) for row in rows], total
 
 
@@ -237,3 +249,17 @@ def get_object(store: Store, kind: str, object_id: str) -> bytes | None:
             select(_CORPUS_JSON).where(corpus_table.c.kind == kind, corpus_table.c.id == object_id).limit(1)
         ).first()
     return row.json.encode() if row is not None else None
+
+
+def refresh_statistics(store: Store) -> None:
+    """Let SQLite's planner know the tables' sizes (``ANALYZE``, sampled): without statistics it reads each matching
+    article's row to page an entity's articles instead of the ``(id, position)`` index. PostgreSQL's autovacuum keeps
+    its own statistics."""
+    if store.dialect != "sqlite":
+        return
+    try:
+        with store.writing() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("ANALYZE")
+    except SQLAlchemyError:
+        pass  # statistics only make reads faster; a read-only or busy store is still served
