@@ -5,7 +5,7 @@ distinct closing sentence, so the corpus stages see a realistic share of near-du
 
     .venv/bin/python bench/scale.py [--sizes 1000 10000] [--workers 1 2] [--rss-sizes 1000 10000 50000]
                                     [--ray] [--serve-size 10000] [--concurrency 16] [--requests 800]
-                                    [--grow-sizes 3000 10000] [--base-store STORE.db]
+                                    [--grow-sizes 3000 10000] [--base-store STORE.db] [--serve-workers N]
 
 Every figure is printed with the bare spaCy time over the same texts (``nlp.pipe``, one process and ``--workers``
 processes) so machine speed cancels out. The server binds 127.0.0.1 only and is stopped at the end.
@@ -148,20 +148,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve_latency(db_url: str, total: int, concurrency: int, requests: int) -> list[float]:
+def serve_latency(db_url: str, total: int, concurrency: int, requests: int, workers: int | None = None) -> list[float]:
     """Latencies (s) of paged list and get requests at ``concurrency`` against ``crosswire serve`` on loopback."""
     import httpx
 
     port = free_port()
+    processes = ["--workers", str(workers)] if workers else []
     server = subprocess.Popen(
-        [str(CROSSWIRE), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
+        [str(CROSSWIRE), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port), *processes],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(timeout=60) as client:
-            for _ in range(600):
+            for _ in range(1800):
                 try:
                     client.get(f"{base}/api/articles?limit=1")
                     break
@@ -219,6 +220,7 @@ def main() -> int:
     parser.add_argument("--serve-size", type=int, default=10000, help="0: skip the serve latency figure")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--requests", type=int, default=800)
+    parser.add_argument("--serve-workers", type=int, help="serve --workers (default: serve's own, the cores)")
     parser.add_argument(
         "--grow-sizes",
         type=int,
@@ -259,7 +261,7 @@ def main() -> int:
                 print(f"  analyze --engine ray (local, {cores} CPUs): {seconds:.1f} s, ratio {seconds / spacy_all:.2f}")
             if size == args.serve_size:
                 url = f"sqlite:///{work / f'out-{size}-{cores}' / 'crosswire.db'}"
-                latencies = serve_latency(url, size, args.concurrency, args.requests)
+                latencies = serve_latency(url, size, args.concurrency, args.requests, args.serve_workers)
                 print(
                     f"  serve, {args.requests} paged list/get requests at concurrency {args.concurrency}: "
                     f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
@@ -278,7 +280,9 @@ def main() -> int:
             print(
                 f"{size} articles (grown store): analyze, corpus stages only: {seconds:.1f} s, peak RSS {peak:.0f} MB"
             )
-            latencies = serve_latency(f"sqlite:///{out / 'crosswire.db'}", size, args.concurrency, args.requests)
+            latencies = serve_latency(
+                f"sqlite:///{out / 'crosswire.db'}", size, args.concurrency, args.requests, args.serve_workers
+            )
             print(
                 f"  serve, {args.requests} paged list/get/filter requests at concurrency {args.concurrency}: "
                 f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms"

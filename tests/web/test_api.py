@@ -174,7 +174,9 @@ def test_a_store_saved_before_the_links_gets_them_when_opened(tmp_path: Path) ->
     saved = links()
     assert ("claims", 1, "entity_stance", "e4\x1freports") in saved
     with sqlite3.connect(path) as connection:
+        # As revision 0002 left it: no links (0003), no covering index on the articles (0004).
         connection.execute("DROP TABLE corpus_links")
+        connection.execute("DROP INDEX ix_articles_id_position")
         connection.execute("UPDATE alembic_version SET version_num = '0002'")
     Store(f"sqlite:///{path}").close()
     assert links() == saved

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import socket
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import crosswire.cli.serve
 from crosswire.cli.main import app
 from crosswire.errors import StoreError
 from crosswire.web import Limits, create_app
+from crosswire.web.app import APP_FACTORY, CONFIG_ENV, app_from_env
 
 runner = CliRunner()
 
@@ -28,8 +30,9 @@ def free_port() -> str:
 
 @pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Records each uvicorn.run call instead of serving."""
+    """Records each uvicorn.run call instead of serving (and restores the workers' configuration variable)."""
     calls: list[dict[str, Any]] = []
+    monkeypatch.setenv(CONFIG_ENV, "")
 
     def fake_run(application: FastAPI, **kwargs: Any) -> None:
         calls.append({"app": application, **kwargs})
@@ -55,7 +58,7 @@ def test_defaults_are_loopback_and_port_8000(
 
 def test_options_reach_the_app(started: list[dict[str, Any]], tmp_path: Path) -> None:
     url = write_store(tmp_path / "store.db")
-    options = ["--max-body", "4096", "--max-records", "3", "--max-text", "50"]
+    options = ["--max-body", "4096", "--max-records", "3", "--max-text", "50", "--workers", "1"]
     port = free_port()
     result = runner.invoke(app, ["serve", "--db", url, "--port", port, *options])
     assert result.exit_code == 0, result.output
@@ -66,6 +69,42 @@ def test_options_reach_the_app(started: list[dict[str, Any]], tmp_path: Path) ->
     assert service.limits == Limits(max_body_bytes=4096, max_records=3, max_text_chars=50)
     with TestClient(call["app"], base_url=LOCAL) as client:
         assert client.get("/api/articles").json()["total"] == 4
+
+
+def test_workers_build_the_same_app_from_the_environment(started: list[dict[str, Any]], tmp_path: Path) -> None:
+    url = write_store(tmp_path / "store.db")
+    options = ["--max-records", "3", "--allow-host", "dossier.example", "--workers", "3"]
+    result = runner.invoke(app, ["serve", "--db", url, "--port", free_port(), *options])
+    assert result.exit_code == 0, result.output
+    call = started[0]
+    # Each worker process calls the factory: it must build the app the options describe.
+    assert (call["app"], call["factory"], call["workers"], call["host"]) == (APP_FACTORY, True, 3, "127.0.0.1")
+    assert "3 worker processes" in result.output
+    module, name = APP_FACTORY.split(":")
+    assert getattr(importlib.import_module(module), name) is app_from_env
+    built = app_from_env()
+    service = built.state.service
+    assert service.url == url and service.limits == Limits(max_records=3)
+    one = create_app(url)
+    with (
+        TestClient(built, base_url="http://dossier.example") as client,
+        TestClient(one, base_url=LOCAL) as single,
+    ):
+        for path in ("/api/articles", "/api/entities?limit=2", "/api/claims", "/dossier.json"):
+            assert client.get(path).json() == single.get(path).json(), path
+
+
+def test_workers_default_to_the_cores_and_one_for_a_store_in_memory(
+    started: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--port", free_port()])
+    assert result.exit_code == 0, result.output
+    expected = crosswire.cli.serve.default_workers()
+    assert 1 <= expected <= 8
+    assert started[-1].get("workers", 1) == expected
+    result = runner.invoke(app, ["serve", "--db", "sqlite://", "--port", free_port(), "--workers", "4"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(started[-1]["app"], FastAPI) and "workers" not in started[-1]
 
 
 def test_another_host_is_warned_about(started: list[dict[str, Any]], tmp_path: Path) -> None:
@@ -99,7 +138,9 @@ def test_a_bad_store_is_one_line_and_exit_1(started: list[dict[str, Any]], url: 
     assert started == []
 
 
-@pytest.mark.parametrize("option", [["--port", "70000"], ["--port", "0"], ["--port", "x"], ["--max-records", "0"]])
+@pytest.mark.parametrize(
+    "option", [["--port", "70000"], ["--port", "0"], ["--port", "x"], ["--max-records", "0"], ["--workers", "0"]]
+)
 def test_bad_options_are_usage_errors(started: list[dict[str, Any]], option: list[str]) -> None:
     result = runner.invoke(app, ["serve", *option])
     assert result.exit_code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from typing import Annotated
 
@@ -14,6 +15,29 @@ from crosswire.errors import UsageError
 DEFAULT_DB = "sqlite:///crosswire.db"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# Seconds a --workers process may take to start (import the app, open the store) or to answer a health check.
+WORKER_STARTUP_TIMEOUT = 120
+
+
+def default_workers() -> int:
+    """One server process per core this process may use (reads are CPU-bound: one process runs one at a time)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _in_memory(url: str) -> bool:
+    """A SQLite store in memory: every process would have its own, so it is served by one."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False  # create_app names the problem
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 def _is_loopback(host: str) -> bool:
@@ -67,6 +91,15 @@ def serve(
             "--host NAME adds NAME.",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Server processes, each with its own connections to the store (default: the number of cores; "
+            "1 for an in-memory store).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the dossier pages, their JSON twins and the REST API (docs at /docs) over a store."""
 
@@ -74,18 +107,38 @@ def serve(
         import uvicorn
 
         from crosswire.web import Limits, create_app
+        from crosswire.web.app import APP_FACTORY, CONFIG_ENV, app_config
         from crosswire.web.guard import is_ip
         from crosswire.web.protocol import UVICORN_OPTIONS
 
         _check_port(host, port)
         names = [*(allow_host or []), *([host] if not is_ip(host) else [])]
         limits = Limits(max_body_bytes=max_body, max_records=max_records, max_text_chars=max_text)
+        # Opened here first in any case: a bad URL fails with one line, and the schema is migrated once.
         app = create_app(db, limits, allowed_hosts=names)
+        processes = 1 if _in_memory(db) else (workers or default_workers())
         if not _is_loopback(host):
             err.print(
                 f"crosswire: listening on {host}: anyone who can reach it can read the store and add articles",
                 markup=False,
             )
         where = f"[{host}]" if ":" in host else host
-        err.print(f"crosswire: serving {db} at http://{where}:{port}/ (API docs at /docs)", markup=False)
-        uvicorn.run(app, host=host, port=port, log_level="warning", **UVICORN_OPTIONS)
+        many = f", {processes} worker processes" if processes > 1 else ""
+        err.print(f"crosswire: serving {db} at http://{where}:{port}/ (API docs at /docs{many})", markup=False)
+        if processes == 1:
+            uvicorn.run(app, host=host, port=port, log_level="warning", **UVICORN_OPTIONS)
+            return
+        app.state.service.close()
+        os.environ[CONFIG_ENV] = app_config(db, limits, names)
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            workers=processes,
+            # A worker imports the whole app before it first answers its supervisor: on a busy machine that takes
+            # longer than uvicorn's default 5 s, and a worker not answering in time is killed and started again.
+            timeout_worker_healthcheck=WORKER_STARTUP_TIMEOUT,
+            host=host,
+            port=port,
+            log_level="warning",
+            **UVICORN_OPTIONS,
+        )

@@ -5,6 +5,10 @@ value); corpus objects (entities, claims, stories, ...) are paged by kind and po
 ``(kind, id)`` index. Filters that cross objects (the claims of a story, the articles mentioning an entity, the
 stories of an outlet) are indexed lookups in ``corpus_links`` (:mod:`crosswire.store.links`): each filter is the set
 of matching positions, and they combine with AND.
+
+Reads answer JSON documents (``bytes``), not objects: a corpus object is sent exactly as stored (its text is never
+decoded), and an article is decoded and encoded once with orjson to apply the corpus stages' changes. A page is then
+spliced from its items (:func:`page_json`) without a validation or serialisation pass through the models.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, literal, select
+import orjson
+from sqlalchemy import ColumnElement, Select, Text, cast, func, literal, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from crosswire.errors import StoreError
@@ -48,6 +53,16 @@ def _reading(query: Callable[P, R]) -> Callable[P, R]:
             raise StoreError(f"cannot read the store {url} ({getattr(exc, 'orig', None) or exc})") from None
 
     return run
+
+
+# The stored JSON of a row as text, whatever the backend's JSON type (SQLite keeps text; PostgreSQL casts to it).
+_CORPUS_JSON = cast(corpus_table.c.data, Text).label("json")
+_ARTICLE_JSON = cast(articles_table.c.data, Text).label("json")
+
+
+def page_json(items: list[bytes], total: int, limit: int, offset: int) -> bytes:
+    """A :class:`~crosswire.web.api.Page` as JSON, spliced from JSON documents of its items."""
+    return b'{"items":[%b],"total":%d,"limit":%d,"offset":%d}' % (b",".join(items), total, limit, offset)
 
 
 def _positions_of(kind: str, object_id: str) -> Select[tuple[int]]:
@@ -138,15 +153,15 @@ class Linked:
 
 
 @_reading
-def page_linked(store: Store, linked: Linked, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of the corpus objects of ``linked.kind`` that pass its filters, in dossier order, and the total."""
+def page_linked(store: Store, linked: Linked, limit: int, offset: int) -> tuple[list[bytes], int]:
+    """One page of the corpus objects of ``linked.kind`` that pass its filters (JSON as stored), and the total."""
     where = [corpus_table.c.kind == linked.kind, *linked.filters]
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(corpus_table).where(*where)).scalar_one()
         rows = conn.execute(
-            select(corpus_table.c.data).where(*where).order_by(corpus_table.c.position).limit(limit).offset(offset)
+            select(_CORPUS_JSON).where(*where).order_by(corpus_table.c.position).limit(limit).offset(offset)
         )
-        return [row.data for row in rows], total
+        return [row.json.encode() for row in rows], total
 
 
 def _article_filters(story: str | None, outlet: str | None, entity: str | None = None) -> list[ColumnElement[bool]]:
@@ -160,13 +175,13 @@ def _article_filters(story: str | None, outlet: str | None, entity: str | None =
     return filters
 
 
-def _article_json(row: Any) -> dict[str, Any]:
-    """An article as the API shows it (its model's dump with the corpus stages' changes), from its stored data."""
-    data = dict(row.data)
+def _article_json(stored: str) -> bytes:
+    """An article as the API shows it (its model's dump with the corpus stages' changes), from its stored JSON."""
+    data: dict[str, Any] = orjson.loads(stored)
     data.update(data.pop(_CORPUS_OVERLAY_KEY, None) or {})
     for key in _PRIVATE_KEYS:
         data.pop(key, None)
-    return data
+    return orjson.dumps(data)
 
 
 @_reading
@@ -178,49 +193,73 @@ def page_article_data(
     story: str | None = None,
     outlet: str | None = None,
     entity: str | None = None,
-) -> tuple[list[dict[str, Any]], int]:
-    """One page of articles in arrival order, as JSON-ready dicts (no model validation), and how many match in all."""
+) -> tuple[list[bytes], int]:
+    """One page of articles in arrival order, as JSON (no model validation), and how many match in all."""
     filters = _article_filters(story, outlet, entity)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(articles_table).where(*filters)).scalar_one()
-        rows = conn.execute(
-            select(articles_table.c.data)
-            .where(*filters)
-            .order_by(articles_table.c.position)
-            .limit(limit)
-            .offset(offset)
-        )
-        return [_article_json(row) for row in rows], total
+        if filters:
+            # The page's ids first, then their data: sorting every match with its (large) data to keep 50 would
+            # read them all (thousands of articles mention a common entity).
+            chosen = (
+                select(articles_table.c.id)
+                .where(*filters)
+                .order_by(articles_table.c.position)
+                .limit(limit)
+                .offset(offset)
+                .subquery()
+            )
+            query = select(_ARTICLE_JSON).where(articles_table.c.id.in_(select(chosen.c.id)))
+        else:
+            query = select(_ARTICLE_JSON).order_by(articles_table.c.position).limit(limit).offset(offset)
+        rows = conn.execute(query.order_by(articles_table.c.position) if filters else query)
+        return [_article_json(row.json) for row in rows], total
 
 
 @_reading
-def get_article_data(store: Store, article_id: str) -> dict[str, Any] | None:
+def get_article_data(store: Store, article_id: str) -> bytes | None:
+    """One article as JSON, or None."""
     with store.engine.connect() as conn:
-        row = conn.execute(select(articles_table.c.data).where(articles_table.c.id == article_id)).first()
-    return _article_json(row) if row is not None else None
+        row = conn.execute(select(_ARTICLE_JSON).where(articles_table.c.id == article_id)).first()
+    return _article_json(row.json) if row is not None else None
 
 
 @_reading
-def page_objects(store: Store, kind: str, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of a kind of corpus object (as stored, JSON-ready), in dossier order, and how many there are."""
+def page_objects(store: Store, kind: str, limit: int, offset: int) -> tuple[list[bytes], int]:
+    """One page of a kind of corpus object (JSON as stored), in dossier order, and how many there are."""
     with store.engine.connect() as conn:
         total = conn.execute(
             select(func.count()).select_from(corpus_table).where(corpus_table.c.kind == kind)
         ).scalar_one()
         rows = conn.execute(
-            select(corpus_table.c.data)
+            select(_CORPUS_JSON)
             .where(corpus_table.c.kind == kind)
             .order_by(corpus_table.c.position)
             .limit(limit)
             .offset(offset)
         )
-        return [row.data for row in rows], total
+        return [row.json.encode() for row in rows], total
 
 
 @_reading
-def get_object(store: Store, kind: str, object_id: str) -> dict[str, Any] | None:
+def get_object(store: Store, kind: str, object_id: str) -> bytes | None:
+    """One corpus object as stored (JSON), or None."""
     with store.engine.connect() as conn:
         row = conn.execute(
-            select(corpus_table.c.data).where(corpus_table.c.kind == kind, corpus_table.c.id == object_id).limit(1)
+            select(_CORPUS_JSON).where(corpus_table.c.kind == kind, corpus_table.c.id == object_id).limit(1)
         ).first()
-    return row.data if row is not None else None
+    return row.json.encode() if row is not None else None
+
+
+def refresh_statistics(store: Store) -> None:
+    """Let SQLite's planner know the tables' sizes (``ANALYZE``, sampled): without statistics it reads each matching
+    article's row to page an entity's articles instead of the ``(id, position)`` index. PostgreSQL's autovacuum keeps
+    its own statistics."""
+    if store.dialect != "sqlite":
+        return
+    try:
+        with store.writing() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("ANALYZE")
+    except SQLAlchemyError:
+        pass  # statistics only make reads faster; a read-only or busy store is still served

@@ -11,7 +11,7 @@ from typing import Annotated, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from crosswire.errors import ApiError
@@ -26,6 +26,7 @@ from crosswire.store.queries import (
     get_object,
     outlet_articles,
     page_article_data,
+    page_json,
     page_linked,
     page_objects,
 )
@@ -67,24 +68,28 @@ ArticleFilter = Annotated[str | None, Query(description="Only what belongs to th
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 
-def _objects(request: Request, linked: Linked, limit: int, offset: int) -> JSONResponse:
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def _objects(request: Request, linked: Linked, limit: int, offset: int) -> Response:
     """A page of one kind of corpus object straight from the store (SQL over indexed links, no whole dossier).
 
-    The store holds each object as its model dumped it, so the page is sent as stored: no validation and no
-    serialisation through the model per request.
+    The store holds each object as its model dumped it, so the page is sent as stored: no decoding, validation or
+    serialisation per request (the items' JSON is spliced into the page).
     """
     if linked.filters:
         data, total = page_linked(service(request).store, linked, limit, offset)
     else:
         data, total = page_objects(service(request).store, linked.kind, limit, offset)
-    return JSONResponse({"items": data, "total": total, "limit": limit, "offset": offset})
+    return _json(page_json(data, total, limit, offset))
 
 
-def _object(request: Request, kind: str, object_id: str, name: str) -> JSONResponse:
+def _object(request: Request, kind: str, object_id: str, name: str) -> Response:
     data = get_object(service(request).store, kind, object_id)
     if data is None:
         raise not_found(name, object_id)
-    return JSONResponse(data)
+    return _json(data)
 
 
 # Articles ---------------------------------------------------------------------------------------------------------
@@ -98,19 +103,19 @@ def list_articles(
     story: StoryFilter = None,
     entity: Annotated[str | None, Query(description="Only articles that mention this entity (entity id).")] = None,
     outlet: Annotated[str | None, Query(description="Only articles from this outlet (case-insensitive).")] = None,
-) -> JSONResponse:
+) -> Response:
     """The analysed articles in the order they first arrived, with their time expressions and entity mentions."""
     found, total = page_article_data(service(request).store, limit, offset, story=story, outlet=outlet, entity=entity)
-    return JSONResponse({"items": found, "total": total, "limit": limit, "offset": offset})
+    return _json(page_json(found, total, limit, offset))
 
 
 @router.get("/articles/{article_id:path}", response_model=Article, tags=["articles"], summary="Get one article")
-def get_article(request: Request, article_id: str) -> JSONResponse:
+def get_article(request: Request, article_id: str) -> Response:
     """One article by id (ids may contain `/`)."""
     found = get_article_data(service(request).store, article_id)
     if found is None:
         raise not_found("article", article_id)
-    return JSONResponse(found)
+    return _json(found)
 
 
 _RECORD_SCHEMA = ArticleRecord.model_json_schema()
@@ -181,14 +186,14 @@ def list_entities(
     type: Annotated[str | None, Query(description="Only entities of this type (PERSON, ORG, GPE, ...).")] = None,
     story: StoryFilter = None,
     article: ArticleFilter = None,
-) -> JSONResponse:
+) -> Response:
     """Who is who: every entity with its canonical name, aliases, roles, articles and mention count."""
     linked = Linked("entities").type(type).articles(article_scope(story, article))
     return _objects(request, linked, limit, offset)
 
 
 @router.get("/entities/{entity_id}", response_model=Entity, tags=["entities"], summary="Get one entity")
-def get_entity(request: Request, entity_id: str) -> JSONResponse:
+def get_entity(request: Request, entity_id: str) -> Response:
     """One entity by id."""
     return _object(request, "entities", entity_id, "entity")
 
@@ -204,14 +209,14 @@ def list_statements(
     story: StoryFilter = None,
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only statements by this speaker or relayed through it.")] = None,
-) -> JSONResponse:
+) -> Response:
     """Who said what: attributed statements with speaker, cue, content and their offsets into the article text."""
     linked = Linked("statements").articles(article_scope(story, article)).entity(entity)
     return _objects(request, linked, limit, offset)
 
 
 @router.get("/statements/{statement_id}", response_model=Statement, tags=["statements"], summary="Get one statement")
-def get_statement(request: Request, statement_id: str) -> JSONResponse:
+def get_statement(request: Request, statement_id: str) -> Response:
     """One statement by id."""
     return _object(request, "statements", statement_id, "statement")
 
@@ -228,14 +233,14 @@ def list_events(
     story: StoryFilter = None,
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only events with this participant or location.")] = None,
-) -> JSONResponse:
+) -> Response:
     """What happened: events merged across articles, with participants, place, date and evidence spans."""
     linked = Linked("events").type(type).articles(article_scope(story, article)).entity(entity)
     return _objects(request, linked, limit, offset)
 
 
 @router.get("/events/{event_id}", response_model=Event, tags=["events"], summary="Get one event")
-def get_event(request: Request, event_id: str) -> JSONResponse:
+def get_event(request: Request, event_id: str) -> Response:
     """One event by id."""
     return _object(request, "events", event_id, "event")
 
@@ -262,14 +267,14 @@ def list_claims(
             "with `entity`, the claims on which that entity took this stance."
         ),
     ] = None,
-) -> JSONResponse:
+) -> Response:
     """What is claimed, by whom, and how well it holds up: stances per source and a verdict."""
     linked = Linked("claims").verdict(verdict).articles(article_scope(story, article)).event(event)
     return _objects(request, linked.entity(entity, stance=stance), limit, offset)
 
 
 @router.get("/claims/{claim_id}", response_model=Claim, tags=["claims"], summary="Get one claim")
-def get_claim(request: Request, claim_id: str) -> JSONResponse:
+def get_claim(request: Request, claim_id: str) -> Response:
     """One claim by id."""
     return _object(request, "claims", claim_id, "claim")
 
@@ -285,7 +290,7 @@ def list_stories(
     article: ArticleFilter = None,
     entity: Annotated[str | None, Query(description="Only stories with an article mentioning this entity.")] = None,
     outlet: Annotated[str | None, Query(description="Only stories with an article from this outlet.")] = None,
-) -> JSONResponse:
+) -> Response:
     """The stories: clusters of articles about one development, with their dates and what each outlet covered."""
     linked = Linked("stories").to(ARTICLE, article)
     linked.articles(entity_articles(entity) if entity is not None else None)
@@ -294,6 +299,6 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", response_model=Story, tags=["stories"], summary="Get one story")
-def get_story(request: Request, story_id: str) -> JSONResponse:
+def get_story(request: Request, story_id: str) -> Response:
     """One story by id."""
     return _object(request, "stories", story_id, "story")

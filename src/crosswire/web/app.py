@@ -7,6 +7,9 @@ Pages are the report (``render_html``) of the whole store (``/``), of one story 
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -158,3 +161,20 @@ def create_app(db_url: str, limits: Limits | None = None, *, allowed_hosts: Sequ
         return HTMLResponse(render_html(_article(dossier, article_id)))
 
     return app
+
+
+# ``crosswire serve --workers N`` (N > 1) hands uvicorn an import string: each worker process builds its own app (its
+# own connections to the store) from this environment variable, which the parent sets before starting them.
+CONFIG_ENV = "CROSSWIRE_SERVE_CONFIG"
+APP_FACTORY = "crosswire.web.app:app_from_env"
+
+
+def app_config(db_url: str, limits: Limits, allowed_hosts: Sequence[str]) -> str:
+    """The value of :data:`CONFIG_ENV` that makes :func:`app_from_env` build ``create_app(db_url, limits, ...)``."""
+    return json.dumps({"db": db_url, "limits": dataclasses.asdict(limits), "allowed_hosts": list(allowed_hosts)})
+
+
+def app_from_env() -> FastAPI:
+    """The server as :data:`CONFIG_ENV` describes it (the factory each ``serve`` worker process calls)."""
+    config = json.loads(os.environ[CONFIG_ENV])
+    return create_app(config["db"], Limits(**config["limits"]), allowed_hosts=config["allowed_hosts"])

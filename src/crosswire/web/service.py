@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from crosswire.analyze import update_store
 from crosswire.model import Dossier, InputFailure
 from crosswire.store import Store
+from crosswire.store.queries import refresh_statistics
 from crosswire.web.records import Limits, Submission
 
 
@@ -50,6 +51,7 @@ class StoreService:
 
     def __init__(self, db_url: str, limits: Limits) -> None:
         self.store = Store(db_url)
+        refresh_statistics(self.store)
         self.limits = limits
         self._write_lock = threading.Lock()
         self._read_lock = threading.Lock()
