@@ -227,6 +227,7 @@ class _Reading:
     spent: frozenset[int]  # the negations spent on negated refuting words
     phrase: str | None  # a refuting phrase
     negations: tuple[str, ...]  # the negations not spent
+    all_negations: int  # every negation, spent or not
     withdrawal: str | None
     denial: str | None  # see :func:`_denial`
     negated: frozenset[str]  # see :func:`_negated_stems`
@@ -240,7 +241,7 @@ class _Reading:
 _HEDGE_LEXICONS = (_HEDGE_ADVERBS, _MODALS, _SPECULATION)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _read(text: str) -> _Reading:
     tokens = words(text)
     word, spent = _refuting_word(tokens)
@@ -257,6 +258,7 @@ def _read(text: str) -> _Reading:
         spent=frozenset(spent),
         phrase=phrase.group(0) if phrase else None,
         negations=tuple(t for i, t in enumerate(tokens) if _is_negation(t) and i not in spent),
+        all_negations=sum(1 for t in tokens if _is_negation(t)),
         withdrawal=_withdrawal(text, tokens),
         denial=_denial(text, tokens),
         negated=frozenset(_negated_stems(tokens)),
@@ -283,8 +285,7 @@ def headline_features(claim: str, text: str, similarity: float) -> tuple[np.ndar
         cues["refuting_word"] = cues["against"] = word
     if read.phrase is not None and said.phrase is None:
         cues.setdefault("against", read.phrase)
-    claim_negations = sum(1 for t in said.tokens if _is_negation(t))
-    if len(read.negations) > claim_negations:
+    if len(read.negations) > said.all_negations:
         cues.setdefault("against", read.negations[0])
     if read.withdrawal is not None and said.withdrawal is None:
         cues.setdefault("against", read.withdrawal)
