@@ -25,7 +25,6 @@ from crosswire.check.features import (
     fit_idf,
     pair_features,
     split_sentences,
-    strong_refutation,
     words,
 )
 from crosswire.check.model import STANCES, load_model, read_model, save_model
@@ -138,40 +137,6 @@ def test_claim_frames_tell_a_denial_of_the_claim_from_a_confirmation() -> None:
     assert denial["frame_top_refute_over_support"] > 0 >= confirmation["frame_top_refute_over_support"]
     # the whole-body figure still sees the off-topic sentence, so it is kept apart from the top-3 one
     assert confirmation["frame_body_refute"] > confirmation["frame_top_refute"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("The viral photo of the shark on the highway is a hoax.", True),
-        ("The merger was never called off, and reports saying so are false.", True),
-        ("Prosecutors denied that the witness had been paid.", True),
-        ("The ministry's casualty figures are not fake, the monitors said.", False),
-        ("He never denied meeting the ambassador.", False),
-        ("The court heard that the defendant was not at home.", False),  # a negation alone is no debunking
-        ("Shares rose 4 percent after the deal was announced.", False),
-    ],
-)
-def test_strong_refutation_calls_a_story_untrue_unless_negated(sentence: str, expected: bool) -> None:
-    assert strong_refutation(words(sentence)) is expected
-
-
-def test_refutation_scalars_weigh_a_debunking_by_its_match_with_the_claim() -> None:
-    idf = fit_idf([["troop", "border", "cross"], ["budget", "vote"], ["weather"]])
-    claim = build_claim("Troops crossed the border overnight", np.eye(384, dtype=np.float32)[0], idf)
-    prototypes = Prototypes.from_vectors(np.tile(np.eye(384, dtype=np.float32)[1], (len(Prototypes.texts()), 1)))
-    column = {name: i for i, name in enumerate(SCALAR_NAMES) if name.startswith("refutation_")}
-
-    def values(sentences: list[str]) -> dict[str, float]:
-        body = build_body(" ".join(sentences), sentences, _fake_encoder(sentences), idf, prototypes)
-        scalars, _, _ = pair_features(claim, body)
-        return {name: float(scalars[i]) for name, i in column.items()}
-
-    on_claim = values(["Reports that troops crossed the border overnight are false.", "The budget vote is Monday."])
-    elsewhere = values(["Troops were seen near the border overnight.", "The border budget rumour is a hoax."])
-    assert on_claim["refutation_tfidf_strong"] > elsewhere["refutation_tfidf_strong"] > 0
-    assert on_claim["refutation_body_share"] == elsewhere["refutation_body_share"] == 0.5
-    assert on_claim["refutation_claim"] == 0.0
 
 
 def test_featurizer_encodes_a_sentence_repeated_across_bodies_once() -> None:

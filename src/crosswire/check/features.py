@@ -157,29 +157,6 @@ def cue_counts(tokens: Sequence[str]) -> list[int]:
     return counts
 
 
-# Words that call a story untrue outright. The "refute" group above also holds words a report of a dispute uses
-# without taking a side ("not", "never", "despite", "rumours", "doubt"); these are the ones a debunking uses.
-STRONG_REFUTE = vocabulary(
-    """
-    fake faked fakes fraud hoax hoaxes false falsely untrue deny denies denied denying denial bogus debunk debunked
-    debunks debunking prank pranked retract retracted retraction fabricated fabrication satire satirical spoof
-    parody photoshopped doctored refute refuted refutes baseless unfounded myth nonsense disproved misleading
-    """
-)
-_STRONG_NEGATION_REACH = 3
-
-
-def strong_refutation(tokens: Sequence[str]) -> bool:
-    """Whether ``tokens`` hold a :data:`STRONG_REFUTE` word that no negation in the words before it turns round
-    ("is a hoax", not "is not a hoax" or "never denied")."""
-    for i, token in enumerate(tokens):
-        if token in STRONG_REFUTE:
-            before = tokens[max(0, i - _STRONG_NEGATION_REACH) : i]
-            if not any(t in CUE_GROUPS["negation"] or t.endswith("n't") for t in before):
-                return True
-    return False
-
-
 # --- the attribution layer's stance class, read from a cue verb found without parsing ---------------------------
 
 _CUE_VERB = re.compile(
@@ -329,7 +306,6 @@ class BodyView:
     cues: np.ndarray  # (n, len(CUE_NAMES)) counts per sentence
     attribution: np.ndarray  # (n, len(ATTRIBUTION_CLASSES)) 0/1 per sentence
     prototypes: np.ndarray  # (n, len(PROTOTYPES)) best similarity of each sentence to each prototype group
-    strong: np.ndarray  # (n,) 1 where a sentence calls something untrue outright (strong_refutation)
     length: int = 0  # words in the body
 
     # What every claim checked against this body reads the same way, computed on first use.
@@ -377,7 +353,6 @@ class ClaimView:
     bigrams: set[tuple[str, str]]
     tfidf: dict[str, float]
     cues: list[int] = field(default_factory=list)
-    strong: bool = False  # the claim itself calls something untrue (strong_refutation)
     # (len(CLAIM_TEMPLATES), 384): the claim put in each stance frame (see :func:`claim_templates`); None: not encoded
     templates: np.ndarray | None = None
 
@@ -398,9 +373,7 @@ def build_body(text: str, sentences: list[str], vectors: np.ndarray, idf: Idf, p
     all_stems = content_stems(text)
     per_sentence = [content_stems(s) for s in sentences]
     lead = [s for stems in per_sentence[:3] for s in stems]
-    tokens = [words(s) for s in sentences]
-    cues = np.asarray([cue_counts(t) for t in tokens], dtype=np.float32).reshape(len(sentences), -1)
-    strong = np.asarray([1.0 if strong_refutation(t) else 0.0 for t in tokens], dtype=np.float32)
+    cues = np.asarray([cue_counts(words(s)) for s in sentences], dtype=np.float32).reshape(len(sentences), -1)
     attribution = np.zeros((len(sentences), len(ATTRIBUTION_CLASSES)), dtype=np.float32)
     for i, sentence in enumerate(sentences):
         found = attribution_class(sentence)
@@ -418,7 +391,6 @@ def build_body(text: str, sentences: list[str], vectors: np.ndarray, idf: Idf, p
         attribution=attribution,
         prototypes=prototypes.scores(vectors),
         length=len(words(text)),
-        strong=strong,
     )
 
 
@@ -433,7 +405,6 @@ def build_claim(text: str, vector: np.ndarray, idf: Idf, templates: np.ndarray |
         tfidf=idf.vector(stems),
         cues=cue_counts(words(text)),
         templates=templates,
-        strong=strong_refutation(words(text)),
     )
 
 
@@ -530,37 +501,6 @@ def alignment(claim: ClaimView, body: BodyView, sims: np.ndarray, order: np.ndar
     return [*values, mismatch, negated_share, float(sims[decided]), position], decided
 
 
-# --- refutation: a story called untrue in the sentences that match the claim ----------------------------------------
-
-# Per sentence, whether it calls something untrue outright (:data:`STRONG_REFUTE`, not negated), weighed by how
-# close it comes to the claim in meaning (embedding cosine) and in words (TF-IDF cosine): "the claim is a hoax" is
-# a refutation where "a hoax" far from the claim is another story. The weaker refute words and the deny class of
-# the attribution layer are weighed by the word match too (the alignment scalars above weigh them by meaning).
-REFUTATION_NAMES: tuple[str, ...] = (
-    "top_share", "aligned", "tfidf_strong", "tfidf_refute", "tfidf_deny", "body_share", "lead", "claim",
-)  # fmt: skip
-
-
-def refutation(
-    claim: ClaimView, body: BodyView, sims: np.ndarray, top: np.ndarray, word_sims: np.ndarray
-) -> list[float]:
-    """The ``refutation_*`` scalars of a pair (:data:`REFUTATION_NAMES`); ``word_sims`` are the TF-IDF cosines of
-    the claim with each sentence."""
-    strong = body.strong
-    refute = (body.cues[:, CUE_NAMES.index("refute")] > 0).astype(np.float32)
-    deny = body.attribution[:, ATTRIBUTION_CLASSES.index("deny")]
-    return [
-        float(strong[top].mean()),
-        float((np.clip(sims, 0.0, 1.0) * strong).max()),
-        float((word_sims * strong).max()),
-        float((word_sims * refute).max()),
-        float((word_sims * deny).max()),
-        float(strong.mean()),
-        float(strong[:3].max()),
-        1.0 if claim.strong else 0.0,
-    ]
-
-
 # --- pair features -------------------------------------------------------------------------------------------------
 
 SCALAR_NAMES: tuple[str, ...] = (
@@ -581,7 +521,6 @@ SCALAR_NAMES: tuple[str, ...] = (
     *(f"frame_top_{name}" for name in TEMPLATE_NAMES),
     *(f"frame_body_{name}" for name in TEMPLATE_NAMES),
     "frame_top_refute_over_support",
-    *(f"refutation_{name}" for name in REFUTATION_NAMES),
 )  # fmt: skip
 # Groups of scalars, for measuring what each kind of feature adds.
 SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
@@ -598,7 +537,6 @@ SCALAR_GROUPS: dict[str, tuple[str, ...]] = {
     "prototypes": tuple(n for n in SCALAR_NAMES if "prototype" in n),
     "alignment": tuple(n for n in SCALAR_NAMES if n.startswith("align_")),
     "frames": tuple(n for n in SCALAR_NAMES if n.startswith("frame_")),
-    "refutation": tuple(n for n in SCALAR_NAMES if n.startswith("refutation_")),
 }  # fmt: skip
 # "best_product" and "best_difference" ([u * v, |u - v|] of the claim u and its best-matching sentence v) feed the
 # learned sentence-pair head of :mod:`crosswire.check.model`.
@@ -651,7 +589,6 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
     aligned, decided = alignment(claim, body, sims, order)
     scalars += aligned
     scalars += template_features(claim, body, sims, top)
-    scalars += refutation(claim, body, sims, top, np.asarray(sentence_cos, dtype=np.float32))
     best_vector = body.vectors[int(order[0])]
     order = np.concatenate([[decided], order[order != decided]])
     top_vector = body.vectors[top].mean(axis=0)
