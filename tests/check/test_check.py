@@ -139,6 +139,21 @@ def test_claim_frames_tell_a_denial_of_the_claim_from_a_confirmation() -> None:
     assert confirmation["frame_body_refute"] > confirmation["frame_top_refute"]
 
 
+def test_featurizer_encodes_a_sentence_repeated_across_bodies_once() -> None:
+    seen: list[str] = []
+
+    def encoder(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return _fake_encoder(texts)
+
+    line = "Subscribe to our newsletter."
+    pairs = [(CLAIM, f"{SUPPORTING}\n{line}"), (CLAIM, f"{REFUTING}\n{line}")]
+    scalars, _, _ = Featurizer(fit_idf([["mayor"]]), encoder).features(pairs)
+    assert seen.count(line) == 1 and scalars.shape[0] == 2
+    alone, _, _ = Featurizer(fit_idf([["mayor"]]), _fake_encoder).features(pairs[1:])
+    assert np.allclose(scalars[1], alone[0])
+
+
 def test_feature_column_names_are_unique() -> None:
     # a model file names its columns; a repeated name would be read back as the first column of that name
     assert len(set(SCALAR_NAMES)) == len(SCALAR_NAMES)

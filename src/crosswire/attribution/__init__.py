@@ -8,7 +8,20 @@ statements; learned steps trained on PolNeAR (:mod:`.learned`, :mod:`.cue_model`
 
 from __future__ import annotations
 
-from crosswire.attribution.finder import find_statements
-from crosswire.attribution.statements import link_statements
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crosswire.attribution.finder import find_statements
+    from crosswire.attribution.statements import link_statements
 
 __all__ = ["find_statements", "link_statements"]
+# The stages load spaCy; a reader of one module (``crosswire check`` reads :mod:`.stance` alone) should not pay for
+# them, so they are imported when first asked for.
+_STAGES = {"find_statements": "crosswire.attribution.finder", "link_statements": "crosswire.attribution.statements"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _STAGES:
+        return getattr(import_module(_STAGES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:  # only annotations: `crosswire check` reads cue verbs without a parse, and without loading spaCy
+    from spacy.tokens import Span, Token
 
 StanceClass = Literal["confirm", "deny", "decline", "neither", "assert", "other"]
 

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -307,6 +308,42 @@ class BodyView:
     prototypes: np.ndarray  # (n, len(PROTOTYPES)) best similarity of each sentence to each prototype group
     length: int = 0  # words in the body
 
+    # What every claim checked against this body reads the same way, computed on first use.
+    @cached_property
+    def centroid(self) -> tuple[np.ndarray, float]:
+        """The mean sentence vector and its norm (1 when 0)."""
+        centroid = self.vectors.mean(axis=0)
+        return centroid, float(np.linalg.norm(centroid)) or 1.0
+
+    @cached_property
+    def lead_and_body(self) -> tuple[list[float], list[float], list[float], list[float]]:
+        """Cue counts (log) of the first three sentences, the share of sentences with each cue group and with each
+        attribution class, and each prototype group's best similarity over the body."""
+        return (
+            [float(v) for v in np.log1p(self.cues[:3].sum(axis=0))],
+            [float(v) for v in (self.cues > 0).mean(axis=0)],
+            [float(v) for v in self.attribution.mean(axis=0)],
+            [float(v) for v in self.prototypes.max(axis=0)],
+        )
+
+    @cached_property
+    def stem_index(self) -> dict[str, list[tuple[int, float]]]:
+        """Stem -> (sentence, TF-IDF weight) for every sentence holding it: a claim's cosine with each sentence
+        reads the claim's stems only."""
+        index: dict[str, list[tuple[int, float]]] = {}
+        for i, vector in enumerate(self.sentence_tfidf):
+            for term, weight in vector.items():
+                index.setdefault(term, []).append((i, weight))
+        return index
+
+    def sentence_cosines(self, claim_tfidf: Mapping[str, float]) -> list[float]:
+        """The TF-IDF cosine of ``claim_tfidf`` with each sentence."""
+        cosines = [0.0] * len(self.sentences)
+        for term, value in claim_tfidf.items():
+            for i, weight in self.stem_index.get(term, ()):
+                cosines[i] += value * weight
+        return cosines
+
 
 @dataclass
 class ClaimView:
@@ -420,6 +457,12 @@ _READ_CUES = ("against", "hedge", "question", "reporting", "confirming", "claim_
 _NEGATED_REACH = 3
 
 
+@lru_cache(maxsize=1 << 14)
+def sentence_negated_stems(sentence: str) -> frozenset[str]:
+    """:func:`negated_stems` of a sentence's words, read once per sentence whatever the number of claims."""
+    return frozenset(negated_stems(words(sentence)))
+
+
 def negated_stems(tokens: Sequence[str]) -> set[str]:
     """Stems of the content words at most :data:`_NEGATED_REACH` words after a negation ("did not *resign*")."""
     found: set[str] = set()
@@ -448,7 +491,7 @@ def alignment(claim: ClaimView, body: BodyView, sims: np.ndarray, order: np.ndar
     claim_negated = claim.cues[CUE_NAMES.index("negation")] > 0
     mismatch = float(claim_negated != (body.cues[best, CUE_NAMES.index("negation")] > 0))
     claim_stems = set(claim.stems)
-    negated = [len(negated_stems(words(body.sentences[int(i)])) & claim_stems) for i in order[:TOP_K]]
+    negated = [len(sentence_negated_stems(body.sentences[int(i)]) & claim_stems) for i in order[:TOP_K]]
     negated_share = max(negated) / len(claim_stems) if claim_stems else 0.0
     stance_rows = cue_hits[:, [CUE_NAMES.index("refute"), CUE_NAMES.index("hedge"), CUE_NAMES.index("support")]]
     stance_rows = np.concatenate([stance_rows, body.attribution, read[:, :1]], axis=1).max(axis=1)
@@ -508,14 +551,12 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
     order = np.argsort(-sims, kind="stable")
     top = order[:TOP_K]
     n = len(sims)
-    centroid = body.vectors.mean(axis=0)
-    centroid_norm = float(np.linalg.norm(centroid)) or 1.0
-    sentence_cos = [_cosine(claim.tfidf, vec) for vec in body.sentence_tfidf]
+    centroid, centroid_norm = body.centroid
+    sentence_cos = body.sentence_cosines(claim.tfidf)
     claim_stems = set(claim.stems)
     union = claim_stems | body.stems
     top_cues = np.log1p(body.cues[top].sum(axis=0))
-    lead_cues = np.log1p(body.cues[:3].sum(axis=0))
-    body_cues = (body.cues > 0).mean(axis=0)  # share of sentences with each kind of cue
+    lead_cues, body_cues, body_attribution, body_prototypes = body.lead_and_body
     top_attribution = body.attribution[top].max(axis=0)
     scalars = [
         float(sims[order[0]]),
@@ -536,14 +577,14 @@ def pair_features(claim: ClaimView, body: BodyView) -> tuple[np.ndarray, np.ndar
         math.log1p(body.length),
         math.log1p(n),
         *(float(v) for v in top_cues),
-        *(float(v) for v in lead_cues),
-        *(float(v) for v in body_cues),
+        *lead_cues,
+        *body_cues,  # share of sentences with each kind of cue
         *(float(min(v, 3)) for v in claim.cues),
         1.0 if "?" in claim.text else 0.0,
         *(float(v) for v in top_attribution),
-        *(float(v) for v in body.attribution.mean(axis=0)),
+        *body_attribution,
         *(float(v) for v in body.prototypes[top].max(axis=0)),
-        *(float(v) for v in body.prototypes.max(axis=0)),
+        *body_prototypes,
     ]
     aligned, decided = alignment(claim, body, sims, order)
     scalars += aligned

@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -215,38 +215,88 @@ def _withdrawal(text: str, tokens: list[str]) -> str | None:
     return phrase.group(0) if phrase else None
 
 
-def _first(tokens: Sequence[str], lexicon: frozenset[str], claim_words: set[str]) -> str | None:
-    return next((t for t in tokens if t in lexicon and t not in claim_words), None)
+@dataclass(frozen=True)
+class _Reading:
+    """What :func:`headline_features` needs from one side of a pair (the claim or the text) on its own; a body
+    sentence is read against every claim its body is checked for, so each text is read once (:func:`_read`)."""
+
+    tokens: tuple[str, ...]
+    words: frozenset[str]
+    stems: frozenset[str]
+    refuting: str | None  # the first refuting word no negation turns round
+    spent: frozenset[int]  # the negations spent on negated refuting words
+    phrase: str | None  # a refuting phrase
+    negations: tuple[str, ...]  # the negations not spent
+    all_negations: int  # every negation, spent or not
+    withdrawal: str | None
+    denial: str | None  # see :func:`_denial`
+    negated: frozenset[str]  # see :func:`_negated_stems`
+    hedges: tuple[tuple[str, ...], ...]  # the words of each hedge lexicon, in order of preference
+    reporting_phrase: str | None  # a reporting phrase, "than reported" contrasts left out
+    reporting_words: tuple[str, ...]  # reporting words, "than reported" contrasts left out
+    speaker: str | None  # a speaker before a colon ("Officials:")
+    confirming: tuple[str, ...]
+
+
+_HEDGE_LEXICONS = (_HEDGE_ADVERBS, _MODALS, _SPECULATION)
+
+
+@lru_cache(maxsize=1 << 14)
+def _read(text: str) -> _Reading:
+    tokens = words(text)
+    word, spent = _refuting_word(tokens)
+    phrase = _STRONG_PHRASES.search(text)
+    frame = _THAN_REPORTED.sub(" ", text)
+    reporting = _REPORTING_PHRASES.search(frame)
+    colon = _SOURCE_COLON.match(text)
+    speaker = colon.group(1) if colon is not None and set(words(colon.group(1))) & _SPEAKERS else None
+    return _Reading(
+        tokens=tuple(tokens),
+        words=frozenset(tokens),
+        stems=frozenset(content_stems(text)),
+        refuting=word,
+        spent=frozenset(spent),
+        phrase=phrase.group(0) if phrase else None,
+        negations=tuple(t for i, t in enumerate(tokens) if _is_negation(t) and i not in spent),
+        all_negations=sum(1 for t in tokens if _is_negation(t)),
+        withdrawal=_withdrawal(text, tokens),
+        denial=_denial(text, tokens),
+        negated=frozenset(_negated_stems(tokens)),
+        hedges=tuple(tuple(t for t in tokens if t in lexicon) for lexicon in _HEDGE_LEXICONS),
+        reporting_phrase=reporting.group(0) if reporting else None,
+        reporting_words=tuple(t for t in words(frame) if t in _REPORTING),
+        speaker=speaker,
+        confirming=tuple(t for t in tokens if t in _CONFIRMING),
+    )
+
+
+def _first_new(found: Sequence[str], claim_words: frozenset[str]) -> str | None:
+    return next((t for t in found if t not in claim_words), None)
 
 
 def headline_features(claim: str, text: str, similarity: float) -> tuple[np.ndarray, dict[str, str]]:
     """The :data:`HEADLINE_FEATURES` row of a (claim, one-line text) pair, and the word that fired each cue."""
-    claim_tokens, tokens = words(claim), words(text)
-    claim_words = set(claim_tokens)
-    claim_stems = set(content_stems(claim))
-    coverage = len(claim_stems & set(content_stems(text))) / len(claim_stems) if claim_stems else 0.0
+    said, read = _read(claim), _read(text)
+    claim_words = said.words
+    coverage = len(said.stems & read.stems) / len(said.stems) if said.stems else 0.0
     cues: dict[str, str] = {}
-    word, spent = _refuting_word(tokens)
+    word = read.refuting
     if word is not None and word not in claim_words:
         cues["refuting_word"] = cues["against"] = word
-    phrase = _STRONG_PHRASES.search(text)
-    if phrase is not None and not _STRONG_PHRASES.search(claim):
-        cues.setdefault("against", phrase.group(0))
-    claim_negations = sum(1 for t in claim_tokens if _is_negation(t))
-    negations = [t for i, t in enumerate(tokens) if _is_negation(t) and i not in spent]
-    if len(negations) > claim_negations:
-        cues.setdefault("against", negations[0])
-    withdrawal = _withdrawal(text, tokens)
-    if withdrawal is not None and _withdrawal(claim, claim_tokens) is None:
-        cues.setdefault("against", withdrawal)
-    text_denial, claim_denial = _denial(text, tokens), _denial(claim, claim_tokens)
-    asserted = _negated_stems(claim_tokens) & set(content_stems(text))
+    if read.phrase is not None and said.phrase is None:
+        cues.setdefault("against", read.phrase)
+    if len(read.negations) > said.all_negations:
+        cues.setdefault("against", read.negations[0])
+    if read.withdrawal is not None and said.withdrawal is None:
+        cues.setdefault("against", read.withdrawal)
+    text_denial, claim_denial = read.denial, said.denial
+    asserted = said.negated & read.stems
     if asserted and not text_denial:
         # The claim says something did not happen and the text says it did ("X did not resign": "X resigns").
         cues.setdefault("against", sorted(asserted)[0])
-    if claim_denial and spent and not text_denial:
+    if claim_denial and read.spent and not text_denial:
         # The claim denies and the text turns a denial round ("X denied Y" against "X never denied Y").
-        cues.setdefault("against", tokens[min(spent)])
+        cues.setdefault("against", read.tokens[min(read.spent)])
     if claim_denial and not text_denial:
         cues["claim_denial"] = claim_denial
     if claim_denial and text_denial:
@@ -254,28 +304,21 @@ def headline_features(claim: str, text: str, similarity: float) -> tuple[np.ndar
         cues.pop("against", None)
         cues.pop("refuting_word", None)
         cues["both_deny"] = text_denial
-    hedge = (
-        _first(tokens, _HEDGE_ADVERBS, claim_words)
-        or _first(tokens, _MODALS, claim_words)
-        or _first(tokens, _SPECULATION, claim_words)
-    )
+    hedge = next((h for found in read.hedges if (h := _first_new(found, claim_words)) is not None), None)
     if hedge is not None:
         cues["hedge"] = hedge
     if "?" in text and "?" not in claim:
         cues["question"] = "?"
-    frame = _THAN_REPORTED.sub(" ", text)
-    reporting = _REPORTING_PHRASES.search(frame)
-    colon = _SOURCE_COLON.match(text)
-    if reporting is not None and not _REPORTING_PHRASES.search(claim):
-        cues["reporting"] = reporting.group(0).strip(" :-–—")
-    elif (found := _first(words(frame), _REPORTING, claim_words)) is not None:
+    if read.reporting_phrase is not None and not _REPORTING_PHRASES.search(claim):
+        cues["reporting"] = read.reporting_phrase.strip(" :-–—")
+    elif (found := _first_new(read.reporting_words, claim_words)) is not None:
         cues["reporting"] = found
-    elif colon is not None and set(words(colon.group(1))) & _SPEAKERS:
-        cues["reporting"] = colon.group(1).strip() + ":"
-    confirming = _first(tokens, _CONFIRMING, claim_words)
+    elif read.speaker is not None:
+        cues["reporting"] = read.speaker.strip() + ":"
+    confirming = _first_new(read.confirming, claim_words)
     if confirming is not None:
         cues["confirming"] = confirming
-    if text_denial and (word is not None or phrase is not None):
+    if text_denial and (word is not None or read.phrase is not None):
         # In a denial, a rumour or a report is what is denied ("rumours of X are a hoax"), not a hedge.
         for name in ("hedge", "reporting"):
             if cues.get(name, "").lower() in _DENIED_OBJECTS:

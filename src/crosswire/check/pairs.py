@@ -81,7 +81,16 @@ class Featurizer:
         sentences = [body_sentences(text) for text in new_bodies]
         flat = [s for group in sentences for s in group]
         framed = [t for text in new_claims for t in claim_templates(text)] if self.frames else []
-        vectors = self.encoder([*flat, *new_claims, *framed])
+        texts = [*flat, *new_claims, *framed]
+        # A sentence repeated across bodies (a byline, a boilerplate line) or a claim that is also a body's sentence
+        # is encoded once.
+        distinct = list(dict.fromkeys(texts))
+        encoded = self.encoder(distinct)
+        if len(distinct) < len(texts):
+            where = {text: i for i, text in enumerate(distinct)}
+            vectors = encoded[[where[text] for text in texts]]
+        else:
+            vectors = encoded
         row = 0
         for text, group in zip(new_bodies, sentences, strict=True):
             self._bodies[text] = build_body(text, group, vectors[row : row + len(group)], self.idf, self._prototypes)
