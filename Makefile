@@ -15,8 +15,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(PIP) install -c constraints.txt torch
 	$(PIP) install -c constraints.txt -e .
 	# The sentence encoder's ONNX graph, exported once from the packaged weights into the user's cache (no network;
-	# the first run would do it otherwise).
-	$(BIN)/python -m crosswire.nlp.onnx_encoder
+	# the first run would do it otherwise). Not fatal: without the graph (say, an unwritable cache folder) the encoder
+	# runs the same weights on torch, slower (`crosswire -v` says why).
+	$(BIN)/python -m crosswire.nlp.onnx_encoder || echo "note: the ONNX graph was not exported; the encoder will use torch"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

@@ -121,8 +121,8 @@ def load_encoder(backend: str | None = None) -> Encoder:
         try:
             return _Onnx(_default_threads())
         except Exception as exc:
-            # Same vectors either way, only slower: say why at debug level and go on with torch.
-            log.debug("ONNX Runtime encoder unavailable (%s: %s); using torch", type(exc).__name__, exc)
+            # Same vectors either way, only slower: say why (shown with -v) and go on with torch.
+            log.info("ONNX Runtime encoder unavailable (%s: %s); using torch", type(exc).__name__, exc)
     return TorchEncoder(_default_threads())
 
 
