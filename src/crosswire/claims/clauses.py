@@ -19,7 +19,6 @@ no relative pronoun is not parsed.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -138,44 +137,42 @@ def _relative_clauses(doc: Doc, lo: int, hi: int, names: Sequence[tuple[int, int
     return found
 
 
-# The parses of one article's candidate sentences, made in one batch by :func:`prime_clauses`; per thread, because
-# the server analyses posted articles on several threads at once.
-_LOCAL = threading.local()
-
-
-def _parsed() -> dict[str, Doc]:
-    cache: dict[str, Doc] | None = getattr(_LOCAL, "parsed", None)
-    if cache is None:
-        cache = _LOCAL.parsed = {}
-    return cache
-
-
 # The pipes a clause is read with: the parser and what it needs, not the entity recogniser or the lemmatiser.
 _UNUSED_PIPES = ("ner", "lemmatizer")
 
 
 def _parse(texts: Sequence[str]) -> list[Doc]:
+    if not texts:
+        return []
     nlp = load_pipeline()
     # ``disable`` on the call, not ``select_pipes``: the pipeline is shared, and other threads may be parsing with it.
     return list(nlp.pipe(texts, disable=[name for name in _UNUSED_PIPES if name in nlp.pipe_names]))
 
 
-def prime_clauses(texts: Sequence[str]) -> None:
-    """Parse, in one batch, the sentences :func:`split_clauses` is about to be asked about (one article's): batching
-    is several times faster than a parse per sentence. Replaces the previous batch, so memory stays one article's."""
-    todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
-    cache = _parsed()
-    cache.clear()
-    cache.update(zip(todo, _parse(todo), strict=True))
+class ClauseReader:
+    """Splits the sentences of one article into clauses. The sentences it is given are parsed together, in one
+    batch, which is several times faster than a parse per sentence; any other sentence is parsed when asked about."""
+
+    def __init__(self, texts: Sequence[str] = ()) -> None:
+        todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
+        self._docs: dict[str, Doc] = dict(zip(todo, _parse(todo), strict=True))
+
+    def split(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
+        """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans
+        of entity mentions in ``text`` (a relative clause is only taken about one of them)."""
+        whole = [Clause(0, len(text), text)]
+        if not _MAY_SPLIT.search(text):
+            return whole
+        doc = self._docs.get(text) or _parse([text])[0]
+        return _split(doc, text, names) or whole
 
 
 def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
-    """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans of
-    entity mentions in ``text`` (a relative clause is only taken about one of them)."""
-    whole = [Clause(0, len(text), text)]
-    if not _MAY_SPLIT.search(text):
-        return whole
-    doc = _parsed().get(text) or _parse([text])[0]
+    """:meth:`ClauseReader.split` for one sentence on its own."""
+    return ClauseReader().split(text, names)
+
+
+def _split(doc: Doc, text: str, names: Sequence[tuple[int, int]]) -> list[Clause]:
     bounds = [(0, len(text))]
     for left_end, right_start in _coordination_cuts(doc):
         lo, _ = bounds[-1]
@@ -206,4 +203,4 @@ def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clau
         if _words(main) >= MIN_CLAUSE_WORDS:
             clauses.append(Clause(lo, hi, main))
         clauses.extend(relatives)
-    return clauses or whole
+    return clauses

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import prime_clauses, split_clauses, strip_frame
+from crosswire.claims.clauses import ClauseReader, strip_frame
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import sentence_at, split_sentences
 from crosswire.time.values import parse_value
@@ -418,8 +418,9 @@ def extract(
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
+        own_voice = _own_voice_sentences(article, index, statements, spans)
         # Every sentence the article's propositions may be cut from, parsed in one batch.
-        prime_clauses(
+        clauses_of = ClauseReader(
             [
                 *(
                     _statement_text(article, lo, hi)[1]
@@ -427,7 +428,7 @@ def extract(
                     if not is_topic_only(statement) and not is_reaction(statement)
                     for lo, hi in index.sentence_spans(*_content_span(statement))
                 ),
-                *(text for _, _, _, text in _own_voice_sentences(article, index, statements, spans)),
+                *(text for _, _, _, text in own_voice),
             ]
         )
         for statement in statements:
@@ -459,7 +460,7 @@ def extract(
                 if len(_WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
                 offset, text = _statement_text(article, lo, hi)
-                clauses = split_clauses(text, index.name_spans(offset, offset + len(text)))
+                clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
                 for clause in clauses:
                     c_lo, c_hi = offset + clause.start, offset + clause.end
                     clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id)
@@ -495,7 +496,7 @@ def extract(
                             named=speaker_named,
                         )
                     )
-        propositions.extend(_own_voice(article, index, statements, spans, outlets, relayed))
+        propositions.extend(_own_voice(article, index, own_voice, spans, outlets, clauses_of, relayed))
     return propositions, reactions
 
 
@@ -549,19 +550,20 @@ def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
 def _own_voice(
     article: Article,
     index: _ArticleIndex,
-    statements: Sequence[Statement],
+    sentences: Sequence[tuple[int, int, int, str]],
     spans: list[tuple[int, int, str]],
     outlets: dict[str, str],
+    clauses_of: ClauseReader,
     relayed: str | None = None,
 ) -> list[Proposition]:
-    """Sentences the article states in its own voice that report an event, hedge, or date something, each clause
-    one proposition; in an article relaying another outlet's report, the word is that outlet's."""
+    """The ``sentences`` the article states in its own voice (:func:`_own_voice_sentences`), each clause one
+    proposition; in an article relaying another outlet's report, the word is that outlet's."""
     outlet = article.outlet
     source = outlets.get(outlet.lower()) if outlet else None
     result: list[Proposition] = []
-    for number, lo, hi, text in _own_voice_sentences(article, index, statements, spans):
+    for number, lo, hi, text in sentences:
         offset = lo + max(0, article.text[lo:hi].find(text))
-        for clause in split_clauses(text, index.name_spans(offset, offset + len(text))):
+        for clause in clauses_of.split(text, index.name_spans(offset, offset + len(text))):
             c_lo, c_hi = offset + clause.start, offset + clause.end
             result.append(
                 Proposition(
