@@ -211,8 +211,8 @@ def page_article_data(
             )
             query = select(_ARTICLE_JSON).where(articles_table.c.id.in_(select(chosen.c.id)))
         else:
-            query = select(_ARTICLE_JSON).order_by(articles_table.c.position).limit(limit).offset(offset)
-        rows = conn.execute(query.order_by(articles_table.c.position) if filters else query)
+            query = select(_ARTICLE_JSON).limit(limit).offset(offset)
+        rows = conn.execute(query.order_by(articles_table.c.position))
         return [_article_json(row.json) for row in rows], total
 
 
