@@ -19,13 +19,15 @@ DEFAULT_PORT = 8000
 WORKER_STARTUP_TIMEOUT = 120
 
 
+# More server processes than this only multiply memory: a request is a few milliseconds of CPU.
+MAX_DEFAULT_WORKERS = 8
+
+
 def default_workers() -> int:
     """One server process per core this process may use (reads are CPU-bound: one process runs one at a time)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+    from crosswire.engine import default_workers as cores
+
+    return min(cores(), MAX_DEFAULT_WORKERS)
 
 
 def _in_memory(url: str) -> bool:
