@@ -246,3 +246,42 @@ def test_counts_and_end_compounds_are_not_years(text: str) -> None:
     found = timexes(text, "2013-03-20")
     assert not any(v[1] in ("1998", "2012", "1500", "1200") for v in found.values())
     assert not any(k.lower().startswith("end") for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # two days of one month: each day is a DATE of its own, the second in the first's month and year
+        ("The festival runs Nov. 19-20 in Lyon.", "2013-11-01", {"Nov. 19": "2013-11-19", "20": "2013-11-20"}),
+        ("Leaders met on April 24 and 25.", "1999-05-02", {"April 24": "1999-04-24", "25": "1999-04-25"}),
+        ("Hearings are set for March 3 to 5.", "2013-02-20", {"March 3": "2013-03-03", "5": "2013-03-05"}),
+        (
+            "Talks were held on Sept. 14 and 18, 2012.",
+            "2013-03-20",
+            {"Sept. 14": "2012-09-14", "18, 2012": "2012-09-18"},
+        ),
+        # two years: "the 2012-13 season", "2012/13", "1999-2000", "1850-58"
+        ("Their 2012-13 season was the best yet.", "2013-06-01", {"2012": "2012", "13": "2013"}),
+        ("The budget for 2012/13 was cut.", "2013-06-01", {"2012": "2012", "13": "2013"}),
+        ("The 1999-2000 fiscal year closed in June.", "2001-01-05", {"1999": "1999", "2000": "2000"}),
+        ("He ruled from 1850-58.", "2013-06-01", {"1850": "1850", "58": "1858"}),
+    ],
+)
+def test_ranges_of_days_and_years_mark_each_end(text: str, published: str, expected: dict[str, str]) -> None:
+    found = timexes(text, published)
+    assert {span: found[span][1] for span in expected} == expected
+    assert all(found[span][0] == "DATE" for span in expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops numbering 1500-2000 were sent.",  # a range of counts, not of years
+        "Between 1500-2000 troops were sent.",
+        "The index swung between 2012-2019 points.",  # a plural noun after the range makes it a count
+        "Shares fell on May 3 to 5 percent below the offer.",  # the second number is a percentage
+    ],
+)
+def test_ranges_of_counts_are_not_dates(text: str) -> None:
+    found = timexes(text, "2013-03-20")
+    assert not any(v[1] in ("1500", "2000", "2012", "2019", "2013-05-05") for v in found.values())
