@@ -285,3 +285,26 @@ def test_ranges_of_days_and_years_mark_each_end(text: str, published: str, expec
 def test_ranges_of_counts_are_not_dates(text: str) -> None:
     found = timexes(text, "2013-03-20")
     assert not any(v[1] in ("1500", "2000", "2012", "2019", "2013-05-05") for v in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # a quarter or half named by its months is that quarter or half; tense picks the year when none is written
+        (
+            "Japan's economy grew 0.2 percent in the October-December quarter.",
+            "2013-03-08",
+            "the October-December quarter",
+            "2012-Q4",
+        ),
+        ("Sales rose in the January-March period.", "2013-05-02", "the January-March period", "2013-Q1"),
+        ("Output in the 2012 July-December half was flat.", "2013-05-02", "the 2012 July-December half", "2012-H2"),
+    ],
+)
+def test_a_quarter_named_by_its_months(text: str, published: str, span: str, value: str) -> None:
+    assert timexes(text, published)[span] == ("DATE", value, None)
+
+
+def test_months_that_make_no_quarter_stay_months() -> None:
+    found = timexes("Flights run in the June-August period.", "2013-05-02")
+    assert not any(v[1].endswith(("Q2", "Q3", "H1", "H2")) for v in found.values())

@@ -490,6 +490,34 @@ def _quarter_year(ctx: Ctx, n: int, unit: str) -> int:
     return ctx.anchor.year
 
 
+def rule_month_span_quarter(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the October-December quarter", "the January-March period", "the April-September half": a named quarter or half.
+
+    Business news names a calendar quarter by its months; it is the quarter (``2012-Q4``) or half (``2013-H1``) those
+    months make up, its year from the year written or, without one, from tense as for "the fourth quarter". Months
+    that make up no quarter or half are left to the month rules.
+    """
+    first, last = month_number(m["m1"]), month_number(m["m2"])
+    if first is None or last is None or not (_capitalized(m["m1"]) and _capitalized(m["m2"])):
+        return None
+    if last - first == 2 and first % 3 == 1:
+        unit, letter, n = "quarter", "Q", (first - 1) // 3 + 1
+    elif last - first == 5 and first in (1, 7):
+        unit, letter, n = "half", "H", 1 if first == 1 else 2
+    else:
+        return None
+    year_text = m["year"]
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if year_text:
+            return f"{int(year_text)}-{letter}{n}", None
+        if ctx.anchor is None:
+            return f"XXXX-{letter}{n}", None
+        return f"{_quarter_year(ctx, n, unit)}-{letter}{n}", None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not year_text, priority=1, sets_quarter=True)
+
+
 def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
     """ "the third quarter", "third-quarter", "the 1988 second quarter", "the first half of 1990", "fiscal Q2"."""
     unit = m["unit"].lower()
@@ -746,6 +774,10 @@ RULES: list[tuple[str, Rule]] = [
         rule_quarter_ref,
     ),
     (rf"the\s+(?P<year>{YEAR_RE})\s+(?:quarter|period)(?![\w-]|\s+of\b)", rule_year_period),
+    (
+        rf"(?:the\s+)?(?:(?P<year>{YEAR_RE})\s+)?(?P<m1>{MONTH_RE})\s*[-–/]\s*(?P<m2>{MONTH_RE})\s+(?:quarter|period|half)",
+        rule_month_span_quarter,
+    ),
     (
         rf"(?-i:(?P<l>[QH])(?P<n>[1-4]))(?:[\s/-]+(?P<year>{YEAR_RE}|'\d\d)(?!\d))?|"
         rf"(?P<year0>{YEAR_RE})[\s/-]+(?-i:(?P<l0>[QH])(?P<n0>[1-4]))|(?-i:FY)\s?(?P<fy>{YEAR_RE}|'?\d\d)(?!\d)",
