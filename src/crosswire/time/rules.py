@@ -230,95 +230,6 @@ def rule_month_day(m: re.Match[str], text: str) -> Candidate | None:
 # Words ending in "s" that are not plural nouns, so that a year before them is still a year ("in 2012 was").
 _NOT_PLURAL = r"(?:was|is|has|as|does|its|his|this|thus|plus|versus|towards|across|unless|whereas|perhaps|besides|"
 _NOT_PLURAL += r"onwards|afterwards)\b"
-# What may follow the second number of a range and makes it a count, not a day or a year ("May 3 to 5 million",
-# "1500-2000 troops").
-_COUNT_AFTER = re.compile(
-    r"\s*(?:%|percent\b|per\b|million\b|billion\b|people\b|men\b|women\b|children\b|(?!"
-    + _NOT_PLURAL
-    + r")[a-z]+s\b(?!')|-\w)",
-    re.IGNORECASE,
-)
-
-
-def _day_range(m: re.Match[str]) -> tuple[int, int, int, int | None] | None:
-    """Month, first day, second day and year of "Nov. 19-20", "April 24 and 25", "Sept. 14 and 18, 2012"."""
-    if not _capitalized(m["mon"]):
-        return None
-    month = month_number(m["mon"])
-    first, second = int(m["d1"]), int(m["d2"])
-    if month is None or not 1 <= first < second <= 31:
-        return None
-    year = tv.parse_year(m["year"]) if m["year"] else None
-    if m["year"] and (year is None or not _valid_day(year, month, second)):
-        return None
-    return month, first, second, year
-
-
-def _range_day(month: int, day: int, year: int | None) -> Callable[[Ctx], Resolved | None]:
-    if year is not None:
-        return _fixed(f"{year:04d}-{month:02d}-{day:02d}")
-    return lambda ctx: (_month_value(ctx, month, None, day), None)
-
-
-def rule_day_range_first(m: re.Match[str], text: str) -> Candidate | None:
-    """The first day of a range or pair of days, with the year written after the second ("Sept. 14 and 18, 2012").
-
-    TIMEX3 marks each day of "April 24 and 25" on its own; the first is "April 24", in the year the pair names.
-    """
-    parts = _day_range(m)
-    if parts is None:
-        return None
-    month, first, _, year = parts
-    if year is None or not _valid_day(year, month, first):
-        return None
-    end = m.end("d1")
-    return Candidate(m.start(), end, "DATE", _range_day(month, first, year), priority=3, sets_reference=True)
-
-
-def rule_day_range_second(m: re.Match[str], text: str) -> Candidate | None:
-    """The second day of "Nov. 19-20", "April 24 and 25", "March 3 to 5": a DATE of its own, in the first's month."""
-    parts = _day_range(m)
-    if parts is None or _COUNT_AFTER.match(text, m.end("d2")):
-        return None
-    month, _, second, year = parts
-    end = m.end() if year is not None else m.end("d2")
-    return Candidate(m.start("d2"), end, "DATE", _range_day(month, second, year), tense=year is None, priority=2)
-
-
-def _year_range(m: re.Match[str], text: str) -> tuple[int, int] | None:
-    """The two years of "2012-13", "2012-2013", "1850-58", "2012/13"; None for counts ("1500-2000 troops")."""
-    first = int(m["y1"])
-    if len(m["y2"]) == 2:
-        second = first // 100 * 100 + int(m["y2"])
-        if second <= first:
-            second += 100
-        if second - first > 10:
-            return None
-    else:
-        second = int(m["y2"])
-        if not first < second <= first + 100:
-            return None
-    if second > 2100:
-        return None
-    if _COUNT_AFTER.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in ("$", "#", "£", "€", "-", "/"):
-        return None
-    return first, second
-
-
-def rule_year_range_first(m: re.Match[str], text: str) -> Candidate | None:
-    """The first year of "the 2012-13 season", "1850-58": each year is a DATE of its own, as in "from 2012 to 2013"."""
-    years = _year_range(m, text)
-    if years is None:
-        return None
-    return Candidate(m.start("y1"), m.end("y1"), "DATE", _fixed(f"{years[0]:04d}"), priority=1)
-
-
-def rule_year_range_second(m: re.Match[str], text: str) -> Candidate | None:
-    """The second year of "2012-13" (2013), "1999-2000", "2012/13"."""
-    years = _year_range(m, text)
-    if years is None:
-        return None
-    return Candidate(m.start("y2"), m.end("y2"), "DATE", _fixed(f"{years[1]:04d}"), priority=1, sets_reference=True)
 
 
 def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
@@ -488,34 +399,6 @@ def _quarter_year(ctx: Ctx, n: int, unit: str) -> int:
     if ctx.direction == FUTURE and n < current - 1:
         return ctx.anchor.year + 1
     return ctx.anchor.year
-
-
-def rule_month_span_quarter(m: re.Match[str], text: str) -> Candidate | None:
-    """ "the October-December quarter", "the January-March period", "the April-September half": a named quarter or half.
-
-    Business news names a calendar quarter by its months; it is the quarter (``2012-Q4``) or half (``2013-H1``) those
-    months make up, its year from the year written or, without one, from tense as for "the fourth quarter". Months
-    that make up no quarter or half are left to the month rules.
-    """
-    first, last = month_number(m["m1"]), month_number(m["m2"])
-    if first is None or last is None or not (_capitalized(m["m1"]) and _capitalized(m["m2"])):
-        return None
-    if last - first == 2 and first % 3 == 1:
-        unit, letter, n = "quarter", "Q", (first - 1) // 3 + 1
-    elif last - first == 5 and first in (1, 7):
-        unit, letter, n = "half", "H", 1 if first == 1 else 2
-    else:
-        return None
-    year_text = m["year"]
-
-    def resolve(ctx: Ctx) -> Resolved:
-        if year_text:
-            return f"{int(year_text)}-{letter}{n}", None
-        if ctx.anchor is None:
-            return f"XXXX-{letter}{n}", None
-        return f"{_quarter_year(ctx, n, unit)}-{letter}{n}", None
-
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not year_text, priority=1, sets_quarter=True)
 
 
 def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
@@ -704,15 +587,6 @@ def _norm_pre(text: str | None) -> str:
     return text.lower() if text else ""
 
 
-# "Nov. 19-20", "April 24 and 25", "March 3 to 5", "Sept. 14 and 18, 2012": two days of one month.
-_DAY_RANGE = (
-    rf"(?P<mon>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and\b|or\b|to\b|through\b|&)\s*"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%|[.,]\d)(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?"
-)
-# "2012-13", "2012-2013", "1850-58", "2012/13": two years.
-_YEAR_RANGE = rf"(?P<y1>{YEAR_RE})\s?[-–/]\s?(?P<y2>{YEAR_RE}|\d\d)(?![\d/-]|[.,:]\d)"
-
-
 RULES: list[tuple[str, Rule]] = [
     (
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
@@ -725,10 +599,6 @@ RULES: list[tuple[str, Rule]] = [
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
     ),
-    (_DAY_RANGE, rule_day_range_first),
-    (_DAY_RANGE, rule_day_range_second),
-    (_YEAR_RANGE, rule_year_range_first),
-    (_YEAR_RANGE, rule_year_range_second),
     (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:])", rule_numeric_date),
     (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", rule_numeric_date),
     (
@@ -774,10 +644,6 @@ RULES: list[tuple[str, Rule]] = [
         rule_quarter_ref,
     ),
     (rf"the\s+(?P<year>{YEAR_RE})\s+(?:quarter|period)(?![\w-]|\s+of\b)", rule_year_period),
-    (
-        rf"(?:the\s+)?(?:(?P<year>{YEAR_RE})\s+)?(?P<m1>{MONTH_RE})\s*[-–/]\s*(?P<m2>{MONTH_RE})\s+(?:quarter|period|half)",
-        rule_month_span_quarter,
-    ),
     (
         rf"(?-i:(?P<l>[QH])(?P<n>[1-4]))(?:[\s/-]+(?P<year>{YEAR_RE}|'\d\d)(?!\d))?|"
         rf"(?P<year0>{YEAR_RE})[\s/-]+(?-i:(?P<l0>[QH])(?P<n0>[1-4]))|(?-i:FY)\s?(?P<fy>{YEAR_RE}|'?\d\d)(?!\d)",
