@@ -150,3 +150,40 @@ def test_the_speaking_time_must_sit_by_a_reporting_verb() -> None:
 )
 def test_vague_expressions_get_timex3_values(text: str, span: str, expected: tuple[str, str]) -> None:
     assert values(text, "2022-11-14")[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "until" ends a state: one holding now ends ahead of now, and a rescheduling verb moves the time forward
+        ("Cyprus has until Monday to raise the money.", "2013-03-25"),
+        ("Banks remain closed until Tuesday, officials said.", "2013-03-26"),
+        ("The exhibition runs until Sunday.", "2013-03-24"),
+        ("Parliament postponed the vote until Tuesday.", "2013-03-26"),
+        ("The judge adjourned the trial until Wednesday.", "2013-03-27"),
+        ("Regulators extended the deadline until Monday.", "2013-03-25"),
+        # a state that held in the past ended in the past
+        ("The suspect was held until Wednesday, when he was released.", "2013-03-20"),
+        ("The market was closed until Thursday.", "2013-03-21"),
+        # "has to" is an obligation ahead, "had to" one in the past
+        ("The minister has to appear before the committee on Tuesday.", "2013-03-26"),
+        ("The firm had to close its plant on Monday.", "2013-03-18"),
+    ],
+)
+def test_until_and_obligations_point_the_weekday(text: str, value: str) -> None:
+    # published on a Friday
+    assert next(v for t, v in values(text, "2013-03-22").values() if t == "DATE") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an infinitive heading the sentence is a headline's future (and once sent the tense reader round in circles)
+        ("To resume talks on Friday.", "2013-03-22"),
+        ("Deadline to expire on Friday", "2013-03-22"),
+        ("Leaders to meet on Friday in Brussels", "2013-03-22"),
+    ],
+)
+def test_a_headline_infinitive_points_ahead(text: str, value: str) -> None:
+    # published on a Wednesday
+    assert values(text, "2013-03-20")["Friday"] == ("DATE", value)

@@ -26,6 +26,9 @@ _FUTURE_LEMMAS = {"expire", "due", "schedule", "plan", "expect", "intend", "aim"
 _INTENT = {"plan", "expect", "schedule", "agree", "ask", "intend", "aim", "hope", "want", "seek", "promise", "decide"}
 _INTENT |= {"threaten", "prepare", "due", "go", "likely", "ready", "agreement", "offer", "bid", "proposal", "deal"}
 _INTENT |= {"program", "vow", "pledge", "urge", "set"}
+# Verbs that move a time ahead of the act ("postponed the vote until Tuesday", "extended the deadline until Monday").
+_RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "reschedule", "push", "put", "recess"}
+_UNTIL = {"until", "till", "til", "through", "pending"}
 
 
 def _governor(token: Token) -> Token | None:
@@ -35,7 +38,7 @@ def _governor(token: Token) -> Token | None:
     while seen < 12:
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
         seen += 1
@@ -53,13 +56,20 @@ def verb_direction(verb: Token) -> int:
     perfect = bool(words & {"has", "have", "'ve", "had", "'d"})
     if words & _MODALS:
         return PAST if perfect else FUTURE
+    # "has to leave on Friday", "has until Monday to raise": an obligation points ahead ("had to" back).
+    if "to" in words and verb.tag_ == "VB" and words & {"has", "have", "had"}:
+        return PAST if "had" in words else FUTURE
     # "is going to meet", "planned to leave on Thursday", "an agreement to acquire": the infinitive points ahead.
     if "to" in words and verb.tag_ == "VB":
+        if verb.head.lemma_ == "have" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
+            return PAST if verb.head.tag_ == "VBD" else FUTURE  # "has to appear on Tuesday"; "had to" is past
         if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
             return FUTURE
         if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
             return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
-        if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.head.i == verb.i:
+            return FUTURE  # a headline's infinitive: "Leaders to meet on Friday"
+        if verb.head.pos_ in ("VERB", "AUX"):
             return verb_direction(verb.head)
         return UNKNOWN
     if verb.lemma_ in {"plan", "schedule"}:
@@ -77,8 +87,8 @@ def verb_direction(verb: Token) -> int:
         # A reduced relative ("the agreement, signed in July") reports something already done.
         return PAST
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        return verb_direction(verb.head) if verb.head is not verb else UNKNOWN
-    if verb.tag_ == "VBG" and verb.head is not verb:
+        return verb_direction(verb.head) if verb.head.i != verb.i else UNKNOWN
+    if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
 
@@ -96,4 +106,15 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     verb = _governor(root)
     if verb is None:
         return UNKNOWN
-    return verb_direction(verb)
+    direction = verb_direction(verb)
+    if _ends_a_state(doc, span) and (direction == PRESENT or verb.lemma_ in _RESCHEDULE):
+        # "Cyprus has until Monday", "banks remain closed until Tuesday": a state that holds now ends ahead of now;
+        # "postponed the vote until Tuesday": the act moved the time forward. ("was held until Friday" stays past.)
+        return FUTURE
+    return direction
+
+
+def _ends_a_state(doc: Doc, span: object) -> bool:
+    """Does "until" (or "till", "through") stand right before the expression?"""
+    start = getattr(span, "start", 0)
+    return start > 0 and doc[start - 1].lower_ in _UNTIL
