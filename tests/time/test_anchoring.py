@@ -187,3 +187,16 @@ def test_until_and_obligations_point_the_weekday(text: str, value: str) -> None:
 def test_a_headline_infinitive_points_ahead(text: str, value: str) -> None:
     # published on a Wednesday
     assert values(text, "2013-03-20")["Friday"] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the present tense points neither way: the nearest such weekday, at most three days off
+        ("The summit opens on Thursday in Brussels.", "2013-03-21"),
+        ("Rebels seize the town on Sunday, residents say.", "2013-03-17"),
+    ],
+)
+def test_a_weekday_in_the_present_tense_is_the_nearest(text: str, value: str) -> None:
+    # published on a Wednesday
+    assert next(v for t, v in values(text, "2013-03-20").values() if t == "DATE") == value

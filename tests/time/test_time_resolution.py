@@ -55,6 +55,7 @@ def test_the_article_stage_fills_timexes_with_offsets_into_the_text() -> None:
         ("Profit fell in the third quarter.", "2022-11-14", "the third quarter", "2022-Q3"),
         ("It was built in the 1990s.", "2022-11-14", "the 1990s", "199"),
         ("A plane landed at around 8:30 a.m. GMT.", "2022-11-14", "around 8:30 a.m. GMT", "2022-11-14T08:30"),
+        ("Trading halted at 2:15 p.m. ET.", "2013-03-20", "2:15 p.m. ET", "2013-03-20T14:15"),
         ("He spoke this morning.", "1998-08-07", "this morning", "1998-08-07TMO"),
     ],
 )
@@ -263,6 +264,7 @@ def test_counts_and_end_compounds_are_not_years(text: str) -> None:
         # two years: "the 2012-13 season", "2012/13", "1999-2000", "1850-58"
         ("Their 2012-13 season was the best yet.", "2013-06-01", {"2012": "2012", "13": "2013"}),
         ("The budget for 2012/13 was cut.", "2013-06-01", {"2012": "2012", "13": "2013"}),
+        ("The bank's 2012/13 results are due in May.", "2013-03-22", {"2012": "2012", "13": "2013"}),
         ("The 1999-2000 fiscal year closed in June.", "2001-01-05", {"1999": "1999", "2000": "2000"}),
         ("He ruled from 1850-58.", "2013-06-01", {"1850": "1850", "58": "1858"}),
     ],

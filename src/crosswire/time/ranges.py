@@ -97,7 +97,10 @@ def _year_range(m: re.Match[str], text: str) -> tuple[int, int] | None:
             return None
     if second > 2100:
         return None
-    if _COUNT_AFTER.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in ("$", "#", "£", "€", "-", "/"):
+    # A plural noun after "1500-2000" makes a count; "2012/13 results", with two digits after, stays two years.
+    if len(m["y2"]) == 4 and _COUNT_AFTER.match(text, m.end()):
+        return None
+    if text[max(0, m.start() - 1) : m.start()] in ("$", "#", "£", "€", "-", "/"):
         return None
     return first, second
 

@@ -473,7 +473,7 @@ _UNIT_RE = (
     r"century|centuries)"
 )
 _AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-_TZ = r"(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)"
+_TZ = r"(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK|ET|PT|CT|MT|EET|EEST|JST|HKT|SGT|AEST|AEDT)"
 _CLOCK_WORD_RE = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 RULES: list[tuple[str, Rule]] = [

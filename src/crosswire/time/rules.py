@@ -30,7 +30,7 @@ from crosswire.time.lexicon import (
     spoken_year,
     weekday_number,
 )
-from crosswire.time.tense import FUTURE, PAST, UNKNOWN
+from crosswire.time.tense import FUTURE, PAST, PRESENT, UNKNOWN
 
 Resolved = tuple[str, str | None]
 
@@ -168,6 +168,11 @@ def _weekday_day(ctx: Ctx, weekday: int, rel: str | None) -> dt.date | None:
         return anchor
     if ctx.direction == FUTURE:
         return tv.nearest_weekday(anchor, weekday, FUTURE)
+    if ctx.direction == PRESENT:
+        # The present points neither way ("the summit opens Thursday" is ahead, a headline's "rebels seize town
+        # Sunday" behind): the nearest such day, at most three days off.
+        ahead = (weekday - anchor.weekday()) % 7
+        return anchor + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
     return tv.nearest_weekday(anchor, weekday, PAST)
 
 
