@@ -200,6 +200,7 @@ def test_guideline_constructions_by_timex3_type(
         "The ratio stood at 10:30 after the vote.",  # a bare clock without a zone may be a score or a ratio
         "A 25-year-old man was held.",  # an age
         "The mine shipped 1,100 CET units.",  # digits of a larger number before a zone's letters
+        "The shares rose in after-hours trading.",  # a compound adjective, not a stretch of hours
     ],
 )
 def test_lookalikes_of_the_new_constructions_are_not_timexes(text: str) -> None:

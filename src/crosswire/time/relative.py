@@ -285,7 +285,8 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
         return Candidate(m.start("unit"), m.end(), "DURATION", _fixed(_duration(None if plural else 1, unit)))
     if n is not None and n == 1 and plural and num_text not in ("one",):
         return None
-    if not num_text and not plural:
+    # a bare singular unit, or one inside a compound ("after-hours trading", "man-hours"), is no stretch of time
+    if not num_text and (not plural or text[max(0, m.start() - 1) : m.start()] == "-"):
         return None
     if not num_text:
         prev = _prev_word(text, m.start()).lower()
