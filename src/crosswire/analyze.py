@@ -18,6 +18,7 @@ from typing import TextIO
 
 import numpy as np
 
+from crosswire.claims.parses import ParseSpool
 from crosswire.context import Context, Options
 from crosswire.engine import Engine, make_engine
 from crosswire.engine.local import LocalEngine
@@ -186,6 +187,8 @@ def update_store(
 
     vector_cache = StoreVectorCache(store)
     vectors: dict[str, np.ndarray] = {}
+    # The clause parses the workers made, for the claims stage (kept on disk until then).
+    parses = ParseSpool()
 
     def save(articles: list[Article]) -> None:
         with timed(seconds, "store articles"):
@@ -213,6 +216,8 @@ def update_store(
                 fail(failure)
             batch.extend(chunk.done)
             vectors.update(chunk.vectors)
+            for packed in chunk.parses.values():
+                parses.add(packed)
             for name, value in chunk.seconds.items():
                 seconds[name] += value
             seen += len(chunk.done) + len(chunk.failed)
@@ -222,6 +227,9 @@ def update_store(
             if on_progress:
                 on_progress(seen, pending.count)
         save(batch)
+    except BaseException:
+        parses.close()
+        raise
     finally:
         pending.close()
 
@@ -231,6 +239,7 @@ def update_store(
         if store.corpus_is_current():
             # Nothing new since the last corpus run (by this run or another writer): its results stand, so a re-run
             # of a finished store is a no-op.
+            parses.close()
             return StoreUpdate(
                 dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
             )
@@ -240,7 +249,12 @@ def update_store(
         with timed(seconds, "load corpus"):
             dossier = store.load_dossier(stage_output=True)
         context.vector_cache = vector_cache
-        run_corpus_stages(dossier, context, seconds)
+        context.clause_parses = parses
+        try:
+            run_corpus_stages(dossier, context, seconds)
+        finally:
+            context.clause_parses = None
+            parses.close()
         with timed(seconds, "store corpus"):
             store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
     return StoreUpdate(

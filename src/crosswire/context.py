@@ -7,8 +7,12 @@ pipeline that imports them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from crosswire.nlp.embeddings import VectorCache
+
+if TYPE_CHECKING:
+    from crosswire.claims.parses import ParseSource
 
 
 @dataclass(frozen=True)
@@ -28,3 +32,6 @@ class Context:
     outlet_line_counts: dict[tuple[str, str], int] = field(default_factory=dict)
     # Sentence embeddings kept between runs, so corpus stages re-run over the whole store embed only what is new.
     vector_cache: VectorCache | None = None
+    # Clause parses the per-article workers made (``crosswire.claims.parses``), for the claims stage; set by the
+    # driver for its corpus run only (never sent to workers).
+    clause_parses: ParseSource | None = None

@@ -115,3 +115,42 @@ def test_workers_embed_what_the_corpus_stages_need(tmp_path: Path, monkeypatch: 
     assert result.seconds["embeddings"] > 0
     with Store(result.store_url) as store, store.engine.connect() as conn:
         assert len(conn.execute(vectors_table.select()).all()) > len(result.dossier.articles)
+
+
+def test_workers_send_back_the_clause_parses_they_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker parsed to split clauses comes back packed with the chunk, and restores to the same parse, so the
+    driver's claims stage need not parse those sentences again."""
+    from crosswire.claims import clauses
+    from crosswire.claims.parses import ParseSpool
+    from crosswire.context import Context
+    from crosswire.engine import run_chunk
+    from crosswire.ingest.records import ArticleRecord, record_to_article
+
+    parsed: dict[str, list[tuple[str, str, int]]] = {}
+    real = clauses._parse
+
+    def spy(texts: list[str]) -> list[object]:
+        docs = real(texts)
+        parsed.update({doc.text: [(t.tag_, t.dep_, t.head.i) for t in doc] for doc in docs})
+        return list(docs)
+
+    monkeypatch.setattr(clauses, "_parse", spy)
+    articles = [
+        record_to_article(
+            ArticleRecord(id=r["id"], text=r["text"]), source=r["id"], fallback_id=r["id"], verbatim=False
+        )
+        for r in EXTRA
+    ]
+    chunk = run_chunk(articles, Context())
+
+    assert parsed, "the worker parsed no candidate sentence"
+    assert set(chunk.parses) <= {article.id for article in articles}
+    spool = ParseSpool()
+    try:
+        for packed in chunk.parses.values():
+            spool.add(packed)
+        restored = spool.docs(list(parsed))
+        assert set(restored) == set(parsed)
+        assert {text: [(t.tag_, t.dep_, t.head.i) for t in doc] for text, doc in restored.items()} == parsed
+    finally:
+        spool.close()

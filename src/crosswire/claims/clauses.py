@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crosswire.claims import parses
 from crosswire.nlp.spacy_model import load_pipeline
 
 if TYPE_CHECKING:
@@ -155,7 +156,12 @@ class ClauseReader:
 
     def __init__(self, texts: Sequence[str] = ()) -> None:
         todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
-        self._docs: dict[str, Doc] = dict(zip(todo, _parse(todo), strict=True))
+        # Parses a per-article worker already made (crosswire.claims.parses), then the rest in one batch.
+        self._docs: dict[str, Doc] = parses.known(todo)
+        fresh = [text for text in todo if text not in self._docs]
+        parsed = dict(zip(fresh, _parse(fresh), strict=True))
+        parses.record(parsed)
+        self._docs.update(parsed)
 
     def split(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
         """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans
@@ -163,7 +169,10 @@ class ClauseReader:
         whole = [Clause(0, len(text), text)]
         if not _MAY_SPLIT.search(text):
             return whole
-        doc = self._docs.get(text) or _parse([text])[0]
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = _parse([text])[0]
+            parses.record({text: doc})
         return _split(doc, text, names) or whole
 
 

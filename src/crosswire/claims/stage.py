@@ -12,6 +12,7 @@ import numpy as np
 
 from crosswire.claims.contradictions import dated_contexts, stance_contradictions, value_contradictions
 from crosswire.claims.merge import cluster
+from crosswire.claims.parses import known_parses
 from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
@@ -236,7 +237,8 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
     ``dossier.contradictions`` from the values and stances they disagree on."""
     articles = claim_articles(dossier)
-    propositions, reactions = extract(articles, dossier, event_spans(dossier))
+    with known_parses(getattr(context, "clause_parses", None)):
+        propositions, reactions = extract(articles, dossier, event_spans(dossier))
     by_id = {article.id: article for article in articles}
     for position, proposition in enumerate(propositions):
         roles = deed_roles(by_id[proposition.article], proposition.start, proposition.end)

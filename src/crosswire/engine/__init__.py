@@ -8,7 +8,8 @@ crash leaves the store with whole batches only and the dossier does not depend o
 
 The workers also embed the sentences the corpus stages will need (each chunk in one batched forward pass) and send
 the vectors back with the chunk as plain float32 arrays: the driver puts them in the store's vector cache, where the
-corpus stages find them, so it runs no forward pass of its own for them.
+corpus stages find them, so it runs no forward pass of its own for them. The clause parses made while choosing those
+sentences come back too, packed, so the claims stage does not parse the same sentences again on the driver.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ class Chunk:
     seconds: dict[str, float] = field(default_factory=dict)
     # Embeddings of the sentences the corpus stages will need for ``done``, by vector-cache key (float32 rows).
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    # The clause parses the workers made choosing those sentences, packed per article (``crosswire.claims.parses``),
+    # by article id: the claims stage reuses them instead of parsing the sentences again on the driver.
+    parses: dict[str, bytes] = field(default_factory=dict)
 
 
 class Engine(Protocol):
@@ -87,13 +91,21 @@ def load_worker_models() -> None:
     load_encoder()
 
 
-def embed_for_corpus(articles: list[Article]) -> dict[str, np.ndarray]:
-    """The sentences the corpus stages will embed for ``articles``, embedded in one batched pass, by cache key."""
+def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
+    """The sentences the corpus stages will embed for ``articles``, embedded in one batched pass, by cache key; and
+    the clause parses made while choosing them, packed per article id."""
+    from crosswire.claims.parses import pack, recording
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences
 
-    texts = corpus_sentences(articles)
-    return {vector_key(text): vector for text, vector in zip(texts, encode(texts), strict=True)}
+    texts: dict[str, None] = {}
+    parses: dict[str, bytes] = {}
+    for article in articles:
+        with recording() as docs:
+            texts.update(dict.fromkeys(corpus_sentences([article])))
+        if docs:
+            parses[article.id] = pack(docs)
+    return {vector_key(text): vector for text, vector in zip(texts, encode(list(texts)), strict=True)}, parses
 
 
 def run_chunk(articles: list[Article], context: Context) -> Chunk:
@@ -104,12 +116,13 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
     seconds: defaultdict[str, float] = defaultdict(float)
     done, errors = run_article_batch(articles, context, seconds)
     with timed(seconds, "embeddings"):
-        vectors = embed_for_corpus(done)
+        vectors, parses = embed_for_corpus(done)
     return Chunk(
         done=done,
         failed=[(article, failure_of(article, error)) for article, error in errors],
         seconds=dict(seconds),
         vectors=vectors,
+        parses=parses,
     )
 
 

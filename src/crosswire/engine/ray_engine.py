@@ -4,7 +4,8 @@ What crosses the object store is plain: each article goes out as one JSON record
 its input, its layers so far) and comes back as one, with a failure line instead where a stage failed. spaCy
 ``Doc``s never leave a worker (they neither pickle cheaply nor need to: every stage that reads one runs there), and
 the batches the actors get are only read (Ray hands them numpy arrays over read-only buffers). The sentence vectors a
-batch made for the corpus stages ride on its first row as raw float32 bytes with their cache keys.
+batch made for the corpus stages ride on its first row as raw float32 bytes with their cache keys; each article's
+packed clause parses (``crosswire.claims.parses``) on its own row.
 
 The driver keeps what must see the whole corpus: it reads the results in input order (``preserve_order``), writes
 the store in batches, then runs the corpus stages as the local engine does. With no ``address`` a local Ray is
@@ -75,6 +76,7 @@ class StageActor:
             "seconds": seconds,
             "vector_keys": keys,
             "vectors": vectors,
+            "parses": [chunk.parses.get(article.id, b"") for article in articles],
         }
 
 
@@ -147,6 +149,8 @@ class RayEngine:
                 keys = str(row["vector_keys"]).split(",")
                 matrix = np.frombuffer(bytes(row["vectors"]), dtype=np.float32).reshape(len(keys), -1)
                 chunk.vectors.update(zip(keys, matrix, strict=True))
+            if row["parses"]:
+                chunk.parses[original.id] = bytes(row["parses"])
             if row["failure"]:
                 chunk.failed.append((original, InputFailure.model_validate_json(row["failure"])))
             else:
