@@ -59,6 +59,12 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGN
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
+# A complete sentence: it opens on a capital, a figure or a quote and closes on a full stop (not a question, not a
+# fragment cut mid-clause, not a headline or a caption).
+_SENTENCE_OPEN = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
+_SENTENCE_CLOSE = re.compile(r"[.!][\"”’')]?$")
+# Longer own-voice sentences run several claims together; only the event-, date- and hedge-bearing ones are taken.
+MAX_TENTATIVE_WORDS = 50
 # Fewer words than this say too little to be a claim of their own.
 MIN_WORDS = 4
 # Words that put a clause in the negative ("no talks are taking place", "he never bet on sports") ...
@@ -126,6 +132,9 @@ class Proposition:
     # True when its text names the speaker where the source said "he" or "it" ("Ohtani said he never bet" gives
     # "Shohei Ohtani never bet"): readable alone, but not the sources' own wording.
     named: bool = False
+    # True for a sentence in the article's own voice that reports no recognised event, hedges nothing and dates
+    # nothing: a claim only when another article of its story puts it forward too (see :func:`carried`).
+    tentative: bool = False
 
 
 @dataclass
@@ -428,7 +437,7 @@ def extract(
                     if not is_topic_only(statement) and not is_reaction(statement)
                     for lo, hi in index.sentence_spans(*_content_span(statement))
                 ),
-                *(text for _, _, _, text in own_voice),
+                *(text for _, _, _, text, _ in own_voice),
             ]
         )
         for statement in statements:
@@ -517,24 +526,45 @@ def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | 
 
 def _own_voice_sentences(
     article: Article, index: _ArticleIndex, statements: Sequence[Statement], spans: list[tuple[int, int, str]]
-) -> list[tuple[int, int, int, str]]:
-    """(number, start, end, text) of the sentences outside every statement that report an event, hedge, or date
-    something."""
+) -> list[tuple[int, int, int, str, bool]]:
+    """(number, start, end, text, tentative) of the sentences outside every statement that report an event, hedge,
+    or date something; and, ``tentative``, those that do none of these but are a complete, check-worthy sentence
+    naming a party or giving a figure ("Burns is also expected to raise the cases of Brittney Griner and Paul
+    Whelan"): a claim when another article of the story says it too."""
     covered = [(s.start, s.end) for s in statements]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
-    found: list[tuple[int, int, int, str]] = []
+    named = [m.start for m in article.mentions if m.entity]
+    found: list[tuple[int, int, int, str, bool]] = []
     for number, (lo, hi) in enumerate(index.sentences):
         if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
             continue
         text = article.text[lo:hi].strip()
-        if len(_WORD.findall(text)) < MIN_WORDS + 2 or "\n" in text.strip():
+        words = len(_WORD.findall(text))
+        if words < MIN_WORDS + 2 or "\n" in text.strip():
             continue
         event = _event_at(spans, lo, hi)
         has_date = any(lo <= t.start < hi for t in dated)
-        if event is None and not has_date and not _HEDGES.search(text):
-            continue
-        found.append((number, lo, hi, text))
+        if event is not None or has_date or _HEDGES.search(text):
+            found.append((number, lo, hi, text, False))
+        elif _check_worthy(text, words) and (any(lo <= start < hi for start in named) or _numbers(text)):
+            found.append((number, lo, hi, text, True))
     return found
+
+
+def _check_worthy(text: str, words: int) -> bool:
+    """A complete sentence of a claim's size: opens and closes as one, asks nothing."""
+    return (
+        words <= MAX_TENTATIVE_WORDS
+        and _SENTENCE_OPEN.match(text) is not None
+        and _SENTENCE_CLOSE.search(text) is not None
+        and "?" not in text
+    )
+
+
+def carried(members: Sequence[Proposition]) -> bool:
+    """Whether a claim's members put it forward: any member that is not tentative, or tentative sentences of two
+    articles or more (one narrator's background line is not a claim of the story; two narrators stating it is)."""
+    return any(not member.tentative for member in members) or len({member.article for member in members}) >= 2
 
 
 def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
@@ -550,7 +580,7 @@ def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
 def _own_voice(
     article: Article,
     index: _ArticleIndex,
-    sentences: Sequence[tuple[int, int, int, str]],
+    sentences: Sequence[tuple[int, int, int, str, bool]],
     spans: list[tuple[int, int, str]],
     outlets: dict[str, str],
     clauses_of: ClauseReader,
@@ -561,7 +591,7 @@ def _own_voice(
     outlet = article.outlet
     source = outlets.get(outlet.lower()) if outlet else None
     result: list[Proposition] = []
-    for number, lo, hi, text in sentences:
+    for number, lo, hi, text, tentative in sentences:
         offset = lo + max(0, article.text[lo:hi].find(text))
         for clause in clauses_of.split(text, index.name_spans(offset, offset + len(text))):
             c_lo, c_hi = offset + clause.start, offset + clause.end
@@ -585,6 +615,7 @@ def _own_voice(
                     outlet=outlet,
                     sentence=number,
                     event=_event_at(spans, c_lo, c_hi),
+                    tentative=tentative,
                 )
             )
     return result

@@ -11,8 +11,16 @@ from dataclasses import replace
 import numpy as np
 
 from crosswire.claims.contradictions import dated_contexts, stance_contradictions, value_contradictions
-from crosswire.claims.merge import cluster
-from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
+from crosswire.claims.merge import cluster_claims
+from crosswire.claims.propositions import (
+    Proposition,
+    Reaction,
+    carried,
+    extract,
+    negative,
+    outlet_entities,
+    outlet_key,
+)
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
 from crosswire.context import Context
@@ -68,6 +76,21 @@ def _vectors(
     if needed:
         vectors[needed] = encode_cached([propositions[index].text for index in needed], cache)
     return vectors
+
+
+def _put_forward(
+    propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]]
+) -> tuple[list[Proposition], np.ndarray, list[list[int]]]:
+    """The propositions of the claims some article puts forward (:func:`carried`), renumbered, with their vectors
+    and groups: a tentative own-voice sentence no other article states is nobody's claim."""
+    kept = [list(group) for group in groups if carried([propositions[index] for index in group])]
+    order = sorted(index for group in kept for index in group)
+    position = {index: new for new, index in enumerate(order)}
+    return (
+        [propositions[index] for index in order],
+        vectors[order],
+        [[position[index] for index in group] for group in kept],
+    )
 
 
 def _attach(
@@ -250,7 +273,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         told_by.setdefault(story.get(article_id, article_id), set()).add(article_id)
     shared = {key for key, articles in told_by.items() if len(articles) > 1}
     vectors = _vectors(propositions, stories, shared, cache)
-    groups = cluster(propositions, vectors, stories)
+    propositions, vectors, groups = _put_forward(propositions, vectors, cluster_claims(propositions, vectors, stories))
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
