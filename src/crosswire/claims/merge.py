@@ -58,7 +58,9 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
         # "US Navy divers planted the explosives" / "a pro-Ukrainian group sabotaged the pipelines": rival accounts.
         return True
     left_days, right_days = day_values(left.dates), day_values(right.dates)
-    if left_days and right_days and not left_days & right_days:
+    if len(left_days) == 1 and len(right_days) == 1 and left_days != right_days:
+        # Two answers to "when": one day each. A sentence listing several days ("on Dec. 7, Jan. 3 and Jan. 4") is
+        # not one answer, and the other's day may only be what it is dated against ("before Friday's incident").
         return True
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
 

@@ -352,14 +352,21 @@ class _ArticleIndex:
             if m.entity and start <= m.start and m.end <= end
         ]
 
+    def date_texts(self, start: int, end: int) -> list[str]:
+        """The words of the date expressions inside [start, end) ("Dec. 7", "Jan. 3")."""
+        return [t.text for t in self.article.timexes if t.type == "DATE" and start <= t.start < end]
+
     def dates_in(self, start: int, end: int) -> frozenset[str]:
         return frozenset(
             t.value for t in self.article.timexes if t.type == "DATE" and t.value and start <= t.start < end
         )
 
 
-def _numbers(text: str) -> frozenset[str]:
-    # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing.
+def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
+    # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing. The
+    # day of a date ("on Dec. 7") is part of the date, not a figure: ``dates`` are the date expressions to leave out.
+    for surface in dates:
+        text = text.replace(surface, " ")
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n))
 
 
@@ -496,7 +503,7 @@ def extract(
                             party_key=party_key,
                             entities=entities,
                             dates=index.dates_in(c_lo, c_hi),
-                            numbers=_numbers(clause_text),
+                            numbers=_numbers(clause_text, index.date_texts(c_lo, c_hi)),
                             published=article.published,
                             outlet=article.outlet,
                             sentence=max(0, sentence_at(index.starts, c_lo)),
@@ -610,7 +617,7 @@ def _own_voice(
                     party_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
                     entities=index.entities_in(c_lo, c_hi),
                     dates=index.dates_in(c_lo, c_hi),
-                    numbers=_numbers(clause.text),
+                    numbers=_numbers(clause.text, index.date_texts(c_lo, c_hi)),
                     published=article.published,
                     outlet=outlet,
                     sentence=number,
