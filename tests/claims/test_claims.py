@@ -444,3 +444,16 @@ def test_a_list_of_days_is_no_rival_date() -> None:
     light = [claim for claim in result.claims if "warning light" in claim.text]
     assert len(light) == 1
     assert {stance.article for stance in light[0].stances} == {"f1", "f2"}
+
+
+def test_a_short_clause_with_its_own_predicate_is_no_reaction() -> None:
+    """A war: "Both governments have concluded the blasts were deliberate" puts forward that the blasts were
+    deliberate; "confirmed the attack" or "the report" only point back at a claim."""
+
+    def confirmation(content: str) -> Statement:
+        return Statement(id="w1:s0", article="w1", start=0, end=1, content=content, stance_class="confirm")
+
+    assert not is_reaction(confirmation("the blasts were deliberate"))
+    assert not is_reaction(confirmation("the ferry had sunk near the pier"))
+    assert is_reaction(confirmation("the attack on Friday"))
+    assert is_reaction(confirmation("the report"))

@@ -41,6 +41,10 @@ _REACTION_HEADS = re.compile(
     r"|^(?:it|this|that|them|so)$",
     re.IGNORECASE,
 )
+# A finite verb that makes a content a clause of its own rather than a phrase pointing back at one.
+_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|does)\b", re.IGNORECASE
+)
 _REFERRING = re.compile(
     r"^(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
     r"(?:meeting|meetings|talks|report|reports|news|story|claim|claims|information|allegation|allegations|visit|"
@@ -287,7 +291,8 @@ def is_reaction(statement: Statement) -> bool:
         return _SPELLED_OUT.match(content[referring.end() :]) is None
     if len(words) < MIN_WORDS:
         return statement.stance_class in STANCE_OF_CLASS or not words or bool(_REACTION_HEADS.match(content))
-    return bool(_REACTION_HEADS.match(content))
+    # "the report", "the meeting in Ankara" point back; "the blasts were deliberate" has a predicate of its own.
+    return bool(_REACTION_HEADS.match(content)) and _PREDICATE.search(content) is None
 
 
 def affiliations(entities: Sequence[Entity]) -> dict[str, str]:
