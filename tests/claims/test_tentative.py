@@ -3,10 +3,11 @@ added to the claim another article puts forward, and nothing when one narrator a
 
 from __future__ import annotations
 
+import numpy as np
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.propositions import carried, extract
-from crosswire.claims.stage import build_claims
+from crosswire.claims.propositions import Proposition, carried, extract
+from crosswire.claims.stage import _denials_to_their_claims, build_claims
 from crosswire.model import Claim, Dossier
 
 
@@ -97,3 +98,44 @@ def test_fragments_questions_and_nameless_lines_stay_out() -> None:
     result = dossier(articles, [entity("e-reyes", "Tom Reyes")], [])
     propositions, _ = extract(result.articles, result, {})
     assert propositions == []
+
+
+def _proposition(number: int, text: str, stance: str, *, tentative: bool = False) -> Proposition:
+    return Proposition(
+        article=f"m{number}",
+        start=0,
+        end=len(text),
+        text=text,
+        stance=stance,
+        statement=None if tentative else f"m{number}:s0",
+        source=None,
+        source_text=None,
+        source_type="organization",
+        root_key=f"r{number}",
+        party_key=f"p{number}",
+        tentative=tentative,
+    )
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array([*values, 0.0, 0.0, 0.0][:4], dtype=np.float32)
+    return vector / float(np.linalg.norm(vector))
+
+
+def test_a_partys_denial_goes_to_the_positive_claim_it_denies() -> None:
+    """A merger: "Harlow Foods said it was not in talks" merged with the buyer's "no intention of making an offer"
+    (a claim all in the negative) denies the report that Harlow Foods is in talks, a claim of the same story; a
+    tentative background line beside them does not make their claim a positive one."""
+    propositions = [
+        _proposition(0, "Harlow Foods is in talks to buy Pemberton Dairies", "reports"),
+        _proposition(1, "Harlow Foods was not in talks to buy Pemberton Dairies", "denies"),
+        _proposition(2, "Harlow Foods has no intention of making an offer for Pemberton Dairies", "confirms"),
+        _proposition(3, "Shares in Pemberton Dairies rose after the market closed", "reports", tentative=True),
+    ]
+    story = {f"m{number}": "merger" for number in range(4)}
+    close = np.stack([_unit(1, 0), _unit(0.8, 0.6), _unit(0.5, 0.87), _unit(0.6, 0.8)])
+    assert _denials_to_their_claims(propositions, close, [[0], [1, 2, 3]], story) == [[0, 1], [2, 3]]
+    far = np.stack([_unit(1, 0), _unit(0.3, 0.95), _unit(0.5, 0.87), _unit(0.6, 0.8)])
+    assert _denials_to_their_claims(propositions, far, [[0], [1, 2, 3]], story) == [[0], [1, 2, 3]]
+    other_story = {**story, "m0": "another"}
+    assert _denials_to_their_claims(propositions, close, [[0], [1, 2, 3]], other_story) == [[0], [1, 2, 3]]
