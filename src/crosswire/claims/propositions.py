@@ -350,12 +350,9 @@ class _ArticleIndex:
         return frozenset(m.entity for m in self.article.mentions if m.entity and start <= m.start and m.end <= end)
 
     def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of entity mentions inside [start, end), relative to ``start``."""
-        return [
-            (m.start - start, m.end - start)
-            for m in self.article.mentions
-            if m.entity and start <= m.start and m.end <= end
-        ]
+        """Spans of the names mentioned inside [start, end), relative to ``start``: linked to an entity or not yet
+        (the per-article workers, which embed the clauses ahead of the claims stage, see them before linking)."""
+        return [(m.start - start, m.end - start) for m in self.article.mentions if start <= m.start and m.end <= end]
 
     def date_texts(self, start: int, end: int) -> list[str]:
         """The words of the date expressions inside [start, end) ("Dec. 7", "Jan. 3")."""
@@ -545,7 +542,9 @@ def _own_voice_sentences(
     Whelan"): a claim when another article of the story says it too."""
     covered = [(s.start, s.end) for s in statements]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
-    named = [m.start for m in article.mentions if m.entity]
+    # Any recognised name, linked to an entity or not yet: the per-article workers, which embed these sentences
+    # ahead of the claims stage, see the mentions before they are linked.
+    named = [m.start for m in article.mentions]
     found: list[tuple[int, int, int, str, bool]] = []
     for number, (lo, hi) in enumerate(index.sentences):
         if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
