@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.propositions import is_reaction, stance_of
+from crosswire.claims.merge import conflicting
+from crosswire.claims.propositions import extract, is_reaction, stance_of
 from crosswire.claims.stage import build_claims
 from crosswire.model import Claim, Dossier, Statement
 
@@ -416,3 +417,43 @@ def test_a_party_answers_the_claim_being_reported_rather_than_an_equally_close_l
     claim_of = {0: 0, 1: 1, 2: 0}
     attached = stage._attach([reaction], propositions, vectors, claim_of, {"r1": "s", "r2": "s"}, {"s"}, None)
     assert list(attached) == [0]
+
+
+def test_a_list_of_days_is_no_rival_date() -> None:
+    """An aircraft: one paper lists the three earlier flights a warning light came on (three days), another dates the
+    same finding against the day of the accident. Neither gives one day as the answer to "when", so they are one
+    claim; and the day of "Dec. 7" is part of a date, not a figure that could disagree with another."""
+    one = article(
+        "f1",
+        "The plane's pressurization warning light had come on during three earlier flights, on Dec. 7, Jan. 3 "
+        "and Jan. 4.",
+        dates={"Dec. 7": "2023-12-07", "Jan. 3": "2024-01-03", "Jan. 4": "2024-01-04"},
+        outlet="Courier",
+    )
+    two = article(
+        "f2",
+        "The plane's pressurization warning light had come on during three earlier flights before Friday's accident.",
+        dates={"Friday": "2024-01-05"},
+        outlet="Tribune",
+    )
+    result = dossier([one, two], [], [])
+    propositions, _ = extract(result.articles, result, {})
+    assert [proposition.numbers for proposition in propositions] == [frozenset(), frozenset()]
+    assert not conflicting(*propositions)
+    build_claims(result)
+    light = [claim for claim in result.claims if "warning light" in claim.text]
+    assert len(light) == 1
+    assert {stance.article for stance in light[0].stances} == {"f1", "f2"}
+
+
+def test_a_short_clause_with_its_own_predicate_is_no_reaction() -> None:
+    """A war: "Both governments have concluded the blasts were deliberate" puts forward that the blasts were
+    deliberate; "confirmed the attack" or "the report" only point back at a claim."""
+
+    def confirmation(content: str) -> Statement:
+        return Statement(id="w1:s0", article="w1", start=0, end=1, content=content, stance_class="confirm")
+
+    assert not is_reaction(confirmation("the blasts were deliberate"))
+    assert not is_reaction(confirmation("the ferry had sunk near the pier"))
+    assert is_reaction(confirmation("the attack on Friday"))
+    assert is_reaction(confirmation("the report"))

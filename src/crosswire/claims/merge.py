@@ -58,7 +58,9 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
         # "US Navy divers planted the explosives" / "a pro-Ukrainian group sabotaged the pipelines": rival accounts.
         return True
     left_days, right_days = day_values(left.dates), day_values(right.dates)
-    if left_days and right_days and not left_days & right_days:
+    if len(left_days) == 1 and len(right_days) == 1 and left_days != right_days:
+        # Two answers to "when": one day each. A sentence listing several days ("on Dec. 7, Jan. 3 and Jan. 4") is
+        # not one answer, and the other's day may only be what it is dated against ("before Friday's incident").
         return True
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
 
@@ -181,3 +183,59 @@ def cluster(
     for index in range(len(propositions)):
         clusters.setdefault(union.find(index), []).append(index)
     return sorted(clusters.values(), key=lambda group: group[0])
+
+
+def cluster_claims(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    groups: Sequence[str],
+    model: IdentityModel | None = None,
+) -> list[list[int]]:
+    """:func:`cluster`, with tentative propositions (own-voice sentences reporting no event) kept from shaping the
+    claims the others make: the others are clustered first; then each tentative one joins the closest claim of its
+    story it is one claim with (the same test as a link, against a member and against the claim's first
+    proposition); the rest are clustered among themselves. A background line can then add a source to a claim but
+    never chain two claims into one."""
+    model = model or identity_model()
+    firm = [index for index, proposition in enumerate(propositions) if not proposition.tentative]
+    loose = [index for index, proposition in enumerate(propositions) if proposition.tentative]
+    claims = [
+        [firm[position] for position in group]
+        for group in cluster([propositions[i] for i in firm], vectors[firm], [groups[i] for i in firm], model)
+    ]
+    by_story: dict[str, list[int]] = {}
+    for number, claim in enumerate(claims):
+        by_story.setdefault(groups[claim[0]], []).append(number)
+    contexts: dict[str, StoryContext] = {}
+    sentences: dict[int, Sentence] = {}
+    leftovers: list[int] = []
+    for index in loose:
+        story = groups[index]
+        if story not in contexts:
+            members = [i for i, group in enumerate(groups) if group == story]
+            contexts[story] = StoryContext.of([propositions[i].text for i in members], vectors[members])
+        best: tuple[float, int] | None = None
+        for number in by_story.get(story, []) if vectors[index].any() else []:
+            claim = claims[number]
+            similarities = vectors[claim] @ vectors[index]
+            closest = int(np.argmax(similarities))
+            similarity = float(similarities[closest])
+            if best is not None and similarity <= best[0]:
+                continue
+            pair = (*_pair(claim[closest], index, propositions, vectors, sentences), contexts[story])
+            if same_claim(propositions[claim[closest]], propositions[index], similarity, pair, model) and (
+                claim[0] == claim[closest]
+                or _joins(claim[0], index, propositions, vectors, sentences, contexts[story], model)
+            ):
+                best = (similarity, number)
+        if best is None:
+            leftovers.append(index)
+        else:
+            claims[best[1]].append(index)
+    claims.extend(
+        [leftovers[position] for position in group]
+        for group in cluster(
+            [propositions[i] for i in leftovers], vectors[leftovers], [groups[i] for i in leftovers], model
+        )
+    )
+    return sorted((sorted(claim) for claim in claims), key=lambda claim: claim[0])

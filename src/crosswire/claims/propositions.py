@@ -41,6 +41,10 @@ _REACTION_HEADS = re.compile(
     r"|^(?:it|this|that|them|so)$",
     re.IGNORECASE,
 )
+# A finite verb that makes a content a clause of its own rather than a phrase pointing back at one.
+_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|does)\b", re.IGNORECASE
+)
 _REFERRING = re.compile(
     r"^(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
     r"(?:meeting|meetings|talks|report|reports|news|story|claim|claims|information|allegation|allegations|visit|"
@@ -59,6 +63,12 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGN
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
+# A complete sentence: it opens on a capital, a figure or a quote and closes on a full stop (not a question, not a
+# fragment cut mid-clause, not a headline or a caption).
+_SENTENCE_OPEN = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
+_SENTENCE_CLOSE = re.compile(r"[.!][\"”’')]?$")
+# Longer own-voice sentences run several claims together; only the event-, date- and hedge-bearing ones are taken.
+MAX_TENTATIVE_WORDS = 50
 # Fewer words than this say too little to be a claim of their own.
 MIN_WORDS = 4
 # Words that put a clause in the negative ("no talks are taking place", "he never bet on sports") ...
@@ -126,6 +136,9 @@ class Proposition:
     # True when its text names the speaker where the source said "he" or "it" ("Ohtani said he never bet" gives
     # "Shohei Ohtani never bet"): readable alone, but not the sources' own wording.
     named: bool = False
+    # True for a sentence in the article's own voice that reports no recognised event, hedges nothing and dates
+    # nothing: a claim only when another article of its story puts it forward too (see :func:`carried`).
+    tentative: bool = False
 
 
 @dataclass
@@ -278,7 +291,8 @@ def is_reaction(statement: Statement) -> bool:
         return _SPELLED_OUT.match(content[referring.end() :]) is None
     if len(words) < MIN_WORDS:
         return statement.stance_class in STANCE_OF_CLASS or not words or bool(_REACTION_HEADS.match(content))
-    return bool(_REACTION_HEADS.match(content))
+    # "the report", "the meeting in Ankara" point back; "the blasts were deliberate" has a predicate of its own.
+    return bool(_REACTION_HEADS.match(content)) and _PREDICATE.search(content) is None
 
 
 def affiliations(entities: Sequence[Entity]) -> dict[str, str]:
@@ -336,12 +350,13 @@ class _ArticleIndex:
         return frozenset(m.entity for m in self.article.mentions if m.entity and start <= m.start and m.end <= end)
 
     def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of entity mentions inside [start, end), relative to ``start``."""
-        return [
-            (m.start - start, m.end - start)
-            for m in self.article.mentions
-            if m.entity and start <= m.start and m.end <= end
-        ]
+        """Spans of the names mentioned inside [start, end), relative to ``start``: linked to an entity or not yet
+        (the per-article workers, which embed the clauses ahead of the claims stage, see them before linking)."""
+        return [(m.start - start, m.end - start) for m in self.article.mentions if start <= m.start and m.end <= end]
+
+    def date_texts(self, start: int, end: int) -> list[str]:
+        """The words of the date expressions inside [start, end) ("Dec. 7", "Jan. 3")."""
+        return [t.text for t in self.article.timexes if t.type == "DATE" and start <= t.start < end]
 
     def dates_in(self, start: int, end: int) -> frozenset[str]:
         return frozenset(
@@ -349,8 +364,11 @@ class _ArticleIndex:
         )
 
 
-def _numbers(text: str) -> frozenset[str]:
-    # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing.
+def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
+    # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing. The
+    # day of a date ("on Dec. 7") is part of the date, not a figure: ``dates`` are the date expressions to leave out.
+    for surface in dates:
+        text = text.replace(surface, " ")
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n))
 
 
@@ -428,7 +446,7 @@ def extract(
                     if not is_topic_only(statement) and not is_reaction(statement)
                     for lo, hi in index.sentence_spans(*_content_span(statement))
                 ),
-                *(text for _, _, _, text in own_voice),
+                *(text for _, _, _, text, _ in own_voice),
             ]
         )
         for statement in statements:
@@ -487,7 +505,7 @@ def extract(
                             party_key=party_key,
                             entities=entities,
                             dates=index.dates_in(c_lo, c_hi),
-                            numbers=_numbers(clause_text),
+                            numbers=_numbers(clause_text, index.date_texts(c_lo, c_hi)),
                             published=article.published,
                             outlet=article.outlet,
                             sentence=max(0, sentence_at(index.starts, c_lo)),
@@ -517,24 +535,47 @@ def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | 
 
 def _own_voice_sentences(
     article: Article, index: _ArticleIndex, statements: Sequence[Statement], spans: list[tuple[int, int, str]]
-) -> list[tuple[int, int, int, str]]:
-    """(number, start, end, text) of the sentences outside every statement that report an event, hedge, or date
-    something."""
+) -> list[tuple[int, int, int, str, bool]]:
+    """(number, start, end, text, tentative) of the sentences outside every statement that report an event, hedge,
+    or date something; and, ``tentative``, those that do none of these but are a complete, check-worthy sentence
+    naming a party or giving a figure ("Burns is also expected to raise the cases of Brittney Griner and Paul
+    Whelan"): a claim when another article of the story says it too."""
     covered = [(s.start, s.end) for s in statements]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
-    found: list[tuple[int, int, int, str]] = []
+    # Any recognised name, linked to an entity or not yet: the per-article workers, which embed these sentences
+    # ahead of the claims stage, see the mentions before they are linked.
+    named = [m.start for m in article.mentions]
+    found: list[tuple[int, int, int, str, bool]] = []
     for number, (lo, hi) in enumerate(index.sentences):
         if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
             continue
         text = article.text[lo:hi].strip()
-        if len(_WORD.findall(text)) < MIN_WORDS + 2 or "\n" in text.strip():
+        words = len(_WORD.findall(text))
+        if words < MIN_WORDS + 2 or "\n" in text.strip():
             continue
         event = _event_at(spans, lo, hi)
         has_date = any(lo <= t.start < hi for t in dated)
-        if event is None and not has_date and not _HEDGES.search(text):
-            continue
-        found.append((number, lo, hi, text))
+        if event is not None or has_date or _HEDGES.search(text):
+            found.append((number, lo, hi, text, False))
+        elif _check_worthy(text, words) and (any(lo <= start < hi for start in named) or _numbers(text)):
+            found.append((number, lo, hi, text, True))
     return found
+
+
+def _check_worthy(text: str, words: int) -> bool:
+    """A complete sentence of a claim's size: opens and closes as one, asks nothing."""
+    return (
+        words <= MAX_TENTATIVE_WORDS
+        and _SENTENCE_OPEN.match(text) is not None
+        and _SENTENCE_CLOSE.search(text) is not None
+        and "?" not in text
+    )
+
+
+def carried(members: Sequence[Proposition]) -> bool:
+    """Whether a claim's members put it forward: any member that is not tentative, or tentative sentences of two
+    articles or more (one narrator's background line is not a claim of the story; two narrators stating it is)."""
+    return any(not member.tentative for member in members) or len({member.article for member in members}) >= 2
 
 
 def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
@@ -550,7 +591,7 @@ def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
 def _own_voice(
     article: Article,
     index: _ArticleIndex,
-    sentences: Sequence[tuple[int, int, int, str]],
+    sentences: Sequence[tuple[int, int, int, str, bool]],
     spans: list[tuple[int, int, str]],
     outlets: dict[str, str],
     clauses_of: ClauseReader,
@@ -561,7 +602,7 @@ def _own_voice(
     outlet = article.outlet
     source = outlets.get(outlet.lower()) if outlet else None
     result: list[Proposition] = []
-    for number, lo, hi, text in sentences:
+    for number, lo, hi, text, tentative in sentences:
         offset = lo + max(0, article.text[lo:hi].find(text))
         for clause in clauses_of.split(text, index.name_spans(offset, offset + len(text))):
             c_lo, c_hi = offset + clause.start, offset + clause.end
@@ -580,11 +621,12 @@ def _own_voice(
                     party_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
                     entities=index.entities_in(c_lo, c_hi),
                     dates=index.dates_in(c_lo, c_hi),
-                    numbers=_numbers(clause.text),
+                    numbers=_numbers(clause.text, index.date_texts(c_lo, c_hi)),
                     published=article.published,
                     outlet=outlet,
                     sentence=number,
                     event=_event_at(spans, c_lo, c_hi),
+                    tentative=tentative,
                 )
             )
     return result

@@ -11,9 +11,17 @@ from dataclasses import replace
 import numpy as np
 
 from crosswire.claims.contradictions import dated_contexts, stance_contradictions, value_contradictions
-from crosswire.claims.merge import cluster
+from crosswire.claims.merge import cluster_claims
 from crosswire.claims.parses import known_parses
-from crosswire.claims.propositions import Proposition, Reaction, extract, negative, outlet_entities, outlet_key
+from crosswire.claims.propositions import (
+    Proposition,
+    Reaction,
+    carried,
+    extract,
+    negative,
+    outlet_entities,
+    outlet_key,
+)
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
 from crosswire.context import Context
@@ -69,6 +77,21 @@ def _vectors(
     if needed:
         vectors[needed] = encode_cached([propositions[index].text for index in needed], cache)
     return vectors
+
+
+def _put_forward(
+    propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]]
+) -> tuple[list[Proposition], np.ndarray, list[list[int]]]:
+    """The propositions of the claims some article puts forward (:func:`carried`), renumbered, with their vectors
+    and groups: a tentative own-voice sentence no other article states is nobody's claim."""
+    kept = [list(group) for group in groups if carried([propositions[index] for index in group])]
+    order = sorted(index for group in kept for index in group)
+    position = {index: new for new, index in enumerate(order)}
+    return (
+        [propositions[index] for index in order],
+        vectors[order],
+        [[position[index] for index in group] for group in kept],
+    )
 
 
 def _attach(
@@ -169,6 +192,44 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     return text[:1].upper() + text[1:]
 
 
+def _denials_to_their_claims(
+    propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]], story: dict[str, str]
+) -> list[list[int]]:
+    """A party's denial merged into a claim that is all negative goes to the positive claim it denies, when its story
+    has one that says the same thing (within :data:`DENIES_SAME_CLAIM` of its positive members' mean): "Shell said
+    it was not in talks to buy BP" denies "Shell is in talks to buy BP"; beside "Shell has no intention of making an
+    offer" it would be one party saying the same negative twice."""
+    result = [list(group) for group in groups]
+    positive_means: list[np.ndarray | None] = []
+    for group in result:
+        # What the claim is, read off the members that define it: a tentative line only joined it.
+        positive = [i for i in group if not propositions[i].tentative and not negative(propositions[i].text)]
+        mean = vectors[positive].mean(axis=0) if positive else None
+        if mean is not None and float(np.linalg.norm(mean)) > 0:
+            mean = mean / float(np.linalg.norm(mean))
+        positive_means.append(mean if mean is not None and mean.any() else None)
+
+    def story_of(index: int) -> str:
+        return story.get(propositions[index].article, propositions[index].article)
+
+    for number, group in enumerate(result):
+        if positive_means[number] is not None or not group:
+            continue
+        for index in [i for i in group if propositions[i].stance == "denies" and vectors[i].any()]:
+            candidates = [
+                (float(mean @ vectors[index]), other)
+                for other, mean in enumerate(positive_means)
+                if mean is not None and story_of(result[other][0]) == story_of(index)
+            ]
+            if not candidates:
+                continue
+            similarity, other = max(candidates)
+            if similarity >= DENIES_SAME_CLAIM:
+                group.remove(index)
+                result[other].append(index)
+    return [sorted(group) for group in result if group]
+
+
 def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> list[Proposition]:
     """Members with the stance their polarity gives them: when a claim is put forward in the positive, a first-hand
     source saying its negative ("No talks are taking place" against "Shell is in talks to buy BP") denies it.
@@ -252,7 +313,8 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         told_by.setdefault(story.get(article_id, article_id), set()).add(article_id)
     shared = {key for key, articles in told_by.items() if len(articles) > 1}
     vectors = _vectors(propositions, stories, shared, cache)
-    groups = cluster(propositions, vectors, stories)
+    propositions, vectors, groups = _put_forward(propositions, vectors, cluster_claims(propositions, vectors, stories))
+    groups = _denials_to_their_claims(propositions, vectors, groups, story)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
