@@ -8,18 +8,20 @@
    does not encode again.
 3. A second seeded split of the training bodies by *story* (*fit* 80 % / *tune* 20 % of the stories, a story being
    the bodies joined by related pairs to the same headlines) measures each feature group and model
-   choice (``--ablation``) and tunes the per-class log-offsets for macro-F1 and the FNC-1 score on *tune*.
+   choice (``--ablation``). The per-class log-offsets are tuned for macro-F1 and the FNC-1 score on the pooled
+   out-of-fold probabilities of five folds of the training stories (on *tune* with ``--first-sentences``).
 4. The final networks are trained on every training body and written, with the offsets from step 3, to
-   ``src/crosswire/check/data/stance_model.npz``.
+   ``src/crosswire/check/data/stance_model.npz`` (or ``--out FILE``).
 
 ``--first-sentences`` also trains on every pair with the body cut to its first sentence (the closest thing to a
 headline a body has, same label, half the weight); measured, not shipped (see docs/check.md).
 
 Stage 1 (related / unrelated) and stage 2 (supports / refutes / discusses, related pairs only) are scikit-learn
 MLPs with fixed seeds; stage 2 weights each class by the inverse of its frequency (square-rooted), so ``refutes``
-is learned, not ignored.
+is learned, not ignored, and averages the logits of five MLPs (seeds SEED to SEED + 4, merged into one network).
 
     .venv/bin/python bench/train_stance.py [--ablation] [--no-save] [--first-sentences]
+        [--stance-seeds N] [--balance B] [--out FILE]
 """
 
 from __future__ import annotations
