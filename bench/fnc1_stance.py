@@ -12,7 +12,7 @@ text in every line), and are scored with the metric of ``../shared/data/README.m
 Throughput: pairs per second of that ``--pairs`` run (the whole CLI, start-up included) and, because machine speed
 drifts, its time over the time of a bare spaCy ``nlp.pipe`` pass over the same dev bodies, measured in the same run.
 
-    .venv/bin/python bench/fnc1_stance.py [--limit N] [--in-process [--cached]]
+    .venv/bin/python bench/fnc1_stance.py [--limit N] [--in-process [--cached] [--model FILE]]
 """
 
 from __future__ import annotations
@@ -131,9 +131,13 @@ def run_cli(path: Path) -> tuple[list[str], float]:
     return [json.loads(line)["stance"] for line in done.stdout.splitlines()], seconds
 
 
-def run_in_process(bodies: dict[str, str], pairs: list[Pair], *, cached: bool = False) -> list[str]:
+def run_in_process(
+    bodies: dict[str, str], pairs: list[Pair], *, cached: bool = False, model_path: Path | None = None
+) -> list[str]:
     """Stances from :func:`~crosswire.check.pairs.check_pairs`; ``cached`` reuses (and fills) the sentence
-    embeddings cached by ``bench/train_stance.py`` (the same vectors, so the same stances)."""
+    embeddings cached by ``bench/train_stance.py`` (the same vectors, so the same stances); ``model_path`` reads
+    another model file than the shipped one (a candidate written by ``train_stance.py --out``)."""
+    from crosswire.check.model import read_model
     from crosswire.check.pairs import Pair as Record
     from crosswire.check.pairs import check_pairs
 
@@ -143,7 +147,8 @@ def run_in_process(bodies: dict[str, str], pairs: list[Pair], *, cached: bool = 
 
         encoder = CachedEncoder(CACHE / "embeddings.npz")
     records = [Record(id=str(i), claim=p.claim, text=bodies[p.body], line=i + 1) for i, p in enumerate(pairs)]
-    return [r.stance for r in check_pairs(records, encoder=encoder)]
+    model = read_model(model_path) if model_path else None
+    return [r.stance for r in check_pairs(records, encoder=encoder, model=model)]
 
 
 def measure() -> dict[str, float]:
@@ -160,6 +165,7 @@ def main() -> int:
     parser.add_argument(
         "--cached", action="store_true", help="with --in-process: reuse the embeddings cached by train_stance.py"
     )
+    parser.add_argument("--model", type=Path, default=None, help="with --in-process: read this model file")
     args = parser.parse_args()
     if not (args.data / "train_stances.csv").exists():
         print(f"skip: {args.data} not found")
@@ -167,7 +173,7 @@ def main() -> int:
     bodies, pairs = dev_pairs(args.data, args.limit)
     gold = [p.stance for p in pairs]
     if args.in_process:
-        print_report(gold, run_in_process(bodies, pairs, cached=args.cached))
+        print_report(gold, run_in_process(bodies, pairs, cached=args.cached, model_path=args.model))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dev_pairs.jsonl"

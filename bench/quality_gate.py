@@ -103,10 +103,10 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
     ),
     (
         # The 337 dev bodies of the body split (9,689 pairs) through check_pairs (~4 min: one embedding per sentence).
-        "stance (FNC-1 train, dev bodies, FNC-1 score and macro-F1)",
+        "stance (FNC-1 train, dev bodies, FNC-1 score, macro-F1 and refutes F1)",
         fnc1_stance.DATA,
         fnc1_stance.measure,
-        {"fnc": 0.87, "macro_f1": 0.72},
+        {"fnc": 0.873, "macro_f1": 0.72, "f1_refutes": 0.47},
     ),
     (
         # The headline model retrained per fold of claims and read on the claims it never saw (~1 min).

@@ -322,3 +322,42 @@ def test_the_deciding_sentence_is_located_in_the_article() -> None:
     assert "denied" in results["refute"].decisive.sentence or "fake" in results["refute"].decisive.sentence  # type: ignore[union-attr]
     assert results["line"].decisive.cue == "reportedly"  # type: ignore[union-attr]
     assert results["snow"].decisive is None and results["snow"].to_json()["decisive"] is None
+
+
+def test_merged_seed_networks_average_the_members_logits() -> None:
+    import sys
+
+    from crosswire.check.model import Network
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        from train_stance import merge_members
+    finally:
+        sys.path.remove(str(bench))
+    rng = np.random.default_rng(5)
+    members = [
+        ([rng.normal(size=(4, 6)).astype(np.float32), rng.normal(size=(6, 3)).astype(np.float32)],
+         [rng.normal(size=6).astype(np.float32), rng.normal(size=3).astype(np.float32)])
+        for _ in range(3)
+    ]  # fmt: skip
+    rows = rng.normal(size=(7, 4)).astype(np.float32)
+    empty = np.zeros((7, 0), dtype=np.float32)
+
+    def network(layers: list[np.ndarray], biases: list[np.ndarray]) -> Network:
+        return Network((0, 1, 2, 3), (), np.zeros(4, np.float32), np.ones(4, np.float32), tuple(layers), tuple(biases))
+
+    def logits(layers: list[np.ndarray], biases: list[np.ndarray]) -> np.ndarray:
+        return np.asarray(np.maximum(rows @ layers[0] + biases[0], 0.0) @ layers[1] + biases[1])
+
+    expected = np.mean([logits(*m) for m in members], axis=0)
+    expected = np.exp(expected - expected.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    merged = network(*merge_members(members))
+    assert merged.weights[0].shape == (4, 18)
+    assert np.allclose(merged.probabilities(rows, empty), expected, atol=1e-5)
+    single = network(*members[0])
+    assert np.allclose(
+        network(*merge_members(members[:1])).probabilities(rows, empty), single.probabilities(rows, empty)
+    )
+    assert not np.allclose(merged.probabilities(rows, empty), single.probabilities(rows, empty))
