@@ -168,7 +168,7 @@ def noun_speaker(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    if token.dep_ in {"dobj", "attr", "pobj"} and head.pos_ in {"VERB", "AUX"} and head is not token:
+    if token.dep_ in {"dobj", "attr", "pobj"} and head.pos_ in {"VERB", "AUX"} and head.i != token.i:
         return _subject_token(head)
     return None
 
@@ -198,7 +198,7 @@ def _subject_token(token: Token, depth: int = 0) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head
-    if depth < 3 and token.dep_ in INHERIT_DEPS and token.head is not token:
+    if depth < 3 and token.dep_ in INHERIT_DEPS and token.head.i != token.i:
         return _subject_token(token.head, depth + 1)
     return None
 
@@ -234,7 +234,8 @@ def features(
     rate_bucket = "unseen" if count == 0 else f"{min(int(rate * 10), 9)}"
     negated = any(c.dep_ == "neg" for c in token.children)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
-    head_lemma = token.head.lemma_.lower() if token.head is not token else "ROOT"
+    # A root is its own head, so it reads its own lemma here: the shipped weights were trained on exactly this.
+    head_lemma = token.head.lemma_.lower()
     return (
         f"lemma={lemma}",
         f"lemma_comp={lemma}|{complement}",

@@ -64,7 +64,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = verb.head
         return head.left_edge.idx, head.idx + len(head.text)
-    if depth < 3 and verb.dep_ in INHERITS_SUBJECT and verb.head is not verb:
+    if depth < 3 and verb.dep_ in INHERITS_SUBJECT and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp":
             head = head.head  # "with X telling ..." has its subject inside; "by saying" climbs to the verb

@@ -125,7 +125,7 @@ def _relative_clauses(doc: Doc, lo: int, hi: int, names: Sequence[tuple[int, int
         if pronoun is None or pronoun.i < 2 or doc[pronoun.i - 1].text != "," or antecedent.i != pronoun.i - 2:
             continue
         phrase = antecedent
-        while phrase.dep_ == "appos" and phrase.head is not phrase:
+        while phrase.dep_ == "appos" and phrase.head.i != phrase.i:
             phrase = phrase.head
         if phrase.dep_ == "conj" or any(child.dep_ == "conj" for child in (*antecedent.children, *phrase.children)):
             # "Brittney Griner and Paul Whelan, who have been detained": the clause is about both, not the last.
