@@ -152,3 +152,20 @@ def test_dossier_json_round_trips(dossier: Dossier) -> None:
     assert again == dossier
     assert again.to_json() == text
     assert Dossier.from_json(dossier.to_json(indent=None)) == dossier
+
+
+def test_instances_given_every_field_share_one_set_of_field_names() -> None:
+    data = {"start": 0, "end": 5, "text": "Paris", "entity": None, "label": "GPE"}
+    first, second = Mention.model_validate(data), Mention.model_validate(dict(data))
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert first.model_fields_set == set(Mention.model_fields)
+    # Assigning a field cannot change what another instance reports as set; a copy has its own set.
+    first.entity = "gpe:paris"
+    assert second.model_fields_set == set(Mention.model_fields)
+    assert first.model_copy().__pydantic_fields_set__ is not first.__pydantic_fields_set__
+    # An instance given only some fields keeps its own set, so ``exclude_unset`` still means what it says.
+    partial = Mention(start=0, end=5, text="Paris", label="GPE")
+    assert partial.model_fields_set == {"start", "end", "text", "label"}
+    partial.entity = "gpe:paris"
+    assert partial.model_dump(exclude_unset=True)["entity"] == "gpe:paris"
+    assert second.model_fields_set == set(Mention.model_fields)

@@ -247,7 +247,7 @@ def update_store(
         # result depends on the stored articles alone, not on how many runs came before.
         fingerprint = store.corpus_fingerprint()
         with timed(seconds, "load corpus"):
-            dossier = store.load_dossier(stage_output=True)
+            dossier = store.corpus_input()
         context.vector_cache = vector_cache
         context.clause_parses = parses
         try:

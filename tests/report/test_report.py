@@ -230,3 +230,28 @@ def test_empty_dossier_renders(tmp_path: Path) -> None:
     json_path, html_path = write_dossier(Dossier(), tmp_path / "new")
     assert json.loads(json_path.read_text(encoding="utf-8"))["articles"] == []
     assert "0 articles" in html_path.read_text(encoding="utf-8")
+
+
+def test_article_views_are_built_as_the_page_reads_them(
+    result: AnalysisResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.report.articles as articles_module
+    from crosswire.report.views import build_report
+
+    built: list[str] = []
+    highlight = articles_module.highlight
+
+    def counting(text: str, marks: Any) -> Any:
+        built.append(text)
+        return highlight(text, marks)
+
+    monkeypatch.setattr(articles_module, "highlight", counting)
+    views = build_report(result.dossier).articles
+    # No article's marked-up text exists until the page asks for it, then one at a time, in dossier order.
+    assert built == [] and len(views) == len(result.dossier.articles)
+    titles = []
+    for number, view in enumerate(views, start=1):
+        assert len(built) == number
+        titles.append(view.title)
+    assert titles == [article.title or article.id for article in result.dossier.articles]
+    assert views[0] == views[0] and views[:1] == [views[0]]

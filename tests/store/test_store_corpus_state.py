@@ -99,3 +99,17 @@ def test_dossier_files_get_the_stores_mode(tmp_path: Path, umask: int) -> None:
     assert stat.S_IMODE((tmp_path / "crosswire.db").stat().st_mode) == expected
     assert stat.S_IMODE(json_path.stat().st_mode) == expected
     assert stat.S_IMODE(html_path.stat().st_mode) == expected
+
+
+def test_the_corpus_input_is_the_stage_output_without_the_raw_input_or_old_corpus_objects(store: Store) -> None:
+    _corpus_run(store)
+
+    given = store.corpus_input()
+
+    base = store.load_dossier(stage_output=True)
+    assert given.articles == [article.model_copy(update={"raw": ""}) for article in base.articles]
+    assert base.entities and not given.entities
+    assert given.model_dump(exclude={"articles"}) == Dossier().model_dump(exclude={"articles"})
+    # The short strings the articles repeat are one object, not one per article.
+    first, second = (article.mentions[0] for article in given.articles)
+    assert first.label is second.label and first.text is second.text

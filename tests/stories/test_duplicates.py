@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire.context import Context
 from crosswire.model import Article, Dossier
+from crosswire.stories import duplicates
 from crosswire.stories.duplicates import THRESHOLD, find_duplicates, mark_duplicates, signature
 
 FIRST = (
@@ -142,3 +145,43 @@ def test_mark_duplicates_sets_duplicate_of() -> None:
     dossier.articles[2].duplicate_of = "stale"
     mark_duplicates(dossier, Context())
     assert [a.duplicate_of for a in dossier.articles] == [None, "orig", None]
+
+
+class _Signature:
+    """Stands for a MinHash: every pair measures 0.9 except the two originals, 0.1 apart."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def jaccard(self, other: _Signature) -> float:
+        return 0.1 if {self.text, other.text} == {"first original", "second original"} else 0.9
+
+
+class _LSH:
+    """Stands for MinHashLSH: every inserted key is a candidate, in insertion order or reversed."""
+
+    reverse = False
+
+    def __init__(self, **_: object) -> None:
+        self.keys: list[str] = []
+
+    def insert(self, key: str, _signature: object) -> None:
+        self.keys.append(key)
+
+    def query(self, _signature: object) -> list[str]:
+        return list(reversed(self.keys)) if self.reverse else list(self.keys)
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_copy_as_close_to_two_originals_points_at_the_earlier_whatever_order_lsh_gives(
+    monkeypatch: pytest.MonkeyPatch, reverse: bool
+) -> None:
+    monkeypatch.setattr(duplicates, "signature", _Signature)
+    monkeypatch.setattr(duplicates, "MinHashLSH", _LSH)
+    monkeypatch.setattr(_LSH, "reverse", reverse)
+    articles = [
+        art("later", "second original", "2022-11-15"),
+        art("copy", "a copy of both", "2022-11-16"),
+        art("earlier", "first original", "2022-11-14"),
+    ]
+    assert find_duplicates(articles) == {"copy": "earlier"}

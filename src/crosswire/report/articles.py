@@ -8,7 +8,9 @@ supports, so following a claim lights every statement behind it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from markupsafe import Markup
 
@@ -155,39 +157,71 @@ def article_marks(article: Article, index: DossierIndex, evidence: EvidenceMarks
     return marks
 
 
-def article_views(index: DossierIndex) -> list[ArticleView]:
-    """The article view of every article of the dossier, in dossier order."""
-    evidence = _collect_evidence(index)
-    views = []
-    for article in index.articles.values():
-        story_key = index.story_of_article.get(article.id, UNPLACED)
-        story = index.stories.get(story_key) if story_key != UNPLACED else None
-        entities = frozenset(
-            entity_token(m.entity) for m in article.mentions if m.entity and m.entity in index.entities
-        )
-        published = publication_span(article.published)
-        day = published.iso_start if published else None
-        views.append(
-            ArticleView(
-                article=article,
-                anchor=article_anchor(article.id),
-                title=article.title or article.id,
-                paragraphs=highlight(article.text, article_marks(article, index, evidence)),
-                story=Link(f"#{story_anchor(story.id)}", story.title) if story is not None else None,
-                url=safe_link(article.url),
-                published=article.published,
-                duplicate_of=index.article_link(article.duplicate_of) if article.duplicate_of else None,
-                filter=Filter(
-                    entities=entities,
-                    outlets=frozenset({outlet_token(article.outlet)}) if article.outlet else frozenset(),
-                    start=day,
-                    end=day,
-                ),
-                statements=len(index.statements_by_article.get(article.id, [])),
-                mentions=len(article.mentions),
-                timexes=len(article.timexes),
-                outlet_token=outlet_token(article.outlet) if article.outlet else None,
-                boilerplate=article.boilerplate,
-            )
-        )
-    return views
+class ArticleViews(Sequence[ArticleView]):
+    """The article view of every article of the dossier, in dossier order, each built when it is read.
+
+    A page renders its articles one after another, so only one article's marked-up text is in memory at a time, not
+    every article's (the bulk of a big report). Reading the same position twice builds its view twice, equal both times.
+    """
+
+    def __init__(self, index: DossierIndex) -> None:
+        self._index = index
+        self._ids = list(index.articles)
+        self._evidence: EvidenceMarks | None = None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, position: int) -> ArticleView: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[ArticleView]: ...
+
+    def __getitem__(self, position: int | slice) -> ArticleView | list[ArticleView]:
+        if isinstance(position, slice):
+            return [self._view(article_id) for article_id in self._ids[position]]
+        return self._view(self._ids[position])
+
+    def __iter__(self) -> Iterator[ArticleView]:
+        for article_id in self._ids:
+            yield self._view(article_id)
+
+    def _view(self, article_id: str) -> ArticleView:
+        if self._evidence is None:
+            self._evidence = _collect_evidence(self._index)
+        return _article_view(self._index, self._index.articles[article_id], self._evidence)
+
+
+def article_views(index: DossierIndex) -> ArticleViews:
+    """The article view of every article of the dossier, in dossier order (built as they are read)."""
+    return ArticleViews(index)
+
+
+def _article_view(index: DossierIndex, article: Article, evidence: EvidenceMarks) -> ArticleView:
+    story_key = index.story_of_article.get(article.id, UNPLACED)
+    story = index.stories.get(story_key) if story_key != UNPLACED else None
+    entities = frozenset(entity_token(m.entity) for m in article.mentions if m.entity and m.entity in index.entities)
+    published = publication_span(article.published)
+    day = published.iso_start if published else None
+    return ArticleView(
+        article=article,
+        anchor=article_anchor(article.id),
+        title=article.title or article.id,
+        paragraphs=highlight(article.text, article_marks(article, index, evidence)),
+        story=Link(f"#{story_anchor(story.id)}", story.title) if story is not None else None,
+        url=safe_link(article.url),
+        published=article.published,
+        duplicate_of=index.article_link(article.duplicate_of) if article.duplicate_of else None,
+        filter=Filter(
+            entities=entities,
+            outlets=frozenset({outlet_token(article.outlet)}) if article.outlet else frozenset(),
+            start=day,
+            end=day,
+        ),
+        statements=len(index.statements_by_article.get(article.id, [])),
+        mentions=len(article.mentions),
+        timexes=len(article.timexes),
+        outlet_token=outlet_token(article.outlet) if article.outlet else None,
+        boilerplate=article.boilerplate,
+    )

@@ -7,6 +7,7 @@ on the date axis) is made here, so it can be tested without a browser.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from crosswire.model import Claim, ClaimStance, Contradiction, Dossier, Entity, Event, Story, TimelineEntry
@@ -214,7 +215,7 @@ class ReportView:
     stories: list[StoryView]
     storylines: list[StorylineView]
     loose_stories: list[StoryView]
-    articles: list[ArticleView]
+    articles: Sequence[ArticleView]
     entity_options: list[tuple[str, list[Option]]]
     outlet_options: list[Option]
     first_date: str | None

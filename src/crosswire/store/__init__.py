@@ -294,6 +294,22 @@ class Store:
             for row in rows:
                 yield _row_article(row._mapping, stage_output=stage_output)
 
+    def corpus_input(self) -> Dossier:
+        """What the corpus stages start from, and no more: every article as its per-article stages made it (as
+        :meth:`iter_articles` gives it with ``stage_output``) and no corpus objects, since every corpus stage makes its
+        own list afresh.
+
+        Read to be held for the whole corpus run at any size, so the articles come without their raw input (no corpus
+        stage reads it, and ``dossier.json`` leaves it out), and the short strings their layers repeat (labels, kinds,
+        article ids, names) are one object each instead of one per mention.
+        """
+        strings: dict[str, str] = {}
+        columns = [column for column in articles_table.c if column.name != "raw"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*columns).order_by(articles_table.c.position))
+            articles = [_row_article(row._mapping, stage_output=True, strings=strings) for row in rows]
+        return Dossier(articles=articles)
+
     def load_dossier(self, *, stage_output: bool = False) -> Dossier:
         """The whole dossier; with ``stage_output``, its articles as :meth:`iter_articles` gives them."""
         articles = list(self.iter_articles(stage_output=stage_output))
@@ -458,11 +474,28 @@ def _article_data(article: Article) -> dict[str, Any]:
     return data
 
 
-def _row_article(row: Any, *, stage_output: bool = False) -> Article:
+# Strings up to this long are shared between the articles read by one :meth:`Store.corpus_input`.
+_SHARED_STRING = 40
+
+
+def _share_strings(value: Any, strings: dict[str, str]) -> Any:
+    """``value`` (parsed JSON) with each short string replaced by the first equal one in ``strings``."""
+    if isinstance(value, str):
+        return strings.setdefault(value, value) if len(value) <= _SHARED_STRING else value
+    if isinstance(value, dict):
+        return {key: _share_strings(item, strings) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_share_strings(item, strings) for item in value]
+    return value
+
+
+def _row_article(row: Any, *, stage_output: bool = False, strings: dict[str, str] | None = None) -> Article:
     data = dict(row["data"])
     overlay = data.pop(_CORPUS_OVERLAY_KEY, None) or {}
     if not stage_output:
         data.update(overlay)
+    if strings is not None:
+        data = _share_strings(data, strings)
     statements = data.pop(_STATEMENTS_KEY, [])
     event_mentions = data.pop(_EVENT_MENTIONS_KEY, [])
     return Article.model_validate(
@@ -470,7 +503,7 @@ def _row_article(row: Any, *, stage_output: bool = False) -> Article:
             **data,
             "statements": statements,
             "event_mentions": event_mentions,
-            "raw": row["raw"],
+            "raw": row.get("raw", ""),
             "raw_format": row["raw_format"],
             "verbatim": row["verbatim"],
             "layers": row["layers"],

@@ -52,6 +52,7 @@ def find_duplicates(articles: list[Article], threshold: float = THRESHOLD) -> di
     exact: dict[str, str] = {}
     signatures: dict[str, MinHash] = {}
     duplicate_of: dict[str, str] = {}
+    rank: dict[str, int] = {}  # place of each group's original in ``order``
     for index in order:
         article = articles[index]
         if not article.text.strip():
@@ -63,11 +64,13 @@ def find_duplicates(articles: list[Article], threshold: float = THRESHOLD) -> di
         minhash = signature(article.text)
         candidates = [c for c in lsh.query(minhash) if minhash.jaccard(signatures[c]) >= threshold]
         if candidates:
-            # Point at the group's original, not at another copy; exact copies of this copy point there too.
-            best = max(candidates, key=lambda c: minhash.jaccard(signatures[c]))
+            # Point at the group's original, not at another copy; exact copies of this copy point there too. Of
+            # equally close candidates the earliest wins: the order LSH returns them in varies from run to run.
+            best = max(candidates, key=lambda c: (minhash.jaccard(signatures[c]), -rank[c]))
             duplicate_of[article.id] = exact[key] = duplicate_of.get(best, best)
             continue
         exact[key] = article.id
+        rank[article.id] = len(rank)
         lsh.insert(article.id, minhash)
         signatures[article.id] = minhash
     return duplicate_of
