@@ -176,12 +176,16 @@ def cluster(
             rows = block_vectors[row_start : row_start + _BLOCK]
             similarities = cosine_matrix(rows, block_vectors)
             candidates = np.argwhere(similarities >= min(CANDIDATE, SAME_EVENT_CLAIM))
-            # The pairs short of SAME_CLAIM are read for their predicates: their texts parsed in one batch.
+            # The pairs short of SAME_CLAIM that name a party in common are read for their predicates: their texts
+            # parsed in one batch.
             predicates.read(
                 [
                     propositions[indices[position]].text
                     for row, column in candidates
-                    if similarities[row, column] < SAME_CLAIM and row_start + int(row) < int(column)
+                    if similarities[row, column] < SAME_CLAIM
+                    and row_start + int(row) < int(column)
+                    and propositions[indices[row_start + int(row)]].entities
+                    & propositions[indices[int(column)]].entities
                     for position in (row_start + int(row), int(column))
                 ]
             )
