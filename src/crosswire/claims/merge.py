@@ -8,7 +8,9 @@ Two propositions are the same claim when
   without the story's centroid, overlap of the words rare in the story, shared names and figures), finds them one
   claim,
 
-and never when they give different full dates or different figures: those are contradictions, not one claim.
+and never when they give different full dates or different figures (those are contradictions, not one claim), nor,
+short of :data:`SAME_CLAIM`, when their predicates share no word (:mod:`crosswire.claims.predicates`: "he never bet
+on sports" and "he is considered a victim of fraud" are two claims about one man, however alike they embed).
 Candidates are only compared inside one story (articles about one developing event), so the work grows with the
 size of the largest story, not with the square of the corpus; a story's similarity matrix is computed in row blocks.
 """
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
+from crosswire.claims.predicates import PredicateReader, different_deeds
 from crosswire.claims.propositions import Proposition, day_values
 from crosswire.nlp.embeddings import cosine_matrix
 
@@ -79,9 +82,13 @@ def same_claim(
     similarity: float,
     identity: tuple[Sentence, Sentence, StoryContext] | None = None,
     model: IdentityModel | None = None,
+    predicates: PredicateReader | None = None,
 ) -> bool:
-    """Whether two propositions of one story are one claim; ``identity`` is the pair as the identity model reads it."""
+    """Whether two propositions of one story are one claim; ``identity`` is the pair as the identity model reads it,
+    ``predicates`` reads what each says of its subject."""
     if apart(left, right) or conflicting(left, right):
+        return False
+    if similarity < SAME_CLAIM and predicates is not None and _other_deed(left, right, predicates):
         return False
     if left.event is not None and left.event == right.event and similarity >= SAME_EVENT_CLAIM:
         return True
@@ -92,6 +99,11 @@ def same_claim(
     return (model or identity_model()).same(pair_features(*identity))
 
 
+def _other_deed(left: Proposition, right: Proposition, predicates: PredicateReader) -> bool:
+    """Whether the two say different things of one party they both name (their predicates share no word)."""
+    return bool(left.entities & right.entities) and different_deeds(predicates.of(left.text), predicates.of(right.text))
+
+
 def _joins(
     seed: int,
     other: int,
@@ -100,6 +112,7 @@ def _joins(
     sentences: dict[int, Sentence],
     story: StoryContext,
     model: IdentityModel,
+    predicates: PredicateReader | None = None,
 ) -> bool:
     """Whether ``other`` may join the claim first put forward by ``seed``: close enough, not in conflict with it,
     and the same claim as the identity model reads it."""
@@ -110,6 +123,8 @@ def _joins(
         return False
     if similarity >= SAME_CLAIM:
         return True
+    if predicates is not None and _other_deed(propositions[seed], propositions[other], predicates):
+        return False
     return model.same(pair_features(*_pair(seed, other, propositions, vectors, sentences), story))
 
 
@@ -128,13 +143,16 @@ def cluster(
     vectors: np.ndarray,
     groups: Sequence[str],
     model: IdentityModel | None = None,
+    predicates: PredicateReader | None = None,
 ) -> list[list[int]]:
     """Indices of the propositions grouped into claims, each group in proposition order.
 
     ``groups[i]`` is the story of proposition ``i``: only propositions of one story are compared. ``model`` is the
-    claim-identity model (the shipped one by default).
+    claim-identity model (the shipped one by default); ``predicates`` reads the propositions' predicates (a fresh
+    reader by default).
     """
     model = model or identity_model()
+    predicates = predicates or PredicateReader()
     union = _UnionFind(len(propositions))
     members: dict[str, list[int]] = {}
     for index, group in enumerate(groups):
@@ -158,6 +176,19 @@ def cluster(
             rows = block_vectors[row_start : row_start + _BLOCK]
             similarities = cosine_matrix(rows, block_vectors)
             candidates = np.argwhere(similarities >= min(CANDIDATE, SAME_EVENT_CLAIM))
+            # The pairs short of SAME_CLAIM that name a party in common are read for their predicates: their texts
+            # parsed in one batch.
+            predicates.read(
+                [
+                    propositions[indices[position]].text
+                    for row, column in candidates
+                    if similarities[row, column] < SAME_CLAIM
+                    and row_start + int(row) < int(column)
+                    and propositions[indices[row_start + int(row)]].entities
+                    & propositions[indices[int(column)]].entities
+                    for position in (row_start + int(row), int(column))
+                ]
+            )
             for row, column in candidates:
                 left_position = row_start + int(row)
                 right_position = int(column)
@@ -168,14 +199,14 @@ def cluster(
                 pair = None
                 if similarity >= CANDIDATE:
                     pair = (*_pair(left, right, propositions, vectors, sentences), story)
-                if not same_claim(propositions[left], propositions[right], similarity, pair, model):
+                if not same_claim(propositions[left], propositions[right], similarity, pair, model, predicates):
                     continue
                 # Not a chain: each side must also be the same claim as the first proposition of the claim the
                 # other already belongs to, so "Mizuhara stole the money" -> "Mizuhara wired $16 million" ->
                 # "Ohtani was fired" cannot become one claim through links that each look alike.
                 seeds = union.find(left), union.find(right)
                 if all(
-                    seed == partner or _joins(seed, other, propositions, vectors, sentences, story, model)
+                    seed == partner or _joins(seed, other, propositions, vectors, sentences, story, model, predicates)
                     for seed, partner, other in ((seeds[0], left, right), (seeds[1], right, left))
                 ):
                     union.union(left, right)
@@ -197,11 +228,14 @@ def cluster_claims(
     proposition); the rest are clustered among themselves. A background line can then add a source to a claim but
     never chain two claims into one."""
     model = model or identity_model()
+    predicates = PredicateReader()
     firm = [index for index, proposition in enumerate(propositions) if not proposition.tentative]
     loose = [index for index, proposition in enumerate(propositions) if proposition.tentative]
     claims = [
         [firm[position] for position in group]
-        for group in cluster([propositions[i] for i in firm], vectors[firm], [groups[i] for i in firm], model)
+        for group in cluster(
+            [propositions[i] for i in firm], vectors[firm], [groups[i] for i in firm], model, predicates
+        )
     ]
     by_story: dict[str, list[int]] = {}
     for number, claim in enumerate(claims):
@@ -223,9 +257,9 @@ def cluster_claims(
             if best is not None and similarity <= best[0]:
                 continue
             pair = (*_pair(claim[closest], index, propositions, vectors, sentences), contexts[story])
-            if same_claim(propositions[claim[closest]], propositions[index], similarity, pair, model) and (
+            if same_claim(propositions[claim[closest]], propositions[index], similarity, pair, model, predicates) and (
                 claim[0] == claim[closest]
-                or _joins(claim[0], index, propositions, vectors, sentences, contexts[story], model)
+                or _joins(claim[0], index, propositions, vectors, sentences, contexts[story], model, predicates)
             ):
                 best = (similarity, number)
         if best is None:
@@ -235,7 +269,7 @@ def cluster_claims(
     claims.extend(
         [leftovers[position] for position in group]
         for group in cluster(
-            [propositions[i] for i in leftovers], vectors[leftovers], [groups[i] for i in leftovers], model
+            [propositions[i] for i in leftovers], vectors[leftovers], [groups[i] for i in leftovers], model, predicates
         )
     )
     return sorted((sorted(claim) for claim in claims), key=lambda claim: claim[0])
