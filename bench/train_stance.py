@@ -142,23 +142,11 @@ class CachedEncoder:
 def fit_part(pairs: list[fnc1_stance.Pair], body_ids: list[str]) -> set[str]:
     """The training bodies to fit on while tuning: 80 % of the *stories* (bodies joined by related pairs to the
     same headlines), so the tune part holds stories the networks never saw, as the official test set does."""
-    parent = {b: b for b in body_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    first_body: dict[str, str] = {}
-    for pair in pairs:
-        if pair.stance != "unrelated":
-            other = first_body.setdefault(pair.claim, pair.body)
-            parent[find(pair.body)] = find(other)
-    stories = sorted({find(b) for b in body_ids}, key=int)
+    story = story_of(pairs, body_ids)
+    stories = sorted(set(story.values()), key=int)
     random.Random(TUNE_SEED).shuffle(stories)
     tune = set(stories[: round(len(stories) * 0.2)])
-    return {b for b in body_ids if find(b) not in tune}
+    return {b for b in body_ids if story[b] not in tune}
 
 
 def columns(groups: Sequence[str]) -> tuple[int, ...]:
