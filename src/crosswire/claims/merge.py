@@ -240,13 +240,16 @@ def cluster_claims(
     by_story: dict[str, list[int]] = {}
     for number, claim in enumerate(claims):
         by_story.setdefault(groups[claim[0]], []).append(number)
+    story_members: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        story_members.setdefault(group, []).append(index)
     contexts: dict[str, StoryContext] = {}
     sentences: dict[int, Sentence] = {}
     leftovers: list[int] = []
     for index in loose:
         story = groups[index]
         if story not in contexts:
-            members = [i for i, group in enumerate(groups) if group == story]
+            members = story_members[story]
             contexts[story] = StoryContext.of([propositions[i].text for i in members], vectors[members])
         best: tuple[float, int] | None = None
         for number in by_story.get(story, []) if vectors[index].any() else []:

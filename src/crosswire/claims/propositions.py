@@ -601,6 +601,8 @@ def _own_voice(
     proposition; in an article relaying another outlet's report, the word is that outlet's."""
     outlet = article.outlet
     source = outlets.get(outlet.lower()) if outlet else None
+    # The outlet whose word it is: the one relayed, else the article's own.
+    key = f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}"
     result: list[Proposition] = []
     for number, lo, hi, text, tentative in sentences:
         offset = lo + max(0, article.text[lo:hi].find(text))
@@ -617,8 +619,8 @@ def _own_voice(
                     source=source,
                     source_text=outlet,
                     source_type="media",
-                    root_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
-                    party_key=f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}",
+                    root_key=key,
+                    party_key=key,
                     entities=index.entities_in(c_lo, c_hi),
                     dates=index.dates_in(c_lo, c_hi),
                     numbers=_numbers(clause.text, index.date_texts(c_lo, c_hi)),
