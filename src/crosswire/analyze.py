@@ -208,58 +208,56 @@ def update_store(
         clashed = {id(article) for article in clashes}
         analysed.extend(article.id for article in articles if id(article) not in clashed)
 
-    runner = engine or LocalEngine(1)
     try:
-        for chunk in runner.run(pending, context, batch_size=BATCH_SIZE):
-            for article, failure in chunk.failed:
-                failed.append(article.id)
-                fail(failure)
-            batch.extend(chunk.done)
-            vectors.update(chunk.vectors)
-            for packed in chunk.parses.values():
-                parses.add(packed)
-            for name, value in chunk.seconds.items():
-                seconds[name] += value
-            seen += len(chunk.done) + len(chunk.failed)
-            if len(batch) >= BATCH_SIZE:
-                save(batch)
-                batch = []
-            if on_progress:
-                on_progress(seen, pending.count)
-        save(batch)
-    except BaseException:
-        parses.close()
-        raise
-    finally:
-        pending.close()
-
-    # Another writer's corpus pass may be running: wait for it, then read everything both runs saved.
-    with store.corpus_lock():
-        stamp = f"{store.generation()}:{_corpus_code()}"
-        if store.corpus_is_current():
-            # Nothing new since the last corpus run (by this run or another writer): its results stand, so a re-run
-            # of a finished store is a no-op.
-            parses.close()
-            return StoreUpdate(
-                dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
-            )
-        # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
-        # result depends on the stored articles alone, not on how many runs came before.
-        fingerprint = store.corpus_fingerprint()
-        with timed(seconds, "load corpus"):
-            dossier = store.corpus_input()
-        context.vector_cache = vector_cache
-        context.clause_parses = parses
+        runner = engine or LocalEngine(1)
         try:
-            run_corpus_stages(dossier, context, seconds)
+            for chunk in runner.run(pending, context, batch_size=BATCH_SIZE):
+                for article, failure in chunk.failed:
+                    failed.append(article.id)
+                    fail(failure)
+                batch.extend(chunk.done)
+                vectors.update(chunk.vectors)
+                for packed in chunk.parses.values():
+                    parses.add(packed)
+                for name, value in chunk.seconds.items():
+                    seconds[name] += value
+                seen += len(chunk.done) + len(chunk.failed)
+                if len(batch) >= BATCH_SIZE:
+                    save(batch)
+                    batch = []
+                if on_progress:
+                    on_progress(seen, pending.count)
+            save(batch)
         finally:
-            context.clause_parses = None
-            parses.close()
-        with timed(seconds, "store corpus"):
-            store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
-    return StoreUpdate(
-        dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed, seconds=dict(seconds)
-    )
+            pending.close()
+
+        # Another writer's corpus pass may be running: wait for it, then read everything both runs saved.
+        with store.corpus_lock():
+            stamp = f"{store.generation()}:{_corpus_code()}"
+            if store.corpus_is_current():
+                # Nothing new since the last corpus run (by this run or another writer): its results stand, so a re-run
+                # of a finished store is a no-op.
+                return StoreUpdate(
+                    dossier=store.load_dossier(), analysed=analysed, reused=reused, failures=failures, failed=failed
+                )
+            # The corpus stages start from what the per-article stages made, never from their own earlier output, so the
+            # result depends on the stored articles alone, not on how many runs came before.
+            fingerprint = store.corpus_fingerprint()
+            with timed(seconds, "load corpus"):
+                dossier = store.corpus_input()
+            context.vector_cache = vector_cache
+            context.clause_parses = parses
+            try:
+                run_corpus_stages(dossier, context, seconds)
+            finally:
+                context.clause_parses = None
+            with timed(seconds, "store corpus"):
+                store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
+        return StoreUpdate(
+            dossier=dossier, analysed=analysed, reused=reused, failures=failures, failed=failed, seconds=dict(seconds)
+        )
+    finally:
+        parses.close()
 
 
 def analyze(
