@@ -11,7 +11,11 @@ the metric of ``../shared/data/README.md``:
   report saying ...": no verb among its words in the parse) and indirect (the rest);
 - speaker accuracy: the share of matched pairs whose ``speaker_start..speaker_end`` overlaps the gold Source span;
 - with ``--misses``, why each unmatched gold attribution was missed: its cue was not read at all, its cue was read
-  but with a content span that does not match, or no cue but another statement's content overlaps it.
+  but with a content span that does not match, or no cue but another statement's content overlaps it;
+- with ``--ceiling``, what a perfect learned cue classifier could add: the unmatched gold attributions that one of
+  its proposals (:func:`crosswire.attribution.finder.proposals`, every candidate cue the rules left alone, with the
+  content it would read) would match on its cue token, and the F1 if all of them were added and nothing else. It
+  bounds what choosing among today's candidates can gain; what it leaves is for new candidates or content readings.
 
 Statements relayed through another with the very same content (the "citing an unnamed source" twin of "Kommersant
 reported") are one attribution in PolNeAR, so only the outermost is scored. Gold attributions without a content
@@ -19,7 +23,7 @@ span are skipped (nothing to match). Articles with several annotation files use 
 
 With ``--timing``, the CPU seconds spent in the attribution stage itself (the parse is shared and excluded).
 
-    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--misses] [--timing]
+    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--misses] [--timing] [--ceiling]
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from crosswire.attribution.finder import find_statements
+from crosswire.attribution.bounds import trim
+from crosswire.attribution.finder import find_statements, proposals
 from crosswire.context import Context, Options
 from crosswire.entities.mentions import find_mentions
 from crosswire.model import Article, Statement
@@ -118,7 +123,7 @@ def is_noun_cue(spans: list[tuple[int, int]], nouns: set[int], verbs: set[int]) 
     return bool(chars & nouns) and not chars & verbs
 
 
-def predict(doc_id: str, text: str, golds: list[Gold] | None = None) -> list[Statement]:
+def predict(doc_id: str, text: str, golds: list[Gold] | None = None, ceiling: bool = False) -> list[Statement]:
     """The per-article stages on verbatim text, as ``crosswire analyze --raw`` runs them; with ``golds``, also mark
     the gold attributions whose cue is a noun (from the same parse)."""
     article = Article(id=doc_id, source=doc_id, raw=text, text=text, verbatim=True)
@@ -128,6 +133,10 @@ def predict(doc_id: str, text: str, golds: list[Gold] | None = None) -> list[Sta
     find_statements(article, context)
     CPU_SECONDS[0] += time.process_time() - started
     nouns, verbs = noun_positions(doc_of(article))
+    if ceiling:
+        PROPOSALS[doc_id] = [
+            ((p.token.idx, p.token.idx + len(p.token.text)), trim(text, *p.content)) for p in proposals(article)
+        ]
     for gold in golds or []:
         gold.noun_cue = is_noun_cue(gold.cue, nouns, verbs)
     for statement in article.statements:
@@ -147,6 +156,8 @@ def predict(doc_id: str, text: str, golds: list[Gold] | None = None) -> list[Sta
 
 # CPU seconds spent in the attribution stage itself (filled by :func:`predict`; the parse is not counted).
 CPU_SECONDS = [0.0]
+# Article id -> the learned cue classifier's proposals as (cue span, content span) (filled by :func:`predict`).
+PROPOSALS: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
 # Statement id -> whether its cue is a noun (filled by :func:`predict`).
 NOUN_CUES: dict[str, bool] = {}
 
@@ -209,17 +220,33 @@ def miss_of(gold: Gold, predicted: list[Statement]) -> str:
     return MISSES[2] if overlapping else MISSES[0]
 
 
-def measure(split: str = "dev", limit: int | None = None) -> dict[str, float]:
+def addable(gold: Gold, found: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
+    """Whether a proposal on the gold attribution's cue would read a content that matches it."""
+    cue = {i for s, e in gold.cue for i in range(s, e)}
+    for (cue_start, cue_end), (start, end) in found:
+        if cue.isdisjoint(range(cue_start, cue_end)):
+            continue
+        shared = len(gold.content.intersection(range(start, end)))
+        if shared and 2 * shared >= len(gold.content) and 2 * shared >= end - start:
+            return True
+    return False
+
+
+def measure(split: str = "dev", limit: int | None = None, ceiling: bool = False) -> dict[str, float]:
     counts = {k: [0, 0, 0, 0] for k in (*KINDS, "all")}  # matched preds, preds, matched golds, golds
     misses = {f"miss {kind}: {why}": 0 for kind in KINDS for why in MISSES}
     speaker_ok = matched_total = 0
+    added = dict.fromkeys(KINDS, 0)
     for doc_id, text, golds in documents(split, limit):
-        predicted = predict(doc_id, text, golds)
+        predicted = predict(doc_id, text, golds, ceiling)
         pairs = match(golds, predicted)
         found = {gi for _, gi in pairs}
         for gi, gold in enumerate(golds):
             if gi not in found:
                 misses[f"miss {gold.kind}: {miss_of(gold, predicted)}"] += 1
+                if ceiling and addable(gold, PROPOSALS.get(doc_id, [])):
+                    added[gold.kind] += 1
+        PROPOSALS.pop(doc_id, None)
         for statement in predicted:
             counts[kind_of(statement)][1] += 1
             counts["all"][1] += 1
@@ -246,6 +273,12 @@ def measure(split: str = "dev", limit: int | None = None) -> dict[str, float]:
         scores[f"{prefix}gold"] = float(n_g)
         scores[f"{prefix}predicted"] = float(n_p)
     scores["speaker_accuracy"] = speaker_ok / matched_total if matched_total else 0.0
+    if ceiling:
+        tp_p, n_p, tp_g, n_g = counts["all"]
+        scores["ceiling_f1"] = _prf(
+            tp_p + sum(added.values()), n_p + sum(added.values()), tp_g + sum(added.values()), n_g
+        )[2]
+        scores.update({f"ceiling added {kind}": float(n) for kind, n in added.items()})
     scores.update({name: float(n) for name, n in misses.items()})
     return scores
 
@@ -256,11 +289,12 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--misses", action="store_true", help="why gold attributions went unmatched, per kind")
     parser.add_argument("--timing", action="store_true", help="CPU seconds of the attribution stage itself")
+    parser.add_argument("--ceiling", action="store_true", help="F1 with a perfect classifier over today's proposals")
     args = parser.parse_args()
     if not (DATA / args.split).is_dir():
         print(f"skip: {DATA / args.split} not found")
         return 0
-    scores = measure(args.split, args.limit)
+    scores = measure(args.split, args.limit, args.ceiling)
     for kind in ("", *(f"{k}_" for k in KINDS)):
         name = kind.rstrip("_") or "all"
         print(
@@ -275,6 +309,9 @@ def main() -> int:
         for name, value in scores.items():
             if name.startswith("miss "):
                 print(f"{name:70s} {value:.0f}")
+    if args.ceiling:
+        added = {k: int(scores[f"ceiling added {k}"]) for k in KINDS}
+        print(f"ceiling F1 {scores['ceiling_f1']:.3f} with a perfect cue classifier over the proposals (adds {added})")
     return 0
 
 
