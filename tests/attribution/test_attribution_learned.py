@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.attribution import cue_model
+from crosswire.attribution import bounds, cue_model
 from crosswire.attribution import finder as attribution
 from crosswire.context import Context
 from crosswire.entities.mentions import find_mentions
@@ -70,3 +70,31 @@ def test_a_nested_citation_is_not_read_again_by_the_classifier() -> None:
     text = "Kommersant reported, citing an unnamed source, that the ferry owners would sue the city."
     citing = [s for s in run(text) if s.cue == "citing"]
     assert len(citing) == 1 and citing[0].via
+
+
+def test_the_ceiling_counts_a_gold_attribution_a_proposal_on_its_cue_would_match() -> None:
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        import polnear
+    finally:
+        sys.path.remove(str(bench))
+    text = "Mayor Lin scolded the council for its budget delays."
+    article = article_of(text)
+    found = [
+        ((p.token.idx, p.token.idx + len(p.token.text)), bounds.trim(text, *p.content))
+        for p in attribution.proposals(article)
+    ]
+    content = text.index("the council")
+    cue = text.index("scolded")
+
+    def gold(cue_span: tuple[int, int], end: int) -> polnear.Gold:
+        return polnear.Gold(set(range(content, end)), [(0, 9)], text[slice(*cue_span)], text[content:end], [cue_span])
+
+    assert polnear.addable(gold((cue, cue + 7), len(text) - 1), found)
+    # the right cue but a content no reading of it matches, or the right content on another word: not addable
+    assert not polnear.addable(gold((cue, cue + 7), content + 4), found)
+    assert not polnear.addable(gold((0, 5), len(text) - 1), found)
