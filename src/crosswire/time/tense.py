@@ -28,6 +28,8 @@ _INTENT |= {"threaten", "prepare", "due", "go", "likely", "ready", "agreement", 
 _INTENT |= {"program", "vow", "pledge", "urge", "set"}
 # Verbs that move a time ahead of the act ("postponed the vote until Tuesday", "extended the deadline until Monday").
 _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "reschedule", "push", "put", "recess"}
+# Verbs that grant time up to a deadline ("gave the company until Friday to respond", "has allowed them until May").
+_RESCHEDULE |= {"give", "grant", "allow"}
 _UNTIL = {"until", "till", "til", "through", "pending"}
 
 
@@ -64,7 +66,9 @@ def verb_direction(verb: Token) -> int:
         if verb.head.lemma_ == "have" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
             return PAST if verb.head.tag_ == "VBD" else FUTURE  # "has to appear on Tuesday"; "had to" is past
         if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
-            return FUTURE
+            # "had planned to leave on Friday", "it had been due to expire Friday": the past perfect sets the whole
+            # intention before a past reference time, so the day is behind ("was due to arrive Friday" stays ahead).
+            return PAST if _past_perfect(verb.head) else FUTURE
         if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
             return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
         if verb.head.i == verb.i:
@@ -91,6 +95,16 @@ def verb_direction(verb: Token) -> int:
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Is ``verb`` (or the copula it hangs on: "had been due") in the past perfect?"""
+    for word in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in word.children):
+            return True
+        if word.head.i == word.i or word.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+    return False
 
 
 def direction_at(doc: Doc, start: int, end: int) -> int:
