@@ -320,6 +320,9 @@ def test_months_that_make_no_quarter_stay_months() -> None:
         ("The bakery is open six days a week.", "six days a week", "SET", "P1W"),
         ("Nurses worked 12 hours a day during the outbreak.", "12 hours a day", "SET", "P1D"),
         ("The crew spends two weeks a year at sea.", "two weeks a year", "SET", "P1Y"),
+        # a count of things per unit is a rate: the unit is a SET
+        ("Qantas now runs four flights a week to Mumbai.", "a week", "SET", "P1W"),
+        ("The new route adds nearly 700 seats a week.", "a week", "SET", "P1W"),
         # a clock hour with a part of day
         ("The convoy will leave at 4 in the morning.", "4 in the morning", "TIME", "2013-03-20T04:00"),
         ("Bars may stay open until 11 at night.", "11 at night", "TIME", "2013-03-20T23:00"),
@@ -340,6 +343,7 @@ def test_rates_clock_hours_by_part_of_day_and_years_naming_things(text: str, spa
         ("The 1500 soldiers returned home.", "1500"),  # a count below 1900 stays a count
         ("She scored 4 in the afternoon session.", "4 in the afternoon"),  # no preposition: not a clock time
         ("The plant ran for six days a week ago.", "six days a week"),  # a duration, then a date
+        ("The chip runs 15 million instructions per second.", "per second"),  # a unit of measure
     ],
 )
 def test_counts_and_rates_that_are_not_what_they_look_like(text: str, absent: str) -> None:

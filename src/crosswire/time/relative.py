@@ -237,7 +237,15 @@ def rule_set(m: re.Match[str], text: str) -> Candidate | None:
         return None  # "for six days a week ago": a duration, then a date
     if lead in ("a", "an", "per") and not m["freq"]:
         before = text[max(0, m.start() - 30) : m.start()]
-        if not re.search(r"(?:\d|million|billion|thousand|percent|%|dollars?|times|once|twice)\W*$", before, re.I):
+        if not re.search(
+            r"(?:\d|million|billion|thousand|percent|%|dollars?|times|once|twice)\W*$", before, re.I
+        ) and not (
+            # a count of things per unit is a rate, the unit a SET: "four flights a week", "700 seats a week"; a
+            # unit of measure ("15 million instructions per second", "60 miles an hour") is not a time expression
+            lead in ("a", "an")
+            and _unit_of(what) not in ("second", "minute", "hour")
+            and re.search(rf"\b(?:\d[\d,.]*|{NUMBER_WORD_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s+$", before, re.I)
+        ):
             return None
     if mon:
         value = f"XXXX-{mon:02d}"
