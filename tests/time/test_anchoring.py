@@ -209,6 +209,11 @@ def test_a_weekday_in_the_present_tense_is_the_nearest(text: str, value: str) ->
         ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", "1989-10-27"),
         ("The minister had planned to fly to Brussels on Thursday.", "2013-03-22", "Thursday", "2013-03-21"),
         ("The envoy was due to arrive in Kabul on Friday.", "2013-03-20", "Friday", "2013-03-22"),
+        # "could not", "would not": a failure or refusal reported, behind; "could" alone is a possibility ahead
+        ("A spokesman could not be reached for comment Tuesday.", "2013-03-20", "Tuesday", "2013-03-19"),
+        ("The company would not comment Monday on the report.", "2013-03-20", "Monday", "2013-03-18"),
+        ("Neither he nor his aides could be located Wednesday.", "2000-01-06", "Wednesday", "2000-01-05"),
+        ("The final vote could come Tuesday, aides said.", "2013-03-20", "Tuesday", "2013-03-26"),
         # a deadline granted with "until" is ahead, whatever the tense of the granting verb
         ("The judge gave the bank until Friday to file its reply.", "2013-03-20", "Friday", "2013-03-22"),
         (

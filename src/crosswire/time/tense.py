@@ -57,6 +57,10 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     perfect = bool(words & {"has", "have", "'ve", "had", "'d"})
     if words & _MODALS:
+        if words & {"could", "would"} and _negated(verb):
+            # "could not be reached for comment Tuesday", "would not say Monday": a refusal or failure reported,
+            # the past of "cannot" and "will not" ("the vote could come Tuesday" stays ahead)
+            return PAST
         return PAST if perfect else FUTURE
     # "has to leave on Friday", "has until Monday to raise": an obligation points ahead ("had to" back).
     if "to" in words and verb.tag_ == "VB" and words & {"has", "have", "had"}:
@@ -95,6 +99,14 @@ def verb_direction(verb: Token) -> int:
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
+
+
+def _negated(verb: Token) -> bool:
+    """Is ``verb`` negated ("not", "n't", "never"), or its subject ("Neither he nor his aides could be located")?"""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(w.lower_ in ("neither", "nor", "no", "nobody", "none") for s in subjects for w in s.subtree)
 
 
 def _past_perfect(verb: Token) -> bool:
