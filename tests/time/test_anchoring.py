@@ -214,6 +214,9 @@ def test_a_weekday_in_the_present_tense_is_the_nearest(text: str, value: str) ->
         ("The company would not comment Monday on the report.", "2013-03-20", "Monday", "2013-03-18"),
         ("Neither he nor his aides could be located Wednesday.", "2000-01-06", "Wednesday", "2000-01-05"),
         ("The final vote could come Tuesday, aides said.", "2013-03-20", "Tuesday", "2013-03-26"),
+        # "planned for Saturday" reported in the past: the nearest Saturday, just behind or just ahead
+        ("A memorial service planned for Saturday was canceled.", "1999-10-24", "Saturday", "1999-10-23"),
+        ("A rally planned for Saturday was called off by the organisers.", "2013-03-21", "Saturday", "2013-03-23"),
         # a deadline granted with "until" is ahead, whatever the tense of the granting verb
         ("The judge gave the bank until Friday to file its reply.", "2013-03-20", "Friday", "2013-03-22"),
         (

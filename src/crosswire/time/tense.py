@@ -57,11 +57,9 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     perfect = bool(words & {"has", "have", "'ve", "had", "'d"})
     if words & _MODALS:
-        if words & {"could", "would"} and _negated(verb):
-            # "could not be reached for comment Tuesday", "would not say Monday": a refusal or failure reported,
-            # the past of "cannot" and "will not" ("the vote could come Tuesday" stays ahead)
-            return PAST
-        return PAST if perfect else FUTURE
+        # "could not be reached for comment Tuesday", "would not say Monday": a refusal or failure reported, the
+        # past of "cannot" and "will not" ("the vote could come Tuesday" stays ahead)
+        return PAST if perfect or (words & {"could", "would"} and _negated(verb)) else FUTURE
     # "has to leave on Friday", "has until Monday to raise": an obligation points ahead ("had to" back).
     if "to" in words and verb.tag_ == "VB" and words & {"has", "have", "had"}:
         return PAST if "had" in words else FUTURE
@@ -81,7 +79,7 @@ def verb_direction(verb: Token) -> int:
             return verb_direction(verb.head)
         return UNKNOWN
     if verb.lemma_ in {"plan", "schedule"}:
-        return FUTURE
+        return _planned(verb)
     tags = {a.tag_ for a in auxes} | {verb.tag_}
     if "VBD" in tags:
         return PAST
@@ -99,6 +97,16 @@ def verb_direction(verb: Token) -> int:
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
+
+
+def _planned(verb: Token) -> int:
+    """ "planned for Friday": ahead, but a reduced relative in a past report ("a rally planned for Saturday was
+    canceled") may be just behind (a Sunday paper) or just ahead (a Thursday paper): the nearest such day."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        matrix = _governor(verb.head)
+        if matrix is not None and matrix.i != verb.i and verb_direction(matrix) == PAST:
+            return PRESENT
+    return FUTURE
 
 
 def _negated(verb: Token) -> bool:
