@@ -76,7 +76,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "time expressions (TempEval-3 train: TimeBank + AQUAINT, frozen fifth)",
         tempeval.DATA,
         tempeval.measure,
-        {"strict_f1": 0.88, "relaxed_f1": 0.945, "type_f1": 0.92, "value_f1": 0.829},
+        {"strict_f1": 0.88, "relaxed_f1": 0.945, "type_f1": 0.926, "value_f1": 0.829},
     ),
     (
         # Domain shift of the learned edges (~1.5 min): the tagger trained on one source corpus's tuning documents
@@ -85,7 +85,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "time expression edges across corpora (TempEval-3 tuning part, TimeBank <-> AQUAINT, strict F1)",
         tempeval.DATA,
         train_timex_tagger.measure_cross,
-        {"AQUAINT_to_TimeBank_strict_f1": 0.834, "TimeBank_to_AQUAINT_strict_f1": 0.842},
+        {"AQUAINT_to_TimeBank_strict_f1": 0.836, "TimeBank_to_AQUAINT_strict_f1": 0.843},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on

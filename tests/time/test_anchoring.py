@@ -200,3 +200,62 @@ def test_a_headline_infinitive_points_ahead(text: str, value: str) -> None:
 def test_a_weekday_in_the_present_tense_is_the_nearest(text: str, value: str) -> None:
     # published on a Wednesday
     assert next(v for t, v in values(text, "2013-03-20").values() if t == "DATE") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # the past perfect sets an intention before a past time: the day is behind ("was due to" stays ahead)
+        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", "1989-10-27"),
+        ("The minister had planned to fly to Brussels on Thursday.", "2013-03-22", "Thursday", "2013-03-21"),
+        ("The envoy was due to arrive in Kabul on Friday.", "2013-03-20", "Friday", "2013-03-22"),
+        # "could not", "would not": a failure or refusal reported, behind; "could" alone is a possibility ahead
+        ("A spokesman could not be reached for comment Tuesday.", "2013-03-20", "Tuesday", "2013-03-19"),
+        ("The company would not comment Monday on the report.", "2013-03-20", "Monday", "2013-03-18"),
+        ("Neither he nor his aides could be located Wednesday.", "2000-01-06", "Wednesday", "2000-01-05"),
+        ("The final vote could come Tuesday, aides said.", "2013-03-20", "Tuesday", "2013-03-26"),
+        # "planned for Saturday" reported in the past: the nearest Saturday, just behind or just ahead
+        ("A memorial service planned for Saturday was canceled.", "1999-10-24", "Saturday", "1999-10-23"),
+        ("A rally planned for Saturday was called off by the organisers.", "2013-03-21", "Saturday", "2013-03-23"),
+        # a deadline granted with "until" is ahead, whatever the tense of the granting verb
+        ("The judge gave the bank until Friday to file its reply.", "2013-03-20", "Friday", "2013-03-22"),
+        (
+            "The agency has given the family until 9 a.m. Tuesday to decide.",
+            "2000-04-03",
+            "9 a.m. Tuesday",
+            "2000-04-04T09:00",
+        ),
+        ("Regulators granted the airline until Monday to respond.", "2021-06-16", "Monday", "2021-06-21"),
+    ],
+)
+def test_past_perfect_intentions_and_granted_deadlines(text: str, published: str, span: str, value: str) -> None:
+    assert values(text, published)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # "the previous Friday", "the following Monday": strictly before or after the narrative's day
+        (
+            "The index fell on Friday, Nov. 4, 2022, down 3% from the previous Friday.",
+            "the previous Friday",
+            "2022-10-28",
+        ),
+        ("Talks broke down on March 3, 2013. They resumed the following Monday.", "the following Monday", "2013-03-04"),
+        (
+            "The jury retired on Tuesday, May 2, 2017, and the preceding Friday heard closing speeches.",
+            "the preceding Friday",
+            "2017-04-28",
+        ),
+        # a clock time with no day of its own is on the day the narrative has reached
+        ("The suspect was arrested on March 3, 2020. At 10 p.m. he was freed on bail.", "10 p.m.", "2020-03-03T22:00"),
+    ],
+)
+def test_anaphoric_weekdays_and_clock_times_follow_the_narrative(text: str, span: str, value: str) -> None:
+    assert values(text, "2022-11-14")[span] == ("TIME" if "p.m." in span else "DATE", value)
+
+
+def test_a_clock_time_after_a_year_or_a_month_stays_on_the_publication_day() -> None:
+    assert values("In 1990 the plant closed. At 10 p.m. the lights went out.", "2022-11-14")["10 p.m."][1] == (
+        "2022-11-14T22:00"
+    )

@@ -311,3 +311,40 @@ def test_a_quarter_named_by_its_months(text: str, published: str, span: str, val
 def test_months_that_make_no_quarter_stay_months() -> None:
     found = timexes("Flights run in the June-August period.", "2013-05-02")
     assert not any(v[1].endswith(("Q2", "Q3", "H1", "H2")) for v in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # a count of smaller units in each larger one is the larger unit's set, the count its frequency
+        ("The bakery is open six days a week.", "six days a week", "SET", "P1W"),
+        ("Nurses worked 12 hours a day during the outbreak.", "12 hours a day", "SET", "P1D"),
+        ("The crew spends two weeks a year at sea.", "two weeks a year", "SET", "P1Y"),
+        # a count of things per unit is a rate: the unit is a SET
+        ("Qantas now runs four flights a week to Mumbai.", "a week", "SET", "P1W"),
+        ("The new route adds nearly 700 seats a week.", "a week", "SET", "P1W"),
+        # a clock hour with a part of day
+        ("The convoy will leave at 4 in the morning.", "4 in the morning", "TIME", "2013-03-20T04:00"),
+        ("Bars may stay open until 11 at night.", "11 at night", "TIME", "2013-03-20T23:00"),
+        ("Polls close at eight o'clock in the evening.", "eight o'clock in the evening", "TIME", "2013-03-20T20:00"),
+        # a determiner and a plural noun around a year of 1900-2099: the year naming the things
+        ("Many who led the 1992 protests have moved away.", "1992", "DATE", "1992"),
+        ("Sydney hosted the 2000 Olympics.", "2000", "DATE", "2000"),
+    ],
+)
+def test_rates_clock_hours_by_part_of_day_and_years_naming_things(text: str, span: str, kind: str, value: str) -> None:
+    found = {t.text: (t.type, t.value) for t in resolve(text, "2013-03-20", use_tagger=False)}
+    assert found[span] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The 1500 soldiers returned home.", "1500"),  # a count below 1900 stays a count
+        ("She scored 4 in the afternoon session.", "4 in the afternoon"),  # no preposition: not a clock time
+        ("The plant ran for six days a week ago.", "six days a week"),  # a duration, then a date
+        ("The chip runs 15 million instructions per second.", "per second"),  # a unit of measure
+    ],
+)
+def test_counts_and_rates_that_are_not_what_they_look_like(text: str, absent: str) -> None:
+    assert absent not in {t.text for t in resolve(text, "2013-03-20", use_tagger=False)}

@@ -225,14 +225,27 @@ def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def rule_set(m: re.Match[str], text: str) -> Candidate | None:
-    """ "every week", "each Thursday", "each July", "twice a week", "$33 million a year", "per day"."""
+    """ "every week", "each Thursday", "each July", "twice a week", "six days a week", "$33 million a year", "per day".
+
+    A count of smaller units in each larger one ("six days a week", "eight hours a day") is the larger unit's SET,
+    the count being its frequency (TimeML ``freq``, which the value alone does not carry)."""
     what = m["what"]
     mon = month_number(what) if what[:1].isupper() else None
     wd = weekday_number(what) if what[:1].isupper() else None
     lead = _norm(m["lead"])
+    if m["freq"] and re.match(r"\s+(?:ago|earlier|later|before|after)\b", text[m.end() : m.end() + 9]):
+        return None  # "for six days a week ago": a duration, then a date
     if lead in ("a", "an", "per") and not m["freq"]:
         before = text[max(0, m.start() - 30) : m.start()]
-        if not re.search(r"(?:\d|million|billion|thousand|percent|%|dollars?|times|once|twice)\W*$", before, re.I):
+        if not re.search(
+            r"(?:\d|million|billion|thousand|percent|%|dollars?|times|once|twice)\W*$", before, re.I
+        ) and not (
+            # a count of things per unit is a rate, the unit a SET: "four flights a week", "700 seats a week"; a
+            # unit of measure ("15 million instructions per second", "60 miles an hour") is not a time expression
+            lead in ("a", "an")
+            and _unit_of(what) not in ("second", "minute", "hour")
+            and re.search(rf"\b(?:\d[\d,.]*|{NUMBER_WORD_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s+$", before, re.I)
+        ):
             return None
     if mon:
         value = f"XXXX-{mon:02d}"
@@ -382,8 +395,12 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "TIME" if pod else "DATE", resolve, priority=2)
 
 
+_CLOCK_PREPS = {"at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since", "past"}
+
+
 def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
-    """ "8:30 a.m.", "around 7:15 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday", "midnight"."""
+    """ "8:30 a.m.", "around 7:15 p.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday", "midnight",
+    "at 4 in the morning", "until 10 at night"."""
     if m["mi24"]:
         hour, minute = int(m["h24"] or m["h24c"]), int(m["mi24"])
         if not m["tz24"] or re.search(r"\d[,.]$", text[max(0, m.start() - 2) : m.start()]):
@@ -391,6 +408,13 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         if hour > 23 or minute > 59:
             return None
         clock = f"{hour:02d}:{minute:02d}"
+    elif m["hp"]:
+        # "at 4 in the morning", "until 10 at night", "eight o'clock in the evening": the part of day is a.m./p.m.
+        n = words_to_number(m["hp"].lower())
+        if n is None or not 1 <= n <= 12 or n != int(n) or _prev_word(text, m.start()).lower() not in _CLOCK_PREPS:
+            return None
+        pm = _norm(m["ppod"]) in ("afternoon", "evening") or (bool(m["night"]) and n >= 6)
+        clock = f"{int(n) % 12 + (12 if pm else 0):02d}:00"
     elif m["oc"]:
         n = words_to_number(m["oc"])
         if n is None or not 1 <= n <= 12 or n != int(n):
@@ -422,6 +446,10 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
             from crosswire.time.rules import _month_value
 
             return f"{_month_value(ctx, mon, None, int(m['day']))}T{clock}", mod
+        elif not m["rd"] and ctx.reference is not None and ctx.reference_is_day:
+            # A clock time with no day of its own is on the day the narrative has reached ("He was arrested on
+            # March 3. At 10 p.m. he was released.").
+            day = ctx.reference
         else:
             day = ctx.anchor + dt.timedelta(days=rd)
         assert day is not None
@@ -525,7 +553,8 @@ RULES: list[tuple[str, Rule]] = [
         rule_set_adverb,
     ),
     (
-        rf"(?P<freq>(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+)?(?P<lead>every|each|per|a|an)\s+"
+        rf"(?P<freq>(?:once|twice|thrice|{NUMBER_RE}\s+(?:times|days|nights|hours|weeks|months))\s+)?"
+        rf"(?P<lead>every|each|per|a|an)\s+"
         rf"(?P<other>other\s+|single\s+)?(?P<what>second|minute|hour|day|night|week|weekend|month|quarter|year|"
         rf"decade|morning|afternoon|evening|spring|summer|fall|autumn|winter|{WEEKDAY_RE}|{MONTH_RE})(?![\w-])",
         rule_set,
@@ -546,6 +575,8 @@ RULES: list[tuple[str, Rule]] = [
     (
         rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday)|"
+        rf"(?P<hp>\d{{1,2}}|{_CLOCK_WORD_RE})(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<ppod>morning|afternoon|evening)|"
+        rf"(?P<night>at\s+night))(?!\s+(?:of|session|shift|edition|news)\b)|"
         rf"(?P<oc>\d{{1,2}}|{_CLOCK_WORD_RE})\s+o['’]clock|"
         rf"(?:(?P<h24>[01]\d|2[0-3])|(?P<h24c>[01]?\d|2[0-3]):)(?P<mi24>[0-5]\d)(?!\d|:\d)(?:\s*(?P<tz24>{_TZ}))?)"
         rf"(?:\s+{_TZ})?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow|tonight)|"

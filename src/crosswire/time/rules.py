@@ -45,6 +45,7 @@ class Ctx:
     direction: int = UNKNOWN
     quarter: str | None = None
     reference: dt.date | None = None
+    reference_is_day: bool = False  # the narrative's date names a day ("March 3", "Monday"), not a month or year
 
     @property
     def narrative(self) -> dt.date | None:
@@ -152,6 +153,15 @@ def _fixed(value: str, mod: str | None = None) -> Callable[[Ctx], Resolved | Non
 
 
 def _weekday_day(ctx: Ctx, weekday: int, rel: str | None) -> dt.date | None:
+    if rel in ("the previous", "the preceding", "the following"):
+        # Anaphoric: "down 4.5% from the previous Friday", "talks resumed the following Monday" count from the time
+        # the narrative has reached, strictly before or after it.
+        base = ctx.narrative
+        if base is None:
+            return None
+        if rel == "the following":
+            return tv.nearest_weekday(base, weekday, FUTURE)
+        return tv.nearest_weekday(base - dt.timedelta(days=1), weekday, PAST)
     if ctx.anchor is None:
         return None
     anchor = ctx.anchor
@@ -304,6 +314,16 @@ def _opens_clause(text: str, start: int) -> bool:
     return bool(_YEAR_OPENERS.search(before if len(before) <= 15 else "x" + before[-15:]))
 
 
+# A determiner before a four-digit number of 1900-2099 and a plural noun after it make it the year that names the
+# things ("the 1992 protests", "the 2000 Olympics", "its 2013 results"); news style writes counts of a thousand or
+# more with a comma ("the 2,000 troops").
+_YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "last", "next", "whose"}
+
+
+def _determined_year(text: str, start: int, year: int) -> bool:
+    return 1900 <= year <= 2099 and _prev_word(text, start).lower() in _YEAR_DETERMINERS
+
+
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
     """ "1998", "fiscal 1989", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
     if m["year"]:
@@ -317,7 +337,7 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
             r"\s*(?:%|percent|per\b|people\b|men\b|women\b|children\b|(?!" + _NOT_PLURAL + r")[a-z]+s\b(?!')|-\w)",
             after,
             re.IGNORECASE,
-        ) and not (m["pre"] or m["fy"] or _opens_clause(text, m.start())):
+        ) and not (m["pre"] or m["fy"] or _opens_clause(text, m.start()) or _determined_year(text, m.start(), year)):
             return None
         if re.match(r"[.,:/]\d", after):
             return None
@@ -662,8 +682,8 @@ RULES: list[tuple[str, Rule]] = [
         rule_season,
     ),
     (
-        rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)"
-        rf"\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|mid-afternoon)(?P<pl2>s)?)?",
+        rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|"
+        rf"the\s+previous|the\s+preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|mid-afternoon)(?P<pl2>s)?)?",
         rule_weekday,
     ),
 ]

@@ -28,6 +28,8 @@ _INTENT |= {"threaten", "prepare", "due", "go", "likely", "ready", "agreement", 
 _INTENT |= {"program", "vow", "pledge", "urge", "set"}
 # Verbs that move a time ahead of the act ("postponed the vote until Tuesday", "extended the deadline until Monday").
 _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "reschedule", "push", "put", "recess"}
+# Verbs that grant time up to a deadline ("gave the company until Friday to respond", "has allowed them until May").
+_RESCHEDULE |= {"give", "grant", "allow"}
 _UNTIL = {"until", "till", "til", "through", "pending"}
 
 
@@ -55,7 +57,9 @@ def verb_direction(verb: Token) -> int:
         return FUTURE
     perfect = bool(words & {"has", "have", "'ve", "had", "'d"})
     if words & _MODALS:
-        return PAST if perfect else FUTURE
+        # "could not be reached for comment Tuesday", "would not say Monday": a refusal or failure reported, the
+        # past of "cannot" and "will not" ("the vote could come Tuesday" stays ahead)
+        return PAST if perfect or (words & {"could", "would"} and _negated(verb)) else FUTURE
     # "has to leave on Friday", "has until Monday to raise": an obligation points ahead ("had to" back).
     if "to" in words and verb.tag_ == "VB" and words & {"has", "have", "had"}:
         return PAST if "had" in words else FUTURE
@@ -64,7 +68,9 @@ def verb_direction(verb: Token) -> int:
         if verb.head.lemma_ == "have" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
             return PAST if verb.head.tag_ == "VBD" else FUTURE  # "has to appear on Tuesday"; "had to" is past
         if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
-            return FUTURE
+            # "had planned to leave on Friday", "it had been due to expire Friday": the past perfect sets the whole
+            # intention before a past reference time, so the day is behind ("was due to arrive Friday" stays ahead).
+            return PAST if _past_perfect(verb.head) else FUTURE
         if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
             return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
         if verb.head.i == verb.i:
@@ -73,7 +79,7 @@ def verb_direction(verb: Token) -> int:
             return verb_direction(verb.head)
         return UNKNOWN
     if verb.lemma_ in {"plan", "schedule"}:
-        return FUTURE
+        return _planned(verb)
     tags = {a.tag_ for a in auxes} | {verb.tag_}
     if "VBD" in tags:
         return PAST
@@ -91,6 +97,34 @@ def verb_direction(verb: Token) -> int:
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
+
+
+def _planned(verb: Token) -> int:
+    """ "planned for Friday": ahead, but a reduced relative in a past report ("a rally planned for Saturday was
+    canceled") may be just behind (a Sunday paper) or just ahead (a Thursday paper): the nearest such day."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        matrix = _governor(verb.head)
+        if matrix is not None and matrix.i != verb.i and verb_direction(matrix) == PAST:
+            return PRESENT
+    return FUTURE
+
+
+def _negated(verb: Token) -> bool:
+    """Is ``verb`` negated ("not", "n't", "never"), or its subject ("Neither he nor his aides could be located")?"""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(w.lower_ in ("neither", "nor", "no", "nobody", "none") for s in subjects for w in s.subtree)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Is ``verb`` (or the copula it hangs on: "had been due") in the past perfect?"""
+    for word in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in word.children):
+            return True
+        if word.head.i == word.i or word.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+    return False
 
 
 def direction_at(doc: Doc, start: int, end: int) -> int:

@@ -134,6 +134,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
     for cand in found:
         if "\n" in text[last_end : cand.start]:
             ctx.reference = None  # a new paragraph: the narrative time is set afresh
+            ctx.reference_is_day = False
         last_end = cand.end
         quote = next((q for q in said_on if q.start <= cand.start and cand.end <= q.end), None)
         ctx.anchor = said_on[quote] if quote is not None else anchor
@@ -146,6 +147,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
             ctx.quarter = value
         if cand.sets_reference:
             ctx.reference = _first_day(value)
+            ctx.reference_is_day = bool(re.match(r"\d{4}-\d{2}-\d{2}", value))
         out.append(
             Timex(
                 start=cand.start, end=cand.end, text=text[cand.start : cand.end], type=cand.type, value=value, mod=mod
