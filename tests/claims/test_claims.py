@@ -457,3 +457,67 @@ def test_a_short_clause_with_its_own_predicate_is_no_reaction() -> None:
     assert not is_reaction(confirmation("the ferry had sunk near the pier"))
     assert is_reaction(confirmation("the attack on Friday"))
     assert is_reaction(confirmation("the report"))
+
+
+def test_a_reaction_names_what_it_answers() -> None:
+    """A non-answer or denial that spells out its object is read for it, in any domain; a bare one names nothing."""
+    from crosswire.claims.propositions import reaction_object
+
+    # A war, a merger, a trial, sport.
+    assert reaction_object("he could neither confirm nor deny reports of troops massing near the border") == (
+        "troops massing near the border"
+    )
+    assert reaction_object("declined to comment on the merger talks with Pemberton") == "merger talks with Pemberton"
+    assert reaction_object("that it could neither confirm nor deny a report that the jury had reached a verdict") == (
+        "jury had reached a verdict"
+    )
+    assert reaction_object("would not confirm the club had sacked its manager") == "club had sacked its manager"
+    assert reaction_object('the league "neither confirms nor denies" such talks are taking place') == (
+        "talks are taking place"
+    )
+    assert reaction_object("declined to comment") == ""
+    assert reaction_object("denied the report") == ""
+    assert reaction_object("the Hersh report, published on Substack, as complete fiction") == ""
+
+
+def test_a_reaction_that_names_its_object_answers_it_wherever_it_was_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trial: "the court would neither confirm nor deny reports of a plea deal" answers the plea deal, said early in
+    the article, not the line about the judge just before the reaction."""
+    import numpy as np
+
+    from crosswire.claims import stage
+    from crosswire.claims.propositions import Proposition, Reaction
+
+    def proposition(sentence: int, text: str) -> Proposition:
+        return Proposition(
+            article="t1", start=0, end=len(text), text=text, stance="reports", statement=None, source=None,
+            source_text=None, source_type="media", root_key="t1", party_key="t1", sentence=sentence,
+        )  # fmt: skip
+
+    propositions = [
+        proposition(0, "The defendant has agreed a plea deal with prosecutors."),
+        proposition(5, "The judge adjourned the hearing until Monday."),
+    ]
+    unit = np.eye(3, 384, dtype=np.float32)
+    vectors = np.stack([unit[0], unit[1]])
+    queries: list[str] = []
+
+    def encode(texts: list[str], cache: object) -> np.ndarray:
+        queries.extend(texts)
+        # The object named reads like the plea deal; the sentences around the reaction like the hearing.
+        return np.stack([unit[0] if "plea deal" in text else unit[1] for text in texts])
+
+    monkeypatch.setattr(stage, "encode_cached", encode)
+    content = "it would neither confirm nor deny reports of a plea deal"
+    statement_ = Statement(
+        id="t1:s3", article="t1", start=0, end=10, speaker=None, speaker_text="The court", speaker_start=0,
+        speaker_end=5, source_type="organization", cue="said", cue_start=0, cue_end=3, content=content,
+        content_start=0, content_end=3, direct=False, stance_class="neither", via=[],
+    )  # fmt: skip
+    context = "The judge adjourned the hearing. The court said it would neither confirm nor deny reports."
+    reaction = Reaction("t1", statement_, "neither", None, "The court", "c", "c", context, 6, about="plea deal")
+    attached = stage._attach([reaction], propositions, vectors, {0: 0, 1: 1}, {"t1": "s"}, {"s"}, None)
+    assert list(attached) == [0]
+    assert queries == ["plea deal"]
+    bare = Reaction("t1", statement_, "declines", None, "The court", "c", "c", context, 6)
+    assert list(stage._attach([bare], propositions, vectors, {0: 0, 1: 1}, {"t1": "s"}, {"s"}, None)) == [1]

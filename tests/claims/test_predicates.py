@@ -49,6 +49,9 @@ def test_different_deeds_of_one_party(reader: PredicateReader, left: str, right:
         ("Acme is in talks to buy Borealis.", "Acme is not in talks with Borealis."),
         ("The army shelled the port overnight.", "The port was shelled by the army."),
         ("The striker was suspended for three matches.", "The league suspended the striker."),
+        # What the agent or object of the deed did is part of it ("discovered by a resident who found it").
+        ("The painting was discovered by a farmer who found it in his barn.", "The painting was found in a barn."),
+        ("The ferry was sunk by a submarine that torpedoed it at dawn.", "A submarine torpedoed the ferry."),
     ],
 )
 def test_one_deed_in_other_words(reader: PredicateReader, left: str, right: str) -> None:

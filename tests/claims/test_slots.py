@@ -3,6 +3,8 @@ passages written for its construction (a merger, a trial, a war, an election, a 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from claims_support import article, dossier, entity, statement
 
@@ -269,3 +271,24 @@ def test_propositions_naming_different_doers_conflict() -> None:
     assert conflicting(proposition({"e-navy"}), proposition({"e-group"}))
     assert not conflicting(proposition({"e-navy"}), proposition({"e-navy", "e-norway"}))
     assert not conflicting(proposition({"e-navy"}), proposition(set()))
+
+
+def test_a_background_line_restating_a_named_source_adds_no_source() -> None:
+    """A trial: a prosecutor says the defendant will plead guilty; another paper states it in its own voice, as
+    background. The second line passes the prosecutor's word on: one source. Two background lines with nobody
+    named behind them are still two outlets' word."""
+    prosecutor = _record("a1", "confirms", "e-prosecutor", "e-prosecutor", "e-prosecutor")
+    background = StanceRecord(
+        ClaimStance(source=None, source_text="Courier", article="a2", stance="reports"),
+        "outlet:courier",
+        "outlet:courier",
+        True,
+        "2024-01-02",
+        3,
+        False,
+        True,
+    )
+    assert verdict_of([prosecutor, background]) == ("single-source", 1)
+    other = replace(background, root_key="outlet:ledger", party_key="outlet:ledger")
+    other = replace(other, stance=ClaimStance(source=None, source_text="Ledger", article="a3", stance="reports"))
+    assert verdict_of([background, other])[1] == 2

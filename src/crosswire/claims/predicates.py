@@ -4,8 +4,8 @@ Sentence embeddings, and the claim-identity model reading them, carry who a sent
 says of them: "the player never bet on sports", "the player is considered a victim of fraud" and "the player had
 been lied to by the interpreter" score as one claim, while each can be confirmed or denied on its own. What tells
 them apart is the predicate: the main verb (or, after a copula, what the subject is said to be) and the words it
-governs directly (its object, complement and prepositional objects), "bet sports", "considered victim fraud",
-"lied interpreter".
+governs directly (its object, complement and prepositional objects, and what a relative clause on one of those says
+it did), "bet sports", "considered victim fraud", "lied interpreter".
 
 Two propositions whose predicates share no word say different things of their subject: they are different claims
 however close their embeddings (:func:`different_deeds`). Words are compared as stems of their lemmas, nominalised
@@ -122,6 +122,10 @@ def _governed(head: Token, depth: int = 3) -> list[Token]:
             or (child.dep_ == "advcl" and any(mark.lower_ == "that" for mark in child.children))
         ):
             # "never bet on sports or sent money": coordinated deeds are one predicate; "clear that I never bet".
+            found.extend(_governed(child, below))
+        elif child.dep_ == "relcl" and head.dep_ in _OBJECTS and head.pos_ in {"NOUN", "PROPN"}:
+            # "was discovered by a resident who found it in his backyard": what the object of the deed did is part
+            # of the deed.
             found.extend(_governed(child, below))
         elif child.dep_ in {"compound", "appos"} or (child.dep_ == "amod" and head.pos_ in {"NOUN", "PROPN"}):
             # "the Turkish capital Ankara": a name in apposition is part of the noun.

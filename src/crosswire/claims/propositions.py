@@ -53,6 +53,24 @@ _REFERRING = re.compile(
 )
 # What follows a referring noun when the claim it refers to is spelled out: "the report that ...", "claims of ...".
 _SPELLED_OUT = re.compile(r"\s*(?:that|of|about|on|regarding|whether)\b", re.IGNORECASE)
+# The verb of an answer, after which a reaction names what it answers ("neither confirm nor deny reports of ...",
+# "declined to comment on ...").
+_ANSWER_VERB = re.compile(
+    r"\b(?:(?:confirm|confirms|confirmed)(?:\s+(?:n?or|and)\s+(?:deny|denies|denied))?|deny|denies|denied|comment|"
+    r"commented|discuss|discussed|elaborate|address|addressed|speak|spoke)\b[\"”’']?",
+    re.IGNORECASE,
+)
+# What stands between the answer verb and what it answers: a preposition, a referring noun with its link word
+# ("reports of", "a report that", "the information about"), a determiner.
+_OBJECT_LEAD = re.compile(
+    r"^(?:(?:on|about|upon|regarding|whether|that|of|to)\b"
+    r"|(?:the|a|an|any|such|these|those|this|that|its|their|his|her)\b"
+    r"|(?:[\w-]+\s+){0,2}?(?:reports?|information|news|story|stories|claims?|allegations?|rumou?rs?|speculation|"
+    r"accounts?|questions?)\s+(?:of|that|about|on|regarding|whether|saying)\b)\s*",
+    re.IGNORECASE,
+)
+# Fewer words of three letters or more than this name nothing to find a claim by.
+MIN_OBJECT_WORDS = 2
 _TOPIC = re.compile(r"^(?:on|about|upon|regarding)\s", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
@@ -157,6 +175,9 @@ class Reaction:
     sentence: int
     published: str | None = None
     outlet: str | None = None
+    # What the reaction says it answers, when its content spells it out ("could neither confirm nor deny reports of
+    # talks in Ankara" answers "talks in Ankara"): a better guide to its claim than the sentences around it.
+    about: str = ""
 
 
 def negative(text: str) -> bool:
@@ -272,6 +293,25 @@ def strip_content(text: str) -> str:
 def is_topic_only(statement: Statement) -> bool:
     """ "Commented on the news that ...": the content names a topic, not what the source said about it."""
     return bool(_TOPIC.match(strip_content(statement.content)))
+
+
+def reaction_object(content: str) -> str:
+    """What a reaction's content says it answers, or "" when it names nothing of its own: "could neither confirm nor
+    deny reports of talks in Ankara" gives "talks in Ankara", "declined to comment on the merger talks" gives "merger
+    talks", "declined to comment" and "denied the report" give ""."""
+    text = strip_content(content)
+    found = _ANSWER_VERB.search(text)
+    if found is None:
+        return ""
+    rest = text[found.end() :].strip(_QUOTE_EDGES + ",;:")
+    while True:
+        cut = _OBJECT_LEAD.match(rest)
+        if cut is None or not cut.group(0):
+            break
+        rest = rest[cut.end() :].strip(_QUOTE_EDGES)
+    rest = rest.rstrip(_QUOTE_EDGES + ".,;:")
+    words = [word for word in _WORD.findall(rest) if len(word) >= 3]
+    return rest if len(words) >= MIN_OBJECT_WORDS else ""
 
 
 def is_reaction(statement: Statement) -> bool:
@@ -469,6 +509,7 @@ def extract(
                         sentence,
                         article.published,
                         article.outlet,
+                        reaction_object(statement.content),
                     )
                 )
                 continue

@@ -115,7 +115,8 @@ def _attach(
     ]
     context_vectors = np.zeros((len(reactions), DIMENSIONS), dtype=np.float32)
     if embedded:
-        context_vectors[embedded] = encode_cached([reactions[index].context for index in embedded], cache)
+        # What a reaction names as what it answers, when it names something; else the sentences around it.
+        context_vectors[embedded] = encode_cached([_query(reactions[index]) for index in embedded], cache)
     # How many articles put each claim forward: a party answers what is being reported, rarely a background line.
     carriers: dict[int, set[str]] = {}
     for index, proposition in enumerate(propositions):
@@ -124,13 +125,16 @@ def _attach(
     attached: dict[int, list[Reaction]] = {}
     for row, reaction in enumerate(reactions):
         context_vector = context_vectors[row]
-        words = set(_WORDS.findall(reaction.context.lower()))
+        words = set(_WORDS.findall(_query(reaction).lower()))
+        named = bool(reaction.about)
         own = by_article.get(reaction.article)
         if own:
             best = max(
                 own,
                 key=lambda index: (
-                    _reaction_score(propositions[index], vectors[index], context_vector, words, reaction.sentence)
+                    _reaction_score(
+                        propositions[index], vectors[index], context_vector, words, reaction.sentence, named
+                    )
                     + SPREAD_BONUS * min(SPREAD_CAP, spread[claim_of[index]] - 1)
                 ),
             )
@@ -149,8 +153,14 @@ def _attach(
     return attached
 
 
+def _query(reaction: Reaction) -> str:
+    """The text a reaction finds its claim by: what it says it answers ("neither confirm nor deny reports of talks in
+    Ankara"), else the sentences around it ("declined to comment")."""
+    return reaction.about or reaction.context
+
+
 def _reaction_score(
-    proposition: Proposition, vector: np.ndarray, context_vector: np.ndarray, words: set[str], at: int
+    proposition: Proposition, vector: np.ndarray, context_vector: np.ndarray, words: set[str], at: int, named: bool
 ) -> float:
     if not vector.any() or not context_vector.any():
         # Not embedded (a story told by one article): word overlap stands in.
@@ -158,6 +168,9 @@ def _reaction_score(
         similarity = len(overlap) / max(1, len(words))
     else:
         similarity = float(vector @ context_vector)
+    if named:
+        # It names what it answers: where that was said in the article does not matter.
+        return similarity
     # What a reaction answers is usually said before it, and the further back the less likely.
     distance = at - proposition.sentence
     return similarity - (0.02 * distance if distance >= 0 else 0.15 + 0.02 * -distance)
@@ -289,7 +302,7 @@ def embedded_texts(article: Article) -> list[str]:
     propositions, reactions = extract([article], alone, spans)
     return [
         *(proposition.text for proposition in propositions),
-        *(reaction.context for reaction in reactions),
+        *(_query(reaction) for reaction in reactions),
         *dated_contexts(article),
     ]
 

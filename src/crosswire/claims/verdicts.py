@@ -40,6 +40,8 @@ class StanceRecord:
     sentence: int
     # True when the source is another outlet the article cites: that report came before the article.
     cited_media: bool
+    # True for a background line in the article's own voice (a tentative proposition): it restates the claim.
+    tentative: bool = False
 
 
 def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) -> list[StanceRecord]:
@@ -61,7 +63,14 @@ def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) ->
         cited = item.source_type == "media" and item.statement is not None and _other_outlet(item)
         records.append(
             StanceRecord(
-                stance, item.root_key, item.party_key, item.statement is None, item.published, item.sentence, cited
+                stance,
+                item.root_key,
+                item.party_key,
+                item.statement is None,
+                item.published,
+                item.sentence,
+                cited,
+                item.tentative,
             )
         )
     for reaction in reactions:
@@ -97,11 +106,17 @@ def _chronology(record: StanceRecord) -> tuple[str, int, str, int]:
 
 
 def independent_roots(records: Sequence[StanceRecord]) -> set[str]:
+    """The sources a claim rests on, each chain of relay once. An article's own voice counts only where the article
+    attributes the claim to nobody; a background line restating a claim that a named source puts forward passes that
+    source's word on, and adds no source of its own."""
     attributed = {record.stance.article for record in records if not record.own_voice}
+    sourced = any(record.stance.stance in BACKING and not record.own_voice for record in records)
     return {
         record.root_key
         for record in records
-        if record.stance.stance in BACKING and not (record.own_voice and record.stance.article in attributed)
+        if record.stance.stance in BACKING
+        and not (record.own_voice and record.stance.article in attributed)
+        and not (record.tentative and sourced)
     }
 
 
