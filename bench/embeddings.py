@@ -1,9 +1,10 @@
 """The sentence encoder's backends side by side: CPU seconds per sentence and agreement of their vectors.
 
 The sentences are the ones ``analyze`` embeds for the corpus stages (leads, propositions, contexts), taken from the
-first FNC-1 train bodies after the per-article stages. Both backends run on one thread (as in a worker process),
-over the same chunks of 200 sentences (about what one worker chunk embeds), interleaved so that the machine's load
-falls on both alike. CPU seconds, not wall time: the machine is shared.
+first FNC-1 train bodies after the per-article stages. The backends (torch, the float32 ONNX graph and its int8
+quantisation) run on one thread (as in a worker process), over the same chunks of 200 sentences (about what one
+worker chunk embeds), interleaved so that the machine's load falls on all alike. CPU seconds, not wall time: the
+machine is shared.
 
     .venv/bin/python bench/embeddings.py [--limit N] [--data DIR]
 """
@@ -77,6 +78,15 @@ def main() -> int:
         f"cosine onnx to torch: min {cosines.min():.7f}, mean {cosines.mean():.7f}, "
         f"share >= 0.9999: {np.mean(cosines >= 0.9999):.4f}"
     )
+    if encoders["int8"].backend == "int8":
+        print(f"speed-up int8 over onnx: {seconds['onnx'] / seconds['int8']:.2f}x")
+        cosines = np.sum(np.concatenate(vectors["int8"]) * onnx, axis=1)
+        print(
+            f"cosine int8 to onnx: min {cosines.min():.4f}, mean {cosines.mean():.4f}, "
+            f"1st percentile {np.percentile(cosines, 1):.4f}, share >= 0.99: {np.mean(cosines >= 0.99):.4f}"
+        )
+    else:
+        print("int8: its graph could not be made here; the float graph ran in its place")
     return 0
 
 

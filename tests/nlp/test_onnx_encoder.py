@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,3 +82,67 @@ def test_backend_is_chosen_by_the_variable(fresh_encoders: None, monkeypatch: py
     monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "tensorflow")
     with pytest.raises(PipelineError, match="CROSSWIRE_ENCODER"):
         load_encoder()
+
+
+@pytest.fixture()
+def float_graph_in(tmp_path: Path) -> Path:
+    """A cache folder holding the float graph already (copied from the user's cache: no second export)."""
+    exported = onnx_encoder.exported_model()
+    shutil.copy(exported, tmp_path / exported.name)
+    return tmp_path
+
+
+def test_int8_graph_is_checked_kept_and_reused(float_graph_in: Path) -> None:
+    quantized = onnx_encoder.quantized_model(target=float_graph_in)
+    assert quantized.parent == float_graph_in and "int8" in quantized.name
+    assert sorted(path.name for path in float_graph_in.glob("*.onnx")) == sorted(
+        [quantized.name, onnx_encoder.exported_model(target=float_graph_in).name]
+    )  # the float graph beside it, no scratch file left behind
+    stamp = quantized.stat().st_mtime_ns
+    assert onnx_encoder.quantized_model(target=float_graph_in) == quantized
+    assert quantized.stat().st_mtime_ns == stamp
+    folder = onnx_encoder.model_dir()
+    exact = onnx_encoder.OnnxEncoder(onnx_encoder.exported_model(target=float_graph_in), folder).encode(SENTENCES)
+    rough = onnx_encoder.OnnxEncoder(quantized, folder).encode(SENTENCES)
+    assert rough.shape == (len(SENTENCES), DIMENSIONS) and rough.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(rough, axis=1), 1.0, atol=1e-5)
+    cosines = np.sum(exact * rough, axis=1)
+    # Close to the float vectors, not equal to them (8-bit weights move every vector a little).
+    assert cosines.min() >= 0.95 and cosines.mean() >= 0.98 and cosines.max() < 0.99999, cosines
+
+
+def test_an_int8_graph_that_disagrees_is_not_kept(float_graph_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_encoder, "MIN_QUANT_COSINE", 1.01)
+    with pytest.raises(ValueError, match="int8 graph disagrees"):
+        onnx_encoder.quantized_model(target=float_graph_in)
+    assert [path.name for path in float_graph_in.glob("*.onnx")] == [onnx_encoder.exported_model().name]
+
+
+def test_int8_falls_back_to_the_float_graph(fresh_encoders: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(folder: Path | None = None, target: Path | None = None) -> Path:
+        raise ValueError("the int8 graph disagrees with the float one")
+
+    monkeypatch.setattr(onnx_encoder, "quantized_model", broken)
+    encoder = load_encoder("int8")
+    assert encoder.backend == "onnx"
+    assert encoder.encode(["The talks collapsed."]).shape == (1, DIMENSIONS)
+
+
+def test_int8_is_chosen_by_the_variable_and_keeps_its_own_vectors(
+    fresh_encoders: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "The ceasefire held through the night."
+    float_key = embeddings.vector_key(text)
+    monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "torch")
+    assert embeddings.vector_key(text) == float_key  # torch and the float graph give the same vectors
+    monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "int8")
+    assert load_encoder().backend == "int8"
+    assert embeddings.vector_key(text) != float_key  # a store never mixes int8 and float vectors
+
+
+def test_exact_reads_float_vectors_under_int8(fresh_encoders: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "int8")
+    float_vectors = load_encoder("onnx").encode(SENTENCES[:4])
+    np.testing.assert_allclose(embeddings.encode(SENTENCES[:4], exact=True), float_vectors, atol=1e-6)
+    rough = embeddings.encode(SENTENCES[:4])
+    assert np.sum(rough * float_vectors, axis=1).max() < 0.99999  # without it: the int8 vectors

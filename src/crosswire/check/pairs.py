@@ -57,7 +57,9 @@ EVIDENCE_SENTENCES = 2
 def _default_encoder(texts: Sequence[str]) -> np.ndarray:
     from crosswire.nlp.embeddings import encode
 
-    return encode(texts)
+    # The stance models were trained on float vectors: the int8 encoder would cost FNC-1 score and refutes F1
+    # (docs/scale.md), so check always reads float ones.
+    return encode(texts, exact=True)
 
 
 class Featurizer:
