@@ -30,3 +30,12 @@ def test_ray_gives_the_same_dossier_as_the_local_engine(tmp_path: Path) -> None:
     assert len(distributed.dossier.articles) == len(lines)
     # The stage times measured on the Ray workers reach the driver.
     assert distributed.seconds["parse"] > 0
+
+
+def test_the_workers_get_the_drivers_encoder_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosswire.engine.ray_engine import worker_runtime_env
+
+    monkeypatch.delenv("CROSSWIRE_ENCODER", raising=False)
+    assert worker_runtime_env() == {}
+    monkeypatch.setenv("CROSSWIRE_ENCODER", "int8")
+    assert worker_runtime_env() == {"env_vars": {"CROSSWIRE_ENCODER": "int8"}}

@@ -16,6 +16,7 @@ running.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -80,6 +81,16 @@ class StageActor:
         }
 
 
+def worker_runtime_env() -> dict[str, dict[str, str]]:
+    """The environment Ray gives its workers: the variables that choose how a worker computes (the encoder), as the
+    driver has them. A cluster's workers do not inherit the driver's environment, and a worker encoding on another
+    backend than the driver would store its vectors under keys the driver never reads."""
+    from crosswire.nlp.embeddings import BACKEND_VARIABLE
+
+    chosen = {name: os.environ[name] for name in (BACKEND_VARIABLE,) if name in os.environ}
+    return {"env_vars": chosen} if chosen else {}
+
+
 class RayEngine:
     """Per-article stages on a Ray cluster (``address``), or on a local Ray started for the run."""
 
@@ -105,10 +116,16 @@ class RayEngine:
                     include_dashboard=False,
                     log_to_driver=False,
                     configure_logging=False,
+                    runtime_env=worker_runtime_env(),
                 )
             else:
                 try:
-                    ray.init(address=self.address, log_to_driver=False, configure_logging=False)
+                    ray.init(
+                        address=self.address,
+                        log_to_driver=False,
+                        configure_logging=False,
+                        runtime_env=worker_runtime_env(),
+                    )
                 except (ConnectionError, ValueError, RuntimeError) as exc:
                     raise UsageError(
                         f"cannot join the Ray cluster at {self.address} ({exc}); check --ray-address"
