@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import operator
+import os
 import sys
 from pathlib import Path
 
@@ -77,9 +79,19 @@ def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
 
     articles = [a for a in iter_inputs([str(_inputs(tmp_path))], IngestOptions()) if isinstance(a, Article)]
     engine = LocalEngine(2, chunk_size=3, min_parallel=2)
-    seen = [a.id for chunk in engine.run(articles, Context(), batch_size=64) for a in chunk.done]
-    assert seen == [a.id for a in articles]
-    assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in articles if a.text)
+    try:
+        seen = [a.id for chunk in engine.run(articles, Context(), batch_size=64) for a in chunk.done]
+        assert seen == [a.id for a in articles]
+        assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in articles if a.text)
+        # The pool stays up for the corpus stages: map runs on its workers and gives the results in order.
+        assert engine.map(abs, [-3, 1, -2, 5]) == [3, 1, 2, 5]
+        pids = set(engine.map(operator.call, [os.getpid] * 8))
+        assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    finally:
+        engine.close()
+    # Closed, or never started (one worker): the same map, in this process.
+    assert engine.map(operator.call, [os.getpid] * 2) == [os.getpid()] * 2
+    assert LocalEngine(1).map(abs, [-1, 2]) == [1, 2]
 
 
 def test_engine_choices_are_checked() -> None:

@@ -10,6 +10,10 @@ The workers also embed the sentences the corpus stages will need (each chunk in 
 the vectors back with the chunk as plain float32 arrays: the driver puts them in the store's vector cache, where the
 corpus stages find them, so it runs no forward pass of its own for them. The clause parses made while choosing those
 sentences come back too, packed, so the claims stage does not parse the same sentences again on the driver.
+
+The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
+(the claims of each story) goes back to the engine's workers through :meth:`Engine.map`, and comes back in a fixed
+order, so the dossier does not depend on where the pieces ran.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import numpy as np
 
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENGINES = ("local", "ray")
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -53,6 +60,10 @@ class Engine(Protocol):
     """Runs the per-article stages over a stream of articles, yielding chunks in input order."""
 
     def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = ...) -> Iterator[Chunk]: ...
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        """``[fn(item) for item in items]`` in that order, wherever the engine runs it (corpus work split up)."""
+        ...
 
     def close(self) -> None: ...
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -28,6 +28,9 @@ from crosswire.model import Article, InputFailure
 
 if TYPE_CHECKING:
     from crosswire.context import Context
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Articles per map_batches call: enough for spaCy's batching and to amortise Ray's per-task cost.
 BATCH_ARTICLES = 16
@@ -164,6 +167,10 @@ class RayEngine:
                 chunk = Chunk()
         if chunk.done or chunk.failed:
             yield chunk
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        """The corpus stages' split work, here on the driver (the actors of :meth:`run` are gone by then)."""
+        return [fn(item) for item in items]
 
     def close(self) -> None:
         if self._started:
