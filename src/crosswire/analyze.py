@@ -248,7 +248,7 @@ def update_store(
             context.vector_cache = vector_cache
             context.clause_parses = parses
             # The corpus stages farm what they split up (each story's claims) to the engine's workers.
-            context.corpus_map = runner.map
+            context.corpus_map = lambda fn, items: runner.map(fn, items, seconds)
             try:
                 run_corpus_stages(dossier, context, seconds)
             finally:

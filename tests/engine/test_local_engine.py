@@ -6,16 +6,17 @@ import json
 import operator
 import os
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 import crosswire.engine.local
 from crosswire.analyze import analyze
-from crosswire.engine import default_workers, make_engine
+from crosswire.engine import CORPUS_IN_WORKERS, default_workers, make_engine
 from crosswire.engine.local import LocalEngine
 from crosswire.errors import UsageError
-from crosswire.pipeline import ARTICLE_STAGES, CORPUS_STAGES
+from crosswire.pipeline import ARTICLE_STAGES, CORPUS_STAGES, CPU
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
 from story_corpus import records
@@ -70,6 +71,9 @@ def test_pool_gives_the_same_dossier_as_one_worker(tmp_path: Path, monkeypatch: 
         assert {"store articles", "load corpus", "store corpus", "write dossier"} <= set(result.seconds)
         assert all(value >= 0 for value in result.seconds.values())
     assert two.seconds["parse"] > 0
+    # The claims of the stories went to the pool's workers; a one-worker run clustered them in process.
+    assert two.seconds[CORPUS_IN_WORKERS] > 0
+    assert CORPUS_IN_WORKERS not in one.seconds
 
 
 def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
@@ -84,7 +88,9 @@ def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
         assert seen == [a.id for a in articles]
         assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in articles if a.text)
         # The pool stays up for the corpus stages: map runs on its workers and gives the results in order.
-        assert engine.map(abs, [-3, 1, -2, 5]) == [3, 1, 2, 5]
+        seconds: defaultdict[str, float] = defaultdict(float)
+        assert engine.map(abs, [-3, 1, -2, 5], seconds) == [3, 1, 2, 5]
+        assert set(seconds) == {CORPUS_IN_WORKERS, CPU + CORPUS_IN_WORKERS}
         pids = set(engine.map(operator.call, [os.getpid] * 8))
         assert os.getpid() not in pids and 1 <= len(pids) <= 2
     finally:

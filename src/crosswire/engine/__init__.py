@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("local", "ray")
 
+# The ``seconds`` name (see ``crosswire.pipeline.timed``) of the corpus stages' work an engine ran on its workers.
+CORPUS_IN_WORKERS = "corpus in workers"
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -61,8 +64,9 @@ class Engine(Protocol):
 
     def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = ...) -> Iterator[Chunk]: ...
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        """``[fn(item) for item in items]`` in that order, wherever the engine runs it (corpus work split up)."""
+    def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
+        """``[fn(item) for item in items]`` in that order, wherever the engine runs it (corpus work split up); the
+        time it spent elsewhere is added to ``seconds`` under :data:`CORPUS_IN_WORKERS`."""
         ...
 
     def close(self) -> None: ...

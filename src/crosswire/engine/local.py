@@ -16,16 +16,18 @@ The pool outlives the per-article phase: the corpus stages farm the work they ca
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
+import time
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
-from crosswire.engine import Chunk, load_worker_models, run_chunk
+from crosswire.engine import CORPUS_IN_WORKERS, Chunk, load_worker_models, run_chunk
 from crosswire.errors import PipelineError
 from crosswire.model import Article
+from crosswire.pipeline import CPU
 
 if TYPE_CHECKING:
     from crosswire.context import Context
@@ -51,6 +53,13 @@ def _init_worker(context: Context) -> None:
     global _worker_context
     _worker_context = context
     load_worker_models()
+
+
+def _timed_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
+    """``fn(item)`` in a worker, with the wall and CPU seconds it took there."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn(item)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def _work(articles: list[Article]) -> Chunk:
@@ -110,24 +119,30 @@ class LocalEngine:
             for future in pending:
                 future.cancel()
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
         """``[fn(item) for item in items]``, on the workers of the pool when the run started one (else here).
 
         ``fn`` must be a module-level function and the items picklable. Items are handed out in the order given (put
         the costliest first), the results come back in that order, and none depends on which process computed it.
+        ``seconds``, when given, gets the wall and CPU seconds the workers spent under :data:`CORPUS_IN_WORKERS`
+        (what ran here is the caller's own time).
         """
         if self._pool is None or len(items) < 2:
             return [fn(item) for item in items]
         try:
-            futures = [self._pool.submit(fn, item) for item in items]
+            futures = [self._pool.submit(_timed_call, fn, item) for item in items]
             try:
-                return [future.result() for future in futures]
+                results = [future.result() for future in futures]
             finally:
                 for future in futures:
                     future.cancel()
         except BrokenProcessPool as exc:
             self.close()
             raise PipelineError(_BROKEN.format(exc)) from None
+        if seconds is not None:
+            seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
+            seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
+        return [result for result, _, _ in results]
 
     def close(self) -> None:
         """Shut the worker pool down (it lives from the first parallel run to here)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -168,7 +169,7 @@ class RayEngine:
         if chunk.done or chunk.failed:
             yield chunk
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
         """The corpus stages' split work, here on the driver (the actors of :meth:`run` are gone by then)."""
         return [fn(item) for item in items]
 
