@@ -82,6 +82,9 @@ def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
     from crosswire.model import Article
 
     articles = [a for a in iter_inputs([str(_inputs(tmp_path))], IngestOptions()) if isinstance(a, Article)]
+    # Started ahead (as the CLI does) and again: the pool's workers still come from it.
+    crosswire.engine.local.start_fork_server()
+    crosswire.engine.local.start_fork_server()
     engine = LocalEngine(2, chunk_size=3, min_parallel=2)
     try:
         seen = [a.id for chunk in engine.run(articles, Context(), batch_size=64) for a in chunk.done]
@@ -98,6 +101,22 @@ def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
     # Closed, or never started (one worker): the same map, in this process.
     assert engine.map(operator.call, [os.getpid] * 2) == [os.getpid()] * 2
     assert LocalEngine(1).map(abs, [-1, 2]) == [1, 2]
+
+
+def test_the_cli_starts_the_fork_server_only_for_a_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from crosswire.cli.main import app
+
+    started: list[bool] = []
+    monkeypatch.setattr(crosswire.engine.local, "start_fork_server", lambda: started.append(True))
+    story = tmp_path / "trial.txt"
+    story.write_text(EXTRA[1]["text"], encoding="utf-8")
+    for workers, expected in (("1", []), ("2", [True])):
+        out = tmp_path / f"out-{workers}"
+        result = CliRunner().invoke(app, ["analyze", str(story), "--out", str(out), "--workers", workers, "-q"])
+        assert result.exit_code == 0, result.output
+        assert started == expected
 
 
 def test_engine_choices_are_checked() -> None:

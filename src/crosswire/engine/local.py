@@ -16,18 +16,19 @@ The pool outlives the per-article phase: the corpus stages farm the work they ca
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from multiprocessing import forkserver
 from typing import TYPE_CHECKING, TypeVar
 
 from crosswire.engine import CORPUS_IN_WORKERS, Chunk, load_worker_models, run_chunk
 from crosswire.errors import PipelineError
 from crosswire.model import Article
-from crosswire.pipeline import CPU
 
 if TYPE_CHECKING:
     from crosswire.context import Context
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 16
 # Tasks in flight per worker: one running and one queued, so a worker never waits for the driver.
 IN_FLIGHT_PER_WORKER = 2
+# What the fork server imports before forking workers: every stage's module, imported once for all workers.
+FORK_SERVER_PRELOAD = ("crosswire.pipeline",)
 # Below this many articles, starting worker processes costs more than it saves.
 MIN_PARALLEL_ARTICLES = 2 * CHUNK_SIZE
 
@@ -53,6 +56,22 @@ def _init_worker(context: Context) -> None:
     global _worker_context
     _worker_context = context
     load_worker_models()
+
+
+def _fork_context() -> multiprocessing.context.ForkServerContext:
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(list(FORK_SERVER_PRELOAD))
+    return mp
+
+
+def start_fork_server() -> None:
+    """Start the fork server the pool's workers will come from, now rather than at the first chunk: it imports the
+    pipeline (several CPU seconds) on another core while this process imports its own copy and reads the inputs.
+
+    Harmless when no pool follows (the server waits, idle, and exits with this process) and a no-op once started.
+    """
+    _fork_context()
+    forkserver.ensure_running()
 
 
 def _timed_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
@@ -100,10 +119,8 @@ class LocalEngine:
 
     def _parallel(self, articles: Iterable[Article], context: Context, size: int) -> Iterator[Chunk]:
         if self._pool is None:
-            mp = multiprocessing.get_context("forkserver")
-            mp.set_forkserver_preload(["crosswire.pipeline"])
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=mp, initializer=_init_worker, initargs=(context,)
+                max_workers=self.workers, mp_context=_fork_context(), initializer=_init_worker, initargs=(context,)
             )
         pool = self._pool
         pending: deque[Future[Chunk]] = deque()
@@ -140,6 +157,8 @@ class LocalEngine:
             self.close()
             raise PipelineError(_BROKEN.format(exc)) from None
         if seconds is not None:
+            from crosswire.pipeline import CPU
+
             seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
             seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
         return [result for result, _, _ in results]
