@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -139,6 +140,13 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
         vectors=vectors,
         parses=parses,
     )
+
+
+def timed_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
+    """``fn(item)`` in a worker, with the wall and CPU seconds it took there (what :meth:`Engine.map` reports)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn(item)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, ray_address: str | None = None) -> Engine:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
-import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +25,7 @@ from itertools import islice
 from multiprocessing import forkserver
 from typing import TYPE_CHECKING, TypeVar
 
-from crosswire.engine import CORPUS_IN_WORKERS, Chunk, load_worker_models, run_chunk
+from crosswire.engine import CORPUS_IN_WORKERS, Chunk, load_worker_models, run_chunk, timed_call
 from crosswire.errors import PipelineError
 from crosswire.model import Article
 
@@ -72,13 +71,6 @@ def start_fork_server() -> None:
     """
     _fork_context()
     forkserver.ensure_running()
-
-
-def _timed_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
-    """``fn(item)`` in a worker, with the wall and CPU seconds it took there."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = fn(item)
-    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def _work(articles: list[Article]) -> Chunk:
@@ -147,7 +139,7 @@ class LocalEngine:
         if self._pool is None or len(items) < 2:
             return [fn(item) for item in items]
         try:
-            futures = [self._pool.submit(_timed_call, fn, item) for item in items]
+            futures = [self._pool.submit(timed_call, fn, item) for item in items]
             try:
                 results = [future.result() for future in futures]
             finally:

@@ -170,8 +170,22 @@ class RayEngine:
             yield chunk
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
-        """The corpus stages' split work, here on the driver (the actors of :meth:`run` are gone by then)."""
-        return [fn(item) for item in items]
+        """``[fn(item) for item in items]`` as Ray tasks of one CPU each on the cluster the run joined, the results in
+        the order given; here on the driver when the run never connected (nothing new to analyse) or for one item.
+        ``seconds`` gets the tasks' wall and CPU seconds (see :data:`crosswire.engine.CORPUS_IN_WORKERS`)."""
+        import ray
+
+        if not ray.is_initialized() or len(items) < 2:
+            return [fn(item) for item in items]
+        from crosswire.engine import CORPUS_IN_WORKERS, timed_call
+        from crosswire.pipeline import CPU
+
+        task: Any = ray.remote(num_cpus=1)(timed_call)
+        results: list[tuple[R, float, float]] = ray.get([task.remote(fn, item) for item in items])
+        if seconds is not None:
+            seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
+            seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
+        return [result for result, _, _ in results]
 
     def close(self) -> None:
         if self._started:
