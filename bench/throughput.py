@@ -57,10 +57,12 @@ def time_analyze(
 
 
 def worker_seconds(stages: str) -> float:
-    """The CPU seconds of the work done in worker processes: the per-article stages and their embeddings."""
+    """The CPU seconds of the work done in worker processes: the per-article stages, their embeddings and the
+    corpus stages' work farmed out to them."""
+    from crosswire.engine import CORPUS_IN_WORKERS
     from crosswire.pipeline import ARTICLE_STAGES
 
-    names = {stage.name for stage in ARTICLE_STAGES} | {"embeddings"}
+    names = {stage.name for stage in ARTICLE_STAGES} | {"embeddings", CORPUS_IN_WORKERS}
     pairs = (part.rsplit(" ", 1) for part in stages.split(", ") if " " in part)
     return sum(float(value) for name, value in pairs if name in names)
 

@@ -247,10 +247,13 @@ def update_store(
                 dossier = store.corpus_input()
             context.vector_cache = vector_cache
             context.clause_parses = parses
+            # The corpus stages farm what they split up (each story's claims) to the engine's workers.
+            context.corpus_map = lambda fn, items: runner.map(fn, items, seconds)
             try:
                 run_corpus_stages(dossier, context, seconds)
             finally:
                 context.clause_parses = None
+                context.corpus_map = None
             with timed(seconds, "store corpus"):
                 store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
         return StoreUpdate(

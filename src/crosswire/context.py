@@ -6,13 +6,18 @@ pipeline that imports them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crosswire.nlp.embeddings import VectorCache
 
 if TYPE_CHECKING:
     from crosswire.claims.parses import ParseSource
+
+# ``map(fn, items)``: ``[fn(item) for item in items]`` in that order, wherever an engine runs it (see
+# ``crosswire.engine.Engine.map``); ``fn`` is a module-level function, the items and results picklable.
+CorpusMap = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -35,3 +40,6 @@ class Context:
     # Clause parses the per-article workers made (``crosswire.claims.parses``), for the claims stage; set by the
     # driver for its corpus run only (never sent to workers).
     clause_parses: ParseSource | None = None
+    # Where a corpus stage may farm out work it splits into independent pieces (the engine's workers); set by the
+    # driver for its corpus run only. Without it the pieces run in this process, with the same result.
+    corpus_map: CorpusMap | None = None

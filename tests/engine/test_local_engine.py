@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import operator
+import os
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 import crosswire.engine.local
 from crosswire.analyze import analyze
-from crosswire.engine import default_workers, make_engine
+from crosswire.engine import CORPUS_IN_WORKERS, default_workers, make_engine
 from crosswire.engine.local import LocalEngine
 from crosswire.errors import UsageError
-from crosswire.pipeline import ARTICLE_STAGES, CORPUS_STAGES
+from crosswire.pipeline import ARTICLE_STAGES, CORPUS_STAGES, CPU
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
 from story_corpus import records
@@ -68,6 +71,9 @@ def test_pool_gives_the_same_dossier_as_one_worker(tmp_path: Path, monkeypatch: 
         assert {"store articles", "load corpus", "store corpus", "write dossier"} <= set(result.seconds)
         assert all(value >= 0 for value in result.seconds.values())
     assert two.seconds["parse"] > 0
+    # The claims of the stories went to the pool's workers; a one-worker run clustered them in process.
+    assert two.seconds[CORPUS_IN_WORKERS] > 0
+    assert CORPUS_IN_WORKERS not in one.seconds
 
 
 def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
@@ -76,10 +82,41 @@ def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
     from crosswire.model import Article
 
     articles = [a for a in iter_inputs([str(_inputs(tmp_path))], IngestOptions()) if isinstance(a, Article)]
+    # Started ahead (as the CLI does) and again: the pool's workers still come from it.
+    crosswire.engine.local.start_fork_server()
+    crosswire.engine.local.start_fork_server()
     engine = LocalEngine(2, chunk_size=3, min_parallel=2)
-    seen = [a.id for chunk in engine.run(articles, Context(), batch_size=64) for a in chunk.done]
-    assert seen == [a.id for a in articles]
-    assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in articles if a.text)
+    try:
+        seen = [a.id for chunk in engine.run(articles, Context(), batch_size=64) for a in chunk.done]
+        assert seen == [a.id for a in articles]
+        assert all(a.layers == [stage.name for stage in ARTICLE_STAGES] for a in articles if a.text)
+        # The pool stays up for the corpus stages: map runs on its workers and gives the results in order.
+        seconds: defaultdict[str, float] = defaultdict(float)
+        assert engine.map(abs, [-3, 1, -2, 5], seconds) == [3, 1, 2, 5]
+        assert set(seconds) == {CORPUS_IN_WORKERS, CPU + CORPUS_IN_WORKERS}
+        pids = set(engine.map(operator.call, [os.getpid] * 8))
+        assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    finally:
+        engine.close()
+    # Closed, or never started (one worker): the same map, in this process.
+    assert engine.map(operator.call, [os.getpid] * 2) == [os.getpid()] * 2
+    assert LocalEngine(1).map(abs, [-1, 2]) == [1, 2]
+
+
+def test_the_cli_starts_the_fork_server_only_for_a_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from crosswire.cli.main import app
+
+    started: list[bool] = []
+    monkeypatch.setattr(crosswire.engine.local, "start_fork_server", lambda: started.append(True))
+    story = tmp_path / "trial.txt"
+    story.write_text(EXTRA[1]["text"], encoding="utf-8")
+    for workers, expected in (("1", []), ("2", [True])):
+        out = tmp_path / f"out-{workers}"
+        result = CliRunner().invoke(app, ["analyze", str(story), "--out", str(out), "--workers", workers, "-q"])
+        assert result.exit_code == 0, result.output
+        assert started == expected
 
 
 def test_engine_choices_are_checked() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.analyze import analyze
+from crosswire.engine import CORPUS_IN_WORKERS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
 from story_corpus import records
@@ -30,6 +31,9 @@ def test_ray_gives_the_same_dossier_as_the_local_engine(tmp_path: Path) -> None:
     assert len(distributed.dossier.articles) == len(lines)
     # The stage times measured on the Ray workers reach the driver.
     assert distributed.seconds["parse"] > 0
+    # The claims of the stories were clustered as Ray tasks; the one-worker run clustered them in process.
+    assert distributed.seconds[CORPUS_IN_WORKERS] > 0
+    assert CORPUS_IN_WORKERS not in local.seconds
 
 
 def test_the_workers_get_the_drivers_encoder_choice(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,7 @@ size of the largest story, not with the square of the corpus; a story's similari
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,6 +26,9 @@ from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, ide
 from crosswire.claims.predicates import PredicateReader, different_deeds
 from crosswire.claims.propositions import Proposition, day_values
 from crosswire.nlp.embeddings import cosine_matrix
+
+if TYPE_CHECKING:
+    from crosswire.context import CorpusMap
 
 # Sentences this close say the same thing in any story, however small: the identity model, which reads a pair
 # against the rest of its story, has little rest to read it against when a few articles all report one thing.
@@ -276,3 +280,34 @@ def cluster_claims(
         )
     )
     return sorted((sorted(claim) for claim in claims), key=lambda claim: claim[0])
+
+
+def _cluster_story(task: tuple[list[Proposition], np.ndarray]) -> list[list[int]]:
+    """:func:`cluster_claims` over one story's propositions (a piece of work an engine's worker may run)."""
+    propositions, vectors = task
+    return cluster_claims(propositions, vectors, [""] * len(propositions))
+
+
+def cluster_claims_by_story(
+    propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[str], corpus_map: CorpusMap | None
+) -> list[list[int]]:
+    """:func:`cluster_claims`, one story at a time, the stories of more than one proposition handed to ``corpus_map``
+    (an engine's workers; in this process without one), the largest first.
+
+    The result is the same as one :func:`cluster_claims` over all: a story's claims are made of its own propositions
+    and read nothing of the other stories (pairs are only compared within a story, a predicate is a function of its
+    text), and a story's propositions keep their relative order, so mapping its claims back to the corpus's indices and
+    sorting them by first member gives the same list.
+    """
+    members: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        members.setdefault(group, []).append(index)
+    claims = [indices for indices in members.values() if len(indices) < 2]
+    # The costliest first (comparisons grow with the square of a story's size), so no worker is left with a big one
+    # at the end.
+    shared = sorted((indices for indices in members.values() if len(indices) > 1), key=len, reverse=True)
+    tasks = [([propositions[index] for index in indices], vectors[indices]) for indices in shared]
+    results = corpus_map(_cluster_story, tasks) if corpus_map is not None else [_cluster_story(t) for t in tasks]
+    for indices, groups_of_story in zip(shared, results, strict=True):
+        claims.extend([indices[position] for position in group] for group in groups_of_story)
+    return sorted(claims, key=lambda claim: claim[0])

@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from crosswire.claims.contradictions import dated_contexts, stance_contradictions, value_contradictions
-from crosswire.claims.merge import cluster_claims
+from crosswire.claims.merge import cluster_claims_by_story
 from crosswire.claims.parses import known_parses
 from crosswire.claims.propositions import (
     Proposition,
@@ -326,7 +326,11 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         told_by.setdefault(story.get(article_id, article_id), set()).add(article_id)
     shared = {key for key, articles in told_by.items() if len(articles) > 1}
     vectors = _vectors(propositions, stories, shared, cache)
-    propositions, vectors, groups = _put_forward(propositions, vectors, cluster_claims(propositions, vectors, stories))
+    propositions, vectors, groups = _put_forward(
+        propositions,
+        vectors,
+        cluster_claims_by_story(propositions, vectors, stories, getattr(context, "corpus_map", None)),
+    )
     groups = _denials_to_their_claims(propositions, vectors, groups, story)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)

@@ -95,6 +95,13 @@ def analyze(
     ] = None,
 ) -> None:
     """Ingest every input, run the whole pipeline, and write DIR/dossier.json and DIR/dossier.html."""
+    from crosswire.engine import default_workers
+
+    if engine == "local" and (workers or default_workers()) > 1:
+        # The worker pool's fork server imports the pipeline on another core while this process imports it below.
+        from crosswire.engine.local import start_fork_server
+
+        start_fork_server()
     from crosswire.analyze import analyze as run_analysis
 
     progress = Progress(

@@ -10,16 +10,21 @@ The workers also embed the sentences the corpus stages will need (each chunk in 
 the vectors back with the chunk as plain float32 arrays: the driver puts them in the store's vector cache, where the
 corpus stages find them, so it runs no forward pass of its own for them. The clause parses made while choosing those
 sentences come back too, packed, so the claims stage does not parse the same sentences again on the driver.
+
+The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
+(the claims of each story) goes back to the engine's workers through :meth:`Engine.map`, and comes back in a fixed
+order, so the dossier does not depend on where the pieces ran.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import numpy as np
 
@@ -32,6 +37,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENGINES = ("local", "ray")
+
+# The ``seconds`` name (see ``crosswire.pipeline.timed``) of the corpus stages' work an engine ran on its workers.
+CORPUS_IN_WORKERS = "corpus in workers"
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -53,6 +64,11 @@ class Engine(Protocol):
     """Runs the per-article stages over a stream of articles, yielding chunks in input order."""
 
     def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = ...) -> Iterator[Chunk]: ...
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
+        """``[fn(item) for item in items]`` in that order, wherever the engine runs it (corpus work split up); the
+        time it spent elsewhere is added to ``seconds`` under :data:`CORPUS_IN_WORKERS`."""
+        ...
 
     def close(self) -> None: ...
 
@@ -124,6 +140,13 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
         vectors=vectors,
         parses=parses,
     )
+
+
+def timed_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
+    """``fn(item)`` in a worker, with the wall and CPU seconds it took there (what :meth:`Engine.map` reports)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn(item)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, ray_address: str | None = None) -> Engine:

@@ -8,19 +8,24 @@ flight, so memory stays bounded however long the input stream is.
 
 Results do not depend on the number of workers: each article's stages read only the article and the run-wide
 :class:`Context`, and spaCy's parse of a text does not depend on the batch it is in.
+
+The pool outlives the per-article phase: the corpus stages farm the work they can split (the claims of each story,
+:meth:`LocalEngine.map`) to the same workers, whose models are already loaded, until :meth:`LocalEngine.close`.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
-from collections.abc import Iterable, Iterator
+import multiprocessing.context
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING
+from multiprocessing import forkserver
+from typing import TYPE_CHECKING, TypeVar
 
-from crosswire.engine import Chunk, load_worker_models, run_chunk
+from crosswire.engine import CORPUS_IN_WORKERS, Chunk, load_worker_models, run_chunk, timed_call
 from crosswire.errors import PipelineError
 from crosswire.model import Article
 
@@ -31,16 +36,41 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 16
 # Tasks in flight per worker: one running and one queued, so a worker never waits for the driver.
 IN_FLIGHT_PER_WORKER = 2
+# What the fork server imports before forking workers: every stage's module, imported once for all workers.
+FORK_SERVER_PRELOAD = ("crosswire.pipeline",)
 # Below this many articles, starting worker processes costs more than it saves.
 MIN_PARALLEL_ARTICLES = 2 * CHUNK_SIZE
 
 _worker_context: Context | None = None
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_BROKEN = (
+    "a worker process died ({}); the store keeps every saved batch: run again, with fewer --workers if memory is short"
+)
 
 
 def _init_worker(context: Context) -> None:
     global _worker_context
     _worker_context = context
     load_worker_models()
+
+
+def _fork_context() -> multiprocessing.context.ForkServerContext:
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(list(FORK_SERVER_PRELOAD))
+    return mp
+
+
+def start_fork_server() -> None:
+    """Start the fork server the pool's workers will come from, now rather than at the first chunk: it imports the
+    pipeline (several CPU seconds) on another core while this process imports its own copy and reads the inputs.
+
+    Harmless when no pool follows (the server waits, idle, and exits with this process) and a no-op once started.
+    """
+    _fork_context()
+    forkserver.ensure_running()
 
 
 def _work(articles: list[Article]) -> Chunk:
@@ -61,6 +91,8 @@ class LocalEngine:
         self.workers = workers
         self.chunk_size = chunk_size or CHUNK_SIZE
         self.min_parallel = MIN_PARALLEL_ARTICLES if min_parallel is None else min_parallel
+        # The worker pool, started by the first parallel run and kept for :meth:`map` until :meth:`close`.
+        self._pool: ProcessPoolExecutor | None = None
 
     def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = CHUNK_SIZE) -> Iterator[Chunk]:
         """Chunks of at most ``batch_size`` articles (the driver's store batch), in input order."""
@@ -74,32 +106,60 @@ class LocalEngine:
         try:
             yield from self._parallel(_chain(head, stream), context, size)
         except BrokenProcessPool as exc:
-            raise PipelineError(
-                f"a worker process died ({exc}); the store keeps every saved batch: run again, with fewer --workers "
-                "if memory is short"
-            ) from None
+            self.close()
+            raise PipelineError(_BROKEN.format(exc)) from None
 
     def _parallel(self, articles: Iterable[Article], context: Context, size: int) -> Iterator[Chunk]:
-        mp = multiprocessing.get_context("forkserver")
-        mp.set_forkserver_preload(["crosswire.pipeline"])
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=_fork_context(), initializer=_init_worker, initargs=(context,)
+            )
+        pool = self._pool
         pending: deque[Future[Chunk]] = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
-        with ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=mp, initializer=_init_worker, initargs=(context,)
-        ) as pool:
-            try:
-                for chunk in chunks(articles, size):
-                    pending.append(pool.submit(_work, chunk))
-                    if len(pending) >= limit:
-                        yield pending.popleft().result()
-                while pending:
+        try:
+            for chunk in chunks(articles, size):
+                pending.append(pool.submit(_work, chunk))
+                if len(pending) >= limit:
                     yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
+        """``[fn(item) for item in items]``, on the workers of the pool when the run started one (else here).
+
+        ``fn`` must be a module-level function and the items picklable. Items are handed out in the order given (put
+        the costliest first), the results come back in that order, and none depends on which process computed it.
+        ``seconds``, when given, gets the wall and CPU seconds the workers spent under :data:`CORPUS_IN_WORKERS`
+        (what ran here is the caller's own time).
+        """
+        if self._pool is None or len(items) < 2:
+            return [fn(item) for item in items]
+        try:
+            futures = [self._pool.submit(timed_call, fn, item) for item in items]
+            try:
+                results = [future.result() for future in futures]
             finally:
-                for future in pending:
+                for future in futures:
                     future.cancel()
+        except BrokenProcessPool as exc:
+            self.close()
+            raise PipelineError(_BROKEN.format(exc)) from None
+        if seconds is not None:
+            from crosswire.pipeline import CPU
+
+            seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
+            seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
+        return [result for result, _, _ in results]
 
     def close(self) -> None:
-        """Nothing outlives a run: the pool is shut down when :meth:`run` finishes."""
+        """Shut the worker pool down (it lives from the first parallel run to here)."""
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:

@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import os
 import pickle
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -29,6 +30,9 @@ from crosswire.model import Article, InputFailure
 
 if TYPE_CHECKING:
     from crosswire.context import Context
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Articles per map_batches call: enough for spaCy's batching and to amortise Ray's per-task cost.
 BATCH_ARTICLES = 16
@@ -181,6 +185,24 @@ class RayEngine:
                 chunk = Chunk()
         if chunk.done or chunk.failed:
             yield chunk
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
+        """``[fn(item) for item in items]`` as Ray tasks of one CPU each on the cluster the run joined, the results in
+        the order given; here on the driver when the run never connected (nothing new to analyse) or for one item.
+        ``seconds`` gets the tasks' wall and CPU seconds (see :data:`crosswire.engine.CORPUS_IN_WORKERS`)."""
+        import ray
+
+        if not ray.is_initialized() or len(items) < 2:
+            return [fn(item) for item in items]
+        from crosswire.engine import CORPUS_IN_WORKERS, timed_call
+        from crosswire.pipeline import CPU
+
+        task: Any = ray.remote(num_cpus=1)(timed_call)
+        results: list[tuple[R, float, float]] = ray.get([task.remote(fn, item) for item in items])
+        if seconds is not None:
+            seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
+            seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
+        return [result for result, _, _ in results]
 
     def close(self) -> None:
         if self._started:
