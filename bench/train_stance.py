@@ -475,6 +475,14 @@ def main() -> int:
     parser.add_argument(
         "--forest-mix", type=float, default=FOREST_MIX, help="weight of the stage-2 trees (0: the networks alone)"
     )
+    parser.add_argument(
+        "--offsets",
+        type=float,
+        nargs=2,
+        metavar=("SUPPORTS", "REFUTES"),
+        default=None,
+        help="use these log-offsets instead of tuning them on five folds of the training stories (a faster run)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the shipped file)")
     args = parser.parse_args()
     stage2 = {
@@ -550,7 +558,9 @@ def main() -> int:
             related = [i for i, label in enumerate(tune_labels) if label != "unrelated"]
             accuracy = sum(short[i] == tune_labels[i] for i in related) / len(related)
             print(f"  first sentence only, related pairs: accuracy {accuracy:.4f}")
-    if not args.first_sentences:
+    if args.offsets is not None:
+        offsets = np.array([*args.offsets, 0.0, 0.0], dtype=np.float32)
+    elif not args.first_sentences:
         offsets = cv_offsets(idf, pairs, body_ids, scalars, vectors, stage2)
     print(f"offsets (supports, refutes, discusses, unrelated): {offsets.tolist()}")
 
