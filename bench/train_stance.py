@@ -18,10 +18,12 @@ headline a body has, same label, half the weight); measured, not shipped (see do
 
 Stage 1 (related / unrelated) and stage 2 (supports / refutes / discusses, related pairs only) are scikit-learn
 MLPs with fixed seeds; stage 2 weights each class by the inverse of its frequency (square-rooted), so ``refutes``
-is learned, not ignored, and averages the logits of five MLPs (seeds SEED to SEED + 4, merged into one network).
+is learned, not ignored, and averages the logits of five MLPs (seeds SEED to SEED + 4, merged into one network);
+its probabilities are mixed half and half with those of gradient-boosted trees on the same scalars (FOREST_MIX).
+The shipped file is what ``--offsets 0 0.25`` writes (see docs/check.md).
 
     .venv/bin/python bench/train_stance.py [--ablation] [--no-save] [--first-sentences]
-        [--stance-seeds N] [--balance B] [--out FILE]
+        [--stance-seeds N] [--balance B] [--forest-mix W] [--offsets S R] [--out FILE]
 """
 
 from __future__ import annotations
@@ -82,11 +84,11 @@ STANCE_BALANCE = 0.5
 # one seed, refutes F1 most; ten seeds add nothing over five.
 STANCE_SEEDS: tuple[int, ...] = tuple(SEED + i for i in range(5))
 
-# With --forest-mix W > 0, stage 2 also grows gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier,
-# FOREST_PARAMS) on the stance network's scalar inputs, class weights (inverse frequency) ** FOREST_BALANCE, and
-# mixes their probabilities into the network's with weight W. Measured on folds of the training stories
-# (docs/check.md), not shipped: the default is the networks alone.
-FOREST_MIX = 0.0
+# Stage 2 also grows gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, FOREST_PARAMS) on the
+# stance network's scalar inputs, class weights (inverse frequency) ** FOREST_BALANCE, and mixes their probabilities
+# into the network's with weight FOREST_MIX (--forest-mix; 0: the networks alone). Chosen on folds of the training
+# stories (bench/stance_trees_cv.py): half and half lifts every related class, refutes most (docs/check.md).
+FOREST_MIX = 0.5
 FOREST_BALANCE = 1.0
 FOREST_PARAMS: dict[str, Any] = {
     "max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 20, "l2_regularization": 1.0,

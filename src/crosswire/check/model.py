@@ -4,7 +4,8 @@ Stage 1 decides *related* or *unrelated*; stage 2, for a related pair, decides *
 *discusses* (trained with class weights, so the rare *refutes* is learned). Stage 2 also reads a learned
 sentence-pair *head*: a logistic regression over ``[u * v, |u - v|]`` of the claim's embedding ``u`` and its
 best-matching sentence's ``v``, whose log-probabilities of the three related stances are extra inputs
-(:data:`HEAD_NAMES`). The four stance probabilities are
+(:data:`HEAD_NAMES`). Gradient-boosted trees (:class:`Forest`) on the same inputs may be mixed into stage 2's
+probabilities. The four stance probabilities are
 ``P(unrelated)`` and ``P(related) * P(stance | related)``; a per-class log-offset, tuned on held-back training
 stories, is added before the arg-max.
 
