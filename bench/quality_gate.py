@@ -109,7 +109,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "stance (FNC-1 train, dev bodies, FNC-1 score, macro-F1 and refutes F1)",
         fnc1_stance.DATA,
         fnc1_stance.measure,
-        {"fnc": 0.873, "macro_f1": 0.72, "f1_refutes": 0.47},
+        {"fnc": 0.876, "macro_f1": 0.733, "f1_refutes": 0.495},
     ),
     (
         # The headline model retrained per fold of claims and read on the claims it never saw (~1 min).

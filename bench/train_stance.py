@@ -18,10 +18,12 @@ headline a body has, same label, half the weight); measured, not shipped (see do
 
 Stage 1 (related / unrelated) and stage 2 (supports / refutes / discusses, related pairs only) are scikit-learn
 MLPs with fixed seeds; stage 2 weights each class by the inverse of its frequency (square-rooted), so ``refutes``
-is learned, not ignored, and averages the logits of five MLPs (seeds SEED to SEED + 4, merged into one network).
+is learned, not ignored, and averages the logits of five MLPs (seeds SEED to SEED + 4, merged into one network);
+its probabilities are mixed half and half with those of gradient-boosted trees on the same scalars (FOREST_MIX).
+The shipped file is what ``--offsets 0 0.25`` writes (see docs/check.md).
 
     .venv/bin/python bench/train_stance.py [--ablation] [--no-save] [--first-sentences]
-        [--stance-seeds N] [--balance B] [--out FILE]
+        [--stance-seeds N] [--balance B] [--forest-mix W] [--offsets S R] [--out FILE]
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from crosswire.check.model import (
     MODEL_FILE,
     RELATED,
     STANCES,
+    Forest,
     Network,
     StanceModel,
     read_model,
@@ -80,6 +83,17 @@ STANCE_BALANCE = 0.5
 # fold cross-validation of the training bodies, by body and by story (bench/stance_cv.py), lifts every figure over
 # one seed, refutes F1 most; ten seeds add nothing over five.
 STANCE_SEEDS: tuple[int, ...] = tuple(SEED + i for i in range(5))
+
+# Stage 2 also grows gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, FOREST_PARAMS) on the
+# stance network's scalar inputs, class weights (inverse frequency) ** FOREST_BALANCE, and mixes their probabilities
+# into the network's with weight FOREST_MIX (--forest-mix; 0: the networks alone). Chosen on folds of the training
+# stories (bench/stance_trees_cv.py): half and half lifts every related class, refutes most (docs/check.md).
+FOREST_MIX = 0.5
+FOREST_BALANCE = 1.0
+FOREST_PARAMS: dict[str, Any] = {
+    "max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 20, "l2_regularization": 1.0,
+    "early_stopping": False, "random_state": SEED,
+}  # fmt: skip
 
 Variant = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # stage-1 groups, stage-2 groups, vector blocks
 ALL_GROUPS = ("embedding", "words", "cues", "attribution", "prototypes")
@@ -224,6 +238,63 @@ def merge_members(members: Sequence[tuple[list[np.ndarray], list[np.ndarray]]]) 
     return [first, out.astype(np.float32)], [first_bias, out_bias]
 
 
+def train_forest(
+    scalars: np.ndarray, labels: list[str], groups: Sequence[str], balance: float, weights: np.ndarray | None = None
+) -> Forest:
+    """Gradient-boosted trees on the scalar columns of ``groups`` (stage 2's inputs), stored as a :class:`Forest`."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    scalar_columns = columns(groups)
+    y = np.array([RELATED.index(label) for label in labels])
+    counts = np.bincount(y, minlength=len(RELATED)).astype(float)
+    class_weight = (counts.sum() / (len(RELATED) * counts)) ** balance
+    trees = HistGradientBoostingClassifier(**FOREST_PARAMS)
+    trees.fit(
+        scalars[:, list(scalar_columns)], y, sample_weight=class_weight[y] * (1.0 if weights is None else weights)
+    )
+    return forest_of(trees, scalar_columns)
+
+
+def forest_of(trees: Any, scalar_columns: tuple[int, ...]) -> Forest:
+    """The trees of a fitted ``HistGradientBoostingClassifier`` (multiclass, numeric features) as flat node arrays:
+    node indices made global, each leaf pointing to itself, split nodes' values zeroed."""
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("feature", "threshold", "missing", "left", "right", "value")}
+    roots: list[int] = []
+    tree_class: list[int] = []
+    offset, depth = 0, 0
+    for iteration in trees._predictors:
+        for c, predictor in enumerate(iteration):
+            nodes = predictor.nodes
+            if nodes["is_categorical"].any():
+                raise ValueError("categorical splits cannot be stored")
+            leaf = nodes["is_leaf"].astype(bool)
+            own = np.arange(len(nodes)) + offset
+            parts["feature"].append(np.where(leaf, 0, nodes["feature_idx"]).astype(np.int32))
+            parts["threshold"].append(nodes["num_threshold"].astype(np.float32))
+            parts["missing"].append(nodes["missing_go_to_left"].astype(bool))
+            parts["left"].append(np.where(leaf, own, nodes["left"].astype(np.int64) + offset).astype(np.int32))
+            parts["right"].append(np.where(leaf, own, nodes["right"].astype(np.int64) + offset).astype(np.int32))
+            parts["value"].append(np.where(leaf, nodes["value"], 0.0).astype(np.float32))
+            roots.append(offset)
+            tree_class.append(c)
+            depth = max(depth, int(nodes["depth"].max()))
+            offset += len(nodes)
+    joined = {k: np.concatenate(v) for k, v in parts.items()}
+    return Forest(
+        scalar_columns=scalar_columns,
+        feature=joined["feature"],
+        threshold=joined["threshold"],
+        missing_left=joined["missing"],
+        left=joined["left"],
+        right=joined["right"],
+        value=joined["value"],
+        roots=np.array(roots, dtype=np.int32),
+        tree_class=np.array(tree_class, dtype=np.int32),
+        baseline=np.asarray(trees._baseline_prediction, dtype=np.float32).ravel(),
+        depth=depth,
+    )
+
+
 def train_head(vectors: np.ndarray, labels: list[str], balance: float) -> Network:
     """The sentence-pair head: a multinomial logistic regression over :data:`HEAD_BLOCKS`, as a one-layer network."""
     from sklearn.linear_model import LogisticRegression
@@ -272,6 +343,7 @@ def train_model(
     *,
     stance_seeds: Sequence[int] = STANCE_SEEDS,
     balance: float = STANCE_BALANCE,
+    forest_mix: float = FOREST_MIX,
 ) -> StanceModel:
     """Both stages on these pairs; ``weights`` scales each pair's class weight (default 1); ``groups`` (the body of
     each pair) are the folds of the head's out-of-fold predictions when stage 2 reads the head."""
@@ -311,8 +383,11 @@ def train_model(
         weights=weights[related],
         seeds=stance_seeds,
     )
+    forest = None
+    if forest_mix > 0.0:
+        forest = train_forest(stage2_scalars, related_labels, groups2, FOREST_BALANCE, weights[related])
     meta = {"variant": {"stage1": list(groups1), "stage2": list(groups2), "vectors": list(blocks)}}
-    return StanceModel(idf, relatedness, stance, offsets, meta, head)
+    return StanceModel(idf, relatedness, stance, offsets, meta, head, forest, forest_mix)
 
 
 def tune_offsets(probabilities: np.ndarray, gold: list[str]) -> np.ndarray:
@@ -399,9 +474,24 @@ def main() -> int:
         "--stance-seeds", type=int, default=len(STANCE_SEEDS), help="stage-2 MLPs averaged (seeds SEED, SEED + 1, ...)"
     )
     parser.add_argument("--balance", type=float, default=STANCE_BALANCE, help="stage-2 class-weight exponent")
+    parser.add_argument(
+        "--forest-mix", type=float, default=FOREST_MIX, help="weight of the stage-2 trees (0: the networks alone)"
+    )
+    parser.add_argument(
+        "--offsets",
+        type=float,
+        nargs=2,
+        metavar=("SUPPORTS", "REFUTES"),
+        default=None,
+        help="use these log-offsets instead of tuning them on five folds of the training stories (a faster run)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the shipped file)")
     args = parser.parse_args()
-    stage2 = {"stance_seeds": tuple(SEED + i for i in range(args.stance_seeds)), "balance": args.balance}
+    stage2 = {
+        "stance_seeds": tuple(SEED + i for i in range(args.stance_seeds)),
+        "balance": args.balance,
+        "forest_mix": args.forest_mix,
+    }
     if not (fnc1_stance.DATA / "train_stances.csv").exists():
         print(f"skip: {fnc1_stance.DATA} not found")
         return 0
@@ -456,7 +546,9 @@ def main() -> int:
         probabilities = model.probabilities(scalars[tune], vectors[tune])
         plain = fnc1_stance.scores(tune_labels, [s for s, _ in model.decide(probabilities)])
         tuned_offsets = tune_offsets(probabilities, tune_labels)
-        tuned_model = StanceModel(idf, model.relatedness, model.stance, tuned_offsets, model.meta, model.head)
+        tuned_model = StanceModel(
+            idf, model.relatedness, model.stance, tuned_offsets, model.meta, model.head, model.forest, model.forest_mix
+        )
         tuned = fnc1_stance.scores(tune_labels, [s for s, _ in tuned_model.decide(probabilities)])
         print(f"{name}:")
         for label, result in (("no offsets", plain), ("tuned offsets", tuned)):
@@ -468,7 +560,9 @@ def main() -> int:
             related = [i for i, label in enumerate(tune_labels) if label != "unrelated"]
             accuracy = sum(short[i] == tune_labels[i] for i in related) / len(related)
             print(f"  first sentence only, related pairs: accuracy {accuracy:.4f}")
-    if not args.first_sentences:
+    if args.offsets is not None:
+        offsets = np.array([*args.offsets, 0.0, 0.0], dtype=np.float32)
+    elif not args.first_sentences:
         offsets = cv_offsets(idf, pairs, body_ids, scalars, vectors, stage2)
     print(f"offsets (supports, refutes, discusses, unrelated): {offsets.tolist()}")
 
@@ -484,6 +578,8 @@ def main() -> int:
                        "pairs": len(pairs), "first_sentence_weight": LEAD_WEIGHT if args.first_sentences else 0.0,
                        "seed": SEED, "stance_seeds": list(stage2["stance_seeds"]),
                        "stance_balance": args.balance})  # fmt: skip
+    if args.forest_mix > 0.0:
+        final.meta.update({"forest_balance": FOREST_BALANCE, "forest_params": FOREST_PARAMS})
     if args.no_save:
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -361,3 +361,40 @@ def test_merged_seed_networks_average_the_members_logits() -> None:
         network(*merge_members(members[:1])).probabilities(rows, empty), single.probabilities(rows, empty)
     )
     assert not np.allclose(merged.probabilities(rows, empty), single.probabilities(rows, empty))
+
+
+def test_stored_trees_give_scikit_learn_probabilities_and_round_trip(tmp_path: Path) -> None:
+    import sys
+    from dataclasses import replace
+
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        from train_stance import forest_of
+    finally:
+        sys.path.remove(str(bench))
+    rng = np.random.default_rng(9)
+    columns = (0, 3, 5, 7)
+    rows = rng.normal(size=(600, len(SCALAR_NAMES) + 3)).astype(np.float32)
+    y = (rows[:, 0] > 0).astype(int) + (rows[:, 5] * rows[:, 7] > 0.5).astype(int)
+    trees = HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, early_stopping=False, random_state=0)
+    trees.fit(rows[:, list(columns)], y)
+    forest = forest_of(trees, columns)
+    fresh = rng.normal(size=(50, len(SCALAR_NAMES) + 3)).astype(np.float32)
+    fresh[0, 5] = np.nan  # a missing value follows the split's learned side, as in scikit-learn
+    expected = trees.predict_proba(fresh[:, list(columns)])
+    assert np.allclose(forest.probabilities(fresh, np.zeros((50, 0))), expected, atol=1e-5)
+
+    model = replace(load_model(), forest=forest, forest_mix=0.5)
+    path = tmp_path / "with-trees.npz"
+    save_model(model, path)
+    again = read_model(path)
+    assert again.forest is not None and again.forest_mix == 0.5
+    scalars = np.nan_to_num(fresh[:, : len(SCALAR_NAMES)])
+    vecs = rng.normal(size=(50, len(VECTOR_BLOCKS) * 384)).astype(np.float32)
+    assert np.allclose(again.probabilities(scalars, vecs), model.probabilities(scalars, vecs))
+    assert not np.allclose(
+        model.probabilities(scalars, vecs), replace(model, forest_mix=0.0).probabilities(scalars, vecs)
+    )

@@ -4,7 +4,8 @@ Stage 1 decides *related* or *unrelated*; stage 2, for a related pair, decides *
 *discusses* (trained with class weights, so the rare *refutes* is learned). Stage 2 also reads a learned
 sentence-pair *head*: a logistic regression over ``[u * v, |u - v|]`` of the claim's embedding ``u`` and its
 best-matching sentence's ``v``, whose log-probabilities of the three related stances are extra inputs
-(:data:`HEAD_NAMES`). The four stance probabilities are
+(:data:`HEAD_NAMES`). Gradient-boosted trees (:class:`Forest`) on the same inputs may be mixed into stage 2's
+probabilities. The four stance probabilities are
 ``P(unrelated)`` and ``P(related) * P(stance | related)``; a per-class log-offset, tuned on held-back training
 stories, is added before the arg-max.
 
@@ -76,6 +77,40 @@ class Network:
 
 
 @dataclass(frozen=True)
+class Forest:
+    """Gradient-boosted trees (scikit-learn's ``HistGradientBoostingClassifier``) as flat node arrays, run with numpy:
+    every tree's nodes side by side, a leaf pointing to itself, so all rows walk all trees at once."""
+
+    scalar_columns: tuple[int, ...]  # indices into INPUT_NAMES, the trees' feature order
+    feature: np.ndarray  # (nodes,) int32: column of the split, into scalar_columns
+    threshold: np.ndarray  # (nodes,) float32: a row goes left when its value is <= threshold
+    missing_left: np.ndarray  # (nodes,) bool: where a missing (NaN) value goes
+    left: np.ndarray  # (nodes,) int32, global node index; a leaf points to itself
+    right: np.ndarray  # (nodes,) int32
+    value: np.ndarray  # (nodes,) float32: a leaf's contribution to its class's raw score
+    roots: np.ndarray  # (trees,) int32: each tree's first node
+    tree_class: np.ndarray  # (trees,) int32: the class each tree scores
+    baseline: np.ndarray  # (classes,) float32: the raw score before any tree
+    depth: int  # the deepest leaf's depth: the number of steps that reach every leaf
+
+    def probabilities(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        x = scalars[:, list(self.scalar_columns)].astype(np.float32)
+        rows = np.arange(len(x))[:, None]
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        for _ in range(self.depth):
+            values = x[rows, self.feature[node]]
+            go_left = (values <= self.threshold[node]) | (np.isnan(values) & self.missing_left[node])
+            node = np.where(go_left, self.left[node], self.right[node])
+        raw = np.zeros((len(x), len(self.baseline)), dtype=np.float64)
+        leaf_values = self.value[node].astype(np.float64)
+        for c in range(len(self.baseline)):
+            raw[:, c] = leaf_values[:, self.tree_class == c].sum(axis=1) + self.baseline[c]
+        raw -= raw.max(axis=1, keepdims=True)
+        e = np.exp(raw)
+        return np.asarray(e / e.sum(axis=1, keepdims=True), dtype=np.float32)
+
+
+@dataclass(frozen=True)
 class StanceModel:
     idf: Idf
     relatedness: Network  # outputs [related, unrelated]
@@ -83,6 +118,10 @@ class StanceModel:
     log_offsets: np.ndarray  # added to log-probabilities of STANCES before the arg-max
     meta: dict[str, Any]
     head: Network | None = None  # outputs [supports, refutes, discusses]; read by the stance network
+    # Gradient-boosted trees on the stance network's inputs; their probabilities are mixed into the network's with
+    # weight ``forest_mix`` (P(stance | related) = (1 - mix) * network + mix * trees).
+    forest: Forest | None = None
+    forest_mix: float = 0.0
 
     def with_head(self, scalars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
         """``scalars`` with the head's log-probabilities (:data:`HEAD_NAMES`) appended (zeros without a head)."""
@@ -103,7 +142,10 @@ class StanceModel:
         if len(scalars) == 0:
             return np.zeros((0, len(STANCES)), dtype=np.float32)
         related = self.relatedness.probabilities(scalars, vectors)
-        stance = self.stance.probabilities(self.with_head(scalars, vectors), vectors)
+        inputs = self.with_head(scalars, vectors)
+        stance = self.stance.probabilities(inputs, vectors)
+        if self.forest is not None and self.forest_mix > 0.0:
+            stance = (1.0 - self.forest_mix) * stance + self.forest_mix * self.forest.probabilities(inputs, vectors)
         return np.concatenate([stance * related[:, :1], related[:, 1:]], axis=1)
 
     def decide(self, probabilities: np.ndarray) -> list[tuple[Stance, float]]:
@@ -124,6 +166,13 @@ def _network_arrays(prefix: str, network: Network) -> dict[str, np.ndarray]:
     return arrays
 
 
+_FOREST_ARRAYS = ("feature", "threshold", "missing_left", "left", "right", "value", "roots", "tree_class", "baseline")
+
+
+def _forest_arrays(forest: Forest) -> dict[str, np.ndarray]:
+    return {f"forest.{name}": np.asarray(getattr(forest, name)) for name in _FOREST_ARRAYS}
+
+
 def save_model(model: StanceModel, path: Path) -> None:
     """Write ``model`` as a compressed ``.npz`` without any pickled object."""
     terms = sorted(model.idf.weights)
@@ -142,6 +191,12 @@ def save_model(model: StanceModel, path: Path) -> None:
             if net is not None
         },
     }
+    if model.forest is not None:
+        header["forest"] = {
+            "scalar_columns": [INPUT_NAMES[i] for i in model.forest.scalar_columns],
+            "depth": model.forest.depth,
+            "mix": model.forest_mix,
+        }
     arrays = {
         "header": np.array(json.dumps(header)),
         "idf.terms": np.array(terms),
@@ -150,6 +205,7 @@ def save_model(model: StanceModel, path: Path) -> None:
         **_network_arrays("relatedness", model.relatedness),
         **_network_arrays("stance", model.stance),
         **(_network_arrays("head", model.head) if model.head is not None else {}),
+        **(_forest_arrays(model.forest) if model.forest is not None else {}),
     }
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
@@ -168,6 +224,28 @@ def _network(data: Any, prefix: str, spec: dict[str, Any]) -> Network:
         weights=tuple(data[f"{prefix}.w{i}"] for i in range(layers)),
         biases=tuple(data[f"{prefix}.b{i}"] for i in range(layers)),
     )
+
+
+def _forest(data: Any, spec: dict[str, Any]) -> Forest:
+    missing = [name for name in spec["scalar_columns"] if name not in INPUT_NAMES]
+    if missing:
+        raise ModelError(f"the stance model uses features this version lacks ({', '.join(missing)}); retrain it")
+    arrays = {name: np.asarray(data[f"forest.{name}"]) for name in _FOREST_ARRAYS}
+    forest = Forest(
+        scalar_columns=tuple(INPUT_NAMES.index(name) for name in spec["scalar_columns"]),
+        depth=int(spec["depth"]),
+        **arrays,
+    )
+    nodes = len(forest.feature)
+    if not (
+        all(len(arrays[name]) == nodes for name in ("threshold", "missing_left", "left", "right", "value"))
+        and len(forest.roots) == len(forest.tree_class)
+        and all(int(a.min(initial=0)) >= 0 and int(a.max(initial=0)) < nodes for a in (forest.left, forest.right))
+        and int(forest.feature.max(initial=0)) < len(forest.scalar_columns)
+        and int(forest.tree_class.max(initial=0)) < len(forest.baseline)
+    ):
+        raise ValueError("inconsistent tree arrays")
+    return forest
 
 
 def read_model(path: Path) -> StanceModel:
@@ -189,6 +267,8 @@ def read_model(path: Path) -> StanceModel:
                 log_offsets=np.asarray(data["log_offsets"], dtype=np.float32),
                 meta=header,
                 head=_network(data, "head", header["networks"]["head"]) if "head" in header["networks"] else None,
+                forest=_forest(data, header["forest"]) if "forest" in header else None,
+                forest_mix=float(header["forest"]["mix"]) if "forest" in header else 0.0,
             )
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"cannot read the stance model {path} ({exc}); reinstall Crosswire") from None
