@@ -106,10 +106,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
     ),
     (
         # The 337 dev bodies of the body split (9,689 pairs) through check_pairs (~4 min: one embedding per sentence).
+        # The refutes floor is the 0.50 itself: the model and its reading are deterministic (0.5015 measured,
+        # the same on every run), and one pair moves it by ~0.004.
         "stance (FNC-1 train, dev bodies, FNC-1 score, macro-F1 and refutes F1)",
         fnc1_stance.DATA,
         fnc1_stance.measure,
-        {"fnc": 0.876, "macro_f1": 0.733, "f1_refutes": 0.495},
+        {"fnc": 0.876, "macro_f1": 0.733, "f1_refutes": 0.50},
     ),
     (
         # The headline model retrained per fold of claims and read on the claims it never saw (~1 min).
