@@ -27,7 +27,7 @@ import hashlib
 import logging
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -130,20 +130,12 @@ def exported_model(folder: Path | None = None, target: Path | None = None) -> Pa
 
     quiet_hub()
     target_dir.mkdir(parents=True, exist_ok=True)
-    with _locked(target_dir / ".export.lock"):
-        if path.exists():
-            return path
-        fd, scratch = tempfile.mkstemp(dir=target_dir, prefix=".export-", suffix=".onnx")
-        os.close(fd)
-        try:
-            _export(folder, Path(scratch))
-            _check_against_torch(folder, Path(scratch))
-            os.chmod(scratch, 0o644)
-            os.replace(scratch, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(scratch)
-    return path
+
+    def export_and_check(scratch: Path) -> None:
+        _export(folder, scratch)
+        _check_against_torch(folder, scratch)
+
+    return _made_once(path, ".export-", export_and_check)
 
 
 def quantized_model(folder: Path | None = None, target: Path | None = None) -> Path:
@@ -155,14 +147,25 @@ def quantized_model(folder: Path | None = None, target: Path | None = None) -> P
     path = target_dir / f"{source.stem}-int8-{QUANT_FORMAT}.onnx"
     if path.exists():
         return path
-    with _locked(target_dir / ".export.lock"):
+
+    def quantize_and_check(scratch: Path) -> None:
+        _quantize(source, scratch)
+        _check_against_float(folder, source, scratch)
+
+    return _made_once(path, ".quantize-", quantize_and_check)
+
+
+def _made_once(path: Path, prefix: str, make: Callable[[Path], None]) -> Path:
+    """``path``, made by ``make`` into a scratch file of its folder and moved into place only once it is whole and
+    checked, under the folder's export lock: processes starting together make it once, and a failed or interrupted
+    make leaves nothing behind."""
+    with _locked(path.parent / ".export.lock"):
         if path.exists():
             return path
-        fd, scratch = tempfile.mkstemp(dir=target_dir, prefix=".quantize-", suffix=".onnx")
+        fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".onnx")
         os.close(fd)
         try:
-            _quantize(source, Path(scratch))
-            _check_against_float(folder, source, Path(scratch))
+            make(Path(scratch))
             os.chmod(scratch, 0o644)
             os.replace(scratch, path)
         finally:
