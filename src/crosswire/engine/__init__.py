@@ -149,6 +149,17 @@ def timed_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
+def untimed(results: Sequence[tuple[R, float, float]], seconds: defaultdict[str, float] | None) -> list[R]:
+    """The results of :func:`timed_call`s, their wall and CPU seconds added to ``seconds`` (when given) under
+    :data:`CORPUS_IN_WORKERS`."""
+    if seconds is not None:
+        from crosswire.pipeline import CPU
+
+        seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
+        seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
+    return [result for result, _, _ in results]
+
+
 def make_engine(name: str = "local", *, workers: int | None = None, ray_address: str | None = None) -> Engine:
     """The engine called ``name`` (``local`` or ``ray``), with ``workers`` processes (default: every core)."""
     if workers is not None and workers < 1:

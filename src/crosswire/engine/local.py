@@ -25,7 +25,7 @@ from itertools import islice
 from multiprocessing import forkserver
 from typing import TYPE_CHECKING, TypeVar
 
-from crosswire.engine import CORPUS_IN_WORKERS, Chunk, load_worker_models, run_chunk, timed_call
+from crosswire.engine import Chunk, load_worker_models, run_chunk, timed_call, untimed
 from crosswire.errors import PipelineError
 from crosswire.model import Article
 
@@ -148,12 +148,7 @@ class LocalEngine:
         except BrokenProcessPool as exc:
             self.close()
             raise PipelineError(_BROKEN.format(exc)) from None
-        if seconds is not None:
-            from crosswire.pipeline import CPU
-
-            seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
-            seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
-        return [result for result, _, _ in results]
+        return untimed(results, seconds)
 
     def close(self) -> None:
         """Shut the worker pool down (it lives from the first parallel run to here)."""

@@ -112,24 +112,18 @@ class RayEngine:
         import ray
 
         if not ray.is_initialized():
+            common: dict[str, Any] = {
+                "log_to_driver": False,
+                "configure_logging": False,
+                "runtime_env": worker_runtime_env(),
+            }
             if self.address is None:
                 from crosswire.engine import default_workers
 
-                ray.init(
-                    num_cpus=self.workers or default_workers(),
-                    include_dashboard=False,
-                    log_to_driver=False,
-                    configure_logging=False,
-                    runtime_env=worker_runtime_env(),
-                )
+                ray.init(num_cpus=self.workers or default_workers(), include_dashboard=False, **common)
             else:
                 try:
-                    ray.init(
-                        address=self.address,
-                        log_to_driver=False,
-                        configure_logging=False,
-                        runtime_env=worker_runtime_env(),
-                    )
+                    ray.init(address=self.address, **common)
                 except (ConnectionError, ValueError, RuntimeError) as exc:
                     raise UsageError(
                         f"cannot join the Ray cluster at {self.address} ({exc}); check --ray-address"
@@ -194,15 +188,11 @@ class RayEngine:
 
         if not ray.is_initialized() or len(items) < 2:
             return [fn(item) for item in items]
-        from crosswire.engine import CORPUS_IN_WORKERS, timed_call
-        from crosswire.pipeline import CPU
+        from crosswire.engine import timed_call, untimed
 
         task: Any = ray.remote(num_cpus=1)(timed_call)
         results: list[tuple[R, float, float]] = ray.get([task.remote(fn, item) for item in items])
-        if seconds is not None:
-            seconds[CORPUS_IN_WORKERS] += sum(wall for _, wall, _ in results)
-            seconds[CPU + CORPUS_IN_WORKERS] += sum(cpu for _, _, cpu in results)
-        return [result for result, _, _ in results]
+        return untimed(results, seconds)
 
     def close(self) -> None:
         if self._started:
