@@ -395,6 +395,14 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "TIME" if pod else "DATE", resolve, priority=2)
 
 
+_CLOCK_DAY_AFTER = re.compile(
+    rf"\)?(?:\s+local\s+time)?(?:\s+\([^()\n]{{1,24}}\))?,?\s+on\s+(?P<wd>{WEEKDAY_RE})\b(?!['’]s)", re.IGNORECASE
+)
+_CLOCK_DAY_BEFORE = re.compile(
+    rf"\b(?P<wd>{WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:at|by|from|until|till|before|after)"
+    r"(?:\s+(?:about|around|approximately|roughly|shortly|just))?\s+$",
+    re.IGNORECASE,
+)
 _CLOCK_PREPS = {"at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since", "past"}
 
 
@@ -432,6 +440,13 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         word = m["w"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     wd = weekday_number(m["wd"]) if m["wd"] else None
+    if wd is None and not m["rd"] and not m["mon"]:
+        # "at 11 p.m. local time on Wednesday", "Wednesday at 11 p.m.": the clock is on a day written apart from it
+        # (that day is an expression of its own); the wire's "at 10 a.m. (1500 GMT) on Friday" included.
+        before = text[max(0, m.start() - 40) : m.start()]
+        apart = _CLOCK_DAY_AFTER.match(text, m.end()) or _CLOCK_DAY_BEFORE.search(before)
+        if apart is not None and apart["wd"][:1].isupper():
+            wd = weekday_number(apart["wd"])
     rd = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}.get(_norm(m["rd"]), 0)
     mon = month_number(m["mon"]) if m["mon"] else None
     mod = MODS.get(_norm(m["mod"])) if m["mod"] else None

@@ -248,11 +248,14 @@ _NOT_PLURAL += r"onwards|afterwards)\b"
 
 
 def rule_numeric_date(m: re.Match[str], text: str) -> Candidate | None:
-    """ISO "2022-11-14" and US "11/14/2022"."""
+    """ISO "2022-11-14", US "11/14/2022", and day first where the month cannot be first ("14/11/2022") or the dots
+    say so ("14.11.2022", the European form). "3/4/2022" stays US: a month first is the wire's style."""
     year = tv.parse_year(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"]) if int(m["y"]) < 30 else 1900 + int(m["y"])
     if year is None:
         return None
     month, day = int(m["m"]), int(m["d"])
+    if month > 12 and "/" in m.group(0):
+        month, day = day, month
     if not _valid_day(year, month, day):
         return None
     value = f"{year:04d}-{month:02d}-{day:02d}"
@@ -411,6 +414,10 @@ def rule_century(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+# "the first half of the year", "the third quarter of the fiscal year": the year is the anchor's, read by tense as
+# a bare "the first half" is; "the first half of the game" is not a date.
+_THE_YEAR = r"\s+(?:(?:current|fiscal|financial|calendar)\s+)?year\b"
+
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _QUARTER_ORD["last"] = 4
 
@@ -489,6 +496,33 @@ def rule_quarter_code(m: re.Match[str], text: str) -> Candidate | None:
         return f"{_quarter_year(ctx, n, unit)}-{letter}{n}", None
 
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1, sets_quarter=True)
+
+
+def rule_month_quarter(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the December quarter", "the June quarter of 2012": the quarter that ends in the month named, as company
+    reports with calendar quarters (and Australian and Japanese business news) name them."""
+    month = month_number(m["mon"])
+    if month is None or month % 3 or not _capitalized(m["mon"]):
+        return None
+    n = month // 3
+    year = int(m["year"]) if m["year"] else None
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if year is not None:
+            return f"{year:04d}-Q{n}", None
+        if ctx.anchor is None:
+            return f"XXXX-Q{n}", None
+        return f"{_quarter_year(ctx, n, 'quarter')}-Q{n}", None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1, sets_quarter=True)
+
+
+def rule_fiscal_year_after(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the 2013 fiscal year", "the 2012 financial year": the year named, as "fiscal 2013" is."""
+    year = int(m["year"])
+    if not 1000 <= year <= 2100:
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), priority=1, sets_reference=True)
 
 
 def rule_year_period(m: re.Match[str], text: str) -> Candidate | None:
@@ -581,6 +615,11 @@ def _pod_code(word: str | None) -> str | None:
     return PARTS_OF_DAY.get(word.lower()) if word else None
 
 
+# Capitalized words that make a weekday the name of one particular day: primaries, massacres, market crashes. The
+# named days that recur on a known date ("Black Friday", "Palm Sunday") are holidays (:mod:`.relative`).
+_NAMED_WEEKDAY_WORDS = {"Super", "Bloody", "Black", "Mega", "Manic"}
+
+
 def rule_weekday(m: re.Match[str], text: str) -> Candidate | None:
     """ "Monday", "last Friday", "Tuesday nights" (a set), "Friday morning" (a time)."""
     if not _capitalized(m["wd"]):
@@ -588,6 +627,8 @@ def rule_weekday(m: re.Match[str], text: str) -> Candidate | None:
     weekday = weekday_number(m["wd"])
     if weekday is None:
         return None
+    if not (m["pre"] or m["rel"]) and _prev_word(text, m.start()) in _NAMED_WEEKDAY_WORDS:
+        return None  # "Super Tuesday", "Bloody Sunday", "Black Monday": the name of a day, not this week's
     rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
     pod = _pod_code(m["pod"])
     if m["pl"] or m["pl2"]:  # "Tuesdays", "Tuesday nights": every such day
@@ -626,6 +667,7 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:])", rule_numeric_date),
     (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", rule_numeric_date),
+    (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]|\.\d)", rule_numeric_date),
     (
         rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR_OR_SPOKEN})(?!\d)|"
         rf"(?P<spoken>(?:nineteen|eighteen)[- ]\w+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))",
@@ -633,7 +675,7 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (
         rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?"
-        rf"(?P<mon>{MONTH_RE})(?:\s+(?P<ry>this|last|next)\s+year)?",
+        rf"(?P<mon>{MONTH_RE})(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?![\w'’-]))?",
         rule_month,
     ),
     (
@@ -658,8 +700,8 @@ RULES: list[tuple[str, Rule]] = [
         rf"(?:(?P<pre>{_POS})\s+)?(?:the\s+)?(?:(?P<year>{YEAR_RE})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|"
         r"(?P<ago>(?:comparable\s+)?year-(?:ago|earlier)\s+))?"
         r"(?:fiscal[- ](?:year\s+)?)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?"
-        rf"(?P<unit>quarter|half)(?!\s+of\s+(?:the|a|an|its|their|his|her)\b)(?:\s+(?:of\s+(?:(?P<year2>{YEAR_RE})|"
-        rf"(?P<rel3>this|last|next)\s+year|fiscal\s+(?P<year3>{YEAR_RE}))))?",
+        rf"(?P<unit>quarter|half)(?!\s+of\s+(?:the(?!{_THE_YEAR})|a|an|its|their|his|her)\b)(?:\s+(?:of\s+(?:"
+        rf"(?P<year2>{YEAR_RE})|(?P<rel3>this|last|next)\s+year|fiscal\s+(?P<year3>{YEAR_RE})|the{_THE_YEAR})))?",
         rule_quarter,
     ),
     (
@@ -669,6 +711,11 @@ RULES: list[tuple[str, Rule]] = [
         rule_quarter_ref,
     ),
     (rf"the\s+(?P<year>{YEAR_RE})\s+(?:quarter|period)(?![\w-]|\s+of\b)", rule_year_period),
+    (
+        rf"the\s+(?P<mon>{MONTH_RE})[\s-]+quarter(?![\w-])(?:,?\s+(?:of\s+)?(?P<year>{YEAR_RE})(?!\d))?",
+        rule_month_quarter,
+    ),
+    (rf"the\s+(?P<year>{YEAR_RE})\s+(?:fiscal|financial|budget|tax)\s+year(?![\w-])", rule_fiscal_year_after),
     (
         rf"(?-i:(?P<l>[QH])(?P<n>[1-4]))(?:[\s/-]+(?P<year>{YEAR_RE}|'\d\d)(?!\d))?|"
         rf"(?P<year0>{YEAR_RE})[\s/-]+(?-i:(?P<l0>[QH])(?P<n0>[1-4]))|(?-i:FY)\s?(?P<fy>{YEAR_RE}|'?\d\d)(?!\d)",

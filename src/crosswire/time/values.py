@@ -310,8 +310,23 @@ FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "father's day": (6, 6, 3),
 }
 # Days counted from Easter Sunday.
-EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2}
-HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, *EASTER_HOLIDAYS, "election day")
+EASTER_HOLIDAYS = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter day": 0,
+    "easter monday": 1,
+    "good friday": -2,
+    "holy saturday": -1,
+    "maundy thursday": -3,
+    "holy thursday": -3,
+    "palm sunday": -7,
+    "ash wednesday": -46,
+    "shrove tuesday": -47,
+    "pentecost": 49,
+}
+# Days counted from US Thanksgiving: the shopping days retail and business news name ("sales on Black Friday").
+THANKSGIVING_HOLIDAYS = {"black friday": 1, "cyber monday": 4}
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *FLOATING_HOLIDAYS, *EASTER_HOLIDAYS, *THANKSGIVING_HOLIDAYS, "election day")
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -345,6 +360,8 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         return nth_weekday(year, *FLOATING_HOLIDAYS[name])
     if name in EASTER_HOLIDAYS:
         return easter(year) + dt.timedelta(days=EASTER_HOLIDAYS[name])
+    if name in THANKSGIVING_HOLIDAYS:
+        return nth_weekday(year, *FLOATING_HOLIDAYS["thanksgiving"]) + dt.timedelta(days=THANKSGIVING_HOLIDAYS[name])
     if name == "election day":
         # US general elections: the Tuesday after the first Monday of November.
         return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
