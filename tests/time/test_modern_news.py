@@ -44,6 +44,13 @@ DATES = [
     ("The decree is dated 15/03/2013.", "15/03/2013", "2013-03-15"),
     ("The ballot of 24.02.2013 was annulled.", "24.02.2013", "2013-02-24"),
     ("The contract was signed on 3/4/2013.", "3/4/2013", "2013-03-04"),
+    # report codes with the number first, as brokers write them
+    ("Profit rose in 1Q 2013, the bank said.", "1Q 2013", "2013-Q1"),
+    ("Analysts had expected a loss for 4Q12.", "4Q12", "2012-Q4"),
+    ("Margins widened in 1H 2013.", "1H 2013", "2013-H1"),
+    # a week named by one of its days
+    ("The show will air the week of March 25.", "the week of March 25", "2013-W13"),
+    ("The recall was announced the week of Dec. 30, 2013.", "the week of Dec. 30, 2013", "2014-W01"),
     # constructions that were already read right, kept from regressing
     ("Sales should recover by mid-2013, the company said.", "mid-2013", "2013"),
     ("Rebels attacked the town over the weekend.", "the weekend", "2013-W10-WE"),
@@ -87,6 +94,9 @@ def test_names_that_hold_a_calendar_word_are_not_dates(text: str, span: str) -> 
         ("Police arrived Wednesday at about 11 p.m. and left.", "about 11 p.m.", "2013-03-13T23:00"),
         ("The quake struck at 10 a.m. (1500 GMT) on Sunday, officials said.", "1500 GMT", "2013-03-10T15:00"),
         ("The minister will land at 8 p.m. on Monday.", "8 p.m.", "2013-03-18T20:00"),
+        # a 24-hour clock with "local time" is a time (a zone or "local time" tells it from a score)
+        ("Shops reopen at 14:00 local time.", "14:00", "2013-03-15T14:00"),
+        ("The vote closes at 2000 local time on Sunday.", "2000", "2013-03-17T20:00"),
         # a weekday's possessive is a thing of that day, not the clock's day
         ("The vote was at 3 p.m., the first item on Monday's agenda.", "3 p.m.", "2013-03-15T15:00"),
         # already read right
@@ -98,3 +108,46 @@ def test_names_that_hold_a_calendar_word_are_not_dates(text: str, span: str) -> 
 )
 def test_times_of_modern_news(text: str, span: str, value: str) -> None:
     assert found(text)[span][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("A yearlong inquiry ended on Friday.", "yearlong", "P1Y"),
+        ("The union called a weeklong strike.", "weeklong", "P1W"),
+        ("Daylong talks failed to break the deadlock.", "Daylong", "P1D"),
+        ("Prices rose over the past 24 hours.", "the past 24 hours", "PT24H"),
+        ("Gold hit a 52-week high.", "52-week", "P52W"),
+        ("A months-long strike ended.", "months-long", "PXM"),
+    ],
+)
+def test_durations_of_modern_news(text: str, span: str, value: str) -> None:
+    assert found(text)[span][:2] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Ferries sail every 30 minutes in summer.", "every 30 minutes", "PT30M"),
+        ("The committee meets every other week.", "every other week", "P2W"),
+        ("Nurses work 24 hours a day, seven days a week.", "seven days a week", "P1W"),
+        ("Fares are updated hourly.", "hourly", "PT1H"),
+    ],
+)
+def test_sets_of_modern_news(text: str, span: str, value: str) -> None:
+    assert found(text)[span][:2] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The score was 10:30 at half time.", "10:30"),  # no zone, no "local time": not a clock
+        ("The 4H club met in the barn.", "4H"),  # a report code needs a quarter or half number of 1-4
+    ],
+)
+def test_look_alikes_of_modern_constructions(text: str, absent: str) -> None:
+    assert absent not in found(text)
+
+
+def test_a_24_hour_clock_in_local_time_is_not_a_year() -> None:
+    assert found("Shops open at 1400 local time.")["1400"][:2] == ("TIME", "2013-03-15T14:00")

@@ -366,6 +366,15 @@ _ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the next": 1, "the following": 1,
 _ANAPHORIC_SHIFT |= {"the preceding": -1, "the day after": 1, "the day before": -1}
 
 
+_LONG_UNITS = {"hour": "PT1H", "day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+
+
+def rule_closed_long(m: re.Match[str], text: str) -> Candidate | None:
+    """ "yearlong", "a weeklong strike", "daylong talks": the one-word compounds of today's wire style, a DURATION of
+    one unit as "year-long" is (the article belongs to the noun)."""
+    return Candidate(m.start(), m.end(), "DURATION", _fixed(_LONG_UNITS[m["unit"].lower()]), priority=1)
+
+
 def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
     """ "the next day", "that week", "later that year", "the following morning", "the day before": counted from the
     time the narrative has reached (the last date named in the paragraph), else from the publication day."""
@@ -411,8 +420,8 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
     "at 4 in the morning", "until 10 at night"."""
     if m["mi24"]:
         hour, minute = int(m["h24"] or m["h24c"]), int(m["mi24"])
-        if not m["tz24"] or re.search(r"\d[,.]$", text[max(0, m.start() - 2) : m.start()]):
-            return None  # "10:30" alone may be a score, a ratio or a verse; "15:00 GMT" and "0900 GMT" are times
+        if not (m["tz24"] or m["local"] is not None) or re.search(r"\d[,.]$", text[max(0, m.start() - 2) : m.start()]):
+            return None  # "10:30" alone may be a score, a ratio or a verse; "15:00 GMT", "1400 local time" are times
         if hour > 23 or minute > 59:
             return None
         clock = f"{hour:02d}:{minute:02d}"
@@ -582,6 +591,7 @@ RULES: list[tuple[str, Rule]] = [
         r"(?:-old|-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
         rule_duration,
     ),
+    (r"(?P<unit>hour|day|night|week|month|year)long", rule_closed_long),
     (
         rf"(?:(?P<rel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})"
         rf"(?:\s+(?P<unit>week|weekend)(?!s))?(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
@@ -593,7 +603,7 @@ RULES: list[tuple[str, Rule]] = [
         rf"(?P<hp>\d{{1,2}}|{_CLOCK_WORD_RE})(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<ppod>morning|afternoon|evening)|"
         rf"(?P<night>at\s+night))(?!\s+(?:of|session|shift|edition|news)\b)|"
         rf"(?P<oc>\d{{1,2}}|{_CLOCK_WORD_RE})\s+o['’]clock|"
-        rf"(?:(?P<h24>[01]\d|2[0-3])|(?P<h24c>[01]?\d|2[0-3]):)(?P<mi24>[0-5]\d)(?!\d|:\d)(?:\s*(?P<tz24>{_TZ}))?)"
+        rf"(?:(?P<h24>[01]\d|2[0-3])|(?P<h24c>[01]?\d|2[0-3]):)(?P<mi24>[0-5]\d)(?!\d|:\d)(?:\s*(?P<tz24>{_TZ})|(?P<local>(?=\s+local\s+time\b)))?)"
         rf"(?:\s+{_TZ})?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|(?P<rd>today|yesterday|tomorrow|tonight)|"
         rf"(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d)))?",
         rule_clock,

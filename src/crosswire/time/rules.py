@@ -468,12 +468,13 @@ def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def rule_quarter_code(m: re.Match[str], text: str) -> Candidate | None:
-    """ "Q1", "Q3 2013", "2012 Q4", "H1 2013", "FY2013", "FY '14": the report codes of business news (a DATE).
+    """ "Q1", "Q3 2013", "2012 Q4", "H1 2013", "FY2013", "FY '14", "4Q12", "1H 2013": the report codes of business
+    news (a DATE).
 
     A code with a year is that year's quarter or half; a bare "Q3" is read like "the third quarter" (the anchor's
     year, pointed by tense). "FY2013" is the fiscal year named, as "fiscal 2013" is.
     """
-    year_text = m["year"] or m["year0"] or m["fy"]
+    year_text = m["year"] or m["year0"] or m["fy"] or m["year1"]
     year: int | None = None
     if year_text:
         digits = year_text.lstrip("'")
@@ -482,8 +483,8 @@ def rule_quarter_code(m: re.Match[str], text: str) -> Candidate | None:
             return None
     if m["fy"]:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), sets_reference=True)
-    letter = (m["l"] or m["l0"]).upper()
-    n = int(m["n"] or m["n0"])
+    letter = (m["l"] or m["l0"] or m["l1"]).upper()
+    n = int(m["n"] or m["n0"] or m["n1"])
     if letter == "H" and n > 2:
         return None
     unit = "quarter" if letter == "Q" else "half"
@@ -515,6 +516,26 @@ def rule_month_quarter(m: re.Match[str], text: str) -> Candidate | None:
         return f"{_quarter_year(ctx, n, 'quarter')}-Q{n}", None
 
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1, sets_quarter=True)
+
+
+def rule_week_of(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the week of March 4": the (ISO) week holding that day, the way schedules and TV listings name a week."""
+    month = month_number(m["mon"])
+    day = int(m["day"])
+    if month is None or not _capitalized(m["mon"]) or not 1 <= day <= 31:
+        return None
+    year = int(m["year"]) if m["year"] else None
+
+    def resolve(ctx: Ctx) -> Resolved | None:
+        first = f"{year:04d}-{month:02d}-{day:02d}" if year else _month_value(ctx, month, None, day)
+        if first.startswith("X"):
+            return None
+        try:
+            return tv.value_at(dt.date.fromisoformat(first), "week"), None
+        except ValueError:
+            return None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1)
 
 
 def rule_fiscal_year_after(m: re.Match[str], text: str) -> Candidate | None:
@@ -717,8 +738,14 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (rf"the\s+(?P<year>{YEAR_RE})\s+(?:fiscal|financial|budget|tax)\s+year(?![\w-])", rule_fiscal_year_after),
     (
+        rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d-]|\s*[-–]\s*\d)"
+        rf"(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
+        rule_week_of,
+    ),
+    (
         rf"(?-i:(?P<l>[QH])(?P<n>[1-4]))(?:[\s/-]+(?P<year>{YEAR_RE}|'\d\d)(?!\d))?|"
-        rf"(?P<year0>{YEAR_RE})[\s/-]+(?-i:(?P<l0>[QH])(?P<n0>[1-4]))|(?-i:FY)\s?(?P<fy>{YEAR_RE}|'?\d\d)(?!\d)",
+        rf"(?P<year0>{YEAR_RE})[\s/-]+(?-i:(?P<l0>[QH])(?P<n0>[1-4]))|(?-i:FY)\s?(?P<fy>{YEAR_RE}|'?\d\d)(?!\d)|"
+        rf"(?-i:(?P<n1>[1-4])(?P<l1>[QH]))(?:\s?(?P<year1>{YEAR_RE}|'?\d\d))?(?![\d-])",
         rule_quarter_code,
     ),
     (r"(?:the\s+)?(?P<adj>year-(?:earlier|ago))(?!\s+(?:quarter|period))|a\s+year\s+(?:ago|earlier)", rule_year_ago),
