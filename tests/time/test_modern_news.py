@@ -94,6 +94,9 @@ def test_names_that_hold_a_calendar_word_are_not_dates(text: str, span: str) -> 
         ("Police arrived Wednesday at about 11 p.m. and left.", "about 11 p.m.", "2013-03-13T23:00"),
         ("The quake struck at 10 a.m. (1500 GMT) on Sunday, officials said.", "1500 GMT", "2013-03-10T15:00"),
         ("The minister will land at 8 p.m. on Monday.", "8 p.m.", "2013-03-18T20:00"),
+        ("The earthquake struck at 2:46 p.m. on March 11, 2011.", "2:46 p.m.", "2011-03-11T14:46"),
+        ("Polls will close at 8 p.m. on May 5.", "8 p.m.", "2013-05-05T20:00"),
+        ("The memo was sent at 9 a.m. on Feb. 30, a date that does not exist.", "9 a.m.", "2013-03-15T09:00"),
         # a 24-hour clock with "local time" is a time (a zone or "local time" tells it from a score)
         ("Shops reopen at 14:00 local time.", "14:00", "2013-03-15T14:00"),
         ("The vote closes at 2000 local time on Sunday.", "2000", "2013-03-17T20:00"),
@@ -151,3 +154,20 @@ def test_look_alikes_of_modern_constructions(text: str, absent: str) -> None:
 
 def test_a_24_hour_clock_in_local_time_is_not_a_year() -> None:
     assert found("Shops open at 1400 local time.")["1400"][:2] == ("TIME", "2013-03-15T14:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a date moved "to" a new one is ahead of the move, whatever the tense of the move
+        ("The deadline was extended to June 30.", "June 30", "2013-06-30"),
+        ("The vote was postponed to Tuesday.", "Tuesday", "2013-03-19"),
+        ("The launch was pushed back to the autumn.", "the autumn", "2013-FA"),
+        ("The trial was delayed to May, the judge said.", "May", "2013-05"),
+        # "to" after a verb that moves no date keeps the tense's reading
+        ("Sales rose from January to February.", "February", "2013-02"),
+        ("The company moved to Boston in June.", "June", "2012-06"),
+    ],
+)
+def test_a_date_moved_to_a_new_one_is_ahead(text: str, span: str, value: str) -> None:
+    assert found(text)[span][1] == value

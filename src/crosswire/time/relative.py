@@ -405,7 +405,9 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
 
 
 _CLOCK_DAY_AFTER = re.compile(
-    rf"\)?(?:\s+local\s+time)?(?:\s+\([^()\n]{{1,24}}\))?,?\s+on\s+(?P<wd>{WEEKDAY_RE})\b(?!['’]s)", re.IGNORECASE
+    rf"\)?(?:\s+local\s+time)?(?:\s+\([^()\n]{{1,24}}\))?,?\s+on\s+(?:(?P<wd>{WEEKDAY_RE})\b(?!['’]s)|"
+    rf"(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?)",
+    re.IGNORECASE,
 )
 _CLOCK_DAY_BEFORE = re.compile(
     rf"\b(?P<wd>{WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:at|by|from|until|till|before|after)"
@@ -413,6 +415,30 @@ _CLOCK_DAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_PREPS = {"at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since", "past"}
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _day_apart(m: re.Match[str], text: str) -> tuple[int | None, tuple[int, int, int | None] | None]:
+    """The weekday, or the month, day and year, a clock time is on when the day is written apart from it: "at 11 p.m.
+    local time on Wednesday", "Wednesday at 11 p.m.", "at 2:46 p.m. on March 11, 2011", and the wire's "at 10 a.m.
+    (1500 GMT) on Friday" (that day is an expression of its own)."""
+    after = _CLOCK_DAY_AFTER.match(text, m.end())
+    apart = after or _CLOCK_DAY_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    if apart is not None and apart["wd"] and apart["wd"][:1].isupper():
+        return weekday_number(apart["wd"]), None
+    if after is not None and after["mon"] and after["mon"][:1].isupper():
+        month = month_number(after["mon"])
+        day, year = int(after["day"]), int(after["year"]) if after["year"] else None
+        if month is not None and _real_day(year or 2000, month, day):
+            return None, (month, day, year)
+    return None, None
 
 
 def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
@@ -449,15 +475,15 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         word = m["w"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     wd = weekday_number(m["wd"]) if m["wd"] else None
+    mon_day: tuple[int, int, int | None] | None = None
     if wd is None and not m["rd"] and not m["mon"]:
-        # "at 11 p.m. local time on Wednesday", "Wednesday at 11 p.m.": the clock is on a day written apart from it
-        # (that day is an expression of its own); the wire's "at 10 a.m. (1500 GMT) on Friday" included.
-        before = text[max(0, m.start() - 40) : m.start()]
-        apart = _CLOCK_DAY_AFTER.match(text, m.end()) or _CLOCK_DAY_BEFORE.search(before)
-        if apart is not None and apart["wd"][:1].isupper():
-            wd = weekday_number(apart["wd"])
+        wd, mon_day = _day_apart(m, text)
     rd = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}.get(_norm(m["rd"]), 0)
     mon = month_number(m["mon"]) if m["mon"] else None
+    day_of_month = int(m["day"]) if m["day"] else 0
+    written_year = None
+    if mon_day is not None:
+        mon, day_of_month, written_year = mon_day
     mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
 
     def resolve(ctx: Ctx) -> Resolved:
@@ -469,7 +495,9 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         elif mon is not None:
             from crosswire.time.rules import _month_value
 
-            return f"{_month_value(ctx, mon, None, int(m['day']))}T{clock}", mod
+            if written_year is not None:
+                return f"{written_year:04d}-{mon:02d}-{day_of_month:02d}T{clock}", mod
+            return f"{_month_value(ctx, mon, None, day_of_month)}T{clock}", mod
         elif not m["rd"] and ctx.reference is not None and ctx.reference_is_day:
             # A clock time with no day of its own is on the day the narrative has reached ("He was arrested on
             # March 3. At 10 p.m. he was released.").

@@ -31,6 +31,9 @@ _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "re
 # Verbs that grant time up to a deadline ("gave the company until Friday to respond", "has allowed them until May").
 _RESCHEDULE |= {"give", "grant", "allow"}
 _UNTIL = {"until", "till", "til", "through", "pending"}
+# Verbs that move a date, with the "to" that names the new date ("extended the deadline to June 30", "the vote was
+# postponed to Tuesday", "brought forward to May"): the new date is ahead of the act.
+_MOVE_TO = {"postpone", "delay", "extend", "defer", "reschedule", "push", "move", "bring", "adjourn"}
 
 
 def _governor(token: Token) -> Token | None:
@@ -144,6 +147,9 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if _ends_a_state(doc, span) and (direction == PRESENT or verb.lemma_ in _RESCHEDULE):
         # "Cyprus has until Monday", "banks remain closed until Tuesday": a state that holds now ends ahead of now;
         # "postponed the vote until Tuesday": the act moved the time forward. ("was held until Friday" stays past.)
+        return FUTURE
+    start = getattr(span, "start", 0)
+    if verb.lemma_ in _MOVE_TO and start > 0 and doc[start - 1].lower_ == "to":
         return FUTURE
     return direction
 
