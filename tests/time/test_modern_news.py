@@ -51,6 +51,9 @@ DATES = [
     # a week named by one of its days
     ("The show will air the week of March 25.", "the week of March 25", "2013-W13"),
     ("The recall was announced the week of Dec. 30, 2013.", "the week of Dec. 30, 2013", "2014-W01"),
+    ("Sales jumped in the last week of February.", "the last week of February", "2013-W09"),
+    ("Talks open in the first week of April.", "the first week of April", "2013-W14"),
+    ("Snow fell in the second week of January 2012.", "the second week of January 2012", "2012-W02"),
     # constructions that were already read right, kept from regressing
     ("Sales should recover by mid-2013, the company said.", "mid-2013", "2013"),
     ("Rebels attacked the town over the weekend.", "the weekend", "2013-W10-WE"),

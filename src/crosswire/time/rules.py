@@ -538,6 +538,32 @@ def rule_week_of(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1)
 
 
+_WEEK_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 5, "final": 5}
+
+
+def rule_week_of_month(m: re.Match[str], text: str) -> Candidate | None:
+    """ "the first week of April", "the last week of February 2013": the n-th (ISO) week whose Thursday falls in the
+    month, or the last such week."""
+    month = month_number(m["mon"])
+    if month is None or not _capitalized(m["mon"]):
+        return None
+    n = _WEEK_ORD[m["ord"].lower()]
+    year = int(m["year"]) if m["year"] else None
+
+    def resolve(ctx: Ctx) -> Resolved | None:
+        month_value = f"{year:04d}-{month:02d}" if year else _month_value(ctx, month, None)
+        if month_value.startswith("X"):
+            return None
+        first, last, _ = tv.to_range(month_value)
+        # A week belongs to the month its Thursday is in (the ISO rule for the first week of a year).
+        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7 * (n - 1))
+        if n == 5:
+            thursday = last - dt.timedelta(days=(last.weekday() - 3) % 7)
+        return tv.value_at(thursday, "week"), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve, tense=year is None, priority=1)
+
+
 def rule_fiscal_year_after(m: re.Match[str], text: str) -> Candidate | None:
     """ "the 2013 fiscal year", "the 2012 financial year": the year named, as "fiscal 2013" is."""
     year = int(m["year"])
@@ -741,6 +767,11 @@ RULES: list[tuple[str, Rule]] = [
         rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d-]|\s*[-–]\s*\d)"
         rf"(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
         rule_week_of,
+    ),
+    (
+        rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_RE})"
+        rf"(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
+        rule_week_of_month,
     ),
     (
         rf"(?-i:(?P<l>[QH])(?P<n>[1-4]))(?:[\s/-]+(?P<year>{YEAR_RE}|'\d\d)(?!\d))?|"
