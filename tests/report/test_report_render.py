@@ -366,3 +366,22 @@ def test_an_article_without_outlet_is_named_by_its_quoted_title() -> None:
     assert DossierIndex(Dossier(articles=[article.model_copy(update={"outlet": "RT"})])).article_source_label("a1") == (
         "RT, 2022-11-14"
     )
+
+
+def test_entity_cards_list_the_entities_of_a_storys_articles_that_no_mention_names(dossier: Dossier) -> None:
+    from crosswire.report.views import build_report
+
+    story = next(view for view in build_report(dossier).stories if view.article_ids)
+    outside = next(a.id for a in dossier.articles if a.id not in story.article_ids)
+    listed = [
+        Entity(id="x-late", name="Aster Vale", type="PERSON", articles=[story.article_ids[-1]]),
+        Entity(id="x-away", name="Brill Harbour", type="LOC", articles=[outside]),
+        Entity(id="x-early", name="Aster Vale", type="ORG", articles=[outside, story.article_ids[0]]),
+    ]
+    grown = dossier.model_copy(update={"entities": [*dossier.entities, *listed]})
+    cards = next(view for view in build_report(grown).stories if view.article_ids == story.article_ids).entities
+    extra = [(card.entity.id, card.mentions, card.articles) for card in cards if card.entity.id.startswith("x-")]
+    # No mention in the story's text, yet its articles: a card with no mentions, ties in the dossier's order.
+    assert extra == [("x-late", 0, 1), ("x-early", 0, 1)]
+    before = next(view for view in build_report(dossier).stories if view.article_ids == story.article_ids).entities
+    assert [card.entity.id for card in cards if not card.entity.id.startswith("x-")] == [c.entity.id for c in before]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 _SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(identifier: str) -> str:
     """``identifier`` as a name that is safe in an HTML id, a CSS selector and a URL fragment."""
     if _SAFE.match(identifier):

@@ -244,6 +244,18 @@ def _verdict_counts(claims: list[Claim]) -> list[tuple[str, int]]:
 class _Builder:
     def __init__(self, dossier: Dossier) -> None:
         self.index = DossierIndex(dossier)
+        self._entity_list: list[Entity] = []
+        self._listed: dict[str, list[int]] | None = None
+
+    def _entities_by_article(self) -> dict[str, list[int]]:
+        """Article id -> the positions (in the index's order) of the entities whose ``articles`` name it."""
+        if self._listed is None:
+            self._entity_list = list(self.index.entities.values())
+            self._listed = {}
+            for position, entity in enumerate(self._entity_list):
+                for article_id in dict.fromkeys(entity.articles):
+                    self._listed.setdefault(article_id, []).append(position)
+        return self._listed
 
     # claims ----------------------------------------------------------------------------------------------------------
 
@@ -467,8 +479,12 @@ class _Builder:
                     if article_id not in where[mention.entity]:
                         where[mention.entity].append(article_id)
         members = set(story.article_ids)
-        for entity in self.index.entities.values():
-            if entity.id not in counts and members.intersection(entity.articles):
+        # Entities no article of the story mentions but whose articles include one: found through the articles (every
+        # entity against every story would grow with their product), taken in the dossier's order of entities.
+        listed = self._entities_by_article()
+        for position in sorted({position for article_id in members for position in listed.get(article_id, ())}):
+            entity = self._entity_list[position]
+            if entity.id not in counts:
                 counts[entity.id] = 0
                 where[entity.id] = [a for a in entity.articles if a in members]
         ordered = sorted(counts, key=lambda e: (-counts[e], self.index.entities[e].name.lower()))
