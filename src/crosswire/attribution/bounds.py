@@ -91,6 +91,8 @@ def mostly_quoted(quotes: list[Quote]) -> list[Quote]:
 # A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
 _CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
 MAX_COLON_PARAGRAPHS = 6
+# A paragraph opened by a quotation dash ("– These claims are nonsense."), one paragraph of a dashed quote.
+_DASHED = re.compile(r"[–—][ \t]+\S")
 MAX_COLON_CHARS = 1200
 
 
@@ -148,6 +150,7 @@ def colon_content(text: str, after: int) -> tuple[int, int] | None:
         return trim(text, pos, line_end)
     # The colon ends its paragraph: read paragraphs until one ends a sentence with some length.
     start = end = -1
+    first_dashed = False
     cursor = line_end
     for _ in range(MAX_COLON_PARAGRAPHS):
         nxt = re.compile(r"\S").search(text, cursor)
@@ -155,10 +158,13 @@ def colon_content(text: str, after: int) -> tuple[int, int] | None:
             break
         para_end = text.find("\n", nxt.start())
         para_end = len(text) if para_end < 0 else para_end
-        if start < 0:
-            start = nxt.start()
-        end = para_end
         paragraph = text[nxt.start() : para_end]
+        dashed = _DASHED.match(paragraph) is not None
+        if start < 0:
+            start, first_dashed = nxt.start(), dashed
+        elif first_dashed and not dashed:
+            break  # the quotation dash marks each paragraph of the quote: the passage ends with the last one
+        end = para_end
         if (_CLOSED_PARAGRAPH.search(paragraph) and len(paragraph) >= 60) or end - start > MAX_COLON_CHARS:
             break
         cursor = para_end

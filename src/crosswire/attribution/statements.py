@@ -33,6 +33,8 @@ PRONOUN_SPEAKER_DISTANCE = 400
 _DEPENDENT = re.compile(r"\b(?:of|for|to|with|at|from|by|about|under|told|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+# Pronouns that can stand for an organization as a speaker ("it said"; "they said" of a spokesperson).
+GROUP_PRONOUNS = frozenset({"it", "they"})
 # Nouns that describe an organization named before ("the company", "the energy giant", "the carrier").
 COMPANY_NOUNS = frozenset(
     {
@@ -134,6 +136,31 @@ def _pronoun_speaker(
     return found
 
 
+def _continued_speaker(
+    article: Article,
+    start: int,
+    pronoun: str,
+    previous: Sequence[Statement],
+    said: Sequence[tuple[int | None, int | None]],
+) -> str | None:
+    """ "A Shell spokesman did not deny the report. They said: ...", "The league said ... It added ...": "it" and
+    "they" continue the speaker of the statement just before -- an organization for "it"; for "they" also a
+    spokesperson's organization or a person (the singular "they") -- when nobody else is named in between."""
+    kinds = {"organization", "media"} if pronoun == "it" else {"organization", "media", "person"}
+    for earlier in reversed(previous):
+        if earlier.speaker_start is None or earlier.speaker_start >= start:
+            continue
+        if not earlier.speaker or earlier.source_type not in kinds or start - earlier.end > PRONOUN_SPEAKER_DISTANCE:
+            return None
+        between = [
+            m
+            for m in article.mentions
+            if m.label in {"PERSON", *ORG_LABELS} and earlier.end <= m.start < start and not _within(m, said)
+        ]
+        return None if between else earlier.speaker
+    return None
+
+
 def _described_org(article: Article, start: int, previous: Sequence[Statement]) -> str | None:
     """The organization "the company" refers to: the one that spoke just before, else the last one named."""
     for earlier in reversed(previous):
@@ -175,6 +202,8 @@ def _link_one(
     said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
     if phrase.lower() in PRONOUNS:
         return _pronoun_speaker(article, statement, previous, entities, said)
+    if phrase.lower() in GROUP_PRONOUNS:
+        return _continued_speaker(article, start, phrase.lower(), previous, said)
     role = _role_span(article, start, end)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
