@@ -384,3 +384,23 @@ def test_a_quote_after_a_subordinate_cue_continues_the_main_speaker() -> None:
     )
     alone = next(s for s in run(text) if "judge that" in s.content)
     assert alone.speaker_text == "the coach"
+
+
+def test_an_object_after_the_as_phrase_is_what_was_dismissed() -> None:
+    for text in (
+        "The club dismissed as “pure speculation” reports that its manager would leave at the end of the season.",
+        "The ministry rejected as baseless claims that the vaccine had not been tested.",
+        "The Kremlin has dismissed as an “absolute lie” claims that it was behind the crash.",
+    ):
+        statements = run(text)
+        assert len(statements) == 1, [(s.cue, s.content) for s in statements]
+        assert statements[0].content.startswith("as ") and statements[0].stance_class == "deny"
+        assert statements[0].cue in {"dismissed", "rejected"}
+
+
+def test_a_participle_after_the_reported_clause_is_the_reporters_act() -> None:
+    statements = run('The defendant\'s lawyer said his client would plead not guilty, calling the charges "baseless."')
+    calling = one(statements, "calling")
+    assert calling.speaker_text == "The defendant's lawyer" and calling.stance_class == "deny"
+    warning = one(run("The minister said the plan would fail, warning that the budget could not cover it."), "warning")
+    assert warning.speaker_text == "The minister"

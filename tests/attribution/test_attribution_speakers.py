@@ -29,6 +29,10 @@ PASSAGES = {
         "The Dutch brewing giant said it had no plans to make an offer.\n"
     ),
     "trial": "LONDON (AP) — Former banker Mark Ellison said Tuesday he never signed the loan documents.\n",
+    "merger": (
+        "A Unilever spokesman did not deny the report on Monday.\n\n"
+        "They said: “As we have said many times before, we do not comment on market rumours.”\n"
+    ),
 }
 
 
@@ -90,3 +94,8 @@ def test_a_lead_with_a_time_between_cue_and_clause_yields_a_denial(dossier: Doss
     assert found and found[0].content.startswith("he never signed")
     assert found[0].stance_class == "deny"
     assert "Ellison" in (speaker_name(dossier, found[0]) or "")
+
+
+def test_they_continues_the_organization_that_spoke_just_before(dossier: Dossier) -> None:
+    they = next(s for s in statements(dossier, "merger") if s.speaker_text == "They")
+    assert "Unilever" in (speaker_name(dossier, they) or "")

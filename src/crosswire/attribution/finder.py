@@ -28,6 +28,7 @@ Speaker entity ids need canonical entities, so they are set later by the corpus 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span, Token
@@ -38,7 +39,7 @@ from crosswire.attribution import learned as learned_steps
 from crosswire.attribution import spans as content_spans
 from crosswire.attribution.cue_parse import Candidate
 from crosswire.attribution.quotes import Quote, find_quotes, paragraph_of, quote_at
-from crosswire.attribution.stance import CueReading, classify
+from crosswire.attribution.stance import REPORT_NOUNS, CueReading, classify
 from crosswire.context import Context
 from crosswire.model import Article, Mention, Statement
 from crosswire.nlp.parse import doc_of
@@ -233,6 +234,23 @@ PUBLISH_VERBS = frozenset({"publish", "release", "issue", "post", "file", "write
 _PARTICIPLES = _participles(cues.SPEECH - {"call", "order", "post", "text", "brief", "cry", "charge", "attack"})
 
 
+def _reporter_of_participle(token: Token) -> tuple[int, int] | None:
+    """ "The lawyer said his client would plead not guilty, calling the charges baseless": a participle of saying
+    after a comma that the parser hangs on the reported clause is the reporter's next act, not the act of the
+    reported clause's subject; its speaker is the subject of the cue that reports that clause."""
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or token.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ in parse.SUBJECTS for c in token.children):
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ != "ccomp" or reporter.i == clause.i or cues.cue_tier(reporter.lemma_) != "speech":
+        return None
+    return parse.subject_of(reporter)
+
+
 def _author(token: Token) -> tuple[int, int] | None:
     """ "Hersh published a report saying that ...", "the ministry issued a statement saying ...": what the document
     says, its author says; the speaker is the subject of the verb that put the document out."""
@@ -288,6 +306,8 @@ class _Finder:
         self.doc = doc_of(article)
         self.quotes = find_quotes(self.text)
         self.candidates: list[Candidate] = []
+        # Nouns read as the object of a cue before them ("dismissed as lies claims that ..."), not cues of their own.
+        self.absorbed: set[int] = set()
 
     def paragraph(self, position: int) -> tuple[int, int]:
         return paragraph_of(self.text, position)
@@ -372,13 +392,7 @@ class _Finder:
         lemma = token.lemma_.lower()
         cue_start, cue_end = token.idx, token.idx + len(token.text)
         para_start, para_end = self.paragraph(cue_start)
-        speaker = parse.subject_of(token) or self.unparsed_subject(token, lemma)
-        speaker = _author(token) or speaker
-        if speaker is not None:
-            speaker = self.outside_quotes(speaker, cue_start)
-            speaker = bounds.trim(text, max(speaker[0], para_start), min(speaker[1], para_end))
-            if speaker[1] - speaker[0] < 1:
-                speaker = None
+        speaker = self.speaker_of(token, lemma, (para_start, para_end))
         if speaker is None and tier != "speech":
             return
         own_subject = (
@@ -410,6 +424,11 @@ class _Finder:
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
         content = bounds.colon_content(text, cue_end) if tier == "speech" else None
         clipped = content is None
+        shifted = self.shifted_object(token) if content is None and lemma in OBJECT_CONTENT else None
+        if shifted is not None:
+            noun, content = shifted
+            reading = dataclasses.replace(reading, object_noun=noun.lemma_.lower())
+            self.absorbed.add(noun.i)
         if content is None and speaker is not None and tier == "speech":
             content = self.closing_content(token, speaker, para_start)
         if (
@@ -460,6 +479,39 @@ class _Finder:
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
+
+    def speaker_of(self, token: Token, lemma: str, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+        """The speaker span of a cue verb inside its paragraph: its subject (or the reporter of a participle, the
+        author of a document, a subject the parse missed), without a quote before the cue."""
+        reporter = _reporter_of_participle(token)
+        if reporter is not None and not paragraph[0] <= reporter[0] < paragraph[1]:
+            reporter = None  # the parser joined the paragraph to the one before: the reporter is not in it
+        speaker = reporter or parse.subject_of(token) or self.unparsed_subject(token, lemma)
+        speaker = _author(token) or speaker
+        if speaker is None:
+            return None
+        speaker = self.outside_quotes(speaker, token.idx)
+        speaker = bounds.trim(self.text, max(speaker[0], paragraph[0]), min(speaker[1], paragraph[1]))
+        return speaker if speaker[1] - speaker[0] >= 1 else None
+
+    def shifted_object(self, token: Token) -> tuple[Token, tuple[int, int]] | None:
+        """ "The Kremlin dismissed as an “absolute lie” claims that it was behind the crash": the object comes after
+        the "as" phrase, and the parser often reads it as a verb of its own ("claims") or as the phrase's object.
+        The content runs from "as" to the end of the object's clause; the object noun (a report, claim,
+        allegation) says what kind of thing was dismissed."""
+        if any(c.dep_ == "dobj" for c in token.children):
+            return None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+        if prep is None:
+            return None
+        sentence = token.sent
+        for other in token.doc[prep.i + 2 : sentence.end - 1]:
+            noun = other.lemma_.lower() in REPORT_NOUNS
+            if noun and token.doc[other.i + 1].lower_ in {"that", "of"}:
+                return other, (prep.idx, sentence.end_char)
+            if other.lower_ in {".", ";", ":"} or (other.pos_ in {"VERB", "AUX"} and not noun):
+                return None
+        return None
 
     def closing_content(self, token: Token, speaker: tuple[int, int], para_start: int) -> tuple[int, int] | None:
         """ "Talks are active, but terms could not be learned and a deal is far from certain, the newspaper reported":
@@ -821,7 +873,7 @@ class _Finder:
 
     def drop_duplicates(self) -> None:
         """One statement per cue token; a nested cue with an "it" subject inside another's content is the same one."""
-        seen: set[int] = set()
+        seen: set[int] = set(self.absorbed)
         kept: list[Candidate] = []
         remap: dict[int, int] = {}
         for index, candidate in enumerate(self.candidates):
