@@ -404,3 +404,37 @@ def test_a_participle_after_the_reported_clause_is_the_reporters_act() -> None:
     assert calling.speaker_text == "The defendant's lawyer" and calling.stance_class == "deny"
     warning = one(run("The minister said the plan would fail, warning that the budget could not cover it."), "warning")
     assert warning.speaker_text == "The minister"
+
+
+def test_a_clause_before_a_trailing_quote_is_part_of_the_content() -> None:
+    text = 'The coach said he did not know what had gone wrong, "but I am not surprised, to be honest."'
+    statement = one(run(text), "said")
+    assert statement.content.startswith("he did not know what had gone wrong")
+    assert statement.content.endswith('to be honest."')
+
+
+def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
+    text = (
+        "The talks resumed on Monday.\n\n"
+        "“We remain committed to the agreement and to each of its stages.” — Izzat al-Rishq, a senior Hamas official\n"
+    )
+    signed = next(s for s in run(text) if s.content.startswith("“We remain"))
+    assert "Izzat al-Rishq" in (signed.speaker_text or "")
+
+
+def test_another_source_joined_to_the_reported_clause_ends_the_content() -> None:
+    text = (
+        "The army said its jets had struck more than 50 targets overnight, while the health ministry said at least"
+        " 80 people had been killed."
+    )
+    statements = run(text)
+    army = next(s for s in statements if s.speaker_text == "The army")
+    assert army.content == "its jets had struck more than 50 targets overnight"
+    ministry = next(s for s in statements if s.speaker_text == "the health ministry")
+    assert ministry.content.startswith("at least 80 people")
+    company = next(
+        s
+        for s in run("The company said profits rose by a third, and the union said wages fell.")
+        if s.speaker_text == "The company"
+    )
+    assert company.content == "profits rose by a third"

@@ -41,13 +41,25 @@ def _is_next_act(token: Token) -> bool:
     return not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
+def _is_other_source(token: Token) -> bool:
+    """ "..., while the health ministry said ...", "..., and the union said ...": a finite verb of saying with a
+    subject of its own, joined to the reported clause, is another source's statement, not part of this content."""
+    if token.dep_ not in _NEXT_ACT_DEPS or token.pos_ != "VERB" or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    if cues.cue_tier(token.lemma_) != "speech":
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i for c in token.children)
+
+
 def clause_end(text: str, clause: Token, start: int, end: int) -> int:
     """The end of a reported clause's content: before a semicolon or the source's next act inside its subtree."""
     cut = end
     for token in clause.subtree:
         if token.idx <= start or token.idx >= cut:
             continue
-        if token.text == ";" or (token is not clause and token.head.i >= clause.i and _is_next_act(token)):
+        if token.text == ";" or (
+            token is not clause and token.head.i >= clause.i and (_is_next_act(token) or _is_other_source(token))
+        ):
             cut = token.left_edge.idx if token.text != ";" else token.idx
     if cut == end:
         return end

@@ -77,6 +77,8 @@ _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # before the closing cue to be somebody's words rather than a list item.
 _DASH_QUOTE = re.compile(r"(?m)^[ \t]*[–—][ \t]+(?=\S)")
 MIN_DASH_WORDS = 4
+# A dash and a short phrase on the rest of the line after a quote: its signature.
+_SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*([^\n]{3,100}?)[ \t.]*(?:\n|$)")
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
@@ -405,6 +407,7 @@ class _Finder:
         # 1. a quote right before the cue clause, possibly continued right after it
         before = self.quote_before(frame_start) if tier == "speech" else None
         quotes: list[Quote] = []
+        mixed: tuple[int, int] | None = None
         if before is not None:
             quotes.append(before)
             # "“...,” she said, “...”" and "“...,” she said. “...”": the quote goes on after the cue clause.
@@ -415,14 +418,19 @@ class _Finder:
             quotes = bounds.mostly_quoted(quotes)
         elif tier == "speech":
             after = self.quote_after(frame_end)
-            if after is not None:
+            # "said he did not know what happened, “but I am not surprised”": a clause of the cue's own before
+            # the quote makes the quote the end of an indirect content, not the whole of it
+            clause = self.clause_between(token, frame_end, after.start) if after is not None else None
+            if after is not None and clause is None:
                 quotes.append(after)
+            elif after is not None and clause is not None:
+                mixed = clause, after.end
         if quotes:
             self.add_quote_candidate(token, lemma, quotes, speaker, reading, stance_text, tier)
             self.nested_citation(token, len(self.candidates) - 1)
             return
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
-        content = bounds.colon_content(text, cue_end) if tier == "speech" else None
+        content = mixed or (bounds.colon_content(text, cue_end) if tier == "speech" else None)
         clipped = content is None
         shifted = self.shifted_object(token) if content is None and lemma in OBJECT_CONTENT else None
         if shifted is not None:
@@ -479,6 +487,11 @@ class _Finder:
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
+
+    def clause_between(self, token: Token, start: int, end: int) -> int | None:
+        """Where a clause the cue governs starts between ``start`` and ``end`` (before a quote after the cue)."""
+        starts = [c.left_edge.idx for c in token.children if c.dep_ in CLAUSE_DEPS and start <= c.left_edge.idx < end]
+        return min(starts) if starts else None
 
     def speaker_of(self, token: Token, lemma: str, paragraph: tuple[int, int]) -> tuple[int, int] | None:
         """The speaker span of a cue verb inside its paragraph: its subject (or the reporter of a participle, the
@@ -846,6 +859,7 @@ class _Finder:
                 <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c)
             ]  # fmt: skip
             speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
+            speaker = self.signature(quote.end) or speaker
             self.candidates.append(
                 Candidate(
                     cue_start=None,
@@ -862,6 +876,16 @@ class _Finder:
                 )
             )
             covered.append((quote.start, quote.end))
+
+    def signature(self, end: int) -> tuple[int, int] | None:
+        """ "“We remain committed.” — Izzat al-Rishq, a senior Hamas official": a dash after a quote, then a name,
+        on the rest of its line, signs the quote."""
+        match = _SIGNATURE.match(self.text, end)
+        if match is None:
+            return None
+        start, stop = bounds.trim(self.text, match.start(1), match.end(1))
+        named = any(m.label in {"PERSON", "ORG"} for m in self.mentions(start, stop))
+        return (start, stop) if named or _NAME_RUN.search(self.text, start, stop) else None
 
     def subordinate(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue sits in a clause governed by another candidate's cue ('“...,” he told TASS,
