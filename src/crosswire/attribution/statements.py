@@ -41,8 +41,12 @@ COMPANY_NOUNS = frozenset(
         "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
         "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
         "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
+        "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
     }
 )  # fmt: skip
+# The rest of a speaker phrase after "Name's" when the phrase is the named person's own institution ("Netanyahu's
+# office said", "Biden's campaign said"), not another person ("Putin's spokesman") or a thing ("Hersh's article").
+_INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
 # "the ... NOUN": a definite description ending in a common noun.
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
@@ -61,6 +65,8 @@ def _head_person(article: Article, statement: Statement, mentions: Sequence[Ment
             continue
         lead = article.text[statement.speaker_start : mention.start]
         possessor = article.text[mention.end : mention.end + 2] in {"'s", "’s"}
+        if possessor and _INSTITUTION.fullmatch(article.text[mention.end + 2 : statement.speaker_end or 0]):
+            return mention  # "Netanyahu's office said": the office speaks for its holder
         if _DEPENDENT.search(lead) or possessor:
             continue
         return mention
@@ -114,7 +120,12 @@ def _pronoun_speaker(
     assert statement.speaker_start is not None and statement.speaker_end is not None
     start = statement.speaker_start
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.source_type == "person" and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE:
+        spokesperson = earlier.source_type == "organization" and _unnamed_role(earlier)
+        if (
+            earlier.speaker
+            and (earlier.source_type == "person" or spokesperson)
+            and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE
+        ):
             between = [
                 m
                 for m in article.mentions
@@ -158,6 +169,23 @@ def _continued_speaker(
             if m.label in {"PERSON", *ORG_LABELS} and earlier.end <= m.start < start and not _within(m, said)
         ]
         return None if between else earlier.speaker
+    return None
+
+
+def _unnamed_role(statement: Statement) -> bool:
+    """ "A Volvo spokeswoman", "the NSC spokesperson": a person known only by a role, speaking for an organization
+    ("she said" after it continues the organization's statement)."""
+    words = _ROLE_WORD.findall(statement.speaker_text or "")
+    return bool(words) and words[-1].lower() in ROLE_HEADS
+
+
+def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | None:
+    """The speaker of the nearest earlier statement whose speaker phrase ends in the same noun, within reach."""
+    for earlier in reversed(previous):
+        if earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            words = _ROLE_WORD.findall(earlier.speaker_text)
+            if words and words[-1].lower() == head:
+                return earlier.speaker
     return None
 
 
@@ -211,6 +239,11 @@ def _link_one(
         if found is not None and _serves(entities.get(found), article, mentions):
             return found
     described = _DESCRIPTION.match(phrase)
+    if described is not None and not mentions:
+        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
+        found = _same_head(start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
     if described is not None and described.group(1).lower() in COMPANY_NOUNS:
         # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
         # names modify it
