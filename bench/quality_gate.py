@@ -38,7 +38,8 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             "tuning.dates": 0.97,
             "frozen.dates": 0.96,
             "all.entities": 0.95,
-            "all.statements": 0.85,
+            # Raised with quotation dashes, closing cue clauses and speakers through the document (159/175).
+            "all.statements": 0.905,
             "all.events": 0.85,
             # Lowered from 0.55 when issues 14-17 met: restored leads join the Nord Stream reports into one story,
             # where rival attributions were merged into one claim (see CHANGELOG); propositions naming different

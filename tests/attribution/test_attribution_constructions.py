@@ -288,3 +288,153 @@ def test_a_double_prime_closes_a_quote() -> None:
     text = "The paper said the airline was holding “early talks,″ citing people familiar with the matter."
     quotes = find_quotes(text)
     assert quotes and text[quotes[0].start : quotes[0].end] == "“early talks,″"
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker() -> None:
+    text = (
+        "“Last spring, the engineers, working under the cover of a routine inspection, replaced every valve that"
+        " had failed,” Ortiz wrote."
+    )
+    statement = one(run(text), "wrote")
+    assert statement.direct and statement.speaker_text == "Ortiz"
+
+
+def test_quoted_as_saying_in_the_passive_is_the_quoted_persons_statement() -> None:
+    text = (
+        'The striker "is carrying a knock in his left ankle and will miss the cup final on Saturday," the club'
+        " physio was quoted as saying."
+    )
+    statement = one(run(text), "quoted")
+    assert statement.speaker_text == "the club physio"
+    assert "will miss the cup final" in statement.content
+
+
+def test_an_appositive_with_a_clause_of_its_own_keeps_the_writer_as_speaker() -> None:
+    text = (
+        "Mendes, a veteran court reporter whose coverage has often drawn complaints, wrote on Monday that the"
+        " jury had been shown the wrong exhibit."
+    )
+    statement = one(run(text), "wrote")
+    assert (statement.speaker_text or "").startswith("Mendes")
+    assert statement.content == "that the jury had been shown the wrong exhibit"
+
+
+def test_a_closing_cue_reports_every_clause_of_its_sentence() -> None:
+    text = (
+        "Negotiations between the two carriers are active, but the price could not be learned and a merger is far"
+        " from certain, the newspaper reported, citing people familiar with the matter."
+    )
+    statement = one(run(text), "reported")
+    assert statement.content.startswith("Negotiations between the two carriers are active")
+    assert statement.content.endswith("far from certain")
+
+
+def test_a_closing_cue_after_a_heading_the_parser_joined_to_its_sentence() -> None:
+    text = (
+        "Club responds\n\n"
+        "The club was not involved in the transfer of the striker to the rival team, its chairman said Friday.\n"
+    )
+    statement = one(run(text), "said")
+    assert statement.content.startswith("The club was not involved")
+    assert statement.speaker_text == "its chairman"
+
+
+def test_a_participle_of_saying_read_as_a_noun_still_introduces_the_quote() -> None:
+    text = "Senator Ana Ortiz posted about the verdict on Friday, writing, “If true, a scandal. If false, a libel.”"
+    statement = one(run(text), "writing")
+    assert statement.direct and statement.content.startswith("“If true, a scandal.")
+    assert statement.speaker_text == "Senator Ana Ortiz"
+
+
+def test_quotation_dash_paragraphs_are_direct_speech() -> None:
+    text = (
+        "The ministry answered the questions of the broadcaster.\n\n"
+        "– It is a baseless fabrication and frankly nonsense, press officer Lars Holm Berg at the ministry.\n\n"
+        "– At the moment the cause cannot be established. The inquiry goes on, the chief prosecutor told NRK.\n\n"
+        "The Football Association wrote the following to the paper in a statement on Tuesday:\n\n"
+        "– These accusations are of course nonsense.\n\n"
+        "The season will resume next week.\n"
+    )
+    statements = run(text)
+    holm = next(s for s in statements if "fabrication" in s.content)
+    assert holm.direct and "Lars Holm Berg" in (holm.speaker_text or "") and holm.stance_class == "deny"
+    told = one(statements, "told")
+    assert told.content == "At the moment the cause cannot be established. The inquiry goes on"
+    assert told.speaker_text == "the chief prosecutor"
+    wrote = one(statements, "wrote")
+    assert wrote.content.startswith("These accusations are of course nonsense")
+    assert "season" not in wrote.content and wrote.stance_class == "deny"
+
+
+def test_a_dashed_list_item_is_not_speech() -> None:
+    text = "The plan has three parts:\n\n– new pumps, Mayor Ortiz's pet project\n– two more ferries\n"
+    assert not [s for s in run(text) if s.content.startswith("new pumps")]
+
+
+def test_the_author_of_a_published_document_is_its_speaker() -> None:
+    text = "The auditor Helena Park published a report on Tuesday saying that the council had overspent by $4m."
+    statement = next(s for s in run(text) if "overspent" in s.content)
+    assert statement.speaker_text == "The auditor Helena Park"
+
+
+def test_a_quote_after_a_subordinate_cue_continues_the_main_speaker() -> None:
+    text = (
+        "“I don't want to get into it,” the coach told reporters, when asked whether it changed his plans for the"
+        " final.\n\n“You should judge that for yourselves. It's up to you.”"
+    )
+    alone = next(s for s in run(text) if "judge that" in s.content)
+    assert alone.speaker_text == "the coach"
+
+
+def test_an_object_after_the_as_phrase_is_what_was_dismissed() -> None:
+    for text in (
+        "The club dismissed as “pure speculation” reports that its manager would leave at the end of the season.",
+        "The ministry rejected as baseless claims that the vaccine had not been tested.",
+        "The Kremlin has dismissed as an “absolute lie” claims that it was behind the crash.",
+    ):
+        statements = run(text)
+        assert len(statements) == 1, [(s.cue, s.content) for s in statements]
+        assert statements[0].content.startswith("as ") and statements[0].stance_class == "deny"
+        assert statements[0].cue in {"dismissed", "rejected"}
+
+
+def test_a_participle_after_the_reported_clause_is_the_reporters_act() -> None:
+    statements = run('The defendant\'s lawyer said his client would plead not guilty, calling the charges "baseless."')
+    calling = one(statements, "calling")
+    assert calling.speaker_text == "The defendant's lawyer" and calling.stance_class == "deny"
+    warning = one(run("The minister said the plan would fail, warning that the budget could not cover it."), "warning")
+    assert warning.speaker_text == "The minister"
+
+
+def test_a_clause_before_a_trailing_quote_is_part_of_the_content() -> None:
+    text = 'The coach said he did not know what had gone wrong, "but I am not surprised, to be honest."'
+    statement = one(run(text), "said")
+    assert statement.content.startswith("he did not know what had gone wrong")
+    assert statement.content.endswith('to be honest."')
+
+
+def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
+    text = (
+        "The talks resumed on Monday.\n\n"
+        "“We remain committed to the agreement and to each of its stages.” — Izzat al-Rishq, a senior Hamas official\n"
+    )
+    signed = next(s for s in run(text) if s.content.startswith("“We remain"))
+    assert "Izzat al-Rishq" in (signed.speaker_text or "")
+
+
+def test_another_source_joined_to_the_reported_clause_ends_the_content() -> None:
+    text = (
+        "The army said its jets had struck more than 50 targets overnight, while the health ministry said at least"
+        " 80 people had been killed."
+    )
+    statements = run(text)
+    army = next(s for s in statements if s.speaker_text == "The army")
+    assert army.content == "its jets had struck more than 50 targets overnight"
+    ministry = next(s for s in statements if s.speaker_text == "the health ministry")
+    assert ministry.content.startswith("at least 80 people")
+    company = next(
+        s
+        for s in run("The company said profits rose by a third, and the union said wages fell.")
+        if s.speaker_text == "The company"
+    )
+    assert company.content == "profits rose by a third"

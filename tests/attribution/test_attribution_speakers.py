@@ -29,6 +29,19 @@ PASSAGES = {
         "The Dutch brewing giant said it had no plans to make an offer.\n"
     ),
     "trial": "LONDON (AP) — Former banker Mark Ellison said Tuesday he never signed the loan documents.\n",
+    "cabinet": (
+        "Greek Prime Minister Kyriakos Mitsotakis's office said on Friday that the strike had been called off.\n\n"
+        "The office said ministers would meet the union leaders next week.\n"
+    ),
+    "carmaker": (
+        "Volvo Cars said on Monday it would recall 50,000 vehicles over a braking fault.\n\n"
+        "The Swedish carmaker said no injuries had been reported.\n\n"
+        "A Volvo spokeswoman declined to comment on the cost. She said the company was working with regulators.\n"
+    ),
+    "merger": (
+        "A Unilever spokesman did not deny the report on Monday.\n\n"
+        "They said: “As we have said many times before, we do not comment on market rumours.”\n"
+    ),
 }
 
 
@@ -90,3 +103,22 @@ def test_a_lead_with_a_time_between_cue_and_clause_yields_a_denial(dossier: Doss
     assert found and found[0].content.startswith("he never signed")
     assert found[0].stance_class == "deny"
     assert "Ellison" in (speaker_name(dossier, found[0]) or "")
+
+
+def test_they_continues_the_organization_that_spoke_just_before(dossier: Dossier) -> None:
+    they = next(s for s in statements(dossier, "merger") if s.speaker_text == "They")
+    assert "Unilever" in (speaker_name(dossier, they) or "")
+
+
+def test_a_persons_office_speaks_for_the_person_and_the_office_again_is_the_same(dossier: Dossier) -> None:
+    found = statements(dossier, "cabinet")
+    assert len(found) >= 2
+    assert all("Mitsotakis" in (speaker_name(dossier, s) or "") for s in found[:2])
+
+
+def test_a_described_company_with_a_nationality_is_the_company_not_the_nationality(dossier: Dossier) -> None:
+    found = statements(dossier, "carmaker")
+    described = next(s for s in found if s.speaker_text == "The Swedish carmaker")
+    assert "Volvo" in (speaker_name(dossier, described) or "")
+    she = next(s for s in found if s.speaker_text == "She")
+    assert "Volvo" in (speaker_name(dossier, she) or "")

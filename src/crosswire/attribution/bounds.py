@@ -41,13 +41,25 @@ def _is_next_act(token: Token) -> bool:
     return not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
+def _is_other_source(token: Token) -> bool:
+    """ "..., while the health ministry said ...", "..., and the union said ...": a finite verb of saying with a
+    subject of its own, joined to the reported clause, is another source's statement, not part of this content."""
+    if token.dep_ not in _NEXT_ACT_DEPS or token.pos_ != "VERB" or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    if cues.cue_tier(token.lemma_) != "speech":
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i for c in token.children)
+
+
 def clause_end(text: str, clause: Token, start: int, end: int) -> int:
     """The end of a reported clause's content: before a semicolon or the source's next act inside its subtree."""
     cut = end
     for token in clause.subtree:
         if token.idx <= start or token.idx >= cut:
             continue
-        if token.text == ";" or (token is not clause and token.head.i >= clause.i and _is_next_act(token)):
+        if token.text == ";" or (
+            token is not clause and token.head.i >= clause.i and (_is_next_act(token) or _is_other_source(token))
+        ):
             cut = token.left_edge.idx if token.text != ";" else token.idx
     if cut == end:
         return end
@@ -91,6 +103,8 @@ def mostly_quoted(quotes: list[Quote]) -> list[Quote]:
 # A paragraph that ends a colon-introduced passage: long enough and closed by sentence punctuation.
 _CLOSED_PARAGRAPH = re.compile(r"[.!?][\"”’']?\s*$")
 MAX_COLON_PARAGRAPHS = 6
+# A paragraph opened by a quotation dash ("– These claims are nonsense."), one paragraph of a dashed quote.
+_DASHED = re.compile(r"[–—][ \t]+\S")
 MAX_COLON_CHARS = 1200
 
 
@@ -148,6 +162,7 @@ def colon_content(text: str, after: int) -> tuple[int, int] | None:
         return trim(text, pos, line_end)
     # The colon ends its paragraph: read paragraphs until one ends a sentence with some length.
     start = end = -1
+    first_dashed = False
     cursor = line_end
     for _ in range(MAX_COLON_PARAGRAPHS):
         nxt = re.compile(r"\S").search(text, cursor)
@@ -155,10 +170,13 @@ def colon_content(text: str, after: int) -> tuple[int, int] | None:
             break
         para_end = text.find("\n", nxt.start())
         para_end = len(text) if para_end < 0 else para_end
-        if start < 0:
-            start = nxt.start()
-        end = para_end
         paragraph = text[nxt.start() : para_end]
+        dashed = _DASHED.match(paragraph) is not None
+        if start < 0:
+            start, first_dashed = nxt.start(), dashed
+        elif first_dashed and not dashed:
+            break  # the quotation dash marks each paragraph of the quote: the passage ends with the last one
+        end = para_end
         if (_CLOSED_PARAGRAPH.search(paragraph) and len(paragraph) >= 60) or end - start > MAX_COLON_CHARS:
             break
         cursor = para_end

@@ -28,9 +28,10 @@ Speaker entity ids need canonical entities, so they are set later by the corpus 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from crosswire.attribution import bounds, cue_model, cues, noun_cues, sources
 from crosswire.attribution import cue_parse as parse
@@ -38,7 +39,7 @@ from crosswire.attribution import learned as learned_steps
 from crosswire.attribution import spans as content_spans
 from crosswire.attribution.cue_parse import Candidate
 from crosswire.attribution.quotes import Quote, find_quotes, paragraph_of, quote_at
-from crosswire.attribution.stance import CueReading, classify
+from crosswire.attribution.stance import REPORT_NOUNS, CueReading, classify
 from crosswire.context import Context
 from crosswire.model import Article, Mention, Statement
 from crosswire.nlp.parse import doc_of
@@ -72,6 +73,13 @@ _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
 # ... or a short aside or conjunction ("“...,” he said, referring to the vote, “...”"; "he said, but “...”").
 _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s*|,?\s*(?:but|and)\s*)$")
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
+# A quotation dash opening a paragraph ("– It is a fabrication, the spokesman said."), and the fewest words it needs
+# before the closing cue to be somebody's words rather than a list item.
+_DASH_QUOTE = re.compile(r"(?m)^[ \t]*[–—][ \t]+(?=\S)")
+MIN_DASH_WORDS = 4
+# A dash and a short phrase on the rest of the line after a quote: its signature.
+_SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*([^\n]{3,100}?)[ \t.]*(?:\n|$)")
+_NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
@@ -166,6 +174,9 @@ def _content_clauses(token: Token, tier: str, paragraph: tuple[int, int]) -> lis
         for c in children
         if c.dep_ in CLAUSE_DEPS and c.lemma_.lower() not in cues.CITING and paragraph[0] <= c.idx < paragraph[1]
     ]
+    if any(c.i > token.i and _has_that(c) for c in clauses):
+        # "X, whose work has come under scrutiny, wrote that ...": a clause before the cue is the subject's aside
+        clauses = [c for c in clauses if c.i > token.i]
     if not clauses and tier == "speech":
         clauses = [c for c in children if bounds.reported_advcl(c, token) and paragraph[0] <= c.idx < paragraph[1]]
     if not clauses:
@@ -209,6 +220,55 @@ def _told_clause(token: Token) -> tuple[int, int] | None:
     return doc[after].idx, sentence.end_char
 
 
+def _participles(lemmas: frozenset[str]) -> dict[str, str]:
+    """The "-ing" forms of verbs of saying ("writing", "stating", "admitting"), to their lemmas."""
+    forms: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in (lemma + "ing", lemma[:-1] + "ing" if lemma.endswith("e") else "", lemma + lemma[-1] + "ing"):
+            if form:
+                forms.setdefault(form, lemma)
+    return forms
+
+
+# Verbs that put a document out, whose subject is its author ("published a report saying ...").
+PUBLISH_VERBS = frozenset({"publish", "release", "issue", "post", "file", "write", "put", "unveil", "send", "submit"})
+# Participles of saying the tagger sometimes reads as nouns (", writing, “...”").
+_PARTICIPLES = _participles(cues.SPEECH - {"call", "order", "post", "text", "brief", "cry", "charge", "attack"})
+
+
+def _reporter_of_participle(token: Token) -> tuple[int, int] | None:
+    """ "The lawyer said his client would plead not guilty, calling the charges baseless": a participle of saying
+    after a comma that the parser hangs on the reported clause is the reporter's next act, not the act of the
+    reported clause's subject; its speaker is the subject of the cue that reports that clause."""
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or token.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ in parse.SUBJECTS for c in token.children):
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ != "ccomp" or reporter.i == clause.i or cues.cue_tier(reporter.lemma_) != "speech":
+        return None
+    return parse.subject_of(reporter)
+
+
+def _author(token: Token) -> tuple[int, int] | None:
+    """ "Hersh published a report saying that ...", "the ministry issued a statement saying ...": what the document
+    says, its author says; the speaker is the subject of the verb that put the document out."""
+    document = token.head
+    if token.dep_ != "acl" or document.dep_ != "dobj" or document.lower_ not in sources.DOCUMENT_NOUNS:
+        return None
+    if document.head.lemma_.lower() not in PUBLISH_VERBS:
+        return None
+    subjects = [c for c in document.head.children if c.dep_ in parse.SUBJECTS]
+    return parse.subtree_span(subjects[0]) if subjects else None
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _as_saying(token: Token) -> Token | None:
     """The "saying" of "quoted X as saying" / "cited X as saying", hung by the parser on the verb or on X."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -248,6 +308,8 @@ class _Finder:
         self.doc = doc_of(article)
         self.quotes = find_quotes(self.text)
         self.candidates: list[Candidate] = []
+        # Nouns read as the object of a cue before them ("dismissed as lies claims that ..."), not cues of their own.
+        self.absorbed: set[int] = set()
 
     def paragraph(self, position: int) -> tuple[int, int]:
         return paragraph_of(self.text, position)
@@ -296,6 +358,9 @@ class _Finder:
 
     def verb_cues(self) -> None:
         for token in self.doc:
+            if token.pos_ == "NOUN" and token.lower_ in _PARTICIPLES and token.i > 0 and token.nbor(-1).text == ",":
+                self.read_participle(token, _PARTICIPLES[token.lower_])
+                continue
             if not (token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say")):
                 continue
             tier = cues.cue_tier(token.lemma_)
@@ -310,16 +375,26 @@ class _Finder:
                 continue  # "declined to comment": one statement, read with "declined"
             self.read_verb(token, tier)
 
+    def read_participle(self, token: Token, lemma: str) -> None:
+        """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as
+        a noun, with a quote right after it, is the governing verb's subject's statement."""
+        quote = self.in_quote(token.idx)
+        after = self.quote_after(token.idx + len(token.text))
+        if (quote is not None and quote.closed) or after is None or token.head.pos_ not in {"VERB", "AUX"}:
+            return
+        speaker = parse.subject_of(token.head)
+        if speaker is None:
+            return
+        speaker = bounds.trim(self.text, *speaker)
+        reading = CueReading(lemma=lemma, tier="speech")
+        self.add_quote_candidate(token, lemma, [after], speaker, reading, token.text, "speech")
+
     def read_verb(self, token: Token, tier: str) -> None:
         text = self.text
         lemma = token.lemma_.lower()
         cue_start, cue_end = token.idx, token.idx + len(token.text)
         para_start, para_end = self.paragraph(cue_start)
-        speaker = parse.subject_of(token)
-        if speaker is not None:
-            speaker = bounds.trim(text, max(speaker[0], para_start), min(speaker[1], para_end))
-            if speaker[1] - speaker[0] < 1:
-                speaker = None
+        speaker = self.speaker_of(token, lemma, (para_start, para_end))
         if speaker is None and tier != "speech":
             return
         own_subject = (
@@ -332,6 +407,7 @@ class _Finder:
         # 1. a quote right before the cue clause, possibly continued right after it
         before = self.quote_before(frame_start) if tier == "speech" else None
         quotes: list[Quote] = []
+        mixed: tuple[int, int] | None = None
         if before is not None:
             quotes.append(before)
             # "“...,” she said, “...”" and "“...,” she said. “...”": the quote goes on after the cue clause.
@@ -342,15 +418,34 @@ class _Finder:
             quotes = bounds.mostly_quoted(quotes)
         elif tier == "speech":
             after = self.quote_after(frame_end)
-            if after is not None:
+            # "said he did not know what happened, “but I am not surprised”": a clause of the cue's own before
+            # the quote makes the quote the end of an indirect content, not the whole of it
+            clause = self.clause_between(token, frame_end, after.start) if after is not None else None
+            if after is not None and clause is None:
                 quotes.append(after)
+            elif after is not None and clause is not None:
+                mixed = clause, after.end
         if quotes:
             self.add_quote_candidate(token, lemma, quotes, speaker, reading, stance_text, tier)
             self.nested_citation(token, len(self.candidates) - 1)
             return
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
-        content = bounds.colon_content(text, cue_end) if tier == "speech" else None
+        content = mixed or (bounds.colon_content(text, cue_end) if tier == "speech" else None)
         clipped = content is None
+        shifted = self.shifted_object(token) if content is None and lemma in OBJECT_CONTENT else None
+        if shifted is not None:
+            noun, content = shifted
+            reading = dataclasses.replace(reading, object_noun=noun.lemma_.lower())
+            self.absorbed.add(noun.i)
+        if content is None and speaker is not None and tier == "speech":
+            content = self.closing_content(token, speaker, para_start)
+        if (
+            content is None
+            and tier == "speech"
+            and any(c.dep_ == "dobj" and c.lower_ == "following" for c in token.children)
+        ):
+            content = bounds.colon_content(text, frame_end)  # "wrote the following to TV 2 in a statement:"
+            clipped = content is None
         if content is None:
             content = _content_of(token, tier, (para_start, para_end), text)
         if content is None and tier == "speech":
@@ -372,6 +467,8 @@ class _Finder:
             return
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
+        # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
+        dashed = _DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
             Candidate(
                 cue_start=cue_start,
@@ -381,15 +478,105 @@ class _Finder:
                 content_end=end,
                 content=text[start:end],
                 speaker=speaker,
-                direct=self.is_verbatim(start, end),
+                direct=dashed or self.is_verbatim(start, end),
                 reading=reading,
-                kind="indirect",
+                kind="direct" if dashed else "indirect",
                 cue_token=token.i,
                 stance_text=stance_text,
                 finite=parse.is_finite(token, reading),
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
+
+    def clause_between(self, token: Token, start: int, end: int) -> int | None:
+        """Where a clause the cue governs starts between ``start`` and ``end`` (before a quote after the cue)."""
+        starts = [c.left_edge.idx for c in token.children if c.dep_ in CLAUSE_DEPS and start <= c.left_edge.idx < end]
+        return min(starts) if starts else None
+
+    def speaker_of(self, token: Token, lemma: str, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+        """The speaker span of a cue verb inside its paragraph: its subject (or the reporter of a participle, the
+        author of a document, a subject the parse missed), without a quote before the cue."""
+        reporter = _reporter_of_participle(token)
+        if reporter is not None and not paragraph[0] <= reporter[0] < paragraph[1]:
+            reporter = None  # the parser joined the paragraph to the one before: the reporter is not in it
+        speaker = reporter or parse.subject_of(token) or self.unparsed_subject(token, lemma)
+        speaker = _author(token) or speaker
+        if speaker is None:
+            return None
+        speaker = self.outside_quotes(speaker, token.idx)
+        speaker = bounds.trim(self.text, max(speaker[0], paragraph[0]), min(speaker[1], paragraph[1]))
+        return speaker if speaker[1] - speaker[0] >= 1 else None
+
+    def shifted_object(self, token: Token) -> tuple[Token, tuple[int, int]] | None:
+        """ "The Kremlin dismissed as an “absolute lie” claims that it was behind the crash": the object comes after
+        the "as" phrase, and the parser often reads it as a verb of its own ("claims") or as the phrase's object.
+        The content runs from "as" to the end of the object's clause; the object noun (a report, claim,
+        allegation) says what kind of thing was dismissed."""
+        if any(c.dep_ == "dobj" for c in token.children):
+            return None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i), None)
+        if prep is None:
+            return None
+        sentence = token.sent
+        for other in token.doc[prep.i + 2 : sentence.end - 1]:
+            noun = other.lemma_.lower() in REPORT_NOUNS
+            if noun and token.doc[other.i + 1].lower_ in {"that", "of"}:
+                return other, (prep.idx, sentence.end_char)
+            if other.lower_ in {".", ";", ":"} or (other.pos_ in {"VERB", "AUX"} and not noun):
+                return None
+        return None
+
+    def closing_content(self, token: Token, speaker: tuple[int, int], para_start: int) -> tuple[int, int] | None:
+        """ "Talks are active, but terms could not be learned and a deal is far from certain, the newspaper reported":
+        a cue clause that closes its sentence reports the whole sentence before it, though the parser gives the cue
+        only the last clause (or a clause that runs back into a heading above the paragraph)."""
+        children = list(token.children)
+        if any(c.dep_ in CLAUSE_DEPS and c.i > token.i for c in children) or not speaker[0] < token.idx:
+            return None
+        for clause in children:
+            if clause.dep_ not in CLAUSE_DEPS or clause.i > token.i:
+                continue
+            end = clause.right_edge.idx + len(clause.right_edge.text)
+            if not re.fullmatch(r"\s*[,—–-]\s*", self.text[end : speaker[0]]):
+                continue
+            start = max(token.sent.start_char, para_start)
+            opening = [t for t in token.sent if start <= t.idx < clause.left_edge.idx]
+            if clause.left_edge.idx >= para_start and not any(t.pos_ in {"VERB", "AUX"} for t in opening):
+                return None  # the complement is the whole sentence before the cue already
+            if self.in_quote(start) is not None or end - start < 10:
+                return None
+            return start, end
+        return None
+
+    def outside_quotes(self, speaker: tuple[int, int], cue_start: int) -> tuple[int, int]:
+        """The speaker span without the quote before the cue: when the parser gives the cue a second subject inside
+        the quote ('“Last June, the divers planted ...,” Hersh wrote'), the speaker is the one after the quote."""
+        start, end = speaker
+        for quote in self.quotes:
+            if quote.closed and start < quote.end <= min(end, cue_start):
+                start = quote.end
+        return start, end
+
+    def unparsed_subject(self, token: Token, lemma: str) -> tuple[int, int] | None:
+        """A speaker the parse does not give as the cue's subject.
+
+        - "X was quoted as saying ...", "X was cited as saying ...": the passive subject is the one quoted.
+        - "Hersh, a reporter whose work has come under scrutiny, wrote that ...": the parser reads the appositive's
+          relative clause as a complement before the cue and hangs the name on it; the speaker is that clause's
+          first subject when the cue has a "that" complement of its own after it.
+        """
+        children = list(token.children)
+        if lemma in cues.CITING and _as_saying(token) is not None:
+            passive = [c for c in children if c.dep_ == "nsubjpass"]
+            return parse.subtree_span(passive[0]) if passive else None
+        after = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i > token.i and _has_that(c)]
+        before = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i < token.i]
+        if not after or not before or any(c.dep_ in parse.PASSIVE_SUBJECTS for c in children):
+            return None
+        subjects = sorted((c for c in before[0].children if c.dep_ in parse.SUBJECTS), key=lambda c: c.i)
+        if len(subjects) < 2 or subjects[0].pos_ != "PROPN":
+            return None
+        return parse.subtree_span(subjects[0])
 
     def is_verbatim(self, start: int, end: int) -> bool:
         quote = self.in_quote(start)
@@ -484,6 +671,63 @@ class _Finder:
                 stance_text=outer.stance_text,
             )
         )
+
+    def dash_quotes(self) -> None:
+        """ "– It is a fabrication, the ministry's spokesman told TV 2.": a paragraph opened by a quotation dash is
+        direct speech, up to the comma before a closing cue clause that names the speaker (European papers and
+        their translations print quotes so). A closing phrase without a verb that names a person ("..., press
+        officer Anna Berg") is the speaker too. A dash paragraph without such a tail is left to the cue before it
+        ("X wrote the following:")."""
+        for match in _DASH_QUOTE.finditer(self.text):
+            start = match.end()
+            para_end = self.paragraph(start)[1]
+            comma = self.text.rfind(", ", start, para_end)
+            if comma < 0 or len(re.findall(r"\w+", self.text[start:comma])) < MIN_DASH_WORDS:
+                continue
+            tail = bounds.trim(self.text, comma + 1, para_end)
+            span = self.doc.char_span(*tail, alignment_mode="expand")
+            if span is None or self.in_quote(start) is not None:
+                continue
+            found = self.closing_cue(span, tail)
+            if found is None:
+                continue
+            cue, speaker = found
+            content_end = bounds.trim(self.text, start, comma)[1]
+            lemma = cue.lemma_.lower() if cue is not None else ""
+            self.candidates.append(
+                Candidate(
+                    cue_start=cue.idx if cue is not None else None,
+                    cue_end=cue.idx + len(cue.text) if cue is not None else None,
+                    cue_lemma=lemma,
+                    content_start=start,
+                    content_end=content_end,
+                    content=self.text[start:content_end],
+                    speaker=speaker,
+                    direct=True,
+                    reading=CueReading(lemma=lemma, tier="speech") if cue is None else parse.reading(cue, "speech"),
+                    kind="direct",
+                    cue_token=cue.i if cue is not None else None,
+                    stance_text=cue.text if cue is not None else "",
+                )
+            )
+
+    def closing_cue(self, span: Span, tail: tuple[int, int]) -> tuple[Token | None, tuple[int, int]] | None:
+        """The cue and speaker of the clause that closes a dash quote: a verb of saying with its subject inside the
+        clause, or, in a clause without any verb, the phrase up to the person it names."""
+        verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}]
+        for token in verbs:
+            if cues.cue_tier(token.lemma_) != "speech":
+                continue
+            subject = parse.subject_of(token)
+            if subject is not None and tail[0] <= subject[0] and subject[1] <= token.idx:
+                return token, bounds.trim(self.text, *subject)
+        if verbs:
+            return None
+        people = [m.end for m in self.mentions(*tail) if m.label == "PERSON"]
+        # a name the tagger missed: a run of capitalised words inside the phrase ("colonel Per Espen Strande")
+        names = [m.end() for m in _NAME_RUN.finditer(self.text, tail[0] + 1, tail[1])]
+        ends = people or names
+        return (None, bounds.trim(self.text, tail[0], ends[0])) if ends else None
 
     def noun_cues(self) -> None:
         """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`.noun_cues`)."""
@@ -612,9 +856,10 @@ class _Finder:
                 continue  # a quote inside a sentence is part of that sentence, not a statement of its own
             previous = [
                 c for c in self.candidates if c.content_end <= quote.start and quote.start - c.content_end
-                <= CONTINUATION_DISTANCE and c.speaker is not None
+                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c)
             ]  # fmt: skip
             speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
+            speaker = self.signature(quote.end) or speaker
             self.candidates.append(
                 Candidate(
                     cue_start=None,
@@ -632,9 +877,27 @@ class _Finder:
             )
             covered.append((quote.start, quote.end))
 
+    def signature(self, end: int) -> tuple[int, int] | None:
+        """ "“We remain committed.” — Izzat al-Rishq, a senior Hamas official": a dash after a quote, then a name,
+        on the rest of its line, signs the quote."""
+        match = _SIGNATURE.match(self.text, end)
+        if match is None:
+            return None
+        start, stop = bounds.trim(self.text, match.start(1), match.end(1))
+        named = any(m.label in {"PERSON", "ORG"} for m in self.mentions(start, stop))
+        return (start, stop) if named or _NAME_RUN.search(self.text, start, stop) else None
+
+    def subordinate(self, candidate: Candidate) -> bool:
+        """Whether a candidate's cue sits in a clause governed by another candidate's cue ('“...,” he told TASS,
+        when asked whether it agreed'): its subject is not who goes on speaking in the quotes after."""
+        if candidate.cue_token is None:
+            return False
+        cues_above = {a.i for a in self.doc[candidate.cue_token].ancestors}
+        return any(o.cue_token in cues_above for o in self.candidates if o is not candidate)
+
     def drop_duplicates(self) -> None:
         """One statement per cue token; a nested cue with an "it" subject inside another's content is the same one."""
-        seen: set[int] = set()
+        seen: set[int] = set(self.absorbed)
         kept: list[Candidate] = []
         remap: dict[int, int] = {}
         for index, candidate in enumerate(self.candidates):
@@ -754,6 +1017,7 @@ LEARNED = frozenset({"proposals", "boundary", "screen"})
 
 def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
+    finder.dash_quotes()
     finder.verb_cues()
     finder.according_to()
     finder.noun_cues()

@@ -33,14 +33,20 @@ PRONOUN_SPEAKER_DISTANCE = 400
 _DEPENDENT = re.compile(r"\b(?:of|for|to|with|at|from|by|about|under|told|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+# Pronouns that can stand for an organization as a speaker ("it said"; "they said" of a spokesperson).
+GROUP_PRONOUNS = frozenset({"it", "they"})
 # Nouns that describe an organization named before ("the company", "the energy giant", "the carrier").
 COMPANY_NOUNS = frozenset(
     {
         "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
         "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
         "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
+        "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
     }
 )  # fmt: skip
+# The rest of a speaker phrase after "Name's" when the phrase is the named person's own institution ("Netanyahu's
+# office said", "Biden's campaign said"), not another person ("Putin's spokesman") or a thing ("Hersh's article").
+_INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
 # "the ... NOUN": a definite description ending in a common noun.
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
@@ -59,6 +65,8 @@ def _head_person(article: Article, statement: Statement, mentions: Sequence[Ment
             continue
         lead = article.text[statement.speaker_start : mention.start]
         possessor = article.text[mention.end : mention.end + 2] in {"'s", "’s"}
+        if possessor and _INSTITUTION.fullmatch(article.text[mention.end + 2 : statement.speaker_end or 0]):
+            return mention  # "Netanyahu's office said": the office speaks for its holder
         if _DEPENDENT.search(lead) or possessor:
             continue
         return mention
@@ -112,7 +120,12 @@ def _pronoun_speaker(
     assert statement.speaker_start is not None and statement.speaker_end is not None
     start = statement.speaker_start
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.source_type == "person" and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE:
+        spokesperson = earlier.source_type == "organization" and _unnamed_role(earlier)
+        if (
+            earlier.speaker
+            and (earlier.source_type == "person" or spokesperson)
+            and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE
+        ):
             between = [
                 m
                 for m in article.mentions
@@ -132,6 +145,48 @@ def _pronoun_speaker(
                 return mention.entity if start - mention.end <= PRONOUN_SPEAKER_DISTANCE * 3 else None
         return None
     return found
+
+
+def _continued_speaker(
+    article: Article,
+    start: int,
+    pronoun: str,
+    previous: Sequence[Statement],
+    said: Sequence[tuple[int | None, int | None]],
+) -> str | None:
+    """ "A Shell spokesman did not deny the report. They said: ...", "The league said ... It added ...": "it" and
+    "they" continue the speaker of the statement just before -- an organization for "it"; for "they" also a
+    spokesperson's organization or a person (the singular "they") -- when nobody else is named in between."""
+    kinds = {"organization", "media"} if pronoun == "it" else {"organization", "media", "person"}
+    for earlier in reversed(previous):
+        if earlier.speaker_start is None or earlier.speaker_start >= start:
+            continue
+        if not earlier.speaker or earlier.source_type not in kinds or start - earlier.end > PRONOUN_SPEAKER_DISTANCE:
+            return None
+        between = [
+            m
+            for m in article.mentions
+            if m.label in {"PERSON", *ORG_LABELS} and earlier.end <= m.start < start and not _within(m, said)
+        ]
+        return None if between else earlier.speaker
+    return None
+
+
+def _unnamed_role(statement: Statement) -> bool:
+    """ "A Volvo spokeswoman", "the NSC spokesperson": a person known only by a role, speaking for an organization
+    ("she said" after it continues the organization's statement)."""
+    words = _ROLE_WORD.findall(statement.speaker_text or "")
+    return bool(words) and words[-1].lower() in ROLE_HEADS
+
+
+def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | None:
+    """The speaker of the nearest earlier statement whose speaker phrase ends in the same noun, within reach."""
+    for earlier in reversed(previous):
+        if earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            words = _ROLE_WORD.findall(earlier.speaker_text)
+            if words and words[-1].lower() == head:
+                return earlier.speaker
+    return None
 
 
 def _described_org(article: Article, start: int, previous: Sequence[Statement]) -> str | None:
@@ -175,6 +230,8 @@ def _link_one(
     said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
     if phrase.lower() in PRONOUNS:
         return _pronoun_speaker(article, statement, previous, entities, said)
+    if phrase.lower() in GROUP_PRONOUNS:
+        return _continued_speaker(article, start, phrase.lower(), previous, said)
     role = _role_span(article, start, end)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
@@ -182,6 +239,11 @@ def _link_one(
         if found is not None and _serves(entities.get(found), article, mentions):
             return found
     described = _DESCRIPTION.match(phrase)
+    if described is not None and not mentions:
+        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
+        found = _same_head(start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
     if described is not None and described.group(1).lower() in COMPANY_NOUNS:
         # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
         # names modify it
