@@ -108,8 +108,9 @@ def load_worker_models() -> None:
 
 
 def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
-    """The sentences the corpus stages will embed for ``articles``, embedded in one batched pass, by cache key; and
-    the clause parses made while choosing them, packed per article id."""
+    """The sentences the corpus stages embed ahead for ``articles`` (stories' leads), embedded in one batched pass,
+    by cache key; and the clause parses made while choosing every stage's sentences, packed per article id (the
+    claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
     from crosswire.claims.parses import pack, recording
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences
@@ -118,7 +119,7 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
     parses: dict[str, bytes] = {}
     for article in articles:
         with recording() as docs:
-            texts.update(dict.fromkeys(corpus_sentences([article])))
+            texts.update(dict.fromkeys(corpus_sentences([article], ahead_only=True)))
         if docs:
             parses[article.id] = pack(docs)
     return {vector_key(text): vector for text, vector in zip(texts, encode(list(texts)), strict=True)}, parses
