@@ -6,14 +6,15 @@ sentence encoder once); ``ray`` spreads them over a Ray cluster.
 Either way the driver gets the analysed articles back in input order, in chunks, and writes the store itself, so a
 crash leaves the store with whole batches only and the dossier does not depend on the engine or the worker count.
 
-The workers also embed the sentences the corpus stages will need (each chunk in one batched forward pass) and send
-the vectors back with the chunk as plain float32 arrays: the driver puts them in the store's vector cache, where the
-corpus stages find them, so it runs no forward pass of its own for them. The clause parses made while choosing those
-sentences come back too, packed, so the claims stage does not parse the same sentences again on the driver.
+The workers also embed the sentences the corpus stages will need that are known from one article (the stories'
+leads; each chunk in one batched forward pass) and send the vectors back with the chunk as plain float32 arrays: the
+driver puts them in the store's vector cache, where the corpus stages find them, so it runs no forward pass of its
+own for them. They work out the claims stage's sentences too, for the clause parses that takes, which come back
+packed, so the claims stage does not parse the same sentences again on the driver.
 
 The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
-(the claims of each story) goes back to the engine's workers through :meth:`Engine.map`, and comes back in a fixed
-order, so the dossier does not depend on where the pieces ran.
+(the claims of each story, the embeddings of the sentences the claims stage reads) goes back to the engine's workers
+through :meth:`Engine.map`, and comes back in a fixed order, so the dossier does not depend on where the pieces ran.
 """
 
 from __future__ import annotations
