@@ -53,17 +53,23 @@ class CorpusStage:
     needs: frozenset[str]
     adds: frozenset[str]
     run: CorpusFn
-    # The sentences the stage will embed for one article, known from its per-article layers: the per-article workers
-    # embed them (batched, in parallel) into the run's vector cache, so the stage finds them there.
+    # The sentences the stage may embed for one article, known from its per-article layers. The per-article workers
+    # work them out for every article (the clause parses that takes come back with the article), and when
+    # ``embeds_ahead`` they embed them (batched, in parallel) into the run's vector cache, where the stage finds them.
+    # A stage that reads only some of them (the claims stage: the stories told by several articles) embeds those
+    # itself once it knows which, through the engine's workers, so nothing is embedded that nobody reads.
     embeds: TextsFn | None = None
+    embeds_ahead: bool = True
 
 
 def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
     return ArticleStage(name, frozenset(needs), frozenset(adds), run, batch)
 
 
-def _corpus(name: str, needs: set[str], adds: set[str], run: CorpusFn, embeds: TextsFn | None = None) -> CorpusStage:
-    return CorpusStage(name, frozenset(needs), frozenset(adds), run, embeds)
+def _corpus(
+    name: str, needs: set[str], adds: set[str], run: CorpusFn, embeds: TextsFn | None = None, *, ahead: bool = True
+) -> CorpusStage:
+    return CorpusStage(name, frozenset(needs), frozenset(adds), run, embeds, ahead)
 
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
@@ -88,6 +94,7 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
         {"claims", "contradictions"},
         build_claims,
         embedded_texts,
+        ahead=False,
     ),
     _corpus("timeline", {"claims", "events"}, {"timeline"}, build_timeline),
     _corpus("coverage", {"claims", "events", "stories"}, {"coverage"}, build_coverage),
@@ -178,13 +185,17 @@ def _run_stage(
     return alive
 
 
-def corpus_sentences(articles: Sequence[Article]) -> list[str]:
-    """The sentences the corpus stages will embed for ``articles`` (analysed by the per-article stages), each once."""
+def corpus_sentences(articles: Sequence[Article], *, ahead_only: bool = False) -> list[str]:
+    """The sentences the corpus stages may embed for ``articles`` (analysed by the per-article stages), each once;
+    with ``ahead_only``, those the per-article workers embed (every stage's are still worked out: see
+    :class:`CorpusStage`)."""
     texts: dict[str, None] = {}
     for stage in CORPUS_STAGES:
         if stage.embeds is not None:
             for article in articles:
-                texts.update(dict.fromkeys(text for text in stage.embeds(article) if text.strip()))
+                chosen = stage.embeds(article)
+                if stage.embeds_ahead or not ahead_only:
+                    texts.update(dict.fromkeys(text for text in chosen if text.strip()))
     return list(texts)
 
 

@@ -131,10 +131,14 @@ def test_engine_choices_are_checked() -> None:
 
 def test_workers_embed_what_the_corpus_stages_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With a pool, the sentence embeddings of the claims and stories stages are made in the workers: the driver runs
-    no forward pass (this process's encoder is never asked for a vector), and the store's cache holds them."""
+    no forward pass (this process's encoder is never asked for a vector), and the store's cache holds them. Only what
+    is read is embedded: no sentence of a story told by one article (claims compare only within a story)."""
     import crosswire.nlp.embeddings
+    from crosswire.claims import embedded_texts
+    from crosswire.nlp.embeddings import vector_key
     from crosswire.store import Store
     from crosswire.store.vectors import vectors_table
+    from crosswire.stories import article_lead
 
     asked: list[str] = []
     real = crosswire.nlp.embeddings.encode
@@ -151,7 +155,19 @@ def test_workers_embed_what_the_corpus_stages_need(tmp_path: Path, monkeypatch: 
     assert asked == []
     assert result.seconds["embeddings"] > 0
     with Store(result.store_url) as store, store.engine.connect() as conn:
-        assert len(conn.execute(vectors_table.select()).all()) > len(result.dossier.articles)
+        stored = {row.key for row in conn.execute(vectors_table.select())}
+    assert len(stored) > len(result.dossier.articles)
+    # The claims stage's sentences went to the workers in the corpus phase, with the clustering.
+    assert result.seconds[CORPUS_IN_WORKERS] > 0
+    told_by: dict[str, set[str]] = defaultdict(set)
+    for article in result.dossier.articles:
+        told_by[article.story or article.id].add(article.id)
+    alone = [a for a in result.dossier.articles if a.text and len(told_by[a.story or a.id]) == 1]
+    assert alone, "the corpus has no story of one article"
+    unread = {vector_key(text) for a in alone for text in embedded_texts(a)} - {
+        vector_key(text) for a in result.dossier.articles for text in article_lead(a)
+    }
+    assert unread and not unread & stored
 
 
 def test_workers_send_back_the_clause_parses_they_made(monkeypatch: pytest.MonkeyPatch) -> None:

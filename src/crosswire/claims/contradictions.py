@@ -101,6 +101,25 @@ def dated_contexts(article: Article) -> list[str]:
     return [item.context for item in _dated_sentences(article, article.statements)]
 
 
+def _compared(dossier: Dossier, articles: Sequence[Article]) -> list[list[_Dated]]:
+    """The dated sentences :func:`value_contradictions` compares, by story: the stories where several articles date
+    something."""
+    by_article: dict[str, list[Statement]] = {}
+    for statement in dossier.statements:
+        by_article.setdefault(statement.article, []).append(statement)
+    stories: dict[str, list[_Dated]] = {}
+    for article in articles:
+        dated = _dated_sentences(article, by_article.get(article.id, []))
+        stories.setdefault(article.story or article.id, []).extend(dated)
+    return [candidates for candidates in stories.values() if len({item.article.id for item in candidates}) >= 2]
+
+
+def compared_contexts(dossier: Dossier, articles: Sequence[Article]) -> list[str]:
+    """The texts :func:`value_contradictions` embeds (the contexts of the dated sentences it compares), so the
+    claims stage can have them embedded ahead, with the rest of what it reads."""
+    return [item.context for candidates in _compared(dossier, articles) for item in candidates]
+
+
 def _week_off(left: _Dated, right: _Dated, days: int) -> bool:
     """A weekday resolved into another week: the same day named, whole weeks apart, not two answers."""
     weekday = _WEEKDAY.match(left.phrase.strip()) or _WEEKDAY.match(right.phrase.strip())
@@ -126,18 +145,9 @@ def value_contradictions(
     claim_ids: Sequence[str],
     cache: VectorCache | None = None,
 ) -> list[Contradiction]:
-    by_article: dict[str, list[Statement]] = {}
-    for statement in dossier.statements:
-        by_article.setdefault(statement.article, []).append(statement)
-    stories: dict[str, list[_Dated]] = {}
-    for article in articles:
-        dated = _dated_sentences(article, by_article.get(article.id, []))
-        stories.setdefault(article.story or article.id, []).extend(dated)
     results: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
-    for candidates in stories.values():
-        if len({item.article.id for item in candidates}) < 2:
-            continue
+    for candidates in _compared(dossier, articles):
         vectors = encode_cached([item.context for item in candidates], cache)
         for i, j in _similar_pairs(vectors):
             left, right = candidates[i], candidates[j]

@@ -6,14 +6,15 @@ sentence encoder once); ``ray`` spreads them over a Ray cluster.
 Either way the driver gets the analysed articles back in input order, in chunks, and writes the store itself, so a
 crash leaves the store with whole batches only and the dossier does not depend on the engine or the worker count.
 
-The workers also embed the sentences the corpus stages will need (each chunk in one batched forward pass) and send
-the vectors back with the chunk as plain float32 arrays: the driver puts them in the store's vector cache, where the
-corpus stages find them, so it runs no forward pass of its own for them. The clause parses made while choosing those
-sentences come back too, packed, so the claims stage does not parse the same sentences again on the driver.
+The workers also embed the sentences the corpus stages will need that are known from one article (the stories'
+leads; each chunk in one batched forward pass) and send the vectors back with the chunk as plain float32 arrays: the
+driver puts them in the store's vector cache, where the corpus stages find them, so it runs no forward pass of its
+own for them. They work out the claims stage's sentences too, for the clause parses that takes, which come back
+packed, so the claims stage does not parse the same sentences again on the driver.
 
 The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
-(the claims of each story) goes back to the engine's workers through :meth:`Engine.map`, and comes back in a fixed
-order, so the dossier does not depend on where the pieces ran.
+(the claims of each story, the embeddings of the sentences the claims stage reads) goes back to the engine's workers
+through :meth:`Engine.map`, and comes back in a fixed order, so the dossier does not depend on where the pieces ran.
 """
 
 from __future__ import annotations
@@ -108,8 +109,9 @@ def load_worker_models() -> None:
 
 
 def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
-    """The sentences the corpus stages will embed for ``articles``, embedded in one batched pass, by cache key; and
-    the clause parses made while choosing them, packed per article id."""
+    """The sentences the corpus stages embed ahead for ``articles`` (stories' leads), embedded in one batched pass,
+    by cache key; and the clause parses made while choosing every stage's sentences, packed per article id (the
+    claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
     from crosswire.claims.parses import pack, recording
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences
@@ -118,7 +120,7 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
     parses: dict[str, bytes] = {}
     for article in articles:
         with recording() as docs:
-            texts.update(dict.fromkeys(corpus_sentences([article])))
+            texts.update(dict.fromkeys(corpus_sentences([article], ahead_only=True)))
         if docs:
             parses[article.id] = pack(docs)
     return {vector_key(text): vector for text, vector in zip(texts, encode(list(texts)), strict=True)}, parses

@@ -129,14 +129,15 @@ class LocalEngine:
                 future.cancel()
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
-        """``[fn(item) for item in items]``, on the workers of the pool when the run started one (else here).
+        """``[fn(item) for item in items]``, on the workers of the pool when the run started one (else here), even
+        for one item: the models it needs are loaded there, not here.
 
         ``fn`` must be a module-level function and the items picklable. Items are handed out in the order given (put
         the costliest first), the results come back in that order, and none depends on which process computed it.
         ``seconds``, when given, gets the wall and CPU seconds the workers spent under :data:`CORPUS_IN_WORKERS`
         (what ran here is the caller's own time).
         """
-        if self._pool is None or len(items) < 2:
+        if self._pool is None or not items:
             return [fn(item) for item in items]
         try:
             futures = [self._pool.submit(timed_call, fn, item) for item in items]

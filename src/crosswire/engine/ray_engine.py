@@ -36,6 +36,8 @@ R = TypeVar("R")
 
 # Articles per map_batches call: enough for spaCy's batching and to amortise Ray's per-task cost.
 BATCH_ARTICLES = 16
+# Whether this process (a Ray task's) has its thread pools set to one thread (:func:`one_cpu_call`).
+_one_cpu = False
 
 
 def to_record(article: Article) -> str:
@@ -83,6 +85,23 @@ class StageActor:
             "vectors": vectors,
             "parses": [chunk.parses.get(article.id, b"") for article in articles],
         }
+
+
+def one_cpu_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
+    """:func:`crosswire.engine.timed_call` in a Ray task of one CPU: the libraries' thread pools (and the sentence
+    encoder, if this process loads it) kept to one thread, as in the engine's other workers."""
+    global _one_cpu
+    from crosswire.engine import timed_call
+
+    if not _one_cpu:
+        from threadpoolctl import threadpool_limits
+
+        from crosswire.nlp.embeddings import set_threads
+
+        threadpool_limits(1)
+        set_threads(1)
+        _one_cpu = True
+    return timed_call(fn, item)
 
 
 def worker_runtime_env() -> dict[str, dict[str, str]]:
@@ -182,15 +201,15 @@ class RayEngine:
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
         """``[fn(item) for item in items]`` as Ray tasks of one CPU each on the cluster the run joined, the results in
-        the order given; here on the driver when the run never connected (nothing new to analyse) or for one item.
+        the order given; here on the driver when the run never connected (nothing new to analyse).
         ``seconds`` gets the tasks' wall and CPU seconds (see :data:`crosswire.engine.CORPUS_IN_WORKERS`)."""
         import ray
 
-        if not ray.is_initialized() or len(items) < 2:
+        if not ray.is_initialized() or not items:
             return [fn(item) for item in items]
-        from crosswire.engine import timed_call, untimed
+        from crosswire.engine import untimed
 
-        task: Any = ray.remote(num_cpus=1)(timed_call)
+        task: Any = ray.remote(num_cpus=1)(one_cpu_call)
         results: list[tuple[R, float, float]] = ray.get([task.remote(fn, item) for item in items])
         return untimed(results, seconds)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Protocol
 
@@ -181,6 +181,47 @@ def encode_cached(texts: Sequence[str], cache: VectorCache | None) -> np.ndarray
         cache.put_many(added)
         known.update(added)
     return np.stack([known[key] for key in keys]).astype(np.float32, copy=False)
+
+
+# Texts per piece when a corpus stage's embeddings are farmed out to an engine's workers (:func:`embed_missing`): the
+# texts of a piece are of similar length (little padding), and a piece's vectors are a small message.
+PIECE = 128
+# Pieces in flight at once: the vectors of one round (about 12 MB) are stored before the next round goes out.
+ROUND = 64
+PieceMap = Callable[[Callable[[list[str]], np.ndarray], Sequence[list[str]]], list[np.ndarray]]
+
+
+def encode_piece(texts: list[str]) -> np.ndarray:
+    """:func:`encode` of one piece of :func:`embed_missing` (a module-level function, for an engine's workers)."""
+    return encode(texts)
+
+
+def embed_missing(texts: Sequence[str], cache: VectorCache | None, corpus_map: PieceMap | None = None) -> None:
+    """Embed those of ``texts`` that ``cache`` does not hold yet, and add them to it: on ``corpus_map`` (an engine's
+    workers, see ``crosswire.context.Context.corpus_map``) when given, else here.
+
+    What a stage will read, embedded ahead of reading it. The texts go out in pieces of :data:`PIECE`, longest
+    first (no worker is left with a long piece at the end), cut the same way whoever runs them: a piece's vectors
+    depend only on its texts, so they do not depend on the engine or the number of workers.
+    """
+    if cache is None or not texts:
+        return
+    unique = list(dict.fromkeys(texts))
+    keys = [vector_key(text) for text in unique]
+    known = cache.get_many(keys)
+    # Stable: equal lengths keep the order the texts came in, which the caller's data fixes.
+    missing = sorted((text for text, key in zip(unique, keys, strict=True) if key not in known), key=len, reverse=True)
+    pieces = [missing[first : first + PIECE] for first in range(0, len(missing), PIECE)]
+    for start in range(0, len(pieces), ROUND):
+        batch = pieces[start : start + ROUND]
+        vectors = corpus_map(encode_piece, batch) if corpus_map is not None else [encode_piece(p) for p in batch]
+        cache.put_many(
+            {
+                vector_key(text): vector
+                for piece, matrix in zip(batch, vectors, strict=True)
+                for text, vector in zip(piece, matrix, strict=True)
+            }
+        )
 
 
 def cosine_matrix(left: np.ndarray, right: np.ndarray) -> np.ndarray:

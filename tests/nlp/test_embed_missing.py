@@ -1,0 +1,86 @@
+"""embed_missing: what a stage will read, embedded ahead in pieces cut the same way wherever they run."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+
+from crosswire.nlp import embeddings
+from crosswire.nlp.embeddings import DIMENSIONS, PIECE, embed_missing, vector_key
+
+
+class DictCache:
+    def __init__(self) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return {key: self.vectors[key] for key in keys if key in self.vectors}
+
+    def put_many(self, vectors: dict[str, np.ndarray]) -> None:
+        self.vectors.update(vectors)
+
+
+@pytest.fixture()
+def encoded(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every call of the encoder, with its texts; each text gets a vector of its own (no model loaded)."""
+    calls: list[list[str]] = []
+
+    def fake(texts: Sequence[str], **_: object) -> np.ndarray:
+        calls.append(list(texts))
+        rows = [np.frombuffer(hashlib.sha384(text.encode()).digest(), dtype=np.uint8)[:DIMENSIONS] for text in texts]
+        return np.array([np.resize(row, DIMENSIONS) for row in rows], dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "encode", fake)
+    return calls
+
+
+# Sentences of several domains and lengths: more than one piece's worth.
+SUBJECTS = [("The court", "ruled"), ("The central bank", "raised rates"), ("Rebels", "withdrew")]
+TEXTS = [
+    f"{SUBJECTS[day % 3][0]} {SUBJECTS[day % 3][1]} on day {day}." + " More detail follows." * (day % 7)
+    for day in range(140)
+]
+
+
+def test_only_what_the_cache_lacks_is_embedded_once(encoded: list[list[str]]) -> None:
+    cache = DictCache()
+    cache.put_many({vector_key(TEXTS[0]): np.ones(DIMENSIONS, dtype=np.float32)})
+    embed_missing([*TEXTS, *TEXTS[:10]], cache)
+
+    sent = [text for call in encoded for text in call]
+    assert sorted(sent) == sorted(set(TEXTS) - {TEXTS[0]})
+    assert all(len(call) <= PIECE for call in encoded)
+    assert set(cache.vectors) == {vector_key(text) for text in TEXTS}
+    assert cache.vectors[vector_key(TEXTS[0])].sum() == DIMENSIONS  # kept, not embedded again
+    encoded.clear()
+    embed_missing(TEXTS, cache)
+    assert encoded == []
+    embed_missing(TEXTS, None)  # nowhere to keep them: nothing embedded ahead
+    assert encoded == []
+
+
+def test_pieces_do_not_depend_on_where_they_run(encoded: list[list[str]]) -> None:
+    here = DictCache()
+    embed_missing(TEXTS, here)
+    pieces_here = [list(call) for call in encoded]
+    encoded.clear()
+
+    mapped: list[list[str]] = []
+
+    def corpus_map(fn: Callable[[list[str]], np.ndarray], items: Sequence[list[str]]) -> list[np.ndarray]:
+        mapped.extend(items)
+        # As an engine would: in another order, results given back in the order of the items.
+        results = {index: fn(items[index]) for index in reversed(range(len(items)))}
+        return [results[index] for index in range(len(items))]
+
+    there = DictCache()
+    embed_missing(TEXTS, there, corpus_map)
+    assert mapped == pieces_here and len(mapped) > 1
+    # The longest texts go first, so no worker is left with a long piece at the end.
+    lengths = [len(text) for piece in mapped for text in piece]
+    assert lengths == sorted(lengths, reverse=True)
+    assert there.vectors.keys() == here.vectors.keys()
+    assert all(np.array_equal(there.vectors[key], here.vectors[key]) for key in here.vectors)
