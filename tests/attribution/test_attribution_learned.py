@@ -9,6 +9,7 @@ from crosswire.attribution import finder as attribution
 from crosswire.context import Context
 from crosswire.entities.mentions import find_mentions
 from crosswire.model import Article, Statement
+from crosswire.nlp.parse import doc_of
 
 
 def article_of(text: str) -> Article:
@@ -98,3 +99,46 @@ def test_the_ceiling_counts_a_gold_attribution_a_proposal_on_its_cue_would_match
     # the right cue but a content no reading of it matches, or the right content on another word: not addable
     assert not polnear.addable(gold((cue, cue + 7), content + 4), found)
     assert not polnear.addable(gold((0, 5), len(text) - 1), found)
+
+
+@pytest.mark.parametrize(
+    ("title", "cue", "speaker", "content"),
+    [
+        (
+            "Conservative Icon Morton Blackwell Endorses Ted Cruz.",
+            "Endorses",
+            "Conservative Icon Morton Blackwell",
+            "Ted Cruz",
+        ),
+        ("Regulator Slams Bank Over Hidden Fees", "Slams", "Regulator", "Bank Over Hidden Fees"),
+        ("Putin chides Turkey and praises Trump at news conference", "praises", "Putin", "Trump at news conference"),
+    ],
+)
+def test_a_title_verb_the_tagger_reads_as_a_noun_is_a_cue(title: str, cue: str, speaker: str, content: str) -> None:
+    text = f"{title}\n\nThe remarks came on Friday, officials in the capital said."
+    found = [s for s in run(text) if s.cue == cue]
+    assert [(s.speaker_text, s.content) for s in found] == [(speaker, content)]
+    assert not [s for s in rules_only(text) if s.cue == cue]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Paris attacks test the president's strategy",  # the subject of the verb that follows
+        "The company's plans for the merger",  # a noun after a possessive
+        "Why the senator's claims about the budget could backfire",
+    ],
+)
+def test_a_noun_of_a_title_is_not_read_as_a_verb(title: str) -> None:
+    doc = doc_of(article_of(f"{title}\n\nThe board met on Friday."))
+    assert [v.token.text for v in cue_model.title_verbs(doc, set())] == []
+
+
+def test_a_long_first_paragraph_is_not_a_title() -> None:
+    text = (
+        "Voters in the northern districts, where the mayor campaigned for weeks, heard on Tuesday that the council "
+        "Praises Residents for their patience during the long and costly repairs of the old bridge over the river.\n\n"
+        "The works end in May."
+    )
+    assert cue_model.title_end(text) == 0
+    assert not list(cue_model.title_verbs(doc_of(article_of(text)), set()))

@@ -33,6 +33,12 @@ OBJECT_PREPS = frozenset({"of", "for", "as", "to", "with", "against", "about", "
 PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "who"})
 # The verbs whose subject a "to" infinitive or participle takes, so "Trump wants to ..." is read on "wants".
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+# A first line longer than this many words is a paragraph of the body, not a title (no title verbs are read in it).
+TITLE_WORDS = 25
+# The most words a title verb's speaker has ("Jeb Bush Super PAC Chief Praises ...").
+TITLE_SPEAKER_WORDS = 6
+# Tags before a word that make it a noun after all ("Clinton's attacks", "the plans", "against claims").
+NOUN_BEFORE = frozenset({"DT", "IN", "POS", "PRP$", "JJ", "CD", "TO"})
 
 
 @dataclass(frozen=True)
@@ -294,6 +300,86 @@ def screen_features(
                 f"first={kind}|{first.lower_ if first.pos_ in {'SCONJ', 'DET', 'PART', 'ADP'} else first.pos_}"
             )
     return tuple(feats)
+
+
+@dataclass(frozen=True)
+class TitleVerb:
+    """A verb of the title that the tagger read as a noun, with the verb it is and its speaker and content spans."""
+
+    token: Token
+    lemma: str
+    speaker: tuple[int, int]
+    content: tuple[int, int]
+
+
+def verb_lemma(word: str) -> str | None:
+    """The cue verb a third-person form is ("Praises" -> "praise", "trashes" -> "trash", "denies" -> "deny"), if
+    any: a verb of the cue lexicon or a learned cue."""
+    lower = word.lower()
+    if not lower.isalpha() or not lower.endswith("s"):
+        return None
+    guesses = [lower[:-3] + "y"] if lower.endswith("ies") else []
+    guesses += [lower[:-2], lower[:-1]] if lower.endswith("es") else [lower[:-1]]
+    known = cues.learned_cues()
+    return next((g for g in guesses if cues.cue_tier(g) is not None or g in known), None)
+
+
+def title_end(text: str) -> int:
+    """Where the text's first line ends, when that line is short enough to be a title; else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return end if len(text[start:end].split()) <= TITLE_WORDS else 0
+
+
+def title_verb(token: Token, text: str, end_of_title: int) -> TitleVerb | None:
+    """ "Putin chides Turkey and praises Trump", "Conservative Icon Morton Blackwell Endorses Ted Cruz": a verb of the
+    title that the tagger read as a noun. The words before it (from the title's start, or its last colon, semicolon
+    or comma) are the speaker, the rest of the title (up to a colon or semicolon) what was said."""
+    if token.idx >= end_of_title or token.i == 0 or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lemma = verb_lemma(token.text)
+    before = token.doc[token.i - 1]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if lemma is None or before.tag_ in NOUN_BEFORE or before.dep_ == "poss":
+        return None
+    if after is not None and after.pos_ in {"VERB", "AUX"}:
+        return None  # "Paris attacks test the strategy": the verb comes next, this is its subject
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    opening = max(line_start, *(text.rfind(mark, line_start, token.idx) + 1 for mark in ":;,"))
+    # "Putin chides Turkey and praises Trump": the speaker ends before the title's first verb
+    first_verb = next(
+        (
+            t.idx
+            for t in token.doc.char_span(opening, token.idx, alignment_mode="expand") or []
+            if t.idx > opening and (t.pos_ in {"VERB", "AUX"} or verb_lemma(t.text) is not None)
+        ),
+        token.idx,
+    )
+    speaker = bounds.trim(text, opening, first_verb)
+    words = text[speaker[0] : speaker[1]].split()
+    if not words or len(words) > TITLE_SPEAKER_WORDS or not words[0][:1].isupper():
+        return None
+    closing = min([end_of_title] + [i for i in (text.find(m, token.idx, end_of_title) for m in ":;") if i >= 0])
+    start, end = bounds.trim(text, token.idx + len(token.text), closing)
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    if len(text[start:end].split()) < 2:
+        return None
+    return TitleVerb(token, lemma, speaker, (start, end))
+
+
+def title_verbs(doc: Doc, taken: set[int]) -> Iterator[TitleVerb]:
+    """The title's verbs that the tagger read as nouns (:func:`title_verb`), except tokens in ``taken``."""
+    text = doc.text
+    end_of_title = title_end(text)
+    for token in doc:
+        if token.idx >= end_of_title:
+            break
+        if token.i not in taken:
+            found = title_verb(token, text, end_of_title)
+            if found is not None:
+                yield found
 
 
 def proposals(

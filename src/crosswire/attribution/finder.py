@@ -1024,6 +1024,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.headline()
     finder.source_phrases()
     if "proposals" in learned:
+        learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
     finder.drop_duplicates()
     finder.nest()

@@ -1,7 +1,8 @@
 """The learned steps of the attribution stage (:mod:`crosswire.attribution.finder`), over what the rules found.
 
 - **proposals** — verbs, nouns and adjectives the rules left alone, read by the cue classifier of
-  :mod:`.cue_model`; the likeliest become statements, one per cue token, none repeating found content.
+  :mod:`.cue_model`; the likeliest become statements, one per cue token, none repeating found content. Before
+  them, the title's verbs that the tagger read as nouns ("Senator Slams Ruling") are statements.
 - **boundary** — each indirect content ends where :mod:`crosswire.attribution.spans` says: the rules' own end or
   the rest of the sentence.
 - **screen** — a rule statement the screen finds unlikely to be an attribution is dropped.
@@ -11,6 +12,7 @@ All three read ``data/cue_model.json`` (``bench/train_attribution.py`` writes it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from crosswire.attribution import bounds, cue_model
@@ -35,6 +37,27 @@ def proposals(finder: _Finder) -> list[cue_model.Proposal]:
         return quote is not None and quote.closed
 
     return list(cue_model.proposals(finder.doc, parse.subject_of, taken, contents, quoted))
+
+
+def title_verbs(finder: _Finder) -> None:
+    """ "Conservative Icon Morton Blackwell Endorses Ted Cruz": statements of the title's verbs that the tagger read
+    as nouns (:func:`.cue_model.title_verbs`), unless their content was found already."""
+    taken = {c.cue_token for c in finder.candidates if c.cue_token is not None}
+    spans = [(c.content_start, c.content_end) for c in finder.candidates]
+    for found in cue_model.title_verbs(finder.doc, taken):
+        start, end = found.content
+        if any(parse.same_content(start, end, *o) for o in spans):
+            continue
+        spans.append((start, end))
+        token = found.token
+        reading = replace(parse.reading(token, "model"), lemma=found.lemma)
+        finder.candidates.append(
+            Candidate(
+                *(token.idx, token.idx + len(token.text)), found.lemma, start, end, finder.text[start:end],
+                found.speaker, finder.is_verbatim(start, end), reading, "indirect", cue_token=token.i,
+                stance_text=parse.stance_window(finder.text, token),
+            )
+        )  # fmt: skip
 
 
 def learned_cues(finder: _Finder) -> None:
