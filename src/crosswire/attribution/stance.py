@@ -16,7 +16,10 @@ The stance comes from the cue and its polarity first, and from the content only 
   denies; a main clause that is negated ("No talks are taking place", "he never bet on sports", "it was not
   involved", "they had no knowledge of a meeting") denies what it negates, unless the negation is a hedge ("may not
   be connected"), a contrast ("not just convenient") or a description ("not of a systemic nature"); "we confirm
-  that ..." confirms. These patterns are about the content's own sentence shape, not about any topic.
+  that ..." confirms. Non-answers: a deflection to the audience ("You should decide for yourself") declines; an
+  unverifiability hedge ("this cannot be proven", "too early to say") or a restated standing position ("As we have
+  said many times before, we are focused on ...") is neither. These patterns are about the content's own sentence
+  shape, not about any topic.
 """
 
 from __future__ import annotations
