@@ -38,8 +38,9 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             "tuning.dates": 0.97,
             "frozen.dates": 0.96,
             "all.entities": 0.95,
-            # Raised with quotation dashes, closing cue clauses and speakers through the document (159/175).
-            "all.statements": 0.905,
+            # Raised with quotation dashes, closing cue clauses and speakers through the document (159/175). Raised
+            # with non-answers read from what is said: deflection, unverifiability hedges, restated positions (162/175).
+            "all.statements": 0.925,
             "all.events": 0.85,
             # Lowered from 0.55 when issues 14-17 met: restored leads join the Nord Stream reports into one story,
             # where rival attributions were merged into one claim (see CHANGELOG); propositions naming different
@@ -53,9 +54,10 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             # name, relative clauses on the deed's objects, and background lines that add no source of their own
             # (159/214; frozen stories 35/58).
             "all.claims": 0.738,
-            "all.contradictions": 0.66,
+            # Raised when a restated position stopped reading as an assertion (5/6; total 592/666).
+            "all.contradictions": 0.83,
             "all.stories": 0.97,
-            "all.total": 0.866,
+            "all.total": 0.888,
             "frozen.statements": 0.72,
             "frozen.claims": 0.60,
             "frozen.total": 0.75,

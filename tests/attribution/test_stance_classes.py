@@ -127,3 +127,41 @@ def test_the_second_verb_of_neither_nor_is_no_denial() -> None:
 def test_content_class_without_a_parse_reads_the_words_only() -> None:
     assert classify(CueReading(lemma="say"), "This claim is completely and utterly false") == "deny"
     assert classify(CueReading(lemma="say"), "he never bet on sports") == "assert"  # negation needs the parse
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # deflection to the audience: a refusal to assess, whatever the story
+        ('"You should decide for yourself," the author told the agency when asked about the rival report.', "decline"),
+        ('"The jurors will draw their own conclusions," the defence lawyer said of the new testimony.', "decline"),
+        ('"It\'s up to the readers," the general said when asked whether the footage was genuine.', "decline"),
+        ('"That is not for me to say," the coach said when asked whether the referee was wrong.', "decline"),
+        # restating a standing position instead of answering
+        (
+            "A spokesman for the bank said: 'As we have said many times before, we are sharply focused on delivering "
+            "our own strategy.'",
+            "neither",
+        ),
+        ('"Our position has not changed," a spokeswoman for the defence ministry said of the truce.', "neither"),
+        ('"We remain fully committed to our customers," the carmaker said when asked about the recall.', "neither"),
+        # an unverifiability hedge is neither a confirmation nor a denial
+        ('"At the moment this cannot be proven," the prosecutor told the newspaper.', "neither"),
+        ('"It is too early to say what caused the fault," the carmaker said of the recall.', "neither"),
+        ("The army spokesman said it remains to be seen whether the ceasefire will hold.", "neither"),
+        ('"These images cannot be independently verified," the ministry said.', "neither"),
+        # look-alikes keep their class
+        ('"The charges cannot be proven because they are false," the defendant\'s lawyer said.', "deny"),
+        ('"We have said many times that there are no talks with the rival bank," the spokesman said.', "deny"),
+        ('"We have said many times that the merger will close in June," the spokesman said.', "assert"),
+        ('"We are focused on winning the league," the striker said after the match.', "assert"),
+        ('"Fans can decide for themselves whether to travel to the final," the club said.', "assert"),
+        ('"We were not able to tell the families before the news broke," the airline said.', "assert"),
+        ('"Investigators will draw their own conclusions from the wreckage," the airline said.', "assert"),
+        ('"The drivers can see for themselves that the brakes work," the recall manager said.', "assert"),
+    ],
+)
+def test_non_answers(text: str, stance: str) -> None:
+    found = stances(text)
+    assert found, text
+    assert found[0][1] == stance, (text, found)

@@ -16,7 +16,10 @@ The stance comes from the cue and its polarity first, and from the content only 
   denies; a main clause that is negated ("No talks are taking place", "he never bet on sports", "it was not
   involved", "they had no knowledge of a meeting") denies what it negates, unless the negation is a hedge ("may not
   be connected"), a contrast ("not just convenient") or a description ("not of a systemic nature"); "we confirm
-  that ..." confirms. These patterns are about the content's own sentence shape, not about any topic.
+  that ..." confirms. Non-answers: a deflection to the audience ("You should decide for yourself") declines; an
+  unverifiability hedge ("this cannot be proven", "too early to say") or a restated standing position ("As we have
+  said many times before, we are focused on ...") is neither. These patterns are about the content's own sentence
+  shape, not about any topic.
 """
 
 from __future__ import annotations
@@ -118,6 +121,80 @@ _CONTENT_DENY = re.compile(
     r"|nothing\s+of\s+the\s+sort"
     r"|(?:categorically|flatly|strongly)\s+(?:deny|denies|reject|rejects)"
     r"|\b(?:we|i)\s+deny\b)",
+    re.IGNORECASE,
+)
+# Non-answers every domain uses. A deflection hands the judgement to the audience ("You should decide for yourself",
+# "draw your own conclusions", "it's up to you", "that's not for me to say"): a refusal to assess, so a decline.
+_AUDIENCE = (
+    r"(?:you|yourself|yourselves|people|readers?|the\s+readers?|the\s+public|viewers|voters|jurors|the\s+jury|"
+    r"everyone|everybody|others)"
+)
+_DEFLECTION = re.compile(
+    r"\b(?:(?:decide|judge|see)\s+for\s+(?:yourself|yourselves)"
+    r"|" + _AUDIENCE + r"\s+(?:\w+\s+){0,3}?(?:decide|judge)\s+for\s+themselves"
+    r"|(?:draw|make|reach|form)\s+your\s+own\s+(?:conclusions?|minds?|judge?ments?|opinions?)"
+    r"|" + _AUDIENCE + r"\s+(?:\w+\s+){0,3}?(?:draw|make|reach|form)\s+(?:their|its)\s+own\s+"
+    r"(?:conclusions?|minds?|judge?ments?|opinions?)"
+    r"|make\s+up\s+your\s+(?:own\s+)?minds?"
+    r"|(?:it\s+is|it's|it’s|that\s+is|that's|that’s)\s+up\s+to\s+"
+    + _AUDIENCE
+    + r"(?=\s*(?:$|[.,;:!?\"”’']|to\s+(?:decide|judge)))"
+    r"|(?:i|we)(?:'ll|’ll|\s+will|\s+would)?\s+leave\s+(?:it|that|this)\s+(?:up\s+)?to\s+" + _AUDIENCE + r"\b"
+    r"|(?:is|'s|’s)\s+not\s+for\s+(?:me|us)\s+to\s+(?:say|judge|decide)"
+    r"|(?:is|'s|’s)\s+for\s+" + _AUDIENCE + r"\s+to\s+(?:judge|decide))",
+    re.IGNORECASE,
+)
+# A hedge that the matter cannot (yet) be settled: "At the moment this cannot be proven", "it is too early to say",
+# "it remains to be seen" -- neither a confirmation nor a denial. A verdict of falsehood in the same content ("the
+# charges cannot be proven because they are false") is read first and denies.
+_UNSETTLED = re.compile(
+    r"\b(?:(?:cannot|can\s+not|can't|can’t|could\s+not|couldn't|couldn’t)\s+(?:yet\s+|now\s+|currently\s+)?be\s+"
+    r"(?:\w+ly\s+)?(?:proven|proved|verified|confirmed|established|determined|ruled\s+out|substantiated)"
+    r"|(?:not|no)\s+(?:yet\s+)?(?:been\s+)?(?:possible|able)\s+to\s+(?:\w+ly\s+)?(?:prove|verify|confirm|establish|"
+    r"determine)"
+    r"|impossible\s+to\s+(?:\w+ly\s+)?(?:prove|verify|confirm|establish|determine|say|know)"
+    r"|(?:too|very)\s+early\s+to\s+(?:say|tell|know|judge|speculate|draw\s+conclusions|draw\s+any\s+conclusions)"
+    r"|(?:remains|remain|remained)\s+to\s+be\s+seen"
+    r"|(?:remains|remain|is\s+still|are\s+still)\s+(?:unclear|unknown|unconfirmed|unverified|unproven)"
+    r"|no\s+way\s+(?:of|to)\s+(?:knowing|know|verifying|verify|confirming|confirm|proving|prove))",
+    re.IGNORECASE,
+)
+# Restating a standing position instead of answering: "As we have said many times before, we are focused on ...",
+# "Our position has not changed", "we remain committed to our strategy". A restatement marker or a verb of
+# continuing, on a predicate of focus, commitment or position; a clause after "that" ("we have said many times that
+# the merger is off") is what is said, and is read as usual.
+_RESTATED = (
+    r"(?:as\s+(?:we|i|the\s+company|the\s+group|the\s+club|the\s+government|the\s+ministry|it|he|she|they)\s+"
+    r"(?:have|has|had|'ve|’ve)?\s*(?:always\s+|consistently\s+|repeatedly\s+|previously\s+|already\s+)?"
+    r"(?:said|stated|made\s+clear|maintained|noted|explained|indicated)\b[^.;:!?]{0,40}?,)"
+)
+_POSITION_PREDICATE = (
+    r"(?:(?:sharply|firmly|fully|squarely|solely|entirely|clearly|very\s+much|completely|totally|relentlessly|"
+    r"intensely|laser)[\s-]+)*(?:focused|focussed|committed|dedicated)\s+(?:on|to)\b"
+)
+_CONTINUING = r"(?:remain|remains|remained|continue\s+to\s+be|continues\s+to\s+be|stay|stays)"
+_OWN = r"(?:our|its|my|the\s+company's|the\s+company’s|the\s+government's|the\s+government’s)"
+_STANDING_POSITION = re.compile(
+    "|".join(
+        (
+            # "As we have said many times before, we are sharply focused on ..."
+            r"^\W*"
+            + _RESTATED
+            + r"[^.;!?]{0,80}?\b(?:are|is|am|'re|’re|'m|’m|"
+            + _CONTINUING
+            + r")\s+"
+            + _POSITION_PREDICATE,
+            # "As I have said, our priority is ..."
+            r"^\W*" + _RESTATED + r"[^.;!?]{0,80}?\b" + _OWN + r"\s+(?:focus|priority|priorities|strategy|position)\s+"
+            r"(?:is|are|remains?)\b",
+            # "we remain committed to ...", "continue to focus on ..."
+            r"\b" + _CONTINUING + r"\s+" + _POSITION_PREDICATE,
+            r"\b(?:continue|continues)\s+to\s+(?:focus\s+on|be\s+focused\s+on)",
+            # "Our position has not changed", "its stance remains unchanged"
+            r"\b" + _OWN + r"\s+(?:position|stance)\s+(?:has\s+not|hasn't|hasn’t|had\s+not|hadn't|hadn’t)\s+changed",
+            r"\b" + _OWN + r"\s+(?:position|stance)\s+(?:remains|remained|is)\s+(?:unchanged|the\s+same)",
+        )
+    ),
     re.IGNORECASE,
 )
 _CONTENT_CONFIRM = re.compile(r"\b(?:we|i)\s+(?:can\s+|hereby\s+)?confirm\b", re.IGNORECASE)
@@ -246,14 +323,23 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
     return "other"
 
 
+def _first_sentence(content: str) -> str:
+    """The first sentence of what is said (a long quote's later sentences do not set its stance)."""
+    match = re.search(r"[.!?](?=[\s\"”’']*(?:$|[A-Z“\"]))", content)
+    return content[: match.end()] if match else content
+
+
 def content_class(content: str, span: Span | None = None) -> StanceClass:
     """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
-    if _CONTENT_DECLINE.search(content):
+    if _CONTENT_DECLINE.search(content) or _DEFLECTION.search(_first_sentence(content)):
         return "decline"
     if _CONTENT_DENY.search(content) or _VERDICT_ON_REPORT.search(content) or _VERDICT_ALONE.search(content):
         return "deny"
     if _CONTENT_CONFIRM.search(content):
         return "confirm"
+    first_sentence = _first_sentence(content)
+    if _UNSETTLED.search(first_sentence) or _STANDING_POSITION.search(first_sentence):
+        return "neither"  # "this cannot be proven", "as we have said before, we are focused on ..."
     if span is not None and negated_claim(span):
         return "deny"
     return "assert"
