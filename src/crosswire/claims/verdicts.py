@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosswire.claims.propositions import Proposition, Reaction
+from crosswire.claims.propositions import ANSWERS, Proposition, Reaction
 from crosswire.model import ClaimStance
 
 CONFIRMS = "confirms"
@@ -90,8 +90,31 @@ def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) ->
                 stance, reaction.root_key, reaction.party_key, False, reaction.published, reaction.sentence, False
             )
         )
+    records.extend(_relays_of_answered(records, [*members, *reactions]))
     records.sort(key=_chronology)
     return records
+
+
+def _relays_of_answered(records: Sequence[StanceRecord], items: Sequence[Proposition | Reaction]) -> list[StanceRecord]:
+    """The article's own relay of a claim it tells a party's answer to: "The ministry denied a report that its troops
+    crossed the border" reports that claim as well as the ministry's denial. One record per article, in its own
+    voice, where the article carries nothing backing the claim already; like every own-voice line of an article that
+    attributes the claim to a source, it adds no independent source (see :func:`independent_roots`)."""
+    backed = {record.stance.article for record in records if record.stance.stance in BACKING}
+    relays: dict[str, StanceRecord] = {}
+    for item in items:
+        if item.stance not in ANSWERS or item.voice is None or item.article in backed or item.article in relays:
+            continue
+        relays[item.article] = StanceRecord(
+            ClaimStance(source=None, source_text=item.outlet, article=item.article, stance="reports"),
+            item.voice,
+            item.voice,
+            True,
+            item.published,
+            item.sentence,
+            False,
+        )
+    return list(relays.values())
 
 
 def _other_outlet(item: Proposition) -> bool:
