@@ -26,6 +26,12 @@ def test_negative_sentences_are_read_from_their_words() -> None:
     assert not negative("The army not only shelled the town but also cut the road")
     assert not negative("The rebels took the bridge, not the dam")
     assert not negative("The jury found him guilty")
+    # "zero" as a determiner and "unaware" negate too, in a sports, a trial and a war story.
+    assert negative("I want everyone to know Shohei had zero involvement in betting")
+    assert negative("The minister said he was unaware of the payments to the contractor")
+    assert negative("There is zero evidence that the army shelled the village")
+    assert not negative("The attackers used a zero-day flaw in the bank's software")
+    assert not negative("The central bank cut interest rates to zero")
 
 
 def _proposition(text: str, stance: str, article: str = "a1") -> Proposition:

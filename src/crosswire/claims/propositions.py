@@ -89,9 +89,13 @@ _SENTENCE_CLOSE = re.compile(r"[.!][\"”’')]?$")
 MAX_TENTATIVE_WORDS = 50
 # Fewer words than this say too little to be a claim of their own.
 MIN_WORDS = 4
-# Words that put a clause in the negative ("no talks are taking place", "he never bet on sports") ...
+# Words that put a clause in the negative ("no talks are taking place", "he never bet on sports"), "zero" as a
+# determiner ("had zero involvement", not "zero-day" nor "rates near zero") and "unaware" ("I was unaware of the
+# payments": a denial of knowing) ...
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot)\b|n['’]t\b|\bno\s+longer\b", re.IGNORECASE
+    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot|unaware)\b|n['’]t\b|\bno\s+longer\b"
+    r"|\bzero\s+(?=[a-z])",
+    re.IGNORECASE,
 )
 # ... and phrases that carry one of those words without negating anything ("no doubt", "not only ... but").
 _NOT_NEGATING = re.compile(
