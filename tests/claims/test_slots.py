@@ -140,6 +140,28 @@ def test_the_party_itself_confirming_a_report_corroborates_it() -> None:
     assert verdict_of(records[1:], frozenset({"e-acme"}))[0] == "single-source"
 
 
+def test_a_party_named_by_the_head_of_its_name_confirms_as_the_party() -> None:
+    """ "the administration" for the Federal Aviation Administration, "the court" for the High Court, "the ministry"
+    for the Defence Ministry: an unlinked source naming a party of the claim by its head noun is that party."""
+    from crosswire.claims.verdicts import party_heads
+
+    heads = party_heads(["Federal Aviation Administration", "FAA", "High Court", "Defence Ministry", "Acme"])
+    assert heads == frozenset({"administration", "court", "ministry"})
+    for source in ["the administration", "The court", "the ministry"]:
+        records = [
+            _record("a1", "reports", "outlet:gazette", "outlet:gazette"),
+            _record("a2", "confirms", f"organization:{source.lower()}", f"organization:{source.lower()}"),
+        ]
+        records[1] = StanceRecord(
+            ClaimStance(source=None, source_text=source, article="a2", stance="confirms"),
+            *[getattr(records[1], name) for name in ("root_key", "party_key", "own_voice", "published", "sentence")],
+            False,
+        )
+        assert verdict_of(records, frozenset({"e-party"}), heads)[0] == "corroborated"
+        # Another body's word ("the union") is one confirming source among two: not corroborated.
+        assert verdict_of(records, frozenset({"e-party"}), frozenset({"union"}))[0] == "unverified"
+
+
 def test_centrality_counts_articles_and_parties_answering() -> None:
     background = [_record("a1", "reports", "outlet:x", "outlet:x")]
     central = [
