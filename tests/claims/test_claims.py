@@ -521,3 +521,74 @@ def test_a_reaction_that_names_its_object_answers_it_wherever_it_was_said(monkey
     assert queries == ["plea deal"]
     bare = Reaction("t1", statement_, "declines", None, "The court", "c", "c", context, 6)
     assert list(stage._attach([bare], propositions, vectors, {0: 0, 1: 1}, {"t1": "s"}, {"s"}, None)) == [1]
+
+
+def test_an_article_telling_an_answer_to_a_reported_claim_reports_that_claim() -> None:
+    """A trial, a war and a merger: "denied a newspaper report that ...", "called the allegations that ... false", a
+    denial beside another outlet's report: the article passes the claim on (``reports``) as well as the answer. A bare
+    denial tells of no claim made by anyone; and the article's relay adds no independent source."""
+    people = [
+        entity("e-mayor", "Ivan Holt"),
+        entity("e-army", "Northern Army", "ORG"),
+        entity("e-harlow", "Harlow Foods", "ORG"),
+        entity("e-ledger", "Financial Ledger", "ORG"),
+        entity("e-club", "Rovers FC", "ORG"),
+    ]
+    names = {
+        "Ivan Holt": "e-mayor",
+        "Northern Army": "e-army",
+        "Harlow Foods": "e-harlow",
+        "Financial Ledger": "e-ledger",
+        "Rovers FC": "e-club",
+    }
+    trial = article(
+        "d1", "Ivan Holt denied a newspaper report that he had taken bribes from a local builder.", names=names
+    )
+    war = article(
+        "d2",
+        "The Northern Army said allegations that its troops had shelled the border village were false.",
+        story="s-war",
+        names=names,
+    )
+    merger = article(
+        "d3",
+        "The Financial Ledger reported that discussions between the two grocers were at an early stage. "
+        "Harlow Foods said it was not in talks to buy its smaller rival Pemberton Stores.",
+        story="s-deal",
+        names=names,
+    )
+    sport = article(
+        "d4", "Rovers FC denied that its coach had agreed to join a rival club in the summer.", story="s-sport",
+        names=names,
+    )  # fmt: skip
+    statements = [
+        statement(
+            trial, 0, speaker_text="Ivan Holt", cue="denied", speaker="e-mayor", stance="deny",
+            content="a newspaper report that he had taken bribes from a local builder",
+        ),
+        statement(
+            war, 0, speaker_text="The Northern Army", cue="said", speaker="e-army", source_type="organization",
+            stance="deny", content="allegations that its troops had shelled the border village were false",
+        ),
+        statement(
+            merger, 0, speaker_text="The Financial Ledger", cue="reported", speaker="e-ledger", source_type="media",
+            content="that discussions between the two grocers were at an early stage",
+        ),
+        statement(
+            merger, 1, speaker_text="Harlow Foods", cue="said", speaker="e-harlow", source_type="organization",
+            stance="deny", content="it was not in talks to buy its smaller rival Pemberton Stores",
+        ),
+        statement(
+            sport, 0, speaker_text="Rovers FC", cue="denied", speaker="e-club", source_type="organization",
+            stance="deny", content="that its coach had agreed to join a rival club in the summer",
+        ),
+    ]  # fmt: skip
+    result = dossier([trial, war, merger, sport], people, statements)
+    build_claims(result)
+    for words, article_id in [("bribes", "d1"), ("shelled", "d2"), ("in talks", "d3")]:
+        claim = _claim_about(result, words)
+        stances = sorted(stance.stance for stance in claim.stances if stance.article == article_id)
+        assert stances == ["denies", "reports"], (words, claim.stances)
+        assert claim.verdict == "denied" and claim.independent_sources == 0
+    coach = _claim_about(result, "coach")
+    assert [stance.stance for stance in coach.stances] == ["denies"]

@@ -26,6 +26,12 @@ def test_negative_sentences_are_read_from_their_words() -> None:
     assert not negative("The army not only shelled the town but also cut the road")
     assert not negative("The rebels took the bridge, not the dam")
     assert not negative("The jury found him guilty")
+    # "zero" as a determiner and "unaware" negate too, in a sports, a trial and a war story.
+    assert negative("I want everyone to know Shohei had zero involvement in betting")
+    assert negative("The minister said he was unaware of the payments to the contractor")
+    assert negative("There is zero evidence that the army shelled the village")
+    assert not negative("The attackers used a zero-day flaw in the bank's software")
+    assert not negative("The central bank cut interest rates to zero")
 
 
 def _proposition(text: str, stance: str, article: str = "a1") -> Proposition:
@@ -132,6 +138,28 @@ def test_the_party_itself_confirming_a_report_corroborates_it() -> None:
     assert verdict_of(records, frozenset({"e-regulator"}))[0] != "corroborated"
     # The party's word alone is one source.
     assert verdict_of(records[1:], frozenset({"e-acme"}))[0] == "single-source"
+
+
+def test_a_party_named_by_the_head_of_its_name_confirms_as_the_party() -> None:
+    """ "the administration" for the Federal Aviation Administration, "the court" for the High Court, "the ministry"
+    for the Defence Ministry: an unlinked source naming a party of the claim by its head noun is that party."""
+    from crosswire.claims.verdicts import party_heads
+
+    heads = party_heads(["Federal Aviation Administration", "FAA", "High Court", "Defence Ministry", "Acme"])
+    assert heads == frozenset({"administration", "court", "ministry"})
+    for source in ["the administration", "The court", "the ministry"]:
+        records = [
+            _record("a1", "reports", "outlet:gazette", "outlet:gazette"),
+            _record("a2", "confirms", f"organization:{source.lower()}", f"organization:{source.lower()}"),
+        ]
+        records[1] = StanceRecord(
+            ClaimStance(source=None, source_text=source, article="a2", stance="confirms"),
+            *[getattr(records[1], name) for name in ("root_key", "party_key", "own_voice", "published", "sentence")],
+            False,
+        )
+        assert verdict_of(records, frozenset({"e-party"}), heads)[0] == "corroborated"
+        # Another body's word ("the union") is one confirming source among two: not corroborated.
+        assert verdict_of(records, frozenset({"e-party"}), frozenset({"union"}))[0] == "unverified"
 
 
 def test_centrality_counts_articles_and_parties_answering() -> None:

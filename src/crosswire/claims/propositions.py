@@ -89,9 +89,13 @@ _SENTENCE_CLOSE = re.compile(r"[.!][\"”’')]?$")
 MAX_TENTATIVE_WORDS = 50
 # Fewer words than this say too little to be a claim of their own.
 MIN_WORDS = 4
-# Words that put a clause in the negative ("no talks are taking place", "he never bet on sports") ...
+# Words that put a clause in the negative ("no talks are taking place", "he never bet on sports"), "zero" as a
+# determiner ("had zero involvement", not "zero-day" nor "rates near zero") and "unaware" ("I was unaware of the
+# payments": a denial of knowing) ...
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot)\b|n['’]t\b|\bno\s+longer\b", re.IGNORECASE
+    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot|unaware)\b|n['’]t\b|\bno\s+longer\b"
+    r"|\bzero\s+(?=[a-z])",
+    re.IGNORECASE,
 )
 # ... and phrases that carry one of those words without negating anything ("no doubt", "not only ... but").
 _NOT_NEGATING = re.compile(
@@ -157,6 +161,10 @@ class Proposition:
     # True for a sentence in the article's own voice that reports no recognised event, hedges nothing and dates
     # nothing: a claim only when another article of its story puts it forward too (see :func:`carried`).
     tentative: bool = False
+    # For a party's answer that the article tells as the answer to a claim made elsewhere ("denied a report that
+    # ...", or an article relaying another outlet's report): the article's own-voice key, under which the article
+    # itself relays the claim answered (see :func:`relaying_voice`).
+    voice: str | None = None
 
 
 @dataclass
@@ -178,6 +186,38 @@ class Reaction:
     # What the reaction says it answers, when its content spells it out ("could neither confirm nor deny reports of
     # talks in Ankara" answers "talks in Ankara"): a better guide to its claim than the sentences around it.
     about: str = ""
+    # As :attr:`Proposition.voice`: the article's own-voice key when it tells this answer as one to a claim relayed.
+    voice: str | None = None
+
+
+# What an answer names when it answers a claim someone put out: "denied a report that ...", "the allegations are
+# nonsense", "rejected claims of ...".
+_ORIGIN_NOUN = re.compile(
+    r"\b(?:reports?|reporting|allegations?|alleged|accusations?|claims?|rumou?rs?|story|stories|article|"
+    r"speculation|assertions?|suggestions?|publication)\b",
+    re.IGNORECASE,
+)
+# The stances with which a party answers a claim made by someone else.
+ANSWERS = frozenset({"denies", "declines", "neither"})
+
+
+def own_voice_key(article: Article, relayed: str | None) -> str:
+    """The root key of what an article says in its own voice: the outlet whose report it relays, else its own."""
+    return f"outlet:{relayed or outlet_key(article.outlet or '') or article.id.lower()}"
+
+
+def relaying_voice(statement: Statement, article: Article, relayed: str | None) -> str | None:
+    """The article's own-voice key when it would tell a party's answer in ``statement`` as the answer to a claim put
+    out elsewhere, else None (the claims stage reads it only for answers: :data:`ANSWERS`).
+
+    "The company denied a newspaper report that it had hidden losses", "the ministry said the allegations were
+    nonsense", or a denial in an article that relays another outlet's report ("after the Journal reported talks"):
+    the article passes that claim on as well as the answer, so it *reports* the claim besides the party's denial.
+    A bare denial ("the club denied that its coach had resigned") tells of no claim made by anyone: only the
+    denial."""
+    if relayed is None and not _ORIGIN_NOUN.search(f"{statement.cue or ''} {statement.content}"):
+        return None
+    return own_voice_key(article, relayed)
 
 
 def negative(text: str) -> bool:
@@ -510,6 +550,7 @@ def extract(
                         article.published,
                         article.outlet,
                         reaction_object(statement.content),
+                        relaying_voice(statement, article, relayed),
                     )
                 )
                 continue
@@ -553,6 +594,7 @@ def extract(
                             event=_event_at(spans, c_lo, c_hi),
                             asserted=asserted,
                             named=speaker_named,
+                            voice=relaying_voice(statement, article, relayed),
                         )
                     )
         propositions.extend(_own_voice(article, index, own_voice, spans, outlets, clauses_of, relayed))
@@ -643,7 +685,7 @@ def _own_voice(
     outlet = article.outlet
     source = outlets.get(outlet.lower()) if outlet else None
     # The outlet whose word it is: the one relayed, else the article's own.
-    key = f"outlet:{relayed or outlet_key(outlet or '') or article.id.lower()}"
+    key = own_voice_key(article, relayed)
     result: list[Proposition] = []
     for number, lo, hi, text, tentative in sentences:
         offset = lo + max(0, article.text[lo:hi].find(text))

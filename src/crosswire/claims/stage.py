@@ -28,7 +28,14 @@ from crosswire.claims.propositions import (
     outlet_key,
 )
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
-from crosswire.claims.verdicts import centrality_of, origin_of, provenance_of, records_of, verdict_of
+from crosswire.claims.verdicts import (
+    centrality_of,
+    origin_of,
+    party_heads,
+    provenance_of,
+    records_of,
+    verdict_of,
+)
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached
@@ -354,6 +361,8 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     for name, entity_id in outlet_entities(dossier).items():
         roots.setdefault(f"outlet:{outlet_key(name)}", entity_id)
     names = {entity.id: entity.name for entity in dossier.entities}
+    # The names of organisations, whose head noun a text refers back to them by ("the court", "the ministry").
+    aliases = {entity.id: {entity.name, *entity.aliases} for entity in dossier.entities if entity.type == "ORG"}
     label = {key: names.get(entity, entity) for key, entity in roots.items()}
     outlet_of = {article.id: article.outlet or article.id for article in dossier.articles}
     claims: list[Claim] = []
@@ -361,7 +370,8 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         members = _polarized([propositions[index] for index in group], vectors[group])
         records = records_of(members, attached.get(number, []))
         parties = frozenset(entity for member in members for entity in member.entities)
-        verdict, independent = verdict_of(records, parties)
+        heads = party_heads(name for entity in parties for name in aliases.get(entity, ()))
+        verdict, independent = verdict_of(records, parties, heads)
         events = Counter(member.event for member in members if member.event is not None)
         claims.append(
             Claim(

@@ -17,10 +17,11 @@ Verdicts, in order of precedence:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from crosswire.claims.propositions import Proposition, Reaction
+from crosswire.claims.propositions import ANSWERS, Proposition, Reaction
 from crosswire.model import ClaimStance
 
 CONFIRMS = "confirms"
@@ -90,8 +91,31 @@ def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) ->
                 stance, reaction.root_key, reaction.party_key, False, reaction.published, reaction.sentence, False
             )
         )
+    records.extend(_relays_of_answered(records, [*members, *reactions]))
     records.sort(key=_chronology)
     return records
+
+
+def _relays_of_answered(records: Sequence[StanceRecord], items: Sequence[Proposition | Reaction]) -> list[StanceRecord]:
+    """The article's own relay of a claim it tells a party's answer to: "The ministry denied a report that its troops
+    crossed the border" reports that claim as well as the ministry's denial. One record per article, in its own
+    voice, where the article carries nothing backing the claim already; like every own-voice line of an article that
+    attributes the claim to a source, it adds no independent source (see :func:`independent_roots`)."""
+    backed = {record.stance.article for record in records if record.stance.stance in BACKING}
+    relays: dict[str, StanceRecord] = {}
+    for item in items:
+        if item.stance not in ANSWERS or item.voice is None or item.article in backed or item.article in relays:
+            continue
+        relays[item.article] = StanceRecord(
+            ClaimStance(source=None, source_text=item.outlet, article=item.article, stance="reports"),
+            item.voice,
+            item.voice,
+            True,
+            item.published,
+            item.sentence,
+            False,
+        )
+    return list(relays.values())
 
 
 def _other_outlet(item: Proposition) -> bool:
@@ -128,8 +152,11 @@ def origin_of(records: Sequence[StanceRecord], root_entities: dict[str, str]) ->
     return None
 
 
-def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozenset()) -> tuple[str, int]:
-    """The verdict and the number of independent sources; ``parties`` are the entities the claim names."""
+def verdict_of(
+    records: Sequence[StanceRecord], parties: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()
+) -> tuple[str, int]:
+    """The verdict and the number of independent sources; ``parties`` are the entities the claim names, ``heads`` the
+    last words of their names (see :func:`party_heads`)."""
     roots = independent_roots(records)
     denying_parties = {record.party_key for record in records if record.stance.stance == DENIES}
     # A party that both confirms and denies one claim (a quote merged with its own denial) counts as denying.
@@ -143,7 +170,7 @@ def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozen
         verdict = "contested"
     elif denying:
         verdict = "denied"
-    elif len(confirming) >= 2 or (len(roots) >= 2 and _party_confirms(records, parties)):
+    elif len(confirming) >= 2 or (len(roots) >= 2 and _party_confirms(records, parties, heads)):
         verdict = "corroborated"
     elif len(roots) == 1:
         verdict = "single-source"
@@ -152,12 +179,33 @@ def verdict_of(records: Sequence[StanceRecord], parties: frozenset[str] = frozen
     return verdict, len(roots)
 
 
-def _party_confirms(records: Sequence[StanceRecord], parties: frozenset[str]) -> bool:
-    """Whether a party the claim names confirms it itself ("the court said it had fined the company")."""
+def _party_confirms(records: Sequence[StanceRecord], parties: frozenset[str], heads: frozenset[str]) -> bool:
+    """Whether a party the claim names confirms it itself ("the court said it had fined the company"): a source
+    linked to that party, or one unlinked that names it by the head of its name ("the administration" in a claim
+    naming the Federal Aviation Administration, "the ministry" for the Defence Ministry)."""
     return any(
-        record.stance.stance == CONFIRMS and (record.stance.source in parties or record.party_key in parties)
+        record.stance.stance == CONFIRMS
+        and (
+            record.stance.source in parties
+            or record.party_key in parties
+            or (record.stance.source is None and _definite_head(record.stance.source_text) in heads)
+        )
         for record in records
     )
+
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+([a-z]+)$", re.IGNORECASE)
+
+
+def _definite_head(text: str | None) -> str | None:
+    """The noun of a bare definite description ("the administration" gives "administration"), else None."""
+    found = _DEFINITE.match((text or "").strip())
+    return found[1].lower() if found else None
+
+
+def party_heads(names: Iterable[str]) -> frozenset[str]:
+    """The last words of the names of a claim's parties, by which a text refers back to them ("the court")."""
+    return frozenset(words[-1].lower() for name in names if len(words := name.split()) >= 2 and words[-1].isalpha())
 
 
 # Stances a party takes itself, as opposed to relaying: what makes a claim matter to a story.
