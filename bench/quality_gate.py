@@ -59,7 +59,8 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             # Raised when a restated position stopped reading as an assertion (5/6; total 592/666).
             "all.contradictions": 0.83,
             "all.stories": 0.97,
-            "all.total": 0.888,
+            # Raised with the claims and stance changes together (599/666), one check of margin.
+            "all.total": 0.897,
             "frozen.statements": 0.72,
             "frozen.claims": 0.60,
             "frozen.total": 0.75,
