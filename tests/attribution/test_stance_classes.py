@@ -158,6 +158,16 @@ def test_content_class_without_a_parse_reads_the_words_only() -> None:
         ('"Fans can decide for themselves whether to travel to the final," the club said.', "assert"),
         ('"We were not able to tell the families before the news broke," the airline said.', "assert"),
         ('"Investigators will draw their own conclusions from the wreckage," the airline said.', "assert"),
+        # absent evidence: "no evidence that P" denies P; its look-alikes keep their class
+        ("The prosecutor said there is no evidence that the defendant took the money.", "deny"),
+        ('"We have seen no evidence that chemical weapons were used," the ministry said.', "deny"),
+        ("The regulator said there was no indication that the merger talks had resumed.", "deny"),
+        ("The health agency said there is nothing to suggest that the vaccine caused the deaths.", "deny"),
+        ("The league said it had found no evidence that the pitcher bet on baseball.", "deny"),
+        ("The sheriff said police found evidence that the suspect fired the shot.", "assert"),
+        ("The coach said there is no doubt that the team deserved to win.", "assert"),
+        ('"There is no question that the deal will close," the chief executive said.', "assert"),
+        ("The fire chief said no evidence has yet emerged, but investigators believe the fire was set.", "neither"),
         ('"The drivers can see for themselves that the brakes work," the recall manager said.', "assert"),
     ],
 )

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.clauses import split_clauses, strip_frame
+from crosswire.claims.clauses import absence_frame, split_clauses, strip_frame
 from crosswire.claims.propositions import extract
 from crosswire.claims.stage import build_claims
 
@@ -158,3 +159,106 @@ def test_a_speaker_negating_what_it_did_denies_it_after_an_opening_adverb() -> N
     assert clause_stance_of(quote, "denies", "He never agreed to pay the debt", False) == ("denies", "confirms")
     reported = quote.model_copy(update={"direct": False})
     assert clause_stance_of(reported, "denies", "he never agreed to pay the debt", False) == ("denies", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # a trial, a war, a merger, sport, a health scare
+        ("there is no evidence that the defendant took the money", "the defendant took the money"),
+        (
+            "We have seen no evidence that chemical weapons were used in the town",
+            "chemical weapons were used in the town",
+        ),
+        ("there was no indication that the merger talks had resumed", "the merger talks had resumed"),
+        ("the league had found no evidence that the pitcher bet on baseball", "the pitcher bet on baseball"),
+        ("there is nothing to suggest that the vaccine caused the deaths", "the vaccine caused the deaths"),
+        (
+            "there was no information to support the theory that the balloon carried weapons",
+            "the balloon carried weapons",
+        ),
+        ("there is no basis for the claim that its coach had resigned", "its coach had resigned"),
+        ("the audit did not find any evidence that the board knew of the losses", "the board knew of the losses"),
+    ],
+)
+def test_absent_evidence_frames_the_clause_it_denies(text: str, denied: str) -> None:
+    cut = absence_frame(text)
+    assert cut is not None, text
+    assert text[cut:] == denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "police found evidence that the suspect fired the shot",  # evidence found: an assertion
+        "there is no doubt that the team deserved to win",  # certainty, not absence
+        "no evidence has yet emerged, but investigators believe the fire was set",  # nothing embedded
+        "there was no evidence of the government's involvement",  # a noun phrase, no clause to deny
+        "we found any evidence that he lied to the court",  # "any" without a negated verb
+        "nothing that was said changes the fact that he lied",  # a relative clause
+    ],
+)
+def test_look_alikes_of_absent_evidence_frame_nothing(text: str) -> None:
+    assert absence_frame(text) is None
+
+
+def test_a_party_saying_there_is_no_evidence_denies_the_claim() -> None:
+    """ "The league said there was no evidence that the pitcher bet on baseball" denies "the pitcher bet on
+    baseball", and lands on the claim another article puts forward in the positive."""
+    people = [entity("e-cole", "Sam Cole"), entity("e-league", "The league", "ORG")]
+    names = {"Sam Cole": "e-cole", "The league": "e-league"}
+    one = article("b1", "Sam Cole bet on baseball games last season, the Harbour Gazette reported.", names=names)
+    two = article(
+        "b2", "The league said there was no evidence that Sam Cole bet on baseball games last season.", names=names
+    )
+    statements = [
+        statement(
+            one, 0, speaker_text="the Harbour Gazette", cue="reported", source_type="media",
+            content="Sam Cole bet on baseball games last season",
+        ),
+        statement(
+            two, 0, speaker_text="The league", cue="said", speaker="e-league", source_type="organization",
+            stance="deny", content="there was no evidence that Sam Cole bet on baseball games last season",
+        ),
+    ]  # fmt: skip
+    result = dossier([one, two], people, statements)
+    propositions, _ = extract([one, two], result, {})
+    denial = next(p for p in propositions if p.article == "b2")
+    assert (denial.text, denial.stance, denial.source) == (
+        "Sam Cole bet on baseball games last season",
+        "denies",
+        "e-league",
+    )
+    build_claims(result)
+    bets = [claim for claim in result.claims if "Sam Cole bet on baseball" in claim.text]
+    assert bets, [claim.text for claim in result.claims]
+    assert ("b2", "denies") in {(s.article, s.stance) for s in bets[0].stances}
+    assert not any("no evidence" in claim.text for claim in result.claims)
+
+
+def test_a_denied_clause_reads_its_pronoun_as_the_party_named_before() -> None:
+    """A trial: "the defendant is a victim and there is no evidence that she signed the cheques" denies that the
+    defendant signed them; with two people named before, the pronoun is left alone."""
+    people = [entity("e-lane", "Ada Lane"), entity("e-court", "The court", "ORG"), entity("e-reed", "Bo Reed")]
+    names = {"Ada Lane": "e-lane", "The court": "e-court", "Bo Reed": "e-reed"}
+    one = article(
+        "t1",
+        "The court said Ada Lane was the victim of a fraud and there is no evidence that she signed the cheques.",
+        names=names,
+    )
+    two = article(
+        "t2",
+        "The court said Ada Lane and Bo Reed were victims and there is no evidence that she signed the cheques.",
+        names=names,
+    )
+    statements = [
+        statement(
+            item, 0, speaker_text="The court", cue="said", speaker="e-court", source_type="organization",
+            stance="assert", content=item.text[len("The court said ") : -1],
+        )
+        for item in (one, two)
+    ]  # fmt: skip
+    propositions, _ = extract([one, two], dossier([one, two], people, statements), {})
+    denials = {p.article: (p.text, p.stance) for p in propositions if "cheques" in p.text}
+    assert denials["t1"] == ("Ada Lane signed the cheques", "denies")
+    assert denials["t2"] == ("she signed the cheques", "denies")

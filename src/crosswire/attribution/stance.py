@@ -18,7 +18,9 @@ The stance comes from the cue and its polarity first, and from the content only 
   be connected"), a contrast ("not just convenient") or a description ("not of a systemic nature"); "we confirm
   that ..." confirms. Non-answers: a deflection to the audience ("You should decide for yourself") declines; an
   unverifiability hedge ("this cannot be proven", "too early to say") or a restated standing position ("As we have
-  said many times before, we are focused on ...") is neither. These patterns are about the content's own sentence
+  said many times before, we are focused on ...") is neither, and so is absent evidence with nothing it is evidence
+  of ("no evidence has yet emerged"); "there is no evidence that P" denies P, while "there is no doubt that P"
+  asserts it (a noun of certainty is no denial). These patterns are about the content's own sentence
   shape, not about any topic.
 """
 
@@ -156,7 +158,10 @@ _UNSETTLED = re.compile(
     r"|(?:too|very)\s+early\s+to\s+(?:say|tell|know|judge|speculate|draw\s+conclusions|draw\s+any\s+conclusions)"
     r"|(?:remains|remain|remained)\s+to\s+be\s+seen"
     r"|(?:remains|remain|is\s+still|are\s+still)\s+(?:unclear|unknown|unconfirmed|unverified|unproven)"
-    r"|no\s+way\s+(?:of|to)\s+(?:knowing|know|verifying|verify|confirming|confirm|proving|prove))",
+    r"|no\s+way\s+(?:of|to)\s+(?:knowing|know|verifying|verify|confirming|confirm|proving|prove)"
+    # "no evidence has yet emerged" with nothing it is evidence of: the matter is open, not denied
+    r"|\bno\s+(?:evidence|proof|indication|sign)\s+(?:has|have|had)\s+(?:yet|so\s+far)\s+"
+    r"(?:emerged|surfaced|come\s+to\s+light|been\s+(?:found|produced|presented|made\s+public))(?!\s+(?:that|of)\b))",
     re.IGNORECASE,
 )
 # Restating a standing position instead of answering: "As we have said many times before, we are focused on ...",
@@ -210,6 +215,8 @@ FEELINGS = frozenset(
     }
 )  # fmt: skip
 NOBODY = frozenset({"nothing", "nobody", "none", "noone"})
+# Nouns that say "certainly" when there is none of them: "there is no doubt that ...", "no question", "make no mistake".
+CERTAINTY = frozenset({"doubt", "question", "mistake", "denying", "secret", "wonder", "surprise"})
 # Verbs through which a quote states its real clause ("I want to make it clear that ...", "wishes to clarify that").
 STATING = frozenset(
     {"want", "wish", "make", "clear", "clarify", "confirm", "like", "reiterate", "repeat", "stress", "emphasize"}
@@ -220,6 +227,8 @@ def _no_determiner(token: Token) -> bool:
     """ "No talks", "no knowledge", "nothing", "nobody": a noun phrase that says there is none."""
     if token.lower_ in NOBODY:
         return True
+    if token.lemma_.lower() in CERTAINTY:
+        return False  # "there is no doubt that they won": an assertion
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
 
 

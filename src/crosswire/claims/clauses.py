@@ -11,6 +11,10 @@
   Only a clause hanging on a name the article recognises as an entity is taken: "on Monday, which ..." is not.
 - **Report frames**: "media reports that it is in talks to buy BP", "Yes, we confirm that talks are taking place":
   what a denial or a confirmation is about is the proposition after the frame, not the frame.
+- **Frames of absent evidence**: "there is no evidence that he authorized the bets", "we have seen no indication
+  that troops crossed the river", "there was no information to support the theory that ...": a denial of the
+  embedded clause, which is the proposition (see :func:`absence_frame`). "There is no doubt that ..." is no such
+  frame, and neither is "no evidence has yet emerged" (nothing is embedded).
 
 The clauses are read off spaCy's dependency parse of the proposition's own text; a sentence with no conjunction and
 no relative pronoun is not parsed.
@@ -50,6 +54,33 @@ _FRAME = re.compile(
 )
 
 
+# "there is no evidence that", "we have seen no indication that", "the inquiry found no evidence that", "did not find
+# any evidence that", "there is nothing to suggest that", "no information to support the theory that", "there is no
+# basis for the claim that": a source saying nothing supports the clause after it, in any domain.
+_EVIDENCE_NOUNS = (
+    r"(?:evidence|indications?|information|proof|signs?|sign|basis|grounds?|suggestion|reason\s+to\s+believe)"
+)
+_ABSENCE_FRAME = re.compile(
+    r"^(?:(?:but|and|so|however|yet|still|also)\b,?\s+)?"
+    r"(?:(?:there\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|'s|’s)\s+(?:still\s+|so\s+far\s+|yet\s+)?)"
+    r"|(?:[\w'’.-]+\s+){0,4}?(?:(?:have|has|had|'ve|’ve)\s+)?(?:(?:so\s+far|yet|also)\s+)?"
+    r"(?:seen|found|uncovered|received|turned\s+up|see|find)\s+"
+    r"|(?:[\w'’.-]+\s+){0,4}?(?:did\s+not|didn't|didn’t|has\s+not|hasn't|hasn’t|have\s+not|haven't|haven’t|"
+    r"had\s+not|hadn't|hadn’t)\s+(?:(?:yet|so\s+far)\s+)?(?:seen|found|see|find|uncover|uncovered)\s+any\s+)?"
+    r"(?:(?:absolutely|simply)\s+)?"
+    r"(?:(?:no|zero|any)\s+(?:(?:credible|direct|hard|concrete|firm|real|clear|such|further|other)\s+)?"
+    + _EVIDENCE_NOUNS
+    + r"|nothing)"
+    r"(?:\s+(?:whatsoever|at\s+all|so\s+far|yet))?"
+    r"(?:\s+(?:to\s+(?:suggest|support|show|indicate|prove|confirm|substantiate|back\s+up)|for|of)"
+    r"(?:\s+(?:the|a|an|any|these|those|such)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:theory|theories|claims?|reports?|suggestions?|allegations?|notion|idea|speculation|assertions?|"
+    r"accusations?))?)?"
+    r"\s+that\s+",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Clause:
     """One claim-sized part of a sentence: ``start``/``end`` locate it in the sentence, ``text`` is how it reads
@@ -66,6 +97,21 @@ def strip_frame(text: str) -> tuple[int, str]:
     if match is None or len(_WORD.findall(text[match.end() :])) < MIN_CLAUSE_WORDS:
         return 0, text
     return match.end(), text[match.end() :]
+
+
+def absence_frame(text: str) -> int | None:
+    """Where the denied clause starts when ``text`` says there is no evidence for it ("there is no evidence that he
+    bet on baseball", "we have found nothing to suggest that the vaccine caused the deaths"), else None. "Nothing
+    that ..." alone ("nothing that was said") and a clause too short to be a claim are no such frame."""
+    match = _ABSENCE_FRAME.match(text)
+    if match is None or len(_WORD.findall(text[match.end() :])) < MIN_CLAUSE_WORDS:
+        return None
+    framed = match.group(0).lower()
+    if re.search(r"\bnothing\s+that\s+$", framed):
+        return None  # "nothing that" is a relative clause, not a frame
+    if re.search(r"\bany\s+", framed) and not re.search(r"\b(?:not|n't|n’t)\b", framed):
+        return None  # "any evidence that" is only absent under a negated verb ("did not find any evidence")
+    return match.end()
 
 
 def _words(text: str) -> int:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import ClauseReader, strip_frame
+from crosswire.claims.clauses import ClauseReader, absence_frame, strip_frame
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import sentence_at, split_sentences
 from crosswire.time.values import parse_value
@@ -288,6 +288,30 @@ def clause_stance_of(
         return own, None
     # "said Burns is not negotiating": a denial only through its own negative words, which asserts that negative.
     return stance, None if about_itself else own
+
+
+def _absence_denied(text: str, stance: Stance) -> str | None:
+    """The clause a source denies by saying there is no evidence for it ("there is no evidence that he authorized
+    the bets" denies "he authorized the bets"), else None: a decline or a neither-nor keeps its own reading, and a
+    clause that is itself negative ("no evidence that he did not pay") is left whole."""
+    if stance in {"declines", "neither"}:
+        return None
+    cut = absence_frame(text)
+    if cut is None or negative(text[cut:]):
+        return None
+    return text[cut:]
+
+
+def _named_antecedent(text: str, antecedents: frozenset[str], entities: dict[str, Entity]) -> str:
+    """A denied clause opening on a pronoun, read with the one party of the pronoun's kind that the clause before
+    names ("Ohtani is considered a victim and there is no evidence that he authorized the bets" denies "Shohei
+    Ohtani authorized the bets"); left as it is when that clause names none or several."""
+    match = _LEADING_PRONOUN.match(text)
+    if match is None:
+        return text
+    kinds = _SPEAKER_PRONOUNS[match[1].lower()]
+    fits = {entities[e].name for e in antecedents if e in entities and entities[e].type in kinds}
+    return f"{fits.pop()}{text[match.end() :]}" if len(fits) == 1 else text
 
 
 # Pronouns that stand for a speaker of each kind at the head of what it said ("Shell said it was not in talks").
@@ -563,15 +587,27 @@ def extract(
                 clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
                 for clause in clauses:
                     c_lo, c_hi = offset + clause.start, offset + clause.end
-                    clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id)
+                    denied = _absence_denied(clause.text, stance)
+                    if denied is not None:
+                        # "there is no evidence that he bet": the proposition is the clause it denies, whose "he" is
+                        # not the speaker.
+                        found = article.text.find(denied, c_lo, c_hi)
+                        c_lo = found if found >= 0 else c_lo
+                        clause_text, speaker_named = _named_antecedent(denied, previous_entities, entity_by_id), False
+                    else:
+                        clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id)
                     entities = index.entities_in(c_lo, c_hi)
                     if speaker_named and statement.speaker:
                         entities |= {statement.speaker}
-                    elif _PRONOUN_SUBJECT.match(clause_text):
+                    elif _PRONOUN_SUBJECT.match(clause_text) or (denied is not None and clause_text != denied):
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
                     previous_entities = entities
-                    clause_stance, asserted = clause_stance_of(statement, stance, clause.text, len(clauses) > 1, relays)
+                    clause_stance, asserted = (
+                        ("denies", None)
+                        if denied is not None
+                        else clause_stance_of(statement, stance, clause.text, len(clauses) > 1, relays)
+                    )
                     propositions.append(
                         Proposition(
                             article=article.id,
