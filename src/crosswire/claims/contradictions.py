@@ -51,7 +51,9 @@ _STANCES = ("confirms", "denies", "declines", "neither")
 
 
 @dataclass(frozen=True)
-class _Dated:
+class DatedSentence:
+    """A sentence that dates something to a day: where it stands, the value, and its context as embedded."""
+
     article: Article
     start: int
     end: int
@@ -66,10 +68,10 @@ def _day(value: str) -> date | None:
     return found.start if found is not None and found.unit == "day" else None
 
 
-def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[_Dated]:
+def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[DatedSentence]:
     sentences = split_sentences(article.text)
     starts = [start for start, _ in sentences]
-    found: list[_Dated] = []
+    found: list[DatedSentence] = []
     for timex in article.timexes:
         if timex.type != "DATE" or _day(timex.value or "") is None:
             continue
@@ -91,7 +93,9 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         before = sentences[index - 1][0] if index > 0 else lo
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
-        found.append(_Dated(article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None))
+        found.append(
+            DatedSentence(article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None)
+        )
     return found
 
 
@@ -101,26 +105,26 @@ def dated_contexts(article: Article) -> list[str]:
     return [item.context for item in _dated_sentences(article, article.statements)]
 
 
-def _compared(dossier: Dossier, articles: Sequence[Article]) -> list[list[_Dated]]:
+def compared_sentences(dossier: Dossier, articles: Sequence[Article]) -> list[list[DatedSentence]]:
     """The dated sentences :func:`value_contradictions` compares, by story: the stories where several articles date
     something."""
     by_article: dict[str, list[Statement]] = {}
     for statement in dossier.statements:
         by_article.setdefault(statement.article, []).append(statement)
-    stories: dict[str, list[_Dated]] = {}
+    stories: dict[str, list[DatedSentence]] = {}
     for article in articles:
         dated = _dated_sentences(article, by_article.get(article.id, []))
         stories.setdefault(article.story or article.id, []).extend(dated)
     return [candidates for candidates in stories.values() if len({item.article.id for item in candidates}) >= 2]
 
 
-def compared_contexts(dossier: Dossier, articles: Sequence[Article]) -> list[str]:
-    """The texts :func:`value_contradictions` embeds (the contexts of the dated sentences it compares), so the
+def compared_contexts(compared: Sequence[Sequence[DatedSentence]]) -> list[str]:
+    """The texts :func:`value_contradictions` embeds for ``compared`` (the contexts of the dated sentences), so the
     claims stage can have them embedded ahead, with the rest of what it reads."""
-    return [item.context for candidates in _compared(dossier, articles) for item in candidates]
+    return [item.context for candidates in compared for item in candidates]
 
 
-def _week_off(left: _Dated, right: _Dated, days: int) -> bool:
+def _week_off(left: DatedSentence, right: DatedSentence, days: int) -> bool:
     """A weekday resolved into another week: the same day named, whole weeks apart, not two answers."""
     weekday = _WEEKDAY.match(left.phrase.strip()) or _WEEKDAY.match(right.phrase.strip())
     return bool(weekday) and days % 7 == 0
@@ -139,15 +143,14 @@ def _claim_at(propositions: Sequence[Proposition], claim_ids: Sequence[str], art
 
 
 def value_contradictions(
-    dossier: Dossier,
-    articles: Sequence[Article],
+    compared: Sequence[Sequence[DatedSentence]],
     propositions: Sequence[Proposition],
     claim_ids: Sequence[str],
     cache: VectorCache | None = None,
 ) -> list[Contradiction]:
     results: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
-    for candidates in _compared(dossier, articles):
+    for candidates in compared:
         vectors = encode_cached([item.context for item in candidates], cache)
         for i, j in _similar_pairs(vectors):
             left, right = candidates[i], candidates[j]
@@ -194,7 +197,7 @@ def _similar_pairs(vectors: np.ndarray) -> Iterator[tuple[int, int]]:
             yield start + int(i), int(j)
 
 
-def _value_of(item: _Dated) -> ContradictionValue:
+def _value_of(item: DatedSentence) -> ContradictionValue:
     return ContradictionValue(
         value=item.value,
         articles=[item.article.id],

@@ -12,6 +12,7 @@ import numpy as np
 
 from crosswire.claims.contradictions import (
     compared_contexts,
+    compared_sentences,
     dated_contexts,
     stance_contradictions,
     value_contradictions,
@@ -336,14 +337,15 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     told_by: dict[str, set[str]] = {}
     for article_id in [*(p.article for p in propositions), *(r.article for r in reactions)]:
         told_by.setdefault(story.get(article_id, article_id), set()).add(article_id)
-    shared = {key for key, articles in told_by.items() if len(articles) > 1}
+    shared = {key for key, tellers in told_by.items() if len(tellers) > 1}
+    compared = compared_sentences(dossier, articles)
     # Everything the stage reads embedded at once, on the engine's workers: the propositions and reactions of the
     # stories told by several articles, and the dated sentences compared (the workers embedded none of it ahead).
     embed_missing(
         [
             *(proposition.text for proposition, key in zip(propositions, stories, strict=True) if key in shared),
             *(_query(reaction) for reaction in reactions if story.get(reaction.article, reaction.article) in shared),
-            *compared_contexts(dossier, articles),
+            *compared_contexts(compared),
         ],
         cache,
         getattr(context, "corpus_map", None),
@@ -398,7 +400,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     order = {claim.id: position for position, claim in enumerate(claims)}
     dossier.claims = sorted(claims, key=lambda claim: (-claim.centrality, order[claim.id]))
     dossier.contradictions = [
-        *value_contradictions(dossier, articles, propositions, claim_ids, cache),
+        *value_contradictions(compared, propositions, claim_ids, cache),
         *stance_contradictions(dossier, claims),
         *truth_contradictions(dossier, claims),
         *holder_contradictions(dossier, claims),
