@@ -94,16 +94,23 @@ def failure_of(article: Article, exc: Exception) -> InputFailure:
     )
 
 
-def load_worker_models() -> None:
-    """What a worker process loads once: spaCy and the sentence encoder, each on one thread (a worker is one core;
-    library thread pools would only fight each other)."""
+def use_one_thread() -> None:
+    """Keep this worker process's library thread pools and the sentence encoder to one thread: a worker is one
+    core, and thread pools would only fight each other."""
     from threadpoolctl import threadpool_limits
 
-    from crosswire.nlp.embeddings import load_encoder, set_threads
-    from crosswire.nlp.spacy_model import load_pipeline
+    from crosswire.nlp.embeddings import set_threads
 
     threadpool_limits(1)
     set_threads(1)
+
+
+def load_worker_models() -> None:
+    """What a worker process loads once: spaCy and the sentence encoder, each on one thread."""
+    from crosswire.nlp.embeddings import load_encoder
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    use_one_thread()
     load_pipeline()
     load_encoder()
 

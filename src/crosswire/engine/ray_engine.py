@@ -91,15 +91,10 @@ def one_cpu_call(fn: Callable[[T], R], item: T) -> tuple[R, float, float]:
     """:func:`crosswire.engine.timed_call` in a Ray task of one CPU: the libraries' thread pools (and the sentence
     encoder, if this process loads it) kept to one thread, as in the engine's other workers."""
     global _one_cpu
-    from crosswire.engine import timed_call
+    from crosswire.engine import timed_call, use_one_thread
 
     if not _one_cpu:
-        from threadpoolctl import threadpool_limits
-
-        from crosswire.nlp.embeddings import set_threads
-
-        threadpool_limits(1)
-        set_threads(1)
+        use_one_thread()
         _one_cpu = True
     return timed_call(fn, item)
 
