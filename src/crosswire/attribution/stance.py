@@ -340,13 +340,13 @@ def _first_sentence(content: str) -> str:
 
 def content_class(content: str, span: Span | None = None) -> StanceClass:
     """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
-    if _CONTENT_DECLINE.search(content) or _DEFLECTION.search(_first_sentence(content)):
+    first_sentence = _first_sentence(content)
+    if _CONTENT_DECLINE.search(content) or _DEFLECTION.search(first_sentence):
         return "decline"
     if _CONTENT_DENY.search(content) or _VERDICT_ON_REPORT.search(content) or _VERDICT_ALONE.search(content):
         return "deny"
     if _CONTENT_CONFIRM.search(content):
         return "confirm"
-    first_sentence = _first_sentence(content)
     if _UNSETTLED.search(first_sentence) or _STANDING_POSITION.search(first_sentence):
         return "neither"  # "this cannot be proven", "as we have said before, we are focused on ..."
     if span is not None and negated_claim(span):

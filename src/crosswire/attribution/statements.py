@@ -107,6 +107,14 @@ def _within(mention: Mention, spans: Sequence[tuple[int | None, int | None]]) ->
     return any(s is not None and e is not None and s <= mention.start and mention.end <= e for s, e in spans)
 
 
+def _named_between(
+    article: Article, labels: set[str], start: int, end: int, said: Sequence[tuple[int | None, int | None]]
+) -> bool:
+    """Whether someone of ``labels`` is named between ``start`` and ``end`` outside what was said (a name inside a
+    quote is talked about, so it does not interrupt who goes on speaking)."""
+    return any(m.label in labels and start <= m.start < end and not _within(m, said) for m in article.mentions)
+
+
 def _pronoun_speaker(
     article: Article,
     statement: Statement,
@@ -126,12 +134,7 @@ def _pronoun_speaker(
             and (earlier.source_type == "person" or spokesperson)
             and start - earlier.end <= PRONOUN_SPEAKER_DISTANCE
         ):
-            between = [
-                m
-                for m in article.mentions
-                if m.label == "PERSON" and earlier.end <= m.start < start and not _within(m, said)
-            ]
-            if not between:
+            if not _named_between(article, {"PERSON"}, earlier.end, start, said):
                 return earlier.speaker
             break
     found = resolve_reference(article, start, statement.speaker_end, entities)
@@ -163,12 +166,7 @@ def _continued_speaker(
             continue
         if not earlier.speaker or earlier.source_type not in kinds or start - earlier.end > PRONOUN_SPEAKER_DISTANCE:
             return None
-        between = [
-            m
-            for m in article.mentions
-            if m.label in {"PERSON", *ORG_LABELS} and earlier.end <= m.start < start and not _within(m, said)
-        ]
-        return None if between else earlier.speaker
+        return None if _named_between(article, {"PERSON", *ORG_LABELS}, earlier.end, start, said) else earlier.speaker
     return None
 
 
