@@ -31,9 +31,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from crosswire.attribution import bounds, cue_model, cues, noun_cues, sources
+from crosswire.attribution import bounds, cue_model, cues, dashes, noun_cues, sources
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution import learned as learned_steps
 from crosswire.attribution import spans as content_spans
@@ -73,13 +73,6 @@ _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
 # ... or a short aside or conjunction ("“...,” he said, referring to the vote, “...”"; "he said, but “...”").
 _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s*|,?\s*(?:but|and)\s*)$")
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
-# A quotation dash opening a paragraph ("– It is a fabrication, the spokesman said."), and the fewest words it needs
-# before the closing cue to be somebody's words rather than a list item.
-_DASH_QUOTE = re.compile(r"(?m)^[ \t]*[–—][ \t]+(?=\S)")
-MIN_DASH_WORDS = 4
-# A dash and a short phrase on the rest of the line after a quote: its signature.
-_SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*([^\n]{3,100}?)[ \t.]*(?:\n|$)")
-_NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
@@ -468,7 +461,7 @@ class _Finder:
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
-        dashed = _DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
+        dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
             Candidate(
                 cue_start=cue_start,
@@ -672,63 +665,6 @@ class _Finder:
             )
         )
 
-    def dash_quotes(self) -> None:
-        """ "– It is a fabrication, the ministry's spokesman told TV 2.": a paragraph opened by a quotation dash is
-        direct speech, up to the comma before a closing cue clause that names the speaker (European papers and
-        their translations print quotes so). A closing phrase without a verb that names a person ("..., press
-        officer Anna Berg") is the speaker too. A dash paragraph without such a tail is left to the cue before it
-        ("X wrote the following:")."""
-        for match in _DASH_QUOTE.finditer(self.text):
-            start = match.end()
-            para_end = self.paragraph(start)[1]
-            comma = self.text.rfind(", ", start, para_end)
-            if comma < 0 or len(re.findall(r"\w+", self.text[start:comma])) < MIN_DASH_WORDS:
-                continue
-            tail = bounds.trim(self.text, comma + 1, para_end)
-            span = self.doc.char_span(*tail, alignment_mode="expand")
-            if span is None or self.in_quote(start) is not None:
-                continue
-            found = self.closing_cue(span, tail)
-            if found is None:
-                continue
-            cue, speaker = found
-            content_end = bounds.trim(self.text, start, comma)[1]
-            lemma = cue.lemma_.lower() if cue is not None else ""
-            self.candidates.append(
-                Candidate(
-                    cue_start=cue.idx if cue is not None else None,
-                    cue_end=cue.idx + len(cue.text) if cue is not None else None,
-                    cue_lemma=lemma,
-                    content_start=start,
-                    content_end=content_end,
-                    content=self.text[start:content_end],
-                    speaker=speaker,
-                    direct=True,
-                    reading=CueReading(lemma=lemma, tier="speech") if cue is None else parse.reading(cue, "speech"),
-                    kind="direct",
-                    cue_token=cue.i if cue is not None else None,
-                    stance_text=cue.text if cue is not None else "",
-                )
-            )
-
-    def closing_cue(self, span: Span, tail: tuple[int, int]) -> tuple[Token | None, tuple[int, int]] | None:
-        """The cue and speaker of the clause that closes a dash quote: a verb of saying with its subject inside the
-        clause, or, in a clause without any verb, the phrase up to the person it names."""
-        verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}]
-        for token in verbs:
-            if cues.cue_tier(token.lemma_) != "speech":
-                continue
-            subject = parse.subject_of(token)
-            if subject is not None and tail[0] <= subject[0] and subject[1] <= token.idx:
-                return token, bounds.trim(self.text, *subject)
-        if verbs:
-            return None
-        people = [m.end for m in self.mentions(*tail) if m.label == "PERSON"]
-        # a name the tagger missed: a run of capitalised words inside the phrase ("colonel Per Espen Strande")
-        names = [m.end() for m in _NAME_RUN.finditer(self.text, tail[0] + 1, tail[1])]
-        ends = people or names
-        return (None, bounds.trim(self.text, tail[0], ends[0])) if ends else None
-
     def noun_cues(self) -> None:
         """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`.noun_cues`)."""
         for found in noun_cues.find(self.doc, parse.subject_of):
@@ -859,7 +795,7 @@ class _Finder:
                 <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c)
             ]  # fmt: skip
             speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
-            speaker = self.signature(quote.end) or speaker
+            speaker = dashes.signature(self, quote.end) or speaker
             self.candidates.append(
                 Candidate(
                     cue_start=None,
@@ -876,16 +812,6 @@ class _Finder:
                 )
             )
             covered.append((quote.start, quote.end))
-
-    def signature(self, end: int) -> tuple[int, int] | None:
-        """ "“We remain committed.” — Izzat al-Rishq, a senior Hamas official": a dash after a quote, then a name,
-        on the rest of its line, signs the quote."""
-        match = _SIGNATURE.match(self.text, end)
-        if match is None:
-            return None
-        start, stop = bounds.trim(self.text, match.start(1), match.end(1))
-        named = any(m.label in {"PERSON", "ORG"} for m in self.mentions(start, stop))
-        return (start, stop) if named or _NAME_RUN.search(self.text, start, stop) else None
 
     def subordinate(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue sits in a clause governed by another candidate's cue ('“...,” he told TASS,
@@ -1017,7 +943,7 @@ LEARNED = frozenset({"proposals", "boundary", "screen"})
 
 def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
-    finder.dash_quotes()
+    dashes.dash_quotes(finder)
     finder.verb_cues()
     finder.according_to()
     finder.noun_cues()
