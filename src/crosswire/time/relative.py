@@ -36,6 +36,7 @@ from crosswire.time.rules import (
     _pos_mod,
     _prev_word,
     _unit_of,
+    _valid_day,
     _weekday_day,
 )
 from crosswire.time.tense import FUTURE, PAST
@@ -417,14 +418,6 @@ _CLOCK_DAY_BEFORE = re.compile(
 _CLOCK_PREPS = {"at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since", "past"}
 
 
-def _real_day(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _day_apart(m: re.Match[str], text: str) -> tuple[int | None, tuple[int, int, int | None] | None]:
     """The weekday, or the month, day and year, a clock time is on when the day is written apart from it: "at 11 p.m.
     local time on Wednesday", "Wednesday at 11 p.m.", "at 2:46 p.m. on March 11, 2011", and the wire's "at 10 a.m.
@@ -436,7 +429,7 @@ def _day_apart(m: re.Match[str], text: str) -> tuple[int | None, tuple[int, int,
     if after is not None and after["mon"] and after["mon"][:1].isupper():
         month = month_number(after["mon"])
         day, year = int(after["day"]), int(after["year"]) if after["year"] else None
-        if month is not None and _real_day(year or 2000, month, day):
+        if month is not None and _valid_day(year or 2000, month, day):
             return None, (month, day, year)
     return None, None
 
