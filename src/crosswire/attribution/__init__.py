@@ -1,7 +1,7 @@
 """Who said what: statements with their speaker, cue, content and stance class, and their speakers' entities.
 
-Rules over the parse and the quotation marks (:mod:`.finder`, :mod:`.quotes`, :mod:`.dashes`, :mod:`.cues`,
-:mod:`.bounds`) find statements; learned steps trained on PolNeAR (:mod:`.learned`, :mod:`.cue_model`,
+Rules over the parse and the quotation marks (:mod:`.finder`, :mod:`.verb_content`, :mod:`.quotes`, :mod:`.dashes`,
+:mod:`.cues`, :mod:`.bounds`) find statements; learned steps trained on PolNeAR (:mod:`.learned`, :mod:`.cue_model`,
 :mod:`.spans`) add and trim them; :mod:`.stance` reads their stance class and :mod:`.sources` the kind of source.
 Stages exported: ``find_statements`` (per article) and ``link_statements`` (corpus).
 """

@@ -33,7 +33,7 @@ import re
 
 from spacy.tokens import Token
 
-from crosswire.attribution import bounds, cue_model, cues, dashes, noun_cues, sources
+from crosswire.attribution import bounds, cue_model, cues, dashes, noun_cues, sources, verb_content
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution import learned as learned_steps
 from crosswire.attribution import spans as content_spans
@@ -44,30 +44,6 @@ from crosswire.context import Context
 from crosswire.model import Article, Mention, Statement
 from crosswire.nlp.parse import doc_of
 
-# Complements that hold what was said, in order of preference per tier.
-CLAUSE_DEPS = ("ccomp",)
-OBJECT_DEPS = ("dobj", "attr", "oprd")
-# Verbs whose object is the content ("confirmed the meeting", "denied the reports", "backs Clinton").
-OBJECT_CONTENT = frozenset(
-    {
-        "confirm", "deny", "acknowledge", "admit", "reject", "dismiss", "refute", "dispute", "endorse", "support",
-        "back", "oppose", "favor", "favour", "prefer", "criticize", "criticise", "praise", "condemn", "denounce",
-        "slam", "blast", "attack", "defend", "question", "mock", "deride", "decry", "applaud", "welcome", "accuse",
-        "blame", "announce", "reveal", "disclose", "predict", "promise", "pledge", "propose", "demand", "describe",
-        "call", "want", "seek", "fear", "expect", "claim", "report", "tweet", "post", "write", "cite", "mention",
-        "recommend", "urge", "debunk", "rebuff", "contradict", "reiterate", "repeat", "concede", "plan", "like",
-        "love", "hate", "doubt", "suspect", "estimate", "find", "see", "view", "consider", "regard",
-    }
-)  # fmt: skip
-# Prepositions whose object is what a verb of saying was about ("warned of", "talked about", "complained about").
-ABOUT_PREPS = frozenset({"about", "of", "on", "against", "for"})
-# Prepositions that continue an object content ("accused X of ...", "praised X for ...", "described X as ...").
-OBJECT_PREPS = frozenset({"of", "for", "as"})
-# Prepositions whose phrase after an object is the circumstance of the saying, not part of what was said.
-ADJUNCT_PREPS = frozenset({"in", "during", "since", "at", "after", "before", "amid", "throughout", "following", "via"})
-# Verbs whose object is the addressee, not the content ("told reporters ...", "assured investors ...").
-TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "warn"})
-ABOUT_VERBS = frozenset({"warn", "talk", "speak", "comment", "complain", "ask", "write", "testify", "caution", "call"})
 # A gap between a quote and its cue clause that still ties them ("“...,” Altun said"; "said, “...”"; "said: “...”").
 _GAP_BEFORE = re.compile(r"^[ \t,—–-]*$")
 # ... or a short aside or conjunction ("“...,” he said, referring to the vote, “...”"; "he said, but “...”").
@@ -88,16 +64,6 @@ SOURCE_NOUNS = frozenset(
 )
 
 
-def _is_adjunct(prep: Token) -> bool:
-    """A phrase after an object that says when, where or how something was said ("in tweets", "on Friday"), or
-    holds a clause of its own, rather than continuing what was said ("accused X of ...", "described X as ...")."""
-    if prep.lower_ in OBJECT_PREPS:
-        return False
-    if prep.lower_ in ADJUNCT_PREPS or any(t.pos_ == "VERB" for t in prep.subtree):
-        return True
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
-
-
 def _is_source_phrase(prep: str, source: Token) -> bool:
     """Whether "In/By/To ``source``," names where what follows comes from: a poll, report or count ("in the latest
     poll", "by the AP's count"), or for "to" a person or a group of people ("to many", "to his critics")."""
@@ -109,187 +75,6 @@ def _is_source_phrase(prep: str, source: Token) -> bool:
     if lemma in {"many", "some", "other", "most", "few"}:
         return True
     return source.ent_type_ in {"PERSON", "NORP"}
-
-
-def _content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) -> tuple[int, int] | None:
-    """The content span a cue verb governs, or None when it has none that counts."""
-    lemma = token.lemma_.lower()
-    children = list(token.children)
-    if lemma in cues.CITING:
-        said = _said_content(token)
-        if said is not None:
-            return said
-    clauses = _content_clauses(token, tier, paragraph)
-    if clauses:
-        start, end = parse.span_of([t for c in clauses for t in (c.left_edge, c.right_edge)])
-        for clause in clauses:
-            for child in clause.children:
-                if child.dep_ == "advcl" and child.lemma_.lower() in cues.CITING and child.i < clause.i:
-                    # "reported, citing a source, that ...": the citation is not part of what was reported
-                    start = max(start, child.right_edge.idx + len(child.right_edge.text))
-        return start, min(bounds.clause_end(text, c, start, end) for c in clauses)
-    if lemma in TELL_VERBS:
-        told = _told_clause(token)
-        if told is not None:
-            return told
-    if tier == "evidence" and lemma not in cues.SPEECH:
-        return None
-    if lemma in cues.NEEDS_CLAUSE:
-        return None
-    xcomps = [c for c in children if c.dep_ == "xcomp"]
-    if xcomps and (lemma in cues.DECLINE_LEMMAS or tier in {"belief", "learned"} or lemma in {"promise", "vow"}):
-        return parse.subtree_span(xcomps[0])
-    if lemma in OBJECT_CONTENT or tier == "learned":
-        objects = _object_content(token)
-        if objects is not None:
-            return objects
-    if lemma in ABOUT_VERBS:
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
-        if preps:
-            return parse.subtree_span(preps[0])
-    return bounds.passive_content(token)
-
-
-def _said_content(token: Token) -> tuple[int, int] | None:
-    """ "quoted Ryabkov as saying that ...": what Ryabkov said."""
-    saying = _as_saying(token)
-    if saying is None:
-        return None
-    said = [c for c in saying.children if c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > saying.i]
-    return parse.span_of([t for c in said for t in (c.left_edge, c.right_edge)]) if said else None
-
-
-def _content_clauses(token: Token, tier: str, paragraph: tuple[int, int]) -> list[Token]:
-    """The clauses a cue governs inside its paragraph: complements, reported adverbials, clauses hung on "citing"."""
-    children = list(token.children)
-    clauses = [
-        c
-        for c in children
-        if c.dep_ in CLAUSE_DEPS and c.lemma_.lower() not in cues.CITING and paragraph[0] <= c.idx < paragraph[1]
-    ]
-    if any(c.i > token.i and _has_that(c) for c in clauses):
-        # "X, whose work has come under scrutiny, wrote that ...": a clause before the cue is the subject's aside
-        clauses = [c for c in clauses if c.i > token.i]
-    if not clauses and tier == "speech":
-        clauses = [c for c in children if bounds.reported_advcl(c, token) and paragraph[0] <= c.idx < paragraph[1]]
-    if not clauses:
-        # "reported, citing anonymous sources, that ...": the parser hangs the clause on "citing".
-        for child in children:
-            if child.dep_ in {"advcl", "ccomp"} and child.lemma_.lower() in cues.CITING:
-                clauses = [c for c in child.children if c.dep_ in CLAUSE_DEPS]
-    return clauses
-
-
-def _object_content(token: Token) -> tuple[int, int] | None:
-    """A cue's object and what completes it, up to where the circumstances of the saying start."""
-    children = list(token.children)
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
-    if not objects:
-        return None
-    parts = list(objects)
-    for c in children:
-        if c.i <= objects[0].i:
-            continue
-        if c.dep_ == "prep" and _is_adjunct(c):
-            break  # the content is contiguous: it stops where the circumstances of the saying start
-        if c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep":
-            parts.append(c)
-    return parse.span_of([t for c in parts for t in (c.left_edge, c.right_edge)])
-
-
-def _told_clause(token: Token) -> tuple[int, int] | None:
-    """ "Watson told the Examiner the report was false": the parser sometimes ends the sentence after the addressee
-    and starts a new one without any punctuation between; the clause after the addressee is what was told."""
-    objects = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i]
-    if not objects:
-        return None
-    after = objects[-1].right_edge.i + 1
-    doc = token.doc
-    if after >= len(doc) or not doc[after].is_alpha or doc[after].sent.start != after:
-        return None
-    sentence = doc[after].sent
-    if not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in sentence):
-        return None
-    return doc[after].idx, sentence.end_char
-
-
-def _participles(lemmas: frozenset[str]) -> dict[str, str]:
-    """The "-ing" forms of verbs of saying ("writing", "stating", "admitting"), to their lemmas."""
-    forms: dict[str, str] = {}
-    for lemma in sorted(lemmas):
-        for form in (lemma + "ing", lemma[:-1] + "ing" if lemma.endswith("e") else "", lemma + lemma[-1] + "ing"):
-            if form:
-                forms.setdefault(form, lemma)
-    return forms
-
-
-# Verbs that put a document out, whose subject is its author ("published a report saying ...").
-PUBLISH_VERBS = frozenset({"publish", "release", "issue", "post", "file", "write", "put", "unveil", "send", "submit"})
-# Participles of saying the tagger sometimes reads as nouns (", writing, “...”").
-_PARTICIPLES = _participles(cues.SPEECH - {"call", "order", "post", "text", "brief", "cry", "charge", "attack"})
-
-
-def _reporter_of_participle(token: Token) -> tuple[int, int] | None:
-    """ "The lawyer said his client would plead not guilty, calling the charges baseless": a participle of saying
-    after a comma that the parser hangs on the reported clause is the reporter's next act, not the act of the
-    reported clause's subject; its speaker is the subject of the cue that reports that clause."""
-    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or token.nbor(-1).text != ",":
-        return None
-    if any(c.dep_ in parse.SUBJECTS for c in token.children):
-        return None
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    reporter = clause.head
-    if clause.dep_ != "ccomp" or reporter.i == clause.i or cues.cue_tier(reporter.lemma_) != "speech":
-        return None
-    return parse.subject_of(reporter)
-
-
-def _author(token: Token) -> tuple[int, int] | None:
-    """ "Hersh published a report saying that ...", "the ministry issued a statement saying ...": what the document
-    says, its author says; the speaker is the subject of the verb that put the document out."""
-    document = token.head
-    if token.dep_ != "acl" or document.dep_ != "dobj" or document.lower_ not in sources.DOCUMENT_NOUNS:
-        return None
-    if document.head.lemma_.lower() not in PUBLISH_VERBS:
-        return None
-    subjects = [c for c in document.head.children if c.dep_ in parse.SUBJECTS]
-    return parse.subtree_span(subjects[0]) if subjects else None
-
-
-def _has_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
-def _as_saying(token: Token) -> Token | None:
-    """The "saying" of "quoted X as saying" / "cited X as saying", hung by the parser on the verb or on X."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    for holder in [token, *objects[:1]]:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                for saying in prep.children:
-                    if saying.lemma_ == "say" and saying.dep_ == "pcomp":
-                        return saying
-    return None
-
-
-def _frame_end(token: Token) -> int:
-    """Where the cue clause ends before its content: the cue and its non-content dependents on the right."""
-    end = token.idx + len(token.text)
-    for child in token.children:
-        if child.i > token.i and child.dep_ in {
-            "dative",
-            "dobj",
-            "prep",
-            "npadvmod",
-            "advmod",
-            "prt",
-            "nsubj",
-            "agent",
-        }:
-            end = max(end, child.right_edge.idx + len(child.right_edge.text))
-    return end
 
 
 class _Finder:
@@ -351,8 +136,13 @@ class _Finder:
 
     def verb_cues(self) -> None:
         for token in self.doc:
-            if token.pos_ == "NOUN" and token.lower_ in _PARTICIPLES and token.i > 0 and token.nbor(-1).text == ",":
-                self.read_participle(token, _PARTICIPLES[token.lower_])
+            if (
+                token.pos_ == "NOUN"
+                and token.lower_ in verb_content.PARTICIPLES
+                and token.i > 0
+                and token.nbor(-1).text == ","
+            ):
+                self.read_participle(token, verb_content.PARTICIPLES[token.lower_])
                 continue
             if not (token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say")):
                 continue
@@ -394,7 +184,9 @@ class _Finder:
             speaker is not None and token.left_edge.idx <= speaker[0] and speaker[1] <= parse.subtree_span(token)[1]
         )
         frame_start = min(cue_start, speaker[0]) if speaker and own_subject else cue_start
-        frame_end = min(max(_frame_end(token), speaker[1] if speaker and own_subject else cue_end), para_end)
+        frame_end = min(
+            max(verb_content.frame_end(token), speaker[1] if speaker and own_subject else cue_end), para_end
+        )
         reading = parse.reading(token, tier)
         stance_text = parse.stance_window(text, token)
         # 1. a quote right before the cue clause, possibly continued right after it
@@ -425,7 +217,7 @@ class _Finder:
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
         content = mixed or (bounds.colon_content(text, cue_end) if tier == "speech" else None)
         clipped = content is None
-        shifted = self.shifted_object(token) if content is None and lemma in OBJECT_CONTENT else None
+        shifted = self.shifted_object(token) if content is None and lemma in verb_content.OBJECT_CONTENT else None
         if shifted is not None:
             noun, content = shifted
             reading = dataclasses.replace(reading, object_noun=noun.lemma_.lower())
@@ -440,7 +232,7 @@ class _Finder:
             content = bounds.colon_content(text, frame_end)  # "wrote the following to TV 2 in a statement:"
             clipped = content is None
         if content is None:
-            content = _content_of(token, tier, (para_start, para_end), text)
+            content = verb_content.content_of(token, tier, (para_start, para_end), text)
         if content is None and tier == "speech":
             content = bounds.misparsed_that_clause(token)
         if content is None and tier == "speech":
@@ -483,17 +275,21 @@ class _Finder:
 
     def clause_between(self, token: Token, start: int, end: int) -> int | None:
         """Where a clause the cue governs starts between ``start`` and ``end`` (before a quote after the cue)."""
-        starts = [c.left_edge.idx for c in token.children if c.dep_ in CLAUSE_DEPS and start <= c.left_edge.idx < end]
+        starts = [
+            c.left_edge.idx
+            for c in token.children
+            if c.dep_ in verb_content.CLAUSE_DEPS and start <= c.left_edge.idx < end
+        ]
         return min(starts) if starts else None
 
     def speaker_of(self, token: Token, lemma: str, paragraph: tuple[int, int]) -> tuple[int, int] | None:
         """The speaker span of a cue verb inside its paragraph: its subject (or the reporter of a participle, the
         author of a document, a subject the parse missed), without a quote before the cue."""
-        reporter = _reporter_of_participle(token)
+        reporter = verb_content.reporter_of_participle(token)
         if reporter is not None and not paragraph[0] <= reporter[0] < paragraph[1]:
             reporter = None  # the parser joined the paragraph to the one before: the reporter is not in it
         speaker = reporter or parse.subject_of(token) or self.unparsed_subject(token, lemma)
-        speaker = _author(token) or speaker
+        speaker = verb_content.author(token) or speaker
         if speaker is None:
             return None
         speaker = self.outside_quotes(speaker, token.idx)
@@ -524,10 +320,10 @@ class _Finder:
         a cue clause that closes its sentence reports the whole sentence before it, though the parser gives the cue
         only the last clause (or a clause that runs back into a heading above the paragraph)."""
         children = list(token.children)
-        if any(c.dep_ in CLAUSE_DEPS and c.i > token.i for c in children) or not speaker[0] < token.idx:
+        if any(c.dep_ in verb_content.CLAUSE_DEPS and c.i > token.i for c in children) or not speaker[0] < token.idx:
             return None
         for clause in children:
-            if clause.dep_ not in CLAUSE_DEPS or clause.i > token.i:
+            if clause.dep_ not in verb_content.CLAUSE_DEPS or clause.i > token.i:
                 continue
             end = clause.right_edge.idx + len(clause.right_edge.text)
             if not re.fullmatch(r"\s*[,—–-]\s*", self.text[end : speaker[0]]):
@@ -559,11 +355,13 @@ class _Finder:
           first subject when the cue has a "that" complement of its own after it.
         """
         children = list(token.children)
-        if lemma in cues.CITING and _as_saying(token) is not None:
+        if lemma in cues.CITING and verb_content.as_saying(token) is not None:
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             return parse.subtree_span(passive[0]) if passive else None
-        after = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i > token.i and _has_that(c)]
-        before = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i < token.i]
+        after = [
+            c for c in children if c.dep_ in verb_content.CLAUSE_DEPS and c.i > token.i and verb_content.has_that(c)
+        ]
+        before = [c for c in children if c.dep_ in verb_content.CLAUSE_DEPS and c.i < token.i]
         if not after or not before or any(c.dep_ in parse.PASSIVE_SUBJECTS for c in children):
             return None
         subjects = sorted((c for c in before[0].children if c.dep_ in parse.SUBJECTS), key=lambda c: c.i)
@@ -613,7 +411,7 @@ class _Finder:
         if lemma in cues.CITING:
             # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            saying = _as_saying(token)
+            saying = verb_content.as_saying(token)
             if objects and saying is not None:
                 speaker = parse.subtree_span(objects[0])
                 if objects[0].i < saying.i <= objects[0].right_edge.i:
