@@ -641,3 +641,27 @@ def test_a_quote_told_round_its_speaker_puts_forward_its_own_words() -> None:
     assert texts[0] == "Northgate is absolutely not in talks with Pemberton about a merger"
     assert all("said in a statement" not in text for text in texts)
     assert any(text.startswith("It does not make the slightest bit of sense") for text in texts)
+
+
+def test_one_quoted_sentence_broken_by_its_speaker_stays_whole() -> None:
+    """A trial and sport: a sentence broken by its attribution ("'The verdict,' the lawyer said, 'will be appealed.'")
+    gives no piece of itself as a claim; a quote before "said the coach" is cut before the cue."""
+    text = "“The verdict in this case,” lawyer Tom Reyes said, “will be appealed within the week.” The court rose."
+    item = article("t1", text, names={"Tom Reyes": "e-reyes"})
+    broken = statement(
+        item, 0, speaker_text="lawyer Tom Reyes", cue="said", content=text[: text.index(" The court")],
+        speaker="e-reyes", direct=True,
+    )  # fmt: skip
+    propositions, _ = extract([item], dossier([item], [entity("e-reyes", "Tom Reyes")], [broken]), {})
+    assert [p.text for p in propositions if p.statement == broken.id] == [
+        "The verdict in this case,” lawyer Tom Reyes said, “will be appealed within the week."
+    ]
+    text = "“We will beat Harlow Town on Saturday,” said coach Lena Ortiz after training. Fans cheered."
+    item = article("s1", text, names={"Lena Ortiz": "e-ortiz", "Harlow Town": "e-harlow"})
+    cut = statement(
+        item, 0, speaker_text="coach Lena Ortiz", cue="said", content=text[: text.index(" Fans")],
+        speaker="e-ortiz", direct=True,
+    )  # fmt: skip
+    people = [entity("e-ortiz", "Lena Ortiz"), entity("e-harlow", "Harlow Town", "ORG")]
+    propositions, _ = extract([item], dossier([item], people, [cut]), {})
+    assert [p.text for p in propositions if p.statement == cut.id] == ["We will beat Harlow Town on Saturday"]

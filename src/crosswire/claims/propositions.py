@@ -677,18 +677,28 @@ _OPENING_QUOTE = re.compile(r"[\"“‘«]")
 def _quoted_parts(article: Article, statement: Statement, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A quote's words without its attribution: where a direct quote is told in two pieces round its speaker
     ("'Ukraine is not involved,' the aide said in a statement. 'It makes no sense.'"), the sentence holding the
-    speaker gives the quoted words before it and any quote opened after the cue, not "the aide said in a statement"."""
-    at = statement.speaker_start
-    if not statement.direct or at is None:
+    speaker gives the quoted words before it and any quote opened after the cue, not "the aide said in a statement".
+    One quoted sentence broken by its attribution ("'The merger,' she said, 'will close in May.'") is left whole: a
+    piece of it is no claim."""
+    if not statement.direct or statement.speaker_start is None:
         return parts
+    marks = [statement.speaker_start, *([statement.cue_start] if statement.cue_start is not None else [])]
+    at = min(marks)
     after = max(statement.speaker_end or at, statement.cue_end or at)
     kept: list[tuple[int, int]] = []
     for lo, hi in parts:
-        if not lo < at < hi or not _CLOSING_QUOTE.search(article.text[lo:at].rstrip()):
+        before = article.text[lo:at].rstrip()
+        opened = _OPENING_QUOTE.search(article.text, after, hi) if lo < at < after < hi else None
+        continued = opened is not None and article.text[opened.end() : opened.end() + 1].islower()
+        if (
+            not lo < at < hi
+            or not _CLOSING_QUOTE.search(before)
+            or len(_WORD.findall(strip_content(before))) < MIN_WORDS
+            or continued
+        ):
             kept.append((lo, hi))
             continue
         kept.append((lo, at))
-        opened = _OPENING_QUOTE.search(article.text, after, hi) if after < hi else None
         if opened is not None:
             kept.append((opened.start(), hi))
     return kept
