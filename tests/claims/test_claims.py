@@ -311,6 +311,25 @@ def test_a_long_denial_of_a_named_report_is_a_reaction() -> None:
     assert not is_reaction(denial("the allegations of the judge's bias in the case are nonsense, the court said"))
 
 
+def test_a_verdict_on_something_said_elsewhere_is_a_reaction() -> None:
+    """A pronoun judged true or false answers a claim made elsewhere ("It is frivolous fabrication and of course just
+    nonsense"); a judgement that spells its claim out, or goes on to say something of its own, is a proposition. A
+    war, a trial, a merger, sport."""
+
+    def said(content: str, stance_class: str = "deny") -> Statement:
+        return Statement(id="t1:s0", article="t1", start=0, end=1, content=content, stance_class=stance_class)
+
+    assert is_reaction(said("It is frivolous fabrication and of course just nonsense"))
+    assert is_reaction(said("That's not true."))
+    assert is_reaction(said("“This is an absolute lie,”"))
+    assert is_reaction(said("it was entirely accurate", "confirm"))
+    assert not is_reaction(said("It is false that the board approved the merger"))
+    assert not is_reaction(said("It is wrong because the referee had already blown the whistle"))
+    assert not is_reaction(said("It is a sad day for the club and its supporters"))
+    # An assertion is no answer: "it is true" said in passing is left to the claim it belongs to.
+    assert not is_reaction(said("It is true the troops were withdrawn from the bridge last night", "assert"))
+
+
 def test_a_claim_put_in_the_negative_is_confirmed_by_those_saying_it() -> None:
     """ "The coach said the striker is not injured" puts forward a negative claim; "denied that the striker is
     injured" would deny the positive one. Reading denials off negative words must not turn the sources of a
@@ -592,3 +611,57 @@ def test_an_article_telling_an_answer_to_a_reported_claim_reports_that_claim() -
         assert claim.verdict == "denied" and claim.independent_sources == 0
     coach = _claim_about(result, "coach")
     assert [stance.stance for stance in coach.stances] == ["denies"]
+
+
+def test_a_quote_told_round_its_speaker_puts_forward_its_own_words() -> None:
+    """A merger and a war: a direct quote in two pieces round its attribution gives the quoted words, not "the
+    spokeswoman said in a statement"; a quote told in one piece is left whole."""
+    text = (
+        "“Northgate is absolutely not in talks with Pemberton about a merger,” spokeswoman Ada Quill said in a "
+        "statement. “It does not make the slightest bit of sense.” The army said the bridge was destroyed."
+    )
+    item = article("m1", text, names={"Northgate": "e-north", "Pemberton": "e-pem", "Ada Quill": "e-quill"})
+    people = [
+        entity("e-north", "Northgate", "ORG"),
+        entity("e-pem", "Pemberton", "ORG"),
+        entity("e-quill", "Ada Quill"),
+    ]
+    quote = statement(
+        item,
+        0,
+        speaker_text="spokeswoman Ada Quill",
+        cue="said",
+        content=text[: text.index(" The army")],
+        speaker="e-quill",
+        stance="deny",
+        direct=True,
+    )
+    propositions, _ = extract([item], dossier([item], people, [quote]), {})
+    texts = [proposition.text for proposition in propositions if proposition.statement == quote.id]
+    assert texts[0] == "Northgate is absolutely not in talks with Pemberton about a merger"
+    assert all("said in a statement" not in text for text in texts)
+    assert any(text.startswith("It does not make the slightest bit of sense") for text in texts)
+
+
+def test_one_quoted_sentence_broken_by_its_speaker_stays_whole() -> None:
+    """A trial and sport: a sentence broken by its attribution ("'The verdict,' the lawyer said, 'will be appealed.'")
+    gives no piece of itself as a claim; a quote before "said the coach" is cut before the cue."""
+    text = "“The verdict in this case,” lawyer Tom Reyes said, “will be appealed within the week.” The court rose."
+    item = article("t1", text, names={"Tom Reyes": "e-reyes"})
+    broken = statement(
+        item, 0, speaker_text="lawyer Tom Reyes", cue="said", content=text[: text.index(" The court")],
+        speaker="e-reyes", direct=True,
+    )  # fmt: skip
+    propositions, _ = extract([item], dossier([item], [entity("e-reyes", "Tom Reyes")], [broken]), {})
+    assert [p.text for p in propositions if p.statement == broken.id] == [
+        "The verdict in this case,” lawyer Tom Reyes said, “will be appealed within the week."
+    ]
+    text = "“We will beat Harlow Town on Saturday,” said coach Lena Ortiz after training. Fans cheered."
+    item = article("s1", text, names={"Lena Ortiz": "e-ortiz", "Harlow Town": "e-harlow"})
+    cut = statement(
+        item, 0, speaker_text="coach Lena Ortiz", cue="said", content=text[: text.index(" Fans")],
+        speaker="e-ortiz", direct=True,
+    )  # fmt: skip
+    people = [entity("e-ortiz", "Lena Ortiz"), entity("e-harlow", "Harlow Town", "ORG")]
+    propositions, _ = extract([item], dossier([item], people, [cut]), {})
+    assert [p.text for p in propositions if p.statement == cut.id] == ["We will beat Harlow Town on Saturday"]

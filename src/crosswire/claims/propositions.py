@@ -51,6 +51,21 @@ _REFERRING = re.compile(
     r"contact|contacts|negotiations|trip|rumou?rs?|account|accounts)\b",
     re.IGNORECASE,
 )
+# A verdict on something said elsewhere, with nothing of its own: "It is frivolous fabrication and of course just
+# nonsense", "That's not true", "This is an absolute lie". A pronoun subject, a copula, and a judgement word.
+_VERDICT_ON_IT = re.compile(
+    r"^(?:it|this|that|these|those|they|all\s+(?:this|that))(?:['’]s|['’]re|\s+(?:is|was|are|were))\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_JUDGEMENT = re.compile(
+    r"\b(?:nonsense|fabrications?|fabricated|fiction|false|falsehoods?|untrue|true|lies?|baseless|groundless|"
+    r"unfounded|absurd|ridiculous|rubbish|fake|wrong|incorrect|inaccurate|accurate|correct|misleading|slander|"
+    r"propaganda|speculation|fantasy|invention|hoax)\b",
+    re.IGNORECASE,
+)
+# Words after which a verdict goes on to say something of its own ("it is false that ...", "it is wrong because").
+_OWN_CLAUSE = re.compile(r"\b(?:that|because|since|as|which|who|to|if|when|but)\b", re.IGNORECASE)
+MAX_VERDICT_WORDS = 8
 # What follows a referring noun when the claim it refers to is spelled out: "the report that ...", "claims of ...".
 _SPELLED_OUT = re.compile(r"\s*(?:that|of|about|on|regarding|whether)\b", re.IGNORECASE)
 # The verb of an answer, after which a reaction names what it answers ("neither confirm nor deny reports of ...",
@@ -393,10 +408,28 @@ def is_reaction(statement: Statement) -> bool:
         # newspaper was false": the answer is about a report named, not a proposition of its own. "The report that
         # X did Y is false" spells the claim out; that is a proposition.
         return _SPELLED_OUT.match(content[referring.end() :]) is None
+    if statement.stance_class in STANCE_OF_CLASS and _verdict_on_it(content):
+        return True
     if len(words) < MIN_WORDS:
         return statement.stance_class in STANCE_OF_CLASS or not words or bool(_REACTION_HEADS.match(content))
     # "the report", "the meeting in Ankara" point back; "the blasts were deliberate" has a predicate of its own.
     return bool(_REACTION_HEADS.match(content)) and _PREDICATE.search(content) is None
+
+
+def _verdict_on_it(content: str) -> bool:
+    """True when a denial or confirmation only judges something said elsewhere: a pronoun subject, a copula, a
+    judgement word and little else ("It is frivolous fabrication and of course just nonsense", "That's not true").
+    "It is false that the club sacked its coach" spells the claim out, and is a proposition."""
+    found = _VERDICT_ON_IT.match(content.rstrip(_QUOTE_EDGES + ".!,;:"))
+    if found is None:
+        return False
+    rest = found["rest"]
+    return (
+        len(_WORD.findall(rest)) <= MAX_VERDICT_WORDS
+        and _JUDGEMENT.search(rest) is not None
+        and _OWN_CLAUSE.search(rest) is None
+        and _PREDICATE.search(rest) is None
+    )
 
 
 def affiliations(entities: Sequence[Entity]) -> dict[str, str]:
@@ -548,7 +581,7 @@ def extract(
                     _statement_text(article, lo, hi)[1]
                     for statement in statements
                     if not is_topic_only(statement) and not is_reaction(statement)
-                    for lo, hi in index.sentence_spans(*_content_span(statement))
+                    for lo, hi in _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
                 ),
                 *(text for _, _, _, text, _ in own_voice),
             ]
@@ -580,7 +613,7 @@ def extract(
                 continue
             start, end = _content_span(statement)
             previous_entities: frozenset[str] = frozenset()
-            for lo, hi in index.sentence_spans(start, end):
+            for lo, hi in _quoted_parts(article, statement, index.sentence_spans(start, end)):
                 if len(_WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
                 offset, text = _statement_text(article, lo, hi)
@@ -635,6 +668,40 @@ def extract(
                     )
         propositions.extend(_own_voice(article, index, own_voice, spans, outlets, clauses_of, relayed))
     return propositions, reactions
+
+
+_CLOSING_QUOTE = re.compile(r"[\"”’»][\s,;:.]*$")
+_OPENING_QUOTE = re.compile(r"[\"“‘«]")
+
+
+def _quoted_parts(article: Article, statement: Statement, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote's words without its attribution: where a direct quote is told in two pieces round its speaker
+    ("'Ukraine is not involved,' the aide said in a statement. 'It makes no sense.'"), the sentence holding the
+    speaker gives the quoted words before it and any quote opened after the cue, not "the aide said in a statement".
+    One quoted sentence broken by its attribution ("'The merger,' she said, 'will close in May.'") is left whole: a
+    piece of it is no claim."""
+    if not statement.direct or statement.speaker_start is None:
+        return parts
+    marks = [statement.speaker_start, *([statement.cue_start] if statement.cue_start is not None else [])]
+    at = min(marks)
+    after = max(statement.speaker_end or at, statement.cue_end or at)
+    kept: list[tuple[int, int]] = []
+    for lo, hi in parts:
+        before = article.text[lo:at].rstrip()
+        opened = _OPENING_QUOTE.search(article.text, after, hi) if lo < at < after < hi else None
+        continued = opened is not None and article.text[opened.end() : opened.end() + 1].islower()
+        if (
+            not lo < at < hi
+            or not _CLOSING_QUOTE.search(before)
+            or len(_WORD.findall(strip_content(before))) < MIN_WORDS
+            or continued
+        ):
+            kept.append((lo, hi))
+            continue
+        kept.append((lo, at))
+        if opened is not None:
+            kept.append((opened.start(), hi))
+    return kept
 
 
 def _content_span(statement: Statement) -> tuple[int, int]:
