@@ -25,6 +25,7 @@ from crosswire.events import find_event_mentions, merge_events
 from crosswire.model import Article, Dossier
 from crosswire.nlp import parse_article, parse_batch, release
 from crosswire.stories import article_lead, build_coverage, build_timeline, cluster_stories, mark_duplicates
+from crosswire.stories.features import LEAD_ENCODER
 from crosswire.time import find_timexes, infer_publication_dates
 
 # What ingestion provides before any stage runs.
@@ -60,6 +61,9 @@ class CorpusStage:
     # itself once it knows which, through the engine's workers, so nothing is embedded that nobody reads.
     embeds: TextsFn | None = None
     embeds_ahead: bool = True
+    # The encoder the stage's vectors are made with when ``CROSSWIRE_ENCODER`` chooses none (``None``: the default);
+    # see :func:`crosswire.nlp.embeddings.wanted_backend`.
+    encoder: str | None = None
 
 
 def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
@@ -67,9 +71,16 @@ def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: Ba
 
 
 def _corpus(
-    name: str, needs: set[str], adds: set[str], run: CorpusFn, embeds: TextsFn | None = None, *, ahead: bool = True
+    name: str,
+    needs: set[str],
+    adds: set[str],
+    run: CorpusFn,
+    embeds: TextsFn | None = None,
+    *,
+    ahead: bool = True,
+    encoder: str | None = None,
 ) -> CorpusStage:
-    return CorpusStage(name, frozenset(needs), frozenset(adds), run, embeds, ahead)
+    return CorpusStage(name, frozenset(needs), frozenset(adds), run, embeds, ahead, encoder)
 
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
@@ -86,7 +97,14 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     _corpus("publication_dates", {"timexes", "duplicates"}, {"published"}, infer_publication_dates),
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
     _corpus("statements", {"statements", "entities"}, {"speakers"}, link_statements),
-    _corpus("stories", {"text", "duplicates", "entities", "published"}, {"stories"}, cluster_stories, article_lead),
+    _corpus(
+        "stories",
+        {"text", "duplicates", "entities", "published"},
+        {"stories"},
+        cluster_stories,
+        article_lead,
+        encoder=LEAD_ENCODER,
+    ),
     _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),
     _corpus(
         "claims",
@@ -185,17 +203,27 @@ def _run_stage(
     return alive
 
 
-def corpus_sentences(articles: Sequence[Article], *, ahead_only: bool = False) -> list[str]:
-    """The sentences the corpus stages may embed for ``articles`` (analysed by the per-article stages), each once;
-    with ``ahead_only``, those the per-article workers embed (every stage's are still worked out: see
-    :class:`CorpusStage`)."""
-    texts: dict[str, None] = {}
+def corpus_sentences_by_encoder(
+    articles: Sequence[Article], *, ahead_only: bool = False
+) -> dict[str | None, list[str]]:
+    """The sentences the corpus stages may embed for ``articles`` (analysed by the per-article stages), each once per
+    encoder they are embedded with (:attr:`CorpusStage.encoder`); with ``ahead_only``, those the per-article workers
+    embed (every stage's are still worked out: see :class:`CorpusStage`)."""
+    texts: dict[str | None, dict[str, None]] = {}
     for stage in CORPUS_STAGES:
         if stage.embeds is not None:
             for article in articles:
                 chosen = stage.embeds(article)
                 if stage.embeds_ahead or not ahead_only:
-                    texts.update(dict.fromkeys(text for text in chosen if text.strip()))
+                    texts.setdefault(stage.encoder, {}).update(dict.fromkeys(text for text in chosen if text.strip()))
+    return {encoder: list(chosen) for encoder, chosen in texts.items()}
+
+
+def corpus_sentences(articles: Sequence[Article], *, ahead_only: bool = False) -> list[str]:
+    """:func:`corpus_sentences_by_encoder`, every encoder's sentences together, each once."""
+    texts: dict[str, None] = {}
+    for chosen in corpus_sentences_by_encoder(articles, ahead_only=ahead_only).values():
+        texts.update(dict.fromkeys(chosen))
     return list(texts)
 
 

@@ -146,3 +146,21 @@ def test_exact_reads_float_vectors_under_int8(fresh_encoders: None, monkeypatch:
     np.testing.assert_allclose(embeddings.encode(SENTENCES[:4], exact=True), float_vectors, atol=1e-6)
     rough = embeddings.encode(SENTENCES[:4])
     assert np.sum(rough * float_vectors, axis=1).max() < 0.99999  # without it: the int8 vectors
+
+
+def test_a_caller_may_prefer_int8_unless_the_variable_chooses(
+    fresh_encoders: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stories stage prefers int8 for its leads: its vectors are int8 ones, under int8 keys, while every other
+    caller keeps the float graph; a backend set in the variable is used for every vector, preferred or not."""
+    monkeypatch.delenv(embeddings.BACKEND_VARIABLE, raising=False)
+    text = "The ceasefire held through the night."
+    assert embeddings.wanted_backend() == embeddings.DEFAULT_BACKEND
+    assert embeddings.wanted_backend("int8") == "int8"
+    assert embeddings.vector_key(text, "int8") != embeddings.vector_key(text)
+    int8 = load_encoder("int8").encode(SENTENCES[:4])
+    np.testing.assert_allclose(embeddings.encode(SENTENCES[:4], prefer="int8"), int8, atol=1e-6)
+    np.testing.assert_allclose(embeddings.encode(SENTENCES[:4]), load_encoder("onnx").encode(SENTENCES[:4]), atol=1e-6)
+    monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "onnx")
+    assert embeddings.wanted_backend("int8") == "onnx"
+    assert embeddings.vector_key(text, "int8") == embeddings.vector_key(text)

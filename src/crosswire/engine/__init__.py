@@ -107,12 +107,15 @@ def use_one_thread() -> None:
 
 def load_worker_models() -> None:
     """What a worker process loads once: spaCy and the sentence encoder, each on one thread."""
-    from crosswire.nlp.embeddings import load_encoder
+    from crosswire.nlp.embeddings import load_encoder, wanted_backend
     from crosswire.nlp.spacy_model import load_pipeline
+    from crosswire.pipeline import CORPUS_STAGES
 
     use_one_thread()
     load_pipeline()
-    load_encoder()
+    # The default encoder (the claims stage's pieces) and each embedding stage's own (the stories stage's leads).
+    for backend in dict.fromkeys([wanted_backend(), *(wanted_backend(s.encoder) for s in CORPUS_STAGES if s.embeds)]):
+        load_encoder(backend)
 
 
 def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
@@ -121,16 +124,22 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
     claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
     from crosswire.claims.parses import pack, recording
     from crosswire.nlp.embeddings import encode, vector_key
-    from crosswire.pipeline import corpus_sentences
+    from crosswire.pipeline import corpus_sentences_by_encoder
 
-    texts: dict[str, None] = {}
+    texts: dict[str | None, dict[str, None]] = {}
     parses: dict[str, bytes] = {}
     for article in articles:
         with recording() as docs:
-            texts.update(dict.fromkeys(corpus_sentences([article], ahead_only=True)))
+            for encoder, chosen in corpus_sentences_by_encoder([article], ahead_only=True).items():
+                texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
         if docs:
             parses[article.id] = pack(docs)
-    return {vector_key(text): vector for text, vector in zip(texts, encode(list(texts)), strict=True)}, parses
+    # Each encoder's texts in one batched pass (the leads are embedded with the stories stage's own encoder).
+    vectors: dict[str, np.ndarray] = {}
+    for encoder, unique in texts.items():
+        batch = list(unique)
+        vectors.update(zip((vector_key(text, encoder) for text in batch), encode(batch, prefer=encoder), strict=True))
+    return vectors, parses
 
 
 def run_chunk(articles: list[Article], context: Context) -> Chunk:

@@ -28,7 +28,8 @@ DIMENSIONS = 384
 # news sentences, one thread). The ONNX backend has its own (``onnx_encoder.BATCH_SIZE``).
 BATCH_SIZE = 16
 # Which runtime runs the model: ``onnx`` (ONNX Runtime, the default: 1.4 times less CPU for the same vectors, measured)
-# or ``torch`` (sentence-transformers). Without onnxruntime, or if the graph cannot be exported, torch is used.
+# or ``torch`` (sentence-transformers). Without onnxruntime, or if the graph cannot be exported, torch is used. Set,
+# the variable chooses the backend of every vector; unset, a caller may prefer one (the stories stage's leads: int8).
 BACKEND_VARIABLE = "CROSSWIRE_ENCODER"
 # ``int8`` is the same graph with 8-bit weights on ONNX Runtime (``onnx_encoder.quantized_model``): about twice
 # less CPU, vectors at cosine ~0.99 to the float ones; it falls back to ``onnx`` if its graph cannot be made.
@@ -111,9 +112,10 @@ class _Onnx:
         return self.encoder.encode(texts, batch_size=batch_size) if batch_size else self.encoder.encode(texts)
 
 
-def wanted_backend() -> str:
-    """The backend the ``CROSSWIRE_ENCODER`` variable asks for (``DEFAULT_BACKEND`` if unset)."""
-    wanted = os.environ.get(BACKEND_VARIABLE, "").strip().lower() or DEFAULT_BACKEND
+def wanted_backend(prefer: str | None = None) -> str:
+    """The backend the ``CROSSWIRE_ENCODER`` variable asks for; unset, ``prefer`` (what a caller's vectors were set
+    on, e.g. :data:`crosswire.stories.features.LEAD_ENCODER`), else ``DEFAULT_BACKEND``."""
+    wanted = os.environ.get(BACKEND_VARIABLE, "").strip().lower() or prefer or DEFAULT_BACKEND
     if wanted not in BACKENDS:
         raise PipelineError(f"{BACKEND_VARIABLE}={wanted!r} is not an encoder; use one of: {', '.join(BACKENDS)}")
     return wanted
@@ -140,13 +142,18 @@ def load_encoder(backend: str | None = None) -> Encoder:
     return TorchEncoder(_default_threads())
 
 
-def encode(texts: Sequence[str], *, batch_size: int | None = None, exact: bool = False) -> np.ndarray:
+def encode(
+    texts: Sequence[str], *, batch_size: int | None = None, exact: bool = False, prefer: str | None = None
+) -> np.ndarray:
     """One normalised 384-dimensional float32 row per text (an empty ``(0, 384)`` array for no texts);
     ``batch_size`` defaults to the backend's own (the rows do not depend on it beyond float rounding). ``exact``:
-    the float model's vectors even when the variable asks for ``int8`` (for models trained on float vectors)."""
+    the float model's vectors even when the variable asks for ``int8`` (for models trained on float vectors).
+    ``prefer``: the backend to use when the variable chooses none (:func:`wanted_backend`)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    backend = "onnx" if exact and wanted_backend() == "int8" else None
+    backend = wanted_backend(prefer)
+    if exact and backend == "int8":
+        backend = "onnx"
     return load_encoder(backend).encode(texts, batch_size=batch_size)
 
 
@@ -161,23 +168,24 @@ class VectorCache(Protocol):
 MODEL_NAME = "all-MiniLM-L6-v2"
 
 
-def vector_key(text: str) -> str:
-    """The store's key of ``text``'s vector. The int8 encoder's vectors are kept apart from the float ones (torch
-    and the float graph give the same vectors, so they share theirs): a store never mixes the two in one run."""
-    model = f"{MODEL_NAME}/int8" if wanted_backend() == "int8" else MODEL_NAME
+def vector_key(text: str, prefer: str | None = None) -> str:
+    """The store's key of ``text``'s vector (as :func:`encode` with ``prefer`` makes it). The int8 encoder's vectors
+    are kept apart from the float ones (torch and the float graph give the same vectors, so they share theirs): a
+    store never reads an int8 vector where a float one was asked for, nor the reverse."""
+    model = f"{MODEL_NAME}/int8" if wanted_backend(prefer) == "int8" else MODEL_NAME
     return hashlib.blake2b(f"{model}\x00{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def encode_cached(texts: Sequence[str], cache: VectorCache | None) -> np.ndarray:
-    """Like :func:`encode`, taking what ``cache`` already holds and adding what it did not."""
+def encode_cached(texts: Sequence[str], cache: VectorCache | None, prefer: str | None = None) -> np.ndarray:
+    """Like :func:`encode` (with ``prefer``), taking what ``cache`` already holds and adding what it did not."""
     if cache is None or not texts:
-        return encode(texts)
-    keys = [vector_key(text) for text in texts]
+        return encode(texts, prefer=prefer)
+    keys = [vector_key(text, prefer) for text in texts]
     known = cache.get_many(keys)
     missing = list(dict.fromkeys(text for text, key in zip(texts, keys, strict=True) if key not in known))
     if missing:
-        fresh = encode(missing)
-        added = {vector_key(text): vector for text, vector in zip(missing, fresh, strict=True)}
+        fresh = encode(missing, prefer=prefer)
+        added = {vector_key(text, prefer): vector for text, vector in zip(missing, fresh, strict=True)}
         cache.put_many(added)
         known.update(added)
     return np.stack([known[key] for key in keys]).astype(np.float32, copy=False)
