@@ -592,3 +592,34 @@ def test_an_article_telling_an_answer_to_a_reported_claim_reports_that_claim() -
         assert claim.verdict == "denied" and claim.independent_sources == 0
     coach = _claim_about(result, "coach")
     assert [stance.stance for stance in coach.stances] == ["denies"]
+
+
+def test_a_number_in_a_name_is_no_figure() -> None:
+    """An aircraft type, a flight, a legal section or a mission names a thing; it counts nothing, so two reports of one
+    grounding, one naming the "Boeing 737 MAX 9" and one giving "more than 170" planes, do not give rival figures.
+    A figure stays a figure: a count, a score after a team's name, a sum."""
+    one = article(
+        "g1",
+        "The regulator was temporarily grounding certain Boeing 737 MAX 9 aircraft until they were inspected.",
+        outlet="Courier",
+        names={"Boeing": "org:boeing"},
+    )
+    two = article(
+        "g2",
+        "On Saturday, the regulator grounded more than 170 planes.",
+        outlet="Tribune",
+        dates={"Saturday": "2024-01-06"},
+    )
+    result = dossier([one, two], [], [])
+    propositions, _ = extract(result.articles, result, {})
+    assert [proposition.numbers for proposition in propositions] == [frozenset(), frozenset({"170"})]
+    assert not conflicting(*propositions)
+    for text, name, figures in [
+        ("Alaska Airlines Flight 1282 lost a door plug at 16,000 feet.", "Alaska Airlines", {"16000"}),
+        ("The court read Section 230 as shielding the platform from 12 suits.", "Section", {"12"}),
+        ("The Dodgers beat the Giants 5-3 in front of 40,000 fans.", "Dodgers", {"5", "3", "40000"}),
+        ("Officers said Brigade 47 had lost 30 tanks near the river.", "Brigade", {"30"}),
+    ]:
+        item = article("n1", text, names={name: "org:x"})
+        found, _ = extract([item], dossier([item], [], []), {})
+        assert set().union(*(proposition.numbers for proposition in found)) == figures, text

@@ -80,6 +80,11 @@ _HEDGES = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
+# A capitalised word, not the first of the text, right before a number: the number is part of a name ("a Boeing 737",
+# "the MAX 9 jets", "Alaska Airlines Flight 1282"), not a figure. Searched up to the number's start.
+_IN_NAME = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s$")
+# ... unless it opens a score or a range ("beat the Giants 5-3"), which counts.
+_SCORE = re.compile(r"\s?[-–]\s?\d")
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
 # A complete sentence: it opens on a capital, a figure or a quote and closes on a full stop (not a question, not a
 # fragment cut mid-clause, not a headline or a caption).
@@ -471,9 +476,16 @@ class _ArticleIndex:
 def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
     # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing. The
     # day of a date ("on Dec. 7") is part of the date, not a figure: ``dates`` are the date expressions to leave out.
+    # Nor is a number that is part of a name ("Boeing 737 MAX 9", "Flight 1282", "Section 230", "Apollo 11"): it
+    # names a thing, it does not count one.
     for surface in dates:
         text = text.replace(surface, " ")
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n))
+    return frozenset(
+        found[0].replace(",", "")
+        for found in _NUMBER.finditer(text)
+        if not re.fullmatch(r"(1[89]|20)\d\d", found[0])
+        and not (_IN_NAME.search(text, 0, found.start()) and not _SCORE.match(text, found.end()))
+    )
 
 
 def _keys(
