@@ -623,3 +623,31 @@ def test_a_number_in_a_name_is_no_figure() -> None:
         item = article("n1", text, names={name: "org:x"})
         found, _ = extract([item], dossier([item], [], []), {})
         assert set().union(*(proposition.numbers for proposition in found)) == figures, text
+
+
+def test_a_day_something_is_measured_against_does_not_date_it() -> None:
+    """A warning light "in the weeks before Friday's accident" and the same light "during a Dec. 7 flight" are not two
+    answers to "when": Friday only anchors the first. A vote: "two days after the Jan. 5 vote" does not date the walkout
+    either, while "on Jan. 7" does."""
+    one = article(
+        "a1",
+        "The plane's warning light had come on during three flights in the weeks before Friday's accident.",
+        dates={"Friday": "2024-01-05"},
+    )
+    two = article("a2", "The plane's warning light had come on during a Dec. 7 flight.", dates={"Dec. 7": "2023-12-07"})
+    three = article(
+        "a3",
+        "The opposition walked out of parliament two days after the Jan. 5 vote, and again on Jan. 7.",
+        dates={"Jan. 5": "2024-01-05", "Jan. 7": "2024-01-07"},
+    )
+    four = article("a4", "Rebels shelled the town since Monday's truce, the army says.", dates={"Monday": "2024-01-01"})
+    result = dossier([one, two, three, four], [], [])
+    propositions, _ = extract(result.articles, result, {})
+    dates = {proposition.article: proposition.dates for proposition in propositions}
+    assert dates == {
+        "a1": frozenset(),
+        "a2": frozenset({"2023-12-07"}),
+        "a3": frozenset({"2024-01-07"}),
+        "a4": frozenset(),
+    }
+    assert not conflicting(propositions[0], propositions[1])

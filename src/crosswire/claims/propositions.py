@@ -85,6 +85,12 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 _IN_NAME = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s$")
 # ... unless it opens a score or a range ("beat the Giants 5-3"), which counts.
 _SCORE = re.compile(r"\s?[-–]\s?\d")
+# What stands before a date that is only what something is measured against: "before Friday's accident", "after the
+# Jan. 5 vote", "since Monday's raid" (searched up to the date's start).
+_ANCHOR = re.compile(
+    r"\b(?:before|after|since|ahead\s+of|prior\s+to|following|preceding)\s+(?:the\s+|last\s+|this\s+)?$",
+    re.IGNORECASE,
+)
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
 # A complete sentence: it opens on a capital, a figure or a quote and closes on a full stop (not a question, not a
 # fragment cut mid-clause, not a headline or a caption).
@@ -468,8 +474,16 @@ class _ArticleIndex:
         return [t.text for t in self.article.timexes if t.type == "DATE" and start <= t.start < end]
 
     def dates_in(self, start: int, end: int) -> frozenset[str]:
+        """The values of the dates inside [start, end) that date what it says: not the day it is measured against
+        ("in the weeks before Friday's accident", "two days after the Jan. 5 vote"), which another report of the same
+        thing may well give another day than."""
         return frozenset(
-            t.value for t in self.article.timexes if t.type == "DATE" and t.value and start <= t.start < end
+            t.value
+            for t in self.article.timexes
+            if t.type == "DATE"
+            and t.value
+            and start <= t.start < end
+            and not _ANCHOR.search(self.article.text, max(start, t.start - 40), t.start)
         )
 
 
