@@ -651,3 +651,57 @@ def test_a_day_something_is_measured_against_does_not_date_it() -> None:
         "a4": frozenset(),
     }
     assert not conflicting(propositions[0], propositions[1])
+
+
+def test_a_statement_in_a_relative_clause_leaves_the_sentence_the_narrators() -> None:
+    """Sport: "the league has been pressing to punish" sits in a relative clause of the narrator's sentence about the
+    club's appeal; the sentence stays the article's own line. A sentence that is the statement stays the statement's."""
+    text = (
+        "The club is also expected to appeal the ban of Rossi over two tackles, which the league has been "
+        "pressing to punish. The coach said the players had done nothing wrong."
+    )
+    item = article("r1", text, names={"Rossi": "person:rossi"})
+    pressing = statement(
+        item, 0, speaker_text="the league", cue="pressing", content="to punish", source_type="organization"
+    )
+    said = statement(item, 1, speaker_text="The coach", cue="said", content="the players had done nothing wrong")
+    result = dossier([item], [], [pressing, said])
+    propositions, _ = extract(result.articles, result, {})
+    own = [proposition.text for proposition in propositions if proposition.statement is None]
+    assert own == [text.split(". ")[0] + "."]
+
+
+def test_a_quoted_he_no_one_in_the_quote_names_is_the_person_the_article_is_about() -> None:
+    """A trial: "He lied to the board for years," the prosecutor said, in an article about Dan Marlow, reads as "Dan
+    Marlow lied to the board for years". A war: when two people lead the count alike, "he" stays as it is."""
+    text = (
+        "Dan Marlow went on trial on Monday. Marlow, a former chief executive, denies the charges. "
+        "\u201cHe lied to the board for years,\u201d the prosecutor Ann Reyes said."
+    )
+    people = {"Dan Marlow": "person:marlow", "Marlow,": "person:marlow", "Ann Reyes": "person:reyes"}
+    item = article("t1", text, names=people)
+    quote = statement(
+        item,
+        0,
+        speaker_text="Ann Reyes",
+        speaker="person:reyes",
+        cue="said",
+        content="He lied to the board for years,",
+        direct=True,
+    )
+    entities = [entity("person:marlow", "Dan Marlow"), entity("person:reyes", "Ann Reyes")]
+    propositions, _ = extract([item], dossier([item], entities, [quote]), {})
+    quoted = [proposition for proposition in propositions if proposition.statement == quote.id]
+    assert [proposition.text for proposition in quoted] == ["Dan Marlow lied to the board for years"]
+    assert "person:marlow" in quoted[0].entities
+
+    text = (
+        "General Ivo Kral met General Petr Vlk at the border. Kral and Vlk agreed to a truce. "
+        "\u201cHe will pull his troops back,\u201d an aide said."
+    )
+    generals = {"Ivo Kral": "person:kral", "Kral": "person:kral", "Petr Vlk": "person:vlk", "Vlk": "person:vlk"}
+    item = article("w1", text, names=generals)
+    quote = statement(item, 0, speaker_text="an aide", cue="said", content="He will pull his troops back,", direct=True)
+    entities = [entity("person:kral", "Ivo Kral"), entity("person:vlk", "Petr Vlk")]
+    propositions, _ = extract([item], dossier([item], entities, [quote]), {})
+    assert [p.text for p in propositions if p.statement == quote.id] == ["He will pull his troops back"]
