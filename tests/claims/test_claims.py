@@ -665,3 +665,114 @@ def test_one_quoted_sentence_broken_by_its_speaker_stays_whole() -> None:
     people = [entity("e-ortiz", "Lena Ortiz"), entity("e-harlow", "Harlow Town", "ORG")]
     propositions, _ = extract([item], dossier([item], people, [cut]), {})
     assert [p.text for p in propositions if p.statement == cut.id] == ["We will beat Harlow Town on Saturday"]
+def test_a_number_in_a_name_is_no_figure() -> None:
+    """An aircraft type, a flight, a legal section or a mission names a thing; it counts nothing, so two reports of one
+    grounding, one naming the "Boeing 737 MAX 9" and one giving "more than 170" planes, do not give rival figures.
+    A figure stays a figure: a count, a score after a team's name, a sum."""
+    one = article(
+        "g1",
+        "The regulator was temporarily grounding certain Boeing 737 MAX 9 aircraft until they were inspected.",
+        outlet="Courier",
+        names={"Boeing": "org:boeing"},
+    )
+    two = article(
+        "g2",
+        "On Saturday, the regulator grounded more than 170 planes.",
+        outlet="Tribune",
+        dates={"Saturday": "2024-01-06"},
+    )
+    result = dossier([one, two], [], [])
+    propositions, _ = extract(result.articles, result, {})
+    assert [proposition.numbers for proposition in propositions] == [frozenset(), frozenset({"170"})]
+    assert not conflicting(*propositions)
+    for text, name, figures in [
+        ("Alaska Airlines Flight 1282 lost a door plug at 16,000 feet.", "Alaska Airlines", {"16000"}),
+        ("The court read Section 230 as shielding the platform from 12 suits.", "Section", {"12"}),
+        ("The Dodgers beat the Giants 5-3 in front of 40,000 fans.", "Dodgers", {"5", "3", "40000"}),
+        ("Officers said Brigade 47 had lost 30 tanks near the river.", "Brigade", {"30"}),
+    ]:
+        item = article("n1", text, names={name: "org:x"})
+        found, _ = extract([item], dossier([item], [], []), {})
+        assert set().union(*(proposition.numbers for proposition in found)) == figures, text
+
+
+def test_a_day_something_is_measured_against_does_not_date_it() -> None:
+    """A warning light "in the weeks before Friday's accident" and the same light "during a Dec. 7 flight" are not two
+    answers to "when": Friday only anchors the first. A vote: "two days after the Jan. 5 vote" does not date the walkout
+    either, while "on Jan. 7" does."""
+    one = article(
+        "a1",
+        "The plane's warning light had come on during three flights in the weeks before Friday's accident.",
+        dates={"Friday": "2024-01-05"},
+    )
+    two = article("a2", "The plane's warning light had come on during a Dec. 7 flight.", dates={"Dec. 7": "2023-12-07"})
+    three = article(
+        "a3",
+        "The opposition walked out of parliament two days after the Jan. 5 vote, and again on Jan. 7.",
+        dates={"Jan. 5": "2024-01-05", "Jan. 7": "2024-01-07"},
+    )
+    four = article("a4", "Rebels shelled the town since Monday's truce, the army says.", dates={"Monday": "2024-01-01"})
+    result = dossier([one, two, three, four], [], [])
+    propositions, _ = extract(result.articles, result, {})
+    dates = {proposition.article: proposition.dates for proposition in propositions}
+    assert dates == {
+        "a1": frozenset(),
+        "a2": frozenset({"2023-12-07"}),
+        "a3": frozenset({"2024-01-07"}),
+        "a4": frozenset(),
+    }
+    assert not conflicting(propositions[0], propositions[1])
+
+
+def test_a_statement_in_a_relative_clause_leaves_the_sentence_the_narrators() -> None:
+    """Sport: "the league has been pressing to punish" sits in a relative clause of the narrator's sentence about the
+    club's appeal; the sentence stays the article's own line. A sentence that is the statement stays the statement's."""
+    text = (
+        "The club is also expected to appeal the ban of Rossi over two tackles, which the league has been "
+        "pressing to punish. The coach said the players had done nothing wrong."
+    )
+    item = article("r1", text, names={"Rossi": "person:rossi"})
+    pressing = statement(
+        item, 0, speaker_text="the league", cue="pressing", content="to punish", source_type="organization"
+    )
+    said = statement(item, 1, speaker_text="The coach", cue="said", content="the players had done nothing wrong")
+    result = dossier([item], [], [pressing, said])
+    propositions, _ = extract(result.articles, result, {})
+    own = [proposition.text for proposition in propositions if proposition.statement is None]
+    assert own == [text.split(". ")[0] + "."]
+
+
+def test_a_quoted_he_no_one_in_the_quote_names_is_the_person_the_article_is_about() -> None:
+    """A trial: "He lied to the board for years," the prosecutor said, in an article about Dan Marlow, reads as "Dan
+    Marlow lied to the board for years". A war: when two people lead the count alike, "he" stays as it is."""
+    text = (
+        "Dan Marlow went on trial on Monday. Marlow, a former chief executive, denies the charges. "
+        "\u201cHe lied to the board for years,\u201d the prosecutor Ann Reyes said."
+    )
+    people = {"Dan Marlow": "person:marlow", "Marlow,": "person:marlow", "Ann Reyes": "person:reyes"}
+    item = article("t1", text, names=people)
+    quote = statement(
+        item,
+        0,
+        speaker_text="Ann Reyes",
+        speaker="person:reyes",
+        cue="said",
+        content="He lied to the board for years,",
+        direct=True,
+    )
+    entities = [entity("person:marlow", "Dan Marlow"), entity("person:reyes", "Ann Reyes")]
+    propositions, _ = extract([item], dossier([item], entities, [quote]), {})
+    quoted = [proposition for proposition in propositions if proposition.statement == quote.id]
+    assert [proposition.text for proposition in quoted] == ["Dan Marlow lied to the board for years"]
+    assert "person:marlow" in quoted[0].entities
+
+    text = (
+        "General Ivo Kral met General Petr Vlk at the border. Kral and Vlk agreed to a truce. "
+        "\u201cHe will pull his troops back,\u201d an aide said."
+    )
+    generals = {"Ivo Kral": "person:kral", "Kral": "person:kral", "Petr Vlk": "person:vlk", "Vlk": "person:vlk"}
+    item = article("w1", text, names=generals)
+    quote = statement(item, 0, speaker_text="an aide", cue="said", content="He will pull his troops back,", direct=True)
+    entities = [entity("person:kral", "Ivo Kral"), entity("person:vlk", "Petr Vlk")]
+    propositions, _ = extract([item], dossier([item], entities, [quote]), {})
+    assert [p.text for p in propositions if p.statement == quote.id] == ["He will pull his troops back"]

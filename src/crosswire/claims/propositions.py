@@ -16,6 +16,7 @@ claims stage attaches them to the claim they react to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -95,6 +96,20 @@ _HEDGES = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
+# A capitalised word, not the first of the text, right before a number: the number is part of a name ("a Boeing 737",
+# "the MAX 9 jets", "Alaska Airlines Flight 1282"), not a figure. Searched up to the number's start.
+_IN_NAME = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s$")
+# ... unless it opens a score or a range ("beat the Giants 5-3"), which counts.
+_SCORE = re.compile(r"\s?[-–]\s?\d")
+# A relative pronoun right before a statement's start (searched up to it): the statement is a relative clause of a
+# sentence that is not itself anyone's statement.
+_RELATIVE_BEFORE = re.compile(r"\w,?\s+(?:whom|who|which|whose)\s+$")
+# What stands before a date that is only what something is measured against: "before Friday's accident", "after the
+# Jan. 5 vote", "since Monday's raid" (searched up to the date's start).
+_ANCHOR = re.compile(
+    r"\b(?:before|after|since|ahead\s+of|prior\s+to|following|preceding)\s+(?:the\s+|last\s+|this\s+)?$",
+    re.IGNORECASE,
+)
 _QUOTE_EDGES = "\"'“”‘’«» \n\t"
 # A complete sentence: it opens on a capital, a figure or a quote and closes on a full stop (not a question, not a
 # fragment cut mid-clause, not a headline or a caption).
@@ -337,6 +352,7 @@ _SPEAKER_PRONOUNS: dict[str, frozenset[str]] = {
     "they": frozenset({"PERSON", "ORG", "GPE", "NORP"}),
 }
 _LEADING_PRONOUN = re.compile(r"^(he|she|it|they)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 
 
 def _named_subject(text: str, statement: Statement, entities: dict[str, Entity]) -> tuple[str, bool]:
@@ -463,6 +479,17 @@ class _ArticleIndex:
         self.sentences = split_sentences(article.text)
         self.starts = [start for start, _ in self.sentences]
 
+    def protagonist(self, entities: dict[str, Entity], speaker: str | None) -> str | None:
+        """The person the article names most often, other than ``speaker``, when one leads the count alone."""
+        counts = Counter(
+            m.entity
+            for m in self.article.mentions
+            if m.entity and m.entity != speaker and m.entity in entities and entities[m.entity].type == "PERSON"
+        ).most_common(2)
+        if not counts or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+            return None
+        return counts[0][0]
+
     def sentence_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of [start, end) that fall in each sentence."""
         parts: list[tuple[int, int]] = []
@@ -496,17 +523,34 @@ class _ArticleIndex:
         return [t.text for t in self.article.timexes if t.type == "DATE" and start <= t.start < end]
 
     def dates_in(self, start: int, end: int) -> frozenset[str]:
+        """The values of the dates inside [start, end) that date what it says: not the day it is measured against
+        ("in the weeks before Friday's accident", "two days after the Jan. 5 vote"), which another report of the same
+        thing may well give another day than."""
         return frozenset(
-            t.value for t in self.article.timexes if t.type == "DATE" and t.value and start <= t.start < end
+            t.value
+            for t in self.article.timexes
+            if t.type == "DATE"
+            and t.value
+            and start <= t.start < end
+            and not _ANCHOR.search(self.article.text, max(start, t.start - 40), t.start)
         )
 
 
 def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
     # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing. The
     # day of a date ("on Dec. 7") is part of the date, not a figure: ``dates`` are the date expressions to leave out.
+    # Nor is a number that is part of a name ("Boeing 737 MAX 9", "Flight 1282", "Section 230", "Apollo 11"): it
+    # names a thing, it does not count one.
     for surface in dates:
         text = text.replace(surface, " ")
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if not re.fullmatch(r"(1[89]|20)\d\d", n))
+    return frozenset(
+        found[0].replace(",", "")
+        for found in _NUMBER.finditer(text)
+        if not re.fullmatch(r"(1[89]|20)\d\d", found[0])
+        and not (
+            _IN_NAME.search(text, max(0, found.start() - 40), found.start()) and not _SCORE.match(text, found.end())
+        )
+    )
 
 
 def _keys(
@@ -630,8 +674,20 @@ def extract(
                     else:
                         clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id)
                     entities = index.entities_in(c_lo, c_hi)
+                    lead = (
+                        index.protagonist(entity_by_id, statement.speaker)
+                        if statement.direct and not previous_entities and _THIRD_PERSON.match(clause_text)
+                        else None
+                    )
                     if speaker_named and statement.speaker:
                         entities |= {statement.speaker}
+                    elif lead is not None:
+                        # A quote opening on "he" or "she" that is not the speaker and that no earlier sentence of the
+                        # quote names: the person the article is about ("He will also raise the cases," the official
+                        # said, in an article about the CIA director).
+                        clause_text = entity_by_id[lead].name + clause_text[len(clause_text.split()[0]) :]
+                        speaker_named = True
+                        entities |= {lead}
                     elif _PRONOUN_SUBJECT.match(clause_text) or (denied is not None and clause_text != denied):
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
@@ -726,7 +782,11 @@ def _own_voice_sentences(
     or date something; and, ``tentative``, those that do none of these but are a complete, check-worthy sentence
     naming a party or giving a figure ("Burns is also expected to raise the cases of Brittney Griner and Paul
     Whelan"): a claim when another article of the story says it too."""
-    covered = [(s.start, s.end) for s in statements]
+    # A statement inside a relative clause of the sentence ("two Americans detained in Russia whom the administration
+    # has been pressing to release") leaves its main clause the narrator's own.
+    covered = [
+        (s.start, s.end) for s in statements if not _RELATIVE_BEFORE.search(article.text, max(0, s.start - 40), s.start)
+    ]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
     # Any recognised name, linked to an entity or not yet: the per-article workers, which embed these sentences
     # ahead of the claims stage, see the mentions before they are linked.
