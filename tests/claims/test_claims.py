@@ -665,6 +665,8 @@ def test_one_quoted_sentence_broken_by_its_speaker_stays_whole() -> None:
     people = [entity("e-ortiz", "Lena Ortiz"), entity("e-harlow", "Harlow Town", "ORG")]
     propositions, _ = extract([item], dossier([item], people, [cut]), {})
     assert [p.text for p in propositions if p.statement == cut.id] == ["We will beat Harlow Town on Saturday"]
+
+
 def test_a_number_in_a_name_is_no_figure() -> None:
     """An aircraft type, a flight, a legal section or a mission names a thing; it counts nothing, so two reports of one
     grounding, one naming the "Boeing 737 MAX 9" and one giving "more than 170" planes, do not give rival figures.
