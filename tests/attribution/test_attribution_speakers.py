@@ -122,3 +122,46 @@ def test_a_described_company_with_a_nationality_is_the_company_not_the_nationali
     assert "Volvo" in (speaker_name(dossier, described) or "")
     she = next(s for s in found if s.speaker_text == "She")
     assert "Volvo" in (speaker_name(dossier, she) or "")
+
+
+def test_a_named_person_the_recogniser_missed_is_not_the_organization_that_spoke_before() -> None:
+    """A speaker phrase that ends in a personal name is that person even when no entity mention covers it: the
+    fallback that gives "a spokesman said" to the organization that spoke just before must not take a named officer,
+    captain or lawyer for it."""
+    from crosswire.attribution.statements import link_article
+    from crosswire.model import Article, Entity, Mention
+
+    club = "The club"
+    named = "press officer and former captain Lars Olav Berg"
+    unnamed = "a spokesman"
+    text = (
+        f"{club} said on Monday the coach would stay.\n\n"
+        f"– It is nonsense, {named} told the paper.\n\n"
+        f"Later {unnamed} said the board had met.\n"
+    )
+    entities = {"org:club": Entity(id="org:club", name="Harlow Town", type="ORG")}
+
+    def said(index: int, phrase: str, source: str) -> Statement:
+        start = text.index(phrase)
+        return Statement(
+            id=f"s{index}",
+            article="a1",
+            start=start,
+            end=start + len(phrase) + 20,
+            speaker_text=phrase,
+            speaker_start=start,
+            speaker_end=start + len(phrase),
+            source_type=source,  # type: ignore[arg-type]
+            content_start=start + len(phrase) + 1,
+            content_end=start + len(phrase) + 20,
+        )
+
+    article = Article(
+        id="a1",
+        source="club.txt",
+        text=text,
+        mentions=[Mention(start=0, end=len(club), text=club, label="ORG", entity="org:club")],
+    )
+    article.statements = [said(0, club, "organization"), said(1, named, "person"), said(2, unnamed, "person")]
+    link_article(article, entities)
+    assert [s.speaker for s in article.statements] == ["org:club", None, "org:club"]

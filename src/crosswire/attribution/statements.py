@@ -49,6 +49,8 @@ COMPANY_NOUNS = frozenset(
 _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
 # "the ... NOUN": a definite description ending in a common noun.
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
+# A personal name closing a speaker phrase: two or more capitalised words ("... lieutenant colonel Per Espen Strande").
+_CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+){1,3}[A-Z][a-z'’\-]+$")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
 _INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
 
@@ -198,6 +200,17 @@ def _described_org(article: Article, start: int, previous: Sequence[Statement]) 
     return None
 
 
+def _names_a_person(phrase: str) -> bool:
+    """Whether a speaker phrase ends in somebody's own name ("press officer and lieutenant colonel Per Espen
+    Strande"), even when the entity recogniser missed it: such a speaker is that person, never an organization that
+    spoke earlier in the article."""
+    found = _CLOSING_NAME.search(phrase)
+    if found is None:
+        return False
+    words = _ROLE_WORD.findall(found.group(0))
+    return not any(word.lower() in ROLE_HEADS for word in words)
+
+
 def _serves(person: Entity | None, article: Article, mentions: Sequence[Mention]) -> bool:
     """Whether a person a role noun resolved to can be the one this phrase names: "the CIA spokesperson" is not the
     White House's spokesperson, so when the phrase names an organization the person's roles must mention it."""
@@ -257,7 +270,8 @@ def _link_one(
         found = _by_alias(phrase, aliases)
         if found is not None:
             return found
-    if role is not None or statement.source_type == "media":
+    if (role is not None and not _names_a_person(phrase)) or statement.source_type == "media":
+        # "a spokesman said" speaks for the organization that spoke before; a named person does not
         wanted = "media" if statement.source_type == "media" else "organization"
         for earlier in reversed(previous):
             if earlier.speaker and earlier.source_type == wanted and start - earlier.end <= ORG_FALLBACK_DISTANCE:
