@@ -438,3 +438,18 @@ def test_another_source_joined_to_the_reported_clause_ends_the_content() -> None
         if s.speaker_text == "The company"
     )
     assert company.content == "profits rose by a third"
+
+
+def test_citing_a_source_after_a_report_is_no_statement_of_its_own() -> None:
+    """Business and war news: "X said P, citing people familiar with the matter" -- the cited phrase is where P comes
+    from, never something said; a reason cited ("citing concerns over costs") is left to the cue classifier."""
+    for text in (
+        "The Financial Times said on Tuesday that Norvik was preparing a bid for Halden Steel, citing people"
+        " familiar with the matter.",
+        "State television reported that the bridge at Kherson had been hit overnight, citing military officials.",
+    ):
+        found = run(text)
+        assert not any(s.cue == "citing" for s in found), [(s.cue, s.content) for s in found]
+        assert not any(
+            s.content.strip(" .").endswith(("the matter", "officials")) and len(s.content) < 40 for s in found
+        )

@@ -778,3 +778,26 @@ def test_a_quoted_he_no_one_in_the_quote_names_is_the_person_the_article_is_abou
     entities = [entity("person:kral", "Ivo Kral"), entity("person:vlk", "Petr Vlk")]
     propositions, _ = extract([item], dossier([item], entities, [quote]), {})
     assert [p.text for p in propositions if p.statement == quote.id] == ["He will pull his troops back"]
+
+
+def test_a_content_that_is_a_relative_clause_is_no_proposition() -> None:
+    """A merger and a trial: "Responding to the filing, which alleged that the board hid losses, the company said
+    ..." -- a statement whose content is the relative clause on its object is about that antecedent, so it puts
+    forward no claim; the clause's own statement ("which alleged that ...") carries what it says."""
+    text = (
+        "Responding to the filing, which alleged that the board had hidden losses for years, Norvik Holdings said it"
+        " would contest every count."
+    )
+    item = article("m1", text, names={"Norvik Holdings": "e-norvik"})
+    relative = "which alleged that the board had hidden losses for years"
+    responding = statement(
+        item, 0, speaker_text="Norvik Holdings", cue="Responding", content=relative, speaker="e-norvik",
+        source_type="organization",
+    )  # fmt: skip
+    alleged = statement(
+        item, 1, speaker_text="which", cue="alleged", content="that the board had hidden losses for years",
+    )  # fmt: skip
+    found, _ = extract(
+        [item], dossier([item], [entity("e-norvik", "Norvik Holdings", "ORG")], [responding, alleged]), {}
+    )
+    assert [p.statement for p in found if "hidden losses" in p.text] == [alleged.id]

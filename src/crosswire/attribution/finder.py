@@ -88,6 +88,9 @@ class _Finder:
         self.candidates: list[Candidate] = []
         # Nouns read as the object of a cue before them ("dismissed as lies claims that ..."), not cues of their own.
         self.absorbed: set[int] = set()
+        # Verbs of citing read with their governor ("..., citing people familiar with the matter"; "cited X as
+        # saying"): never statements of their own, so the learned cue classifier is not offered them either.
+        self.read_with_governor: set[int] = set()
 
     def paragraph(self, position: int) -> tuple[int, int]:
         return paragraph_of(self.text, position)
@@ -151,8 +154,11 @@ class _Finder:
             if tier is None or (quote is not None and quote.closed):
                 continue  # words inside a quote are the quoted speaker's
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
+                self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
             if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
+                if self.cites_a_source(token):
+                    self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
@@ -429,6 +435,15 @@ class _Finder:
                 if not self.is_source_phrase(phrase, phrase_start, phrase_end):
                     continue
                 self.add_nested(outer, index, (phrase_start, phrase_end), child, "cite")
+
+    def cites_a_source(self, token: Token) -> bool:
+        """Whether "citing X" names where the governing clause comes from ("citing people familiar with the
+        matter", "citing Reuters"), rather than a reason given ("citing concerns over costs")."""
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects:
+            return False
+        start, end = parse.subtree_span(objects[0])
+        return self.is_source_phrase(self.text[start:end], start, end)
 
     def is_source_phrase(self, phrase: str, start: int, end: int) -> bool:
         """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""

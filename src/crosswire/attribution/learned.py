@@ -30,6 +30,7 @@ def proposals(finder: _Finder) -> list[cue_model.Proposal]:
     cue_starts = {c.cue_start for c in finder.candidates}
     taken = {c.cue_token for c in finder.candidates if c.cue_token is not None}
     taken |= {t.i for t in finder.doc if t.idx in cue_starts}
+    taken |= finder.read_with_governor
     contents = [(c.content_start, c.content_end, c.kind) for c in finder.candidates]
 
     def quoted(position: int) -> bool:
