@@ -801,3 +801,29 @@ def test_a_content_that_is_a_relative_clause_is_no_proposition() -> None:
         [item], dossier([item], [entity("e-norvik", "Norvik Holdings", "ORG")], [responding, alleged]), {}
     )
     assert [p.statement for p in found if "hidden losses" in p.text] == [alleged.id]
+
+
+def test_a_persons_they_is_not_the_person() -> None:
+    """Diplomacy and sport: "Peskov said they were held at the US' initiative" puts forward that THEY (the talks)
+    were, not that Peskov was; an organization's "they" ("Norvik said they would contest every count") is still the
+    organization, and a person's "he" still the person."""
+    text = "Kremlin spokesman Dmitry Peskov said they were held at the initiative of the United States side."
+    item = article("d1", text, names={"Dmitry Peskov": "e-peskov"})
+    said = statement(
+        item, 0, speaker_text="Kremlin spokesman Dmitry Peskov", cue="said",
+        content="they were held at the initiative of the United States side", speaker="e-peskov",
+    )  # fmt: skip
+    found, _ = extract([item], dossier([item], [entity("e-peskov", "Dmitry Peskov")], [said]), {})
+    assert [p.text for p in found if p.statement == said.id] == [
+        "they were held at the initiative of the United States side"
+    ]
+    text = "Norvik Holdings said they would contest every count of the indictment in court."
+    item = article("n1", text, names={"Norvik Holdings": "e-norvik"})
+    said = statement(
+        item, 0, speaker_text="Norvik Holdings", cue="said", content="they would contest every count of the indictment",
+        speaker="e-norvik", source_type="organization",
+    )  # fmt: skip
+    found, _ = extract([item], dossier([item], [entity("e-norvik", "Norvik Holdings", "ORG")], [said]), {})
+    assert [p.text for p in found if p.statement == said.id] == [
+        "Norvik Holdings would contest every count of the indictment"
+    ]

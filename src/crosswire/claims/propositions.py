@@ -361,12 +361,14 @@ _THIRD_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 def _named_subject(text: str, statement: Statement, entities: dict[str, Entity]) -> tuple[str, bool]:
     """Reported speech whose subject is a pronoun for the speaker reads with the speaker's name: "Ohtani said he
     never bet on sports" puts forward "Shohei Ohtani never bet on sports". Direct quotes keep their words ("He will
-    raise the cases", said the official: "he" is someone else)."""
+    raise the cases", said the official: "he" is someone else). A person's "they" is other people or things ("Peskov
+    said they were held at the US' initiative": the talks), never the speaker."""
     match = _LEADING_PRONOUN.match(text)
     speaker = entities.get(statement.speaker or "")
     if match is None or statement.direct or speaker is None:
         return text, False
-    if speaker.type not in _SPEAKER_PRONOUNS[match[1].lower()]:
+    pronoun = match[1].lower()
+    if speaker.type not in _SPEAKER_PRONOUNS[pronoun] or (pronoun == "they" and speaker.type == "PERSON"):
         return text, False
     return speaker.name + text[match.end() :], True
 
