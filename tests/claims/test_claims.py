@@ -827,3 +827,25 @@ def test_a_persons_they_is_not_the_person() -> None:
     assert [p.text for p in found if p.statement == said.id] == [
         "Norvik Holdings would contest every count of the indictment"
     ]
+
+
+def test_a_pronoun_that_cannot_be_the_source_is_someone_else() -> None:
+    """A war and a trial: "According to local media, he told the ministers that the allies would not send tanks" --
+    an outlet is never "he", so the negative is asserted by the outlet (it reports it), not a denial the source makes
+    of a claim about itself; a person's own "he never ..." still denies."""
+    text = "According to local media, he told the ministers that the allies would not send more tanks this year."
+    item = article("w1", text, names={})
+    relayed = statement(
+        item, 0, speaker_text="local media", cue="According to", stance="deny", source_type="media",
+        content="he told the ministers that the allies would not send more tanks this year",
+    )  # fmt: skip
+    found, _ = extract([item], dossier([item], [], [relayed]), {})
+    assert found and all(p.stance != "denies" or p.asserted is not None for p in found)
+    text = "The defendant Mark Ellison said he never signed the loan documents at the bank."
+    item = article("t2", text, names={"Mark Ellison": "e-ellison"})
+    own = statement(
+        item, 0, speaker_text="The defendant Mark Ellison", cue="said", stance="deny", speaker="e-ellison",
+        content="he never signed the loan documents at the bank",
+    )  # fmt: skip
+    found, _ = extract([item], dossier([item], [entity("e-ellison", "Mark Ellison")], [own]), {})
+    assert [(p.stance, p.asserted) for p in found] == [("denies", None)]

@@ -147,7 +147,17 @@ _DENIAL_CUE = re.compile(
 # subject is still the speaker's.
 _OPENER = r"^(?:(?:\w+ly|but|and|so|well|yes|no|now|again|still|frankly|honestly)\b,?\s+)?"
 _FIRST_PERSON = re.compile(_OPENER + r"(?:i|we)\b", re.IGNORECASE)
-_SPEAKER_SUBJECT = re.compile(_OPENER + r"(?:i|we|he|she|it|they)\b", re.IGNORECASE)
+_SPEAKER_SUBJECT = re.compile(_OPENER + r"(i|we|he|she|it|they)\b", re.IGNORECASE)
+# The pronouns that can stand for a speaker of each source type: an outlet or a company is never "he" ("according to
+# Ukrainian media, he told Zelensky ..." is about someone else), a person never "it".
+_PRONOUNS_OF_TYPE: dict[str, frozenset[str]] = {
+    "person": frozenset({"i", "we", "he", "she", "they"}),
+    "anonymous": frozenset({"i", "we", "he", "she", "they"}),
+    "organization": frozenset({"we", "it", "they"}),
+    "media": frozenset({"we", "it", "they"}),
+    "document": frozenset({"it"}),
+}
+_ANY_PRONOUN = frozenset({"i", "we", "he", "she", "it", "they"})
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
 _OUTLET_NOISE = re.compile(
@@ -312,7 +322,12 @@ def clause_stance_of(
     first_hand = _first_hand(statement, relays)
     own = "confirms" if first_hand else "reports"
     # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
-    about_itself = bool(_SPEAKER_SUBJECT.match(text)) and (not statement.direct or bool(_FIRST_PERSON.match(text)))
+    subject = _SPEAKER_SUBJECT.match(text)
+    about_itself = (
+        subject is not None
+        and subject[1].lower() in _PRONOUNS_OF_TYPE.get(statement.source_type, _ANY_PRONOUN)
+        and (not statement.direct or bool(_FIRST_PERSON.match(text)))
+    )
     if stance in {"denies", "confirms"} and first_hand and is_negative and about_itself:
         return "denies", None
     if stance != "denies" or denial_verb:
