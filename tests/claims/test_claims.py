@@ -849,3 +849,23 @@ def test_a_pronoun_that_cannot_be_the_source_is_someone_else() -> None:
     )  # fmt: skip
     found, _ = extract([item], dossier([item], [entity("e-ellison", "Mark Ellison")], [own]), {})
     assert [(p.stance, p.asserted) for p in found] == [("denies", None)]
+
+
+def test_a_reflexive_phrase_or_a_bare_question_is_no_proposition() -> None:
+    """Diplomacy and industry: "Turkey presented itself as a mediator ..." and "asked whether the plant would close"
+    put forward nothing to check."""
+    text = (
+        "Turkey has presented itself as a mediator between the two warring sides since the invasion began. The union"
+        " asked whether the plant in Sunderland would close before the end of the year."
+    )
+    item = article("r1", text, names={"Turkey": "e-turkey"})
+    presented = statement(
+        item, 0, speaker_text="Turkey", cue="presented", speaker="e-turkey", source_type="organization",
+        content="itself as a mediator between the two warring sides since the invasion began",
+    )  # fmt: skip
+    asked = statement(
+        item, 1, speaker_text="The union", cue="asked",
+        content="whether the plant in Sunderland would close before the end of the year",
+    )  # fmt: skip
+    found, _ = extract([item], dossier([item], [entity("e-turkey", "Turkey", "GPE")], [presented, asked]), {})
+    assert not [p.text for p in found if p.statement in {presented.id, asked.id}]

@@ -89,8 +89,12 @@ _OBJECT_LEAD = re.compile(
 MIN_OBJECT_WORDS = 2
 _TOPIC = re.compile(r"^(?:on|about|upon|regarding)\s", re.IGNORECASE)
 # A content that opens on a relative pronoun ("which stated that talks had taken place") is a clause about something
-# outside it: no proposition of its own (the relative clause's own statement, if any, carries what it says).
-_RELATIVE_OPEN = re.compile(r"^(?:which|who|whom|whose)\b", re.IGNORECASE)
+# outside it: no proposition of its own (the relative clause's own statement, if any, carries what it says). One
+# that opens on a reflexive pronoun ("presented itself as an arbiter") is the rest of the speaker's own phrase, no
+# clause either; nor is a bare "whether ..." (a question, not something put forward).
+_RELATIVE_OPEN = re.compile(
+    r"^(?:which|who|whom|whose|whether|itself|himself|herself|themselves|ourselves|myself)\b", re.IGNORECASE
+)
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
     r"it was reported|it is reported|according to (?:reports|media))\b",
@@ -407,8 +411,9 @@ def strip_content(text: str) -> str:
 
 def is_topic_only(statement: Statement) -> bool:
     """ "Commented on the news that ...": the content names a topic, not what the source said about it. Also a
-    content that is a relative clause ("responding to the report, which stated that ..."): it is about its
-    antecedent, outside the content, and is no proposition of its own."""
+    content that is a relative clause ("responding to the report, which stated that ..."), a reflexive phrase
+    ("presented itself as an arbiter") or a bare question ("whether the plant will close"): no proposition of its
+    own."""
     content = strip_content(statement.content)
     return bool(_TOPIC.match(content) or _RELATIVE_OPEN.match(content))
 
