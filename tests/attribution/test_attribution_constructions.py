@@ -453,3 +453,23 @@ def test_citing_a_source_after_a_report_is_no_statement_of_its_own() -> None:
         assert not any(
             s.content.strip(" .").endswith(("the matter", "officials")) and len(s.content) < 40 for s in found
         )
+
+
+def test_reports_a_subject_answers_are_not_the_subjects_own() -> None:
+    """A war, a merger and politics: the source of a report noun that is the object of a verb answering it ("denied
+    press reports that ...", "confirmed media reports that ...") is the report's own modifier (or the report), never
+    the verb's subject; a light verb's subject still owns its claim ("repeated the claim that ...")."""
+    from crosswire.attribution.cue_model import noun_speaker
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    nlp = load_pipeline()
+    for text, noun, source in (
+        ("The ministry denied press reports that troops had crossed the border overnight.", "reports", "press"),
+        ("Halden Steel confirmed media reports that it would close the Sunderland plant.", "reports", "media"),
+        ("The club rejected reports that the coach would be sacked before the derby.", "reports", "reports"),
+        ("The senator repeated the claim that taxes would fall next year.", "claim", "senator"),
+    ):
+        doc = nlp(text)
+        token = next(t for t in doc if t.text == noun)
+        found = noun_speaker(token)
+        assert found is not None and found.text == source, (text, found)

@@ -175,7 +175,8 @@ def noun_speaker(token: Token) -> Token | None:
     if token.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     if token.dep_ in {"dobj", "attr", "pobj"} and head.pos_ in {"VERB", "AUX"} and head.i != token.i:
-        return _subject_token(head)
+        # "denied media reports that ...": the subject answers the reports, they are not its own
+        return cues.report_source(token) if head.lemma_.lower() in cues.ANSWERING else _subject_token(head)
     return None
 
 

@@ -22,6 +22,8 @@ import json
 from functools import cache
 from importlib import resources
 
+from spacy.tokens import Token
+
 SPEECH = frozenset(
     {
         "say", "tell", "add", "state", "claim", "report", "announce", "write", "note", "explain", "argue", "insist",
@@ -59,6 +61,19 @@ DECLINE_LEMMAS = frozenset({"decline", "refuse"})
 ACCORDING = ("according", "to")
 # Verbs with which a reporting source names its own source ("citing an unnamed source", "quoting officials").
 CITING = frozenset({"cite", "quote"})
+# Verbs whose subject answers a report named as their object ("Shell denied media reports that ...", "the ministry
+# confirmed reports that ..."): the report is somebody else's, never the subject's own claim.
+ANSWERING = frozenset(
+    {"deny", "refute", "dispute", "rebuff", "debunk", "contradict", "reject", "dismiss", "confirm", "question",
+     "challenge", "counter"}
+)  # fmt: skip
+def report_source(noun: Token) -> Token:
+    """Whose a report answered by someone else is: its noun modifier ("media reports", "press reports"), else the
+    report itself (an unnamed one)."""
+    modifiers = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return modifiers[0] if modifiers else noun
+
+
 # How often a learned lemma must be a gold cue (among its tokens with a subject and complement) to be used.
 LEARNED_MIN_RATE = 0.4
 # And how many such tokens the training articles must have had, so one lucky sentence does not make a cue.

@@ -51,6 +51,8 @@ def _speaker(token: Token, subject_of: Callable[[Token], tuple[int, int] | None]
     if token.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "in her acknowledgment that": the possessor above is handled; climb to the verb
     if token.dep_ in _GOVERNED_DEPS and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in cues.ANSWERING:
+            return _span([cues.report_source(token)])  # "denied media reports that ...": the media's, not Shell's
         return subject_of(head)
     return None
 
