@@ -67,6 +67,8 @@ ANSWERING = frozenset(
     {"deny", "refute", "dispute", "rebuff", "debunk", "contradict", "reject", "dismiss", "confirm", "question",
      "challenge", "counter"}
 )  # fmt: skip
+
+
 def report_source(noun: Token) -> Token:
     """Whose a report answered by someone else is: its noun modifier ("media reports", "press reports"), else the
     report itself (an unnamed one)."""
