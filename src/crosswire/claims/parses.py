@@ -10,6 +10,11 @@ spaces, tags, parts of speech, dependencies and heads): restoring a sentence cos
 The parse of a text does not depend on where or with what it was parsed, so a sentence is split the same whichever
 process parsed it; a sentence the workers did not parse (the driver's candidates are decided with the whole corpus
 known) is parsed by the stage as before. On the driver the packed parses wait in a temporary file, not in memory.
+
+The workers do not parse those sentences again either: :class:`ArticleParses` cuts each one out of the parse the
+article already has (:func:`crosswire.nlp.parse.doc_of`, made for the per-article stages), when the sentence is a
+stretch of the article's text whose words all hang from words inside it; only a sentence that is not (rewritten text,
+or a stretch the article's parse joins to its neighbours) is parsed on its own.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from crosswire.model import Article
 
 # The token attributes the clause rules read (``crosswire.claims.clauses``); lower case and character offsets
 # follow from the words and spaces.
@@ -87,6 +94,55 @@ def pack(docs: Mapping[str, Doc]) -> bytes:
     for text in texts:
         packed.add(docs[text])
     return pickle.dumps(([_key(text) for text in texts], packed.to_bytes()), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _cut(doc: Doc, start: int, end: int) -> Doc | None:
+    """The stretch ``[start, end)`` of ``doc`` as a ``Doc`` of its own with the parse it has in ``doc``, a word that
+    hangs from a word outside it made a root (a quote's verb, whose head is the "said" around it); ``None`` when the
+    stretch does not fall on token boundaries."""
+    from spacy.tokens import Doc
+
+    span = doc.char_span(start, end)
+    if span is None or not len(span):
+        return None
+    tokens = list(span)
+    inside = [span.start <= token.head.i < span.end for token in tokens]
+    return Doc(
+        doc.vocab,
+        words=[token.text for token in tokens],
+        spaces=[bool(token.whitespace_) for token in tokens[:-1]] + [False],
+        tags=[token.tag_ for token in tokens],
+        pos=[token.pos_ for token in tokens],
+        deps=[token.dep_ if within else "ROOT" for token, within in zip(tokens, inside, strict=True)],
+        heads=[
+            (token.head.i if within else token.i) - span.start for token, within in zip(tokens, inside, strict=True)
+        ],
+    )
+
+
+class ArticleParses:
+    """Sentences of one article cut out of the article's own parse (see the module docstring).
+
+    What it hands out counts as parsed here: it is added to the current :func:`recording`, so a worker packs it for
+    the driver like a sentence it parsed.
+    """
+
+    def __init__(self, article: Article) -> None:
+        doc = article._doc
+        self._text = article.text
+        self._doc = doc if doc is not None and doc.text == article.text else None
+
+    def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
+        found: dict[str, Doc] = {}
+        if self._doc is None:
+            return found
+        for text in texts:
+            start = self._text.find(text) if text else -1
+            cut = _cut(self._doc, start, start + len(text)) if start >= 0 else None
+            if cut is not None and cut.text == text:
+                found[text] = cut
+        record(found)
+        return found
 
 
 class ParseSpool:

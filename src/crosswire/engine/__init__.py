@@ -122,14 +122,15 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
     """The sentences the corpus stages embed ahead for ``articles`` (stories' leads), embedded in one batched pass,
     by cache key; and the clause parses made while choosing every stage's sentences, packed per article id (the
     claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
-    from crosswire.claims.parses import pack, recording
+    from crosswire.claims.parses import ArticleParses, known_parses, pack, recording
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences_by_encoder
 
     texts: dict[str | None, dict[str, None]] = {}
     parses: dict[str, bytes] = {}
     for article in articles:
-        with recording() as docs:
+        # The clause parses come from the article's own parse where they can (the per-article stages made it).
+        with recording() as docs, known_parses(ArticleParses(article)):
             for encoder, chosen in corpus_sentences_by_encoder([article], ahead_only=True).items():
                 texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
         if docs:
@@ -145,12 +146,17 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
 def run_chunk(articles: list[Article], context: Context) -> Chunk:
     """Every per-article stage over ``articles`` in this process (what each engine's workers call), then the
     embeddings the corpus stages will need for the articles that went through."""
+    from crosswire.nlp.parse import release
     from crosswire.pipeline import run_article_batch, timed
 
     seconds: defaultdict[str, float] = defaultdict(float)
-    done, errors = run_article_batch(articles, context, seconds)
-    with timed(seconds, "embeddings"):
-        vectors, parses = embed_for_corpus(done)
+    done, errors = run_article_batch(articles, context, seconds, keep_parses=True)
+    try:
+        with timed(seconds, "embeddings"):
+            vectors, parses = embed_for_corpus(done)
+    finally:
+        for article in done:
+            release(article)
     return Chunk(
         done=done,
         failed=[(article, failure_of(article, error)) for article, error in errors],
