@@ -11,10 +11,12 @@ The parse of a text does not depend on where or with what it was parsed, so a se
 process parsed it; a sentence the workers did not parse (the driver's candidates are decided with the whole corpus
 known) is parsed by the stage as before. On the driver the packed parses wait in a temporary file, not in memory.
 
-The workers do not parse those sentences again either: :class:`ArticleParses` cuts each one out of the parse the
-article already has (:func:`crosswire.nlp.parse.doc_of`, made for the per-article stages), when the sentence is a
-stretch of the article's text whose words all hang from words inside it; only a sentence that is not (rewritten text,
-or a stretch the article's parse joins to its neighbours) is parsed on its own.
+Nor do the workers parse those sentences again: :func:`from_article` cuts each one out of the parse the article
+already has (:func:`crosswire.nlp.parse.doc_of`, made for the per-article stages), a word that hangs from a word
+outside the sentence made a root; only a sentence that is not a stretch of the article's text on token boundaries is
+parsed on its own. So a sentence's clauses come from its parse in the article, wherever it is split: the driver, for
+an article whose parses it was not sent (one analysed by an earlier run), parses the whole article once and cuts the
+same way, and the claims depend on the stored articles alone, not on which run analysed them.
 """
 
 from __future__ import annotations
@@ -120,29 +122,36 @@ def _cut(doc: Doc, start: int, end: int) -> Doc | None:
     )
 
 
-class ArticleParses:
-    """Sentences of one article cut out of the article's own parse (see the module docstring).
+def from_article(article: Article, texts: Sequence[str]) -> dict[str, Doc]:
+    """``texts``, sentences of ``article``, cut out of the article's parse (see the module docstring): the one the
+    per-article stages made when it is still there, else a parse of the article made for this call and dropped after.
+    A text that is not a stretch of the article on token boundaries is left out (the caller parses it on its own).
+    What it returns counts as parsed here: it is added to the current :func:`recording`."""
+    wanted = [(text, article.text.find(text)) for text in texts if text]
+    wanted = [(text, start) for text, start in wanted if start >= 0]
+    if not wanted:
+        return {}
+    doc = article._doc
+    if doc is None or doc.text != article.text:
+        doc = _parse_article(article.text)
+    found: dict[str, Doc] = {}
+    for text, start in wanted:
+        cut = _cut(doc, start, start + len(text))
+        if cut is not None and cut.text == text:
+            found[text] = cut
+    record(found)
+    return found
 
-    What it hands out counts as parsed here: it is added to the current :func:`recording`, so a worker packs it for
-    the driver like a sentence it parsed.
-    """
 
-    def __init__(self, article: Article) -> None:
-        doc = article._doc
-        self._text = article.text
-        self._doc = doc if doc is not None and doc.text == article.text else None
+def _parse_article(text: str) -> Doc:
+    from crosswire.nlp.parse import parse_text
+    from crosswire.nlp.spacy_model import load_pipeline
 
-    def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
-        found: dict[str, Doc] = {}
-        if self._doc is None:
-            return found
-        for text in texts:
-            start = self._text.find(text) if text else -1
-            cut = _cut(self._doc, start, start + len(text)) if start >= 0 else None
-            if cut is not None and cut.text == text:
-                found[text] = cut
-        record(found)
-        return found
+    nlp = load_pipeline()
+    if len(text) > nlp.max_length:
+        return parse_text(text)
+    # The parser and what it needs: the recogniser and the lemmatiser change no tag, head or dependency.
+    return nlp(text, disable=[name for name in ("ner", "lemmatizer") if name in nlp.pipe_names])
 
 
 class ParseSpool:

@@ -122,15 +122,15 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
     """The sentences the corpus stages embed ahead for ``articles`` (stories' leads), embedded in one batched pass,
     by cache key; and the clause parses made while choosing every stage's sentences, packed per article id (the
     claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
-    from crosswire.claims.parses import ArticleParses, known_parses, pack, recording
+    from crosswire.claims.parses import pack, recording
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences_by_encoder
 
     texts: dict[str | None, dict[str, None]] = {}
     parses: dict[str, bytes] = {}
     for article in articles:
-        # The clause parses come from the article's own parse where they can (the per-article stages made it).
-        with recording() as docs, known_parses(ArticleParses(article)):
+        # The clause parses are cut out of the article's own parse, which the per-article stages made.
+        with recording() as docs:
             for encoder, chosen in corpus_sentences_by_encoder([article], ahead_only=True).items():
                 texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
         if docs:
