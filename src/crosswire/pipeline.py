@@ -164,21 +164,28 @@ def run_article_stages(article: Article, context: Context) -> Article:
 
 
 def run_article_batch(
-    articles: Sequence[Article], context: Context, seconds: defaultdict[str, float] | None = None
+    articles: Sequence[Article],
+    context: Context,
+    seconds: defaultdict[str, float] | None = None,
+    *,
+    keep_parses: bool = False,
 ) -> tuple[list[Article], list[tuple[Article, Exception]]]:
     """Run every stage over a batch, stage by stage, so batched stages see the whole batch.
 
     Returns the articles that went through and the ones that failed with their error. One article's failure never
     stops the others; a batched stage that fails is retried one article at a time to find the culprit. ``seconds``,
     when given, gets each stage's wall and CPU seconds added (see :func:`timed`; where the time goes, for ``-v``).
+    With ``keep_parses`` the articles that went through keep their parse (:func:`crosswire.nlp.parse.release` is
+    then the caller's to call).
     """
     alive = list(articles)
     failed: list[tuple[Article, Exception]] = []
     for stage in ARTICLE_STAGES:
         with timed(seconds, stage.name):
             alive = _run_stage(stage, alive, failed, context)
-    for article in alive:
-        release(article)
+    if not keep_parses:
+        for article in alive:
+            release(article)
     return alive, failed
 
 

@@ -62,3 +62,56 @@ def test_a_sentence_the_workers_did_not_parse_is_parsed_as_before() -> None:
         assert _splits(reader) == _splits(ClauseReader(SENTENCES))
     finally:
         spool.close()
+
+
+# An article in which the sentences above are stretches: one inside a quote ("said" is its head), one on its own.
+ARTICLE_TEXT = (
+    f'Prosecutors read the statement in court. "{SENTENCES[0]}," the defendant said on Tuesday. '
+    f"{SENTENCES[2][0].upper()}{SENTENCES[2][1:]}."
+)
+IN_ARTICLE = [SENTENCES[0], SENTENCES[2][0].upper() + SENTENCES[2][1:]]
+
+
+def test_sentences_are_cut_from_the_parse_of_their_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosswire.model import Article
+    from crosswire.nlp.parse import doc_of
+
+    kept = Article(id="a1", source="a1.txt", text=ARTICLE_TEXT)
+    doc_of(kept)
+    with recording() as parsed:
+        split_in_worker = [ClauseReader(IN_ARTICLE, kept).split(text) for text in IN_ARTICLE]
+    # What a worker cut counts as parsed there: it is packed for the driver.
+    assert set(parsed) == set(IN_ARTICLE)
+    for text in IN_ARTICLE:
+        cut = parsed[text]
+        assert cut.text == text
+        assert all(token.head.i < len(cut) for token in cut)
+    # The quote's verb hung from "said", outside the sentence: cut out, it is the root.
+    saw = parsed[IN_ARTICLE[0]][2]
+    assert saw.text == "saw" and saw.dep_ == "ROOT" and saw.head.i == saw.i
+    assert [clause.text for clause in split_in_worker[0]] == [
+        "he never saw the money",
+        "his accountant Ana Ruiz moved it offshore",
+    ]
+
+    def no_parse(texts: list[str]) -> list[object]:
+        if texts:
+            raise AssertionError(f"parsed on its own: {texts}")
+        return []
+
+    # An article analysed by an earlier run comes back without its parse: the article is parsed whole and cut the same
+    # way, never a sentence on its own, so its clauses do not depend on which run analysed it.
+    monkeypatch.setattr(clauses, "_parse", no_parse)
+    stored = Article(id="a1", source="a1.txt", text=ARTICLE_TEXT)
+    assert [ClauseReader(IN_ARTICLE, stored).split(text) for text in IN_ARTICLE] == split_in_worker
+
+
+def test_a_sentence_not_in_its_article_is_parsed_on_its_own() -> None:
+    from crosswire.model import Article
+
+    article = Article(id="a2", source="a2.txt", text=ARTICLE_TEXT)
+    rewritten = "the defendant said he never saw the money and his accountant moved it offshore"
+    with recording() as parsed:
+        reader = ClauseReader([rewritten], article)
+    assert set(parsed) == {rewritten}
+    assert reader.split(rewritten) == ClauseReader([rewritten]).split(rewritten)

@@ -173,9 +173,10 @@ def test_workers_embed_what_the_corpus_stages_need(tmp_path: Path, monkeypatch: 
 
 
 def test_workers_send_back_the_clause_parses_they_made(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a worker parsed to split clauses comes back packed with the chunk, and restores to the same parse, so the
-    driver's claims stage need not parse those sentences again."""
-    from crosswire.claims import clauses
+    """What a worker parsed to split clauses (cut out of the article's parse, or parsed on its own) comes back packed
+    with the chunk, and restores to the same parse, so the driver's claims stage need not parse those sentences
+    again."""
+    from crosswire.claims import clauses, parses
     from crosswire.claims.parses import ParseSpool
     from crosswire.context import Context
     from crosswire.engine import run_chunk
@@ -189,7 +190,16 @@ def test_workers_send_back_the_clause_parses_they_made(monkeypatch: pytest.Monke
         parsed.update({doc.text: [(t.tag_, t.dep_, t.head.i) for t in doc] for doc in docs})
         return list(docs)
 
+    cut: dict[str, list[tuple[str, str, int]]] = {}
+    real_cut = parses.from_article
+
+    def spy_cut(article: object, texts: list[str]) -> dict[str, object]:
+        docs = real_cut(article, texts)  # type: ignore[arg-type]
+        cut.update({text: [(t.tag_, t.dep_, t.head.i) for t in doc] for text, doc in docs.items()})
+        return dict(docs)
+
     monkeypatch.setattr(clauses, "_parse", spy)
+    monkeypatch.setattr(parses, "from_article", spy_cut)
     articles = [
         record_to_article(
             ArticleRecord(id=r["id"], text=r["text"]), source=r["id"], fallback_id=r["id"], verbatim=False
@@ -198,7 +208,8 @@ def test_workers_send_back_the_clause_parses_they_made(monkeypatch: pytest.Monke
     ]
     chunk = run_chunk(articles, Context())
 
-    assert parsed, "the worker parsed no candidate sentence"
+    assert cut, "the worker cut no candidate sentence out of its article's parse"
+    parsed.update(cut)
     assert set(chunk.parses) <= {article.id for article in articles}
     spool = ParseSpool()
     try:

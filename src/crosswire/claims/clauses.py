@@ -33,6 +33,8 @@ from crosswire.nlp.spacy_model import load_pipeline
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from crosswire.model import Article
+
 # Fewer words than this say too little to be a claim of their own: a split leaving such a part is not made.
 MIN_CLAUSE_WORDS = 4
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -200,10 +202,13 @@ class ClauseReader:
     """Splits the sentences of one article into clauses. The sentences it is given are parsed together, in one
     batch, which is several times faster than a parse per sentence; any other sentence is parsed when asked about."""
 
-    def __init__(self, texts: Sequence[str] = ()) -> None:
+    def __init__(self, texts: Sequence[str] = (), article: Article | None = None) -> None:
         todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
-        # Parses a per-article worker already made (crosswire.claims.parses), then the rest in one batch.
+        # Parses a per-article worker already made (crosswire.claims.parses), then those cut out of the parse of the
+        # article they come from, then the rest in one batch.
         self._docs: dict[str, Doc] = parses.known(todo)
+        if article is not None and len(self._docs) < len(todo):
+            self._docs.update(parses.from_article(article, [text for text in todo if text not in self._docs]))
         fresh = [text for text in todo if text not in self._docs]
         parsed = dict(zip(fresh, _parse(fresh), strict=True))
         parses.record(parsed)

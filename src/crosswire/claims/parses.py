@@ -10,6 +10,13 @@ spaces, tags, parts of speech, dependencies and heads): restoring a sentence cos
 The parse of a text does not depend on where or with what it was parsed, so a sentence is split the same whichever
 process parsed it; a sentence the workers did not parse (the driver's candidates are decided with the whole corpus
 known) is parsed by the stage as before. On the driver the packed parses wait in a temporary file, not in memory.
+
+Nor do the workers parse those sentences again: :func:`from_article` cuts each one out of the parse the article
+already has (:func:`crosswire.nlp.parse.doc_of`, made for the per-article stages), a word that hangs from a word
+outside the sentence made a root; only a sentence that is not a stretch of the article's text on token boundaries is
+parsed on its own. So a sentence's clauses come from its parse in the article, wherever it is split: the driver, for
+an article whose parses it was not sent (one analysed by an earlier run), parses the whole article once and cuts the
+same way, and the claims depend on the stored articles alone, not on which run analysed them.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from crosswire.model import Article
 
 # The token attributes the clause rules read (``crosswire.claims.clauses``); lower case and character offsets
 # follow from the words and spaces.
@@ -87,6 +96,62 @@ def pack(docs: Mapping[str, Doc]) -> bytes:
     for text in texts:
         packed.add(docs[text])
     return pickle.dumps(([_key(text) for text in texts], packed.to_bytes()), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _cut(doc: Doc, start: int, end: int) -> Doc | None:
+    """The stretch ``[start, end)`` of ``doc`` as a ``Doc`` of its own with the parse it has in ``doc``, a word that
+    hangs from a word outside it made a root (a quote's verb, whose head is the "said" around it); ``None`` when the
+    stretch does not fall on token boundaries."""
+    from spacy.tokens import Doc
+
+    span = doc.char_span(start, end)
+    if span is None or not len(span):
+        return None
+    tokens = list(span)
+    inside = [span.start <= token.head.i < span.end for token in tokens]
+    return Doc(
+        doc.vocab,
+        words=[token.text for token in tokens],
+        spaces=[bool(token.whitespace_) for token in tokens[:-1]] + [False],
+        tags=[token.tag_ for token in tokens],
+        pos=[token.pos_ for token in tokens],
+        deps=[token.dep_ if within else "ROOT" for token, within in zip(tokens, inside, strict=True)],
+        heads=[
+            (token.head.i if within else token.i) - span.start for token, within in zip(tokens, inside, strict=True)
+        ],
+    )
+
+
+def from_article(article: Article, texts: Sequence[str]) -> dict[str, Doc]:
+    """``texts``, sentences of ``article``, cut out of the article's parse (see the module docstring): the one the
+    per-article stages made when it is still there, else a parse of the article made for this call and dropped after.
+    A text that is not a stretch of the article on token boundaries is left out (the caller parses it on its own).
+    What it returns counts as parsed here: it is added to the current :func:`recording`."""
+    wanted = [(text, article.text.find(text)) for text in texts if text]
+    wanted = [(text, start) for text, start in wanted if start >= 0]
+    if not wanted:
+        return {}
+    doc = article._doc
+    if doc is None or doc.text != article.text:
+        doc = _parse_article(article.text)
+    found: dict[str, Doc] = {}
+    for text, start in wanted:
+        cut = _cut(doc, start, start + len(text))
+        if cut is not None and cut.text == text:
+            found[text] = cut
+    record(found)
+    return found
+
+
+def _parse_article(text: str) -> Doc:
+    from crosswire.nlp.parse import parse_text
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    nlp = load_pipeline()
+    if len(text) > nlp.max_length:
+        return parse_text(text)
+    # The parser and what it needs: the recogniser and the lemmatiser change no tag, head or dependency.
+    return nlp(text, disable=[name for name in ("ner", "lemmatizer") if name in nlp.pipe_names])
 
 
 class ParseSpool:

@@ -656,7 +656,8 @@ def extract(
                     for lo, hi in _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
                 ),
                 *(text for _, _, _, text, _ in own_voice),
-            ]
+            ],
+            article,
         )
         for statement in statements:
             if is_topic_only(statement):

@@ -129,6 +129,7 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
     texts: dict[str | None, dict[str, None]] = {}
     parses: dict[str, bytes] = {}
     for article in articles:
+        # The clause parses are cut out of the article's own parse, which the per-article stages made.
         with recording() as docs:
             for encoder, chosen in corpus_sentences_by_encoder([article], ahead_only=True).items():
                 texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
@@ -145,12 +146,17 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
 def run_chunk(articles: list[Article], context: Context) -> Chunk:
     """Every per-article stage over ``articles`` in this process (what each engine's workers call), then the
     embeddings the corpus stages will need for the articles that went through."""
+    from crosswire.nlp.parse import release
     from crosswire.pipeline import run_article_batch, timed
 
     seconds: defaultdict[str, float] = defaultdict(float)
-    done, errors = run_article_batch(articles, context, seconds)
-    with timed(seconds, "embeddings"):
-        vectors, parses = embed_for_corpus(done)
+    done, errors = run_article_batch(articles, context, seconds, keep_parses=True)
+    try:
+        with timed(seconds, "embeddings"):
+            vectors, parses = embed_for_corpus(done)
+    finally:
+        for article in done:
+            release(article)
     return Chunk(
         done=done,
         failed=[(article, failure_of(article, error)) for article, error in errors],
