@@ -6,7 +6,8 @@ import pytest
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.merge import conflicting
-from crosswire.claims.propositions import extract, is_reaction, stance_of
+from crosswire.claims.propositions import extract, stance_of
+from crosswire.claims.reactions import is_reaction
 from crosswire.claims.stage import build_claims
 from crosswire.model import Claim, Dossier, Statement
 
@@ -480,7 +481,7 @@ def test_a_short_clause_with_its_own_predicate_is_no_reaction() -> None:
 
 def test_a_reaction_names_what_it_answers() -> None:
     """A non-answer or denial that spells out its object is read for it, in any domain; a bare one names nothing."""
-    from crosswire.claims.propositions import reaction_object
+    from crosswire.claims.reactions import reaction_object
 
     # A war, a merger, a trial, sport.
     assert reaction_object("he could neither confirm nor deny reports of troops massing near the border") == (
