@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from crosswire.attribution.finder import find_statements
 from crosswire.attribution.quotes import find_quotes
 from crosswire.context import Context
@@ -473,3 +475,17 @@ def test_reports_a_subject_answers_are_not_the_subjects_own() -> None:
         token = next(t for t in doc if t.text == noun)
         found = noun_speaker(token)
         assert found is not None and found.text == source, (text, found)
+
+
+def test_a_wire_dateline_run_into_the_sentence_is_no_content() -> None:
+    """Wire copy from any desk: a headline without a full stop runs into "PARIS (AP) — ...", and the parser makes
+    the dateline part of the sentence; it is never what anybody said."""
+    text = (
+        "Carmaker is denying reports that it is in talks to buy rival Fiat\n\n"
+        "PARIS (AP) — French carmaker Renault on Friday denied media reports that it is in talks to buy rival Fiat.\n\n"
+        "MADRID, June 3 (Reuters) — The club said on Monday it had agreed to sell its striker to a rival."
+    )
+    found = run(text)
+    assert not any(re.fullmatch(r"[A-Z ,0-9a-z]+\([A-Za-z]+\)\s*[—-]?", s.content.strip()) for s in found), [
+        (s.cue, s.content) for s in found
+    ]

@@ -56,6 +56,9 @@ CONTINUATION_DISTANCE = 700
 # A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
 HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
 HEADLINE_SOURCE_WORDS = 4
+# A wire dateline ("LONDON (AP) —", "NEW YORK, June 3 (Reuters)"): where and through whom the copy was filed, never
+# what anybody said, even when the parser runs it into the sentence after it.
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .]{0,30})?\s*\([A-Za-z .&-]{1,30}\)\s*[—–-]?")
 # Sentence-opening phrases that name a source ("In the poll, ...", "By his count, ...", "To critics, ...").
 SOURCE_PREPS = frozenset({"in", "by", "to"})
 # Nouns of counting and reckoning after "by" or "in" ("by the AP's tally", "by his own argument").
@@ -634,6 +637,11 @@ class _Finder:
         cues_above = {a.i for a in self.doc[candidate.cue_token].ancestors}
         return any(o.cue_token in cues_above for o in self.candidates if o is not candidate)
 
+    def drop_datelines(self) -> None:
+        """Drop the statements whose whole content is a wire dateline."""
+        contents = [self.text[c.content_start : c.content_end].strip() for c in self.candidates]
+        self.remove({n for n, content in enumerate(contents) if DATELINE.fullmatch(content) is not None})
+
     def drop_duplicates(self) -> None:
         """One statement per cue token; a nested cue with an "it" subject inside another's content is the same one."""
         seen: set[int] = set(self.absorbed)
@@ -765,6 +773,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
+    finder.drop_datelines()
     finder.drop_duplicates()
     finder.nest()
     finder.continuations()
