@@ -118,10 +118,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
     ),
     (
         # All 84 dev articles through the per-article stages (~20 s); content-span match as in shared/data/README.
+        # Raised when a clause coordinated with a cue stopped reading as what the cue reports (P 0.739, R 0.683,
+        # F1 0.710).
         "attribution (PolNeAR dev, content-span P/R/F1 and speaker accuracy)",
         polnear.DATA / "dev",
         polnear.measure,
-        {"precision": 0.732, "recall": 0.677, "f1": 0.704, "direct_f1": 0.90, "speaker_accuracy": 0.90},
+        {"precision": 0.736, "recall": 0.680, "f1": 0.708, "direct_f1": 0.90, "speaker_accuracy": 0.90},
     ),
     (
         # The 337 dev bodies of the body split (9,689 pairs) through check_pairs (~4 min: one embedding per sentence).

@@ -489,3 +489,19 @@ def test_a_wire_dateline_run_into_the_sentence_is_no_content() -> None:
     assert not any(re.fullmatch(r"[A-Z ,0-9a-z]+\([A-Za-z]+\)\s*[—-]?", s.content.strip()) for s in found), [
         (s.cue, s.content) for s in found
     ]
+
+
+def test_a_clause_coordinated_with_a_cue_is_not_what_the_cue_reports() -> None:
+    """Sport and a merger: "..., but the club is said to be open to a sale" -- the cue's clause is coordinated with the
+    one before, which it does not report; "Officials held talks in Ankara, Kommersant reported" still reports its
+    clause."""
+    found = run(
+        "The talks are said to be at a very early stage, but the club is said to be open to a sale of the striker."
+    )
+    assert not any(s.content.rstrip().endswith("but") for s in found), [(s.cue, s.content) for s in found]
+    assert not any(s.content.startswith("The talks") and "stage" in s.content and s.cue_start and s.cue_start > 60
+                   for s in found)  # fmt: skip
+    reported = run("Officials from both countries held talks in Ankara on Monday, Kommersant reported.")
+    assert [s.content for s in reported if s.cue == "reported"] == [
+        "Officials from both countries held talks in Ankara on Monday"
+    ]

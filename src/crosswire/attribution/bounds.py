@@ -141,6 +141,10 @@ def parenthetical_content(token: Token) -> tuple[int, int] | None:
         # "The museum, Mr. Bush said, celebrated ...": the cue interrupts the clause it governs
         return head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     if token.dep_ in {"parataxis", "advcl", "conj"} and head.i < token.i and token.left_edge.i > head.i:
+        if token.dep_ == "conj" and any(c.dep_ == "cc" and c.i < token.left_edge.i for c in head.children):
+            # "The talks are at an early stage, but BP is said to be open to a deal": a clause coordinated with
+            # the one before it tells something else; it does not report that clause
+            return None
         start = head.left_edge.idx
         end = token.left_edge.idx
         if token.dep_ == "parataxis" and head.right_edge.i > token.right_edge.i:
