@@ -6,7 +6,8 @@ import pytest
 
 from crosswire.context import Context
 from crosswire.entities.mentions import find_mentions
-from crosswire.events.mentions import PAST_REF, find_event_mentions, lexicon
+from crosswire.events.lexicon import lexicon
+from crosswire.events.mentions import PAST_REF, find_event_mentions
 from crosswire.model import Article, EventMention
 from crosswire.pipeline import ARTICLE_STAGES
 from crosswire.time.timex import find_timexes

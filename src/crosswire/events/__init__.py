@@ -1,6 +1,7 @@
 """What happened: PLOVER-typed event mentions per article, merged into one event per occurrence across articles.
 
-:mod:`.mentions` reads who did what to whom, where and when from the parse (types in ``data/plover.json``);
+:mod:`.mentions` reads who did what to whom, where and when from the parse (the trigger lexicon of
+``data/plover.json`` in :mod:`.lexicon`);
 :mod:`.merge` joins the mentions of one occurrence. Stages exported: ``find_event_mentions`` (per article) and
 ``merge_events`` (corpus).
 """

@@ -35,7 +35,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.context import Context
-from crosswire.events.mentions import PAST_REF, lexicon
+from crosswire.events.lexicon import lexicon
+from crosswire.events.mentions import PAST_REF
 from crosswire.model import Article, Dossier, Entity, Event, EventMention, Evidence, ParticipantRole
 from crosswire.time.values import could_be, parse_value, to_range
 
