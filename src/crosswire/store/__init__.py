@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -529,10 +531,26 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL keeps readers (crosswire serve) working while a run writes, and survives a killed writer.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _journal_in_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _journal_in_wal(cursor: Any) -> None:
+    """Put the database file in WAL mode (once: the mode is stored in the file). Switching needs the file to
+    itself, and SQLite answers "database is locked" at once instead of waiting its busy timeout when two runs open
+    a new store together; so the switch is retried until the busy timeout has passed."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(conn: Connection) -> None:
