@@ -40,6 +40,7 @@ from crosswire.attribution import spans as content_spans
 from crosswire.attribution.cue_parse import Candidate
 from crosswire.attribution.quotes import Quote, find_quotes, paragraph_of, quote_at
 from crosswire.attribution.stance import REPORT_NOUNS, CueReading, classify
+from crosswire.clean import header
 from crosswire.context import Context
 from crosswire.model import Article, Mention, Statement
 from crosswire.nlp.parse import doc_of
@@ -56,9 +57,6 @@ CONTINUATION_DISTANCE = 700
 # A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
 HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
 HEADLINE_SOURCE_WORDS = 4
-# A wire dateline ("LONDON (AP) —", "NEW YORK, June 3 (Reuters)"): where and through whom the copy was filed, never
-# what anybody said, even when the parser runs it into the sentence after it.
-DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .]{0,30})?\s*\([A-Za-z .&-]{1,30}\)\s*[—–-]?")
 # Sentence-opening phrases that name a source ("In the poll, ...", "By his count, ...", "To critics, ...").
 SOURCE_PREPS = frozenset({"in", "by", "to"})
 # Nouns of counting and reckoning after "by" or "in" ("by the AP's tally", "by his own argument").
@@ -160,7 +158,7 @@ class _Finder:
                 self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
             if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
-                if self.cites_a_source(token):
+                if self.cited_source(token) is not None:
                     self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
@@ -430,23 +428,18 @@ class _Finder:
         near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
         for child in near:
             if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
-                objects = [c for c in child.children if c.dep_ == "dobj"]
-                if not objects:
-                    continue
-                phrase_start, phrase_end = parse.subtree_span(objects[0])
-                phrase = text[phrase_start:phrase_end]
-                if not self.is_source_phrase(phrase, phrase_start, phrase_end):
-                    continue
-                self.add_nested(outer, index, (phrase_start, phrase_end), child, "cite")
+                source = self.cited_source(child)
+                if source is not None:
+                    self.add_nested(outer, index, source, child, "cite")
 
-    def cites_a_source(self, token: Token) -> bool:
-        """Whether "citing X" names where the governing clause comes from ("citing people familiar with the
-        matter", "citing Reuters"), rather than a reason given ("citing concerns over costs")."""
+    def cited_source(self, token: Token) -> tuple[int, int] | None:
+        """The span of what "citing X" names when X is where the governing clause comes from ("citing people
+        familiar with the matter", "citing Reuters"), or None for a reason given ("citing concerns over costs")."""
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if not objects:
-            return False
+            return None
         start, end = parse.subtree_span(objects[0])
-        return self.is_source_phrase(self.text[start:end], start, end)
+        return (start, end) if self.is_source_phrase(self.text[start:end], start, end) else None
 
     def is_source_phrase(self, phrase: str, start: int, end: int) -> bool:
         """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""
@@ -638,9 +631,14 @@ class _Finder:
         return any(o.cue_token in cues_above for o in self.candidates if o is not candidate)
 
     def drop_datelines(self) -> None:
-        """Drop the statements whose whole content is a wire dateline."""
-        contents = [self.text[c.content_start : c.content_end].strip() for c in self.candidates]
-        self.remove({n for n, content in enumerate(contents) if DATELINE.fullmatch(content) is not None})
+        """Drop the statements whose whole content is a wire dateline ("LONDON (AP) —"): where and through whom the
+        copy was filed, never what anybody said, even when the parser runs it into the sentence after it."""
+        self.remove({n for n, c in enumerate(self.candidates) if self.is_dateline(c.content_start, c.content_end)})
+
+    def is_dateline(self, start: int, end: int) -> bool:
+        line_end = self.text.find("\n", start)
+        found = header.dateline_end(self.text[start : len(self.text) if line_end < 0 else line_end])
+        return found is not None and end - start <= found
 
     def drop_duplicates(self) -> None:
         """One statement per cue token; a nested cue with an "it" subject inside another's content is the same one."""

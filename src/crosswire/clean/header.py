@@ -315,6 +315,12 @@ def read_metadata_block(lines: list[str]) -> MetadataBlock:
     return MetadataBlock(used, fields, lead)
 
 
+def dateline_end(line: str) -> int | None:
+    """Where a dateline opening ``line`` ends ("LONDON (AP) — ...", "NEW YORK, March 7. /TASS/."), or None."""
+    match = _DATELINE_PARENS.match(line) or _DATELINE_SLASHES.match(line)
+    return match.end() if match else None
+
+
 def dateline(line: str) -> tuple[str | None, str | None]:
     """(outlet, ISO date) a dateline names: "ZURICH (Example News / Agency - 09th February, 2023) The ..."."""
     match = _DATELINE_PARENS.match(line)
