@@ -311,7 +311,8 @@ _SPEAKER_PRONOUNS: dict[str, frozenset[str]] = {
     "he": frozenset({"PERSON"}),
     "she": frozenset({"PERSON"}),
     "it": frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"}),
-    "they": frozenset({"PERSON", "ORG", "GPE", "NORP"}),
+    # a person's "they" is other people or things ("Peskov said they were held at the US' initiative": the talks)
+    "they": frozenset({"ORG", "GPE", "NORP"}),
 }
 _LEADING_PRONOUN = re.compile(r"^(he|she|it|they)\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
@@ -320,14 +321,12 @@ _THIRD_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 def _named_subject(text: str, statement: Statement, entities: dict[str, Entity]) -> tuple[str, bool]:
     """Reported speech whose subject is a pronoun for the speaker reads with the speaker's name: "Ohtani said he
     never bet on sports" puts forward "Shohei Ohtani never bet on sports". Direct quotes keep their words ("He will
-    raise the cases", said the official: "he" is someone else). A person's "they" is other people or things ("Peskov
-    said they were held at the US' initiative": the talks), never the speaker."""
+    raise the cases", said the official: "he" is someone else)."""
     match = _LEADING_PRONOUN.match(text)
     speaker = entities.get(statement.speaker or "")
     if match is None or statement.direct or speaker is None:
         return text, False
-    pronoun = match[1].lower()
-    if speaker.type not in _SPEAKER_PRONOUNS[pronoun] or (pronoun == "they" and speaker.type == "PERSON"):
+    if speaker.type not in _SPEAKER_PRONOUNS[match[1].lower()]:
         return text, False
     return speaker.name + text[match.end() :], True
 
