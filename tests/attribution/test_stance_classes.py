@@ -175,3 +175,48 @@ def test_non_answers(text: str, stance: str) -> None:
     found = stances(text)
     assert found, text
     assert found[0][1] == stance, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"These claims are absolutely, unequivocally and completely false," the agent said.',
+        '"The merger reports are flatly, demonstrably untrue," the bank said.',
+        'The ministry said the reports of casualties were "utterly, wholly and categorically false."',
+    ],
+)
+def test_a_series_of_intensifying_adverbs_before_a_verdict_of_falsehood_denies(text: str) -> None:
+    assert first(text).stance_class == "deny"
+
+
+def test_a_hedging_adverb_before_a_verdict_is_no_denial() -> None:
+    assert first('"The merger reports are probably false," the analyst said.').stance_class == "assert"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The engineer said it was not yet clear if the bridge had been damaged.",
+        "The prosecutor said it is still unclear whether the defendant will testify.",
+        "A ministry official said it was not known what caused the blast at the depot.",
+    ],
+)
+def test_an_open_question_is_neither_confirmation_nor_denial(text: str) -> None:
+    assert first(text).stance_class == "neither"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The general warned the rebels not to attack the convoy.",
+        "The union urged its members not to sign the new contracts.",
+        "The analyst said a weaker currency was not the only reason for the drop in sales.",
+        "The lawyer said her client was not the sole owner of the company.",
+    ],
+)
+def test_a_negated_infinitive_or_a_not_the_only_is_no_denial(text: str) -> None:
+    assert first(text).stance_class != "deny"
+
+
+def test_a_plain_negated_clause_still_denies() -> None:
+    assert first("The minister said the army did not fire on the protesters.").stance_class == "deny"

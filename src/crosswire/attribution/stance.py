@@ -78,12 +78,18 @@ FALSEHOOD = (
     r"smears?|slander\w*|libel\w*|speculation|conspiracy\s+theor\w+|fantas(?:y|ies)|fairy\s+tales?|"
     r"no\s+truth|no\s+basis|not\s+based\s+(?:on|in)\s+fact)"
 )
-# Intensifiers and determiners before such a verdict ("a complete", "totally", "just", "of course").
+# Words in -ly that soften a verdict ("probably false") or are no adverb ("family"): never part of a verdict's lead.
+_HEDGE_ADVERB = (
+    r"(?!(?:likely|possibly|probably|potentially|arguably|allegedly|reportedly|apparently|seemingly|supposedly|"
+    r"partly|partially|only|family|assembly|supply|reply|italy|rally|ally)\b)"
+)
+# Intensifiers and determiners before such a verdict ("a complete", "totally", "just", "of course"), including any
+# series of intensifying adverbs ("absolutely, unequivocally and completely false", "demonstrably false").
 _VERDICT_LEAD = (
     r"(?:(?:a|an|the|just|simply|merely|nothing\s+but|pure|sheer|total|totally|complete|completely|utter|utterly|"
     r"absolute|absolutely|entirely|wholly|outright|blatant|categorically|frivolous|baseless|malicious|obvious|"
     r"clearly|of\s+course|and|further|more|market|media|more\s+of\s+the\s+same|yet\s+another|another|"
-    r"all|so|very)[\s,]+)*"
+    r"all|so|very|" + _HEDGE_ADVERB + r"[a-z]{3,}ly)[\s,]+)*"
 )
 _REPORTS = (
     r"(?:reports?|claims?|allegations?|stor(?:y|ies)|suggestions?|rumou?rs?|speculation|accusations?|assertions?|"
@@ -158,6 +164,12 @@ _UNSETTLED = re.compile(
     r"|(?:too|very)\s+early\s+to\s+(?:say|tell|know|judge|speculate|draw\s+conclusions|draw\s+any\s+conclusions)"
     r"|(?:remains|remain|remained)\s+to\s+be\s+seen"
     r"|(?:remains|remain|is\s+still|are\s+still)\s+(?:unclear|unknown|unconfirmed|unverified|unproven)"
+    # "it was not yet clear if ...", "it is still unclear whether ...", "not known what caused it": an open question
+    r"|\b(?:it|this|that)\s+(?:is|was|'s|’s|remains|remained|seems|seemed)\s+(?:still\s+|yet\s+)?"
+    r"(?:not\s+(?:yet\s+|entirely\s+|immediately\s+|fully\s+|at\s+all\s+)?(?:clear|known|certain)|unclear|uncertain|"
+    r"unknown)\b"
+    r"|\b(?:not\s+(?:yet\s+|entirely\s+|immediately\s+)?(?:clear|known|certain)|unclear|uncertain|unknown)\s+"
+    r"(?:whether|if|what|how|who|why|when|where)\b"
     r"|no\s+way\s+(?:of|to)\s+(?:knowing|know|verifying|verify|confirming|confirm|proving|prove)"
     # "no evidence has yet emerged" with nothing it is evidence of: the matter is open, not denied
     r"|\bno\s+(?:evidence|proof|indication|sign)\s+(?:has|have|had)\s+(?:yet|so\s+far)\s+"
@@ -205,7 +217,9 @@ _STANDING_POSITION = re.compile(
 _CONTENT_CONFIRM = re.compile(r"\b(?:we|i)\s+(?:can\s+|hereby\s+)?confirm\b", re.IGNORECASE)
 # Modals that make a negation a hedge ("may not be connected"), and words that make it a contrast ("not just").
 HEDGES = frozenset({"may", "might", "could"})
-CONTRAST = frozenset({"just", "only", "merely", "simply", "necessarily", "exactly", "quite", "all", "always"})
+CONTRAST = frozenset(
+    {"just", "only", "merely", "simply", "necessarily", "exactly", "quite", "all", "always", "sole", "whole", "entire"}
+)
 # Adjectives of feeling or certainty: negated, they say how somebody feels, not that something did not happen.
 FEELINGS = frozenset(
     {
@@ -241,8 +255,12 @@ def _negated_root(root: Token) -> bool:
         return False
     # the parser hangs "not" on the verb or on its auxiliary ("is absolutely not involved")
     negations = [c for c in [*children, *(g for a in auxiliaries for g in a.children)] if c.dep_ == "neg"]
+    if negations and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
+        return False  # "warned the rebels not to attack", "asked not to be named": a directive or a wish, no denial
     for negation in negations:
         after = root.doc[negation.i + 1] if negation.i + 1 < len(root.doc) else None
+        if after is not None and after.lower_ in {"the", "a", "an"} and negation.i + 2 < len(root.doc):
+            after = root.doc[negation.i + 2]  # "not the only explanation", "not a simple matter of"
         if after is not None and after.lower_ in CONTRAST:
             return False
         if root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in FEELINGS for c in children):
