@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from crosswire.attribution.quotes import Quote
+from crosswire.attribution.sources import RELATIVE_PRONOUNS
 from crosswire.attribution.stance import CueReading
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -46,6 +47,22 @@ def span_of(tokens: list[Any]) -> tuple[int, int]:
 def subtree_span(token: Token) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
+
+
+def relative_antecedent(pronoun: Token) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun subject stands for: "Dan Olsen, who said ..." -> "Dan Olsen", "sources who
+    tell him ..." -> "sources", through an apposition to the name it describes ("Jane Roe, an adviser to the bank,
+    who said"). The statement keeps the pronoun as its speaker's words (PolNeAR marks the source so); what kind of
+    source it is comes from this phrase."""
+    clause = pronoun.head
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.dep_ not in SUBJECTS or clause.dep_ != "relcl":
+        return None
+    head = clause.head
+    while head.dep_ == "appos" and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return head.left_edge.idx, head.idx + len(head.text)
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:

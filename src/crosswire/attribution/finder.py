@@ -721,9 +721,11 @@ def _statement(
     if candidate.speaker is not None:
         s, e = candidate.speaker
         speaker_text = text[s:e]
+        pronoun = finder.doc.char_span(s, e) if speaker_text.lower() in sources.RELATIVE_PRONOUNS else None
+        s, e = (parse.relative_antecedent(pronoun[0]) if pronoun else None) or (s, e)  # "sources who tell him"
         inside = finder.mentions(s, e)
-        memory.learn(speaker_text, inside)
-        source = sources.source_type(speaker_text, inside, candidate.cue_lemma, memory)
+        memory.learn(text[s:e], inside)
+        source = sources.source_type(text[s:e], inside, candidate.cue_lemma, memory)
     cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
     # several quotes joined into one statement: the first one sets the stance ("“...,” she said, “...”")
     first = (candidate.quotes[0].start, candidate.quotes[0].end) if candidate.quotes else None

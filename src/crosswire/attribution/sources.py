@@ -83,6 +83,8 @@ ORG_NOUNS = frozenset(
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"we", "they", "it", "you"})
+# Pronouns that open a relative clause and stand for the noun it modifies ("Dan Olsen, who said ...").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _INDEFINITE = re.compile(
     r"^(?:an?|one|two|three|four|several|some|many|other|multiple|few|a\s+few|a\s+number\s+of)\b", re.I
 )

@@ -6,9 +6,12 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
 1. **anonymous and document sources** stay unlinked (``speaker`` null, ``speaker_text`` kept): nobody is named.
 2. **a name inside the speaker span** — the PERSON mention that heads it ("CNN correspondent Natasha Bertrand" ->
    Bertrand; a person after "of"/"for"/"to" is a dependent, not the speaker: "an aide to President Putin" is not
-   Putin), else the organization or outlet ("the Russian newspaper Kommersant" -> Kommersant).
+   Putin, "the sister of photojournalist Luke Somers" is not Somers; nor is a possessor, whether with "'s" or a
+   bare apostrophe: "Woods' agent, Mark Steinberg" is Steinberg), else the organization or outlet ("the Russian
+   newspaper Kommersant" -> Kommersant).
 3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
-   :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles.
+   :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles; a relative pronoun ("Dan Olsen, who
+   said ...") is linked as the noun its clause modifies.
 4. **an unnamed role noun with an organization** — "the NSC spokesperson" speaks for the NSC.
 5. **"the official said" after an organization's statement** — the official speaks for the organization that
    spoke just before (within :data:`ORG_FALLBACK_DISTANCE` characters): "the White House said ... the official
@@ -22,16 +25,35 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from crosswire.attribution.sources import RELATIVE_PRONOUNS
 from crosswire.context import Context
 from crosswire.entities.coref import PRONOUNS, resolve_reference
 from crosswire.entities.roles import ROLE_HEADS
 from crosswire.model import Article, Dossier, Entity, Mention, Statement
 
 ORG_FALLBACK_DISTANCE = 1500
+# What may stand between a name and the relative pronoun after it: nothing but a comma ("Dan Olsen, who"), an age
+# ("Dan Olsen, 48, who") or a description opened by an article or a role ("Jane Roe, an adviser to the bank, who").
+_NO_CONJUNCTION = r"(?!(?:and|but|or|then|while|when|as|after|before|because|although|though|where|if|so)\b)"
+_BEFORE_RELATIVE = re.compile(
+    r"[ \t]*,?[ \t]*|,[ \t]*\d{1,3}[ \t]*,[ \t]*"
+    r"|,[ \t]*"
+    + _NO_CONJUNCTION
+    + r"[a-z]+[ \t][^.;:!?\"“”()\n]{0,120}?,(?:[ \t]*or[ \t][^.;:!?\"“”()\n,]{0,40},)?[ \t]*"
+)
 # How close (characters) the previous person's statement must end for a pronoun speaker to continue it.
 PRONOUN_SPEAKER_DISTANCE = 400
 _DEPENDENT = re.compile(r"\b(?:of|for|to|with|at|from|by|about|under|told|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+# "the sister of British-born photojournalist Luke Somers", "a lawyer for the late tycoon Ray Burns": a relative or a
+# representative of somebody, named through an "of"/"for"/"to" phrase whose words describe that other person.
+_RELATION_OF = re.compile(
+    r"\b(?:sister|brother|father|mother|wife|husband|son|daughter|widow|widower|parents?|uncle|aunt|cousin|nephew|"
+    r"niece|grandfather|grandmother|family|relatives?|friends?|fianc[eé]e?|partner|girlfriend|boyfriend|lawyers?|"
+    r"attorneys?|agent|aides?|advisers?|advisors?|representatives?|spokes(?:man|woman|person)|colleagues?)"
+    r"\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 # Pronouns that can stand for an organization as a speaker ("it said"; "they said" of a spokesperson).
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -59,19 +81,50 @@ def _inside(article: Article, start: int, end: int) -> list[Mention]:
     return [m for m in article.mentions if m.start >= start and m.end <= end and m.entity]
 
 
+def _possessive_end(article: Article, mention: Mention) -> int | None:
+    """Where the possessive marker after a name ends ("Putin's", "Woods' agent", "Mr Somers’ father"), or None when
+    the name is no possessor. A name ending in "s" takes a bare apostrophe, which the recogniser may include."""
+    text = article.text
+    if text[mention.end : mention.end + 2] in {"'s", "’s"}:
+        return mention.end + 2
+    if mention.text.endswith(("s'", "s’")):
+        return mention.end
+    if mention.text.endswith("s") and text[mention.end : mention.end + 1] in {"'", "’"}:
+        after = text[mention.end + 1 : mention.end + 2]
+        if not after or not after.isalnum():
+            return mention.end + 1
+    return None
+
+
 def _head_person(article: Article, statement: Statement, mentions: Sequence[Mention]) -> Mention | None:
-    """The PERSON mention that names the speaker, not one its phrase merely mentions."""
+    """The PERSON mention that names the speaker, not one its phrase merely mentions: a possessor ("Woods' agent")
+    or a dependent ("an aide to President Putin", "the sister of the photographer Luke Somers") is somebody else."""
     assert statement.speaker_start is not None
     for mention in mentions:
         if mention.label != "PERSON":
             continue
         lead = article.text[statement.speaker_start : mention.start]
-        possessor = article.text[mention.end : mention.end + 2] in {"'s", "’s"}
-        if possessor and _INSTITUTION.fullmatch(article.text[mention.end + 2 : statement.speaker_end or 0]):
+        possessive = _possessive_end(article, mention)
+        if possessive is not None and _INSTITUTION.fullmatch(article.text[possessive : statement.speaker_end or 0]):
             return mention  # "Netanyahu's office said": the office speaks for its holder
-        if _DEPENDENT.search(lead) or possessor:
+        if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or possessive is not None:
             continue
         return mention
+    return None
+
+
+def _relative_antecedent(article: Article, start: int, relative: str) -> tuple[int, int] | None:
+    """The name a relative pronoun speaker stands for: "Dan Olsen, who said ..." -> Dan Olsen; "Acme, which said
+    ..." -> Acme. The name stands right before the pronoun, or before an age or a short description set off by commas
+    ("Dan Olsen, 48, who", "Wilfried Strauch, an adviser to the institute, who"). "who" stands for a person, "which"
+    for an organization or a place; "that" is left alone (it also opens what is said)."""
+    labels = {"who": {"PERSON"}, "which": set(ORG_LABELS)}.get(relative)
+    if not labels:
+        return None
+    before = [m for m in article.mentions if m.end <= start and start - m.end <= 160 and m.label in labels]
+    for mention in sorted(before, key=lambda m: m.end, reverse=True):
+        if _BEFORE_RELATIVE.fullmatch(article.text[mention.end : start]):
+            return mention.start, mention.end
     return None
 
 
@@ -221,6 +274,26 @@ def _serves(person: Entity | None, article: Article, mentions: Sequence[Mention]
     return any(article.text[m.start : m.end].lower() in roles for m in orgs)
 
 
+def _pronoun_link(
+    article: Article,
+    statement: Statement,
+    pronoun: str,
+    entities: dict[str, Entity],
+    previous: Sequence[Statement],
+    said: Sequence[tuple[int | None, int | None]],
+) -> str | None:
+    """The speaker a pronoun stands for: "he"/"she" through the text before, "it"/"they" the organization that
+    spoke just before, "who"/"which" the name the relative clause modifies."""
+    assert statement.speaker_start is not None
+    if pronoun in RELATIVE_PRONOUNS:
+        antecedent = _relative_antecedent(article, statement.speaker_start, pronoun)
+        named = _inside(article, *antecedent) if antecedent else []
+        return named[0].entity if named else None
+    if pronoun in PRONOUNS:
+        return _pronoun_speaker(article, statement, previous, entities, said)
+    return _continued_speaker(article, statement.speaker_start, pronoun, previous, said)
+
+
 def _link_one(
     article: Article,
     statement: Statement,
@@ -239,10 +312,8 @@ def _link_one(
     if person is not None:
         return person.entity
     said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
-    if phrase.lower() in PRONOUNS:
-        return _pronoun_speaker(article, statement, previous, entities, said)
-    if phrase.lower() in GROUP_PRONOUNS:
-        return _continued_speaker(article, start, phrase.lower(), previous, said)
+    if phrase.lower() in PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS:
+        return _pronoun_link(article, statement, phrase.lower(), entities, previous, said)
     role = _role_span(article, start, end)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
@@ -263,8 +334,10 @@ def _link_one(
             return found
     for label in ORG_LABELS:
         for mention in mentions:
-            # "the White House's National Security Council": the possessor is not the speaker
-            if mention.label == label and article.text[mention.end : mention.end + 2] not in {"'s", "’s"}:
+            # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
+            # of British-born photographer X" British
+            lead = article.text[start : mention.start]
+            if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
     if not mentions:
         found = _by_alias(phrase, aliases)
