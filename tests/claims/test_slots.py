@@ -9,11 +9,11 @@ import numpy as np
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.merge import conflicting
-from crosswire.claims.propositions import Proposition, negative, outlet_key, relayed_outlet
+from crosswire.claims.propositions import Proposition, negative, outlet_key, relayed_outlet, stance_of
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.stage import _polarized, build_claims
 from crosswire.claims.verdicts import StanceRecord, centrality_of, provenance_of, verdict_of
-from crosswire.model import Claim, ClaimStance, Evidence
+from crosswire.model import Claim, ClaimStance, Evidence, Statement
 
 
 def test_negative_sentences_are_read_from_their_words() -> None:
@@ -32,6 +32,17 @@ def test_negative_sentences_are_read_from_their_words() -> None:
     assert negative("There is zero evidence that the army shelled the village")
     assert not negative("The attackers used a zero-day flaw in the bank's software")
     assert not negative("The central bank cut interest rates to zero")
+
+
+def test_a_negative_relative_clause_leaves_the_sentence_positive() -> None:
+    """A merger, a trial and a war story: the relative clause says something of a noun, not of the sentence."""
+    assert not negative("Acme is in talks to buy Zenith, which did not comment")
+    assert not negative("The streaming service that wouldn't require a cable subscription launches in April")
+    assert not negative("Police arrested the driver, who has not been charged, on Monday")
+    assert not negative("The rebels shelled a village that had never been hit before")
+    assert negative("The army did not fire on protesters who had gathered in the square")
+    assert negative("He said that it did not happen")
+    assert negative("That is not true")
 
 
 def _proposition(text: str, stance: str, article: str = "a1") -> Proposition:
@@ -320,3 +331,24 @@ def test_a_background_line_restating_a_named_source_adds_no_source() -> None:
     other = replace(background, root_key="outlet:ledger", party_key="outlet:ledger")
     other = replace(other, stance=ClaimStance(source=None, source_text="Ledger", article="a3", stance="reports"))
     assert verdict_of([background, other])[1] == 2
+
+
+def test_an_attitude_reports_what_it_is_about_and_confirms_nothing() -> None:
+    """ "Apple is striving to be the sole partner", "the ministry believes the talks will resume": verbs of wanting
+    and belief are class "other"; even first-hand they give no word that something happened."""
+
+    def said(stance_class: str) -> Statement:
+        return Statement(
+            id="s1",
+            article="a1",
+            start=0,
+            end=10,
+            speaker_text="Apple",
+            source_type="organization",
+            content="to be the sole partner",
+            stance_class=stance_class,  # type: ignore[arg-type]
+        )
+
+    assert stance_of(said("other")) == "reports"
+    assert stance_of(said("assert")) == "confirms"
+    assert stance_of(said("deny")) == "denies"

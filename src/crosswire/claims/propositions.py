@@ -77,7 +77,14 @@ _NEGATION = re.compile(
 # ... and phrases that carry one of those words without negating anything ("no doubt", "not only ... but").
 _NOT_NEGATING = re.compile(
     r"\b(?:no doubt|not only|not just|not least|no matter|nothing but|not to mention|no sooner)\b"
-    r"|,\s*(?:but\s+)?not\s+\w+[^,;]*$",
+    r"|,\s*(?:but\s+)?not\s+\w+[^,;]*$"
+    # A relative clause says something of a noun, not of the sentence: "a service that wouldn't require a cable
+    # subscription", "the suspect, who has not been charged", "BP, which did not comment". Its negative words leave
+    # the sentence positive. (A relative pronoun right after a word, before a negated auxiliary or "never": a
+    # complement "that" needs a subject of its own, "said that it did not".)
+    r"|(?:(?<=\w\s)|(?<=\w,\s))(?:who|which|that)\s+(?:(?:also|still|yet|even|reportedly|apparently)\s+)?"
+    r"(?:(?:would|will|could|can|does|do|did|is|are|was|were|has|have|had|may|might|should|must)"
+    r"(?:n['’]t|\s+not|\s+never)|never)\b[^,;]*",
     re.IGNORECASE,
 )
 # Reporting verbs that deny by themselves, whatever the content says.
@@ -336,6 +343,8 @@ def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Sta
     stance = STANCE_OF_CLASS.get(statement.stance_class)
     if stance:
         return stance
+    if statement.stance_class == "other":
+        return "reports"  # "Apple is striving to ...", "HBO believes ...": an attitude, no word that it happened
     if statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays:
         return "confirms"
     return "reports"
