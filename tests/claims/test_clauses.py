@@ -262,3 +262,17 @@ def test_a_denied_clause_reads_its_pronoun_as_the_party_named_before() -> None:
     denials = {p.article: (p.text, p.stance) for p in propositions if "cheques" in p.text}
     assert denials["t1"] == ("Ada Lane signed the cheques", "denies")
     assert denials["t2"] == ("she signed the cheques", "denies")
+
+
+def test_a_dateline_is_no_part_of_the_proposition() -> None:
+    """Wire copy from a war, a trial and a market story: the dateline says where the copy was filed."""
+    from crosswire.claims.clauses import dateline_cut
+
+    text = "SANA, Yemen — An American journalist held by militants was killed in a rescue attempt"
+    assert text[dateline_cut(text) :].startswith("An American journalist")
+    text = "LONDON (AP) — Former banker Mark Ellison said he never signed the loan documents"
+    assert text[dateline_cut(text) :].startswith("Former banker")
+    text = "FRANKFURT, Germany -- Shares of the carmaker fell sharply on Monday morning"
+    assert text[dateline_cut(text) :].startswith("Shares")
+    assert dateline_cut("NATO said the troops would stay in the region") == 0
+    assert dateline_cut("The US — and its allies — agreed to the plan") == 0

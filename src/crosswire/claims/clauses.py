@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosswire.claims import parses
+from crosswire.clean import header
 from crosswire.nlp.spacy_model import load_pipeline
 
 if TYPE_CHECKING:
@@ -53,6 +54,13 @@ _FRAME = re.compile(
     r"|(?:i|we)\s+(?:can\s+|do\s+|must\s+|would\s+)?(?:confirm|deny|reject|state|stress|insist))"
     r"\s+that\s+",
     re.IGNORECASE,
+)
+
+
+# A dateline of a place alone: a city in capitals, maybe its country or state, and a dash ("SANA, Yemen —").
+_PLACE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:[—–]|--?\s)"
+    r"(?=\s*[A-Z“\"])"
 )
 
 
@@ -91,6 +99,16 @@ class Clause:
     start: int
     end: int
     text: str
+
+
+def dateline_cut(text: str) -> int:
+    """Where a proposition starts after the dateline opening its sentence, 0 when there is none: "SANA, Yemen — An
+    American journalist was killed ..." puts forward that a journalist was killed, not where the copy was filed. Both
+    a wire dateline ("LONDON (AP) —", "KYIV, March 3 (Reuters) -") and a place alone ("KYIV, Ukraine —")."""
+    found = header.dateline_end(text) or (match.end() if (match := _PLACE_DATELINE.match(text)) else None)
+    if not found or len(_WORD.findall(text[found:])) < MIN_CLAUSE_WORDS:
+        return 0
+    return found + len(text[found:]) - len(text[found:].lstrip())
 
 
 def strip_frame(text: str) -> tuple[int, str]:

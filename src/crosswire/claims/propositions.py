@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import ClauseReader, absence_frame, strip_frame
+from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, strip_frame
 from crosswire.claims.reactions import (
     MIN_WORDS,
     STANCE_OF_CLASS,
@@ -699,6 +699,9 @@ def _own_voice_sentences(
         if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
             continue
         text = article.text[lo:hi].strip()
+        filed = dateline_cut(text)
+        if filed:
+            lo, text = lo + article.text[lo:hi].find(text) + filed, text[filed:]
         words = len(WORD.findall(text))
         if words < MIN_WORDS + 2 or "\n" in text.strip():
             continue
@@ -733,8 +736,9 @@ def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
     raw = article.text[lo:hi]
     text = strip_content(raw)
     offset = lo + max(0, raw.find(text))
-    cut, text = strip_frame(text)
-    return offset + cut, text
+    dated = dateline_cut(text)
+    cut, text = strip_frame(text[dated:])
+    return offset + dated + cut, text
 
 
 def _own_voice(
