@@ -870,3 +870,17 @@ def test_a_reflexive_phrase_or_a_bare_question_is_no_proposition() -> None:
     )  # fmt: skip
     found, _ = extract([item], dossier([item], [entity("e-turkey", "Turkey", "GPE")], [presented, asked]), {})
     assert not [p.text for p in found if p.statement in {presented.id, asked.id}]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "any of the claims brought forth by Olsen",
+        "all of the allegations made by the prosecutor",
+        "some of the reports about the troop movements",
+    ],
+)
+def test_a_denial_of_some_or_all_of_the_claims_answers_them_and_is_no_claim(content: str) -> None:
+    item = article("a1", f"The tour denied {content}.")
+    denial = statement(item, 0, speaker_text="The tour", cue="denied", content=content, stance="deny")
+    assert is_reaction(denial)
