@@ -67,3 +67,27 @@ def test_empty_text_has_no_mentions() -> None:
     article = Article(id="a", source="a.txt", text="  ")
     find_mentions(article, Context())
     assert article.mentions == []
+
+
+def _tagged(text: str, *pieces: tuple[str, str]) -> list[str]:
+    spans = [(text.index(piece), text.index(piece) + len(piece), label) for piece, label in pieces]
+    return [f"{m.text}/{m.label}" for m in mentions_from_spans(text, spans)]
+
+
+def test_a_bracket_or_quote_left_open_is_cut_from_the_name() -> None:
+    """A science agency, a boxer's nickname and a bank: the tagger stopped inside an aside."""
+    text = "Experts at the Nicaraguan Institute of Earth Studies (Ineter) said the crater was fresh."
+    assert _tagged(text, ("Nicaraguan Institute of Earth Studies (Ineter", "ORG")) == [
+        "Nicaraguan Institute of Earth Studies/ORG"
+    ]
+    text = "The promoter, Frank “The Hammer” Doyle, said the fight was off."
+    assert _tagged(text, ("Frank “The Hammer", "PERSON")) == ["Frank/PERSON"]
+    text = "Shares of Banco Uno (BU) fell."  # the closing bracket falls with the edge punctuation
+    assert _tagged(text, ("Banco Uno (BU)", "ORG")) == ["Banco Uno/ORG"]
+
+
+def test_a_word_opening_an_abbreviated_rank_is_no_person() -> None:
+    text = "Pentagon press secretary Rear Adm. John Kirby said the raid failed, and Vice Adm. Brad Cooper agreed."
+    assert _tagged(text, ("Rear", "PERSON"), ("John Kirby", "PERSON"), ("Vice", "PERSON")) == ["John Kirby/PERSON"]
+    text = "Senator Mark Kelly spoke to Dan Olsen Sr. on Monday."
+    assert _tagged(text, ("Mark Kelly", "PERSON"), ("Dan Olsen", "PERSON")) == ["Mark Kelly/PERSON", "Dan Olsen/PERSON"]

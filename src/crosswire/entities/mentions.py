@@ -3,8 +3,10 @@
 The spans come from the shared spaCy parse (:func:`crosswire.nlp.parse.doc_of`); this stage only trims them to the
 name itself and fixes what the text or a gazetteer proves wrong, so it adds little over the parse:
 
-- a leading "the", a trailing possessive ("Joe Biden's", "the White House's") and a trailing photo credit
-  ("Sergei Fadeichev / TASS") are cut, so the span is the name and its offsets still index ``article.text``;
+- a leading "the", a trailing possessive ("Joe Biden's", "the White House's"), a trailing photo credit
+  ("Sergei Fadeichev / TASS") and a bracket or quotation mark left open ("Institute of Earth Studies (Ineter",
+  "David “Mad Dog") are cut, so the span is the name and its offsets still index ``article.text``;
+- a one-word "person" that opens an abbreviated rank ("Rear" of "Rear Adm. John Kirby") is no name;
 - a country name tagged PERSON or ORG ("Türkiye") becomes GPE: the gazetteer is the evidence;
 - a time-zone abbreviation after a clock time ("8:30 a.m. GMT", tagged ORG) is not an entity and is dropped;
 - a possessive inside an institution's or a state's name stays ("People's Republic of China", "Moody's Investors
@@ -59,6 +61,11 @@ _PLACE_HEADS = frozenset(
     }
 )  # fmt: skip
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+# A bracket or an opening quotation mark the span does not close: the tagger stopped inside an aside or a nickname.
+_UNCLOSED = re.compile(r"\s*(?:\([^)]*|“[^”]*|\"[^\"]*)$")
+# An abbreviated rank or title right after a one-word "person": "Rear Adm. John Kirby", "Vice Adm. Brad Cooper" --
+# the word is part of the title, not a name.
+_TITLE_AFTER = re.compile(r"^\s+(?:Adm|Gen|Col|Lt|Sgt|Cmdr|Capt|Maj|Brig|Cpl|Pvt|Rev|Sen|Rep|Gov)\.?\s+[A-Z]")
 # "Jane Doe and John Roe" tagged as one ORG or PERSON: two people, each with two or three name words.
 _TWO_PEOPLE = re.compile(
     r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\s+and\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})$"
@@ -84,6 +91,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         if text[end - 1] == "." and re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end]):
             break
         end -= 1
+    opened = _UNCLOSED.search(text[start:end])
+    if opened and opened.start() > 0:
+        end = start + opened.start()  # "Institute of Earth Studies (Ineter", "David “Mad Dog": the name before it
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start - len(match.group(0)) > 0:
         end -= len(match.group(0))
@@ -187,6 +197,8 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
             continue
         if not any(ch.isupper() for ch in surface):
             continue  # names have a capital; all-lower-case spans are parser noise ("un-announced", "paiment")
+        if label == "PERSON" and " " not in surface and _TITLE_AFTER.match(text[end : end + 12]):
+            continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
     return mentions
 
