@@ -327,6 +327,16 @@ def _determined_year(text: str, start: int, year: int) -> bool:
     return 1900 <= year <= 2099 and _prev_word(text, start).lower() in _YEAR_DETERMINERS
 
 
+# A number (or a list of them) before a capitalized name and a street word is an address, not a year.
+_STREET_AFTER = re.compile(
+    r"(?:(?:,\s*|,?\s+(?:and|or|to)\s+|\s*[-–]\s*)\d{1,5})*\s+(?:[A-Z0-9][\w'’.-]*\s+){1,3}(?-i:Street|St\.|Avenue|"
+    r"Ave\.?|Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Place|Pl\.|Court|Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.|"
+    r"Terrace|Plaza)(?![\w])"
+)
+
+_TIME_PREPS = {"in", "since", "during", "until", "till", "before", "after", "by"}  # "In 2012 Wall Street banks..."
+
+
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
     """ "1998", "fiscal 1989", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
     if m["year"]:
@@ -344,6 +354,12 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
             return None
         if re.match(r"[.,:/]\d", after):
             return None
+        if (
+            not (m["pre"] or m["fy"])
+            and _prev_word(text, m.start()).lower() not in _TIME_PREPS
+            and _STREET_AFTER.match(text, m.end())
+        ):
+            return None  # a house number: "1600 Pennsylvania Avenue", "1400 and 1500 Seaport Blvd."
     else:
         spoken = spoken_year(m["spoken"])
         if spoken is None:
@@ -707,7 +723,7 @@ RULES: list[tuple[str, Rule]] = [
         rule_month_day,
     ),
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})\s+"
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})(?:\s+|(?<=\.))"
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
