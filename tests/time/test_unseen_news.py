@@ -131,3 +131,31 @@ def test_the_seconds_of_a_clock_are_not_a_clock_of_their_own() -> None:
 
 def test_next_as_an_adjective_of_another_noun_is_not_a_day() -> None:
     assert not any("next" in span for span in found("The next generation of phones will ship soon."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no truth to these claims, he told USA Today.",
+        "Her parents appeared on the Today show to plead for his release.",
+        "The Today Nicaragua website quoted a seismologist.",
+        "The editor told India Today that the story was false.",
+        "This is VOA Today.",
+    ],
+)
+def test_today_in_a_name_is_not_a_date(text: str) -> None:
+    assert "Today" not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, the tour said the claim was false.",
+        "(More on that below.) Today the league denied it.",
+        '"Today is a sad day," the mayor said.',
+        "``Today, I'm here to tell you we have our suspect.''",
+        "Apple Shares Climb Higher Today\nThe stock rose 3 percent.",
+    ],
+)
+def test_today_opening_a_sentence_or_in_a_headline_is_the_day(text: str) -> None:
+    assert found(text)["Today"] == ("DATE", WEDNESDAY, None)
