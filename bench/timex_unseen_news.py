@@ -103,21 +103,40 @@ def _load(path: Path) -> dict[tuple[str, str], tuple[str, str, str, str]]:
     return out
 
 
+def _span(key: tuple[str, str], context: str) -> tuple[str, int, int]:
+    start = int(key[1])
+    inner = context[context.index("[[") + 2 : context.rindex("]]")]
+    return key[0], start, start + len(inner)
+
+
 def compare(before_path: Path, after_path: Path, show: bool) -> int:
+    """Expressions a change adds, drops, re-edges (overlapping one it replaces) or retypes/revalues."""
     before, after = _load(before_path), _load(after_path)
     added = [k for k in after if k not in before]
     dropped = [k for k in before if k not in after]
+    reedged: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for k in list(added):
+        body, lo, hi = _span(k, after[k][3])
+        for d in dropped:
+            b2, lo2, hi2 = _span(d, before[d][3])
+            if b2 == body and lo < hi2 and lo2 < hi:
+                reedged.append((d, k))
+                added.remove(k)
+                dropped.remove(d)
+                break
     changed = [k for k in after if k in before and after[k] != before[k]]
-    n = len(before)
     for label, keys, src in (("+", added, after), ("-", dropped, before), ("~", changed, after)):
         for k in keys if show else []:
-            old = " ".join(before[k][:3]) + " " if k in before and label == "~" else ""
-            print(label, k[0], old + "-> " + " ".join(src[k][:3]) if old else " ".join(src[k][:3]), src[k][3])
-    moved = len(added) + len(dropped) + len(changed)
+            was = f"{' '.join(before[k][:3])} -> " if label == "~" else ""
+            print(label, k[0], was + " ".join(src[k][:3]), src[k][3])
+    for d, k in reedged if show else []:
+        print("=", k[0], " ".join(before[d][:3]), "->", " ".join(after[k][:3]), after[k][3])
+    n = len(before)
+    moved = len(added) + len(dropped) + len(reedged) + len(changed)
     rate = 100 * moved / n if n else 0.0
     print(
-        f"expressions before {n}, after {len(after)}: added {len(added)}, dropped {len(dropped)}, "
-        f"changed (edges kept, type/value/mod) {len(changed)}; {rate:.2f} per 100 expressions"
+        f"expressions before {n}, after {len(after)}: added {len(added)}, dropped {len(dropped)}, re-edged "
+        f"{len(reedged)}, retyped or revalued {len(changed)}; {moved} changed, {rate:.2f} per 100 expressions"
     )
     return 0
 

@@ -159,3 +159,48 @@ def test_today_in_a_name_is_not_a_date(text: str) -> None:
 )
 def test_today_opening_a_sentence_or_in_a_headline_is_the_day(text: str) -> None:
     assert found(text)["Today"] == ("DATE", WEDNESDAY, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airstrikes alone will not prevent the fall of Kobane.",
+        "Trade boomed after the fall of the Berlin Wall.",
+        "The fall in oil prices squeezed the budget.",
+    ],
+)
+def test_a_fall_that_is_no_season(text: str) -> None:
+    assert not any("fall" in span for span in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Filming will begin in the fall of 2015.", "the fall of 2015", "2015-FA"),
+        ("The vote is set for this fall in Ohio.", "this fall", "2014-FA"),
+        ("The school adopted the term in the fall.", "the fall", "2014-FA"),
+    ],
+)
+def test_the_fall_as_a_season_stays(text: str, span: str, value: str) -> None:
+    assert found(text)[span][:2] == ("DATE", value)
+
+
+def test_this_period_outside_a_story_of_results_is_no_quarter() -> None:
+    assert "this period" not in found("She had surgery in her twenties. During this period her name was changed.")
+
+
+def test_this_period_in_a_story_of_results_is_the_quarter() -> None:
+    text = "Quarterly profit rose 8 percent. Sales in this period reached $2 billion."
+    assert found(text)["this period"][:2] == ("DATE", "2014-Q4")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Twitter's server has it timestamped Fri, 03 Oct 2014.", "Fri, 03 Oct 2014", "2014-10-03"),
+        ("LAST UPDATED ON Tue 10 Feb 2015", "Tue 10 Feb 2015", "2015-02-10"),
+        ("Date: Wed, Jul 30, 2014", "Wed, Jul 30, 2014", "2014-07-30"),
+    ],
+)
+def test_a_weekday_abbreviated_without_its_dot_before_a_date(text: str, span: str, value: str) -> None:
+    assert found(text)[span][:2] == ("DATE", value)

@@ -600,12 +600,17 @@ def rule_year_period(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, priority=1)
 
 
+_BUSINESS_PERIOD = re.compile(r"\b(?:quarter|fiscal|earnings|profit|revenue|sales|results)\b", re.IGNORECASE)
+
+
 def rule_quarter_ref(m: re.Match[str], text: str) -> Candidate | None:
     """ "the quarter", "the latest quarter", "this quarter", "the year-ago quarter", "the year-earlier period"."""
     rel = " ".join((m["rel"] or "").lower().split())
     unit = m["unit"].lower()
     if unit == "period" and not rel:
         return None
+    if unit == "period" and not _BUSINESS_PERIOD.search(text, 0, m.start()):
+        return None  # "during this period her name was changed": a quarter only in a story about a quarter's results
     if not rel and not m["the"]:
         return None
     back = rel.startswith(("year-", "comparable", "same")) or bool(m["ago"])
@@ -653,6 +658,16 @@ def rule_season(m: re.Match[str], text: str) -> Candidate | None:
         if year is None:
             return None
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{code}", mod))
+    if (
+        code == "FA"
+        and not m["rel"]
+        and re.match(
+            r"\s+(?:of|in)\s+(?!(?:the\s+)?(?:\d|this\b|last\b|next\b|that\b))",
+            text[m.end() : m.end() + 16],
+            re.IGNORECASE,
+        )
+    ):
+        return None  # a fall, not the season: "the fall of Kobane", "the fall of the Berlin Wall", "the fall in prices"
     rel = " ".join((m["rel"] or "").lower().split())
     if not rel and not m["the"]:
         prev = _prev_word(text, m.start()).lower()
@@ -716,14 +731,18 @@ def _norm_pre(text: str | None) -> str:
     return text.lower() if text else ""
 
 
+# A weekday abbreviated without its dot, as web page stamps write it before a date ("Fri, 03 Oct 2014", "Tue 10
+# Feb 2015"): only there, and only capitalized ("Sat" alone is a verb).
+_WD_ABBREV = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![\w.])"
+
 RULES: list[tuple[str, Rule]] = [
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+        rf"(?:(?P<wd>{WEEKDAY_RE}|{_WD_ABBREV}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
     ),
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})(?:\s+|(?<=\.))"
+        rf"(?:(?P<wd>{WEEKDAY_RE}|{_WD_ABBREV}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})(?:\s+|(?<=\.))"
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
