@@ -204,3 +204,31 @@ def test_this_period_in_a_story_of_results_is_the_quarter() -> None:
 )
 def test_a_weekday_abbreviated_without_its_dot_before_a_date(text: str, span: str, value: str) -> None:
     assert found(text)[span][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Subscribers will be able to stream HBO Now on the device.", "Now"),
+        ("The Marines were ambushed in the Now Zad district.", "Now"),
+        ("On Monday's edition of CNN Tonight, the host played the tape.", "Tonight"),
+        ("The couple lived in Winter Park for seven years.", "Winter"),
+        ("She won silver at the Winter Olympics.", "the Winter"),
+        ("The company's Spring Forward event opens the show.", "Spring"),
+    ],
+)
+def test_a_deictic_or_season_word_in_a_name_is_no_date(text: str, name: str) -> None:
+    assert name not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Now, she is married to a lawyer.", "Now", "PRESENT_REF"),
+        ("Now Obama must decide whether to strike.", "Now", "PRESENT_REF"),
+        ("Tonight we celebrate the win.", "Tonight", "2014-10-15TNI"),
+        ("The film will be released in Spring 2015.", "Spring 2015", "2015-SP"),
+    ],
+)
+def test_a_deictic_or_season_word_opening_a_sentence_stays(text: str, span: str, value: str) -> None:
+    assert found(text)[span][1] == value

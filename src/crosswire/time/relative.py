@@ -30,6 +30,7 @@ from crosswire.time.rules import (
     Ctx,
     Resolved,
     Rule,
+    _capitalized_in_sentence,
     _duration,
     _fixed,
     _pod_code,
@@ -68,29 +69,10 @@ def _norm(text: str | None) -> str:
     return " ".join(text.lower().split()) if text else ""
 
 
-def _title_case_line(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` a headline in title case ("Apple Comms Breathing Easier Today")?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[start : end if end >= 0 else len(text)])
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _capitalized_in_sentence(text: str, start: int) -> bool:
-    """Is the word at ``start`` capitalized inside a sentence of running text, as a name's word is ("USA Today", "the
-    Daily Mail", "NBC Nightly News"), rather than at a sentence's start or in a title-case headline?"""
-    if not text[start : start + 1].isupper():
-        return False
-    before = text[:start].rstrip(" \t")
-    if not before or before[-1] in ".!?\"“”‘'’`()[]\n:;—–-":
-        return False
-    return not _title_case_line(text, start)
-
-
 def rule_relative_day(m: re.Match[str], text: str) -> Candidate | None:
     """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning", "the day before yesterday"; not a name's
-    word ("USA Today", "the Today show", "India Today")."""
-    if m["w"] == "Today" and not m["dd"] and _capitalized_in_sentence(text, m.start("w")):
+    word ("USA Today", "the Today show", "CNN Tonight")."""
+    if not m["dd"] and m["w"][1:].islower() and _capitalized_in_sentence(text, m.start("w")):
         return None
     word = _norm(m["w"])
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
@@ -219,6 +201,8 @@ def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
 def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
     """ "now", "currently", "recently", "the past", "the future", "soon", "recent years", "the coming months"."""
     word = _norm(m[0])
+    if m[0][1:].islower() and _capitalized_in_sentence(text, m.start()):
+        return None  # a name's word: "HBO Now", "the Now Zad district", "CNBC Now"
     if word == "soon" and _prev_word(text, m.start()).lower() == "as":
         return None
     if word == "current" and text[m.end() : m.end() + 4].lower() == " acc":

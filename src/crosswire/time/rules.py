@@ -94,6 +94,25 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline in title case ("Apple Comms Breathing Easier Today")?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _capitalized_in_sentence(text: str, start: int) -> bool:
+    """Is the word at ``start`` capitalized inside a sentence of running text, as a name's word is ("USA Today", "the
+    Daily Mail", "NBC Nightly News"), rather than at a sentence's start or in a title-case headline?"""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    if not before or before[-1] in ".!?\"“”‘'’`()[]\n:;—–-":
+        return False
+    return not _title_case_line(text, start)
+
+
 def _after_name(text: str, start: int) -> bool:
     """True when the word before ``start`` is a capitalized word inside a sentence ("Theresa May")."""
     prev = _prev_word(text, start)
@@ -649,6 +668,9 @@ def rule_year_ago(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, priority=3)
 
 
+_NAME_AFTER = re.compile(rf"\s+(?!{MONTH_RE}\b|Of\b|And\b)[A-Z][a-z]")
+
+
 def rule_season(m: re.Match[str], text: str) -> Candidate | None:
     """ "the summer", "last fall", "the winter of 1994", "spring 1998"."""
     code = SEASONS[m["s"].lower()]
@@ -658,6 +680,9 @@ def rule_season(m: re.Match[str], text: str) -> Candidate | None:
         if year is None:
             return None
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{code}", mod))
+    name = m["s"][1:].islower() and not m["rel"] and _NAME_AFTER.match(text, m.end())
+    if name and not _title_case_line(text, m.start()):
+        return None  # a name: "Winter Park", "the Winter Olympics" ("Spring 2015" keeps its year)
     if (
         code == "FA"
         and not m["rel"]
