@@ -232,3 +232,15 @@ def test_a_deictic_or_season_word_in_a_name_is_no_date(text: str, name: str) -> 
 )
 def test_a_deictic_or_season_word_opening_a_sentence_stays(text: str, span: str, value: str) -> None:
     assert found(text)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The swimmer spent the month of September in rehab.", "the month of September", "2014-09"),
+        ("Prices fell during the month of May 2014.", "the month of May 2014", "2014-05"),
+        ("Fasting is observed for the month of March, 2013.", "the month of March, 2013", "2013-03"),
+    ],
+)
+def test_the_month_of_a_named_month_is_one_expression(text: str, span: str, value: str) -> None:
+    assert found(text)[span][:2] == ("DATE", value)

@@ -301,9 +301,9 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
     if month is None:
         return None
     word = m["mon"].lower().rstrip(".")
-    if not m["pre"] and not m["rel"] and _after_name(text, m.start()):
+    if not m["pre"] and not m["rel"] and not m["tmo"] and _after_name(text, m.start()):
         return None
-    if word in ("may", "march") and not (m["pre"] or m["rel"] or m["ry"]):
+    if word in ("may", "march") and not (m["pre"] or m["rel"] or m["ry"] or m["tmo"]):
         prev = _prev_word(text, m.start()).lower()
         if prev not in _PREV_OK or m.start() == 0:
             return None
@@ -776,13 +776,13 @@ RULES: list[tuple[str, Rule]] = [
     (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", rule_numeric_date),
     (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]|\.\d)", rule_numeric_date),
     (
-        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR_OR_SPOKEN})(?!\d)|"
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:the\s+month\s+of\s+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR_OR_SPOKEN})(?!\d)|"
         rf"(?P<spoken>(?:nineteen|eighteen)[- ]\w+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))",
         rule_month_year,
     ),
     (
-        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?"
-        rf"(?P<mon>{MONTH_RE})(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?![\w'’-]))?",
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+|"
+        rf"(?P<tmo>the\s+month\s+of)\s+)?(?P<mon>{MONTH_RE})(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?![\w'’-]))?",
         rule_month,
     ),
     (
