@@ -244,3 +244,20 @@ def test_a_deictic_or_season_word_opening_a_sentence_stays(text: str, span: str,
 )
 def test_the_month_of_a_named_month_is_one_expression(text: str, span: str, value: str) -> None:
     assert found(text)[span][:2] == ("DATE", value)
+
+
+def test_a_unit_in_apposition_to_a_date_is_no_rate_and_no_duration() -> None:
+    timexes = found("The capsule was sealed in 1795, a year when Adams was governor.")
+    assert timexes["1795"][:2] == ("DATE", "1795")
+    assert "a year" not in timexes
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_"),
+    [
+        ("Amazon's Prime service costs $99 a year.", "a year", "SET"),
+        ("The repair took a year when it should have taken a month.", "a year", "DURATION"),
+    ],
+)
+def test_a_unit_outside_apposition_keeps_its_reading(text: str, span: str, type_: str) -> None:
+    assert found(text)[span][0] == type_

@@ -251,6 +251,8 @@ def rule_set(m: re.Match[str], text: str) -> Candidate | None:
     lead = _norm(m["lead"])
     if m["freq"] and re.match(r"\s+(?:ago|earlier|later|before|after)\b", text[m.end() : m.end() + 9]):
         return None  # "for six days a week ago": a duration, then a date
+    if lead in ("a", "an") and _appositive_unit(text, m.start(), m.end()):
+        return None  # "in 1795, a year when Adams was governor": a noun phrase of its own, no rate
     if lead in ("a", "an", "per") and not m["freq"]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not re.search(
@@ -295,6 +297,13 @@ def rule_every_n(m: re.Match[str], text: str) -> Candidate | None:
 _AGE_AFTER = re.compile(r"\s+(?:of\s+age|or\s+(?:older|younger)|and\s+(?:older|younger))\b", re.IGNORECASE)
 
 
+def _appositive_unit(text: str, start: int, end: int) -> bool:
+    """ "1795, a year when Adams was governor", "Sept. 11, a day that...": a unit in apposition to a date, naming it."""
+    return text[:start].rstrip().endswith(",") and bool(
+        re.match(r"\s+(?:when|in\s+which|during\s+which|where)\b", text[end : end + 14])
+    )
+
+
 def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural: bool) -> bool:
     """A count and a unit that name no stretch of time: a part ("a quarter of the vote"), an age ("25 years old",
     "children 12 years of age", "adults 21 years or older"), the tail of a larger number ("000 years" in "30,000
@@ -306,6 +315,8 @@ def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural
         return True
     if plural and num_text and _AGE_AFTER.match(after):
         return True
+    if num_text in ("a", "an") and _appositive_unit(text, m.start(), m.end()):
+        return True  # "in 1795, a year when Adams was governor": the year named, no stretch of time
     return bool(m["num"]) and bool(re.search(r"\d[,.]$", text[max(0, m.start("num") - 2) : m.start("num")]))
 
 
