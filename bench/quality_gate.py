@@ -106,7 +106,7 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         "time expression edges across corpora (TempEval-3 tuning part, TimeBank <-> AQUAINT, strict F1)",
         tempeval.DATA,
         train_timex_tagger.measure_cross,
-        {"AQUAINT_to_TimeBank_strict_f1": 0.836, "TimeBank_to_AQUAINT_strict_f1": 0.845},
+        {"AQUAINT_to_TimeBank_strict_f1": 0.836, "TimeBank_to_AQUAINT_strict_f1": 0.847},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on

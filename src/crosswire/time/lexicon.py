@@ -183,8 +183,8 @@ MONTH_RE = rf"(?:{alt({k for k in MONTHS if k not in _ABBREV_MONTHS})}|(?:{alt(_
 WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mon|tues?|wed|thurs?|fri|sat|sun)\.)"
 NUMBER_WORD_RE = rf"(?:(?:{alt(TENS)})(?:[- ](?:{alt(ONES)}))?|{alt(ONES)}|hundred|thousand|dozen)"
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORD_RE})(?:[- ](?:hundred|thousand))?"
-    rf"(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?|(?:a\s+)?(?:quarter|half)(?=[-\s]centur)|an?|(?:a\s+)?couple\s+of|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORD_RE})(?:[- ](?:hundred|thousand))?"
+    rf"(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?|(?:a\s+)?(?:quarter|half)(?=[-\s]centur)|an?|(?:a\s+)?couple(?:\s+of)?(?=\s)|a\s+few|several|few|many|a\s+dozen|dozens\s+of)"
 )
 YEAR_RE = r"(?:1[0-9]\d\d|20\d\d)"
 MOD_RE = rf"(?:{alt(MODS)})"
@@ -220,6 +220,8 @@ def words_to_number(text: str) -> float | None:
         return 2
     if t in ("a dozen", "dozen"):
         return 12
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return float(t.replace(",", ""))  # "30,000"
     try:
         return float(t) + half
     except ValueError:

@@ -30,6 +30,7 @@ from crosswire.time.rules import (
     Ctx,
     Resolved,
     Rule,
+    _capitalized_in_sentence,
     _duration,
     _fixed,
     _pod_code,
@@ -69,7 +70,10 @@ def _norm(text: str | None) -> str:
 
 
 def rule_relative_day(m: re.Match[str], text: str) -> Candidate | None:
-    """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning", "the day before yesterday"."""
+    """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning", "the day before yesterday"; not a name's
+    word ("USA Today", "the Today show", "CNN Tonight")."""
+    if not m["dd"] and m["w"][1:].islower() and _capitalized_in_sentence(text, m.start("w")):
+        return None
     word = _norm(m["w"])
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
     offset += {"the day before": -1, "the day after": 1}.get(_norm(m["dd"]), 0)
@@ -176,6 +180,13 @@ def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.anchor is None:
             return "XXXX-WXX-WE", None
+        if rel in ("the previous", "the preceding", "the following"):
+            # anaphoric: the weekend before or after the day the narrative has reached
+            base = ctx.narrative or ctx.anchor
+            if rel != "the following" and base.weekday() >= 5:
+                base -= dt.timedelta(days=base.weekday() - 4)  # from inside a weekend, the one before it
+            day = tv.nearest_weekday(base, 5, 1 if rel == "the following" else -1)
+            return tv.value_at(day, "weekend"), None
         if rel in ("last", "the past", "past", "this past") or (rel == "the" and ctx.direction != 1):
             day = tv.nearest_weekday(ctx.anchor, 5, -1)
         elif rel in ("next", "the coming", "coming", "this coming") or rel == "the":
@@ -190,6 +201,8 @@ def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
 def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
     """ "now", "currently", "recently", "the past", "the future", "soon", "recent years", "the coming months"."""
     word = _norm(m[0])
+    if m[0][1:].islower() and _capitalized_in_sentence(text, m.start()):
+        return None  # a name's word: "HBO Now", "the Now Zad district", "CNBC Now"
     if word == "soon" and _prev_word(text, m.start()).lower() == "as":
         return None
     if word == "current" and text[m.end() : m.end() + 4].lower() == " acc":
@@ -222,6 +235,8 @@ def rule_set_adverb(m: re.Match[str], text: str) -> Candidate | None:
     before = text[: m.start()].rstrip()[: -len(prev)].rstrip() if prev else ""
     if prev[:1].isupper() and before and before[-1] not in '.!?"\n':
         return None
+    if m[0][:1].isupper() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+        return None  # a name: "the Daily Mail", "NBC Nightly News", "The Weekly Standard"
     return Candidate(m.start(), m.end(), "SET", _fixed(_SET_UNITS[m[0].lower()]))
 
 
@@ -236,6 +251,8 @@ def rule_set(m: re.Match[str], text: str) -> Candidate | None:
     lead = _norm(m["lead"])
     if m["freq"] and re.match(r"\s+(?:ago|earlier|later|before|after)\b", text[m.end() : m.end() + 9]):
         return None  # "for six days a week ago": a duration, then a date
+    if lead in ("a", "an") and _appositive_unit(text, m.start(), m.end()):
+        return None  # "in 1795, a year when Adams was governor": a noun phrase of its own, no rate
     if lead in ("a", "an", "per") and not m["freq"]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not re.search(
@@ -277,6 +294,32 @@ def rule_every_n(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "SET", _fixed(_duration(n, unit)), priority=2)
 
 
+_AGE_AFTER = re.compile(r"\s+(?:of\s+age|or\s+(?:older|younger)|and\s+(?:older|younger))\b", re.IGNORECASE)
+
+
+def _appositive_unit(text: str, start: int, end: int) -> bool:
+    """ "1795, a year when Adams was governor", "Sept. 11, a day that...": a unit in apposition to a date, naming it."""
+    return text[:start].rstrip().endswith(",") and bool(
+        re.match(r"\s+(?:when|in\s+which|during\s+which|where)\b", text[end : end + 14])
+    )
+
+
+def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural: bool) -> bool:
+    """A count and a unit that name no stretch of time: a part ("a quarter of the vote"), an age ("25 years old",
+    "children 12 years of age", "adults 21 years or older"), the tail of a larger number ("000 years" in "30,000
+    years") or an amount ("a quarter ounce", "a Quarter Pounder")."""
+    after = text[m.end() : m.end() + 30]
+    if unit == "quarter" and (re.match(r"\s+of\b", after) or (num_text in ("a", "an") and _MEASURED.match(after))):
+        return True
+    if re.match(r"[\s-]old\b", after, re.IGNORECASE) or m[0].lower().endswith("-old"):
+        return True
+    if plural and num_text and _AGE_AFTER.match(after):
+        return True
+    if num_text in ("a", "an") and _appositive_unit(text, m.start(), m.end()):
+        return True  # "in 1795, a year when Adams was governor": the year named, no stretch of time
+    return bool(m["num"]) and bool(re.search(r"\d[,.]$", text[max(0, m.start("num") - 2) : m.start("num")]))
+
+
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     """ "three years", "the past two months", "a 10-year", "more than four hours", "two weeks ago", "years ago"."""
     unit = _unit_of(m["unit"])
@@ -288,9 +331,7 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     vague = not num_text or n is None
     if num_text in ("a", "an") and unit == "second":
         return None
-    if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
-        return None
-    if re.match(r"[\s-]old\b", text[m.end() : m.end() + 5]) or m[0].lower().endswith("-old"):
+    if _not_a_stretch(m, text, unit, num_text, plural):
         return None
     long_compound = m[0].lower().endswith("-long")  # "a day-long meeting", "decades-long feud": a DURATION
     if long_compound and (not num_text or num_text in ("a", "an")):
@@ -326,8 +367,8 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             )
         ):
             return None
-    if n is not None and n > 1000:
-        return None
+    if n is not None and n > 1000 and "," not in num_text:
+        return None  # "1500 hours" may be a clock; "30,000 years" is written as a count
     mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
     start = m.start()
     if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
@@ -363,10 +404,15 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(start, m.end(), "DURATION", _fixed(_duration(None if vague else n, unit), mod))
 
 
-_ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1}
+_ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the next": 1, "next": 1, "the following": 1, "the previous": -1}
 _ANAPHORIC_SHIFT |= {"the preceding": -1, "the day after": 1, "the day before": -1}
 
 
+_MEASURED = re.compile(
+    r"[\s-]+(?:ounces?|pounds?|pounders?|miles?|inches?|cups?|gallons?|liters?|litres?|points?|percent|shares?|acres?|"
+    r"tons?|tonnes?|teaspoons?|tablespoons?|cents?|dollars?|full|turn|mile|note|page|size)\b",
+    re.IGNORECASE,
+)
 _LONG_UNITS = {"hour": "PT1H", "day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
 
 
@@ -439,7 +485,7 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
     "at 4 in the morning", "until 10 at night"."""
     if m["mi24"]:
         hour, minute = int(m["h24"] or m["h24c"]), int(m["mi24"])
-        if not (m["tz24"] or m["local"] is not None) or re.search(r"\d[,.]$", text[max(0, m.start() - 2) : m.start()]):
+        if not (m["tz24"] or m["local"] is not None) or re.search(r"\d[,.:]$", text[max(0, m.start() - 2) : m.start()]):
             return None  # "10:30" alone may be a score, a ratio or a verse; "15:00 GMT", "1400 local time" are times
         if hour > 23 or minute > 59:
             return None
@@ -552,7 +598,8 @@ _CLOCK_WORD_RE = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 RULES: list[tuple[str, Rule]] = [
     (
-        r"(?:(?P<pre>earlier|later|early|late)\s+)?(?:(?P<dem>that|the\s+same|the\s+next|the\s+following|"
+        r"(?:(?P<pre>earlier|later|early|late)\s+)?(?:(?P<dem>that|the\s+same|the\s+next|(?-i:next)(?=\s+(?:day|"
+        r"morning)\b)|the\s+following|"
         r"the\s+previous|the\s+preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
         r"(?P<dem2>the\s+day\s+(?:before|after))(?=\s*(?:[,.;:)]|$)))",
         rule_anaphoric,
@@ -578,7 +625,8 @@ RULES: list[tuple[str, Rule]] = [
     (r"the\s+(?:(?:full|fiscal|calendar|entire|whole)\s+)?year", rule_the_year),
     (r"(?:(?P<mod>around|about|near)\s+)?(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)(?![\w-])", rule_year_end),
     (
-        r"(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|past|coming|the)\s+weekend(?!s)",
+        r"(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|past|coming|the\s+previous|"
+        r"the\s+preceding|the\s+following|the)\s+weekend(?!s)",
         rule_weekend,
     ),
     (
@@ -608,7 +656,7 @@ RULES: list[tuple[str, Rule]] = [
         rf"(?:(?P<mod>{MOD_RE})\s+)?(?P<det>(?:the|each\s+of\s+the|another)\s+)?(?:(?P<rel>past|last|next|first|"
         r"coming|following|previous|final|initial|additional|latest|preceding|remaining|subsequent|recent|"
         r"year-earlier|year-ago)\s+)?"
-        rf"(?:(?P<num>{NUMBER_RE})(?:\s+(?:more|additional|full|straight|consecutive|long))?[\s-]+)?(?P<unit>{_UNIT_RE})"
+        rf"(?:(?P<num>{NUMBER_RE})(?:\s+(?:more|additional|full|entire|whole|straight|consecutive|long))?[\s-]+)?(?P<unit>{_UNIT_RE})"
         r"(?:-old|-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
         rule_duration,
     ),

@@ -94,6 +94,25 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline in title case ("Apple Comms Breathing Easier Today")?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _capitalized_in_sentence(text: str, start: int) -> bool:
+    """Is the word at ``start`` capitalized inside a sentence of running text, as a name's word is ("USA Today", "the
+    Daily Mail", "NBC Nightly News"), rather than at a sentence's start or in a title-case headline?"""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    if not before or before[-1] in ".!?\"“”‘'’`()[]\n:;—–-":
+        return False
+    return not _title_case_line(text, start)
+
+
 def _after_name(text: str, start: int) -> bool:
     """True when the word before ``start`` is a capitalized word inside a sentence ("Theresa May")."""
     prev = _prev_word(text, start)
@@ -282,9 +301,9 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
     if month is None:
         return None
     word = m["mon"].lower().rstrip(".")
-    if not m["pre"] and not m["rel"] and _after_name(text, m.start()):
+    if not m["pre"] and not m["rel"] and not m["tmo"] and _after_name(text, m.start()):
         return None
-    if word in ("may", "march") and not (m["pre"] or m["rel"] or m["ry"]):
+    if word in ("may", "march") and not (m["pre"] or m["rel"] or m["ry"] or m["tmo"]):
         prev = _prev_word(text, m.start()).lower()
         if prev not in _PREV_OK or m.start() == 0:
             return None
@@ -327,6 +346,16 @@ def _determined_year(text: str, start: int, year: int) -> bool:
     return 1900 <= year <= 2099 and _prev_word(text, start).lower() in _YEAR_DETERMINERS
 
 
+# A number (or a list of them) before a capitalized name and a street word is an address, not a year.
+_STREET_AFTER = re.compile(
+    r"(?:(?:,\s*|,?\s+(?:and|or|to)\s+|\s*[-–]\s*)\d{1,5})*\s+(?:[A-Z0-9][\w'’.-]*\s+){1,3}(?-i:Street|St\.|Avenue|"
+    r"Ave\.?|Boulevard|Blvd\.?|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Place|Pl\.|Court|Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.|"
+    r"Terrace|Plaza)(?![\w])"
+)
+
+_TIME_PREPS = {"in", "since", "during", "until", "till", "before", "after", "by"}  # "In 2012 Wall Street banks..."
+
+
 def rule_year(m: re.Match[str], text: str) -> Candidate | None:
     """ "1998", "fiscal 1989", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
     if m["year"]:
@@ -344,6 +373,12 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
             return None
         if re.match(r"[.,:/]\d", after):
             return None
+        if (
+            not (m["pre"] or m["fy"])
+            and _prev_word(text, m.start()).lower() not in _TIME_PREPS
+            and _STREET_AFTER.match(text, m.end())
+        ):
+            return None  # a house number: "1600 Pennsylvania Avenue", "1400 and 1500 Seaport Blvd."
     else:
         spoken = spoken_year(m["spoken"])
         if spoken is None:
@@ -584,12 +619,17 @@ def rule_year_period(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, priority=1)
 
 
+_BUSINESS_PERIOD = re.compile(r"\b(?:quarter|fiscal|earnings|profit|revenue|sales|results)\b", re.IGNORECASE)
+
+
 def rule_quarter_ref(m: re.Match[str], text: str) -> Candidate | None:
     """ "the quarter", "the latest quarter", "this quarter", "the year-ago quarter", "the year-earlier period"."""
     rel = " ".join((m["rel"] or "").lower().split())
     unit = m["unit"].lower()
     if unit == "period" and not rel:
         return None
+    if unit == "period" and not _BUSINESS_PERIOD.search(text, 0, m.start()):
+        return None  # "during this period her name was changed": a quarter only in a story about a quarter's results
     if not rel and not m["the"]:
         return None
     back = rel.startswith(("year-", "comparable", "same")) or bool(m["ago"])
@@ -628,6 +668,9 @@ def rule_year_ago(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, priority=3)
 
 
+_NAME_AFTER = re.compile(rf"\s+(?!{MONTH_RE}\b|Of\b|And\b)[A-Z][a-z]")
+
+
 def rule_season(m: re.Match[str], text: str) -> Candidate | None:
     """ "the summer", "last fall", "the winter of 1994", "spring 1998"."""
     code = SEASONS[m["s"].lower()]
@@ -637,6 +680,19 @@ def rule_season(m: re.Match[str], text: str) -> Candidate | None:
         if year is None:
             return None
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}-{code}", mod))
+    name = m["s"][1:].islower() and not m["rel"] and _NAME_AFTER.match(text, m.end())
+    if name and not _title_case_line(text, m.start()):
+        return None  # a name: "Winter Park", "the Winter Olympics" ("Spring 2015" keeps its year)
+    if (
+        code == "FA"
+        and not m["rel"]
+        and re.match(
+            r"\s+(?:of|in)\s+(?!(?:the\s+)?(?:\d|this\b|last\b|next\b|that\b))",
+            text[m.end() : m.end() + 16],
+            re.IGNORECASE,
+        )
+    ):
+        return None  # a fall, not the season: "the fall of Kobane", "the fall of the Berlin Wall", "the fall in prices"
     rel = " ".join((m["rel"] or "").lower().split())
     if not rel and not m["the"]:
         prev = _prev_word(text, m.start()).lower()
@@ -700,14 +756,18 @@ def _norm_pre(text: str | None) -> str:
     return text.lower() if text else ""
 
 
+# A weekday abbreviated without its dot, as web page stamps write it before a date ("Fri, 03 Oct 2014", "Tue 10
+# Feb 2015"): only there, and only capitalized ("Sat" alone is a verb).
+_WD_ABBREV = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![\w.])"
+
 RULES: list[tuple[str, Rule]] = [
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+        rf"(?:(?P<wd>{WEEKDAY_RE}|{_WD_ABBREV}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
     ),
     (
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})\s+"
+        rf"(?:(?P<wd>{WEEKDAY_RE}|{_WD_ABBREV}),?\s+|(?P<rel>this\s+past|this\s+coming|last|next)\s+)?(?P<mon>{MONTH_RE})(?:\s+|(?<=\.))"
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
         rf"(?:,?\s+(?P<year>{_YEAR_OR_SPOKEN})(?!\d))?",
         rule_month_day,
@@ -716,13 +776,13 @@ RULES: list[tuple[str, Rule]] = [
     (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", rule_numeric_date),
     (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]|\.\d)", rule_numeric_date),
     (
-        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR_OR_SPOKEN})(?!\d)|"
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:the\s+month\s+of\s+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR_OR_SPOKEN})(?!\d)|"
         rf"(?P<spoken>(?:nineteen|eighteen)[- ]\w+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?))",
         rule_month_year,
     ),
     (
-        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?"
-        rf"(?P<mon>{MONTH_RE})(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?![\w'’-]))?",
+        rf"(?:(?P<pre>{_POS})(?:\s+|-))?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+|"
+        rf"(?P<tmo>the\s+month\s+of)\s+)?(?P<mon>{MONTH_RE})(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?![\w'’-]))?",
         rule_month,
     ),
     (
