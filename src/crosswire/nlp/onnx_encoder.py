@@ -350,8 +350,14 @@ def load_onnx_encoder(threads: int, *, int8: bool = False, mixed: bool = False) 
 
 
 def main() -> None:
-    """Export the graph into the cache (``python -m crosswire.nlp.onnx_encoder``, as ``make install`` does)."""
+    """Export the graph into the cache, and make the int8 and mixed graphs the stages prefer from it (``python -m
+    crosswire.nlp.onnx_encoder``, as ``make install`` does). A run makes any of them that is missing."""
     print(exported_model())
+    for make in (quantized_model, mixed_model):
+        try:
+            print(make())
+        except Exception as exc:  # the encoder falls back to the float graph: say so, do not fail the install
+            print(f"note: {make.__name__} not made ({type(exc).__name__}: {exc}); the float graph will run instead")
 
 
 if __name__ == "__main__":
