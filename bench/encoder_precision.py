@@ -6,7 +6,7 @@ thread over the same chunks of 200 sentences, interleaved so that the machine's 
 minimum. The float, int8 and mixed graphs are the ones the encoder runs (made in the cache if needed);
 ``--candidates`` also builds the variants the mixed graph was chosen from, in a temporary folder.
 
-    .venv/bin/python bench/encoder_precision.py [--sentences 2000] [--candidates] [--data DIR]
+    .venv/bin/python bench/encoder_precision.py [--sentences 2000] [--candidates] [--sensitivity] [--data DIR]
 """
 
 from __future__ import annotations
@@ -83,11 +83,43 @@ def variant(source: Path, folder: Path, out: Path, *, alpha: float | None, block
     return out
 
 
+def sensitivity(source: Path, folder: Path, texts: list[str], reference: np.ndarray) -> None:
+    """Per constant matrix product: the int8 graph's quantisation of it alone (every other one left float), and the
+    cosine to the float vectors lost on ``texts`` (mean and 1st percentile of 1 - cosine)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from crosswire.nlp import mixed_precision as mp
+    from crosswire.nlp.onnx_encoder import OnnxEncoder
+
+    names = [node.name for node in mp._constant_matmuls(onnx.load(str(source)))]
+    print(f"int8 one matrix product at a time, {len(texts)} sentences: 1 - cosine to float, mean and 1st percentile")
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "one.onnx"
+        for name in names:
+            quantize_dynamic(
+                str(source),
+                str(out),
+                op_types_to_quantize=["MatMul"],
+                weight_type=QuantType.QInt8,
+                per_channel=True,
+                nodes_to_exclude=[other for other in names if other != name],
+                extra_options={"MatMulConstBOnly": True},
+            )
+            loss = 1 - np.sum(OnnxEncoder(out, folder, threads=1).encode(texts) * reference, axis=1)
+            print(f"{name}: {loss.mean():.6f} {np.percentile(loss, 99):.6f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--candidates", action="store_true", help="also the variants the mixed graph was chosen from")
+    parser.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="the cosine lost when only one matrix product is quantised as in the int8 graph, one by one",
+    )
     args = parser.parse_args()
     if not (args.data / "train_bodies.csv").exists():
         print(f"skip: {args.data} not found")
@@ -139,6 +171,8 @@ def main() -> int:
                 vectors[name].append(encoder.encode(texts[start : start + CHUNK]))
                 seconds[name] += time.process_time() - began
     reference = np.concatenate(vectors["float"])
+    if args.sensitivity:
+        sensitivity(graphs["float"], folder, texts[::4], reference[::4])
     mean_length = sum(map(len, texts)) / len(texts)
     print(f"{len(texts)} FNC-1 sentences, {mean_length:.0f} characters on average; one thread, CPU seconds")
     print("| graph | cosine to float: mean | 1st percentile | min | CPU s | less CPU than float |")

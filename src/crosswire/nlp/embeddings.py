@@ -35,7 +35,7 @@ BACKEND_VARIABLE = "CROSSWIRE_ENCODER"
 # ``int8`` is the same graph with 8-bit weights on ONNX Runtime (``onnx_encoder.quantized_model``): about twice
 # less CPU, vectors at cosine ~0.99 to the float ones; it falls back to ``onnx`` if its graph cannot be made.
 # ``mixed`` is the graph the claims stage prefers (``onnx_encoder.mixed_model``): 8-bit where it costs nothing, finer
-# 8-bit blocks in the feed-forward layers; 1.6 times less CPU, vectors at cosine ~0.999 to the float ones; it falls
+# 8-bit blocks in the feed-forward layers; ~1.57 times less CPU, vectors at cosine ~0.999 to the float ones; it falls
 # back to ``onnx`` if its graph cannot be made.
 BACKENDS = ("onnx", "int8", "mixed", "torch")
 # The backends whose vectors are not the float model's (each has store keys of its own).

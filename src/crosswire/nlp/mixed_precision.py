@@ -21,7 +21,8 @@ This graph, made from the float one (nothing is fetched, no data is read):
   :data:`BLOCK` values of one token, not per batch, and the products are 8-bit integer dot products.
 
 On 2,000 FNC-1 sentences (one thread): cosine to the float vectors mean 0.9992, first percentile 0.9974, against
-0.9925 / 0.9793 for the int8 graph, at 1.58 times less CPU than float (2.41 for int8): ``bench/encoder_precision.py``.
+0.9925 / 0.9793 for the int8 graph, at 1.56-1.58 times less CPU than float (2.41-2.42 for int8):
+``bench/encoder_precision.py``.
 """
 
 from __future__ import annotations

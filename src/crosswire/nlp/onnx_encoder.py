@@ -17,7 +17,8 @@ float ones), and the claims stage's thresholds were set on float vectors, so it 
 
 A mixed graph (``mixed_model``, :mod:`crosswire.nlp.mixed_precision`) is made from the float one too: smoothed, the
 attention's projections quantised as in the int8 graph, the feed-forward ones in 8-bit blocks with per-block
-activations. It keeps the vectors within cosine ~0.999 of the float ones at 1.6 times less CPU: the claims stage's.
+activations. It keeps the vectors within cosine ~0.999 of the float ones at ~1.57 times less CPU: the claims
+stage's.
 
 Tokenisation is the model's ``tokenizer.json`` through the ``tokenizers`` library (the same word pieces as the
 sentence-transformers tokenizer: lower-cased BERT pieces, cut at 256), so a worker that only encodes never imports
