@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from crosswire.attribution import find_statements, link_statements
 from crosswire.claims import build_claims, embedded_texts
+from crosswire.claims.stage import CLAIMS_ENCODER
 from crosswire.clean import clean_article
 from crosswire.context import Context
 from crosswire.entities import canonicalize_entities, find_mentions
@@ -113,6 +114,7 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
         build_claims,
         embedded_texts,
         ahead=False,
+        encoder=CLAIMS_ENCODER,
     ),
     _corpus("timeline", {"claims", "events"}, {"timeline"}, build_timeline),
     _corpus("coverage", {"claims", "events", "stories"}, {"coverage"}, build_coverage),

@@ -427,7 +427,7 @@ def test_a_party_answers_the_claim_being_reported_rather_than_an_equally_close_l
     vectors = np.stack([unit[0], unit[1], unit[0]])
     # The reaction's context is a little closer to the store line (the sentence just before it) than to the bid.
     context = 0.70 * unit[0] + 0.72 * unit[1]
-    monkeypatch.setattr(stage, "encode_cached", lambda texts, cache: np.stack([context for _ in texts]))
+    monkeypatch.setattr(stage, "encode_cached", lambda texts, cache, prefer=None: np.stack([context for _ in texts]))
     statement_ = Statement(
         id="r1:s0", article="r1", start=0, end=10, speaker=None, speaker_text="Harlow Foods", speaker_start=0,
         speaker_end=5, source_type="organization", cue="declined", cue_start=0, cue_end=3, content="to comment",
@@ -522,7 +522,7 @@ def test_a_reaction_that_names_its_object_answers_it_wherever_it_was_said(monkey
     vectors = np.stack([unit[0], unit[1]])
     queries: list[str] = []
 
-    def encode(texts: list[str], cache: object) -> np.ndarray:
+    def encode(texts: list[str], cache: object, prefer: str | None = None) -> np.ndarray:
         queries.extend(texts)
         # The object named reads like the plea deal; the sentences around the reaction like the hearing.
         return np.stack([unit[0] if "plea deal" in text else unit[1] for text in texts])

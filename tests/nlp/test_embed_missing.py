@@ -84,3 +84,28 @@ def test_pieces_do_not_depend_on_where_they_run(encoded: list[list[str]]) -> Non
     assert lengths == sorted(lengths, reverse=True)
     assert there.vectors.keys() == here.vectors.keys()
     assert all(np.array_equal(there.vectors[key], here.vectors[key]) for key in here.vectors)
+
+
+def test_a_preferred_encoder_embeds_and_keys_the_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``prefer`` (the claims stage's encoder), the pieces go to that encoder, here and on an engine's workers,
+    and land under its keys, which ``encode_cached`` with the same ``prefer`` reads without embedding again."""
+    monkeypatch.delenv(embeddings.BACKEND_VARIABLE, raising=False)
+    asked: list[str | None] = []
+
+    def fake(texts: Sequence[str], *, prefer: str | None = None, **_: object) -> np.ndarray:
+        asked.append(prefer)
+        return np.ones((len(texts), DIMENSIONS), dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "encode", fake)
+
+    def corpus_map(fn: Callable[[list[str]], np.ndarray], items: Sequence[list[str]]) -> list[np.ndarray]:
+        return [fn(item) for item in items]
+
+    for runner in (None, corpus_map):
+        cache = DictCache()
+        embed_missing(TEXTS, cache, runner, prefer="mixed")
+        assert set(cache.vectors) == {vector_key(text, "mixed") for text in TEXTS}
+        assert set(asked) == {"mixed"}
+        asked.clear()
+        embeddings.encode_cached(TEXTS[:5], cache, "mixed")
+        assert asked == []

@@ -164,3 +164,83 @@ def test_a_caller_may_prefer_int8_unless_the_variable_chooses(
     monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "onnx")
     assert embeddings.wanted_backend("int8") == "onnx"
     assert embeddings.vector_key(text, "int8") == embeddings.vector_key(text)
+
+
+def test_mixed_graph_is_checked_kept_reused_and_close_to_float(float_graph_in: Path) -> None:
+    mixed = onnx_encoder.mixed_model(target=float_graph_in)
+    assert mixed.parent == float_graph_in and "mixed" in mixed.name
+    assert sorted(path.name for path in float_graph_in.glob("*.onnx")) == sorted(
+        [mixed.name, onnx_encoder.exported_model(target=float_graph_in).name]
+    )  # no scratch, calibration or smoothed file left behind
+    stamp = mixed.stat().st_mtime_ns
+    assert onnx_encoder.mixed_model(target=float_graph_in) == mixed
+    assert mixed.stat().st_mtime_ns == stamp
+    folder = onnx_encoder.model_dir()
+    exact = onnx_encoder.OnnxEncoder(onnx_encoder.exported_model(target=float_graph_in), folder).encode(SENTENCES)
+    int8 = onnx_encoder.OnnxEncoder(onnx_encoder.quantized_model(target=float_graph_in), folder).encode(SENTENCES)
+    close = onnx_encoder.OnnxEncoder(mixed, folder).encode(SENTENCES)
+    assert close.shape == (len(SENTENCES), DIMENSIONS) and close.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(close, axis=1), 1.0, atol=1e-5)
+    cosines = np.sum(exact * close, axis=1)
+    # Far nearer the float vectors than the int8 graph's, and not the float graph itself (a one-word text is the
+    # farthest, as for int8).
+    assert cosines.min() >= 0.99 and cosines.mean() >= 0.998 and cosines.max() < 0.999999, cosines
+    assert (1 - cosines).mean() < (1 - np.sum(exact * int8, axis=1)).mean() / 3
+
+
+def test_mixed_graph_has_8_bit_feed_forward_and_attention(float_graph_in: Path) -> None:
+    import onnx
+
+    model = onnx.load(str(onnx_encoder.mixed_model(target=float_graph_in)))
+    kinds = [node.op_type for node in model.graph.node]
+    # BERT-small's six layers: two feed-forward projections each in 8-bit blocks, four attention ones in int8;
+    # no float matrix product with a constant weight is left.
+    assert kinds.count("MatMulNBits") == 12 and kinds.count("MatMulInteger") == 24
+    initializers = {item.name for item in model.graph.initializer}
+    assert not [node for node in model.graph.node if node.op_type == "MatMul" and node.input[1] in initializers]
+
+
+def test_a_mixed_graph_that_disagrees_is_not_kept(float_graph_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_encoder, "MIN_MIXED_COSINE", 1.01)
+    with pytest.raises(ValueError, match="mixed graph disagrees"):
+        onnx_encoder.mixed_model(target=float_graph_in)
+    assert [path.name for path in float_graph_in.glob("*.onnx")] == [onnx_encoder.exported_model().name]
+
+
+def test_smoothing_ranges_that_do_not_fit_the_graph_are_refused(tmp_path: Path) -> None:
+    import onnx
+
+    from crosswire.nlp import mixed_precision
+
+    model = onnx.load(str(onnx_encoder.exported_model()))
+    ranges = mixed_precision.stored_ranges()
+    with pytest.raises(ValueError, match="activation ranges for"):
+        mixed_precision.smooth(model, ranges[:-1])
+    with pytest.raises(ValueError, match="activation ranges of shape"):
+        mixed_precision.smooth(model, [np.ones(7, dtype=np.float32) for _ in ranges])
+
+
+def test_mixed_falls_back_to_the_float_graph(fresh_encoders: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(folder: Path | None = None, target: Path | None = None) -> Path:
+        raise ValueError("the mixed graph disagrees with the float one")
+
+    monkeypatch.setattr(onnx_encoder, "mixed_model", broken)
+    encoder = load_encoder("mixed")
+    assert encoder.backend == "onnx"
+    assert encoder.encode(["The talks collapsed."]).shape == (1, DIMENSIONS)
+
+
+def test_mixed_vectors_have_keys_of_their_own(fresh_encoders: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The claims stage prefers the mixed graph: its vectors are kept apart from the float and int8 ones, ``exact``
+    still reads float vectors, and the variable still chooses every vector's encoder."""
+    monkeypatch.delenv(embeddings.BACKEND_VARIABLE, raising=False)
+    text = "The ceasefire held through the night."
+    keys = {embeddings.vector_key(text, prefer) for prefer in (None, "int8", "mixed")}
+    assert len(keys) == 3
+    mixed = load_encoder("mixed")
+    assert mixed.backend == "mixed"
+    np.testing.assert_allclose(embeddings.encode(SENTENCES[:4], prefer="mixed"), mixed.encode(SENTENCES[:4]), atol=1e-6)
+    float_vectors = load_encoder("onnx").encode(SENTENCES[:4])
+    np.testing.assert_allclose(embeddings.encode(SENTENCES[:4], prefer="mixed", exact=True), float_vectors, atol=1e-6)
+    monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "onnx")
+    assert embeddings.vector_key(text, "mixed") == embeddings.vector_key(text)

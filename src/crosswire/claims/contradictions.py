@@ -147,11 +147,14 @@ def value_contradictions(
     propositions: Sequence[Proposition],
     claim_ids: Sequence[str],
     cache: VectorCache | None = None,
+    prefer: str | None = None,
 ) -> list[Contradiction]:
+    """Dated sentences of different articles that say the same thing (their contexts' vectors, made with ``prefer``'s
+    encoder as ``crosswire.nlp.embeddings.encode_cached`` makes them) with dates a few days apart."""
     results: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
     for candidates in compared:
-        vectors = encode_cached([item.context for item in candidates], cache)
+        vectors = encode_cached([item.context for item in candidates], cache, prefer)
         for i, j in _similar_pairs(vectors):
             left, right = candidates[i], candidates[j]
             if int(j) <= int(i) or left.article.id == right.article.id or left.value == right.value:

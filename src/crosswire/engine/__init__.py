@@ -113,8 +113,9 @@ def load_worker_models() -> None:
 
     use_one_thread()
     load_pipeline()
-    # The default encoder (the claims stage's pieces) and each embedding stage's own (the stories stage's leads).
-    for backend in dict.fromkeys([wanted_backend(), *(wanted_backend(s.encoder) for s in CORPUS_STAGES if s.embeds)]):
+    # Each embedding stage's own encoder (the stories stage's leads, the claims stage's pieces); any other is loaded
+    # when something asks for it (the float graph, ~100 MB of a worker, is no stage's now).
+    for backend in dict.fromkeys(wanted_backend(s.encoder) for s in CORPUS_STAGES if s.embeds):
         load_encoder(backend)
 
 
