@@ -64,8 +64,9 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             # evidence read as a denial of the clause it frames (600/666), one check of margin.
             "all.total": 0.899,
             "frozen.statements": 0.72,
-            "frozen.claims": 0.60,
-            "frozen.total": 0.75,
+            # Raised with the attribution tagger's statements (frozen claims 38/58, total 130/168), one check of margin.
+            "frozen.claims": 0.635,
+            "frozen.total": 0.765,
         },
     ),
     (
@@ -106,11 +107,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         {"precision": 0.955, "recall": 0.915, "f1": 0.935},
     ),
     (
-        # All 84 dev articles through the per-article stages (~20 s); content-span match as in shared/data/README.
+        # All 84 dev articles through the per-article stages (~1 min with the attribution tagger); content-span match
+        # as in shared/data/README. Raised with the attribution tagger (P 0.737, R 0.697, F1 0.716).
         "attribution (PolNeAR dev, content-span P/R/F1 and speaker accuracy)",
         polnear.DATA / "dev",
         polnear.measure,
-        {"precision": 0.732, "recall": 0.677, "f1": 0.704, "direct_f1": 0.90, "speaker_accuracy": 0.90},
+        {"precision": 0.735, "recall": 0.695, "f1": 0.714, "direct_f1": 0.90, "speaker_accuracy": 0.90},
     ),
     (
         # The 337 dev bodies of the body split (9,689 pairs) through check_pairs (~4 min: one embedding per sentence).
