@@ -305,3 +305,21 @@ def test_the_int8_graph_agrees_with_the_float_graph() -> None:
     rows = [[exact.cls, *exact.pieces(text)[0], exact.sep] for text in tagger_onnx.PROBES]
     for a, b in zip(exact.logits(rows), quantized.logits(rows), strict=True):
         assert (a.argmax(axis=1) == b.argmax(axis=1)).mean() >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "passive"),
+    [
+        ("He is also expected to raise the cases of two detained citizens.", "expected", "He", True),
+        ("The merger is widely believed to be dead.", "believed", "The merger", True),
+        ("Analysts expected the central bank to raise rates.", "expected", "Analysts", False),
+        ("The striker was told by the coach that he would start.", "told", "the coach", False),
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_not_its_source(
+    nlp: Language, text: str, cue: str, source: str, passive: bool
+) -> None:
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == cue]
+    start = text.index(source)
+    assert tagger.passive_subject(token, (start, start + len(source))) is passive

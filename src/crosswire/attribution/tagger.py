@@ -52,7 +52,7 @@ TARGETS: tuple[str, ...] = (
 ARTIFACT = "tagger.npz"
 # The least confidence of an added attribution's content (its mean piece probability), chosen on the 15 % of the
 # training articles held out from training (see ``bench/train_attribution_tagger.py``).
-CONTENT_CONFIDENCE = 0.8
+CONTENT_CONFIDENCE = 0.7
 # The least confidence of its cue (the mean probability of CUE over the cue's pieces).
 CUE_CONFIDENCE = 0.6
 # A sentence is tagged when it holds a lemma that is a cue in PolNeAR train at least this often (or one of the
@@ -445,6 +445,17 @@ def regions(finder: _Finder) -> list[tuple[int, int]]:
     return out
 
 
+def passive_subject(cue: Token, source: tuple[int, int]) -> bool:
+    """Whether the tagged source is the subject of a passive cue: "He is expected to raise the cases", "the plan is
+    believed to be dead" say what others expect or believe about the subject, not what it says."""
+    for child in cue.children:
+        if child.dep_ in {"nsubjpass", "csubjpass"}:
+            first, last = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if min(last, source[1]) > max(first, source[0]):
+                return True
+    return False
+
+
 def add_statements(finder: _Finder) -> None:
     """Statements of the tagger's attributions that have a cue and a source and whose content overlaps no statement
     the rules or the other learned steps found (the tagger adds; the rules keep what they read). Only the parts of
@@ -469,6 +480,8 @@ def add_statements(finder: _Finder) -> None:
         if cue_span is None or not len(cue_span):
             continue
         token = cue_span.root
+        if passive_subject(token, found.source):
+            continue
         taken.append((start, end))
         reading = parse.reading(token, "model")
         finder.candidates.append(
