@@ -18,6 +18,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	# the first run would do it otherwise). Not fatal: without the graph (say, an unwritable cache folder) the encoder
 	# runs the same weights on torch, slower (`crosswire -v` says why).
 	$(BIN)/python -m crosswire.nlp.onnx_encoder || echo "note: the ONNX graph was not exported; the encoder will use torch"
+	# The same for the attribution tagger's int8 graph (without it the tagger runs on torch).
+	$(BIN)/python -m crosswire.attribution.tagger_onnx || echo "note: the tagger's ONNX graph was not exported"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

@@ -100,6 +100,11 @@ def learned_rates() -> dict[str, tuple[float, int]]:
     return _learned("lemmas")
 
 
+def learned_noun_rates() -> dict[str, tuple[float, int]]:
+    """Noun lemma governing a "that" clause -> (cue rate, tokens seen) from ``data/cue_lemmas.json``."""
+    return _learned("nouns")
+
+
 @cache
 def noun_cues() -> frozenset[str]:
     """Nouns that, governing a "that" clause, are cues often enough in the training articles ("claim", "hope")."""

@@ -33,7 +33,7 @@ import re
 
 from spacy.tokens import Token
 
-from crosswire.attribution import bounds, cue_model, cues, dashes, noun_cues, sources, verb_content
+from crosswire.attribution import bounds, cue_model, cues, dashes, noun_cues, sources, tagger, verb_content
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution import learned as learned_steps
 from crosswire.attribution import spans as content_spans
@@ -759,7 +759,7 @@ def _statement(
 
 
 # The learned steps of :mod:`crosswire.attribution.cue_model` (all of them run by default).
-LEARNED = frozenset({"proposals", "boundary", "screen"})
+LEARNED = frozenset({"proposals", "boundary", "screen", "tagger"})
 
 
 def _find(article: Article, learned: frozenset[str]) -> _Finder:
@@ -781,6 +781,8 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
         learned_steps.choose_ends(finder)
     if "screen" in learned:
         learned_steps.screen(finder)
+    if "tagger" in learned:
+        tagger.add_statements(finder)
     return finder
 
 
