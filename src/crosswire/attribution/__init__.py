@@ -1,9 +1,9 @@
 """Who said what: statements with their speaker, cue, content and stance class, and their speakers' entities.
 
-Rules over the parse and the quotation marks (:mod:`.finder`, :mod:`.verb_content`, :mod:`.quotes`, :mod:`.dashes`,
-:mod:`.cues`, :mod:`.bounds`) find statements; learned steps trained on PolNeAR (:mod:`.learned`, :mod:`.cue_model`,
-:mod:`.spans`) add and trim them, and a fine-tuned token tagger (:mod:`.tagger`) adds the attributions they all
-missed; :mod:`.stance` reads their stance class and :mod:`.sources` the kind of source.
+Rules over the parse and the quotation marks (:mod:`.finder`, :mod:`.verb_content`, :mod:`.source_phrases`,
+:mod:`.quotes`, :mod:`.dashes`, :mod:`.cues`, :mod:`.bounds`) find statements; learned steps trained on PolNeAR
+(:mod:`.learned`, :mod:`.cue_model`, :mod:`.spans`) add and trim them, and a fine-tuned token tagger (:mod:`.tagger`)
+adds the attributions they all missed; :mod:`.stance` reads their stance class and :mod:`.sources` the kind of source.
 Stages exported: ``find_statements`` (per article) and ``link_statements`` (corpus).
 """
 

@@ -12,7 +12,8 @@ Each rule below is one construction of news copy:
 - **direct quotes** — a quote right before or after the cue ("“...,” Altun told the AP"), split around it
   ("“...,” she said, “...”"), introduced by a colon ("Zakharova said: ..."), or on its own in the paragraphs after a
   statement (a continuation by the same speaker).
-- **according to** — "according to X" makes X the source of the rest of the sentence.
+- **according to** — "according to X" makes X the source of the rest of the sentence; so does a sentence-opening
+  phrase ("In the latest poll, ...") (:mod:`crosswire.attribution.source_phrases`).
 - **nested sources** — "Kommersant reported, citing an unnamed source, ..." adds the unnamed source's statement,
   relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
   relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
@@ -33,7 +34,17 @@ import re
 
 from spacy.tokens import Token
 
-from crosswire.attribution import bounds, cue_model, cues, dashes, noun_cues, sources, tagger, verb_content
+from crosswire.attribution import (
+    bounds,
+    cue_model,
+    cues,
+    dashes,
+    noun_cues,
+    source_phrases,
+    sources,
+    tagger,
+    verb_content,
+)
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution import learned as learned_steps
 from crosswire.attribution import spans as content_spans
@@ -54,28 +65,6 @@ _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
-# A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
-HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
-HEADLINE_SOURCE_WORDS = 4
-# Sentence-opening phrases that name a source ("In the poll, ...", "By his count, ...", "To critics, ...").
-SOURCE_PREPS = frozenset({"in", "by", "to"})
-# Nouns of counting and reckoning after "by" or "in" ("by the AP's tally", "by his own argument").
-SOURCE_NOUNS = frozenset(
-    {"count", "tally", "estimate", "measure", "account", "calculation", "reckoning", "argument", "logic", "view"}
-)
-
-
-def _is_source_phrase(prep: str, source: Token) -> bool:
-    """Whether "In/By/To ``source``," names where what follows comes from: a poll, report or count ("in the latest
-    poll", "by the AP's count"), or for "to" a person or a group of people ("to many", "to his critics")."""
-    lemma = source.lemma_.lower()
-    if prep in {"in", "by"}:
-        return lemma in SOURCE_NOUNS or (lemma in sources.DOCUMENT_NOUNS and lemma not in {"statement", "order"})
-    if source.pos_ == "PRON":
-        return lemma not in {"it", "this", "that", "date", "what", "which"}
-    if lemma in {"many", "some", "other", "most", "few"}:
-        return True
-    return source.ent_type_ in {"PERSON", "NORP"}
 
 
 class _Finder:
@@ -489,107 +478,6 @@ class _Finder:
             )
             self.candidates[-1].cue_token, self.candidates[-1].stance_text = token.i, token.text
 
-    def headline(self) -> None:
-        """ "Pence: Gennifer Flowers won't be at the debate": a title that opens with a named source and a colon."""
-        first = re.compile(r"\S").search(self.text)
-        if first is None:
-            return
-        para_start, para_end = self.paragraph(first.start())
-        match = HEADLINE.match(self.text[para_start:para_end])
-        if match is None or len(match.group(1).split()) > HEADLINE_SOURCE_WORDS:
-            return
-        speaker = (para_start + match.start(1), para_start + match.end(1))
-        named = any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in self.mentions(*speaker)) or any(
-            t.pos_ == "PROPN" and t.dep_ != "compound"
-            for t in self.doc.char_span(*speaker, alignment_mode="expand") or []
-        )
-        if not named and sources.head_word(match.group(1)) not in sources.DOCUMENT_NOUNS:
-            return
-        start, end = bounds.trim(self.text, para_start + match.start(2), para_end)
-        while end > start and self.text[end - 1] in ".!?":
-            end -= 1
-        colon = para_start + match.end(1)
-        reading = CueReading(lemma=":", tier="speech")
-        self.candidates.append(
-            Candidate(
-                colon, colon + 1, ":", start, end, self.text[start:end], speaker, self.is_verbatim(start, end),
-                reading, "indirect",
-            )
-        )  # fmt: skip
-
-    def according_to(self) -> None:
-        for token in self.doc:
-            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
-                continue
-            to = self.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
-            if not objects:
-                continue
-            speaker = parse.subtree_span(objects[0])
-            phrase_start = token.idx
-            phrase_end = max(speaker[1], to.idx + 2)
-            sent = token.sent
-            para_start, para_end = self.paragraph(token.idx)
-            speaker = bounds.trim(self.text, *speaker)
-            before = bounds.trim(self.text, max(sent.start_char, para_start), phrase_start)
-            after = bounds.trim(self.text, phrase_end, min(sent.end_char, para_end))
-            start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-            end_trimmed = end
-            while end_trimmed > start and self.text[end_trimmed - 1] in ".!?":
-                end_trimmed -= 1
-            if end_trimmed - start < 10:
-                continue
-            self.candidates.append(
-                Candidate(
-                    cue_start=token.idx,
-                    cue_end=to.idx + len(to.text),
-                    cue_lemma="according",
-                    content_start=start,
-                    content_end=end_trimmed,
-                    content=self.text[start:end_trimmed],
-                    speaker=speaker,
-                    direct=False,
-                    reading=CueReading(lemma="according", tier="according"),
-                    kind="according",
-                    cue_token=token.i,
-                    stance_text="",
-                )
-            )
-
-    def source_phrases(self) -> None:
-        """ "In the latest poll, Clinton leads ...", "By the AP's tally, he has 739 ...", "To his critics, the plan is
-        ...": a sentence that opens with such a phrase and a comma is what that poll, count or person says, as with
-        "according to" (unless the sentence's own verb is a cue: "In a statement, the ministry denied ...")."""
-        for sentence in self.doc.sents:
-            words = [t for t in sentence if not t.is_punct and not t.is_space]
-            if len(words) < 4:
-                continue
-            prep = words[0]
-            root = sentence.root
-            if prep.lower_ not in SOURCE_PREPS or prep.dep_ != "prep" or cues.cue_tier(root.lemma_) is not None:
-                continue
-            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if source is None or not _is_source_phrase(prep.lower_, source):
-                continue
-            comma = source.right_edge.i + 1
-            if comma >= sentence.end or self.doc[comma].text != "," or self.in_quote(prep.idx) is not None:
-                continue
-            start, end = bounds.trim(self.text, self.doc[comma].idx + 1, sentence.end_char)
-            while end > start and self.text[end - 1] in ".!?":
-                end -= 1
-            para = self.paragraph(prep.idx)
-            end = min(end, para[1])
-            if end - start < 10 or not start <= root.idx < end:
-                continue
-            speaker = bounds.trim(self.text, *parse.subtree_span(source))
-            self.candidates.append(
-                Candidate(
-                    prep.idx, prep.idx + len(prep.text), prep.lower_, start, end, self.text[start:end], speaker,
-                    False, CueReading(lemma=prep.lower_, tier="according"), "according", cue_token=prep.i,
-                    stance_text="",
-                )
-            )  # fmt: skip
-
     def continuations(self) -> None:
         """Quotes standing on their own: the words of the speaker of the statement just before them."""
         covered = [(c.content_start, c.content_end) for c in self.candidates]
@@ -766,10 +654,10 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
     dashes.dash_quotes(finder)
     finder.verb_cues()
-    finder.according_to()
+    source_phrases.according_to(finder)
     finder.noun_cues()
-    finder.headline()
-    finder.source_phrases()
+    source_phrases.headline(finder)
+    source_phrases.source_phrases(finder)
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
@@ -817,10 +705,10 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
         return []
     finder = _Finder(article)
     finder.verb_cues()
-    finder.according_to()
+    source_phrases.according_to(finder)
     finder.noun_cues()
-    finder.headline()
-    finder.source_phrases()
+    source_phrases.headline(finder)
+    source_phrases.source_phrases(finder)
     return learned_steps.proposals(finder)
 
 
