@@ -47,9 +47,9 @@ def variant(source: Path, folder: Path, out: Path, *, alpha: float | None, block
     run as 8-bit blocks ("all", "feed-forward", "feed-forward down", "value and feed-forward", "none"), the others
     dynamically quantised as in the int8 graph."""
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from crosswire.nlp import mixed_precision as mp
+    from crosswire.nlp import onnx_encoder
 
     model = onnx.load(str(source))
     if alpha is not None:
@@ -66,15 +66,7 @@ def variant(source: Path, folder: Path, out: Path, *, alpha: float | None, block
     smoothed = out.with_suffix(".smoothed.onnx")
     onnx.save(model, str(smoothed))
     if len(chosen) < len(names):
-        quantize_dynamic(
-            str(smoothed),
-            str(out),
-            op_types_to_quantize=["MatMul"],
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            nodes_to_exclude=list(chosen),
-            extra_options={"MatMulConstBOnly": True},
-        )
+        onnx_encoder.quantize_int8(smoothed, out, exclude=list(chosen))
     else:
         smoothed.replace(out)
     model = onnx.load(str(out))
@@ -87,9 +79,9 @@ def sensitivity(source: Path, folder: Path, texts: list[str], reference: np.ndar
     """Per constant matrix product: the int8 graph's quantisation of it alone (every other one left float), and the
     cosine to the float vectors lost on ``texts`` (mean and 1st percentile of 1 - cosine)."""
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from crosswire.nlp import mixed_precision as mp
+    from crosswire.nlp import onnx_encoder
     from crosswire.nlp.onnx_encoder import OnnxEncoder
 
     names = [node.name for node in mp._constant_matmuls(onnx.load(str(source)))]
@@ -97,15 +89,7 @@ def sensitivity(source: Path, folder: Path, texts: list[str], reference: np.ndar
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "one.onnx"
         for name in names:
-            quantize_dynamic(
-                str(source),
-                str(out),
-                op_types_to_quantize=["MatMul"],
-                weight_type=QuantType.QInt8,
-                per_channel=True,
-                nodes_to_exclude=[other for other in names if other != name],
-                extra_options={"MatMulConstBOnly": True},
-            )
+            onnx_encoder.quantize_int8(source, out, exclude=[other for other in names if other != name])
             loss = 1 - np.sum(OnnxEncoder(out, folder, threads=1).encode(texts) * reference, axis=1)
             print(f"{name}: {loss.mean():.6f} {np.percentile(loss, 99):.6f}")
 

@@ -78,7 +78,7 @@ def quantized_graph(artifact: Path, folder: Path | None = None, target: Path | N
         return path
 
     def quantize_and_check(scratch: Path) -> None:
-        onnx_encoder._quantize(source, scratch)
+        onnx_encoder.quantize_int8(source, scratch)
         _check_against_float(folder, source, scratch)
 
     return onnx_encoder._made_once(path, ".quantize-", quantize_and_check)

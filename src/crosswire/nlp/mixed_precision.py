@@ -209,31 +209,17 @@ def make_mixed(source: Path, out: Path, ranges: Path = RANGES) -> None:
     """The mixed graph (see the module docstring) from the float graph at ``source`` and the activation ranges at
     ``ranges``, written to ``out``."""
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from crosswire.nlp.onnx_encoder import quantize_int8
 
     model = onnx.load(str(source))
     smooth(model, stored_ranges(ranges))
     feed = feed_forward(model)
     fd, smoothed = tempfile.mkstemp(dir=out.parent, prefix=".smoothed-", suffix=".onnx")
     os.close(fd)
-    root = logging.getLogger()
-    level = root.level
     try:
         onnx.save(model, smoothed)
-        # The quantiser logs a suggestion to pre-process the graph on the root logger; the library does not print.
-        root.setLevel(logging.ERROR)
-        try:
-            quantize_dynamic(
-                smoothed,
-                str(out),
-                op_types_to_quantize=["MatMul"],
-                weight_type=QuantType.QInt8,
-                per_channel=True,
-                nodes_to_exclude=feed,
-                extra_options={"MatMulConstBOnly": True},
-            )
-        finally:
-            root.setLevel(level)
+        quantize_int8(smoothed, out, exclude=feed)
         model = onnx.load(str(out))
         block_quantize(model, feed)
         onnx.save(model, str(out))

@@ -159,7 +159,7 @@ def quantized_model(folder: Path | None = None, target: Path | None = None) -> P
         return path
 
     def quantize_and_check(scratch: Path) -> None:
-        _quantize(source, scratch)
+        quantize_int8(source, scratch)
         _check_against_float(folder, source, scratch)
 
     return _made_once(path, ".quantize-", quantize_and_check)
@@ -206,7 +206,9 @@ def _made_once(path: Path, prefix: str, make: Callable[[Path], None]) -> Path:
     return path
 
 
-def _quantize(source: Path, out: Path) -> None:
+def quantize_int8(source: str | Path, out: str | Path, exclude: Sequence[str] = ()) -> None:
+    """The int8 graph's quantisation (see :data:`QUANT_FORMAT`) of the graph at ``source``, written to ``out``; the
+    constant matrix products named in ``exclude`` stay float."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     # The quantiser logs a suggestion to pre-process the graph on the root logger; the library does not print.
@@ -220,6 +222,7 @@ def _quantize(source: Path, out: Path) -> None:
             op_types_to_quantize=["MatMul"],
             weight_type=QuantType.QInt8,
             per_channel=True,
+            nodes_to_exclude=list(exclude),
             extra_options={"MatMulConstBOnly": True},
         )
     finally:
