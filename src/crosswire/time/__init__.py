@@ -1,9 +1,9 @@
 """When: time expressions found and resolved to the calendar, and publication dates the input did not give.
 
-Patterns (:mod:`.rules`, :mod:`.ranges`, :mod:`.relative`, with words from :mod:`.lexicon`) find expressions and
-normalize them; a learned boundary tagger (:mod:`.tagger`, trained by ``bench/train_timex_tagger.py``) sets their
-edges; the tense of the governing verb (:mod:`.tense`) says which way a relative one points; quotations are read from
-the day they were said (:mod:`.speech`); :mod:`.values` is the one TIMEX3 value type.
+Patterns (:mod:`.rules`, :mod:`.periods`, :mod:`.ranges`, :mod:`.relative`, with words from :mod:`.lexicon`) find
+expressions and normalize them; a learned boundary tagger (:mod:`.tagger`, trained by ``bench/train_timex_tagger.py``)
+sets their edges; the tense of the governing verb (:mod:`.tense`) says which way a relative one points; quotations
+are read from the day they were said (:mod:`.speech`); :mod:`.values` is the one TIMEX3 value type.
 Stages exported: ``find_timexes`` (per article) and ``infer_publication_dates`` (corpus).
 """
 

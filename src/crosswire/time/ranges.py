@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from crosswire.time import values as tv
 from crosswire.time.lexicon import MONTH_RE, YEAR_RE, month_number
+from crosswire.time.periods import _quarter_year
 from crosswire.time.rules import (
     _NOT_PLURAL,
     Candidate,
@@ -23,7 +24,6 @@ from crosswire.time.rules import (
     _capitalized,
     _fixed,
     _month_value,
-    _quarter_year,
     _valid_day,
 )
 

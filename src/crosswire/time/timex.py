@@ -19,10 +19,10 @@ from functools import cache
 
 from crosswire.context import Context
 from crosswire.model import Article, Timex
+from crosswire.time import periods, speech
 from crosswire.time import ranges as range_rules
 from crosswire.time import relative as relative_rules
 from crosswire.time import rules as absolute_rules
-from crosswire.time import speech
 from crosswire.time import tagger as learned
 from crosswire.time import values as tv
 from crosswire.time.rules import Candidate, Ctx
@@ -33,7 +33,7 @@ from crosswire.time.values import anchor_date
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], absolute_rules.Rule]]:
     """Every rule's pattern, compiled once, bounded so that a match never starts or ends inside a word."""
-    rules = [*absolute_rules.RULES, *range_rules.RULES, *relative_rules.RULES]
+    rules = [*absolute_rules.RULES, *periods.RULES, *range_rules.RULES, *relative_rules.RULES]
     return [(re.compile(rf"(?<![\w'’])(?:{pattern})(?![\w])", re.IGNORECASE), rule) for pattern, rule in rules]
 
 
