@@ -15,6 +15,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,6 +42,21 @@ def corpus_texts(bodies: list[tuple[str, str]]) -> list[str]:
     return corpus_sentences(done)
 
 
+def interleaved(encoders: dict[str, Any], texts: list[str]) -> tuple[dict[str, float], dict[str, np.ndarray]]:
+    """Each encoder over the same chunks of :data:`CHUNK` texts, taking turns chunk by chunk so that the machine's
+    load falls on all alike, after a warm-up that is not counted: the CPU seconds of each and its vectors."""
+    seconds = dict.fromkeys(encoders, 0.0)
+    vectors: dict[str, list[np.ndarray]] = {name: [] for name in encoders}
+    for encoder in encoders.values():
+        encoder.encode(texts[:16])
+    for start in range(0, len(texts), CHUNK):
+        for name, encoder in encoders.items():
+            began = time.process_time()
+            vectors[name].append(encoder.encode(texts[start : start + CHUNK]))
+            seconds[name] += time.process_time() - began
+    return seconds, {name: np.concatenate(parts) for name, parts in vectors.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -57,22 +73,14 @@ def main() -> int:
     embeddings.set_threads(1)
     texts = corpus_texts(load_bodies(args.data, args.limit))
     encoders = {name: embeddings.load_encoder(name) for name in embeddings.BACKENDS}
-    seconds = dict.fromkeys(encoders, 0.0)
-    vectors: dict[str, list[np.ndarray]] = {name: [] for name in encoders}
-    for encoder in encoders.values():
-        encoder.encode(texts[:16])  # warm-up, not counted
-    for start in range(0, len(texts), CHUNK):
-        for name, encoder in encoders.items():
-            began = time.process_time()
-            vectors[name].append(encoder.encode(texts[start : start + CHUNK]))
-            seconds[name] += time.process_time() - began
+    seconds, vectors = interleaved(encoders, texts)
     mean_length = sum(map(len, texts)) / len(texts)
     print(f"sentences: {len(texts)} from {args.limit} FNC-1 bodies, {mean_length:.0f} characters on average")
     for name in encoders:
         rate = len(texts) / seconds[name]
         print(f"{name}: {seconds[name]:.1f} CPU s, {rate:.1f} sentences per CPU second (1 thread)")
     print(f"speed-up onnx over torch: {seconds['torch'] / seconds['onnx']:.2f}x")
-    onnx, torch = np.concatenate(vectors["onnx"]), np.concatenate(vectors["torch"])
+    onnx, torch = vectors["onnx"], vectors["torch"]
     cosines = np.sum(onnx * torch, axis=1)
     print(
         f"cosine onnx to torch: min {cosines.min():.7f}, mean {cosines.mean():.7f}, "
@@ -80,7 +88,7 @@ def main() -> int:
     )
     if encoders["int8"].backend == "int8":
         print(f"speed-up int8 over onnx: {seconds['onnx'] / seconds['int8']:.2f}x")
-        cosines = np.sum(np.concatenate(vectors["int8"]) * onnx, axis=1)
+        cosines = np.sum(vectors["int8"] * onnx, axis=1)
         print(
             f"cosine int8 to onnx: min {cosines.min():.4f}, mean {cosines.mean():.4f}, "
             f"1st percentile {np.percentile(cosines, 1):.4f}, share >= 0.99: {np.mean(cosines >= 0.99):.4f}"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,9 +21,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from embeddings import interleaved
 from throughput import DATA, load_bodies
-
-CHUNK = 200
 
 
 def fnc1_sentences(data: Path, count: int, skip: int = 0) -> list[str]:
@@ -145,16 +143,8 @@ def main() -> int:
             for number, (name, build) in enumerate(builds.items()):
                 graphs[name] = build(Path(scratch) / f"candidate-{number}.onnx")
         encoders = {name: onnx_encoder.OnnxEncoder(path, folder, threads=1) for name, path in graphs.items()}
-        seconds = dict.fromkeys(encoders, 0.0)
-        vectors: dict[str, list[np.ndarray]] = {name: [] for name in encoders}
-        for encoder in encoders.values():
-            encoder.encode(texts[:16])  # warm-up, not counted
-        for start in range(0, len(texts), CHUNK):
-            for name, encoder in encoders.items():
-                began = time.process_time()
-                vectors[name].append(encoder.encode(texts[start : start + CHUNK]))
-                seconds[name] += time.process_time() - began
-    reference = np.concatenate(vectors["float"])
+        seconds, vectors = interleaved(encoders, texts)
+    reference = vectors["float"]
     if args.sensitivity:
         sensitivity(graphs["float"], folder, texts[::4], reference[::4])
     mean_length = sum(map(len, texts)) / len(texts)
@@ -162,7 +152,7 @@ def main() -> int:
     print("| graph | cosine to float: mean | 1st percentile | min | CPU s | less CPU than float |")
     print("|---|---:|---:|---:|---:|---:|")
     for name in encoders:
-        cosines = np.sum(np.concatenate(vectors[name]) * reference, axis=1)
+        cosines = np.sum(vectors[name] * reference, axis=1)
         print(
             f"| {name} | {cosines.mean():.5f} | {np.percentile(cosines, 1):.5f} | {cosines.min():.5f} | "
             f"{seconds[name]:.1f} | {seconds['float'] / seconds[name]:.2f}x |"
