@@ -54,6 +54,8 @@ PARTS_OF_DAY = {
     "afternoon": "AF",
     "mid-afternoon": "AF",
     "midafternoon": "AF",
+    "mid-morning": "MO",
+    "midmorning": "MO",
     "evening": "EV",
     "night": "NI",
     "overnight": "NI",

@@ -89,21 +89,25 @@ def rule_relative_day(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def rule_part_of_day(m: re.Match[str], text: str) -> Candidate | None:
-    """ "this morning", "last night", "later this afternoon", "mid-afternoon", "overnight"."""
+    """ "this morning", "last night", "later this afternoon", "mid-afternoon", "overnight", "mid-morning
+    yesterday" (a part of day before the day it is in: a time on that day)."""
     rel = _norm(m["rel"])
-    pod = _pod_code(m["pod"].replace(" ", "-"))
+    word = _norm(m["pod"]).replace(" ", "-")
+    pod = _pod_code(word)
     if pod is None:
         return None
-    if not rel and pod != "AF" and _norm(m["pod"]) != "overnight":
+    day = "" if rel else _norm(m["rd"])  # "this morning today" is "this morning" and a day of its own
+    if not rel and not day and pod != "AF" and word not in ("mid-morning", "midmorning", "overnight"):
         return None
-    offset = -1 if rel == "last" else 0
+    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel or day, 0)
+    end = m.end() if day else m.end("pod")
 
     def resolve(ctx: Ctx) -> Resolved:
         if ctx.anchor is None:
             return f"XXXX-XX-XXT{pod}", None
         return f"{(ctx.anchor + dt.timedelta(days=offset)).isoformat()}T{pod}", None
 
-    return Candidate(m.start(), m.end(), "TIME", resolve)
+    return Candidate(m.start(), end, "TIME", resolve)
 
 
 def rule_relative_period(m: re.Match[str], text: str) -> Candidate | None:
@@ -262,7 +266,7 @@ def rule_set(m: re.Match[str], text: str) -> Candidate | None:
             # unit of measure ("15 million instructions per second", "60 miles an hour") is not a time expression
             lead in ("a", "an")
             and _unit_of(what) not in ("second", "minute", "hour")
-            and re.search(rf"\b(?:\d[\d,.]*|{NUMBER_WORD_RE})\s+(?:[a-z]+\s+)?[a-z]+s\s+$", before, re.I)
+            and re.search(_COUNT_OF_THINGS, before, re.I)
         ):
             return None
     if mon:
@@ -320,6 +324,18 @@ def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural
     return bool(m["num"]) and bool(re.search(r"\d[,.]$", text[max(0, m.start("num") - 2) : m.start("num")]))
 
 
+# "four flights", "700 seats", "40 or so bikes" right before "a week": a count of things, so the unit is a rate
+_COUNT_OF_THINGS = rf"\b(?:\d[\d,.]*|{NUMBER_WORD_RE})\s+(?:or\s+(?:so|more)\s+)?(?:[a-z]+\s+)?[a-z]+s\s+$"
+
+
+def _vague_later(m: re.Match[str], start: int, unit: str, mod: str | None) -> Candidate:
+    """ "Minutes later the roof collapsed", "he returned to the club years later": counted from the narrative, which
+    is mostly behind the writer, so not FUTURE_REF; with no count there is no day to give, only the stretch, marked
+    without "later" as TimeML marks "two days later" (the adverb is a signal)."""
+    end = m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit")
+    return Candidate(start, end, "DURATION", _fixed(_duration(None, unit), mod))
+
+
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     """ "three years", "the past two months", "a 10-year", "more than four hours", "two weeks ago", "years ago"."""
     unit = _unit_of(m["unit"])
@@ -369,7 +385,7 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             return None
     if n is not None and n > 1000 and "," not in num_text:
         return None  # "1500 hours" may be a clock; "30,000 years" is written as a count
-    mod = MODS.get(_norm(m["mod"])) if m["mod"] else None
+    mod = MODS.get(_norm(m["mod"])) if m["mod"] else "APPROX" if m["orso"] else None  # "a week or so ago"
     start = m.start()
     if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
         start, mod = m.start("det"), None  # "over the past three years": a preposition, not a modifier
@@ -379,6 +395,8 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     if ago:
         sign = -1 if ago in ("ago", "earlier", "before") else 1
         if vague:
+            if ago == "later":
+                return _vague_later(m, start, unit, mod)
             return Candidate(start, m.end(), "DATE", _fixed("PAST_REF" if sign < 0 else "FUTURE_REF", mod))
         if n is not None and unit in ("decade", "century"):
             n, unit = n * (10 if unit == "decade" else 100), "year"  # "a quarter century ago" is 25 years back
@@ -611,7 +629,8 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (
         r"(?:(?P<rel>this|last|later\s+this|early\s+this|earlier\s+this|late\s+this)\s+)?"
-        r"(?P<pod>morning|afternoon|evening|night|mid-?\s?afternoon|overnight)",
+        r"(?P<pod>morning|afternoon|evening|night|mid-?\s?afternoon|mid-?\s?morning|overnight)"
+        r"(?:\s+(?P<rd>yesterday|today|tomorrow)(?![\w-]))?",
         rule_part_of_day,
     ),
     (
@@ -657,7 +676,8 @@ RULES: list[tuple[str, Rule]] = [
         r"coming|following|previous|final|initial|additional|latest|preceding|remaining|subsequent|recent|"
         r"year-earlier|year-ago)\s+)?"
         rf"(?:(?P<num>{NUMBER_RE})(?:\s+(?:more|additional|full|entire|whole|straight|consecutive|long))?[\s-]+)?(?P<unit>{_UNIT_RE})"
-        r"(?:-old|-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
+        r"(?:-old|-long)?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so(?![\w-]))?"
+        r"(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence))?(?![\w-])",
         rule_duration,
     ),
     (r"(?P<unit>hour|day|night|week|month|year)long", rule_closed_long),

@@ -30,6 +30,8 @@ _INTENT |= {"program", "vow", "pledge", "urge", "set"}
 _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "reschedule", "push", "put", "recess"}
 # Verbs that grant time up to a deadline ("gave the company until Friday to respond", "has allowed them until May").
 _RESCHEDULE |= {"give", "grant", "allow"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAYS |= {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _UNTIL = {"until", "till", "til", "through", "pending"}
 # Verbs that move a date, with the "to" that names the new date ("extended the deadline to June 30", "the vote was
 # postponed to Tuesday", "brought forward to May"): the new date is ahead of the act.
@@ -140,6 +142,11 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if after is not None and after.tag_ == "POS":
         # "Friday's purchases", "Tuesday's declaration": a possessive day is one already reported on.
         return PAST
+    if _takes_effect(doc, span):
+        # "named a new chief, effective Feb. 1", "raised fares, effective Monday": the date a change takes effect is
+        # announced with it, ahead or just past (a retroactive "effective Jan. 1" in February), whatever the tense of
+        # the act that announces it; a weekday so named is the coming one ("cut its rate, effective Monday").
+        return FUTURE if root.lower_.rstrip(".") in _WEEKDAYS else PRESENT
     verb = _governor(root)
     if verb is None:
         return UNKNOWN
@@ -152,6 +159,21 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb.lemma_ in _MOVE_TO and start > 0 and doc[start - 1].lower_ == "to":
         return FUTURE
     return direction
+
+
+def _takes_effect(doc: Doc, span: object) -> bool:
+    """Does "effective" (or "effective from", "effective as of", "with effect from") stand right before the span?"""
+    start = getattr(span, "start", 0)
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    return (
+        before[-1:] == ["effective"]
+        or before[-2:] == ["effective", "from"]
+        or before[-3:]
+        in (
+            ["effective", "as", "of"],
+            ["with", "effect", "from"],
+        )
+    )
 
 
 def _ends_a_state(doc: Doc, span: object) -> bool:

@@ -1,0 +1,129 @@
+"""Values found wrong by mechanism (docs/time.md, "Value errors by mechanism"): the date a change takes effect, a
+vague count of units "later", "or so" before "ago", a part of day before the day it is in. Each construction in short
+sentences of several domains, with the sentences the change must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Article
+from crosswire.nlp.parse import doc_of
+from crosswire.time.timex import resolve
+
+THURSDAY = "2013-03-14"
+
+
+def found(text: str, published: str = THURSDAY) -> dict[str, tuple[str, str, str | None]]:
+    article = Article(id="t", source="t", text=text, published=published)
+    timexes = resolve(text, published, lambda: doc_of(article), use_tagger=False)
+    return {t.text: (t.type, t.value, t.mod) for t in timexes}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # the act that announces the change is past; the date it takes effect is the nearest one
+        ("The bank named a new chief executive, effective Jan. 1.", "2013-10-24", "Jan. 1", "2014-01-01"),
+        ("The airline raised fares on most routes, effective April 2.", THURSDAY, "April 2", "2013-04-02"),
+        ("The league suspended the coach, effective through June 30.", THURSDAY, "June 30", "2013-06-30"),
+        ("The ministry cut fuel subsidies, effective as of Nov. 1.", "2013-10-24", "Nov. 1", "2013-11-01"),
+        ("The council lifted the curfew with effect from May 20.", "2013-05-10", "May 20", "2013-05-20"),
+        # a retroactive date just past stays just past
+        ("The union said the raise was paid effective Jan. 1.", "2013-02-06", "Jan. 1", "2013-01-01"),
+        # a weekday so named is the coming one, whatever the tense of the announcement
+        ("The central bank cut its key rate by a quarter point, effective Monday.", THURSDAY, "Monday", "2013-03-18"),
+        ("The hospital said visiting hours were restricted, effective Saturday.", THURSDAY, "Saturday", "2013-03-16"),
+    ],
+)
+def test_the_date_a_change_takes_effect_is_read_from_effective(
+    text: str, published: str, span: str, value: str
+) -> None:
+    assert found(text, published)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # without "effective" the tense of the clause still decides
+        ("The club signed the striker on Jan. 1.", "Jan. 1", "2013-01-01"),
+        ("The plant was closed Monday after the spill.", "Monday", "2013-03-11"),
+        ("The effective date of the new rules is disputed; they expire Monday.", "Monday", "2013-03-18"),
+    ],
+)
+def test_dates_without_effective_keep_the_tense(text: str, span: str, value: str) -> None:
+    assert found(text)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Minutes later, a second blast shook the square.", "Minutes", "PTXM"),
+        ("The creature was filmed before disappearing again seconds later.", "seconds", "PTXS"),
+        ("Hours later the rebels withdrew from the town.", "Hours", "PTXH"),
+        ("The company filed for bankruptcy protection months later.", "months", "PXM"),
+        ("Years later, he returned to the club as its coach.", "Years", "PXY"),
+        ("A few days later, the judge dismissed the case.", "A few days", "PXD"),
+        ("Several weeks later the merger talks collapsed.", "Several weeks", "PXW"),
+    ],
+)
+def test_a_vague_count_later_is_a_duration_not_the_future(text: str, span: str, value: str) -> None:
+    # counted from the narrative, which is mostly behind the writer: FUTURE_REF was wrong for all of these
+    assert found(text)[span] == ("DURATION", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Three days later, the judge dismissed the case.", "Three days later", "DATE", "2013-03-17"),
+        ("Years earlier, he had played for the club.", "Years earlier", "DATE", "PAST_REF"),
+        ("Years ago the mill employed 3,000 people.", "Years ago", "DATE", "PAST_REF"),
+        ("The ceasefire will be reviewed in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_counted_and_earlier_expressions_are_unchanged(text: str, span: str, kind: str, value: str) -> None:
+    assert found(text)[span][:2] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Then, a week or so ago, the general picked a date.", "a week or so ago", "DATE", "2013-W10"),
+        ("A month or so ago the board began talks with the bidder.", "A month or so ago", "DATE", "2013-02"),
+        ("The strike ended two years or so ago, union leaders said.", "two years or so ago", "DATE", "2011"),
+        ("The talks with the creditors lasted a week or so.", "a week or so", "DURATION", "P1W"),
+        ("The reactor will stay shut for a month or so, the utility said.", "a month or so", "DURATION", "P1M"),
+    ],
+)
+def test_or_so_is_an_approximation_inside_the_expression(text: str, span: str, kind: str, value: str) -> None:
+    assert found(text)[span] == (kind, value, "APPROX")
+
+
+@pytest.mark.parametrize("text", ["The shop sold 40 or so bikes a week.", "The mine ships 20 or more trucks a day."])
+def test_or_so_after_a_count_of_things_keeps_the_rate(text: str) -> None:
+    # the count belongs to the things, and the unit after them is a rate (a SET), as without "or so"
+    assert [kind for kind, _, _ in found(text).values()] == ["SET"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("At mid-afternoon yesterday the shares were up 2 pence.", "mid-afternoon yesterday", "2013-03-13TAF"),
+        ("By mid-morning today the river had crested at Fargo.", "mid-morning today", "2013-03-14TMO"),
+        ("Crews will return to the site morning tomorrow, officials said.", "morning tomorrow", "2013-03-15TMO"),
+        ("Negotiators resumed talks at midmorning.", "midmorning", "2013-03-14TMO"),
+    ],
+)
+def test_a_part_of_day_before_its_day_is_a_time_on_that_day(text: str, span: str, value: str) -> None:
+    assert found(text)[span] == ("TIME", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The storm hit this morning today, forecasters said.", {"this morning", "today"}),
+        ("Traders sold heavily in the afternoon.", {"afternoon"}),
+        ("The vote is set for tomorrow morning.", {"tomorrow morning"}),
+    ],
+)
+def test_other_parts_of_day_keep_their_spans(text: str, spans: set[str]) -> None:
+    assert set(found(text)) == spans
