@@ -127,3 +127,22 @@ def test_a_part_of_day_before_its_day_is_a_time_on_that_day(text: str, span: str
 )
 def test_other_parts_of_day_keep_their_spans(text: str, spans: set[str]) -> None:
     assert set(found(text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        (
+            "The singer was found dead Tuesday late afternoon in his home.",
+            "Tuesday late afternoon",
+            "2013-03-12",
+            "END",
+        ),
+        ("The ferry left Monday early morning from the port of Dover.", "Monday early morning", "2013-03-11", "START"),
+        ("Stocks rallied Wednesday mid-morning after the jobs data.", "Wednesday mid-morning", "2013-03-13", None),
+        # the part of day is the day's, as "late Tuesday afternoon" already was
+        ("Police arrived late Tuesday afternoon.", "late Tuesday afternoon", "2013-03-12", "END"),
+    ],
+)
+def test_a_weekday_keeps_a_modified_part_of_day(text: str, span: str, value: str, mod: str | None) -> None:
+    assert found(text)[span] == ("DATE", value, mod)

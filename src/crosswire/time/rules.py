@@ -535,7 +535,7 @@ def rule_weekday(m: re.Match[str], text: str) -> Candidate | None:
     if m["pl"] or m["pl2"]:  # "Tuesdays", "Tuesday nights": every such day
         suffix = f"T{pod}" if pod else ""
         return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-WXX-{weekday + 1}{suffix}"))
-    mod = _pos_mod(m["pre"])
+    mod = _pos_mod(m["pre"]) or _pos_mod(m["podpre"])  # "late Tuesday afternoon", "Tuesday late afternoon"
 
     # "Friday morning", "Wednesday night": news annotation (TimeBank, AQUAINT) mostly treats these as the day
     # itself, a DATE with the plain calendar day; the part of day is too vague ("night" is TNI or TEV) to pay off.
@@ -610,7 +610,8 @@ RULES: list[tuple[str, Rule]] = [
     ),
     (
         rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|"
-        rf"the\s+previous|the\s+preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|mid-afternoon)(?P<pl2>s)?)?",
+        rf"the\s+previous|the\s+preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?"
+        r"(?:\s+(?:(?P<podpre>early|late)\s+)?(?P<pod>morning|afternoon|evening|night|mid-afternoon|mid-morning)(?P<pl2>s)?)?",
         rule_weekday,
     ),
 ]
