@@ -146,3 +146,26 @@ def test_other_parts_of_day_keep_their_spans(text: str, spans: set[str]) -> None
 )
 def test_a_weekday_keeps_a_modified_part_of_day(text: str, span: str, value: str, mod: str | None) -> None:
     assert found(text)[span] == ("DATE", value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # "being" + participle has no tense: it takes the time of the clause it hangs on
+        ("She had been detained for weeks before being freed in March.", "2014-10-15", "March", "2014-03"),
+        ("The minister, after being questioned in March, resigned.", "2014-10-15", "March", "2014-03"),
+        ("The suspect was charged after being questioned on Friday.", THURSDAY, "Friday", "2013-03-08"),
+        ("The suspect will be charged after being questioned on Friday.", THURSDAY, "Friday", "2013-03-15"),
+        # a perfect participle is done before its clause
+        (
+            "Having signed in January, the striker scored twice against his old club.",
+            "2014-10-15",
+            "January",
+            "2014-01",
+        ),
+        # a finite "is being" keeps the present
+        ("The bridge is being repaired in March, the city says.", "2014-10-15", "March", "2015-03"),
+    ],
+)
+def test_a_participle_clause_takes_the_time_of_its_clause(text: str, published: str, span: str, value: str) -> None:
+    assert found(text, published)[span][1] == value

@@ -32,6 +32,7 @@ _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "re
 _RESCHEDULE |= {"give", "grant", "allow"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _WEEKDAYS |= {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_FINITE_BE = {"is", "are", "was", "were", "am", "'s", "'re", "'m"}
 _UNTIL = {"until", "till", "til", "through", "pending"}
 # Verbs that move a date, with the "to" that names the new date ("extended the deadline to June 30", "the vote was
 # postponed to Tuesday", "brought forward to May"): the new date is ahead of the act.
@@ -85,6 +86,9 @@ def verb_direction(verb: Token) -> int:
         return UNKNOWN
     if verb.lemma_ in {"plan", "schedule"}:
         return _planned(verb)
+    nonfinite = _nonfinite_direction(verb, words)
+    if nonfinite is not None:
+        return nonfinite
     tags = {a.tag_ for a in auxes} | {verb.tag_}
     if "VBD" in tags:
         return PAST
@@ -102,6 +106,17 @@ def verb_direction(verb: Token) -> int:
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
+
+
+def _nonfinite_direction(verb: Token, auxes: set[str]) -> int | None:
+    """A participle clause has no tense of its own: "having been sold in January" is done before its clause (PAST);
+    "before being freed in March", "after being questioned in May" take the time of the verb they hang on."""
+    if "having" in auxes:
+        return PAST
+    if "being" not in auxes or auxes & _FINITE_BE or verb.head.i == verb.i:
+        return None
+    above = _governor(verb.head)
+    return verb_direction(above) if above is not None and above.i != verb.i else None
 
 
 def _planned(verb: Token) -> int:
