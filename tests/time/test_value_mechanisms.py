@@ -48,6 +48,9 @@ def test_the_date_a_change_takes_effect_is_read_from_effective(
         ("The club signed the striker on Jan. 1.", "Jan. 1", "2013-01-01"),
         ("The plant was closed Monday after the spill.", "Monday", "2013-03-11"),
         ("The effective date of the new rules is disputed; they expire Monday.", "Monday", "2013-03-18"),
+        # "effective" as the predicate of a past copula reports what took effect
+        ("The rate cut, which was effective Monday, lifted bank shares.", "Monday", "2013-03-11"),
+        ("The new tariffs became effective Monday, the ministry said.", "Monday", "2013-03-11"),
     ],
 )
 def test_dates_without_effective_keep_the_tense(text: str, span: str, value: str) -> None:

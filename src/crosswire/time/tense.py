@@ -177,18 +177,14 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
 
 
 def _takes_effect(doc: Doc, span: object) -> bool:
-    """Does "effective" (or "effective from", "effective as of", "with effect from") stand right before the span?"""
+    """Does "effective" (or "effective from", "effective as of", "with effect from") stand right before the span, not
+    as the predicate of a past copula ("the cut, which was effective Monday", "became effective Jan. 1": past)?"""
     start = getattr(span, "start", 0)
-    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    return (
-        before[-1:] == ["effective"]
-        or before[-2:] == ["effective", "from"]
-        or before[-3:]
-        in (
-            ["effective", "as", "of"],
-            ["with", "effect", "from"],
-        )
-    )
+    before = [t.lower_ for t in doc[max(0, start - 5) : start]]
+    for lead in (["effective"], ["effective", "from"], ["effective", "as", "of"], ["with", "effect", "from"]):
+        if before[-len(lead) :] == lead:
+            return before[-len(lead) - 1 : -len(lead)] not in (["was"], ["were"], ["became"], ["been"])
+    return False
 
 
 def _ends_a_state(doc: Doc, span: object) -> bool:
