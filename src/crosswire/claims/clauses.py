@@ -57,13 +57,6 @@ _FRAME = re.compile(
 )
 
 
-# A dateline of a place alone: a city in capitals, maybe its country or state, and a dash ("SANA, Yemen —").
-_PLACE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:[—–]|--?\s)"
-    r"(?=\s*[A-Z“\"])"
-)
-
-
 # "there is no evidence that", "we have seen no indication that", "the inquiry found no evidence that", "did not find
 # any evidence that", "there is nothing to suggest that", "no information to support the theory that", "there is no
 # basis for the claim that": a source saying nothing supports the clause after it, in any domain.
@@ -105,7 +98,7 @@ def dateline_cut(text: str) -> int:
     """Where a proposition starts after the dateline opening its sentence, 0 when there is none: "SANA, Yemen — An
     American journalist was killed ..." puts forward that a journalist was killed, not where the copy was filed. Both
     a wire dateline ("LONDON (AP) —", "KYIV, March 3 (Reuters) -") and a place alone ("KYIV, Ukraine —")."""
-    found = header.dateline_end(text) or (match.end() if (match := _PLACE_DATELINE.match(text)) else None)
+    found = header.any_dateline_end(text)
     if not found or len(_WORD.findall(text[found:])) < MIN_CLAUSE_WORDS:
         return 0
     return found + len(text[found:]) - len(text[found:].lstrip())
