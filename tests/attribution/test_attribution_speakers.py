@@ -39,7 +39,7 @@ PASSAGES = {
         "A Volvo spokeswoman declined to comment on the cost. She said the company was working with regulators.\n"
     ),
     "ward": (
-        "Riverside General Hospital said on Sunday the patient was in stable condition.\n\n"
+        "Doctors at Riverside General Hospital treated the patient overnight.\n\n"
         "The hospital said visitors would be allowed again on Tuesday.\n"
     ),
     "campus": (

@@ -7,8 +7,10 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
 2. **a name inside the speaker span** — the PERSON mention that heads it ("CNN correspondent Natasha Bertrand" ->
    Bertrand; a person after "of"/"for"/"to" is a dependent, not the speaker: "an aide to President Putin" is not
    Putin, "the sister of photojournalist Luke Somers" is not Somers; nor is a possessor, whether with "'s" or a
-   bare apostrophe: "Woods' agent, Mark Steinberg" is Steinberg), else the organization or outlet ("the Russian
-   newspaper Kommersant" -> Kommersant).
+   bare apostrophe: "Woods' agent, Mark Steinberg" is Steinberg; nor a name modifying the speaker's: "Boko Haram
+   leader Abubakar Shekau" is Shekau), else the organization or outlet ("the Russian newspaper Kommersant" ->
+   Kommersant), but not a place that people or a role belong to ("Kansas City police", "the mayor of Iguala");
+   a surname alone the recogniser missed ("Hershberger said") is the one person named so in full before it.
 3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
    :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles; a relative pronoun ("Dan Olsen, who
    said ...") is linked as the noun its clause modifies.
@@ -67,13 +69,15 @@ PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 PEOPLE_OF_A_PLACE = frozenset({"police", "residents", "villagers", "witnesses", "station", "people", "locals"})
 # Pronouns that can stand for an organization as a speaker ("it said"; "they said" of a spokesperson).
 GROUP_PRONOUNS = frozenset({"it", "they"})
-# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier").
+# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier", "the
+# hospital").
 COMPANY_NOUNS = frozenset(
     {
         "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
         "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
         "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
         "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
+        "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
     }
 )  # fmt: skip
 # The rest of a speaker phrase after "Name's" when the phrase is the named person's own institution ("Netanyahu's
@@ -283,12 +287,12 @@ def _unnamed_role(statement: Statement) -> bool:
 
 
 def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | None:
-    """The speaker of the nearest earlier statement whose speaker phrase ends in the same noun, within reach."""
+    """The speaker of the nearest earlier statement whose speaker phrase has the same head noun, within reach: "the
+    office" repeats "Netanyahu's office", not "Jeff Roe, the spokesman for the health office"."""
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE:
-            words = _ROLE_WORD.findall(earlier.speaker_text)
-            if words and words[-1].lower() == head:
-                return earlier.speaker
+        near = earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if near and head_word(earlier.speaker_text or "") == head:
+            return earlier.speaker
     return None
 
 
