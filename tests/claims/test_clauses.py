@@ -8,7 +8,7 @@ import re
 import pytest
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.clauses import absence_frame, split_clauses, strip_frame
+from crosswire.claims.clauses import absence_frame, drop_attribution, split_clauses, strip_frame
 from crosswire.claims.propositions import extract
 from crosswire.claims.stage import build_claims
 
@@ -337,3 +337,40 @@ def test_a_later_sentence_with_its_own_denial_still_denies() -> None:
     propositions, _ = extract([one], dossier([one], people, statements), {})
     denials = [p for p in propositions if "deny" in p.text]
     assert denials and all(p.stance == "denies" for p in denials), propositions
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # business: a closing attribution after a quote
+        (
+            "We expect to continue to hire aggressively for the remainder of 2014,” Acme said in the filing.",
+            "We expect to continue to hire aggressively for the remainder of 2014",
+        ),
+        # real estate: a parenthetical one
+        ("One result, Beeger said, could be a shortage of offices", "One result could be a shortage of offices"),
+        # a crime: parenthetical, then the rest of the sentence
+        (
+            "Police had found another grave near the site, Murillo said, and were checking the remains.",
+            "Police had found another grave near the site and were checking the remains.",
+        ),
+        # health: a short quote and its speaker
+        ('We have medicine," she said.', "We have medicine"),
+        # diplomacy: a comma and a pronoun
+        ("The talks will resume in Geneva next week, he said.", "The talks will resume in Geneva next week"),
+    ],
+)
+def test_the_attribution_a_sentence_carries_is_no_part_of_its_claim(text: str, claim: str) -> None:
+    assert drop_attribution(text) == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith said the deal was done.",  # the attribution opens the sentence: the claim comes after it
+        "The minister met the envoy Peter Said in Cairo.",  # a name, no attribution
+        "The striker will miss the final, the club told reporters on Monday.",  # no name or pronoun
+    ],
+)
+def test_words_that_are_no_closing_attribution_stay(text: str) -> None:
+    assert drop_attribution(text) == text

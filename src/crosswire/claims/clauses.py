@@ -57,6 +57,15 @@ _FRAME = re.compile(
 )
 
 
+# An attribution inside a sentence or closing it: a name of up to four words or a pronoun, a verb of saying.
+_SAYER = r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they|it)"
+_SAYS = r"(?:said|says|added|adds|noted|notes|explained|insisted|told\s+[\w ]{1,40}?)"
+_PARENTHETICAL_ATTRIBUTION = re.compile(r",\s+" + _SAYER + r"\s+" + _SAYS + r"\s*,\s+")
+_CLOSING_ATTRIBUTION = re.compile(
+    r"(?:,[\"”’']?|[\"”’'])\s+" + _SAYER + r"\s+" + _SAYS + r"(?:\s+[^\"“”.!?]{0,60})?[.!?]?\s*$"
+)
+
+
 # "there is no evidence that", "we have seen no indication that", "the inquiry found no evidence that", "did not find
 # any evidence that", "there is nothing to suggest that", "no information to support the theory that", "there is no
 # basis for the claim that": a source saying nothing supports the clause after it, in any domain.
@@ -102,6 +111,17 @@ def dateline_cut(text: str) -> int:
     if not found or len(_WORD.findall(text[found:])) < MIN_CLAUSE_WORDS:
         return 0
     return found + len(text[found:]) - len(text[found:].lstrip())
+
+
+def drop_attribution(text: str) -> str:
+    """A claim's words without the attribution the sentence carries: a parenthetical one ("One result, Beeger said,
+    could be a shortage" -> "One result could be a shortage") or a closing one after a quote or a comma ("We have
+    medicine,\" she said." -> "We have medicine"). Who said it is the claim's source, not part of what it says."""
+    text = _PARENTHETICAL_ATTRIBUTION.sub(" ", text)
+    closing = _CLOSING_ATTRIBUTION.search(text)
+    if closing is not None and _WORD.search(text[: closing.start()]):
+        text = text[: closing.start()]
+    return text
 
 
 def strip_frame(text: str) -> tuple[int, str]:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, strip_frame
+from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, drop_attribution, strip_frame
 from crosswire.claims.reactions import (
     MIN_WORDS,
     STANCE_OF_CLASS,
@@ -597,6 +597,7 @@ def extract(
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
                     previous_entities = entities
+                    clause_text = drop_attribution(clause_text)
                     clause_stance, asserted = (
                         ("denies", None)
                         if denied is not None
