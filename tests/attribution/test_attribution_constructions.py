@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from crosswire.attribution.finder import find_statements
 from crosswire.attribution.quotes import find_quotes
 from crosswire.context import Context
@@ -159,6 +161,20 @@ def test_anonymous_sources() -> None:
     statements = run(text)
     assert len(statements) == 3
     assert all(s.source_type == "anonymous" for s in statements), [(s.speaker_text, s.source_type) for s in statements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses said the students had been led away by police.",  # a crime
+        "Fleeing residents reported that the rebels had seized the town.",  # a war
+        "Several hundred fans said the stadium had been closed without warning.",  # sport
+        "One witness said he saw the tanker catch fire before dawn.",  # an accident
+    ],
+)
+def test_unnamed_people_opening_a_sentence_are_no_named_person(text: str) -> None:
+    statements = run(text)
+    assert [s.source_type for s in statements] == ["anonymous"], [(s.speaker_text, s.source_type) for s in statements]
 
 
 def test_reported_citing_an_unnamed_source_is_nested() -> None:

@@ -38,6 +38,14 @@ PASSAGES = {
         "The Swedish carmaker said no injuries had been reported.\n\n"
         "A Volvo spokeswoman declined to comment on the cost. She said the company was working with regulators.\n"
     ),
+    "ward": (
+        "Doctors at Riverside General Hospital treated the patient overnight.\n\n"
+        "The hospital said visitors would be allowed again on Tuesday.\n"
+    ),
+    "campus": (
+        "Jeff Roe, the spokesman for the Springfield Health Department, said the outbreak was contained.\n\n"
+        "The department said two students were still in isolation.\n"
+    ),
     "merger": (
         "A Unilever spokesman did not deny the report on Monday.\n\n"
         "They said: “As we have said many times before, we do not comment on market rumours.”\n"
@@ -122,6 +130,16 @@ def test_a_described_company_with_a_nationality_is_the_company_not_the_nationali
     assert "Volvo" in (speaker_name(dossier, described) or "")
     she = next(s for s in found if s.speaker_text == "She")
     assert "Volvo" in (speaker_name(dossier, she) or "")
+
+
+def test_a_described_institution_is_the_one_named_before(dossier: Dossier) -> None:
+    hospital = next(s for s in statements(dossier, "ward") if s.speaker_text == "The hospital")
+    assert speaker_name(dossier, hospital) == "Riverside General Hospital"
+
+
+def test_a_description_does_not_repeat_a_person_whose_phrase_ends_in_that_noun(dossier: Dossier) -> None:
+    department = next(s for s in statements(dossier, "campus") if s.speaker_text == "The department")
+    assert speaker_name(dossier, department) != "Jeff Roe"
 
 
 def test_a_named_person_the_recogniser_missed_is_not_the_organization_that_spoke_before() -> None:

@@ -35,6 +35,8 @@ def first(text: str) -> Statement:
         ("The ministry rejected the reports of a sale.", "deny"),
         ("A city official declined to comment on the sale.", "decline"),
         ("The company refused to comment.", "decline"),
+        ("The prosecutor declined to speculate about whether the dead were the missing students.", "decline"),
+        ("The club refused to estimate how long the striker would be out.", "decline"),
         ("The mayor's office said it could neither confirm nor deny the sale.", "neither"),
         ("The harbour master said the ferry would sail on Monday.", "assert"),
         ("The Harbour Gazette reported that the ferry had been sold.", "assert"),
@@ -101,6 +103,15 @@ def test_declined_to_comment_next_to_a_neither_clause_stays_decline() -> None:
         ('"I can\'t confirm it," the police chief said.', "decline"),
         ('"I don\'t want to get into it," the author told the newspaper.', "decline"),
         ('"We do not comment on market speculation," the bank said.', "decline"),
+        ('"We cannot say anything until the tests are back," the prosecutor said.', "decline"),
+        ('"We still can\'t talk about an exact number of victims," the fire chief told reporters.', "decline"),
+        ('"I can\'t say whether the deal will close this year," the chief executive said.', "decline"),
+        ('"I cannot say how long the striker will be out," the coach said.', "decline"),
+        (
+            '"Yes, we confirm that the two banks are in talks. We cannot say anything about the price," the spokesman'
+            " said.",
+            "confirm",
+        ),
         # "neither confirms nor denies", on either verb and inside the content
         ("The regulator said it neither confirms nor denies the existence of an inquiry.", "neither"),
         ("The army neither confirmed nor denied that troops had crossed the river.", "neither"),

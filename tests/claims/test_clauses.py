@@ -8,7 +8,7 @@ import re
 import pytest
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.clauses import absence_frame, split_clauses, strip_frame
+from crosswire.claims.clauses import absence_frame, drop_attribution, split_clauses, strip_frame
 from crosswire.claims.propositions import extract
 from crosswire.claims.stage import build_claims
 
@@ -276,3 +276,101 @@ def test_a_dateline_is_no_part_of_the_proposition() -> None:
     assert text[dateline_cut(text) :].startswith("Shares")
     assert dateline_cut("NATO said the troops would stay in the region") == 0
     assert dateline_cut("The US — and its allies — agreed to the plan") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "negative", "positive"),
+    [
+        # Health: a bleak first sentence, then what the visitor puts forward.
+        (
+            '"The worst thing about the virus is that there is no known cure. Patients in the ward are recovering'
+            ' well," the visitor said.',
+            "The worst thing about the virus is that there is no known cure. Patients in the ward are recovering well",
+            "The worst thing about the virus is that there is no known cure.",
+            "Patients in the ward are recovering well",
+        ),
+        # War: a rhetorical negative question, then the claim.
+        (
+            '"Don\'t you know the hostages have been moved? They are now held across the border in the hills," the'
+            " commander said.",
+            "Don't you know the hostages have been moved? They are now held across the border in the hills",
+            "Don't you know the hostages have been moved?",
+            "They are now held across the border in the hills",
+        ),
+        # Business: a negative outlook, then an estimate of its own.
+        (
+            '"There is not a lot of new office space coming to the market. Rents will rise by a tenth next year," the'
+            " broker said.",
+            "There is not a lot of new office space coming to the market. Rents will rise by a tenth next year",
+            "There is not a lot of new office space coming to the market.",
+            "Rents will rise by a tenth next year",
+        ),
+    ],
+)
+def test_a_later_sentence_of_a_quote_that_opened_with_a_negative_is_put_forward(
+    text: str, content: str, negative: str, positive: str
+) -> None:
+    """A quote's stance is read from its first sentence; a later sentence that only asserts is the speaker's own
+    claim, not something the first sentence's negative denies."""
+    people = [entity("e-speaker", "Sam Rivers")]
+    one = article("q1", text, names={})
+    statements = [
+        statement(one, 0, speaker_text=text.rsplit(" the ", 1)[1].split()[0], cue="said", speaker="e-speaker",
+                  stance="deny", content=content, direct=True)
+    ]  # fmt: skip
+    propositions, _ = extract([one], dossier([one], people, statements), {})
+    by_text = {p.text.rstrip(".,"): p.stance for p in propositions}
+    assert by_text.get(negative.rstrip(".")) == "denies", by_text
+    assert by_text.get(positive) == "confirms", by_text
+
+
+def test_a_later_sentence_with_its_own_denial_still_denies() -> None:
+    """A trial: the second sentence of the quote carries the denial itself ("we categorically deny ...")."""
+    people = [entity("e-lawyer", "Ann Ruiz")]
+    text = '"My client is a respected businessman. We categorically deny these allegations," the lawyer said.'
+    content = "My client is a respected businessman. We categorically deny these allegations"
+    one = article("q2", text, names={})
+    statements = [
+        statement(one, 0, speaker_text="lawyer", cue="said", speaker="e-lawyer", stance="deny", content=content,
+                  direct=True)
+    ]  # fmt: skip
+    propositions, _ = extract([one], dossier([one], people, statements), {})
+    denials = [p for p in propositions if "deny" in p.text]
+    assert denials and all(p.stance == "denies" for p in denials), propositions
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # business: a closing attribution after a quote
+        (
+            "We expect to continue to hire aggressively for the remainder of 2014,” Acme said in the filing.",
+            "We expect to continue to hire aggressively for the remainder of 2014",
+        ),
+        # real estate: a parenthetical one
+        ("One result, Beeger said, could be a shortage of offices", "One result could be a shortage of offices"),
+        # a crime: parenthetical, then the rest of the sentence
+        (
+            "Police had found another grave near the site, Murillo said, and were checking the remains.",
+            "Police had found another grave near the site and were checking the remains.",
+        ),
+        # health: a short quote and its speaker
+        ('We have medicine," she said.', "We have medicine"),
+        # diplomacy: a comma and a pronoun
+        ("The talks will resume in Geneva next week, he said.", "The talks will resume in Geneva next week"),
+    ],
+)
+def test_the_attribution_a_sentence_carries_is_no_part_of_its_claim(text: str, claim: str) -> None:
+    assert drop_attribution(text) == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith said the deal was done.",  # the attribution opens the sentence: the claim comes after it
+        "The minister met the envoy Peter Said in Cairo.",  # a name, no attribution
+        "The striker will miss the final, the club told reporters on Monday.",  # no name or pronoun
+    ],
+)
+def test_words_that_are_no_closing_attribution_stay(text: str) -> None:
+    assert drop_attribution(text) == text

@@ -176,6 +176,25 @@ def test_corpus_vote_and_surname_evidence_fix_labels() -> None:
     assert entity_of(d, "Acme Corp").type == "ORG"
 
 
+def test_a_person_introduced_as_a_group_is_an_organization() -> None:
+    """An insurgency and a crime story: the tagger reads "Boko Haram" and "Los Zetas" as people, but an article
+    introduces each with a group noun; a person named right after "the group's leader" stays a person."""
+    d = run(
+        article(
+            "a",
+            "The militant group Boko Haram said it would free the girls. Boko Haram fighters attacked.",
+            {"Boko Haram": "PERSON"},
+        ),
+        article("b", "Boko Haram denied the truce.", {"Boko Haram": "PERSON"}),
+        article("c", "The drug cartel Los Zetas was blamed. Los Zetas denied it.", {"Los Zetas": "PERSON"}),
+        article("d", "The group's leader Ahmed Musa said the cartel Los Zetas was gone.", {"Ahmed Musa": "PERSON"}),
+    )
+    assert entity_of(d, "Boko Haram").type == "ORG"
+    assert entity_of(d, "Los Zetas").type == "ORG"
+    assert entity_of(d, "Ahmed Musa").type == "PERSON"
+    assert all(m.label == "ORG" for m in d.articles[1].mentions)
+
+
 def test_ids_are_stable_and_unique() -> None:
     def make() -> Dossier:
         return run(

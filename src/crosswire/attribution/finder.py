@@ -600,10 +600,26 @@ class _Finder:
         self.candidates = kept
 
 
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a speaker starts after the dateline its phrase ran into ("KANSAS CITY, Mo. — Research Medical Center
+    said", "MAIDUGURI, Nigeria — The leader of the group said"): where the copy was filed is no part of who spoke."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cut = header.any_dateline_end(text[line_start:end])
+    if cut is None or line_start + cut <= start:
+        return start
+    begin = line_start + cut
+    while begin < end and text[begin].isspace():
+        begin += 1
+    return begin if begin < end else start
+
+
 def _statement(
     article: Article, finder: _Finder, candidate: Candidate, ids: list[str], memory: sources.MediaMemory
 ) -> Statement:
     text = article.text
+    if candidate.speaker is not None:
+        begin = _after_dateline(text, *candidate.speaker)
+        candidate = dataclasses.replace(candidate, speaker=(begin, candidate.speaker[1]))
     speaker_text = None
     source: sources.SourceType = "unknown"
     if candidate.speaker is not None:

@@ -80,6 +80,16 @@ ORG_NOUNS = frozenset(
         "city", "board", "regulator", "watchdog", "prosecutors", "coalition", "alliance", "federation",
     }
 )  # fmt: skip
+# Unnamed people a sentence may open on, capitalised ("Witnesses said", "Fleeing residents reported", "Security
+# forces found"): no name, however the capital looks.
+PEOPLE_NOUNS = frozenset(
+    {
+        "people", "officials", "witness", "witnesses", "eyewitnesses", "students", "residents", "protesters",
+        "demonstrators", "villagers", "survivors", "relatives", "families", "parents", "neighbours", "neighbors",
+        "workers", "locals", "teachers", "fans", "voters", "forces", "troops", "rebels", "militants", "fighters",
+        "patients", "victims", "citizens", "farmers", "bystanders", "onlookers", "mourners", "refugees",
+    }
+)  # fmt: skip
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"we", "they", "it", "you"})
@@ -168,7 +178,7 @@ def source_type(
     orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
     if head in SPOKES_NOUNS and any(m.label == "ORG" for m in orgs):
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
-    if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in {"people", "officials"}:
+    if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
         if _INDEFINITE.match(text) or (head.endswith("s") and not text.lower().startswith("the ")):
             return "anonymous"
         return "person"

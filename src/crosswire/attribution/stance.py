@@ -51,6 +51,7 @@ SPEAK_VERBS = frozenset(
     {
         "comment", "confirm", "deny", "discuss", "elaborate", "say", "answer", "respond", "speak", "provide",
         "give", "reveal", "disclose", "address", "specify", "identify", "name", "detail", "talk", "offer",
+        "speculate", "estimate", "predict",
     }
 )  # fmt: skip
 SPEECH_NEUTRAL = frozenset(
@@ -113,11 +114,14 @@ JUDGING = frozenset({"describe", "call", "label", "brand", "term", "characterize
 # A refusal to speak in the speaker's own words: "no comment", "I can't confirm it", "we do not comment on ...".
 _CONTENT_DECLINE = re.compile(
     r"(?:^[\W]*no\s+comment\b"
-    r"|\b(?:i|we)\s*(?:'m|’m|am|are|'re|’re)?\s*(?:can't|can’t|cannot|can\s+not|could\s+not|couldn't|couldn’t|"
+    r"|\b(?:i|we)\s*(?:'m|’m|am|are|'re|’re)?\s*(?:(?:still|yet|simply|just|really)\s+)?"
+    r"(?:can't|can’t|cannot|can\s+not|could\s+not|couldn't|couldn’t|"
     r"won't|won’t|will\s+not|would\s+not|wouldn't|wouldn’t|do\s+not|don't|don’t|never|not\s+able\s+to|"
     r"unable\s+to|not\s+in\s+a\s+position\s+to|not\s+going\s+to|not\s+gonna)\s+"
-    r"(?:want\s+to\s+|wish\s+to\s+|be\s+able\s+to\s+)?"
-    r"(?:confirm|comment|discuss|speculate|get\s+into|go\s+into|elaborate|disclose|reveal|talk\s+about)\b"
+    r"(?:(?:yet|still|really)\s+)?(?:want\s+to\s+|wish\s+to\s+|be\s+able\s+to\s+)?"
+    r"(?:confirm|comment|discuss|speculate|get\s+into|go\s+into|elaborate|disclose|reveal|talk\s+about"
+    # "we cannot say anything", "I can't say how many": a refusal to say, not a denial of what would be said
+    r"|say\s+(?:anything|much|more|yet|for\s+sure|whether|if|how|what|when|where|who|which|why))\b"
     r"|\bno\s+comment\s*[.,!\"”]*$)",
     re.IGNORECASE,
 )
@@ -359,7 +363,11 @@ def _first_sentence(content: str) -> str:
 def content_class(content: str, span: Span | None = None) -> StanceClass:
     """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
     first_sentence = _first_sentence(content)
-    if _CONTENT_DECLINE.search(content) or _DEFLECTION.search(first_sentence):
+    refusal = _CONTENT_DECLINE.search(content)
+    confirmed = _CONTENT_CONFIRM.search(content)
+    if refusal and confirmed and confirmed.start() < refusal.start():
+        refusal = None  # "Yes, we confirm the talks. We cannot say anything about their content": confirmed first
+    if refusal or _DEFLECTION.search(first_sentence):
         return "decline"
     if _CONTENT_DENY.search(content) or _VERDICT_ON_REPORT.search(content) or _VERDICT_ALONE.search(content):
         return "deny"

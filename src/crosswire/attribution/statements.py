@@ -7,8 +7,10 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
 2. **a name inside the speaker span** — the PERSON mention that heads it ("CNN correspondent Natasha Bertrand" ->
    Bertrand; a person after "of"/"for"/"to" is a dependent, not the speaker: "an aide to President Putin" is not
    Putin, "the sister of photojournalist Luke Somers" is not Somers; nor is a possessor, whether with "'s" or a
-   bare apostrophe: "Woods' agent, Mark Steinberg" is Steinberg), else the organization or outlet ("the Russian
-   newspaper Kommersant" -> Kommersant).
+   bare apostrophe: "Woods' agent, Mark Steinberg" is Steinberg; nor a name modifying the speaker's: "Boko Haram
+   leader Abubakar Shekau" is Shekau), else the organization or outlet ("the Russian newspaper Kommersant" ->
+   Kommersant), but not a place that people or a role belong to ("Kansas City police", "the mayor of Iguala");
+   a surname alone the recogniser missed ("Hershberger said") is the one person named so in full before it.
 3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
    :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles; a relative pronoun ("Dan Olsen, who
    said ...") is linked as the noun its clause modifies.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import RELATIVE_PRONOUNS
+from crosswire.attribution.sources import RELATIVE_PRONOUNS, head_word
 from crosswire.context import Context
 from crosswire.entities.coref import PRONOUNS, resolve_reference
 from crosswire.entities.roles import ROLE_HEADS
@@ -54,16 +56,28 @@ _RELATION_OF = re.compile(
     r"\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,5}$",
     re.IGNORECASE,
 )
+# "the leader of the militant group Boko Haram": a group a person leads or belongs to, named after "of", is not that
+# person even when the recogniser took the group's name for a person's.
+_MEMBER_OF = re.compile(
+    r"\b(?:leaders?|head|chief|founder|co-founder|commander|members?|boss)\s+of\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+# Heads of a speaker phrase that name people of a place, not the place speaking ("Kansas City police", "Chibok
+# residents", "a Wichita station"); a role noun ("mayor", "secretary", "official") too.
+PEOPLE_OF_A_PLACE = frozenset({"police", "residents", "villagers", "witnesses", "station", "people", "locals"})
 # Pronouns that can stand for an organization as a speaker ("it said"; "they said" of a spokesperson).
 GROUP_PRONOUNS = frozenset({"it", "they"})
-# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier").
+# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier", "the
+# hospital").
 COMPANY_NOUNS = frozenset(
     {
         "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
         "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
         "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
         "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
+        "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
     }
 )  # fmt: skip
 # The rest of a speaker phrase after "Name's" when the phrase is the named person's own institution ("Netanyahu's
@@ -73,6 +87,10 @@ _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
 # A personal name closing a speaker phrase: two or more capitalised words ("... lieutenant colonel Per Espen Strande").
 _CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+){1,3}[A-Z][a-z'’\-]+$")
+# Between a name and the name it modifies: one to three lowercase words ("leader", "chief executive").
+_PREMODIFIED = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}")
+# A surname alone as the speaker, maybe after a courtesy title ("Hershberger said", "Dr. Archer said").
+_SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Z][\w’'-]+)")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
 _INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
 
@@ -96,18 +114,30 @@ def _possessive_end(article: Article, mention: Mention) -> int | None:
     return None
 
 
+def _premodifies(article: Article, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether a name only modifies a later person's name through a common noun ("Boko Haram leader Abubakar
+    Shekau", "Chibok resident Solomon Ali", "Acme chief executive Jane Roe"): the later name is the speaker."""
+    return any(
+        later.label == "PERSON"
+        and later.start > mention.end
+        and _PREMODIFIED.fullmatch(article.text[mention.end : later.start])
+        for later in mentions
+    )
+
+
 def _head_person(article: Article, statement: Statement, mentions: Sequence[Mention]) -> Mention | None:
-    """The PERSON mention that names the speaker, not one its phrase merely mentions: a possessor ("Woods' agent")
-    or a dependent ("an aide to President Putin", "the sister of the photographer Luke Somers") is somebody else."""
+    """The PERSON mention that names the speaker, not one its phrase merely mentions: a possessor ("Woods' agent"),
+    a dependent ("an aide to President Putin", "the sister of the photographer Luke Somers", "the leader of the
+    group Boko Haram") or a name modifying the speaker's ("Boko Haram leader Abubakar Shekau") is somebody else."""
     assert statement.speaker_start is not None
     for mention in mentions:
-        if mention.label != "PERSON":
+        if mention.label != "PERSON" or _premodifies(article, mention, mentions):
             continue
         lead = article.text[statement.speaker_start : mention.start]
         possessive = _possessive_end(article, mention)
         if possessive is not None and _INSTITUTION.fullmatch(article.text[possessive : statement.speaker_end or 0]):
             return mention  # "Netanyahu's office said": the office speaks for its holder
-        if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or possessive is not None:
+        if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or _MEMBER_OF.search(lead) or possessive is not None:
             continue
         return mention
     return None
@@ -156,6 +186,30 @@ def _by_alias(phrase: str, aliases: dict[str, str]) -> str | None:
             if part in aliases:
                 return aliases[part]
     return None
+
+
+def _people_head(phrase: str) -> bool:
+    """Whether a speaker phrase is headed by people or a role ("Kansas City police", "Iraqi officials", "the mayor
+    of Iguala") rather than by the place or an institution of it ("the Nigerian government", "Norway")."""
+    head = head_word(phrase)
+    return head in PEOPLE_OF_A_PLACE or head in ROLE_HEADS or head.removesuffix("s") in ROLE_HEADS
+
+
+def _by_surname(article: Article, phrase: str, start: int, entities: dict[str, Entity]) -> str | None:
+    """The one person named in full earlier in the article whose surname the speaker phrase is ("Jeff Hershberger
+    ... Hershberger said"), for a surname the entity recogniser did not tag."""
+    alone = _SURNAME_ALONE.fullmatch(phrase)
+    if alone is None:
+        return None
+    surname = alone.group(1).lower()
+    found = set()
+    for mention in article.mentions:
+        entity = entities.get(mention.entity or "")
+        if mention.end <= start and mention.label == "PERSON" and entity is not None and entity.type == "PERSON":
+            words = entity.name.split()
+            if len(words) > 1 and words[-1].lower() == surname:
+                found.add(entity.id)
+    return found.pop() if len(found) == 1 else None
 
 
 def _within(mention: Mention, spans: Sequence[tuple[int | None, int | None]]) -> bool:
@@ -233,12 +287,12 @@ def _unnamed_role(statement: Statement) -> bool:
 
 
 def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | None:
-    """The speaker of the nearest earlier statement whose speaker phrase ends in the same noun, within reach."""
+    """The speaker of the nearest earlier statement whose speaker phrase has the same head noun, within reach: "the
+    office" repeats "Netanyahu's office", not "Jeff Roe, the spokesman for the health office"."""
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE:
-            words = _ROLE_WORD.findall(earlier.speaker_text)
-            if words and words[-1].lower() == head:
-                return earlier.speaker
+        near = earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if near and head_word(earlier.speaker_text or "") == head:
+            return earlier.speaker
     return None
 
 
@@ -332,15 +386,18 @@ def _link_one(
         found = _described_org(article, start, previous)
         if found is not None:
             return found
+    people_head = _people_head(phrase)
     for label in ORG_LABELS:
         for mention in mentions:
+            if people_head and label in PLACE_LABELS:
+                continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
     if not mentions:
-        found = _by_alias(phrase, aliases)
+        found = _by_alias(phrase, aliases) or _by_surname(article, phrase, start, entities)
         if found is not None:
             return found
     if (role is not None and not _names_a_person(phrase)) or statement.source_type == "media":

@@ -57,10 +57,12 @@ _FRAME = re.compile(
 )
 
 
-# A dateline of a place alone: a city in capitals, maybe its country or state, and a dash ("SANA, Yemen —").
-_PLACE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:[—–]|--?\s)"
-    r"(?=\s*[A-Z“\"])"
+# An attribution inside a sentence or closing it: a name of up to four words or a pronoun, a verb of saying.
+_SAYER = r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they|it)"
+_SAYS = r"(?:said|says|added|adds|noted|notes|explained|insisted|told\s+[\w ]{1,40}?)"
+_PARENTHETICAL_ATTRIBUTION = re.compile(r",\s+" + _SAYER + r"\s+" + _SAYS + r"\s*,\s+")
+_CLOSING_ATTRIBUTION = re.compile(
+    r"(?:,[\"”’']?|[\"”’'])\s+" + _SAYER + r"\s+" + _SAYS + r"(?:\s+[^\"“”.!?]{0,60})?[.!?]?\s*$"
 )
 
 
@@ -105,10 +107,21 @@ def dateline_cut(text: str) -> int:
     """Where a proposition starts after the dateline opening its sentence, 0 when there is none: "SANA, Yemen — An
     American journalist was killed ..." puts forward that a journalist was killed, not where the copy was filed. Both
     a wire dateline ("LONDON (AP) —", "KYIV, March 3 (Reuters) -") and a place alone ("KYIV, Ukraine —")."""
-    found = header.dateline_end(text) or (match.end() if (match := _PLACE_DATELINE.match(text)) else None)
+    found = header.any_dateline_end(text)
     if not found or len(_WORD.findall(text[found:])) < MIN_CLAUSE_WORDS:
         return 0
     return found + len(text[found:]) - len(text[found:].lstrip())
+
+
+def drop_attribution(text: str) -> str:
+    """A claim's words without the attribution the sentence carries: a parenthetical one ("One result, Beeger said,
+    could be a shortage" -> "One result could be a shortage") or a closing one after a quote or a comma ("We have
+    medicine,\" she said." -> "We have medicine"). Who said it is the claim's source, not part of what it says."""
+    text = _PARENTHETICAL_ATTRIBUTION.sub(" ", text)
+    closing = _CLOSING_ATTRIBUTION.search(text)
+    if closing is not None and _WORD.search(text[: closing.start()]):
+        text = text[: closing.start()]
+    return text
 
 
 def strip_frame(text: str) -> tuple[int, str]:

@@ -20,11 +20,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, strip_frame
+from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, drop_attribution, strip_frame
 from crosswire.claims.reactions import (
     MIN_WORDS,
     STANCE_OF_CLASS,
     WORD,
+    asserts_alone,
     is_reaction,
     is_topic_only,
     reaction_object,
@@ -560,11 +561,12 @@ def extract(
                 continue
             start, end = _content_span(statement)
             previous_entities: frozenset[str] = frozenset()
-            for lo, hi in _quoted_parts(article, statement, index.sentence_spans(start, end)):
+            for part, (lo, hi) in enumerate(_quoted_parts(article, statement, index.sentence_spans(start, end))):
                 if len(WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
                 offset, text = _statement_text(article, lo, hi)
                 clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
+                later = part > 0 and stance == "denies" and asserts_alone(text)  # a quote's later sentence
                 for clause in clauses:
                     c_lo, c_hi = offset + clause.start, offset + clause.end
                     denied = _absence_denied(clause.text, stance)
@@ -595,10 +597,11 @@ def extract(
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
                     previous_entities = entities
+                    clause_text = drop_attribution(clause_text)
                     clause_stance, asserted = (
                         ("denies", None)
                         if denied is not None
-                        else clause_stance_of(statement, stance, clause.text, len(clauses) > 1, relays)
+                        else clause_stance_of(statement, stance, clause.text, len(clauses) > 1 or later, relays)
                     )
                     propositions.append(
                         Proposition(

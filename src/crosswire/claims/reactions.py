@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from crosswire.attribution.stance import content_class
 from crosswire.model import Statement
 
 STANCE_OF_CLASS: dict[str, str] = {
@@ -158,3 +159,11 @@ def _verdict_on_it(content: str) -> bool:
         and _OWN_CLAUSE.search(rest) is None
         and _PREDICATE.search(rest) is None
     )
+
+
+def asserts_alone(sentence: str) -> bool:
+    """Whether one sentence of what a source said, read alone, only asserts: no negative, refusal, confirmation or
+    open question of its own. A later sentence of a quote that opened with a negative ("The worst thing is there is
+    no cure. You get it, you die.", "Don't you know they have converted? They now recite the Koran.") puts its own
+    words forward; the first sentence's negative denies nothing it says."""
+    return content_class(sentence) == "assert"

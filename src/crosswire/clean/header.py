@@ -76,6 +76,11 @@ _DATELINE_PARENS = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^()\n]{0,30})?|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*\(([^()\n]{2,80})\)\s*(?:[-–—:]+|(?=[A-Z]))"
 )
+# A dateline of a place alone: a city in capitals, maybe its country or state, and a dash ("SANA, Yemen —").
+_PLACE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:[—–]|--?\s)"
+    r"(?=\s*[A-Z“\"])"
+)
 # "NEW YORK, March 7. /TASS/."
 _DATELINE_SLASHES = re.compile(r"^\s*[A-Z][A-Z.'’ -]+,[^/\n]{0,30}/\s*([A-Z][\w&.' -]{1,30}?)\s*/")
 _WORD = re.compile(r"[A-Za-z][\w&.'’-]*")
@@ -319,6 +324,18 @@ def dateline_end(line: str) -> int | None:
     """Where a dateline opening ``line`` ends ("LONDON (AP) — ...", "NEW YORK, March 7. /TASS/."), or None."""
     match = _DATELINE_PARENS.match(line) or _DATELINE_SLASHES.match(line)
     return match.end() if match else None
+
+
+def place_dateline_end(line: str) -> int | None:
+    """Where a dateline of a place alone opening ``line`` ends ("SANA, Yemen — An American ...", "KANSAS CITY, Mo.
+    -Research Medical Center said ..."), or None."""
+    match = _PLACE_DATELINE.match(line)
+    return match.end() if match else None
+
+
+def any_dateline_end(line: str) -> int | None:
+    """Where a wire dateline or a place dateline opening ``line`` ends, or None."""
+    return dateline_end(line) or place_dateline_end(line)
 
 
 def dateline(line: str) -> tuple[str | None, str | None]:

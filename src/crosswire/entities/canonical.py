@@ -4,7 +4,8 @@ The corpus stage reads every article's mentions (and text) and:
 
 1. **Corrects labels with corpus evidence.** A surface form's label is its majority label over all its mentions in
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
-   tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place.
+   tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place; a
+   "person" some article introduces as a group ("the militant group Boko Haram") is an organization.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
@@ -66,6 +67,13 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
 
 _DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 _DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
+
+# An organization noun right before a name, after an article, a possessor or "of" and its adjectives ("the Islamist
+# militant group ", "of Nigeria’s Islamic extremist group ").
+_GROUP_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|of|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:group|militia|organi[sz]ation|movement|faction|sect|cartel|gang|outfit)\s+$"
+)
 
 Ref = tuple[int, int]  # (article position, mention position)
 
@@ -130,6 +138,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                     surnames_corpus.add(name.surname_key)
                     surnames_article[a].add(name.surname_key)
                     firsts_article[a].add(name.first_key)
+    named_as_group = _named_as_group(articles)
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = _skeleton_index(surnames_corpus)
@@ -137,13 +146,25 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     for a, article in enumerate(articles):
         for i, mention in enumerate(article.mentions):
             voted = majority.get(fold(mention.text), mention.label)
-            if fold(mention.text) in outlets:
+            if fold(mention.text) in outlets or (voted == "PERSON" and fold(mention.text) in named_as_group):
                 voted = "ORG"
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
             labels[(a, i)] = label
     return labels
+
+
+def _named_as_group(articles: Sequence[Article]) -> set[str]:
+    """Folded names that some article introduces with a noun for an organization ("the militant group Boko Haram",
+    "the drug cartel Los Zetas", "the armed movement Al-Nasr"): an organization, even where the tagger read a
+    person's name."""
+    found: set[str] = set()
+    for article in articles:
+        for mention in article.mentions:
+            if _GROUP_BEFORE.search(article.text[max(0, mention.start - 40) : mention.start]):
+                found.add(fold(mention.text))
+    return found
 
 
 def _evidence_label(
