@@ -117,10 +117,10 @@ def holder_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
     by_office: dict[tuple[str, _Office], dict[str, list[str]]] = {}
     # The articles naming each entity, in the dossier's order, found once (not once per person and office).
     naming: dict[str, list[Article]] = {}
-    for article in dossier.articles:
-        for entity_id in dict.fromkeys(m.entity for m in article.mentions):
+    for named in dossier.articles:
+        for entity_id in dict.fromkeys(m.entity for m in named.mentions):
             if entity_id:
-                naming.setdefault(entity_id, []).append(article)
+                naming.setdefault(entity_id, []).append(named)
     for entity in dossier.entities:
         if entity.type != "PERSON":
             continue
