@@ -135,9 +135,20 @@ def _contradiction_id(kind: str, about: str, values: Sequence[str]) -> str:
     return f"contradiction-{digest}"
 
 
-def _claim_at(propositions: Sequence[Proposition], claim_ids: Sequence[str], article: str, start: int) -> str | None:
+def _claims_by_article(
+    propositions: Sequence[Proposition], claim_ids: Sequence[str]
+) -> dict[str, list[tuple[Proposition, str]]]:
+    """Each article's propositions with their claim's id, in order (what :func:`_claim_at` looks through)."""
+    by_article: dict[str, list[tuple[Proposition, str]]] = {}
     for proposition, claim in zip(propositions, claim_ids, strict=True):
-        if proposition.article == article and proposition.start <= start < proposition.end:
+        by_article.setdefault(proposition.article, []).append((proposition, claim))
+    return by_article
+
+
+def _claim_at(by_article: dict[str, list[tuple[Proposition, str]]], article: str, start: int) -> str | None:
+    """The claim of the first of ``article``'s propositions that covers ``start``."""
+    for proposition, claim in by_article.get(article, ()):
+        if proposition.start <= start < proposition.end:
             return claim
     return None
 
@@ -153,6 +164,7 @@ def value_contradictions(
     encoder as ``crosswire.nlp.embeddings.encode_cached`` makes them) with dates a few days apart."""
     results: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
+    by_article = _claims_by_article(propositions, claim_ids)
     for candidates in compared:
         vectors = encode_cached([item.context for item in candidates], cache, prefer)
         for i, j in _similar_pairs(vectors):
@@ -164,8 +176,8 @@ def value_contradictions(
                 continue
             if _week_off(left, right, (left_day - right_day).days):
                 continue
-            about = _claim_at(propositions, claim_ids, left.article.id, left.start) or _claim_at(
-                propositions, claim_ids, right.article.id, right.start
+            about = _claim_at(by_article, left.article.id, left.start) or _claim_at(
+                by_article, right.article.id, right.start
             )
             if about is None:
                 continue

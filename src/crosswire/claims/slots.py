@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswire.claims.propositions import negative
-from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Entity, Evidence
+from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence
 
 # Offices one person holds at a time in an organisation, by the words that name them.
 _OFFICES: dict[str, str] = {
@@ -115,12 +115,18 @@ def holder_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
     story_of = {article.id: article.story or article.id for article in dossier.articles}
     published = {article.id: article.published for article in dossier.articles}
     by_office: dict[tuple[str, _Office], dict[str, list[str]]] = {}
+    # The articles naming each entity, in the dossier's order, found once (not once per person and office).
+    naming: dict[str, list[Article]] = {}
+    for named in dossier.articles:
+        for entity_id in dict.fromkeys(m.entity for m in named.mentions):
+            if entity_id:
+                naming.setdefault(entity_id, []).append(named)
     for entity in dossier.entities:
         if entity.type != "PERSON":
             continue
         offices = {office for role in entity.roles if (office := _office(role)) is not None}
         for office in offices:
-            for article in _articles_giving(entity, office, dossier.articles):
+            for article in _articles_giving(office, naming.get(entity.id, [])):
                 holders = by_office.setdefault((story_of.get(article, article), office), {})
                 holders.setdefault(entity.id, []).append(article)
     names = {entity.id: entity.name for entity in dossier.entities}
@@ -155,13 +161,11 @@ def holder_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
     return results
 
 
-def _articles_giving(entity: Entity, office: _Office, articles: Sequence[Article]) -> list[str]:
-    """The articles that name the entity and, somewhere, the office's organisation."""
+def _articles_giving(office: _Office, naming: Sequence[Article]) -> list[str]:
+    """Of the articles ``naming`` an entity, those that name the office's organisation somewhere."""
     words = [w for w in re.findall(r"\w+", office.organisation) if len(w) > 2]
     found = []
-    for article in articles:
-        if entity.id not in {m.entity for m in article.mentions}:
-            continue
+    for article in naming:
         text = article.text.lower()
         acronym = "".join(w[0] for w in words).upper()
         if all(w in text for w in words) or (len(acronym) >= 3 and acronym in article.text):

@@ -245,14 +245,19 @@ def _denials_to_their_claims(
     def story_of(index: int) -> str:
         return story.get(propositions[index].article, propositions[index].article)
 
+    # The positive claims of each story, in claim order: a denial is compared with its own story's only (looking at
+    # every claim of the corpus for each denial grew with the square of the corpus). A claim's first member, hence its
+    # story, does not change below: only all-negative claims lose members, and they are never candidates.
+    positive_by_story: dict[str, list[tuple[int, np.ndarray]]] = {}
+    for other, mean in enumerate(positive_means):
+        if mean is not None:
+            positive_by_story.setdefault(story_of(result[other][0]), []).append((other, mean))
     for number, group in enumerate(result):
         if positive_means[number] is not None or not group:
             continue
         for index in [i for i in group if propositions[i].stance == "denies" and vectors[i].any()]:
             candidates = [
-                (float(mean @ vectors[index]), other)
-                for other, mean in enumerate(positive_means)
-                if mean is not None and story_of(result[other][0]) == story_of(index)
+                (float(mean @ vectors[index]), other) for other, mean in positive_by_story.get(story_of(index), [])
             ]
             if not candidates:
                 continue

@@ -104,10 +104,13 @@ def resolve_reference(
     if head is None:
         return None
     if entities is None:
-        roles_by_entity = _roles_from_article(article)
+        roles_by_entity: Mapping[str, Iterable[str]] = _roles_from_article(article)
+    elif isinstance(entities, Mapping):
+        # Read in place: this runs for every pronoun and role phrase of the corpus, and copying every entity's roles
+        # each time grew with the corpus times its speakers.
+        roles_by_entity = {m.entity: entities[m.entity].roles for m in people if m.entity and m.entity in entities}
     else:
-        items = entities.values() if isinstance(entities, Mapping) else entities
-        roles_by_entity = {e.id: set(e.roles) for e in items}
+        roles_by_entity = {e.id: set(e.roles) for e in entities}
     for mention in people:
         if mention.entity and head in _role_heads(roles_by_entity.get(mention.entity, ())):
             return mention.entity

@@ -69,11 +69,19 @@ def entity_weights(profiles: Sequence[StoryProfile]) -> dict[str, float]:
     return {e: math.log((1 + n) / (1 + d)) + 1.0 for e, d in df.items()}
 
 
+def _units(profile: StoryProfile, idf: Mapping[str, float]) -> tuple[dict[str, float], dict[int, float]]:
+    """A story's entity and word blocks as unit vectors (what :func:`link_score` compares)."""
+    entities = _unit({e: (1 + math.log(c)) * idf.get(e, 1.0) for e, c in profile.entities.items()})
+    return entities, _unit(profile.words)
+
+
+def _score(a: tuple[dict[str, float], dict[int, float]], b: tuple[dict[str, float], dict[int, float]]) -> float:
+    return ENTITY_SHARE * _cos(a[0], b[0]) + (1 - ENTITY_SHARE) * _cos(a[1], b[1])
+
+
 def link_score(a: StoryProfile, b: StoryProfile, idf: Mapping[str, float]) -> float:
     """How strongly two stories belong to one storyline (0..1)."""
-    ea = _unit({e: (1 + math.log(c)) * idf.get(e, 1.0) for e, c in a.entities.items()})
-    eb = _unit({e: (1 + math.log(c)) * idf.get(e, 1.0) for e, c in b.entities.items()})
-    return ENTITY_SHARE * _cos(ea, eb) + (1 - ENTITY_SHARE) * _cos(_unit(a.words), _unit(b.words))
+    return _score(_units(a, idf), _units(b, idf))
 
 
 def group_storylines(profiles: Sequence[StoryProfile]) -> list[list[str]]:
@@ -100,11 +108,19 @@ def group_storylines(profiles: Sequence[StoryProfile]) -> list[list[str]]:
             x = parent[x]
         return x
 
+    # Each story's unit vectors made once, not once per pair it is in (the same numbers as link_score's).
+    units: dict[str, tuple[dict[str, float], dict[int, float]]] = {}
+
+    def units_of(story: str) -> tuple[dict[str, float], dict[int, float]]:
+        if story not in units:
+            units[story] = _units(by_id[story], idf)
+        return units[story]
+
     for (a, b), _ in sorted(shared.items()):
         pa, pb = by_id[a], by_id[b]
         if len(pa.entities.keys() & pb.entities.keys()) < MIN_SHARED_ENTITIES:
             continue
-        if link_score(pa, pb, idf) >= LINK_THRESHOLD:
+        if _score(units_of(a), units_of(b)) >= LINK_THRESHOLD:
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
