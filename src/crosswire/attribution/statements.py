@@ -12,7 +12,8 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
    Kommersant), but not a place that people or a role belong to ("Kansas City police", "the mayor of Iguala");
    a surname alone the recogniser missed ("Hershberger said") is the one person named so in full before it.
 3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
-   :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles; a relative pronoun ("Dan Olsen, who
+   :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles and the sexes the articles give
+   people (:mod:`crosswire.entities.gender`: "she" is never a man known as one); a relative pronoun ("Dan Olsen, who
    said ...") is linked as the noun its clause modifies.
 4. **an unnamed role noun with an organization** — "the NSC spokesperson" speaks for the NSC.
 5. **"the official said" after an organization's statement** — the official speaks for the organization that
@@ -30,6 +31,7 @@ from collections.abc import Sequence
 from crosswire.attribution.sources import RELATIVE_PRONOUNS, head_word
 from crosswire.context import Context
 from crosswire.entities.coref import PRONOUNS, resolve_reference
+from crosswire.entities.gender import Gender, compatible, noun_gender, read_genders
 from crosswire.entities.roles import ROLE_HEADS
 from crosswire.model import Article, Dossier, Entity, Mention, Statement
 
@@ -230,14 +232,20 @@ def _pronoun_speaker(
     previous: Sequence[Statement],
     entities: dict[str, Entity],
     said: Sequence[tuple[int | None, int | None]],
+    genders: dict[str, Gender],
 ) -> str | None:
     """ "Zakharova said ... She added": a pronoun subject of a cue continues the speaker just before it. A person
     named inside what somebody said ("“We are pleased that Bob found it,” she said") is talked about, not talking,
-    so such mentions neither interrupt the continuation nor serve as the antecedent."""
+    so such mentions neither interrupt the continuation nor serve as the antecedent. A speaker known to be of the
+    other sex (``genders``; "a Volvo spokeswoman" by her noun) is never what the pronoun stands for."""
     assert statement.speaker_start is not None and statement.speaker_end is not None
     start = statement.speaker_start
+    pronoun = article.text[start : statement.speaker_end].strip()
     for earlier in reversed(previous):
         spokesperson = earlier.source_type == "organization" and _unnamed_role(earlier)
+        known = noun_gender(earlier.speaker_text or "") if spokesperson else genders.get(earlier.speaker or "")
+        if not compatible(known, pronoun):
+            continue
         if (
             earlier.speaker
             and (earlier.source_type == "person" or spokesperson)
@@ -246,14 +254,16 @@ def _pronoun_speaker(
             if not _named_between(article, {"PERSON"}, earlier.end, start, said):
                 return earlier.speaker
             break
-    found = resolve_reference(article, start, statement.speaker_end, entities)
+    found = resolve_reference(article, start, statement.speaker_end, entities, genders)
     if found is None:
         return None
     named = [m for m in article.mentions if m.entity == found and m.end <= start]
     if named and all(_within(m, said) for m in named):
         # the nearest person is only ever talked about: take the nearest one named outside what was said
         for mention in sorted(article.mentions, key=lambda m: m.start, reverse=True):
-            if mention.label == "PERSON" and mention.entity and mention.end <= start and not _within(mention, said):
+            if mention.label != "PERSON" or not mention.entity or not compatible(genders.get(mention.entity), pronoun):
+                continue
+            if mention.end <= start and not _within(mention, said):
                 return mention.entity if start - mention.end <= PRONOUN_SPEAKER_DISTANCE * 3 else None
         return None
     return found
@@ -335,6 +345,7 @@ def _pronoun_link(
     entities: dict[str, Entity],
     previous: Sequence[Statement],
     said: Sequence[tuple[int | None, int | None]],
+    genders: dict[str, Gender],
 ) -> str | None:
     """The speaker a pronoun stands for: "he"/"she" through the text before, "it"/"they" the organization that
     spoke just before, "who"/"which" the name the relative clause modifies."""
@@ -344,7 +355,7 @@ def _pronoun_link(
         named = _inside(article, *antecedent) if antecedent else []
         return named[0].entity if named else None
     if pronoun in PRONOUNS:
-        return _pronoun_speaker(article, statement, previous, entities, said)
+        return _pronoun_speaker(article, statement, previous, entities, said, genders)
     return _continued_speaker(article, statement.speaker_start, pronoun, previous, said)
 
 
@@ -354,6 +365,7 @@ def _link_one(
     entities: dict[str, Entity],
     previous: Sequence[Statement],
     aliases: dict[str, str],
+    genders: dict[str, Gender],
 ) -> str | None:
     if statement.speaker_start is None or statement.speaker_end is None:
         return None
@@ -367,7 +379,7 @@ def _link_one(
         return person.entity
     said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
     if phrase.lower() in PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS:
-        return _pronoun_link(article, statement, phrase.lower(), entities, previous, said)
+        return _pronoun_link(article, statement, phrase.lower(), entities, previous, said, genders)
     role = _role_span(article, start, end)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
@@ -409,17 +421,24 @@ def _link_one(
     return None
 
 
-def link_article(article: Article, entities: dict[str, Entity], aliases: dict[str, str] | None = None) -> None:
-    """Set ``speaker`` on every statement of one article (in text order, so fallbacks see earlier statements)."""
+def link_article(
+    article: Article,
+    entities: dict[str, Entity],
+    aliases: dict[str, str] | None = None,
+    genders: dict[str, Gender] | None = None,
+) -> None:
+    """Set ``speaker`` on every statement of one article (in text order, so fallbacks see earlier statements).
+    ``genders`` defaults to what this article alone says about its people."""
     done: list[Statement] = []
     aliases = _alias_index(entities) if aliases is None else aliases
+    genders = read_genders([article]) if genders is None else genders
     by_span: dict[tuple[int, int], str | None] = {}
     for statement in sorted(article.statements, key=lambda s: s.start):
         key = (statement.speaker_start or -1, statement.speaker_end or -1)
         if key in by_span:
             statement.speaker = by_span[key]
         else:
-            statement.speaker = _link_one(article, statement, entities, done, aliases)
+            statement.speaker = _link_one(article, statement, entities, done, aliases, genders)
             by_span[key] = statement.speaker
         entity = entities.get(statement.speaker) if statement.speaker else None
         if entity is not None and statement.source_type in {"unknown", "person", "organization"}:
@@ -431,8 +450,10 @@ def link_statements(dossier: Dossier, context: Context) -> None:
     """The corpus stage: link speakers to entities and gather every article's statements into the dossier."""
     entities = {entity.id: entity for entity in dossier.entities}
     aliases = _alias_index(entities)
+    # every article's evidence counts: "Mrs Ruiz" in one report settles "she said" in another
+    genders = read_genders(dossier.articles)
     gathered: list[Statement] = []
     for article in dossier.articles:
-        link_article(article, entities, aliases)
+        link_article(article, entities, aliases, genders)
         gathered.extend(article.statements)
     dossier.statements = gathered

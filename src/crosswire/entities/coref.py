@@ -6,7 +6,8 @@ attribution stage gets a small, tested heuristic instead:
 
 - a personal pronoun (he, him, his, she, her, hers) resolves to the nearest preceding PERSON mention that has an
   entity, within :data:`MAX_DISTANCE` characters, skipping a person named after a preposition ("told reporters
-  about Mizuhara") when another person stands a sentence before it;
+  about Mizuhara") when another person stands a sentence before it, and, given the sexes the articles give people
+  (:mod:`crosswire.entities.gender`), any person known to be of the other sex;
 - a role noun phrase ("the spokesperson", "the NSC spokesperson", "the director") resolves to the nearest preceding
   PERSON whose entity holds a role with that noun (spokesperson, spokesman and spokeswoman count as one); without
   such a person it stays unresolved: "the official said" after a sentence about Bill Burns is the White House
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from crosswire.entities.gender import Gender, compatible
 from crosswire.entities.names import fold, is_acronym
 from crosswire.entities.roles import ROLE_HEADS, find_roles
 from crosswire.model import Article, Entity
@@ -80,9 +82,14 @@ def _roles_from_article(article: Article) -> dict[str, set[str]]:
 
 
 def resolve_reference(
-    article: Article, start: int, end: int, entities: Mapping[str, Entity] | Iterable[Entity] | None = None
+    article: Article,
+    start: int,
+    end: int,
+    entities: Mapping[str, Entity] | Iterable[Entity] | None = None,
+    genders: Mapping[str, Gender] | None = None,
 ) -> str | None:
-    """The entity id that ``article.text[start:end]`` (a pronoun or a role noun phrase) refers to, or None."""
+    """The entity id that ``article.text[start:end]`` (a pronoun or a role noun phrase) refers to, or None. With
+    ``genders`` (:func:`crosswire.entities.gender.read_genders`) a pronoun skips people of the other sex."""
     phrase = article.text[start:end].strip()
     if not phrase:
         return None
@@ -93,6 +100,8 @@ def resolve_reference(
     )
     if phrase.lower() in PRONOUNS:
         near = [m for m in people if start - m.end <= MAX_DISTANCE]
+        if genders:
+            near = [m for m in near if compatible(genders.get(m.entity or ""), phrase)]
         if not near:
             return None
         # A person named after a preposition ("told reporters about Mizuhara") is rarely the next "he": prefer the
