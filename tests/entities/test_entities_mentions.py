@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crosswire.context import Context
+from crosswire.entities.gazetteer import country
 from crosswire.entities.mentions import correct_label, find_mentions, mentions_from_spans, trim_span
 from crosswire.model import Article
 
@@ -31,6 +32,18 @@ def test_country_tagged_person_or_org_becomes_gpe() -> None:
     assert correct_label("Türkiye", "PERSON", "hosted by ") == "GPE"
     assert correct_label("Türkiye", "ORG", "") == "GPE"
     assert correct_label("Kremlin", "ORG", "the ") == "ORG"
+
+
+def test_two_letter_acronyms_are_not_countries() -> None:
+    # An ISO alpha-2 code in running text is an acronym far more often than a country.
+    assert country("ER") is None  # the emergency room, not Eritrea
+    assert country("IT") is None
+    assert country("CA") is None  # "Palo Alto, CA" is California
+    assert correct_label("ER", "ORG", "was taken to the ") == "ORG"
+    # The codes written for countries in prose stay countries.
+    for written, code in [("US", "US"), ("U.S.", "US"), ("UK", "GB"), ("USA", "US"), ("GBR", "GB"), ("RUS", "RU")]:
+        found = country(written)
+        assert found is not None and found.code == code, written
 
 
 def test_time_zone_after_clock_time_is_dropped() -> None:

@@ -78,8 +78,10 @@ def _countries() -> tuple[dict[str, Place], dict[str, Place]]:
         for written in (country.name, getattr(country, "official_name", None), common):
             if written:
                 names.setdefault(fold(written), place)
+        # Alpha-3 codes ("USA", "GBR") are written as countries in running text; bare alpha-2 codes mostly are not
+        # ("ER" the emergency room, "IT", "PR", "CA" after a Californian town), so only the aliases' capitals
+        # ("US", "UK", from "U.S.", "U.K.") stand for a country.
         codes[country.alpha_3] = place
-        codes[iso] = place
     for place in by_code.values():
         names[fold(place.name)] = place
     for written, iso in _aliases()["countries"].items():
