@@ -172,3 +172,11 @@ def test_a_weekday_keeps_a_modified_part_of_day(text: str, span: str, value: str
 )
 def test_a_participle_clause_takes_the_time_of_its_clause(text: str, published: str, span: str, value: str) -> None:
     assert found(text, published)[span][1] == value
+
+
+@pytest.mark.parametrize("written", ["Thur.", "Thurs.", "Thursday"])
+def test_every_abbreviation_of_a_weekday_the_pattern_finds_has_a_value(written: str) -> None:
+    # "Thur." matched the weekday pattern but had no number, so the expression was dropped
+    assert found(f"The board meets on {written} to vote on the merger.", "2013-03-11") == {
+        written: ("DATE", "2013-03-14", None)
+    }

@@ -37,7 +37,7 @@ for _i, _names in enumerate(
         ("monday", "mon"),
         ("tuesday", "tues", "tue"),
         ("wednesday", "wed"),
-        ("thursday", "thurs", "thu"),
+        ("thursday", "thurs", "thur", "thu"),
         ("friday", "fri"),
         ("saturday", "sat"),
         ("sunday", "sun"),
