@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from crosswire.time.lexicon import weekday_number
+
 PAST = -1
 UNKNOWN = 0
 FUTURE = 1
@@ -30,8 +32,6 @@ _INTENT |= {"program", "vow", "pledge", "urge", "set"}
 _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "reschedule", "push", "put", "recess"}
 # Verbs that grant time up to a deadline ("gave the company until Friday to respond", "has allowed them until May").
 _RESCHEDULE |= {"give", "grant", "allow"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_WEEKDAYS |= {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _FINITE_BE = {"is", "are", "was", "were", "am", "'s", "'re", "'m"}
 _UNTIL = {"until", "till", "til", "through", "pending"}
 # Verbs that move a date, with the "to" that names the new date ("extended the deadline to June 30", "the vote was
@@ -161,7 +161,7 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
         # "named a new chief, effective Feb. 1", "raised fares, effective Monday": the date a change takes effect is
         # announced with it, ahead or just past (a retroactive "effective Jan. 1" in February), whatever the tense of
         # the act that announces it; a weekday so named is the coming one ("cut its rate, effective Monday").
-        return FUTURE if root.lower_.rstrip(".") in _WEEKDAYS else PRESENT
+        return FUTURE if weekday_number(root.lower_) is not None else PRESENT
     verb = _governor(root)
     if verb is None:
         return UNKNOWN
