@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Literal
 
 from crosswire.model import Article, Mention
@@ -45,7 +45,7 @@ _NOUNS: dict[str, Gender] = {
             "congresswoman", "councilwoman", "policewoman", "sportswoman", "stateswoman", "grandmother", "aunt",
             "niece", "widow", "girlfriend", "fiancee", "fiancée", "queen", "princess", "duchess", "countess",
             "empress", "girl", "mum", "mom", "granddaughter", "stepmother", "headmistress", "waitress", "bride",
-            "nun", "baroness", "assemblywoman", "frontwoman", "schoolgirl", "sportswoman", "anchorwoman",
+            "nun", "baroness", "assemblywoman", "frontwoman", "schoolgirl", "anchorwoman",
         ),
         "female",
     ),
@@ -106,6 +106,9 @@ def noun_gender(phrase: str) -> Gender | None:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans, enough to tell which people stand near a pronoun. Not
+    :func:`crosswire.nlp.sentences.split_sentences`: this runs over every article on the driver, and its tokenizer
+    costs 2.5 CPU s on the 1,683 FNC-1 bodies against 0.05 s for this expression."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -198,7 +201,3 @@ def read_genders(articles: Iterable[Article]) -> dict[str, Gender]:
         elif female > 2 * male:
             genders[entity] = "female"
     return genders
-
-
-def gender_of(genders: Mapping[str, Gender] | None, entity: str | None) -> Gender | None:
-    return genders.get(entity) if genders is not None and entity is not None else None
