@@ -164,10 +164,10 @@ def holder_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
 def _articles_giving(office: _Office, naming: Sequence[Article]) -> list[str]:
     """Of the articles ``naming`` an entity, those that name the office's organisation somewhere."""
     words = [w for w in re.findall(r"\w+", office.organisation) if len(w) > 2]
+    acronym = "".join(w[0] for w in words).upper()
     found = []
     for article in naming:
         text = article.text.lower()
-        acronym = "".join(w[0] for w in words).upper()
         if all(w in text for w in words) or (len(acronym) >= 3 and acronym in article.text):
             found.append(article.id)
     return found
