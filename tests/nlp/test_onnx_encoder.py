@@ -15,6 +15,12 @@ from crosswire.nlp.embeddings import DIMENSIONS, TorchEncoder, load_encoder
 
 pytest.importorskip("onnxruntime")
 
+# The mixed graph is made only where 8-bit products cannot saturate; elsewhere the claims stage runs the float graph
+# (``test_a_cpu_whose_int8_products_saturate_runs_the_float_graph``).
+needs_exact_int8 = pytest.mark.skipif(
+    not onnx_encoder.exact_int8_products(), reason="this CPU's 8-bit products saturate (no VNNI): no mixed graph"
+)
+
 # Short passages from many domains and shapes: a word, a number, punctuation, non-Latin text, a text longer than the
 # model's 256 word pieces (cut the same way by both), and whitespace around.
 SENTENCES = [
@@ -166,6 +172,7 @@ def test_a_caller_may_prefer_int8_unless_the_variable_chooses(
     assert embeddings.vector_key(text, "int8") == embeddings.vector_key(text)
 
 
+@needs_exact_int8
 def test_mixed_graph_is_checked_kept_reused_and_close_to_float(float_graph_in: Path) -> None:
     mixed = onnx_encoder.mixed_model(target=float_graph_in)
     assert mixed.parent == float_graph_in and "mixed" in mixed.name
@@ -188,6 +195,7 @@ def test_mixed_graph_is_checked_kept_reused_and_close_to_float(float_graph_in: P
     assert (1 - cosines).mean() < (1 - np.sum(exact * int8, axis=1)).mean() / 3
 
 
+@needs_exact_int8
 def test_mixed_graph_has_8_bit_feed_forward_and_attention(float_graph_in: Path) -> None:
     import onnx
 
@@ -200,6 +208,7 @@ def test_mixed_graph_has_8_bit_feed_forward_and_attention(float_graph_in: Path) 
     assert not [node for node in model.graph.node if node.op_type == "MatMul" and node.input[1] in initializers]
 
 
+@needs_exact_int8
 def test_a_mixed_graph_that_disagrees_is_not_kept(float_graph_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(onnx_encoder, "MIN_MIXED_COSINE", 1.01)
     with pytest.raises(ValueError, match="mixed graph disagrees"):
@@ -230,6 +239,7 @@ def test_mixed_falls_back_to_the_float_graph(fresh_encoders: None, monkeypatch: 
     assert encoder.encode(["The talks collapsed."]).shape == (1, DIMENSIONS)
 
 
+@needs_exact_int8
 def test_mixed_vectors_have_keys_of_their_own(fresh_encoders: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The claims stage prefers the mixed graph: its vectors are kept apart from the float and int8 ones, ``exact``
     still reads float vectors, and the variable still chooses every vector's encoder."""
@@ -244,3 +254,31 @@ def test_mixed_vectors_have_keys_of_their_own(fresh_encoders: None, monkeypatch:
     np.testing.assert_allclose(embeddings.encode(SENTENCES[:4], prefer="mixed", exact=True), float_vectors, atol=1e-6)
     monkeypatch.setenv(embeddings.BACKEND_VARIABLE, "onnx")
     assert embeddings.vector_key(text, "mixed") == embeddings.vector_key(text)
+
+
+@pytest.mark.parametrize(
+    ("machine", "flags", "exact"),
+    [
+        ("x86_64", "fpu sse2 avx2 fma", False),
+        ("x86_64", "fpu sse2 avx2 avx512f avx512_vnni", True),
+        ("AMD64", "sse2 avx2 avx_vnni", True),
+        ("x86_64", "avx2 amx_int8 amx_tile", True),
+        ("aarch64", "fp asimd", True),
+    ],
+)
+def test_cpus_whose_int8_products_cannot_saturate(machine: str, flags: str, exact: bool) -> None:
+    cpuinfo = f"processor\t: 0\nvendor_id\t: SomeVendor\nflags\t\t: {flags}\nbogomips\t: 4000\n"
+    assert onnx_encoder.exact_int8_products(machine, cpuinfo) is exact
+
+
+def test_a_cpu_whose_int8_products_saturate_runs_the_float_graph(
+    fresh_encoders: None, float_graph_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(onnx_encoder, "exact_int8_products", lambda: False)
+    with pytest.raises(ValueError, match="VNNI"):
+        onnx_encoder.mixed_model(target=float_graph_in)
+    assert [path.name for path in float_graph_in.glob("*.onnx")] == [onnx_encoder.exported_model().name]
+    monkeypatch.delenv(embeddings.BACKEND_VARIABLE, raising=False)
+    encoder = load_encoder("mixed")
+    assert encoder.backend == "onnx"
+    np.testing.assert_allclose(encoder.encode(SENTENCES[:2]), load_encoder("onnx").encode(SENTENCES[:2]), atol=1e-6)
