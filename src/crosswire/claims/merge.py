@@ -299,13 +299,22 @@ def _loose_texts(
     asked for later and not read here (a claim grown by an earlier join) is still parsed then; a predicate depends
     only on its text, so what is read ahead changes no predicate."""
     texts: list[str] = []
+    # Each story's claims' members stacked once (one product per tentative proposition, not one per claim).
+    stacked: dict[str, tuple[np.ndarray, list[int]]] = {}
     for index in loose:
         proposition = propositions[index]
-        if not proposition.entities or not vectors[index].any():
+        numbers = by_story.get(groups[index], [])
+        if not proposition.entities or not numbers or not vectors[index].any():
             continue
-        for number in by_story.get(groups[index], []):
+        if groups[index] not in stacked:
+            members = [member for number in numbers for member in claims[number]]
+            ends = np.cumsum([len(claims[number]) for number in numbers]).tolist()
+            stacked[groups[index]] = (vectors[members], [0, *ends])
+        matrix, bounds = stacked[groups[index]]
+        row = matrix @ vectors[index]
+        for place, number in enumerate(numbers):
             claim = claims[number]
-            similarities = vectors[claim] @ vectors[index]
+            similarities = row[bounds[place] : bounds[place + 1]]
             closest = int(np.argmax(similarities))
             for position in {closest, 0}:
                 other = propositions[claim[position]]
