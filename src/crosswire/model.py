@@ -132,6 +132,9 @@ class Article(_Model):
     input_hash: str = Field(default="", exclude=True)
     # The spaCy parse of ``text``, shared by the per-article NLP stages of one run; never stored or serialized.
     _doc: Any = PrivateAttr(default=None)
+    # ``text`` and its sentence spans (``crosswire.nlp.sentences.article_sentences``), split once for the stages that
+    # each read them; never stored or serialized.
+    _sentences: Any = PrivateAttr(default=None)
 
     @field_validator("published", mode="before")
     @classmethod

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pytest
+
 from crosswire.claims.merge import cluster_claims, cluster_claims_by_story
+from crosswire.claims.predicates import Predicate, PredicateReader
 from crosswire.claims.propositions import Proposition
 from crosswire.nlp.embeddings import encode
 
@@ -61,3 +64,31 @@ def test_story_by_story_gives_the_corpus_clustering() -> None:
     assert cluster_claims_by_story(propositions, vectors, stories, None) == whole
     assert cluster_claims_by_story(propositions, vectors, stories, _backwards) == whole
     assert sorted(index for claim in whole for index in claim) == list(range(len(propositions)))
+
+
+def test_the_tentative_lines_predicates_are_read_in_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the tentative lines' joins ask of the predicate reader was parsed ahead, in one batch with the rest, not
+    one text at a time as each join asks (a text parsed alone costs the parser about twice as much)."""
+    propositions, stories = _propositions()
+    vectors = encode([proposition.text for proposition in propositions])
+    expected = cluster_claims(propositions, vectors, stories)
+    batches: list[list[str]] = []
+    asked: list[str] = []
+    read, of = PredicateReader.read, PredicateReader.of
+
+    def counting_read(self: PredicateReader, texts: Sequence[str]) -> None:
+        fresh = [text for text in dict.fromkeys(texts) if text not in self._predicates]
+        if fresh:
+            batches.append(fresh)
+        read(self, texts)
+
+    def counting_of(self: PredicateReader, text: str) -> Predicate:
+        asked.append(text)
+        return of(self, text)
+
+    monkeypatch.setattr(PredicateReader, "read", counting_read)
+    monkeypatch.setattr(PredicateReader, "of", counting_of)
+    assert cluster_claims(propositions, vectors, stories) == expected
+    tentative = {proposition.text for proposition in propositions if proposition.tentative}
+    assert tentative & set(asked), "no tentative line was tested for its predicate: the test would prove nothing"
+    assert all(len(batch) > 1 for batch in batches)

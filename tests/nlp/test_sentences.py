@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.nlp.sentences import _paragraphs, _sentencizer, split_sentences
+import crosswire.nlp.sentences as sentences_module
+from crosswire.model import Article
+from crosswire.nlp.sentences import _paragraphs, _sentencizer, article_sentences, split_sentences
 
 
 def _reference(text: str) -> list[tuple[int, int]]:
@@ -58,3 +61,21 @@ _PIECES = st.sampled_from(
 def test_same_spans_as_the_sentencizer_component(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + space for word, space in pieces)
     assert split_sentences(text) == _reference(text)
+
+
+def test_an_articles_sentences_are_split_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stages that read an article's sentences share one split; a new text is split again."""
+    calls: list[str] = []
+
+    def counting(text: str) -> list[tuple[int, int]]:
+        calls.append(text)
+        return split_sentences(text)
+
+    monkeypatch.setattr(sentences_module, "split_sentences", counting)
+    article = Article(id="a", source="t", text="The jury retired on Monday. It returned a verdict of guilty.")
+    first = article_sentences(article)
+    assert article_sentences(article) is first
+    assert first == split_sentences(article.text) and len(first) == 2
+    assert len(calls) == 1
+    article.text = "Troops crossed the river at dawn. The ministry denied it. Talks resume in Ankara."
+    assert article_sentences(article) == split_sentences(article.text) and len(calls) == 2

@@ -30,7 +30,7 @@ import numpy as np
 from crosswire.claims.propositions import Proposition, affiliations
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
-from crosswire.nlp.sentences import sentence_at, split_sentences
+from crosswire.nlp.sentences import article_sentences, sentence_at
 from crosswire.time.values import parse_value
 
 # Calibrated on the reference pages: the grain-deal pair scores about 0.6, unrelated dated sentences of the same
@@ -69,7 +69,7 @@ def _day(value: str) -> date | None:
 
 
 def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[DatedSentence]:
-    sentences = split_sentences(article.text)
+    sentences = article_sentences(article)
     starts = [start for start, _ in sentences]
     found: list[DatedSentence] = []
     for timex in article.timexes:

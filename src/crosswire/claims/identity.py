@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import numpy as np
@@ -108,8 +108,13 @@ class StoryContext:
             return None
         return (self.total - left - right) / (self.count - 2)
 
+    @cached_property
+    def unseen(self) -> float:
+        """The weight of a word no sentence of the story has (the rarest there could be)."""
+        return math.log(1 + len(self.idf)) + 1.0
+
     def weight(self, word: str) -> float:
-        return self.idf.get(word, math.log(1 + len(self.idf)) + 1.0)
+        return self.idf.get(word, self.unseen)
 
 
 @dataclass(frozen=True)
@@ -148,9 +153,12 @@ def pair_features(left: Sentence, right: Sentence, story: StoryContext) -> np.nd
     cosine = float(left.vector @ right.vector)
     centroid = story.centroid_without(left.vector, right.vector)
     centred = float(_centred(left.vector, centroid) @ _centred(right.vector, centroid))
-    shared = sum(story.weight(word) for word in left.words & right.words)
-    union = sum(story.weight(word) for word in left.words | right.words)
-    smaller = min(sum(story.weight(word) for word in left.words), sum(story.weight(word) for word in right.words))
+    # The story's weights read straight from its table (the same floats as ``story.weight``): this runs for every
+    # candidate pair of a story, tens of thousands of times in a large one.
+    weight, unseen = story.idf.get, story.unseen
+    shared = sum(weight(word, unseen) for word in left.words & right.words)
+    union = sum(weight(word, unseen) for word in left.words | right.words)
+    smaller = min(sum(weight(word, unseen) for word in left.words), sum(weight(word, unseen) for word in right.words))
     name_union = left.names | right.names
     return np.array(
         [

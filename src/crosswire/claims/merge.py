@@ -250,6 +250,7 @@ def cluster_claims(
     contexts: dict[str, StoryContext] = {}
     sentences: dict[int, Sentence] = {}
     leftovers: list[int] = []
+    predicates.read(_loose_texts(loose, claims, by_story, groups, propositions, vectors))
     for index in loose:
         story = groups[index]
         if story not in contexts:
@@ -280,6 +281,52 @@ def cluster_claims(
         )
     )
     return sorted((sorted(claim) for claim in claims), key=lambda claim: claim[0])
+
+
+def _loose_texts(
+    loose: Sequence[int],
+    claims: Sequence[Sequence[int]],
+    by_story: dict[str, list[int]],
+    groups: Sequence[str],
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+) -> list[str]:
+    """The texts whose predicates :func:`cluster_claims` may read while the tentative propositions join claims, so
+    they are parsed in one batch: a text parsed on its own costs spaCy about twice what it costs in a batch, and the
+    join tests below asked for them one at a time. A superset, read off the claims as they stand before any
+    tentative one joins: for each claim, the pair a join tests (its member closest to the proposition) and the pair
+    with its first proposition, when the two name a party in common and are short of :data:`SAME_CLAIM`. A text
+    asked for later and not read here (a claim grown by an earlier join) is still parsed then; a predicate depends
+    only on its text, so what is read ahead changes no predicate."""
+    texts: list[str] = []
+    # Each story's claims' members stacked once (one product per tentative proposition, not one per claim).
+    stacked: dict[str, tuple[np.ndarray, list[int]]] = {}
+    for index in loose:
+        proposition = propositions[index]
+        numbers = by_story.get(groups[index], [])
+        if not proposition.entities or not numbers or not vectors[index].any():
+            continue
+        if groups[index] not in stacked:
+            members = [member for number in numbers for member in claims[number]]
+            ends = np.cumsum([len(claims[number]) for number in numbers]).tolist()
+            stacked[groups[index]] = (vectors[members], [0, *ends])
+        matrix, bounds = stacked[groups[index]]
+        row = matrix @ vectors[index]
+        for place, number in enumerate(numbers):
+            claim = claims[number]
+            similarities = row[bounds[place] : bounds[place + 1]]
+            closest = int(np.argmax(similarities))
+            for position in {closest, 0}:
+                other = propositions[claim[position]]
+                similarity = float(similarities[position])
+                if (
+                    similarity < SAME_CLAIM
+                    and (position == closest or similarity >= SAME_SEED)
+                    and other.entities & proposition.entities
+                    and not (apart(other, proposition) or conflicting(other, proposition))
+                ):
+                    texts.extend((other.text, proposition.text))
+    return texts
 
 
 def _cluster_story(task: tuple[list[Proposition], np.ndarray]) -> list[list[int]]:

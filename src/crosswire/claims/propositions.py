@@ -32,7 +32,7 @@ from crosswire.claims.reactions import (
     strip_content,
 )
 from crosswire.model import Article, Dossier, Entity, Statement
-from crosswire.nlp.sentences import sentence_at, split_sentences
+from crosswire.nlp.sentences import article_sentences, sentence_at
 from crosswire.time.values import parse_value
 
 Stance = str  # confirms | denies | declines | neither | reports
@@ -379,7 +379,7 @@ class _ArticleIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.sentences = split_sentences(article.text)
+        self.sentences = article_sentences(article)
         self.starts = [start for start, _ in self.sentences]
 
     def protagonist(self, entities: dict[str, Entity], speaker: str | None) -> str | None:

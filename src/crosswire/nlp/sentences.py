@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from crosswire.model import Article
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A single document longer than this is split in pieces first; spaCy refuses texts above its max_length.
 _MAX_CHUNK = 100_000
@@ -97,6 +99,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 right -= 1
             if right > left:
                 spans.append((left, right))
+    return spans
+
+
+def article_sentences(article: Article) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of ``article.text``, kept on the article while its text is the same: the claims stage's
+    proposition extraction and its dated sentences both read them, on the per-article workers and again on the driver,
+    and splitting a whole article is about 5 ms. The caller must not change the list."""
+    kept = article._sentences
+    if kept is None or kept[0] is not article.text:
+        kept = (article.text, split_sentences(article.text))
+        article._sentences = kept
+    spans: list[tuple[int, int]] = kept[1]
     return spans
 
 
