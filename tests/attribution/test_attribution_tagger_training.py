@@ -17,7 +17,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-O, BS, IS, BC, IC, BT, IT = range(len(LABELS))
+NONE, BS, IS, BC, IC, BT, IT = range(len(LABELS))
 PAD = -100
 
 
@@ -35,7 +35,7 @@ def bench() -> Iterator[tuple[ModuleType, ModuleType]]:
 def test_cue_pieces_and_content_edges_weigh_more(bench: tuple[ModuleType, ModuleType]) -> None:
     train, _ = bench
     # [CLS] "judge" "went on" "the evidence was admissible" "." [SEP] padding
-    labels = torch.tensor([[PAD, BS, BC, IC, BT, IT, IT, IT, O, PAD, PAD]])
+    labels = torch.tensor([[PAD, BS, BC, IC, BT, IT, IT, IT, NONE, PAD, PAD]])
     weights = train.piece_weights(labels, 2.0, 3.0)[0].tolist()
     # the source weighs 1; the cue 2, but its last piece borders the content (3); the content's first and last
     # pieces and the full stop after it 3; its middle 1; padding 0
@@ -45,14 +45,14 @@ def test_cue_pieces_and_content_edges_weigh_more(bench: tuple[ModuleType, Module
 def test_a_content_that_opens_with_an_i_tag_still_has_edges(bench: tuple[ModuleType, ModuleType]) -> None:
     train, _ = bench
     # a content the gold opens without a B tag (a chunk cut inside it) and a one-piece content
-    labels = torch.tensor([[PAD, IT, IT, O, O, BT, O, PAD]])
+    labels = torch.tensor([[PAD, IT, IT, NONE, NONE, BT, NONE, PAD]])
     weights = train.piece_weights(labels, 1.0, 4.0)[0].tolist()
     assert weights == [0, 4, 4, 4, 4, 4, 4, 0]
 
 
 def test_plain_weights_are_plain_cross_entropy(bench: tuple[ModuleType, ModuleType]) -> None:
     train, _ = bench
-    labels = torch.tensor([[PAD, BS, BC, BT, IT, O, PAD], [PAD, O, O, BC, BT, IT, IT]])
+    labels = torch.tensor([[PAD, BS, BC, BT, IT, NONE, PAD], [PAD, NONE, NONE, BC, BT, IT, IT]])
     logits = torch.randn(2, 7, len(LABELS), generator=torch.Generator().manual_seed(3))
     plain = torch.nn.functional.cross_entropy(logits.reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=PAD)
     assert float(train.WeightedLoss()(logits, labels)) == pytest.approx(float(plain), rel=1e-6)
@@ -63,7 +63,7 @@ def test_plain_weights_are_plain_cross_entropy(bench: tuple[ModuleType, ModuleTy
 
 def test_content_spans_decode_as_the_tagger_decodes(bench: tuple[ModuleType, ModuleType]) -> None:
     train, _ = bench
-    spans = train.content_spans(np.array([O, BT, IT, IT, O, IT, IT, BT, O, BT]))
+    spans = train.content_spans(np.array([NONE, BT, IT, IT, NONE, IT, IT, BT, NONE, BT]))
     assert spans == [(1, 4), (5, 7), (7, 8), (9, 10)]
 
 
