@@ -21,14 +21,19 @@ Statements relayed through another with the very same content (the "citing an un
 reported") are one attribution in PolNeAR, so only the outermost is scored. Gold attributions without a content
 span are skipped (nothing to match). Articles with several annotation files use the first (sorted by name).
 
-With ``--timing``, the CPU seconds spent in the attribution stage itself (the parse is shared and excluded).
+With ``--timing``, the CPU seconds spent in the attribution stage itself (the parse is shared and excluded). With
+``--sweep 0.7/0.6,0.6/0.5``, F1 and speaker accuracy for each least content / cue confidence of the token tagger's
+added statements, each article parsed once (``--split held``: the training articles held out from the tagger's
+fitting, where its thresholds are chosen).
 
-    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--misses] [--timing] [--ceiling]
+    .venv/bin/python bench/polnear.py [--split dev|train|held] [--limit N] [--misses] [--timing] [--ceiling]
+        [--sweep C/Q,...]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Iterator
@@ -99,16 +104,36 @@ def read_ann(path: Path) -> list[Gold]:
     return golds
 
 
+# The share of PolNeAR's training articles held out from fitting the attribution token tagger, and the seed of
+# that split (``bench/train_attribution_tagger.py``): the held-out part chooses its checkpoint and thresholds.
+HELD_OUT_SHARE = 0.15
+HELD_OUT_SEED = 17
+
+
+def held_out(articles: list[str]) -> tuple[list[str], list[str]]:
+    """The training articles split by article into (held out, fitted), the same way every run."""
+    order = sorted(articles)
+    random.Random(HELD_OUT_SEED).shuffle(order)
+    cut = int(len(order) * HELD_OUT_SHARE)
+    return order[:cut], order[cut:]
+
+
 def documents(split: str = "dev", limit: int | None = None) -> Iterator[tuple[str, str, list[Gold]]]:
-    folder = DATA / split
+    """The articles of ``split`` (``dev``, ``train``, or ``held``: the training articles held out from the token
+    tagger's fitting) as (id, text, gold attributions)."""
+    folder = DATA / ("train" if split == "held" else split)
     texts = sorted((folder / "text").glob("*.txt"))
     anns = sorted((folder / "attributions").glob("*.ann"))
+    found = []
     for text_path in texts[:limit]:
         stem = text_path.stem
         matching = [a for a in anns if a.name.rsplit("_", 1)[0] == stem]
-        if not matching:
-            continue
-        yield stem, text_path.read_text(encoding="utf-8"), read_ann(matching[0])
+        if matching:
+            found.append((stem, text_path, matching[0]))
+    keep = set(held_out([stem for stem, _, _ in found])[0]) if split == "held" else None
+    for stem, text_path, ann in found:
+        if keep is None or stem in keep:
+            yield stem, text_path.read_text(encoding="utf-8"), read_ann(ann)
 
 
 def noun_positions(doc: Doc) -> tuple[set[int], set[int]]:
@@ -127,6 +152,7 @@ def predict(doc_id: str, text: str, golds: list[Gold] | None = None, ceiling: bo
     """The per-article stages on verbatim text, as ``crosswire analyze --raw`` runs them; with ``golds``, also mark
     the gold attributions whose cue is a noun (from the same parse)."""
     article = Article(id=doc_id, source=doc_id, raw=text, text=text, verbatim=True)
+    article._doc = PARSES.get(doc_id)
     context = Context(options=Options(verbatim=True))
     find_mentions(article, context)
     started = time.process_time()
@@ -143,6 +169,8 @@ def predict(doc_id: str, text: str, golds: list[Gold] | None = None, ceiling: bo
         if statement.cue_start is not None and statement.cue_end is not None:
             noun = is_noun_cue([(statement.cue_start, statement.cue_end)], nouns, verbs)
             NOUN_CUES[statement.id] = noun
+    if KEEP_PARSES:
+        PARSES[doc_id] = doc_of(article)
     release(article)
     by_id = {s.id: s for s in article.statements}
     scored = []
@@ -154,6 +182,9 @@ def predict(doc_id: str, text: str, golds: list[Gold] | None = None, ceiling: bo
     return scored
 
 
+# Article id -> its parse, kept between the passes of ``--sweep`` (each setting reads the same parses).
+PARSES: dict[str, Doc] = {}
+KEEP_PARSES = False
 # CPU seconds spent in the attribution stage itself (filled by :func:`predict`; the parse is not counted).
 CPU_SECONDS = [0.0]
 # Article id -> the learned cue classifier's proposals as (cue span, content span) (filled by :func:`predict`).
@@ -283,16 +314,50 @@ def measure(split: str = "dev", limit: int | None = None, ceiling: bool = False)
     return scores
 
 
+def sweep(split: str, limit: int | None, settings: str) -> None:
+    """F1 and speaker accuracy for each pair of the token tagger's least content and cue confidence (what it adds to
+    the rules' statements), the articles parsed once."""
+    from crosswire.attribution import tagger
+
+    global KEEP_PARSES
+    KEEP_PARSES = True
+    kept = tagger.CONTENT_CONFIDENCE, tagger.CUE_CONFIDENCE
+    try:
+        for setting in settings.split(","):
+            content, cue = (float(x) for x in setting.split("/"))
+            tagger.CONTENT_CONFIDENCE, tagger.CUE_CONFIDENCE = content, cue
+            scores = measure(split, limit)
+            print(
+                f"content {content:.2f} cue {cue:.2f}: F1 {scores['f1']:.4f} (P {scores['precision']:.4f} "
+                f"R {scores['recall']:.4f}) indirect {scores['indirect_f1']:.3f} noun {scores['noun_f1']:.3f} "
+                f"speaker {scores['speaker_accuracy']:.4f}"
+            )
+            sys.stdout.flush()
+    finally:
+        tagger.CONTENT_CONFIDENCE, tagger.CUE_CONFIDENCE = kept
+        KEEP_PARSES = False
+        PARSES.clear()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="dev")
+    parser.add_argument("--split", default="dev", help="dev, train, or held (the tagger's held-out training articles)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--misses", action="store_true", help="why gold attributions went unmatched, per kind")
     parser.add_argument("--timing", action="store_true", help="CPU seconds of the attribution stage itself")
     parser.add_argument("--ceiling", action="store_true", help="F1 with a perfect classifier over today's proposals")
+    parser.add_argument(
+        "--sweep",
+        default=None,
+        help="the token tagger's least content and cue confidence to try, as 'content/cue,...'",
+    )
     args = parser.parse_args()
-    if not (DATA / args.split).is_dir():
-        print(f"skip: {DATA / args.split} not found")
+    folder = DATA / ("train" if args.split == "held" else args.split)
+    if not folder.is_dir():
+        print(f"skip: {folder} not found")
+        return 0
+    if args.sweep:
+        sweep(args.split, args.limit, args.sweep)
         return 0
     scores = measure(args.split, args.limit, args.ceiling)
     for kind in ("", *(f"{k}_" for k in KINDS)):
