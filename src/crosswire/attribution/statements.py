@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import RELATIVE_PRONOUNS, head_word
+from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, head_word, is_person_noun
 from crosswire.context import Context
 from crosswire.entities.coref import PRONOUNS, resolve_reference
 from crosswire.entities.gender import Gender, compatible, noun_gender, read_genders
@@ -82,6 +82,12 @@ COMPANY_NOUNS = frozenset(
         "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
     }
 )  # fmt: skip
+# Nouns that describe an outlet named before ("the magazine", "the publication", "the website").
+OUTLET_NOUNS = MEDIA_NOUNS - {"media", "press", "reporters", "correspondents", "journalists", "outlets", "wire"}
+# Where a relative clause or a participle opens in a speaker phrase: what it names is what the speaker did or where
+# the speaker has been ("Bale, who can next be seen in Ridley Scott's film"; "a man who developed a mark during a
+# trip to Bali"), never who speaks.
+_RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
 # The rest of a speaker phrase after "Name's" when the phrase is the named person's own institution ("Netanyahu's
 # office said", "Biden's campaign said"), not another person ("Putin's spokesman") or a thing ("Hersh's article").
 _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
@@ -116,11 +122,14 @@ def _possessive_end(article: Article, mention: Mention) -> int | None:
     return None
 
 
-def _premodifies(article: Article, mention: Mention, mentions: Sequence[Mention]) -> bool:
-    """Whether a name only modifies a later person's name through a common noun ("Boko Haram leader Abubakar
-    Shekau", "Chibok resident Solomon Ali", "Acme chief executive Jane Roe"): the later name is the speaker."""
+def _premodifies(
+    article: Article, mention: Mention, mentions: Sequence[Mention], labels: frozenset[str] = frozenset({"PERSON"})
+) -> bool:
+    """Whether a name only modifies a later name of ``labels`` through a common noun ("Boko Haram leader Abubakar
+    Shekau", "Chibok resident Solomon Ali", "Acme chief executive Jane Roe"; "the French Apple website iGen" for
+    organizations): the later name is the speaker."""
     return any(
-        later.label == "PERSON"
+        later.label in labels
         and later.start > mention.end
         and _PREMODIFIED.fullmatch(article.text[mention.end : later.start])
         for later in mentions
@@ -180,10 +189,13 @@ def _alias_index(entities: dict[str, Entity]) -> dict[str, str]:
 
 
 def _by_alias(phrase: str, aliases: dict[str, str]) -> str | None:
-    words = re.findall(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", phrase)
+    # a name may open in lower case before a capital ("iGen.fr", "eBay") and follow "The" ("The Hollywood Reporter")
+    words = re.findall(r"(?:[A-Z]|[a-z](?=[A-Z]))[\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", phrase)
     for word in words:
         if word in aliases:
             return aliases[word]
+        if word.startswith("The ") and word[4:] in aliases:
+            return aliases[word[4:]]
         for part in word.split():
             if part in aliases:
                 return aliases[part]
@@ -194,7 +206,27 @@ def _people_head(phrase: str) -> bool:
     """Whether a speaker phrase is headed by people or a role ("Kansas City police", "Iraqi officials", "the mayor
     of Iguala") rather than by the place or an institution of it ("the Nigerian government", "Norway")."""
     head = head_word(phrase)
-    return head in PEOPLE_OF_A_PLACE or head in ROLE_HEADS or head.removesuffix("s") in ROLE_HEADS
+    return _people_word(head)
+
+
+def _people_word(word: str) -> bool:
+    return (
+        word in PEOPLE_OF_A_PLACE or word in ROLE_HEADS or word.removesuffix("s") in ROLE_HEADS or is_person_noun(word)
+    )
+
+
+def _describes_later_noun(article: Article, mention: Mention, end: int) -> bool:
+    """Whether a place or nationality only describes a noun after it in the speaker phrase: people ("an Australian
+    man", "Chibok residents"), a role or an outlet ("the Dutch blog iCulture", "a Wichita station"). "The Nigerian
+    government" is the nation speaking."""
+    words = re.findall(r"[a-z][a-z\-]*", article.text[mention.end : end])
+    return any(_people_word(word) or word in OUTLET_NOUNS for word in words)
+
+
+def _relative_tail(article: Article, start: int, end: int) -> int:
+    """Where a relative clause opens inside the speaker phrase (``end`` when none does)."""
+    found = _RELATIVE_TAIL.search(article.text, start, end)
+    return found.start() if found and found.start() > start else end
 
 
 def _by_surname(article: Article, phrase: str, start: int, entities: dict[str, Entity]) -> str | None:
@@ -306,10 +338,13 @@ def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | No
     return None
 
 
-def _described_org(article: Article, start: int, previous: Sequence[Statement]) -> str | None:
-    """The organization "the company" refers to: the one that spoke just before, else the last one named."""
+def _described_org(
+    article: Article, start: int, previous: Sequence[Statement], kinds: frozenset[str] = frozenset({"organization"})
+) -> str | None:
+    """The organization "the company" refers to: the one that spoke just before, else the last one named. An outlet
+    ("the magazine") may have spoken as an organization or as media (``kinds``)."""
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.source_type == "organization" and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+        if earlier.speaker and earlier.source_type in kinds and start - earlier.end <= ORG_FALLBACK_DISTANCE:
             return earlier.speaker
     named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start]
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
@@ -373,6 +408,9 @@ def _link_one(
         return None
     start, end = statement.speaker_start, statement.speaker_end
     phrase = article.text[start:end].strip()
+    if phrase.lower() not in RELATIVE_PRONOUNS:
+        end = _relative_tail(article, start, end)
+        phrase = article.text[start:end].strip()
     mentions = _inside(article, start, end)
     person = _head_person(article, statement, mentions)
     if person is not None:
@@ -398,20 +436,27 @@ def _link_one(
         found = _described_org(article, start, previous)
         if found is not None:
             return found
+    if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
+        # "Harbour Monthly profiled the skipper. The magazine reported ...": the outlet named before
+        found = _described_org(article, start, previous, frozenset({"organization", "media"}))
+        if found is not None:
+            return found
     people_head = _people_head(phrase)
     for label in ORG_LABELS:
         for mention in mentions:
-            if people_head and label in PLACE_LABELS:
+            if label in PLACE_LABELS and (people_head or _describes_later_noun(article, mention, end)):
                 continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
+            if _premodifies(article, mention, mentions, frozenset({"PERSON", "ORG"})):
+                continue  # "the French Apple website iGen": the site, not Apple
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
-    if not mentions:
-        found = _by_alias(phrase, aliases) or _by_surname(article, phrase, start, entities)
-        if found is not None:
-            return found
+    # no name inside the phrase could speak ("the Dutch blog iCulture": the recogniser missed the outlet)
+    found = _by_alias(phrase, aliases) or (None if mentions else _by_surname(article, phrase, start, entities))
+    if found is not None:
+        return found
     if (role is not None and not _names_a_person(phrase)) or statement.source_type == "media":
         # "a spokesman said" speaks for the organization that spoke before; a named person does not
         wanted = "media" if statement.source_type == "media" else "organization"
