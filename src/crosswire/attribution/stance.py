@@ -270,7 +270,7 @@ def _negated_root(root: Token) -> bool:
     negations = [c for c in [*children, *(g for a in auxiliaries for g in a.children)] if c.dep_ == "neg"]
     if negations and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False  # "warned the rebels not to attack", "asked not to be named": a directive or a wish, no denial
-    if negations and root.lemma_.lower() in WANTING:
+    if root.lemma_.lower() in WANTING:
         return False  # "we never wanted the hype", "they don't want to rule it out yet": a wish, not a denial
     subjects = {c.lower_ for c in children if c.dep_ in {"nsubj", "nsubjpass"}}
     if negations and subjects & GENERIC_SUBJECTS and any(c.tag_ == "MD" for c in auxiliaries):

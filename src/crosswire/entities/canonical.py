@@ -75,6 +75,22 @@ _GROUP_BEFORE = re.compile(
     r"(?:group|militia|organi[sz]ation|movement|faction|sect|cartel|gang|outfit)\s+$"
 )
 
+# An outlet noun right before a name ("the entertainment site TheWrap", "the French website iGen", "the weekly
+# Harbour Gazette"): an organization, whatever kind the tagger gave the name.
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|of|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:website|site|blog|magazine|newspaper|paper|tabloid|daily|weekly|outlet|publication|broadcaster|"
+    r"news\s+agency|agency)\s+$"
+)
+# A place noun before a name ("the town of Bunbury"), somebody's origin ("a teenager from Queens", "The 21-year-old,
+# from Bunbury,") or home ("his Bunbury home"): a place, whatever kind the tagger gave the name.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:town|city|village|suburb|borough|district|county|province|region|municipality)\s+of\s+"
+    r"|\b(?:man|woman|boy|girl|teenager|teen|student|immigrants?|natives?|residents?|family|[\w-]+-year-old)"
+    r",?\s+from\s+)$"
+)
+_HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
+
 Ref = tuple[int, int]  # (article position, mention position)
 
 
@@ -139,6 +155,8 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                     surnames_article[a].add(name.surname_key)
                     firsts_article[a].add(name.first_key)
     named_as_group = _named_as_group(articles)
+    named_as_outlet = _named_as_group(articles, _OUTLET_BEFORE)
+    named_as_place = _named_as_place(articles)
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = _skeleton_index(surnames_corpus)
@@ -148,6 +166,10 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             voted = majority.get(fold(mention.text), mention.label)
             if fold(mention.text) in outlets or (voted == "PERSON" and fold(mention.text) in named_as_group):
                 voted = "ORG"
+            elif voted != "ORG" and fold(mention.text) in named_as_outlet:
+                voted = "ORG"  # "the entertainment site TheWrap", tagged a person or a place elsewhere
+            elif voted in {"ORG", "PERSON", "FAC"} and fold(mention.text) in named_as_place:
+                voted = "GPE"  # "a teenager from Queens", tagged an organization elsewhere
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
@@ -155,14 +177,29 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     return labels
 
 
-def _named_as_group(articles: Sequence[Article]) -> set[str]:
+def _named_as_group(articles: Sequence[Article], before: re.Pattern[str] = _GROUP_BEFORE) -> set[str]:
     """Folded names that some article introduces with a noun for an organization ("the militant group Boko Haram",
-    "the drug cartel Los Zetas", "the armed movement Al-Nasr"): an organization, even where the tagger read a
-    person's name."""
+    "the drug cartel Los Zetas", "the armed movement Al-Nasr"; with ``before`` an outlet's noun): an organization,
+    even where the tagger read a person's name."""
     found: set[str] = set()
     for article in articles:
         for mention in article.mentions:
-            if _GROUP_BEFORE.search(article.text[max(0, mention.start - 40) : mention.start]):
+            if before.search(article.text[max(0, mention.start - 40) : mention.start]):
+                found.add(fold(mention.text))
+    return found
+
+
+def _named_as_place(articles: Sequence[Article]) -> set[str]:
+    """Folded names that some article introduces as a place: after a place noun ("the town of Bunbury"), as where
+    somebody is from ("a teenager from Queens") or as somebody's home ("his Bunbury home"). Names a gazetteer knows
+    as something else are left to it."""
+    found: set[str] = set()
+    for article in articles:
+        for mention in article.mentions:
+            before = article.text[max(0, mention.start - 40) : mention.start]
+            after = article.text[mention.end : mention.end + 12]
+            home = _HOME_AROUND[0].search(before) and _HOME_AROUND[1].match(after)
+            if _PLACE_BEFORE.search(before) or home:
                 found.add(fold(mention.text))
     return found
 

@@ -36,8 +36,13 @@ from crosswire.nlp.parse import doc_of
 # The spaCy labels kept as entity mentions (OntoNotes): people, organizations, places, nationalities, facilities.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# An article, or a sentence adverb the tagger ran into the name at a sentence's start ("Hopefully Apple will ...",
+# "an Academy Award"): no part of the name.
+_LEADING = re.compile(
+    r"^(?:the|The|THE|a|an|[A-Z][a-z]{2,}(?:fully|ously|edly|ally|ently|ately|ively|antly|ingly)(?:,)?)\s+(?=\S)"
+)
+# A possessive, also with the opening quotation mark some pages set for an apostrophe ("Business Insider‘s list").
+_POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")
 _CREDIT = re.compile(r"\s+[/|]\s+.*$")
 _EDGE_PUNCT = " \t\n\"“”‘’'.,;:!?()[]{}-–—•*"
 # A span that runs on past a possessive: "Dmitriev's Role" -> "Dmitriev". The cut is not made where the words after
