@@ -227,3 +227,24 @@ def test_a_corpus_outlet_named_in_a_dateline_is_an_organization() -> None:
     other = article("b", "A report by Eurasia Wire was cited.", {"Eurasia Wire": "PERSON"})
     d = run(wire, other)
     assert entity_of(d, "Eurasia Wire").type == "ORG"
+
+
+def test_a_name_introduced_as_an_outlet_or_a_place_takes_that_kind() -> None:
+    """A casting story and a sports story: the tagger reads an outlet as a person or a place and a home town as an
+    organization, but some article introduces each with an outlet's noun or as where somebody is from."""
+    d = run(
+        article("a", "The entertainment site Screenwire first reported the casting.", {"Screenwire": "ORG"}),
+        article("b", "As Screenwire reported, the actor signed.", {"Screenwire": "PERSON"}),
+        article("c", "Weeks later Screenwire said the deal was done.", {"Screenwire": "GPE"}),
+        article("d", "The 19-year-old, from Kerrimuir, kept the ball.", {"Kerrimuir": "GPE"}),
+        article("e", "Kerrimuir gave the striker a parade.", {"Kerrimuir": "ORG"}),
+        article("f", "The singer flew back to his Dunmore home.", {"Dunmore": "ORG"}),
+        article("g", "A teenager from Calloway Heights made millions.", {"Calloway Heights": "ORG"}),
+        article("h", "Data from Acme showed the fall.", {"Acme": "ORG"}),
+    )
+    assert entity_of(d, "Screenwire").type == "ORG"
+    assert all(m.label == "ORG" for a in d.articles[:3] for m in a.mentions)
+    assert entity_of(d, "Kerrimuir").type == "GPE"
+    assert entity_of(d, "Dunmore").type == "GPE"
+    assert entity_of(d, "Calloway Heights").type == "GPE"
+    assert entity_of(d, "Acme").type == "ORG"  # "data from Acme": a source, not a home town

@@ -97,7 +97,8 @@ PERSON_NOUNS = frozenset(
         "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "persons", "child", "children",
         "teenager", "teenagers", "teen", "teens", "mother", "father", "couple", "tourist", "tourists", "student",
         "fisherman", "fishermen", "holidaymaker", "traveller", "traveler", "staff", "doctors", "experts",
-        "scientists", "researchers", "medics", "crew", "businessman", "businesswoman", "sportsman", "sportswoman",
+        "scientists", "researchers", "medics", "crew", "folks", "friends", "classmates", "businessman",
+        "businesswoman", "sportsman", "sportswoman",
     }
 )  # fmt: skip
 _PERSON_ENDING = re.compile(r"[a-z0-9-]+-years?-olds?|[a-z]{3,}ists?")
@@ -164,6 +165,8 @@ def head_word(phrase: str) -> str:
 
 
 def _core(phrase: str) -> str:
+    # "a number of geologists in Reykjavik", "a group of scientists": the people counted are the head
+    phrase = re.sub(r"^(?:an?|the)\s+(?:number|group|handful|couple|team|pair)\s+of\s+", "", phrase.strip(), flags=re.I)
     return re.split(
         r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|by|on|to|seen|obtained|reviewed|published|"
         r"released|cited|quoted|shared|posted)\s|[,(]",

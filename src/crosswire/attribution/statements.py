@@ -178,13 +178,23 @@ def _role_span(article: Article, start: int, end: int) -> tuple[int, int] | None
 
 
 def _alias_index(entities: dict[str, Entity]) -> dict[str, str]:
-    """Surface form -> entity id, for names the parse did not tag inside a speaker phrase ("The Kommersant daily")."""
+    """Surface form -> entity id, for names the parse did not tag inside a speaker phrase ("The Kommersant daily").
+    An organization's name of three words or more is also found by its last words when no other name ends so
+    ("International Medical Centre" for "Bali International Medical Centre")."""
     index: dict[str, str] = {}
+    endings: dict[str, set[str]] = {}
     for entity in entities.values():
         if entity.type in {"PERSON", "ORG"}:
             for alias in {entity.name, *entity.aliases}:
                 if len(alias) >= 3:
                     index.setdefault(alias, entity.id)
+                words = alias.split()
+                if entity.type == "ORG" and len(words) >= 3:
+                    for cut in range(1, len(words) - 1):
+                        endings.setdefault(" ".join(words[cut:]), set()).add(entity.id)
+    for ending, ids in endings.items():
+        if len(ids) == 1:
+            index.setdefault(ending, next(iter(ids)))
     return index
 
 
@@ -231,7 +241,8 @@ def _relative_tail(article: Article, start: int, end: int) -> int:
 
 def _by_surname(article: Article, phrase: str, start: int, entities: dict[str, Entity]) -> str | None:
     """The one person named in full earlier in the article whose surname the speaker phrase is ("Jeff Hershberger
-    ... Hershberger said"), for a surname the entity recogniser did not tag."""
+    ... Hershberger said"), for a surname the entity recogniser did not tag; when the article names nobody so, the
+    one person of the whole corpus with that surname (another report of the story named her in full)."""
     alone = _SURNAME_ALONE.fullmatch(phrase)
     if alone is None:
         return None
@@ -243,7 +254,14 @@ def _by_surname(article: Article, phrase: str, start: int, entities: dict[str, E
             words = entity.name.split()
             if len(words) > 1 and words[-1].lower() == surname:
                 found.add(entity.id)
+    if not found:
+        found = {e.id for e in entities.values() if e.type == "PERSON" and _surname_of(e) == surname}
     return found.pop() if len(found) == 1 else None
+
+
+def _surname_of(entity: Entity) -> str | None:
+    words = entity.name.split()
+    return words[-1].lower() if len(words) > 1 else None
 
 
 def _within(mention: Mention, spans: Sequence[tuple[int | None, int | None]]) -> bool:
@@ -352,6 +370,28 @@ def _described_org(
     return None
 
 
+def _described_outlet(article: Article, start: int, noun: str, previous: Sequence[Statement]) -> str | None:
+    """The outlet "the magazine" or "the publication" refers to: the one that spoke as media just before, else the
+    last organization named before whose name ends in that noun ("New York Magazine"), never a restaurant or a
+    company that merely happens to be the last name."""
+    for earlier in reversed(previous):
+        if earlier.speaker and earlier.source_type == "media" and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            return earlier.speaker
+    named = [
+        m
+        for m in article.mentions
+        if m.label == "ORG" and m.entity and m.end <= start and m.text.split()[-1].lower() == noun
+    ]
+    return max(named, key=lambda m: m.end).entity if named else None
+
+
+def _describes_outlet(article: Article, mention: Mention, end: int) -> bool:
+    """Whether a company's name only describes an outlet named after it: "the French Apple website iGen.fr" is
+    the site (the recogniser may have missed its name), "the Apple website" is Apple's."""
+    after = re.match(r"\s+((?:[a-z][\w-]*\s+){1,3})(?:[A-Z]|[a-z]+[A-Z])", article.text[mention.end : end])
+    return after is not None and any(word in OUTLET_NOUNS for word in after.group(1).split())
+
+
 def _names_a_person(phrase: str) -> bool:
     """Whether a speaker phrase ends in somebody's own name ("press officer and lieutenant colonel Per Espen
     Strande"), even when the entity recogniser missed it: such a speaker is that person, never an organization that
@@ -437,8 +477,9 @@ def _link_one(
         if found is not None:
             return found
     if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
-        # "Harbour Monthly profiled the skipper. The magazine reported ...": the outlet named before
-        found = _described_org(article, start, previous, frozenset({"organization", "media"}))
+        # "As the Chicago Tribune reported ... the paper said", "New York Magazine profiled him ... the magazine
+        # describes": the outlet named before
+        found = _described_outlet(article, start, described.group(1).lower(), previous)
         if found is not None:
             return found
     people_head = _people_head(phrase)
@@ -446,15 +487,22 @@ def _link_one(
         for mention in mentions:
             if label in PLACE_LABELS and (people_head or _describes_later_noun(article, mention, end)):
                 continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
-            if _premodifies(article, mention, mentions, frozenset({"PERSON", "ORG"})):
+            if _premodifies(article, mention, mentions, frozenset({"PERSON", "ORG"})) or _describes_outlet(
+                article, mention, end
+            ):
                 continue  # "the French Apple website iGen": the site, not Apple
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
-    # no name inside the phrase could speak ("the Dutch blog iCulture": the recogniser missed the outlet)
-    found = _by_alias(phrase, aliases) or (None if mentions else _by_surname(article, phrase, start, entities))
+    # no name inside the phrase could speak: a name the recogniser missed may ("the Dutch blog iCulture"), never one
+    # it found and the rules above set aside ("the sister of photojournalist Luke Somers")
+    missed = "".join(
+        " " if any(m.start <= i < m.end for m in mentions) else ch
+        for i, ch in enumerate(article.text[start:end], start)
+    )
+    found = _by_alias(missed, aliases) or (None if mentions else _by_surname(article, phrase, start, entities))
     if found is not None:
         return found
     if (role is not None and not _names_a_person(phrase)) or statement.source_type == "media":
