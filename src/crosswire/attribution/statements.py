@@ -434,6 +434,51 @@ def _pronoun_link(
     return _continued_speaker(article, statement.speaker_start, pronoun, previous, said)
 
 
+def _by_description(
+    article: Article, start: int, phrase: str, mentions: Sequence[Mention], previous: Sequence[Statement]
+) -> str | None:
+    """The organization or outlet a definite description ("the office", "the energy giant", "the magazine")
+    refers to, or None when the phrase is no such description."""
+    described = _DESCRIPTION.match(phrase)
+    if described is not None and not mentions:
+        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
+        found = _same_head(start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
+    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
+        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
+        # names modify it
+        found = _described_org(article, start, previous)
+        if found is not None:
+            return found
+    if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
+        # "As the Chicago Tribune reported ... the paper said", "New York Magazine profiled him ... the magazine
+        # describes": the outlet named before
+        found = _described_outlet(article, start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Sequence[Mention]) -> str | None:
+    """The organization, outlet or place the speaker phrase names, not one that only describes the speaker."""
+    people_head = _people_head(phrase)
+    for label in ORG_LABELS:
+        for mention in mentions:
+            if label in PLACE_LABELS and (people_head or _describes_later_noun(article, mention, end)):
+                continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
+            if _premodifies(article, mention, mentions, frozenset({"PERSON", "ORG"})) or _describes_outlet(
+                article, mention, end
+            ):
+                continue  # "the French Apple website iGen": the site, not Apple
+            # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
+            # of British-born photographer X" British
+            lead = article.text[start : mention.start]
+            if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
+                return mention.entity
+    return None
+
+
 def _link_one(
     article: Article,
     statement: Statement,
@@ -464,38 +509,12 @@ def _link_one(
         found = resolve_reference(article, role[0], role[1], entities)
         if found is not None and _serves(entities.get(found), article, mentions):
             return found
-    described = _DESCRIPTION.match(phrase)
-    if described is not None and not mentions:
-        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
-        found = _same_head(start, described.group(1).lower(), previous)
-        if found is not None:
-            return found
-    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
-        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
-        # names modify it
-        found = _described_org(article, start, previous)
-        if found is not None:
-            return found
-    if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
-        # "As the Chicago Tribune reported ... the paper said", "New York Magazine profiled him ... the magazine
-        # describes": the outlet named before
-        found = _described_outlet(article, start, described.group(1).lower(), previous)
-        if found is not None:
-            return found
-    people_head = _people_head(phrase)
-    for label in ORG_LABELS:
-        for mention in mentions:
-            if label in PLACE_LABELS and (people_head or _describes_later_noun(article, mention, end)):
-                continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
-            if _premodifies(article, mention, mentions, frozenset({"PERSON", "ORG"})) or _describes_outlet(
-                article, mention, end
-            ):
-                continue  # "the French Apple website iGen": the site, not Apple
-            # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
-            # of British-born photographer X" British
-            lead = article.text[start : mention.start]
-            if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
-                return mention.entity
+    found = _by_description(article, start, phrase, mentions, previous)
+    if found is not None:
+        return found
+    found = _named_org(article, start, end, phrase, mentions)
+    if found is not None:
+        return found
     # no name inside the phrase could speak: a name the recogniser missed may ("the Dutch blog iCulture"), never one
     # it found and the rules above set aside ("the sister of photojournalist Luke Somers")
     missed = "".join(
