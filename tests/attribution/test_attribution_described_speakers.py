@@ -25,8 +25,7 @@ PASSAGES = {
         " magazine reported that he had sailed alone for 40 days.\n"
     ),
     "casting": (
-        "Screen Daily first reported the casting on Monday. The publication said the actor had signed for two"
-        " films.\n"
+        "Screen Daily first reported the casting on Monday. The publication said the actor had signed for two films.\n"
     ),
     "laptop": "French Apple website iMacNews reported that the laptop would cost $900.\n",
     "gadget": "French Apple website iGen reported that the watch would cost $500.\n",

@@ -130,9 +130,9 @@ def test_declined_to_comment_next_to_a_neither_clause_stays_decline() -> None:
         ("The agent said the singer didn't expect all the attention.", "assert"),
         ('"We do not intend to make an offer for the club," the owner said.', "deny"),
         # a precept with a generic subject, an idiom of what must happen, a correction, a description
-        ("\"You can't cut taxes and still expect the budget to balance,\" the senator said.", "assert"),
+        ('"You can\'t cut taxes and still expect the budget to balance," the senator said.', "assert"),
         ('"There is no going back now," the chief executive said of the merger.', "assert"),
-        ("\"It's not a virus, but it is something we have not seen before,\" the vet said.", "assert"),
+        ('"It\'s not a virus, but it is something we have not seen before," the vet said.', "assert"),
         ('"The problem is not the price but the delivery date," the buyer said.', "assert"),
         ('"The way we were described is not who we are," the band\'s drummer said.', "assert"),
         ('"The attention is not what we expected," the young trader said.', "assert"),

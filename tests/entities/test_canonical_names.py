@@ -248,3 +248,28 @@ def test_a_name_introduced_as_an_outlet_or_a_place_takes_that_kind() -> None:
     assert entity_of(d, "Dunmore").type == "GPE"
     assert entity_of(d, "Calloway Heights").type == "GPE"
     assert entity_of(d, "Acme").type == "ORG"  # "data from Acme": a source, not a home town
+
+
+def test_two_surnames_written_without_the_first_name_are_the_same_person() -> None:
+    """A Mexican prosecutor and a Brazilian judge: a second mention drops the first name and keeps both surnames;
+    a different person sharing only the last surname stays apart."""
+    d = run(
+        article(
+            "a",
+            "Attorney General Jesús Murillo Karam said the graves held 28 bodies. Murillo Karam said tests would take"
+            " weeks.",
+            {"Jesús Murillo Karam": "PERSON", "Murillo Karam": "PERSON"},
+        ),
+        article("b", "Murillo Karam told reporters the suspects had confessed.", {"Murillo Karam": "PERSON"}),
+        article(
+            "c",
+            "Judge Ana Lúcia Pereira Santos opened the case. Pereira Santos declined to comment.",
+            {"Ana Lúcia Pereira Santos": "PERSON", "Pereira Santos": "PERSON"},
+        ),
+        article("d", "Lawyer Pedro Alves Santos filed the appeal.", {"Pedro Alves Santos": "PERSON"}),
+    )
+    prosecutor = entity_of(d, "Murillo Karam")
+    assert prosecutor is entity_of(d, "Jesús Murillo Karam") and prosecutor.name == "Jesús Murillo Karam"
+    judge = entity_of(d, "Pereira Santos")
+    assert judge is entity_of(d, "Ana Lúcia Pereira Santos")
+    assert entity_of(d, "Pedro Alves Santos") is not judge

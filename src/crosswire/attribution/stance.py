@@ -259,6 +259,15 @@ def _no_determiner(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
 
 
+def _corrects_or_describes(children: list[Token]) -> bool:
+    """Whether a negated copula goes on to what is instead ("not the price but the delivery date", "it's not a
+    virus, but it is ...") or describes with a free relative ("not what we expected", "not who we are")."""
+    heads = [c for c in children if c.dep_ in {"attr", "acomp"}]
+    if any(g.dep_ == "cc" and g.lower_ == "but" for g in [*children, *(c for h in heads for c in h.children)]):
+        return True
+    return any(c.dep_ in {"attr", "dobj"} and c.tag_ in {"WP", "WRB"} for g in children for c in [g, *g.children])
+
+
 def _negated_root(root: Token) -> bool:
     """Whether the main clause headed by ``root`` is plainly negated: a "not"/"never" that is no hedge, contrast or
     description, or a subject or object that says there is none ("No talks are taking place")."""
@@ -275,11 +284,7 @@ def _negated_root(root: Token) -> bool:
     subjects = {c.lower_ for c in children if c.dep_ in {"nsubj", "nsubjpass"}}
     if negations and subjects & GENERIC_SUBJECTS and any(c.tag_ == "MD" for c in auxiliaries):
         return False  # "you can't pursue operations and still hope for peace": a precept
-    if negations and root.lemma_ == "be" and (
-        any(c.dep_ == "cc" and c.lower_ == "but" for g in children if g.dep_ in {"attr", "acomp"} for c in g.children)
-        or any(c.dep_ == "cc" and c.lower_ == "but" for c in children)
-        or any(c.dep_ in {"attr", "dobj"} and c.tag_ in {"WP", "WRB"} for g in children for c in [g, *g.children])
-    ):
+    if negations and root.lemma_ == "be" and _corrects_or_describes(children):
         # "It's not testosterone, but it's something else": a correction; "the attention is not what we expected",
         # "this is not who we are": a description
         return False

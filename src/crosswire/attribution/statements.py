@@ -371,11 +371,12 @@ def _described_org(
 
 
 def _described_outlet(article: Article, start: int, noun: str, previous: Sequence[Statement]) -> str | None:
-    """The outlet "the magazine" or "the publication" refers to: the one that spoke as media just before, else the
-    last organization named before whose name ends in that noun ("New York Magazine"), never a restaurant or a
-    company that merely happens to be the last name."""
+    """The outlet "the magazine" or "the publication" refers to: the organization that spoke just before ("Variety
+    seems sure: the publication is reporting ..."), else the last organization named before whose name ends in that
+    noun ("New York Magazine"), never a restaurant or a company that merely happens to be the last name."""
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.source_type == "media" and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+        near = start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if earlier.speaker and earlier.source_type in {"media", "organization"} and near:
             return earlier.speaker
     named = [
         m

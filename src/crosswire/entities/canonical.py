@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from crosswire.context import Context
 from crosswire.entities import gazetteer
 from crosswire.entities.names import (
+    HONORIFICS,
     PersonName,
     first_names_compatible,
     fold,
@@ -448,6 +449,7 @@ def _cluster_people(
             person = group_of_first[parsed[ref].first]
             _add(person, ref, articles, roles_of)
             person_of[ref] = person
+        _join_compound_surnames(groups)
         people.extend(groups)
     _merge_misspellings(people)
     # Surname-only and first-name-only mentions.
@@ -483,6 +485,32 @@ def _cluster_people(
         person_of[ref] = target
     people.extend(singles.values())
     return [p for p in people if p.merged_into is None], {ref: p.root() for ref, p in person_of.items()}
+
+
+def _join_compound_surnames(groups: list[_Person]) -> None:
+    """Spanish and Portuguese names carry two surnames, and a second mention often drops the first name: "Murillo
+    Karam" is "Jesús Murillo Karam", "Pereira Santos" is "Ana Lúcia Pereira Santos". A group of one surname block
+    whose names all have two words joins the one other group that writes its first word as the second-to-last word
+    of a longer name."""
+    for group in groups:
+        if not group.names or any(len(_name_words(name)) != 2 for name in group.names):
+            continue
+        first = fold(_name_words(next(iter(group.names)))[0])
+        hosts = {
+            other.root()
+            for other in groups
+            if other is not group
+            and any(len(words) >= 3 and fold(words[-2]) == first for words in map(_name_words, other.names))
+        }
+        if len(hosts) == 1:
+            hosts.pop().absorb(group)
+
+
+def _name_words(name: str) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        words = words[1:]
+    return words
 
 
 def _surname_matches(person: _Person, key: str) -> bool:
@@ -545,10 +573,12 @@ def _person_name(person: _Person) -> str:
     """The canonical name: a full name with a formal first name, most frequent, then longest."""
     candidates = [n for n in person.names if parse_person(n).is_full] or list(person.names)
 
-    def score(name: str) -> tuple[int, int, int, str]:
+    def score(name: str) -> tuple[int, int, int, int, str]:
         parsed = parse_person(name)
         nickname = 1 if parsed.first and formal_first_names(parsed.first) - {fold(parsed.first)} else 0
-        return (nickname, -person.names[name], -len(name), name)
+        # "Murillo Karam" is the end of "Jesús Murillo Karam": two surnames without the first name
+        shortened = 1 if any(other.endswith(" " + name) for other in candidates) else 0
+        return (shortened, nickname, -person.names[name], -len(name), name)
 
     return min(candidates, key=score)
 
