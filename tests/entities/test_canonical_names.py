@@ -273,3 +273,21 @@ def test_two_surnames_written_without_the_first_name_are_the_same_person() -> No
     judge = entity_of(d, "Pereira Santos")
     assert judge is entity_of(d, "Ana Lúcia Pereira Santos")
     assert entity_of(d, "Pedro Alves Santos") is not judge
+
+
+def test_a_name_after_a_trade_only_people_have_is_a_person() -> None:
+    """A film story and a health story: the tagger reads a director as a facility and a researcher as an
+    organization, but some article writes each after a trade only a person has; an organization's name after such a
+    word ("director General Motors" does not occur; "lawyer Acme Legal Services" ends in an organization's noun)
+    stays what it is."""
+    d = run(
+        article("a", "The epic was made by director Ridley Scott in Spain.", {"Ridley Scott": "PERSON"}),
+        article("b", "Ridley Scott's epic opens in December.", {"Ridley Scott": "FAC"}),
+        article("c", "Ridley Scott's studio declined to comment.", {"Ridley Scott": "FAC"}),
+        article("d", "Rona Peligal said the data were clear.", {"Rona Peligal": "ORG"}),
+        article("e", "The study was led by researcher Rona Peligal.", {"Rona Peligal": "ORG"}),
+        article("f", "The firm hired lawyer Acme Legal Services.", {"Acme Legal Services": "ORG"}),
+    )
+    assert entity_of(d, "Ridley Scott").type == "PERSON"
+    assert entity_of(d, "Rona Peligal").type == "PERSON"
+    assert entity_of(d, "Acme Legal Services").type == "ORG"

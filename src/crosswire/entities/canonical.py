@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
+from crosswire.entities.mentions import plausible_label
 from crosswire.entities.names import (
     HONORIFICS,
     PersonName,
@@ -89,6 +90,14 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|suburb|borough|district|county|province|region|municipality)\s+of\s+"
     r"|\b(?:man|woman|boy|girl|teenager|teen|student|immigrants?|natives?|residents?|family|[\w-]+-year-old)"
     r",?\s+from\s+)$"
+)
+# A trade that only a person has, in lower case right before a name of two or three words ("director Ridley
+# Scott", "researcher Rona Peligal", "actor Seth Rogen"): a person, whatever kind the tagger gave the name.
+_PERSON_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:spokes(?:man|woman|person)|analyst|researcher|professor|actor|actress|singer|rapper|director|"
+    r"filmmaker|producer|screenwriter|writer|novelist|author|reporter|journalist|correspondent|columnist|senator|"
+    r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
+    r"economist|chairman|chairwoman|arachnologist|biologist|geologist|astronomer|physicist)\s+$"
 )
 _HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
 
@@ -158,6 +167,17 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     named_as_group = _named_as_group(articles)
     named_as_outlet = _named_as_group(articles, _OUTLET_BEFORE)
     named_as_place = _named_as_place(articles)
+    named_as_person = (
+        {
+            name
+            for name in _named_as_group(articles, _PERSON_BEFORE)
+            if 2 <= len(name.split()) <= 3
+            and gazetteer.place(name) is None
+            and plausible_label(name, "PERSON") == "PERSON"
+        }
+        - named_as_outlet
+        - named_as_group
+    )
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = _skeleton_index(surnames_corpus)
@@ -171,6 +191,8 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                 voted = "ORG"  # "the entertainment site TheWrap", tagged a person or a place elsewhere
             elif voted in {"ORG", "PERSON", "FAC"} and fold(mention.text) in named_as_place:
                 voted = "GPE"  # "a teenager from Queens", tagged an organization elsewhere
+            elif voted != "PERSON" and fold(mention.text) in named_as_person:
+                voted = "PERSON"  # "director Ridley Scott", tagged a facility elsewhere
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
