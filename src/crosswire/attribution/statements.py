@@ -516,11 +516,12 @@ def _link_one(
     found = _named_org(article, start, end, phrase, mentions)
     if found is not None:
         return found
-    # no name inside the phrase could speak: a name the recogniser missed may ("the Dutch blog iCulture"), never one
-    # it found and the rules above set aside ("the sister of photojournalist Luke Somers")
+    # no name inside the phrase could speak: a name the recogniser missed or cut short may ("the Dutch blog
+    # iCulture", "The Hollywood Reporter" with "Hollywood" tagged a place), never a person the rules above set aside
+    # ("the sister of photojournalist Luke Somers")
+    people = [m for m in mentions if m.label == "PERSON"]
     missed = "".join(
-        " " if any(m.start <= i < m.end for m in mentions) else ch
-        for i, ch in enumerate(article.text[start:end], start)
+        " " if any(m.start <= i < m.end for m in people) else ch for i, ch in enumerate(article.text[start:end], start)
     )
     found = _by_alias(missed, aliases) or (None if mentions else _by_surname(article, phrase, start, entities))
     if found is not None:
