@@ -7,10 +7,10 @@ several domains."""
 from __future__ import annotations
 
 import pytest
-from passages_support import analyze_passages
+from passages_support import analyze_passages, speaker_name, statements
 
 from crosswire.attribution.sources import source_type
-from crosswire.model import Dossier, Mention, Statement
+from crosswire.model import Dossier, Mention
 
 PASSAGES = {
     "savings": (
@@ -45,16 +45,6 @@ PASSAGES = {
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     return analyze_passages(tmp_path_factory, PASSAGES)
-
-
-def statements(dossier: Dossier, name: str) -> list[Statement]:
-    wanted = next(a.id for a in dossier.articles if a.source.endswith(f"{name}.txt"))
-    return [s for s in dossier.statements if s.article == wanted]
-
-
-def speaker_name(dossier: Dossier, statement: Statement) -> str | None:
-    entity = next((e for e in dossier.entities if e.id == statement.speaker), None)
-    return entity.name if entity else None
 
 
 def test_a_person_described_by_a_nationality_or_a_place_is_not_that_place(dossier: Dossier) -> None:
