@@ -198,16 +198,18 @@ def _alias_index(entities: dict[str, Entity]) -> dict[str, str]:
     return index
 
 
-def _by_alias(phrase: str, aliases: dict[str, str]) -> str | None:
+def _by_alias(phrase: str, aliases: dict[str, str], taken: frozenset[str] = frozenset()) -> str | None:
+    """The entity a capitalised run of the phrase names, not one of the ``taken`` names the rules already read and
+    set aside ("Apple" in "the French Apple website iGen")."""
     # a name may open in lower case before a capital ("iGen.fr", "eBay") and follow "The" ("The Hollywood Reporter")
     words = re.findall(r"(?:[A-Z]|[a-z](?=[A-Z]))[\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", phrase)
     for word in words:
-        if word in aliases:
+        if word in aliases and word not in taken:
             return aliases[word]
-        if word.startswith("The ") and word[4:] in aliases:
+        if word.startswith("The ") and word[4:] in aliases and word[4:] not in taken:
             return aliases[word[4:]]
         for part in word.split():
-            if part in aliases:
+            if part in aliases and part not in taken:
                 return aliases[part]
     return None
 
@@ -523,7 +525,9 @@ def _link_one(
     missed = "".join(
         " " if any(m.start <= i < m.end for m in people) else ch for i, ch in enumerate(article.text[start:end], start)
     )
-    found = _by_alias(missed, aliases) or (None if mentions else _by_surname(article, phrase, start, entities))
+    found = _by_alias(missed, aliases, frozenset(m.text for m in mentions)) or (
+        None if mentions else _by_surname(article, phrase, start, entities)
+    )
     if found is not None:
         return found
     if (role is not None and not _names_a_person(phrase)) or statement.source_type == "media":
