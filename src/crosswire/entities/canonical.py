@@ -5,14 +5,19 @@ The corpus stage reads every article's mentions (and text) and:
 1. **Corrects labels with corpus evidence.** A surface form's label is its majority label over all its mentions in
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
    tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place; a
-   "person" some article introduces as a group ("the militant group Boko Haram") is an organization.
+   "person" some article introduces as a group ("the militant group Boko Haram") is an organization; a name some
+   article introduces as an outlet ("the entertainment site TheWrap") is an organization, as a place ("the town of
+   Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after a trade only people have ("director
+   Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger gave it.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
    text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
-   transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block.
+   transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block; two
+   surnames written without the first name ("Murillo Karam") join the one longer name that ends so ("Jesús Murillo
+   Karam"), which stays the canonical name.
 3. **Merges misspellings only with corroboration.** People whose surnames share a consonant skeleton and whose first
    names agree are merged when they hold the same role, or appear in the same article or story with similar
    surnames, or their full names are nearly identical (rapidfuzz); "Jake Salevan" joins "Jake Sullivan" because

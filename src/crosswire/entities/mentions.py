@@ -3,7 +3,8 @@
 The spans come from the shared spaCy parse (:func:`crosswire.nlp.parse.doc_of`); this stage only trims them to the
 name itself and fixes what the text or a gazetteer proves wrong, so it adds little over the parse:
 
-- a leading "the", a trailing possessive ("Joe Biden's", "the White House's"), a trailing photo credit
+- a leading article ("the", "an Academy Award") or sentence adverb ("Hopefully Apple will ..."), a trailing
+  possessive ("Joe Biden's", "the White House's", "Business Insider‘s" with an opening quote), a trailing photo credit
   ("Sergei Fadeichev / TASS") and a bracket or quotation mark left open ("Institute of Earth Studies (Ineter",
   "David “Mad Dog") are cut, so the span is the name and its offsets still index ``article.text``;
 - a one-word "person" that opens an abbreviated rank ("Rear" of "Rear Adm. John Kirby") is no name;
