@@ -1,8 +1,7 @@
 """Speakers described by what they are, read on unseen stories of a product launch, a film casting, a young
 trader and a traveller's illness: the place, nationality or company that describes a speaker is not the speaker,
-a relative clause after a speaker names no speaker, an outlet is named by its description, a name holding the
-word of an unnamed source is still a name, and a caption printed again is one statement. Short passages from
-several domains."""
+a relative clause after a speaker names no speaker, an outlet is named by its description, and a name holding the
+word of an unnamed source is still a name. Short passages from several domains."""
 
 from __future__ import annotations
 
@@ -32,13 +31,6 @@ PASSAGES = {
     "gadget": "French Apple website iGen reported that the watch would cost $500.\n",
     "blog": "The tablet will cost 600 euros, the Dutch blog iCulture reported on Tuesday.\n",
     "insider": "Retail Insider reported on Monday that the chain would close 40 stores.\n",
-    "caption": (
-        "PHOTO: The ferry was towed to the harbour on Sunday, the coast guard said.\n\n"
-        "The ferry lost power near the island on Saturday evening.\n\n"
-        "PHOTO: The ferry was towed to the harbour on Sunday, the coast guard said.\n\n"
-        "The operator said it would inspect its other ships.\n\n"
-        "PHOTO: The ferry was towed to the harbour on Sunday, the coast guard said.\n"
-    ),
 }
 
 
@@ -103,10 +95,3 @@ def test_an_outlet_named_insider_the_recogniser_missed_is_no_unnamed_source() ->
 def test_source_types_of_described_speakers(phrase: str, names: list[tuple[str, str]], kind: str) -> None:
     mentions = [Mention(start=phrase.index(t), end=phrase.index(t) + len(t), text=t, label=label) for t, label in names]
     assert source_type(phrase, mentions) == kind
-
-
-def test_a_caption_the_page_repeats_is_one_statement(dossier: Dossier) -> None:
-    found = statements(dossier, "caption")
-    towed = [s for s in found if "towed" in s.content]
-    assert len(towed) == 1, towed
-    assert any("inspect" in s.content for s in found)

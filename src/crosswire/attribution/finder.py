@@ -557,29 +557,6 @@ class _Finder:
             candidate.via = [remap[i] for i in candidate.via if i in remap]
         self.candidates = kept
 
-    def drop_repeats(self) -> None:
-        """A line a page prints again (a photo caption under each picture, a pull quote) says nothing new: a later
-        statement with the same speaker, cue and content words as an earlier one, that relays nothing and is
-        relayed by nothing, is dropped."""
-        relayed = {i for candidate in self.candidates for i in candidate.via}
-        seen: set[tuple[str, str, str]] = set()
-        remap: dict[int, int] = {}
-        kept: list[Candidate] = []
-        for index, candidate in enumerate(self.candidates):
-            content = " ".join(self.text[candidate.content_start : candidate.content_end].split())
-            speaker = self.text[candidate.speaker[0] : candidate.speaker[1]] if candidate.speaker else ""
-            cue = self.text[candidate.cue_start or 0 : candidate.cue_end or 0]
-            key = (speaker.lower(), cue.lower(), content.lower())
-            if len(content.split()) >= 4 and not candidate.via and index not in relayed:
-                if key in seen:
-                    continue
-                seen.add(key)
-            remap[index] = len(kept)
-            kept.append(candidate)
-        for candidate in kept:
-            candidate.via = [remap[i] for i in candidate.via if i in remap]
-        self.candidates = kept
-
     def nest(self) -> None:
         """A statement whose cue sits inside another statement's content is relayed via that statement.
 
@@ -721,7 +698,6 @@ def extract(article: Article, learned: frozenset[str] = LEARNED) -> list[Stateme
     if not article.text.strip():
         return []
     finder = _find(article, learned)
-    finder.drop_repeats()
     order = sorted(
         range(len(finder.candidates)),
         key=lambda i: (finder.candidates[i].content_start, finder.candidates[i].cue_start or 0, i),
