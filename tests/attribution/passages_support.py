@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
 from crosswire.analyze import analyze
-from crosswire.model import Dossier
+from crosswire.model import Dossier, Statement
 
 
 def analyze_passages(factory: pytest.TempPathFactory, passages: Mapping[str, str]) -> Dossier:
@@ -16,3 +17,15 @@ def analyze_passages(factory: pytest.TempPathFactory, passages: Mapping[str, str
     for name, text in passages.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return analyze([str(folder)], factory.mktemp("out"), verbatim=True).dossier
+
+
+def statements(dossier: Dossier, name: str) -> list[Statement]:
+    """The statements of the passage written to ``name``.txt."""
+    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
+    return [s for s in dossier.statements if s.article == wanted]
+
+
+def speaker_name(dossier: Dossier, statement: Statement) -> str | None:
+    """The canonical name of the entity a statement's speaker is linked to, if any."""
+    entity = next((e for e in dossier.entities if e.id == statement.speaker), None)
+    return entity.name if entity else None

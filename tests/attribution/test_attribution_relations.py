@@ -8,11 +8,9 @@ who are not the place. Short passages from several domains."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from passages_support import analyze_passages, speaker_name, statements
 
-from crosswire.analyze import analyze
 from crosswire.model import Dossier, Statement
 
 PASSAGES = {
@@ -65,20 +63,11 @@ PASSAGES = {
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    folder = tmp_path_factory.mktemp("relations")
-    for name, text in PASSAGES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return analyze([str(folder)], tmp_path_factory.mktemp("out"), verbatim=True).dossier
+    return analyze_passages(tmp_path_factory, PASSAGES)
 
 
 def said(dossier: Dossier, name: str, content: str) -> Statement:
-    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
-    return next(s for s in dossier.statements if s.article == wanted and content in s.content)
-
-
-def speaker_name(dossier: Dossier, statement: Statement) -> str | None:
-    entity = next((e for e in dossier.entities if e.id == statement.speaker), None)
-    return entity.name if entity else None
+    return next(s for s in statements(dossier, name) if content in s.content)
 
 
 def test_a_possessor_with_a_bare_apostrophe_is_not_the_speaker(dossier: Dossier) -> None:

@@ -3,9 +3,8 @@ descriptions of organizations. Short passages from several domains, analysed tog
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from passages_support import speaker_name, statements
 
 from crosswire.analyze import analyze
 from crosswire.model import Dossier, Statement
@@ -59,16 +58,6 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     for name, text in PASSAGES.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return analyze([str(folder)], tmp_path_factory.mktemp("out"), verbatim=True).dossier
-
-
-def statements(dossier: Dossier, name: str) -> list[Statement]:
-    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
-    return [s for s in dossier.statements if s.article == wanted]
-
-
-def speaker_name(dossier: Dossier, statement: Statement) -> str | None:
-    entity = next((e for e in dossier.entities if e.id == statement.speaker), None)
-    return entity.name if entity else None
 
 
 def test_quoted_as_saying_is_the_quoted_persons_statement_relayed_via_the_agency(dossier: Dossier) -> None:

@@ -123,6 +123,20 @@ def test_declined_to_comment_next_to_a_neither_clause_stays_decline() -> None:
         ("The mayor said it was absurd that residents had to wait so long.", "assert"),
         ('"It was an absurd thing that was happening," the pitcher said.', "assert"),
         ("The striker said the team played well and deserved to win.", "assert"),
+        # a wish or an expectation, negated, is no denial; intending not to is
+        ("The coach said the club did not want to rule out a move for the striker yet.", "assert"),
+        ('"We never wanted the attention," the founder of the bakery chain said.', "assert"),
+        ("The minister told reporters nobody had expected the storm to turn north.", "assert"),
+        ("The agent said the singer didn't expect all the attention.", "assert"),
+        ('"We do not intend to make an offer for the club," the owner said.', "deny"),
+        # a precept with a generic subject, an idiom of what must happen, a correction, a description
+        ('"You can\'t cut taxes and still expect the budget to balance," the senator said.', "assert"),
+        ('"There is no going back now," the chief executive said of the merger.', "assert"),
+        ('"It\'s not a virus, but it is something we have not seen before," the vet said.', "assert"),
+        ('"The problem is not the price but the delivery date," the buyer said.', "assert"),
+        ('"The way we were described is not who we are," the band\'s drummer said.', "assert"),
+        ('"The attention is not what we expected," the young trader said.', "assert"),
+        ('"It is not true, but we will look at it," the spokeswoman said of the report.', "deny"),
     ],
 )
 def test_content_classes(text: str, stance: str) -> None:

@@ -227,3 +227,67 @@ def test_a_corpus_outlet_named_in_a_dateline_is_an_organization() -> None:
     other = article("b", "A report by Eurasia Wire was cited.", {"Eurasia Wire": "PERSON"})
     d = run(wire, other)
     assert entity_of(d, "Eurasia Wire").type == "ORG"
+
+
+def test_a_name_introduced_as_an_outlet_or_a_place_takes_that_kind() -> None:
+    """A casting story and a sports story: the tagger reads an outlet as a person or a place and a home town as an
+    organization, but some article introduces each with an outlet's noun or as where somebody is from."""
+    d = run(
+        article("a", "The entertainment site Screenwire first reported the casting.", {"Screenwire": "ORG"}),
+        article("b", "As Screenwire reported, the actor signed.", {"Screenwire": "PERSON"}),
+        article("c", "Weeks later Screenwire said the deal was done.", {"Screenwire": "GPE"}),
+        article("d", "The 19-year-old, from Kerrimuir, kept the ball.", {"Kerrimuir": "GPE"}),
+        article("e", "Kerrimuir gave the striker a parade.", {"Kerrimuir": "ORG"}),
+        article("f", "The singer flew back to his Dunmore home.", {"Dunmore": "ORG"}),
+        article("g", "A teenager from Calloway Heights made millions.", {"Calloway Heights": "ORG"}),
+        article("h", "Data from Acme showed the fall.", {"Acme": "ORG"}),
+    )
+    assert entity_of(d, "Screenwire").type == "ORG"
+    assert all(m.label == "ORG" for a in d.articles[:3] for m in a.mentions)
+    assert entity_of(d, "Kerrimuir").type == "GPE"
+    assert entity_of(d, "Dunmore").type == "GPE"
+    assert entity_of(d, "Calloway Heights").type == "GPE"
+    assert entity_of(d, "Acme").type == "ORG"  # "data from Acme": a source, not a home town
+
+
+def test_two_surnames_written_without_the_first_name_are_the_same_person() -> None:
+    """A Mexican prosecutor and a Brazilian judge: a second mention drops the first name and keeps both surnames;
+    a different person sharing only the last surname stays apart."""
+    d = run(
+        article(
+            "a",
+            "Attorney General Jesús Murillo Karam said the graves held 28 bodies. Murillo Karam said tests would take"
+            " weeks.",
+            {"Jesús Murillo Karam": "PERSON", "Murillo Karam": "PERSON"},
+        ),
+        article("b", "Murillo Karam told reporters the suspects had confessed.", {"Murillo Karam": "PERSON"}),
+        article(
+            "c",
+            "Judge Ana Lúcia Pereira Santos opened the case. Pereira Santos declined to comment.",
+            {"Ana Lúcia Pereira Santos": "PERSON", "Pereira Santos": "PERSON"},
+        ),
+        article("d", "Lawyer Pedro Alves Santos filed the appeal.", {"Pedro Alves Santos": "PERSON"}),
+    )
+    prosecutor = entity_of(d, "Murillo Karam")
+    assert prosecutor is entity_of(d, "Jesús Murillo Karam") and prosecutor.name == "Jesús Murillo Karam"
+    judge = entity_of(d, "Pereira Santos")
+    assert judge is entity_of(d, "Ana Lúcia Pereira Santos")
+    assert entity_of(d, "Pedro Alves Santos") is not judge
+
+
+def test_a_name_after_a_trade_only_people_have_is_a_person() -> None:
+    """A film story and a health story: the tagger reads a director as a facility and a researcher as an
+    organization, but some article writes each after a trade only a person has; an organization's name after such a
+    word ("director General Motors" does not occur; "lawyer Acme Legal Services" ends in an organization's noun)
+    stays what it is."""
+    d = run(
+        article("a", "The epic was made by director Ridley Scott in Spain.", {"Ridley Scott": "PERSON"}),
+        article("b", "Ridley Scott's epic opens in December.", {"Ridley Scott": "FAC"}),
+        article("c", "Ridley Scott's studio declined to comment.", {"Ridley Scott": "FAC"}),
+        article("d", "Rona Peligal said the data were clear.", {"Rona Peligal": "ORG"}),
+        article("e", "The study was led by researcher Rona Peligal.", {"Rona Peligal": "ORG"}),
+        article("f", "The firm hired lawyer Acme Legal Services.", {"Acme Legal Services": "ORG"}),
+    )
+    assert entity_of(d, "Ridley Scott").type == "PERSON"
+    assert entity_of(d, "Rona Peligal").type == "PERSON"
+    assert entity_of(d, "Acme Legal Services").type == "ORG"

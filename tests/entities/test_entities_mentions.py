@@ -21,6 +21,22 @@ def test_trim_span_cuts_article_possessive_and_credit() -> None:
         assert text[s:e] == expected
 
 
+def test_a_leading_indefinite_article_adverb_or_quote_set_possessive_is_cut() -> None:
+    """ "an Academy Award", "Hopefully Apple will ...", "Business Insider‘s list": the name alone."""
+    text = "won an Academy Award. Hopefully Apple will ship. Finally, Acme agreed. On Business Insider‘s list."
+    for raw, expected in [
+        ("an Academy Award", "Academy Award"),
+        ("Hopefully Apple", "Apple"),
+        ("Finally, Acme", "Acme"),
+        ("Business Insider‘s", "Business Insider"),
+    ]:
+        start = text.index(raw)
+        s, e = trim_span(text, start, start + len(raw))
+        assert text[s:e] == expected
+    for name in ("Emily Brown", "Beverly Hills", "Kelly Holmes"):
+        assert trim_span(name, 0, len(name)) == (0, len(name))
+
+
 def test_abbreviation_dot_is_kept() -> None:
     text = "officials in the U.S. said"
     start = text.index("the U.S.")

@@ -90,6 +90,26 @@ PEOPLE_NOUNS = frozenset(
         "patients", "victims", "citizens", "farmers", "bystanders", "onlookers", "mourners", "refugees",
     }
 )  # fmt: skip
+# Nouns for a person or people of no particular trade ("an Australian man", "the 21-year-old"), and trades named by
+# their ending ("geologists", "an arachnologist"): somebody, never the place or nationality that describes them.
+PERSON_NOUNS = frozenset(
+    {
+        "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "persons", "child", "children",
+        "teenager", "teenagers", "teen", "teens", "mother", "father", "couple", "tourist", "tourists", "student",
+        "fisherman", "fishermen", "holidaymaker", "traveller", "traveler", "staff", "doctors", "experts",
+        "scientists", "researchers", "medics", "crew", "folks", "friends", "classmates", "businessman",
+        "businesswoman", "sportsman", "sportswoman",
+    }
+)  # fmt: skip
+_PERSON_ENDING = re.compile(r"[a-z0-9-]+-years?-olds?|[a-z]{3,}ists?")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) names a person or people by what they are ("man", "21-year-old",
+    "geologists", "fishermen") rather than a group, a place or a record."""
+    return word in PERSON_NOUNS or bool(_PERSON_ENDING.fullmatch(word))
+
+
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"we", "they", "it", "you"})
@@ -140,14 +160,30 @@ def _ngrams(phrase: str) -> set[str]:
 
 def head_word(phrase: str) -> str:
     """The last word before any "of", "for", "who", comma or parenthesis: the phrase's head noun, roughly."""
-    core = re.split(
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-']*", _core(phrase))
+    return words[-1].lower() if words else ""
+
+
+def _core(phrase: str) -> str:
+    # "a number of geologists in Reykjavik", "a group of scientists": the people counted are the head
+    phrase = re.sub(r"^(?:an?|the)\s+(?:number|group|handful|couple|team|pair)\s+of\s+", "", phrase.strip(), flags=re.I)
+    return re.split(
         r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|by|on|to|seen|obtained|reviewed|published|"
         r"released|cited|quoted|shared|posted)\s|[,(]",
         phrase,
         maxsplit=1,
     )[0]
-    words = re.findall(r"[A-Za-z][A-Za-z\-']*", core)
-    return words[-1].lower() if words else ""
+
+
+def _unnamed_words(phrase: str, mentions: Sequence[Mention]) -> str:
+    """The phrase without the names inside it: "Business Insider" or "Sources Weekly" is an outlet's name, not the
+    word of an unnamed source."""
+    for mention in mentions:
+        if mention.label in {"ORG", "PERSON", "FAC", "WORK_OF_ART"} and len(mention.text.split()) > 1:
+            phrase = phrase.replace(mention.text, " ")
+    # news copy writes an unnamed insider in lower case or the plural; a capitalised "Insider" after a capitalised
+    # word closes an outlet's name the recogniser missed ("Football Insider said")
+    return re.sub(r"\b[A-Z][\w&'’-]*\s+Insider\b(?!s)", " ", phrase)
 
 
 def source_type(
@@ -161,14 +197,15 @@ def source_type(
     words = _words(text)
     head = head_word(text)
     people = [m for m in mentions if m.label == "PERSON"]
-    if _ANONYMOUS.search(text) and not people:
+    if _ANONYMOUS.search(_unnamed_words(text, mentions)) and not people:
         return "anonymous"
     if lowered in PERSON_PRONOUNS:
         return "person"
     if lowered in GROUP_PRONOUNS:
         return "unknown"
-    if head in DOCUMENT_NOUNS and not people and not (words & MEDIA_NOUNS - {"website", "journal"}):
-        return "document"
+    named = any(head == m.text.split()[-1].lower() for m in mentions if m.label in {"ORG", "GPE", "FAC"})
+    if head in DOCUMENT_NOUNS and not people and not named and not (words & MEDIA_NOUNS - {"website", "journal"}):
+        return "document"  # not "The Post reported": a capitalised name ending in the noun is an outlet
     if words & STRONG_MEDIA_NOUNS and not words & JOURNALISTS:
         return "media"  # "the daily Harbour Gazette", "the Russian newspaper Kommersant", "Western media"
     if is_outlet(text) or (memory is not None and memory.knows(text)) or (head in MEDIA_NOUNS and not people):
@@ -180,6 +217,12 @@ def source_type(
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
         if _INDEFINITE.match(text) or (head.endswith("s") and not text.lower().startswith("the ")):
+            return "anonymous"
+        return "person"
+    if is_person_noun(head):
+        # "an Australian man", "the 21-year-old, from Bunbury": somebody, not the place; "geologists in Reykjavik"
+        # are unnamed, as "officials" are
+        if head.endswith("s") and (_INDEFINITE.match(text) or not text.lower().startswith("the ")):
             return "anonymous"
         return "person"
     if orgs:

@@ -232,6 +232,13 @@ FEELINGS = frozenset(
         "sorry", "upset", "angry", "disappointed", "convinced", "ready", "willing", "able",
     }
 )  # fmt: skip
+# Verbs of wanting and expecting: negated, they tell a wish or a surprise ("we never wanted the hype", "they don't
+# want to rule it out yet", "nobody expected the attention"), not that something did not happen. Verbs of intending
+# stay: "we do not intend to make an offer" denies the reported plan.
+WANTING = frozenset({"want", "wish", "expect", "hope", "anticipate", "like", "care", "mind"})
+# Subjects that make a negated modal a general precept ("You can't pursue military operations and still hope for
+# peace", "one must not forget"), not a denial of a fact.
+GENERIC_SUBJECTS = frozenset({"you", "one"})
 NOBODY = frozenset({"nothing", "nobody", "none", "noone"})
 # Nouns that say "certainly" when there is none of them: "there is no doubt that ...", "no question", "make no mistake".
 CERTAINTY = frozenset({"doubt", "question", "mistake", "denying", "secret", "wonder", "surprise"})
@@ -247,7 +254,18 @@ def _no_determiner(token: Token) -> bool:
         return True
     if token.lemma_.lower() in CERTAINTY:
         return False  # "there is no doubt that they won": an assertion
+    if token.tag_ == "VBG":
+        return False  # "there is no going back", "no stopping them": an idiom of what must happen
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+
+
+def _corrects_or_describes(children: list[Token]) -> bool:
+    """Whether a negated copula goes on to what is instead ("not the price but the delivery date", "it's not a
+    virus, but it is ...") or describes with a free relative ("not what we expected", "not who we are")."""
+    heads = [c for c in children if c.dep_ in {"attr", "acomp"}]
+    if any(g.dep_ == "cc" and g.lower_ == "but" for g in [*children, *(c for h in heads for c in h.children)]):
+        return True
+    return any(c.dep_ in {"attr", "dobj"} and c.tag_ in {"WP", "WRB"} for g in children for c in [g, *g.children])
 
 
 def _negated_root(root: Token) -> bool:
@@ -261,6 +279,15 @@ def _negated_root(root: Token) -> bool:
     negations = [c for c in [*children, *(g for a in auxiliaries for g in a.children)] if c.dep_ == "neg"]
     if negations and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False  # "warned the rebels not to attack", "asked not to be named": a directive or a wish, no denial
+    if root.lemma_.lower() in WANTING:
+        return False  # "we never wanted the hype", "they don't want to rule it out yet": a wish, not a denial
+    subjects = {c.lower_ for c in children if c.dep_ in {"nsubj", "nsubjpass"}}
+    if negations and subjects & GENERIC_SUBJECTS and any(c.tag_ == "MD" for c in auxiliaries):
+        return False  # "you can't pursue operations and still hope for peace": a precept
+    if negations and root.lemma_ == "be" and _corrects_or_describes(children):
+        # "It's not testosterone, but it's something else": a correction; "the attention is not what we expected",
+        # "this is not who we are": a description
+        return False
     for negation in negations:
         after = root.doc[negation.i + 1] if negation.i + 1 < len(root.doc) else None
         if after is not None and after.lower_ in {"the", "a", "an"} and negation.i + 2 < len(root.doc):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import RELATIVE_PRONOUNS, head_word
+from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, head_word, is_person_noun
 from crosswire.context import Context
 from crosswire.entities.coref import PRONOUNS, resolve_reference
 from crosswire.entities.gender import Gender, compatible, noun_gender, read_genders
@@ -82,6 +82,12 @@ COMPANY_NOUNS = frozenset(
         "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
     }
 )  # fmt: skip
+# Nouns that describe an outlet named before ("the magazine", "the publication", "the website").
+OUTLET_NOUNS = MEDIA_NOUNS - {"media", "press", "reporters", "correspondents", "journalists", "outlets", "wire"}
+# Where a relative clause or a participle opens in a speaker phrase: what it names is what the speaker did or where
+# the speaker has been ("Bale, who can next be seen in Ridley Scott's film"; "a man who developed a mark during a
+# trip to Bali"), never who speaks.
+_RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
 # The rest of a speaker phrase after "Name's" when the phrase is the named person's own institution ("Netanyahu's
 # office said", "Biden's campaign said"), not another person ("Putin's spokesman") or a thing ("Hersh's article").
 _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
@@ -116,11 +122,14 @@ def _possessive_end(article: Article, mention: Mention) -> int | None:
     return None
 
 
-def _premodifies(article: Article, mention: Mention, mentions: Sequence[Mention]) -> bool:
-    """Whether a name only modifies a later person's name through a common noun ("Boko Haram leader Abubakar
-    Shekau", "Chibok resident Solomon Ali", "Acme chief executive Jane Roe"): the later name is the speaker."""
+def _premodifies(
+    article: Article, mention: Mention, mentions: Sequence[Mention], labels: frozenset[str] = frozenset({"PERSON"})
+) -> bool:
+    """Whether a name only modifies a later name of ``labels`` through a common noun ("Boko Haram leader Abubakar
+    Shekau", "Chibok resident Solomon Ali", "Acme chief executive Jane Roe"; "the French Apple website iGen" for
+    organizations): the later name is the speaker."""
     return any(
-        later.label == "PERSON"
+        later.label in labels
         and later.start > mention.end
         and _PREMODIFIED.fullmatch(article.text[mention.end : later.start])
         for later in mentions
@@ -169,23 +178,38 @@ def _role_span(article: Article, start: int, end: int) -> tuple[int, int] | None
 
 
 def _alias_index(entities: dict[str, Entity]) -> dict[str, str]:
-    """Surface form -> entity id, for names the parse did not tag inside a speaker phrase ("The Kommersant daily")."""
+    """Surface form -> entity id, for names the parse did not tag inside a speaker phrase ("The Kommersant daily").
+    An organization's name of three words or more is also found by its last words when no other name ends so
+    ("International Medical Centre" for "Bali International Medical Centre")."""
     index: dict[str, str] = {}
+    endings: dict[str, set[str]] = {}
     for entity in entities.values():
         if entity.type in {"PERSON", "ORG"}:
             for alias in {entity.name, *entity.aliases}:
                 if len(alias) >= 3:
                     index.setdefault(alias, entity.id)
+                words = alias.split()
+                if entity.type == "ORG" and len(words) >= 3:
+                    for cut in range(1, len(words) - 1):
+                        endings.setdefault(" ".join(words[cut:]), set()).add(entity.id)
+    for ending, ids in endings.items():
+        if len(ids) == 1:
+            index.setdefault(ending, next(iter(ids)))
     return index
 
 
-def _by_alias(phrase: str, aliases: dict[str, str]) -> str | None:
-    words = re.findall(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", phrase)
+def _by_alias(phrase: str, aliases: dict[str, str], taken: frozenset[str] = frozenset()) -> str | None:
+    """The entity a capitalised run of the phrase names, not one of the ``taken`` names the rules already read and
+    set aside ("Apple" in "the French Apple website iGen")."""
+    # a name may open in lower case before a capital ("iGen.fr", "eBay") and follow "The" ("The Hollywood Reporter")
+    words = re.findall(r"(?:[A-Z]|[a-z](?=[A-Z]))[\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", phrase)
     for word in words:
-        if word in aliases:
+        if word in aliases and word not in taken:
             return aliases[word]
+        if word.startswith("The ") and word[4:] in aliases and word[4:] not in taken:
+            return aliases[word[4:]]
         for part in word.split():
-            if part in aliases:
+            if part in aliases and part not in taken:
                 return aliases[part]
     return None
 
@@ -194,12 +218,33 @@ def _people_head(phrase: str) -> bool:
     """Whether a speaker phrase is headed by people or a role ("Kansas City police", "Iraqi officials", "the mayor
     of Iguala") rather than by the place or an institution of it ("the Nigerian government", "Norway")."""
     head = head_word(phrase)
-    return head in PEOPLE_OF_A_PLACE or head in ROLE_HEADS or head.removesuffix("s") in ROLE_HEADS
+    return _people_word(head)
+
+
+def _people_word(word: str) -> bool:
+    return (
+        word in PEOPLE_OF_A_PLACE or word in ROLE_HEADS or word.removesuffix("s") in ROLE_HEADS or is_person_noun(word)
+    )
+
+
+def _describes_later_noun(article: Article, mention: Mention, end: int) -> bool:
+    """Whether a place or nationality only describes a noun after it in the speaker phrase: people ("an Australian
+    man", "Chibok residents"), a role or an outlet ("the Dutch blog iCulture", "a Wichita station"). "The Nigerian
+    government" is the nation speaking."""
+    words = re.findall(r"[a-z][a-z\-]*", article.text[mention.end : end])
+    return any(_people_word(word) or word in OUTLET_NOUNS for word in words)
+
+
+def _relative_tail(article: Article, start: int, end: int) -> int:
+    """Where a relative clause opens inside the speaker phrase (``end`` when none does)."""
+    found = _RELATIVE_TAIL.search(article.text, start, end)
+    return found.start() if found and found.start() > start else end
 
 
 def _by_surname(article: Article, phrase: str, start: int, entities: dict[str, Entity]) -> str | None:
     """The one person named in full earlier in the article whose surname the speaker phrase is ("Jeff Hershberger
-    ... Hershberger said"), for a surname the entity recogniser did not tag."""
+    ... Hershberger said"), for a surname the entity recogniser did not tag; when the article names nobody so, the
+    one person of the whole corpus with that surname (another report of the story named her in full)."""
     alone = _SURNAME_ALONE.fullmatch(phrase)
     if alone is None:
         return None
@@ -211,7 +256,14 @@ def _by_surname(article: Article, phrase: str, start: int, entities: dict[str, E
             words = entity.name.split()
             if len(words) > 1 and words[-1].lower() == surname:
                 found.add(entity.id)
+    if not found:
+        found = {e.id for e in entities.values() if e.type == "PERSON" and _surname_of(e) == surname}
     return found.pop() if len(found) == 1 else None
+
+
+def _surname_of(entity: Entity) -> str | None:
+    words = entity.name.split()
+    return words[-1].lower() if len(words) > 1 else None
 
 
 def _within(mention: Mention, spans: Sequence[tuple[int | None, int | None]]) -> bool:
@@ -306,15 +358,41 @@ def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | No
     return None
 
 
-def _described_org(article: Article, start: int, previous: Sequence[Statement]) -> str | None:
-    """The organization "the company" refers to: the one that spoke just before, else the last one named."""
+def _described_org(
+    article: Article, start: int, previous: Sequence[Statement], kinds: frozenset[str] = frozenset({"organization"})
+) -> str | None:
+    """The organization "the company" refers to: the one that spoke just before, else the last one named. An outlet
+    ("the magazine") may have spoken as an organization or as media (``kinds``)."""
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.source_type == "organization" and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+        if earlier.speaker and earlier.source_type in kinds and start - earlier.end <= ORG_FALLBACK_DISTANCE:
             return earlier.speaker
     named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start]
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
         return max(named, key=lambda m: m.end).entity
     return None
+
+
+def _described_outlet(article: Article, start: int, noun: str, previous: Sequence[Statement]) -> str | None:
+    """The outlet "the magazine" or "the publication" refers to: the organization that spoke just before ("Variety
+    seems sure: the publication is reporting ..."), else the last organization named before whose name ends in that
+    noun ("New York Magazine"), never a restaurant or a company that merely happens to be the last name."""
+    for earlier in reversed(previous):
+        near = start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if earlier.speaker and earlier.source_type in {"media", "organization"} and near:
+            return earlier.speaker
+    named = [
+        m
+        for m in article.mentions
+        if m.label == "ORG" and m.entity and m.end <= start and m.text.split()[-1].lower() == noun
+    ]
+    return max(named, key=lambda m: m.end).entity if named else None
+
+
+def _describes_outlet(article: Article, mention: Mention, end: int) -> bool:
+    """Whether a company's name only describes an outlet named after it: "the French Apple website iGen.fr" is
+    the site (the recogniser may have missed its name), "the Apple website" is Apple's."""
+    after = re.match(r"\s+((?:[a-z][\w-]*\s+){1,3})(?:[A-Z]|[a-z]+[A-Z])", article.text[mention.end : end])
+    return after is not None and any(word in OUTLET_NOUNS for word in after.group(1).split())
 
 
 def _names_a_person(phrase: str) -> bool:
@@ -359,6 +437,51 @@ def _pronoun_link(
     return _continued_speaker(article, statement.speaker_start, pronoun, previous, said)
 
 
+def _by_description(
+    article: Article, start: int, phrase: str, mentions: Sequence[Mention], previous: Sequence[Statement]
+) -> str | None:
+    """The organization or outlet a definite description ("the office", "the energy giant", "the magazine")
+    refers to, or None when the phrase is no such description."""
+    described = _DESCRIPTION.match(phrase)
+    if described is not None and not mentions:
+        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
+        found = _same_head(start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
+    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
+        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
+        # names modify it
+        found = _described_org(article, start, previous)
+        if found is not None:
+            return found
+    if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
+        # "As the Chicago Tribune reported ... the paper said", "New York Magazine profiled him ... the magazine
+        # describes": the outlet named before
+        found = _described_outlet(article, start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Sequence[Mention]) -> str | None:
+    """The organization, outlet or place the speaker phrase names, not one that only describes the speaker."""
+    people_head = _people_head(phrase)
+    for label in ORG_LABELS:
+        for mention in mentions:
+            if label in PLACE_LABELS and (people_head or _describes_later_noun(article, mention, end)):
+                continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
+            if _premodifies(article, mention, mentions, frozenset({"PERSON", "ORG"})) or _describes_outlet(
+                article, mention, end
+            ):
+                continue  # "the French Apple website iGen": the site, not Apple
+            # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
+            # of British-born photographer X" British
+            lead = article.text[start : mention.start]
+            if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
+                return mention.entity
+    return None
+
+
 def _link_one(
     article: Article,
     statement: Statement,
@@ -373,6 +496,9 @@ def _link_one(
         return None
     start, end = statement.speaker_start, statement.speaker_end
     phrase = article.text[start:end].strip()
+    if phrase.lower() not in RELATIVE_PRONOUNS:
+        end = _relative_tail(article, start, end)
+        phrase = article.text[start:end].strip()
     mentions = _inside(article, start, end)
     person = _head_person(article, statement, mentions)
     if person is not None:
@@ -386,32 +512,24 @@ def _link_one(
         found = resolve_reference(article, role[0], role[1], entities)
         if found is not None and _serves(entities.get(found), article, mentions):
             return found
-    described = _DESCRIPTION.match(phrase)
-    if described is not None and not mentions:
-        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
-        found = _same_head(start, described.group(1).lower(), previous)
-        if found is not None:
-            return found
-    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
-        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
-        # names modify it
-        found = _described_org(article, start, previous)
-        if found is not None:
-            return found
-    people_head = _people_head(phrase)
-    for label in ORG_LABELS:
-        for mention in mentions:
-            if people_head and label in PLACE_LABELS:
-                continue  # "Kansas City police", "the finance secretary of Guerrero state": people, not the place
-            # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
-            # of British-born photographer X" British
-            lead = article.text[start : mention.start]
-            if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
-                return mention.entity
-    if not mentions:
-        found = _by_alias(phrase, aliases) or _by_surname(article, phrase, start, entities)
-        if found is not None:
-            return found
+    found = _by_description(article, start, phrase, mentions, previous)
+    if found is not None:
+        return found
+    found = _named_org(article, start, end, phrase, mentions)
+    if found is not None:
+        return found
+    # no name inside the phrase could speak: a name the recogniser missed or cut short may ("the Dutch blog
+    # iCulture", "The Hollywood Reporter" with "Hollywood" tagged a place), never a person the rules above set aside
+    # ("the sister of photojournalist Luke Somers")
+    people = [m for m in mentions if m.label == "PERSON"]
+    missed = "".join(
+        " " if any(m.start <= i < m.end for m in people) else ch for i, ch in enumerate(article.text[start:end], start)
+    )
+    found = _by_alias(missed, aliases, frozenset(m.text for m in mentions)) or (
+        None if mentions else _by_surname(article, phrase, start, entities)
+    )
+    if found is not None:
+        return found
     if (role is not None and not _names_a_person(phrase)) or statement.source_type == "media":
         # "a spokesman said" speaks for the organization that spoke before; a named person does not
         wanted = "media" if statement.source_type == "media" else "organization"

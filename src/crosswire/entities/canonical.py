@@ -5,14 +5,19 @@ The corpus stage reads every article's mentions (and text) and:
 1. **Corrects labels with corpus evidence.** A surface form's label is its majority label over all its mentions in
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
    tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place; a
-   "person" some article introduces as a group ("the militant group Boko Haram") is an organization.
+   "person" some article introduces as a group ("the militant group Boko Haram") is an organization; a name some
+   article introduces as an outlet ("the entertainment site TheWrap") is an organization, as a place ("the town of
+   Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after a trade only people have ("director
+   Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger gave it.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
    text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
-   transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block.
+   transliteration key, then by compatible first name (transliteration, nickname, initial) inside that block; two
+   surnames written without the first name ("Murillo Karam") join the one longer name that ends so ("Jesús Murillo
+   Karam"), which stays the canonical name.
 3. **Merges misspellings only with corroboration.** People whose surnames share a consonant skeleton and whose first
    names agree are merged when they hold the same role, or appear in the same article or story with similar
    surnames, or their full names are nearly identical (rapidfuzz); "Jake Salevan" joins "Jake Sullivan" because
@@ -38,7 +43,9 @@ from rapidfuzz import fuzz
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
+from crosswire.entities.mentions import plausible_label
 from crosswire.entities.names import (
+    HONORIFICS,
     PersonName,
     first_names_compatible,
     fold,
@@ -74,6 +81,30 @@ _GROUP_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|of|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:group|militia|organi[sz]ation|movement|faction|sect|cartel|gang|outfit)\s+$"
 )
+
+# An outlet noun right before a name ("the entertainment site TheWrap", "the French website iGen", "the weekly
+# Harbour Gazette"): an organization, whatever kind the tagger gave the name.
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|of|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:website|site|blog|magazine|newspaper|paper|tabloid|daily|weekly|outlet|publication|broadcaster|"
+    r"news\s+agency|agency)\s+$"
+)
+# A place noun before a name ("the town of Bunbury"), somebody's origin ("a teenager from Queens", "The 21-year-old,
+# from Bunbury,") or home ("his Bunbury home"): a place, whatever kind the tagger gave the name.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:town|city|village|suburb|borough|district|county|province|region|municipality)\s+of\s+"
+    r"|\b(?:man|woman|boy|girl|teenager|teen|student|immigrants?|natives?|residents?|family|[\w-]+-year-old)"
+    r",?\s+from\s+)$"
+)
+# A trade that only a person has, in lower case right before a name of two or three words ("director Ridley
+# Scott", "researcher Rona Peligal", "actor Seth Rogen"): a person, whatever kind the tagger gave the name.
+_PERSON_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:spokes(?:man|woman|person)|analyst|researcher|professor|actor|actress|singer|rapper|director|"
+    r"filmmaker|producer|screenwriter|writer|novelist|author|reporter|journalist|correspondent|columnist|senator|"
+    r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
+    r"economist|chairman|chairwoman|arachnologist|biologist|geologist|astronomer|physicist)\s+$"
+)
+_HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
 
 Ref = tuple[int, int]  # (article position, mention position)
 
@@ -139,6 +170,19 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                     surnames_article[a].add(name.surname_key)
                     firsts_article[a].add(name.first_key)
     named_as_group = _named_as_group(articles)
+    named_as_outlet = _named_as_group(articles, _OUTLET_BEFORE)
+    named_as_place = _named_as_place(articles)
+    named_as_person = (
+        {
+            name
+            for name in _named_as_group(articles, _PERSON_BEFORE)
+            if 2 <= len(name.split()) <= 3
+            and gazetteer.place(name) is None
+            and plausible_label(name, "PERSON") == "PERSON"
+        }
+        - named_as_outlet
+        - named_as_group
+    )
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = _skeleton_index(surnames_corpus)
@@ -148,6 +192,12 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             voted = majority.get(fold(mention.text), mention.label)
             if fold(mention.text) in outlets or (voted == "PERSON" and fold(mention.text) in named_as_group):
                 voted = "ORG"
+            elif voted != "ORG" and fold(mention.text) in named_as_outlet:
+                voted = "ORG"  # "the entertainment site TheWrap", tagged a person or a place elsewhere
+            elif voted in {"ORG", "PERSON", "FAC"} and fold(mention.text) in named_as_place:
+                voted = "GPE"  # "a teenager from Queens", tagged an organization elsewhere
+            elif voted != "PERSON" and fold(mention.text) in named_as_person:
+                voted = "PERSON"  # "director Ridley Scott", tagged a facility elsewhere
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
@@ -155,14 +205,29 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     return labels
 
 
-def _named_as_group(articles: Sequence[Article]) -> set[str]:
+def _named_as_group(articles: Sequence[Article], before: re.Pattern[str] = _GROUP_BEFORE) -> set[str]:
     """Folded names that some article introduces with a noun for an organization ("the militant group Boko Haram",
-    "the drug cartel Los Zetas", "the armed movement Al-Nasr"): an organization, even where the tagger read a
-    person's name."""
+    "the drug cartel Los Zetas", "the armed movement Al-Nasr"; with ``before`` an outlet's noun): an organization,
+    even where the tagger read a person's name."""
     found: set[str] = set()
     for article in articles:
         for mention in article.mentions:
-            if _GROUP_BEFORE.search(article.text[max(0, mention.start - 40) : mention.start]):
+            if before.search(article.text[max(0, mention.start - 40) : mention.start]):
+                found.add(fold(mention.text))
+    return found
+
+
+def _named_as_place(articles: Sequence[Article]) -> set[str]:
+    """Folded names that some article introduces as a place: after a place noun ("the town of Bunbury"), as where
+    somebody is from ("a teenager from Queens") or as somebody's home ("his Bunbury home"). Names a gazetteer knows
+    as something else are left to it."""
+    found: set[str] = set()
+    for article in articles:
+        for mention in article.mentions:
+            before = article.text[max(0, mention.start - 40) : mention.start]
+            after = article.text[mention.end : mention.end + 12]
+            home = _HOME_AROUND[0].search(before) and _HOME_AROUND[1].match(after)
+            if _PLACE_BEFORE.search(before) or home:
                 found.add(fold(mention.text))
     return found
 
@@ -411,6 +476,7 @@ def _cluster_people(
             person = group_of_first[parsed[ref].first]
             _add(person, ref, articles, roles_of)
             person_of[ref] = person
+        _join_compound_surnames(groups)
         people.extend(groups)
     _merge_misspellings(people)
     # Surname-only and first-name-only mentions.
@@ -446,6 +512,32 @@ def _cluster_people(
         person_of[ref] = target
     people.extend(singles.values())
     return [p for p in people if p.merged_into is None], {ref: p.root() for ref, p in person_of.items()}
+
+
+def _join_compound_surnames(groups: list[_Person]) -> None:
+    """Spanish and Portuguese names carry two surnames, and a second mention often drops the first name: "Murillo
+    Karam" is "Jesús Murillo Karam", "Pereira Santos" is "Ana Lúcia Pereira Santos". A group of one surname block
+    whose names all have two words joins the one other group that writes its first word as the second-to-last word
+    of a longer name."""
+    for group in groups:
+        if not group.names or any(len(_name_words(name)) != 2 for name in group.names):
+            continue
+        first = fold(_name_words(next(iter(group.names)))[0])
+        hosts = {
+            other.root()
+            for other in groups
+            if other is not group
+            and any(len(words) >= 3 and fold(words[-2]) == first for words in map(_name_words, other.names))
+        }
+        if len(hosts) == 1:
+            hosts.pop().absorb(group)
+
+
+def _name_words(name: str) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        words = words[1:]
+    return words
 
 
 def _surname_matches(person: _Person, key: str) -> bool:
@@ -508,10 +600,12 @@ def _person_name(person: _Person) -> str:
     """The canonical name: a full name with a formal first name, most frequent, then longest."""
     candidates = [n for n in person.names if parse_person(n).is_full] or list(person.names)
 
-    def score(name: str) -> tuple[int, int, int, str]:
+    def score(name: str) -> tuple[int, int, int, int, str]:
         parsed = parse_person(name)
         nickname = 1 if parsed.first and formal_first_names(parsed.first) - {fold(parsed.first)} else 0
-        return (nickname, -person.names[name], -len(name), name)
+        # "Murillo Karam" is the end of "Jesús Murillo Karam": two surnames without the first name
+        shortened = 1 if any(other.endswith(" " + name) for other in candidates) else 0
+        return (shortened, nickname, -person.names[name], -len(name), name)
 
     return min(candidates, key=score)
 

@@ -3,7 +3,8 @@
 The spans come from the shared spaCy parse (:func:`crosswire.nlp.parse.doc_of`); this stage only trims them to the
 name itself and fixes what the text or a gazetteer proves wrong, so it adds little over the parse:
 
-- a leading "the", a trailing possessive ("Joe Biden's", "the White House's"), a trailing photo credit
+- a leading article ("the", "an Academy Award") or sentence adverb ("Hopefully Apple will ..."), a trailing
+  possessive ("Joe Biden's", "the White House's", "Business Insider‘s" with an opening quote), a trailing photo credit
   ("Sergei Fadeichev / TASS") and a bracket or quotation mark left open ("Institute of Earth Studies (Ineter",
   "David “Mad Dog") are cut, so the span is the name and its offsets still index ``article.text``;
 - a one-word "person" that opens an abbreviated rank ("Rear" of "Rear Adm. John Kirby") is no name;
@@ -36,8 +37,13 @@ from crosswire.nlp.parse import doc_of
 # The spaCy labels kept as entity mentions (OntoNotes): people, organizations, places, nationalities, facilities.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# An article, or a sentence adverb the tagger ran into the name at a sentence's start ("Hopefully Apple will ...",
+# "an Academy Award"): no part of the name.
+_LEADING = re.compile(
+    r"^(?:the|The|THE|a|an|[A-Z][a-z]{2,}(?:fully|ously|edly|ally|ently|ately|ively|antly|ingly)(?:,)?)\s+(?=\S)"
+)
+# A possessive, also with the opening quotation mark some pages set for an apostrophe ("Business Insider‘s list").
+_POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")
 _CREDIT = re.compile(r"\s+[/|]\s+.*$")
 _EDGE_PUNCT = " \t\n\"“”‘’'.,;:!?()[]{}-–—•*"
 # A span that runs on past a possessive: "Dmitriev's Role" -> "Dmitriev". The cut is not made where the words after
