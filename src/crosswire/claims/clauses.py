@@ -132,6 +132,33 @@ def strip_frame(text: str) -> tuple[int, str]:
     return match.end(), text[match.end() :]
 
 
+# A verdict on a claim the sentence spells out: "[The suggestion that] militants were caught at the border *is
+# categorically false*", "[Reports that] the plant will close *are simply untrue*", "... *is correct*".
+_VERDICT_TAIL = re.compile(
+    r",?\s+(?:is|was|are|were)\s+(?:(?:absolutely|categorically|completely|totally|simply|utterly|entirely|"
+    r"patently|demonstrably|flatly|also|just|100\s+percent)\s+)*"
+    r"(?P<word>false|untrue|baseless|groundless|unfounded|wrong|incorrect|inaccurate|fabricated|nonsense|"
+    r"a\s+(?:lie|fabrication|hoax)|true|accurate|correct)\b",
+    re.IGNORECASE,
+)
+_UPHELD = frozenset({"true", "accurate", "correct"})
+
+
+def judged_frame(text: str) -> tuple[int, str, str] | None:
+    """The claim a sentence spells out and judges, where it starts and the judgement: "The suggestion that
+    individuals with ties to the group were apprehended at the border is categorically false" gives the start of
+    "individuals with ties to the group were apprehended at the border", that claim, and ``"denies"`` ("... is
+    true": ``"confirms"``). None when the sentence opens on no report frame or passes no such verdict."""
+    cut, claim = strip_frame(text)
+    if not cut:
+        return None
+    verdict = _VERDICT_TAIL.search(claim)
+    if verdict is None or _words(claim[: verdict.start()]) < MIN_CLAUSE_WORDS:
+        return None
+    upheld = verdict["word"].lower() in _UPHELD
+    return cut, claim[: verdict.start()], "confirms" if upheld else "denies"
+
+
 def absence_frame(text: str) -> int | None:
     """Where the denied clause starts when ``text`` says there is no evidence for it ("there is no evidence that he
     bet on baseball", "we have found nothing to suggest that the vaccine caused the deaths"), else None. "Nothing
@@ -230,20 +257,45 @@ def _parse(texts: Sequence[str]) -> list[Doc]:
 
 
 class ClauseReader:
-    """Splits the sentences of one article into clauses. The sentences it is given are parsed together, in one
-    batch, which is several times faster than a parse per sentence; any other sentence is parsed when asked about."""
+    """Splits the sentences of one article into clauses, and tells what a source said from the thing it named
+    (:meth:`is_clause`). The sentences it is given are parsed together, in one batch, which is several times faster
+    than a parse per sentence; any other sentence is parsed when asked about. ``checked`` are the sentences
+    :meth:`is_clause` will be asked about (what sources said)."""
 
-    def __init__(self, texts: Sequence[str] = (), article: Article | None = None) -> None:
-        todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
+    def __init__(self, texts: Sequence[str] = (), article: Article | None = None, checked: Sequence[str] = ()) -> None:
+        self._article = article
+        self._docs: dict[str, Doc] = {}
+        self.add(texts, checked)
+
+    def add(self, texts: Sequence[str], checked: Sequence[str] = ()) -> None:
+        """Parse, in one batch, what of ``texts`` may be split and what of ``checked`` may lack a verb."""
+        todo = list(
+            dict.fromkeys(
+                text
+                for text in [
+                    *(text for text in texts if _MAY_SPLIT.search(text)),
+                    *(text for text in checked if maybe_verbless(text)),
+                ]
+                if text not in self._docs
+            )
+        )
         # Parses a per-article worker already made (crosswire.claims.parses), then those cut out of the parse of the
         # article they come from, then the rest in one batch.
-        self._docs: dict[str, Doc] = parses.known(todo)
-        if article is not None and len(self._docs) < len(todo):
-            self._docs.update(parses.from_article(article, [text for text in todo if text not in self._docs]))
-        fresh = [text for text in todo if text not in self._docs]
+        found = parses.known(todo)
+        if self._article is not None and len(found) < len(todo):
+            found.update(parses.from_article(self._article, [text for text in todo if text not in found]))
+        fresh = [text for text in todo if text not in found]
         parsed = dict(zip(fresh, _parse(fresh), strict=True))
         parses.record(parsed)
+        self._docs.update(found)
         self._docs.update(parsed)
+
+    def _doc(self, text: str) -> Doc:
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = _parse([text])[0]
+            parses.record({text: doc})
+        return doc
 
     def split(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
         """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans
@@ -251,11 +303,41 @@ class ClauseReader:
         whole = [Clause(0, len(text), text)]
         if not _MAY_SPLIT.search(text):
             return whole
-        doc = self._docs.get(text)
-        if doc is None:
-            doc = self._docs[text] = _parse([text])[0]
-            parses.record({text: doc})
-        return _split(doc, text, names) or whole
+        return _split(self._doc(text), text, names) or whole
+
+    def is_clause(self, text: str) -> bool:
+        """Whether what a source said is a clause, something put forward, and not only the thing it named: the
+        object of "released", "talked about", "promoted" ("the authenticity of the video", "gays, unmarried couples
+        and advocates of the Big Bang theory", "the doctrine that animals have no souls") or what a call was for
+        ("for the troops to be withdrawn") has no finite verb of its own, outside the clauses that describe a noun
+        of it. A content the cheap test cannot rule out (:func:`maybe_verbless`) is read off its parse."""
+        return not maybe_verbless(text) or _has_finite_verb(self._doc(text))
+
+
+# A word that is a finite verb whatever the parse: a sentence holding one is a clause, and is not parsed to know it.
+_FINITE_WORD = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do)\b"
+    r"|['’](?:s|re|ve|ll|d|m)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# Longer contents are sentences in practice: only shorter ones are parsed to see whether they have a verb.
+_MAX_VERBLESS_WORDS = 30
+
+
+def maybe_verbless(text: str) -> bool:
+    """Whether ``text`` may lack a finite verb: short, and no auxiliary, modal or contracted verb in it."""
+    return _words(text) <= _MAX_VERBLESS_WORDS and _FINITE_WORD.search(text) is None
+
+
+def _has_finite_verb(doc: Doc) -> bool:
+    """A finite verb (or a modal) that heads the text, not one inside a clause hanging on a noun ("the doctrine *that
+    animals have no souls*", "a daughter *when she was detained*"): every word above it is a verb."""
+    for token in doc:
+        if token.tag_ not in _FINITE:
+            continue
+        if all(head.pos_ in {"VERB", "AUX"} for head in token.ancestors):
+            return True
+    return False
 
 
 def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:

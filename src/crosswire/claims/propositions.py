@@ -20,7 +20,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, drop_attribution, strip_frame
+from crosswire.claims.clauses import (
+    ClauseReader,
+    absence_frame,
+    dateline_cut,
+    drop_attribution,
+    judged_frame,
+    strip_frame,
+)
 from crosswire.claims.reactions import (
     MIN_WORDS,
     STANCE_OF_CLASS,
@@ -109,6 +116,15 @@ _PRONOUNS_OF_TYPE: dict[str, frozenset[str]] = {
     "media": frozenset({"we", "it", "they"}),
     "document": frozenset({"it"}),
 }
+# A negated wish, expectation or plan ("We don't expect that to change", "they don't want to rule it out yet", "I
+# did not intend to run again"): the speaker tells what it wants or expects, it denies no deed or fact. (Not
+# "know", "think" or "believe": "I didn't know about the payments" denies knowing, "we don't believe the bridge was
+# sabotaged" doubts the sabotage.)
+_NEGATED_ATTITUDE = re.compile(
+    _OPENER + r"(?:[\w'’-]+\s+){1,4}?(?:do|does|did)(?:\s+not|n['’]t)\s+(?:really\s+|yet\s+|even\s+)?"
+    r"(?:want|wish|expect|anticipate|hope|intend|plan|mean|need)\b",
+    re.IGNORECASE,
+)
 _ANY_PRONOUN = frozenset({"i", "we", "he", "she", "it", "they"})
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
@@ -273,6 +289,8 @@ def clause_stance_of(
     is_negative = negative(text)
     first_hand = _first_hand(statement, relays)
     own = "confirms" if first_hand else "reports"
+    if stance == "denies" and not denial_verb and _NEGATED_ATTITUDE.match(text):
+        return own, None
     # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
     subject = _SPEAKER_SUBJECT.match(text)
     about_itself = (
@@ -520,26 +538,46 @@ def extract(
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
+        parts_of = {
+            statement.id: _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
+            for statement in statements
+        }
+        said = [
+            _statement_text(article, lo, hi)[1]
+            for statement in statements
+            if not is_topic_only(statement) and not is_reaction(statement)
+            for lo, hi in parts_of[statement.id]
+        ]
+        # Every sentence the article's propositions may be cut from, parsed in one batch per kind.
+        clauses_of = ClauseReader(said, article, said)
+        said_parts: dict[str, list[tuple[int, int]]] = {}
+        named_only: set[str] = set()
+        for statement in statements:
+            long_enough = [
+                (lo, hi)
+                for lo, hi in parts_of[statement.id]
+                if len(WORD.findall(strip_content(article.text[lo:hi]))) >= MIN_WORDS
+            ]
+            said_parts[statement.id] = [
+                (lo, hi) for lo, hi in long_enough if _puts_forward(_statement_text(article, lo, hi)[1], clauses_of)
+            ]
+            if long_enough and not said_parts[statement.id] and not is_reaction(statement):
+                named_only.add(statement.id)
+        answered = {s.id for s in statements if s.id in named_only and s.stance_class in {"confirm", "deny"}}
         own_voice = _own_voice_sentences(article, index, statements, spans)
-        # Every sentence the article's propositions may be cut from, parsed in one batch.
-        clauses_of = ClauseReader(
-            [
-                *(
-                    _statement_text(article, lo, hi)[1]
-                    for statement in statements
-                    if not is_topic_only(statement) and not is_reaction(statement)
-                    for lo, hi in _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
-                ),
-                *(text for _, _, _, text, _ in own_voice),
-            ],
-            article,
-        )
+        # A statement that names a thing and says nothing of it is the narrator's report of what was done:
+        # "Washington presses Moscow to release the two prisoners", not a claim "to release the two prisoners".
+        own_voice += [_narrated(article, index, by_id[statement_id]) for statement_id in sorted(named_only - answered)]
+        clauses_of.add([text for _, _, _, text, _ in own_voice])
         for statement in statements:
             if is_topic_only(statement):
                 continue
             root_key, party_key = _keys(statement, by_id, affiliation, article.outlet, relayed)
             stance = stance_of(statement, relays)
-            if is_reaction(statement):
+            answers_it = statement.id in answered
+            if statement.id in named_only and not answers_it:
+                continue
+            if is_reaction(statement) or answers_it:
                 sentence, context = index.context(statement.start)
                 reactions.append(
                     Reaction(
@@ -554,17 +592,17 @@ def extract(
                         sentence,
                         article.published,
                         article.outlet,
-                        reaction_object(statement.content),
+                        # "confirmed the arrest of the suspect": what it confirms is the thing it names.
+                        strip_content(statement.content) if answers_it else reaction_object(statement.content),
                         relaying_voice(statement, article, relayed),
                     )
                 )
                 continue
-            start, end = _content_span(statement)
             previous_entities: frozenset[str] = frozenset()
-            for part, (lo, hi) in enumerate(_quoted_parts(article, statement, index.sentence_spans(start, end))):
-                if len(WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
+            for part, (lo, hi) in enumerate(parts_of[statement.id]):
+                if (lo, hi) not in said_parts[statement.id]:
                     continue
-                offset, text = _statement_text(article, lo, hi)
+                offset, text, judged = _statement_reading(article, lo, hi)
                 clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
                 later = part > 0 and stance == "denies" and asserts_alone(text)  # a quote's later sentence
                 for clause in clauses:
@@ -598,11 +636,16 @@ def extract(
                         entities |= previous_entities
                     previous_entities = entities
                     clause_text = drop_attribution(clause_text)
-                    clause_stance, asserted = (
-                        ("denies", None)
-                        if denied is not None
-                        else clause_stance_of(statement, stance, clause.text, len(clauses) > 1 or later, relays)
-                    )
+                    if denied is not None:
+                        clause_stance, asserted = "denies", None
+                    elif judged is not None:
+                        # "The suggestion that ... is categorically false": the sentence's own verdict on the claim.
+                        first_hand = judged == "denies" or _first_hand(statement, relays)
+                        clause_stance, asserted = (judged if first_hand else "reports"), None
+                    else:
+                        clause_stance, asserted = clause_stance_of(
+                            statement, stance, clause.text, len(clauses) > 1 or later, relays
+                        )
                     propositions.append(
                         Proposition(
                             article=article.id,
@@ -630,6 +673,16 @@ def extract(
                     )
         propositions.extend(_own_voice(article, index, own_voice, spans, outlets, clauses_of, relayed))
     return propositions, reactions
+
+
+# A question a source asks ("All dogs go to heaven?", "Where will the refugees go?") puts nothing forward.
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
+
+
+def _puts_forward(text: str, clauses_of: ClauseReader) -> bool:
+    """Whether a sentence of what a source said puts something forward: not a question it asks, and a clause, not
+    only the thing it named (:meth:`ClauseReader.is_clause`)."""
+    return _QUESTION_END.search(text) is None and clauses_of.is_clause(text)
 
 
 _CLOSING_QUOTE = re.compile(r"[\"”’»][\s,;:.]*$")
@@ -717,6 +770,15 @@ def _own_voice_sentences(
     return found
 
 
+def _narrated(article: Article, index: _ArticleIndex, statement: Statement) -> tuple[int, int, int, str, bool]:
+    """A statement that names a thing and says nothing of it (its content has no verb: "presses Moscow *to release
+    the two prisoners*", "talked about *the merger*"), read as an own-voice sentence (:func:`_own_voice_sentences`)
+    of its whole span, speaker and verb included: the article reports a deed of a named party, as it reports an
+    event."""
+    lo, hi = statement.start, statement.end
+    return max(0, sentence_at(index.starts, lo)), lo, hi, article.text[lo:hi].strip(), False
+
+
 def _check_worthy(text: str, words: int) -> bool:
     """A complete sentence of a claim's size: opens and closes as one, asks nothing."""
     return (
@@ -735,13 +797,25 @@ def carried(members: Sequence[Proposition]) -> bool:
 
 def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
     """Where the proposition of a statement's sentence [lo, hi) starts and its text: quotes, a leading "that" and a
-    report frame taken off."""
+    report frame taken off, and a verdict on the claim it spells out (:func:`_statement_reading`)."""
+    offset, text, _ = _statement_reading(article, lo, hi)
+    return offset, text
+
+
+def _statement_reading(article: Article, lo: int, hi: int) -> tuple[int, str, Stance | None]:
+    """:func:`_statement_text` and the verdict the sentence passes on the claim it spells out: "The suggestion that
+    militants were caught at the border is categorically false" puts forward "militants were caught at the border"
+    and denies it."""
     raw = article.text[lo:hi]
     text = strip_content(raw)
     offset = lo + max(0, raw.find(text))
     dated = dateline_cut(text)
+    judged = judged_frame(text[dated:])
+    if judged is not None:
+        cut, claim, verdict = judged
+        return offset + dated + cut, claim, verdict
     cut, text = strip_frame(text[dated:])
-    return offset + dated + cut, text
+    return offset + dated + cut, text, None
 
 
 def _own_voice(
