@@ -125,6 +125,15 @@ _NEGATED_ATTITUDE = re.compile(
     r"(?:want|wish|expect|anticipate|hope|intend|plan|mean|need)\b",
     re.IGNORECASE,
 )
+# A speaker saying it does not know ("I don't know", "We just don't know all that", "I have no idea if it is
+# authentic", "I'm not sure what happened"): neither a confirmation nor a denial. (Not "I didn't know about the
+# payments", which denies knowing of them.)
+_AVOWED_IGNORANCE = re.compile(
+    _OPENER + r"(?:i|we)\s*(?:(?:just|really|honestly|simply|still|frankly)\s+)?"
+    r"(?:(?:do\s+not|don['’]t)\s+know(?=\s*$|[\s,.;:!?…]*$|[,.;:—–-]|\s+(?:if|whether|what|who|how|why|when|where|all|yet|for\s+sure|exactly|enough|anything))"
+    r"|have\s+no\s+idea|(?:am\s+|['’]m\s+|are\s+|['’]re\s+)not\s+sure)",
+    re.IGNORECASE,
+)
 _ANY_PRONOUN = frozenset({"i", "we", "he", "she", "it", "they"})
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
@@ -291,6 +300,8 @@ def clause_stance_of(
     own = "confirms" if first_hand else "reports"
     if stance == "denies" and not denial_verb and _NEGATED_ATTITUDE.match(text):
         return own, None
+    if stance in {"denies", "confirms"} and not denial_verb and _AVOWED_IGNORANCE.match(text):
+        return "neither", None
     # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
     subject = _SPEAKER_SUBJECT.match(text)
     about_itself = (
@@ -558,16 +569,17 @@ def extract(
                 for lo, hi in parts_of[statement.id]
                 if len(WORD.findall(strip_content(article.text[lo:hi]))) >= MIN_WORDS
             ]
-            said_parts[statement.id] = [
-                (lo, hi) for lo, hi in long_enough if _puts_forward(_statement_text(article, lo, hi)[1], clauses_of)
+            # A question the source asks puts nothing forward.
+            not_asked = [
+                (lo, hi) for lo, hi in long_enough if not _QUESTION_END.search(_statement_text(article, lo, hi)[1])
             ]
-            if long_enough and not said_parts[statement.id] and not is_reaction(statement):
+            said_parts[statement.id] = [
+                (lo, hi) for lo, hi in not_asked if clauses_of.is_clause(_statement_text(article, lo, hi)[1])
+            ]
+            if not_asked and not said_parts[statement.id] and not is_reaction(statement):
                 named_only.add(statement.id)
         answered = {s.id for s in statements if s.id in named_only and s.stance_class in {"confirm", "deny"}}
         own_voice = _own_voice_sentences(article, index, statements, spans)
-        # A statement that names a thing and says nothing of it is the narrator's report of what was done:
-        # "Washington presses Moscow to release the two prisoners", not a claim "to release the two prisoners".
-        own_voice += [_narrated(article, index, by_id[statement_id]) for statement_id in sorted(named_only - answered)]
         clauses_of.add([text for _, _, _, text, _ in own_voice])
         for statement in statements:
             if is_topic_only(statement):
@@ -576,6 +588,33 @@ def extract(
             stance = stance_of(statement, relays)
             answers_it = statement.id in answered
             if statement.id in named_only and not answers_it:
+                # It names a thing and says nothing of it: what it puts forward is the deed told, speaker and verb
+                # included ("Washington presses Moscow to release the two prisoners", not "to release the two
+                # prisoners"), which the speaker stands behind as it would behind its own words.
+                lo, hi = statement.start, statement.end
+                propositions.append(
+                    Proposition(
+                        article=article.id,
+                        start=lo,
+                        end=hi,
+                        text=article.text[lo:hi].strip(),
+                        stance=stance,
+                        statement=statement.id,
+                        source=statement.speaker,
+                        source_text=statement.speaker_text,
+                        source_type=statement.source_type,
+                        root_key=root_key,
+                        party_key=party_key,
+                        entities=index.entities_in(lo, hi),
+                        dates=index.dates_in(lo, hi),
+                        numbers=_numbers(article.text[lo:hi], index.date_texts(lo, hi)),
+                        published=article.published,
+                        outlet=article.outlet,
+                        sentence=max(0, sentence_at(index.starts, lo)),
+                        event=_event_at(spans, lo, hi),
+                        voice=relaying_voice(statement, article, relayed),
+                    )
+                )
                 continue
             if is_reaction(statement) or answers_it:
                 sentence, context = index.context(statement.start)
@@ -679,12 +718,6 @@ def extract(
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
 
 
-def _puts_forward(text: str, clauses_of: ClauseReader) -> bool:
-    """Whether a sentence of what a source said puts something forward: not a question it asks, and a clause, not
-    only the thing it named (:meth:`ClauseReader.is_clause`)."""
-    return _QUESTION_END.search(text) is None and clauses_of.is_clause(text)
-
-
 _CLOSING_QUOTE = re.compile(r"[\"”’»][\s,;:.]*$")
 _OPENING_QUOTE = re.compile(r"[\"“‘«]")
 
@@ -768,15 +801,6 @@ def _own_voice_sentences(
         elif _check_worthy(text, words) and (any(lo <= start < hi for start in named) or _numbers(text)):
             found.append((number, lo, hi, text, True))
     return found
-
-
-def _narrated(article: Article, index: _ArticleIndex, statement: Statement) -> tuple[int, int, int, str, bool]:
-    """A statement that names a thing and says nothing of it (its content has no verb: "presses Moscow *to release
-    the two prisoners*", "talked about *the merger*"), read as an own-voice sentence (:func:`_own_voice_sentences`)
-    of its whole span, speaker and verb included: the article reports a deed of a named party, as it reports an
-    event."""
-    lo, hi = statement.start, statement.end
-    return max(0, sentence_at(index.starts, lo)), lo, hi, article.text[lo:hi].strip(), False
 
 
 def _check_worthy(text: str, words: int) -> bool:

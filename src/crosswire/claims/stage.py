@@ -273,10 +273,7 @@ def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> li
     source saying its negative ("No talks are taking place" against "Shell is in talks to buy BP") denies it.
 
     Only a negative member that says the same thing as the positive ones (close to their mean embedding) is a
-    denial; a negative aside merged into a large claim ("no details were given") is not. That holds too for a
-    member that "denies" only through its own negative words (:attr:`Proposition.asserted`): "the chief said the
-    officer was not aware of the robbery", merged into a claim that the officer kept firing, puts its own negative
-    forward and denies nothing the claim says."""
+    denial; a negative aside merged into a large claim ("no details were given") is not."""
     polarity = [negative(member.text) for member in members]
     if all(polarity):
         # The claim itself is a negative one ("Burns is not negotiating"): saying it in the negative puts it
@@ -290,15 +287,12 @@ def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> li
     positive = member_vectors[[not flag for flag in polarity]]
     mean = positive.mean(axis=0)
     mean /= float(np.linalg.norm(mean)) or 1.0
-    result: list[Proposition] = []
-    for member, flag, vector in zip(members, polarity, member_vectors, strict=True):
-        same = float(vector @ mean) >= DENIES_SAME_CLAIM
-        if flag and member.stance == "confirms" and same:
-            member = replace(member, stance="denies")
-        elif member.stance == "denies" and member.asserted and not same:
-            member = replace(member, stance=member.asserted)
-        result.append(member)
-    return result
+    return [
+        replace(member, stance="denies")
+        if flag and member.stance == "confirms" and float(vector @ mean) >= DENIES_SAME_CLAIM
+        else member
+        for member, flag, vector in zip(members, polarity, member_vectors, strict=True)
+    ]
 
 
 def claim_date(members: Sequence[Proposition]) -> str | None:
