@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.clauses import judged_frame, maybe_verbless, split_clauses
+from crosswire.claims.clauses import judged_frame, split_clauses
 from crosswire.claims.propositions import extract
 
 
@@ -49,24 +49,37 @@ def test_a_content_with_no_verb_puts_forward_the_deed_told(text: str, speaker: s
     ]
 
 
-def test_an_infinitive_named_as_a_demand_is_no_claim_but_a_clause_is() -> None:
-    """War and business: "pressed Moscow to release the two prisoners" names a demand; "said the two prisoners were
-    released" says something."""
-    assert maybe_verbless("to release the two prisoners in a swap")
-    assert not maybe_verbless("the two prisoners were released in a swap")
-    reader_item = article("p1", "Washington pressed Moscow to release the two prisoners in a swap.")
-    pressed = statement(
-        reader_item, 0, speaker_text="Washington", cue="pressed", content="to release the two prisoners in a swap"
-    )
-    found, _ = extract([reader_item], dossier([reader_item], [], [pressed]), {})
-    assert [p.text for p in found] == ["Washington pressed Moscow to release the two prisoners in a swap"]
-    item = article("p2", "The ministry said the board approved the merger with its rival.")
-    said = statement(
-        item, 0, speaker_text="The ministry", cue="said", content="the board approved the merger with its rival",
-        source_type="organization",
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # Diplomacy: an infinitive is a verb of its own.
+        (
+            "Washington pressed Moscow to release the two prisoners in a swap.",
+            "Washington",
+            "pressed",
+            "to release the two prisoners in a swap",
+        ),
+        # War: so is the gerund of an accusation.
+        (
+            "The governor accused the rebels of shelling the town overnight.",
+            "The governor",
+            "accused",
+            "the rebels of shelling the town overnight",
+        ),
+        # Business: and a finite verb.
+        (
+            "The ministry said the board approved the merger with its rival.",
+            "The ministry",
+            "said",
+            "the board approved the merger with its rival",
+        ),
+    ],
+)
+def test_a_content_with_a_verb_of_its_own_is_a_clause(text: str, speaker: str, cue: str, content: str) -> None:
+    item = article("p1", text)
+    said = statement(item, 0, speaker_text=speaker, cue=cue, content=content, source_type="organization")
     found, _ = extract([item], dossier([item], [], [said]), {})
-    assert [p.text for p in found] == ["the board approved the merger with its rival"]
+    assert [p.text for p in found] == [content]
 
 
 def test_a_confirmation_of_a_thing_named_answers_it() -> None:
@@ -221,3 +234,22 @@ def test_a_speaker_saying_it_does_not_know_neither_confirms_nor_denies(content: 
     )
     found, _ = extract([item], dossier([item], [entity("e-sam", "Sam Rivers")], [said]), {})
     assert [p.stance for p in found] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("content", "claim"),
+    [
+        # War: a report noun spells the claim out.
+        (
+            "the credibility of a report that the militia carried out the attack",
+            "the credibility of a report that the militia carried out the attack",
+        ),
+        # Courts: so does an allegation, whose frame is then taken off.
+        ("the allegation that the judge took bribes from the developer", "the judge took bribes from the developer"),
+    ],
+)
+def test_a_thing_named_that_spells_a_claim_out_is_a_clause(content: str, claim: str) -> None:
+    item = article("r1", f"The analyst questioned {content}.")
+    said = statement(item, 0, speaker_text="The analyst", cue="questioned", content=content)
+    found, _ = extract([item], dossier([item], [], [said]), {})
+    assert [p.text for p in found] == [claim]

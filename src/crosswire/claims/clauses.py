@@ -307,11 +307,11 @@ class ClauseReader:
 
     def is_clause(self, text: str) -> bool:
         """Whether what a source said is a clause, something put forward, and not only the thing it named: the
-        object of "released", "talked about", "promoted" ("the authenticity of the video", "gays, unmarried couples
-        and advocates of the Big Bang theory", "the doctrine that animals have no souls") or what a call was for
-        ("for the troops to be withdrawn") has no finite verb of its own, outside the clauses that describe a noun
-        of it. A content the cheap test cannot rule out (:func:`maybe_verbless`) is read off its parse."""
-        return not maybe_verbless(text) or _has_finite_verb(self._doc(text))
+        object of "released", "talked about", "reached out to" ("the authenticity of the video", "gays, unmarried
+        couples and advocates of the Big Bang theory") has no verb of its own outside the clauses that only describe
+        a noun of it (:func:`_has_verb`). A content the cheap test cannot rule out (:func:`maybe_verbless`) is read
+        off its parse."""
+        return not maybe_verbless(text) or _has_verb(self._doc(text))
 
 
 # A word that is a finite verb whatever the parse: a sentence holding one is a clause, and is not parsed to know it.
@@ -329,13 +329,26 @@ def maybe_verbless(text: str) -> bool:
     return _words(text) <= _MAX_VERBLESS_WORDS and _FINITE_WORD.search(text) is None
 
 
-def _has_finite_verb(doc: Doc) -> bool:
-    """A finite verb (or a modal) that heads the text, not one inside a clause hanging on a noun ("the doctrine *that
-    animals have no souls*", "a daughter *when she was detained*"): every word above it is a verb."""
+# The clauses that describe a noun.
+_DESCRIBING = frozenset({"relcl", "acl", "advcl"})
+# Nouns whose clause spells a claim out: "the credibility of a report *that a group carried out the attack*".
+_CLAIM_NOUNS = re.compile(
+    r"^(?:report|claim|allegation|accusation|suggestion|assertion|rumou?r|news|statement|story|theory|belief|"
+    r"view|idea|notion|doctrine|speculation|assessment|conclusion|finding|evidence|fact)s?$",
+    re.IGNORECASE,
+)
+
+
+def _has_verb(doc: Doc) -> bool:
+    """A verb of the text's own (any form: "accused the army *of shelling* the town", "pressed Moscow *to release*
+    the prisoners"), not one inside a clause that only describes a noun ("a daughter *when she was detained*", "the
+    idea of pets *entering* heaven"); a clause that spells a claim out ("a report *that the group carried out the
+    attack*") counts."""
     for token in doc:
-        if token.tag_ not in _FINITE:
+        if not (token.tag_.startswith("VB") or token.tag_ == "MD"):
             continue
-        if all(head.pos_ in {"VERB", "AUX"} for head in token.ancestors):
+        path = [token, *token.ancestors]
+        if not any(link.dep_ in _DESCRIBING and not _CLAIM_NOUNS.match(link.head.text) for link in path[:-1]):
             return True
     return False
 

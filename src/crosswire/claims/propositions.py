@@ -612,6 +612,8 @@ def extract(
                         outlet=article.outlet,
                         sentence=max(0, sentence_at(index.starts, lo)),
                         event=_event_at(spans, lo, hi),
+                        # The narrator's wording, not the source's: as a claim's text it gives way to a source's.
+                        named=True,
                         voice=relaying_voice(statement, article, relayed),
                     )
                 )
