@@ -253,3 +253,29 @@ def test_a_thing_named_that_spells_a_claim_out_is_a_clause(content: str, claim: 
     said = statement(item, 0, speaker_text="The analyst", cue="questioned", content=content)
     found, _ = extract([item], dossier([item], [], [said]), {})
     assert [p.text for p in found] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # War: "called X Y" says Y of X.
+        (
+            "The Kremlin called the downing of the plane a terrorist attack.",
+            "The Kremlin",
+            "called",
+            "the downing of the plane a terrorist attack",
+        ),
+        # Courts: "declared the contract void".
+        (
+            "The judge declared the merger contract between the two banks void.",
+            "The judge",
+            "declared",
+            "the merger contract between the two banks void",
+        ),
+    ],
+)
+def test_a_small_clause_says_something_of_its_object(text: str, speaker: str, cue: str, content: str) -> None:
+    item = article("k1", text)
+    said = statement(item, 0, speaker_text=speaker, cue=cue, content=content, source_type="organization")
+    found, _ = extract([item], dossier([item], [], [said]), {})
+    assert [p.text for p in found] == [content]

@@ -574,7 +574,10 @@ def extract(
                 (lo, hi) for lo, hi in long_enough if not _QUESTION_END.search(_statement_text(article, lo, hi)[1])
             ]
             said_parts[statement.id] = [
-                (lo, hi) for lo, hi in not_asked if clauses_of.is_clause(_statement_text(article, lo, hi)[1])
+                (lo, hi)
+                for lo, hi in not_asked
+                if _SMALL_CLAUSE_CUE.search(statement.cue or "")
+                or clauses_of.is_clause(_statement_text(article, lo, hi)[1])
             ]
             if not_asked and not said_parts[statement.id] and not is_reaction(statement):
                 named_only.add(statement.id)
@@ -716,6 +719,13 @@ def extract(
     return propositions, reactions
 
 
+# Verbs whose object and its complement say something of it, a clause with no verb ("called the crash *a
+# terrorist attack*", "described the claims *as propaganda*", "declared the vote *void*"): no thing merely named.
+_SMALL_CLAUSE_CUE = re.compile(
+    r"\b(?:call|describ|brand|dub|label|term|consider|deem|regard|view|declar|judg|rul|pronounc|nam)\w*\b"
+    r"(?!\s+(?:for|on|off|upon|in|out)\b)",
+    re.IGNORECASE,
+)
 # A question a source asks ("All dogs go to heaven?", "Where will the refugees go?") puts nothing forward.
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
 
