@@ -265,6 +265,13 @@ def test_a_thing_named_that_spells_a_claim_out_is_a_clause(content: str, claim: 
             "called",
             "the downing of the plane a terrorist attack",
         ),
+        # Diplomacy: "blamed X for Y" says X did Y.
+        (
+            "The foreign ministry blamed the neighbouring government for the border clashes.",
+            "The foreign ministry",
+            "blamed",
+            "the neighbouring government for the border clashes",
+        ),
         # Courts: "declared the contract void".
         (
             "The judge declared the merger contract between the two banks void.",

@@ -30,6 +30,7 @@ from crosswire.claims.clauses import (
 )
 from crosswire.claims.reactions import (
     MIN_WORDS,
+    QUOTE_EDGES,
     STANCE_OF_CLASS,
     WORD,
     asserts_alone,
@@ -298,9 +299,10 @@ def clause_stance_of(
     is_negative = negative(text)
     first_hand = _first_hand(statement, relays)
     own = "confirms" if first_hand else "reports"
-    if stance == "denies" and not denial_verb and _NEGATED_ATTITUDE.match(text):
+    said = text.strip(QUOTE_EDGES)
+    if stance == "denies" and not denial_verb and _NEGATED_ATTITUDE.match(said):
         return own, None
-    if stance in {"denies", "confirms"} and not denial_verb and _AVOWED_IGNORANCE.match(text):
+    if stance in {"denies", "confirms"} and not denial_verb and _AVOWED_IGNORANCE.match(said):
         return "neither", None
     # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
     subject = _SPEAKER_SUBJECT.match(text)
@@ -720,9 +722,11 @@ def extract(
 
 
 # Verbs whose object and its complement say something of it, a clause with no verb ("called the crash *a
-# terrorist attack*", "described the claims *as propaganda*", "declared the vote *void*"): no thing merely named.
+# terrorist attack*", "described the claims *as propaganda*", "declared the vote *void*", "blamed *the West for the
+# blasts*", "held *the army responsible*"): no thing merely named.
 _SMALL_CLAUSE_CUE = re.compile(
-    r"\b(?:call|describ|brand|dub|label|term|consider|deem|regard|view|declar|judg|rul|pronounc|nam)\w*\b"
+    r"\b(?:call|describ|brand|dub|label|term|consider|deem|regard|view|declar|judg|rul|pronounc|nam|blam|accus|"
+    r"credit|held|hold)\w*\b"
     r"(?!\s+(?:for|on|off|upon|in|out)\b)",
     re.IGNORECASE,
 )
