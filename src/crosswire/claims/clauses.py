@@ -257,45 +257,20 @@ def _parse(texts: Sequence[str]) -> list[Doc]:
 
 
 class ClauseReader:
-    """Splits the sentences of one article into clauses, and tells what a source said from the thing it named
-    (:meth:`is_clause`). The sentences it is given are parsed together, in one batch, which is several times faster
-    than a parse per sentence; any other sentence is parsed when asked about. ``checked`` are the sentences
-    :meth:`is_clause` will be asked about (what sources said)."""
+    """Splits the sentences of one article into clauses. The sentences it is given are parsed together, in one
+    batch, which is several times faster than a parse per sentence; any other sentence is parsed when asked about."""
 
-    def __init__(self, texts: Sequence[str] = (), article: Article | None = None, checked: Sequence[str] = ()) -> None:
-        self._article = article
-        self._docs: dict[str, Doc] = {}
-        self.add(texts, checked)
-
-    def add(self, texts: Sequence[str], checked: Sequence[str] = ()) -> None:
-        """Parse, in one batch, what of ``texts`` may be split and what of ``checked`` may lack a verb."""
-        todo = list(
-            dict.fromkeys(
-                text
-                for text in [
-                    *(text for text in texts if _MAY_SPLIT.search(text)),
-                    *(text for text in checked if maybe_verbless(text)),
-                ]
-                if text not in self._docs
-            )
-        )
+    def __init__(self, texts: Sequence[str] = (), article: Article | None = None) -> None:
+        todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
         # Parses a per-article worker already made (crosswire.claims.parses), then those cut out of the parse of the
         # article they come from, then the rest in one batch.
-        found = parses.known(todo)
-        if self._article is not None and len(found) < len(todo):
-            found.update(parses.from_article(self._article, [text for text in todo if text not in found]))
-        fresh = [text for text in todo if text not in found]
+        self._docs: dict[str, Doc] = parses.known(todo)
+        if article is not None and len(self._docs) < len(todo):
+            self._docs.update(parses.from_article(article, [text for text in todo if text not in self._docs]))
+        fresh = [text for text in todo if text not in self._docs]
         parsed = dict(zip(fresh, _parse(fresh), strict=True))
         parses.record(parsed)
-        self._docs.update(found)
         self._docs.update(parsed)
-
-    def _doc(self, text: str) -> Doc:
-        doc = self._docs.get(text)
-        if doc is None:
-            doc = self._docs[text] = _parse([text])[0]
-            parses.record({text: doc})
-        return doc
 
     def split(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
         """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans
@@ -303,54 +278,11 @@ class ClauseReader:
         whole = [Clause(0, len(text), text)]
         if not _MAY_SPLIT.search(text):
             return whole
-        return _split(self._doc(text), text, names) or whole
-
-    def is_clause(self, text: str) -> bool:
-        """Whether what a source said is a clause, something put forward, and not only the thing it named: the
-        object of "released", "talked about", "reached out to" ("the authenticity of the video", "gays, unmarried
-        couples and advocates of the Big Bang theory") has no verb of its own outside the clauses that only describe
-        a noun of it (:func:`_has_verb`). A content the cheap test cannot rule out (:func:`maybe_verbless`) is read
-        off its parse."""
-        return not maybe_verbless(text) or _has_verb(self._doc(text))
-
-
-# A word that is a finite verb whatever the parse: a sentence holding one is a clause, and is not parsed to know it.
-_FINITE_WORD = re.compile(
-    r"\b(?:is|are|was|were|am|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do)\b"
-    r"|['’](?:s|re|ve|ll|d|m)\b|n['’]t\b",
-    re.IGNORECASE,
-)
-# Longer contents are sentences in practice: only shorter ones are parsed to see whether they have a verb.
-_MAX_VERBLESS_WORDS = 30
-
-
-def maybe_verbless(text: str) -> bool:
-    """Whether ``text`` may lack a finite verb: short, and no auxiliary, modal or contracted verb in it."""
-    return _words(text) <= _MAX_VERBLESS_WORDS and _FINITE_WORD.search(text) is None
-
-
-# The clauses that describe a noun.
-_DESCRIBING = frozenset({"relcl", "acl", "advcl"})
-# Nouns whose clause spells a claim out: "the credibility of a report *that a group carried out the attack*".
-_CLAIM_NOUNS = re.compile(
-    r"^(?:report|claim|allegation|accusation|suggestion|assertion|rumou?r|news|statement|story|theory|belief|"
-    r"view|idea|notion|doctrine|speculation|assessment|conclusion|finding|evidence|fact)s?$",
-    re.IGNORECASE,
-)
-
-
-def _has_verb(doc: Doc) -> bool:
-    """A verb of the text's own (any form: "accused the army *of shelling* the town", "pressed Moscow *to release*
-    the prisoners"), not one inside a clause that only describes a noun ("a daughter *when she was detained*", "the
-    idea of pets *entering* heaven"); a clause that spells a claim out ("a report *that the group carried out the
-    attack*") counts."""
-    for token in doc:
-        if not (token.tag_.startswith("VB") or token.tag_ == "MD"):
-            continue
-        path = [token, *token.ancestors]
-        if not any(link.dep_ in _DESCRIBING and not _CLAIM_NOUNS.match(link.head.text) for link in path[:-1]):
-            return True
-    return False
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = _parse([text])[0]
+            parses.record({text: doc})
+        return _split(doc, text, names) or whole
 
 
 def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:

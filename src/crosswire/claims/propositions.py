@@ -555,75 +555,26 @@ def extract(
             statement.id: _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
             for statement in statements
         }
-        said = [
-            _statement_text(article, lo, hi)[1]
-            for statement in statements
-            if not is_topic_only(statement) and not is_reaction(statement)
-            for lo, hi in parts_of[statement.id]
-        ]
-        # Every sentence the article's propositions may be cut from, parsed in one batch per kind.
-        clauses_of = ClauseReader(said, article, said)
-        said_parts: dict[str, list[tuple[int, int]]] = {}
-        named_only: set[str] = set()
-        for statement in statements:
-            long_enough = [
-                (lo, hi)
-                for lo, hi in parts_of[statement.id]
-                if len(WORD.findall(strip_content(article.text[lo:hi]))) >= MIN_WORDS
-            ]
-            # A question the source asks puts nothing forward.
-            not_asked = [
-                (lo, hi) for lo, hi in long_enough if not _QUESTION_END.search(_statement_text(article, lo, hi)[1])
-            ]
-            said_parts[statement.id] = [
-                (lo, hi)
-                for lo, hi in not_asked
-                if _SMALL_CLAUSE_CUE.search(statement.cue or "")
-                or clauses_of.is_clause(_statement_text(article, lo, hi)[1])
-            ]
-            if not_asked and not said_parts[statement.id] and not is_reaction(statement):
-                named_only.add(statement.id)
-        answered = {s.id for s in statements if s.id in named_only and s.stance_class in {"confirm", "deny"}}
         own_voice = _own_voice_sentences(article, index, statements, spans)
-        clauses_of.add([text for _, _, _, text, _ in own_voice])
+        # Every sentence the article's propositions may be cut from, parsed in one batch.
+        clauses_of = ClauseReader(
+            [
+                *(
+                    _statement_text(article, lo, hi)[1]
+                    for statement in statements
+                    if not is_topic_only(statement) and not is_reaction(statement)
+                    for lo, hi in parts_of[statement.id]
+                ),
+                *(text for _, _, _, text, _ in own_voice),
+            ],
+            article,
+        )
         for statement in statements:
             if is_topic_only(statement):
                 continue
             root_key, party_key = _keys(statement, by_id, affiliation, article.outlet, relayed)
             stance = stance_of(statement, relays)
-            answers_it = statement.id in answered
-            if statement.id in named_only and not answers_it:
-                # It names a thing and says nothing of it: what it puts forward is the deed told, speaker and verb
-                # included ("Washington presses Moscow to release the two prisoners", not "to release the two
-                # prisoners"), which the speaker stands behind as it would behind its own words.
-                lo, hi = statement.start, statement.end
-                propositions.append(
-                    Proposition(
-                        article=article.id,
-                        start=lo,
-                        end=hi,
-                        text=article.text[lo:hi].strip(),
-                        stance=stance,
-                        statement=statement.id,
-                        source=statement.speaker,
-                        source_text=statement.speaker_text,
-                        source_type=statement.source_type,
-                        root_key=root_key,
-                        party_key=party_key,
-                        entities=index.entities_in(lo, hi),
-                        dates=index.dates_in(lo, hi),
-                        numbers=_numbers(article.text[lo:hi], index.date_texts(lo, hi)),
-                        published=article.published,
-                        outlet=article.outlet,
-                        sentence=max(0, sentence_at(index.starts, lo)),
-                        event=_event_at(spans, lo, hi),
-                        # The narrator's wording, not the source's: as a claim's text it gives way to a source's.
-                        named=True,
-                        voice=relaying_voice(statement, article, relayed),
-                    )
-                )
-                continue
-            if is_reaction(statement) or answers_it:
+            if is_reaction(statement):
                 sentence, context = index.context(statement.start)
                 reactions.append(
                     Reaction(
@@ -638,17 +589,18 @@ def extract(
                         sentence,
                         article.published,
                         article.outlet,
-                        # "confirmed the arrest of the suspect": what it confirms is the thing it names.
-                        strip_content(statement.content) if answers_it else reaction_object(statement.content),
+                        reaction_object(statement.content),
                         relaying_voice(statement, article, relayed),
                     )
                 )
                 continue
             previous_entities: frozenset[str] = frozenset()
             for part, (lo, hi) in enumerate(parts_of[statement.id]):
-                if (lo, hi) not in said_parts[statement.id]:
+                if len(WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
                 offset, text, judged = _statement_reading(article, lo, hi)
+                if _QUESTION_END.search(text):
+                    continue  # a question the source asks puts nothing forward
                 clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
                 later = part > 0 and stance == "denies" and asserts_alone(text)  # a quote's later sentence
                 for clause in clauses:
@@ -721,15 +673,6 @@ def extract(
     return propositions, reactions
 
 
-# Verbs whose object and its complement say something of it, a clause with no verb ("called the crash *a
-# terrorist attack*", "described the claims *as propaganda*", "declared the vote *void*", "blamed *the West for the
-# blasts*", "held *the army responsible*"): no thing merely named.
-_SMALL_CLAUSE_CUE = re.compile(
-    r"\b(?:call|describ|brand|dub|label|term|consider|deem|regard|view|declar|judg|rul|pronounc|nam|blam|accus|"
-    r"credit|held|hold)\w*\b"
-    r"(?!\s+(?:for|on|off|upon|in|out)\b)",
-    re.IGNORECASE,
-)
 # A question a source asks ("All dogs go to heaven?", "Where will the refugees go?") puts nothing forward.
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
 
