@@ -300,7 +300,7 @@ def clause_stance_of(
     first_hand = _first_hand(statement, relays)
     own = "confirms" if first_hand else "reports"
     said = text.strip(QUOTE_EDGES)
-    if stance == "denies" and not denial_verb and _NEGATED_ATTITUDE.match(said):
+    if stance in {"denies", "confirms"} and not denial_verb and _NEGATED_ATTITUDE.match(said):
         return own, None
     if stance in {"denies", "confirms"} and not denial_verb and _AVOWED_IGNORANCE.match(said):
         return "neither", None
