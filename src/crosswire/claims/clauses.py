@@ -132,6 +132,33 @@ def strip_frame(text: str) -> tuple[int, str]:
     return match.end(), text[match.end() :]
 
 
+# A verdict on a claim the sentence spells out: "[The suggestion that] militants were caught at the border *is
+# categorically false*", "[Reports that] the plant will close *are simply untrue*", "... *is correct*".
+_VERDICT_TAIL = re.compile(
+    r",?\s+(?:is|was|are|were)\s+(?:(?:absolutely|categorically|completely|totally|simply|utterly|entirely|"
+    r"patently|demonstrably|flatly|also|just|100\s+percent)\s+)*"
+    r"(?P<word>false|untrue|baseless|groundless|unfounded|wrong|incorrect|inaccurate|fabricated|nonsense|"
+    r"a\s+(?:lie|fabrication|hoax)|true|accurate|correct)\b",
+    re.IGNORECASE,
+)
+_UPHELD = frozenset({"true", "accurate", "correct"})
+
+
+def judged_frame(text: str) -> tuple[int, str, str] | None:
+    """The claim a sentence spells out and judges, where it starts and the judgement: "The suggestion that
+    individuals with ties to the group were apprehended at the border is categorically false" gives the start of
+    "individuals with ties to the group were apprehended at the border", that claim, and ``"denies"`` ("... is
+    true": ``"confirms"``). None when the sentence opens on no report frame or passes no such verdict."""
+    cut, claim = strip_frame(text)
+    if not cut:
+        return None
+    verdict = _VERDICT_TAIL.search(claim)
+    if verdict is None or _words(claim[: verdict.start()]) < MIN_CLAUSE_WORDS:
+        return None
+    upheld = verdict["word"].lower() in _UPHELD
+    return cut, claim[: verdict.start()], "confirms" if upheld else "denies"
+
+
 def absence_frame(text: str) -> int | None:
     """Where the denied clause starts when ``text`` says there is no evidence for it ("there is no evidence that he
     bet on baseball", "we have found nothing to suggest that the vaccine caused the deaths"), else None. "Nothing

@@ -20,9 +20,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crosswire.claims.clauses import ClauseReader, absence_frame, dateline_cut, drop_attribution, strip_frame
+from crosswire.claims.clauses import (
+    ClauseReader,
+    absence_frame,
+    dateline_cut,
+    drop_attribution,
+    judged_frame,
+    strip_frame,
+)
 from crosswire.claims.reactions import (
     MIN_WORDS,
+    QUOTE_EDGES,
     STANCE_OF_CLASS,
     WORD,
     asserts_alone,
@@ -109,6 +117,24 @@ _PRONOUNS_OF_TYPE: dict[str, frozenset[str]] = {
     "media": frozenset({"we", "it", "they"}),
     "document": frozenset({"it"}),
 }
+# A negated wish, expectation or plan ("We don't expect that to change", "they don't want to rule it out yet", "I
+# did not intend to run again"): the speaker tells what it wants or expects, it denies no deed or fact. (Not
+# "know", "think" or "believe": "I didn't know about the payments" denies knowing, "we don't believe the bridge was
+# sabotaged" doubts the sabotage.)
+_NEGATED_ATTITUDE = re.compile(
+    _OPENER + r"(?:[\w'’-]+\s+){1,4}?(?:do|does|did)(?:\s+not|n['’]t)\s+(?:really\s+|yet\s+|even\s+)?"
+    r"(?:want|wish|expect|anticipate|hope|intend|plan|mean|need)\b",
+    re.IGNORECASE,
+)
+# A speaker saying it does not know ("I don't know", "We just don't know all that", "I have no idea if it is
+# authentic", "I'm not sure what happened"): neither a confirmation nor a denial. (Not "I didn't know about the
+# payments", which denies knowing of them.)
+_AVOWED_IGNORANCE = re.compile(
+    _OPENER + r"(?:i|we)\s*(?:(?:just|really|honestly|simply|still|frankly)\s+)?"
+    r"(?:(?:do\s+not|don['’]t)\s+know(?=\s*$|[\s,.;:!?…]*$|[,.;:—–-]|\s+(?:if|whether|what|who|how|why|when|where|all|yet|for\s+sure|exactly|enough|anything))"
+    r"|have\s+no\s+idea|(?:am\s+|['’]m\s+|are\s+|['’]re\s+)not\s+sure)",
+    re.IGNORECASE,
+)
 _ANY_PRONOUN = frozenset({"i", "we", "he", "she", "it", "they"})
 # Source types whose word is not their own to give: an unnamed source, a document, another outlet.
 UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
@@ -273,6 +299,11 @@ def clause_stance_of(
     is_negative = negative(text)
     first_hand = _first_hand(statement, relays)
     own = "confirms" if first_hand else "reports"
+    said = text.strip(QUOTE_EDGES)
+    if stance in {"denies", "confirms"} and not denial_verb and _NEGATED_ATTITUDE.match(said):
+        return own, None
+    if stance in {"denies", "confirms"} and not denial_verb and _AVOWED_IGNORANCE.match(said):
+        return "neither", None
     # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
     subject = _SPEAKER_SUBJECT.match(text)
     about_itself = (
@@ -520,6 +551,10 @@ def extract(
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
+        parts_of = {
+            statement.id: _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
+            for statement in statements
+        }
         own_voice = _own_voice_sentences(article, index, statements, spans)
         # Every sentence the article's propositions may be cut from, parsed in one batch.
         clauses_of = ClauseReader(
@@ -528,7 +563,7 @@ def extract(
                     _statement_text(article, lo, hi)[1]
                     for statement in statements
                     if not is_topic_only(statement) and not is_reaction(statement)
-                    for lo, hi in _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
+                    for lo, hi in parts_of[statement.id]
                 ),
                 *(text for _, _, _, text, _ in own_voice),
             ],
@@ -559,12 +594,13 @@ def extract(
                     )
                 )
                 continue
-            start, end = _content_span(statement)
             previous_entities: frozenset[str] = frozenset()
-            for part, (lo, hi) in enumerate(_quoted_parts(article, statement, index.sentence_spans(start, end))):
+            for part, (lo, hi) in enumerate(parts_of[statement.id]):
                 if len(WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
-                offset, text = _statement_text(article, lo, hi)
+                offset, text, judged = _statement_reading(article, lo, hi)
+                if _QUESTION_END.search(text):
+                    continue  # a question the source asks puts nothing forward
                 clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
                 later = part > 0 and stance == "denies" and asserts_alone(text)  # a quote's later sentence
                 for clause in clauses:
@@ -598,11 +634,16 @@ def extract(
                         entities |= previous_entities
                     previous_entities = entities
                     clause_text = drop_attribution(clause_text)
-                    clause_stance, asserted = (
-                        ("denies", None)
-                        if denied is not None
-                        else clause_stance_of(statement, stance, clause.text, len(clauses) > 1 or later, relays)
-                    )
+                    if denied is not None:
+                        clause_stance, asserted = "denies", None
+                    elif judged is not None:
+                        # "The suggestion that ... is categorically false": the sentence's own verdict on the claim.
+                        first_hand = judged == "denies" or _first_hand(statement, relays)
+                        clause_stance, asserted = (judged if first_hand else "reports"), None
+                    else:
+                        clause_stance, asserted = clause_stance_of(
+                            statement, stance, clause.text, len(clauses) > 1 or later, relays
+                        )
                     propositions.append(
                         Proposition(
                             article=article.id,
@@ -630,6 +671,10 @@ def extract(
                     )
         propositions.extend(_own_voice(article, index, own_voice, spans, outlets, clauses_of, relayed))
     return propositions, reactions
+
+
+# A question a source asks ("All dogs go to heaven?", "Where will the refugees go?") puts nothing forward.
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
 
 
 _CLOSING_QUOTE = re.compile(r"[\"”’»][\s,;:.]*$")
@@ -735,13 +780,25 @@ def carried(members: Sequence[Proposition]) -> bool:
 
 def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
     """Where the proposition of a statement's sentence [lo, hi) starts and its text: quotes, a leading "that" and a
-    report frame taken off."""
+    report frame taken off, and a verdict on the claim it spells out (:func:`_statement_reading`)."""
+    offset, text, _ = _statement_reading(article, lo, hi)
+    return offset, text
+
+
+def _statement_reading(article: Article, lo: int, hi: int) -> tuple[int, str, Stance | None]:
+    """:func:`_statement_text` and the verdict the sentence passes on the claim it spells out: "The suggestion that
+    militants were caught at the border is categorically false" puts forward "militants were caught at the border"
+    and denies it."""
     raw = article.text[lo:hi]
     text = strip_content(raw)
     offset = lo + max(0, raw.find(text))
     dated = dateline_cut(text)
+    judged = judged_frame(text[dated:])
+    if judged is not None:
+        cut, claim, verdict = judged
+        return offset + dated + cut, claim, verdict
     cut, text = strip_frame(text[dated:])
-    return offset + dated + cut, text
+    return offset + dated + cut, text, None
 
 
 def _own_voice(

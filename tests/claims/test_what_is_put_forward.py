@@ -1,0 +1,139 @@
+"""What a statement puts forward: a question asks, a framed claim judged false is denied, a negated wish denies
+nothing, a speaker who does not know neither confirms nor denies. Short passages written for each construction,
+from several domains."""
+
+from __future__ import annotations
+
+import pytest
+from claims_support import article, dossier, entity, statement
+
+from crosswire.claims.clauses import judged_frame
+from crosswire.claims.propositions import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"Where will the refugees go after the camp closes?" the mayor asked.',
+            "Where will the refugees go after the camp closes?",
+        ),
+        (
+            '"All the shareholders will vote for the merger, right?" the analyst said.',
+            "All the shareholders will vote for the merger, right?",
+        ),
+    ],
+)
+def test_a_question_a_source_asks_puts_nothing_forward(text: str, content: str) -> None:
+    item = article("q1", text)
+    speaker = "the mayor" if "mayor" in text else "the analyst"
+    asked = statement(item, 0, speaker_text=speaker, cue=text.split()[-1].rstrip("."), content=content, direct=True)
+    found, _ = extract([item], dossier([item], [], [asked]), {})
+    assert not found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "verdict"),
+    [
+        (
+            "The suggestion that militants were caught crossing the border is categorically false",
+            "militants were caught crossing the border",
+            "denies",
+        ),
+        (
+            "Reports that the jury has reached a verdict in the fraud trial are simply untrue",
+            "the jury has reached a verdict in the fraud trial",
+            "denies",
+        ),
+        (
+            "Claims that the two banks will merge next year are correct",
+            "the two banks will merge next year",
+            "confirms",
+        ),
+        # No frame, no verdict on a claim: "the proposal is wrong" judges a thing, it spells no claim out.
+        ("The proposal to close the school is wrong", None, None),
+        ("Reports that the ferry sank near the pier reached the capital at noon", None, None),
+    ],
+)
+def test_a_framed_claim_judged_false_is_denied(sentence: str, claim: str | None, verdict: str | None) -> None:
+    judged = judged_frame(sentence)
+    assert (judged[1:] if judged else (None, None)) == (claim, verdict)
+
+
+def test_a_statement_judging_a_framed_claim_denies_that_claim() -> None:
+    """Politics: the agency's "The suggestion that ... is categorically false" denies the claim, whose text leaves
+    the judgement out."""
+    text = (
+        "The suggestion that militants were caught crossing the border is categorically false, an agency spokeswoman"
+        " said."
+    )
+    item = article("b1", text)
+    said = statement(
+        item, 0, speaker_text="an agency spokeswoman", cue="said", stance="deny",
+        content="The suggestion that militants were caught crossing the border is categorically false",
+    )  # fmt: skip
+    found, _ = extract([item], dossier([item], [], [said]), {})
+    assert [(p.text, p.stance) for p in found] == [("militants were caught crossing the border", "denies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "stance"),
+    [
+        # Politics: an expectation, put in the negative.
+        (
+            '"We don\'t expect that to change," the spokesman said.',
+            "the spokesman",
+            "We don't expect that to change",
+            "confirms",
+        ),
+        # Courts: a plan.
+        (
+            '"We do not intend to appeal the ruling," the lawyer said.',
+            "the lawyer",
+            "We do not intend to appeal the ruling",
+            "confirms",
+        ),
+        # Sport: a wish.
+        (
+            '"The club does not want to sell its captain," the manager said.',
+            "the manager",
+            "The club does not want to sell its captain",
+            "confirms",
+        ),
+        # ... but a deed put in the negative still denies.
+        ('"We did not sign the contract," the manager said.', "the manager", "We did not sign the contract", "denies"),
+    ],
+)
+def test_a_negated_wish_or_expectation_denies_nothing(text: str, speaker: str, content: str, stance: str) -> None:
+    item = article("n1", text, names={"Sam Rivers": "e-sam"})
+    # Read as a denial by the statement's class, or only through the party's own negative about itself.
+    for number, stance_class in enumerate(("deny", "assert")):
+        said = statement(
+            item, number, speaker_text=speaker, cue="said", content=content, stance=stance_class, direct=True,
+            speaker="e-sam",
+        )  # fmt: skip
+        found, _ = extract([item], dossier([item], [entity("e-sam", "Sam Rivers")], [said]), {})
+        assert [p.stance for p in found] == [stance], stance_class
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # A shooting: an analyst on a recording.
+        ("I have no idea if the recording is authentic", "neither"),
+        ("Now, I don't know, the network got this tape first", "neither"),
+        # Diplomacy and business.
+        ("We just don't know all that about the talks yet", "neither"),
+        ("I'm not sure the merger will close this year", "neither"),
+        # ... but not knowing of something is denying it.
+        ("I didn't know about the payments to the agent", "denies"),
+    ],
+)
+def test_a_speaker_saying_it_does_not_know_neither_confirms_nor_denies(content: str, stance: str) -> None:
+    text = f'"{content}," Sam Rivers said.'
+    item = article("k1", text, names={"Sam Rivers": "e-sam"})
+    said = statement(
+        item, 0, speaker_text="Sam Rivers", cue="said", content=content, stance="deny", direct=True, speaker="e-sam"
+    )
+    found, _ = extract([item], dossier([item], [entity("e-sam", "Sam Rivers")], [said]), {})
+    assert [p.stance for p in found] == [stance]
