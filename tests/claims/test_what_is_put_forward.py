@@ -86,12 +86,19 @@ def test_a_statement_judging_a_framed_claim_denies_that_claim() -> None:
             "We don't expect that to change",
             "confirms",
         ),
-        # Courts: a plan.
+        # Courts: a wish.
         (
-            '"We do not intend to appeal the ruling," the lawyer said.',
+            '"We do not wish to appeal the ruling," the lawyer said.',
             "the lawyer",
-            "We do not intend to appeal the ruling",
+            "We do not wish to appeal the ruling",
             "confirms",
+        ),
+        # Business: but a plan put in the negative denies the plan reported.
+        (
+            '"We do not intend to make an offer for the company," the fund said.',
+            "the fund",
+            "We do not intend to make an offer for the company",
+            "denies",
         ),
         # Sport: a wish.
         (

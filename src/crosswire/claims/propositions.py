@@ -117,13 +117,14 @@ _PRONOUNS_OF_TYPE: dict[str, frozenset[str]] = {
     "media": frozenset({"we", "it", "they"}),
     "document": frozenset({"it"}),
 }
-# A negated wish, expectation or plan ("We don't expect that to change", "they don't want to rule it out yet", "I
-# did not intend to run again"): the speaker tells what it wants or expects, it denies no deed or fact. (Not
-# "know", "think" or "believe": "I didn't know about the payments" denies knowing, "we don't believe the bridge was
-# sabotaged" doubts the sabotage.)
+# A negated wish or expectation ("We don't expect that to change", "they don't want to rule it out yet"): the
+# speaker tells what it wants or expects, it denies no deed or fact. (Not "intend" or "plan": "we do not intend to
+# make an offer" denies the bid a report gave them, as the attribution stage reads it; nor "know", "think" or
+# "believe": "I didn't know about the payments" denies knowing, "we don't believe the bridge was sabotaged" doubts
+# the sabotage.)
 _NEGATED_ATTITUDE = re.compile(
     _OPENER + r"(?:[\w'’-]+\s+){1,4}?(?:do|does|did)(?:\s+not|n['’]t)\s+(?:really\s+|yet\s+|even\s+)?"
-    r"(?:want|wish|expect|anticipate|hope|intend|plan|mean|need)\b",
+    r"(?:want|wish|expect|anticipate|hope|mean|need)\b",
     re.IGNORECASE,
 )
 # A speaker saying it does not know ("I don't know", "We just don't know all that", "I have no idea if it is
