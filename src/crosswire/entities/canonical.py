@@ -97,12 +97,13 @@ _PLACE_BEFORE = re.compile(
     r",?\s+from\s+)$"
 )
 # A trade that only a person has, in lower case right before a name of two or three words ("director Ridley
-# Scott", "researcher Rona Peligal", "actor Seth Rogen"): a person, whatever kind the tagger gave the name.
+# Scott", "researcher Rona Peligal", "actor Seth Rogen", any "-ologist"): a person, whatever kind the tagger gave
+# the name.
 _PERSON_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:spokes(?:man|woman|person)|analyst|researcher|professor|actor|actress|singer|rapper|director|"
     r"filmmaker|producer|screenwriter|writer|novelist|author|reporter|journalist|correspondent|columnist|senator|"
     r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
-    r"economist|chairman|chairwoman|arachnologist|biologist|geologist|astronomer|physicist)\s+$"
+    r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist)\s+$"
 )
 _HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
 
@@ -169,13 +170,11 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                     surnames_corpus.add(name.surname_key)
                     surnames_article[a].add(name.surname_key)
                     firsts_article[a].add(name.first_key)
-    named_as_group = _named_as_group(articles)
-    named_as_outlet = _named_as_group(articles, _OUTLET_BEFORE)
-    named_as_place = _named_as_place(articles)
+    named_as_group, named_as_outlet, named_as_place, after_a_trade = _introductions(articles)
     named_as_person = (
         {
             name
-            for name in _named_as_group(articles, _PERSON_BEFORE)
+            for name in after_a_trade
             if 2 <= len(name.split()) <= 3
             and gazetteer.place(name) is None
             and plausible_label(name, "PERSON") == "PERSON"
@@ -205,31 +204,30 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     return labels
 
 
-def _named_as_group(articles: Sequence[Article], before: re.Pattern[str] = _GROUP_BEFORE) -> set[str]:
-    """Folded names that some article introduces with a noun for an organization ("the militant group Boko Haram",
-    "the drug cartel Los Zetas", "the armed movement Al-Nasr"; with ``before`` an outlet's noun): an organization,
-    even where the tagger read a person's name."""
-    found: set[str] = set()
-    for article in articles:
-        for mention in article.mentions:
-            if before.search(article.text[max(0, mention.start - 40) : mention.start]):
-                found.add(fold(mention.text))
-    return found
-
-
-def _named_as_place(articles: Sequence[Article]) -> set[str]:
-    """Folded names that some article introduces as a place: after a place noun ("the town of Bunbury"), as where
-    somebody is from ("a teenager from Queens") or as somebody's home ("his Bunbury home"). Names a gazetteer knows
-    as something else are left to it."""
-    found: set[str] = set()
+def _introductions(articles: Sequence[Article]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Folded names that some article introduces as a group ("the militant group Boko Haram", "the drug cartel Los
+    Zetas"), as an outlet ("the entertainment site TheWrap"), as a place ("the town of Bunbury", "a teenager from
+    Queens", "his Bunbury home") or after a trade only people have ("director Ridley Scott"), in that order: what
+    each is, whatever kind the tagger gave the name. One pass over the mentions reads all four."""
+    group: set[str] = set()
+    outlet: set[str] = set()
+    place: set[str] = set()
+    person: set[str] = set()
     for article in articles:
         for mention in article.mentions:
             before = article.text[max(0, mention.start - 40) : mention.start]
-            after = article.text[mention.end : mention.end + 12]
-            home = _HOME_AROUND[0].search(before) and _HOME_AROUND[1].match(after)
-            if _PLACE_BEFORE.search(before) or home:
-                found.add(fold(mention.text))
-    return found
+            name = fold(mention.text)
+            if _GROUP_BEFORE.search(before):
+                group.add(name)
+            if _OUTLET_BEFORE.search(before):
+                outlet.add(name)
+            if _PERSON_BEFORE.search(before):
+                person.add(name)
+            if _PLACE_BEFORE.search(before) or (
+                _HOME_AROUND[0].search(before) and _HOME_AROUND[1].match(article.text[mention.end : mention.end + 12])
+            ):
+                place.add(name)
+    return group, outlet, place, person
 
 
 def _evidence_label(
