@@ -57,9 +57,51 @@ def test_anaphoric_expressions_count_from_the_narrative(text: str, span: str, va
     assert values(text, "2022-11-14")[span][1] == value
 
 
-def test_a_new_paragraph_sets_the_narrative_time_afresh() -> None:
-    text = "The bank failed on March 10, 2023.\nTwo days later, regulators stepped in."
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # wire copy gives a sentence a paragraph: the scene a date set goes on into the next paragraphs
+        (
+            "The bank failed on March 10, 2023.\n\nTwo days later, regulators stepped in.",
+            "Two days later",
+            "2023-03-12",
+        ),
+        (
+            "The jury began deliberating on Feb. 6, 2020.\n\nIt returned its verdict the next morning.",
+            "the next morning",
+            "2020-02-07TMO",
+        ),
+        (
+            "The hurricane made landfall on Sept. 20, 2017.\n\nWinds tore roofs off.\n\nAt 4 p.m. the grid failed.",
+            "4 p.m.",
+            "2017-09-20T16:00",
+        ),
+        (
+            "The champions clinched the title on May 2, 2016.\nFans poured into the streets.\n"
+            "The parade came the following day.",
+            "the following day",
+            "2016-05-03",
+        ),
+    ],
+)
+def test_the_narrative_time_outlasts_a_paragraph_break(text: str, span: str, value: str) -> None:
+    assert values(text, "2022-11-14")[span][1] == value
+
+
+def test_three_paragraphs_without_a_date_end_the_narrative_time() -> None:
+    text = (
+        "The merger was announced on June 3, 2019.\n\nShares rose.\n\nAnalysts were pleased.\n\n"
+        "Regulators objected.\n\nTwo days later, the board met again."
+    )
     assert values(text, "2022-11-14")["Two days later"][1] == "2022-11-16"
+
+
+def test_a_day_is_not_counted_from_a_year_or_a_month() -> None:
+    # "the first of 1987" is no day: a day anaphor after a year or a month keeps the publication day
+    text = "The market crashed in 1987, and many traders lost everything that day."
+    assert values(text, "1989-10-30")["that day"][1] == "1989-10-30"
+    text = "The strike began in March 2021. The next day the union met the owners."
+    assert values(text, "2021-06-01")["The next day"][1] == "2021-06-02"
 
 
 def test_without_a_named_date_anaphora_falls_back_to_the_publication_day() -> None:

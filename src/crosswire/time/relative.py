@@ -459,6 +459,10 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
 
     def resolve(ctx: Ctx) -> Resolved:
         base = ctx.narrative
+        if grain == "day" and ctx.reference is not None and not ctx.reference_is_day:
+            # "In 1987 ... that day": a day counted from a month or a year has no day to count from (the first of the
+            # month is not one); the narrative has not named the day, so the publication day stays the reference.
+            base = ctx.anchor
         if base is None:
             value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX")
             return value + (f"T{pod}" if pod else ""), None

@@ -29,6 +29,10 @@ from crosswire.time.rules import Candidate, Ctx
 from crosswire.time.tense import UNKNOWN, direction_at
 from crosswire.time.values import anchor_date
 
+# How many paragraphs without a date of their own the narrative time outlasts (see :func:`resolve`).
+_NARRATIVE_PARAGRAPHS = 2
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
 
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], absolute_rules.Rule]]:
@@ -57,6 +61,15 @@ def candidates(text: str) -> list[Candidate]:
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _paragraph_breaks(text: str, start: int, end: int) -> int:
+    """Paragraph breaks between ``start`` and ``end``: blank lines, or single line breaks in a text that has none."""
+    between = text[start:end]
+    if "\n" not in between:
+        return 0
+    blank = len(_PARAGRAPH_BREAK.findall(between))
+    return blank if blank or _PARAGRAPH_BREAK.search(text) else between.count("\n")
 
 
 def _reported_quarter(value: str, anchor: dt.date | None) -> bool:
@@ -131,9 +144,14 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
     said_on = _speech_days(text, found, anchor, parse)
     out: list[Timex] = []
     last_end = 0
+    breaks = 0  # paragraph breaks since the narrative's date was named
     for cand in found:
-        if "\n" in text[last_end : cand.start]:
-            ctx.reference = None  # a new paragraph: the narrative time is set afresh
+        breaks += _paragraph_breaks(text, last_end, cand.start)
+        if breaks > _NARRATIVE_PARAGRAPHS:
+            # The narrative time lasts while the story stays on it: wire copy gives a sentence or two a paragraph, so
+            # "On March 3 police arrested him." and "The next day he was freed." are two paragraphs of one scene. Two
+            # paragraphs without a date of their own end it; from the third the publication day is the reference.
+            ctx.reference = None
             ctx.reference_is_day = False
         last_end = cand.end
         quote = next((q for q in said_on if q.start <= cand.start and cand.end <= q.end), None)
@@ -146,6 +164,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
         if cand.sets_quarter and _reported_quarter(value, anchor):
             ctx.quarter = value
         if cand.sets_reference:
+            breaks = 0
             ctx.reference = _first_day(value)
             ctx.reference_is_day = bool(re.match(r"\d{4}-\d{2}-\d{2}", value))
         out.append(
