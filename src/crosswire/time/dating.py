@@ -29,7 +29,7 @@ from crosswire.context import Context
 from crosswire.model import Article, Dossier, Timex
 from crosswire.nlp.parse import release
 from crosswire.time.lexicon import MONTHS, WEEKDAYS
-from crosswire.time.timex import resolve, resolve_article
+from crosswire.time.timex import DATELINE_AFTER, DATELINE_BEFORE, resolve, resolve_article
 
 # Overlap coefficient of capitalized content words, and the least number of them shared, for two articles to be
 # taken as reports of the same event.
@@ -52,8 +52,6 @@ _STOP = {
 _STOP |= set(MONTHS) | set(WEEKDAYS)
 # The relative day a time expression names, whatever surrounds it ("Sunday", "Sunday evening", "late Friday").
 _RELATIVE_DAY = re.compile(r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
-_DATELINE = re.compile(r"^[\s\W]*[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[,-]\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|[-–—_]|\n)")
 
 
 @dataclass
@@ -95,7 +93,9 @@ def dateline_day(article: Article) -> str | None:
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return start < 200 and bool(_DATELINE.match(text[line_start:start])) and bool(_DATELINE_AFTER.match(text[end:]))
+    return (
+        start < 200 and bool(DATELINE_BEFORE.match(text[line_start:start])) and bool(DATELINE_AFTER.match(text[end:]))
+    )
 
 
 def _with_sibling_year(day: str, sibling_date: str) -> str | None:

@@ -63,6 +63,35 @@ def candidates(text: str) -> list[Candidate]:
     return kept
 
 
+# A dateline: a place (and its region or country), perhaps the agency, then the day, then the agency or a dash
+# ("WASHINGTON, March 12 (Xinhua) --", "NAIROBI, Kenya, Aug. 7 -", "MOSCOW (Reuters), Nov. 17 -").
+DATELINE_BEFORE = re.compile(
+    r"^[\s\W]*[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[,-]\s*$"
+)
+DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|[-–—_]|\n)")
+# How far before the publication day a dateline's day may be: a story filed late in the day and dated the next.
+_DATELINE_LAG_DAYS = 3
+
+
+def _dateline_day(text: str, found: list[Candidate], published: dt.date | None) -> dt.date | None:
+    """The day a dateline names, when it is a day or two before the publication day ("WASHINGTON, March 12 (Xinhua)
+    --" in a paper dated March 13): the day the story was written, from which its "today", "yesterday" and "on
+    Friday" count. None without a dateline, or when it names the publication day itself or a day too far off."""
+    if published is None or not found:
+        return None
+    first = found[0]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if text[:line_start].strip() or not re.search(r"\d", text[first.start : first.end]):
+        return None  # a dateline opens the text and names a month and a day ("Monday (AP)" may open a sentence)
+    if not (DATELINE_BEFORE.match(text[line_start : first.start]) and DATELINE_AFTER.match(text[first.end :])):
+        return None
+    resolved = first.resolve(Ctx(anchor=published))
+    if resolved is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved[0]):
+        return None
+    day = dt.date.fromisoformat(resolved[0])
+    return day if 0 < (published - day).days <= _DATELINE_LAG_DAYS else None
+
+
 def _paragraph_breaks(text: str, start: int, end: int) -> int:
     """Paragraph breaks between ``start`` and ``end``: blank lines, or single line breaks in a text that has none."""
     between = text[start:end]
@@ -138,9 +167,10 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
     Monday"), the day of speaking, which replaces the publication day for everything quoted.
     """
     anchor = anchor_date(published)
-    ctx = Ctx(anchor=anchor)
     parse = _Parse(doc_fn)
     found = detect(text, use_tagger)
+    anchor = _dateline_day(text, found, anchor) or anchor
+    ctx = Ctx(anchor=anchor)
     said_on = _speech_days(text, found, anchor, parse)
     out: list[Timex] = []
     last_end = 0

@@ -1,0 +1,83 @@
+"""Which day relative expressions count from: the dateline's day of writing, and the narrative's day across
+paragraphs. Short passages from several domains; each would fail if the mechanism were missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.model import Article
+from crosswire.nlp.parse import doc_of
+from crosswire.time.timex import resolve
+
+
+def values(text: str, published: str | None) -> dict[str, str]:
+    article = Article(id="t", source="t", text=text, published=published)
+    found = resolve(text, published, lambda: doc_of(article), use_tagger=False)
+    return {t.text: t.value for t in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # a wire story filed on the 12th and dated the 13th: its "today" is the 12th
+        (
+            "LONDON, March 12 (Reuters) - The striker said today he would retire at the end of the season.",
+            "2021-03-13",
+            "today",
+            "2021-03-12",
+        ),
+        (
+            "NEW YORK, Nov. 3 (AP) -- A jury convicted the former trader yesterday of securities fraud.",
+            "2022-11-04",
+            "yesterday",
+            "2022-11-02",
+        ),
+        (
+            "MIAMI, Sept. 9 -- The hurricane is expected to make landfall tomorrow, forecasters said.",
+            "2017-09-11",
+            "tomorrow",
+            "2017-09-10",
+        ),
+        (
+            "FRANKFURT, Germany, Jan. 30 (Reuters) - The two carmakers said today their merger talks had ended.",
+            "2019-01-31",
+            "today",
+            "2019-01-30",
+        ),
+    ],
+)
+def test_a_dateline_day_before_publication_is_the_day_of_writing(
+    text: str, published: str, span: str, value: str
+) -> None:
+    assert values(text, published)[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # the dateline names the publication day itself: nothing moves
+        ("BERLIN, May 5 (dpa) - The coalition agreed today on a budget.", "2020-05-05"),
+        # a day far from the publication day is a story written ahead or a date quoted, not the day of writing
+        ("TOKYO, April 2 (Kyodo) - The company said today it would recall 40,000 cars.", "2020-04-12"),
+        # not a dateline: the first words are a sentence, and the day is a weekday
+        ("Shares fell, Monday (local time) traders said; today the index recovered.", "2020-04-14"),
+        # a date further down the text is no dateline
+        ("The court ruled today.\nPARIS, April 12 (AFP) - The appeal was filed.", "2020-04-14"),
+    ],
+)
+def test_no_dateline_or_the_publication_day_leaves_the_anchor(text: str, published: str) -> None:
+    assert values(text, published)["today"] == published
+
+
+@settings(max_examples=25, deadline=None)
+@given(lag=st.integers(min_value=-2, max_value=8), day=st.dates(dt.date(1990, 1, 10), dt.date(2030, 12, 20)))
+def test_today_is_the_dateline_day_only_a_few_days_back(lag: int, day: dt.date) -> None:
+    published = day + dt.timedelta(days=lag)
+    dateline = f"{day:%B} {day.day}"
+    text = f"GENEVA, {dateline} (Reuters) - The talks resumed today after a week's pause."
+    expected = day if 1 <= lag <= 3 else published
+    assert values(text, published.isoformat())["today"] == expected.isoformat()
