@@ -102,6 +102,13 @@ def test_a_day_is_not_counted_from_a_year_or_a_month() -> None:
     assert values(text, "1989-10-30")["that day"][1] == "1989-10-30"
     text = "The strike began in March 2021. The next day the union met the owners."
     assert values(text, "2021-06-01")["The next day"][1] == "2021-06-02"
+    text = "The helicopter was hit by fire in 2003. Three days later a newspaper carried the report."
+    assert values(text, "2015-02-06")["Three days later"][1] == "2015-02-09"
+    text = "The club won the cup in 1998, and the following Monday the coach resigned."
+    assert values(text, "2015-02-06")["the following Monday"][1] == "2015-02-09"
+    # a month or a year still counts from a month or a year
+    text = "The plant closed in 2009. Three years later it reopened."
+    assert values(text, "2015-02-06")["Three years later"][1] == "2012"
 
 
 def test_without_a_named_date_anaphora_falls_back_to_the_publication_day() -> None:

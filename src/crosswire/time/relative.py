@@ -186,7 +186,7 @@ def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
             return "XXXX-WXX-WE", None
         if rel in ("the previous", "the preceding", "the following"):
             # anaphoric: the weekend before or after the day the narrative has reached
-            base = ctx.narrative or ctx.anchor
+            base = ctx.narrative_at("weekend") or ctx.anchor
             if rel != "the following" and base.weekday() >= 5:
                 base -= dt.timedelta(days=base.weekday() - 4)  # from inside a weekend, the one before it
             day = tv.nearest_weekday(base, 5, 1 if rel == "the following" else -1)
@@ -411,7 +411,7 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
         narrative = ago in ("earlier", "later", "before")
 
         def resolve(ctx: Ctx) -> Resolved:
-            base = ctx.narrative if narrative else ctx.anchor
+            base = ctx.narrative_at(grain) if narrative else ctx.anchor
             if base is None:
                 return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX"), mod
             if single_year and base is ctx.anchor:
@@ -458,11 +458,7 @@ def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
             return None
 
     def resolve(ctx: Ctx) -> Resolved:
-        base = ctx.narrative
-        if grain == "day" and ctx.reference is not None and not ctx.reference_is_day:
-            # "In 1987 ... that day": a day counted from a month or a year has no day to count from (the first of the
-            # month is not one); the narrative has not named the day, so the publication day stays the reference.
-            base = ctx.anchor
+        base = ctx.narrative_at(grain)
         if base is None:
             value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX")
             return value + (f"T{pod}" if pod else ""), None

@@ -52,6 +52,14 @@ class Ctx:
         """The day anaphoric expressions ("the next day", "two days later") count from."""
         return self.reference or self.anchor
 
+    def narrative_at(self, grain: str) -> dt.date | None:
+        """The day an anaphoric expression of ``grain`` counts from: a day, a week or a weekday ("that day", "three
+        days later", "the following week", "the previous Friday") needs a narrative that named a day, since the
+        first of a month or a year named ("in 1987 ... that day") is no day of the story; else the publication day."""
+        if self.reference is not None and (self.reference_is_day or grain not in ("day", "week", "weekend")):
+            return self.reference
+        return self.anchor
+
 
 @dataclass
 class Candidate:
@@ -175,7 +183,7 @@ def _weekday_day(ctx: Ctx, weekday: int, rel: str | None) -> dt.date | None:
     if rel in ("the previous", "the preceding", "the following"):
         # Anaphoric: "down 4.5% from the previous Friday", "talks resumed the following Monday" count from the time
         # the narrative has reached, strictly before or after it.
-        base = ctx.narrative
+        base = ctx.narrative_at("day")
         if base is None:
             return None
         if rel == "the following":
