@@ -81,3 +81,22 @@ def test_today_is_the_dateline_day_only_a_few_days_back(lag: int, day: dt.date) 
     text = f"GENEVA, {dateline} (Reuters) - The talks resumed today after a week's pause."
     expected = day if 1 <= lag <= 3 else published
     assert values(text, published.isoformat())["today"] == expected.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # a day ahead nobody can name: FUTURE_REF
+        ("Analysts say the merger could one day double the group's sales.", "one day", ("DATE", "FUTURE_REF")),
+        ("The rookie hopes to one day captain the national side.", "one day", ("DATE", "FUTURE_REF")),
+        ('"One day, we will see our animals again," the pope told the boy.', "One day", ("DATE", "FUTURE_REF")),
+        ("Engineers believe the reactor will one day power a city.", "one day", ("DATE", "FUTURE_REF")),
+        # a length of time stays a duration
+        ("The defendant was sentenced to one day in jail.", "one day", ("DURATION", "P1D")),
+        ("The strike at the port lasted one day.", "one day", ("DURATION", "P1D")),
+        ("Rain fell for one day, and the river rose.", "one day", ("DURATION", "P1D")),
+    ],
+)
+def test_one_day_ahead_is_a_vague_future(text: str, span: str, expected: tuple[str, str]) -> None:
+    found = {t.text: (t.type, t.value) for t in resolve(text, "2014-10-15", None, use_tagger=False)}
+    assert found[span] == expected

@@ -228,6 +228,26 @@ def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(value))
 
 
+# A modal or "will" right before ("will one day be", "could one day replace", "hopes to one day run"), or a clause
+# opened by "One day," that goes on in the future ("One day, we will see them again").
+_MODAL_BEFORE = re.compile(
+    r"(?:\b(?:will|would|could|may|might|can|shall|should|must)|'ll|\b(?:hope|want|plan|aim|dream|expect|intend)"
+    r"(?:s|ed)?\s+to)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(r"^,?\s+(?:\w+\s+){0,3}?(?:will|'ll|would|shall|is\s+going\s+to)\b", re.I)
+
+
+def rule_one_day(m: re.Match[str], text: str) -> Candidate | None:
+    """ "Islam will one day be the largest religion", "One day, we will see them again": a day ahead nobody can
+    name, ``FUTURE_REF``, not a duration ("sentenced to one day", "one day it rains, the next it snows")."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    opens = not before.strip() or before.rstrip()[-1:] in ".!?\"“‘'\n"
+    if _MODAL_BEFORE.search(before) or (opens and _FUTURE_AFTER.match(text[m.end() : m.end() + 40])):
+        return Candidate(m.start(), m.end(), "DATE", _fixed("FUTURE_REF"), priority=3)
+    return None
+
+
 _SET_UNITS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q"}
 _SET_UNITS |= {"annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W", "biannually": "P6M"}
 _SET_UNITS |= {"semiannually": "P6M"}
@@ -681,6 +701,7 @@ RULES: list[tuple[str, Rule]] = [
         rule_duration,
     ),
     (r"(?P<unit>hour|day|night|week|month|year)long", rule_closed_long),
+    (r"one\s+day(?!\s+(?:of|in|after|before|later|earlier|ago|from|to|and|or)\b)", rule_one_day),
     (
         rf"(?:(?P<rel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})"
         rf"(?:\s+(?P<unit>week|weekend)(?!s))?(?:,?\s+(?P<year>{YEAR_RE})(?!\d))?",
