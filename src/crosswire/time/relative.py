@@ -215,6 +215,10 @@ def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if word == "the present" and text[m.end() : m.end() + 1].isalpha():
         return None
+    then = re.search(r"\bthen[\s-]$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE)
+    if word == "current" and then is not None:
+        # "at the then current market price", "the then-current chairman": current at a time already past
+        return Candidate(m.start() - 5 + then.start(), m.end(), "DATE", _fixed("PAST_REF"))
     if re.fullmatch(
         r"(?:now|currently|current|presently|nowadays|at present|the present|these days|right now|"
         r"at the moment|today's)",
