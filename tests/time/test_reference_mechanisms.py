@@ -116,3 +116,19 @@ def test_one_day_ahead_is_a_vague_future(text: str, span: str, expected: tuple[s
 def test_then_current_is_past(text: str, span: str, value: str) -> None:
     found = {t.text: t.value for t in resolve(text, "2014-10-15", None, use_tagger=False)}
     assert found[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a temporal clause under a future seen from the past: the tense follows the report, the day is ahead
+        ("The bank said investors were likely to buy as soon as trading opened Monday.", "Monday", "1989-11-06"),
+        ("The union said it would sign the contract once members voted Friday.", "Friday", "1989-11-03"),
+        ("Officials said the airport would reopen when the storm passed Thursday.", "Thursday", "1989-11-02"),
+        # a plain past stays behind
+        ("He was arrested when police raided the house Friday.", "Friday", "1989-10-27"),
+        ("The striker scored twice when the club beat Leeds on Saturday.", "Saturday", "1989-10-28"),
+    ],
+)
+def test_a_past_temporal_clause_under_a_future_in_the_past_points_ahead(text: str, span: str, value: str) -> None:
+    assert values(text, "1989-11-01")[span] == value

@@ -166,6 +166,8 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb is None:
         return UNKNOWN
     direction = verb_direction(verb)
+    if direction == PAST and _future_in_past(verb):
+        return FUTURE
     if _ends_a_state(doc, span) and (direction == PRESENT or verb.lemma_ in _RESCHEDULE):
         # "Cyprus has until Monday", "banks remain closed until Tuesday": a state that holds now ends ahead of now;
         # "postponed the vote until Tuesday": the act moved the time forward. ("was held until Friday" stays past.)
@@ -174,6 +176,24 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb.lemma_ in _MOVE_TO and start > 0 and doc[start - 1].lower_ == "to":
         return FUTURE
     return direction
+
+
+# The conjunctions of a temporal clause whose past tense may be a future seen from the past ("said they would buy
+# as soon as trading opened Monday"); "after" is left out, since "would appeal after the court ruled Friday" is as
+# often a ruling already made.
+_TEMPORAL_MARKS = {"when", "once", "as", "until", "till", "before"}
+
+
+def _future_in_past(verb: Token) -> bool:
+    """Is ``verb`` the past tense of a temporal clause ("as soon as trading opened Monday", "once the vote closed
+    Friday") hanging on a clause that points ahead ("were likely to buy", "would sell")? Its day is then ahead too:
+    the tense follows the report ("said"), not the time of the event."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):
+        return False
+    matrix = _governor(verb.head)
+    return matrix is not None and matrix.i != verb.i and verb_direction(matrix) == FUTURE
 
 
 def _takes_effect(doc: Doc, span: object) -> bool:
