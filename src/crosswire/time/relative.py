@@ -466,7 +466,7 @@ def rule_closed_long(m: re.Match[str], text: str) -> Candidate | None:
 
 def rule_anaphoric(m: re.Match[str], text: str) -> Candidate | None:
     """ "the next day", "that week", "later that year", "the following morning", "the day before": counted from the
-    time the narrative has reached (the last date named in the paragraph), else from the publication day."""
+    time the narrative has reached (the last date named, up to two paragraphs back), else from the publication day."""
     dem = _norm(m["dem"] or m["dem2"])
     unit = _norm(m["unit"]) if m["unit"] else "day"
     if dem in ("the day after", "the day before"):

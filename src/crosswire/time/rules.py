@@ -38,8 +38,8 @@ Resolved = tuple[str, str | None]
 @dataclass
 class Ctx:
     """What a resolver may know: the anchor day, the tense direction, the quarter last talked about, and the
-    reference time the narrative has set (the first day of the last calendar date named earlier in the paragraph:
-    "On March 3 ... two days later" counts from March 3, not from the publication day)."""
+    reference time the narrative has set (the first day of the last calendar date named in this paragraph or the
+    two before: "On March 3 ... two days later" counts from March 3, not from the publication day)."""
 
     anchor: dt.date | None
     direction: int = UNKNOWN
