@@ -87,9 +87,12 @@ def resolve_reference(
     end: int,
     entities: Mapping[str, Entity] | Iterable[Entity] | None = None,
     genders: Mapping[str, Gender] | None = None,
+    exclude: Iterable[str] = (),
 ) -> str | None:
     """The entity id that ``article.text[start:end]`` (a pronoun or a role noun phrase) refers to, or None. With
-    ``genders`` (:func:`crosswire.entities.gender.read_genders`) a pronoun skips people of the other sex."""
+    ``genders`` (:func:`crosswire.entities.gender.read_genders`) a pronoun skips people of the other sex; a pronoun
+    never refers to an entity in ``exclude`` (the other parties of its own clause: "the judge sentenced him" is not
+    the judge)."""
     phrase = article.text[start:end].strip()
     if not phrase:
         return None
@@ -99,7 +102,8 @@ def resolve_reference(
         reverse=True,
     )
     if phrase.lower() in PRONOUNS:
-        near = [m for m in people if start - m.end <= MAX_DISTANCE]
+        skip = set(exclude)
+        near = [m for m in people if start - m.end <= MAX_DISTANCE and m.entity not in skip]
         if genders:
             near = [m for m in near if compatible(genders.get(m.entity or ""), phrase)]
         if not near:

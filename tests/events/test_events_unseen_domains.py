@@ -1,0 +1,112 @@
+"""Events read on unseen stories of a transfer saga, a trial, an earthquake and a rate decision: a force of nature is
+no party, a sentence is an event, the place of a meeting hung on the person met is the meeting's, a dateline names
+no party, a pronoun participant is the person it refers to and never another party of its clause, and a report
+without a date takes the date its article gave the same kind of event just before. Short passages, many domains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosswire.analyze import analyze
+from crosswire.context import Context
+from crosswire.entities.mentions import find_mentions
+from crosswire.events.mentions import find_event_mentions
+from crosswire.model import Article, Dossier, Event, EventMention
+from crosswire.time.timex import find_timexes
+
+
+def run(text: str, published: str = "2024-05-10") -> list[EventMention]:
+    article = Article(id="t", source="t.txt", text=text, published=published)
+    find_mentions(article, Context())
+    find_timexes(article, Context())
+    find_event_mentions(article, Context())
+    return article.event_mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 7.1 earthquake struck the coast of Chile on Monday.",
+        "A powerful typhoon struck Luzon on Tuesday.",
+        "The wildfire threatened the town of Paradise on Friday.",
+    ],
+)
+def test_a_force_of_nature_is_no_party(text: str) -> None:
+    assert run(text) == []
+
+
+def test_people_who_strike_still_attack() -> None:
+    found = run("Rebels struck an army base in Goma on Monday.")
+    assert [m.type for m in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A court in Istanbul sentenced Selim Kaya to five years on Tuesday.", "Selim Kaya"),
+        ("A judge in Ohio jailed Mark Dunn for contempt on Friday.", "Mark Dunn"),
+    ],
+)
+def test_a_sentence_is_coercion_of_the_person_sentenced(text: str, target: str) -> None:
+    found = [m for m in run(text) if m.type == "COERCE"]
+    assert len(found) == 1 and not found[0].negated
+    assert {p.text: p.role for p in found[0].participants}.get(target) == "target"
+
+
+def test_the_place_hung_on_the_person_met_is_the_meetings() -> None:
+    text = "The oil minister met Shell chief executive Wael Sawan in Brasilia on Monday."
+    found = [m for m in run(text) if m.type == "CONSULT"]
+    assert len(found) == 1 and found[0].location is not None and found[0].location.text == "Brasilia"
+
+
+def test_a_dateline_names_no_party() -> None:
+    found = run("GENEVA, Switzerland — A senior diplomat was detained on Monday.")
+    assert [m.type for m in found] == ["COERCE"]
+    assert not {p.text for p in found[0].participants} & {"GENEVA", "Switzerland"}
+
+
+PASSAGES = {
+    "court": (
+        "A former bank clerk was jailed for four years on Wednesday, 2024-05-08, after a jury convicted him of theft."
+        " Tom Reyes, 41, had denied the charges. Judge Helen Marsh sentenced him and said he had abused his post.\n"
+    ),
+    "protest": (
+        "Maria Lopez, a union leader, led the march through Madrid on Thursday. Police arrested her near the"
+        " ministry after officers were pushed back.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    folder = tmp_path_factory.mktemp("passages")
+    for name, text in PASSAGES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return analyze([str(folder)], tmp_path_factory.mktemp("out"), verbatim=True).dossier
+
+
+def _events(dossier: Dossier, name: str, event_type: str) -> list[Event]:
+    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
+    return [e for e in dossier.events if e.type == event_type and wanted in e.articles]
+
+
+def _names(dossier: Dossier, event: Event) -> dict[str, str]:
+    names = {e.id: e.name for e in dossier.entities}
+    return {names.get(r.entity, r.entity): r.role for r in event.participant_roles}
+
+
+def test_a_pronoun_is_the_person_it_refers_to_never_the_other_party(dossier: Dossier) -> None:
+    court = _events(dossier, "court", "COERCE")
+    assert court, [(e.type, e.summary) for e in dossier.events]
+    roles = _names(dossier, court[0])
+    assert roles.get("Tom Reyes") == "target" and roles.get("Helen Marsh") == "actor", roles
+    protest = _events(dossier, "protest", "COERCE")
+    assert protest and _names(dossier, protest[0]).get("Maria Lopez") == "target"
+
+
+def test_a_report_without_a_date_takes_the_date_its_article_just_gave(dossier: Dossier) -> None:
+    court = _events(dossier, "court", "COERCE")
+    assert len(court) == 1 and court[0].date == "2024-05-08", [(e.summary, e.date) for e in court]
+    assert court[0].summary.startswith("Helen Marsh sentenced Tom Reyes"), court[0].summary
