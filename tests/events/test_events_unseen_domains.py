@@ -67,6 +67,23 @@ def test_a_dateline_names_no_party() -> None:
     assert not {p.text for p in found[0].participants} & {"GENEVA", "Switzerland"}
 
 
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Norway sent a team of 40 doctors to Gaza on Monday.", "Norway", "Gaza"),
+        ("Turkey delivered tents and blankets to Syria on Friday.", "Turkey", "Syria"),
+    ],
+)
+def test_relief_sent_is_aid(text: str, giver: str, receiver: str) -> None:
+    found = [m for m in run(text) if m.type == "AID"]
+    assert len(found) == 1, [(m.type, m.trigger) for m in run(text)]
+    assert {p.text: p.role for p in found[0].participants} == {giver: "actor", receiver: "target"}
+
+
+def test_a_team_of_something_else_is_no_aid() -> None:
+    assert [m.type for m in run("The firm sent a team of lawyers to Geneva on Monday.")] == []
+
+
 PASSAGES = {
     "court": (
         "A former bank clerk was jailed for four years on Wednesday, 2024-05-08, after a jury convicted him of theft."

@@ -264,7 +264,10 @@ def _concede_or_aid(token: Token) -> str | None:
     lemma = obj.lemma_.lower()
     if lemma in lex.concede_objects.get(token.lemma_, ()):
         return "CONCEDE"
-    if lemma in lex.aid_objects.get(token.lemma_, ()):
+    given = lex.aid_objects.get(token.lemma_, frozenset())
+    # "sent a team of 60 rescuers", "delivered tonnes of food": what the measure or group is of
+    inner = {p.lemma_.lower() for prep in _preps(obj, "of") for p in _pobjs(prep)}
+    if lemma in given or inner & given:
         return "AID"
     return None
 
