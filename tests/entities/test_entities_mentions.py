@@ -148,3 +148,10 @@ def test_a_club_tagged_as_a_person_is_an_organization() -> None:
         "Celtic FC/ORG",
         "Mark Albion-Smith/PERSON",
     ]
+
+
+def test_a_place_ending_in_an_institutions_noun_is_an_organization() -> None:
+    """A trial and a planning row: the tagger reads a police force and a council as places."""
+    text = "West Yorkshire Police arrested him, and Leeds City Council objected, in South Yorkshire."
+    pieces = [("West Yorkshire Police", "GPE"), ("Leeds City Council", "GPE"), ("South Yorkshire", "GPE")]
+    assert _tagged(text, *pieces) == ["West Yorkshire Police/ORG", "Leeds City Council/ORG", "South Yorkshire/GPE"]

@@ -90,7 +90,7 @@ PASSAGES = {
         " Tom Reyes, 41, had denied the charges. Judge Helen Marsh sentenced him and said he had abused his post.\n"
     ),
     "protest": (
-        "Maria Lopez, a union leader, led the march through Madrid on Thursday. Police arrested her near the"
+        "Maria Lopez, a union leader, led the march through Madrid on Thursday. Madrid Police arrested her near the"
         " ministry after officers were pushed back.\n"
     ),
 }
@@ -121,6 +121,7 @@ def test_a_pronoun_is_the_person_it_refers_to_never_the_other_party(dossier: Dos
     assert roles.get("Tom Reyes") == "target" and roles.get("Helen Marsh") == "actor", roles
     protest = _events(dossier, "protest", "COERCE")
     assert protest and _names(dossier, protest[0]).get("Maria Lopez") == "target"
+    assert protest[0].summary.startswith("Madrid Police detained Maria Lopez"), protest[0].summary
 
 
 def test_a_report_without_a_date_takes_the_date_its_article_just_gave(dossier: Dossier) -> None:

@@ -15,7 +15,8 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
 - two one-word spans the tagger split apart ("Ippei" + "Mizuhara", neither a known place) are one person; an agency
   slug or dateline glued to a name is cut; "Jane Doe and John Roe" as one span is two people;
 - type plausibility: a "person" with digits is dropped, one ending in a place or institution noun ("Baltic Sea",
-  "Hartley Foundation") takes that type;
+  "Hartley Foundation") takes that type, and a "place" ending in an institution's noun ("West Yorkshire Police",
+  "Leeds City Council") is an organization;
 - a surname the tagger left untagged after the article named the person in full ("Nuno Carvalho ... Carvalho met
   Berrada") is a PERSON mention too, so events and speakers find the person there; a word that stands in a longer
   capitalised name ("Carvalho Street", "Anna Carvalho") or that a gazetteer knows as a country is left alone.
@@ -69,6 +70,13 @@ _PLACE_HEADS = frozenset(
         "sea", "ocean", "river", "lake", "mountain", "mountains", "island", "islands", "bay", "gulf", "strait",
         "coast", "valley", "desert", "peninsula", "stadium", "airport", "street", "avenue", "square", "bridge",
         "park", "station", "region", "province", "county", "district", "oblast", "strip", "bank", "heights",
+    }
+)  # fmt: skip
+# Words that end an institution's name and never a place's ("West Yorkshire Police", "Leeds City Council").
+_INSTITUTION_HEADS = frozenset(
+    {
+        "police", "court", "council", "commission", "ministry", "department", "committee", "agency", "party",
+        "university", "institute", "bureau", "directorate", "constabulary", "tribunal",
     }
 )  # fmt: skip
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -126,6 +134,8 @@ def plausible_label(surface: str, label: str) -> str | None:
     Foundation") or a place ("Baltic Sea", "Dodger Stadium") is that instead.
     """
     words = surface.split()
+    if label in {"GPE", "LOC", "NORP"} and len(words) >= 2 and words[-1].lower().strip(".,") in _INSTITUTION_HEADS:
+        return "ORG"  # "West Yorkshire Police", "Leeds City Council": an institution of the place, not the place
     if label == "PERSON":
         if any(ch.isdigit() for ch in surface):
             return None

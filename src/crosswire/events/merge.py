@@ -348,8 +348,10 @@ def summarize(
     others = with_role("counterpart", "target")
     people = [e for e in doers + others if entities.get(e) is not None and entities[e].type == "PERSON"]
     if people:
-        # Name the people when the reports do; their countries and agencies are in ``participants``.
-        doers, others = [e for e in doers if e in people], [e for e in others if e in people]
+        # Name the people when the reports do; their countries and agencies are in ``participants``. A side with
+        # nobody named keeps its organization ("West Yorkshire Police arrested Derek Holloway").
+        doers = [e for e in doers if e in people] or doers
+        others = [e for e in others if e in people] or others
     if not doers and others and event_type in ("CONSULT", "AGREE", "COOPERATE"):
         doers, others = others, []
     forms = list(trigger_forms) or lex.summary.get(event_type, [])
