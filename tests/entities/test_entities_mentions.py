@@ -136,6 +136,8 @@ def test_a_surname_left_untagged_after_the_full_name_is_the_person() -> None:
     assert _tagged(text, ("Ruth Okafor", "PERSON")) == ["Ruth Okafor/PERSON", "Okafor/PERSON", "Okafor/PERSON"]
     text = "Aid came from Tom Ricci. Crews cleared Ricci Street while Anna Ricci waited."
     assert _tagged(text, ("Tom Ricci", "PERSON")) == ["Tom Ricci/PERSON"]
+    text = "Singer Elton John spoke. Fans call the rival ‘Rocket John’ now."
+    assert _tagged(text, ("Elton John", "PERSON")) == ["Elton John/PERSON"]
 
 
 def test_a_club_tagged_as_a_person_is_an_organization() -> None:

@@ -243,7 +243,7 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             start, end = mention.end + match.start(), mention.end + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
-            before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+            before = re.search(r"[‘'\"“(]?(\S+)\s+$", text[max(0, start - 30) : start])
             after = re.match(r"\s+(\S+)", text[end : end + 30])
             if (
                 before
