@@ -89,6 +89,10 @@ PASSAGES = {
         "A former bank clerk was jailed for four years on Wednesday, 2024-05-08, after a jury convicted him of theft."
         " Tom Reyes, 41, had denied the charges. Judge Helen Marsh sentenced him and said he had abused his post.\n"
     ),
+    "signing": (
+        "Harbour City have signed the Danish goalkeeper Kasper Holm from Midtjylland. The 29-year-old signed a"
+        " three-year contract at the club's ground.\n"
+    ),
     "protest": (
         "Maria Lopez, a union leader, led the march through Madrid on Thursday. Madrid Police arrested her near the"
         " ministry after officers were pushed back.\n"
@@ -128,3 +132,9 @@ def test_a_report_without_a_date_takes_the_date_its_article_just_gave(dossier: D
     court = _events(dossier, "court", "COERCE")
     assert len(court) == 1 and court[0].date == "2024-05-08", [(e.summary, e.date) for e in court]
     assert court[0].summary.startswith("Helen Marsh sentenced Tom Reyes"), court[0].summary
+
+
+def test_a_contract_signed_is_an_agreement_of_the_person_described_by_age(dossier: Dossier) -> None:
+    signed = _events(dossier, "signing", "AGREE")
+    assert len(signed) == 1, [(e.type, e.summary) for e in dossier.events]
+    assert _names(dossier, signed[0]).get("Kasper Holm") == "actor"

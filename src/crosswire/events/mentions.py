@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.attribution.quotes import find_quotes, quote_at
 from crosswire.clean import header
+from crosswire.entities.coref import AGE_DESCRIPTION
 from crosswire.context import Context
 from crosswire.events.lexicon import Sense, lexicon
 from crosswire.model import Article, EventMention, EventSpan, Mention, Timex
@@ -381,12 +382,15 @@ def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = F
             spans.extend(EventSpan(start=m.start, end=m.end, text=m.text, role=role) for m in mentions)
         elif bare and part.lower_ in PERSONAL_PRONOUNS and part.pos_ == "PRON":
             spans.append(EventSpan(start=part.idx, end=part.idx + len(part.text), text=part.text, role=role))
-        elif bare and part.lower_ not in PRONOUNS and part.pos_ in ("NOUN", "PROPN"):
-            # Kept without an entity: the corpus stage ignores it, but it reads well in the mention itself.
+        elif bare and part.lower_ not in PRONOUNS and (part.pos_ in ("NOUN", "PROPN") or part.lower_ == "old"):
+            # Kept without an entity: the corpus stage ignores it (a description by age, "the 24-year-old", it
+            # resolves), but it reads well in the mention itself.
             left = min(t for t in _phrase(part))
             right = max(t for t in _phrase(part))
             doc = part.doc
             start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+            if part.pos_ not in ("NOUN", "PROPN") and not AGE_DESCRIPTION.match(text[start:end]):
+                continue
             spans.append(EventSpan(start=start, end=end, text=text[start:end], role=role))
     return spans
 

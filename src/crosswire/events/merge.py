@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.context import Context
-from crosswire.entities.coref import resolve_reference
+from crosswire.entities.coref import AGE_DESCRIPTION, resolve_reference
 from crosswire.entities.gender import Gender, read_genders
 from crosswire.events.lexicon import lexicon
 from crosswire.events.mentions import PAST_REF, PERSONAL_PRONOUNS
@@ -184,10 +184,12 @@ def _items(
             entity = at.get((span.start, span.end))
             if entity is not None and entity not in parties:
                 parties[entity] = span.role or "actor"
-        # A personal pronoun ("police arrested him") is the person it refers to, never another party of its own
-        # clause ("the judge sentenced him" is not the judge): resolved once the named parties are known.
+        # A personal pronoun ("police arrested him") or a description by age ("the 24-year-old signed") is the
+        # person it refers to, never another party of its own clause ("the judge sentenced him" is not the judge):
+        # resolved once the named parties are known.
         for span in mention.participants:
-            if span.text.lower() in PERSONAL_PRONOUNS and (span.start, span.end) not in at:
+            referring = span.text.lower() in PERSONAL_PRONOUNS or AGE_DESCRIPTION.match(span.text)
+            if referring and (span.start, span.end) not in at:
                 entity = resolve_reference(article, span.start, span.end, entities, genders, exclude=list(parties))
                 if entity is not None:
                     parties[entity] = span.role or "actor"
