@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.attribution.quotes import find_quotes, quote_at
 from crosswire.clean import header
-from crosswire.entities.coref import AGE_DESCRIPTION
 from crosswire.context import Context
+from crosswire.entities.coref import AGE_DESCRIPTION
 from crosswire.events.lexicon import Sense, lexicon
 from crosswire.model import Article, EventMention, EventSpan, Mention, Timex
 from crosswire.nlp.parse import doc_of
