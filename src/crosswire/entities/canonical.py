@@ -6,14 +6,18 @@ The corpus stage reads every article's mentions (and text) and:
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
    tagged NORP) is a PERSON, and so is the surname of a full name in the same article that a gazetteer knows as a
    town somewhere ("Salgado declined" after "Pedro Salgado") unless that article writes it where a place stands
-   ("in Salgado", or its dateline); a single-word "person" that the gazetteer knows as a city ("Kiev") is a place; a
-   "person" some article introduces as a group ("the militant group Boko Haram") is an organization; a name some
-   article introduces as an outlet ("the entertainment site TheWrap") is an organization, as a place ("the town of
-   Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after a trade only people have ("director
-   Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger gave it.
+   ("in Salgado", or its dateline); a one-word "person" that ends an organization's name in the same article
+   ("United" after "Manchester United") is that organization's short name; a dateline's all-capitals city
+   ("MANCHESTER", tagged a person or an organization) is the city; a single-word "person" that the gazetteer knows
+   as a city ("Kiev") is a place; a "person" some article introduces as a group ("the militant group Boko Haram") is
+   an organization; a name some article introduces as an outlet ("the entertainment site TheWrap") is an
+   organization, as a place ("the town of Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after
+   a trade only people have ("director Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger
+   gave it.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
-   name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
+   name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), an institution's head noun to the one
+   name it opens before "of" ("Bank" = "Bank of England"), and joined to their acronyms when the
    text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
@@ -31,7 +35,9 @@ The corpus stage reads every article's mentions (and text) and:
    when a full name in the article (or, for a surname, the corpus) carries it and no gazetteer knows the place.
 5. **Reads roles** (:mod:`crosswire.entities.roles`) and keeps them per entity, so a role seen once holds everywhere.
 
-Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input.
+Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input. An
+organization's short form never names it ("Manchester United", not "United"); a place only a dateline names is named
+as a sentence would write it ("LEEDS" -> "Leeds").
 """
 
 from __future__ import annotations
