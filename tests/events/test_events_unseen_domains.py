@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.analyze import analyze
+from attribution.passages_support import analyze_passages
 from crosswire.context import Context
 from crosswire.entities.mentions import find_mentions
 from crosswire.events.mentions import find_event_mentions
@@ -102,10 +102,7 @@ PASSAGES = {
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    folder = tmp_path_factory.mktemp("passages")
-    for name, text in PASSAGES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return analyze([str(folder)], tmp_path_factory.mktemp("out"), verbatim=True).dossier
+    return analyze_passages(tmp_path_factory, PASSAGES)
 
 
 def _events(dossier: Dossier, name: str, event_type: str) -> list[Event]:
