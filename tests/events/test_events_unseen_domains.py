@@ -37,9 +37,17 @@ def test_a_force_of_nature_is_no_party(text: str) -> None:
     assert run(text) == []
 
 
-def test_people_who_strike_still_attack() -> None:
-    found = run("Rebels struck an army base in Goma on Monday.")
-    assert [m.type for m in found] == ["ASSAULT"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels struck an army base in Goma on Monday.",
+        # "fire" and "wave" are weapons and attacks too, not only nature
+        "Artillery fire struck the village of Kamyanka on Monday.",
+        "A wave of drones struck Odesa on Monday.",
+    ],
+)
+def test_people_and_weapons_that_strike_still_attack(text: str) -> None:
+    assert [m.type for m in run(text)] == ["ASSAULT"]
 
 
 @pytest.mark.parametrize(
