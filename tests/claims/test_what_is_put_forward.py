@@ -144,3 +144,37 @@ def test_a_speaker_saying_it_does_not_know_neither_confirms_nor_denies(content: 
     )
     found, _ = extract([item], dossier([item], [entity("e-sam", "Sam Rivers")], [said]), {})
     assert [p.stance for p in found] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "claim"),
+    [
+        # A trial: the one told, or the one sentenced, stands between the judge and "he".
+        (
+            "Judge Ann Bell told Tom Reyes that he had shown no remorse.",
+            "told",
+            "he had shown no remorse",
+            "he had shown no remorse",
+        ),
+        (
+            "Judge Ann Bell sentenced him to six years and said he had abused his post.",
+            "said",
+            "he had abused his post",
+            "he had abused his post",
+        ),
+        # Sport: nobody between, so "he" is the speaker.
+        (
+            "Coach Ann Bell said she would stay at the club next season.",
+            "said",
+            "she would stay at the club next season",
+            "Ann Bell would stay at the club next season",
+        ),
+    ],
+)
+def test_he_after_another_person_is_not_read_as_the_speaker(text: str, cue: str, content: str, claim: str) -> None:
+    item = article("p1", text, names={"Ann Bell": "e-bell", "Tom Reyes": "e-reyes"})
+    people = [entity("e-bell", "Ann Bell"), entity("e-reyes", "Tom Reyes")]
+    said = statement(item, 0, speaker_text="Judge Ann Bell" if "Judge" in text else "Coach Ann Bell", cue=cue,
+                     content=content, speaker="e-bell")  # fmt: skip
+    found, _ = extract([item], dossier([item], people, [said]), {})
+    assert [p.text for p in found] == [claim]

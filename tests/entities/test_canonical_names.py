@@ -291,3 +291,87 @@ def test_a_name_after_a_trade_only_people_have_is_a_person() -> None:
     assert entity_of(d, "Ridley Scott").type == "PERSON"
     assert entity_of(d, "Rona Peligal").type == "PERSON"
     assert entity_of(d, "Acme Legal Services").type == "ORG"
+
+
+def test_a_surname_that_is_also_a_town_somewhere_is_the_person_named_in_full() -> None:
+    """A football story and a trial: the tagger reads a manager's and a witness's surname as a place (a town of that
+    name exists), but the article named each in full; where an article writes the word as a place, it stays one."""
+    d = run(
+        article(
+            "a",
+            "United manager Pedro Salgado welcomed him. Salgado declined to say more.",
+            {"Pedro Salgado": "PERSON", "Salgado": "GPE"},
+        ),
+        article(
+            "b",
+            "The court heard from Maria Lisboa. Lisboa said she saw the car.",
+            {"Maria Lisboa": "PERSON", "Lisboa": "GPE"},
+        ),
+        article(
+            "c",
+            "Anna Salgado flew home. Floods hit homes in Salgado on Friday.",
+            {"Anna Salgado": "PERSON", "Salgado": "GPE"},
+        ),
+    )
+    manager = entity_of(d, "Pedro Salgado")
+    assert [m.entity for m in d.articles[0].mentions] == [manager.id, manager.id]
+    assert manager.type == "PERSON"
+    witness = entity_of(d, "Maria Lisboa")
+    assert d.articles[1].mentions[1].entity == witness.id
+    town = next(m for m in d.articles[2].mentions if m.text == "Salgado")
+    assert town.label == "GPE" and town.entity != entity_of(d, "Anna Salgado").id
+
+
+def test_an_institutions_head_written_alone_is_the_name_it_opens() -> None:
+    """A rate decision and an appeal: "the Bank" and "the Court" are the one institution named "Bank of ..." or
+    "Court of ..." in the same article; a head that opens two such names, or none, stays apart."""
+    d = run(
+        article(
+            "a",
+            "The Bank of England cut rates, and the European Central Bank held. The Bank's governor spoke.",
+            {"Bank of England": "ORG", "European Central Bank": "ORG", "Bank": "ORG"},
+        ),
+        article(
+            "b",
+            "The Court of Appeal upheld the verdict. The Court said the trial was fair.",
+            {"Court of Appeal": "ORG", "Court": "ORG"},
+        ),
+        article(
+            "c",
+            "The Council of Europe and the Council of Ministers met. The Council said little.",
+            {"Council of Europe": "ORG", "Council of Ministers": "ORG", "Council": "ORG"},
+        ),
+    )
+    assert entity_of(d, "Bank") is entity_of(d, "Bank of England")
+    assert entity_of(d, "Bank") is not entity_of(d, "European Central Bank")
+    assert entity_of(d, "Court") is entity_of(d, "Court of Appeal")
+    council = entity_of(d, "Council")
+    assert council is not entity_of(d, "Council of Europe") and council is not entity_of(d, "Council of Ministers")
+
+
+def test_a_club_and_the_city_of_its_dateline_stay_apart() -> None:
+    """A transfer saga: the tagger reads the dateline's city and the club's short name as people (the mention stage
+    has typed the club by the last word of its name); the dateline's city is the city, named as a sentence writes
+    it, and the short name is the club."""
+    d = run(
+        article(
+            "a",
+            "MANCHESTER, England — Manchester United signed Lucas Moura. United paid £40 million.",
+            {"MANCHESTER": "ORG", "Manchester United": "ORG", "United": "PERSON", "Lucas Moura": "PERSON"},
+        ),
+        article("b", "LEEDS, England — Leeds Rovers lost again.", {"LEEDS": "PERSON", "Leeds Rovers": "ORG"}),
+        article("c", "Dutch Shell said profits rose. Shell paid more.", {"Dutch Shell": "ORG", "Shell": "PERSON"}),
+        article(
+            "d",
+            "Anna Shell met Dutch Shell staff. Shell said little.",
+            {"Anna Shell": "PERSON", "Dutch Shell": "ORG", "Shell": "PERSON"},
+        ),
+    )
+    assert entity_of(d, "United") is entity_of(d, "Manchester United")
+    assert entity_of(d, "United").name == "Manchester United"
+    club = entity_of(d, "Manchester United")
+    assert club.type == "ORG" and entity_of(d, "MANCHESTER") is not club
+    assert entity_of(d, "MANCHESTER").type == "GPE" and entity_of(d, "MANCHESTER").name == "Manchester"
+    assert entity_of(d, "LEEDS").name == "Leeds"
+    assert d.articles[2].mentions[1].entity == entity_of(d, "Dutch Shell").id
+    assert d.articles[3].mentions[2].entity == entity_of(d, "Anna Shell").id

@@ -120,3 +120,40 @@ def test_a_word_opening_an_abbreviated_rank_is_no_person() -> None:
     assert _tagged(text, ("Rear", "PERSON"), ("John Kirby", "PERSON"), ("Vice", "PERSON")) == ["John Kirby/PERSON"]
     text = "Senator Mark Kelly spoke to Dan Olsen Sr. on Monday."
     assert _tagged(text, ("Mark Kelly", "PERSON"), ("Dan Olsen", "PERSON")) == ["Mark Kelly/PERSON", "Dan Olsen/PERSON"]
+
+
+def test_a_surname_left_untagged_after_the_full_name_is_the_person() -> None:
+    """A transfer saga, a trial and a relief effort: the tagger named each person in full once and missed the
+    surname alone later; a surname inside another capitalised name stays untouched."""
+    text = "The club's president, Nuno Carvalho, refused. Carvalho met Omar Berrada in Lisbon the next day."
+    assert _tagged(text, ("Nuno Carvalho", "PERSON"), ("Omar Berrada", "PERSON"), ("Lisbon", "GPE")) == [
+        "Nuno Carvalho/PERSON",
+        "Carvalho/PERSON",
+        "Omar Berrada/PERSON",
+        "Lisbon/GPE",
+    ]
+    text = "Judge Ruth Okafor heard the case. The jury agreed with Okafor's reading, said Mr. Okafor."
+    assert _tagged(text, ("Ruth Okafor", "PERSON")) == ["Ruth Okafor/PERSON", "Okafor/PERSON", "Okafor/PERSON"]
+    text = "Aid came from Tom Ricci. Crews cleared Ricci Street while Anna Ricci waited."
+    assert _tagged(text, ("Tom Ricci", "PERSON")) == ["Tom Ricci/PERSON"]
+    text = "Singer Elton John spoke. Fans call the rival ‘Rocket John’ now."
+    assert _tagged(text, ("Elton John", "PERSON")) == ["Elton John/PERSON"]
+
+
+def test_a_club_tagged_as_a_person_is_an_organization() -> None:
+    """Football and rugby: a name ending in a word no person's name ends in ("United", "Rovers", "FC")."""
+    text = "Manchester United beat Bristol Rovers, and Celtic FC drew with Mark Albion-Smith's side."
+    pieces = [("Manchester United", "PERSON"), ("Bristol Rovers", "PERSON"), ("Celtic FC", "PERSON")]
+    assert _tagged(text, *pieces, ("Mark Albion-Smith", "PERSON")) == [
+        "Manchester United/ORG",
+        "Bristol Rovers/ORG",
+        "Celtic FC/ORG",
+        "Mark Albion-Smith/PERSON",
+    ]
+
+
+def test_a_place_ending_in_an_institutions_noun_is_an_organization() -> None:
+    """A trial and a planning row: the tagger reads a police force and a council as places."""
+    text = "West Yorkshire Police arrested him, and Leeds City Council objected, in South Yorkshire."
+    pieces = [("West Yorkshire Police", "GPE"), ("Leeds City Council", "GPE"), ("South Yorkshire", "GPE")]
+    assert _tagged(text, *pieces) == ["West Yorkshire Police/ORG", "Leeds City Council/ORG", "South Yorkshire/GPE"]

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, head_word, is_person_noun
 from crosswire.context import Context
-from crosswire.entities.coref import PRONOUNS, resolve_reference
+from crosswire.entities.coref import AGE_DESCRIPTION, PRONOUNS, resolve_reference
 from crosswire.entities.gender import Gender, compatible, noun_gender, read_genders
 from crosswire.entities.roles import ROLE_HEADS
 from crosswire.model import Article, Dossier, Entity, Mention, Statement
@@ -80,6 +80,8 @@ COMPANY_NOUNS = frozenset(
         "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
         "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
         "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
+        "committee", "commission", "council", "agency", "ministry", "department", "board", "authority", "institute",
+        "court", "tribunal", "federation", "association", "union", "panel",
     }
 )  # fmt: skip
 # Nouns that describe an outlet named before ("the magazine", "the publication", "the website").
@@ -359,10 +361,23 @@ def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | No
 
 
 def _described_org(
-    article: Article, start: int, previous: Sequence[Statement], kinds: frozenset[str] = frozenset({"organization"})
+    article: Article,
+    start: int,
+    previous: Sequence[Statement],
+    kinds: frozenset[str] = frozenset({"organization"}),
+    noun: str | None = None,
 ) -> str | None:
-    """The organization "the company" refers to: the one that spoke just before, else the last one named. An outlet
-    ("the magazine") may have spoken as an organization or as media (``kinds``)."""
+    """The organization "the company" refers to: the last one named whose name ends in that ``noun`` ("the
+    committee" after "its Monetary Policy Committee"), else the one that spoke just before, else the last one named.
+    An outlet ("the magazine") may have spoken as an organization or as media (``kinds``)."""
+    if noun is not None:
+        ending = [
+            m
+            for m in article.mentions
+            if m.label == "ORG" and m.entity and m.end <= start and m.text.split()[-1].lower() == noun
+        ]
+        if ending and start - ending[-1].end <= ORG_FALLBACK_DISTANCE:
+            return max(ending, key=lambda m: m.end).entity
     for earlier in reversed(previous):
         if earlier.speaker and earlier.source_type in kinds and start - earlier.end <= ORG_FALLBACK_DISTANCE:
             return earlier.speaker
@@ -408,11 +423,15 @@ def _names_a_person(phrase: str) -> bool:
 
 def _serves(person: Entity | None, article: Article, mentions: Sequence[Mention]) -> bool:
     """Whether a person a role noun resolved to can be the one this phrase names: "the CIA spokesperson" is not the
-    White House's spokesperson, so when the phrase names an organization the person's roles must mention it."""
+    White House's spokesperson, so when the phrase names an organization the person's roles must mention it -- or
+    be bare ("Governor Andrew Bailey" ... "the Bank's governor"): a role read without its organization names none
+    the phrase could contradict."""
     orgs = [m for m in mentions if m.label in ORG_LABELS]
     if person is None or not orgs:
         return True
     roles = " ".join(person.roles).lower()
+    if person.roles and all(len(role.split()) == 1 for role in person.roles):
+        return True
     return any(article.text[m.start : m.end].lower() in roles for m in orgs)
 
 
@@ -451,7 +470,7 @@ def _by_description(
     if described is not None and described.group(1).lower() in COMPANY_NOUNS:
         # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
         # names modify it
-        found = _described_org(article, start, previous)
+        found = _described_org(article, start, previous, noun=described.group(1).lower())
         if found is not None:
             return found
     if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
@@ -506,6 +525,9 @@ def _link_one(
     said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
     if phrase.lower() in PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS:
         return _pronoun_link(article, statement, phrase.lower(), entities, previous, said, genders)
+    if AGE_DESCRIPTION.match(phrase):
+        # "The 24-year-old signed a five-year contract": the person just named, described by age
+        return resolve_reference(article, start, end, entities, genders)
     role = _role_span(article, start, end)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one

@@ -358,17 +358,45 @@ _LEADING_PRONOUN = re.compile(r"^(he|she|it|they)\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 
 
-def _named_subject(text: str, statement: Statement, entities: dict[str, Entity]) -> tuple[str, bool]:
+def _named_subject(
+    text: str, statement: Statement, entities: dict[str, Entity], article: Article | None = None
+) -> tuple[str, bool]:
     """Reported speech whose subject is a pronoun for the speaker reads with the speaker's name: "Ohtani said he
     never bet on sports" puts forward "Shohei Ohtani never bet on sports". Direct quotes keep their words ("He will
-    raise the cases", said the official: "he" is someone else)."""
+    raise the cases", said the official: "he" is someone else); so does "he" or "she" when another person stands
+    between the speaker and what was said ("The judge told Holloway that he had shown no remorse", "sentenced him
+    and said he had betrayed their trust": who "he" is, the text does not settle)."""
     match = _LEADING_PRONOUN.match(text)
     speaker = entities.get(statement.speaker or "")
     if match is None or statement.direct or speaker is None:
         return text, False
     if speaker.type not in _SPEAKER_PRONOUNS[match[1].lower()]:
         return text, False
+    if article is not None and match[1].lower() in {"he", "she"} and _someone_between(article, statement, entities):
+        return text, False
     return speaker.name + text[match.end() :], True
+
+
+_OBJECT_PERSON = re.compile(r"\b(?:him|her|them)\b", re.IGNORECASE)
+
+
+def _someone_between(article: Article, statement: Statement, entities: dict[str, Entity]) -> bool:
+    """Whether a person other than the speaker is named, or referred to as an object, between the speaker phrase and
+    the reported words ("told Holloway that ...", "sentenced him ... and said ...")."""
+    lo, hi = statement.speaker_end, statement.content_start
+    if lo is None or hi is None or hi <= lo:
+        return False
+    if _OBJECT_PERSON.search(article.text[lo:hi]):
+        return True
+    return any(
+        lo <= m.start and m.end <= hi and m.entity != statement.speaker and _is_person(m.entity, entities)
+        for m in article.mentions
+    )
+
+
+def _is_person(entity_id: str | None, entities: dict[str, Entity]) -> bool:
+    found = entities.get(entity_id or "")
+    return found is not None and found.type == "PERSON"
 
 
 def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Stance:
@@ -614,7 +642,7 @@ def extract(
                         c_lo = found if found >= 0 else c_lo
                         clause_text, speaker_named = _named_antecedent(denied, previous_entities, entity_by_id), False
                     else:
-                        clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id)
+                        clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id, article)
                     entities = index.entities_in(c_lo, c_hi)
                     lead = (
                         index.protagonist(entity_by_id, statement.speaker)

@@ -4,14 +4,20 @@ The corpus stage reads every article's mentions (and text) and:
 
 1. **Corrects labels with corpus evidence.** A surface form's label is its majority label over all its mentions in
    the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
-   tagged NORP) is a PERSON; a single-word "person" that the gazetteer knows as a city ("Kiev") is a place; a
-   "person" some article introduces as a group ("the militant group Boko Haram") is an organization; a name some
-   article introduces as an outlet ("the entertainment site TheWrap") is an organization, as a place ("the town of
-   Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after a trade only people have ("director
-   Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger gave it.
+   tagged NORP) is a PERSON, and so is the surname of a full name in the same article that a gazetteer knows as a
+   town somewhere ("Salgado declined" after "Pedro Salgado") unless that article writes it where a place stands
+   ("in Salgado", or its dateline); a one-word "person" that ends an organization's name in the same article
+   ("United" after "Manchester United") is that organization's short name; a dateline's all-capitals city
+   ("MANCHESTER", tagged a person or an organization) is the city; a single-word "person" that the gazetteer knows
+   as a city ("Kiev") is a place; a "person" some article introduces as a group ("the militant group Boko Haram") is
+   an organization; a name some article introduces as an outlet ("the entertainment site TheWrap") is an
+   organization, as a place ("the town of Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after
+   a trade only people have ("director Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger
+   gave it.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
-   name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), and joined to their acronyms when the
+   name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), an institution's head noun to the one
+   name it opens before "of" ("Bank" = "Bank of England"), and joined to their acronyms when the
    text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
@@ -29,7 +35,9 @@ The corpus stage reads every article's mentions (and text) and:
    when a full name in the article (or, for a surname, the corpus) carries it and no gazetteer knows the place.
 5. **Reads roles** (:mod:`crosswire.entities.roles`) and keeps them per entity, so a role seen once holds everywhere.
 
-Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input.
+Entity ids are ``type:slug-of-canonical-name`` ("person:william-burns"), stable across runs on the same input. An
+organization's short form never names it ("Manchester United", not "United"); a place only a dateline names is named
+as a sentence would write it ("LEEDS" -> "Leeds").
 """
 
 from __future__ import annotations
@@ -105,6 +113,8 @@ _PERSON_BEFORE = re.compile(
     r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
     r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist)\s+$"
 )
+# A word used as a place where it stands: after a preposition of place or direction ("in Salgado", "from Benfica").
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|around|across|toward|towards)\s+$", re.I)
 _HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
 
 Ref = tuple[int, int]  # (article position, mention position)
@@ -187,6 +197,8 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     skeletons = _skeleton_index(surnames_corpus)
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
+        placed = _used_as_place(article)
+        org_ends = {fold(m.text.split()[-1]) for m in article.mentions if m.label == "ORG" and len(m.text.split()) >= 2}
         for i, mention in enumerate(article.mentions):
             voted = majority.get(fold(mention.text), mention.label)
             if fold(mention.text) in outlets or (voted == "PERSON" and fold(mention.text) in named_as_group):
@@ -198,10 +210,40 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             elif voted != "PERSON" and fold(mention.text) in named_as_person:
                 voted = "PERSON"  # "director Ridley Scott", tagged a facility elsewhere
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
+            if (
+                label in {"GPE", "LOC"}
+                and len(mention.text.split()) == 1
+                and translit_key(mention.text) in surnames_article[a]
+                and gazetteer.country(mention.text) is None
+                and fold(mention.text) not in placed
+            ):
+                # "Salgado declined" after "Pedro Salgado": a town of that name elsewhere is no place here
+                label = "PERSON"
+            opening = not article.text[: mention.start].strip() and mention.text.isupper() and len(mention.text) > 3
+            if opening and label in {"ORG", "PERSON"} and gazetteer.place(mention.text.title()) is not None:
+                label = "GPE"  # a dateline's "MANCHESTER", whatever the tagger made of it
+            if (
+                label == "PERSON"
+                and len(mention.text.split()) == 1
+                and fold(mention.text) in org_ends
+                and translit_key(mention.text) not in surnames_article[a]
+                and not _first_name_here(mention.text, firsts_article[a])
+            ):
+                label = "ORG"  # "United paid" after "Manchester United": the organization's short name
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
             labels[(a, i)] = label
     return labels
+
+
+def _used_as_place(article: Article) -> set[str]:
+    """Folded names that the article writes where a place stands: after "in", "from", "to" ... or in the dateline."""
+    placed: set[str] = set()
+    for mention in article.mentions:
+        before = article.text[max(0, mention.start - 12) : mention.start]
+        if _PLACE_PREPOSITION_BEFORE.search(before) or not article.text[: mention.start].strip():
+            placed.add(fold(mention.text))
+    return placed
 
 
 def _introductions(articles: Sequence[Article]) -> tuple[set[str], set[str], set[str], set[str]]:
@@ -254,7 +296,8 @@ def _evidence_label(
         and _misspelt_surname(key, local_surnames)
     ):
         return "PERSON"  # "Mizhurara" in an article about "Ippei Mizuhara"
-    if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(text) is not None:
+    written = text.title() if text.isupper() and len(text) > 3 else text  # a dateline's "MANCHESTER"
+    if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(written) is not None:
         return "GPE"  # "Kiev" tagged PERSON
     return voted
 
@@ -371,16 +414,28 @@ def _cluster_orgs(
 
 def _join_short_forms(by_key: dict[str, list[Ref]], union: _UnionFind) -> None:
     """A one-word name joins the one longer name it ends ("Shell" = "Royal Dutch Shell") when both are written in
-    one article. A generic head ("Service", "Journal") or a word ending several names is never joined."""
+    one article. A generic head ("Service", "Journal") or a word ending several names is never joined that way; a
+    generic head joins the one name it opens before "of" ("Bank" = "Bank of England", "Court" = "Court of
+    Appeal") when both are written in one article."""
     longer: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         words = key.split()
         if len(words) >= 2 and not is_acronym(key):
             longer[words[-1]].append(key)
+    headed: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        words = key.split()
+        if len(words) >= 3 and words[1] == "of" and not is_acronym(key):
+            headed[words[0]].append(key)
     for key, refs in by_key.items():
-        if len(key.split()) != 1 or is_acronym(key) or key in ORG_NOUNS or len(longer.get(key, ())) != 1:
+        if len(key.split()) != 1 or is_acronym(key):
             continue
-        full = longer[key][0]
+        # "the Bank's governor" after "the Bank of England": an institution's head noun written alone is the one
+        # name it heads in the same article
+        candidates = headed.get(key, []) if key in ORG_NOUNS else longer.get(key, [])
+        if len(candidates) != 1:
+            continue
+        full = candidates[0]
         if {a for a, _ in refs} & {a for a, _ in by_key[full]}:
             union.union(key, full)
 
@@ -611,6 +666,16 @@ def _person_name(person: _Person) -> str:
 def _org_name(cluster: _Cluster, articles: Sequence[Article]) -> str:
     texts = Counter(articles[a].mentions[i].text for a, i in cluster.refs)
     full = [t for t in texts if not is_acronym(t)] or list(texts)
+    if cluster.type == "ORG":
+        # "United" after "Manchester United": a short form ending a longer name never names the cluster
+        longer = [t for t in full if not any(o != t and o.endswith(" " + t) for o in full)]
+        full = longer or full
+    if cluster.type in {"GPE", "LOC"}:
+        # a dateline's "LEEDS" is Leeds: the name as a sentence writes it, if any does
+        written = [t for t in full if not (t.isupper() and len(t) > 3)]
+        if not written:
+            return min(full, key=lambda t: (-texts[t], -len(t), t)).title()
+        full = written
     return min(full, key=lambda t: (-texts[t], -len(t), t))
 
 

@@ -8,6 +8,7 @@ attribution stage gets a small, tested heuristic instead:
   entity, within :data:`MAX_DISTANCE` characters, skipping a person named after a preposition ("told reporters
   about Mizuhara") when another person stands a sentence before it, and, given the sexes the articles give people
   (:mod:`crosswire.entities.gender`), any person known to be of the other sex;
+- a description by age ("the 24-year-old", "the 58-year-old defendant") resolves as a pronoun does;
 - a role noun phrase ("the spokesperson", "the NSC spokesperson", "the director") resolves to the nearest preceding
   PERSON whose entity holds a role with that noun (spokesperson, spokesman and spokeswoman count as one); without
   such a person it stays unresolved: "the official said" after a sentence about Bill Burns is the White House
@@ -30,6 +31,9 @@ from crosswire.model import Article, Entity
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 # How far back (characters) a pronoun may reach for its antecedent: about two paragraphs of news copy.
 MAX_DISTANCE = 1200
+# "The 24-year-old", "the 58-year-old defendant": a person named before, described by age, resolved as "he" or
+# "she" would be.
+AGE_DESCRIPTION = re.compile(r"^(?:[Tt]he|[Tt]his)\s+\d{1,3}-year-old(?:\s+[A-Za-z-]+)?$")
 # Role nouns that name the same job.
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "advisor": "adviser"}
 
@@ -87,9 +91,12 @@ def resolve_reference(
     end: int,
     entities: Mapping[str, Entity] | Iterable[Entity] | None = None,
     genders: Mapping[str, Gender] | None = None,
+    exclude: Iterable[str] = (),
 ) -> str | None:
     """The entity id that ``article.text[start:end]`` (a pronoun or a role noun phrase) refers to, or None. With
-    ``genders`` (:func:`crosswire.entities.gender.read_genders`) a pronoun skips people of the other sex."""
+    ``genders`` (:func:`crosswire.entities.gender.read_genders`) a pronoun skips people of the other sex; a pronoun
+    never refers to an entity in ``exclude`` (the other parties of its own clause: "the judge sentenced him" is not
+    the judge)."""
     phrase = article.text[start:end].strip()
     if not phrase:
         return None
@@ -98,8 +105,9 @@ def resolve_reference(
         key=lambda m: m.start,
         reverse=True,
     )
-    if phrase.lower() in PRONOUNS:
-        near = [m for m in people if start - m.end <= MAX_DISTANCE]
+    if phrase.lower() in PRONOUNS or AGE_DESCRIPTION.match(phrase):
+        skip = set(exclude)
+        near = [m for m in people if start - m.end <= MAX_DISTANCE and m.entity not in skip]
         if genders:
             near = [m for m in near if compatible(genders.get(m.entity or ""), phrase)]
         if not near:

@@ -15,7 +15,11 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
 - two one-word spans the tagger split apart ("Ippei" + "Mizuhara", neither a known place) are one person; an agency
   slug or dateline glued to a name is cut; "Jane Doe and John Roe" as one span is two people;
 - type plausibility: a "person" with digits is dropped, one ending in a place or institution noun ("Baltic Sea",
-  "Hartley Foundation") takes that type.
+  "Hartley Foundation") takes that type, and a "place" ending in an institution's noun ("West Yorkshire Police",
+  "Leeds City Council") is an organization;
+- a surname the tagger left untagged after the article named the person in full ("Nuno Carvalho ... Carvalho met
+  Berrada") is a PERSON mention too, so events and speakers find the person there; a word that stands in a longer
+  capitalised name ("Carvalho Street", "Anna Carvalho") or that a gazetteer knows as a country is left alone.
 
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.
@@ -30,6 +34,7 @@ from spacy.tokens import Doc
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
+from crosswire.entities.names import HONORIFICS
 from crosswire.entities.roles import ORG_NOUNS
 from crosswire.model import Article, Mention
 from crosswire.nlp.parse import doc_of
@@ -56,6 +61,7 @@ _NAME_HEADS = ORG_NOUNS | frozenset(
         "republic", "kingdom", "emirates", "federation", "liberation", "front", "movement", "league", "association",
         "foundation", "club", "college", "school", "hospital", "church", "investors", "restaurants", "stores",
         "network", "services", "holdings", "partners", "brothers", "capital", "airlines", "insurance", "magazine",
+        "united", "fc", "afc", "rovers", "wanderers", "athletic", "albion", "hotspur",
     }
 )  # fmt: skip
 # Words that end a place or facility's name, never a person's ("Baltic Sea", "Dodger Stadium").
@@ -64,6 +70,13 @@ _PLACE_HEADS = frozenset(
         "sea", "ocean", "river", "lake", "mountain", "mountains", "island", "islands", "bay", "gulf", "strait",
         "coast", "valley", "desert", "peninsula", "stadium", "airport", "street", "avenue", "square", "bridge",
         "park", "station", "region", "province", "county", "district", "oblast", "strip", "bank", "heights",
+    }
+)  # fmt: skip
+# Words that end an institution's name and never a place's ("West Yorkshire Police", "Leeds City Council").
+_INSTITUTION_HEADS = frozenset(
+    {
+        "police", "court", "council", "commission", "ministry", "department", "committee", "agency", "party",
+        "university", "institute", "bureau", "directorate", "constabulary", "tribunal",
     }
 )  # fmt: skip
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -121,6 +134,8 @@ def plausible_label(surface: str, label: str) -> str | None:
     Foundation") or a place ("Baltic Sea", "Dodger Stadium") is that instead.
     """
     words = surface.split()
+    if label in {"GPE", "LOC", "NORP"} and len(words) >= 2 and words[-1].lower().strip(".,") in _INSTITUTION_HEADS:
+        return "ORG"  # "West Yorkshire Police", "Leeds City Council": an institution of the place, not the place
     if label == "PERSON":
         if any(ch.isdigit() for ch in surface):
             return None
@@ -206,7 +221,42 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         if label == "PERSON" and " " not in surface and _TITLE_AFTER.match(text[end : end + 12]):
             continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
-    return mentions
+    return _untagged_surnames(text, mentions)
+
+
+def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The surname of a person named in full, written alone later where the tagger saw no name (see module doc)."""
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    seen: set[str] = set()
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label != "PERSON" or len(words) < 2:
+            continue
+        surname = words[-1]
+        if surname in seen or not _NAME_WORD.match(surname) or surname.isupper() or len(surname) < 3:
+            continue
+        seen.add(surname)
+        if gazetteer.country(surname) is not None:
+            continue
+        for match in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w-]|\.\w)", text[mention.end :]):
+            start, end = mention.end + match.start(), mention.end + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            before = re.search(r"[‘'\"“(]?(\S+)\s+$", text[max(0, start - 30) : start])
+            after = re.match(r"\s+(\S+)", text[end : end + 30])
+            if (
+                before
+                and _NAME_WORD.match(before.group(1))
+                and before.group(1).rstrip(".").lower() not in HONORIFICS
+                and not before.group(1).endswith((".", ":", "?", "!"))
+            ):
+                continue  # "Anna Carvalho": another name, not the surname alone
+            if after and text[end : end + 1] == " " and _NAME_WORD.match(after.group(1)):
+                continue  # "Carvalho Street"
+            taken.append((start, end))
+            added.append(Mention(start=start, end=end, text=surname, label="PERSON"))
+    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def _split_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

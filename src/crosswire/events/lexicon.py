@@ -30,6 +30,8 @@ class Sense:
     subject_role: str = "actor"
     number: str = "singular"
     modifier: frozenset[str] = frozenset()
+    # The summary forms of this trigger when they say more than its type's ("{a} sentenced {b}").
+    summary: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Lexicon:
     concede_objects: dict[str, frozenset[str]]
     aid_objects: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
+    # Subjects that are forces of nature, not parties: "an earthquake struck the province" is no attack.
+    natural_forces: frozenset[str]
     proposal_nouns: frozenset[str]
     summary: dict[str, list[str]]
     type_nouns: dict[str, str]
@@ -66,6 +70,7 @@ def _sense(entry: dict[str, Any]) -> Sense:
         subject_role=entry.get("subject_role", "actor"),
         number=entry.get("number", "singular"),
         modifier=words("modifier"),
+        summary=tuple(entry.get("summary", ())),
     )
 
 
@@ -81,6 +86,7 @@ def lexicon() -> Lexicon:
         concede_objects={k: frozenset(v) for k, v in raw["concede_objects"].items()},
         aid_objects={k: frozenset(v) for k, v in raw["aid_objects"].items()},
         person_nouns=frozenset(raw["person_nouns"]),
+        natural_forces=frozenset(raw["natural_forces"]),
         proposal_nouns=frozenset(raw["proposal_nouns"]),
         summary={k: list(v) for k, v in raw["summary"].items()},
         type_nouns=dict(raw["nouns_by_type"]),

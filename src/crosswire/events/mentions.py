@@ -26,13 +26,16 @@ several events at once and are skipped too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.attribution.quotes import find_quotes, quote_at
+from crosswire.clean import header
 from crosswire.context import Context
+from crosswire.entities.coref import AGE_DESCRIPTION
 from crosswire.events.lexicon import Sense, lexicon
 from crosswire.model import Article, EventMention, EventSpan, Mention, Timex
 from crosswire.nlp.parse import doc_of
@@ -52,6 +55,8 @@ OBJECTS = frozenset({"dobj"})
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "appos", "conj", "cc", "det", "flat", "nummod", "case", "npadvmod"}
 )
+# A person referred to by a pronoun is kept as a span: the corpus stage resolves it ("police arrested him").
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "'ll", "shall", "wo", "can", "must", "ca"})
@@ -109,6 +114,10 @@ class _Index:
 
     def __init__(self, doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> None:
         self.mention_of: dict[int, Mention] = {}
+        # A dateline ("LEEDS, England — A former manager was jailed") says where the report was filed; the parser
+        # hangs it on the first noun phrase, but it names no party and no place of the event.
+        datelines = _datelines(doc.text)
+        mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in datelines)]
         self.spans = {(m.start, m.end) for m in mentions}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -123,6 +132,16 @@ class _Index:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is not None and len(span):
                 self.timexes.append((timex, span))
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of the datelines opening the text's lines."""
+    found: list[tuple[int, int]] = []
+    for line in re.finditer(r"(?m)^[^\n]+", text):
+        end = header.any_dateline_end(line.group(0))
+        if end is not None:
+            found.append((line.start(), line.start() + end))
+    return found
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -246,7 +265,10 @@ def _concede_or_aid(token: Token) -> str | None:
     lemma = obj.lemma_.lower()
     if lemma in lex.concede_objects.get(token.lemma_, ()):
         return "CONCEDE"
-    if lemma in lex.aid_objects.get(token.lemma_, ()):
+    given = lex.aid_objects.get(token.lemma_, frozenset())
+    # "sent a team of 60 rescuers", "delivered tonnes of food": what the measure or group is of
+    inner = {p.lemma_.lower() for prep in _preps(obj, "of") for p in _pobjs(prep)}
+    if lemma in given or inner & given:
         return "AID"
     return None
 
@@ -272,7 +294,7 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
             sense = lex.verbs.get(lemma)
             if lemma == "host" and (obj := _object(token)) is not None and obj.lemma_ in lex.nouns:
                 continue  # "hosted a meeting": the noun is the trigger, the verb its carrier
-            if sense is not None and _verb_sense_ok(token, sense, index):
+            if sense is not None and _verb_sense_ok(token, sense, index) and not _natural_force(token):
                 frame = Frame(sense.type, token, sense, token)
                 obj = _object(token)
                 if obj is not None and lex.nouns.get(obj.lemma_.lower(), Sense("")).type == sense.type:
@@ -294,6 +316,13 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
                 continue
             frames.append(Frame(sense.type, token, sense, verb, light_role=role))
     return frames
+
+
+def _natural_force(verb: Token) -> bool:
+    """The verb's subject is a force of nature ("an earthquake struck the province", "the storm hit the coast"):
+    no party acted, so no event of any type."""
+    subject = _subject(verb)
+    return subject is not None and subject.lemma_.lower() in lexicon().natural_forces
 
 
 def _imperative(verb: Token) -> bool:
@@ -351,12 +380,17 @@ def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = F
         mentions = _phrase_mentions(part, index)
         if mentions:
             spans.extend(EventSpan(start=m.start, end=m.end, text=m.text, role=role) for m in mentions)
-        elif bare and part.lower_ not in PRONOUNS and part.pos_ in ("NOUN", "PROPN"):
-            # Kept without an entity: the corpus stage ignores it, but it reads well in the mention itself.
+        elif bare and part.lower_ in PERSONAL_PRONOUNS and part.pos_ == "PRON":
+            spans.append(EventSpan(start=part.idx, end=part.idx + len(part.text), text=part.text, role=role))
+        elif bare and part.lower_ not in PRONOUNS and (part.pos_ in ("NOUN", "PROPN") or part.lower_ == "old"):
+            # Kept without an entity: the corpus stage ignores it (a description by age, "the 24-year-old", it
+            # resolves), but it reads well in the mention itself.
             left = min(t for t in _phrase(part))
             right = max(t for t in _phrase(part))
             doc = part.doc
             start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+            if part.pos_ not in ("NOUN", "PROPN") and not AGE_DESCRIPTION.match(text[start:end]):
+                continue
             spans.append(EventSpan(start=start, end=end, text=text[start:end], role=role))
     return spans
 
@@ -515,6 +549,11 @@ def _phrase_mentions_all(token: Token, index: _Index) -> list[Mention]:
 
 def _location(frame: Frame, index: _Index) -> Mention | None:
     carriers = frame.tokens() + frame.lenders
+    obj = _object(frame.trigger) if frame.trigger.pos_ == "VERB" else None
+    if obj is not None and (_mention_label(obj, index) == "PERSON" or obj.lemma_.lower() in lexicon().person_nouns):
+        # "met United's chief executive Omar Berrada in Lisbon": the parser hangs the place on the person met, but
+        # a person is not described by where he stands; the place is the event's.
+        carriers.append(obj)
     for token in carriers:
         for prep in _preps(token, *PLACE_PREPS):
             found = _place_in(prep, index)

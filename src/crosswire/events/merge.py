@@ -31,12 +31,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.context import Context
+from crosswire.entities.coref import AGE_DESCRIPTION, resolve_reference
+from crosswire.entities.gender import Gender, read_genders
 from crosswire.events.lexicon import lexicon
-from crosswire.events.mentions import PAST_REF
+from crosswire.events.mentions import PAST_REF, PERSONAL_PRONOUNS
 from crosswire.model import Article, Dossier, Entity, Event, EventMention, Evidence, ParticipantRole
 from crosswire.time.values import could_be, parse_value, to_range
 
@@ -167,7 +169,13 @@ def _sense_group(trigger: str, event_type: str) -> str:
     return event_type
 
 
-def _items(article: Article, position: int, mentions: Iterable[EventMention]) -> list[Item]:
+def _items(
+    article: Article,
+    position: int,
+    mentions: Iterable[EventMention],
+    entities: Mapping[str, Entity] | None = None,
+    genders: Mapping[str, Gender] | None = None,
+) -> list[Item]:
     at = {(m.start, m.end): m.entity for m in article.mentions if m.entity}
     items: list[Item] = []
     for mention in mentions:
@@ -176,6 +184,15 @@ def _items(article: Article, position: int, mentions: Iterable[EventMention]) ->
             entity = at.get((span.start, span.end))
             if entity is not None and entity not in parties:
                 parties[entity] = span.role or "actor"
+        # A personal pronoun ("police arrested him") or a description by age ("the 24-year-old signed") is the
+        # person it refers to, never another party of its own clause ("the judge sentenced him" is not the judge):
+        # resolved once the named parties are known.
+        for span in mention.participants:
+            referring = span.text.lower() in PERSONAL_PRONOUNS or AGE_DESCRIPTION.match(span.text)
+            if referring and (span.start, span.end) not in at:
+                entity = resolve_reference(article, span.start, span.end, entities, genders, exclude=list(parties))
+                if entity is not None:
+                    parties[entity] = span.role or "actor"
         location = at.get((mention.location.start, mention.location.end)) if mention.location else None
         parties.pop(location or "", None)
         items.append(
@@ -189,6 +206,19 @@ def _items(article: Article, position: int, mentions: Iterable[EventMention]) ->
                 location=location,
             )
         )
+    return items
+
+
+def _date_from_the_article(items: list[Item]) -> list[Item]:
+    """An undated report in the simple past ("The judge sentenced him") is dated by the report of the same type its
+    article told just before with a date of its own ("he was jailed on Wednesday"), before the publication day."""
+    for n, item in enumerate(items):
+        if item.mention.date != PAST_REF or item.mention.negated:
+            continue
+        for before in reversed(items[:n]):
+            if before.type == item.type and not before.mention.negated and before.mention.date not in (None, PAST_REF):
+                item.date = before.date
+                break
     return items
 
 
@@ -302,8 +332,15 @@ def _names(ids: Sequence[str], entities: dict[str, Entity]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def summarize(event_type: str, roles: dict[str, str], location: str | None, entities: dict[str, Entity]) -> str:
-    """One readable line: "William Burns and Sergei Naryshkin met in Ankara, hosted by Türkiye"."""
+def summarize(
+    event_type: str,
+    roles: dict[str, str],
+    location: str | None,
+    entities: dict[str, Entity],
+    trigger_forms: Sequence[str] = (),
+) -> str:
+    """One readable line: "William Burns and Sergei Naryshkin met in Ankara, hosted by Türkiye". ``trigger_forms``
+    are the lexicon's own forms for the event's trigger, when it has any ("{a} sentenced {b}")."""
     lex = lexicon()
 
     def with_role(*wanted: str) -> list[str]:
@@ -313,11 +350,13 @@ def summarize(event_type: str, roles: dict[str, str], location: str | None, enti
     others = with_role("counterpart", "target")
     people = [e for e in doers + others if entities.get(e) is not None and entities[e].type == "PERSON"]
     if people:
-        # Name the people when the reports do; their countries and agencies are in ``participants``.
-        doers, others = [e for e in doers if e in people], [e for e in others if e in people]
+        # Name the people when the reports do; their countries and agencies are in ``participants``. A side with
+        # nobody named keeps its organization ("West Yorkshire Police arrested Derek Holloway").
+        doers = [e for e in doers if e in people] or doers
+        others = [e for e in others if e in people] or others
     if not doers and others and event_type in ("CONSULT", "AGREE", "COOPERATE"):
         doers, others = others, []
-    forms = lex.summary.get(event_type, [])
+    forms = list(trigger_forms) or lex.summary.get(event_type, [])
     if doers and forms:
         if others:
             text = forms[0].format(a=_names(doers, entities), b=_names(others, entities))
@@ -335,6 +374,19 @@ def summarize(event_type: str, roles: dict[str, str], location: str | None, enti
         if marked:
             text += f", {word} by {_names(marked, entities)}"
     return text
+
+
+def _trigger_forms(items: Sequence[Item]) -> tuple[str, ...]:
+    """The summary forms the lexicon gives the verb of the first report naming the most parties ("sentenced" ->
+    "{a} sentenced {b}"), if any."""
+    verbs = lexicon().verbs
+    told = max(items, key=lambda i: len(i.parties))
+    word = told.mention.trigger.lower()
+    for form in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "e" if len(word) > 3 else word):
+        sense = verbs.get(form)
+        if sense is not None and sense.type == told.type:
+            return sense.summary
+    return ()
 
 
 def event_id(item: Item) -> str:
@@ -356,7 +408,7 @@ def build_event(cluster: Cluster, entities: dict[str, Entity], order: dict[str, 
     return Event(
         id=event_id(items[0]),
         type=cluster.type,
-        summary=summarize(cluster.type, roles, location, entities),
+        summary=summarize(cluster.type, roles, location, entities, _trigger_forms(items)),
         participants=list(roles),
         participant_roles=[ParticipantRole(entity=e, role=r) for e, r in roles.items()],
         location=location,
@@ -369,11 +421,12 @@ def build_event(cluster: Cluster, entities: dict[str, Entity], order: dict[str, 
 def events_of(articles: Sequence[Article], entities: Sequence[Entity]) -> list[Event]:
     """The merged events of these articles (the stage without the dossier)."""
     items: list[Item] = []
+    by_id = {e.id: e for e in entities}
+    genders = read_genders(articles)
     for position, article in enumerate(articles):
-        told = _items(article, position, article.event_mentions)
+        told = _date_from_the_article(_items(article, position, article.event_mentions, by_id, genders))
         denials = [i for i in told if i.mention.negated]
         items += [i for i in told if not i.mention.negated and not _denied(i, denials)]
-    by_id = {e.id: e for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [build_event(c, by_id, order) for c in cluster_items(items)]
     events.sort(key=lambda e: (order.get(e.evidence[0].article, len(order)), e.evidence[0].start, e.id))
