@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
-from crosswire.claims.predicates import PredicateReader, different_deeds
+from crosswire.claims.predicates import Predicate, PredicateReader, different_deeds
 from crosswire.claims.propositions import Proposition, day_values
 from crosswire.nlp.embeddings import cosine_matrix
 
@@ -105,7 +105,22 @@ def same_claim(
 
 def _other_deed(left: Proposition, right: Proposition, predicates: PredicateReader) -> bool:
     """Whether the two say different things of one party they both name (their predicates share no word)."""
-    return bool(left.entities & right.entities) and different_deeds(predicates.of(left.text), predicates.of(right.text))
+    return bool(left.entities & right.entities) and different_deeds(
+        _predicate(left, predicates), _predicate(right, predicates)
+    )
+
+
+def _predicate(proposition: Proposition, predicates: PredicateReader) -> Predicate:
+    """What a proposition says of its subject: read off its article's parse when it was made (its ``deed``), else
+    its text parsed alone."""
+    if proposition.deed is not None:
+        return Predicate(proposition.deed)
+    return predicates.of(proposition.text)
+
+
+def _unread(propositions: Sequence[Proposition]) -> list[str]:
+    """The texts of those of ``propositions`` that carry no predicate read off their article (to parse alone)."""
+    return [proposition.text for proposition in propositions if proposition.deed is None]
 
 
 def _joins(
@@ -183,15 +198,17 @@ def cluster(
             # The pairs short of SAME_CLAIM that name a party in common are read for their predicates: their texts
             # parsed in one batch.
             predicates.read(
-                [
-                    propositions[indices[position]].text
-                    for row, column in candidates
-                    if similarities[row, column] < SAME_CLAIM
-                    and row_start + int(row) < int(column)
-                    and propositions[indices[row_start + int(row)]].entities
-                    & propositions[indices[int(column)]].entities
-                    for position in (row_start + int(row), int(column))
-                ]
+                _unread(
+                    [
+                        propositions[indices[position]]
+                        for row, column in candidates
+                        if similarities[row, column] < SAME_CLAIM
+                        and row_start + int(row) < int(column)
+                        and propositions[indices[row_start + int(row)]].entities
+                        & propositions[indices[int(column)]].entities
+                        for position in (row_start + int(row), int(column))
+                    ]
+                )
             )
             for row, column in candidates:
                 left_position = row_start + int(row)
@@ -325,7 +342,7 @@ def _loose_texts(
                     and other.entities & proposition.entities
                     and not (apart(other, proposition) or conflicting(other, proposition))
                 ):
-                    texts.extend((other.text, proposition.text))
+                    texts.extend(_unread((other, proposition)))
     return texts
 
 
