@@ -189,6 +189,41 @@ def test_an_attribution_inside_the_stretch_is_no_deed(parsed: dict[str, object],
     assert words == reader.of("The army shelled the port overnight.").words
 
 
+@pytest.mark.parametrize(
+    ("text", "tail", "clause", "verb"),
+    [
+        # A merger: "[The board called] the offer 'a serious undervaluation', while ...".
+        (
+            "The board called the offer \u201ca serious undervaluation,\u201d while the bidder accused the board of "
+            "stalling.",
+            "the offer \u201ca serious undervaluation,\u201d while the bidder accused the board of stalling",
+            "the bidder accused the board of stalling",
+            "accused",
+        ),
+        # A war: "[The ministry demanded] answers following reports that ...".
+        (
+            "The ministry demanded answers following reports that the army had shelled the port.",
+            "answers following reports that the army had shelled the port",
+            "the army had shelled the port",
+            "shelled",
+        ),
+    ],
+)
+def test_a_stretch_opening_on_the_object_of_a_verb_before_it_is_a_fragment(
+    text: str, tail: str, clause: str, verb: str
+) -> None:
+    """The tail of a clause whose deed is outside the stretch: a verb after the opening object is a subordinate
+    clause's or a preposition's, not the proposition's; as the tail parsed alone, a fragment. A stretch that opens on
+    its own subject reads its verb."""
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    doc = load_pipeline()(text)
+    start = text.index(tail)
+    assert predicate_in(doc, start, start + len(tail)).words == frozenset()
+    start = text.index(clause)
+    assert stem(verb) in predicate_in(doc, start, start + len(clause)).words
+
+
 def test_a_stretch_without_a_verb_has_no_predicate(parsed: dict[str, object]) -> None:
     assert _in(parsed, WAR, "the northern villages") == frozenset()
     assert not different_deeds(Predicate(_in(parsed, WAR, "the northern villages")), Predicate(frozenset({"shell"})))

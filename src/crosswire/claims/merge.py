@@ -309,12 +309,13 @@ def _loose_texts(
     vectors: np.ndarray,
 ) -> list[str]:
     """The texts whose predicates :func:`cluster_claims` may read while the tentative propositions join claims, so
-    they are parsed in one batch: a text parsed on its own costs spaCy about twice what it costs in a batch, and the
+    they are parsed in one batch (only those of propositions that carry no predicate read off their article: the
+    claims stage's all do): a text parsed on its own costs spaCy about twice what it costs in a batch, and the
     join tests below asked for them one at a time. A superset, read off the claims as they stand before any
     tentative one joins: for each claim, the pair a join tests (its member closest to the proposition) and the pair
     with its first proposition, when the two name a party in common and are short of :data:`SAME_CLAIM`. A text
     asked for later and not read here (a claim grown by an earlier join) is still parsed then; a predicate depends
-    only on its text, so what is read ahead changes no predicate."""
+    only on its proposition, so what is read ahead changes no predicate."""
     texts: list[str] = []
     # Each story's claims' members stacked once (one product per tentative proposition, not one per claim).
     stacked: dict[str, tuple[np.ndarray, list[int]]] = {}
@@ -360,8 +361,8 @@ def cluster_claims_by_story(
 
     The result is the same as one :func:`cluster_claims` over all: a story's claims are made of its own propositions
     and read nothing of the other stories (pairs are only compared within a story, a predicate is a function of its
-    text), and a story's propositions keep their relative order, so mapping its claims back to the corpus's indices and
-    sorting them by first member gives the same list.
+    proposition), and a story's propositions keep their relative order, so mapping its claims back to the corpus's
+    indices and sorting them by first member gives the same list.
     """
     members: dict[str, list[int]] = {}
     for index, group in enumerate(groups):

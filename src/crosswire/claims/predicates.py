@@ -12,6 +12,14 @@ however close their embeddings (:func:`different_deeds`). Words are compared as 
 forms folded onto their verbs ("involvement in betting" shares "bet" with "never bet"), and light verbs ("have",
 "make", "be") carry no deed of their own. A proposition whose predicate cannot be read (no verb, a fragment) is
 never told apart this way.
+
+The claims stage reads each proposition's predicate off the parse its article already has (:func:`predicate_in`,
+:func:`deeds_of`), in the per-article workers, and carries it on the proposition as plain words
+(``Proposition.deed``): its stretch of the article, not its text parsed again. A proposition's text may differ from
+its stretch (a speaker's name put in for "he", an attribution or a relative clause taken out), but only around the
+predicate: the stretch's own words are read, from its root, and a relative clause about a name is read as the
+proposition it was made into. A proposition with no predicate read (made by hand) has its text parsed alone
+(:class:`PredicateReader`).
 """
 
 from __future__ import annotations
