@@ -32,10 +32,10 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -73,6 +73,7 @@ _known: ContextVar[ParseSource | None] = ContextVar("crosswire_known_parses", de
 _recording: ContextVar[dict[str, Doc] | None] = ContextVar("crosswire_recorded_parses", default=None)
 _recording_deeds: ContextVar[Deeds | None] = ContextVar("crosswire_recorded_deeds", default=None)
 _tally: ContextVar[Tally | None] = ContextVar("crosswire_parse_tally", default=None)
+T = TypeVar("T")
 
 
 @contextmanager
@@ -86,38 +87,30 @@ def known_parses(source: ParseSource | None) -> Iterator[None]:
 
 
 @contextmanager
-def recording() -> Iterator[dict[str, Doc]]:
-    """Within the ``with`` body, every sentence clause splitting parses is added to the dict yielded."""
-    docs: dict[str, Doc] = {}
-    token = _recording.set(docs)
+def _holding(var: ContextVar[T | None], value: T) -> Iterator[T]:
+    """``value`` in ``var`` within the ``with`` body (this thread or task), yielded."""
+    token = var.set(value)
     try:
-        yield docs
+        yield value
     finally:
-        _recording.reset(token)
+        var.reset(token)
 
 
-@contextmanager
-def recording_deeds() -> Iterator[Deeds]:
+def recording() -> AbstractContextManager[dict[str, Doc]]:
+    """Within the ``with`` body, every sentence clause splitting parses is added to the dict yielded."""
+    return _holding(_recording, {})
+
+
+def recording_deeds() -> AbstractContextManager[Deeds]:
     """Within the ``with`` body, every predicate read off an article's parse is added to the dict yielded (by the
     proposition's place: record one article at a time)."""
-    deeds: Deeds = {}
-    token = _recording_deeds.set(deeds)
-    try:
-        yield deeds
-    finally:
-        _recording_deeds.reset(token)
+    return _holding(_recording_deeds, {})
 
 
-@contextmanager
-def tallying() -> Iterator[Tally]:
+def tallying() -> AbstractContextManager[Tally]:
     """Within the ``with`` body, the articles parsed here and the predicates read off them are counted, and an
     article parsed here is parsed once for its clauses and its predicates."""
-    tally = Tally()
-    token = _tally.set(tally)
-    try:
-        yield tally
-    finally:
-        _tally.reset(token)
+    return _holding(_tally, Tally())
 
 
 def known_deeds(article: str) -> Deeds:
