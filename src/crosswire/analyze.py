@@ -217,8 +217,8 @@ def update_store(
                     fail(failure)
                 batch.extend(chunk.done)
                 vectors.update(chunk.vectors)
-                for packed in chunk.parses.values():
-                    parses.add(packed)
+                for article_id, packed in chunk.parses.items():
+                    parses.add(packed, article_id)
                 for name, value in chunk.seconds.items():
                     seconds[name] += value
                 seen += len(chunk.done) + len(chunk.failed)

@@ -220,3 +220,44 @@ def test_workers_send_back_the_clause_parses_they_made(monkeypatch: pytest.Monke
         assert {text: [(t.tag_, t.dep_, t.head.i) for t in doc] for text, doc in restored.items()} == parsed
     finally:
         spool.close()
+
+
+def test_workers_send_the_propositions_predicates_read_off_the_article() -> None:
+    """The predicates of the claims' propositions are read in the worker, off the article's parse, and come back with
+    the chunk: the driver's claims stage reads them from there, parsing no article again, and they are the ones a
+    parse of the stored article made on the driver gives (an article analysed by an earlier run)."""
+    from crosswire.claims.parses import ParseSpool, known_parses, tallying
+    from crosswire.claims.propositions import extract
+    from crosswire.context import Context
+    from crosswire.engine import run_chunk
+    from crosswire.ingest.records import ArticleRecord, record_to_article
+    from crosswire.model import Article, Dossier
+
+    articles = [
+        record_to_article(
+            ArticleRecord(id=r["id"], text=r["text"]), source=r["id"], fallback_id=r["id"], verbatim=False
+        )
+        for r in EXTRA
+    ]
+    chunk = run_chunk(articles, Context())
+    stored = [Article(id=article.id, source=article.source, text=article.text) for article in chunk.done]
+    for mine, done in zip(stored, chunk.done, strict=True):
+        mine.mentions, mine.timexes, mine.statements = done.mentions, done.timexes, done.statements
+        mine.event_mentions = done.event_mentions
+    dossier = Dossier(articles=stored, statements=[s for a in stored for s in a.statements])
+    spans = {a.id: [(m.start, m.end, f"ev-{a.id}") for m in a.event_mentions] for a in stored}
+    spool = ParseSpool()
+    try:
+        for article_id, packed in chunk.parses.items():
+            spool.add(packed, article_id)
+        with known_parses(spool), tallying() as sent:
+            from_workers, _ = extract(stored, dossier, spans)
+    finally:
+        spool.close()
+    assert from_workers and all(p.deed is not None for p in from_workers)
+    assert any(p.deed for p in from_workers), "no predicate read at all: the test would prove nothing"
+    assert sent.articles == 0, "the driver parsed an article the workers had sent"
+    with tallying() as alone:
+        on_driver, _ = extract(stored, dossier, spans)
+    assert alone.articles == len({p.article for p in on_driver})
+    assert [(p.start, p.end, p.deed) for p in from_workers] == [(p.start, p.end, p.deed) for p in on_driver]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
-from crosswire.claims.predicates import PredicateReader, different_deeds
+from crosswire.claims.predicates import Predicate, PredicateReader, different_deeds
 from crosswire.claims.propositions import Proposition, day_values
 from crosswire.nlp.embeddings import cosine_matrix
 
@@ -105,7 +105,22 @@ def same_claim(
 
 def _other_deed(left: Proposition, right: Proposition, predicates: PredicateReader) -> bool:
     """Whether the two say different things of one party they both name (their predicates share no word)."""
-    return bool(left.entities & right.entities) and different_deeds(predicates.of(left.text), predicates.of(right.text))
+    return bool(left.entities & right.entities) and different_deeds(
+        _predicate(left, predicates), _predicate(right, predicates)
+    )
+
+
+def _predicate(proposition: Proposition, predicates: PredicateReader) -> Predicate:
+    """What a proposition says of its subject: read off its article's parse when it was made (its ``deed``), else
+    its text parsed alone."""
+    if proposition.deed is not None:
+        return Predicate(proposition.deed)
+    return predicates.of(proposition.text)
+
+
+def _unread(propositions: Sequence[Proposition]) -> list[str]:
+    """The texts of those of ``propositions`` that carry no predicate read off their article (to parse alone)."""
+    return [proposition.text for proposition in propositions if proposition.deed is None]
 
 
 def _joins(
@@ -183,15 +198,17 @@ def cluster(
             # The pairs short of SAME_CLAIM that name a party in common are read for their predicates: their texts
             # parsed in one batch.
             predicates.read(
-                [
-                    propositions[indices[position]].text
-                    for row, column in candidates
-                    if similarities[row, column] < SAME_CLAIM
-                    and row_start + int(row) < int(column)
-                    and propositions[indices[row_start + int(row)]].entities
-                    & propositions[indices[int(column)]].entities
-                    for position in (row_start + int(row), int(column))
-                ]
+                _unread(
+                    [
+                        propositions[indices[position]]
+                        for row, column in candidates
+                        if similarities[row, column] < SAME_CLAIM
+                        and row_start + int(row) < int(column)
+                        and propositions[indices[row_start + int(row)]].entities
+                        & propositions[indices[int(column)]].entities
+                        for position in (row_start + int(row), int(column))
+                    ]
+                )
             )
             for row, column in candidates:
                 left_position = row_start + int(row)
@@ -292,12 +309,13 @@ def _loose_texts(
     vectors: np.ndarray,
 ) -> list[str]:
     """The texts whose predicates :func:`cluster_claims` may read while the tentative propositions join claims, so
-    they are parsed in one batch: a text parsed on its own costs spaCy about twice what it costs in a batch, and the
+    they are parsed in one batch (only those of propositions that carry no predicate read off their article: the
+    claims stage's all do): a text parsed on its own costs spaCy about twice what it costs in a batch, and the
     join tests below asked for them one at a time. A superset, read off the claims as they stand before any
     tentative one joins: for each claim, the pair a join tests (its member closest to the proposition) and the pair
     with its first proposition, when the two name a party in common and are short of :data:`SAME_CLAIM`. A text
     asked for later and not read here (a claim grown by an earlier join) is still parsed then; a predicate depends
-    only on its text, so what is read ahead changes no predicate."""
+    only on its proposition, so what is read ahead changes no predicate."""
     texts: list[str] = []
     # Each story's claims' members stacked once (one product per tentative proposition, not one per claim).
     stacked: dict[str, tuple[np.ndarray, list[int]]] = {}
@@ -325,7 +343,7 @@ def _loose_texts(
                     and other.entities & proposition.entities
                     and not (apart(other, proposition) or conflicting(other, proposition))
                 ):
-                    texts.extend((other.text, proposition.text))
+                    texts.extend(_unread((other, proposition)))
     return texts
 
 
@@ -343,8 +361,8 @@ def cluster_claims_by_story(
 
     The result is the same as one :func:`cluster_claims` over all: a story's claims are made of its own propositions
     and read nothing of the other stories (pairs are only compared within a story, a predicate is a function of its
-    text), and a story's propositions keep their relative order, so mapping its claims back to the corpus's indices and
-    sorting them by first member gives the same list.
+    proposition), and a story's propositions keep their relative order, so mapping its claims back to the corpus's
+    indices and sorting them by first member gives the same list.
     """
     members: dict[str, list[int]] = {}
     for index, group in enumerate(groups):

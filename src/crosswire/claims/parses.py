@@ -17,6 +17,13 @@ outside the sentence made a root; only a sentence that is not a stretch of the a
 parsed on its own. So a sentence's clauses come from its parse in the article, wherever it is split: the driver, for
 an article whose parses it was not sent (one analysed by an earlier run), parses the whole article once and cuts the
 same way, and the claims depend on the stored articles alone, not on which run analysed them.
+
+The workers send the propositions' predicates the same way (:func:`crosswire.claims.predicates.deeds_of`): each
+proposition's deed words, read off the article's parse where the per-article stages left it, go back with the
+article as plain data, by the proposition's place in the article (:func:`record_deeds`, :func:`known_deeds`). A
+proposition the workers did not send (an article analysed by an earlier run, a sentence chosen with the corpus known)
+is read off the article's parse made on the driver (:func:`article_doc`, shared with the clause cuts), so a
+predicate depends on the stored article alone there too.
 """
 
 from __future__ import annotations
@@ -25,9 +32,10 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,14 +47,33 @@ if TYPE_CHECKING:
 ATTRIBUTES = ("ORTH", "SPACY", "TAG", "POS", "DEP", "HEAD", "SENT_START")
 
 
+# A proposition's place in its article (start, end) -> the stems of its predicate's words.
+Deeds = dict[tuple[int, int], frozenset[str]]
+
+
 class ParseSource(Protocol):
-    """Parses made elsewhere, by sentence text."""
+    """Parses made elsewhere, by sentence text, and predicates read elsewhere, by article."""
 
     def docs(self, texts: Sequence[str]) -> dict[str, Doc]: ...
+
+    def deeds(self, article: str) -> Deeds: ...
+
+
+@dataclass
+class Tally:
+    """What had to be done here for want of a worker's work: articles parsed whole, predicates read off them; and
+    the last article parsed (its id and parse), which the clause cuts and the predicates of one article share."""
+
+    articles: int = 0
+    deeds: int = 0
+    last: tuple[str, Doc] | None = None
 
 
 _known: ContextVar[ParseSource | None] = ContextVar("crosswire_known_parses", default=None)
 _recording: ContextVar[dict[str, Doc] | None] = ContextVar("crosswire_recorded_parses", default=None)
+_recording_deeds: ContextVar[Deeds | None] = ContextVar("crosswire_recorded_deeds", default=None)
+_tally: ContextVar[Tally | None] = ContextVar("crosswire_parse_tally", default=None)
+T = TypeVar("T")
 
 
 @contextmanager
@@ -60,14 +87,47 @@ def known_parses(source: ParseSource | None) -> Iterator[None]:
 
 
 @contextmanager
-def recording() -> Iterator[dict[str, Doc]]:
-    """Within the ``with`` body, every sentence clause splitting parses is added to the dict yielded."""
-    docs: dict[str, Doc] = {}
-    token = _recording.set(docs)
+def _holding(var: ContextVar[T | None], value: T) -> Iterator[T]:
+    """``value`` in ``var`` within the ``with`` body (this thread or task), yielded."""
+    token = var.set(value)
     try:
-        yield docs
+        yield value
     finally:
-        _recording.reset(token)
+        var.reset(token)
+
+
+def recording() -> AbstractContextManager[dict[str, Doc]]:
+    """Within the ``with`` body, every sentence clause splitting parses is added to the dict yielded."""
+    return _holding(_recording, {})
+
+
+def recording_deeds() -> AbstractContextManager[Deeds]:
+    """Within the ``with`` body, every predicate read off an article's parse is added to the dict yielded (by the
+    proposition's place: record one article at a time)."""
+    return _holding(_recording_deeds, {})
+
+
+def tallying() -> AbstractContextManager[Tally]:
+    """Within the ``with`` body, the articles parsed here and the predicates read off them are counted, and an
+    article parsed here is parsed once for its clauses and its predicates."""
+    return _holding(_tally, Tally())
+
+
+def known_deeds(article: str) -> Deeds:
+    """The predicates the current :func:`known_parses` source holds for ``article`` (none without a source)."""
+    source = _known.get()
+    return source.deeds(article) if source is not None else {}
+
+
+def record_deeds(deeds: Mapping[tuple[int, int], frozenset[str]], fresh: bool) -> None:
+    """Add predicates read here to the current :func:`recording_deeds`, if any; ``fresh`` when they were read off a
+    parse of the article made here (counted in the current :func:`tallying`)."""
+    recorded = _recording_deeds.get()
+    if recorded is not None:
+        recorded.update(deeds)
+    tally = _tally.get()
+    if tally is not None and fresh:
+        tally.deeds += len(deeds)
 
 
 def known(texts: Sequence[str]) -> dict[str, Doc]:
@@ -87,15 +147,18 @@ def _key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
-def pack(docs: Mapping[str, Doc]) -> bytes:
-    """The parses of one article's sentences as bytes (see the module docstring)."""
+def pack(docs: Mapping[str, Doc], deeds: Mapping[tuple[int, int], frozenset[str]] | None = None) -> bytes:
+    """The parses of one article's sentences, and the predicates of its propositions, as bytes (see the module
+    docstring)."""
     from spacy.tokens import DocBin
 
     texts = list(docs)
     packed = DocBin(attrs=list(ATTRIBUTES), store_user_data=False)
     for text in texts:
         packed.add(docs[text])
-    return pickle.dumps(([_key(text) for text in texts], packed.to_bytes()), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(
+        ([_key(text) for text in texts], packed.to_bytes(), dict(deeds or {})), protocol=pickle.HIGHEST_PROTOCOL
+    )
 
 
 def _cut(doc: Doc, start: int, end: int) -> Doc | None:
@@ -131,9 +194,7 @@ def from_article(article: Article, texts: Sequence[str]) -> dict[str, Doc]:
     wanted = [(text, start) for text, start in wanted if start >= 0]
     if not wanted:
         return {}
-    doc = article._doc
-    if doc is None or doc.text != article.text:
-        doc = _parse_article(article.text)
+    doc = article_doc(article)
     found: dict[str, Doc] = {}
     for text, start in wanted:
         cut = _cut(doc, start, start + len(text))
@@ -143,6 +204,23 @@ def from_article(article: Article, texts: Sequence[str]) -> dict[str, Doc]:
     return found
 
 
+def article_doc(article: Article) -> Doc:
+    """The article's parse: the one the per-article stages made when it is still there, else one made here (within
+    :func:`tallying`, counted and kept for the next call about the same article)."""
+    doc = article._doc
+    if doc is not None and doc.text == article.text:
+        return doc
+    tally = _tally.get()
+    last = tally.last if tally is not None else None
+    if last is not None and last[0] == article.id and last[1].text == article.text:
+        return last[1]
+    doc = _parse_article(article.text)
+    if tally is not None:
+        tally.articles += 1
+        tally.last = (article.id, doc)
+    return doc
+
+
 def _parse_article(text: str) -> Doc:
     from crosswire.nlp.parse import parse_text
     from crosswire.nlp.spacy_model import load_pipeline
@@ -150,8 +228,9 @@ def _parse_article(text: str) -> Doc:
     nlp = load_pipeline()
     if len(text) > nlp.max_length:
         return parse_text(text)
-    # The parser and what it needs: the recogniser and the lemmatiser change no tag, head or dependency.
-    return nlp(text, disable=[name for name in ("ner", "lemmatizer") if name in nlp.pipe_names])
+    # The parser and what it needs, and the lemmatiser for the predicates: the recogniser changes no tag, head,
+    # dependency or lemma.
+    return nlp(text, disable=[name for name in ("ner",) if name in nlp.pipe_names])
 
 
 class ParseSpool:
@@ -165,17 +244,32 @@ class ParseSpool:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
         self._blobs: list[tuple[int, int]] = []
         self._where: dict[bytes, int] = {}
+        # Article id -> where its predicates lie (pickled).
+        self._deeds: dict[str, tuple[int, int]] = {}
 
     def __len__(self) -> int:
         return len(self._where)
 
-    def add(self, packed: bytes) -> None:
-        keys, blob = pickle.loads(packed)  # made by pack() in this run's own workers
+    def add(self, packed: bytes, article: str | None = None) -> None:
+        """One article's :func:`pack`; its predicates are kept only when ``article`` names it."""
+        keys, blob, deeds = pickle.loads(packed)  # made by pack() in this run's own workers
         self._file.seek(0, 2)
         number = len(self._blobs)
         self._blobs.append((self._file.tell(), len(blob)))
         self._file.write(blob)
         self._where.update(dict.fromkeys(keys, number))
+        if article is not None and deeds:
+            kept = pickle.dumps(deeds, protocol=pickle.HIGHEST_PROTOCOL)
+            self._deeds[article] = (self._file.tell(), len(kept))
+            self._file.write(kept)
+
+    def deeds(self, article: str) -> Deeds:
+        where = self._deeds.get(article)
+        if where is None:
+            return {}
+        self._file.seek(where[0])
+        deeds: Deeds = pickle.loads(self._file.read(where[1]))  # written by add() above
+        return deeds
 
     def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
         from spacy.tokens import DocBin

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crosswire.claims.clauses import (
     ClauseReader,
@@ -28,6 +28,7 @@ from crosswire.claims.clauses import (
     judged_frame,
     strip_frame,
 )
+from crosswire.claims.predicates import deeds_of
 from crosswire.claims.reactions import (
     MIN_WORDS,
     QUOTE_EDGES,
@@ -187,6 +188,9 @@ class Proposition:
     # ...", or an article relaying another outlet's report): the article's own-voice key, under which the article
     # itself relays the claim answered (see :func:`relaying_voice`).
     voice: str | None = None
+    # The stems of its predicate's words (:mod:`crosswire.claims.predicates`), read off the article's parse where the
+    # article was parsed; None when not read (a proposition made by hand is parsed alone when asked).
+    deed: frozenset[str] | None = None
 
 
 @dataclass
@@ -576,6 +580,7 @@ def extract(
     propositions: list[Proposition] = []
     reactions: list[Reaction] = []
     for article in articles:
+        first = len(propositions)
         index = _ArticleIndex(article)
         spans = event_spans.get(article.id, [])
         statements = by_article.get(article.id, [])
@@ -699,6 +704,9 @@ def extract(
                         )
                     )
         propositions.extend(_own_voice(article, index, own_voice, spans, outlets, clauses_of, relayed))
+        # What each says of its subject, read off the article's parse (no second parse of its text).
+        deeds = deeds_of(article, [(made.start, made.end) for made in propositions[first:]])
+        propositions[first:] = [replace(made, deed=deeds[made.start, made.end]) for made in propositions[first:]]
     return propositions, reactions
 
 

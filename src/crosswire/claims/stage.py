@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from crosswire.claims.contradictions import (
     value_contradictions,
 )
 from crosswire.claims.merge import cluster_claims_by_story
-from crosswire.claims.parses import known_parses
+from crosswire.claims.parses import known_parses, tallying
 from crosswire.claims.propositions import (
     Proposition,
     Reaction,
@@ -40,6 +41,8 @@ from crosswire.claims.verdicts import (
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached
+
+log = logging.getLogger(__name__)
 
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|we|i|you)\b", re.IGNORECASE
@@ -336,8 +339,14 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
     ``dossier.contradictions`` from the values and stances they disagree on."""
     articles = claim_articles(dossier)
-    with known_parses(getattr(context, "clause_parses", None)):
+    with known_parses(getattr(context, "clause_parses", None)), tallying() as tally:
         propositions, reactions = extract(articles, dossier, event_spans(dossier))
+    # Articles no worker of this run sent parses for (analysed by an earlier run), or propositions found only here.
+    log.info(
+        "claims: %d articles parsed here for their clauses or predicates (%d predicates read off them)",
+        tally.articles,
+        tally.deeds,
+    )
     by_id = {article.id: article for article in articles}
     for position, proposition in enumerate(propositions):
         roles = deed_roles(by_id[proposition.article], proposition.start, proposition.end)

@@ -56,8 +56,9 @@ class Chunk:
     seconds: dict[str, float] = field(default_factory=dict)
     # Embeddings of the sentences the corpus stages will need for ``done``, by vector-cache key (float32 rows).
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
-    # The clause parses the workers made choosing those sentences, packed per article (``crosswire.claims.parses``),
-    # by article id: the claims stage reuses them instead of parsing the sentences again on the driver.
+    # The clause parses the workers made choosing those sentences, and the predicates of the claims' propositions,
+    # packed per article (``crosswire.claims.parses``), by article id: the claims stage reuses them instead of
+    # parsing the sentences again on the driver and their texts again on the workers that cluster claims.
     parses: dict[str, bytes] = field(default_factory=dict)
 
 
@@ -121,21 +122,23 @@ def load_worker_models() -> None:
 
 def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
     """The sentences the corpus stages embed ahead for ``articles`` (stories' leads), embedded in one batched pass,
-    by cache key; and the clause parses made while choosing every stage's sentences, packed per article id (the
+    by cache key; and the clause parses made while choosing every stage's sentences, with the predicates of the
+    claims' propositions, packed per article id (the
     claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
-    from crosswire.claims.parses import pack, recording
+    from crosswire.claims.parses import pack, recording, recording_deeds
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences_by_encoder
 
     texts: dict[str | None, dict[str, None]] = {}
     parses: dict[str, bytes] = {}
     for article in articles:
-        # The clause parses are cut out of the article's own parse, which the per-article stages made.
-        with recording() as docs:
+        # The clause parses are cut out of the article's own parse, which the per-article stages made, and the
+        # propositions' predicates read off it.
+        with recording() as docs, recording_deeds() as deeds:
             for encoder, chosen in corpus_sentences_by_encoder([article], ahead_only=True).items():
                 texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
-        if docs:
-            parses[article.id] = pack(docs)
+        if docs or deeds:
+            parses[article.id] = pack(docs, deeds)
     # Each encoder's texts in one batched pass (the leads are embedded with the stories stage's own encoder).
     vectors: dict[str, np.ndarray] = {}
     for encoder, unique in texts.items():
