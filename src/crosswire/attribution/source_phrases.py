@@ -44,6 +44,28 @@ def _is_source_phrase(prep: str, source: Token) -> bool:
     return source.ent_type_ in {"PERSON", "NORP"}
 
 
+def _names_source(finder: _Finder, start: int, end: int) -> bool:
+    """Whether a title's words before the colon name who speaks: a name the recogniser found there or a proper noun
+    the parser read as one; a surname alone that the article names in full ("Sanders: ..." over a story about
+    Bernie Sanders, which the parser of a title in capitals often reads as a common noun); a record ("Poll: ...");
+    an outlet or a group of people ("Newspaper: ...", "Economists: ...")."""
+    if any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in finder.mentions(start, end)) or any(
+        t.pos_ == "PROPN" and t.dep_ != "compound" for t in finder.doc.char_span(start, end, alignment_mode="expand") or []
+    ):
+        return True
+    phrase = finder.text[start:end]
+    head = sources.head_word(phrase)
+    if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or head in sources.PEOPLE_NOUNS:
+        return True
+    if sources.is_person_noun(head):
+        return True
+    last = phrase.split()[-1]
+    return any(
+        m.label in {"PERSON", "ORG"} and m.start >= end and len(m.text.split()) > 1 and m.text.split()[-1] == last
+        for m in finder.article.mentions
+    )
+
+
 def headline(finder: _Finder) -> None:
     """ "Pence: Gennifer Flowers won't be at the debate": a title that opens with a named source and a colon."""
     first = re.compile(r"\S").search(finder.text)
@@ -54,11 +76,7 @@ def headline(finder: _Finder) -> None:
     if match is None or len(match.group(1).split()) > HEADLINE_SOURCE_WORDS:
         return
     speaker = (para_start + match.start(1), para_start + match.end(1))
-    named = any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in finder.mentions(*speaker)) or any(
-        t.pos_ == "PROPN" and t.dep_ != "compound"
-        for t in finder.doc.char_span(*speaker, alignment_mode="expand") or []
-    )
-    if not named and sources.head_word(match.group(1)) not in sources.DOCUMENT_NOUNS:
+    if not _names_source(finder, *speaker):
         return
     start, end = bounds.trim(finder.text, para_start + match.start(2), para_end)
     while end > start and finder.text[end - 1] in ".!?":
