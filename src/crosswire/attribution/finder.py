@@ -673,6 +673,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
+    source_phrases.transcript_turns(finder)
     source_phrases.source_phrases(finder)
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
@@ -724,6 +725,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
+    source_phrases.transcript_turns(finder)
     source_phrases.source_phrases(finder)
     return learned_steps.proposals(finder)
 

@@ -164,3 +164,50 @@ def source_phrases(finder: _Finder) -> None:
                 stance_text="",
             )
         )  # fmt: skip
+
+
+# A speaker's label opening a line of a transcript: one to three capitalised words and a colon ("JAKE TAPPER:",
+# "Matthews:", "Luciana Lopez:").
+_TURN = re.compile(r"^((?:[A-Z][\w.’'-]+)(?: [A-Z][\w.’'-]+){0,2}):[ \t]+(?=\S)", re.M)
+# How many lines must open with a speaker's label before an article counts as holding a transcript.
+TRANSCRIPT_TURNS = 2
+
+
+def _is_speaker_label(finder: _Finder, start: int, end: int) -> bool:
+    """Whether a line's label names a person: a name the recogniser found there, the surname of a person the article
+    names in full, or a name written in capitals as transcripts do ("TAPPER")."""
+    label = finder.text[start:end]
+    if any(m.label == "PERSON" for m in finder.mentions(start, end)):
+        return True
+    last = label.split()[-1]
+    if last.isupper() and len(last) > 1 and last.isalpha():
+        return True
+    return any(
+        m.label == "PERSON" and len(m.text.split()) > 1 and m.text.split()[-1] == last for m in finder.article.mentions
+    )
+
+
+def transcript_turns(finder: _Finder) -> None:
+    """ "TAPPER: Do you think he has campaigned as a racial healer?" / "FALLIN: I think he is trying ...": in a
+    transcript, a line opened by a person's label and a colon is that person's turn, what they said up to the end
+    of the line. An article holds a transcript when at least two lines open with the labels of two different people;
+    a turn must be a clause (a verb in it), so a tally ("Clinton: 1,769.") or a list of names is none."""
+    turns = [
+        m for m in _TURN.finditer(finder.text) if m.start() > 0 and _is_speaker_label(finder, m.start(1), m.end(1))
+    ]
+    if len(turns) < TRANSCRIPT_TURNS or len({m.group(1).split()[-1].lower() for m in turns}) < 2:
+        return
+    for match in turns:
+        para_start, para_end = finder.paragraph(match.start())
+        start, end = bounds.trim(finder.text, match.end(), para_end)
+        span = finder.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span) or finder.in_quote(start) is not None:
+            continue
+        colon = match.end(1)
+        speaker = (match.start(1), colon)
+        finder.candidates.append(
+            Candidate(
+                colon, colon + 1, ":", start, end, finder.text[start:end], speaker, False,
+                CueReading(lemma=":", tier="speech"), "indirect",
+            )
+        )  # fmt: skip
