@@ -477,6 +477,7 @@ class _Finder:
                 Candidate(*cue, reading.lemma, start, end, self.text[start:end], speaker, False, reading, "indirect")
             )
             self.candidates[-1].cue_token, self.candidates[-1].stance_text = token.i, token.text
+            self.candidates[-1].fixed_end = found.possessed
 
     def continuations(self) -> None:
         """Quotes standing on their own: the words of the speaker of the statement just before them."""
