@@ -53,7 +53,8 @@ def possessed_complement(token: Token) -> tuple[str, tuple[int, int]] | None:
     for child in token.children:
         if child.left_edge.i != token.i + 1:
             continue
-        if child.dep_ in {"acl", "xcomp", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        if child.dep_ in {"acl", "xcomp", "relcl"} and infinitive:
             return "infinitive", _span([child])
         if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
             objects = [o for o in child.children if o.dep_ in {"pobj", "pcomp"}]

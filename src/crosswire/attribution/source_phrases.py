@@ -49,8 +49,9 @@ def _names_source(finder: _Finder, start: int, end: int) -> bool:
     the parser read as one; a surname alone that the article names in full ("Sanders: ..." over a story about
     Bernie Sanders, which the parser of a title in capitals often reads as a common noun); a record ("Poll: ...");
     an outlet or a group of people ("Newspaper: ...", "Economists: ...")."""
+    tokens = finder.doc.char_span(start, end, alignment_mode="expand") or []
     if any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in finder.mentions(start, end)) or any(
-        t.pos_ == "PROPN" and t.dep_ != "compound" for t in finder.doc.char_span(start, end, alignment_mode="expand") or []
+        t.pos_ == "PROPN" and t.dep_ != "compound" for t in tokens
     ):
         return True
     phrase = finder.text[start:end]
@@ -198,7 +199,7 @@ def transcript_turns(finder: _Finder) -> None:
     if len(turns) < TRANSCRIPT_TURNS or len({m.group(1).split()[-1].lower() for m in turns}) < 2:
         return
     for match in turns:
-        para_start, para_end = finder.paragraph(match.start())
+        para_end = finder.paragraph(match.start())[1]
         start, end = bounds.trim(finder.text, match.end(), para_end)
         span = finder.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span) or finder.in_quote(start) is not None:
