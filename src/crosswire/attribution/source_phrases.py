@@ -49,9 +49,9 @@ def _names_source(finder: _Finder, start: int, end: int) -> bool:
     the parser read as one; a surname alone that the article names in full ("Sanders: ..." over a story about
     Bernie Sanders, which the parser of a title in capitals often reads as a common noun); a record ("Poll: ...");
     an outlet or a group of people ("Newspaper: ...", "Economists: ...")."""
-    tokens = finder.doc.char_span(start, end, alignment_mode="expand") or []
+    tokens = finder.doc.char_span(start, end, alignment_mode="expand")
     if any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in finder.mentions(start, end)) or any(
-        t.pos_ == "PROPN" and t.dep_ != "compound" for t in tokens
+        t.pos_ == "PROPN" and t.dep_ != "compound" for t in tokens or []
     ):
         return True
     phrase = finder.text[start:end]
