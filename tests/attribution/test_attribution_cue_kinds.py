@@ -160,3 +160,16 @@ def test_a_possessed_noun_of_stance_is_its_possessors_statement(
 )
 def test_a_noun_without_possessor_or_stance_is_no_statement(text: str, cue: str) -> None:
     assert noun_statement(text, cue) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The striker renewed his criticism of the referee after the match in Milan.", "criticism", "The striker"),
+        ("The prosecutors stepped up their attacks on the defence expert on Thursday.", "attacks", "The prosecutors"),
+    ],
+)
+def test_a_possessive_pronoun_is_the_subject_it_refers_back_to(text: str, cue: str, speaker: str) -> None:
+    found = noun_statement(text, cue)
+    assert found is not None
+    assert found.speaker_text == speaker

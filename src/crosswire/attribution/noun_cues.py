@@ -63,6 +63,23 @@ def possessed_complement(token: Token) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+def _bound_possessor(token: Token, subject_of: Callable[[Token], tuple[int, int] | None]) -> tuple[int, int]:
+    """Who a possessed noun's stance is: its possessor, or for a possessive pronoun the subject of the verb the noun
+    hangs from, which the pronoun refers back to ("Cruz stepped up his attacks on Trump": Cruz)."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if any(o.pos_ != "PRON" for o in owners):
+        return _span(owners)
+    head = token
+    while head.dep_ in _CLIMB_DEPS and head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    subject = subject_of(head) if head.pos_ in {"VERB", "AUX"} else None
+    return subject or _span(owners)
+
+
+# The links a possessed noun climbs to reach the verb it hangs from ("stepped up [his attacks]", "in [his criticism]").
+_CLIMB_DEPS = frozenset({"pobj", "prep", "dobj", "conj", "appos", "compound"})
+
+
 def _span(tokens: list[Any]) -> tuple[int, int]:
     left = min(t.left_edge.idx for t in tokens)
     right = max(t.right_edge.idx + len(t.right_edge.text) for t in tokens)
@@ -97,8 +114,8 @@ def find(doc: Doc, subject_of: Callable[[Token], tuple[int, int] | None]) -> Ite
         if clause is None:
             complement = possessed_complement(token)
             if complement is not None and token.lemma_.lower() in possessed.get(complement[0], frozenset()):
-                owners = [c for c in token.children if c.dep_ == "poss"]
-                yield NounCue(token=token, content=complement[1], speaker=_span(owners), possessed=True)
+                speaker = _bound_possessor(token, subject_of)
+                yield NounCue(token=token, content=complement[1], speaker=speaker, possessed=True)
             continue
         speaker = _speaker(token, subject_of)
         if speaker is None:
