@@ -114,8 +114,8 @@ def find(doc: Doc, subject_of: Callable[[Token], tuple[int, int] | None]) -> Ite
         if clause is None:
             complement = possessed_complement(token)
             if complement is not None and token.lemma_.lower() in possessed.get(complement[0], frozenset()):
-                speaker = _bound_possessor(token, subject_of)
-                yield NounCue(token=token, content=complement[1], speaker=speaker, possessed=True)
+                bound = _bound_possessor(token, subject_of)
+                yield NounCue(token=token, content=complement[1], speaker=bound, possessed=True)
             continue
         speaker = _speaker(token, subject_of)
         if speaker is None:
