@@ -95,6 +95,9 @@ def test_a_transcript_of_named_speakers_in_a_science_interview() -> None:
         "The count ended late on Tuesday.\n\nRivera: 4,210.\n\nChen: 3,977.",
         # one label is no transcript
         "The road reopened on Friday.\n\nUPDATE: Police said the crash site had been cleared by noon.",
+        # labels in capitals that name nobody the article names
+        "The plant will close in March.\n\nUPDATE: The company said talks had failed.\n\nCORRECTION: An earlier "
+        "version gave the wrong date for the closure.",
     ],
 )
 def test_labels_that_are_no_transcript_are_no_statements(text: str) -> None:

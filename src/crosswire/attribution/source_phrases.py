@@ -175,28 +175,35 @@ TRANSCRIPT_TURNS = 2
 
 
 def _is_speaker_label(finder: _Finder, start: int, end: int) -> bool:
-    """Whether a line's label names a person: a name the recogniser found there, the surname of a person the article
-    names in full, or a name written in capitals as transcripts do ("TAPPER")."""
+    """Whether a line's label names a person: a name the recogniser found there, or the surname of a person the
+    article names in full, in any case ("TAPPER:" after "Jake Tapper")."""
     label = finder.text[start:end]
     if any(m.label == "PERSON" for m in finder.mentions(start, end)):
         return True
-    last = label.split()[-1]
-    if last.isupper() and len(last) > 1 and last.isalpha():
-        return True
+    last = label.split()[-1].lower()
     return any(
-        m.label == "PERSON" and len(m.text.split()) > 1 and m.text.split()[-1] == last for m in finder.article.mentions
+        m.label == "PERSON" and len(m.text.split()) > 1 and m.text.split()[-1].lower() == last
+        for m in finder.article.mentions
     )
+
+
+def _in_capitals(label: str) -> bool:
+    """Whether a label is a name written in capitals, as transcripts write their speakers ("JAKE TAPPER")."""
+    last = label.split()[-1]
+    return last.isupper() and len(last) > 1 and last.isalpha()
 
 
 def transcript_turns(finder: _Finder) -> None:
     """ "TAPPER: Do you think he has campaigned as a racial healer?" / "FALLIN: I think he is trying ...": in a
     transcript, a line opened by a person's label and a colon is that person's turn, what they said up to the end
-    of the line. An article holds a transcript when at least two lines open with the labels of two different people;
-    a turn must be a clause (a verb in it), so a tally ("Clinton: 1,769.") or a list of names is none."""
-    turns = [
-        m for m in _TURN.finditer(finder.text) if m.start() > 0 and _is_speaker_label(finder, m.start(1), m.end(1))
-    ]
-    if len(turns) < TRANSCRIPT_TURNS or len({m.group(1).split()[-1].lower() for m in turns}) < 2:
+    of the line. An article holds a transcript when at least two lines open with the labels of two different people,
+    one of them a person the article names (a name in capitals, "FALLIN:", is then a label too, but "UPDATE:" and
+    "EMAIL:" alone make no transcript); a turn must be a clause (a verb in it), so a tally ("Clinton: 1,769.") or a
+    list of names is none."""
+    labels = [m for m in _TURN.finditer(finder.text) if m.start() > 0]
+    named = [m for m in labels if _is_speaker_label(finder, m.start(1), m.end(1))]
+    turns = [m for m in labels if m in named or _in_capitals(m.group(1))]
+    if not named or len(turns) < TRANSCRIPT_TURNS or len({m.group(1).split()[-1].lower() for m in turns}) < 2:
         return
     for match in turns:
         para_end = finder.paragraph(match.start())[1]
