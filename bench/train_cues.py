@@ -6,6 +6,9 @@ Cue span. The rates go to ``src/crosswire/attribution/data/cue_lemmas.json``;
 :mod:`crosswire.attribution.cues` adds the lemmas
 whose rate and count clear its thresholds to the cue lexicon. Nouns that govern a "that" clause ("the claim that
 ...", "his acknowledgment that ...") are counted the same way into ``nouns``: noun cues whose clause is the content.
+A noun with a possessor and, right after it, an infinitive ("her refusal to testify", "his promise to resign") or a
+phrase of what it is about ("his criticism of the deal", "their support for the strike") is counted into
+``possessed_infinitive`` and ``possessed_object``: the stance a person's noun reports (:mod:`.noun_cues`).
 ``bench/polnear.py`` measures the effect on dev.
 
     .venv/bin/python bench/train_cues.py [--limit N]
@@ -46,6 +49,15 @@ def that_clause(token: Any) -> bool:
     return token.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
+def possessed_complement(token: Any) -> str | None:
+    """ "her refusal to testify" -> ``infinitive``, "his criticism of the deal" -> ``object``: the complement right
+    after a noun with a possessor, as :func:`crosswire.attribution.noun_cues.possessed_complement` reads it."""
+    from crosswire.attribution import noun_cues
+
+    found = noun_cues.possessed_complement(token)
+    return found[0] if found else None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
@@ -60,6 +72,8 @@ def main() -> int:
     cue: Counter[str] = Counter()
     noun_seen: Counter[str] = Counter()
     noun_cue: Counter[str] = Counter()
+    possessed_seen: dict[str, Counter[str]] = {"infinitive": Counter(), "object": Counter()}
+    possessed_cue: dict[str, Counter[str]] = {"infinitive": Counter(), "object": Counter()}
     pairs = []
     for text_path in texts:
         matching = [a for a in anns if a.name.rsplit("_", 1)[0] == text_path.stem]
@@ -71,6 +85,10 @@ def main() -> int:
             if token.pos_ == "NOUN" and any(that_clause(c) for c in token.children):
                 noun_seen[token.lemma_.lower()] += 1
                 noun_cue[token.lemma_.lower()] += token.idx in chars
+            kind = possessed_complement(token) if token.pos_ == "NOUN" else None
+            if kind is not None:
+                possessed_seen[kind][token.lemma_.lower()] += 1
+                possessed_cue[kind][token.lemma_.lower()] += token.idx in chars
             if token.pos_ != "VERB":
                 continue
             deps = {c.dep_ for c in token.children}
@@ -88,9 +106,22 @@ def main() -> int:
         for lemma, count in sorted(noun_seen.items())
         if count >= MIN_COUNT
     }
+    possessed = {
+        f"possessed_{kind}": {
+            lemma: [round(possessed_cue[kind][lemma] / count, 3), count]
+            for lemma, count in sorted(seen_kind.items())
+            if count >= MIN_COUNT
+        }
+        for kind, seen_kind in possessed_seen.items()
+    }
     OUT.write_text(
         json.dumps(
-            {"source": "PolNeAR train (840 articles), bench/train_cues.py", "lemmas": lemmas, "nouns": nouns},
+            {
+                "source": "PolNeAR train (840 articles), bench/train_cues.py",
+                "lemmas": lemmas,
+                "nouns": nouns,
+                **possessed,
+            },
             indent=0,
             sort_keys=True,
         )

@@ -38,6 +38,9 @@ class Candidate:
     stance_text: str = ""
     # Whether the cue verb is finite and plain ("told", "says"), as opposed to "to comment", "would question".
     finite: bool = True
+    # Whether the content's end is the complement's own (a possessed noun's object): the learned end chooser, fitted
+    # on clauses, leaves it alone.
+    fixed_end: bool = False
 
 
 def span_of(tokens: list[Any]) -> tuple[int, int]:

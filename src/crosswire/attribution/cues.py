@@ -113,6 +113,26 @@ def noun_cues() -> frozenset[str]:
     )
 
 
+# The same for nouns with a possessor and an infinitive or a phrase of what they are about ("her refusal to sign",
+# "his criticism of the deal"): most such nouns are no statement ("his trip to Paris"), so the bar is higher.
+POSSESSED_MIN_RATE = 0.3
+POSSESSED_MIN_COUNT = 3
+
+
+@cache
+def possessed_cues() -> dict[str, frozenset[str]]:
+    """Complement kind (``infinitive``, ``object``) -> the nouns that, with a possessor and that complement, are cues
+    often enough in the training articles ("refusal" to ..., "criticism" of ...)."""
+    return {
+        kind: frozenset(
+            lemma
+            for lemma, (rate, count) in _learned(f"possessed_{kind}").items()
+            if rate >= POSSESSED_MIN_RATE and count >= POSSESSED_MIN_COUNT
+        )
+        for kind in ("infinitive", "object")
+    }
+
+
 @cache
 def learned_cues() -> frozenset[str]:
     """Learned lemmas frequent and reliable enough to count as cues."""

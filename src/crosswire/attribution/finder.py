@@ -477,6 +477,7 @@ class _Finder:
                 Candidate(*cue, reading.lemma, start, end, self.text[start:end], speaker, False, reading, "indirect")
             )
             self.candidates[-1].cue_token, self.candidates[-1].stance_text = token.i, token.text
+            self.candidates[-1].fixed_end = found.possessed
 
     def continuations(self) -> None:
         """Quotes standing on their own: the words of the speaker of the statement just before them."""
@@ -673,6 +674,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
+    source_phrases.transcript_turns(finder)
     source_phrases.source_phrases(finder)
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
@@ -724,6 +726,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
+    source_phrases.transcript_turns(finder)
     source_phrases.source_phrases(finder)
     return learned_steps.proposals(finder)
 

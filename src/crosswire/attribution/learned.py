@@ -141,7 +141,7 @@ def end_variants(finder: _Finder) -> list[tuple[int, list[content_spans.Variant]
             ),
         )
         for index, c in enumerate(finder.candidates)
-        if c.kind in {"indirect", "according"} and not c.direct
+        if c.kind in {"indirect", "according"} and not c.direct and not c.fixed_end
     ]
 
 

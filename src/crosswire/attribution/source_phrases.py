@@ -44,6 +44,29 @@ def _is_source_phrase(prep: str, source: Token) -> bool:
     return source.ent_type_ in {"PERSON", "NORP"}
 
 
+def _names_source(finder: _Finder, start: int, end: int) -> bool:
+    """Whether a title's words before the colon name who speaks: a name the recogniser found there or a proper noun
+    the parser read as one; a surname alone that the article names in full ("Sanders: ..." over a story about
+    Bernie Sanders, which the parser of a title in capitals often reads as a common noun); a record ("Poll: ...");
+    an outlet or a group of people ("Newspaper: ...", "Economists: ...")."""
+    tokens = finder.doc.char_span(start, end, alignment_mode="expand")
+    if any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in finder.mentions(start, end)) or any(
+        t.pos_ == "PROPN" and t.dep_ != "compound" for t in tokens or []
+    ):
+        return True
+    phrase = finder.text[start:end]
+    head = sources.head_word(phrase)
+    if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or head in sources.PEOPLE_NOUNS:
+        return True
+    if sources.is_person_noun(head):
+        return True
+    last = phrase.split()[-1]
+    return any(
+        m.label in {"PERSON", "ORG"} and m.start >= end and len(m.text.split()) > 1 and m.text.split()[-1] == last
+        for m in finder.article.mentions
+    )
+
+
 def headline(finder: _Finder) -> None:
     """ "Pence: Gennifer Flowers won't be at the debate": a title that opens with a named source and a colon."""
     first = re.compile(r"\S").search(finder.text)
@@ -54,11 +77,7 @@ def headline(finder: _Finder) -> None:
     if match is None or len(match.group(1).split()) > HEADLINE_SOURCE_WORDS:
         return
     speaker = (para_start + match.start(1), para_start + match.end(1))
-    named = any(m.label in {"PERSON", "ORG", "NORP", "GPE"} for m in finder.mentions(*speaker)) or any(
-        t.pos_ == "PROPN" and t.dep_ != "compound"
-        for t in finder.doc.char_span(*speaker, alignment_mode="expand") or []
-    )
-    if not named and sources.head_word(match.group(1)) not in sources.DOCUMENT_NOUNS:
+    if not _names_source(finder, *speaker):
         return
     start, end = bounds.trim(finder.text, para_start + match.start(2), para_end)
     while end > start and finder.text[end - 1] in ".!?":
@@ -144,5 +163,59 @@ def source_phrases(finder: _Finder) -> None:
                 prep.idx, prep.idx + len(prep.text), prep.lower_, start, end, finder.text[start:end], speaker,
                 False, CueReading(lemma=prep.lower_, tier="according"), "according", cue_token=prep.i,
                 stance_text="",
+            )
+        )  # fmt: skip
+
+
+# A speaker's label opening a line of a transcript: one to three capitalised words and a colon ("JAKE TAPPER:",
+# "Matthews:", "Luciana Lopez:").
+_TURN = re.compile(r"^((?:[A-Z][\w.’'-]+)(?: [A-Z][\w.’'-]+){0,2}):[ \t]+(?=\S)", re.M)
+# How many lines must open with a speaker's label before an article counts as holding a transcript.
+TRANSCRIPT_TURNS = 2
+
+
+def _is_speaker_label(finder: _Finder, start: int, end: int) -> bool:
+    """Whether a line's label names a person: a name the recogniser found there, or the surname of a person the
+    article names in full, in any case ("TAPPER:" after "Jake Tapper")."""
+    label = finder.text[start:end]
+    if any(m.label == "PERSON" for m in finder.mentions(start, end)):
+        return True
+    last = label.split()[-1].lower()
+    return any(
+        m.label == "PERSON" and len(m.text.split()) > 1 and m.text.split()[-1].lower() == last
+        for m in finder.article.mentions
+    )
+
+
+def _in_capitals(label: str) -> bool:
+    """Whether a label is a name written in capitals, as transcripts write their speakers ("JAKE TAPPER")."""
+    last = label.split()[-1]
+    return last.isupper() and len(last) > 1 and last.isalpha()
+
+
+def transcript_turns(finder: _Finder) -> None:
+    """ "TAPPER: Do you think he has campaigned as a racial healer?" / "FALLIN: I think he is trying ...": in a
+    transcript, a line opened by a person's label and a colon is that person's turn, what they said up to the end
+    of the line. An article holds a transcript when at least two lines open with the labels of two different people,
+    one of them a person the article names (a name in capitals, "FALLIN:", is then a label too, but "UPDATE:" and
+    "EMAIL:" alone make no transcript); a turn must be a clause (a verb in it), so a tally ("Clinton: 1,769.") or a
+    list of names is none."""
+    labels = [m for m in _TURN.finditer(finder.text) if m.start() > 0]
+    named = [m for m in labels if _is_speaker_label(finder, m.start(1), m.end(1))]
+    turns = [m for m in labels if m in named or _in_capitals(m.group(1))]
+    if not named or len(turns) < TRANSCRIPT_TURNS or len({m.group(1).split()[-1].lower() for m in turns}) < 2:
+        return
+    for match in turns:
+        para_end = finder.paragraph(match.start())[1]
+        start, end = bounds.trim(finder.text, match.end(), para_end)
+        span = finder.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span) or finder.in_quote(start) is not None:
+            continue
+        colon = match.end(1)
+        speaker = (match.start(1), colon)
+        finder.candidates.append(
+            Candidate(
+                colon, colon + 1, ":", start, end, finder.text[start:end], speaker, False,
+                CueReading(lemma=":", tier="speech"), "indirect",
             )
         )  # fmt: skip
