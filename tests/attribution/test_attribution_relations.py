@@ -38,6 +38,7 @@ PASSAGES = {
     "league": "The striker has sources who tell him that the club will be sold in the summer.\n",
     "hospital": "TOPEKA, Kan. — Riverside General Hospital said on Sunday that the patient did not have the virus.\n",
     "bank": "FRANKFURT, Germany - Nordbank said on Monday that it had agreed to buy a smaller rival.\n",
+    "court": "DENVER, Feb. 12 — Summit Airlines said on Tuesday that it would appeal the ruling.\n",
     "rebels": "MAIDUGURI, Nigeria — The leader of the rebel group said the hostages would be freed next week.\n",
     "kremlin": "Putin spokesman Dmitry Peskov said the talks in Geneva had been useful.\n",
     "insurgency": (
@@ -110,6 +111,7 @@ def test_a_name_before_a_clause_that_ends_in_another_noun_is_not_the_relative_an
         ("hospital", "did not have the virus", "Riverside General Hospital"),
         ("bank", "agreed to buy", "Nordbank"),
         ("rebels", "would be freed", "The leader of the rebel group"),
+        ("court", "would appeal the ruling", "Summit Airlines"),
     ],
 )
 def test_a_dateline_is_no_part_of_the_speaker(dossier: Dossier, name: str, content: str, speaker: str) -> None:

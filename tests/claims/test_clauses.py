@@ -274,6 +274,10 @@ def test_a_dateline_is_no_part_of_the_proposition() -> None:
     assert text[dateline_cut(text) :].startswith("Former banker")
     text = "FRANKFURT, Germany -- Shares of the carmaker fell sharply on Monday morning"
     assert text[dateline_cut(text) :].startswith("Shares")
+    text = "ROME, Oct. 2 — Firefighters contained the blaze near the airport after two days"
+    assert text[dateline_cut(text) :].startswith("Firefighters")
+    text = "NAIROBI, Kenya, June 30, 2025 — The central bank raised its main rate by half a point"
+    assert text[dateline_cut(text) :].startswith("The central bank")
     assert dateline_cut("NATO said the troops would stay in the region") == 0
     assert dateline_cut("The US — and its allies — agreed to the plan") == 0
 

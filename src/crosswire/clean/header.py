@@ -76,10 +76,12 @@ _DATELINE_PARENS = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^()\n]{0,30})?|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*\(([^()\n]{2,80})\)\s*(?:[-–—:]+|(?=[A-Z]))"
 )
-# A dateline of a place alone: a city in capitals, maybe its country or state, and a dash ("SANA, Yemen —").
+# A dateline of a place alone: a city in capitals, maybe its country or state, maybe the day it was filed, and a dash
+# ("SANA, Yemen —", "LONDON, March 10 —", "NEW YORK, Aug. 4 —", "LAGOS, Nigeria, May 2, 2025 —").
 _PLACE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:[—–]|--?\s)"
-    r"(?=\s*[A-Z“\"])"
+    r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:[—–]|--?\s)(?=\s*[A-Z“\"])"
 )
 # "NEW YORK, March 7. /TASS/."
 _DATELINE_SLASHES = re.compile(r"^\s*[A-Z][A-Z.'’ -]+,[^/\n]{0,30}/\s*([A-Z][\w&.' -]{1,30}?)\s*/")
