@@ -884,3 +884,30 @@ def test_a_denial_of_some_or_all_of_the_claims_answers_them_and_is_no_claim(cont
     item = article("a1", f"The tour denied {content}.")
     denial = statement(item, 0, speaker_text="The tour", cue="denied", content=content, stance="deny")
     assert is_reaction(denial)
+
+
+def test_an_outlets_report_counts_once_however_it_is_cited() -> None:
+    """A product launch: the outlet's own article quotes unnamed people, one site cites "a report in" it, another
+    "documents seen by" it. All three pass on one report: one independent source, whose origin is the outlet."""
+    people = [entity("e-vantor", "Vantor", "ORG"), entity("e-courier", "Tech Courier", "ORG")]
+    names = {"Vantor": "e-vantor", "Tech Courier": "e-courier"}
+    claim = "Vantor is preparing to launch a folding phone with a larger battery in September"
+    own = article("p1", f"{claim}, two people familiar with the plans said.", outlet="Tech Courier", names=names)
+    cited = article(
+        "p2", f"{claim}, according to a report in the Tech Courier on Monday.", outlet="Gadget Wire", names=names
+    )
+    seen = article("p3", f"{claim}, documents seen by the Tech Courier show.", outlet="Byte Daily", names=names)
+    statements = [
+        statement(own, 0, speaker_text="two people familiar with the plans", cue="said", source_type="anonymous",
+                  content=claim),
+        statement(cited, 0, speaker_text="a report in the Tech Courier on Monday", cue="according to",
+                  speaker="e-courier", source_type="media", content=claim),
+        statement(seen, 0, speaker_text="documents seen by the Tech Courier", cue="show", speaker="e-courier",
+                  source_type="media", content=claim),
+    ]  # fmt: skip
+    result = dossier([own, cited, seen], people, statements)
+    build_claims(result)
+    launch = _claim_about(result, "folding phone")
+    assert {stance.article for stance in launch.stances} == {"p1", "p2", "p3"}
+    assert launch.independent_sources == 1, launch.stances
+    assert launch.origin == "e-courier"

@@ -352,3 +352,14 @@ def test_an_attitude_reports_what_it_is_about_and_confirms_nothing() -> None:
     assert stance_of(said("other")) == "reports"
     assert stance_of(said("assert")) == "confirms"
     assert stance_of(said("deny")) == "denies"
+
+
+def test_an_outlet_named_among_other_words_is_keyed_by_its_name() -> None:
+    """A report is cited in many wordings; each is keyed by the outlet's name, a leading common noun aside."""
+    key = outlet_key("Harbor Gazette")
+    assert key == outlet_key("documents seen by the Harbor Gazette") == key
+    assert outlet_key("a report in the Harbor Gazette on Friday") == key
+    assert outlet_key("Emails seen by Harbor Gazette") == key
+    assert outlet_key("BBC's Moscow correspondent") == "bbc"
+    assert outlet_key("Reuters, citing Interfax") == "reuters"
+    assert outlet_key("a statement to the stock exchange") == "statement stock exchange"

@@ -257,8 +257,22 @@ def negative(text: str) -> bool:
 
 def outlet_key(name: str) -> str:
     """An outlet's name reduced to what stays the same across mentions: "Tuesday's New York Times report" and "the
-    New York Times" are both ``new york times``."""
-    return " ".join(_OUTLET_NOISE.sub(" ", name).lower().split())
+    New York Times" are both ``new york times``, and so are "documents seen by the New York Times" and "a report in
+    the New York Times on Monday": a phrase that names the outlet among other words is keyed by the name, its
+    longest run of capitalised words, the first of equal runs ("BBC's Moscow correspondent" is the BBC's), though not
+    a common noun capitalised only because it opens the phrase ("Documents seen by Example Post")."""
+    words = _OUTLET_NOISE.sub(" | ", name).split()
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[0].isupper() or (word[0].isdigit() and runs[-1]):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    if len(runs) > 1 and len(runs[0]) == 1 and re.match(r"\s*[A-Z][a-z]+ [a-z]", name):
+        runs = runs[1:]
+    best = max(runs, key=len) if runs else [word for word in words if word != "|"]
+    return " ".join(best).lower()
 
 
 def relayed_outlet(article: Article, statements: Sequence[Statement]) -> str | None:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from crosswire.claims.propositions import ANSWERS, Proposition, Reaction
+from crosswire.claims.propositions import ANSWERS, Proposition, Reaction, outlet_key
 from crosswire.model import ClaimStance
 
 CONFIRMS = "confirms"
@@ -49,6 +49,10 @@ def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) ->
     """One record per (article, statement, stance): a quote split into sentences still counts once."""
     seen: set[tuple[str, str | None, str, str]] = set()
     records: list[StanceRecord] = []
+    houses: dict[str, str] = {}
+    for item in [*members, *reactions]:
+        if item.root_key.startswith("anonymous:") and outlet_key(item.outlet or ""):
+            houses[item.root_key] = f"outlet:{outlet_key(item.outlet or '')}"
     for item in members:
         key = (item.article, item.statement, item.stance, item.root_key)
         if key in seen:
@@ -92,8 +96,20 @@ def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) ->
             )
         )
     records.extend(_relays_of_answered(records, [*members, *reactions]))
+    records = _in_house(records, houses)
     records.sort(key=_chronology)
     return records
+
+
+def _in_house(records: list[StanceRecord], houses: dict[str, str]) -> list[StanceRecord]:
+    """An outlet's unnamed sources are its report: where another article cites that outlet for the claim ("the Ledger
+    reported that ..."), "people familiar with the matter" in the Ledger's own article are the same word, one source.
+    ``houses`` maps an anonymous source's root key to its article's outlet key."""
+    roots = {record.root_key for record in records}
+    return [
+        replace(record, root_key=houses[record.root_key]) if houses.get(record.root_key) in roots else record
+        for record in records
+    ]
 
 
 def _relays_of_answered(records: Sequence[StanceRecord], items: Sequence[Proposition | Reaction]) -> list[StanceRecord]:
