@@ -245,3 +245,20 @@ def test_a_negated_infinitive_or_a_not_the_only_is_no_denial(text: str) -> None:
 
 def test_a_plain_negated_clause_still_denies() -> None:
     assert first("The minister said the army did not fire on the protesters.").stance_class == "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("A spokesman for the club said the club would not comment on transfer speculation.", "decline"),
+        ("The police force said it does not comment on individual investigations.", "decline"),
+        ("The ministry said it could not immediately comment on the figures.", "decline"),
+        ("Her agent said she would not elaborate on the reasons for her withdrawal.", "decline"),
+        ("The carmaker said it did not discuss prices with its rivals.", "deny"),
+        ("The auditor said the report does not confirm the missing payments.", "deny"),
+    ],
+)
+def test_a_refusal_to_comment_in_reported_speech_declines(text: str, stance: str) -> None:
+    """A football club, a police force, a ministry, an athlete's agent: "said it would not comment" refuses to speak
+    as "declined to comment" does; a negated deed or finding after "said" is no refusal."""
+    assert first(text).stance_class == stance

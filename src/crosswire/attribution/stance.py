@@ -125,6 +125,20 @@ _CONTENT_DECLINE = re.compile(
     r"|\bno\s+comment\s*[.,!\"”]*$)",
     re.IGNORECASE,
 )
+# The same refusal told in reported speech, opening what was said: "(said) the company would not comment on market
+# speculation", "(said) it does not comment on individual cases", "(said) he could not elaborate". Only verbs that
+# are about speaking and nothing else: "the report does not confirm the figures", "it did not discuss prices with
+# rivals" deny something.
+_REPORTED_DECLINE = re.compile(
+    r"^\W*(?:that\s+)?(?:it|they|he|she|(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+    r"(?:(?:still|simply|just|generally|also)\s+)?"
+    r"(?:can't|can’t|cannot|can\s+not|could\s+not|couldn't|couldn’t|won't|won’t|will\s+not|would\s+not|"
+    r"wouldn't|wouldn’t|do\s+not|don't|don’t|does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t|never|"
+    r"was\s+not\s+able\s+to|were\s+not\s+able\s+to|is\s+not\s+able\s+to|was\s+unable\s+to|were\s+unable\s+to|"
+    r"is\s+unable\s+to|is\s+not\s+in\s+a\s+position\s+to|was\s+not\s+in\s+a\s+position\s+to)\s+"
+    r"(?:(?:yet|still|publicly|immediately|further)\s+)?(?:comment|speculate|elaborate)\b",
+    re.IGNORECASE,
+)
 _CONTENT_DENY = re.compile(
     r"\b(?:fake\s+news"
     r"|(?:did\s+not|didn't|didn’t|has\s+not|hasn't|hasn’t|have\s+not|haven't|haven’t|never)\s+"
@@ -390,7 +404,7 @@ def _first_sentence(content: str) -> str:
 def content_class(content: str, span: Span | None = None) -> StanceClass:
     """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
     first_sentence = _first_sentence(content)
-    refusal = _CONTENT_DECLINE.search(content)
+    refusal = _CONTENT_DECLINE.search(content) or _REPORTED_DECLINE.search(content)
     confirmed = _CONTENT_CONFIRM.search(content)
     if refusal and confirmed and confirmed.start() < refusal.start():
         refusal = None  # "Yes, we confirm the talks. We cannot say anything about their content": confirmed first
