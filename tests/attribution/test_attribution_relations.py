@@ -39,6 +39,12 @@ PASSAGES = {
     "hospital": "TOPEKA, Kan. — Riverside General Hospital said on Sunday that the patient did not have the virus.\n",
     "bank": "FRANKFURT, Germany - Nordbank said on Monday that it had agreed to buy a smaller rival.\n",
     "court": "DENVER, Feb. 12 — Summit Airlines said on Tuesday that it would appeal the ruling.\n",
+    "aviation": (
+        "Skyline Airways has grounded twelve jets, the Federal Aviation Administration said on Friday.\n\n"
+        "The company said passengers would be rebooked on other flights.\n\n"
+        "Skyline Airways said the inspections would take about a week.\n\n"
+        "The agency said the checks covered every jet of that model in the fleet.\n"
+    ),
     "rebels": "MAIDUGURI, Nigeria — The leader of the rebel group said the hostages would be freed next week.\n",
     "kremlin": "Putin spokesman Dmitry Peskov said the talks in Geneva had been useful.\n",
     "insurgency": (
@@ -158,3 +164,13 @@ def test_people_or_a_role_of_a_place_are_not_the_place(dossier: Dossier, name: s
 
 def test_the_government_of_a_nation_still_speaks_for_it(dossier: Dossier) -> None:
     assert speaker_name(dossier, said(dossier, "cabinet", "ceasefire had been agreed")) == "Nigerian"
+
+
+def test_a_description_of_a_public_body_or_a_company_keeps_them_apart(dossier: Dossier) -> None:
+    """An aviation story: "the agency" is the Federal Aviation Administration named before, though an airline spoke
+    in between, and is an organization, not an outlet; "the company" is the airline, never the administration."""
+    agency = said(dossier, "aviation", "every jet of that model")
+    assert speaker_name(dossier, agency) == "Federal Aviation Administration"
+    assert agency.source_type == "organization"
+    company = said(dossier, "aviation", "rebooked")
+    assert speaker_name(dossier, company) == "Skyline Airways"

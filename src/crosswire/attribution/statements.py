@@ -84,6 +84,16 @@ COMPANY_NOUNS = frozenset(
         "court", "tribunal", "federation", "association", "union", "panel",
     }
 )  # fmt: skip
+# Nouns that describe a public body ("the agency", "the regulator"), and the last words of a public body's name
+# ("Food and Drug Administration", "Athletics Integrity Unit"): such a body is what "the agency" is, never what
+# "the company" or "the drugmaker" is.
+BODY_NOUNS = frozenset({"agency", "regulator", "watchdog", "authority", "administration", "commission", "bureau"})
+BODY_HEADS = frozenset(
+    {
+        "administration", "agency", "ministry", "department", "commission", "authority", "regulator", "court",
+        "police", "unit", "council", "committee", "bureau", "inspectorate", "tribunal", "prosecutor", "government",
+    }
+)  # fmt: skip
 # Nouns that describe an outlet named before ("the magazine", "the publication", "the website").
 OUTLET_NOUNS = MEDIA_NOUNS - {"media", "press", "reporters", "correspondents", "journalists", "outlets", "wire"}
 # Where a relative clause or a participle opens in a speaker phrase: what it names is what the speaker did or where
@@ -360,16 +370,34 @@ def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | No
     return None
 
 
+def _is_body(entity: Entity | None) -> bool:
+    return entity is not None and bool(entity.name.split()) and entity.name.split()[-1].lower() in BODY_HEADS
+
+
+def _described_body(
+    article: Article, start: int, previous: Sequence[Statement], entities: dict[str, Entity]
+) -> str | None:
+    """The public body "the agency" or "the regulator" refers to: the one that spoke just before, else the last one
+    named before, a body by its name ("the Food and Drug Administration ... the agency said")."""
+    for earlier in reversed(previous):
+        if earlier.speaker and _is_body(entities.get(earlier.speaker)) and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            return earlier.speaker
+    named = [m for m in article.mentions if m.entity and m.end <= start and _is_body(entities.get(m.entity))]
+    return max(named, key=lambda m: m.end).entity if named else None
+
+
 def _described_org(
     article: Article,
     start: int,
     previous: Sequence[Statement],
     kinds: frozenset[str] = frozenset({"organization"}),
     noun: str | None = None,
+    bodies: frozenset[str] = frozenset(),
 ) -> str | None:
     """The organization "the company" refers to: the last one named whose name ends in that ``noun`` ("the
     committee" after "its Monetary Policy Committee"), else the one that spoke just before, else the last one named.
-    An outlet ("the magazine") may have spoken as an organization or as media (``kinds``)."""
+    An outlet ("the magazine") may have spoken as an organization or as media (``kinds``). ``bodies`` are public
+    bodies, which a company noun does not describe."""
     if noun is not None:
         ending = [
             m
@@ -379,9 +407,10 @@ def _described_org(
         if ending and start - ending[-1].end <= ORG_FALLBACK_DISTANCE:
             return max(ending, key=lambda m: m.end).entity
     for earlier in reversed(previous):
-        if earlier.speaker and earlier.source_type in kinds and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+        near = start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if earlier.speaker and earlier.source_type in kinds and near and earlier.speaker not in bodies:
             return earlier.speaker
-    named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start]
+    named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start and m.entity not in bodies]
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
         return max(named, key=lambda m: m.end).entity
     return None
@@ -457,20 +486,37 @@ def _pronoun_link(
 
 
 def _by_description(
-    article: Article, start: int, phrase: str, mentions: Sequence[Mention], previous: Sequence[Statement]
+    article: Article,
+    start: int,
+    phrase: str,
+    mentions: Sequence[Mention],
+    previous: Sequence[Statement],
+    entities: dict[str, Entity],
 ) -> str | None:
     """The organization or outlet a definite description ("the office", "the energy giant", "the magazine")
     refers to, or None when the phrase is no such description."""
     described = _DESCRIPTION.match(phrase)
+    if described is not None and described.group(1).lower() in BODY_NOUNS and not mentions:
+        # "the Food and Drug Administration said ... the agency said": a public body, not the company between them
+        found = _described_body(article, start, previous, entities)
+        if found is not None:
+            return found
     if described is not None and not mentions:
         # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
         found = _same_head(start, described.group(1).lower(), previous)
         if found is not None:
             return found
-    if described is not None and described.group(1).lower() in COMPANY_NOUNS:
+    noun = described.group(1).lower() if described is not None else ""
+    if noun in COMPANY_NOUNS:
         # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
         # names modify it
-        found = _described_org(article, start, previous, noun=described.group(1).lower())
+        # a company noun ("the company", "the drugmaker") is never a public body; "the ministry" may be one
+        bodies = (
+            frozenset()
+            if noun in BODY_NOUNS | BODY_HEADS
+            else frozenset(key for key, entity in entities.items() if _is_body(entity))
+        )
+        found = _described_org(article, start, previous, noun=noun, bodies=bodies)
         if found is not None:
             return found
     if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
@@ -534,7 +580,7 @@ def _link_one(
         found = resolve_reference(article, role[0], role[1], entities)
         if found is not None and _serves(entities.get(found), article, mentions):
             return found
-    found = _by_description(article, start, phrase, mentions, previous)
+    found = _by_description(article, start, phrase, mentions, previous, entities)
     if found is not None:
         return found
     found = _named_org(article, start, end, phrase, mentions)
@@ -583,6 +629,8 @@ def link_article(
         entity = entities.get(statement.speaker) if statement.speaker else None
         if entity is not None and statement.source_type in {"unknown", "person", "organization"}:
             statement.source_type = "person" if entity.type == "PERSON" else "organization"
+        elif statement.source_type == "media" and _is_body(entity):
+            statement.source_type = "organization"  # "the agency" that is the Food and Drug Administration
         done.append(statement)
 
 
