@@ -911,3 +911,30 @@ def test_an_outlets_report_counts_once_however_it_is_cited() -> None:
     assert {stance.article for stance in launch.stances} == {"p1", "p2", "p3"}
     assert launch.independent_sources == 1, launch.stances
     assert launch.origin == "e-courier"
+
+
+def test_a_party_s_denial_told_by_its_spokesperson_denies_the_clause() -> None:
+    """Politics: "Senator Ruth Okafor has denied a newspaper report that she accepted gifts from a lobbyist, her
+    spokesman said" puts forward the senator's denial of the gifts, not a claim that a denial was made; "she" is the
+    senator. A reporter telling of the same denial only reports it."""
+    people = [entity("e-okafor", "Ruth Okafor"), entity("e-gazette", "Capital Gazette", "ORG")]
+    names = {"Ruth Okafor": "e-okafor", "Capital Gazette": "e-gazette"}
+    report = article(
+        "g1", "Ruth Okafor accepted expensive gifts from a tobacco lobbyist last year, the Capital Gazette reported.",
+        outlet="Capital Gazette", names=names,
+    )  # fmt: skip
+    content = (
+        "Senator Ruth Okafor has denied a newspaper report that she accepted expensive gifts from a tobacco lobbyist"
+    )
+    answer = article("g2", f"{content} last year, her spokesman said.", outlet="Evening Wire", names=names)
+    statements = [
+        statement(report, 0, speaker_text="the Capital Gazette", cue="reported", speaker="e-gazette",
+                  source_type="media", content=report.text.split(", the Capital")[0]),
+        statement(answer, 0, speaker_text="her spokesman", cue="said", content=f"{content} last year"),
+    ]  # fmt: skip
+    result = dossier([report, answer], people, statements)
+    build_claims(result)
+    gifts = _claim_about(result, "gifts")
+    assert [stance.stance for stance in gifts.stances if stance.statement == "g2:s0"] == ["denies"], gifts.stances
+    assert not any("has denied" in claim.text for claim in result.claims)
+    assert gifts.verdict == "denied"

@@ -379,3 +379,16 @@ def test_the_attribution_a_sentence_carries_is_no_part_of_its_claim(text: str, c
 )
 def test_words_that_are_no_closing_attribution_stay(text: str) -> None:
     assert drop_attribution(text) == text
+
+
+def test_a_denial_told_of_frames_the_clause_denied() -> None:
+    """A ministry, a footballer, a company: what a party denied is the clause after "that"; a bare denial or a
+    report about a denial is no such frame."""
+    from crosswire.claims.clauses import reported_denial_frame
+
+    text = "the ministry flatly rejected claims that its troops crossed the river at night"
+    assert text[reported_denial_frame(text) or 0 :] == "its troops crossed the river at night"
+    text = "striker Leo Brandt has denied media reports that he asked to leave the club"
+    assert text[reported_denial_frame(text) or 0 :] == "he asked to leave the club"
+    assert reported_denial_frame("the company denied it") is None
+    assert reported_denial_frame("the report that he denied the charges was false") is None

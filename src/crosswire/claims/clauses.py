@@ -174,6 +174,28 @@ def absence_frame(text: str) -> int | None:
     return match.end()
 
 
+# "Kofi Mensah has denied a newspaper report that he failed a doping test", "the ministry flatly rejected claims that
+# its troops crossed the river": a speaker telling of a party's denial. What is denied is the clause after "that".
+_REPORTED_DENIAL = re.compile(
+    r"^(?:(?:but|and|so|however)\b,?\s+)?(?:[\w'’.-]+\s+){1,6}?(?:(?:has|have|had)\s+)?"
+    r"(?:(?:already|also|flatly|strongly|categorically|vehemently|repeatedly)\s+)?"
+    r"(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+    r"(?:(?:a|an|the|any|all|these|those|recent)\s+)?(?:(?:newspaper|media|press|news|published|online)\s+)?"
+    r"(?:(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|speculation)\s+)?that\s+",
+    re.IGNORECASE,
+)
+
+
+def reported_denial_frame(text: str) -> int | None:
+    """Where the denied clause starts when ``text`` tells of a party's denial ("Kofi Mensah has denied a newspaper
+    report that he failed a doping test", said his lawyer), else None: the speaker puts forward the denial of that
+    clause, not a claim that a denial was made. A clause too short to be a claim is no such frame."""
+    match = _REPORTED_DENIAL.match(text)
+    if match is None or len(_WORD.findall(text[match.end() :])) < MIN_CLAUSE_WORDS:
+        return None
+    return match.end()
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 

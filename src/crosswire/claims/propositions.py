@@ -26,6 +26,7 @@ from crosswire.claims.clauses import (
     dateline_cut,
     drop_attribution,
     judged_frame,
+    reported_denial_frame,
     strip_frame,
 )
 from crosswire.claims.predicates import deeds_of
@@ -352,6 +353,18 @@ def _absence_denied(text: str, stance: Stance) -> str | None:
     return text[cut:]
 
 
+def _reported_denial(text: str, stance: Stance, statement: Statement) -> str | None:
+    """The clause a first-hand source says a party denied ("Kofi Mensah has denied a newspaper report that he failed
+    a doping test", his lawyer said), else None. A media or unnamed source telling of the denial only reports it, and
+    a clause that is itself negative is left whole."""
+    if stance in {"declines", "neither"} or statement.source_type not in {"person", "organization"}:
+        return None
+    cut = reported_denial_frame(text)
+    if cut is None or negative(text[cut:]):
+        return None
+    return text[cut:]
+
+
 def _named_antecedent(text: str, antecedents: frozenset[str], entities: dict[str, Entity]) -> str:
     """A denied clause opening on a pronoun, read with the one party of the pronoun's kind that the clause before
     names ("Ohtani is considered a victim and there is no evidence that he authorized the bets" denies "Shohei
@@ -654,6 +667,14 @@ def extract(
                 for clause in clauses:
                     c_lo, c_hi = offset + clause.start, offset + clause.end
                     denied = _absence_denied(clause.text, stance)
+                    told = _reported_denial(clause.text, stance, statement) if denied is None else None
+                    if told is not None:
+                        # "Mensah has denied a report that he failed a test": the denier, named in the frame, is
+                        # who "he" is.
+                        found = article.text.find(told, c_lo, c_hi)
+                        if found > c_lo:
+                            previous_entities = previous_entities | index.entities_in(c_lo, found)
+                        denied = told
                     if denied is not None:
                         # "there is no evidence that he bet": the proposition is the clause it denies, whose "he" is
                         # not the speaker.

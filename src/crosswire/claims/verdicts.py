@@ -50,9 +50,9 @@ def records_of(members: Sequence[Proposition], reactions: Sequence[Reaction]) ->
     seen: set[tuple[str, str | None, str, str]] = set()
     records: list[StanceRecord] = []
     houses: dict[str, str] = {}
-    for item in [*members, *reactions]:
-        if item.root_key.startswith("anonymous:") and outlet_key(item.outlet or ""):
-            houses[item.root_key] = f"outlet:{outlet_key(item.outlet or '')}"
+    for root_key, outlet in [*((m.root_key, m.outlet) for m in members), *((r.root_key, r.outlet) for r in reactions)]:
+        if root_key.startswith("anonymous:") and outlet_key(outlet or ""):
+            houses[root_key] = f"outlet:{outlet_key(outlet or '')}"
     for item in members:
         key = (item.article, item.statement, item.stance, item.root_key)
         if key in seen:
