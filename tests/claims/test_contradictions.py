@@ -123,3 +123,22 @@ def test_a_date_stamp_and_a_weekday_a_week_off_are_no_contradictions() -> None:
     result = dossier([first, second], [], [])
     build_claims(result)
     assert [c for c in result.contradictions if c.kind == "value"] == []
+
+
+def test_a_filing_dateline_and_other_figures_are_no_rival_dates() -> None:
+    """A harvest story: the day a dateline was filed dates nothing the copy reports; and "rose 4 percent on Monday"
+    beside "fell 9 percent on Tuesday" are two moves, not one move dated two ways."""
+    grain = "the price of wheat at the Chicago exchange moved sharply after the harvest report"
+    one = article("h1", f"KANSAS CITY, June 3 — Traders said {grain}.", story="s", dates={"June 3": "2024-06-03"})
+    two = article("h2", f"KANSAS CITY, June 5 — Traders said {grain}.", story="s", dates={"June 5": "2024-06-05"})
+    three = article(
+        "h3", "The price of wheat rose 4 percent on Monday after the harvest report showed a record crop.", story="s",
+        dates={"Monday": "2024-06-03"},
+    )  # fmt: skip
+    four = article(
+        "h4", "The price of wheat fell 9 percent on Tuesday after the harvest report showed a record crop.", story="s",
+        dates={"Tuesday": "2024-06-04"},
+    )  # fmt: skip
+    result = dossier([one, two, three, four], [], [])
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value"] == []

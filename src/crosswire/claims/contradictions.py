@@ -27,7 +27,8 @@ from datetime import date
 
 import numpy as np
 
-from crosswire.claims.propositions import Proposition, affiliations
+from crosswire.claims.propositions import Proposition, affiliations, figures
+from crosswire.clean import header
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
 from crosswire.nlp.sentences import article_sentences, sentence_at
@@ -90,6 +91,9 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         line_start = article.text.rfind("\n", 0, timex.start) + 1
         if _STAMP.match(article.text[line_start : timex.start]):
             continue  # the page's own date stamp
+        dateline = header.any_dateline_end(article.text[line_start:])
+        if dateline is not None and timex.start < line_start + dateline:
+            continue  # "LONDON, March 10 —": the day the copy was filed, not a value of anything it reports
         before = sentences[index - 1][0] if index > 0 else lo
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
@@ -97,6 +101,14 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
             DatedSentence(article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None)
         )
     return found
+
+
+def _other_figures(left: DatedSentence, right: DatedSentence) -> bool:
+    """Two sentences giving figures with none in common tell of two things, not one dated two ways ("shares rose 11
+    percent on Monday" / "shares fell 6 percent on Tuesday")."""
+    ours = figures(left.article.text[left.start : left.end], [left.phrase])
+    theirs = figures(right.article.text[right.start : right.end], [right.phrase])
+    return bool(ours) and bool(theirs) and not ours & theirs
 
 
 def dated_contexts(article: Article) -> list[str]:
@@ -175,6 +187,8 @@ def value_contradictions(
             if left_day is None or right_day is None or abs((left_day - right_day).days) > MAX_DAYS_APART:
                 continue
             if _week_off(left, right, (left_day - right_day).days):
+                continue
+            if _other_figures(left, right):
                 continue
             about = _claim_at(by_article, left.article.id, left.start) or _claim_at(
                 by_article, right.article.id, right.start

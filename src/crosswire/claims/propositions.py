@@ -530,6 +530,11 @@ class _ArticleIndex:
         )
 
 
+def figures(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
+    """The figures ``text`` gives, leaving out the days of its date expressions ``dates`` and numbers in names."""
+    return _numbers(text, dates)
+
+
 def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
     # Years are dates, handled by the timexes; other figures must agree for two sentences to say the same thing. The
     # day of a date ("on Dec. 7") is part of the date, not a figure: ``dates`` are the date expressions to leave out.
