@@ -33,6 +33,16 @@ PASSAGES = {
         "Apple sued Samsung over its phone designs in 2021. After three years in court, the two companies reached an"
         " agreement on Friday.\n"
     ),
+    # "between the two companies", "met with both sides"; a place after "in" or "at" is no side, and the EU of "EU
+    # envoy Miroslav Lajcak" is the envoy's, not one of the sides he met.
+    "trade": (
+        "Boeing and Airbus filed complaints against each other at the WTO. Talks between the two companies took"
+        " place in Geneva on Monday.\n"
+    ),
+    "envoy": (
+        "Serbia and Kosovo have clashed over licence plates. EU envoy Miroslav Lajcak met with both sides in Brussels"
+        " on Monday.\n"
+    ),
     # Three clubs named: which two agreed is a guess, so no event.
     "three_clubs": (
         "Napoli, Juventus and AC Milan all bid for the Brazilian striker Pedro Alves. The two clubs agreed a fee of"
@@ -71,6 +81,8 @@ def _names(dossier: Dossier, event: Event) -> set[str]:
         ("diplomacy", "CONSULT", {"Emmanuel Macron", "Olaf Scholz"}),
         ("war", "AGREE", {"Ethiopia", "Eritrea"}),
         ("law", "AGREE", {"Apple", "Samsung"}),
+        ("trade", "CONSULT", {"Boeing", "Airbus"}),
+        ("envoy", "CONSULT", {"Miroslav Lajcak", "Serbia", "Kosovo"}),
     ],
 )
 def test_a_plural_description_is_the_parties_the_text_named(

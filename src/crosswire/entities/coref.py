@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from crosswire.entities.gender import Gender, compatible
 from crosswire.entities.names import fold, is_acronym
 from crosswire.entities.roles import ROLE_HEADS, find_roles
-from crosswire.model import Article, Entity
+from crosswire.model import Article, Entity, Mention
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 # How far back (characters) a pronoun may reach for its antecedent: about two paragraphs of news copy.
@@ -215,6 +215,22 @@ def _described_as(text: str, start: int, end: int, head: str) -> bool:
     return bool(before or after)
 
 
+# A name after "in" or "at" is where something happened ("fought for months in Gaza", "complaints at the WTO"),
+# not one of the sides a later "both sides" counts.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+# What may stand between a name and the party it describes ("EU envoy Miroslav Lajcak", "Benfica's Joao Silva").
+_MODIFIER_GAP = re.compile(r"(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+def _modifies(text: str, mention: Mention, parties: Iterable[Mention]) -> bool:
+    """Whether the mention describes a party of the event ("EU envoy Miroslav Lajcak met both sides": the EU is
+    the envoy's, not one of the sides)."""
+    return any(
+        0 < party.start - mention.end <= 40 and _MODIFIER_GAP.fullmatch(text[mention.end : party.start])
+        for party in parties
+    )
+
+
 def resolve_group(
     article: Article,
     start: int,
@@ -236,9 +252,15 @@ def resolve_group(
     skip = set(exclude)
     order: list[str] = []
     described: set[str] = set()
+    named = [m for m in article.mentions if m.entity in skip]
+    text = article.text
     for mention in sorted(article.mentions, key=lambda m: m.start):
         entity = mention.entity
         if not entity or entity in skip or mention.end > start or start - mention.end > GROUP_DISTANCE:
+            continue
+        if _LOCATIVE_BEFORE.search(text[max(0, mention.start - 20) : mention.start]):
+            continue
+        if _modifies(text, mention, named):
             continue
         known = entities.get(entity) if entities is not None else None
         of_kind = mention.label in labels or (known is not None and known.type in labels)
