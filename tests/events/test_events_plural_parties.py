@@ -43,6 +43,15 @@ PASSAGES = {
         "Serbia and Kosovo have clashed over licence plates. EU envoy Miroslav Lajcak met with both sides in Brussels"
         " on Monday.\n"
     ),
+    # No count: "the ministers" are the two named; "the pair" are the two people, Chelsea is the manager's club.
+    "ministers": (
+        "US Secretary of State Antony Blinken flew to Beijing to see Chinese Foreign Minister Wang Yi. The ministers"
+        " held talks on Monday.\n"
+    ),
+    "pair": (
+        "Chelsea manager Enzo Maresca and striker Nicolas Jackson fell out over a penalty last week. The pair met on"
+        " Friday.\n"
+    ),
     # Three clubs named: which two agreed is a guess, so no event.
     "three_clubs": (
         "Napoli, Juventus and AC Milan all bid for the Brazilian striker Pedro Alves. The two clubs agreed a fee of"
@@ -82,6 +91,8 @@ def _names(dossier: Dossier, event: Event) -> set[str]:
         ("war", "AGREE", {"Ethiopia", "Eritrea"}),
         ("law", "AGREE", {"Apple", "Samsung"}),
         ("trade", "CONSULT", {"Boeing", "Airbus"}),
+        ("ministers", "CONSULT", {"Antony Blinken", "Wang Yi"}),
+        ("pair", "CONSULT", {"Enzo Maresca", "Nicolas Jackson"}),
         ("envoy", "CONSULT", {"Miroslav Lajcak", "Serbia", "Kosovo"}),
     ],
 )

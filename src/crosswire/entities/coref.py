@@ -218,17 +218,25 @@ def _described_as(text: str, start: int, end: int, head: str) -> bool:
 # A name after "in" or "at" is where something happened ("fought for months in Gaza", "complaints at the WTO"),
 # not one of the sides a later "both sides" counts.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
-# What may stand between a name and the party it describes ("EU envoy Miroslav Lajcak", "Benfica's Joao Silva").
-_MODIFIER_GAP = re.compile(r"(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){0,3}")
+# What may stand between a name and the party it describes: a possessive, or a title ending in a role noun ("EU
+# envoy Miroslav Lajcak", "Chelsea manager Enzo Maresca", "Benfica's Joao Silva"); "Apple sued Samsung" is no title.
+_MODIFIER_GAP = re.compile(r"(?:'s|’s)?\s+((?:[a-z][\w-]*\s+){0,3})")
 
 
 def _modifies(text: str, mention: Mention, parties: Iterable[Mention]) -> bool:
     """Whether the mention describes a party of the event ("EU envoy Miroslav Lajcak met both sides": the EU is
     the envoy's, not one of the sides)."""
-    return any(
-        0 < party.start - mention.end <= 40 and _MODIFIER_GAP.fullmatch(text[mention.end : party.start])
-        for party in parties
-    )
+    for party in parties:
+        if not 0 < party.start - mention.end <= 40:
+            continue
+        gap = _MODIFIER_GAP.fullmatch(text[mention.end : party.start])
+        if gap is None:
+            continue
+        words = gap.group(1).split()
+        possessive = gap.group(0).startswith(("'s", "’s"))
+        if (possessive and not words) or (words and words[-1] in ROLE_HEADS):
+            return True
+    return False
 
 
 def resolve_group(
@@ -250,28 +258,33 @@ def resolve_group(
     count, head = reference
     labels = GROUP_NOUNS[head]
     skip = set(exclude)
-    order: list[str] = []
     described: set[str] = set()
     named = [m for m in article.mentions if m.entity in skip]
     text = article.text
+    kind: list[Mention] = []
     for mention in sorted(article.mentions, key=lambda m: m.start):
         entity = mention.entity
         if not entity or entity in skip or mention.end > start or start - mention.end > GROUP_DISTANCE:
             continue
         if _LOCATIVE_BEFORE.search(text[max(0, mention.start - 20) : mention.start]):
             continue
-        if _modifies(text, mention, named):
-            continue
         known = entities.get(entity) if entities is not None else None
         of_kind = mention.label in labels or (known is not None and known.type in labels)
         # The text's own word beats the tagger's label: "the Portuguese club Benfica" is a club even where the
         # tagger took the name for a place.
         described_here = labels is not _ANY_PARTY and mention.label in _ANY_PARTY
-        if described_here and _described_as(article.text, mention.start, mention.end, head):
+        if described_here and _described_as(text, mention.start, mention.end, head):
             described.add(entity)
             of_kind = True
-        if of_kind and entity not in order:
-            order.append(entity)
+        if of_kind:
+            kind.append(mention)
+    # A name in the title of a party or of another one of its kind describes it and is no party of its own:
+    # "EU envoy Miroslav Lajcak met both sides", "Chelsea manager Enzo Maresca and striker Nicolas Jackson ... the
+    # pair" (but "Benfica striker Joao Silva ... the two clubs" keeps Benfica: the player is no club).
+    order: list[str] = []
+    for mention in kind:
+        if not _modifies(text, mention, [*named, *kind]) and mention.entity and mention.entity not in order:
+            order.append(mention.entity)
     chosen = [e for e in order if e in described]
     for found in (order, chosen):
         if count is None and 2 <= len(found) <= MAX_GROUP:
