@@ -13,6 +13,9 @@ attribution stage gets a small, tested heuristic instead:
   PERSON whose entity holds a role with that noun (spokesperson, spokesman and spokeswoman count as one); without
   such a person it stays unresolved: "the official said" after a sentence about Bill Burns is the White House
   official, not Burns, so a generic noun never falls back to "nearest person".
+- a plural description ("the two clubs", "both sides", "the ministers", "the pair") resolves to the parties of
+  its head noun's kind named in the paragraph before it, only when they are exactly as many as it counts
+  (:func:`resolve_group`); with more or fewer it resolves to nothing rather than to a guessed pair.
 
 Roles come from the dossier's entities when given, else from reading the article itself
 (:func:`crosswire.entities.roles.find_roles`).
