@@ -5,11 +5,9 @@ diplomacy, war and law."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from attribution.passages_support import analyze_passages
+from attribution.passages_support import analyze_passages, passage_events
 from crosswire.entities.coref import group_reference
 from crosswire.model import Dossier, Event
 
@@ -72,11 +70,6 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     return analyze_passages(tmp_path_factory, PASSAGES)
 
 
-def _events(dossier: Dossier, name: str, event_type: str) -> list[Event]:
-    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
-    return [e for e in dossier.events if e.type == event_type and wanted in e.articles]
-
-
 def _names(dossier: Dossier, event: Event) -> set[str]:
     names = {e.id: e.name for e in dossier.entities}
     return {names.get(p, p) for p in event.participants}
@@ -99,7 +92,7 @@ def _names(dossier: Dossier, event: Event) -> set[str]:
 def test_a_plural_description_is_the_parties_the_text_named(
     dossier: Dossier, name: str, event_type: str, parties: set[str]
 ) -> None:
-    found = _events(dossier, name, event_type)
+    found = passage_events(dossier, name, event_type)
     assert len(found) == 1, [(e.type, e.summary) for e in dossier.events]
     assert _names(dossier, found[0]) == parties, found[0].summary
 
@@ -109,7 +102,7 @@ def test_a_plural_description_is_the_parties_the_text_named(
     [("three_clubs", "AGREE"), ("three_leaders", "CONSULT"), ("three_sides", "AGREE"), ("wrong_kind", "AGREE")],
 )
 def test_no_event_when_the_text_names_more_or_none_of_that_kind(dossier: Dossier, name: str, event_type: str) -> None:
-    assert _events(dossier, name, event_type) == [], [(e.type, e.summary) for e in dossier.events]
+    assert passage_events(dossier, name, event_type) == [], [(e.type, e.summary) for e in dossier.events]
 
 
 @pytest.mark.parametrize(
