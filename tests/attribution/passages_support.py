@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.analyze import analyze
-from crosswire.model import Dossier, Statement
+from crosswire.model import Dossier, Event, Statement
 
 
 def analyze_passages(factory: pytest.TempPathFactory, passages: Mapping[str, str]) -> Dossier:
@@ -29,3 +29,9 @@ def speaker_name(dossier: Dossier, statement: Statement) -> str | None:
     """The canonical name of the entity a statement's speaker is linked to, if any."""
     entity = next((e for e in dossier.entities if e.id == statement.speaker), None)
     return entity.name if entity else None
+
+
+def passage_events(dossier: Dossier, name: str, event_type: str) -> list[Event]:
+    """The events of ``event_type`` the passage written to ``name``.txt reports."""
+    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
+    return [e for e in dossier.events if e.type == event_type and wanted in e.articles]

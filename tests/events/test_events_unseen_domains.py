@@ -5,11 +5,9 @@ without a date takes the date its article gave the same kind of event just befor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from attribution.passages_support import analyze_passages
+from attribution.passages_support import analyze_passages, passage_events
 from crosswire.context import Context
 from crosswire.entities.mentions import find_mentions
 from crosswire.events.mentions import find_event_mentions
@@ -113,33 +111,28 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     return analyze_passages(tmp_path_factory, PASSAGES)
 
 
-def _events(dossier: Dossier, name: str, event_type: str) -> list[Event]:
-    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
-    return [e for e in dossier.events if e.type == event_type and wanted in e.articles]
-
-
 def _names(dossier: Dossier, event: Event) -> dict[str, str]:
     names = {e.id: e.name for e in dossier.entities}
     return {names.get(r.entity, r.entity): r.role for r in event.participant_roles}
 
 
 def test_a_pronoun_is_the_person_it_refers_to_never_the_other_party(dossier: Dossier) -> None:
-    court = _events(dossier, "court", "COERCE")
+    court = passage_events(dossier, "court", "COERCE")
     assert court, [(e.type, e.summary) for e in dossier.events]
     roles = _names(dossier, court[0])
     assert roles.get("Tom Reyes") == "target" and roles.get("Helen Marsh") == "actor", roles
-    protest = _events(dossier, "protest", "COERCE")
+    protest = passage_events(dossier, "protest", "COERCE")
     assert protest and _names(dossier, protest[0]).get("Maria Lopez") == "target"
     assert protest[0].summary.startswith("Madrid Police detained Maria Lopez"), protest[0].summary
 
 
 def test_a_report_without_a_date_takes_the_date_its_article_just_gave(dossier: Dossier) -> None:
-    court = _events(dossier, "court", "COERCE")
+    court = passage_events(dossier, "court", "COERCE")
     assert len(court) == 1 and court[0].date == "2024-05-08", [(e.summary, e.date) for e in court]
     assert court[0].summary.startswith("Helen Marsh sentenced Tom Reyes"), court[0].summary
 
 
 def test_a_contract_signed_is_an_agreement_of_the_person_described_by_age(dossier: Dossier) -> None:
-    signed = _events(dossier, "signing", "AGREE")
+    signed = passage_events(dossier, "signing", "AGREE")
     assert len(signed) == 1, [(e.type, e.summary) for e in dossier.events]
     assert _names(dossier, signed[0]).get("Kasper Holm") == "actor"

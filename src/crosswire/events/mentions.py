@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.attribution.quotes import find_quotes, quote_at
 from crosswire.clean import header
 from crosswire.context import Context
-from crosswire.entities.coref import AGE_DESCRIPTION
+from crosswire.entities.coref import AGE_DESCRIPTION, group_reference
 from crosswire.events.lexicon import Sense, lexicon
 from crosswire.model import Article, EventMention, EventSpan, Mention, Timex
 from crosswire.nlp.parse import doc_of
@@ -380,6 +380,9 @@ def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = F
         mentions = _phrase_mentions(part, index)
         if mentions:
             spans.extend(EventSpan(start=m.start, end=m.end, text=m.text, role=role) for m in mentions)
+        elif (found := _group_span(part, role, text)) is not None:
+            # "between the two sides", "with both companies": the corpus stage resolves it to the parties named
+            spans.append(found)
         elif bare and part.lower_ in PERSONAL_PRONOUNS and part.pos_ == "PRON":
             spans.append(EventSpan(start=part.idx, end=part.idx + len(part.text), text=part.text, role=role))
         elif bare and part.lower_ not in PRONOUNS and (part.pos_ in ("NOUN", "PROPN") or part.lower_ == "old"):
@@ -393,6 +396,17 @@ def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = F
                 continue
             spans.append(EventSpan(start=start, end=end, text=text[start:end], role=role))
     return spans
+
+
+def _group_span(part: Token, role: str, text: str) -> EventSpan | None:
+    """A plural description ("the two clubs", "both sides") kept as a span for the corpus stage to resolve."""
+    if part.pos_ not in ("NOUN", "PROPN"):
+        return None
+    tokens = _phrase(part)
+    start, end = part.doc[min(tokens)].idx, part.doc[max(tokens)].idx + len(part.doc[max(tokens)].text)
+    if group_reference(text[start:end]) is None:
+        return None
+    return EventSpan(start=start, end=end, text=text[start:end], role=role)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:

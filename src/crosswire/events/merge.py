@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.context import Context
-from crosswire.entities.coref import AGE_DESCRIPTION, resolve_reference
+from crosswire.entities.coref import AGE_DESCRIPTION, resolve_group, resolve_reference
 from crosswire.entities.gender import Gender, read_genders
 from crosswire.events.lexicon import lexicon
 from crosswire.events.mentions import PAST_REF, PERSONAL_PRONOUNS
@@ -192,6 +192,14 @@ def _items(
             if referring and (span.start, span.end) not in at:
                 entity = resolve_reference(article, span.start, span.end, entities, genders, exclude=list(parties))
                 if entity is not None:
+                    parties[entity] = span.role or "actor"
+        location = at.get((mention.location.start, mention.location.end)) if mention.location else None
+        # A plural description ("the two clubs agreed a fee", "both sides signed a ceasefire") is the parties of
+        # its kind the text just named, when they are exactly as many as it counts.
+        for span in mention.participants:
+            if (span.start, span.end) not in at:
+                exclude = [*parties, *([location] if location else [])]
+                for entity in resolve_group(article, span.start, span.end, entities, exclude=exclude):
                     parties[entity] = span.role or "actor"
         location = at.get((mention.location.start, mention.location.end)) if mention.location else None
         parties.pop(location or "", None)
