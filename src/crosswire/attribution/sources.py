@@ -144,7 +144,7 @@ _DEFINITE = re.compile(r"^(?:the|these|those|both)\s", re.I)
 @dataclass
 class UnnamedMemory:
     """Head nouns of the anonymous sources an article has named ("three people familiar with the talks"), so that
-    "the people said" later is those sources again, not a person."""
+    "the people said" later is those sources again, not a person: a group only, as a group is no one person."""
 
     heads: set[str] = field(default_factory=set)
 
@@ -156,7 +156,11 @@ class UnnamedMemory:
         """Whether ``phrase`` is a definite description, naming nobody, of an anonymous source named before."""
         if source not in {"person", "unknown"} or any(m.label in {"PERSON", "ORG"} for m in mentions):
             return False
-        return bool(_DEFINITE.match(phrase.strip())) and head_word(phrase) in self.heads - {""}
+        head = head_word(phrase)
+        # a group ("the people", "the officials") can be no one person named since; a singular "the official" is
+        # left to the role's holder and the organization it speaks for
+        group = head in PEOPLE_NOUNS or head.endswith("s")
+        return group and bool(_DEFINITE.match(phrase.strip())) and head in self.heads - {""}
 
 
 def _words(phrase: str) -> set[str]:
