@@ -14,7 +14,9 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
 3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
    :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles and the sexes the articles give
    people (:mod:`crosswire.entities.gender`: "she" is never a man known as one); a relative pronoun ("Dan Olsen, who
-   said ...") is linked as the noun its clause modifies.
+   said ...") is linked as the noun its clause modifies. A role held for a person ("his lawyer", "Okafor's lawyer")
+   is only a holder the article named for that person, else an anonymous source described by whom it serves
+   ("Marco Rossi's lawyer").
 4. **an unnamed role noun with an organization** — "the NSC spokesperson" speaks for the NSC.
 5. **"the official said" after an organization's statement** — the official speaks for the organization that
    spoke just before (within :data:`ORG_FALLBACK_DISTANCE` characters): "the White House said ... the official
