@@ -43,6 +43,14 @@ ROLES = {
         "Ines Duarte, the chief executive of Harlow Foods, has rejected the offer. Her spokeswoman said the bid"
         " undervalued the company.\n"
     ),
+    "senate": (
+        "Maria Gonzalez, a senator from Texas, voted against the farm bill on Thursday. Her spokesperson said the"
+        " senator would back a smaller bill.\n"
+    ),
+    "appeal": (
+        "Jane Roe, a lawyer for Daniel Okafor, told reporters the charges were false. Okafor appeared in court on"
+        " Monday. His lawyer said he would appeal.\n"
+    ),
     "fraud": (
         "Daniel Okafor, a former bank manager, is accused of taking $3 million from clients. Okafor's lawyer, Sarah"
         " Quinn, told the court on Monday that the money was a loan. The prosecutor's lawyer, Peter Hall, said the"
@@ -75,7 +83,12 @@ def test_the_people_taken_up_again_are_no_person(dossier: Dossier) -> None:
 
 @pytest.mark.parametrize(
     ("name", "described"),
-    [("doping", "Kofi Mensah's lawyer"), ("driving", "Marco Rossi's lawyer"), ("bid", "Ines Duarte's spokeswoman")],
+    [
+        ("doping", "Kofi Mensah's lawyer"),
+        ("driving", "Marco Rossi's lawyer"),
+        ("bid", "Ines Duarte's spokeswoman"),
+        ("senate", "Maria Gonzalez's spokesperson"),
+    ],
 )
 def test_a_role_held_for_somebody_nobody_names_is_an_unnamed_source(
     dossier: Dossier, name: str, described: str
@@ -92,3 +105,8 @@ def test_a_role_held_for_somebody_is_the_holder_named_for_that_somebody(dossier:
     found = {s.speaker_text: s for s in statements(dossier, "fraud")}
     assert speaker_name(dossier, found["Okafor's lawyer"]) == "Sarah Quinn", found.keys()
     assert found["Okafor's lawyer"].source_type == "person"
+
+
+def test_a_pronoun_read_as_the_holder_herself_leaves_the_role_to_its_holder(dossier: Dossier) -> None:
+    said = [s for s in statements(dossier, "appeal") if s.cue == "said"]
+    assert [speaker_name(dossier, s) for s in said] == ["Jane Roe"], [(s.speaker_text, s.source_type) for s in said]

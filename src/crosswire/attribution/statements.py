@@ -249,6 +249,10 @@ def _possessed_role(
     owner = _owner_of(article, match, offset, entities, genders)
     if owner is None or owner == _SOMEBODY or entities.get(owner) is None or entities[owner].type != "PERSON":
         return None
+    role = match.group("role").lower()
+    if match.group("pronoun") and any(role in _ROLE_WORD.findall(held.lower()) for held in entities[owner].roles):
+        # "Jane Roe, a lawyer for Okafor, ... his lawyer said": a pronoun read as the lawyer herself is misread
+        return None
     return owner, match.group("rest")
 
 
