@@ -98,7 +98,10 @@ def test_a_role_held_for_somebody_nobody_names_is_an_unnamed_source(
     statement = said[0]
     assert statement.speaker is None, speaker_name(dossier, statement)  # never the prosecutor's lawyer
     assert statement.source_type == "anonymous", statement.source_type
-    assert statement.speaker_text == described
+    text = next(a.text for a in dossier.articles if a.id == statement.article)
+    assert statement.speaker_start is not None and statement.speaker_end is not None
+    assert statement.speaker_text == text[statement.speaker_start : statement.speaker_end]  # offsets index the text
+    assert statement.speaker_text.split()[-1] == described.split()[-1]  # the role's own words, "his lawyer"
 
 
 def test_a_role_held_for_somebody_is_the_holder_named_for_that_somebody(dossier: Dossier) -> None:

@@ -15,8 +15,8 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
    :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles and the sexes the articles give
    people (:mod:`crosswire.entities.gender`: "she" is never a man known as one); a relative pronoun ("Dan Olsen, who
    said ...") is linked as the noun its clause modifies. A role held for a person ("his lawyer", "Okafor's lawyer")
-   is only a holder the article named for that person, else an anonymous source described by whom it serves
-   ("Marco Rossi's lawyer").
+   is only a holder the article named for that person, else an anonymous source (its ``speaker_text`` still the
+   words its offsets mark).
 4. **an unnamed role noun with an organization** — "the NSC spokesperson" speaks for the NSC.
 5. **"the official said" after an organization's statement** — the official speaks for the organization that
    spoke just before (within :data:`ORG_FALLBACK_DISTANCE` characters): "the White House said ... the official
@@ -728,15 +728,14 @@ def _describe_unnamed_holder(
     article: Article, statement: Statement, entities: dict[str, Entity], genders: dict[str, Gender]
 ) -> None:
     """ "He will plead not guilty, his lawyer said", with no lawyer of his named: an anonymous source, described by
-    whom the role is held for ("Marco Rossi's lawyer"), as the reader knows it."""
+    whom the role is held for ("Marco Rossi's lawyer"), as the reader knows it. ``speaker_text`` stays the words at
+    ``speaker_start:speaker_end`` ("his lawyer"), as every offset of the dossier indexes its article's text."""
     if statement.speaker or statement.speaker_start is None or statement.source_type not in {"person", "unknown"}:
         return
     phrase = (statement.speaker_text or "").strip()
     possessed = _possessed_role(article, statement.speaker_start, phrase, entities, genders)
     if possessed is not None:
-        owner, rest = possessed
         statement.source_type = "anonymous"
-        statement.speaker_text = f"{entities[owner].name}'s {rest}"
 
 
 def link_article(
