@@ -35,6 +35,7 @@ import re
 from spacy.tokens import Token
 
 from crosswire.attribution import (
+    anonymity,
     bounds,
     cue_model,
     cues,
@@ -81,6 +82,8 @@ class _Finder:
         # Verbs of citing read with their governor ("..., citing people familiar with the matter"; "cited X as
         # saying"): never statements of their own, so the learned cue classifier is not offered them either.
         self.read_with_governor: set[int] = set()
+        # Speakers who asked not to be named ("..., the people said, asking not to be named"): anonymous sources.
+        self.unnamed: set[tuple[int, int]] = set()
 
     def paragraph(self, position: int) -> tuple[int, int]:
         return paragraph_of(self.text, position)
@@ -586,6 +589,13 @@ class _Finder:
                     dropped.add(index)
         self.remove(dropped)
 
+    def drop_anonymity_requests(self) -> None:
+        """A request not to be named ("..., the people said, asking not to be named") is no statement of its own,
+        nor is a cue inside it ("requesting anonymity to discuss the talks"): it makes its speaker anonymous."""
+        inside, unnamed = anonymity.requests(self.text, self.candidates)
+        self.unnamed |= unnamed
+        self.remove(inside)
+
     def remove(self, dropped: set[int]) -> None:
         """Forget these candidates, keeping the ``via`` links of the others pointing at the same statements."""
         if not dropped:
@@ -615,7 +625,12 @@ def _after_dateline(text: str, start: int, end: int) -> int:
 
 
 def _statement(
-    article: Article, finder: _Finder, candidate: Candidate, ids: list[str], memory: sources.MediaMemory
+    article: Article,
+    finder: _Finder,
+    candidate: Candidate,
+    ids: list[str],
+    memory: sources.MediaMemory,
+    unnamed: sources.UnnamedMemory,
 ) -> Statement:
     text = article.text
     if candidate.speaker is not None:
@@ -631,6 +646,9 @@ def _statement(
         inside = finder.mentions(s, e)
         memory.learn(text[s:e], inside)
         source = sources.source_type(text[s:e], inside, candidate.cue_lemma, memory)
+        if candidate.speaker in finder.unnamed or unnamed.refers_back(text[s:e], inside, source):
+            source = "anonymous"  # "..., the people said, asking not to be named"; "the people" named so before
+        unnamed.learn(text[s:e], source)
     cue_text = text[candidate.cue_start : candidate.cue_end] if candidate.cue_start is not None else None
     # several quotes joined into one statement: the first one sets the stance ("“...,” she said, “...”")
     first = (candidate.quotes[0].start, candidate.quotes[0].end) if candidate.quotes else None
@@ -679,6 +697,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
+    finder.drop_anonymity_requests()
     finder.drop_datelines()
     finder.drop_duplicates()
     finder.nest()
@@ -689,6 +708,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
         learned_steps.screen(finder)
     if "tagger" in learned:
         tagger.add_statements(finder)
+        finder.drop_anonymity_requests()
     return finder
 
 
@@ -706,6 +726,7 @@ def extract(article: Article, learned: frozenset[str] = LEARNED) -> list[Stateme
     )
     id_of = {index: f"{article.id}:s{n}" for n, index in enumerate(order)}
     memory = sources.MediaMemory()
+    unnamed = sources.UnnamedMemory()
     by_id: dict[int, Statement] = {}
     for index in sorted(
         range(len(finder.candidates)),
@@ -713,7 +734,7 @@ def extract(article: Article, learned: frozenset[str] = LEARNED) -> list[Stateme
     ):
         candidate = finder.candidates[index]
         ids = [id_of[index], *(id_of[j] for j in candidate.via)]
-        by_id[index] = _statement(article, finder, candidate, ids, memory)
+        by_id[index] = _statement(article, finder, candidate, ids, memory, unnamed)
     return [by_id[i] for i in order]
 
 

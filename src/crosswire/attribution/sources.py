@@ -137,6 +137,32 @@ class MediaMemory:
         return lowered in self.names or any(name in lowered for name in self.names if len(name) >= 3)
 
 
+# "the people", "the two officials", "these sources": a definite description that can take up sources named before.
+_DEFINITE = re.compile(r"^(?:the|these|those|both)\s", re.I)
+
+
+@dataclass
+class UnnamedMemory:
+    """Head nouns of the anonymous sources an article has named ("three people familiar with the talks"), so that
+    "the people said" later is those sources again, not a person: a group only, as a group is no one person."""
+
+    heads: set[str] = field(default_factory=set)
+
+    def learn(self, phrase: str, source: SourceType) -> None:
+        if source == "anonymous":
+            self.heads.add(head_word(phrase))
+
+    def refers_back(self, phrase: str, mentions: Sequence[Mention], source: SourceType) -> bool:
+        """Whether ``phrase`` is a definite description, naming nobody, of an anonymous source named before."""
+        if source not in {"person", "unknown"} or any(m.label in {"PERSON", "ORG"} for m in mentions):
+            return False
+        head = head_word(phrase)
+        # a group ("the people", "the officials") can be no one person named since; a singular "the official" is
+        # left to the role's holder and the organization it speaks for
+        group = head in PEOPLE_NOUNS or head.endswith("s")
+        return group and bool(_DEFINITE.match(phrase.strip())) and head in self.heads - {""}
+
+
 def _words(phrase: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-']*", phrase)}
 

@@ -14,7 +14,9 @@ exist once :mod:`crosswire.entities.canonical` has run, so the link happens here
 3. **a pronoun or a role noun** — "he", "she", "the spokesperson" resolve through
    :func:`crosswire.entities.coref.resolve_reference`, with the corpus's roles and the sexes the articles give
    people (:mod:`crosswire.entities.gender`: "she" is never a man known as one); a relative pronoun ("Dan Olsen, who
-   said ...") is linked as the noun its clause modifies.
+   said ...") is linked as the noun its clause modifies. A role held for a person ("his lawyer", "Okafor's lawyer")
+   is only a holder the article named for that person, else an anonymous source (its ``speaker_text`` still the
+   words its offsets mark).
 4. **an unnamed role noun with an organization** — "the NSC spokesperson" speaks for the NSC.
 5. **"the official said" after an organization's statement** — the official speaks for the organization that
    spoke just before (within :data:`ORG_FALLBACK_DISTANCE` characters): "the White House said ... the official
@@ -186,6 +188,118 @@ def _role_span(article: Article, start: int, end: int) -> tuple[int, int] | None
     for match in _ROLE_WORD.finditer(article.text, start, end):
         if match.group(0).lower() in ROLE_HEADS:
             return start, match.end()
+    return None
+
+
+# "his lawyer", "Her spokeswoman", "Okafor's lawyer", "Park's press secretary": a role held for a possessor.
+_OWNER = (
+    r"(?:(?P<pronoun>\b[Hh]is|\b[Hh]er|\b[Tt]heir)"
+    r"|(?P<name>\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:['’]s\b|(?<=s)['’]))"
+)
+_POSSESSED_ROLE = re.compile(_OWNER + r"\s+(?P<rest>(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))")
+# How a holder is introduced: "Okafor's lawyer, Sarah Quinn" (before the name), "Sarah Quinn, Okafor's lawyer,"
+# or "Sarah Quinn, a lawyer for Okafor" (after it); "the prosecutor's lawyer, Peter Hall" holds it for no one named.
+_INTRODUCED_BEFORE = re.compile(
+    r"(?:" + _OWNER + r"|(?P<common>\b[a-z][\w-]*)['’]s)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*)\s*,?\s*$"
+)
+_INTRODUCED_AFTER = re.compile(
+    r"\s*,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role2>[a-z][\w-]*)\s+(?:for|to|of)\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+)?(?P<name2>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})|" + _OWNER + r"\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<role>[a-z][\w-]*))"
+)
+# The owner of a role that no one named: somebody other than any entity.
+_SOMEBODY = "?"
+
+
+def _role_head(word: str) -> bool:
+    return word.lower() in ROLE_HEADS or word.lower().removesuffix("s") in ROLE_HEADS
+
+
+def _owner_of(
+    article: Article, match: re.Match[str], offset: int, entities: dict[str, Entity], genders: dict[str, Gender]
+) -> str | None:
+    """The person a possessive names ("his" through the text before, "Okafor's" by the name), ``_SOMEBODY`` for an
+    unnamed one ("the prosecutor's"), None when it cannot be told."""
+    groups = match.groupdict()
+    if groups.get("common"):
+        return _SOMEBODY
+    key = "pronoun" if groups.get("pronoun") else "name" if groups.get("name") else "name2"
+    if not groups.get(key):
+        return None
+    start, end = match.start(key) + offset, match.end(key) + offset
+    if key == "pronoun":
+        if article.text[start:end].lower() == "their":
+            return None
+        return resolve_reference(article, start, end, entities, genders)
+    named = [m for m in article.mentions if m.entity and m.start < end and start < m.end and m.label == "PERSON"]
+    if named:
+        return named[0].entity
+    return _by_surname(article, article.text[start:end].strip(), start, entities)
+
+
+def _possessed_role(
+    article: Article, start: int, phrase: str, entities: dict[str, Entity], genders: dict[str, Gender]
+) -> tuple[str, str] | None:
+    """The person a speaker phrase holds a role for and the role's words ("his lawyer" -> Marco Rossi, "lawyer"),
+    or None when the phrase is no person's role."""
+    match = _POSSESSED_ROLE.fullmatch(phrase)
+    if match is None or not _role_head(match.group("role")):
+        return None
+    offset = start + (len(article.text[start:]) - len(article.text[start:].lstrip()))
+    owner = _owner_of(article, match, offset, entities, genders)
+    if owner is None or owner == _SOMEBODY or entities.get(owner) is None or entities[owner].type != "PERSON":
+        return None
+    role = match.group("role").lower()
+    if match.group("pronoun") and any(role in _ROLE_WORD.findall(held.lower()) for held in entities[owner].roles):
+        # "Jane Roe, a lawyer for Okafor, ... his lawyer said": a pronoun read as the lawyer herself is misread
+        return None
+    return owner, match.group("rest")
+
+
+def _holder_owner(
+    article: Article, holder: str, before: int, entities: dict[str, Entity], genders: dict[str, Gender]
+) -> str | None:
+    """Whom a person named with a role holds it for, read where the article introduces the person ("Okafor's
+    lawyer, Sarah Quinn"; "Sarah Quinn, a lawyer for Okafor"), or None when the introduction names no possessor."""
+    for mention in article.mentions:
+        if mention.entity != holder or mention.end > before:
+            continue
+        window = max(0, mention.start - 80)
+        found = _INTRODUCED_BEFORE.search(article.text[window : mention.start])
+        offset = window
+        if found is None or not _role_head(found.group("role")):
+            found = _INTRODUCED_AFTER.match(article.text, mention.end, min(len(article.text), mention.end + 80))
+            offset = 0
+            role = (found.group("role") or found.group("role2")) if found else None
+            if found is None or role is None or not _role_head(role):
+                continue
+        owner = _owner_of(article, found, offset, entities, genders)
+        if owner is not None and owner != holder:
+            return owner
+    return None
+
+
+def _role_holder(
+    article: Article,
+    span: tuple[int, int],
+    owner: str | None,
+    entities: dict[str, Entity],
+    genders: dict[str, Gender],
+    mentions: Sequence[Mention],
+) -> str | None:
+    """The person named earlier with the role of ``span`` ("the spokesperson"); for a possessed role ("his
+    lawyer"), one who holds it for that ``owner``, not a lawyer the article introduced as somebody else's."""
+    ruled_out: set[str] = set()
+    while True:
+        found = resolve_reference(article, span[0], span[1], entities, exclude=ruled_out)
+        if found is None or owner is None:
+            break
+        held_for = _holder_owner(article, found, span[0], entities, genders)
+        if held_for is None or held_for == owner:
+            break
+        ruled_out.add(found)
+    if found is not None and _serves(entities.get(found), article, mentions):
+        return found
     return None
 
 
@@ -575,11 +689,14 @@ def _link_one(
         # "The 24-year-old signed a five-year contract": the person just named, described by age
         return resolve_reference(article, start, end, entities, genders)
     role = _role_span(article, start, end)
+    possessed = _possessed_role(article, start, phrase, entities, genders)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
-        found = resolve_reference(article, role[0], role[1], entities)
-        if found is not None and _serves(entities.get(found), article, mentions):
+        found = _role_holder(article, role, possessed[0] if possessed else None, entities, genders, mentions)
+        if found is not None:
             return found
+    if possessed is not None:
+        return None  # "his lawyer", whom the article does not name: an unnamed source (see link_article)
     found = _by_description(article, start, phrase, mentions, previous, entities)
     if found is not None:
         return found
@@ -607,6 +724,20 @@ def _link_one(
     return None
 
 
+def _describe_unnamed_holder(
+    article: Article, statement: Statement, entities: dict[str, Entity], genders: dict[str, Gender]
+) -> None:
+    """ "He will plead not guilty, his lawyer said", with no lawyer of his named: an anonymous source, described by
+    whom the role is held for ("Marco Rossi's lawyer"), as the reader knows it. ``speaker_text`` stays the words at
+    ``speaker_start:speaker_end`` ("his lawyer"), as every offset of the dossier indexes its article's text."""
+    if statement.speaker or statement.speaker_start is None or statement.source_type not in {"person", "unknown"}:
+        return
+    phrase = (statement.speaker_text or "").strip()
+    possessed = _possessed_role(article, statement.speaker_start, phrase, entities, genders)
+    if possessed is not None:
+        statement.source_type = "anonymous"
+
+
 def link_article(
     article: Article,
     entities: dict[str, Entity],
@@ -627,6 +758,7 @@ def link_article(
             statement.speaker = _link_one(article, statement, entities, done, aliases, genders)
             by_span[key] = statement.speaker
         entity = entities.get(statement.speaker) if statement.speaker else None
+        _describe_unnamed_holder(article, statement, entities, genders)
         if entity is not None and statement.source_type in {"unknown", "person", "organization"}:
             statement.source_type = "person" if entity.type == "PERSON" else "organization"
         elif statement.source_type == "media" and _is_body(entity):

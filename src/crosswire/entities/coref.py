@@ -99,7 +99,7 @@ def resolve_reference(
     """The entity id that ``article.text[start:end]`` (a pronoun or a role noun phrase) refers to, or None. With
     ``genders`` (:func:`crosswire.entities.gender.read_genders`) a pronoun skips people of the other sex; a pronoun
     never refers to an entity in ``exclude`` (the other parties of its own clause: "the judge sentenced him" is not
-    the judge)."""
+    the judge), nor does a role noun (a holder already ruled out)."""
     phrase = article.text[start:end].strip()
     if not phrase:
         return None
@@ -131,8 +131,13 @@ def resolve_reference(
         roles_by_entity = {m.entity: entities[m.entity].roles for m in people if m.entity and m.entity in entities}
     else:
         roles_by_entity = {e.id: set(e.roles) for e in entities}
+    skip = set(exclude)
     for mention in people:
-        if mention.entity and head in _role_heads(roles_by_entity.get(mention.entity, ())):
+        if (
+            mention.entity
+            and mention.entity not in skip
+            and head in _role_heads(roles_by_entity.get(mention.entity, ()))
+        ):
             return mention.entity
     return None
 

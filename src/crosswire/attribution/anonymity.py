@@ -1,0 +1,53 @@
+"""Requests for anonymity: "..., the people said, asking not to be named", "..., the official said, speaking on
+condition of anonymity", "..., requesting anonymity to discuss private talks".
+
+The participle is no second statement: it says why the source is unnamed, so the statement it follows is an
+anonymous source's, and every cue inside the request ("to discuss", "to speak publicly") is part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosswire.attribution.cue_parse import Candidate
+
+# Verbs that ask for (or give the terms of) not being named.
+REQUEST_LEMMAS = frozenset({"ask", "request", "decline", "refuse", "speak", "talk", "insist", "seek", "demand"})
+_REQUEST = re.compile(
+    r"\s*(?:(?:that\s+)?(?:not\s+to\s+be|to\s+not\s+be|to\s+be)\s+(?:named|identified|quoted|cited)"
+    r"|(?:that\s+)?(?:their|his|her)\s+names?\s+(?:not\s+)?(?:be\s+)?(?:used|withheld|published|given)"
+    r"|(?:for\s+)?anonymity|on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+remain\s+anonymous"
+    r"|anonymously|off\s+the\s+record|on\s+background)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def request_span(text: str, candidate: Candidate) -> tuple[int, int] | None:
+    """Where a candidate's cue asks not to be named, through to the end of its sentence; None for any other cue."""
+    if candidate.cue_start is None or candidate.cue_end is None or candidate.cue_lemma not in REQUEST_LEMMAS:
+        return None
+    if not _REQUEST.match(text, candidate.cue_end):
+        return None
+    end = _SENTENCE_END.search(text, candidate.cue_end)
+    return candidate.cue_start, end.start() if end else len(text)
+
+
+def requests(text: str, candidates: Sequence[Candidate]) -> tuple[set[int], set[tuple[int, int]]]:
+    """The candidates that are part of a request for anonymity (the request's cue and every cue inside it), and the
+    speakers who asked."""
+    spans: list[tuple[int, int]] = []
+    unnamed: set[tuple[int, int]] = set()
+    for candidate in candidates:
+        span = request_span(text, candidate)
+        if span is not None:
+            spans.append(span)
+            if candidate.speaker is not None:
+                unnamed.add(candidate.speaker)
+    inside = {
+        index
+        for index, candidate in enumerate(candidates)
+        if candidate.cue_start is not None and any(s <= candidate.cue_start < e for s, e in spans)
+    }
+    return inside, unnamed
