@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -41,8 +42,9 @@ _PREPOSITIONS = {"in", "on", "at", "since", "by", "until", "before", "after", "f
 _PREPOSITIONS |= {"through", "to", "within", "between", "of"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a named tuple because an article has thousands and a frozen dataclass is slow to build."""
+
     start: int
     end: int
     text: str
@@ -53,7 +55,8 @@ def tokenize(text: str) -> list[Token]:
     """Digits, letters and single punctuation marks: fine enough that every annotated edge falls between tokens."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        out.append(Token(m.start(), m.end(), m[0], m.start() == 0 or text[m.start() - 1].isspace()))
+        start = m.start()
+        out.append(Token(start, m.end(), m[0], start == 0 or text[start - 1].isspace()))
     return out
 
 
@@ -90,8 +93,13 @@ def _word_class(word: str) -> str:
     return "-"
 
 
+_DIGITS = re.compile(r"\d+")
+_LOWER = re.compile(r"[a-z]+")
+_UPPER = re.compile(r"[A-Z]+")
+
+
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-Z]+", "X", re.sub(r"[a-z]+", "x", re.sub(r"\d+", "d", word)))
+    shape = _UPPER.sub("X", _LOWER.sub("x", _DIGITS.sub("d", word)))
     return shape[:4]
 
 
@@ -181,13 +189,14 @@ class Model:
             np.add.at(out, np.array(owners), self.weights[np.array(rows)])
         return out
 
-    def _local(self, feats: list[list[str]], well_formed: bool = False) -> np.ndarray:
+    def _local(self, feats: list[list[str]], well_formed: bool = False, obs: np.ndarray | None = None) -> np.ndarray:
         """``local[i, p, c]`` = log P(label c at token i | its observation, previous label p); I never follows O.
 
         Viterbi forbids O -> I after normalizing (as trained); ``well_formed`` normalizes over the allowed labels,
-        so that the forward pass of :meth:`marginals` gives probabilities that sum to one.
+        so that the forward pass of :meth:`marginals` gives probabilities that sum to one. ``obs``, when given, is
+        ``self.scores(feats)`` already computed (:func:`refine` needs both the decoding and the marginals).
         """
-        obs = self.scores(feats)
+        obs = self.scores(feats) if obs is None else obs
         local = obs[:, None, :] + self.previous[None, :, :]
         if well_formed:
             local[:, 0, 2] = -np.inf
@@ -195,28 +204,28 @@ class Model:
         local[:, 0, 2] = -np.inf  # O -> I is not a well-formed span
         return local
 
-    def marginals(self, feats: list[list[str]]) -> np.ndarray:
+    def marginals(self, feats: list[list[str]], obs: np.ndarray | None = None) -> np.ndarray:
         """P(label) per token, (tokens, labels): the forward pass of the MEMM, which is all its marginals need.
 
         The model is locally normalized, so what comes after a token never changes the distribution of its label.
         """
         if not feats:
             return np.zeros((0, len(LABELS)))
-        local = np.exp(self._local(feats, well_formed=True))
+        local = np.exp(self._local(feats, well_formed=True, obs=obs))
         out = np.empty((len(feats), len(LABELS)))
         out[0] = local[0, 0]  # the sequence starts as if after an O
         for i in range(1, len(feats)):
             out[i] = out[i - 1] @ local[i]
         return out
 
-    def decode(self, feats: list[list[str]]) -> list[str]:
+    def decode(self, feats: list[list[str]], obs: np.ndarray | None = None) -> list[str]:
         """The best label sequence under the MEMM (Viterbi over locally normalized transitions); I never follows O."""
         n = len(feats)
         if n == 0:
             return []
         k = len(LABELS)
         start = 0  # the sequence starts as if after an O
-        local = self._local(feats)
+        local = self._local(feats, obs=obs)
         best = local[0, start].copy()
         back = np.zeros((n, k), dtype=np.int64)
         for i in range(1, n):
@@ -326,9 +335,10 @@ def refine(
     inside = np.ones(len(tokens))  # P(inside a span) per token, where decoded
     for lo, hi in _windows(tokens, candidates):
         feats = features(tokens, rtags, lo, hi)
-        found += spans(tagger.decode(feats), tokens[lo:hi])
+        obs = tagger.scores(feats)
+        found += spans(tagger.decode(feats, obs), tokens[lo:hi])
         if confidence > 0:
-            inside[lo:hi] = 1.0 - tagger.marginals(feats)[:, 0]
+            inside[lo:hi] = 1.0 - tagger.marginals(feats, obs)[:, 0]
     starts = [t.start for t in tokens]
     kept: list[Candidate] = []
     for cand in candidates:
