@@ -175,18 +175,12 @@ class Model:
 
     def scores(self, feats: list[list[str]]) -> np.ndarray:
         """Unnormalized observation scores, (tokens, labels)."""
-        index = self.index
-        rows: list[int] = []
-        owners: list[int] = []
-        for i, f in enumerate(feats):
-            for x in f:
-                j = index.get(x)
-                if j is not None:
-                    rows.append(j)
-                    owners.append(i)
+        known = self.index.get
+        hits = [(i, j) for i, f in enumerate(feats) for j in map(known, f) if j is not None]
         out = np.tile(self.bias, (len(feats), 1))
-        if rows:
-            np.add.at(out, np.array(owners), self.weights[np.array(rows)])
+        if hits:
+            owners, rows = np.array(hits).T
+            np.add.at(out, owners, self.weights[rows])
         return out
 
     def _local(self, feats: list[list[str]], well_formed: bool = False, obs: np.ndarray | None = None) -> np.ndarray:
