@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
@@ -41,10 +43,27 @@ def _write_atomically(path: Path, content: Iterable[str]) -> None:
         raise
 
 
+@contextmanager
+def _dossier_frozen() -> Iterator[None]:
+    # Writing makes hundreds of thousands of short-lived objects, so the cyclic garbage collector runs many times, and
+    # each older-generation pass walked the whole dossier (millions of objects on a big corpus), none of it garbage:
+    # about a sixth of the step on 300 articles, growing faster than the corpus. Frozen objects are never scanned;
+    # what writing itself leaves in cycles is still collected. A caller's own freeze is left as it is.
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def write_dossier(dossier: Dossier, out_dir: Path) -> tuple[Path, Path]:
     """Write ``dossier.json`` and ``dossier.html`` into ``out_dir``; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path, html_path = out_dir / "dossier.json", out_dir / "dossier.html"
-    _write_atomically(json_path, chain(iter_dossier_json(dossier), ["\n"]))
-    _write_atomically(html_path, iter_html(dossier))
+    with _dossier_frozen():
+        _write_atomically(json_path, chain(iter_dossier_json(dossier), ["\n"]))
+        _write_atomically(html_path, iter_html(dossier))
     return json_path, html_path
