@@ -35,7 +35,11 @@ def test_each_claim_row_has_one_cell_per_source_with_its_stance_in_that_sources_
     text = "Acme said the phone ships in May. The court denied the appeal. The union confirmed the strike."
     articles = [Article(id=f"a{n}", source=f"a{n}.txt", text=text) for n in range(2)]
     claims = [
-        Claim(id="ships", text="The phone ships in May", stances=[ClaimStance(article="a0", source="regulator", stance="reports")]),
+        Claim(
+            id="ships",
+            text="The phone ships in May",
+            stances=[ClaimStance(article="a0", source="regulator", stance="reports")],
+        ),
         Claim(
             id="appeal",
             text="The appeal was denied",
@@ -44,7 +48,11 @@ def test_each_claim_row_has_one_cell_per_source_with_its_stance_in_that_sources_
                 ClaimStance(article="a1", source="union", stance="confirms"),
             ],
         ),
-        Claim(id="strike", text="The strike goes ahead", stances=[ClaimStance(article="a1", source="acme", stance="reports")]),
+        Claim(
+            id="strike",
+            text="The strike goes ahead",
+            stances=[ClaimStance(article="a1", source="acme", stance="reports")],
+        ),
     ]
     page = lxml_html.fromstring(render_html(Dossier(articles=articles, entities=entities, claims=claims)))
     header = [th.text_content().strip() for th in page.xpath("//table[contains(@class, 'matrix')]/thead/tr/th")][3:]
