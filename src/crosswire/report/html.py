@@ -25,11 +25,11 @@ __all__ = ["embed_json", "iter_html", "paragraphs", "render_html", "safe_link"]
 
 # Characters that could end the <script> element or confuse an HTML parser, written as JSON escapes instead.
 _SCRIPT_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
 }
 
 
@@ -60,7 +60,12 @@ def paragraphs(text: str) -> list[str]:
 
 def embed_json(data: str) -> Markup:
     """JSON text made safe inside ``<script type="application/json">``: no ``</script>``, ``<!--`` or ``&`` left."""
-    return Markup(data.translate(_SCRIPT_ESCAPES))
+    # One ``replace`` per character present: far cheaper than ``str.translate`` with a mapping, which looks up every
+    # character of the (megabytes of) JSON. No escape holds a character escaped here, so the order does not matter.
+    for character, escaped in _SCRIPT_ESCAPES.items():
+        if character in data:
+            data = data.replace(character, escaped)
+    return Markup(data)
 
 
 def render_html(dossier: Dossier) -> str:
