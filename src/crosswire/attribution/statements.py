@@ -196,7 +196,7 @@ _OWNER = (
     r"(?:(?P<pronoun>\b[Hh]is|\b[Hh]er|\b[Tt]heir)"
     r"|(?P<name>\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:['’]s\b|(?<=s)['’]))"
 )
-_POSSESSED_ROLE = re.compile(_OWNER + r"\s+(?P<rest>(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))")
+_POSSESSED_ROLE = re.compile(_OWNER + r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*)")
 # How a holder is introduced: "Okafor's lawyer, Sarah Quinn" (before the name), "Sarah Quinn, Okafor's lawyer,"
 # or "Sarah Quinn, a lawyer for Okafor" (after it); "the prosecutor's lawyer, Peter Hall" holds it for no one named.
 _INTRODUCED_BEFORE = re.compile(
@@ -239,9 +239,9 @@ def _owner_of(
 
 def _possessed_role(
     article: Article, start: int, phrase: str, entities: dict[str, Entity], genders: dict[str, Gender]
-) -> tuple[str, str] | None:
-    """The person a speaker phrase holds a role for and the role's words ("his lawyer" -> Marco Rossi, "lawyer"),
-    or None when the phrase is no person's role."""
+) -> str | None:
+    """The person a speaker phrase holds a role for ("his lawyer" -> Marco Rossi's entity id), or None when the
+    phrase is no person's role."""
     match = _POSSESSED_ROLE.fullmatch(phrase)
     if match is None or not _role_head(match.group("role")):
         return None
@@ -253,7 +253,7 @@ def _possessed_role(
     if match.group("pronoun") and any(role in _ROLE_WORD.findall(held.lower()) for held in entities[owner].roles):
         # "Jane Roe, a lawyer for Okafor, ... his lawyer said": a pronoun read as the lawyer herself is misread
         return None
-    return owner, match.group("rest")
+    return owner
 
 
 def _holder_owner(
@@ -692,7 +692,7 @@ def _link_one(
     possessed = _possessed_role(article, start, phrase, entities, genders)
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
-        found = _role_holder(article, role, possessed[0] if possessed else None, entities, genders, mentions)
+        found = _role_holder(article, role, possessed, entities, genders, mentions)
         if found is not None:
             return found
     if possessed is not None:
@@ -724,17 +724,16 @@ def _link_one(
     return None
 
 
-def _describe_unnamed_holder(
+def _mark_unnamed_holder(
     article: Article, statement: Statement, entities: dict[str, Entity], genders: dict[str, Gender]
 ) -> None:
-    """ "He will plead not guilty, his lawyer said", with no lawyer of his named: an anonymous source, described by
-    whom the role is held for ("Marco Rossi's lawyer"), as the reader knows it. ``speaker_text`` stays the words at
-    ``speaker_start:speaker_end`` ("his lawyer"), as every offset of the dossier indexes its article's text."""
+    """ "He will plead not guilty, his lawyer said", with no lawyer of his named: an anonymous source. Its
+    ``speaker_text`` stays the words at ``speaker_start:speaker_end`` ("his lawyer"), as every offset of the dossier
+    indexes its article's text."""
     if statement.speaker or statement.speaker_start is None or statement.source_type not in {"person", "unknown"}:
         return
     phrase = (statement.speaker_text or "").strip()
-    possessed = _possessed_role(article, statement.speaker_start, phrase, entities, genders)
-    if possessed is not None:
+    if _possessed_role(article, statement.speaker_start, phrase, entities, genders) is not None:
         statement.source_type = "anonymous"
 
 
@@ -758,7 +757,7 @@ def link_article(
             statement.speaker = _link_one(article, statement, entities, done, aliases, genders)
             by_span[key] = statement.speaker
         entity = entities.get(statement.speaker) if statement.speaker else None
-        _describe_unnamed_holder(article, statement, entities, genders)
+        _mark_unnamed_holder(article, statement, entities, genders)
         if entity is not None and statement.source_type in {"unknown", "person", "organization"}:
             statement.source_type = "person" if entity.type == "PERSON" else "organization"
         elif statement.source_type == "media" and _is_body(entity):
