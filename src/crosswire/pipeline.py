@@ -104,6 +104,7 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
         {"stories"},
         cluster_stories,
         article_lead,
+        ahead=False,
         encoder=LEAD_ENCODER,
     ),
     _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),

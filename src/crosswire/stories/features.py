@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from crosswire.model import Article
-from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, encode_cached
+from crosswire.nlp.embeddings import DIMENSIONS, PieceMap, VectorCache, embed_missing, encode_cached
 from crosswire.nlp.sentences import split_sentences
 
 # Words of at least two letters, any script; digits and underscores never start or make a word.
@@ -173,11 +173,16 @@ def article_lead(article: Article) -> list[str]:
     return [lead] if lead.strip() else []
 
 
-def lead_embeddings(items: Sequence[StoryItem], cache: VectorCache | None = None) -> np.ndarray:
+def lead_embeddings(
+    items: Sequence[StoryItem], cache: VectorCache | None = None, corpus_map: PieceMap | None = None
+) -> np.ndarray:
     """One normalised sentence embedding of each item's lead, row i for item i.
 
     Copies of another item (``duplicate_of``) never vote in a story, and an item without words has nothing to embed:
-    their rows are zeros, which clustering reads as "no embedding".
+    their rows are zeros, which clustering reads as "no embedding". With ``cache``, the leads it lacks are embedded
+    first, all together, in pieces of similar length (:func:`crosswire.nlp.embeddings.embed_missing`, on
+    ``corpus_map``: an engine's workers), so a batch is hardly padded and the leads' vectors do not depend on how the
+    articles were chunked or on the number of workers.
     """
     vectors = np.zeros((len(items), DIMENSIONS), dtype=np.float32)
     known = {item.id for item in items}
@@ -188,5 +193,6 @@ def lead_embeddings(items: Sequence[StoryItem], cache: VectorCache | None = None
         and (lead := lead_text(item)).strip()
     }
     if leads:
+        embed_missing(list(leads.values()), cache, corpus_map, LEAD_ENCODER)
         vectors[list(leads)] = encode_cached(list(leads.values()), cache, LEAD_ENCODER)
     return vectors

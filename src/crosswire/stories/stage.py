@@ -135,8 +135,13 @@ def cluster_stories(dossier: Dossier, context: Context | None = None, params: Pa
     params = params or Params()
     articles = {a.id: a for a in dossier.articles}
     items = [item_from_article(a) for a in dossier.articles]
-    # The leads' embeddings come from the store's cache when an earlier run embedded them (stored articles do).
-    embeddings = lead_embeddings(items, getattr(context, "vector_cache", None)) if params.embedding_weight else None
+    # The leads' embeddings come from the store's cache when an earlier run embedded them (stored articles do); the
+    # others are embedded now, together, on the engine's workers.
+    embeddings = (
+        lead_embeddings(items, getattr(context, "vector_cache", None), getattr(context, "corpus_map", None))
+        if params.embedding_weight
+        else None
+    )
     clustering = cluster(items, params, embeddings)
     join_developing(clustering, articles, lambda member: _article_day(articles[member]))
     for article in dossier.articles:
