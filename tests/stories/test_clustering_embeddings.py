@@ -9,9 +9,17 @@ import numpy as np
 import pytest
 from story_corpus import records
 
-from crosswire.nlp.embeddings import DIMENSIONS
+from crosswire.nlp.embeddings import DIMENSIONS, MemoryCache, vector_key
 from crosswire.stories.clustering import Params, cluster
-from crosswire.stories.features import LEAD_SENTENCES, StoryItem, lead_embeddings, lead_text, parse_day
+from crosswire.stories.features import (
+    LEAD_BATCH,
+    LEAD_ENCODER,
+    LEAD_SENTENCES,
+    StoryItem,
+    lead_embeddings,
+    lead_text,
+    parse_day,
+)
 
 # Two reports of one event that share one word: too few for the words threshold alone, enough to be a candidate.
 QUAKE = [
@@ -94,6 +102,39 @@ def test_copies_and_empty_items_are_not_embedded() -> None:
     assert vectors.shape == (3, DIMENSIONS)
     assert np.isclose(np.linalg.norm(vectors[0]), 1.0, atol=1e-4)
     assert not vectors[1].any() and not vectors[2].any()
+
+
+def test_leads_are_embedded_together_on_the_map_only_when_missing() -> None:
+    """The leads a cache lacks go out in one set of pieces (on the engine's workers when a map is given), copies and
+    empty items left out, in batches of LEAD_BATCH; leads the cache holds are not embedded again; without a cache
+    the vectors are the same as with one."""
+    items = [
+        StoryItem(id="bank", text=OTHERS[0]),
+        StoryItem(id="club", text=OTHERS[1]),
+        StoryItem(id="club-copy", text=OTHERS[1], duplicate_of="club"),
+        StoryItem(id="vote", text=OTHERS[2]),
+        StoryItem(id="empty", text=" "),
+        *(StoryItem(id=f"quake-{i}", text=t) for i, t in enumerate(QUAKE)),
+    ]
+    pieces: list[list[str]] = []
+    batches: list[int | None] = []
+
+    def corpus_map(fn, texts):  # type: ignore[no-untyped-def]
+        pieces.extend(texts)
+        batches.append(fn.keywords["batch_size"])
+        return [fn(piece) for piece in texts]
+
+    cache = MemoryCache()
+    cache.put_many({vector_key(lead_text(items[0]), LEAD_ENCODER): _unit(3)})
+    vectors = lead_embeddings(items, cache, corpus_map)
+
+    sent = [text for piece in pieces for text in piece]
+    assert sorted(sent) == sorted(lead_text(items[i]) for i in (1, 3, 5, 6))
+    assert batches == [LEAD_BATCH]
+    assert np.array_equal(vectors[0], _unit(3))  # read from the cache, not embedded again
+    assert not vectors[2].any() and not vectors[4].any()
+    alone = lead_embeddings(items[1:])
+    assert np.array_equal(alone[[0, 2, 4, 5]], vectors[[1, 3, 5, 6]])
 
 
 def _with_vectors(items: list[StoryItem], vectors: dict[str, np.ndarray]) -> np.ndarray:

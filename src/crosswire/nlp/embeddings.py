@@ -207,17 +207,35 @@ ROUND = 64
 PieceMap = Callable[[Callable[[list[str]], np.ndarray], Sequence[list[str]]], list[np.ndarray]]
 
 
-def encode_piece(texts: list[str], prefer: str | None = None) -> np.ndarray:
+class MemoryCache:
+    """A :class:`VectorCache` in a dict, for one call's vectors when there is no store."""
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return {key: self.vectors[key] for key in keys if key in self.vectors}
+
+    def put_many(self, vectors: dict[str, np.ndarray]) -> None:
+        self.vectors.update(vectors)
+
+
+def encode_piece(texts: list[str], prefer: str | None = None, batch_size: int | None = None) -> np.ndarray:
     """:func:`encode` of one piece of :func:`embed_missing` (a module-level function, for an engine's workers)."""
-    return encode(texts, prefer=prefer)
+    return encode(texts, prefer=prefer, batch_size=batch_size)
 
 
 def embed_missing(
-    texts: Sequence[str], cache: VectorCache | None, corpus_map: PieceMap | None = None, prefer: str | None = None
+    texts: Sequence[str],
+    cache: VectorCache | None,
+    corpus_map: PieceMap | None = None,
+    prefer: str | None = None,
+    batch_size: int | None = None,
 ) -> None:
     """Embed those of ``texts`` that ``cache`` does not hold yet, and add them to it: on ``corpus_map`` (an engine's
     workers, see ``crosswire.context.Context.corpus_map``) when given, else here; with ``prefer``'s encoder, as
-    :func:`encode_cached` with the same ``prefer`` reads them.
+    :func:`encode_cached` with the same ``prefer`` reads them, ``batch_size`` texts per forward pass (default: the
+    backend's).
 
     What a stage will read, embedded ahead of reading it. The texts go out in pieces of :data:`PIECE`, longest
     first (no worker is left with a long piece at the end), cut the same way whoever runs them: a piece's vectors
@@ -233,7 +251,7 @@ def embed_missing(
     pieces = [missing[first : first + PIECE] for first in range(0, len(missing), PIECE)]
     for start in range(0, len(pieces), ROUND):
         batch = pieces[start : start + ROUND]
-        piece_of = functools.partial(encode_piece, prefer=prefer)
+        piece_of = functools.partial(encode_piece, prefer=prefer, batch_size=batch_size)
         vectors = corpus_map(piece_of, batch) if corpus_map is not None else [piece_of(p) for p in batch]
         cache.put_many(
             {
