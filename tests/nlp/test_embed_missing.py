@@ -9,18 +9,7 @@ import numpy as np
 import pytest
 
 from crosswire.nlp import embeddings
-from crosswire.nlp.embeddings import DIMENSIONS, PIECE, embed_missing, vector_key
-
-
-class DictCache:
-    def __init__(self) -> None:
-        self.vectors: dict[str, np.ndarray] = {}
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        return {key: self.vectors[key] for key in keys if key in self.vectors}
-
-    def put_many(self, vectors: dict[str, np.ndarray]) -> None:
-        self.vectors.update(vectors)
+from crosswire.nlp.embeddings import DIMENSIONS, PIECE, MemoryCache, embed_missing, vector_key
 
 
 @pytest.fixture()
@@ -46,7 +35,7 @@ TEXTS = [
 
 
 def test_only_what_the_cache_lacks_is_embedded_once(encoded: list[list[str]]) -> None:
-    cache = DictCache()
+    cache = MemoryCache()
     cache.put_many({vector_key(TEXTS[0]): np.ones(DIMENSIONS, dtype=np.float32)})
     embed_missing([*TEXTS, *TEXTS[:10]], cache)
 
@@ -62,8 +51,24 @@ def test_only_what_the_cache_lacks_is_embedded_once(encoded: list[list[str]]) ->
     assert encoded == []
 
 
+def test_the_batch_size_reaches_the_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage's batch size (the stories stage's leads: 4) is what the encoder runs each piece with, here and on a
+    map; without one, the backend's own (None)."""
+    sizes: list[int | None] = []
+
+    def fake(texts: Sequence[str], *, batch_size: int | None = None, **_: object) -> np.ndarray:
+        sizes.append(batch_size)
+        return np.ones((len(texts), DIMENSIONS), dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "encode", fake)
+    embed_missing(TEXTS[:5], MemoryCache(), batch_size=4)
+    embed_missing(TEXTS[:5], MemoryCache(), lambda fn, items: [fn(item) for item in items], batch_size=2)
+    embed_missing(TEXTS[:5], MemoryCache())
+    assert sizes == [4, 2, None]
+
+
 def test_pieces_do_not_depend_on_where_they_run(encoded: list[list[str]]) -> None:
-    here = DictCache()
+    here = MemoryCache()
     embed_missing(TEXTS, here)
     pieces_here = [list(call) for call in encoded]
     encoded.clear()
@@ -76,7 +81,7 @@ def test_pieces_do_not_depend_on_where_they_run(encoded: list[list[str]]) -> Non
         results = {index: fn(items[index]) for index in reversed(range(len(items)))}
         return [results[index] for index in range(len(items))]
 
-    there = DictCache()
+    there = MemoryCache()
     embed_missing(TEXTS, there, corpus_map)
     assert mapped == pieces_here and len(mapped) > 1
     # The longest texts go first, so no worker is left with a long piece at the end.
@@ -102,7 +107,7 @@ def test_a_preferred_encoder_embeds_and_keys_the_pieces(monkeypatch: pytest.Monk
         return [fn(item) for item in items]
 
     for runner in (None, corpus_map):
-        cache = DictCache()
+        cache = MemoryCache()
         embed_missing(TEXTS, cache, runner, prefer="mixed")
         assert set(cache.vectors) == {vector_key(text, "mixed") for text in TEXTS}
         assert set(asked) == {"mixed"}
