@@ -20,14 +20,14 @@ import numpy as np
 
 from crosswire.claims.parses import ParseSpool
 from crosswire.context import Context, Options
-from crosswire.engine import Engine, make_engine
+from crosswire.engine import Engine, default_workers, make_engine
 from crosswire.engine.local import LocalEngine
 from crosswire.errors import UsageError
 from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
 from crosswire.pipeline import ARTICLE_STAGES, CPU, run_corpus_stages, timed
-from crosswire.report import write_dossier
+from crosswire.report import DossierWriter
 from crosswire.store import Store, content_hash, default_url
 from crosswire.store.vectors import StoreVectorCache
 
@@ -39,6 +39,8 @@ BATCH_SIZE = 64
 
 ProgressFn = Callable[[int, int], None]
 FailureFn = Callable[[InputFailure], None]
+# Called with the dossier and the run's failures once the corpus stages are done, before the store saves them.
+CorpusDoneFn = Callable[[Dossier, list[InputFailure]], None]
 
 
 @dataclass
@@ -137,12 +139,15 @@ def update_store(
     on_progress: ProgressFn | None = None,
     on_failure: FailureFn | None = None,
     engine: Engine | None = None,
+    on_corpus: CorpusDoneFn | None = None,
 ) -> StoreUpdate:
     """Analyse the ingested ``items`` that are new into ``store``, then rerun the corpus stages over all it holds.
 
     Articles keep their ids unless one is taken by another source (then they get a suffix; the new id is set on the
     article). The dossier returned has no ``errors``: they are in ``failures``. ``engine`` runs the per-article
     stages (default: in this process); whatever it is, this function alone writes the store, batch by batch.
+    ``on_corpus``, when the corpus stages ran, gets their dossier before it is saved (it changes no more after: what
+    the caller starts with it can run while the store is written), and the engine is no longer needed then.
     """
     failures: list[InputFailure] = []
 
@@ -254,6 +259,8 @@ def update_store(
             finally:
                 context.clause_parses = None
                 context.corpus_map = None
+            if on_corpus is not None:
+                on_corpus(dossier, failures)
             with timed(seconds, "store corpus"):
                 store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
         return StoreUpdate(
@@ -293,28 +300,51 @@ def analyze(
             f"cannot use {out_dir} as the output folder ({exc.strerror or exc}); pass another --out"
         ) from None
     url = db_url or default_url(out_dir)
-    with Store(url) as store:
-        if fresh:
-            store.clear()
-        options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
-        items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
-        try:
-            update = update_store(
-                store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure, engine=runner
-            )
-        finally:
-            runner.close()
-    dossier, failures = update.dossier, update.failures
+    writer: DossierWriter | None = None
 
-    dossier.errors = failures
-    timing: defaultdict[str, float] = defaultdict(float, update.seconds)
+    def start_writing(dossier: Dossier, failures: list[InputFailure]) -> None:
+        # The dossier is final: its page is rendered on another core while the store saves it. The local engine's
+        # pool is shut first, so the process forked for the page has no other thread (Ray's is not forked at all).
+        nonlocal writer
+        runner.close()
+        dossier.errors = failures
+        writer = DossierWriter(dossier, out_dir, fork=engine == "local" and (workers or default_workers()) > 1)
+
     try:
-        with timed(timing, "write dossier"):
-            json_path, html_path = write_dossier(dossier, out_dir)
-    except OSError as exc:
-        raise UsageError(
-            f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another --out"
-        ) from None
+        with Store(url) as store:
+            if fresh:
+                store.clear()
+            options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
+            items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
+            try:
+                update = update_store(
+                    store,
+                    items,
+                    verbatim=verbatim,
+                    on_progress=on_progress,
+                    on_failure=on_failure,
+                    engine=runner,
+                    on_corpus=start_writing,
+                )
+            finally:
+                runner.close()
+        dossier, failures = update.dossier, update.failures
+
+        dossier.errors = failures
+        timing: defaultdict[str, float] = defaultdict(float, update.seconds)
+        try:
+            with timed(timing, "write dossier"):
+                writer = writer or DossierWriter(dossier, out_dir)
+                json_path, html_path = writer.finish()
+            timing[CPU + "write dossier"] += writer.child_cpu
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another "
+                "--out"
+            ) from None
+    finally:
+        if writer is not None:
+            writer.abandon()
     seconds = dict(timing)
     wall = {name: value for name, value in seconds.items() if not name.startswith(CPU)}
     cpu = {name.removeprefix(CPU): value for name, value in seconds.items() if name.startswith(CPU)}
