@@ -14,9 +14,9 @@ an undated article loses most of its "When". Two sources of evidence, tried in t
     articles sharing a rare word, not with the square of the corpus. The thresholds are deliberately high: a wrong
     date is worse than none.
 
-After inferring a date, the article's time expressions are resolved again against it (on the engine's workers
-when the run has them: :func:`_set_dates`). With no evidence the date
-stays null and relative expressions keep their TimeML underspecified values ("XXXX-WXX-1", "XXXX-11-19").
+After inferring a date, the article's time expressions are resolved again against it (on the engine's workers when
+the run has them: :func:`_set_dates`). With no evidence the date stays null and relative expressions keep their
+TimeML underspecified values ("XXXX-WXX-1", "XXXX-11-19").
 """
 
 from __future__ import annotations
