@@ -117,14 +117,20 @@ class DossierWriter:
         self.json_path.parent.mkdir(parents=True, exist_ok=True)
         with _dossier_frozen():
             _write_atomically(self.json_path, chain(iter_dossier_json(self.dossier), ["\n"]))
-            child, self._child = self._child, None
-            rendered = child is not None and self._wait(child[0])
-            if child is not None and rendered:
-                os.replace(child[1], self.html_path)
-            else:
-                if child is not None:
+            child = self._child
+            if child is not None:
+                # Interrupted while waiting, the child is still this writer's for abandon() to stop and reap.
+                rendered = self._wait(child[0])
+                self._child = None
+                try:
+                    if rendered:
+                        os.replace(child[1], self.html_path)
+                        return self.json_path, self.html_path
+                except BaseException:
                     Path(child[1]).unlink(missing_ok=True)
-                _write_atomically(self.html_path, iter_html(self.dossier))
+                    raise
+                Path(child[1]).unlink(missing_ok=True)
+            _write_atomically(self.html_path, iter_html(self.dossier))
         return self.json_path, self.html_path
 
     def abandon(self) -> None:
