@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,3 +127,40 @@ def test_dating_reads_the_time_stage_output_of_an_undated_article(text: str) -> 
     fresh = Article(id="b", source="b", text=article.text)
     resolve_article(fresh)
     assert date_from_text(article) == date_from_text(fresh)
+
+
+def test_dated_articles_resolve_where_the_corpus_map_runs_them_with_the_same_result() -> None:
+    """With a corpus map (the engine's workers) the dated articles' expressions are resolved through it, one item
+    each, and come out as resolving them here gives; without one they are resolved here."""
+    trial = (
+        "ROTTERDAM, March 3, 2021 (Harbor Wire) -- The trial of the port's former director opened on Tuesday, and "
+        "the court said it would hear the first witness next Monday after the defence asked for time."
+    )
+    launch = (
+        "Lumen Robotics unveiled its warehouse arm in Oslo on Tuesday, Lumen Robotics said. Orders from Nordhavn "
+        "Logistics and Baltic Freight open on Friday, the Oslo company said, and deliveries start in the spring. "
+    )
+    sibling = _article("s", launch + "Shares of Lumen Robotics rose.", "2023-05-16")
+
+    def corpus(with_map: bool) -> tuple[list[Article], list[int]]:
+        calls: list[int] = []
+
+        def corpus_map(fn: Any, items: Any) -> list[Any]:
+            calls.append(len(items))
+            return [fn(item) for item in items]
+
+        articles = [_article("t", trial), sibling.model_copy(deep=True), _article("u", "Robot arm shown. " + launch)]
+        context = Context(corpus_map=corpus_map if with_map else None)
+        infer_publication_dates(Dossier(articles=articles), context)
+        return articles, calls
+
+    mapped, calls = corpus(True)
+    here, no_calls = corpus(False)
+    assert calls == [1, 1] and no_calls == []  # the dateline, then the sibling's round
+    assert [(a.published, a.published_from) for a in mapped] == [
+        ("2021-03-03", "text"),
+        ("2023-05-16", None),
+        ("2023-05-16", "story"),
+    ]
+    assert [a.timexes for a in mapped] == [a.timexes for a in here]
+    assert {t.text: t.value for t in mapped[0].timexes}["next Monday"] == "2021-03-08"

@@ -6,11 +6,13 @@ sentence encoder once); ``ray`` spreads them over a Ray cluster.
 Either way the driver gets the analysed articles back in input order, in chunks, and writes the store itself, so a
 crash leaves the store with whole batches only and the dossier does not depend on the engine or the worker count.
 
-The workers also embed the sentences the corpus stages will need that are known from one article (the stories'
-leads; each chunk in one batched forward pass) and send the vectors back with the chunk as plain float32 arrays: the
-driver puts them in the store's vector cache, where the corpus stages find them, so it runs no forward pass of its
-own for them. They work out the claims stage's sentences too, for the clause parses that takes, which come back
-packed, so the claims stage does not parse the same sentences again on the driver.
+The workers also embed the sentences a corpus stage declares it wants embedded ahead (``CorpusStage.embeds_ahead``;
+each chunk in one batched forward pass) and send the vectors back with the chunk as plain float32 arrays: the driver
+puts them in the store's vector cache, where the corpus stages find them. No stage asks for that today: the stories
+stage's leads and the claims stage's sentences are embedded by their stages, all together in pieces of similar
+length, on the workers through :meth:`Engine.map`. The workers work out the claims stage's sentences, for the clause
+parses that takes, which come back packed, so the claims stage does not parse the same sentences again on the
+driver.
 
 The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
 (the claims of each story, the embeddings of the sentences the claims stage reads) goes back to the engine's workers
@@ -121,10 +123,9 @@ def load_worker_models() -> None:
 
 
 def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
-    """The sentences the corpus stages embed ahead for ``articles`` (stories' leads), embedded in one batched pass,
-    by cache key; and the clause parses made while choosing every stage's sentences, with the predicates of the
-    claims' propositions, packed per article id (the
-    claims stage embeds its own later, only those it reads: ``CorpusStage.embeds_ahead``)."""
+    """The sentences the corpus stages embed ahead for ``articles`` (``CorpusStage.embeds_ahead``), embedded in one
+    batched pass, by cache key; and the clause parses made while choosing every stage's sentences, with the predicates
+    of the claims' propositions, packed per article id."""
     from crosswire.claims.parses import pack, recording, recording_deeds
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences_by_encoder
@@ -139,7 +140,7 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
                 texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
         if docs or deeds:
             parses[article.id] = pack(docs, deeds)
-    # Each encoder's texts in one batched pass (the leads are embedded with the stories stage's own encoder).
+    # Each encoder's texts in one batched pass, with the stage's own encoder.
     vectors: dict[str, np.ndarray] = {}
     for encoder, unique in texts.items():
         batch = list(unique)

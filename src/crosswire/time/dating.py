@@ -14,8 +14,9 @@ an undated article loses most of its "When". Two sources of evidence, tried in t
     articles sharing a rare word, not with the square of the corpus. The thresholds are deliberately high: a wrong
     date is worse than none.
 
-After inferring a date, the article's time expressions are resolved again against it. With no evidence the date
-stays null and relative expressions keep their TimeML underspecified values ("XXXX-WXX-1", "XXXX-11-19").
+After inferring a date, the article's time expressions are resolved again against it (on the engine's workers when
+the run has them: :func:`_set_dates`). With no evidence the date stays null and relative expressions keep their
+TimeML underspecified values ("XXXX-WXX-1", "XXXX-11-19").
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 
 from crosswire.context import Context
 from crosswire.model import Article, Dossier, Timex
-from crosswire.nlp.parse import release
+from crosswire.nlp.parse import parse_text, release
 from crosswire.time.lexicon import MONTHS, WEEKDAYS
 from crosswire.time.timex import DATELINE_AFTER, DATELINE_BEFORE, resolve, resolve_article
 
@@ -178,11 +179,30 @@ def _best(
     return best[1] if best else None
 
 
-def _set_date(article: Article, date: str, source: str) -> None:
-    article.published = date
-    article.published_from = source  # type: ignore[assignment]
-    resolve_article(article)
-    release(article)
+def resolve_dated(item: tuple[str, str]) -> list[Timex]:
+    """The time expressions of a text (``item``: the text and its publication date) resolved against the date, with
+    its parse when a tense asks for it: what :func:`resolve_article` gives an article of that text and date."""
+    text, published = item
+    return resolve(text, published, lambda: parse_text(text))
+
+
+def _set_dates(dated: list[tuple[Article, str, str]], context: Context) -> None:
+    """Give each article its date (``dated``: the article, the date and where it came from), then resolve its time
+    expressions again against it. That needs the article's parse (the tense of some expressions), which the
+    per-article workers made and dropped: where the run has workers (``Context.corpus_map``) the articles are
+    resolved there, where spaCy is loaded, one task each, instead of parsed again here on one core; else here. An
+    article's expressions depend on its own text and date only, so the result is the same either way."""
+    for article, date, source in dated:
+        article.published = date
+        article.published_from = source  # type: ignore[assignment]
+    if context.corpus_map is None:
+        for article, _, _ in dated:
+            resolve_article(article)
+            release(article)
+        return
+    found = context.corpus_map(resolve_dated, [(article.text, date) for article, date, _ in dated])
+    for (article, _, _), timexes in zip(dated, found, strict=True):
+        article.timexes = timexes
 
 
 def infer_publication_dates(dossier: Dossier, context: Context) -> None:
@@ -190,10 +210,8 @@ def infer_publication_dates(dossier: Dossier, context: Context) -> None:
     undated = [a for a in dossier.articles if not a.published and a.duplicate_of is None]
     if not undated:
         return
-    for article in undated:
-        date = date_from_text(article)
-        if date:
-            _set_date(article, date, "text")
+    from_text = [(article, date) for article in undated if (date := date_from_text(article))]
+    _set_dates([(article, date, "text") for article, date in from_text], context)
     by_id = {a.id: a for a in dossier.articles}
     for _ in range(MAX_ROUNDS):
         missing = {a.id for a in dossier.articles if not a.published}
@@ -208,11 +226,13 @@ def infer_publication_dates(dossier: Dossier, context: Context) -> None:
                 found[aid] = sibling
         if not found:
             return
+        dated: list[tuple[Article, str, str]] = []
         for aid, sibling in found.items():
             # A dateline's own day ("Nov 17") beats the sibling's: the sibling only tells the year.
             day = dateline_day(by_id[aid])
             own = _with_sibling_year(day, sibling.published or "") if day else None
             if own:
-                _set_date(by_id[aid], own, "text")
+                dated.append((by_id[aid], own, "text"))
             else:
-                _set_date(by_id[aid], (sibling.published or "")[:10], "story")
+                dated.append((by_id[aid], (sibling.published or "")[:10], "story"))
+        _set_dates(dated, context)
