@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import re._constants as _sre  # type: ignore[import-not-found]  # the opcodes of a parsed pattern (:func:`guarded`)
-import re._parser as _sre_parse  # type: ignore[import-not-found]
 from functools import cache
 from typing import Any
 
@@ -31,6 +29,18 @@ from crosswire.time import values as tv
 from crosswire.time.rules import Candidate, Ctx
 from crosswire.time.tense import UNKNOWN, direction_at
 from crosswire.time.values import anchor_date
+
+# The regex engine's own parser, to read the first characters a pattern can match (:func:`guarded`). It is private
+# (CPython 3.11+): where it is missing or has changed, the patterns are compiled as written, which matches the same.
+try:
+    import re._constants as _sre  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+
+    # Character categories as written in a class; the negated ones bound nothing.
+    _CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_SPACE: r"\s"}
+except (ImportError, AttributeError):  # pragma: no cover - another Python
+    _sre = _sre_parse = None
+    _CATEGORIES = {}
 
 # How many paragraphs without a date of their own the narrative time outlasts (see :func:`resolve`).
 _NARRATIVE_PARAGRAPHS = 2
@@ -47,14 +57,6 @@ def _patterns() -> list[tuple[re.Pattern[str], absolute_rules.Rule]]:
 
 class _Unbounded(Exception):
     """A pattern whose first character :func:`_first_atoms` cannot bound."""
-
-
-# Character categories as written in a class; the negated ones bound nothing.
-_CATEGORIES = {
-    _sre.CATEGORY_DIGIT: r"\d",
-    _sre.CATEGORY_WORD: r"\w",
-    _sre.CATEGORY_SPACE: r"\s",
-}
 
 
 # Flags set for the whole pattern must open it: no lookahead can go before them.
@@ -117,12 +119,14 @@ def guarded(pattern: str, flags: int) -> re.Pattern[str]:
     a case-sensitive piece inside a case-insensitive pattern only widens the class. A pattern that turns case
     insensitivity on inside itself, may match the empty string or opens on something unbounded is left as it is.
     """
+    if _sre_parse is None:
+        return re.compile(pattern, flags)
     try:
         parsed = _sre_parse.parse(pattern, flags)
         if (not flags & re.IGNORECASE and "(?i" in pattern) or _GLOBAL_FLAGS.match(pattern):
             raise _Unbounded
         atoms, empty = _first_atoms(list(parsed))
-    except _Unbounded:
+    except (_Unbounded, AttributeError, TypeError, ValueError):  # ValueError etc.: a parser that has changed shape
         return re.compile(pattern, flags)
     if empty or not atoms:
         return re.compile(pattern, flags)
