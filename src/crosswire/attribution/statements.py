@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, head_word, is_person_noun
+from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, SPOKES_NOUNS, head_word, is_person_noun
 from crosswire.context import Context
 from crosswire.entities.coref import AGE_DESCRIPTION, PRONOUNS, resolve_reference
 from crosswire.entities.gender import Gender, compatible, noun_gender, read_genders
@@ -58,6 +58,13 @@ _RELATION_OF = re.compile(
     r"niece|grandfather|grandmother|family|relatives?|friends?|fianc[eé]e?|partner|girlfriend|boyfriend|lawyers?|"
     r"attorneys?|agent|aides?|advisers?|advisors?|representatives?|spokes(?:man|woman|person)|colleagues?)"
     r"\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# "the group behind the attack on Riverside Health", "the man accused of defrauding Acme", "protesters against the
+# Ministry": what the speaker did or opposes is named after these words, never the speaker.
+_TARGET_OF = re.compile(
+    r"\b(?:behind|against|accused\s+of|suspected\s+of|charged\s+with|blamed\s+for|responsible\s+for)\s+"
+    r"(?:[\w’'-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 # "the leader of the militant group Boko Haram": a group a person leads or belongs to, named after "of", is not that
@@ -96,6 +103,9 @@ BODY_HEADS = frozenset(
         "police", "unit", "council", "committee", "bureau", "inspectorate", "tribunal", "prosecutor", "government",
     }
 )  # fmt: skip
+# Body nouns that a company's name may end in too ("the committee" of a company's "Monetary Policy Committee", "the
+# council", "the unit", "the board"): only the plainly public ones keep "the ministry" off a company.
+COMPANY_HEADS = frozenset({"committee", "council", "unit", "board", "court", "tribunal", "bureau", "commission"})
 # Nouns that describe an outlet named before ("the magazine", "the publication", "the website").
 OUTLET_NOUNS = MEDIA_NOUNS - {"media", "press", "reporters", "correspondents", "journalists", "outlets", "wire"}
 # Where a relative clause or a participle opens in a speaker phrase: what it names is what the speaker did or where
@@ -107,8 +117,10 @@ _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
 _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
 # "the ... NOUN": a definite description ending in a common noun.
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
-# A personal name closing a speaker phrase: two or more capitalised words ("... lieutenant colonel Per Espen Strande").
-_CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+){1,3}[A-Z][a-z'’\-]+$")
+# A personal name closing a speaker phrase: two or more capitalised words ("... lieutenant colonel Per Espen Strande"),
+# maybe with a surname's particles between them ("Rotterdam's mayor, Jan de Vries", "Ludwig van Beethoven").
+_NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|ibn|al|el)\s+"
+_CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+(?:" + _NAME_PARTICLE + r"){0,2}){1,3}[A-Z][a-z'’\-]+$")
 # Between a name and the name it modifies: one to three lowercase words ("leader", "chief executive").
 _PREMODIFIED = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}")
 # A surname alone as the speaker, maybe after a courtesy title ("Hershberger said", "Dr. Archer said").
@@ -162,7 +174,13 @@ def _head_person(article: Article, statement: Statement, mentions: Sequence[Ment
         possessive = _possessive_end(article, mention)
         if possessive is not None and _INSTITUTION.fullmatch(article.text[possessive : statement.speaker_end or 0]):
             return mention  # "Netanyahu's office said": the office speaks for its holder
-        if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or _MEMBER_OF.search(lead) or possessive is not None:
+        if (
+            _DEPENDENT.search(lead)
+            or _RELATION_OF.search(lead)
+            or _MEMBER_OF.search(lead)
+            or _TARGET_OF.search(lead)
+            or possessive is not None
+        ):
             continue
         return mention
     return None
@@ -254,6 +272,46 @@ def _possessed_role(
         # "Jane Roe, a lawyer for Okafor, ... his lawyer said": a pronoun read as the lawyer herself is misread
         return None
     return owner
+
+
+# "Putin's spokesman", "the premier's spokesman", "the club's spokeswoman": whom a spokesperson speaks for.
+_SPOKES_FOR = re.compile(
+    r"(?:(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})|(?i:the)\s+(?P<common>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*))"
+    r"(?:['’]s\b|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)"
+)
+# A spokesperson for nobody the article names: unlinked, not the organization that spoke before.
+_NOBODY = ""
+
+
+def _spoken_for(
+    article: Article,
+    start: int,
+    phrase: str,
+    previous: Sequence[Statement],
+    entities: dict[str, Entity],
+) -> str | None:
+    """Whom a possessed spokesperson speaks for: the named possessor ("Putin's spokesman" is Putin's word, "Acme's
+    spokeswoman" Acme's), or the person or organization a described possessor refers to ("the prime minister's
+    spokesman": the person named with that role; "the club's spokesman": the club named before). :data:`_NOBODY`
+    when the possessor is nobody the article names; None when the phrase is no possessed spokesperson."""
+    found = _SPOKES_FOR.fullmatch(phrase)
+    if found is None or found.group("role").lower() not in SPOKES_NOUNS:
+        return None
+    offset = start + (len(article.text[start:]) - len(article.text[start:].lstrip()))
+    if found.group("name"):
+        lo, hi = found.start("name") + offset, found.end("name") + offset
+        named = [m for m in article.mentions if m.entity and m.start < hi and lo < m.end]
+        return named[0].entity if named else _NOBODY
+    owner = found.group("common")
+    lo = found.start("common") + offset
+    noun = owner.split()[-1].lower()
+    if _role_head(noun):
+        holder = resolve_reference(article, lo, lo + len(owner), entities)
+        return holder if holder is not None else _NOBODY
+    if noun in COMPANY_NOUNS:
+        described = _by_description(article, start, f"the {owner}", [], previous, entities)
+        return described if described is not None else _NOBODY
+    return _NOBODY
 
 
 def _holder_owner(
@@ -485,7 +543,10 @@ def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | No
 
 
 def _is_body(entity: Entity | None) -> bool:
-    return entity is not None and bool(entity.name.split()) and entity.name.split()[-1].lower() in BODY_HEADS
+    """A public body by its name: its last word ("Food and Drug Administration") or its first ("Ministry of
+    Defence", "Department of Justice") is a body's."""
+    words = entity.name.lower().split() if entity is not None else []
+    return bool(words) and (words[-1] in BODY_HEADS or (len(words) > 2 and words[0] in BODY_HEADS))
 
 
 def _described_body(
@@ -516,7 +577,10 @@ def _described_org(
         ending = [
             m
             for m in article.mentions
-            if m.label == "ORG" and m.entity and m.end <= start and m.text.split()[-1].lower() == noun
+            if m.entity
+            and m.end <= start
+            and m.entity not in bodies
+            and ((m.label == "ORG" and _noun_stem(m.text.split()[-1]) == _noun_stem(noun)) or _called(article, m, noun))
         ]
         if ending and start - ending[-1].end <= ORG_FALLBACK_DISTANCE:
             return max(ending, key=lambda m: m.end).entity
@@ -528,6 +592,27 @@ def _described_org(
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
         return max(named, key=lambda m: m.end).entity
     return None
+
+
+def _noun_stem(word: str) -> str:
+    """A noun and the last word of a name it describes, folded together: "airline" and "Airlines", "broadcaster" and
+    "Broadcasting"."""
+    word = word.lower().removesuffix("s")
+    for suffix in ("ing", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _called(article: Article, mention: Mention, noun: str) -> bool:
+    """Whether the article calls a name by ``noun`` where it names it: "the SEPLA union", "Spanish airline Skyra",
+    "the dockworkers' union FNV Havens" are a union and an airline, whatever the recogniser labelled them."""
+    before = article.text[max(0, mention.start - 40) : mention.start]
+    after = article.text[mention.end : mention.end + 40]
+    return bool(
+        re.search(r"\b" + re.escape(noun) + r"\s+$", before, re.IGNORECASE)
+        or re.match(r"\s+" + re.escape(noun) + r"\b", after, re.IGNORECASE)
+    )
 
 
 def _described_outlet(article: Article, start: int, noun: str, previous: Sequence[Statement]) -> str | None:
@@ -631,6 +716,9 @@ def _by_description(
             else frozenset(key for key, entity in entities.items() if _is_body(entity))
         )
         found = _described_org(article, start, previous, noun=noun, bodies=bodies)
+        if found is not None and noun in BODY_HEADS - COMPANY_HEADS and not _is_body(entities.get(found)):
+            # "the labour ministry", "the police" are never a company that spoke before
+            return None
         if found is not None:
             return found
     if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
@@ -656,6 +744,10 @@ def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Se
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
+            if _TARGET_OF.search(lead) or (label in PLACE_LABELS and _INDEFINITE.match(phrase)):
+                # "the group behind the attack on Riverside Health"; "a Greek court" is some court of the nation,
+                # not the nation speaking ("the Greek government" is)
+                continue
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
     return None
@@ -695,6 +787,9 @@ def _link_one(
         found = _role_holder(article, role, possessed, entities, genders, mentions)
         if found is not None:
             return found
+    spoken_for = _spoken_for(article, start, phrase, previous, entities)
+    if spoken_for is not None:
+        return spoken_for or None
     if possessed is not None:
         return None  # "his lawyer", whom the article does not name: an unnamed source (see link_article)
     found = _by_description(article, start, phrase, mentions, previous, entities)
