@@ -62,9 +62,8 @@ _RELATION_OF = re.compile(
 )
 # "the group behind the attack on Riverside Health", "the man accused of defrauding Acme", "protesters against the
 # Ministry": what the speaker did or opposes is named after these words, never the speaker.
-_TARGET_OF = re.compile(
-    r"\b(?:behind|against|accused\s+of|suspected\s+of|charged\s+with|blamed\s+for|responsible\s+for)\s+"
-    r"(?:[\w’'-]+\s+){0,6}$",
+_TARGET_TAIL = re.compile(
+    r"\s+(?:behind|against|accused\s+of|suspected\s+of|charged\s+with|blamed\s+for|responsible\s+for)\s",
     re.IGNORECASE,
 )
 # "the leader of the militant group Boko Haram": a group a person leads or belongs to, named after "of", is not that
@@ -174,13 +173,7 @@ def _head_person(article: Article, statement: Statement, mentions: Sequence[Ment
         possessive = _possessive_end(article, mention)
         if possessive is not None and _INSTITUTION.fullmatch(article.text[possessive : statement.speaker_end or 0]):
             return mention  # "Netanyahu's office said": the office speaks for its holder
-        if (
-            _DEPENDENT.search(lead)
-            or _RELATION_OF.search(lead)
-            or _MEMBER_OF.search(lead)
-            or _TARGET_OF.search(lead)
-            or possessive is not None
-        ):
+        if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or _MEMBER_OF.search(lead) or possessive is not None:
             continue
         return mention
     return None
@@ -744,10 +737,8 @@ def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Se
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
-            if _TARGET_OF.search(lead) or (label in PLACE_LABELS and _INDEFINITE.match(phrase)):
-                # "the group behind the attack on Riverside Health"; "a Greek court" is some court of the nation,
-                # not the nation speaking ("the Greek government" is)
-                continue
+            if label in PLACE_LABELS and _INDEFINITE.match(phrase):
+                continue  # "a Greek court" is some court of the nation, not the nation speaking ("the government" is)
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
     return None
@@ -770,6 +761,14 @@ def _link_one(
     if phrase.lower() not in RELATIVE_PRONOUNS:
         end = _relative_tail(article, start, end)
         phrase = article.text[start:end].strip()
+    target = _TARGET_TAIL.search(article.text, start, end)
+    if target is not None:
+        # "the group behind the attack on Dunmore Water": the words before the tail describe somebody new, neither
+        # what the tail names nor an organization that spoke before; a name among them still speaks
+        end = target.start()
+        phrase = article.text[start:end].strip()
+        if not _inside(article, start, end):
+            return None
     mentions = _inside(article, start, end)
     person = _head_person(article, statement, mentions)
     if person is not None:
