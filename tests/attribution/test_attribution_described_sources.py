@@ -50,6 +50,10 @@ PASSAGES = {
         "Lakeside Power signed the contract in 2021. A Kenyan court said on Friday that the contract was void.\n\n"
         "The company said it would appeal.\n"
     ),
+    "placed": (
+        "Halvorsen Shipping said the ferry was safe. The court in Oslo ruled on Monday that the company had broken"
+        " the law.\n\nThe court in Oslo said the fine would be paid within a month.\n"
+    ),
     "behind": (
         "Dunmore Water said a cyberattack shut down its billing systems on Saturday.\n\n"
         "The group behind the attack on Dunmore Water said it had stolen the records of 9,000 customers.\n"
@@ -113,6 +117,12 @@ def test_a_court_of_a_nation_is_not_the_nation_and_the_company_is_the_company(do
     assert court.speaker is None
     company = _by_speaker(dossier, "court", "The company")
     assert speaker_name(dossier, company) == "Lakeside Power"
+
+
+def test_a_court_in_a_place_is_not_the_place(dossier: Dossier) -> None:
+    found = [s for s in statements(dossier, "placed") if (s.speaker_text or "").startswith("The court in")]
+    assert found, [(s.speaker_text, s.content) for s in statements(dossier, "placed")]
+    assert all(speaker_name(dossier, spoken) != "Oslo" for spoken in found)
 
 
 def test_what_a_group_is_behind_is_not_the_group(dossier: Dossier) -> None:

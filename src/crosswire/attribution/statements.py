@@ -60,6 +60,8 @@ _RELATION_OF = re.compile(
     r"\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,5}$",
     re.IGNORECASE,
 )
+# Where a speaker is, not who: "the court in Piraeus", "the hospital at Dunmore".
+_PLACED = re.compile(r"\w\s+(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the group behind the attack on Riverside Health", "the man accused of defrauding Acme", "protesters against the
 # Ministry": what the speaker did or opposes is named after these words, never the speaker.
 _TARGET_TAIL = re.compile(
@@ -737,8 +739,10 @@ def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Se
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
-            if label in PLACE_LABELS and _INDEFINITE.match(phrase):
-                continue  # "a Greek court" is some court of the nation, not the nation speaking ("the government" is)
+            if label in PLACE_LABELS and (_INDEFINITE.match(phrase) or _PLACED.search(lead)):
+                # "a Greek court" is some court of the nation, not the nation speaking ("the government" is); "the
+                # court in Piraeus" is where the court sits
+                continue
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
     return None
