@@ -19,7 +19,7 @@ PASSAGES = {
         "The prime minister's spokesman said the government would not buy the plant.\n"
     ),
     "unnamed_premier": (
-        "Skyra Air said the strike had cost it about 40 million euros.\n\n"
+        "Skyra Air said the strike had cost it about 40 million euros. Labour Minister Ana Ruiz brokered the deal.\n\n"
         "The prime minister's spokesman said the government had not offered the airline any support.\n"
     ),
     "mayor_spokesman": (
@@ -81,7 +81,9 @@ def test_the_spokesman_of_a_role_is_the_word_of_the_person_named_with_it(dossier
     assert speaker_name(dossier, spoken) == "Lena Holt"
 
 
-def test_the_spokesman_of_nobody_named_is_not_the_company_that_spoke_before(dossier: Dossier) -> None:
+def test_the_spokesman_of_nobody_named_is_neither_the_company_that_spoke_before_nor_another_minister(
+    dossier: Dossier,
+) -> None:
     spoken = _by_speaker(dossier, "unnamed_premier", "The prime minister's spokesman")
     assert spoken.speaker is None
 

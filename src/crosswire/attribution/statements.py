@@ -301,8 +301,10 @@ def _spoken_for(
     lo = found.start("common") + offset
     noun = owner.split()[-1].lower()
     if _role_head(noun):
+        # the person named with the whole role: "the prime minister" is not the labour minister
         holder = resolve_reference(article, lo, lo + len(owner), entities)
-        return holder if holder is not None else _NOBODY
+        held = " ".join(entities[holder].roles).lower() if holder in entities else ""
+        return holder if holder is not None and all(word in held for word in owner.lower().split()) else _NOBODY
     if noun in COMPANY_NOUNS:
         described = _by_description(article, start, f"the {owner}", [], previous, entities)
         return described if described is not None else _NOBODY
@@ -748,6 +750,16 @@ def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Se
     return None
 
 
+def _before_target(article: Article, start: int, end: int) -> int | None:
+    """Where a speaker phrase ends before a tail naming what the speaker did or opposes ("the group behind the
+    attack on Dunmore Water"): the words before it describe somebody new, neither what the tail names nor an
+    organization that spoke before, so None unless a name stands among them."""
+    target = _TARGET_TAIL.search(article.text, start, end)
+    if target is None:
+        return end
+    return target.start() if _inside(article, start, target.start()) else None
+
+
 def _link_one(
     article: Article,
     statement: Statement,
@@ -765,14 +777,10 @@ def _link_one(
     if phrase.lower() not in RELATIVE_PRONOUNS:
         end = _relative_tail(article, start, end)
         phrase = article.text[start:end].strip()
-    target = _TARGET_TAIL.search(article.text, start, end)
-    if target is not None:
-        # "the group behind the attack on Dunmore Water": the words before the tail describe somebody new, neither
-        # what the tail names nor an organization that spoke before; a name among them still speaks
-        end = target.start()
-        phrase = article.text[start:end].strip()
-        if not _inside(article, start, end):
-            return None
+    cut = _before_target(article, start, end)
+    if cut is None:
+        return None
+    end, phrase = cut, article.text[start:cut].strip()
     mentions = _inside(article, start, end)
     person = _head_person(article, statement, mentions)
     if person is not None:
@@ -785,16 +793,20 @@ def _link_one(
         return resolve_reference(article, start, end, entities, genders)
     role = _role_span(article, start, end)
     possessed = _possessed_role(article, start, phrase, entities, genders)
+    if possessed is None:
+        # "the prime minister's spokesman": the spokesman of a role, not a holder of its first role noun
+        spoken_for = _spoken_for(article, start, phrase, previous, entities)
+        if spoken_for is not None:
+            return spoken_for or None
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
         found = _role_holder(article, role, possessed, entities, genders, mentions)
         if found is not None:
             return found
-    spoken_for = _spoken_for(article, start, phrase, previous, entities)
-    if spoken_for is not None:
-        return spoken_for or None
     if possessed is not None:
-        return None  # "his lawyer", whom the article does not name: an unnamed source (see link_article)
+        # "his lawyer", whom the article does not name: an unnamed source (see link_article); "Putin's spokesman",
+        # whom it does not name: Putin's word
+        return _spoken_for(article, start, phrase, previous, entities) or None
     found = _by_description(article, start, phrase, mentions, previous, entities)
     if found is not None:
         return found
