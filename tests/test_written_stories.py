@@ -269,10 +269,6 @@ def test_strike_deal_brokered_by_the_minister_on_sunday(dossier: Dossier) -> Non
     assert any(ruiz in e.participants and e.date == "2025-11-02" for e in deals), [(e.summary, e.date) for e in deals]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'an agreement between the airline and the SEPLA union': the airline, a description, is no party",
-)
 def test_strike_deal_is_between_the_airline_and_the_union(dossier: Dossier) -> None:
     parties = {_entity(dossier, "Skyra").id, _entity(dossier, "SEPLA").id}
     deals = [e for e in dossier.events if e.type == "AGREE" and "strike-wire" in e.articles]
