@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosswire.clean.header import (
+    any_dateline_end,
     byline,
     date_line,
     dateline,
@@ -173,6 +174,22 @@ def test_byline_with_an_outlet_is_neither_title_nor_text() -> None:
 )
 def test_datelines(line: str, outlet: str | None, day: str | None) -> None:
     assert dateline(line) == (outlet, day)
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline_text"),
+    [
+        ("COPENHAGEN, 12 March 2025 - Nordhavn A/S today notes the decision", "COPENHAGEN, 12 March 2025 - "),
+        ("MADRID, 3 November 2025 - Skyra and the union have signed", "MADRID, 3 November 2025 - "),
+        ("NAIROBI, 4 May — The ministry said", "NAIROBI, 4 May —"),
+        ("LAGOS, Nigeria, May 2, 2025 — The court ruled", "LAGOS, Nigeria, May 2, 2025 —"),
+        ("BRUSSELS, March 12 (Meridian Wire) - The Commission said", "BRUSSELS, March 12 (Meridian Wire) -"),
+        ("The 12 March 2025 deadline passed - then talks resumed", None),
+    ],
+)
+def test_place_datelines_with_the_day_before_or_after_the_month(line: str, dateline_text: str | None) -> None:
+    end = any_dateline_end(line)
+    assert (line[:end] if end is not None else None) == dateline_text
 
 
 def test_a_dateline_dates_an_undated_page() -> None:

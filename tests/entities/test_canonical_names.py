@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from entities_support import article, entity_of, run
 
 from crosswire.model import Dossier
@@ -193,6 +196,40 @@ def test_a_person_introduced_as_a_group_is_an_organization() -> None:
     assert entity_of(d, "Los Zetas").type == "ORG"
     assert entity_of(d, "Ahmed Musa").type == "PERSON"
     assert all(m.label == "ORG" for m in d.articles[1].mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a merger: a company's kind before its name, at a sentence's start and after "by"
+        ("Danish shipping group Nordhavn has offered to sell a unit.", "Nordhavn"),
+        ("The takeover of the port by Dutch freight operator Rotterlink was blocked.", "Rotterlink"),
+        # a strike: a union named before and after its noun
+        ("The dockworkers' union FNV Havens said 800 jobs were at risk.", "FNV Havens"),
+        ("The airline reached a deal with the SEPLA pilots' union on Sunday.", "SEPLA"),
+        # sport and aviation
+        ("Fans of the Estonian club Levadia protested.", "Levadia"),
+        ("Pilots at Spanish airline Skyra will return to work.", "Skyra"),
+    ],
+)
+def test_a_person_introduced_by_an_organizations_noun_is_an_organization(text: str, name: str) -> None:
+    d = run(article("a", text, {name: "PERSON"}), article("b", f"{name} said nothing.", {name: "PERSON"}))
+    assert entity_of(d, name).type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union leader Jan Smit said the strike would go on.",
+        "The company's founder Maria Lopes said the plant would stay open.",
+        "A club captain, Tom Reed, said the fans were right.",
+    ],
+)
+def test_a_person_after_an_organizations_role_stays_a_person(text: str) -> None:
+    name = re.search(r"(?:Jan Smit|Maria Lopes|Tom Reed)", text)
+    assert name is not None
+    d = run(article("a", text, {name.group(0): "PERSON"}))
+    assert entity_of(d, name.group(0)).type == "PERSON"
 
 
 def test_ids_are_stable_and_unique() -> None:

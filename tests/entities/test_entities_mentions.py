@@ -157,3 +157,17 @@ def test_a_place_ending_in_an_institutions_noun_is_an_organization() -> None:
     text = "West Yorkshire Police arrested him, and Leeds City Council objected, in South Yorkshire."
     pieces = [("West Yorkshire Police", "GPE"), ("Leeds City Council", "GPE"), ("South Yorkshire", "GPE")]
     assert _tagged(text, *pieces) == ["West Yorkshire Police/ORG", "Leeds City Council/ORG", "South Yorkshire/GPE"]
+
+
+def test_a_name_after_a_role_noun_the_tagger_missed_is_a_person() -> None:
+    """A merger review, a ferry verdict and a strike: the tagger missed the holder of a role named as a title or set
+    off by a comma, or took the title's first word for a person; a weekday, a ministry or a place after a role stays
+    unnamed."""
+    text = "Rotterdam's mayor, Jan de Vries, told reporters on Thursday that he feared job losses."
+    assert _tagged(text, ("Rotterdam", "GPE")) == ["Rotterdam/GPE", "Jan de Vries/PERSON"]
+    text = "The mayor of Naxos, Giorgos Lianos, said the island would never forget."
+    assert _tagged(text, ("Naxos", "GPE")) == ["Naxos/GPE", "Giorgos Lianos/PERSON"]
+    text = "Pilots returned after Labour Minister Ana Ruiz brokered an agreement."
+    assert _tagged(text, ("Labour", "PERSON")) == ["Ana Ruiz/PERSON"]
+    text = "The spokesman Monday Morning said, and the minister, Foreign Affairs, agreed with the envoy in New York."
+    assert _tagged(text, ("New York", "GPE")) == ["New York/GPE"]

@@ -60,6 +60,15 @@ PASSAGES = {
         " Italian capital on Monday.\n"
     ),
     "three_sides": "Israel, Hamas and Egypt sent delegations to Cairo. On Sunday both sides signed a ceasefire.\n",
+    # One organization by its noun: the one the text named (and, among several, the one it called so).
+    "brokered": (
+        "Pilots at the Norwegian airline Fjordfly walked out on Monday. Transport Minister Lena Holt brokered an"
+        " agreement between the airline and the NFF union on Sunday.\n"
+    ),
+    "two_companies": (
+        "Siemens and Nokia sent engineers to the plant. Labour Minister Ana Ruiz brokered an agreement between the"
+        " company and the IG Metall union on Sunday.\n"
+    ),
     # Countries named, companies described: no company to refer to.
     "wrong_kind": "Germany and France sent aid to Greece on Monday. The two companies signed a deal on Tuesday.\n",
 }
@@ -87,6 +96,7 @@ def _names(dossier: Dossier, event: Event) -> set[str]:
         ("ministers", "CONSULT", {"Antony Blinken", "Wang Yi"}),
         ("pair", "CONSULT", {"Enzo Maresca", "Nicolas Jackson"}),
         ("envoy", "CONSULT", {"Miroslav Lajcak", "Serbia", "Kosovo"}),
+        ("brokered", "AGREE", {"Lena Holt", "Fjordfly", "NFF"}),
     ],
 )
 def test_a_plural_description_is_the_parties_the_text_named(
@@ -105,6 +115,11 @@ def test_no_event_when_the_text_names_more_or_none_of_that_kind(dossier: Dossier
     assert passage_events(dossier, name, event_type) == [], [(e.type, e.summary) for e in dossier.events]
 
 
+def test_the_company_among_two_named_is_no_party(dossier: Dossier) -> None:
+    found = passage_events(dossier, "two_companies", "AGREE")
+    assert all(not _names(dossier, event) & {"Siemens", "Nokia"} for event in found), [e.summary for e in found]
+
+
 @pytest.mark.parametrize(
     ("phrase", "reading"),
     [
@@ -115,7 +130,10 @@ def test_no_event_when_the_text_names_more_or_none_of_that_kind(dossier: Dossier
         ("the ministers", (None, "minister")),
         ("the three countries", (3, "country")),
         ("both companies", (2, "company")),
-        ("the club", None),
+        ("the club", (1, "club")),
+        ("the Spanish airline", (1, "airline")),
+        ("the man", None),
+        ("a club", None),
         ("the two goals", None),
         ("a fee", None),
         ("the talks", None),

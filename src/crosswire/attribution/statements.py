@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, head_word, is_person_noun
+from crosswire.attribution.sources import MEDIA_NOUNS, RELATIVE_PRONOUNS, SPOKES_NOUNS, head_word, is_person_noun
 from crosswire.context import Context
 from crosswire.entities.coref import AGE_DESCRIPTION, PRONOUNS, resolve_reference
 from crosswire.entities.gender import Gender, compatible, noun_gender, read_genders
@@ -58,6 +58,14 @@ _RELATION_OF = re.compile(
     r"niece|grandfather|grandmother|family|relatives?|friends?|fianc[eé]e?|partner|girlfriend|boyfriend|lawyers?|"
     r"attorneys?|agent|aides?|advisers?|advisors?|representatives?|spokes(?:man|woman|person)|colleagues?)"
     r"\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# Where a speaker is, not who: "the court in Piraeus", "the hospital at Dunmore".
+_PLACED = re.compile(r"\w\s+(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the group behind the attack on Riverside Health", "the man accused of defrauding Acme", "protesters against the
+# Ministry": what the speaker did or opposes is named after these words, never the speaker.
+_TARGET_TAIL = re.compile(
+    r"\s+(?:behind|against|accused\s+of|suspected\s+of|charged\s+with|blamed\s+for|responsible\s+for)\s",
     re.IGNORECASE,
 )
 # "the leader of the militant group Boko Haram": a group a person leads or belongs to, named after "of", is not that
@@ -96,6 +104,9 @@ BODY_HEADS = frozenset(
         "police", "unit", "council", "committee", "bureau", "inspectorate", "tribunal", "prosecutor", "government",
     }
 )  # fmt: skip
+# Body nouns that a company's name may end in too ("the committee" of a company's "Monetary Policy Committee", "the
+# council", "the unit", "the board"): only the plainly public ones keep "the ministry" off a company.
+COMPANY_HEADS = frozenset({"committee", "council", "unit", "board", "court", "tribunal", "bureau", "commission"})
 # Nouns that describe an outlet named before ("the magazine", "the publication", "the website").
 OUTLET_NOUNS = MEDIA_NOUNS - {"media", "press", "reporters", "correspondents", "journalists", "outlets", "wire"}
 # Where a relative clause or a participle opens in a speaker phrase: what it names is what the speaker did or where
@@ -107,8 +118,10 @@ _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
 _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|government|campaign|cabinet)\s*")
 # "the ... NOUN": a definite description ending in a common noun.
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
-# A personal name closing a speaker phrase: two or more capitalised words ("... lieutenant colonel Per Espen Strande").
-_CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+){1,3}[A-Z][a-z'’\-]+$")
+# A personal name closing a speaker phrase: two or more capitalised words ("... lieutenant colonel Per Espen Strande"),
+# maybe with a surname's particles between them ("Rotterdam's mayor, Jan de Vries", "Ludwig van Beethoven").
+_NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|ibn|al|el)\s+"
+_CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+(?:" + _NAME_PARTICLE + r"){0,2}){1,3}[A-Z][a-z'’\-]+$")
 # Between a name and the name it modifies: one to three lowercase words ("leader", "chief executive").
 _PREMODIFIED = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}")
 # A surname alone as the speaker, maybe after a courtesy title ("Hershberger said", "Dr. Archer said").
@@ -254,6 +267,48 @@ def _possessed_role(
         # "Jane Roe, a lawyer for Okafor, ... his lawyer said": a pronoun read as the lawyer herself is misread
         return None
     return owner
+
+
+# "Putin's spokesman", "the premier's spokesman", "the club's spokeswoman": whom a spokesperson speaks for.
+_SPOKES_FOR = re.compile(
+    r"(?:(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})|(?i:the)\s+(?P<common>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*))"
+    r"(?:['’]s\b|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)"
+)
+# A spokesperson for nobody the article names: unlinked, not the organization that spoke before.
+_NOBODY = ""
+
+
+def _spoken_for(
+    article: Article,
+    start: int,
+    phrase: str,
+    previous: Sequence[Statement],
+    entities: dict[str, Entity],
+) -> str | None:
+    """Whom a possessed spokesperson speaks for: the named possessor ("Putin's spokesman" is Putin's word, "Acme's
+    spokeswoman" Acme's), or the person or organization a described possessor refers to ("the prime minister's
+    spokesman": the person named with that role; "the club's spokesman": the club named before). :data:`_NOBODY`
+    when the possessor is nobody the article names; None when the phrase is no possessed spokesperson."""
+    found = _SPOKES_FOR.fullmatch(phrase)
+    if found is None or found.group("role").lower() not in SPOKES_NOUNS:
+        return None
+    offset = start + (len(article.text[start:]) - len(article.text[start:].lstrip()))
+    if found.group("name"):
+        lo, hi = found.start("name") + offset, found.end("name") + offset
+        named = [m for m in article.mentions if m.entity and m.start < hi and lo < m.end]
+        return named[0].entity if named else _NOBODY
+    owner = found.group("common")
+    lo = found.start("common") + offset
+    noun = owner.split()[-1].lower()
+    if _role_head(noun):
+        # the person named with the whole role: "the prime minister" is not the labour minister
+        holder = resolve_reference(article, lo, lo + len(owner), entities)
+        held = " ".join(entities[holder].roles).lower() if holder in entities else ""
+        return holder if holder is not None and all(word in held for word in owner.lower().split()) else _NOBODY
+    if noun in COMPANY_NOUNS:
+        described = _by_description(article, start, f"the {owner}", [], previous, entities)
+        return described if described is not None else _NOBODY
+    return _NOBODY
 
 
 def _holder_owner(
@@ -485,7 +540,10 @@ def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | No
 
 
 def _is_body(entity: Entity | None) -> bool:
-    return entity is not None and bool(entity.name.split()) and entity.name.split()[-1].lower() in BODY_HEADS
+    """A public body by its name: its last word ("Food and Drug Administration") or its first ("Ministry of
+    Defence", "Department of Justice") is a body's."""
+    words = entity.name.lower().split() if entity is not None else []
+    return bool(words) and (words[-1] in BODY_HEADS or (len(words) > 2 and words[0] in BODY_HEADS))
 
 
 def _described_body(
@@ -516,7 +574,10 @@ def _described_org(
         ending = [
             m
             for m in article.mentions
-            if m.label == "ORG" and m.entity and m.end <= start and m.text.split()[-1].lower() == noun
+            if m.entity
+            and m.end <= start
+            and m.entity not in bodies
+            and ((m.label == "ORG" and _noun_stem(m.text.split()[-1]) == _noun_stem(noun)) or _called(article, m, noun))
         ]
         if ending and start - ending[-1].end <= ORG_FALLBACK_DISTANCE:
             return max(ending, key=lambda m: m.end).entity
@@ -528,6 +589,27 @@ def _described_org(
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
         return max(named, key=lambda m: m.end).entity
     return None
+
+
+def _noun_stem(word: str) -> str:
+    """A noun and the last word of a name it describes, folded together: "airline" and "Airlines", "broadcaster" and
+    "Broadcasting"."""
+    word = word.lower().removesuffix("s")
+    for suffix in ("ing", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _called(article: Article, mention: Mention, noun: str) -> bool:
+    """Whether the article calls a name by ``noun`` where it names it: "the SEPLA union", "Spanish airline Skyra",
+    "the dockworkers' union FNV Havens" are a union and an airline, whatever the recogniser labelled them."""
+    before = article.text[max(0, mention.start - 40) : mention.start]
+    after = article.text[mention.end : mention.end + 40]
+    return bool(
+        re.search(r"\b" + re.escape(noun) + r"\s+$", before, re.IGNORECASE)
+        or re.match(r"\s+" + re.escape(noun) + r"\b", after, re.IGNORECASE)
+    )
 
 
 def _described_outlet(article: Article, start: int, noun: str, previous: Sequence[Statement]) -> str | None:
@@ -631,6 +713,9 @@ def _by_description(
             else frozenset(key for key, entity in entities.items() if _is_body(entity))
         )
         found = _described_org(article, start, previous, noun=noun, bodies=bodies)
+        if found is not None and noun in BODY_HEADS - COMPANY_HEADS and not _is_body(entities.get(found)):
+            # "the labour ministry", "the police" are never a company that spoke before
+            return None
         if found is not None:
             return found
     if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
@@ -656,9 +741,23 @@ def _named_org(article: Article, start: int, end: int, phrase: str, mentions: Se
             # "the White House's National Security Council": the possessor is not the speaker; nor is "the sister
             # of British-born photographer X" British
             lead = article.text[start : mention.start]
+            if label in PLACE_LABELS and (_INDEFINITE.match(phrase) or _PLACED.search(lead)):
+                # "a Greek court" is some court of the nation, not the nation speaking ("the government" is); "the
+                # court in Piraeus" is where the court sits
+                continue
             if mention.label == label and _possessive_end(article, mention) is None and not _RELATION_OF.search(lead):
                 return mention.entity
     return None
+
+
+def _before_target(article: Article, start: int, end: int) -> int | None:
+    """Where a speaker phrase ends before a tail naming what the speaker did or opposes ("the group behind the
+    attack on Dunmore Water"): the words before it describe somebody new, neither what the tail names nor an
+    organization that spoke before, so None unless a name stands among them."""
+    target = _TARGET_TAIL.search(article.text, start, end)
+    if target is None:
+        return end
+    return target.start() if _inside(article, start, target.start()) else None
 
 
 def _link_one(
@@ -678,6 +777,10 @@ def _link_one(
     if phrase.lower() not in RELATIVE_PRONOUNS:
         end = _relative_tail(article, start, end)
         phrase = article.text[start:end].strip()
+    cut = _before_target(article, start, end)
+    if cut is None:
+        return None
+    end, phrase = cut, article.text[start:cut].strip()
     mentions = _inside(article, start, end)
     person = _head_person(article, statement, mentions)
     if person is not None:
@@ -690,13 +793,20 @@ def _link_one(
         return resolve_reference(article, start, end, entities, genders)
     role = _role_span(article, start, end)
     possessed = _possessed_role(article, start, phrase, entities, genders)
+    if possessed is None:
+        # "the prime minister's spokesman": the spokesman of a role, not a holder of its first role noun
+        spoken_for = _spoken_for(article, start, phrase, previous, entities)
+        if spoken_for is not None:
+            return spoken_for or None
     if role is not None and not _INDEFINITE.match(phrase):
         # "the spokesperson" is somebody named before; "a CIA spokesperson" is a new, unnamed one
         found = _role_holder(article, role, possessed, entities, genders, mentions)
         if found is not None:
             return found
     if possessed is not None:
-        return None  # "his lawyer", whom the article does not name: an unnamed source (see link_article)
+        # "his lawyer", whom the article does not name: an unnamed source (see link_article); "Putin's spokesman",
+        # whom it does not name: Putin's word
+        return _spoken_for(article, start, phrase, previous, entities) or None
     found = _by_description(article, start, phrase, mentions, previous, entities)
     if found is not None:
         return found

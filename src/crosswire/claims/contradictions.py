@@ -27,6 +27,7 @@ from datetime import date
 
 import numpy as np
 
+from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import Proposition, affiliations, figures
 from crosswire.clean import header
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
@@ -277,3 +278,160 @@ def stance_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
                 )
             )
     return results
+
+
+# --- figures: "sentenced to eight years" against "sentenced to ten years" -----------------------------------------
+
+# Two propositions of one story from different articles, as alike as this (their own texts embedded), may give one
+# figure two ways.
+SAME_FIGURE = 0.6
+_WORD_NUMBERS = {
+    word: float(number)
+    for number, word in enumerate(
+        [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+    )
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound"}
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(?P<currency>[$€£])?\s?(?P<number>\d[\d,]*(?:\.\d+)?|"
+    + r"\b(?:"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")\b)"
+    r"(?:[\s-]+(?P<scale>thousand|million|billion|bn|m)\b)?(?:[\s-]*(?P<unit>%|per\s?cent|[a-z]+))?",
+    re.IGNORECASE,
+)
+# Words after a number that count nothing ("nine of them", "eight to ten", "one another").
+_NOT_UNITS = frozenset(
+    {
+        "of", "to", "in", "on", "at", "and", "or", "by", "for", "from", "with", "the", "a", "an", "more", "less",
+        "than", "other", "another", "such", "per", "who", "which", "that", "as", "is", "was", "are", "were",
+    }
+)  # fmt: skip
+# A bound or a round figure ("more than $16 million", "at least 4,000", "about 40 million") is no exact value another
+# figure could contradict.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|up\s+to|nearly|almost|about|around|roughly|approximately|some|as\s+many\s+as|"
+    r"as\s+much\s+as|fewer\s+than|less\s+than|under|upwards\s+of|in\s+excess\s+of|close\s+to)\s*$",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure a proposition gives: how much, of what unit, and as the text writes it."""
+
+    amount: float
+    unit: str
+    text: str
+
+
+def _unit(word: str) -> str:
+    word = word.lower().replace(" ", "")
+    if word in {"%", "percent"}:
+        return "percent"
+    return word.removesuffix("s") if len(word) > 3 else word
+
+
+def quantities(text: str, numbers: frozenset[str] = frozenset()) -> list[Quantity]:
+    """The figures ``text`` gives with what they count ("800 jobs", "9 percent", "$5 million", "eight years"); a
+    digit figure only when it is among ``numbers`` (the proposition's figures: not a year, a day or part of a name),
+    a number word only when a unit follows it ("one of them" counts nothing)."""
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        number, currency, scale, unit = match["number"], match["currency"], match["scale"], match["unit"]
+        digits = number[0].isdigit()
+        if digits and number.replace(",", "") not in numbers:
+            continue
+        if _MONTH_BEFORE.search(text, 0, match.start()) or _BOUND_BEFORE.search(text, 0, match.start()):
+            continue  # "March 12"; "more than 170"
+        if currency:
+            unit, written = _CURRENCIES[currency], f"{currency}{number}" + (f" {scale}" if scale else "")
+        elif unit is None or unit.lower() in _NOT_UNITS or (len(unit) < 3 and unit != "%"):
+            continue
+        else:
+            written = match[0].strip()
+        amount = float(number.replace(",", "")) if digits else _WORD_NUMBERS[number.lower()]
+        found.append(Quantity(amount * _SCALES.get((scale or "").lower(), 1.0), _unit(unit), written))
+    return found
+
+
+def _shared_deed(left: Proposition, right: Proposition, unit: str) -> bool:
+    """Whether two propositions say one thing of the figure: their predicates share a word besides its unit
+    ("sentenced ... to eight years" / "was sentenced to ten years"; not "killed 14 people" / "injured 30 people").
+    Where a predicate could not be read (a fragment: "him to eight years in prison"), the words of the texts."""
+    ours = left.deed if left.deed else _content_stems(left.text)
+    theirs = right.deed if right.deed else _content_stems(right.text)
+    return bool({word for word in ours & theirs if not unit.startswith(word) and not word.isdigit()})
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(
+        stem(word) for word in re.findall(r"[A-Za-z]{4,}", text) if word.lower() not in _WORD_NUMBERS and word.islower()
+    )
+
+
+def figure_contradictions(
+    propositions: Sequence[Proposition], vectors: np.ndarray, claim_ids: Sequence[str], stories: Sequence[str]
+) -> list[Contradiction]:
+    """Propositions of one story in different articles that say the same thing (their vectors at least
+    :data:`SAME_FIGURE` alike, their predicates sharing a word besides the unit) with different figures of one unit
+    and none in common: "the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead".
+    Propositions dated to different days tell of two things ("rose 11 percent on Monday" / "fell 6 percent on
+    Tuesday")."""
+    found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
+    by_story: dict[str, list[int]] = {}
+    for index, story in enumerate(stories):
+        if found[index] and vectors[index].any():
+            by_story.setdefault(story, []).append(index)
+    gathered: dict[tuple[str, str], dict[float, ContradictionValue]] = {}
+    summaries: dict[tuple[str, str], str] = {}
+    for members in by_story.values():
+        for position, i in enumerate(members):
+            for j in members[position + 1 :]:
+                left, right = propositions[i], propositions[j]
+                if left.article == right.article or float(vectors[i] @ vectors[j]) < SAME_FIGURE:
+                    continue
+                if left.dates and right.dates and not left.dates & right.dates:
+                    continue
+                for unit in {q.unit for q in found[i]} & {q.unit for q in found[j]}:
+                    ours = {q.amount: q for q in found[i] if q.unit == unit}
+                    theirs = {q.amount: q for q in found[j] if q.unit == unit}
+                    if set(ours) & set(theirs) or not _shared_deed(left, right, unit):
+                        continue
+                    key = (claim_ids[i], unit)
+                    values = gathered.setdefault(key, {})
+                    summaries.setdefault(key, f"{left.text} / {right.text}"[:400])
+                    for proposition, quantity in (
+                        *((left, q) for q in ours.values()),
+                        *((right, q) for q in theirs.values()),
+                    ):
+                        value = values.setdefault(quantity.amount, ContradictionValue(value=quantity.text))
+                        _add(value, proposition)
+    results = []
+    for (about, unit), values in gathered.items():
+        ordered = sorted(values.values(), key=lambda value: (value.first_published or "9999", value.value))
+        results.append(
+            Contradiction(
+                id=_contradiction_id("figure", f"{about}:{unit}", [value.value for value in ordered]),
+                about=about,
+                values=ordered,
+                kind="value",
+                summary=summaries[about, unit],
+            )
+        )
+    return results
+
+
+def _add(value: ContradictionValue, proposition: Proposition) -> None:
+    if proposition.article not in value.articles:
+        value.articles.append(proposition.article)
+    if proposition.statement and proposition.statement not in value.statements:
+        value.statements.append(proposition.statement)
+    value.evidence.append(Evidence(article=proposition.article, start=proposition.start, end=proposition.end))
+    if proposition.published and (value.first_published is None or proposition.published < value.first_published):
+        value.first_published = proposition.published

@@ -15,6 +15,7 @@ from crosswire.claims.contradictions import (
     compared_contexts,
     compared_sentences,
     dated_contexts,
+    figure_contradictions,
     stance_contradictions,
     value_contradictions,
 )
@@ -423,6 +424,9 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     dossier.claims = sorted(claims, key=lambda claim: (-claim.centrality, order[claim.id]))
     dossier.contradictions = [
         *value_contradictions(compared, propositions, claim_ids, cache, CLAIMS_ENCODER),
+        *figure_contradictions(
+            propositions, vectors, claim_ids, [story.get(p.article, p.article) for p in propositions]
+        ),
         *stance_contradictions(dossier, claims),
         *truth_contradictions(dossier, claims),
         *holder_contradictions(dossier, claims),

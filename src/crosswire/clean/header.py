@@ -77,10 +77,12 @@ _DATELINE_PARENS = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*\(([^()\n]{2,80})\)\s*(?:[-–—:]+|(?=[A-Z]))"
 )
 # A dateline of a place alone: a city in capitals, maybe its country or state, maybe the day it was filed, and a dash
-# ("SANA, Yemen —", "LONDON, March 10 —", "NEW YORK, Aug. 4 —", "LAGOS, Nigeria, May 2, 2025 —").
+# ("SANA, Yemen —", "LONDON, March 10 —", "NEW YORK, Aug. 4 —", "LAGOS, Nigeria, May 2, 2025 —"), the day also
+# written before the month, as press releases do ("COPENHAGEN, 12 March 2025 -").
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _PLACE_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:,?\s*(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+" + _MONTH_NAME + r"(?:,?\s*\d{4})?))?"
     r"\s*(?:[—–]|--?\s)(?=\s*[A-Z“\"])"
 )
 # "NEW YORK, March 7. /TASS/."

@@ -83,12 +83,22 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
 _DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 _DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
 
-# An organization noun right before a name, after an article, a possessor or "of" and its adjectives ("the Islamist
-# militant group ", "of Nigeria’s Islamic extremist group ").
-_GROUP_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|of|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:group|militia|organi[sz]ation|movement|faction|sect|cartel|gang|outfit)\s+$"
+# An organization noun right before a name, after an article, a possessor, a preposition or a sentence's start and
+# its adjectives ("the Islamist militant group ", "of Nigeria’s Islamic extremist group ", "by Danish shipping group ",
+# "The dockworkers' union ", "Spanish airline "): the name is an organization's.
+_ORG_KIND = (
+    r"(?:group|militia|organi[sz]ation|movement|faction|sect|cartel|gang|outfit|union|company|firm|airline|carrier|"
+    r"operator|conglomerate|insurer|lender|retailer|manufacturer|carmaker|automaker|drugmaker|chain|federation|"
+    r"association|charity|club)"
 )
+_GROUP_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|of|by|for|with|from|at|to|and|\w+['’]s)\s+|[.!?\n][\"”’]?\s*)(?:[\w'’-]+\s+){0,3}?"
+    + _ORG_KIND
+    + r"\s+$"
+)
+# The same noun right after a name that an article opens ("the SEPLA union", "the SEPLA pilots' union", "the Nordhavn
+# group").
+_GROUP_AFTER = (re.compile(r"\b[Tt]he\s+$"), re.compile(r"^\s+(?:[\w'’-]+\s+)?" + _ORG_KIND + r"\b"))
 
 # An outlet noun right before a name ("the entertainment site TheWrap", "the French website iGen", "the weekly
 # Harbour Gazette"): an organization, whatever kind the tagger gave the name.
@@ -257,9 +267,12 @@ def _introductions(articles: Sequence[Article]) -> tuple[set[str], set[str], set
     person: set[str] = set()
     for article in articles:
         for mention in article.mentions:
-            before = article.text[max(0, mention.start - 40) : mention.start]
+            # the text before the name; an article's start reads as a line's
+            before = ("\n" if mention.start <= 40 else "") + article.text[max(0, mention.start - 40) : mention.start]
             name = fold(mention.text)
-            if _GROUP_BEFORE.search(before):
+            if _GROUP_BEFORE.search(before) or (
+                _GROUP_AFTER[0].search(before) and _GROUP_AFTER[1].match(article.text[mention.end : mention.end + 40])
+            ):
                 group.add(name)
             if _OUTLET_BEFORE.search(before):
                 outlet.add(name)

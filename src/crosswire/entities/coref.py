@@ -198,7 +198,7 @@ def _singular(word: str) -> str:
 def group_reference(phrase: str) -> tuple[int | None, str] | None:
     """How many parties a plural description names and its head noun ("the two clubs" -> (2, "club"); "both sides"
     -> (2, "side"); "the pair" -> (2, "pair"); "the ministers" -> (None, "minister")), or None for any other
-    phrase."""
+    phrase. An organization's noun in the singular names one ("the airline" -> (1, "airline"))."""
     found = _GROUP.match(phrase.strip())
     if found is None:
         return None
@@ -211,7 +211,10 @@ def group_reference(phrase: str) -> tuple[int | None, str] | None:
     if head == "pair":
         return (2, head) if not plural and not count_word else None
     if not plural:
-        return None  # "the club", "both": one party, or no head noun
+        # "the airline", "the union": one organization, the one named in the paragraph before (or the one the text
+        # calls by that noun); "the man", "both": no such party
+        singular = GROUP_NOUNS[head] == _ORG and not count_word and phrase.strip().lower().startswith("the ")
+        return (1, head) if singular else None
     return (_COUNTS[count_word] if count_word else None), head
 
 

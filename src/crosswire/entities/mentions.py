@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from crosswire.context import Context
 from crosswire.entities import gazetteer
 from crosswire.entities.names import HONORIFICS
-from crosswire.entities.roles import ORG_NOUNS
+from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
 from crosswire.model import Article, Mention
 from crosswire.nlp.parse import doc_of
 
@@ -221,7 +221,68 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         if label == "PERSON" and " " not in surface and _TITLE_AFTER.match(text[end : end + 12]):
             continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
-    return _untagged_surnames(text, mentions)
+    return _untagged_surnames(text, _titled_names(text, mentions))
+
+
+# A name of two or three capitalised words (maybe with a surname's particles) right after a role noun, as a title
+# ("Labour Minister Ana Ruiz") or set off by a comma ("Rotterdam's mayor, Jan de Vries", "the mayor of Naxos, Giorgos
+# Lianos"): the holder of the role.
+_PARTICLES = r"(?:de|da|do|dos|del|della|di|du|van|von|der|den|ter|bin|ibn|al|el)"
+_TITLED_NAME = re.compile(
+    r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+" + _PARTICLES + r")*(?:\s+[A-Z][a-z’'-]+){1,2})(?=[\s,.;:)]|$)"
+)
+_WORD_AT = re.compile(r"\b[A-Za-z-]+\b")
+# Capitalised words that are no part of a person's name.
+_NOT_NAME_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "morning",
+        "evening", "afternoon", "night", "today", "yesterday", "tomorrow", "the", "and", "but", "said", "says",
+        # ranks written short ("Rear Adm. John Kirby")
+        "rear", "adm", "gen", "col", "lt", "sgt", "cmdr", "capt", "maj", "brig", "cpl", "pvt", "rev", "sen", "rep",
+        "gov",
+    }
+)  # fmt: skip
+
+
+def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names the tagger missed after a role noun (see :data:`_TITLED_NAME`), as PERSON mentions; a title word the
+    tagger took for a one-word person ("Labour" of "Labour Minister Ana Ruiz") is dropped for the name."""
+    added: list[Mention] = []
+    dropped: set[int] = set()
+    for word in _WORD_AT.finditer(text):
+        if word[0].lower() not in ROLE_HEADS:
+            continue
+        match = _TITLED_NAME.match(text, word.end())
+        if match is None:
+            continue
+        name = match["name"]
+        words = name.split()
+        if any(
+            w.lower() in ROLE_HEADS
+            or w.lower() in TITLE_WORDS
+            or w.lower() in ORG_NOUNS
+            or w.lower() in _NOT_NAME_WORDS
+            for w in words
+        ):
+            continue
+        if gazetteer.place(name) is not None or gazetteer.country(words[0]) is not None:
+            continue
+        start, end = match.start("name"), match.end("name")
+        if any(m.start < end and start < m.end for m in [*mentions, *added]):
+            continue
+        for index, mention in enumerate(mentions):
+            if (
+                mention.label == "PERSON"
+                and " " not in mention.text
+                and mention.end < start
+                and re.fullmatch(r"\s+" + re.escape(word[0]) + r"\s+", text[mention.end : start])
+            ):
+                dropped.add(index)  # "Labour" of "Labour Minister Ana Ruiz"
+        added.append(Mention(start=start, end=end, text=name, label="PERSON"))
+    kept = [mention for index, mention in enumerate(mentions) if index not in dropped]
+    return sorted([*kept, *added], key=lambda m: m.start)
 
 
 def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:

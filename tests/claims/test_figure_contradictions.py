@@ -1,0 +1,110 @@
+"""Figure contradictions: two articles of one story giving one figure two ways ("sentenced to 8 years" / "to 10
+years", "800 jobs at risk" / "1,200 jobs at risk"), and what is no such contradiction: figures of different deeds,
+bounds, different days, the same figure. Cases from a trial, a merger, an earthquake, a market and a strike."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from claims_support import article, dossier, entity, statement
+
+from crosswire.claims.contradictions import quantities
+from crosswire.claims.stage import build_claims
+from crosswire.model import Contradiction, Dossier
+
+
+def _two_reports(first: str, second: str, speaker: str = "Anna Weber", dates: dict[str, str] | None = None) -> Dossier:
+    """Two articles of one story, each with ``speaker`` saying one sentence."""
+    items = []
+    for number, content in enumerate((first, second)):
+        text = f"{speaker} said {content}."
+        items.append(
+            article(
+                f"a{number}",
+                text,
+                story="s",
+                published=f"2025-06-0{5 + number}",
+                outlet=f"Outlet {number}",
+                names={speaker: "e-speaker"},
+                dates={surface: value for surface, value in (dates or {}).items() if surface in text},
+            )
+        )
+    statements = [
+        statement(item, 0, speaker_text=speaker, cue="said", speaker="e-speaker", content=content)
+        for item, content in zip(items, (first, second), strict=True)
+    ]
+    return dossier(items, [entity("e-speaker", speaker)], statements)
+
+
+def _figures(result: Dossier) -> list[Contradiction]:
+    """The value contradictions of ``result`` that are not about a date."""
+    build_claims(result)
+    return [c for c in result.contradictions if c.kind == "value" and not re.match(r"\d{4}-\d\d", c.values[0].value)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        (
+            "the court sentenced the ferry captain to 8 years in prison for manslaughter",
+            "the court sentenced the ferry captain to 10 years in prison for manslaughter",
+            {"8 years": ["a0"], "10 years": ["a1"]},
+        ),
+        (
+            "the merger of the two port operators would put 800 jobs at risk in Rotterdam",
+            "the merger of the two port operators would put 1,200 jobs at risk in Rotterdam",
+            {"800 jobs": ["a0"], "1,200 jobs": ["a1"]},
+        ),
+        (
+            "the earthquake in the mountain province killed 14 people on Friday",
+            "the earthquake in the mountain province killed nineteen people on Friday",
+            {"14 people": ["a0"], "nineteen people": ["a1"]},
+        ),
+    ],
+)
+def test_one_figure_given_two_ways_is_a_contradiction(first: str, second: str, values: dict[str, list[str]]) -> None:
+    found = _figures(_two_reports(first, second, dates={"Friday": "2025-06-06"}))
+    assert len(found) == 1, [(c.values, c.summary) for c in found]
+    assert {value.value: value.articles for value in found[0].values} == values
+    assert all(value.evidence for value in found[0].values)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # figures of two different deeds
+        (
+            "the earthquake in the mountain province killed 14 people",
+            "the earthquake in the mountain province injured 30 people",
+        ),
+        # bounds agree with an exact figure
+        (
+            "the regulator grounded more than 170 jets after the door blew out",
+            "the regulator grounded 171 jets after the door blew out",
+        ),
+        # two days, two moves
+        ("shares in the carmaker rose 11 percent on Monday", "shares in the carmaker fell 6 percent on Tuesday"),
+        # the same figure
+        (
+            "the pilots won a pay rise of 9 percent over three years",
+            "the pilots won a pay rise of 9 percent over three years",
+        ),
+    ],
+)
+def test_no_contradiction_between_figures_that_do_not_answer_one_question(first: str, second: str) -> None:
+    dates = {"Monday": "2025-06-02", "Tuesday": "2025-06-03"}
+    assert _figures(_two_reports(first, second, dates=dates)) == []
+
+
+def test_quantities_read_units_and_skip_days_bounds_and_names() -> None:
+    read = quantities("On March 12 the 4.2 billion euro deal put 800 jobs at risk", frozenset({"4.2", "800"}))
+    assert [(q.amount, q.unit, q.text) for q in read] == [
+        (4.2e9, "euro", "4.2 billion euro"),
+        (800.0, "job", "800 jobs"),
+    ]
+    assert quantities("more than $16 million from the account", frozenset({"16"})) == []
+    assert [q.text for q in quantities("a ransom of $5 million", frozenset({"5"}))] == ["$5 million"]
+    # a number that is not among the proposition's figures (a flight's number, a year) counts nothing
+    assert quantities("Flight 1282 landed in 2024", frozenset()) == []
+    assert quantities("one of them said so", frozenset()) == []
