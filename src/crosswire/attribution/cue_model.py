@@ -64,6 +64,27 @@ class Model:
 
 
 @cache
+def verb_scores() -> dict[str, int]:
+    """Verb lemma -> how much it looks like a cue by its meaning, in percent (``data/verb_scores.json``, written by
+    ``bench/train_verb_scores.py``: a regression over the sentence encoder's vector of the lemma in a frame, fitted
+    on PolNeAR train's cue rates); empty when the file is absent."""
+    try:
+        raw = resources.files("crosswire.attribution").joinpath("data/verb_scores.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {lemma: int(score) for lemma, score in json.loads(raw)["scores"].items()}
+
+
+def meaning_bucket(token: Token, lemma: str) -> str:
+    """The verb's back-off score as a feature value: tens of percent from 0 to 5 (50 and above), ``none`` for a verb
+    the table does not hold or a word that is not a verb."""
+    if token.pos_ != "VERB":
+        return "none"
+    score = verb_scores().get(lemma)
+    return "none" if score is None else str(min(score // 10, 5))
+
+
+@cache
 def _models() -> dict[str, Model]:
     try:
         raw = resources.files("crosswire.attribution").joinpath("data/cue_model.json").read_text(encoding="utf-8")
@@ -243,6 +264,7 @@ def features(
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     # A root is its own head, so it reads its own lemma here: the shipped weights were trained on exactly this.
     head_lemma = token.head.lemma_.lower()
+    meaning = meaning_bucket(token, lemma)
     return (
         f"lemma={lemma}",
         f"lemma_comp={lemma}|{complement}",
@@ -262,6 +284,8 @@ def features(
         f"modal={modal}",
         f"head_tier={cues.cue_tier(head_lemma) or 'none'}|{token.dep_}",
         *_subject_features(subject),
+        # the back-off only where the lemma itself is unknown: elsewhere its own features say more
+        *((f"meaning={meaning}",) if count == 0 else ()),
     )
 
 
