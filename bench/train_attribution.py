@@ -6,9 +6,13 @@ when its content matches (the metric of ``bench/polnear.py``) a gold attribution
 what it would add. A logistic regression over the proposals' sparse features (seen in at least ``--min-count``
 proposals) is fitted; its regularisation and the probability threshold are chosen by five-fold cross-validation
 over articles (fixed seed), maximising the F1 of rules plus accepted proposals on the training articles. The dev
-split is never read. Weights go to ``src/crosswire/attribution/data/cue_model.json``.
+split is never read. Weights go to ``src/crosswire/attribution/data/cue_model.json``. The proposals' features read
+``data/cue_lemmas.json`` and ``data/verb_scores.json``: run ``bench/train_cues.py`` and ``bench/train_verb_scores.py``
+first. ``--without-held`` fits on the training articles outside ``bench/polnear.py --split held`` only, so that split
+measures the models out of sample (``--out`` elsewhere: the shipped file is kept).
 
-    .venv/bin/python bench/train_attribution.py [--limit N] [--cache FILE.spacy] [--without-held]
+    .venv/bin/python bench/train_attribution.py [--limit N] [--cache FILE.spacy] [--without-held] [--proposals-only]
+        [--out FILE]
 """
 
 from __future__ import annotations
@@ -259,11 +263,23 @@ def main() -> int:
         help="fit on the training articles outside the held-out part only (to measure on it out of sample)",
     )
     parser.add_argument("--out", type=Path, default=OUT, help="where the weights go (the shipped file by default)")
+    parser.add_argument(
+        "--proposals-only",
+        action="store_true",
+        help="refit the cue classifier of the proposals only; the content-end chooser and the screen stay as shipped",
+    )
     args = parser.parse_args()
     if not (polnear.DATA / "train").is_dir():
         print(f"skip: {polnear.DATA / 'train'} not found")
         return 0
     parsed = parsed_articles(args.limit, args.cache, args.without_held)
+    if args.proposals_only:
+        kept_parts = json.loads(OUT.read_text(encoding="utf-8"))
+        articles, totals = examples(parsed)
+        proposals = fit(articles, "rows", THRESHOLDS, lambda a, p, t: f1_at(a, p, t, totals), args.min_count)
+        save({"boundary": kept_parts["boundary"], "screen": kept_parts["screen"], "proposals": proposals}, args.out)
+        print(f"weights {{'proposals': {len(proposals['weights'])}}} -> {args.out}")
+        return 0
     ends = boundary_examples(parsed)
     kept = [np.array([1.0 if "v=keep" in row["features"] else 0.0 for row in a["boundary"]]) for a in ends]
     print(f"boundary: the rules' own ends match in {boundary_score(ends, kept):.4f} of the statements some end matches")

@@ -6,9 +6,13 @@ post", "the campaign released an ad showing ...") — too varied for a list. For
 has a subject and a complement, :func:`proposals` reads the complement as content (a clause, an infinitive, an
 object with its phrases, or a prepositional object) and describes the verb by sparse features: its lemma and
 complement type, its dependency and tense, what its subject is (a name, a pronoun, a role noun), whether it sits
-inside the content of a statement already found. ``data/cue_model.json`` holds logistic-regression weights over those
-features, trained on PolNeAR's training articles (``bench/train_attribution.py``), and the threshold above which a
-proposal becomes a statement: the probability that its content matches an attribution the rules missed.
+inside the content of a statement already found. A verb whose lemma the training articles never held (no rate
+learned for it) is also described by its meaning: :func:`verb_scores` reads ``data/verb_scores.json``, a score
+learned from the sentence encoder's vector of the verb (``bench/train_verb_scores.py``), so "the shareholders
+disapproved of the merger" is read by the verb's kinship to the verbs of saying. ``data/cue_model.json`` holds
+logistic-regression weights over those features, trained on PolNeAR's training articles
+(``bench/train_attribution.py``), and the threshold above which a proposal becomes a statement: the probability that
+its content matches an attribution the rules missed.
 """
 
 from __future__ import annotations
