@@ -87,20 +87,14 @@ def main() -> int:
     other_vectors = embeddings.encode([FRAME.format(lemma) for lemma in others], exact=True)
     predicted = model.predict_proba(other_vectors)[:, 1]
     scores.update({lemma: round(100 * float(s)) for lemma, s in zip(others, predicted, strict=True)})
-    OUT.write_text(
-        json.dumps(
-            {
-                "source": "PolNeAR train cue rates, all-MiniLM-L6-v2 vectors, bench/train_verb_scores.py",
-                "frame": FRAME,
-                "C": c,
-                "auc": round(auc, 3),
-                "scores": dict(sorted(scores.items())),
-            },
-            separators=(",", ":"),
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    payload = {
+        "source": "PolNeAR train cue rates, all-MiniLM-L6-v2 vectors, bench/train_verb_scores.py",
+        "frame": FRAME,
+        "C": c,
+        "auc": round(auc, 3),
+        "scores": dict(sorted(scores.items())),
+    }
+    OUT.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"C={c}, AUC {auc:.3f}: {len(lemmas)} training lemmas out of fold, {len(others)} more verbs -> {OUT}")
     return 0
 
