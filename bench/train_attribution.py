@@ -6,9 +6,13 @@ when its content matches (the metric of ``bench/polnear.py``) a gold attribution
 what it would add. A logistic regression over the proposals' sparse features (seen in at least ``--min-count``
 proposals) is fitted; its regularisation and the probability threshold are chosen by five-fold cross-validation
 over articles (fixed seed), maximising the F1 of rules plus accepted proposals on the training articles. The dev
-split is never read. Weights go to ``src/crosswire/attribution/data/cue_model.json``.
+split is never read. Weights go to ``src/crosswire/attribution/data/cue_model.json``. The proposals' features read
+``data/cue_lemmas.json`` and ``data/verb_scores.json``: run ``bench/train_cues.py`` and ``bench/train_verb_scores.py``
+first. ``--without-held`` fits on the training articles outside ``bench/polnear.py --split held`` only, so that split
+measures the models out of sample (``--out`` elsewhere: the shipped file is kept).
 
-    .venv/bin/python bench/train_attribution.py [--limit N] [--cache FILE.spacy]
+    .venv/bin/python bench/train_attribution.py [--limit N] [--cache FILE.spacy] [--without-held] [--proposals-only]
+        [--out FILE]
 """
 
 from __future__ import annotations
@@ -53,8 +57,11 @@ def _matches(start: int, end: int, gold: set[int]) -> bool:
     return shared > 0 and 2 * shared >= len(gold) and 2 * shared >= end - start
 
 
-def parsed_articles(limit: int | None, cache: Path | None) -> list[tuple[Article, list[polnear.Gold]]]:
-    """The training articles, parsed (or read from ``cache``), with their entity mentions and gold attributions."""
+def parsed_articles(
+    limit: int | None, cache: Path | None, without_held: bool = False
+) -> list[tuple[Article, list[polnear.Gold]]]:
+    """The training articles, parsed (or read from ``cache``), with their entity mentions and gold attributions;
+    ``without_held``: only those outside the held-out part (``bench/polnear.py --split held``)."""
     docs = list(polnear.documents("train", limit))
     nlp = load_pipeline()
     if cache is not None and cache.exists():
@@ -66,8 +73,11 @@ def parsed_articles(limit: int | None, cache: Path | None) -> list[tuple[Article
             for doc in parsed:
                 bin_.add(doc)
             bin_.to_disk(cache)
+    held = set(polnear.held_out([doc_id for doc_id, _, _ in docs])[0])
     out = []
     for (doc_id, text, golds), doc in zip(docs, parsed, strict=True):
+        if without_held and doc_id in held:
+            continue
         article = Article(id=doc_id, source=doc_id, raw=text, text=text, verbatim=True)
         article._doc = doc
         find_mentions(article, Context(options=Options(verbatim=True)))
@@ -233,9 +243,9 @@ def fit(
     }
 
 
-def save(models: dict[str, dict]) -> None:
-    """Write the models to ``data/cue_model.json`` and make the attribution stage read them afresh."""
-    OUT.write_text(
+def save(models: dict[str, dict], out: Path = OUT) -> None:
+    """Write the models to ``out`` (``data/cue_model.json``) and make the attribution stage read them afresh."""
+    out.write_text(
         json.dumps({"source": "PolNeAR train, bench/train_attribution.py", **models}, indent=0) + "\n",
         encoding="utf-8",
     )
@@ -247,26 +257,44 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--cache", type=Path, default=None, help="a DocBin of the parsed training articles")
     parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument(
+        "--without-held",
+        action="store_true",
+        help="fit on the training articles outside the held-out part only (to measure on it out of sample)",
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="where the weights go (the shipped file by default)")
+    parser.add_argument(
+        "--proposals-only",
+        action="store_true",
+        help="refit the cue classifier of the proposals only; the content-end chooser and the screen stay as shipped",
+    )
     args = parser.parse_args()
     if not (polnear.DATA / "train").is_dir():
         print(f"skip: {polnear.DATA / 'train'} not found")
         return 0
-    parsed = parsed_articles(args.limit, args.cache)
+    parsed = parsed_articles(args.limit, args.cache, args.without_held)
+    if args.proposals_only:
+        kept_parts = json.loads(OUT.read_text(encoding="utf-8"))
+        articles, totals = examples(parsed)
+        proposals = fit(articles, "rows", THRESHOLDS, lambda a, p, t: f1_at(a, p, t, totals), args.min_count)
+        save({"boundary": kept_parts["boundary"], "screen": kept_parts["screen"], "proposals": proposals}, args.out)
+        print(f"weights {{'proposals': {len(proposals['weights'])}}} -> {args.out}")
+        return 0
     ends = boundary_examples(parsed)
     kept = [np.array([1.0 if "v=keep" in row["features"] else 0.0 for row in a["boundary"]]) for a in ends]
     print(f"boundary: the rules' own ends match in {boundary_score(ends, kept):.4f} of the statements some end matches")
     boundary = fit(ends, "boundary", (0.0,), lambda a, p, t: boundary_score(a, p), args.min_count)
-    save({"boundary": boundary})
+    save({"boundary": boundary}, args.out)
     articles, totals = examples(parsed)
     print(f"rules alone: F1 {screen_f1(articles, [np.ones(len(a['screen'])) for a in articles], 0.0, totals):.4f}")
     screen = fit(articles, "screen", SCREEN_THRESHOLDS, lambda a, p, t: screen_f1(a, p, t, totals), args.min_count)
     proposals = fit(articles, "rows", THRESHOLDS, lambda a, p, t: f1_at(a, p, t, totals), args.min_count)
-    save({"boundary": boundary, "screen": screen, "proposals": proposals})
+    save({"boundary": boundary, "screen": screen, "proposals": proposals}, args.out)
     sizes = {
         name: len(part["weights"])
         for name, part in (("boundary", boundary), ("screen", screen), ("proposals", proposals))
     }
-    print(f"weights {sizes} -> {OUT}")
+    print(f"weights {sizes} -> {args.out}")
     return 0
 
 

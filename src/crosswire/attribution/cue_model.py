@@ -6,9 +6,13 @@ post", "the campaign released an ad showing ...") — too varied for a list. For
 has a subject and a complement, :func:`proposals` reads the complement as content (a clause, an infinitive, an
 object with its phrases, or a prepositional object) and describes the verb by sparse features: its lemma and
 complement type, its dependency and tense, what its subject is (a name, a pronoun, a role noun), whether it sits
-inside the content of a statement already found. ``data/cue_model.json`` holds logistic-regression weights over those
-features, trained on PolNeAR's training articles (``bench/train_attribution.py``), and the threshold above which a
-proposal becomes a statement: the probability that its content matches an attribution the rules missed.
+inside the content of a statement already found. A verb whose lemma the training articles never held (no rate
+learned for it) is also described by its meaning: :func:`verb_scores` reads ``data/verb_scores.json``, a score
+learned from the sentence encoder's vector of the verb (``bench/train_verb_scores.py``), so "the shareholders
+disapproved of the merger" is read by the verb's kinship to the verbs of saying. ``data/cue_model.json`` holds
+logistic-regression weights over those features, trained on PolNeAR's training articles
+(``bench/train_attribution.py``), and the threshold above which a proposal becomes a statement: the probability that
+its content matches an attribution the rules missed.
 """
 
 from __future__ import annotations
@@ -61,6 +65,27 @@ class Model:
     def probability(self, features: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def verb_scores() -> dict[str, int]:
+    """Verb lemma -> how much it looks like a cue by its meaning, in percent (``data/verb_scores.json``, written by
+    ``bench/train_verb_scores.py``: a regression over the sentence encoder's vector of the lemma in a frame, fitted
+    on PolNeAR train's cue rates); empty when the file is absent."""
+    try:
+        raw = resources.files("crosswire.attribution").joinpath("data/verb_scores.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {lemma: int(score) for lemma, score in json.loads(raw)["scores"].items()}
+
+
+def meaning_bucket(token: Token, lemma: str) -> str:
+    """The verb's back-off score as a feature value: tens of percent from 0 to 5 (50 and above), ``none`` for a verb
+    the table does not hold or a word that is not a verb."""
+    if token.pos_ != "VERB":
+        return "none"
+    score = verb_scores().get(lemma)
+    return "none" if score is None else str(min(score // 10, 5))
 
 
 @cache
@@ -243,6 +268,7 @@ def features(
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     # A root is its own head, so it reads its own lemma here: the shipped weights were trained on exactly this.
     head_lemma = token.head.lemma_.lower()
+    meaning = meaning_bucket(token, lemma)
     return (
         f"lemma={lemma}",
         f"lemma_comp={lemma}|{complement}",
@@ -262,6 +288,8 @@ def features(
         f"modal={modal}",
         f"head_tier={cues.cue_tier(head_lemma) or 'none'}|{token.dep_}",
         *_subject_features(subject),
+        # the back-off only where the lemma itself is unknown: elsewhere its own features say more
+        *((f"meaning={meaning}",) if count == 0 else ()),
     )
 
 
