@@ -110,11 +110,6 @@ def test_no_dateline_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
     assert not [c.text for c in dossier.claims if c.text.startswith(datelines)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="', an EU official told Radio North on Friday' after the proposition: the speaker found is the "
-    "sentence's subject, Nordhavn, so the company confirms its own rumoured offer",
-)
 def test_merger_official_telling_a_broadcaster_is_an_anonymous_source(dossier: Dossier) -> None:
     told = [s for s in dossier.statements if s.article == "merger-radio" and s.cue == "told"]
     assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)

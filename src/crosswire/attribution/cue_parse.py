@@ -84,6 +84,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = verb.head
         return head.left_edge.idx, head.idx + len(head.text)
+    hung = phrase_hung_before(verb)
+    if hung is not None:
+        return hung
     if depth < 3 and verb.dep_ in INHERITS_SUBJECT and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp":
@@ -92,6 +95,33 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
                 return None
         return subject_of(head, depth + 1)
     return None
+
+
+# How many words a noun phrase set off before a cue verb may have ("two people familiar with the matter").
+_HUNG_PHRASE_WORDS = 8
+
+
+def phrase_hung_before(verb: Token) -> tuple[int, int] | None:
+    """ "... its takeover of Rotterlink, an EU official told Radio North": a finite cue verb without a subject, right
+    after a noun phrase set off by a comma, with no conjunction between them. The parser hung the phrase on the noun
+    before the comma (as an apposition) and the verb on the clause before it (as a conjunct or a complement), so the
+    verb would take that clause's subject; the phrase is its subject."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2:
+        return None
+    doc = verb.doc
+    if doc[verb.i - 1].pos_ not in {"NOUN", "PROPN", "PRON"} or any(c.dep_ == "cc" for c in verb.children):
+        return None
+    start = verb.i - 1
+    while start > verb.sent.start and doc[start - 1].text != "," and verb.i - start < _HUNG_PHRASE_WORDS:
+        start -= 1
+    if start <= verb.sent.start or doc[start - 1].text != ",":
+        return None
+    phrase = doc[start : verb.i]
+    if any(
+        t.pos_ in {"VERB", "AUX", "CCONJ"} or t.dep_ == "cc" or (t.pos_ == "PUNCT" and t.text != "-") for t in phrase
+    ):
+        return None
+    return phrase.start_char, phrase.end_char
 
 
 def same_content(start: int, end: int, other_start: int, other_end: int) -> bool:
