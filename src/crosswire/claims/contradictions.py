@@ -33,6 +33,7 @@ from crosswire.clean import header
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
 from crosswire.nlp.sentences import article_sentences, sentence_at
+from crosswire.time.lexicon import ONES, TENS
 from crosswire.time.values import parse_value
 
 # Calibrated on the reference pages: the grain-deal pair scores about 0.6, unrelated dated sentences of the same
@@ -285,15 +286,8 @@ def stance_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
 # Two propositions of one story from different articles, as alike as this (their own texts embedded), may give one
 # figure two ways.
 SAME_FIGURE = 0.6
-_WORD_NUMBERS = {
-    word: float(number)
-    for number, word in enumerate(
-        [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-        ]
-    )
-}  # fmt: skip
+# Number words up to twenty, from the time lexicon's table ("eight years", "twelve jobs").
+_WORD_NUMBERS = {word: float(number) for word, number in (*ONES.items(), ("twenty", TENS["twenty"]))}
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound"}
 _QUANTITY = re.compile(
