@@ -108,3 +108,11 @@ def test_quantities_read_units_and_skip_days_bounds_and_names() -> None:
     # a number that is not among the proposition's figures (a flight's number, a year) counts nothing
     assert quantities("Flight 1282 landed in 2024", frozenset()) == []
     assert quantities("one of them said so", frozenset()) == []
+
+
+def test_only_a_month_makes_the_number_after_it_a_day() -> None:
+    assert quantities("Sept. 14 saw the plant shed staff", frozenset({"14"})) == []
+    # Words that open like a month ("decades", "mayor", "Marines") are no month: the figure after them counts.
+    read = quantities("over the decades 300 jobs went", frozenset({"300"}))
+    assert [(q.amount, q.unit) for q in read] == [(300.0, "job")]
+    assert [q.text for q in quantities("the Marines 40 soldiers", frozenset({"40"}))] == ["40 soldiers"]

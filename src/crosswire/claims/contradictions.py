@@ -33,7 +33,7 @@ from crosswire.clean import header
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
 from crosswire.nlp.sentences import article_sentences, sentence_at
-from crosswire.time.lexicon import ONES, TENS
+from crosswire.time.lexicon import MONTH_RE, ONES, TENS
 from crosswire.time.values import parse_value
 
 # Calibrated on the reference pages: the grain-deal pair scores about 0.6, unrelated dated sentences of the same
@@ -312,7 +312,8 @@ _BOUND_BEFORE = re.compile(
     r"as\s+much\s+as|fewer\s+than|less\s+than|under|upwards\s+of|in\s+excess\s+of|close\s+to)\s*$",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+# A month just before a number makes it a day ("March 12", "Sept. 14"); "the mayor", "decades" are no months.
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
