@@ -268,7 +268,6 @@ def features(
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     # A root is its own head, so it reads its own lemma here: the shipped weights were trained on exactly this.
     head_lemma = token.head.lemma_.lower()
-    meaning = meaning_bucket(token, lemma)
     return (
         f"lemma={lemma}",
         f"lemma_comp={lemma}|{complement}",
@@ -289,7 +288,7 @@ def features(
         f"head_tier={cues.cue_tier(head_lemma) or 'none'}|{token.dep_}",
         *_subject_features(subject),
         # the back-off only where the lemma itself is unknown: elsewhere its own features say more
-        *((f"meaning={meaning}",) if count == 0 else ()),
+        *((f"meaning={meaning_bucket(token, lemma)}",) if count == 0 else ()),
     )
 
 
