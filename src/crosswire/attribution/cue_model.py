@@ -167,69 +167,6 @@ def content_of(token: Token, text: str) -> list[tuple[str, tuple[int, int]]]:
     return [("passive", passive)] if passive is not None else []
 
 
-# What edges a clause a comment sets off ("As X noted, the team ..."; "The army withdrew, as the ministry said").
-_EDGE = ",;:—–-\"“”'‘’ \n\t"
-
-
-def _sentence_part(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``start``..``end`` without the punctuation and spaces at its edges, or None when under two characters."""
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
-        end -= 1
-    return (start, end) if end - start >= 2 else None
-
-
-def own_subject(token: Token) -> tuple[int, int] | None:
-    """The span of a verb's own subject, or of its agent ("as first reported by the agency"), not one inherited."""
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return _edges([child])
-        if child.dep_ == "agent":
-            found = [c for c in child.children if c.dep_ == "pobj"]
-            if found:
-                return _edges(found[:1])
-    return None
-
-
-def clause_content(token: Token, text: str) -> list[tuple[str, tuple[int, int]]]:
-    """The readings of a cue verb with no complement of its own, where the construction says what was said:
-
-    - ``relgap``: a relative clause whose object is the gap ("the plan the union rejected", "the establishment he
-      rails against"): the noun phrase the clause modifies, without the clause;
-    - ``comment``: an adverbial clause commenting on its governor ("As the coach noted, the team has won ...",
-      "..., as the ministry said"): the governing clause without the comment.
-    """
-    doc = token.doc
-    if token.dep_ == "relcl":
-        head = token.head
-        if head.pos_ not in {"NOUN", "PROPN"} or head.i > token.i:
-            return []
-        if any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in token.children):
-            return []
-        if not any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in token.children):
-            return []  # "who said": the pronoun is the subject, the clause has no gap to read
-        span = _sentence_part(text, head.left_edge.idx, head.idx + len(head.text))
-        return [("relgap", span)] if span is not None else []
-    if own_subject(token) is None:
-        return []  # a subject inherited from the governor is the governing clause's own, not the commenter
-    if token.dep_ == "advcl" and token.head.i != token.i:
-        if any(c.dep_ in COMPLEMENT_DEPS - {"prep", "agent"} for c in token.children):
-            return []
-        head = token.head
-        lo, hi = token.left_edge.i, token.right_edge.i
-        start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-        if hi < head.i:  # the comment comes first: the clause after it
-            span = _sentence_part(text, doc[hi].idx + len(doc[hi].text), end)
-        elif lo > head.i:  # the comment comes last: the clause before it
-            span = _sentence_part(text, start, doc[lo].idx)
-        else:
-            return []
-        marker = next((c.lower_ for c in token.children if c.dep_ == "mark"), "none")
-        return [(f"comment:{marker if marker in {'as', 'none'} else 'other'}", span)] if span is not None else []
-    return []
-
-
 def noun_content(token: Token) -> tuple[str, tuple[int, int]] | None:
     """What a noun cue is about: its "that" clause, its "to" infinitive ("plan to ...") or its prepositional object
     ("criticism of ...", "support for ...")."""
@@ -486,7 +423,6 @@ def proposals(
     position lies inside a closed quotation.
     """
     text = doc.text
-    known = cues.learned_cues()
     for token in doc:
         if token.pos_ not in {"VERB", "NOUN", "ADJ"} or token.i in taken or quoted(token.idx):
             continue
@@ -495,9 +431,6 @@ def proposals(
             found = content_of(token, text)
             subject = _subject_token(token)
             speaker = subject_of(token) if found else None
-            if not found and (cues.cue_tier(token.lemma_.lower()) is not None or token.lemma_.lower() in known):
-                found = clause_content(token, text)
-                speaker = own_subject(token) if found else None  # the commenter, never the clause commented on
         elif token.pos_ == "NOUN":
             noun = noun_content(token)
             found = [noun] if noun else []
