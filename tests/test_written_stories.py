@@ -1,4 +1,4 @@
-"""Four short stories written for the sixth unseen round (tests/stories_written/*.jsonl, JSON Lines article records
+"""Short stories written for the sixth and seventh unseen rounds (tests/stories_written/*.jsonl, JSON Lines article records
 as the contract reads them), each told by three or four differently styled outlets: wire copy with a dateline, a
 broadcaster, a local paper, a press release. The expectations were written down before the pipeline ever read the
 stories; each test checks one of them, layer by layer. Those the pipeline does not meet yet are marked ``xfail``
@@ -52,6 +52,18 @@ def _figures(dossier: Dossier, *values: str) -> bool:
     return any({v.value for v in c.values} >= set(values) for c in dossier.contradictions)
 
 
+def _figures_given(dossier: Dossier, *numbers: str) -> bool:
+    """Whether one contradiction sets values giving these numbers against each other ("about 310,000 customers")."""
+    return any(
+        all(any(number in v.value for v in c.values) for number in numbers) for c in dossier.contradictions
+    )
+
+
+def _by(dossier: Dossier, article: str, name: str) -> list[Statement]:
+    """The statements of an article whose speaker is the entity ``name``."""
+    return [s for s in dossier.statements if s.article == article and _speaker(dossier, s) == name]
+
+
 def _timex(dossier: Dossier, article: str, text: str) -> set[str | None]:
     found = next(a for a in dossier.articles if a.id == article)
     return {t.value for t in found.timexes if t.text == text}
@@ -60,7 +72,7 @@ def _timex(dossier: Dossier, article: str, text: str) -> set[str | None]:
 # --- stories -------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix", ["merger-", "ferry-", "hack-", "strike-"])
+@pytest.mark.parametrize("prefix", ["merger-", "ferry-", "hack-", "strike-", "breach-", "recount-", "trial-"])
 def test_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
     stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
     assert len(stories) == 1, stories
@@ -105,7 +117,7 @@ def test_merger_relative_days_read_against_each_publication_day(dossier: Dossier
 
 
 def test_no_dateline_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
-    datelines = ("BRUSSELS", "COPENHAGEN", "MADRID", "PIRAEUS")
+    datelines = ("BRUSSELS", "COPENHAGEN", "MADRID", "PIRAEUS", "DUBLIN", "PORT ALBANY", "CAMBRIDGE", "BOSTON")
     assert not [s.speaker_text for s in dossier.statements if (s.speaker_text or "").startswith(datelines)]
     assert not [c.text for c in dossier.claims if c.text.startswith(datelines)]
 
@@ -278,3 +290,155 @@ def test_strike_deal_is_between_the_airline_and_the_union(dossier: Dossier) -> N
 def test_strike_state_aid_is_one_contested_claim(dossier: Dossier) -> None:
     (aid,) = _claims_with(dossier, "promised")
     assert aid.verdict == "contested"
+
+
+# --- round 7: a data breach at a bank ------------------------------------------------------------------------------
+# Written before the pipeline read tests/stories_written/bank_breach.jsonl: wire copy, the bank's release, a radio
+# transcript with speaker labels, a local paper relaying a national one; the number of customers given two ways.
+
+
+def test_breach_bank_and_supplier_are_organizations(dossier: Dossier) -> None:
+    assert _entity(dossier, "Kestrel Bank").type == "ORG"
+    assert _entity(dossier, "Vantix Systems").type == "ORG"
+    assert not [e for e in dossier.entities if e.name in {"PRESENTER", "NIAMH WALSH"}]
+
+
+def test_breach_supplier_declines_twice(dossier: Dossier) -> None:
+    (wire,) = _said(dossier, "breach-wire", "The software supplier, Vantix Systems")
+    assert wire.stance_class == "decline" and _speaker(dossier, wire) == "Vantix Systems"
+    (local,) = _by(dossier, "breach-local", "Vantix Systems")
+    assert local.stance_class == "decline"
+
+
+def test_breach_regulator_confirms(dossier: Dossier) -> None:
+    regulator = _by(dossier, "breach-wire", "Data Protection Commission")
+    assert "confirm" in {s.stance_class for s in regulator}
+
+
+def test_breach_spokesman_denies_for_the_bank_and_minister_speaks(dossier: Dossier) -> None:
+    (spokesman,) = _said(dossier, "breach-radio", "A Kestrel Bank spokesman")
+    assert spokesman.stance_class == "deny" and _speaker(dossier, spokesman) == "Kestrel Bank"
+    (minister,) = _said(dossier, "breach-radio", "The finance minister, Declan Hughes")
+    assert _speaker(dossier, minister) == "Declan Hughes"
+
+
+def test_breach_people_telling_the_broadcaster_are_anonymous(dossier: Dossier) -> None:
+    told = [s for s in dossier.statements if s.article == "breach-radio" and s.cue == "told"]
+    assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
+
+
+def test_breach_relayed_newspaper_is_media(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "breach-local" and s.cue == "according to"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+def test_breach_warning_claim_is_denied_by_the_bank(dossier: Dossier) -> None:
+    (warned,) = _claims_with(dossier, "warned")
+    bank = _entity(dossier, "Kestrel Bank").id
+    assert any(s.stance == "denies" and s.source == bank for s in warned.stances)
+    assert warned.verdict in {"denied", "contested"}
+
+
+def test_breach_customers_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "310,000", "420,000")
+
+
+def test_breach_days(dossier: Dossier) -> None:
+    assert _timex(dossier, "breach-wire", "Tuesday") == {"2026-02-10"}
+    assert _timex(dossier, "breach-wire", "Saturday") == {"2026-02-07"}
+    assert _timex(dossier, "breach-radio", "January") == {"2026-01"}
+    assert _timex(dossier, "breach-local", "Wednesday") == {"2026-02-11"}
+
+
+# --- round 7: an election recount ----------------------------------------------------------------------------------
+# tests/stories_written/election_recount.jsonl: wire copy, a liveblog with time stamps, a broadcaster; the winning
+# margin given two ways, and the challenger's allegation denied by the election board.
+
+
+def test_recount_candidates_are_people(dossier: Dossier) -> None:
+    assert _entity(dossier, "Ruth Okafor").type == "PERSON"
+    assert _entity(dossier, "Daniel Reyes").type == "PERSON"
+
+
+def test_recount_challenger_campaign_manager_and_clerk(dossier: Dossier) -> None:
+    assert _by(dossier, "recount-wire", "Daniel Reyes")
+    (manager,) = _said(dossier, "recount-live", "Reyes's campaign manager, Tom Ferris")
+    assert _speaker(dossier, manager) == "Tom Ferris"
+    clerk = _by(dossier, "recount-live", "Maria Lopez")
+    assert "decline" in {s.stance_class for s in clerk}
+
+
+def test_recount_county_officials_are_anonymous_and_the_blog_relayed_is_media(dossier: Dossier) -> None:
+    (officials,) = _said(dossier, "recount-wire", "county officials")
+    assert officials.source_type == "anonymous"
+    relayed = [s for s in dossier.statements if s.article == "recount-tv" and s.cue == "according to"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+def test_recount_mayors_office_referring_questions_declines(dossier: Dossier) -> None:
+    (office,) = _said(dossier, "recount-tv", "Okafor's office")
+    assert office.stance_class == "decline"
+
+
+def test_recount_margin_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "97 votes", "112 votes")
+
+
+def test_recount_rejected_ballots_claim_is_contested(dossier: Dossier) -> None:
+    (rejected,) = _claims_with(dossier, "wrongly rejected")
+    assert rejected.verdict == "contested"
+    assert {"confirms", "denies"} <= {s.stance for s in rejected.stances}
+
+
+def test_recount_no_time_stamp_is_a_claim(dossier: Dossier) -> None:
+    assert not [c.text for c in dossier.claims if c.text[:1].isdigit() and "p.m." in c.text[:12]]
+
+
+def test_recount_days(dossier: Dossier) -> None:
+    assert _timex(dossier, "recount-wire", "Wednesday") == {"2026-05-20"}
+    assert _timex(dossier, "recount-tv", "Thursday") == {"2026-05-21"}
+
+
+# --- round 7: a drug trial result ----------------------------------------------------------------------------------
+# tests/stories_written/drug_trial.jsonl: the company's release, wire copy, a health news site with an unnamed
+# source and the company's denial, a broadcaster transcript; the effect size given two ways.
+
+
+def test_trial_company_is_one_organization(dossier: Dossier) -> None:
+    company = _entity(dossier, "Veridane Therapeutics")
+    assert company.type == "ORG" and "Veridane" in company.aliases
+
+
+def test_trial_regulator_declines_and_experts_speak(dossier: Dossier) -> None:
+    (regulator,) = _said(dossier, "trial-wire", "The Food and Drug Administration")
+    assert regulator.stance_class == "decline"
+    assert _by(dossier, "trial-wire", "Samuel Ortiz")
+    assert _by(dossier, "trial-release", "Helen Cho")
+    assert _by(dossier, "trial-tv", "Alzheimer's Association")
+
+
+def test_trial_chief_executive_telling_the_broadcaster_is_named(dossier: Dossier) -> None:
+    (ceo,) = _said(dossier, "trial-tv", "Veridane's chief executive, Mark Ellison")
+    assert _speaker(dossier, ceo) == "Mark Ellison" and ceo.source_type == "person"
+
+
+def test_trial_doctor_telling_the_site_is_anonymous(dossier: Dossier) -> None:
+    told = [s for s in dossier.statements if s.article == "trial-health" and s.cue == "told"]
+    assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
+
+
+def test_trial_deaths_claim_is_denied_by_the_company(dossier: Dossier) -> None:
+    (deaths,) = _claims_with(dossier, "died")
+    company = _entity(dossier, "Veridane Therapeutics").id
+    assert any(s.stance == "denies" and s.source == company for s in deaths.stances)
+    assert deaths.verdict in {"denied", "contested"}
+
+
+def test_trial_effect_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "31 percent", "27 percent")
+
+
+def test_trial_days(dossier: Dossier) -> None:
+    assert _timex(dossier, "trial-wire", "Monday") == {"2026-09-14"}
+    assert _timex(dossier, "trial-health", "Monday") == {"2026-09-14"}
+    assert _timex(dossier, "trial-tv", "next year") == {"2027"}
