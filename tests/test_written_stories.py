@@ -171,10 +171,6 @@ def test_ferry_captain_denies_the_drinking_claim(dossier: Dossier) -> None:
     assert [s.source for s in denials] == [_entity(dossier, "Nikos Varelas").id]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the prosecutors are an unnamed source, which only reports: the captain's denial alone makes it 'denied'",
-)
 def test_ferry_drinking_claim_is_contested(dossier: Dossier) -> None:
     (drinking,) = _claims_with(dossier, "drinking before the voyage")
     assert drinking.verdict == "contested"

@@ -77,7 +77,7 @@ ORG_NOUNS = frozenset(
         "parliament", "congress", "senate", "house", "commission", "union", "bank", "service", "authorities",
         "authority", "foundation", "group", "organization", "organisation", "institute", "university",
         "spokesman's office", "team", "cabinet", "presidency", "palace", "state", "affairs", "guard", "navy",
-        "city", "board", "regulator", "watchdog", "prosecutors", "coalition", "alliance", "federation",
+        "city", "board", "regulator", "watchdog", "prosecutors", "investigators", "coalition", "alliance", "federation",
     }
 )  # fmt: skip
 # Unnamed people a sentence may open on, capitalised ("Witnesses said", "Fleeing residents reported", "Security
@@ -194,7 +194,7 @@ def _core(phrase: str) -> str:
     # "a number of geologists in Reykjavik", "a group of scientists": the people counted are the head
     phrase = re.sub(r"^(?:an?|the)\s+(?:number|group|handful|couple|team|pair)\s+of\s+", "", phrase.strip(), flags=re.I)
     return re.split(
-        r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|by|on|to|seen|obtained|reviewed|published|"
+        r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|involved|by|on|to|seen|obtained|reviewed|published|"
         r"released|cited|quoted|shared|posted)\s|[,(]",
         phrase,
         maxsplit=1,
@@ -241,6 +241,8 @@ def source_type(
     orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
     if head in SPOKES_NOUNS and any(m.label == "ORG" for m in orgs):
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
+    if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
+        return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
         if _INDEFINITE.match(text) or (head.endswith("s") and not text.lower().startswith("the ")):
             return "anonymous"
