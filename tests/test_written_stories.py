@@ -221,11 +221,6 @@ def test_hack_hospital_denies_that_records_were_taken(dossier: Dossier) -> None:
     assert any(s.stance == "denies" and s.source == hospital for s in records.stances)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'the government would not pay any ransom' is taken for a denial of 'hackers have demanded a ransom': "
-    "the two predicates share the word 'ransom'",
-)
 def test_hack_ransom_demand_is_not_denied_by_a_refusal_to_pay(dossier: Dossier) -> None:
     (ransom,) = _claims_with(dossier, "demanded a ransom")
     assert ransom.verdict != "denied"

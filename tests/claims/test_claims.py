@@ -6,7 +6,7 @@ import pytest
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.merge import conflicting
-from crosswire.claims.propositions import extract, stance_of
+from crosswire.claims.propositions import Proposition, extract, stance_of
 from crosswire.claims.reactions import is_reaction
 from crosswire.claims.stage import build_claims
 from crosswire.model import Claim, Dossier, Statement
@@ -938,3 +938,56 @@ def test_a_party_s_denial_told_by_its_spokesperson_denies_the_clause() -> None:
     assert [stance.stance for stance in gifts.stances if stance.statement == "g2:s0"] == ["denies"], gifts.stances
     assert not any("has denied" in claim.text for claim in result.claims)
     assert gifts.verdict == "denied"
+
+
+def _told(text: str, sentence: int = 0) -> Proposition:
+    return Proposition(
+        article="a1", start=0, end=len(text), text=text, stance="reports", statement=None, source=None,
+        source_text=None, source_type="media", root_key="a1", party_key="a1", sentence=sentence,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("refusal", "deed"),
+    [
+        ("The government would not pay any ransom", "Hackers have demanded a ransom of 5 million dollars"),
+        ("The club refuses to sell its captain", "Rovers made an offer for the club's captain"),
+        ("The ministry will not extend the deadline", "The regulator missed the deadline for the merger review"),
+    ],
+)
+def test_a_refusal_is_not_one_claim_with_a_deed(refusal: str, deed: str) -> None:
+    assert conflicting(_told(refusal), _told(deed, 1))
+    assert conflicting(_told(deed, 1), _told(refusal))
+
+
+@pytest.mark.parametrize(
+    ("refusal", "other"),
+    [
+        ("The government would not pay any ransom", "The government will pay the ransom"),
+        ("The club refuses to sell its captain", "The club plans to sell its captain"),
+        ("Burns would not discuss a settlement", "Burns is not negotiating a settlement"),
+    ],
+)
+def test_a_refusal_may_answer_an_intent_or_another_negative(refusal: str, other: str) -> None:
+    assert not conflicting(_told(refusal), _told(other, 1))
+
+
+def test_a_denial_told_alone_goes_to_the_claim_it_denies() -> None:
+    """A claim made of one denial ("the bank denied that it had been warned") joins the claim it denies, told with
+    more words elsewhere in the story; a denial of something else stays where it is."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(3, 384, dtype=np.float32)
+    propositions = [
+        _told("The bank had been warned about the flaw in January"),
+        replace(_told("The bank had been warned", 1), stance="denies"),
+        replace(_told("The striker had failed a drug test", 2), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], 0.9 * unit[0] + 0.3 * unit[1], unit[2]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2]], {"a1": "s"})
+    assert groups == [[0, 1], [2]]

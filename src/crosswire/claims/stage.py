@@ -232,15 +232,23 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
 def _denials_to_their_claims(
     propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]], story: dict[str, str]
 ) -> list[list[int]]:
-    """A party's denial merged into a claim that is all negative goes to the positive claim it denies, when its story
-    has one that says the same thing (within :data:`DENIES_SAME_CLAIM` of its positive members' mean): "Shell said
-    it was not in talks to buy BP" denies "Shell is in talks to buy BP"; beside "Shell has no intention of making an
-    offer" it would be one party saying the same negative twice."""
+    """A party's denial merged into a claim that is all negative, or made of denials alone, goes to the positive claim
+    it denies, when its story has one that says the same thing (within :data:`DENIES_SAME_CLAIM` of its positive
+    members' mean): "Shell said it was not in talks to buy BP" denies "Shell is in talks to buy BP"; beside "Shell has
+    no intention of making an offer" it would be one party saying the same negative twice. "The bank denied that it
+    had been warned" denies "the bank had been warned about the flaw in January", told with more words elsewhere."""
     result = [list(group) for group in groups]
     positive_means: list[np.ndarray | None] = []
     for group in result:
-        # What the claim is, read off the members that define it: a tentative line only joined it.
-        positive = [i for i in group if not propositions[i].tentative and not negative(propositions[i].text)]
+        # What the claim is, read off the members that define it: a tentative line only joined it, and a denial
+        # ("denied that the bank had been warned") puts nothing forward, however positive its words.
+        positive = [
+            i
+            for i in group
+            if not propositions[i].tentative
+            and not negative(propositions[i].text)
+            and propositions[i].stance != "denies"
+        ]
         mean = vectors[positive].mean(axis=0) if positive else None
         if mean is not None and float(np.linalg.norm(mean)) > 0:
             mean = mean / float(np.linalg.norm(mean))
