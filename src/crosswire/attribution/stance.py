@@ -46,7 +46,7 @@ REPORT_NOUNS = frozenset(
     }
 )  # fmt: skip
 DECLINE = frozenset({"decline", "refuse"})
-# Passing the question on to somebody else instead of answering it ("referred questions to the club"); where the verb is read as a cue.
+# Passing the question on to somebody else instead of answering it ("referred questions to the club").
 PASSING_ON = frozenset({"refer", "redirect", "forward"})
 QUESTION_NOUNS = frozenset({"question", "inquiry", "enquiry", "query", "request", "call", "reporter"})
 # What one declines to do when declining to speak ("declined to comment", "refused to confirm").
