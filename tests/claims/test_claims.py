@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from claims_support import article, dossier, entity, statement
 
@@ -975,7 +977,6 @@ def test_a_refusal_may_answer_an_intent_or_another_negative(refusal: str, other:
 def test_a_denial_told_alone_goes_to_the_claim_it_denies() -> None:
     """A claim made of one denial ("the bank denied that it had been warned") joins the claim it denies, told with
     more words elsewhere in the story; a denial of something else stays where it is."""
-    from dataclasses import replace
 
     import numpy as np
 
@@ -991,3 +992,19 @@ def test_a_denial_told_alone_goes_to_the_claim_it_denies() -> None:
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2]], {"a1": "s"})
     assert groups == [[0, 1], [2]]
+
+
+def test_a_refusal_told_alone_does_not_deny_the_deed_it_resembles() -> None:
+    """ "The government would not pay any ransom", a negative claim on its own, is no denial of "hackers demanded a
+    ransom", however close the two embed."""
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(2, 384, dtype=np.float32)
+    propositions = [
+        _told("Hackers have demanded a ransom of 5 million dollars"),
+        replace(_told("The government would not pay any ransom", 1), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], unit[0]])
+    assert stage._denials_to_their_claims(propositions, vectors, [[0], [1]], {"a1": "s"}) == [[0], [1]]

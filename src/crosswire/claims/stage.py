@@ -6,7 +6,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -19,7 +19,8 @@ from crosswire.claims.contradictions import (
     stance_contradictions,
     value_contradictions,
 )
-from crosswire.claims.merge import cluster_claims_by_story
+from crosswire.claims.identity import content_words
+from crosswire.claims.merge import cluster_claims_by_story, conflicting
 from crosswire.claims.parses import known_parses, tallying
 from crosswire.claims.propositions import (
     Proposition,
@@ -232,23 +233,16 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
 def _denials_to_their_claims(
     propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]], story: dict[str, str]
 ) -> list[list[int]]:
-    """A party's denial merged into a claim that is all negative, or made of denials alone, goes to the positive claim
-    it denies, when its story has one that says the same thing (within :data:`DENIES_SAME_CLAIM` of its positive
-    members' mean): "Shell said it was not in talks to buy BP" denies "Shell is in talks to buy BP"; beside "Shell has
-    no intention of making an offer" it would be one party saying the same negative twice. "The bank denied that it
-    had been warned" denies "the bank had been warned about the flaw in January", told with more words elsewhere."""
+    """A party's denial merged into a claim that is all negative goes to the positive claim it denies, when its story
+    has one that says the same thing (within :data:`DENIES_SAME_CLAIM` of its positive members' mean): "Shell said
+    it was not in talks to buy BP" denies "Shell is in talks to buy BP"; beside "Shell has no intention of making an
+    offer" it would be one party saying the same negative twice. So does a claim made of denials alone, of a clause
+    another claim's line says with more words (:func:`_denials_told_alone`)."""
     result = [list(group) for group in groups]
     positive_means: list[np.ndarray | None] = []
     for group in result:
-        # What the claim is, read off the members that define it: a tentative line only joined it, and a denial
-        # ("denied that the bank had been warned") puts nothing forward, however positive its words.
-        positive = [
-            i
-            for i in group
-            if not propositions[i].tentative
-            and not negative(propositions[i].text)
-            and propositions[i].stance != "denies"
-        ]
+        # What the claim is, read off the members that define it: a tentative line only joined it.
+        positive = [i for i in group if not propositions[i].tentative and not negative(propositions[i].text)]
         mean = vectors[positive].mean(axis=0) if positive else None
         if mean is not None and float(np.linalg.norm(mean)) > 0:
             mean = mean / float(np.linalg.norm(mean))
@@ -264,12 +258,16 @@ def _denials_to_their_claims(
     for other, mean in enumerate(positive_means):
         if mean is not None:
             positive_by_story.setdefault(story_of(result[other][0]), []).append((other, mean))
+    told_alone = _denials_told_alone(propositions, vectors, result, positive_means, positive_by_story, story_of)
     for number, group in enumerate(result):
         if positive_means[number] is not None or not group:
             continue
         for index in [i for i in group if propositions[i].stance == "denies" and vectors[i].any()]:
+            # never into a claim it could not be one with ("would not pay any ransom" / "demanded a ransom")
             candidates = [
-                (float(mean @ vectors[index]), other) for other, mean in positive_by_story.get(story_of(index), [])
+                (float(mean @ vectors[index]), other)
+                for other, mean in positive_by_story.get(story_of(index), [])
+                if not any(conflicting(propositions[index], propositions[member]) for member in result[other])
             ]
             if not candidates:
                 continue
@@ -277,7 +275,48 @@ def _denials_to_their_claims(
             if similarity >= DENIES_SAME_CLAIM:
                 group.remove(index)
                 result[other].append(index)
+    for index, other in told_alone:
+        result[_group_of(result, index)].remove(index)
+        result[other].append(index)
     return [sorted(group) for group in result if group]
+
+
+def _group_of(groups: Sequence[Sequence[int]], index: int) -> int:
+    return next(number for number, group in enumerate(groups) if index in group)
+
+
+def _denials_told_alone(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    positive_means: Sequence[np.ndarray | None],
+    positive_by_story: dict[str, list[tuple[int, np.ndarray]]],
+    story_of: Callable[[int], str],
+) -> list[tuple[int, int]]:
+    """The denials of claims made of denials alone that go to the claim they deny, as (proposition, claim) pairs:
+    "the bank denied that it had been warned" denies "the bank had been warned about the flaw in January", told with
+    more words elsewhere in the story: every content word of the denied clause is in one line of that claim, and the
+    two say the same thing (within :data:`DENIES_SAME_CLAIM`)."""
+    moves: list[tuple[int, int]] = []
+    alone = {
+        number
+        for number, group in enumerate(groups)
+        if group and all(propositions[i].stance == "denies" for i in group)
+    }
+    for number in alone:
+        for index in groups[number]:
+            words = content_words(propositions[index].text)
+            if not words or not vectors[index].any():
+                continue
+            candidates = [
+                (float(mean @ vectors[index]), other)
+                for other, mean in positive_by_story.get(story_of(index), [])
+                if other not in alone
+                and any(words <= content_words(propositions[member].text) for member in groups[other])
+            ]
+            if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
+                moves.append((index, max(candidates)[1]))
+    return moves
 
 
 def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> list[Proposition]:
