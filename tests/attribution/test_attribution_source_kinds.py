@@ -1,7 +1,8 @@
 """Kinds of source read from the speaker phrase alone, on passages from a fraud trial, a crash inquiry, a clinical
 trial, a strike and a takeover: an office named by its plural ("Prosecutors said", "Investigators found") speaks on
 the record as an institution, while an indefinite one ("two investigators") stays unnamed; a participle after the head
-("a doctor involved in the study") leaves the head noun the person it is."""
+("a doctor involved in the study") leaves the head noun the person it is; a name closed by a masthead word ("the Irish
+Independent", "The Coastal Post") is an outlet."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def test_counted_or_unnamed_people_stay_anonymous(phrase: str) -> None:
 def test_a_participle_after_the_head_is_not_the_head(phrase: str, head: str) -> None:
     assert head_word(phrase) == head
     assert source_type(phrase, []) == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the Irish Independent", "The Coastal Post", "the Harbour Courier", "the Valley Herald", "Lakeside Times"]
+)
+def test_a_masthead_name_is_an_outlet(phrase: str) -> None:
+    assert source_type(phrase, []) == "media"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"), [("a blog post", "unknown"), ("the post", "document"), ("Mayor Ruth Okafor", "person")]
+)
+def test_masthead_words_alone_or_in_lower_case_name_no_outlet(phrase: str, kind: str) -> None:
+    assert source_type(phrase, []) == kind

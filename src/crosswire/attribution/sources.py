@@ -59,6 +59,15 @@ KNOWN_OUTLETS = frozenset(
         "huffington post", "the atlantic", "newsweek", "time", "vox", "the intercept", "pravda", "rt", "sputnik",
     }
 )  # fmt: skip
+# The words that close a newspaper's name, as mastheads have been named for centuries ("the Irish Independent", "The
+# Coastal Post", "the Financial Ledger"): a name of capitalised words ending in one is an outlet's.
+MASTHEAD_WORDS = frozenset(
+    {
+        "times", "post", "herald", "gazette", "tribune", "telegraph", "courier", "chronicle", "examiner", "observer",
+        "mirror", "express", "independent", "ledger", "bulletin", "inquirer", "sentinel", "dispatch",
+        "globe", "advertiser", "clarion", "recorder", "argus", "courant", "enquirer",
+    }
+)  # fmt: skip
 DOCUMENT_NOUNS = frozenset(
     {
         "data", "document", "documents", "report", "reports", "tweet", "tweets", "statement", "letter", "filing",
@@ -179,6 +188,12 @@ def is_outlet(phrase: str) -> bool:
     return any(outlet in KNOWN_OUTLETS for outlet in _ngrams(lowered))
 
 
+def _masthead(phrase: str) -> bool:
+    """Whether ``phrase`` is a name of two or more capitalised words whose last closes a newspaper's name."""
+    words = _strip_article(phrase.strip()).split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() in MASTHEAD_WORDS
+
+
 def _ngrams(phrase: str) -> set[str]:
     words = phrase.split()
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)}
@@ -230,12 +245,21 @@ def source_type(
     if lowered in GROUP_PRONOUNS:
         return "unknown"
     named = any(head == m.text.split()[-1].lower() for m in mentions if m.label in {"ORG", "GPE", "FAC"})
-    if head in DOCUMENT_NOUNS and not people and not named and not (words & MEDIA_NOUNS - {"website", "journal"}):
+    masthead = not people and _masthead(text)
+    if (
+        head in DOCUMENT_NOUNS
+        and not people
+        and not named
+        and not masthead
+        and not (words & MEDIA_NOUNS - {"website", "journal"})
+    ):
         return "document"  # not "The Post reported": a capitalised name ending in the noun is an outlet
     if words & STRONG_MEDIA_NOUNS and not words & JOURNALISTS:
         return "media"  # "the daily Harbour Gazette", "the Russian newspaper Kommersant", "Western media"
     if is_outlet(text) or (memory is not None and memory.knows(text)) or (head in MEDIA_NOUNS and not people):
         return "media"
+    if masthead:
+        return "media"  # "according to the Irish Independent", "The Coastal Post reported"
     if people:
         return "person"
     orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
