@@ -176,11 +176,6 @@ def test_ferry_drinking_claim_is_contested(dossier: Dossier) -> None:
     assert drinking.verdict == "contested"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the wire's sentence is read as what the court 'found' and 'sentenced' ('him to eight years in prison'), "
-    "too unlike 'Nikos Varelas was sentenced to ten years in prison' for the figures to be compared",
-)
 def test_ferry_sentence_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures(dossier, "eight years", "ten years")
 

@@ -164,3 +164,25 @@ def test_figures_of_sentences_worded_apart_that_share_their_words_stand_against_
         )
     )
     assert [sorted(v.value for v in c.values) for c in found] == [["27 percent", "31 percent"]]
+
+
+def test_the_clause_that_holds_the_figure_is_what_is_compared() -> None:
+    """A sentence whose other clause says something else: its figure's own clause gives the sentence two ways."""
+    found = _figures(
+        _two_reports(
+            "the court found the striker guilty of assault after a brawl outside a nightclub in the city centre, and"
+            " sentenced him to eight months in prison",
+            "the striker was sentenced to ten months in prison",
+        )
+    )
+    assert [sorted(v.value for v in c.values) for c in found] == [["eight months", "ten months"]]
+
+
+def test_figure_clauses_of_different_deeds_stand_apart() -> None:
+    found = _figures(
+        _two_reports(
+            "the league fined the club two million euros, and banned the striker for eight months",
+            "the striker was sentenced to ten months in prison",
+        )
+    )
+    assert found == []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -390,6 +390,35 @@ def _shared_deed(left: Proposition, right: Proposition, unit: str) -> bool:
     return bool({word for word in ours & theirs if not unit.startswith(word) and not word.isdigit()})
 
 
+def _one_figure(
+    similarity: float, left: str, right: str, ours: Iterable[Quantity], theirs: Iterable[Quantity], unit: str
+) -> bool:
+    """Whether two sentences giving figures of one unit give one figure: alike as wholes (:data:`SAME_FIGURE`), or
+    loosely alike and sharing the words of the deed (:data:`LOOSE_FIGURE`, :data:`SHARED_WORDS`), or with the clauses
+    that hold the figures sharing them ("found the captain guilty ..., and sentenced him to eight years in prison" /
+    "Varelas was sentenced to ten years in prison": the sentence's other clause says something else)."""
+    if similarity >= SAME_FIGURE:
+        return True
+    if similarity >= LOOSE_FIGURE and len(_shared_words(left, right, unit)) >= SHARED_WORDS:
+        return True
+    for a in ours:
+        for b in theirs:
+            mine, other = _figure_clause(left, a.text), _figure_clause(right, b.text)
+            if (mine != left or other != right) and len(_shared_words(mine, other, unit)) >= SHARED_WORDS:
+                return True
+    return False
+
+
+# Where a sentence's clauses part: ", and", ", but", ", while", a semicolon.
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.IGNORECASE)
+
+
+def _figure_clause(text: str, figure: str) -> str:
+    """The clause of ``text`` that gives ``figure``: the part between clause breaks that holds it."""
+    parts = _CLAUSE_BREAK.split(text)
+    return next((part for part in parts if figure in part), text)
+
+
 def _shared_words(left: str, right: str, unit: str) -> set[str]:
     """The content words two texts share besides the figure's unit."""
     return {word for word in _content_stems(left) & _content_stems(right) if not unit.startswith(word)}
@@ -422,7 +451,7 @@ def figure_contradictions(
             for j in members[position + 1 :]:
                 left, right = propositions[i], propositions[j]
                 similarity = float(vectors[i] @ vectors[j])
-                if left.article == right.article or similarity < LOOSE_FIGURE:
+                if left.article == right.article:
                     continue
                 if left.dates and right.dates and not left.dates & right.dates:
                     continue
@@ -431,7 +460,7 @@ def figure_contradictions(
                     theirs = {q.amount: q for q in found[j] if q.unit == unit}
                     if not _apart(list(ours.values()), list(theirs.values())) or not _shared_deed(left, right, unit):
                         continue
-                    if similarity < SAME_FIGURE and len(_shared_words(left.text, right.text, unit)) < SHARED_WORDS:
+                    if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit):
                         continue
                     key = (claim_ids[i], unit)
                     values = gathered.setdefault(key, {})
