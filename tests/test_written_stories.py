@@ -127,15 +127,16 @@ def test_merger_official_telling_a_broadcaster_is_an_anonymous_source(dossier: D
     assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the offer is two claims ('Nordhavn has offered to sell ...' and 'the offer was made ... last week'); "
-    "the spokeswoman's denial lands on the second, merged with the Commission's own concern",
-)
-def test_merger_offer_is_one_contested_claim(dossier: Dossier) -> None:
+def test_merger_offer_is_one_claim_the_spokeswoman_denies(dossier: Dossier) -> None:
+    """The offer and "the offer was made ... last week" are one claim, which the spokeswoman's denial answers. Its
+    sources are a newspaper citing unnamed people and an unnamed official, who only report: reported and denied, it is
+    "denied" or "contested" (the verdict rules make it "denied"; the real stories' gold accepts both readings)."""
     (offer,) = _claims_with(dossier, "offered to sell")
-    assert offer.verdict == "contested"
-    assert {"confirms", "denies"} <= {s.stance for s in offer.stances}
+    assert offer.verdict in {"contested", "denied"}
+    nordhavn = _entity(dossier, "Nordhavn").id
+    assert any(s.stance == "denies" and s.source == nordhavn for s in offer.stances)
+    assert {"reports", "denies"} <= {s.stance for s in offer.stances}
+    assert not _claims_with(dossier, "offer was made")
 
 
 # --- the ferry verdict ---------------------------------------------------------------------------------------------
@@ -268,14 +269,12 @@ def test_strike_deal_is_between_the_airline_and_the_union(dossier: Dossier) -> N
     assert any(parties <= set(e.participants) for e in deals)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'the state had promised Skyra cheaper loans' and the ministry's denial 'that any aid had been promised' "
-    "are two claims",
-)
-def test_strike_state_aid_is_one_contested_claim(dossier: Dossier) -> None:
+def test_strike_state_aid_is_one_claim_the_ministry_denies(dossier: Dossier) -> None:
+    """The government sources' claim and the ministry's denial "that any aid had been promised" are one claim.
+    Unnamed sources only report, so reported and denied it is "denied" (or "contested", as the gold accepts)."""
     (aid,) = _claims_with(dossier, "promised")
-    assert aid.verdict == "contested"
+    assert aid.verdict in {"contested", "denied"}
+    assert {"reports", "denies"} <= {s.stance for s in aid.stances}
 
 
 # --- round 7: a data breach at a bank ------------------------------------------------------------------------------

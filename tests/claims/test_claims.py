@@ -1008,3 +1008,42 @@ def test_a_refusal_told_alone_does_not_deny_the_deed_it_resembles() -> None:
     ]
     vectors = np.stack([unit[0], unit[0]])
     assert stage._denials_to_their_claims(propositions, vectors, [[0], [1]], {"a1": "s"}) == [[0], [1]]
+
+
+def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
+    """ "Sources said the club had promised the coach a bonus. The club denied that any payment had been promised":
+    the denial answers the line before it, the noun after "any" generalising over what that line names; a line
+    further back, or one lacking the denial's other words, is not what it answers."""
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(4, 384, dtype=np.float32)
+    propositions = [
+        replace(_told("The club had promised the coach a bonus of a million euros", 1)),
+        replace(_told("The club had signed a new goalkeeper on Monday", 0)),
+        replace(_told("any payment had been promised", 2), stance="denies"),
+        replace(_told("any goalkeeper had been injured", 5), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], unit[1], unit[2], unit[3]])
+    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2], [3]], {"a1": "s"})
+    assert groups == [[0, 2], [1], [3]]
+
+
+def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
+    """ "Harlow Foods has offered to buy Pemberton ... The offer was made on Friday": more of one offer. A line opening
+    on a noun that names no deed of the line before it ("The company ...") stays its own claim."""
+    from crosswire.claims import stage
+    from crosswire.claims.predicates import stem
+
+    def line(text: str, sentence: int, deed: set[str]) -> Proposition:
+        return replace(_told(text, sentence), deed=frozenset(stem(word) for word in deed))
+
+    propositions = [
+        line("Harlow Foods has offered to buy Pemberton for 2 billion euros", 0, {"offered", "buy", "euros"}),
+        line("The offer was made on Friday", 1, {"made", "friday"}),
+        line("The company runs 300 stores", 2, {"runs", "stores"}),
+        line("Rebels attacked the convoy near the border", 3, {"attacked", "convoy", "border"}),
+        line("The attack killed four soldiers", 4, {"killed", "soldiers"}),
+    ]
+    assert stage._told_of_again(propositions, [[0], [1], [2], [3], [4]]) == [[0, 1], [2], [3, 4]]
