@@ -1,5 +1,5 @@
-"""Short stories written for the sixth and seventh unseen rounds (tests/stories_written/*.jsonl, JSON Lines article records
-as the contract reads them), each told by three or four differently styled outlets: wire copy with a dateline, a
+"""Short stories written for the sixth and seventh unseen rounds (tests/stories_written/*.jsonl, JSON Lines article
+records as the contract reads them), each told by three or four differently styled outlets: wire copy with a dateline, a
 broadcaster, a local paper, a press release. The expectations were written down before the pipeline ever read the
 stories; each test checks one of them, layer by layer. Those the pipeline does not meet yet are marked ``xfail``
 (strict, so a fix shows) with what goes wrong, so the file is the round's open list as well as its guard.
@@ -7,7 +7,11 @@ stories; each test checks one of them, layer by layer. Those the pipeline does n
 - a merger under a regulator's review (Nordhavn / Rotterlink, the European Commission),
 - a ferry captain's manslaughter verdict (two outlets give two sentences),
 - a ransomware attack on a hospital network (the hackers' claim relayed and denied),
-- a pilots' strike ended by a deal a minister brokered (two outlets give two pay rises).
+- a pilots' strike ended by a deal a minister brokered (two outlets give two pay rises);
+
+and, for the seventh round, in domains unlike both the real stories and those: a data breach at a bank (a radio
+transcript, a relayed national paper), an election recount (a live blog with time stamps), a drug trial result (an
+unnamed doctor, the company's denial, a broadcaster's transcript).
 """
 
 from __future__ import annotations
@@ -54,9 +58,7 @@ def _figures(dossier: Dossier, *values: str) -> bool:
 
 def _figures_given(dossier: Dossier, *numbers: str) -> bool:
     """Whether one contradiction sets values giving these numbers against each other ("about 310,000 customers")."""
-    return any(
-        all(any(number in v.value for v in c.values) for number in numbers) for c in dossier.contradictions
-    )
+    return any(all(any(number in v.value for v in c.values) for number in numbers) for c in dossier.contradictions)
 
 
 def _by(dossier: Dossier, article: str, name: str) -> list[Statement]:
@@ -365,10 +367,21 @@ def test_recount_mayors_office_referring_questions_declines(dossier: Dossier) ->
     assert office.stance_class == "decline"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the wire gives the margin inside the officials' sentence on the re-election ('putting her margin at "
+    "97 votes'), the blog as 'has won by 112 votes': no word of the deed is shared (margin, re-election /"
+    " won)",
+)
 def test_recount_margin_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures_given(dossier, "97 votes", "112 votes")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the sentence-initial 'Challenger Daniel Reyes' is one ORG entity, which 'The county election board' "
+    "is then linked to: the claim is confirmed and denied by one party",
+)
 def test_recount_rejected_ballots_claim_is_contested(dossier: Dossier) -> None:
     (rejected,) = _claims_with(dossier, "wrongly rejected")
     assert rejected.verdict == "contested"
@@ -389,11 +402,19 @@ def test_recount_days(dossier: Dossier) -> None:
 # source and the company's denial, a broadcaster transcript; the effect size given two ways.
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Veridane Therapeutics' is not read as one name: the entity is 'Veridane' (an ORG, and a PERSON besides)",
+)
 def test_trial_company_is_one_organization(dossier: Dossier) -> None:
     company = _entity(dossier, "Veridane Therapeutics")
     assert company.type == "ORG" and "Veridane" in company.aliases
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the tagger cuts 'The Alzheimer's Association' at the possessive: the speaker is an entity 'Association'",
+)
 def test_trial_regulator_declines_and_experts_speak(dossier: Dossier) -> None:
     (regulator,) = _said(dossier, "trial-wire", "The Food and Drug Administration")
     assert regulator.stance_class == "decline"
@@ -412,6 +433,12 @@ def test_trial_doctor_telling_the_site_is_anonymous(dossier: Dossier) -> None:
     assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the unnamed doctor's line on two deaths is merged by the identity model into the trial-result claim "
+    "(one drug, one trial): no claim tells of the deaths, and the company's denial lands on a clause of "
+    "its own",
+)
 def test_trial_deaths_claim_is_denied_by_the_company(dossier: Dossier) -> None:
     (deaths,) = _claims_with(dossier, "died")
     company = _entity(dossier, "Veridane Therapeutics").id
