@@ -227,7 +227,7 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
         position
         for position, member in enumerate(members)
         if (found := _DEFINITE_SUBJECT.match(member.text))
-        and any(other.deed and _nominal_of(found[1], other.deed) for other in members if other is not member)
+        and any(other.deed and _nominal_of(found[1], other) for other in members if other is not member)
     }
     centrality = [0.0] * len(members)
     if len(members) > 2 and member_vectors.any():
@@ -257,17 +257,23 @@ def _told_of_again(propositions: Sequence[Proposition], groups: Sequence[Sequenc
         if found is None or before is None or claim_of[before] == claim_of[index]:
             continue
         deed = propositions[before].deed
-        if deed and _nominal_of(found[1], deed):
+        if deed and _nominal_of(found[1], propositions[before]):
             result[claim_of[index]].remove(index)
             claim_of[index] = claim_of[before]
             result[claim_of[before]].append(index)
     return [sorted(group) for group in result if group]
 
 
-def _nominal_of(noun: str, deed: frozenset[str]) -> bool:
-    """Whether ``noun`` names the deed whose predicate stems are ``deed`` ("offer" for "has offered to sell",
-    "attack" for "attacked", "announcement" for "announced")."""
-    return bool({stem(noun), stem(f"{noun}ed"), stem(f"{noun}d")} & deed)
+def _nominal_of(noun: str, line: Proposition) -> bool:
+    """Whether ``noun`` names the deed ``line`` reports with the noun's own verb: "the offer" for "has offered to
+    sell", "the attack" for "attacked", "the announcement" for "announced"; not "the door" for "found the door plug"
+    (a noun of the deed, not the deed)."""
+    noun = noun.lower()
+    bases = {noun, noun.removesuffix("ment")} - {""}
+    verbs = re.compile(r"\b(?:" + "|".join(re.escape(base) for base in bases) + r")(?:e?d|e?s|ing)\b", re.IGNORECASE)
+    return bool(line.deed and stem(noun) in {stem(word) for word in line.deed} | set(line.deed)) and bool(
+        verbs.search(line.text)
+    )
 
 
 def _denials_to_their_claims(
