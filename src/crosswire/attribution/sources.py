@@ -190,7 +190,7 @@ def is_outlet(phrase: str) -> bool:
 
 def _masthead(phrase: str) -> bool:
     """Whether ``phrase`` is a name of two or more capitalised words whose last closes a newspaper's name."""
-    words = _strip_article(phrase.strip()).split()
+    words = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE).split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() in MASTHEAD_WORDS
 
 
