@@ -40,9 +40,10 @@ def test_a_participle_after_the_head_is_not_the_head(phrase: str, head: str) -> 
     assert source_type(phrase, []) == "anonymous"
 
 
-@pytest.mark.parametrize(
-    "phrase", ["the Irish Independent", "The Coastal Post", "the Harbour Courier", "the Valley Herald", "Lakeside Times"]
-)
+MASTHEADS = ["the Irish Independent", "The Coastal Post", "the Harbour Courier", "the Valley Herald", "Lakeside Times"]
+
+
+@pytest.mark.parametrize("phrase", MASTHEADS)
 def test_a_masthead_name_is_an_outlet(phrase: str) -> None:
     assert source_type(phrase, []) == "media"
 
