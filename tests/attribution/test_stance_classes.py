@@ -262,3 +262,19 @@ def test_a_refusal_to_comment_in_reported_speech_declines(text: str, stance: str
     """A football club, a police force, a ministry, an athlete's agent: "said it would not comment" refuses to speak
     as "declined to comment" does; a negated deed or finding after "said" is no refusal."""
     assert first(text).stance_class == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club's owner referred questions to the league.",
+        "The hospital referred inquiries to the health ministry.",
+        "A spokesman for the airline referred all questions about the crash to investigators.",
+    ],
+)
+def test_passing_the_question_on_is_a_decline(text: str) -> None:
+    assert first(text).stance_class == "decline"
+
+
+def test_referring_to_something_else_is_no_decline() -> None:
+    assert classify(CueReading(lemma="refer", object_noun="case"), "the case to prosecutors") != "decline"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.merge import conflicting
-from crosswire.claims.propositions import extract, stance_of
+from crosswire.claims.propositions import Proposition, extract, stance_of
 from crosswire.claims.reactions import is_reaction
 from crosswire.claims.stage import build_claims
 from crosswire.model import Claim, Dossier, Statement
@@ -938,3 +940,110 @@ def test_a_party_s_denial_told_by_its_spokesperson_denies_the_clause() -> None:
     assert [stance.stance for stance in gifts.stances if stance.statement == "g2:s0"] == ["denies"], gifts.stances
     assert not any("has denied" in claim.text for claim in result.claims)
     assert gifts.verdict == "denied"
+
+
+def _told(text: str, sentence: int = 0) -> Proposition:
+    return Proposition(
+        article="a1", start=0, end=len(text), text=text, stance="reports", statement=None, source=None,
+        source_text=None, source_type="media", root_key="a1", party_key="a1", sentence=sentence,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("refusal", "deed"),
+    [
+        ("The government would not pay any ransom", "Hackers have demanded a ransom of 5 million dollars"),
+        ("The club refuses to sell its captain", "Rovers made an offer for the club's captain"),
+        ("The ministry will not extend the deadline", "The regulator missed the deadline for the merger review"),
+    ],
+)
+def test_a_refusal_is_not_one_claim_with_a_deed(refusal: str, deed: str) -> None:
+    assert conflicting(_told(refusal), _told(deed, 1))
+    assert conflicting(_told(deed, 1), _told(refusal))
+
+
+@pytest.mark.parametrize(
+    ("refusal", "other"),
+    [
+        ("The government would not pay any ransom", "The government will pay the ransom"),
+        ("The club refuses to sell its captain", "The club plans to sell its captain"),
+        ("Burns would not discuss a settlement", "Burns is not negotiating a settlement"),
+    ],
+)
+def test_a_refusal_may_answer_an_intent_or_another_negative(refusal: str, other: str) -> None:
+    assert not conflicting(_told(refusal), _told(other, 1))
+
+
+def test_a_denial_told_alone_goes_to_the_claim_it_denies() -> None:
+    """A claim made of one denial ("the bank denied that it had been warned") joins the claim it denies, told with
+    more words elsewhere in the story; a denial of something else stays where it is."""
+
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(3, 384, dtype=np.float32)
+    propositions = [
+        _told("The bank had been warned about the flaw in January"),
+        replace(_told("The bank had been warned", 1), stance="denies"),
+        replace(_told("The striker had failed a drug test", 2), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], 0.9 * unit[0] + 0.3 * unit[1], unit[2]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2]], {"a1": "s"})
+    assert groups == [[0, 1], [2]]
+
+
+def test_a_refusal_told_alone_does_not_deny_the_deed_it_resembles() -> None:
+    """ "The government would not pay any ransom", a negative claim on its own, is no denial of "hackers demanded a
+    ransom", however close the two embed."""
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(2, 384, dtype=np.float32)
+    propositions = [
+        _told("Hackers have demanded a ransom of 5 million dollars"),
+        replace(_told("The government would not pay any ransom", 1), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], unit[0]])
+    assert stage._denials_to_their_claims(propositions, vectors, [[0], [1]], {"a1": "s"}) == [[0], [1]]
+
+
+def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
+    """ "Sources said the club had promised the coach a bonus. The club denied that any payment had been promised":
+    the denial answers the line before it, the noun after "any" generalising over what that line names; a line
+    further back, or one lacking the denial's other words, is not what it answers."""
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(4, 384, dtype=np.float32)
+    propositions = [
+        replace(_told("The club had promised the coach a bonus of a million euros", 1)),
+        replace(_told("The club had signed a new goalkeeper on Monday", 0)),
+        replace(_told("any payment had been promised", 2), stance="denies"),
+        replace(_told("any goalkeeper had been injured", 5), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], unit[1], unit[2], unit[3]])
+    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2], [3]], {"a1": "s"})
+    assert groups == [[0, 2], [1], [3]]
+
+
+def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
+    """ "Harlow Foods has offered to buy Pemberton ... The offer was made on Friday": more of one offer. A line opening
+    on a noun that names no deed of the line before it ("The company ...") stays its own claim."""
+    from crosswire.claims import stage
+    from crosswire.claims.predicates import stem
+
+    def line(text: str, sentence: int, deed: set[str]) -> Proposition:
+        return replace(_told(text, sentence), deed=frozenset(stem(word) for word in deed))
+
+    propositions = [
+        line("Harlow Foods has offered to buy Pemberton for 2 billion euros", 0, {"offered", "buy", "euros"}),
+        line("The offer was made on Friday", 1, {"made", "friday"}),
+        line("The company runs 300 stores", 2, {"runs", "stores"}),
+        line("Rebels attacked the convoy near the border", 3, {"attacked", "convoy", "border"}),
+        line("The attack killed four soldiers", 4, {"killed", "soldiers"}),
+    ]
+    assert stage._told_of_again(propositions, [[0], [1], [2], [3], [4]]) == [[0, 1], [2], [3, 4]]

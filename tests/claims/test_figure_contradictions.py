@@ -116,3 +116,73 @@ def test_only_a_month_makes_the_number_after_it_a_day() -> None:
     read = quantities("over the decades 300 jobs went", frozenset({"300"}))
     assert [(q.amount, q.unit) for q in read] == [(300.0, "job")]
     assert [q.text for q in quantities("the Marines 40 soldiers", frozenset({"40"}))] == ["40 soldiers"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # a round figure far beyond its rounding
+        (
+            "hackers stole the personal data of about 310,000 customers of the building society",
+            "hackers stole the personal data of 420,000 customers of the building society",
+            {"310,000 customers": ["a0"], "420,000 customers": ["a1"]},
+        ),
+        (
+            "the wildfire near the coastal town destroyed some 40 homes overnight",
+            "the wildfire near the coastal town destroyed 95 homes overnight",
+            {"40 homes": ["a0"], "95 homes": ["a1"]},
+        ),
+    ],
+)
+def test_a_round_figure_far_from_another_is_a_contradiction(
+    first: str, second: str, values: dict[str, list[str]]
+) -> None:
+    found = _figures(_two_reports(first, second))
+    assert len(found) == 1, [(c.values, c.summary) for c in found]
+    assert {value.value: value.articles for value in found[0].values} == values
+
+
+def test_a_round_figure_within_rounding_is_no_contradiction() -> None:
+    first = "hackers stole the personal data of about 310,000 customers of the building society"
+    second = "hackers stole the personal data of 300,000 customers of the building society"
+    assert _figures(_two_reports(first, second)) == []
+
+
+def test_round_figures_are_read_as_such() -> None:
+    (read,) = quantities("about 310,000 customers", frozenset({"310000"}))
+    assert (read.amount, read.rounded) == (310000.0, True)
+    (exact,) = quantities("310,000 customers", frozenset({"310000"}))
+    assert not exact.rounded
+
+
+def test_figures_of_sentences_worded_apart_that_share_their_words_stand_against_each_other() -> None:
+    """Less alike as wholes than :data:`SAME_FIGURE`, but sharing the deed's words: one figure, two ways."""
+    found = _figures(
+        _two_reports(
+            "the experimental drug slowed decline by 31 percent in a large trial, sending the maker's shares soaring",
+            "the maker's drug slowed decline by 27 percent on the trial's main scale",
+        )
+    )
+    assert [sorted(v.value for v in c.values) for c in found] == [["27 percent", "31 percent"]]
+
+
+def test_the_clause_that_holds_the_figure_is_what_is_compared() -> None:
+    """A sentence whose other clause says something else: its figure's own clause gives the sentence two ways."""
+    found = _figures(
+        _two_reports(
+            "the court found the striker guilty of assault after a brawl outside a nightclub in the city centre, and"
+            " sentenced him to eight months in prison",
+            "the striker was sentenced to ten months in prison",
+        )
+    )
+    assert [sorted(v.value for v in c.values) for c in found] == [["eight months", "ten months"]]
+
+
+def test_figure_clauses_of_different_deeds_stand_apart() -> None:
+    found = _figures(
+        _two_reports(
+            "the league fined the club two million euros, and banned the striker for eight months",
+            "the striker was sentenced to ten months in prison",
+        )
+    )
+    assert found == []

@@ -192,6 +192,22 @@ def test_place_datelines_with_the_day_before_or_after_the_month(line: str, datel
     assert (line[:end] if end is not None else None) == dateline_text
 
 
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("4:05 p.m. - The recount is over.", "4:05 p.m. - "),
+        ("11:15 a.m. — Firefighters said the blaze was contained.", "11:15 a.m. —"),
+        ("14:32 GMT – The club confirmed the sale.", "14:32 GMT –"),
+        ("09.10 - Shares in the bank fell at the open.", "09.10 - "),
+        ("The 4:05 train - said to be late - left.", None),
+        ("4:05 p.m. the recount ended.", None),
+    ],
+)
+def test_live_blog_time_stamps_open_an_entry_as_a_dateline_does(line: str, stamp: str | None) -> None:
+    end = any_dateline_end(line)
+    assert (line[:end] if end is not None else None) == stamp
+
+
 def test_a_dateline_dates_an_undated_page() -> None:
     raw = page(
         "Ministry rejects report on grain exports",

@@ -59,6 +59,15 @@ KNOWN_OUTLETS = frozenset(
         "huffington post", "the atlantic", "newsweek", "time", "vox", "the intercept", "pravda", "rt", "sputnik",
     }
 )  # fmt: skip
+# The words that close a newspaper's name, as mastheads have been named for centuries ("the Irish Independent", "The
+# Coastal Post", "the Financial Ledger"): a name of capitalised words ending in one is an outlet's.
+MASTHEAD_WORDS = frozenset(
+    {
+        "times", "post", "herald", "gazette", "tribune", "telegraph", "courier", "chronicle", "examiner", "observer",
+        "mirror", "express", "independent", "ledger", "bulletin", "inquirer", "sentinel", "dispatch",
+        "globe", "advertiser", "clarion", "recorder", "argus", "courant", "enquirer",
+    }
+)  # fmt: skip
 DOCUMENT_NOUNS = frozenset(
     {
         "data", "document", "documents", "report", "reports", "tweet", "tweets", "statement", "letter", "filing",
@@ -77,7 +86,7 @@ ORG_NOUNS = frozenset(
         "parliament", "congress", "senate", "house", "commission", "union", "bank", "service", "authorities",
         "authority", "foundation", "group", "organization", "organisation", "institute", "university",
         "spokesman's office", "team", "cabinet", "presidency", "palace", "state", "affairs", "guard", "navy",
-        "city", "board", "regulator", "watchdog", "prosecutors", "coalition", "alliance", "federation",
+        "city", "board", "regulator", "watchdog", "prosecutors", "investigators", "coalition", "alliance", "federation",
     }
 )  # fmt: skip
 # Unnamed people a sentence may open on, capitalised ("Witnesses said", "Fleeing residents reported", "Security
@@ -179,6 +188,12 @@ def is_outlet(phrase: str) -> bool:
     return any(outlet in KNOWN_OUTLETS for outlet in _ngrams(lowered))
 
 
+def _masthead(phrase: str) -> bool:
+    """Whether ``phrase`` is a name of two or more capitalised words whose last closes a newspaper's name."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE).split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1].lower() in MASTHEAD_WORDS
+
+
 def _ngrams(phrase: str) -> set[str]:
     words = phrase.split()
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)}
@@ -194,7 +209,7 @@ def _core(phrase: str) -> str:
     # "a number of geologists in Reykjavik", "a group of scientists": the people counted are the head
     phrase = re.sub(r"^(?:an?|the)\s+(?:number|group|handful|couple|team|pair)\s+of\s+", "", phrase.strip(), flags=re.I)
     return re.split(
-        r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|by|on|to|seen|obtained|reviewed|published|"
+        r"\s(?:of|for|at|from|in|with|who|which|that|close|familiar|involved|by|on|to|seen|obtained|reviewed|published|"
         r"released|cited|quoted|shared|posted)\s|[,(]",
         phrase,
         maxsplit=1,
@@ -230,17 +245,30 @@ def source_type(
     if lowered in GROUP_PRONOUNS:
         return "unknown"
     named = any(head == m.text.split()[-1].lower() for m in mentions if m.label in {"ORG", "GPE", "FAC"})
-    if head in DOCUMENT_NOUNS and not people and not named and not (words & MEDIA_NOUNS - {"website", "journal"}):
+    masthead = not people and _masthead(text)
+    if (
+        head in DOCUMENT_NOUNS
+        and not people
+        and not named
+        and not masthead
+        and not (words & MEDIA_NOUNS - {"website", "journal"})
+    ):
         return "document"  # not "The Post reported": a capitalised name ending in the noun is an outlet
     if words & STRONG_MEDIA_NOUNS and not words & JOURNALISTS:
         return "media"  # "the daily Harbour Gazette", "the Russian newspaper Kommersant", "Western media"
     if is_outlet(text) or (memory is not None and memory.knows(text)) or (head in MEDIA_NOUNS and not people):
         return "media"
+    if masthead:
+        return "media"  # "according to the Irish Independent", "The Coastal Post reported"
     if people:
         return "person"
     orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
     if head in SPOKES_NOUNS and any(m.label == "ORG" for m in orgs):
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
+    if head in SPOKES_NOUNS and words & ORG_NOUNS:
+        return "organization"  # "a company spokeswoman", "a ministry spokesman": the body named before speaks
+    if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
+        return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
         if _INDEFINITE.match(text) or (head.endswith("s") and not text.lower().startswith("the ")):
             return "anonymous"

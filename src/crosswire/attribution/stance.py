@@ -46,6 +46,9 @@ REPORT_NOUNS = frozenset(
     }
 )  # fmt: skip
 DECLINE = frozenset({"decline", "refuse"})
+# Passing the question on to somebody else instead of answering it ("referred questions to the club").
+PASSING_ON = frozenset({"refer", "redirect", "forward"})
+QUESTION_NOUNS = frozenset({"question", "inquiry", "enquiry", "query", "request", "call", "reporter"})
 # What one declines to do when declining to speak ("declined to comment", "refused to confirm").
 SPEAK_VERBS = frozenset(
     {
@@ -375,6 +378,8 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         if cue.complement in SPEAK_VERBS or cue.complement is None:
             return "decline"
         return "other"
+    if lemma in PASSING_ON and cue.object_noun in QUESTION_NOUNS and not cue.negated:
+        return "decline"  # "referred questions to the board", "referred inquiries to the ministry": no answer
     if lemma in CONFIRM:
         if cue.negated:
             return "decline" if cue.modal in MODALS else "other"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -284,8 +284,13 @@ def stance_contradictions(dossier: Dossier, claims: Sequence[Claim]) -> list[Con
 # --- figures: "sentenced to eight years" against "sentenced to ten years" -----------------------------------------
 
 # Two propositions of one story from different articles, as alike as this (their own texts embedded), may give one
-# figure two ways.
+# figure two ways; as alike as LOOSE_FIGURE, when their words share SHARED_WORDS content words besides the unit
+# ("the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead": deal, risk).
 SAME_FIGURE = 0.6
+LOOSE_FIGURE = 0.5
+SHARED_WORDS = 2
+# A round figure ("about 310,000") stands against another only when they are further apart than rounding goes.
+ROUNDING = 0.15
 # Number words up to twenty, from the time lexicon's table ("eight years", "twelve jobs").
 _WORD_NUMBERS = {word: float(number) for word, number in (*ONES.items(), ("twenty", TENS["twenty"]))}
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
@@ -305,12 +310,15 @@ _NOT_UNITS = frozenset(
         "than", "other", "another", "such", "per", "who", "which", "that", "as", "is", "was", "are", "were",
     }
 )  # fmt: skip
-# A bound or a round figure ("more than $16 million", "at least 4,000", "about 40 million") is no exact value another
-# figure could contradict.
+# A bound ("more than $16 million", "at least 4,000", "up to 500") is no exact value another figure could
+# contradict; a round figure ("about 40 million") is one, within rounding (:data:`ROUNDING`).
 _BOUND_BEFORE = re.compile(
-    r"\b(?:more\s+than|over|at\s+least|up\s+to|nearly|almost|about|around|roughly|approximately|some|as\s+many\s+as|"
-    r"as\s+much\s+as|fewer\s+than|less\s+than|under|upwards\s+of|in\s+excess\s+of|close\s+to)\s*$",
+    r"\b(?:more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|"
+    r"as\s+much\s+as|fewer\s+than|less\s+than|under|upwards\s+of|in\s+excess\s+of)\s*$",
     re.IGNORECASE,
+)
+_ROUND_BEFORE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|approximately|some|close\s+to|an\s+estimated)\s*$", re.IGNORECASE
 )
 # A month just before a number makes it a day ("March 12", "Sept. 14"); "the mayor", "decades" are no months.
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s*$", re.IGNORECASE)
@@ -323,6 +331,8 @@ class Quantity:
     amount: float
     unit: str
     text: str
+    # Given as a round figure ("about 310,000 customers"): exact only within rounding.
+    rounded: bool = False
 
 
 def _unit(word: str) -> str:
@@ -351,8 +361,24 @@ def quantities(text: str, numbers: frozenset[str] = frozenset()) -> list[Quantit
         else:
             written = match[0].strip()
         amount = float(number.replace(",", "")) if digits else _WORD_NUMBERS[number.lower()]
-        found.append(Quantity(amount * _SCALES.get((scale or "").lower(), 1.0), _unit(unit), written))
+        rounded = bool(_ROUND_BEFORE.search(text, 0, match.start()))
+        found.append(Quantity(amount * _SCALES.get((scale or "").lower(), 1.0), _unit(unit), written, rounded))
     return found
+
+
+def _apart(ours: Sequence[Quantity], theirs: Sequence[Quantity]) -> bool:
+    """Whether two sets of figures of one unit have none in common: no equal amounts, and no round figure within
+    rounding of the other side's ("about 310,000" and "300,000" may be one figure; "about 310,000" and "420,000" are
+    not)."""
+    for left in ours:
+        for right in theirs:
+            if left.amount == right.amount:
+                return False
+            if (left.rounded or right.rounded) and abs(left.amount - right.amount) <= ROUNDING * max(
+                left.amount, right.amount
+            ):
+                return False
+    return True
 
 
 def _shared_deed(left: Proposition, right: Proposition, unit: str) -> bool:
@@ -362,6 +388,40 @@ def _shared_deed(left: Proposition, right: Proposition, unit: str) -> bool:
     ours = left.deed if left.deed else _content_stems(left.text)
     theirs = right.deed if right.deed else _content_stems(right.text)
     return bool({word for word in ours & theirs if not unit.startswith(word) and not word.isdigit()})
+
+
+def _one_figure(
+    similarity: float, left: str, right: str, ours: Iterable[Quantity], theirs: Iterable[Quantity], unit: str
+) -> bool:
+    """Whether two sentences giving figures of one unit give one figure: alike as wholes (:data:`SAME_FIGURE`), or
+    loosely alike and sharing the words of the deed (:data:`LOOSE_FIGURE`, :data:`SHARED_WORDS`), or with the clauses
+    that hold the figures sharing them ("found the captain guilty ..., and sentenced him to eight years in prison" /
+    "Varelas was sentenced to ten years in prison": the sentence's other clause says something else)."""
+    if similarity >= SAME_FIGURE:
+        return True
+    if similarity >= LOOSE_FIGURE and len(_shared_words(left, right, unit)) >= SHARED_WORDS:
+        return True
+    for a in ours:
+        for b in theirs:
+            mine, other = _figure_clause(left, a.text), _figure_clause(right, b.text)
+            if (mine != left or other != right) and len(_shared_words(mine, other, unit)) >= SHARED_WORDS:
+                return True
+    return False
+
+
+# Where a sentence's clauses part: ", and", ", but", ", while", a semicolon.
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.IGNORECASE)
+
+
+def _figure_clause(text: str, figure: str) -> str:
+    """The clause of ``text`` that gives ``figure``: the part between clause breaks that holds it."""
+    parts = _CLAUSE_BREAK.split(text)
+    return next((part for part in parts if figure in part), text)
+
+
+def _shared_words(left: str, right: str, unit: str) -> set[str]:
+    """The content words two texts share besides the figure's unit."""
+    return {word for word in _content_stems(left) & _content_stems(right) if not unit.startswith(word)}
 
 
 def _content_stems(text: str) -> frozenset[str]:
@@ -374,8 +434,9 @@ def figure_contradictions(
     propositions: Sequence[Proposition], vectors: np.ndarray, claim_ids: Sequence[str], stories: Sequence[str]
 ) -> list[Contradiction]:
     """Propositions of one story in different articles that say the same thing (their vectors at least
-    :data:`SAME_FIGURE` alike, their predicates sharing a word besides the unit) with different figures of one unit
-    and none in common: "the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead".
+    :data:`SAME_FIGURE` alike, or :data:`LOOSE_FIGURE` with two content words in common, and their predicates sharing
+    a word besides the unit) with different figures of one unit and none in common, a round figure counting as its
+    neighbourhood: "the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead".
     Propositions dated to different days tell of two things ("rose 11 percent on Monday" / "fell 6 percent on
     Tuesday")."""
     found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
@@ -389,14 +450,17 @@ def figure_contradictions(
         for position, i in enumerate(members):
             for j in members[position + 1 :]:
                 left, right = propositions[i], propositions[j]
-                if left.article == right.article or float(vectors[i] @ vectors[j]) < SAME_FIGURE:
+                similarity = float(vectors[i] @ vectors[j])
+                if left.article == right.article:
                     continue
                 if left.dates and right.dates and not left.dates & right.dates:
                     continue
                 for unit in {q.unit for q in found[i]} & {q.unit for q in found[j]}:
                     ours = {q.amount: q for q in found[i] if q.unit == unit}
                     theirs = {q.amount: q for q in found[j] if q.unit == unit}
-                    if set(ours) & set(theirs) or not _shared_deed(left, right, unit):
+                    if not _apart(list(ours.values()), list(theirs.values())) or not _shared_deed(left, right, unit):
+                        continue
+                    if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit):
                         continue
                     key = (claim_ids[i], unit)
                     values = gathered.setdefault(key, {})

@@ -8,7 +8,8 @@ Two propositions are the same claim when
   without the story's centroid, overlap of the words rare in the story, shared names and figures), finds them one
   claim,
 
-and never when they give different full dates or different figures (those are contradictions, not one claim), nor,
+and never when they give different full dates or different figures (those are contradictions, not one claim), or
+when one is a refusal (what somebody will not do) and the other a deed (what somebody did), nor,
 short of :data:`SAME_CLAIM`, when their predicates share no word (:mod:`crosswire.claims.predicates`: "he never bet
 on sports" and "he is considered a victim of fraud" are two claims about one man, however alike they embed).
 Candidates are only compared inside one story (articles about one developing event), so the work grows with the
@@ -17,6 +18,7 @@ size of the largest story, not with the square of the corpus; a story's similari
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,7 +26,7 @@ import numpy as np
 
 from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
 from crosswire.claims.predicates import Predicate, PredicateReader, different_deeds
-from crosswire.claims.propositions import Proposition, day_values
+from crosswire.claims.propositions import Proposition, day_values, negative
 from crosswire.nlp.embeddings import cosine_matrix
 
 if TYPE_CHECKING:
@@ -69,7 +71,24 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
         # Two answers to "when": one day each. A sentence listing several days ("on Dec. 7, Jan. 3 and Jan. 4") is
         # not one answer, and the other's day may only be what it is dated against ("before Friday's incident").
         return True
+    if _refuses(left, right) or _refuses(right, left):
+        return True
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
+
+
+# A refusal: what somebody will not do ("the government would not pay any ransom", "the club refuses to sell").
+_REFUSAL = re.compile(
+    r"\b(?:(?:will|would|shall)\s+not|won['’]t|wouldn['’]t|(?:refuses|refused|refuse)\s+to)\b", re.IGNORECASE
+)
+# Words of the future or of intent, after which a sentence may be what a refusal answers ("will pay the ransom").
+_INTENT = re.compile(r"\b(?:will|would|shall|going\s+to|plans?\s+to|intends?\s+to|wants?\s+to)\b", re.IGNORECASE)
+
+
+def _refuses(refusal: Proposition, other: Proposition) -> bool:
+    """Whether ``refusal`` says what somebody will not do and ``other`` what somebody did: "the government would not
+    pay any ransom" answers whether a ransom will be paid, not whether the hackers demanded one, however alike the
+    two embed. A refusal answers only a claim of intent or a future ("will pay"), or another negative."""
+    return bool(_REFUSAL.search(refusal.text)) and not negative(other.text) and not _INTENT.search(other.text)
 
 
 def apart(left: Proposition, right: Proposition) -> bool:

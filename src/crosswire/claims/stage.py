@@ -6,7 +6,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -19,8 +19,10 @@ from crosswire.claims.contradictions import (
     stance_contradictions,
     value_contradictions,
 )
-from crosswire.claims.merge import cluster_claims_by_story
+from crosswire.claims.identity import content_words
+from crosswire.claims.merge import cluster_claims_by_story, conflicting
 from crosswire.claims.parses import known_parses, tallying
+from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import (
     Proposition,
     Reaction,
@@ -204,12 +206,14 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     """The member that reads best on its own: no leading pronoun, a sensible length, naming who or where; among
     those, the one closest to the claim's mean embedding, i.e. the wording most of its sources share."""
 
-    def rank(position: int) -> tuple[int, int, int, int, int, float]:
+    def rank(position: int) -> tuple[int, int, int, int, int, int, float]:
         proposition = members[position]
         words = len(proposition.text.split())
         return (
             # What is put forward, not its denial: "Shell is in talks to buy BP", not "No talks are taking place".
             0,
+            # The deed itself, not a line telling more of it ("The offer was made last week").
+            1 if position in told_again else 0,
             # A speaker's name put in for "he" reads alone but is nobody's wording: it gives way to a source's own.
             1 if _PRONOUN_START.match(proposition.text) or proposition.named else 0,
             # Names instead of pronouns: "Shell is in talks to buy BP" reads alone, "reports that it is" does not.
@@ -219,6 +223,12 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
             -centrality[position],
         )
 
+    told_again = {
+        position
+        for position, member in enumerate(members)
+        if (found := _DEFINITE_SUBJECT.match(member.text))
+        and any(other.deed and _nominal_of(found[1], other) for other in members if other is not member)
+    }
     centrality = [0.0] * len(members)
     if len(members) > 2 and member_vectors.any():
         mean = member_vectors.mean(axis=0)
@@ -229,13 +239,51 @@ def _claim_text(members: Sequence[Proposition], member_vectors: np.ndarray) -> s
     return text[:1].upper() + text[1:]
 
 
+# A sentence opening on a definite noun ("The offer was made last week", "The sale is due to close in May").
+_DEFINITE_SUBJECT = re.compile(r"^(?:the|this|that)\s+([a-z][a-z-]+)\b", re.IGNORECASE)
+
+
+def _told_of_again(propositions: Sequence[Proposition], groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """A line opening on "the" and the noun of the deed the line before it in its article reports goes to that
+    line's claim: "Nordhavn has offered to sell its feeder business ... The offer was made last week" says more of
+    one offer, and whoever denies the offer denies both. The noun is the verb's own ("offered" and "the offer",
+    "attacked" and "the attack" fold onto one stem)."""
+    result = [list(group) for group in groups]
+    claim_of = {index: number for number, group in enumerate(result) for index in group}
+    by_place = {(p.article, p.sentence): index for index, p in enumerate(propositions)}
+    for index in sorted(claim_of, key=lambda i: (propositions[i].article, propositions[i].sentence)):
+        found = _DEFINITE_SUBJECT.match(propositions[index].text)
+        before = by_place.get((propositions[index].article, propositions[index].sentence - 1))
+        if found is None or before is None or claim_of[before] == claim_of[index]:
+            continue
+        deed = propositions[before].deed
+        if deed and _nominal_of(found[1], propositions[before]):
+            result[claim_of[index]].remove(index)
+            claim_of[index] = claim_of[before]
+            result[claim_of[before]].append(index)
+    return [sorted(group) for group in result if group]
+
+
+def _nominal_of(noun: str, line: Proposition) -> bool:
+    """Whether ``noun`` names the deed ``line`` reports with the noun's own verb: "the offer" for "has offered to
+    sell", "the attack" for "attacked", "the announcement" for "announced"; not "the door" for "found the door plug"
+    (a noun of the deed, not the deed)."""
+    noun = noun.lower()
+    bases = {noun, noun.removesuffix("ment")} - {""}
+    verbs = re.compile(r"\b(?:" + "|".join(re.escape(base) for base in bases) + r")(?:e?d|e?s|ing)\b", re.IGNORECASE)
+    return bool(line.deed and stem(noun) in {stem(word) for word in line.deed} | set(line.deed)) and bool(
+        verbs.search(line.text)
+    )
+
+
 def _denials_to_their_claims(
     propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]], story: dict[str, str]
 ) -> list[list[int]]:
     """A party's denial merged into a claim that is all negative goes to the positive claim it denies, when its story
     has one that says the same thing (within :data:`DENIES_SAME_CLAIM` of its positive members' mean): "Shell said
     it was not in talks to buy BP" denies "Shell is in talks to buy BP"; beside "Shell has no intention of making an
-    offer" it would be one party saying the same negative twice."""
+    offer" it would be one party saying the same negative twice. So does a claim made of denials alone, of a clause
+    another claim's line says with more words (:func:`_denials_told_alone`)."""
     result = [list(group) for group in groups]
     positive_means: list[np.ndarray | None] = []
     for group in result:
@@ -256,12 +304,16 @@ def _denials_to_their_claims(
     for other, mean in enumerate(positive_means):
         if mean is not None:
             positive_by_story.setdefault(story_of(result[other][0]), []).append((other, mean))
+    told_alone = _denials_told_alone(propositions, vectors, result, positive_means, positive_by_story, story_of)
     for number, group in enumerate(result):
         if positive_means[number] is not None or not group:
             continue
         for index in [i for i in group if propositions[i].stance == "denies" and vectors[i].any()]:
+            # never into a claim it could not be one with ("would not pay any ransom" / "demanded a ransom")
             candidates = [
-                (float(mean @ vectors[index]), other) for other, mean in positive_by_story.get(story_of(index), [])
+                (float(mean @ vectors[index]), other)
+                for other, mean in positive_by_story.get(story_of(index), [])
+                if not any(conflicting(propositions[index], propositions[member]) for member in result[other])
             ]
             if not candidates:
                 continue
@@ -269,7 +321,76 @@ def _denials_to_their_claims(
             if similarity >= DENIES_SAME_CLAIM:
                 group.remove(index)
                 result[other].append(index)
+    for index, other in told_alone:
+        result[_group_of(result, index)].remove(index)
+        result[other].append(index)
     return [sorted(group) for group in result if group]
+
+
+def _group_of(groups: Sequence[Sequence[int]], index: int) -> int:
+    return next(number for number, group in enumerate(groups) if index in group)
+
+
+def _denials_told_alone(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    positive_means: Sequence[np.ndarray | None],
+    positive_by_story: dict[str, list[tuple[int, np.ndarray]]],
+    story_of: Callable[[int], str],
+) -> list[tuple[int, int]]:
+    """The denials of claims made of denials alone that go to the claim they deny, as (proposition, claim) pairs:
+    "the bank denied that it had been warned" denies "the bank had been warned about the flaw in January", told with
+    more words elsewhere in the story: every content word of the denied clause is in one line of that claim, and the
+    two say the same thing (within :data:`DENIES_SAME_CLAIM`). A denial in the sentence right after a line of its
+    own article answers that line when the line has every word of it but the noun an "any" generalises: "Sources said
+    the state had promised the airline cheap loans. The ministry denied that any aid had been promised." """
+    moves: list[tuple[int, int]] = []
+    alone = {
+        number
+        for number, group in enumerate(groups)
+        if group and all(propositions[i].stance == "denies" for i in group)
+    }
+    for number in alone:
+        for index in groups[number]:
+            denial = propositions[index]
+            words = content_words(denial.text)
+            if not words or not vectors[index].any():
+                continue
+            candidates = [
+                (float(mean @ vectors[index]), other)
+                for other, mean in positive_by_story.get(story_of(index), [])
+                if other not in alone
+                and any(words <= content_words(propositions[member].text) for member in groups[other])
+            ]
+            if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
+                moves.append((index, max(candidates)[1]))
+                continue
+            general = words - _generalised(denial.text)
+            answered = [
+                other
+                for other, _ in positive_by_story.get(story_of(index), [])
+                if other not in alone
+                and general
+                and any(
+                    propositions[member].article == denial.article
+                    and propositions[member].sentence == denial.sentence - 1
+                    and general <= content_words(propositions[member].text)
+                    for member in groups[other]
+                )
+            ]
+            if len(answered) == 1:
+                moves.append((index, answered[0]))
+    return moves
+
+
+_ANY_NOUN = re.compile(r"\b(?:any|no)\s+(?:such\s+|other\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
+
+
+def _generalised(text: str) -> set[str]:
+    """The content words a negative polarity item generalises over ("any aid", "no such payment"): a denial of any
+    aid answers a claim of loans."""
+    return {word for match in _ANY_NOUN.finditer(text) for word in content_words(match[1])}
 
 
 def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> list[Proposition]:
@@ -379,7 +500,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         vectors,
         cluster_claims_by_story(propositions, vectors, stories, getattr(context, "corpus_map", None)),
     )
-    groups = _denials_to_their_claims(propositions, vectors, groups, story)
+    groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}

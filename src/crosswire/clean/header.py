@@ -85,6 +85,11 @@ _PLACE_DATELINE = re.compile(
     r"(?:,?\s*(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+" + _MONTH_NAME + r"(?:,?\s*\d{4})?))?"
     r"\s*(?:[—–]|--?\s)(?=\s*[A-Z“\"])"
 )
+# A live blog entry's time stamp, then a dash ("4:05 p.m. - ", "11:15 a.m. — ", "14:32 GMT – ", "09.10 -").
+_ENTRY_STAMP = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)?(?:\s+(?:[A-Z]{2,4}|local\s+time))?"
+    r"\s*(?:[—–]|--?\s)(?=\s*[A-Z“\"])"
+)
 # "NEW YORK, March 7. /TASS/."
 _DATELINE_SLASHES = re.compile(r"^\s*[A-Z][A-Z.'’ -]+,[^/\n]{0,30}/\s*([A-Z][\w&.' -]{1,30}?)\s*/")
 _WORD = re.compile(r"[A-Za-z][\w&.'’-]*")
@@ -337,9 +342,16 @@ def place_dateline_end(line: str) -> int | None:
     return match.end() if match else None
 
 
+def stamp_end(line: str) -> int | None:
+    """Where the time stamp opening a live blog's entry ends ("4:05 p.m. - The recount is over.", "14:32 GMT — ..."),
+    or None."""
+    match = _ENTRY_STAMP.match(line)
+    return match.end() if match else None
+
+
 def any_dateline_end(line: str) -> int | None:
-    """Where a wire dateline or a place dateline opening ``line`` ends, or None."""
-    return dateline_end(line) or place_dateline_end(line)
+    """Where a wire dateline, a place dateline or a live blog's time stamp opening ``line`` ends, or None."""
+    return dateline_end(line) or place_dateline_end(line) or stamp_end(line)
 
 
 def dateline(line: str) -> tuple[str | None, str | None]:
