@@ -193,7 +193,7 @@ def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     lowered = None if _FOLDS_TO_ASCII.search(text) else text.lower()
     for (pattern, rule), needs in zip(_patterns(), _needs(), strict=True):
-        if lowered is not None and not all(any(word in lowered for word in words) for words in needs):
+        if lowered is not None and not all(any(map(lowered.__contains__, words)) for words in needs):
             continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
