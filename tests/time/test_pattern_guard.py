@@ -10,7 +10,7 @@ from crosswire.time import periods
 from crosswire.time import ranges as range_rules
 from crosswire.time import relative as relative_rules
 from crosswire.time import rules as absolute_rules
-from crosswire.time.timex import _patterns, guarded
+from crosswire.time.timex import _patterns, guarded, needed
 
 TEXTS = [
     "The merger closes in the third quarter of 2024, Halden Steel said on Tuesday; shares rose 3% by 10:30 a.m. EST.",
@@ -58,3 +58,35 @@ def test_a_case_sensitive_piece_keeps_its_case() -> None:
     pattern = guarded(r"(?<!\w)(?:(?-i:Mon)|tues)day", re.IGNORECASE)
     assert pattern.pattern.startswith("(?=[")
     assert [m.group() for m in pattern.finditer("Monday monday TUESDAY")] == ["Monday", "TUESDAY"]
+
+
+def test_what_a_pattern_needs_is_read_off_its_branches_and_repeats() -> None:
+    assert needed(r"(?<!\w)(?:last|next)\s+(?:week|month)(?:end)?", re.IGNORECASE) == (
+        frozenset({"last", "next"}),
+        frozenset({"week", "month"}),
+    )
+    # An optional part needs nothing; a repeat at least once needs its body; a branch that needs nothing spoils the
+    # union of its alternatives.
+    assert needed(r"(?:fiscal\s+)?(?:Q[1-4]\s*)+results", re.IGNORECASE) == (frozenset({"q"}), frozenset({"results"}))
+    assert needed(r"(?:the\s+)?(?:noon|\d{1,2}pm)", re.IGNORECASE) == (frozenset({"noon", "pm"}),)
+    assert needed(r"(?:the\s+)?(?:noon|\d{1,2})", re.IGNORECASE) == ()
+    assert needed(r"(?<!\w)\d+\s+\w+", re.IGNORECASE) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "The harvest failed two years running, the co-operative said.",  # no month, weekday or season word at all
+        "Talks stalled laſt week and resume on Tueſday.",  # "ſ" matches "s" case-insensitively but lowers to itself
+    ],
+)
+def test_skipping_what_a_text_cannot_match_finds_the_same_candidates(text: str, monkeypatch) -> None:
+    import crosswire.time.timex as timex
+
+    def found() -> list[tuple[int, int, str, int]]:
+        return [(c.start, c.end, c.type, c.priority) for c in timex.candidates(text)]
+
+    filtered = found()
+    monkeypatch.setattr(timex, "_needs", lambda: [()] * len(timex._patterns()))
+    assert filtered == found()

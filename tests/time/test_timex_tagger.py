@@ -156,3 +156,13 @@ def test_the_shipped_tagger_keeps_every_candidate_and_never_overlaps_two(words: 
         assert after.resolve is before.resolve
     for a, b in itertools.pairwise(refined):
         assert a.end <= b.start
+
+
+def test_scores_add_the_known_features_weights_to_the_bias() -> None:
+    weights = np.array([[1.0, 0.0, 0.5], [0.25, 2.0, 0.0], [0.0, 0.0, 4.0]])
+    index = {"w=monday": 0, "cls=weekday": 1, "w=ago": 2}
+    model = tagger.Model(index, weights, np.zeros((3, 3)), np.array([0.1, 0.2, 0.3]))
+    feats = [["w=monday", "cls=weekday", "w=unseen"], [], ["w=ago", "w=ago"], ["w=unseen"]]
+    expected = np.array([[1.35, 2.2, 0.8], [0.1, 0.2, 0.3], [0.1, 0.2, 8.3], [0.1, 0.2, 0.3]])
+    assert np.allclose(model.scores(feats), expected)
+    assert model.scores([]).shape == (0, 3)

