@@ -90,3 +90,38 @@ def test_skipping_what_a_text_cannot_match_finds_the_same_candidates(text: str, 
     filtered = found()
     monkeypatch.setattr(timex, "_needs", lambda: [()] * len(timex._patterns()))
     assert filtered == found()
+
+
+def test_every_character_a_case_insensitive_letter_matches_is_read_as_that_letter() -> None:
+    from crosswire.time.timex import ASCII_FOLDS
+
+    every = "".join(chr(point) for point in range(0x80, 0x110000) if not 0xD800 <= point <= 0xDFFF)
+    matched = {character for character in re.findall(r"(?i:[a-z])", every)}
+    assert matched == {chr(point) for point in ASCII_FOLDS}
+    assert all(re.fullmatch(letter, chr(point), re.IGNORECASE) for point, letter in ASCII_FOLDS.items())
+
+
+@pytest.mark.parametrize(
+    ("plain", "folded"),
+    [
+        (
+            "The plant closed last summer and reopens in six weeks.",
+            "The plant cloſed laſt ſummer and reopens in ſix weeks.",
+        ),
+        ("Shares fell 3 percent in the second week of May.", "Shares fell 3 percent in the ſecond wee\u212a of May."),
+        (
+            "The verdict came after two hours, in the seventies heat.",
+            "The verdict came after two hourſ, in the ſeventieſ heat.",
+        ),
+        ("Tickets sold out each Friday.", "Tic\u212aets sold out each Fr\u0131day."),
+    ],
+)
+def test_a_text_with_letters_that_fold_to_ascii_finds_what_its_plain_spelling_finds(plain: str, folded: str) -> None:
+    from crosswire.time.timex import candidates
+
+    def found(text: str) -> list[tuple[int, int, str, int]]:
+        return [(c.start, c.end, c.type, c.priority) for c in candidates(text)]
+
+    assert len(plain) == len(folded)
+    assert found(folded) == found(plain)
+    assert found(plain)

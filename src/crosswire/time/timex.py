@@ -61,9 +61,11 @@ def _needs() -> list[tuple[frozenset[str], ...]]:
     return [needed(pattern.pattern, pattern.flags) for pattern, _ in _patterns()]
 
 
-# A non-ASCII character that a case-insensitive ASCII letter matches ("ſ" for "s", the Kelvin sign for "k"): lower
-# casing the text does not turn it into that letter, so a text holding one is scanned by every pattern.
-_FOLDS_TO_ASCII = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
+# The non-ASCII characters a case-insensitive ASCII letter matches ("ſ" for "s", the Kelvin sign for "k", the
+# dotted and dotless i), each read as that letter before the patterns run: the rules look their matches up in tables
+# of ASCII words ("ſummer" is no key of the seasons), and lower casing does not turn them into the letter. One code
+# point for one, so every offset stays the text's.
+ASCII_FOLDS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
 
 
 def needed(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
@@ -191,9 +193,11 @@ def guarded(pattern: str, flags: int) -> re.Pattern[str]:
 def candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidates in text order: longest match first, then the rule's priority, then position."""
     found: list[Candidate] = []
-    lowered = None if _FOLDS_TO_ASCII.search(text) else text.lower()
+    if not text.isascii():
+        text = text.translate(ASCII_FOLDS)
+    lowered = text.lower()
     for (pattern, rule), needs in zip(_patterns(), _needs(), strict=True):
-        if lowered is not None and not all(any(map(lowered.__contains__, words)) for words in needs):
+        if not all(any(map(lowered.__contains__, words)) for words in needs):
             continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
