@@ -74,6 +74,13 @@ class Engine(Protocol):
         time it spent elsewhere is added to ``seconds`` under :data:`CORPUS_IN_WORKERS`."""
         ...
 
+    def start(
+        self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None
+    ) -> Callable[[], list[R]]:
+        """:meth:`map` sent out now, its results waited for by calling what it returns: the workers compute while
+        the caller does something else. Where the engine has no workers, the items are computed at that call."""
+        ...
+
     def close(self) -> None: ...
 
 
