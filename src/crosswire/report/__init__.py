@@ -107,7 +107,13 @@ def write_dossier(dossier: Dossier, out_dir: Path, page: PendingPage | None = No
 def render_page(dossier: bytes, out_dir: str) -> str:
     """``dossier.html`` of the pickled ``dossier``, written into a hidden file in ``out_dir`` (not in place yet): its
     path. What an engine's worker runs for :func:`start_page`."""
-    loaded: Dossier = pickle.loads(dossier)  # pickled by start_page, in this run's driver
+    # Pickled by start_page, in this run's driver. Without the collector: unpickling makes every object of the dossier,
+    # and each of its passes would walk all those made so far (a third of the time), none of them garbage.
+    gc.disable()
+    try:
+        loaded: Dossier = pickle.loads(dossier)
+    finally:
+        gc.enable()
     with _dossier_frozen():
         return _write_sibling(Path(out_dir) / "dossier.html", iter_html(loaded))
 
@@ -137,5 +143,6 @@ def start_page(dossier: Dossier, out_dir: Path, start: CorpusStart) -> PendingPa
     ``out_dir``): the driver saves the corpus and writes ``dossier.json`` meanwhile, and :func:`write_dossier` puts
     the page in place. The dossier is pickled now, so changing it afterwards does not change the page."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    blob = pickle.dumps(dossier, protocol=pickle.HIGHEST_PROTOCOL)
+    with _dossier_frozen():
+        blob = pickle.dumps(dossier, protocol=pickle.HIGHEST_PROTOCOL)
     return PendingPage(start(functools.partial(render_page, out_dir=str(out_dir)), [blob]))
