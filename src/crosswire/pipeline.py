@@ -77,10 +77,10 @@ class CorpusStage:
     # see :func:`crosswire.nlp.embeddings.wanted_backend`.
     encoder: str | None = None
     # Work of the stage that can start as soon as the layers in ``prepare_needs`` are there (the stories stage's
-    # leads, once the duplicates are known): with an engine's workers (``Context.corpus_start``) it is sent to them
-    # then, and the stages in between run on the driver meanwhile; the function it returns waits for the work, and is
-    # called just before the stage runs. The stage finds the work done (its vectors in the run's cache) and does the
-    # rest; without workers nothing is started ahead and the stage does it all itself, the same way.
+    # leads, once the duplicates and the dates are known): with an engine's workers (``Context.corpus_start``) it is
+    # sent to them then, and the stages in between run on the driver meanwhile; the function it returns waits for the
+    # work, and is called just before the stage runs. The stage finds the work done (its vectors in the run's cache)
+    # and does the rest; without workers nothing is started ahead and the stage does it all itself, the same way.
     prepare: PrepareFn | None = None
     prepare_needs: frozenset[str] = frozenset()
 
@@ -128,7 +128,9 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
         article_lead,
         ahead=False,
         encoder=LEAD_ENCODER,
-        prepare=(start_lead_embeddings, {"text", "duplicates"}),
+        # A lead reads the article's text and duplicate mark only; the leads go out after the publication dates all
+        # the same, as that stage's own tasks on the workers (the dated articles) would wait behind them.
+        prepare=(start_lead_embeddings, {"text", "duplicates", "published"}),
     ),
     _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),
     _corpus(

@@ -137,8 +137,8 @@ def start_lead_embeddings(dossier: Dossier, context: Context) -> Callable[[], No
     ``crosswire.pipeline.CorpusStage``); what it returns waits for their vectors and puts them in
     ``context.vector_cache``, where the stage reads them.
 
-    A lead depends on the article's title, text and duplicate mark alone, so once the duplicates are known the leads
-    are embedded while the driver runs the stages before this one; they go out in the pieces the stage would send
+    A lead depends on the article's title, text and duplicate mark alone, so the leads are embedded while the driver
+    runs the stages before this one (canonical entities, statements); they go out in the pieces the stage would send
     (:func:`crosswire.nlp.embeddings.embed_ahead`), so the vectors are the same.
     """
     if context.vector_cache is None or not dossier.articles or not Params().embedding_weight:
