@@ -17,6 +17,10 @@ driver.
 The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
 (the claims of each story, the embeddings of the sentences the claims stage reads) goes back to the engine's workers
 through :meth:`Engine.map`, and comes back in a fixed order, so the dossier does not depend on where the pieces ran.
+:meth:`Engine.start` sends such pieces without waiting for them: the stories stage's leads go out once the dates are
+known and are embedded while the driver runs the canonical entities and the statements (``CorpusStage.prepare``),
+and with the local engine ``dossier.html`` is rendered on a worker while the driver saves the corpus and writes
+``dossier.json`` (``crosswire.report.start_page``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ Results do not depend on the number of workers: each article's stages read only 
 :class:`Context`, and spaCy's parse of a text does not depend on the batch it is in.
 
 The pool outlives the per-article phase: the corpus stages farm the work they can split (the claims of each story,
-:meth:`LocalEngine.map`) to the same workers, whose models are already loaded, until :meth:`LocalEngine.close`.
+:meth:`LocalEngine.map`, or :meth:`LocalEngine.start` without waiting) to the same workers, whose models are already
+loaded, until :meth:`LocalEngine.close`. The pool takes tasks first come, first served: work started ahead goes
+before the tasks of any stage run after it starts.
 """
 
 from __future__ import annotations
