@@ -152,6 +152,13 @@ def test_embedding_started_ahead_sends_the_same_pieces_and_fills_the_cache_when_
     assert waited == [2, 2]
     assert there.vectors.keys() == here.vectors.keys()
     assert all(np.array_equal(there.vectors[key], here.vectors[key]) for key in here.vectors)
+    # ``embed_missing`` on the same workers without waiting between rounds: the same pieces, in the same order.
+    sent.clear()
+    waited.clear()
+    again = MemoryCache()
+    embed_missing(TEXTS, again, corpus_start=corpus_start)
+    assert [piece for items in sent for piece in items] == pieces_here and waited == [2, 2]
+    assert all(np.array_equal(again.vectors[key], here.vectors[key]) for key in here.vectors)
     # Without workers nothing runs until the caller waits; what the cache holds is not sent again.
     encoded.clear()
     later = embeddings.embed_ahead([*TEXTS, "A new sentence about the harvest."], there)

@@ -234,17 +234,20 @@ def embed_missing(
     corpus_map: PieceMap | None = None,
     prefer: str | None = None,
     batch_size: int | None = None,
+    *,
+    corpus_start: PieceStart | None = None,
 ) -> None:
     """Embed those of ``texts`` that ``cache`` does not hold yet, and add them to it: on ``corpus_map`` (an engine's
     workers, see ``crosswire.context.Context.corpus_map``) when given, else here; with ``prefer``'s encoder, as
     :func:`encode_cached` with the same ``prefer`` reads them, ``batch_size`` texts per forward pass (default: the
-    backend's).
+    backend's). With ``corpus_start`` (the same workers, without waiting) instead, each round of :data:`ROUND` pieces
+    goes out before the one before it is waited for and stored, so the workers do not wait between rounds.
 
     What a stage will read, embedded ahead of reading it. The texts go out in pieces of :data:`PIECE`, longest
     first (no worker is left with a long piece at the end), cut the same way whoever runs them: a piece's vectors
     depend only on its texts, so they do not depend on the engine or the number of workers.
     """
-    start = None if corpus_map is None else _deferred(corpus_map)
+    start = corpus_start if corpus_start is not None or corpus_map is None else _deferred(corpus_map)
     embed_ahead(texts, cache, start, prefer, batch_size)()
 
 
