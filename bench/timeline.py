@@ -8,7 +8,7 @@ the driver's steps in order with how many workers were busy meanwhile, each work
 seconds of the run when fewer than N workers were busy (the serial part: the driver alone, or a worker waiting for
 the other's last chunk).
 
-    .venv/bin/python bench/timeline.py [--limit 300] [--workers 2] [--spans]
+    .venv/bin/python bench/timeline.py [--limit 300] [--workers 2] [--spans] [--out DIR]
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--spans", action="store_true", help="print every driver span and worker span")
+    parser.add_argument("--out", type=Path, help="keep the run's dossier (and store) in this folder")
     args = parser.parse_args()
     if not (args.data / "train_bodies.csv").exists():
         print(f"skip: {args.data} not found")
@@ -123,7 +124,9 @@ def main() -> int:
     bodies = load_bodies(args.data, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        records = work / "bodies.jsonl"
+        # In ``--out`` when given, so two runs' dossiers (which name their input) compare byte for byte.
+        records = (args.out or work) / "bodies.jsonl"
+        records.parent.mkdir(parents=True, exist_ok=True)
         with records.open("w", encoding="utf-8") as stream:
             for body_id, text in bodies:
                 stream.write(json.dumps({"id": f"fnc-{body_id}", "text": text}) + "\n")
@@ -139,7 +142,7 @@ def main() -> int:
 
         driver: list[dict[str, Any]] = []
         _probe_driver(driver)
-        result = analyze([str(records)], work / "out", workers=args.workers, fresh=True)
+        result = analyze([str(records)], args.out or work / "out", workers=args.workers, fresh=True)
         t1 = time.time()
         # This process only: the workers are the fork server's children, never reaped here.
         driver_cpu = time.process_time() - cpu0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pytest
 
 from crosswire.context import Context, Options
@@ -144,6 +146,55 @@ def test_run_corpus_stages_marks_duplicates() -> None:
     )
     run_corpus_stages(dossier, Context())
     assert [a.duplicate_of for a in dossier.articles] == ["orig", None]
+
+
+def test_a_stage_prepares_from_layers_it_does_not_need_refused() -> None:
+    stages = (
+        corpus_stage("first", {"text"}, {"x"}),
+        CorpusStage("second", frozenset({"x"}), frozenset({"y"}), _noop_corpus, prepare_needs=frozenset({"text", "z"})),
+    )
+    with pytest.raises(PipelineError, match="prepares from"):
+        check_order(ARTICLE_STAGES, stages, INGESTED)
+
+
+def test_a_stage_starts_on_the_workers_once_what_it_prepares_from_is_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage's ``prepare`` runs right after the stage that adds the last layer it reads (with workers to run it
+    on), the stages in between run while its work is out, and it is waited for just before the stage itself."""
+    import crosswire.pipeline as pipeline
+
+    events: list[str] = []
+
+    def run(name: str):  # type: ignore[no-untyped-def]
+        return lambda dossier, context: events.append(f"run {name}")
+
+    def prepare(dossier: Dossier, context: Context):  # type: ignore[no-untyped-def]
+        events.append("prepare merge")
+        return lambda: events.append("wait merge")
+
+    first = ARTICLE_STAGES[-1].adds
+    stages = (
+        CorpusStage("index", first, frozenset({"index"}), run("index")),
+        CorpusStage("rank", frozenset({"index"}), frozenset({"rank"}), run("rank")),
+        CorpusStage("tally", frozenset({"rank"}), frozenset({"tally"}), run("tally")),
+        CorpusStage(
+            "merge",
+            frozenset({"index", "tally"}),
+            frozenset(),
+            run("merge"),
+            prepare=prepare,
+            prepare_needs=frozenset({"index"}),
+        ),
+    )
+    check_order(ARTICLE_STAGES, stages, INGESTED)
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", stages)
+    seconds: defaultdict[str, float] = defaultdict(float)
+    run_corpus_stages(Dossier(), Context(corpus_start=lambda fn, items: lambda: []), seconds)
+    assert events == ["run index", "prepare merge", "run rank", "run tally", "wait merge", "run merge"]
+    assert "merge" + pipeline.AHEAD in seconds
+    # Without workers nothing is started ahead: the stage does its work itself, in its turn.
+    events.clear()
+    run_corpus_stages(Dossier(), Context())
+    assert events == ["run index", "run rank", "run tally", "run merge"]
 
 
 def test_run_article_batch_isolates_the_article_that_fails() -> None:

@@ -27,7 +27,7 @@ from crosswire.ingest import IngestOptions, iter_inputs
 from crosswire.ingest.fetch import DEFAULT_MAX_BYTES, Fetcher
 from crosswire.model import Article, Dossier, InputFailure
 from crosswire.pipeline import ARTICLE_STAGES, CPU, run_corpus_stages, timed
-from crosswire.report import write_dossier
+from crosswire.report import PendingPage, start_page, write_dossier
 from crosswire.store import Store, content_hash, default_url
 from crosswire.store.vectors import StoreVectorCache
 
@@ -137,12 +137,15 @@ def update_store(
     on_progress: ProgressFn | None = None,
     on_failure: FailureFn | None = None,
     engine: Engine | None = None,
+    before_save: Callable[[Dossier, list[InputFailure]], None] | None = None,
 ) -> StoreUpdate:
     """Analyse the ingested ``items`` that are new into ``store``, then rerun the corpus stages over all it holds.
 
     Articles keep their ids unless one is taken by another source (then they get a suffix; the new id is set on the
     article). The dossier returned has no ``errors``: they are in ``failures``. ``engine`` runs the per-article
     stages (default: in this process); whatever it is, this function alone writes the store, batch by batch.
+    ``before_save`` is called with the dossier and the failures once the corpus stages are done, before the corpus
+    is saved (not when the store's corpus was current: nothing ran).
     """
     failures: list[InputFailure] = []
 
@@ -249,11 +252,16 @@ def update_store(
             context.clause_parses = parses
             # The corpus stages farm what they split up (each story's claims) to the engine's workers.
             context.corpus_map = lambda fn, items: runner.map(fn, items, seconds)
+            # And what a stage can start before its turn, there while the driver runs the stages before it.
+            context.corpus_start = lambda fn, items: runner.start(fn, items, seconds)
             try:
                 run_corpus_stages(dossier, context, seconds)
             finally:
                 context.clause_parses = None
                 context.corpus_map = None
+                context.corpus_start = None
+            if before_save is not None:
+                before_save(dossier, failures)
             with timed(seconds, "store corpus"):
                 store.save_corpus(dossier, computed_from=stamp, fingerprint=fingerprint)
         return StoreUpdate(
@@ -293,28 +301,50 @@ def analyze(
             f"cannot use {out_dir} as the output folder ({exc.strerror or exc}); pass another --out"
         ) from None
     url = db_url or default_url(out_dir)
-    with Store(url) as store:
-        if fresh:
-            store.clear()
-        options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
-        items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
-        try:
-            update = update_store(
-                store, items, verbatim=verbatim, on_progress=on_progress, on_failure=on_failure, engine=runner
-            )
-        finally:
-            runner.close()
-    dossier, failures = update.dossier, update.failures
+    timing: defaultdict[str, float] = defaultdict(float)
+    # ``dossier.html``, rendered on a worker of the pool while the driver saves the corpus and writes the JSON.
+    pages: list[PendingPage] = []
 
-    dossier.errors = failures
-    timing: defaultdict[str, float] = defaultdict(float, update.seconds)
+    def page_ahead(dossier: Dossier, failures: list[InputFailure]) -> None:
+        # Only where the workers see this machine's files: a pool of this machine's processes (Ray's may not).
+        if isinstance(runner, LocalEngine) and runner.parallel:
+            with timed(timing, "write dossier ahead"):
+                whole = dossier.model_copy(update={"errors": list(failures)})
+                pages.append(start_page(whole, out_dir, lambda fn, items: runner.start(fn, items, timing)))
+
     try:
-        with timed(timing, "write dossier"):
-            json_path, html_path = write_dossier(dossier, out_dir)
-    except OSError as exc:
-        raise UsageError(
-            f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another --out"
-        ) from None
+        with Store(url) as store:
+            if fresh:
+                store.clear()
+            options = IngestOptions(verbatim=verbatim, max_bytes=max_bytes, allow_private_links=allow_private_links)
+            items = iter_inputs(inputs, options, stdin=stdin, fetcher=fetcher)
+            update = update_store(
+                store,
+                items,
+                verbatim=verbatim,
+                on_progress=on_progress,
+                on_failure=on_failure,
+                engine=runner,
+                before_save=page_ahead,
+            )
+        dossier, failures = update.dossier, update.failures
+
+        dossier.errors = failures
+        for name, value in update.seconds.items():
+            timing[name] += value
+        try:
+            with timed(timing, "write dossier"):
+                json_path, html_path = write_dossier(dossier, out_dir, pages.pop() if pages else None)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot write the dossier into {out_dir} ({exc.strerror or exc}); the store is saved, pass another "
+                "--out"
+            ) from None
+    finally:
+        for page in pages:
+            # Started, never put in place: the run failed after the corpus stages.
+            page.discard()
+        runner.close()
     seconds = dict(timing)
     wall = {name: value for name, value in seconds.items() if not name.startswith(CPU)}
     cpu = {name.removeprefix(CPU): value for name, value in seconds.items() if name.startswith(CPU)}

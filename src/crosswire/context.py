@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # ``map(fn, items)``: ``[fn(item) for item in items]`` in that order, wherever an engine runs it (see
 # ``crosswire.engine.Engine.map``); ``fn`` is a module-level function, the items and results picklable.
 CorpusMap = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+# ``start(fn, items)``: the same, sent out now; calling what it returns waits for the list (``Engine.start``).
+CorpusStart = Callable[[Callable[[Any], Any], Sequence[Any]], Callable[[], list[Any]]]
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,6 @@ class Context:
     # Where a corpus stage may farm out work it splits into independent pieces (the engine's workers); set by the
     # driver for its corpus run only. Without it the pieces run in this process, with the same result.
     corpus_map: CorpusMap | None = None
+    # The same workers, without waiting: what a corpus stage can start before its turn (``CorpusStage.prepare``) runs
+    # there while the driver runs the stages before it. Set with ``corpus_map``.
+    corpus_start: CorpusStart | None = None

@@ -25,7 +25,14 @@ from crosswire.errors import PipelineError
 from crosswire.events import find_event_mentions, merge_events
 from crosswire.model import Article, Dossier
 from crosswire.nlp import parse_article, parse_batch, release
-from crosswire.stories import article_lead, build_coverage, build_timeline, cluster_stories, mark_duplicates
+from crosswire.stories import (
+    article_lead,
+    build_coverage,
+    build_timeline,
+    cluster_stories,
+    mark_duplicates,
+    start_lead_embeddings,
+)
 from crosswire.stories.features import LEAD_ENCODER
 from crosswire.time import find_timexes, infer_publication_dates
 
@@ -37,6 +44,8 @@ ArticleFn = Callable[[Article, Context], None]
 BatchFn = Callable[[Sequence[Article], Context], None]
 CorpusFn = Callable[[Dossier, Context], None]
 TextsFn = Callable[[Article], list[str]]
+# Starts a corpus stage's worker tasks and returns what waits for them (see ``CorpusStage.prepare``).
+PrepareFn = Callable[[Dossier, Context], Callable[[], None]]
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,13 @@ class CorpusStage:
     # The encoder the stage's vectors are made with when ``CROSSWIRE_ENCODER`` chooses none (``None``: the default);
     # see :func:`crosswire.nlp.embeddings.wanted_backend`.
     encoder: str | None = None
+    # Work of the stage that can start as soon as the layers in ``prepare_needs`` are there (the stories stage's
+    # leads, once the duplicates and the dates are known): with an engine's workers (``Context.corpus_start``) it is
+    # sent to them then, and the stages in between run on the driver meanwhile; the function it returns waits for the
+    # work, and is called just before the stage runs. The stage finds the work done (its vectors in the run's cache)
+    # and does the rest; without workers nothing is started ahead and the stage does it all itself, the same way.
+    prepare: PrepareFn | None = None
+    prepare_needs: frozenset[str] = frozenset()
 
 
 def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
@@ -82,8 +98,12 @@ def _corpus(
     *,
     ahead: bool = True,
     encoder: str | None = None,
+    prepare: tuple[PrepareFn, set[str]] | None = None,
 ) -> CorpusStage:
-    return CorpusStage(name, frozenset(needs), frozenset(adds), run, embeds, ahead, encoder)
+    start, start_needs = prepare or (None, set())
+    return CorpusStage(
+        name, frozenset(needs), frozenset(adds), run, embeds, ahead, encoder, start, frozenset(start_needs)
+    )
 
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
@@ -108,6 +128,9 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
         article_lead,
         ahead=False,
         encoder=LEAD_ENCODER,
+        # A lead reads the article's text and duplicate mark only; the leads go out after the publication dates all
+        # the same, as that stage's own tasks on the workers (the dated articles) would wait behind them.
+        prepare=(start_lead_embeddings, {"text", "duplicates", "published"}),
     ),
     _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),
     _corpus(
@@ -138,6 +161,8 @@ def check_order(
         missing = stage.needs - available
         if missing:
             raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds")
+        if isinstance(stage, CorpusStage) and not stage.prepare_needs <= stage.needs:
+            raise PipelineError(f"stage {stage.name!r} prepares from {sorted(stage.prepare_needs - stage.needs)}")
         available |= stage.adds
 
 
@@ -239,11 +264,30 @@ def corpus_sentences(articles: Sequence[Article], *, ahead_only: bool = False) -
     return list(texts)
 
 
+# The ``seconds`` name of what the driver spends starting a stage's work ahead (``CorpusStage.prepare``).
+AHEAD = " ahead"
+
+
 def run_corpus_stages(dossier: Dossier, context: Context, seconds: defaultdict[str, float] | None = None) -> Dossier:
-    """Run every corpus stage over ``dossier``, in order; ``seconds`` gets each one's wall and CPU time, as above."""
+    """Run every corpus stage over ``dossier``, in order; ``seconds`` gets each one's wall and CPU time, as above.
+
+    With an engine's workers (``context.corpus_start``), a stage's :attr:`CorpusStage.prepare` is started as soon as
+    the layers it reads are there, and waited for just before the stage (the wait counts as the stage's time).
+    """
+    available = set(INGESTED).union(*(stage.adds for stage in ARTICLE_STAGES))
+    later = [stage for stage in CORPUS_STAGES if stage.prepare is not None and context.corpus_start is not None]
+    waiting: dict[str, Callable[[], None]] = {}
     for stage in CORPUS_STAGES:
+        for ready in [other for other in later if other.prepare_needs <= available]:
+            later.remove(ready)
+            assert ready.prepare is not None
+            with timed(seconds, ready.name + AHEAD):
+                waiting[ready.name] = ready.prepare(dossier, context)
         with timed(seconds, stage.name):
+            if stage.name in waiting:
+                waiting.pop(stage.name)()
             stage.run(dossier, context)
+        available |= stage.adds
     return dossier
 
 

@@ -61,6 +61,12 @@ def test_pool_gives_the_same_dossier_as_one_worker(tmp_path: Path, monkeypatch: 
     two = analyze([str(inputs)], tmp_path / "two", workers=2)
 
     assert one.json_path.read_text(encoding="utf-8") == two.json_path.read_text(encoding="utf-8")
+    # The pool's run rendered its page on a worker, while the driver saved the corpus: the same page, nothing left.
+    assert one.html_path.read_bytes() == two.html_path.read_bytes()
+    assert "write dossier ahead" in two.seconds and "write dossier ahead" not in one.seconds
+    assert sorted(path.name for path in (tmp_path / "two").iterdir()) == sorted(
+        path.name for path in (tmp_path / "one").iterdir()
+    )
     assert one.analysed == two.analysed
     assert [f.source for f in one.failures] == [f.source for f in two.failures]
     assert len(one.dossier.articles) == 12
@@ -96,11 +102,20 @@ def test_pool_yields_chunks_in_input_order(tmp_path: Path) -> None:
         assert set(seconds) == {CORPUS_IN_WORKERS, CPU + CORPUS_IN_WORKERS}
         pids = set(engine.map(operator.call, [os.getpid] * 8))
         assert os.getpid() not in pids and 1 <= len(pids) <= 2
+        # Started without waiting: the workers run it while this process goes on, the results come in order.
+        waiting = engine.start(abs, [-7, 2, -1], seconds)
+        elsewhere = engine.start(operator.call, [os.getpid] * 2)
+        assert waiting() == [7, 2, 1] and os.getpid() not in elsewhere()
     finally:
         engine.close()
-    # Closed, or never started (one worker): the same map, in this process.
+    # Closed, or never started (one worker): the same map, in this process; a start computes when waited for.
     assert engine.map(operator.call, [os.getpid] * 2) == [os.getpid()] * 2
     assert LocalEngine(1).map(abs, [-1, 2]) == [1, 2]
+    called: list[int] = []
+    later = LocalEngine(1).start(called.append, [4, 5])
+    assert called == []
+    later()
+    assert called == [4, 5]
 
 
 def test_the_cli_starts_the_fork_server_only_for_a_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -114,3 +114,54 @@ def test_a_preferred_encoder_embeds_and_keys_the_pieces(monkeypatch: pytest.Monk
         asked.clear()
         embeddings.encode_cached(TEXTS[:5], cache, "mixed")
         assert asked == []
+
+
+def test_embedding_started_ahead_sends_the_same_pieces_and_fills_the_cache_when_waited_for(
+    encoded: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``embed_ahead``: the pieces go out when it is called, the cache is filled only when the caller waits, and the
+    pieces (so the vectors) are those ``embed_missing`` makes; later rounds go out as the one before comes back."""
+    here = MemoryCache()
+    embed_missing(TEXTS, here)
+    pieces_here = [list(call) for call in encoded]
+    encoded.clear()
+    # One piece a round: the 140 texts (two pieces) make two rounds.
+    monkeypatch.setattr(embeddings, "ROUND", 1)
+    sent: list[list[list[str]]] = []
+    waited: list[int] = []
+
+    def corpus_start(
+        fn: Callable[[list[str]], np.ndarray], items: Sequence[list[str]]
+    ) -> Callable[[], list[np.ndarray]]:
+        sent.append(list(items))
+        results = [fn(item) for item in items]
+
+        def wait() -> list[np.ndarray]:
+            waited.append(len(sent))
+            return results
+
+        return wait
+
+    there = MemoryCache()
+    finish = embeddings.embed_ahead(TEXTS, there, corpus_start)
+    # The first round is out, nothing is in the cache yet.
+    assert len(sent) == 1 and not there.vectors
+    finish()
+    assert [piece for items in sent for piece in items] == pieces_here and len(sent) == len(pieces_here) > 1
+    # Each round was waited for with the next one already sent (none after the last).
+    assert waited == [2, 2]
+    assert there.vectors.keys() == here.vectors.keys()
+    assert all(np.array_equal(there.vectors[key], here.vectors[key]) for key in here.vectors)
+    # ``embed_missing`` on the same workers without waiting between rounds: the same pieces, in the same order.
+    sent.clear()
+    waited.clear()
+    again = MemoryCache()
+    embed_missing(TEXTS, again, corpus_start=corpus_start)
+    assert [piece for items in sent for piece in items] == pieces_here and waited == [2, 2]
+    assert all(np.array_equal(again.vectors[key], here.vectors[key]) for key in here.vectors)
+    # Without workers nothing runs until the caller waits; what the cache holds is not sent again.
+    encoded.clear()
+    later = embeddings.embed_ahead([*TEXTS, "A new sentence about the harvest."], there)
+    assert encoded == []
+    later()
+    assert encoded == [["A new sentence about the harvest."]]

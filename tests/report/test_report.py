@@ -255,3 +255,39 @@ def test_article_views_are_built_as_the_page_reads_them(
         titles.append(view.title)
     assert titles == [article.title or article.id for article in result.dossier.articles]
     assert views[0] == views[0] and views[:1] == [views[0]]
+
+
+def _elsewhere(fn: Any, items: Any) -> Any:
+    """A ``corpus_start`` that computes when waited for, as an engine's worker would have meanwhile."""
+    return lambda: [fn(item) for item in items]
+
+
+def test_page_rendered_elsewhere_is_the_page_and_goes_in_place_with_the_json(
+    result: AnalysisResult, page: str, tmp_path: Path
+) -> None:
+    """``start_page``: the page made from the dossier as it was when started, put in place by ``write_dossier``;
+    a change to the dossier after the start does not reach it, and no hidden file is left behind."""
+    from crosswire.report import start_page
+
+    dossier = Dossier.from_json(result.json_path.read_text(encoding="utf-8"))
+    pending = start_page(dossier, tmp_path, _elsewhere)
+    dossier.articles[0].title = "Changed after the page was started"
+    assert not (tmp_path / "dossier.html").exists()
+    json_path, html_path = write_dossier(dossier, tmp_path, pending)
+    assert html_path.read_text(encoding="utf-8") == page
+    assert "Changed after the page was started" in json_path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.html", "dossier.json"]
+
+
+def test_page_rendered_elsewhere_is_dropped_when_the_json_cannot_be_written(
+    result: AnalysisResult, tmp_path: Path
+) -> None:
+    from crosswire.report import start_page
+
+    dossier = Dossier.from_json(result.json_path.read_text(encoding="utf-8"))
+    pending = start_page(dossier, tmp_path, _elsewhere)
+    # A folder where dossier.json should go: the JSON's rename fails.
+    (tmp_path / "dossier.json").mkdir()
+    with pytest.raises(OSError):
+        write_dossier(dossier, tmp_path, pending)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.json"]

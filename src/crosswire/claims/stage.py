@@ -493,6 +493,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         cache,
         getattr(context, "corpus_map", None),
         CLAIMS_ENCODER,
+        corpus_start=getattr(context, "corpus_start", None),
     )
     vectors = _vectors(propositions, stories, shared, cache)
     propositions, vectors, groups = _put_forward(

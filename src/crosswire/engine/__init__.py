@@ -17,6 +17,10 @@ driver.
 The corpus stages run on the driver, which alone sees the whole corpus; what of them splits into independent pieces
 (the claims of each story, the embeddings of the sentences the claims stage reads) goes back to the engine's workers
 through :meth:`Engine.map`, and comes back in a fixed order, so the dossier does not depend on where the pieces ran.
+:meth:`Engine.start` sends such pieces without waiting for them: the stories stage's leads go out once the dates are
+known and are embedded while the driver runs the canonical entities and the statements (``CorpusStage.prepare``),
+and with the local engine ``dossier.html`` is rendered on a worker while the driver saves the corpus and writes
+``dossier.json`` (``crosswire.report.start_page``).
 """
 
 from __future__ import annotations
@@ -72,6 +76,13 @@ class Engine(Protocol):
     def map(self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None) -> list[R]:
         """``[fn(item) for item in items]`` in that order, wherever the engine runs it (corpus work split up); the
         time it spent elsewhere is added to ``seconds`` under :data:`CORPUS_IN_WORKERS`."""
+        ...
+
+    def start(
+        self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None
+    ) -> Callable[[], list[R]]:
+        """:meth:`map` sent out now, its results waited for by calling what it returns: the workers compute while
+        the caller does something else. Where the engine has no workers, the items are computed at that call."""
         ...
 
     def close(self) -> None: ...

@@ -10,7 +10,9 @@ Results do not depend on the number of workers: each article's stages read only 
 :class:`Context`, and spaCy's parse of a text does not depend on the batch it is in.
 
 The pool outlives the per-article phase: the corpus stages farm the work they can split (the claims of each story,
-:meth:`LocalEngine.map`) to the same workers, whose models are already loaded, until :meth:`LocalEngine.close`.
+:meth:`LocalEngine.map`, or :meth:`LocalEngine.start` without waiting) to the same workers, whose models are already
+loaded, until :meth:`LocalEngine.close`. The pool takes tasks first come, first served: work started ahead goes
+before the tasks of any stage run after it starts.
 """
 
 from __future__ import annotations
@@ -94,6 +96,11 @@ class LocalEngine:
         # The worker pool, started by the first parallel run and kept for :meth:`map` until :meth:`close`.
         self._pool: ProcessPoolExecutor | None = None
 
+    @property
+    def parallel(self) -> bool:
+        """Whether the worker pool is running (from the first parallel run until :meth:`close`)."""
+        return self._pool is not None
+
     def run(self, articles: Iterable[Article], context: Context, *, batch_size: int = CHUNK_SIZE) -> Iterator[Chunk]:
         """Chunks of at most ``batch_size`` articles (the driver's store batch), in input order."""
         size = max(1, min(self.chunk_size, batch_size))
@@ -137,19 +144,34 @@ class LocalEngine:
         ``seconds``, when given, gets the wall and CPU seconds the workers spent under :data:`CORPUS_IN_WORKERS`
         (what ran here is the caller's own time).
         """
+        return self.start(fn, items, seconds)()
+
+    def start(
+        self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None
+    ) -> Callable[[], list[R]]:
+        """:meth:`map`, the items handed to the pool now; calling the result waits for them (without a pool, it
+        computes them here)."""
         if self._pool is None or not items:
-            return [fn(item) for item in items]
+            return lambda: [fn(item) for item in items]
         try:
             futures = [self._pool.submit(timed_call, fn, item) for item in items]
-            try:
-                results = [future.result() for future in futures]
-            finally:
-                for future in futures:
-                    future.cancel()
         except BrokenProcessPool as exc:
             self.close()
             raise PipelineError(_BROKEN.format(exc)) from None
-        return untimed(results, seconds)
+
+        def wait() -> list[R]:
+            try:
+                try:
+                    results = [future.result() for future in futures]
+                finally:
+                    for future in futures:
+                        future.cancel()
+            except BrokenProcessPool as exc:
+                self.close()
+                raise PipelineError(_BROKEN.format(exc)) from None
+            return untimed(results, seconds)
+
+        return wait
 
     def close(self) -> None:
         """Shut the worker pool down (it lives from the first parallel run to here)."""

@@ -198,15 +198,26 @@ class RayEngine:
         """``[fn(item) for item in items]`` as Ray tasks of one CPU each on the cluster the run joined, the results in
         the order given; here on the driver when the run never connected (nothing new to analyse).
         ``seconds`` gets the tasks' wall and CPU seconds (see :data:`crosswire.engine.CORPUS_IN_WORKERS`)."""
+        return self.start(fn, items, seconds)()
+
+    def start(
+        self, fn: Callable[[T], R], items: Sequence[T], seconds: defaultdict[str, float] | None = None
+    ) -> Callable[[], list[R]]:
+        """:meth:`map`, the tasks submitted now; calling the result waits for them (computes them, without Ray)."""
         import ray
 
         if not ray.is_initialized() or not items:
-            return [fn(item) for item in items]
+            return lambda: [fn(item) for item in items]
         from crosswire.engine import untimed
 
         task: Any = ray.remote(num_cpus=1)(one_cpu_call)
-        results: list[tuple[R, float, float]] = ray.get([task.remote(fn, item) for item in items])
-        return untimed(results, seconds)
+        refs = [task.remote(fn, item) for item in items]
+
+        def wait() -> list[R]:
+            results: list[tuple[R, float, float]] = ray.get(refs)
+            return untimed(results, seconds)
+
+        return wait
 
     def close(self) -> None:
         if self._started:

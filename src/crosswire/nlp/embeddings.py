@@ -202,9 +202,12 @@ def encode_cached(texts: Sequence[str], cache: VectorCache | None, prefer: str |
 # Texts per piece when a corpus stage's embeddings are farmed out to an engine's workers (:func:`embed_missing`): the
 # texts of a piece are of similar length (little padding), and a piece's vectors are a small message.
 PIECE = 128
-# Pieces in flight at once: the vectors of one round (about 12 MB) are stored before the next round goes out.
+# Pieces sent out together: one round's vectors (about 12 MB) are stored while the next round is computed, so at most
+# two rounds are out at once.
 ROUND = 64
 PieceMap = Callable[[Callable[[list[str]], np.ndarray], Sequence[list[str]]], list[np.ndarray]]
+# ``start(fn, items)`` sends the pieces out and returns what waits for their vectors (``Context.corpus_start``).
+PieceStart = Callable[[Callable[[list[str]], np.ndarray], Sequence[list[str]]], Callable[[], list[np.ndarray]]]
 
 
 class MemoryCache:
@@ -231,35 +234,85 @@ def embed_missing(
     corpus_map: PieceMap | None = None,
     prefer: str | None = None,
     batch_size: int | None = None,
+    *,
+    corpus_start: PieceStart | None = None,
 ) -> None:
     """Embed those of ``texts`` that ``cache`` does not hold yet, and add them to it: on ``corpus_map`` (an engine's
     workers, see ``crosswire.context.Context.corpus_map``) when given, else here; with ``prefer``'s encoder, as
     :func:`encode_cached` with the same ``prefer`` reads them, ``batch_size`` texts per forward pass (default: the
-    backend's).
+    backend's). With ``corpus_start`` (the same workers, without waiting) instead, each round of :data:`ROUND` pieces
+    goes out before the one before it is waited for and stored, so the workers do not wait between rounds.
 
     What a stage will read, embedded ahead of reading it. The texts go out in pieces of :data:`PIECE`, longest
     first (no worker is left with a long piece at the end), cut the same way whoever runs them: a piece's vectors
     depend only on its texts, so they do not depend on the engine or the number of workers.
     """
+    start = corpus_start if corpus_start is not None or corpus_map is None else _deferred(corpus_map)
+    embed_ahead(texts, cache, start, prefer, batch_size)()
+
+
+def embed_ahead(
+    texts: Sequence[str],
+    cache: VectorCache | None,
+    corpus_start: PieceStart | None = None,
+    prefer: str | None = None,
+    batch_size: int | None = None,
+) -> Callable[[], None]:
+    """:func:`embed_missing` started now and finished by the function returned: the pieces (the same ones, so the
+    same vectors) go out on ``corpus_start`` (see ``crosswire.context.Context.corpus_start``) and the workers embed
+    them while the caller does something else; calling the result waits for them and adds them to ``cache``.
+    Without ``corpus_start`` the texts are embedded here, when the result is called.
+
+    Which texts are missing is read from ``cache`` now: nothing should add vectors of the same encoder to it
+    between the two calls. The first :data:`ROUND` of pieces is sent at once, each later one when the caller waits for
+    the one before it (two rounds out at most).
+    """
     if cache is None or not texts:
-        return
+        return _nothing
     unique = list(dict.fromkeys(texts))
     keys = [vector_key(text, prefer) for text in unique]
     known = cache.get_many(keys)
     # Stable: equal lengths keep the order the texts came in, which the caller's data fixes.
     missing = sorted((text for text, key in zip(unique, keys, strict=True) if key not in known), key=len, reverse=True)
     pieces = [missing[first : first + PIECE] for first in range(0, len(missing), PIECE)]
-    for start in range(0, len(pieces), ROUND):
-        batch = pieces[start : start + ROUND]
-        piece_of = functools.partial(encode_piece, prefer=prefer, batch_size=batch_size)
-        vectors = corpus_map(piece_of, batch) if corpus_map is not None else [piece_of(p) for p in batch]
-        cache.put_many(
-            {
-                vector_key(text, prefer): vector
-                for piece, matrix in zip(batch, vectors, strict=True)
-                for text, vector in zip(piece, matrix, strict=True)
-            }
-        )
+    rounds = [pieces[first : first + ROUND] for first in range(0, len(pieces), ROUND)]
+    piece_of = functools.partial(encode_piece, prefer=prefer, batch_size=batch_size)
+
+    def send(batch: list[list[str]]) -> Callable[[], list[np.ndarray]]:
+        return corpus_start(piece_of, batch) if corpus_start is not None else lambda: [piece_of(p) for p in batch]
+
+    waiting = send(rounds[0]) if rounds else None
+
+    def finish() -> None:
+        nonlocal waiting
+        for number, batch in enumerate(rounds):
+            assert waiting is not None
+            # The next round goes out before this one is waited for: the workers never wait for the driver.
+            current, waiting = waiting, send(rounds[number + 1]) if number + 1 < len(rounds) else None
+            vectors = current()
+            cache.put_many(
+                {
+                    vector_key(text, prefer): vector
+                    for piece, matrix in zip(batch, vectors, strict=True)
+                    for text, vector in zip(piece, matrix, strict=True)
+                }
+            )
+        rounds.clear()
+
+    return finish
+
+
+def _nothing() -> None:
+    return None
+
+
+def _deferred(corpus_map: PieceMap) -> PieceStart:
+    """A :data:`PieceStart` that runs ``corpus_map`` when its result is asked for."""
+
+    def start(fn: Callable[[list[str]], np.ndarray], items: Sequence[list[str]]) -> Callable[[], list[np.ndarray]]:
+        return functools.partial(corpus_map, fn, items)
+
+    return start
 
 
 def cosine_matrix(left: np.ndarray, right: np.ndarray) -> np.ndarray:

@@ -177,6 +177,17 @@ def article_lead(article: Article) -> list[str]:
     return [lead] if lead.strip() else []
 
 
+def lead_texts(items: Sequence[StoryItem]) -> dict[int, str]:
+    """The lead of each item :func:`lead_embeddings` embeds, by row: not the copies, nor items without words."""
+    known = {item.id for item in items}
+    return {
+        row: lead
+        for row, item in enumerate(items)
+        if not (item.duplicate_of and item.duplicate_of in known and item.duplicate_of != item.id)
+        and (lead := lead_text(item)).strip()
+    }
+
+
 def lead_embeddings(
     items: Sequence[StoryItem], cache: VectorCache | None = None, corpus_map: PieceMap | None = None
 ) -> np.ndarray:
@@ -189,13 +200,7 @@ def lead_embeddings(
     articles were chunked or on the number of workers (without ``cache``, a cache for this call alone).
     """
     vectors = np.zeros((len(items), DIMENSIONS), dtype=np.float32)
-    known = {item.id for item in items}
-    leads = {
-        row: lead
-        for row, item in enumerate(items)
-        if not (item.duplicate_of and item.duplicate_of in known and item.duplicate_of != item.id)
-        and (lead := lead_text(item)).strip()
-    }
+    leads = lead_texts(items)
     if leads:
         # Without a store, a cache for this call: the same pieces, so the same vectors, as with one.
         cache = MemoryCache() if cache is None else cache

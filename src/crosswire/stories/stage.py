@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from crosswire.context import Context
 from crosswire.model import Article, Dossier, Story, Storyline
+from crosswire.nlp.embeddings import embed_ahead
 from crosswire.stories.clustering import Clustering, Params, StoryState, canonical_key, centrality, cluster
 from crosswire.stories.developing import join_developing
 from crosswire.stories.features import (
+    LEAD_BATCH,
+    LEAD_ENCODER,
     StoryItem,
     day_iso,
     item_from_article,
     lead_embeddings,
+    lead_texts,
     parse_day,
     timex_day,
 )
@@ -125,6 +130,21 @@ def build_storylines(
         title = titles[largest] if headline_like(titles[largest]) else ", ".join(top) if top else titles[group[0]]
         storylines.append(Storyline(id=storyline_id(group[0]), title=title, stories=group))
     return storylines
+
+
+def start_lead_embeddings(dossier: Dossier, context: Context) -> Callable[[], None]:
+    """The leads :func:`cluster_stories` will embed, sent to ``context.corpus_start`` now (its ``prepare``, see
+    ``crosswire.pipeline.CorpusStage``); what it returns waits for their vectors and puts them in
+    ``context.vector_cache``, where the stage reads them.
+
+    A lead depends on the article's title, text and duplicate mark alone, so the leads are embedded while the driver
+    runs the stages before this one (canonical entities, statements); they go out in the pieces the stage would send
+    (:func:`crosswire.nlp.embeddings.embed_ahead`), so the vectors are the same.
+    """
+    if context.vector_cache is None or not dossier.articles or not Params().embedding_weight:
+        return lambda: None
+    leads = lead_texts([item_from_article(article) for article in dossier.articles])
+    return embed_ahead(list(leads.values()), context.vector_cache, context.corpus_start, LEAD_ENCODER, LEAD_BATCH)
 
 
 def cluster_stories(dossier: Dossier, context: Context | None = None, params: Params | None = None) -> None:
