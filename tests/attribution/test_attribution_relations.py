@@ -104,7 +104,7 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_modifies(dossier: Dossi
 
 
 def test_a_name_before_a_clause_that_ends_in_another_noun_is_not_the_relative_antecedent() -> None:
-    from crosswire.attribution.statements import _BEFORE_RELATIVE
+    from crosswire.attribution.speaker_pronouns import _BEFORE_RELATIVE
 
     assert _BEFORE_RELATIVE.fullmatch(", an adviser to the bank, ")
     assert _BEFORE_RELATIVE.fullmatch(", 48, ")

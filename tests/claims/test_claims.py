@@ -8,9 +8,10 @@ import pytest
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.merge import conflicting
-from crosswire.claims.propositions import Proposition, extract, stance_of
+from crosswire.claims.propositions import Proposition, extract
 from crosswire.claims.reactions import is_reaction
 from crosswire.claims.stage import build_claims
+from crosswire.claims.stances import stance_of
 from crosswire.model import Claim, Dossier, Statement
 
 HARBOUR = "harbour"

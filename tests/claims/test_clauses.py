@@ -149,7 +149,7 @@ def test_a_party_saying_it_is_not_doing_something_denies_the_report_that_it_is()
 def test_a_speaker_negating_what_it_did_denies_it_after_an_opening_adverb() -> None:
     """Sport: "Obviously I never agreed to pay the debt," the coach said -- his denial, not a negative claim he puts
     forward; a direct quote's "he" is someone else, so "He never agreed" is not about the speaker."""
-    from crosswire.claims.propositions import clause_stance_of
+    from crosswire.claims.stances import clause_stance_of
     from crosswire.model import Statement
 
     quote = Statement(

@@ -9,10 +9,12 @@ import numpy as np
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.merge import conflicting
-from crosswire.claims.propositions import Proposition, negative, outlet_key, relayed_outlet, stance_of
+from crosswire.claims.propositions import Proposition
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
 from crosswire.claims.stage import _polarized, build_claims
+from crosswire.claims.stances import negative, stance_of
 from crosswire.claims.verdicts import StanceRecord, centrality_of, provenance_of, verdict_of
+from crosswire.claims.voices import outlet_key, relayed_outlet
 from crosswire.model import Claim, ClaimStance, Evidence, Statement
 
 

@@ -28,7 +28,8 @@ from datetime import date
 import numpy as np
 
 from crosswire.claims.predicates import stem
-from crosswire.claims.propositions import Proposition, affiliations, figures
+from crosswire.claims.propositions import Proposition, figures
+from crosswire.claims.voices import affiliations
 from crosswire.clean import header
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached

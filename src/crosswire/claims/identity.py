@@ -29,7 +29,7 @@ from importlib import resources
 
 import numpy as np
 
-from crosswire.claims.propositions import negative
+from crosswire.claims.stances import negative
 
 IDENTITY_FEATURES = (
     "cosine",

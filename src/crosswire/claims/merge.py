@@ -26,7 +26,8 @@ import numpy as np
 
 from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
 from crosswire.claims.predicates import Predicate, PredicateReader, different_deeds
-from crosswire.claims.propositions import Proposition, day_values, negative
+from crosswire.claims.propositions import Proposition, day_values
+from crosswire.claims.stances import negative
 from crosswire.nlp.embeddings import cosine_matrix
 
 if TYPE_CHECKING:

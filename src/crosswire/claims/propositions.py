@@ -11,6 +11,10 @@ A proposition comes from one of two places:
 Statements whose content only points back at a claim ("declined to comment", "could neither confirm nor deny the
 report", "confirmed the meeting") are *reactions*: they carry a stance but no proposition of their own, and the
 claims stage attaches them to the claim they react to.
+
+This module cuts the propositions and reactions out of the articles and holds their types; what stance a statement
+and each of its clauses take is :mod:`crosswire.claims.stances`, whose word a proposition is (root and party keys,
+outlets) :mod:`crosswire.claims.voices`, and who a clause's leading pronoun is :mod:`crosswire.claims.subjects`.
 """
 
 from __future__ import annotations
@@ -22,18 +26,14 @@ from dataclasses import dataclass, field, replace
 
 from crosswire.claims.clauses import (
     ClauseReader,
-    absence_frame,
     dateline_cut,
     drop_attribution,
     judged_frame,
-    reported_denial_frame,
     strip_frame,
 )
 from crosswire.claims.predicates import deeds_of
 from crosswire.claims.reactions import (
     MIN_WORDS,
-    QUOTE_EDGES,
-    STANCE_OF_CLASS,
     WORD,
     asserts_alone,
     is_reaction,
@@ -41,21 +41,32 @@ from crosswire.claims.reactions import (
     reaction_object,
     strip_content,
 )
+from crosswire.claims.stances import (
+    Stance,
+    absence_denied,
+    clause_stance_of,
+    is_first_hand,
+    reported_denial,
+    stance_of,
+)
+from crosswire.claims.subjects import PRONOUN_SUBJECT, THIRD_PERSON, named_antecedent, named_subject
+from crosswire.claims.voices import (
+    affiliations,
+    outlet_entities,
+    own_voice_key,
+    relayed_outlet,
+    relaying_voice,
+    source_keys,
+)
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import article_sentences, sentence_at
 from crosswire.time.values import parse_value
-
-Stance = str  # confirms | denies | declines | neither | reports
-
-# First-hand assertions by a named person or organisation stand behind the claim; everyone else only relays it.
-FIRST_HAND_TYPES = frozenset({"person", "organization"})
 
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
     r"it was reported|it is reported|according to (?:reports|media))\b",
     re.IGNORECASE,
 )
-_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 # A capitalised word, not the first of the text, right before a number: the number is part of a name ("a Boeing 737",
 # "the MAX 9 jets", "Alaska Airlines Flight 1282"), not a figure. Searched up to the number's start.
@@ -77,75 +88,6 @@ _SENTENCE_OPEN = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
 _SENTENCE_CLOSE = re.compile(r"[.!][\"”’')]?$")
 # Longer own-voice sentences run several claims together; only the event-, date- and hedge-bearing ones are taken.
 MAX_TENTATIVE_WORDS = 50
-# Words that put a clause in the negative ("no talks are taking place", "he never bet on sports"), "zero" as a
-# determiner ("had zero involvement", not "zero-day" nor "rates near zero") and "unaware" ("I was unaware of the
-# payments": a denial of knowing) ...
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot|unaware)\b|n['’]t\b|\bno\s+longer\b"
-    r"|\bzero\s+(?=[a-z])",
-    re.IGNORECASE,
-)
-# ... and phrases that carry one of those words without negating anything ("no doubt", "not only ... but").
-_NOT_NEGATING = re.compile(
-    r"\b(?:no doubt|not only|not just|not least|no matter|nothing but|not to mention|no sooner)\b"
-    r"|,\s*(?:but\s+)?not\s+\w+[^,;]*$"
-    # A relative clause says something of a noun, not of the sentence: "a service that wouldn't require a cable
-    # subscription", "the suspect, who has not been charged", "BP, which did not comment". Its negative words leave
-    # the sentence positive. (A relative pronoun right after a word, before a negated auxiliary or "never": a
-    # complement "that" needs a subject of its own, "said that it did not".)
-    r"|(?:(?<=\w\s)|(?<=\w,\s))(?:who|which|that)\s+(?:(?:also|still|yet|even|reportedly|apparently)\s+)?"
-    r"(?:(?:would|will|could|can|does|do|did|is|are|was|were|has|have|had|may|might|should|must)"
-    r"(?:n['’]t|\s+not|\s+never)|never)\b[^,;]*",
-    re.IGNORECASE,
-)
-# Reporting verbs that deny by themselves, whatever the content says.
-_DENIAL_CUE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|disput\w*|rebut\w*|contradict\w*|call\w*|"
-    r"describ\w*|brand\w*|dub\w*)\b",
-    re.IGNORECASE,
-)
-# A content opening on a pronoun speaks of the speaker ("he said he never bet", "Shell said it was not in talks").
-# A sentence adverb or a discourse word before the subject ("Obviously I never agreed", "But we did not"): the
-# subject is still the speaker's.
-_OPENER = r"^(?:(?:\w+ly|but|and|so|well|yes|no|now|again|still|frankly|honestly)\b,?\s+)?"
-_FIRST_PERSON = re.compile(_OPENER + r"(?:i|we)\b", re.IGNORECASE)
-_SPEAKER_SUBJECT = re.compile(_OPENER + r"(i|we|he|she|it|they)\b", re.IGNORECASE)
-# The pronouns that can stand for a speaker of each source type: an outlet or a company is never "he" ("according to
-# Ukrainian media, he told Zelensky ..." is about someone else), a person never "it".
-_PRONOUNS_OF_TYPE: dict[str, frozenset[str]] = {
-    "person": frozenset({"i", "we", "he", "she", "they"}),
-    "anonymous": frozenset({"i", "we", "he", "she", "they"}),
-    "organization": frozenset({"we", "it", "they"}),
-    "media": frozenset({"we", "it", "they"}),
-    "document": frozenset({"it"}),
-}
-# A negated wish or expectation ("We don't expect that to change", "they don't want to rule it out yet"): the
-# speaker tells what it wants or expects, it denies no deed or fact. (Not "intend" or "plan": "we do not intend to
-# make an offer" denies the bid a report gave them, as the attribution stage reads it; nor "know", "think" or
-# "believe": "I didn't know about the payments" denies knowing, "we don't believe the bridge was sabotaged" doubts
-# the sabotage.)
-_NEGATED_ATTITUDE = re.compile(
-    _OPENER + r"(?:[\w'’-]+\s+){1,4}?(?:do|does|did)(?:\s+not|n['’]t)\s+(?:really\s+|yet\s+|even\s+)?"
-    r"(?:want|wish|expect|anticipate|hope|mean|need)\b",
-    re.IGNORECASE,
-)
-# A speaker saying it does not know ("I don't know", "We just don't know all that", "I have no idea if it is
-# authentic", "I'm not sure what happened"): neither a confirmation nor a denial. (Not "I didn't know about the
-# payments", which denies knowing of them.)
-_AVOWED_IGNORANCE = re.compile(
-    _OPENER + r"(?:i|we)\s*(?:(?:just|really|honestly|simply|still|frankly)\s+)?"
-    r"(?:(?:do\s+not|don['’]t)\s+know(?=\s*$|[\s,.;:!?…]*$|[,.;:—–-]|\s+(?:if|whether|what|who|how|why|when|where|all|yet|for\s+sure|exactly|enough|anything))"
-    r"|have\s+no\s+idea|(?:am\s+|['’]m\s+|are\s+|['’]re\s+)not\s+sure)",
-    re.IGNORECASE,
-)
-_ANY_PRONOUN = frozenset({"i", "we", "he", "she", "it", "they"})
-# Source types whose word is not their own to give: an unnamed source, a document, another outlet.
-UNNAMED_TYPES = frozenset({"anonymous", "document", "media", "unknown"})
-_OUTLET_NOISE = re.compile(
-    r"\b(?:the|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|report|reports|"
-    r"story|newspaper|daily|article|investigation|citing|according|to)\b|['’]s\b|[^\w\s]",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -187,7 +129,7 @@ class Proposition:
     tentative: bool = False
     # For a party's answer that the article tells as the answer to a claim made elsewhere ("denied a report that
     # ...", or an article relaying another outlet's report): the article's own-voice key, under which the article
-    # itself relays the claim answered (see :func:`relaying_voice`).
+    # itself relays the claim answered (see :func:`crosswire.claims.voices.relaying_voice`).
     voice: str | None = None
     # The stems of its predicate's words (:mod:`crosswire.claims.predicates`), read off the article's parse where the
     # article was parsed; None when not read (a proposition made by hand is parsed alone when asked).
@@ -215,254 +157,6 @@ class Reaction:
     about: str = ""
     # As :attr:`Proposition.voice`: the article's own-voice key when it tells this answer as one to a claim relayed.
     voice: str | None = None
-
-
-# What an answer names when it answers a claim someone put out: "denied a report that ...", "the allegations are
-# nonsense", "rejected claims of ...".
-_ORIGIN_NOUN = re.compile(
-    r"\b(?:reports?|reporting|allegations?|alleged|accusations?|claims?|rumou?rs?|story|stories|article|"
-    r"speculation|assertions?|suggestions?|publication)\b",
-    re.IGNORECASE,
-)
-# The stances with which a party answers a claim made by someone else.
-ANSWERS = frozenset({"denies", "declines", "neither"})
-
-
-def own_voice_key(article: Article, relayed: str | None) -> str:
-    """The root key of what an article says in its own voice: the outlet whose report it relays, else its own."""
-    return f"outlet:{relayed or outlet_key(article.outlet or '') or article.id.lower()}"
-
-
-def relaying_voice(statement: Statement, article: Article, relayed: str | None) -> str | None:
-    """The article's own-voice key when it would tell a party's answer in ``statement`` as the answer to a claim put
-    out elsewhere, else None (the claims stage reads it only for answers: :data:`ANSWERS`).
-
-    "The company denied a newspaper report that it had hidden losses", "the ministry said the allegations were
-    nonsense", or a denial in an article that relays another outlet's report ("after the Journal reported talks"):
-    the article passes that claim on as well as the answer, so it *reports* the claim besides the party's denial.
-    A bare denial ("the club denied that its coach had resigned") tells of no claim made by anyone: only the
-    denial."""
-    if relayed is None and not _ORIGIN_NOUN.search(f"{statement.cue or ''} {statement.content}"):
-        return None
-    return own_voice_key(article, relayed)
-
-
-def negative(text: str) -> bool:
-    """Whether a sentence is put in the negative: "No talks are taking place", "I never bet on sports".
-
-    The polarity of a proposition, read from its own words: a first-hand source saying the negative of a claim
-    denies it, whatever verb the narrator chose ("said", "told reporters").
-    """
-    return bool(_NEGATION.search(_NOT_NEGATING.sub(" ", text)))
-
-
-def outlet_key(name: str) -> str:
-    """An outlet's name reduced to what stays the same across mentions: "Tuesday's New York Times report" and "the
-    New York Times" are both ``new york times``, and so are "documents seen by the New York Times" and "a report in
-    the New York Times on Monday": a phrase that names the outlet among other words is keyed by the name, its
-    longest run of capitalised words, the first of equal runs ("BBC's Moscow correspondent" is the BBC's), though not
-    a common noun capitalised only because it opens the phrase ("Documents seen by Example Post")."""
-    words = _OUTLET_NOISE.sub(" | ", name).split()
-    runs: list[list[str]] = [[]]
-    for word in words:
-        if word[0].isupper() or (word[0].isdigit() and runs[-1]):
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    runs = [run for run in runs if run]
-    if len(runs) > 1 and len(runs[0]) == 1 and re.match(r"\s*[A-Z][a-z]+ [a-z]", name):
-        runs = runs[1:]
-    best = max(runs, key=len) if runs else [word for word in words if word != "|"]
-    return " ".join(best).lower()
-
-
-def relayed_outlet(article: Article, statements: Sequence[Statement]) -> str | None:
-    """The other outlet whose report the article relays, if it names one as a source ("The New York Times
-    reported, citing US officials"; "according to Tuesday's New York Times report").
-
-    An article that relays another outlet's report passes on that outlet's word: its own voice and its unnamed
-    sources ("US officials", "intelligence reviewed by officials") are that outlet's, so a report relayed by five
-    sites counts once, whether or not each of them says "citing".
-    """
-    own = outlet_key(article.outlet or "")
-    counts: dict[str, int] = {}
-    for statement in statements:
-        if statement.source_type not in {"media", "document"} or not statement.speaker_text:
-            continue
-        key = outlet_key(statement.speaker_text)
-        if not key or len(key) < 3 or (own and (own in key or key in own)):
-            continue
-        counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return None
-    return min(counts, key=lambda key: (-counts[key], key))
-
-
-def _first_hand(statement: Statement, relays: frozenset[str]) -> bool:
-    return statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays
-
-
-def clause_stance_of(
-    statement: Statement, stance: Stance, text: str, split: bool, relays: frozenset[str] = frozenset()
-) -> tuple[Stance, Stance | None]:
-    """The stance of one clause of a statement's content, and its stance as a plain assertion of that negative when
-    it "denies" only through its own negative words ("said Burns is not negotiating"), not through a denial verb
-    ("denied that ...") nor as a party's negative about itself.
-
-    A statement's class is read from its whole content; a clause has its own polarity. When the denial comes from
-    the content's negative words and not from a denial verb, a positive clause beside the negative one is asserted
-    ("said he never bet on sports and Mizuhara stole money from him": a denial and an accusation). A first-hand
-    source's negative about itself ("I never bet", "he had never bet", "it is not in talks") denies the claim that
-    it did, whatever verb the narrator chose.
-    """
-    denial_verb = bool(_DENIAL_CUE.search(statement.cue or ""))
-    is_negative = negative(text)
-    first_hand = _first_hand(statement, relays)
-    own = "confirms" if first_hand else "reports"
-    said = text.strip(QUOTE_EDGES)
-    if stance in {"denies", "confirms"} and not denial_verb and _NEGATED_ATTITUDE.match(said):
-        return own, None
-    if stance in {"denies", "confirms"} and not denial_verb and _AVOWED_IGNORANCE.match(said):
-        return "neither", None
-    # Reported speech: "he", "it" is mostly the speaker; a direct quote's "he" is someone else, its "I", "we" not.
-    subject = _SPEAKER_SUBJECT.match(text)
-    about_itself = (
-        subject is not None
-        and subject[1].lower() in _PRONOUNS_OF_TYPE.get(statement.source_type, _ANY_PRONOUN)
-        and (not statement.direct or bool(_FIRST_PERSON.match(text)))
-    )
-    if stance in {"denies", "confirms"} and first_hand and is_negative and about_itself:
-        return "denies", None
-    if stance != "denies" or denial_verb:
-        return stance, None
-    if split and not is_negative:
-        return own, None
-    # "said Burns is not negotiating": a denial only through its own negative words, which asserts that negative.
-    return stance, None if about_itself else own
-
-
-def _absence_denied(text: str, stance: Stance) -> str | None:
-    """The clause a source denies by saying there is no evidence for it ("there is no evidence that he authorized
-    the bets" denies "he authorized the bets"), else None: a decline or a neither-nor keeps its own reading, and a
-    clause that is itself negative ("no evidence that he did not pay") is left whole."""
-    if stance in {"declines", "neither"}:
-        return None
-    cut = absence_frame(text)
-    if cut is None or negative(text[cut:]):
-        return None
-    return text[cut:]
-
-
-def _reported_denial(text: str, stance: Stance, statement: Statement) -> str | None:
-    """The clause a first-hand source says a party denied ("Kofi Mensah has denied a newspaper report that he failed
-    a doping test", his lawyer said), else None. A media or unnamed source telling of the denial only reports it, and
-    a clause that is itself negative is left whole."""
-    if stance in {"declines", "neither"} or statement.source_type not in {"person", "organization"}:
-        return None
-    cut = reported_denial_frame(text)
-    if cut is None or negative(text[cut:]):
-        return None
-    return text[cut:]
-
-
-def _named_antecedent(text: str, antecedents: frozenset[str], entities: dict[str, Entity]) -> str:
-    """A denied clause opening on a pronoun, read with the one party of the pronoun's kind that the clause before
-    names ("Ohtani is considered a victim and there is no evidence that he authorized the bets" denies "Shohei
-    Ohtani authorized the bets"); left as it is when that clause names none or several."""
-    match = _LEADING_PRONOUN.match(text)
-    if match is None:
-        return text
-    kinds = _SPEAKER_PRONOUNS[match[1].lower()]
-    fits = {entities[e].name for e in antecedents if e in entities and entities[e].type in kinds}
-    return f"{fits.pop()}{text[match.end() :]}" if len(fits) == 1 else text
-
-
-# Pronouns that stand for a speaker of each kind at the head of what it said ("Shell said it was not in talks").
-_SPEAKER_PRONOUNS: dict[str, frozenset[str]] = {
-    "he": frozenset({"PERSON"}),
-    "she": frozenset({"PERSON"}),
-    "it": frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"}),
-    # a person's "they" is other people or things ("Peskov said they were held at the US' initiative": the talks)
-    "they": frozenset({"ORG", "GPE", "NORP"}),
-}
-_LEADING_PRONOUN = re.compile(r"^(he|she|it|they)\b", re.IGNORECASE)
-_THIRD_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
-
-
-def _named_subject(
-    text: str, statement: Statement, entities: dict[str, Entity], article: Article | None = None
-) -> tuple[str, bool]:
-    """Reported speech whose subject is a pronoun for the speaker reads with the speaker's name: "Ohtani said he
-    never bet on sports" puts forward "Shohei Ohtani never bet on sports". Direct quotes keep their words ("He will
-    raise the cases", said the official: "he" is someone else); so does "he" or "she" when another person stands
-    between the speaker and what was said ("The judge told Holloway that he had shown no remorse", "sentenced him
-    and said he had betrayed their trust": who "he" is, the text does not settle)."""
-    match = _LEADING_PRONOUN.match(text)
-    speaker = entities.get(statement.speaker or "")
-    if match is None or statement.direct or speaker is None:
-        return text, False
-    if speaker.type not in _SPEAKER_PRONOUNS[match[1].lower()]:
-        return text, False
-    if article is not None and match[1].lower() in {"he", "she"} and _someone_between(article, statement, entities):
-        return text, False
-    return speaker.name + text[match.end() :], True
-
-
-_OBJECT_PERSON = re.compile(r"\b(?:him|her|them)\b", re.IGNORECASE)
-
-
-def _someone_between(article: Article, statement: Statement, entities: dict[str, Entity]) -> bool:
-    """Whether a person other than the speaker is named, or referred to as an object, between the speaker phrase and
-    the reported words ("told Holloway that ...", "sentenced him ... and said ...")."""
-    lo, hi = statement.speaker_end, statement.content_start
-    if lo is None or hi is None or hi <= lo:
-        return False
-    if _OBJECT_PERSON.search(article.text[lo:hi]):
-        return True
-    return any(
-        lo <= m.start and m.end <= hi and m.entity != statement.speaker and _is_person(m.entity, entities)
-        for m in article.mentions
-    )
-
-
-def _is_person(entity_id: str | None, entities: dict[str, Entity]) -> bool:
-    found = entities.get(entity_id or "")
-    return found is not None and found.type == "PERSON"
-
-
-def stance_of(statement: Statement, relays: frozenset[str] = frozenset()) -> Stance:
-    """The claim stance of a statement; ``relays`` are the statements others are relayed through ("X cited Y")."""
-    stance = STANCE_OF_CLASS.get(statement.stance_class)
-    if stance:
-        return stance
-    if statement.stance_class == "other":
-        return "reports"  # "Apple is striving to ...", "HBO believes ...": an attitude, no word that it happened
-    if statement.source_type in FIRST_HAND_TYPES and not statement.via and statement.id not in relays:
-        return "confirms"
-    return "reports"
-
-
-def affiliations(entities: Sequence[Entity]) -> dict[str, str]:
-    """Person → organisation it speaks for, read off roles ("spokesperson of the Kremlin" → the Kremlin)."""
-    organisations: list[tuple[str, str]] = []
-    for entity in entities:
-        if entity.type in {"ORG", "GPE", "NORP"}:
-            for name in {entity.name, *entity.aliases}:
-                if len(name) >= 3:
-                    organisations.append((name.lower(), entity.id))
-    # Longer names first, so "the Russian Ministry of Foreign Affairs" wins over "Russian".
-    organisations.sort(key=lambda item: -len(item[0]))
-    result: dict[str, str] = {}
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
-        for role in entity.roles:
-            lowered = f" {role.lower()} "
-            found = next((org for name, org in organisations if f" {name} " in lowered), None)
-            if found:
-                result[entity.id] = found
-                break
-    return result
 
 
 class _ArticleIndex:
@@ -552,47 +246,6 @@ def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
     )
 
 
-def _keys(
-    statement: Statement,
-    by_id: dict[str, Statement],
-    affiliation: dict[str, str],
-    outlet: str | None,
-    relayed: str | None = None,
-) -> tuple[str, str]:
-    def own_key(item: Statement) -> str:
-        if item.source_type in {"media", "document"} and item.speaker_text and outlet_key(item.speaker_text):
-            # An outlet or its report, however worded: one origin in every article that cites it.
-            return f"outlet:{outlet_key(item.speaker_text)}"
-        if item.speaker:
-            return item.speaker
-        if relayed is not None and item.source_type in UNNAMED_TYPES | {"organization", "person"}:
-            # An unnamed or unlinked source in an article relaying another outlet's report: that outlet's word.
-            return f"outlet:{relayed}"
-        if item.source_type == "anonymous":
-            return f"anonymous:{item.article}:{item.start}"
-        return f"{item.source_type}:{(item.speaker_text or outlet or item.article).lower()}"
-
-    root = statement
-    if statement.via:
-        # Outermost first: the relay the reader meets first is whose word the claim travels on.
-        relay = by_id.get(statement.via[0])
-        root_key = statement.via[0] if relay is None else own_key(relay)
-    else:
-        root_key = own_key(root)
-    party = affiliation.get(statement.speaker or "", statement.speaker or own_key(statement))
-    return root_key, party
-
-
-def outlet_entities(dossier: Dossier) -> dict[str, str]:
-    """Outlet name (lower-cased) → the entity that names it, when one does."""
-    names: dict[str, str] = {}
-    for entity in dossier.entities:
-        if entity.type in {"ORG", "WORK_OF_ART", "NORP", "PRODUCT"}:
-            for name in {entity.name, *entity.aliases}:
-                names.setdefault(name.lower(), entity.id)
-    return names
-
-
 def extract(
     articles: Iterable[Article], dossier: Dossier, event_spans: dict[str, list[tuple[int, int, str]]]
 ) -> tuple[list[Proposition], list[Reaction]]:
@@ -638,7 +291,7 @@ def extract(
         for statement in statements:
             if is_topic_only(statement):
                 continue
-            root_key, party_key = _keys(statement, by_id, affiliation, article.outlet, relayed)
+            root_key, party_key = source_keys(statement, by_id, affiliation, article.outlet, relayed)
             stance = stance_of(statement, relays)
             if is_reaction(statement):
                 sentence, context = index.context(statement.start)
@@ -671,8 +324,8 @@ def extract(
                 later = part > 0 and stance == "denies" and asserts_alone(text)  # a quote's later sentence
                 for clause in clauses:
                     c_lo, c_hi = offset + clause.start, offset + clause.end
-                    denied = _absence_denied(clause.text, stance)
-                    told = _reported_denial(clause.text, stance, statement) if denied is None else None
+                    denied = absence_denied(clause.text, stance)
+                    told = reported_denial(clause.text, stance, statement) if denied is None else None
                     if told is not None:
                         # "Mensah has denied a report that he failed a test": the denier, named in the frame, is
                         # who "he" is.
@@ -685,13 +338,13 @@ def extract(
                         # not the speaker.
                         found = article.text.find(denied, c_lo, c_hi)
                         c_lo = found if found >= 0 else c_lo
-                        clause_text, speaker_named = _named_antecedent(denied, previous_entities, entity_by_id), False
+                        clause_text, speaker_named = named_antecedent(denied, previous_entities, entity_by_id), False
                     else:
-                        clause_text, speaker_named = _named_subject(clause.text, statement, entity_by_id, article)
+                        clause_text, speaker_named = named_subject(clause.text, statement, entity_by_id, article)
                     entities = index.entities_in(c_lo, c_hi)
                     lead = (
                         index.protagonist(entity_by_id, statement.speaker)
-                        if statement.direct and not previous_entities and _THIRD_PERSON.match(clause_text)
+                        if statement.direct and not previous_entities and THIRD_PERSON.match(clause_text)
                         else None
                     )
                     if speaker_named and statement.speaker:
@@ -703,7 +356,7 @@ def extract(
                         clause_text = entity_by_id[lead].name + clause_text[len(clause_text.split()[0]) :]
                         speaker_named = True
                         entities |= {lead}
-                    elif _PRONOUN_SUBJECT.match(clause_text) or (denied is not None and clause_text != denied):
+                    elif PRONOUN_SUBJECT.match(clause_text) or (denied is not None and clause_text != denied):
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
                     previous_entities = entities
@@ -712,7 +365,7 @@ def extract(
                         clause_stance, asserted = "denies", None
                     elif judged is not None:
                         # "The suggestion that ... is categorically false": the sentence's own verdict on the claim.
-                        first_hand = judged == "denies" or _first_hand(statement, relays)
+                        first_hand = judged == "denies" or is_first_hand(statement, relays)
                         clause_stance, asserted = (judged if first_hand else "reports"), None
                     else:
                         clause_stance, asserted = clause_stance_of(
@@ -752,8 +405,6 @@ def extract(
 
 # A question a source asks ("All dogs go to heaven?", "Where will the refugees go?") puts nothing forward.
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
-
-
 _CLOSING_QUOTE = re.compile(r"[\"”’»][\s,;:.]*$")
 _OPENING_QUOTE = re.compile(r"[\"“‘«]")
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosswire.claims.propositions import negative
+from crosswire.claims.stances import negative
 from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence
 
 # Offices one person holds at a time in an organisation, by the words that name them.

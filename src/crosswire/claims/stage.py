@@ -28,11 +28,9 @@ from crosswire.claims.propositions import (
     Reaction,
     carried,
     extract,
-    negative,
-    outlet_entities,
-    outlet_key,
 )
 from crosswire.claims.slots import agent_contradictions, deed_roles, holder_contradictions, truth_contradictions
+from crosswire.claims.stances import negative
 from crosswire.claims.verdicts import (
     centrality_of,
     origin_of,
@@ -41,6 +39,7 @@ from crosswire.claims.verdicts import (
     records_of,
     verdict_of,
 )
+from crosswire.claims.voices import outlet_entities, outlet_key
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached

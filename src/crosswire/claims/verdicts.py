@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from crosswire.claims.propositions import ANSWERS, Proposition, Reaction, outlet_key
+from crosswire.claims.propositions import Proposition, Reaction
+from crosswire.claims.voices import ANSWERS, outlet_key
 from crosswire.model import ClaimStance
 
 CONFIRMS = "confirms"

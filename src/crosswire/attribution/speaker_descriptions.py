@@ -1,0 +1,193 @@
+"""Speaker descriptions: the organization or outlet a definite description as speaker refers back to.
+
+Split from :mod:`crosswire.attribution.statements` because a description names nobody: "the company", "the energy
+giant", "the agency", "the magazine", "the office" each stand for an organization named or heard from before, and
+which one depends on the noun: a company noun is never a public body, "the agency" is one by its name ("Food and Drug
+Administration"), an outlet noun is an outlet, and "the office" repeats the earlier speaker with the same head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosswire.attribution.sources import head_word
+from crosswire.attribution.speaker_names import OUTLET_NOUNS
+from crosswire.model import Article, Entity, Mention, Statement
+
+# How close (characters) an organization's statement or name must end before a description or an unnamed official
+# for them to refer to it.
+ORG_FALLBACK_DISTANCE = 1500
+# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier", "the
+# hospital").
+COMPANY_NOUNS = frozenset(
+    {
+        "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
+        "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
+        "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
+        "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
+        "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
+        "committee", "commission", "council", "agency", "ministry", "department", "board", "authority", "institute",
+        "court", "tribunal", "federation", "association", "union", "panel",
+    }
+)  # fmt: skip
+# Nouns that describe a public body ("the agency", "the regulator"), and the last words of a public body's name
+# ("Food and Drug Administration", "Athletics Integrity Unit"): such a body is what "the agency" is, never what
+# "the company" or "the drugmaker" is.
+BODY_NOUNS = frozenset({"agency", "regulator", "watchdog", "authority", "administration", "commission", "bureau"})
+BODY_HEADS = frozenset(
+    {
+        "administration", "agency", "ministry", "department", "commission", "authority", "regulator", "court",
+        "police", "unit", "council", "committee", "bureau", "inspectorate", "tribunal", "prosecutor", "government",
+    }
+)  # fmt: skip
+# Body nouns that a company's name may end in too ("the committee" of a company's "Monetary Policy Committee", "the
+# council", "the unit", "the board"): only the plainly public ones keep "the ministry" off a company.
+COMPANY_HEADS = frozenset({"committee", "council", "unit", "board", "court", "tribunal", "bureau", "commission"})
+# "the ... NOUN": a definite description ending in a common noun.
+_DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
+
+
+def _same_head(start: int, head: str, previous: Sequence[Statement]) -> str | None:
+    """The speaker of the nearest earlier statement whose speaker phrase has the same head noun, within reach: "the
+    office" repeats "Netanyahu's office", not "Jeff Roe, the spokesman for the health office"."""
+    for earlier in reversed(previous):
+        near = earlier.speaker and earlier.speaker_text and start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if near and head_word(earlier.speaker_text or "") == head:
+            return earlier.speaker
+    return None
+
+
+def is_body(entity: Entity | None) -> bool:
+    """A public body by its name: its last word ("Food and Drug Administration") or its first ("Ministry of
+    Defence", "Department of Justice") is a body's."""
+    words = entity.name.lower().split() if entity is not None else []
+    return bool(words) and (words[-1] in BODY_HEADS or (len(words) > 2 and words[0] in BODY_HEADS))
+
+
+def _described_body(
+    article: Article, start: int, previous: Sequence[Statement], entities: dict[str, Entity]
+) -> str | None:
+    """The public body "the agency" or "the regulator" refers to: the one that spoke just before, else the last one
+    named before, a body by its name ("the Food and Drug Administration ... the agency said")."""
+    for earlier in reversed(previous):
+        if earlier.speaker and is_body(entities.get(earlier.speaker)) and start - earlier.end <= ORG_FALLBACK_DISTANCE:
+            return earlier.speaker
+    named = [m for m in article.mentions if m.entity and m.end <= start and is_body(entities.get(m.entity))]
+    return max(named, key=lambda m: m.end).entity if named else None
+
+
+def _described_org(
+    article: Article,
+    start: int,
+    previous: Sequence[Statement],
+    kinds: frozenset[str] = frozenset({"organization"}),
+    noun: str | None = None,
+    bodies: frozenset[str] = frozenset(),
+) -> str | None:
+    """The organization "the company" refers to: the last one named whose name ends in that ``noun`` ("the
+    committee" after "its Monetary Policy Committee"), else the one that spoke just before, else the last one named.
+    An outlet ("the magazine") may have spoken as an organization or as media (``kinds``). ``bodies`` are public
+    bodies, which a company noun does not describe."""
+    if noun is not None:
+        ending = [
+            m
+            for m in article.mentions
+            if m.entity
+            and m.end <= start
+            and m.entity not in bodies
+            and ((m.label == "ORG" and _noun_stem(m.text.split()[-1]) == _noun_stem(noun)) or _called(article, m, noun))
+        ]
+        if ending and start - ending[-1].end <= ORG_FALLBACK_DISTANCE:
+            return max(ending, key=lambda m: m.end).entity
+    for earlier in reversed(previous):
+        near = start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if earlier.speaker and earlier.source_type in kinds and near and earlier.speaker not in bodies:
+            return earlier.speaker
+    named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start and m.entity not in bodies]
+    if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
+        return max(named, key=lambda m: m.end).entity
+    return None
+
+
+def _noun_stem(word: str) -> str:
+    """A noun and the last word of a name it describes, folded together: "airline" and "Airlines", "broadcaster" and
+    "Broadcasting"."""
+    word = word.lower().removesuffix("s")
+    for suffix in ("ing", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _called(article: Article, mention: Mention, noun: str) -> bool:
+    """Whether the article calls a name by ``noun`` where it names it: "the SEPLA union", "Spanish airline Skyra",
+    "the dockworkers' union FNV Havens" are a union and an airline, whatever the recogniser labelled them."""
+    before = article.text[max(0, mention.start - 40) : mention.start]
+    after = article.text[mention.end : mention.end + 40]
+    return bool(
+        re.search(r"\b" + re.escape(noun) + r"\s+$", before, re.IGNORECASE)
+        or re.match(r"\s+" + re.escape(noun) + r"\b", after, re.IGNORECASE)
+    )
+
+
+def _described_outlet(article: Article, start: int, noun: str, previous: Sequence[Statement]) -> str | None:
+    """The outlet "the magazine" or "the publication" refers to: the organization that spoke just before ("Variety
+    seems sure: the publication is reporting ..."), else the last organization named before whose name ends in that
+    noun ("New York Magazine"), never a restaurant or a company that merely happens to be the last name."""
+    for earlier in reversed(previous):
+        near = start - earlier.end <= ORG_FALLBACK_DISTANCE
+        if earlier.speaker and earlier.source_type in {"media", "organization"} and near:
+            return earlier.speaker
+    named = [
+        m
+        for m in article.mentions
+        if m.label == "ORG" and m.entity and m.end <= start and m.text.split()[-1].lower() == noun
+    ]
+    return max(named, key=lambda m: m.end).entity if named else None
+
+
+def by_description(
+    article: Article,
+    start: int,
+    phrase: str,
+    mentions: Sequence[Mention],
+    previous: Sequence[Statement],
+    entities: dict[str, Entity],
+) -> str | None:
+    """The organization or outlet a definite description ("the office", "the energy giant", "the magazine")
+    refers to, or None when the phrase is no such description."""
+    described = _DESCRIPTION.match(phrase)
+    if described is not None and described.group(1).lower() in BODY_NOUNS and not mentions:
+        # "the Food and Drug Administration said ... the agency said": a public body, not the company between them
+        found = _described_body(article, start, previous, entities)
+        if found is not None:
+            return found
+    if described is not None and not mentions:
+        # "Netanyahu's office said ... The office said": a definite description repeats an earlier speaker's head
+        found = _same_head(start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
+    noun = described.group(1).lower() if described is not None else ""
+    if noun in COMPANY_NOUNS:
+        # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
+        # names modify it
+        # a company noun ("the company", "the drugmaker") is never a public body; "the ministry" may be one
+        bodies = (
+            frozenset()
+            if noun in BODY_NOUNS | BODY_HEADS
+            else frozenset(key for key, entity in entities.items() if is_body(entity))
+        )
+        found = _described_org(article, start, previous, noun=noun, bodies=bodies)
+        if found is not None and noun in BODY_HEADS - COMPANY_HEADS and not is_body(entities.get(found)):
+            # "the labour ministry", "the police" are never a company that spoke before
+            return None
+        if found is not None:
+            return found
+    if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:
+        # "As the Chicago Tribune reported ... the paper said", "New York Magazine profiled him ... the magazine
+        # describes": the outlet named before
+        found = _described_outlet(article, start, described.group(1).lower(), previous)
+        if found is not None:
+            return found
+    return None
