@@ -11,13 +11,13 @@ def test_a_company_written_without_its_head_noun_joins_it_across_articles() -> N
         article("a", "Veridane Therapeutics said its drug worked.", {"Veridane Therapeutics": "ORG"}),
         article("b", "Veridane denied the report.", {"Veridane": "ORG"}),
         article("c", "Veridane's chief executive spoke.", {"Veridane": "PERSON"}),
-        article("d", "Pilots at Nordavia Air Lines struck; Nordavia cancelled flights.", {"Nordavia Air Lines": "ORG"}),
+        article("d", "Pilots at Nordavia Airways Group struck; Nordavia cancelled flights.", {"Nordavia Airways Group": "ORG"}),
         article("e", "Nordavia apologised.", {"Nordavia": "ORG"}),
     )
     company = entity_of(d, "Veridane Therapeutics")
     assert company.type == "ORG" and {"Veridane", "Veridane Therapeutics"} <= set(company.aliases)
     assert company.name == "Veridane Therapeutics"
-    assert entity_of(d, "Nordavia") is entity_of(d, "Nordavia Air Lines")
+    assert entity_of(d, "Nordavia") is entity_of(d, "Nordavia Airways Group")
 
 
 def test_a_person_of_that_surname_or_two_companies_with_the_stem_stay_apart() -> None:

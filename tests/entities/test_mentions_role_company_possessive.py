@@ -134,5 +134,28 @@ def test_transcript_role_labels_are_nobody() -> None:
 
 
 def test_a_role_word_inside_a_sentence_is_not_a_label() -> None:
-    text = "The show's host, ANCHOR: Media Group, denied it."
+    text = "The show's host, ANCHOR: the network, denied it."
     assert _found(text, _span(text, "ANCHOR", "ORG")) == [("ANCHOR", "ORG")]
+
+
+def test_a_company_name_with_a_legal_form_is_one_name_and_a_longer_phrase_is_none() -> None:
+    text = "Veridane Therapeutics Inc. said so. Kestrel Holdings Tower was sold. The Capital of Culture opened."
+    assert _found(text) == [("Veridane Therapeutics Inc", "ORG")]
+
+
+def test_a_name_the_tagger_gave_another_kind_is_no_company() -> None:
+    text = "Tickets for the Winter Olympic Systems Cup sold out."
+    assert _found(text, _span(text, "Winter Olympic Systems Cup", "EVENT")) == []
+    text = "Renewable Energy is cheaper. Social Media Group shares rose."
+    assert _found(text) == [("Social Media Group", "ORG")]
+
+
+def test_a_places_possessive_before_an_institutions_own_name_stays_out() -> None:
+    text = "Nicaragua's Institute of Earth Studies said the quake was shallow. France's Society was fined."
+    spans = (_span(text, "Institute of Earth Studies", "ORG"), _span(text, "Society", "ORG"))
+    assert _found(text, *spans) == [("Institute of Earth Studies", "ORG"), ("Society", "ORG")]
+
+
+def test_a_possessive_or_a_letter_is_no_part_of_a_company_name() -> None:
+    text = "Google’s Nest Labs made it. A+E Networks aired it."
+    assert _found(text, _span(text, "Nest Labs", "ORG")) == [("Nest Labs", "ORG")]

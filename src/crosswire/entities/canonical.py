@@ -258,7 +258,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
 
 def company_stem(key: str) -> str | None:
     """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
-    therapeutics", "nordavia" of "nordavia air lines"), or None when the name is not of that shape."""
+    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape."""
     words = key.split()
     if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
         return None

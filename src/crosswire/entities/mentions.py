@@ -243,7 +243,7 @@ def _looks_like_person(words: list[str]) -> bool:
             w.lower() in _NAME_HEADS
             or w.lower() in _PLACE_HEADS
             or w.lower() in _INSTITUTION_HEADS
-            or w.lower() in CORPORATE_HEADS
+            or w.lower() in _TRADE_WORDS
             or w.lower() in ORG_NOUNS
             or w.lower() in _POSSESSIVE_INSTITUTIONS
             or w.lower() in ROLE_PREFIXES
@@ -288,17 +288,26 @@ def _is_transcript_role_label(text: str, start: int, end: int) -> bool:
 
 
 # Corporate head nouns: a capitalised word the tagger does not know followed by one of these is a company's name
-# ("Veridane Therapeutics", "Kestrel Holdings", "Nordavia Airlines"), tagged or not.
+# ("Veridane Therapeutics", "Kestrel Holdings", "Nordavia Airlines"), tagged or not. Nouns that also end common
+# capitalised phrases ("Renewable Energy", "Social Media", "Olympic Games") are not among them.
 CORPORATE_HEADS = frozenset(
     {
-        "therapeutics", "pharmaceuticals", "pharma", "biosciences", "biotech", "biotechnology", "biologics",
-        "genomics", "diagnostics", "medical", "healthcare", "holdings", "logistics", "airlines", "airways", "air",
-        "systems", "capital", "technologies", "technology", "software", "networks", "telecom", "communications",
-        "industries", "motors", "automotive", "energy", "petroleum", "mining", "metals", "chemicals", "foods",
-        "brewing", "shipping", "lines", "freight", "aerospace", "robotics", "semiconductor", "semiconductors",
-        "electronics", "labs", "laboratories", "partners", "ventures", "investments", "securities", "insurance",
-        "bancorp", "financial", "finance", "realty", "properties", "entertainment", "media", "studios", "games",
-        "apparel", "retail", "goods", "group", "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh", "ag", "sa",
+        "therapeutics", "pharmaceuticals", "pharma", "biosciences", "biotech", "biologics", "genomics",
+        "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
+        "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
+        "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
+        "networks", "shipping", "brewing", "foods", "partners", "group",
+        # legal forms, which may follow another head ("Veridane Therapeutics Inc")
+        "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
+    }
+)  # fmt: skip
+# Words of trade that end companies' names but also common phrases: no person's name ends in one ("Coach Leather
+# Goods", "Champion Energy").
+_TRADE_WORDS = CORPORATE_HEADS | frozenset(
+    {
+        "medical", "healthcare", "air", "software", "communications", "automotive", "energy", "mining", "metals",
+        "lines", "freight", "insurance", "financial", "finance", "properties", "entertainment", "media", "studios",
+        "games", "apparel", "retail", "goods", "technology", "biotechnology", "brands", "products", "resources",
     }
 )  # fmt: skip
 # Capitalised words opening a sentence that are no part of a company's name ("Our Systems", "Both Airlines").
@@ -309,24 +318,39 @@ _NOT_COMPANY_WORDS = frozenset(
         "or", "but", "if", "when", "as", "at", "in", "on", "for", "by", "with", "from", "to", "of",
     }
 )  # fmt: skip
-_COMPANY = re.compile(r"(?<![\w’'-])((?:[A-Z][\w&’'-]*\s+){1,3})([A-Z][a-z]+|[A-Z]{2,4})\b")
+_COMPANY = re.compile(r"(?<![\w’'&+.-])((?:[A-Z][\w&-]+ +){1,3})([A-Z][a-z]+|[A-Z]{2,4})\b")
+_NEXT_WORD = re.compile(r" +([A-Z][\w.]*)")
 
 
-def _company_spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _company_spans(
+    text: str, spans: list[tuple[int, int, str]], others: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """Companies' names of unknown words and a corporate head noun (see :data:`CORPORATE_HEADS`): a tagged span
     that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, and an untagged name is
-    added, as ORG. A leading word that is a determiner or the like is not part of the name."""
+    added, as ORG. A leading determiner is not part of the name; a name that runs on in another capitalised word
+    ("Kestrel Holdings Tower"), one the tagger gave another kind of name (an event, a product, a law: ``others``)
+    and a head before "of" ("Capital of Culture") are left alone."""
     out = list(spans)
     for match in _COMPANY.finditer(text):
-        head = match.group(2)
-        if head.lower().strip(".") not in CORPORATE_HEADS:
+        if match.group(2).lower() not in CORPORATE_HEADS:
+            continue
+        end = match.end(2)
+        following = _NEXT_WORD.match(text, end)
+        while following and following.group(1).lower().rstrip(".") in CORPORATE_HEADS:
+            end = following.end(1)  # "Veridane Therapeutics Inc."
+            following = _NEXT_WORD.match(text, end)
+        if following or re.match(r" +of\b", text[end : end + 4]):
             continue
         words = list(re.finditer(r"\S+", match.group(1)))
         while words and words[0].group(0).lower() in _NOT_COMPANY_WORDS:
             words.pop(0)
-        if not words or any(w.group(0).lower() in CORPORATE_HEADS for w in words[:1]):
+        if not words or words[0].group(0).lower() in CORPORATE_HEADS:
             continue
-        start, end = match.start(1) + words[0].start(), match.end(2)
+        if any(w.group(0).lower() in _NOT_NAME_WORDS or w.group(0).lower() in ROLE_HEADS for w in words):
+            continue  # "Monday Airlines", "Director Systems": no name word
+        start = match.start(1) + words[0].start()
+        if any(s < end and start < e for s, e, _ in others):
+            continue
         inside = [i for i, (s, e, _) in enumerate(out) if s < end and start < e]
         if any(out[i][0] < start or out[i][1] > end for i in inside):
             continue  # a longer tagged name holds it
@@ -350,8 +374,8 @@ _OWNER_BEFORE = re.compile(r"(?<![\w.-])((?:(?:St\.|[A-Z][\w-]*) +){0,3}[A-Z][\w
 
 
 def _possessive_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """An institution's span that begins at its head noun after "X's" ("Association" of "The Alzheimer's
-    Association") is carried back over the owner's words; a span the tagger gave the owner alone goes."""
+    """An institution's head noun tagged alone after "X's" ("Association" of "The Alzheimer's Association") is
+    carried back over the owner's words, unless the owner is a place; a span the tagger gave the owner alone goes."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans):
         first = text[start:end].split()[0] if text[start:end].split() else ""
@@ -360,6 +384,12 @@ def _possessive_institutions(text: str, spans: list[tuple[int, int, str]]) -> li
             out.append((start, end, label))
             continue
         new_start = owner.start(1)
+        owner_words = [w for w in owner.group(1).split() if w.lower() not in _NOT_COMPANY_WORDS]
+        if len(text[start:end].split()) > 1 or not owner_words or gazetteer.place(" ".join(owner_words)) is not None:
+            # "Nicaragua's Institute of Earth Studies": a name of its own, which a place's possessive only places;
+            # only a head noun tagged alone ("Association") lacks the words before it
+            out.append((start, end, label))
+            continue
         out = [span for span in out if not (new_start < span[1] and span[0] < start)]
         out.append((new_start, end, "ORG"))
     return out
@@ -369,8 +399,10 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
     """Trim and correct raw ``(start, end, label)`` spans into mentions (the part of the stage without spaCy)."""
     mentions: list[Mention] = []
     trimmed: list[tuple[int, int, str]] = []
+    spans = list(spans)
     kept = [span for span in spans if span[2] in ENTITY_LABELS]
-    kept = _company_spans(text, _possessive_institutions(text, kept))
+    others = [span for span in spans if span[2] not in ENTITY_LABELS]
+    kept = _company_spans(text, _possessive_institutions(text, kept), others)
     for raw_start, raw_end, raw_label in kept:
         if _is_transcript_role_label(text, raw_start, raw_end):
             continue  # "ANCHOR:", "REPORTER:": a speaker's role in a transcript, nobody's name
