@@ -11,7 +11,7 @@ def test_a_company_written_without_its_head_noun_joins_it_across_articles() -> N
         article("a", "Veridane Therapeutics said its drug worked.", {"Veridane Therapeutics": "ORG"}),
         article("b", "Veridane denied the report.", {"Veridane": "ORG"}),
         article("c", "Veridane's chief executive spoke.", {"Veridane": "PERSON"}),
-        article("d", "Pilots at Nordavia Airways Group struck; Nordavia cancelled flights.", {"Nordavia Airways Group": "ORG"}),
+        article("d", "Pilots at Nordavia Airways Group struck.", {"Nordavia Airways Group": "ORG"}),
         article("e", "Nordavia apologised.", {"Nordavia": "ORG"}),
     )
     company = entity_of(d, "Veridane Therapeutics")
