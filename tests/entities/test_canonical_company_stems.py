@@ -40,3 +40,13 @@ def test_a_place_before_a_head_noun_is_no_stem() -> None:
     )
     assert entity_of(d, "Dublin").type == "GPE"
     assert entity_of(d, "Dublin") is not entity_of(d, "Dublin Airlines")
+
+
+def test_a_legal_form_alone_makes_no_stem_and_the_short_name_stays_the_name() -> None:
+    d = run(
+        article("a", "Shell plc shares rose. Shell said it had no plans.", {"Shell plc": "ORG", "Shell": "ORG"}),
+        article("b", "Shell denied the report; Shell plc declined to comment.", {"Shell plc": "ORG", "Shell": "ORG"}),
+        article("c", "Shell agreed.", {"Shell": "ORG"}),
+    )
+    assert entity_of(d, "Shell") is entity_of(d, "Shell plc")
+    assert entity_of(d, "Shell").name == "Shell"

@@ -259,7 +259,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
 def company_stem(key: str) -> str | None:
     """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
     therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape."""
-    words = key.split()
+    words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
     if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
         return None
     return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
