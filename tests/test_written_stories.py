@@ -377,11 +377,6 @@ def test_recount_margin_given_two_ways_is_a_contradiction(dossier: Dossier) -> N
     assert _figures_given(dossier, "97 votes", "112 votes")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sentence-initial 'Challenger Daniel Reyes' is one ORG entity, which 'The county election board' "
-    "is then linked to: the claim is confirmed and denied by one party",
-)
 def test_recount_rejected_ballots_claim_is_contested(dossier: Dossier) -> None:
     (rejected,) = _claims_with(dossier, "wrongly rejected")
     assert rejected.verdict == "contested"
@@ -402,19 +397,11 @@ def test_recount_days(dossier: Dossier) -> None:
 # source and the company's denial, a broadcaster transcript; the effect size given two ways.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Veridane Therapeutics' is not read as one name: the entity is 'Veridane' (an ORG, and a PERSON besides)",
-)
 def test_trial_company_is_one_organization(dossier: Dossier) -> None:
     company = _entity(dossier, "Veridane Therapeutics")
     assert company.type == "ORG" and "Veridane" in company.aliases
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the tagger cuts 'The Alzheimer's Association' at the possessive: the speaker is an entity 'Association'",
-)
 def test_trial_regulator_declines_and_experts_speak(dossier: Dossier) -> None:
     (regulator,) = _said(dossier, "trial-wire", "The Food and Drug Administration")
     assert regulator.stance_class == "decline"

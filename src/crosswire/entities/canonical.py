@@ -17,7 +17,9 @@ The corpus stage reads every article's mentions (and text) and:
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), an institution's head noun to the one
-   name it opens before "of" ("Bank" = "Bank of England"), and joined to their acronyms when the
+   name it opens before "of" ("Bank" = "Bank of England"), a company's name written without its corporate head noun
+   to the one name it opens, in any article ("Veridane" = "Veridane Therapeutics", also when tagged a person there
+   and no person of that surname is named), and joined to their acronyms when the
    text defines one ("Foreign Intelligence Service,
    or SVR", "National Security Council (NSC)") or when exactly one known name has those initials ("WSJ" = "Wall
    Street Journal"); places by gazetteer entry ("Kiev" = "Kyiv", "Türkiye" = "Turkey"); people by surname
@@ -51,7 +53,7 @@ from rapidfuzz import fuzz
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
-from crosswire.entities.mentions import plausible_label
+from crosswire.entities.mentions import CORPORATE_HEADS, plausible_label
 from crosswire.entities.names import (
     HONORIFICS,
     PersonName,
@@ -205,6 +207,7 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = _skeleton_index(surnames_corpus)
+    stems = _company_stems(articles)
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         placed = _used_as_place(article)
@@ -240,10 +243,36 @@ def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
                 and not _first_name_here(mention.text, firsts_article[a])
             ):
                 label = "ORG"  # "United paid" after "Manchester United": the organization's short name
+            if (
+                label == "PERSON"
+                and fold(mention.text) in stems
+                and translit_key(mention.text) not in surnames_corpus
+                and not _first_name_here(mention.text, firsts_article[a])
+            ):
+                label = "ORG"  # "Veridane's chief executive" where the corpus writes "Veridane Therapeutics"
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
             labels[(a, i)] = label
     return labels
+
+
+def company_stem(key: str) -> str | None:
+    """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
+    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape."""
+    words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
+    if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
+        return None
+    return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
+
+
+def _company_stems(articles: Sequence[Article]) -> set[str]:
+    """Stems (see :func:`company_stem`) of the companies the corpus names."""
+    return {
+        stem
+        for article in articles
+        for mention in article.mentions
+        if mention.label == "ORG" and (stem := company_stem(fold(mention.text))) is not None
+    }
 
 
 def _used_as_place(article: Article) -> set[str]:
@@ -429,7 +458,9 @@ def _join_short_forms(by_key: dict[str, list[Ref]], union: _UnionFind) -> None:
     """A one-word name joins the one longer name it ends ("Shell" = "Royal Dutch Shell") when both are written in
     one article. A generic head ("Service", "Journal") or a word ending several names is never joined that way; a
     generic head joins the one name it opens before "of" ("Bank" = "Bank of England", "Court" = "Court of
-    Appeal") when both are written in one article."""
+    Appeal") when both are written in one article. A company's stem joins the one company name it opens before
+    corporate head nouns ("Veridane" = "Veridane Therapeutics", see :func:`company_stem`) in any article: such a
+    name is made of a word nobody else uses."""
     longer: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         words = key.split()
@@ -440,8 +471,17 @@ def _join_short_forms(by_key: dict[str, list[Ref]], union: _UnionFind) -> None:
         words = key.split()
         if len(words) >= 3 and words[1] == "of" and not is_acronym(key):
             headed[words[0]].append(key)
+    opened: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        stem = company_stem(key)
+        if stem is not None:
+            opened[stem].append(key)
     for key, refs in by_key.items():
         if len(key.split()) != 1 or is_acronym(key):
+            continue
+        if len(opened.get(key, [])) == 1:
+            # "Veridane" and "Veridane Therapeutics": a company's name written without its head noun, in any article
+            union.union(key, opened[key][0])
             continue
         # "the Bank's governor" after "the Bank of England": an institution's head noun written alone is the one
         # name it heads in the same article
@@ -680,8 +720,16 @@ def _org_name(cluster: _Cluster, articles: Sequence[Article]) -> str:
     texts = Counter(articles[a].mentions[i].text for a, i in cluster.refs)
     full = [t for t in texts if not is_acronym(t)] or list(texts)
     if cluster.type == "ORG":
-        # "United" after "Manchester United": a short form ending a longer name never names the cluster
-        longer = [t for t in full if not any(o != t and o.endswith(" " + t) for o in full)]
+        # "United" after "Manchester United", "Veridane" of "Veridane Therapeutics": a short form ending a longer
+        # name, or opening a company's name before its head noun, never names the cluster
+        longer = [
+            t
+            for t in full
+            if not any(
+                o != t and (o.endswith(" " + t) or (o.startswith(t + " ") and company_stem(fold(o)) == fold(t)))
+                for o in full
+            )
+        ]
         full = longer or full
     if cluster.type in {"GPE", "LOC"}:
         # a dateline's "LEEDS" is Leeds: the name as a sentence writes it, if any does

@@ -17,6 +17,14 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
 - type plausibility: a "person" with digits is dropped, one ending in a place or institution noun ("Baltic Sea",
   "Hartley Foundation") takes that type, and a "place" ending in an institution's noun ("West Yorkshire Police",
   "Leeds City Council") is an organization;
+- a role noun that only ever stands for a person, opening a span before a person's name ("Challenger Daniel Reyes",
+  "Striker Lena Oberg", tagged ORG), is cut: the name alone is a PERSON; an institution's name that opens with such a
+  word ("Judge Rotenberg Center", "Coach Leather Goods") is left alone, since its other words are no person's name;
+- a company's name of unknown words and a corporate head noun ("Veridane Therapeutics", "Kestrel Holdings") is one
+  ORG mention, whether the tagger missed it or kept only its first word;
+- an institution named in the possessive ("The Alzheimer's Association", "St. Mary's Hospital"), of which the tagger
+  kept only the head noun, gets its owner's words back;
+- a transcript's speaker label that is a role noun ("ANCHOR:", "PRESENTER:", "REPORTER:") is nobody's name;
 - a surname the tagger left untagged after the article named the person in full ("Nuno Carvalho ... Carvalho met
   Berrada") is a PERSON mention too, so events and speakers find the person there; a word that stands in a longer
   capitalised name ("Carvalho Street", "Anna Carvalho") or that a gazetteer knows as a country is left alone.
@@ -34,7 +42,7 @@ from spacy.tokens import Doc
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
-from crosswire.entities.names import HONORIFICS
+from crosswire.entities.names import HONORIFICS, fold
 from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
 from crosswire.model import Article, Mention
 from crosswire.nlp.parse import doc_of
@@ -197,14 +205,209 @@ def correct_label(surface: str, label: str, before: str) -> str | None:
     return label
 
 
+# Role nouns that only ever stand for a person, so one opening a tagged span is the person's role, not a part of the
+# name: "Challenger Daniel Reyes", "Striker Lena Oberg", "Prosecutor Ana Ruiz". Nouns that also open institutions'
+# names ("General Motors", "Chief Executives Board", "Justice Department", "Agent Orange") are left out.
+ROLE_PREFIXES = frozenset(
+    {
+        # politics
+        "challenger", "incumbent", "candidate", "nominee", "frontrunner", "front-runner", "contender", "rival",
+        "senator", "congressman", "congresswoman", "lawmaker", "legislator", "councillor", "councilor", "mayor",
+        "governor", "premier", "chancellor", "minister", "spokesman", "spokeswoman", "spokesperson", "activist",
+        "campaigner", "ambassador", "envoy",
+        # sport
+        "striker", "defender", "midfielder", "goalkeeper", "goalie", "winger", "forward", "quarterback",
+        "pitcher", "shortstop", "batsman", "bowler", "sprinter", "swimmer", "cyclist", "driver", "rider", "jockey",
+        "boxer", "wrestler", "skater", "skier", "golfer", "captain", "coach", "manager", "referee", "champion",
+        "titleholder", "rookie", "veteran", "teammate",
+        # courts and policing
+        "prosecutor", "defendant", "plaintiff", "claimant", "appellant", "respondent", "witness", "juror", "judge",
+        "magistrate", "lawyer", "attorney", "barrister", "solicitor", "detective", "inspector", "sergeant",
+        "constable", "sheriff", "suspect",
+        # business, science, health, media
+        "chairman", "chairwoman", "founder", "co-founder", "investor", "analyst", "economist", "researcher",
+        "scientist", "professor", "doctor", "surgeon", "nurse", "physician", "reporter", "correspondent",
+        "presenter", "anchor", "host", "columnist", "editor", "author", "actor", "actress", "singer", "rapper",
+    }
+)  # fmt: skip
+# A word of a person's name: capitalised, letters with maybe an apostrophe or hyphen inside ("O'Neill", "Smith-Jones").
+_PERSON_WORD = re.compile(r"^[A-Z](?:[a-z]+|['’][A-Z][a-z]+|[a-z]+[A-Z][a-z]+)(?:-[A-Z][a-z]+)*$")
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """Two or three capitalised name words, none an institution's or a place's head noun, none a known place."""
+    return (
+        2 <= len(words) <= 3
+        and all(_PERSON_WORD.match(w) for w in words)
+        and not any(
+            w.lower() in _NAME_HEADS
+            or w.lower() in _PLACE_HEADS
+            or w.lower() in _INSTITUTION_HEADS
+            or w.lower() in _TRADE_WORDS
+            or w.lower() in ORG_NOUNS
+            or w.lower() in _POSSESSIVE_INSTITUTIONS
+            or w.lower() in ROLE_PREFIXES
+            or w.lower() in _NOT_NAME_WORDS
+            for w in words
+        )
+        and gazetteer.place(" ".join(words)) is None
+        and not any(gazetteer.country(w) is not None for w in words)
+    )
+
+
+def _role_prefix_cut(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """A role noun opening a span before a person's name ("Challenger Daniel Reyes", tagged ORG): the name alone,
+    a PERSON. A courtesy title or honorific the corpus stage strips itself ("President", "Senator" on a PERSON span)
+    is left where it is when the span is already a person."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 3:
+        return start, end, label
+    first = words[0].group(0)
+    if not first[:1].isupper() or first.lower() not in ROLE_PREFIXES:
+        return start, end, label
+    if label == "PERSON" and fold(first) in HONORIFICS:
+        return start, end, label
+    if not _looks_like_person([w.group(0) for w in words[1:]]):
+        return start, end, label
+    return start + words[1].start(), end, "PERSON"
+
+
+# A transcript's speaker label: a line opening with an upper-case word and a colon ("ANCHOR:", "PRESENTER:",
+# "REPORTER:"). One that is a role noun names no one.
+_TRANSCRIPT_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z-]+):")
+
+
+def _is_transcript_role_label(text: str, start: int, end: int) -> bool:
+    match = _TRANSCRIPT_LABEL.match(text, max(0, start - 1)) if start == 0 or text[start - 1] in "\n \t" else None
+    if match is None and start == 0:
+        match = _TRANSCRIPT_LABEL.match(text, 0)
+    if match is None or match.start(1) != start or match.end(1) != end:
+        return False
+    word = match.group(1).lower()
+    return word in ROLE_PREFIXES or word in ROLE_HEADS
+
+
+# Corporate head nouns: a capitalised word the tagger does not know followed by one of these is a company's name
+# ("Veridane Therapeutics", "Kestrel Holdings", "Nordavia Airlines"), tagged or not. Nouns that also end common
+# capitalised phrases ("Renewable Energy", "Social Media", "Olympic Games") are not among them.
+CORPORATE_HEADS = frozenset(
+    {
+        "therapeutics", "pharmaceuticals", "pharma", "biosciences", "biotech", "biologics", "genomics",
+        "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
+        "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
+        "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
+        "networks", "shipping", "brewing", "foods", "partners", "group",
+        # legal forms, which may follow another head ("Veridane Therapeutics Inc")
+        "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
+    }
+)  # fmt: skip
+# Words of trade that end companies' names but also common phrases: no person's name ends in one ("Coach Leather
+# Goods", "Champion Energy").
+_TRADE_WORDS = CORPORATE_HEADS | frozenset(
+    {
+        "medical", "healthcare", "air", "software", "communications", "automotive", "energy", "mining", "metals",
+        "lines", "freight", "insurance", "financial", "finance", "properties", "entertainment", "media", "studios",
+        "games", "apparel", "retail", "goods", "technology", "biotechnology", "brands", "products", "resources",
+    }
+)  # fmt: skip
+# Capitalised words opening a sentence that are no part of a company's name ("Our Systems", "Both Airlines").
+_NOT_COMPANY_WORDS = frozenset(
+    {
+        "the", "a", "an", "its", "their", "our", "his", "her", "my", "your", "this", "that", "these", "those",
+        "some", "many", "all", "both", "other", "several", "most", "few", "no", "any", "each", "every", "new", "and",
+        "or", "but", "if", "when", "as", "at", "in", "on", "for", "by", "with", "from", "to", "of",
+    }
+)  # fmt: skip
+_COMPANY = re.compile(r"(?<![\w’'&+.-])((?:[A-Z][\w&-]+ +){1,3})([A-Z][a-z]+|[A-Z]{2,4})\b")
+_NEXT_WORD = re.compile(r" +([A-Z][\w.]*)")
+
+
+def _company_spans(
+    text: str, spans: list[tuple[int, int, str]], others: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Companies' names of unknown words and a corporate head noun (see :data:`CORPORATE_HEADS`): a tagged span
+    that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, and an untagged name is
+    added, as ORG. A leading determiner is not part of the name; a name that runs on in another capitalised word
+    ("Kestrel Holdings Tower"), one the tagger gave another kind of name (an event, a product, a law: ``others``)
+    and a head before "of" ("Capital of Culture") are left alone."""
+    out = list(spans)
+    for match in _COMPANY.finditer(text):
+        if match.group(2).lower() not in CORPORATE_HEADS:
+            continue
+        end = match.end(2)
+        following = _NEXT_WORD.match(text, end)
+        while following and following.group(1).lower().rstrip(".") in CORPORATE_HEADS:
+            end = following.end(1)  # "Veridane Therapeutics Inc."
+            following = _NEXT_WORD.match(text, end)
+        if following or re.match(r" +of\b", text[end : end + 4]):
+            continue
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and words[0].group(0).lower() in _NOT_COMPANY_WORDS:
+            words.pop(0)
+        if not words or words[0].group(0).lower() in CORPORATE_HEADS:
+            continue
+        if any(w.group(0).lower() in _NOT_NAME_WORDS or w.group(0).lower() in ROLE_HEADS for w in words):
+            continue  # "Monday Airlines", "Director Systems": no name word
+        start = match.start(1) + words[0].start()
+        if any(s < end and start < e for s, e, _ in others):
+            continue
+        inside = [i for i, (s, e, _) in enumerate(out) if s < end and start < e]
+        if any(out[i][0] < start or out[i][1] > end for i in inside):
+            continue  # a longer tagged name holds it
+        if any(out[i][0] == start and out[i][1] == end for i in inside):
+            continue
+        out = [span for i, span in enumerate(out) if i not in inside]
+        out.append((start, end, "ORG"))
+    return sorted(out)
+
+
+# Institutions named for someone or something in the possessive ("The Alzheimer's Association", "St Mary's
+# Hospital", "Boston Children's Hospital"): the tagger often keeps only the head noun.
+_POSSESSIVE_INSTITUTIONS = frozenset(
+    {
+        "association", "foundation", "society", "hospital", "infirmary", "clinic", "institute", "trust", "college",
+        "school", "church", "cathedral", "club", "league", "alliance", "federation", "center", "centre", "charity",
+        "fund", "academy", "museum", "university",
+    }
+)  # fmt: skip
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])((?:(?:St\.|[A-Z][\w-]*) +){0,3}[A-Z][\w-]*)(?:'s|’s|s'|s’) +$")
+
+
+def _possessive_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An institution's head noun tagged alone after "X's" ("Association" of "The Alzheimer's Association") is
+    carried back over the owner's words, unless the owner is a place; a span the tagger gave the owner alone goes."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        first = text[start:end].split()[0] if text[start:end].split() else ""
+        owner = _OWNER_BEFORE.search(text, max(0, start - 80), start) if label in ENTITY_LABELS else None
+        if owner is None or first.lower() not in _POSSESSIVE_INSTITUTIONS or not first[:1].isupper():
+            out.append((start, end, label))
+            continue
+        new_start = owner.start(1)
+        owner_words = [w for w in owner.group(1).split() if w.lower() not in _NOT_COMPANY_WORDS]
+        if len(text[start:end].split()) > 1 or not owner_words or gazetteer.place(" ".join(owner_words)) is not None:
+            # "Nicaragua's Institute of Earth Studies": a name of its own, which a place's possessive only places;
+            # only a head noun tagged alone ("Association") lacks the words before it
+            out.append((start, end, label))
+            continue
+        out = [span for span in out if not (new_start < span[1] and span[0] < start)]
+        out.append((new_start, end, "ORG"))
+    return out
+
+
 def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
     """Trim and correct raw ``(start, end, label)`` spans into mentions (the part of the stage without spaCy)."""
     mentions: list[Mention] = []
     trimmed: list[tuple[int, int, str]] = []
-    for raw_start, raw_end, raw_label in spans:
-        if raw_label not in ENTITY_LABELS:
-            continue
+    spans = list(spans)
+    kept = [span for span in spans if span[2] in ENTITY_LABELS]
+    others = [span for span in spans if span[2] not in ENTITY_LABELS]
+    kept = _company_spans(text, _possessive_institutions(text, kept), others)
+    for raw_start, raw_end, raw_label in kept:
+        if _is_transcript_role_label(text, raw_start, raw_end):
+            continue  # "ANCHOR:", "REPORTER:": a speaker's role in a transcript, nobody's name
         start, end = trim_span(text, raw_start, raw_end)
+        start, end, raw_label = _role_prefix_cut(text, start, end, raw_label)
         start = _wire_slug_cut(text, start, end, raw_label)
         if start < end:
             trimmed.append((start, end, raw_label))
