@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -89,7 +90,14 @@ def _refuses(refusal: Proposition, other: Proposition) -> bool:
     """Whether ``refusal`` says what somebody will not do and ``other`` what somebody did: "the government would not
     pay any ransom" answers whether a ransom will be paid, not whether the hackers demanded one, however alike the
     two embed. A refusal answers only a claim of intent or a future ("will pay"), or another negative."""
-    return bool(_REFUSAL.search(refusal.text)) and not negative(other.text) and not _INTENT.search(other.text)
+    return _refusal_reading(refusal.text)[0] and not _refusal_reading(other.text)[1]
+
+
+@lru_cache(maxsize=1 << 16)
+def _refusal_reading(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` is a refusal, and whether it may be what a refusal answers (a negative, or of intent): read
+    once per text, since every candidate pair of a story asks (:func:`conflicting`)."""
+    return bool(_REFUSAL.search(text)), negative(text) or bool(_INTENT.search(text))
 
 
 def apart(left: Proposition, right: Proposition) -> bool:

@@ -350,6 +350,14 @@ def _denials_told_alone(
         for number, group in enumerate(groups)
         if group and all(propositions[i].stance == "denies" for i in group)
     }
+    member_words: dict[int, set[str]] = {}
+
+    def words_of(member: int) -> set[str]:
+        # each line's words once, however many denials of its story ask
+        if member not in member_words:
+            member_words[member] = content_words(propositions[member].text)
+        return member_words[member]
+
     for number in alone:
         for index in groups[number]:
             denial = propositions[index]
@@ -359,8 +367,7 @@ def _denials_told_alone(
             candidates = [
                 (float(mean @ vectors[index]), other)
                 for other, mean in positive_by_story.get(story_of(index), [])
-                if other not in alone
-                and any(words <= content_words(propositions[member].text) for member in groups[other])
+                if other not in alone and any(words <= words_of(member) for member in groups[other])
             ]
             if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
                 moves.append((index, max(candidates)[1]))
@@ -374,7 +381,7 @@ def _denials_told_alone(
                 and any(
                     propositions[member].article == denial.article
                     and propositions[member].sentence == denial.sentence - 1
-                    and general <= content_words(propositions[member].text)
+                    and general <= words_of(member)
                     for member in groups[other]
                 )
             ]
