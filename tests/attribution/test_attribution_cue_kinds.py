@@ -60,6 +60,26 @@ def test_a_title_label_that_names_nobody_is_no_source(text: str) -> None:
     assert colon_statements(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ANCHOR: A new drug for migraine has shown promise in a large trial. Doctors welcomed the results on Monday."
+        "\n\nThe company plans to apply for approval next year.",
+        "PRESENTER: Flood water has closed the coast road for a second day. Residents were told to stay indoors."
+        "\n\nThe council said repairs would take a week.",
+        "Markets: Shares fell sharply in Tokyo on Tuesday. Traders blamed the stronger yen.\n\nThe index closed "
+        "2 percent lower.",
+    ],
+)
+def test_a_first_line_of_two_sentences_after_a_label_is_no_title(text: str) -> None:
+    assert colon_statements(text) == []
+
+
+def test_a_title_with_an_abbreviation_is_still_one_title() -> None:
+    text = "Okafor: U.S. Regulators Will Clear The Merger\n\nChief executive Ada Okafor spoke to staff on Monday."
+    assert [s.speaker_text for s in colon_statements(text)] == ["Okafor"]
+
+
 def test_the_turns_of_a_transcript_are_each_speakers_statements() -> None:
     text = (
         "The general spoke to the program on Sunday about the offensive in the north.\n\n"

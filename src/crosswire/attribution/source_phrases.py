@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 # A title "Source: what they said" (PolNeAR reads the colon as the cue), with a source of a few words.
 HEADLINE = re.compile(r"([A-Z][^:\n“”\"]{0,60}?):\s+(\S.*)$")
 HEADLINE_SOURCE_WORDS = 4
+# One sentence ending and another opening: a title says one thing, so a line holding two ("ANCHOR: A new drug has
+# shown promise in a trial. Patients' groups welcomed the results.") is a transcript's turn or a paragraph, no title.
+# The word before the stop is in lower case: "U.S. Pulls Out" is one title.
+SECOND_SENTENCE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 # Sentence-opening phrases that name a source ("In the poll, ...", "By his count, ...", "To critics, ...").
 SOURCE_PREPS = frozenset({"in", "by", "to"})
 # Nouns of counting and reckoning after "by" or "in" ("by the AP's tally", "by his own argument").
@@ -75,6 +79,8 @@ def headline(finder: _Finder) -> None:
     para_start, para_end = finder.paragraph(first.start())
     match = HEADLINE.match(finder.text[para_start:para_end])
     if match is None or len(match.group(1).split()) > HEADLINE_SOURCE_WORDS:
+        return
+    if SECOND_SENTENCE.search(match.group(2)):
         return
     speaker = (para_start + match.start(1), para_start + match.end(1))
     if not _names_source(finder, *speaker):
