@@ -2,18 +2,18 @@
 
 The corpus stage reads every article's mentions (and text) and:
 
-1. **Corrects labels with corpus evidence.** A surface form's label is its majority label over all its mentions in
-   the corpus; a single word that is the surname of a full PERSON name elsewhere ("Lavrov" tagged ORG, "Bertrand"
-   tagged NORP) is a PERSON, and so is the surname of a full name in the same article that a gazetteer knows as a
-   town somewhere ("Salgado declined" after "Pedro Salgado") unless that article writes it where a place stands
-   ("in Salgado", or its dateline); a one-word "person" that ends an organization's name in the same article
-   ("United" after "Manchester United") is that organization's short name; a dateline's all-capitals city
-   ("MANCHESTER", tagged a person or an organization) is the city; a single-word "person" that the gazetteer knows
-   as a city ("Kiev") is a place; a "person" some article introduces as a group ("the militant group Boko Haram") is
-   an organization; a name some article introduces as an outlet ("the entertainment site TheWrap") is an
-   organization, as a place ("the town of Bunbury", "a teenager from Queens", "his Bunbury home") a place, and after
-   a trade only people have ("director Ridley Scott", "researcher Rona Peligal") a person, whatever kind the tagger
-   gave it.
+1. **Corrects labels with corpus evidence** (:mod:`crosswire.entities.labels`). A surface form's label is its
+   majority label over all its mentions in the corpus; a single word that is the surname of a full PERSON name
+   elsewhere ("Lavrov" tagged ORG, "Bertrand" tagged NORP) is a PERSON, and so is the surname of a full name in the
+   same article that a gazetteer knows as a town somewhere ("Salgado declined" after "Pedro Salgado") unless that
+   article writes it where a place stands ("in Salgado", or its dateline); a one-word "person" that ends an
+   organization's name in the same article ("United" after "Manchester United") is that organization's short name; a
+   dateline's all-capitals city ("MANCHESTER", tagged a person or an organization) is the city; a single-word
+   "person" that the gazetteer knows as a city ("Kiev") is a place; a "person" some article introduces as a group
+   ("the militant group Boko Haram") is an organization; a name some article introduces as an outlet ("the
+   entertainment site TheWrap") is an organization, as a place ("the town of Bunbury", "a teenager from Queens", "his
+   Bunbury home") a place, and after a trade only people have ("director Ridley Scott", "researcher Rona Peligal") a
+   person, whatever kind the tagger gave it.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), an institution's head noun to the one
@@ -53,7 +53,7 @@ from rapidfuzz import fuzz
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
-from crosswire.entities.mentions import CORPORATE_HEADS, plausible_label
+from crosswire.entities.labels import MIN_SKELETON, Ref, company_stem, misspelt_surname, skeleton_index, vote_labels
 from crosswire.entities.names import (
     HONORIFICS,
     PersonName,
@@ -65,6 +65,7 @@ from crosswire.entities.names import (
     parse_person,
     skeleton,
     slug,
+    strip_legal_form,
     translit_key,
 )
 from crosswire.entities.roles import ORG_NOUNS, find_roles
@@ -75,61 +76,9 @@ from crosswire.model import Article, Dossier, Entity
 SAME_ARTICLE_SURNAME_RATIO = 75.0
 UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
-# A surname written alone is a misspelling of a full name's surname in the same article at this similarity.
-MISSPELLING_RATIO = 78.0
-CORPUS_MISSPELLING_RATIO = 85.0
-MIN_SKELETON = 3
-# Label priority for ties in the corpus vote (most specific first).
-_LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
 
 _DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
 _DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
-
-# An organization noun right before a name, after an article, a possessor, a preposition or a sentence's start and
-# its adjectives ("the Islamist militant group ", "of Nigeria’s Islamic extremist group ", "by Danish shipping group ",
-# "The dockworkers' union ", "Spanish airline "): the name is an organization's.
-_ORG_KIND = (
-    r"(?:group|militia|organi[sz]ation|movement|faction|sect|cartel|gang|outfit|union|company|firm|airline|carrier|"
-    r"operator|conglomerate|insurer|lender|retailer|manufacturer|carmaker|automaker|drugmaker|chain|federation|"
-    r"association|charity|club)"
-)
-_GROUP_BEFORE = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|of|by|for|with|from|at|to|and|\w+['’]s)\s+|[.!?\n][\"”’]?\s*)(?:[\w'’-]+\s+){0,3}?"
-    + _ORG_KIND
-    + r"\s+$"
-)
-# The same noun right after a name that an article opens ("the SEPLA union", "the SEPLA pilots' union", "the Nordhavn
-# group").
-_GROUP_AFTER = (re.compile(r"\b[Tt]he\s+$"), re.compile(r"^\s+(?:[\w'’-]+\s+)?" + _ORG_KIND + r"\b"))
-
-# An outlet noun right before a name ("the entertainment site TheWrap", "the French website iGen", "the weekly
-# Harbour Gazette"): an organization, whatever kind the tagger gave the name.
-_OUTLET_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|of|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:website|site|blog|magazine|newspaper|paper|tabloid|daily|weekly|outlet|publication|broadcaster|"
-    r"news\s+agency|agency)\s+$"
-)
-# A place noun before a name ("the town of Bunbury"), somebody's origin ("a teenager from Queens", "The 21-year-old,
-# from Bunbury,") or home ("his Bunbury home"): a place, whatever kind the tagger gave the name.
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:town|city|village|suburb|borough|district|county|province|region|municipality)\s+of\s+"
-    r"|\b(?:man|woman|boy|girl|teenager|teen|student|immigrants?|natives?|residents?|family|[\w-]+-year-old)"
-    r",?\s+from\s+)$"
-)
-# A trade that only a person has, in lower case right before a name of two or three words ("director Ridley
-# Scott", "researcher Rona Peligal", "actor Seth Rogen", any "-ologist"): a person, whatever kind the tagger gave
-# the name.
-_PERSON_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:spokes(?:man|woman|person)|analyst|researcher|professor|actor|actress|singer|rapper|director|"
-    r"filmmaker|producer|screenwriter|writer|novelist|author|reporter|journalist|correspondent|columnist|senator|"
-    r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
-    r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist)\s+$"
-)
-# A word used as a place where it stands: after a preposition of place or direction ("in Salgado", "from Benfica").
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|around|across|toward|towards)\s+$", re.I)
-_HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
-
-Ref = tuple[int, int]  # (article position, mention position)
 
 
 class _UnionFind:
@@ -167,222 +116,6 @@ class Canonicalization:
     labels: dict[Ref, str]
 
 
-# --- 1. labels --------------------------------------------------------------------------------------------------
-
-
-def _vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
-    """Each surface form's majority label across the corpus, then the evidence overrides (see module docstring)."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in articles:
-        for mention in article.mentions:
-            counts[fold(mention.text)][mention.label] += 1
-    majority: dict[str, str] = {}
-    for key, counter in counts.items():
-        best = max(counter.items(), key=lambda kv: (kv[1], -_rank(kv[0])))
-        if best[1] * 2 > sum(counter.values()):
-            majority[key] = best[0]
-    surnames_corpus: set[str] = set()
-    surnames_article: dict[int, set[str]] = defaultdict(set)
-    firsts_article: dict[int, set[str]] = defaultdict(set)
-    for a, article in enumerate(articles):
-        for mention in article.mentions:
-            if mention.label == "PERSON":
-                name = parse_person(mention.text)
-                if name.is_full:
-                    surnames_corpus.add(name.surname_key)
-                    surnames_article[a].add(name.surname_key)
-                    firsts_article[a].add(name.first_key)
-    named_as_group, named_as_outlet, named_as_place, after_a_trade = _introductions(articles)
-    named_as_person = (
-        {
-            name
-            for name in after_a_trade
-            if 2 <= len(name.split()) <= 3
-            and gazetteer.place(name) is None
-            and plausible_label(name, "PERSON") == "PERSON"
-        }
-        - named_as_outlet
-        - named_as_group
-    )
-    # The outlets that published the corpus are organizations, whatever a dateline "(Eurasia Wire)" looked like.
-    outlets = {fold(article.outlet) for article in articles if article.outlet}
-    skeletons = _skeleton_index(surnames_corpus)
-    stems = _company_stems(articles)
-    labels: dict[Ref, str] = {}
-    for a, article in enumerate(articles):
-        placed = _used_as_place(article)
-        org_ends = {fold(m.text.split()[-1]) for m in article.mentions if m.label == "ORG" and len(m.text.split()) >= 2}
-        for i, mention in enumerate(article.mentions):
-            voted = majority.get(fold(mention.text), mention.label)
-            if fold(mention.text) in outlets or (voted == "PERSON" and fold(mention.text) in named_as_group):
-                voted = "ORG"
-            elif voted != "ORG" and fold(mention.text) in named_as_outlet:
-                voted = "ORG"  # "the entertainment site TheWrap", tagged a person or a place elsewhere
-            elif voted in {"ORG", "PERSON", "FAC"} and fold(mention.text) in named_as_place:
-                voted = "GPE"  # "a teenager from Queens", tagged an organization elsewhere
-            elif voted != "PERSON" and fold(mention.text) in named_as_person:
-                voted = "PERSON"  # "director Ridley Scott", tagged a facility elsewhere
-            label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
-            if (
-                label in {"GPE", "LOC"}
-                and len(mention.text.split()) == 1
-                and translit_key(mention.text) in surnames_article[a]
-                and gazetteer.country(mention.text) is None
-                and fold(mention.text) not in placed
-            ):
-                # "Salgado declined" after "Pedro Salgado": a town of that name elsewhere is no place here
-                label = "PERSON"
-            opening = not article.text[: mention.start].strip() and mention.text.isupper() and len(mention.text) > 3
-            if opening and label in {"ORG", "PERSON"} and gazetteer.place(mention.text.title()) is not None:
-                label = "GPE"  # a dateline's "MANCHESTER", whatever the tagger made of it
-            if (
-                label == "PERSON"
-                and len(mention.text.split()) == 1
-                and fold(mention.text) in org_ends
-                and translit_key(mention.text) not in surnames_article[a]
-                and not _first_name_here(mention.text, firsts_article[a])
-            ):
-                label = "ORG"  # "United paid" after "Manchester United": the organization's short name
-            if (
-                label == "PERSON"
-                and fold(mention.text) in stems
-                and translit_key(mention.text) not in surnames_corpus
-                and not _first_name_here(mention.text, firsts_article[a])
-            ):
-                label = "ORG"  # "Veridane's chief executive" where the corpus writes "Veridane Therapeutics"
-            if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
-                label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
-            labels[(a, i)] = label
-    return labels
-
-
-def company_stem(key: str) -> str | None:
-    """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
-    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape."""
-    words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
-    if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
-        return None
-    return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
-
-
-def _company_stems(articles: Sequence[Article]) -> set[str]:
-    """Stems (see :func:`company_stem`) of the companies the corpus names."""
-    return {
-        stem
-        for article in articles
-        for mention in article.mentions
-        if mention.label == "ORG" and (stem := company_stem(fold(mention.text))) is not None
-    }
-
-
-def _used_as_place(article: Article) -> set[str]:
-    """Folded names that the article writes where a place stands: after "in", "from", "to" ... or in the dateline."""
-    placed: set[str] = set()
-    for mention in article.mentions:
-        before = article.text[max(0, mention.start - 12) : mention.start]
-        if _PLACE_PREPOSITION_BEFORE.search(before) or not article.text[: mention.start].strip():
-            placed.add(fold(mention.text))
-    return placed
-
-
-def _introductions(articles: Sequence[Article]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """Folded names that some article introduces as a group ("the militant group Boko Haram", "the drug cartel Los
-    Zetas"), as an outlet ("the entertainment site TheWrap"), as a place ("the town of Bunbury", "a teenager from
-    Queens", "his Bunbury home") or after a trade only people have ("director Ridley Scott"), in that order: what
-    each is, whatever kind the tagger gave the name. One pass over the mentions reads all four."""
-    group: set[str] = set()
-    outlet: set[str] = set()
-    place: set[str] = set()
-    person: set[str] = set()
-    for article in articles:
-        for mention in article.mentions:
-            # the text before the name; an article's start reads as a line's
-            before = ("\n" if mention.start <= 40 else "") + article.text[max(0, mention.start - 40) : mention.start]
-            name = fold(mention.text)
-            if _GROUP_BEFORE.search(before) or (
-                _GROUP_AFTER[0].search(before) and _GROUP_AFTER[1].match(article.text[mention.end : mention.end + 40])
-            ):
-                group.add(name)
-            if _OUTLET_BEFORE.search(before):
-                outlet.add(name)
-            if _PERSON_BEFORE.search(before):
-                person.add(name)
-            if _PLACE_BEFORE.search(before) or (
-                _HOME_AROUND[0].search(before) and _HOME_AROUND[1].match(article.text[mention.end : mention.end + 12])
-            ):
-                place.add(name)
-    return group, outlet, place, person
-
-
-def _evidence_label(
-    text: str,
-    voted: str,
-    local_surnames: set[str],
-    corpus_surnames: set[str],
-    corpus_skeletons: dict[str, set[str]] | None = None,
-) -> str:
-    """Override the voted label where a gazetteer or a full name in the corpus proves it wrong."""
-    single = len(text.split()) == 1 and not is_acronym(text)
-    if gazetteer.country(text) is not None and (single or voted != "PERSON"):
-        return "GPE"
-    if not single:
-        return voted
-    key = translit_key(text)
-    if voted in {"ORG", "NORP", "LOC"} and (key in local_surnames or (key in corpus_surnames and voted == "ORG")):
-        return "PERSON"  # "Lavrov" tagged ORG where "Sergei Lavrov" is a person
-    if voted == "GPE" and gazetteer.place(text) is None and (key in local_surnames or key in corpus_surnames):
-        return "PERSON"  # "Mizuhara" tagged GPE where "Ippei Mizuhara" is a person, and no gazetteer knows the place
-    if (
-        voted in {"ORG", "NORP", "LOC", "GPE"}
-        and gazetteer.place(text) is None
-        and _misspelt_surname(key, local_surnames)
-    ):
-        return "PERSON"  # "Mizhurara" in an article about "Ippei Mizuhara"
-    written = text.title() if text.isupper() and len(text) > 3 else text  # a dateline's "MANCHESTER"
-    if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(written) is not None:
-        return "GPE"  # "Kiev" tagged PERSON
-    return voted
-
-
-def _first_name_here(text: str, firsts: set[str]) -> bool:
-    """A single word, unknown as a place, that is the first name of a full PERSON name in the same article."""
-    return (
-        len(text.split()) == 1
-        and not is_acronym(text)
-        and translit_key(text) in firsts
-        and gazetteer.place(text) is None
-        and gazetteer.country(text) is None
-    )
-
-
-def _skeleton_index(surnames: Iterable[str]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = defaultdict(set)
-    for surname in surnames:
-        index[skeleton(surname.replace(" ", ""))].add(surname)
-    return index
-
-
-def _misspelt_surname(key: str, surnames: Iterable[str], *, corpus: bool = False) -> str | None:
-    """The one surname that ``key`` is a misspelling of: in the same article, same first letter and nearly the same
-    letters; across the corpus (``corpus``), also the same consonant skeleton and a closer spelling."""
-    if len(key) < 5:
-        return None
-    threshold = CORPUS_MISSPELLING_RATIO if corpus else MISSPELLING_RATIO
-    close = {
-        surname
-        for surname in surnames
-        if surname != key
-        and surname[:1] == key[:1]
-        and fuzz.ratio(surname, key) >= threshold
-        and (not corpus or skeleton(surname) == skeleton(key))
-    }
-    return next(iter(close)) if len(close) == 1 else None
-
-
-def _rank(label: str) -> int:
-    return _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
-
-
 # --- 2. organizations and places --------------------------------------------------------------------------------
 
 
@@ -401,19 +134,6 @@ def _acronym_definitions(articles: Sequence[Article], labels: dict[Ref, str]) ->
 
 
 # Legal forms after a company's name: "Royal Dutch Shell Plc", "Example Corp.", "Beispiel GmbH".
-_LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s+(?:plc|p\.l\.c\.|inc|incorporated|ltd|limited|llc|llp|corp|corporation|co|s\.?a|n\.?v|ag|se|gmbh|"
-    r"s\.?p\.?a|b\.?v|oyj|asa|ab|pjsc|ojsc|jsc))+\.?$",
-    re.IGNORECASE,
-)
-
-
-def strip_legal_form(text: str) -> str:
-    """A company's name without its legal form ("BP Plc" -> "BP"); unchanged when nothing would be left."""
-    stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
-    return stripped or text
-
-
 def _org_key(text: str) -> str:
     return fold(re.sub(r"^(?:the|The)\s+", "", strip_legal_form(text)))
 
@@ -594,7 +314,7 @@ def _cluster_people(
     for person in people:
         if person.merged_into is None:
             by_surname[person.surname_key].append(person)
-    skeletons = _skeleton_index(by_surname)
+    skeletons = skeleton_index(by_surname)
     singles: dict[str, _Person] = {}
     for ref in refs:
         if parsed[ref].is_full:
@@ -607,10 +327,10 @@ def _cluster_people(
         if target is None:
             target = _unique(p for p in by_surname.get(key, ()) if p.merged_into is None)
         if target is None:
-            misspelt = _misspelt_surname(key, {p.surname_key for p in local})
+            misspelt = misspelt_surname(key, {p.surname_key for p in local})
             target = _unique(p for p in local if p.surname_key == misspelt) if misspelt else None
         if target is None:
-            misspelt = _misspelt_surname(key, skeletons.get(skeleton(key.replace(" ", "")), ()), corpus=True)
+            misspelt = misspelt_surname(key, skeletons.get(skeleton(key.replace(" ", "")), ()), corpus=True)
             target = _unique(p for p in by_surname.get(misspelt, ()) if p.merged_into is None) if misspelt else None
         if target is None:
             target = singles.setdefault(key, _Person(key, "", ""))
@@ -742,7 +462,7 @@ def _org_name(cluster: _Cluster, articles: Sequence[Article]) -> str:
 
 def canonicalize(articles: Sequence[Article]) -> Canonicalization:
     """Entities for the mentions of ``articles`` (which are not changed); see the module docstring."""
-    labels = _vote_labels(articles)
+    labels = vote_labels(articles)
     by_type: dict[str, list[Ref]] = defaultdict(list)
     for ref, label in labels.items():
         by_type[label].append(ref)

@@ -171,3 +171,16 @@ def first_names_compatible(a: str, b: str) -> bool:
 def slug(text: str) -> str:
     """ASCII slug for stable ids: "William Burns" -> "william-burns"."""
     return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "x"
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:plc|p\.l\.c\.|inc|incorporated|ltd|limited|llc|llp|corp|corporation|co|s\.?a|n\.?v|ag|se|gmbh|"
+    r"s\.?p\.?a|b\.?v|oyj|asa|ab|pjsc|ojsc|jsc))+\.?$",
+    re.IGNORECASE,
+)
+
+
+def strip_legal_form(text: str) -> str:
+    """A company's name without its legal form ("BP Plc" -> "BP"); unchanged when nothing would be left."""
+    stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,")
+    return stripped or text
