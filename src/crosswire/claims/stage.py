@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -267,12 +268,21 @@ def _nominal_of(noun: str, line: Proposition) -> bool:
     """Whether ``noun`` names the deed ``line`` reports with the noun's own verb: "the offer" for "has offered to
     sell", "the attack" for "attacked", "the announcement" for "announced"; not "the door" for "found the door plug"
     (a noun of the deed, not the deed)."""
-    noun = noun.lower()
-    bases = {noun, noun.removesuffix("ment")} - {""}
-    verbs = re.compile(r"\b(?:" + "|".join(re.escape(base) for base in bases) + r")(?:e?d|e?s|ing)\b", re.IGNORECASE)
-    return bool(line.deed and stem(noun) in {stem(word) for word in line.deed} | set(line.deed)) and bool(
+    if not line.deed:
+        return False
+    noun_stem, verbs = _noun_forms(noun.lower())
+    return (noun_stem in line.deed or any(stem(word) == noun_stem for word in line.deed)) and bool(
         verbs.search(line.text)
     )
+
+
+@lru_cache(maxsize=4096)
+def _noun_forms(noun: str) -> tuple[str, re.Pattern[str]]:
+    """A noun's stem and the pattern of its verb's forms ("offer": "offered", "offers", "offering"), made once per
+    noun: every member of a claim opening on "the" asks for them against each other member."""
+    bases = {noun, noun.removesuffix("ment")} - {""}
+    verbs = re.compile(r"\b(?:" + "|".join(re.escape(base) for base in sorted(bases)) + r")(?:e?d|e?s|ing)\b", re.I)
+    return stem(noun), verbs
 
 
 def _denials_to_their_claims(
