@@ -53,3 +53,8 @@ def test_a_masthead_name_is_an_outlet(phrase: str) -> None:
 )
 def test_masthead_words_alone_or_in_lower_case_name_no_outlet(phrase: str, kind: str) -> None:
     assert source_type(phrase, []) == kind
+
+
+@pytest.mark.parametrize("phrase", ["American Express", "Federal Express"])
+def test_a_company_closed_by_a_word_of_some_mastheads_is_no_outlet(phrase: str) -> None:
+    assert source_type(phrase, []) != "media"

@@ -61,10 +61,12 @@ KNOWN_OUTLETS = frozenset(
 )  # fmt: skip
 # The words that close a newspaper's name, as mastheads have been named for centuries ("the Irish Independent", "The
 # Coastal Post", "the Financial Ledger"): a name of capitalised words ending in one is an outlet's.
+# Not "express", which closes companies' names as often ("American Express", "Federal Express"; a paper is "the
+# Daily Express", read by its media noun).
 MASTHEAD_WORDS = frozenset(
     {
         "times", "post", "herald", "gazette", "tribune", "telegraph", "courier", "chronicle", "examiner", "observer",
-        "mirror", "express", "independent", "ledger", "bulletin", "inquirer", "sentinel", "dispatch",
+        "mirror", "independent", "ledger", "bulletin", "inquirer", "sentinel", "dispatch",
         "globe", "advertiser", "clarion", "recorder", "argus", "courant", "enquirer",
     }
 )  # fmt: skip
