@@ -11,7 +11,11 @@
    saw neither of its claims. Printed: ROC AUC, and precision / recall / F1 at the shipped threshold.
 4. The shipped model is trained on every pair and written to ``src/crosswire/claims/data/identity_model.json``.
 
-    .venv/bin/python bench/train_claim_identity.py [--no-save]
+``--encoder`` chooses the graph whose vectors the features read (``crosswire.nlp.embeddings.BACKENDS``; the default
+is the one the claims stage reads, ``claims.stage.CLAIMS_ENCODER``): the model's cosine features must come from the
+vectors it will be applied to. ``--out`` writes the model elsewhere (to measure one without shipping it).
+
+    .venv/bin/python bench/train_claim_identity.py [--no-save] [--encoder BACKEND] [--out PATH]
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from pathlib import Path
 import numpy as np
 
 from crosswire.claims.identity import IDENTITY_MODEL_FILE, IdentityModel, Sentence, StoryContext, pair_features
+from crosswire.claims.stage import CLAIMS_ENCODER
+from crosswire.nlp.embeddings import BACKENDS, encode, wanted_backend
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -137,17 +143,17 @@ def fit(x: np.ndarray, y: np.ndarray) -> IdentityModel:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-save", action="store_true", help="measure only; do not write the model")
+    parser.add_argument("--encoder", choices=BACKENDS, default=CLAIMS_ENCODER, help="the vectors' graph")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
     args = parser.parse_args()
     claims = fnc1_claims() + emergent_claims()
     if not claims:
         print(f"no training data under {DATA}; nothing to do")
         return 1
-    from crosswire.nlp.embeddings import encode
-
     texts = sorted({text for claim in claims for text in claim})
-    vectors = dict(zip(texts, encode(texts), strict=True))
+    vectors = dict(zip(texts, encode(texts, prefer=args.encoder), strict=True))
     x, y, owners = pairs(claims, vectors)
-    print(f"claims {len(claims)}  pairs {len(y)}  same-claim pairs {int(y.sum())}")
+    print(f"encoder {wanted_backend(args.encoder)}  claims {len(claims)}  pairs {len(y)}  same-claim pairs {int(y.sum())}")
     rng = random.Random(SEED)
     fold_of = {number: rng.randrange(FOLDS) for number in range(len(claims))}
     scores = np.full(len(y), np.nan)
@@ -165,9 +171,11 @@ def main() -> int:
     final = fit(x, y)
     print("weights (standardised):", {n: round(float(w), 3) for n, w in zip(final_names(), final.weights, strict=True)})
     if not args.no_save:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text(json.dumps(final.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(REPO)}")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        # The graph the model was fitted on goes with it (the loader reads the features only).
+        written = {**final.to_json(), "encoder": wanted_backend(args.encoder)}
+        args.out.write_text(json.dumps(written, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
     return 0
 
 
