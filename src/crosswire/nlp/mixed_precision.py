@@ -147,16 +147,17 @@ def _replace_nodes(model: Any, nodes: list[Any]) -> None:
     model.graph.initializer.extend(kept)
 
 
-def feed_forward(model: Any) -> list[str]:
+def feed_forward(model: Any, *, down_only: bool = False) -> list[str]:
     """The names of the feed-forward projections: the constant matrix products whose weight is not square (BERT's
-    attention projections map the hidden size to itself, its feed-forward ones to and from four times it)."""
+    attention projections map the hidden size to itself, its feed-forward ones to and from four times it).
+    ``down_only``: only those back down to the hidden size (more input rows than output columns)."""
     from onnx import numpy_helper
 
     initializers = {item.name: item for item in model.graph.initializer}
     names = []
     for node in _constant_matmuls(model):
         rows, columns = numpy_helper.to_array(initializers[node.input[1]]).shape
-        if rows != columns:
+        if rows > columns or (rows < columns and not down_only):
             names.append(node.name)
     return names
 
@@ -214,14 +215,14 @@ def make_mixed(source: Path, out: Path, ranges: Path = RANGES) -> None:
 
     model = onnx.load(str(source))
     smooth(model, stored_ranges(ranges))
-    feed = feed_forward(model)
+    down = feed_forward(model, down_only=True)
     fd, smoothed = tempfile.mkstemp(dir=out.parent, prefix=".smoothed-", suffix=".onnx")
     os.close(fd)
     try:
         onnx.save(model, smoothed)
-        quantize_int8(smoothed, out, exclude=feed)
+        quantize_int8(smoothed, out, exclude=down)
         model = onnx.load(str(out))
-        block_quantize(model, feed)
+        block_quantize(model, down)
         onnx.save(model, str(out))
     finally:
         os.unlink(smoothed)
