@@ -153,7 +153,8 @@ def main() -> int:
     texts = sorted({text for claim in claims for text in claim})
     vectors = dict(zip(texts, encode(texts, prefer=args.encoder), strict=True))
     x, y, owners = pairs(claims, vectors)
-    print(f"encoder {wanted_backend(args.encoder)}  claims {len(claims)}  pairs {len(y)}  same-claim pairs {int(y.sum())}")
+    backend = wanted_backend(args.encoder)
+    print(f"encoder {backend}  claims {len(claims)}  pairs {len(y)}  same-claim pairs {int(y.sum())}")
     rng = random.Random(SEED)
     fold_of = {number: rng.randrange(FOLDS) for number in range(len(claims))}
     scores = np.full(len(y), np.nan)
@@ -173,7 +174,7 @@ def main() -> int:
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         # The graph the model was fitted on goes with it (the loader reads the features only).
-        written = {**final.to_json(), "encoder": wanted_backend(args.encoder)}
+        written = {**final.to_json(), "encoder": backend}
         args.out.write_text(json.dumps(written, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     return 0
