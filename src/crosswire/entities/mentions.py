@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
@@ -142,6 +142,8 @@ def plausible_label(surface: str, label: str) -> str | None:
     Foundation") or a place ("Baltic Sea", "Dodger Stadium") is that instead.
     """
     words = surface.split()
+    if label in {"GPE", "LOC"} and len(words) == 1 and words[0].lower().strip(".,") in _PLACE_HEADS:
+        return None  # "County clerk Maria Lopez": a place's head noun alone names no place
     if label in {"GPE", "LOC", "NORP"} and len(words) >= 2 and words[-1].lower().strip(".,") in _INSTITUTION_HEADS:
         return "ORG"  # "West Yorkshire Police", "Leeds City Council": an institution of the place, not the place
     if label == "PERSON":
@@ -473,6 +475,11 @@ def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if gazetteer.place(name) is not None or gazetteer.country(words[0]) is not None:
             continue
         start, end = match.start("name"), match.end("name")
+        same = [n for n, m in enumerate(mentions) if (m.start, m.end) == (start, end) and m.label != "PERSON"]
+        if same and _looks_like_person(words):
+            # "Local councillor Aoife Daly", the name tagged ORG: the role noun says whose name it is.
+            mentions[same[0]] = Mention(start=start, end=end, text=name, label="PERSON")
+            continue
         if any(m.start < end and start < m.end for m in [*mentions, *added]):
             continue
         for index, mention in enumerate(mentions):
@@ -537,7 +544,20 @@ def _split_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
 
 
 def spans_of(doc: Doc) -> list[tuple[int, int, str]]:
-    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if not _capitalised_common_noun(doc, ent)]
+
+
+def _capitalised_common_noun(doc: Doc, ent: Span) -> bool:
+    """A one-word "name" opening its sentence that the tagger reads as a common noun and that the text never writes
+    with a capital inside a sentence ("Brain swelling occurred in 14 percent of patients"): a noun capitalised by
+    its place, not a name. A company named so ("Target reported ...") is nearly always named again inside a
+    sentence, where it keeps its capital."""
+    token = doc[ent.start]
+    if len(ent) != 1 or not token.is_sent_start or token.tag_ not in {"NN", "NNS"}:
+        return False
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+    return not any(other.text == token.text and not other.is_sent_start for other in doc)
 
 
 def find_mentions(article: Article, context: Context) -> None:
