@@ -469,3 +469,18 @@ def test_an_institutions_head_alone_is_the_name_it_ends_in_its_article() -> None
     alone = next(e for e in d.entities if e.name == "Commission")
     assert alone.articles == ["both"]
     assert any(e.name == "Police" for e in d.entities)
+
+
+def test_a_city_the_tagger_typed_an_organization_is_a_place_where_only_places_stand() -> None:
+    """A bank's branches, a wildfire and a carmaker: a known city written only where a place stands is the city; a
+    company that shares a city's name and is written where companies stand stays the company."""
+    d = run(
+        article("a", "Customers queued outside the branches in Limerick on Wednesday.", {"Limerick": "ORG"}),
+        article("b", "The fire burned near Tralee overnight.", {"Tralee": "ORG"}),
+        article("c", "Toyota said sales rose, and a fund raised its stake in Toyota.", {"Toyota": "ORG"}),
+        article("d", "Investors bought shares in Nokia on Monday.", {"Nokia": "ORG"}),
+    )
+    assert entity_of(d, "Limerick").type == "GPE"
+    assert entity_of(d, "Tralee").type == "GPE"
+    assert entity_of(d, "Toyota").type == "ORG"
+    assert entity_of(d, "Nokia").type == "ORG"
