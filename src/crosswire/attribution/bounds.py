@@ -187,3 +187,12 @@ def colon_content(text: str, after: int) -> tuple[int, int] | None:
     if start < 0:
         return None
     return trim(text, start, end)
+
+
+def before_own_speaker(text: str, start: int, end: int, speaker: tuple[int, int] | None) -> tuple[int, int]:
+    """A content that ends with its own speaker ends before it: "... its takeover of Rotterlink, an EU official told
+    Radio North", where the parse hung the speaker on the content's last noun as an apposition. Who spoke is no part
+    of what they said."""
+    if speaker is not None and start < speaker[0] < end and not text[speaker[1] : end].strip(" ,"):
+        return trim(text, start, speaker[0])
+    return start, end

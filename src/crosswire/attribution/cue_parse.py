@@ -3,6 +3,7 @@ reads (negated, modal, finite), and the candidate statement they build before it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,3 +169,28 @@ def stance_window(text: str, token: Token) -> str:
         if child.dep_ in {"xcomp", "dobj", "conj", "cc"} and child.i > token.i:
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return text[start:end]
+
+
+def crossing(candidates: Sequence[Candidate]) -> set[int]:
+    """The readings whose cue lies inside another statement's content and whose own content runs out of that content
+    and over its cue ("... to settle claims over the recall, a company spokeswoman told the BBC" read as "claims"
+    with the rest of the sentence): what was said runs into who said it, a misreading. Only an indirect reading is
+    taken so, against a cue with a speaker: a quote stands on its own words, and an "according to" phrase's content
+    comes before it ("X said Y, according to Z" is read right enough)."""
+    return {
+        index
+        for index, inner in enumerate(candidates)
+        if inner.cue_start is not None
+        and inner.kind == "indirect"
+        and not inner.direct
+        and any(
+            outer is not inner
+            and outer.kind in {"direct", "indirect"}
+            and outer.speaker is not None
+            and outer.cue_start is not None
+            and outer.content_start <= inner.cue_start < outer.content_end
+            and inner.content_start < outer.cue_start < inner.content_end
+            and inner.content_end > outer.content_end
+            for outer in candidates
+        )
+    }

@@ -243,7 +243,7 @@ class _Finder:
             return
         if clipped:
             content = max(content[0], para_start), min(content[1], para_end)
-        start, end = bounds.trim(text, *content)
+        start, end = bounds.before_own_speaker(text, *bounds.trim(text, *content), speaker)
         cut = self.in_quote(end - 1) if end > start else None
         if cut is not None and cut.end - end <= 3:
             end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
@@ -589,6 +589,10 @@ class _Finder:
                     dropped.add(index)
         self.remove(dropped)
 
+    def drop_crossing(self) -> None:
+        """Forget the readings that run over another statement's cue (see :func:`cue_parse.crossing`)."""
+        self.remove(parse.crossing(self.candidates))
+
     def drop_anonymity_requests(self) -> None:
         """A request not to be named ("..., the people said, asking not to be named") is no statement of its own,
         nor is a cue inside it ("requesting anonymity to discuss the talks"): it makes its speaker anonymous."""
@@ -700,6 +704,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.drop_anonymity_requests()
     finder.drop_datelines()
     finder.drop_duplicates()
+    finder.drop_crossing()
     finder.nest()
     finder.continuations()
     if "boundary" in learned:
