@@ -16,6 +16,46 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass", "expl"})
 # Dependency labels under which a verb takes its governor's subject ("said, adding that ..."; "and warned ...").
 INHERITS_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+# Verbs that put a question to somebody: as a participle without a subject ("Asked whether ..., X said", "X said
+# when asked about ...") the question is put to the governing clause's subject, who answers it.
+ASKING = frozenset({"ask", "question", "press", "quiz"})
+
+
+# Particles of phrasal verbs ("pushed back on", "brushed off", "shot down"): the parser marks them prt or advmod.
+PARTICLES = frozenset({"back", "off", "aside", "down", "away"})
+# Prepositions after a particle whose object is what the phrasal verb acts on ("pushed back on reports").
+AIMED_PREPS = frozenset({"on", "at", "against"})
+
+
+def particle(token: Token) -> str | None:
+    """The particle right after a verb ("pushed back", "brushed off"), if any."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is None or following.head.i != token.i or following.dep_ not in {"prt", "advmod"}:
+        return None
+    return following.lower_ if following.lower_ in PARTICLES else None
+
+
+def aimed_at(token: Token) -> Token | None:
+    """What a phrasal verb acts on: its object ("brushed off the allegations") or the object of its preposition
+    ("pushed back on reports", "hit back at claims")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects:
+        return objects[0]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in AIMED_PREPS and prep.i > token.i:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def question_put(token: Token) -> bool:
+    """Whether ``token`` is a participle of asking with no subject of its own, modifying the clause of the one asked
+    ("Asked whether the heaters caused the fires, the spokeswoman said ...", "..., the club said when pressed on")."""
+    return (
+        token.lemma_.lower() in ASKING
+        and token.tag_ in {"VBN", "VBD"}  # "Asked" opening a paragraph is tagged as a past tense
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+    )
 
 
 @dataclass
@@ -140,6 +180,10 @@ def reading(token: Token, tier: str) -> CueReading:
             if conj.dep_ == "conj":
                 objects = [c for c in conj.children if c.dep_ == "dobj"]
     object_noun = objects[0].lemma_.lower() if objects else None
+    phrasal = particle(token)
+    if phrasal is not None and object_noun is None:
+        aimed = aimed_at(token)
+        object_noun = aimed.lemma_.lower() if aimed is not None else None
     return CueReading(
         lemma=token.lemma_.lower(),
         negated=negated,
@@ -147,6 +191,8 @@ def reading(token: Token, tier: str) -> CueReading:
         complement=complement,
         object_noun=object_noun,
         tier=tier,
+        answering=any(question_put(c) for c in token.children),
+        particle=phrasal,
     )
 
 

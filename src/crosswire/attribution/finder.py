@@ -41,6 +41,7 @@ from crosswire.attribution import (
     cues,
     dashes,
     noun_cues,
+    rebuttals,
     source_phrases,
     sources,
     tagger,
@@ -64,6 +65,15 @@ _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
+# Public bodies and people of an office a report cites as where it has its news from ("citing the defence ministry",
+# "citing prosecutors"); not the nouns that also name a reason or a thing ("citing the state of the roads").
+CITED_BODIES: frozenset[str] = frozenset(
+    {
+        "ministry", "government", "kremlin", "administration", "department", "agency", "council", "committee",
+        "embassy", "army", "military", "police", "court", "commission", "authorities", "regulator", "watchdog",
+        "prosecutors", "investigators", "presidency", "diplomats", "officers", "analysts", "aides",
+    }
+)  # fmt: skip
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
 
@@ -155,6 +165,9 @@ class _Finder:
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
+            if parse.question_put(token):
+                self.read_with_governor.add(token.i)
+                continue  # "Asked whether ..., X said": the question put to X, who answers in the governing clause
             self.read_verb(token, tier)
 
     def read_participle(self, token: Token, lemma: str) -> None:
@@ -438,6 +451,8 @@ class _Finder:
         head = sources.head_word(phrase)
         if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
             return True
+        if head in CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
+            return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
         if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
             return True
         return any(
@@ -689,6 +704,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
     dashes.dash_quotes(finder)
     finder.verb_cues()
+    rebuttals.rebuttals(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
@@ -744,6 +760,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
         return []
     finder = _Finder(article)
     finder.verb_cues()
+    rebuttals.rebuttals(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)

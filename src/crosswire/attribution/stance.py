@@ -45,6 +45,15 @@ REPORT_NOUNS = frozenset(
         "assertion", "account", "news", "charge", "notion", "idea", "information", "article",
     }
 )  # fmt: skip
+# Phrasal verbs that rebut, said of a report or claim ("pushed back on reports", "hit back at claims", "brushed off
+# the allegations", "shot down the rumours"): a denial; aimed at a plan or a person, a judgement (other).
+REBUTTALS = frozenset(
+    {
+        ("push", "back"), ("hit", "back"), ("fire", "back"), ("strike", "back"), ("brush", "off"), ("brush", "aside"),
+        ("shoot", "down"), ("wave", "off"), ("wave", "away"), ("wave", "aside"), ("swat", "away"), ("swat", "down"),
+        ("knock", "down"), ("slap", "down"), ("bat", "away"), ("laugh", "off"), ("shrug", "off"),
+    }
+)  # fmt: skip
 DECLINE = frozenset({"decline", "refuse"})
 # Passing the question on to somebody else instead of answering it ("referred questions to the club").
 PASSING_ON = frozenset({"refer", "redirect", "forward"})
@@ -235,6 +244,30 @@ _STANDING_POSITION = re.compile(
     ),
     re.IGNORECASE,
 )
+# What the speaker puts first, in place of an answer to the question put to them: "We are focused on serving our
+# customers", "The safety of our passengers is our highest priority", "We take these concerns very seriously",
+# "Our thoughts are with the families". Read only under a question ("Asked whether ..., X said"): unasked, "we are
+# focused on winning the league" says what the speaker is doing.
+_FIRST_CONCERN = r"(?:(?:highest|top|first|main|only|overriding|primary|number\s+one|absolute|utmost)\s+)?"
+_EVASION = re.compile(
+    "|".join(
+        (
+            r"\b(?:we|i|it|they|he|she|the\s+\w+)\s*(?:are|is|am|was|were|'re|’re|'m|’m|"
+            + _CONTINUING
+            + r")\s+(?:(?:still|now|always)\s+)?"
+            + _POSITION_PREDICATE,
+            r"\b(?:our|its|my|their|his|her)\s+" + _FIRST_CONCERN + r"(?:priority|focus|concern)\s+"
+            r"(?:is|was|remains|will\s+be|has\s+(?:always\s+)?been)\b",
+            r"\b(?:is|are|was|remains|will\s+be|has\s+(?:always\s+)?been)\s+(?:our|its|my|their|his|her)\s+"
+            + _FIRST_CONCERN
+            + r"(?:priority|focus|concern)\b",
+            r"\b(?:we|i|it|they|he|she)\s+(?:take|takes|took|are\s+taking|is\s+taking)\s+(?:[\w-]+\s+){1,5}?"
+            r"(?:very\s+|extremely\s+|incredibly\s+|most\s+)?seriously\b",
+            r"\b(?:our|my|their|its)\s+thoughts\s+(?:and\s+prayers\s+)?(?:are|remain|go\s+out)\s+(?:with|to)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
 _CONTENT_CONFIRM = re.compile(r"\b(?:we|i)\s+(?:can\s+|hereby\s+)?confirm\b", re.IGNORECASE)
 # Modals that make a negation a hedge ("may not be connected"), and words that make it a contrast ("not just").
 HEDGES = frozenset({"may", "might", "could"})
@@ -366,6 +399,10 @@ class CueReading:
     object_noun: str | None = None
     # The cue's tier in :mod:`crosswire.attribution.cues` (speech, belief, evidence, according, continuation).
     tier: str = "speech"
+    # Whether what is said answers a question put to the speaker ("Asked whether ..., X said", "when asked").
+    answering: bool = False
+    # The particle of a phrasal verb ("pushed back on reports" -> "back").
+    particle: str | None = None
 
 
 def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | None = None) -> StanceClass:
@@ -386,6 +423,8 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         return "confirm"
     if lemma in DENY or (lemma in DENY_WITH_REPORT and cue.object_noun in REPORT_NOUNS):
         return "other" if cue.negated else "deny"
+    if cue.particle is not None and (lemma, cue.particle) in REBUTTALS:
+        return "deny" if cue.object_noun in REPORT_NOUNS and not cue.negated else "other"
     if lemma in DENY_WITH_REPORT:
         return "other"  # rejecting a proposal or a person is a judgement, not a denial of a report
     if cue.negated:
@@ -396,7 +435,7 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
     if lemma in JUDGING and _VERDICT_ANYWHERE.search(content):
         return "deny"  # "described the report as complete fiction", "called the claims nonsense"
     if lemma in SPEECH_NEUTRAL or cue.tier in {"speech", "according", "continuation", "evidence"}:
-        return content_class(content, span)
+        return content_class(content, span, answering=cue.answering)
     return "other"
 
 
@@ -406,8 +445,10 @@ def _first_sentence(content: str) -> str:
     return content[: match.end()] if match else content
 
 
-def content_class(content: str, span: Span | None = None) -> StanceClass:
-    """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
+def content_class(content: str, span: Span | None = None, *, answering: bool = False) -> StanceClass:
+    """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes).
+    ``answering``: what is said answers a question put to the speaker, so a statement of the speaker's own focus,
+    priority or concern instead of an answer is a non-answer (neither)."""
     first_sentence = _first_sentence(content)
     refusal = _CONTENT_DECLINE.search(content) or _REPORTED_DECLINE.search(content)
     confirmed = _CONTENT_CONFIRM.search(content)
@@ -421,6 +462,8 @@ def content_class(content: str, span: Span | None = None) -> StanceClass:
         return "confirm"
     if _UNSETTLED.search(first_sentence) or _STANDING_POSITION.search(first_sentence):
         return "neither"  # "this cannot be proven", "as we have said before, we are focused on ..."
+    if answering and _EVASION.search(first_sentence):
+        return "neither"  # asked whether the heaters caused the fires: "We are focused on our customers"
     if span is not None and negated_claim(span):
         return "deny"
     return "assert"
