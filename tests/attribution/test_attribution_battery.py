@@ -190,6 +190,53 @@ CASES: dict[str, Case] = {
         stance="decline",
         words="spokesman",
     ),
+    "ministry_no_response": Case(
+        "Arvanian troops crossed the border near Kessa overnight, residents said.\n\n"
+        "The Arvanian defence ministry did not respond to a request for comment.\n",
+        "request for comment",
+        stance="decline",
+        words="ministry",
+    ),
+    "sport_refused_to_be_drawn": Case(
+        "Rovers manager Tom Reilly refused to be drawn on reports that the club would sell its captain.\n",
+        "reports that the club would sell",
+        stance="decline",
+        entity="Tom Reilly",
+    ),
+    "climate_we_reject": Case(
+        "Activists accuse Petrona of hiding the true size of its methane leaks.\n\n"
+        '"We reject these allegations in the strongest terms," the company said in a statement.\n',
+        "We reject these allegations",
+        stance="deny",
+        entity="Petrona",
+    ),
+    "strike_would_not_comment_further": Case(
+        "Ferrovia said on Monday that it was aware of the reports of a deal with the drivers but would not comment"
+        " further.\n",
+        "would not comment",
+        stance="decline",
+        entity="Ferrovia",
+    ),
+    "health_no_evidence": Case(
+        "The World Health Organization said there was no evidence that the virus spreads through drinking water.\n",
+        "no evidence",
+        stance="deny",
+        entity="World Health Organization",
+    ),
+    "trial_through_lawyer": Case(
+        "The former mayor Paul Grant denied all the charges through his lawyer on Friday.\n",
+        "charges",
+        stance="deny",
+        entity="Paul Grant",
+    ),
+    "merger_bloomberg_citing_people": Case(
+        "Shares of Kestrel Bank rose after Bloomberg reported, citing people familiar with the matter, that Ardent"
+        " Capital was preparing a bid.\n",
+        "Ardent Capital was preparing a bid",
+        stance="assert",
+        source_type="anonymous",
+        via="Bloomberg",
+    ),
     # -- speakers through the document
     "airline_spokeswoman": Case(
         "Alder Airlines cancelled 200 flights on Friday, spokeswoman Lena Fischer said.\n\n"

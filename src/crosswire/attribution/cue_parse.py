@@ -81,6 +81,8 @@ class Candidate:
     # Whether the content's end is the complement's own (a possessed noun's object): the learned end chooser, fitted
     # on clauses, leaves it alone.
     fixed_end: bool = False
+    # Read inside a quote: a third party's words the quoted speaker reports ('"The minister told me ...," X said').
+    in_quote: bool = False
 
 
 def span_of(tokens: list[Any]) -> tuple[int, int]:

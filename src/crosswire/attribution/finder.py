@@ -154,7 +154,7 @@ class _Finder:
                 continue
             tier = cues.cue_tier(token.lemma_)
             quote = self.in_quote(token.idx)
-            if tier is None or (quote is not None and quote.closed):
+            if tier is None or (quote is not None and quote.closed and not self.reported_in_quote(token, tier)):
                 continue  # words inside a quote are the quoted speaker's
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
@@ -169,6 +169,20 @@ class _Finder:
                 self.read_with_governor.add(token.i)
                 continue  # "Asked whether ..., X said": the question put to X, who answers in the governing clause
             self.read_verb(token, tier)
+
+    def reported_in_quote(self, token: Token, tier: str) -> bool:
+        """Whether a cue inside a quote reports what a third party said ('"The minister told me the bridge would
+        reopen," the council leader said'): a finite verb of saying whose subject is a noun phrase, not the quoted
+        speaker's "I" or "we", and which governs a clause. It is relayed via the quote's statement (:meth:`nest`)."""
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        return (
+            tier == "speech"
+            and token.tag_ in {"VBD", "VBZ", "VBP"}
+            and len(subjects) == 1
+            and subjects[0].pos_ in {"NOUN", "PROPN"}
+            and not any(c.dep_ in {"neg", "aux"} for c in token.children)
+            and any(c.dep_ == "ccomp" for c in token.children)
+        )
 
     def read_participle(self, token: Token, lemma: str) -> None:
         """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as
@@ -264,6 +278,12 @@ class _Finder:
             return
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
+        around = self.in_quote(cue_start)
+        reported = around is not None and around.closed
+        if reported:
+            start, end = bounds.trim(
+                text, start, min(end, around.inner(text)[1])
+            )  # what the third party said ends with the quote reporting it
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
         dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
@@ -281,6 +301,8 @@ class _Finder:
                 cue_token=token.i,
                 stance_text=stance_text,
                 finite=parse.is_finite(token, reading),
+                fixed_end=reported,
+                in_quote=reported,
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
@@ -431,6 +453,13 @@ class _Finder:
                 self.add_nested(outer, index, bounds.trim(text, *speaker), saying, "say")
             return
         near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
+        # "reported, citing people familiar with the matter, that ...", the citation hung elsewhere by the parser: an
+        # aside between the cue and what it reports
+        near += [
+            t
+            for t in self.doc[token.i + 1 : token.i + 4]
+            if t.lemma_.lower() in cues.CITING and t.idx < outer.content_start and t not in near
+        ]
         for child in near:
             if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
                 source = self.cited_source(child)

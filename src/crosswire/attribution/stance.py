@@ -58,12 +58,13 @@ DECLINE = frozenset({"decline", "refuse"})
 # Passing the question on to somebody else instead of answering it ("referred questions to the club").
 PASSING_ON = frozenset({"refer", "redirect", "forward"})
 QUESTION_NOUNS = frozenset({"question", "inquiry", "enquiry", "query", "request", "call", "reporter"})
-# What one declines to do when declining to speak ("declined to comment", "refused to confirm").
+# What one declines to do when declining to speak ("declined to comment", "refused to confirm", "refused to be
+# drawn on").
 SPEAK_VERBS = frozenset(
     {
         "comment", "confirm", "deny", "discuss", "elaborate", "say", "answer", "respond", "speak", "provide",
         "give", "reveal", "disclose", "address", "specify", "identify", "name", "detail", "talk", "offer",
-        "speculate", "estimate", "predict",
+        "speculate", "estimate", "predict", "draw",
     }
 )  # fmt: skip
 SPEECH_NEUTRAL = frozenset(
@@ -148,7 +149,13 @@ _REPORTED_DECLINE = re.compile(
     r"wouldn't|wouldn’t|do\s+not|don't|don’t|does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t|never|"
     r"was\s+not\s+able\s+to|were\s+not\s+able\s+to|is\s+not\s+able\s+to|was\s+unable\s+to|were\s+unable\s+to|"
     r"is\s+unable\s+to|is\s+not\s+in\s+a\s+position\s+to|was\s+not\s+in\s+a\s+position\s+to)\s+"
-    r"(?:(?:yet|still|publicly|immediately|further)\s+)?(?:comment|speculate|elaborate)\b",
+    r"(?:(?:yet|still|publicly|immediately|further)\s+)?(?:comment|speculate|elaborate)\b"
+    # after no more than knowing of the matter: "(said) it was aware of the reports but would not comment further",
+    # "had seen the report but declined to comment"; "held talks but would not comment on the fee" tells the talks
+    r"|\b(?:aware\s+of|seen|read|received|noted)\s+(?:the|a|an|these|those|this|that)\s+[^.;:!?]{0,60}?"
+    r"\bbut\s+(?:(?:it|they|he|she)\s+)?(?:would\s+not|wouldn't|wouldn’t|could\s+not|couldn't|couldn’t|"
+    r"declined\s+to|refused\s+to|did\s+not|didn't|didn’t)\s+(?:(?:publicly|immediately|further)\s+)?"
+    r"(?:comment|speculate|elaborate)\b",
     re.IGNORECASE,
 )
 _CONTENT_DENY = re.compile(
@@ -158,7 +165,10 @@ _CONTENT_DENY = re.compile(
     r"|no\s+such\s+(?:talks|meeting|meetings|negotiations|contacts|thing)"
     r"|nothing\s+of\s+the\s+sort"
     r"|(?:categorically|flatly|strongly)\s+(?:deny|denies|reject|rejects)"
-    r"|\b(?:we|i)\s+deny\b)",
+    r"|\b(?:we|i)\s+deny\b"
+    # "We reject these allegations in the strongest terms", "I dispute the claims": rejecting a report, not a plan
+    r"|\b(?:we|i)\s+(?:\w+ly\s+)?(?:reject|dispute|refute)\s+(?:these|those|the|this|that|such|any|all|all\s+the)\s+"
+    r"(?:\w+\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?|charges?|assertions?|rumou?rs?))",
     re.IGNORECASE,
 )
 # Non-answers every domain uses. A deflection hands the judgement to the audience ("You should decide for yourself",
