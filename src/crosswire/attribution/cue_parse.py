@@ -47,6 +47,35 @@ def aimed_at(token: Token) -> Token | None:
     return None
 
 
+# Verbs of telling somebody, and the quoted speaker as the one told ("told me", "assured us", "said to me").
+TELLING = frozenset({"tell", "assure", "inform", "promise", "say", "write", "warn"})
+TOLD_PRONOUNS = frozenset({"me", "us"})
+
+
+def told_the_speaker(token: Token, tier: str) -> bool:
+    """Whether a cue inside a quote reports what a third party told the quoted speaker ('"The minister told me the
+    bridge would reopen," the council leader said'): a finite verb of telling whose subject is a noun phrase (not
+    the speaker's "I" or "we"), addressed to "me" or "us", with a clause of what was told. The quoted speaker relays
+    it (:meth:`crosswire.attribution.finder._Finder.nest`); a third party's words not addressed to the speaker
+    ("People say they ...") stay part of the quote, as PolNeAR reads them."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    told = [c for c in token.children if c.dep_ in {"dative", "dobj"} and c.lower_ in TOLD_PRONOUNS]
+    told += [
+        g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to" for g in c.children
+        if g.lower_ in TOLD_PRONOUNS
+    ]  # fmt: skip
+    return (
+        tier == "speech"
+        and token.lemma_.lower() in TELLING
+        and token.tag_ in {"VBD", "VBZ", "VBP"}
+        and len(subjects) == 1
+        and subjects[0].pos_ in {"NOUN", "PROPN"}
+        and bool(told)
+        and not any(c.dep_ in {"neg", "aux"} for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
 def question_put(token: Token) -> bool:
     """Whether ``token`` is a participle of asking with no subject of its own, modifying the clause of the one asked
     ("Asked whether the heaters caused the fires, the spokeswoman said ...", "..., the club said when pressed on")."""

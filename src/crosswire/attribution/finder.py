@@ -41,6 +41,7 @@ from crosswire.attribution import (
     cues,
     dashes,
     noun_cues,
+    questions,
     rebuttals,
     source_phrases,
     sources,
@@ -65,15 +66,6 @@ _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
-# Public bodies and people of an office a report cites as where it has its news from ("citing the defence ministry",
-# "citing prosecutors"); not the nouns that also name a reason or a thing ("citing the state of the roads").
-CITED_BODIES: frozenset[str] = frozenset(
-    {
-        "ministry", "government", "kremlin", "administration", "department", "agency", "council", "committee",
-        "embassy", "army", "military", "police", "court", "commission", "authorities", "regulator", "watchdog",
-        "prosecutors", "investigators", "presidency", "diplomats", "officers", "analysts", "aides",
-    }
-)  # fmt: skip
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
 
@@ -154,7 +146,7 @@ class _Finder:
                 continue
             tier = cues.cue_tier(token.lemma_)
             quote = self.in_quote(token.idx)
-            if tier is None or (quote is not None and quote.closed and not self.reported_in_quote(token, tier)):
+            if tier is None or (quote is not None and quote.closed and not parse.told_the_speaker(token, tier)):
                 continue  # words inside a quote are the quoted speaker's
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
@@ -166,23 +158,9 @@ class _Finder:
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
             if parse.question_put(token):
-                self.read_with_governor.add(token.i)
-                continue  # "Asked whether ..., X said": the question put to X, who answers in the governing clause
+                questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
+                continue
             self.read_verb(token, tier)
-
-    def reported_in_quote(self, token: Token, tier: str) -> bool:
-        """Whether a cue inside a quote reports what a third party said ('"The minister told me the bridge would
-        reopen," the council leader said'): a finite verb of saying whose subject is a noun phrase, not the quoted
-        speaker's "I" or "we", and which governs a clause. It is relayed via the quote's statement (:meth:`nest`)."""
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        return (
-            tier == "speech"
-            and token.tag_ in {"VBD", "VBZ", "VBP"}
-            and len(subjects) == 1
-            and subjects[0].pos_ in {"NOUN", "PROPN"}
-            and not any(c.dep_ in {"neg", "aux"} for c in token.children)
-            and any(c.dep_ == "ccomp" for c in token.children)
-        )
 
     def read_participle(self, token: Token, lemma: str) -> None:
         """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as
@@ -480,7 +458,7 @@ class _Finder:
         head = sources.head_word(phrase)
         if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
             return True
-        if head in CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
+        if head in sources.CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
             return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
         if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
             return True
@@ -537,7 +515,7 @@ class _Finder:
                 continue  # a quote inside a sentence is part of that sentence, not a statement of its own
             previous = [
                 c for c in self.candidates if c.content_end <= quote.start and quote.start - c.content_end
-                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c)
+                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c) and not c.in_quote
             ]  # fmt: skip
             speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
             speaker = dashes.signature(self, quote.end) or speaker

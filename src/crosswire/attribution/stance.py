@@ -78,6 +78,9 @@ SPEECH_NEUTRAL = frozenset(
     }
 )  # fmt: skip
 MODALS = frozenset({"would", "could", "can", "will", "might", "may", "should"})
+# Verbs of asking, and the shape of a question as what they report ("asked whether ...", "wondered why ...").
+ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
+_QUESTION = re.compile(r"^\W*(?:whether|if|why|what|how|when|where|who|whom|which|about)\b", re.IGNORECASE)
 
 _NEITHER = re.compile(
     r"\b(?:neither\s+(?:confirm|den[yi])\w*\s+nor\s+(?:confirm|den[yi])\w*"
@@ -442,6 +445,8 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         if lemma in {"comment", "say", "respond", "answer", "discuss", "elaborate"}:
             return "decline"
         return "other"
+    if lemma in ASKING and _QUESTION.match(content):
+        return "other"  # "asked whether the jets had been inspected": a question asserts nothing
     if lemma in JUDGING and _VERDICT_ANYWHERE.search(content):
         return "deny"  # "described the report as complete fiction", "called the claims nonsense"
     if lemma in SPEECH_NEUTRAL or cue.tier in {"speech", "according", "continuation", "evidence"}:
