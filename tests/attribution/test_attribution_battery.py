@@ -32,7 +32,7 @@ CASES: dict[str, Case] = {
     # -- the stance read from what is said
     "trial_not_true": Case(
         "Prosecutors say the defendant, Tomas Berg, wired the stolen money to Cyprus.\n\n"
-        '"That\'s simply not true," Berg\'s lawyer, Anna Weiss, told reporters outside the court.\n',
+        "\"That's simply not true,\" Berg's lawyer, Anna Weiss, told reporters outside the court.\n",
         "simply not true",
         stance="deny",
         entity="Anna Weiss",
@@ -337,8 +337,7 @@ CASES: dict[str, Case] = {
         entity="Luca Bianchi",
     ),
     "climate_wrote_on_x": Case(
-        "Climate scientist Helen Moss wrote on X that the heatwave had been made ten times more likely by"
-        " warming.\n",
+        "Climate scientist Helen Moss wrote on X that the heatwave had been made ten times more likely by warming.\n",
         "ten times more likely",
         stance="assert",
         entity="Helen Moss",
@@ -359,8 +358,7 @@ CASES: dict[str, Case] = {
         unlinked=True,
     ),
     "war_two_officials": Case(
-        "The army is preparing a new offensive in the north, two officials who spoke on condition of anonymity"
-        " said.\n",
+        "The army is preparing a new offensive in the north, two officials who spoke on condition of anonymity said.\n",
         "new offensive",
         stance="assert",
         source_type="anonymous",

@@ -256,12 +256,7 @@ class _Finder:
             return
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
-        around = self.in_quote(cue_start)
-        reported = around is not None and around.closed
-        if reported:
-            start, end = bounds.trim(
-                text, start, min(end, around.inner(text)[1])
-            )  # what the third party said ends with the quote reporting it
+        start, end, reported = self.inside_quote(cue_start, start, end)
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
         dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
@@ -284,6 +279,14 @@ class _Finder:
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
+
+    def inside_quote(self, cue_start: int, start: int, end: int) -> tuple[int, int, bool]:
+        """A content cut at the end of the quote its cue stands in (what a third party told the quoted speaker ends
+        with the quote reporting it), and whether the cue stands in a quote."""
+        around = self.in_quote(cue_start)
+        if around is None or not around.closed:
+            return start, end, False
+        return (*bounds.trim(self.text, start, min(end, around.inner(self.text)[1])), True)
 
     def clause_between(self, token: Token, start: int, end: int) -> int | None:
         """Where a clause the cue governs starts between ``start`` and ``end`` (before a quote after the cue)."""

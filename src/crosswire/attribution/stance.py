@@ -79,7 +79,7 @@ SPEECH_NEUTRAL = frozenset(
 )  # fmt: skip
 MODALS = frozenset({"would", "could", "can", "will", "might", "may", "should"})
 # Verbs of asking, and the shape of a question as what they report ("asked whether ...", "wondered why ...").
-ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
+ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query", "press", "quiz"})
 _QUESTION = re.compile(r"^\W*(?:whether|if|why|what|how|when|where|who|whom|which|about)\b", re.IGNORECASE)
 
 _NEITHER = re.compile(
