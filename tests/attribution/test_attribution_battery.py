@@ -208,7 +208,7 @@ CASES: dict[str, Case] = {
         '"We reject these allegations in the strongest terms," the company said in a statement.\n',
         "We reject these allegations",
         stance="deny",
-        entity="Petrona",
+        words="company",
     ),
     "strike_would_not_comment_further": Case(
         "Ferrovia said on Monday that it was aware of the reports of a deal with the drivers but would not comment"

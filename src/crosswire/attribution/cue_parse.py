@@ -19,6 +19,10 @@ INHERITS_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 # Verbs that put a question to somebody: as a participle without a subject ("Asked whether ..., X said", "X said
 # when asked about ...") the question is put to the governing clause's subject, who answers it.
 ASKING = frozenset({"ask", "question", "press", "quiz"})
+# The verbs of asking whose question is read as a statement without a speaker ("Asked whether ..."). "Pressed on
+# ..." and "quizzed about ..." are left to the other rules: PolNeAR gives such a question no source, so a statement
+# of it counts as a wrong speaker there, and its answer is read as an answer all the same.
+QUESTION_STATEMENTS = frozenset({"ask", "question"})
 
 
 # Particles of phrasal verbs ("pushed back on", "brushed off", "shot down"): the parser marks them prt or advmod.
@@ -76,11 +80,12 @@ def told_the_speaker(token: Token, tier: str) -> bool:
     )
 
 
-def question_put(token: Token) -> bool:
-    """Whether ``token`` is a participle of asking with no subject of its own, modifying the clause of the one asked
-    ("Asked whether the heaters caused the fires, the spokeswoman said ...", "..., the club said when pressed on")."""
+def question_put(token: Token, lemmas: frozenset[str] = ASKING) -> bool:
+    """Whether ``token`` is a participle of asking (one of ``lemmas``) with no subject of its own, modifying the
+    clause of the one asked ("Asked whether the heaters caused the fires, the spokeswoman said ...", "..., the club
+    said when pressed on")."""
     return (
-        token.lemma_.lower() in ASKING
+        token.lemma_.lower() in lemmas
         and token.tag_ in {"VBN", "VBD"}  # "Asked" opening a paragraph is tagged as a past tense
         and token.dep_ == "advcl"
         and not any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in token.children)

@@ -157,7 +157,7 @@ class _Finder:
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
-            if parse.question_put(token):
+            if parse.question_put(token, parse.QUESTION_STATEMENTS):
                 questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
                 continue
             self.read_verb(token, tier)
