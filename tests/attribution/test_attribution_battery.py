@@ -410,8 +410,10 @@ def _relays(dossier: Dossier, statement: Statement) -> list[str]:
 def _speaks(dossier: Dossier, case: Case, statement: Statement) -> bool:
     who = speaker_name(dossier, statement) or ""
     words = statement.speaker_text or ""
-    return (case.entity is None or case.entity.casefold() in who.casefold()) and (
-        case.words is None or case.words.casefold() in words.casefold()
+    return (
+        (case.entity is None or case.entity.casefold() in who.casefold())
+        and (case.words is None or case.words.casefold() in words.casefold())
+        and (case.source_type is None or statement.source_type == case.source_type)
     )
 
 
