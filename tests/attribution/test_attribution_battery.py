@@ -237,6 +237,88 @@ CASES: dict[str, Case] = {
         source_type="anonymous",
         via="Bloomberg",
     ),
+    "war_no_immediate_comment": Case(
+        "Drones struck a fuel depot in the port city of Varna overnight, the regional governor said.\n\n"
+        "There was no immediate comment from the Arvanian defence ministry.\n",
+        "no immediate comment",
+        stance="decline",
+        words="ministry",
+    ),
+    "war_quoted_by_passive": Case(
+        "Deputy Foreign Minister Sergei Volkov was quoted by the Interfax news agency as saying that the ceasefire"
+        " talks would continue.\n",
+        "ceasefire talks would continue",
+        stance="assert",
+        entity="Sergei Volkov",
+    ),
+    "war_claimed_responsibility": Case(
+        "The Northern Front rebel group claimed responsibility for the attack on the airport in a statement posted"
+        " on Telegram.\n",
+        "responsibility for the attack",
+        stance="assert",
+        entity="Northern Front",
+    ),
+    "crash_has_denied_involvement": Case(
+        "A passenger jet crashed near the border on Sunday, killing all 64 people on board.\n\n"
+        "The Arvanian army has denied any involvement in the crash.\n",
+        "involvement in the crash",
+        stance="deny",
+        words="army",
+    ),
+    "ceasefire_not_commented": Case(
+        "Both sides accused each other of breaking the ceasefire on Tuesday.\n\n"
+        "The Kessan government has not commented on the accusations.\n",
+        "accusations",
+        stance="decline",
+        words="government",
+    ),
+    "ceasefire_neither_confirmed": Case(
+        "Mediators say a prisoner exchange could take place this week. The Kessan government has neither confirmed"
+        " nor denied the reports.\n",
+        "reports",
+        stance="neither",
+        words="government",
+    ),
+    "crash_told_by_phone": Case(
+        "Airport director Maria Costa told Reuters by phone that the runway had been closed since the morning.\n",
+        "runway had been closed",
+        stance="assert",
+        entity="Maria Costa",
+    ),
+    "ceasefire_spokesman_told_reporters": Case(
+        "President Lena Holt's spokesman, Marco Vidal, told reporters the truce was holding.\n",
+        "truce was holding",
+        stance="assert",
+        entity="Marco Vidal",
+    ),
+    "crash_could_not_be_reached": Case(
+        "The airline said the plane had been inspected last month.\n\n"
+        "The manufacturer, Aerion, could not be reached for comment.\n",
+        "for comment",
+        stance="decline",
+        entity="Aerion",
+    ),
+    "war_called_accusations_absurd": Case(
+        "Kyrenia accused its neighbour of shooting down the airliner.\n\n"
+        'The Arvanian foreign ministry called the accusations "absurd" and "a provocation".\n',
+        "absurd",
+        stance="deny",
+        words="ministry",
+    ),
+    "ceasefire_source_close": Case(
+        "The two sides have agreed on a draft of the truce, according to a source close to the negotiations.\n",
+        "agreed on a draft",
+        stance="assert",
+        source_type="anonymous",
+        unlinked=True,
+    ),
+    "war_state_tv": Case(
+        "The defence ministry said in remarks broadcast on state television that its air defences had shot down"
+        " twelve drones.\n",
+        "shot down twelve drones",
+        stance="assert",
+        words="ministry",
+    ),
     # -- speakers through the document
     "airline_spokeswoman": Case(
         "Alder Airlines cancelled 200 flights on Friday, spokeswoman Lena Fischer said.\n\n"

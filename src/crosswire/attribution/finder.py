@@ -35,6 +35,7 @@ import re
 from spacy.tokens import Token
 
 from crosswire.attribution import (
+    absent_answers,
     anonymity,
     bounds,
     cue_model,
@@ -426,6 +427,9 @@ class _Finder:
         if lemma in cues.CITING:
             # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            if not objects and any(c.dep_ == "agent" for c in token.children):
+                # "X was quoted by the Interfax news agency as saying ...": the agent quotes, X is quoted
+                objects = [c for c in token.children if c.dep_ == "nsubjpass"]
             saying = verb_content.as_saying(token)
             if objects and saying is not None:
                 speaker = parse.subtree_span(objects[0])
@@ -715,6 +719,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     dashes.dash_quotes(finder)
     finder.verb_cues()
     rebuttals.rebuttals(finder)
+    absent_answers.absent_answers(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
@@ -771,6 +776,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
     finder = _Finder(article)
     finder.verb_cues()
     rebuttals.rebuttals(finder)
+    absent_answers.absent_answers(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
