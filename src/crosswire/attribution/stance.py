@@ -54,6 +54,9 @@ REBUTTALS = frozenset(
         ("knock", "down"), ("slap", "down"), ("bat", "away"), ("laugh", "off"), ("shrug", "off"),
     }
 )  # fmt: skip
+# What one is said to have done, rejected as one rejects a report: "rejected any responsibility for the crash",
+# "dismissed any involvement", "rejected all wrongdoing" deny it.
+INVOLVEMENT_NOUNS = frozenset({"responsibility", "involvement", "wrongdoing", "blame", "culpability", "complicity"})
 DECLINE = frozenset({"decline", "refuse"})
 # Passing the question on to somebody else instead of answering it ("referred questions to the club").
 PASSING_ON = frozenset({"refer", "redirect", "forward"})
@@ -434,7 +437,7 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         if cue.negated:
             return "decline" if cue.modal in MODALS else "other"
         return "confirm"
-    if lemma in DENY or (lemma in DENY_WITH_REPORT and cue.object_noun in REPORT_NOUNS):
+    if lemma in DENY or (lemma in DENY_WITH_REPORT and cue.object_noun in REPORT_NOUNS | INVOLVEMENT_NOUNS):
         return "other" if cue.negated else "deny"
     if cue.particle is not None and (lemma, cue.particle) in REBUTTALS:
         return "deny" if cue.object_noun in REPORT_NOUNS and not cue.negated else "other"
