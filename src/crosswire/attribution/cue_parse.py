@@ -250,3 +250,20 @@ def stance_window(text: str, token: Token) -> str:
         if child.dep_ in {"xcomp", "dobj", "conj", "cc"} and child.i > token.i:
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return text[start:end]
+
+
+def cue_candidate(
+    text: str,
+    token: Token,
+    content: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    reading: CueReading,
+    verbatim: bool,
+    **extra: Any,
+) -> Candidate:
+    """An indirect statement of the cue verb ``token`` with this content and speaker (``extra``: more fields)."""
+    start, end = content
+    return Candidate(
+        *(token.idx, token.idx + len(token.text)), reading.lemma, start, end, text[start:end], speaker, verbatim,
+        reading, "indirect", cue_token=token.i, stance_text=stance_window(text, token), **extra,
+    )  # fmt: skip

@@ -16,7 +16,6 @@ from spacy.tokens import Token
 
 from crosswire.attribution import bounds
 from crosswire.attribution import cue_parse as parse
-from crosswire.attribution.cue_parse import Candidate
 
 if TYPE_CHECKING:
     from crosswire.attribution.finder import _Finder
@@ -36,10 +35,7 @@ def read_question(finder: _Finder, token: Token) -> None:
     if end - start < 2:
         return
     reading = parse.reading(token, "speech")
+    verbatim = finder.is_verbatim(start, end)
     finder.candidates.append(
-        Candidate(
-            *(token.idx, token.idx + len(token.text)), reading.lemma, start, end, text[start:end], None,
-            finder.is_verbatim(start, end), reading, "indirect", cue_token=token.i,
-            stance_text=parse.stance_window(text, token), finite=False, fixed_end=True,
-        )
-    )  # fmt: skip
+        parse.cue_candidate(text, token, (start, end), None, reading, verbatim, finite=False, fixed_end=True)
+    )

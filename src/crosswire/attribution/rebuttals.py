@@ -15,7 +15,6 @@ from spacy.tokens import Token
 
 from crosswire.attribution import bounds
 from crosswire.attribution import cue_parse as parse
-from crosswire.attribution.cue_parse import Candidate
 from crosswire.attribution.stance import REBUTTALS, REPORT_NOUNS
 
 if TYPE_CHECKING:
@@ -51,10 +50,8 @@ def rebuttals(finder: _Finder) -> None:
         if end - start < 2:
             continue
         reading = parse.reading(token, "speech")
+        finite = parse.is_finite(token, reading)
+        verbatim = finder.is_verbatim(start, end)
         finder.candidates.append(
-            Candidate(
-                *(token.idx, token.idx + len(token.text)), reading.lemma, start, end, text[start:end], speaker,
-                finder.is_verbatim(start, end), reading, "indirect", cue_token=token.i,
-                stance_text=parse.stance_window(text, token), finite=parse.is_finite(token, reading),
-            )
-        )  # fmt: skip
+            parse.cue_candidate(text, token, (start, end), speaker, reading, verbatim, finite=finite)
+        )
