@@ -18,6 +18,9 @@ Each rule below is one construction of news copy:
   relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
   relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
 - **headlines** — a title that opens with a named source and a colon ("Pence: Flowers won't be at the debate").
+- **questions, rebuttals, missing answers** — "Asked whether ..., X said" (a question without a speaker:
+  :mod:`crosswire.attribution.questions`), "pushed back on reports that ..." (:mod:`crosswire.attribution.rebuttals`),
+  "could not be reached for comment" (:mod:`crosswire.attribution.absent_answers`).
 
 After the rules, learned steps trained on PolNeAR (:mod:`crosswire.attribution.learned`) add the statements of
 cues outside the lexicon ("Sanders railed against super PACs"), choose where indirect contents end and drop rule
