@@ -18,6 +18,9 @@ Each rule below is one construction of news copy:
   relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
   relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
 - **headlines** — a title that opens with a named source and a colon ("Pence: Flowers won't be at the debate").
+- **questions, rebuttals, missing answers** — "Asked whether ..., X said" (a question without a speaker:
+  :mod:`crosswire.attribution.questions`), "pushed back on reports that ..." (:mod:`crosswire.attribution.rebuttals`),
+  "could not be reached for comment" (:mod:`crosswire.attribution.absent_answers`).
 
 After the rules, learned steps trained on PolNeAR (:mod:`crosswire.attribution.learned`) add the statements of
 cues outside the lexicon ("Sanders railed against super PACs"), choose where indirect contents end and drop rule
@@ -35,12 +38,15 @@ import re
 from spacy.tokens import Token
 
 from crosswire.attribution import (
+    absent_answers,
     anonymity,
     bounds,
     cue_model,
     cues,
     dashes,
     noun_cues,
+    questions,
+    rebuttals,
     source_phrases,
     sources,
     tagger,
@@ -144,7 +150,7 @@ class _Finder:
                 continue
             tier = cues.cue_tier(token.lemma_)
             quote = self.in_quote(token.idx)
-            if tier is None or (quote is not None and quote.closed):
+            if tier is None or (quote is not None and quote.closed and not parse.told_the_speaker(token, tier)):
                 continue  # words inside a quote are the quoted speaker's
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
@@ -155,6 +161,9 @@ class _Finder:
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
+            if parse.question_put(token, parse.QUESTION_STATEMENTS):
+                questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
+                continue
             self.read_verb(token, tier)
 
     def read_participle(self, token: Token, lemma: str) -> None:
@@ -251,6 +260,7 @@ class _Finder:
             return
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
+        start, end, reported = self.inside_quote(cue_start, start, end)
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
         dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
@@ -268,9 +278,19 @@ class _Finder:
                 cue_token=token.i,
                 stance_text=stance_text,
                 finite=parse.is_finite(token, reading),
+                fixed_end=reported,
+                in_quote=reported,
             )
         )
         self.nested_citation(token, len(self.candidates) - 1)
+
+    def inside_quote(self, cue_start: int, start: int, end: int) -> tuple[int, int, bool]:
+        """A content cut at the end of the quote its cue stands in (what a third party told the quoted speaker ends
+        with the quote reporting it), and whether the cue stands in a quote."""
+        around = self.in_quote(cue_start)
+        if around is None or not around.closed:
+            return start, end, False
+        return (*bounds.trim(self.text, start, min(end, around.inner(self.text)[1])), True)
 
     def clause_between(self, token: Token, start: int, end: int) -> int | None:
         """Where a clause the cue governs starts between ``start`` and ``end`` (before a quote after the cue)."""
@@ -410,6 +430,9 @@ class _Finder:
         if lemma in cues.CITING:
             # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            if not objects and any(c.dep_ == "agent" for c in token.children):
+                # "X was quoted by the Interfax news agency as saying ...": the agent quotes, X is quoted
+                objects = [c for c in token.children if c.dep_ == "nsubjpass"]
             saying = verb_content.as_saying(token)
             if objects and saying is not None:
                 speaker = parse.subtree_span(objects[0])
@@ -418,6 +441,13 @@ class _Finder:
                 self.add_nested(outer, index, bounds.trim(text, *speaker), saying, "say")
             return
         near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
+        # "reported, citing people familiar with the matter, that ...", the citation hung elsewhere by the parser: an
+        # aside between the cue and what it reports
+        near += [
+            t
+            for t in self.doc[token.i + 1 : token.i + 4]
+            if t.lemma_.lower() in cues.CITING and t.idx < outer.content_start and t not in near
+        ]
         for child in near:
             if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
                 source = self.cited_source(child)
@@ -438,6 +468,8 @@ class _Finder:
         head = sources.head_word(phrase)
         if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
             return True
+        if head in sources.CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
+            return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
         if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
             return True
         return any(
@@ -493,7 +525,7 @@ class _Finder:
                 continue  # a quote inside a sentence is part of that sentence, not a statement of its own
             previous = [
                 c for c in self.candidates if c.content_end <= quote.start and quote.start - c.content_end
-                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c)
+                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c) and not c.in_quote
             ]  # fmt: skip
             speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
             speaker = dashes.signature(self, quote.end) or speaker
@@ -693,6 +725,8 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
     dashes.dash_quotes(finder)
     finder.verb_cues()
+    rebuttals.rebuttals(finder)
+    absent_answers.absent_answers(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
@@ -749,6 +783,8 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
         return []
     finder = _Finder(article)
     finder.verb_cues()
+    rebuttals.rebuttals(finder)
+    absent_answers.absent_answers(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
