@@ -23,6 +23,7 @@ from crosswire.time.rules import (
     _fixed,
     _month_value,
     _pos_mod,
+    modifier_start,
 )
 from crosswire.time.tense import FUTURE, PAST
 
@@ -74,8 +75,9 @@ def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
             year = _quarter_year(ctx, n, unit)
         return f"{year}-{letter}{n}", mod
 
+    start = modifier_start(text, m.start(), m.end())
     return Candidate(
-        m.start(), m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=not m["ago"]
+        start, m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=not m["ago"]
     )
 
 
