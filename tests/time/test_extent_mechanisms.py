@@ -72,3 +72,36 @@ def test_a_compound_before_any_noun_drops_the_article(article: str, compound: st
     start = text.index(compound)
     assert not any(k.endswith(compound) and len(k) > len(compound) for k in got)
     assert text[start : start + len(compound)] == compound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # politics: a Sunday show
+        'The senator said on ABC\'s "This Week" that the bill would pass.',
+        # sport: a highlights programme
+        'The catch was replayed on "This Week in Baseball" for a month.',
+        # science: a column named by its week
+        "The result was first reported in the magazine's This Week in Science column.",
+        # courts: a satirical show quoted in a defamation suit
+        'The lawsuit cites a segment of "Last Week Tonight" about the coal company.',
+        # war: a documentary series
+        'Veterans appeared on the series "Next Year in Kabul" before the withdrawal.',
+    ],
+)
+def test_a_capitalized_unit_in_running_text_is_a_title(text: str) -> None:
+    got = found(text)
+    assert not any(v[1].startswith("2013-W") or v[1] in ("2014", "2012") for v in got.values()), got
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("This week the court will rule on the appeal.", "This week", "2013-W11"),
+        ("Markets Rally This Week as Fed Holds Rates", "This Week", "2013-W11"),  # a title-case headline
+        ("THIS WEEK: the army pulls back from the border", "THIS WEEK", "2013-W11"),
+        ("The probe will land next year, the agency said.", "next year", "2014"),
+    ],
+)
+def test_deictic_periods_in_running_text_and_headlines_stay(text: str, span: str, value: str) -> None:
+    assert found(text)[span][1] == value

@@ -36,6 +36,7 @@ from crosswire.time.rules import (
     _pod_code,
     _pos_mod,
     _prev_word,
+    _title_case_line,
     _unit_of,
     _valid_day,
     _weekday_day,
@@ -116,6 +117,8 @@ def rule_relative_period(m: re.Match[str], text: str) -> Candidate | None:
     pre = _norm(m["pre"])
     if rel == "the" and not pre:
         return None
+    if m["unit"][:1].isupper() and m["unit"][1:].islower() and not _title_case_line(text, m.start()):
+        return None  # a capitalized unit in running text is a title's word: ABC's "This Week", "Last Week Tonight"
     unit = _norm(m["unit"]).replace("fiscal ", "")
     if unit == "fiscal year":
         unit = "year"
