@@ -105,3 +105,37 @@ def test_a_capitalized_unit_in_running_text_is_a_title(text: str) -> None:
 )
 def test_deictic_periods_in_running_text_and_headlines_stay(text: str, span: str, value: str) -> None:
     assert found(text)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rooney scored a first-half goal and United never looked back.",  # football
+        "He was sent off early in the second half after a second yellow.",  # football
+        "The Broncos rallied in the fourth quarter to win 24-21.",  # American football
+        "The Lakers trailed by 12 in the third quarter before a late surge of three-pointers.",  # basketball
+        "A first-half penalty gave the visitors the lead at the stadium.",  # rugby
+    ],
+)
+def test_a_period_of_a_game_is_no_calendar_period(text: str) -> None:
+    got = found(text)
+    assert not any(v[1][4:6] in ("-H", "-Q") for v in got.values()), got
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # money in the sentence: the club's accounts are calendar halves
+        ("The club's revenue rose 9% in the first half.", "the first half", "2013-H1"),
+        ("Ticket sales for the cup final rose in the third quarter.", "the third quarter", "2012-Q3"),
+        # a year or "of the year" makes it the calendar's whatever the sentence is about
+        ("The league will vote in the second half of 2013.", "the second half of 2013", "2013-H2"),
+        ("The striker's contract runs to the second half of the year.", "the second half of the year", "2013-H2"),
+        # no game in the sentence: war, science, courts
+        ("The army expects to withdraw in the second half.", "the second half", "2013-H2"),
+        ("The telescope will be launched in the fourth quarter.", "the fourth quarter", "2013-Q4"),
+        ("The court expects to rule in the first half.", "the first half", "2013-H1"),
+    ],
+)
+def test_calendar_halves_and_quarters_stay(text: str, span: str, value: str) -> None:
+    assert found(text)[span][1] == value
