@@ -139,3 +139,46 @@ def test_a_period_of_a_game_is_no_calendar_period(text: str) -> None:
 )
 def test_calendar_halves_and_quarters_stay(text: str, span: str, value: str) -> None:
     assert found(text)[span][1] == value
+
+
+OCTOBER = "2013-10-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The company sold its chemicals unit in December.", "December", "2012-12"),  # business
+        ("The club signed the striker in November.", "November", "2012-11"),  # sport
+        ("The jury convicted him in December after a two-week trial.", "December", "2012-12"),  # courts
+        ("Rebel troops entered the town in November.", "November", "2012-11"),  # war
+        ("The probe was launched on Dec. 15 from French Guiana.", "Dec. 15", "2012-12-15"),  # science
+    ],
+)
+def test_the_time_of_a_past_act_is_behind_the_report(text: str, span: str, value: str) -> None:
+    assert found(text, OCTOBER)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a date on a noun or an adjective may announce something ahead of a past report
+        ("The board declared a dividend payable Dec. 15.", "Dec. 15", "2013-12-15"),
+        ("Parties campaigned hard ahead of the November elections.", "November", "2013-11"),
+        # ahead in the clause's own tense
+        ("The company said it would sell the unit in December.", "December", "2013-12"),
+        ("The trial is due to open in November.", "November", "2013-11"),
+        # a month already past this year stays this year's
+        ("Rebel troops entered the town in March.", "March", "2013-03"),
+    ],
+)
+def test_dates_announced_ahead_keep_the_margin(text: str, span: str, value: str) -> None:
+    assert found(text, OCTOBER)[span][1] == value
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    month=st.sampled_from(["November", "December"]),
+    verb=st.sampled_from(["sold the plant", "closed the mine", "won the title", "fired the coach", "held talks"]),
+)
+def test_any_past_act_in_a_later_month_is_last_year(month: str, verb: str) -> None:
+    assert found(f"The group {verb} in {month}.", OCTOBER)[month][1].startswith("2012-")

@@ -211,3 +211,30 @@ def _ends_a_state(doc: Doc, span: object) -> bool:
     """Does "until" (or "till", "through") stand right before the expression?"""
     start = getattr(span, "start", 0)
     return start > 0 and doc[start - 1].lower_ in _UNTIL
+
+
+# Prepositions whose object is the time an act took place ("sold the unit in December", "was signed on Dec. 15").
+_ACT_PREPOSITIONS = {"in", "on", "during"}
+
+
+def act_time(doc: Doc, start: int, end: int) -> bool:
+    """Is the expression at ``start``..``end`` the time of the act a finite past verb reports, in a phrase that hangs
+    on that verb itself ("The company sold the unit in December", "the pact was signed on Dec. 15")?
+
+    Such a date is behind the report however near ahead the same month would be. A date that hangs on a noun or an
+    adjective ("a summit set for April", "a dividend payable Dec. 15", "the visit in September") or on a reduced
+    relative ("the agreement, signed in July") is not: it may announce something ahead of a past report."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _ACT_PREPOSITIONS:
+        return False
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or _future_in_past(verb):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
