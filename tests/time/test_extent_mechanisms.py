@@ -182,3 +182,19 @@ def test_dates_announced_ahead_keep_the_margin(text: str, span: str, value: str)
 )
 def test_any_past_act_in_a_later_month_is_last_year(month: str, verb: str) -> None:
     assert found(f"The group {verb} in {month}.", OCTOBER)[month][1].startswith("2012-")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The carmaker will open the plant in September.", "September", "2014-09"),  # business
+        ("The team will play the final in September.", "September", "2014-09"),  # sport
+        ("The former governor will be sentenced on Sept. 3.", "Sept. 3", "2014-09-03"),  # courts
+        ("The last troops will leave the province in August.", "August", "2014-08"),  # war
+        ("The agency will launch the probe in August.", "August", "2014-08"),  # science
+        # a month the future act does not take place in stays the nearest one
+        ("The company will report results for September.", "September", "2013-09"),
+    ],
+)
+def test_the_time_of_a_future_act_is_ahead_of_the_report(text: str, span: str, value: str) -> None:
+    assert found(text, OCTOBER)[span][1] == value

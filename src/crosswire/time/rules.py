@@ -46,7 +46,7 @@ class Ctx:
     quarter: str | None = None
     reference: dt.date | None = None
     reference_is_day: bool = False  # the narrative's date names a day ("March 3", "Monday"), not a month or year
-    act: bool = False  # the time of the act a finite past verb reports ("sold the unit in December")
+    act: bool = False  # the time of the act a finite past or "will" verb reports ("sold the unit in December")
 
     @property
     def narrative(self) -> dt.date | None:
@@ -249,7 +249,7 @@ def _month_value(ctx: Ctx, month: int, rel: str | None, day: int = 0) -> str:
         year = anchor.year
     else:
         direction = ctx.direction if ctx.direction in (PAST, FUTURE) else UNKNOWN
-        year = tv.month_year(anchor, month, direction, day, act=ctx.act and direction == PAST)
+        year = tv.month_year(anchor, month, direction, day, act=ctx.act)
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 

@@ -218,12 +218,14 @@ _ACT_PREPOSITIONS = {"in", "on", "during"}
 
 
 def act_time(doc: Doc, start: int, end: int) -> bool:
-    """Is the expression at ``start``..``end`` the time of the act a finite past verb reports, in a phrase that hangs
-    on that verb itself ("The company sold the unit in December", "the pact was signed on Dec. 15")?
+    """Is the expression at ``start``..``end`` the time of the act a finite past (or "will") verb reports, in a phrase
+    that hangs on that verb itself ("The company sold the unit in December", "the pact was signed on Dec. 15", "will
+    open the plant in September")?
 
-    Such a date is behind the report however near ahead the same month would be. A date that hangs on a noun or an
-    adjective ("a summit set for April", "a dividend payable Dec. 15", "the visit in September") or on a reduced
-    relative ("the agreement, signed in July") is not: it may announce something ahead of a past report."""
+    Such a date is behind (ahead of) the report however near on the other side the same month would be. A date
+    that hangs on a noun or an adjective ("a summit set for April", "a dividend payable Dec. 15", "the visit in
+    September") or on a reduced relative ("the agreement, signed in July") is not: it may announce something ahead
+    of a past report."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -234,7 +236,10 @@ def act_time(doc: Doc, start: int, end: int) -> bool:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or _future_in_past(verb):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" and not auxes:
         return True
-    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] in (["was"], ["were"])
+    if verb.tag_ == "VBN" and auxes in (["was"], ["were"]):
+        return True
+    # the future the same way: "will open the plant in September", "will be sentenced on Sept. 3"
+    return bool(auxes) and auxes[0] in ("will", "'ll", "shall") and verb.tag_ in ("VB", "VBN")

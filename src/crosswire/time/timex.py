@@ -27,7 +27,7 @@ from crosswire.time import rules as absolute_rules
 from crosswire.time import tagger as learned
 from crosswire.time import values as tv
 from crosswire.time.rules import Candidate, Ctx
-from crosswire.time.tense import PAST, UNKNOWN, act_time, direction_at
+from crosswire.time.tense import FUTURE, PAST, UNKNOWN, act_time, direction_at
 from crosswire.time.values import anchor_date
 
 # The regex engine's own parser, to read the first characters a pattern can match (:func:`guarded`). It is private
@@ -345,7 +345,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
         quote = next((q for q in said_on if q.start <= cand.start and cand.end <= q.end), None)
         ctx.anchor = said_on[quote] if quote is not None else anchor
         ctx.direction = parse.direction(cand, ctx.anchor)
-        ctx.act = ctx.direction == PAST and parse.act(cand)
+        ctx.act = ctx.direction in (PAST, FUTURE) and parse.act(cand)
         resolved = cand.resolve(ctx)
         if resolved is None:
             continue

@@ -253,8 +253,9 @@ def month_year(anchor: dt.date, month: int, direction: int, day: int = 0, act: b
     nearest such month. That is the anchor's own year, the usual reading in news, unless it lies more than six months
     away: a January paper's "October" is the one just past, an October paper's "Feb. 1" the one ahead.
 
-    ``act``: the date is the time of the act the past verb reports ("sold the unit in December"), so it reaches back
-    from any month after the anchor's: no margin for a date announced ahead.
+    ``act``: the date is the time of the act the past (future) verb reports ("sold the unit in December", "will open
+    the plant in September"), so it reaches back (ahead) from any month on the other side of the anchor's: no margin
+    for a date announced ahead (or looked back on).
     """
     here = anchor.month * 31 + (anchor.day if day else 0)
     there = month * 31 + (day if day else 0)
