@@ -110,10 +110,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         # Domain shift of the learned edges (~1.5 min): the tagger trained on one source corpus's tuning documents
         # and read on the other's (bench/train_timex_tagger.py --cross). Edges are annotation convention; the
         # confidence guard keeps a tagger from moving edges the other convention does not draw.
+        # Raised with the rules' edges of the third round of issue 16 (the article of a noun a time compound modifies
+        # left out, titles' words dropped): 0.8462 and 0.8510.
         "time expression edges across corpora (TempEval-3 tuning part, TimeBank <-> AQUAINT, strict F1)",
         tempeval.DATA,
         train_timex_tagger.measure_cross,
-        {"AQUAINT_to_TimeBank_strict_f1": 0.839, "TimeBank_to_AQUAINT_strict_f1": 0.847},
+        {"AQUAINT_to_TimeBank_strict_f1": 0.846, "TimeBank_to_AQUAINT_strict_f1": 0.850},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on

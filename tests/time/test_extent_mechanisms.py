@@ -198,3 +198,27 @@ def test_any_past_act_in_a_later_month_is_last_year(month: str, verb: str) -> No
 )
 def test_the_time_of_a_future_act_is_ahead_of_the_report(text: str, span: str, value: str) -> None:
     assert found(text, OCTOBER)[span][1] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister showed a still of Gary Cooper from the film High Noon at the summit.",  # politics, war
+        "The drug smuggling case recalled the film Midnight Express, the judge said.",  # courts
+        "The striker starred in a documentary called Boots at Midnight last year.",  # sport
+    ],
+)
+def test_noon_or_midnight_capitalized_in_running_text_is_a_title(text: str) -> None:
+    assert not any(v[0] == "TIME" for v in found(text).values()), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The deadline for bids expires at midnight.", "midnight", "2013-03-14T24:00"),
+        ("Noon came and went without a deal.", "Noon", "2013-03-14T12:00"),  # a sentence's first word
+        ("Markets Close at Noon Before the Holiday", "Noon", "2013-03-14T12:00"),  # a title-case headline
+    ],
+)
+def test_clock_words_stay_times(text: str, span: str, value: str) -> None:
+    assert found(text)[span][1] == value

@@ -556,6 +556,8 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         hour = hour % 12 + (12 if pm else 0)
         clock = f"{hour:02d}:{minute:02d}"
     else:
+        if m["w"][1:].islower() and _capitalized_in_sentence(text, m.start("w")):
+            return None  # a title's word: the film "High Noon", "Midnight Express", "Live at Midday"
         word = m["w"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     wd = weekday_number(m["wd"]) if m["wd"] else None

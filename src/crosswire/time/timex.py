@@ -285,7 +285,7 @@ class _Parse:
 
     def __init__(self, doc_fn: object | None) -> None:
         self.doc_fn = doc_fn
-        self.doc: object | None = None
+        self.doc: Any = None  # a spaCy Doc once parsed
 
     def direction(self, cand: Candidate, anchor: dt.date | None) -> int:
         if not cand.tense or anchor is None or not callable(self.doc_fn):
