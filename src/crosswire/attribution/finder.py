@@ -41,6 +41,7 @@ from crosswire.attribution import (
     absent_answers,
     anonymity,
     bounds,
+    citations,
     cue_model,
     cues,
     dashes,
@@ -156,7 +157,7 @@ class _Finder:
                 self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
             if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
-                if self.cited_source(token) is not None:
+                if citations.cited_source(self, token) is not None:
                     self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
@@ -220,7 +221,7 @@ class _Finder:
                 mixed = clause, after.end
         if quotes:
             self.add_quote_candidate(token, lemma, quotes, speaker, reading, stance_text, tier)
-            self.nested_citation(token, len(self.candidates) - 1)
+            citations.nested_citation(self, token, len(self.candidates) - 1)
             return
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
         content = mixed or (bounds.colon_content(text, cue_end) if tier == "speech" else None)
@@ -282,7 +283,7 @@ class _Finder:
                 in_quote=reported,
             )
         )
-        self.nested_citation(token, len(self.candidates) - 1)
+        citations.nested_citation(self, token, len(self.candidates) - 1)
 
     def inside_quote(self, cue_start: int, start: int, end: int) -> tuple[int, int, bool]:
         """A content cut at the end of the quote its cue stands in (what a third party told the quoted speaker ends
@@ -422,81 +423,8 @@ class _Finder:
             )
         )
 
-    def nested_citation(self, token: Token, index: int) -> None:
-        """ "X reported, citing an unnamed source" and "X cited Y as saying": Y's statement relayed via X's."""
-        outer = self.candidates[index]
-        text = self.text
-        lemma = token.lemma_.lower()
-        if lemma in cues.CITING:
-            # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            if not objects and any(c.dep_ == "agent" for c in token.children):
-                # "X was quoted by the Interfax news agency as saying ...": the agent quotes, X is quoted
-                objects = [c for c in token.children if c.dep_ == "nsubjpass"]
-            saying = verb_content.as_saying(token)
-            if objects and saying is not None:
-                speaker = parse.subtree_span(objects[0])
-                if objects[0].i < saying.i <= objects[0].right_edge.i:
-                    speaker = (speaker[0], saying.head.idx)  # "Ryabkov as saying": the "as" phrase is not his name
-                self.add_nested(outer, index, bounds.trim(text, *speaker), saying, "say")
-            return
-        near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
-        # "reported, citing people familiar with the matter, that ...", the citation hung elsewhere by the parser: an
-        # aside between the cue and what it reports
-        near += [
-            t
-            for t in self.doc[token.i + 1 : token.i + 4]
-            if t.lemma_.lower() in cues.CITING and t.idx < outer.content_start and t not in near
-        ]
-        for child in near:
-            if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
-                source = self.cited_source(child)
-                if source is not None:
-                    self.add_nested(outer, index, source, child, "cite")
-
-    def cited_source(self, token: Token) -> tuple[int, int] | None:
-        """The span of what "citing X" names when X is where the governing clause comes from ("citing people
-        familiar with the matter", "citing Reuters"), or None for a reason given ("citing concerns over costs")."""
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if not objects:
-            return None
-        start, end = parse.subtree_span(objects[0])
-        return (start, end) if self.is_source_phrase(self.text[start:end], start, end) else None
-
-    def is_source_phrase(self, phrase: str, start: int, end: int) -> bool:
-        """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""
-        head = sources.head_word(phrase)
-        if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
-            return True
-        if head in sources.CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
-            return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
-        if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
-            return True
-        return any(
-            m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in self.mentions(start, end)
-        )
-
     def mentions(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.article.mentions if m.start >= start and m.end <= end]
-
-    def add_nested(self, outer: Candidate, index: int, speaker: tuple[int, int], cue: Token, lemma: str) -> None:
-        self.candidates.append(
-            Candidate(
-                cue_start=cue.idx,
-                cue_end=cue.idx + len(cue.text),
-                cue_lemma=lemma,
-                content_start=outer.content_start,
-                content_end=outer.content_end,
-                content=outer.content,
-                speaker=speaker,
-                direct=outer.direct,
-                reading=CueReading(lemma=lemma, tier="speech"),
-                kind="nested",
-                via=[*outer.via, index],
-                quotes=outer.quotes,
-                stance_text=outer.stance_text,
-            )
-        )
 
     def noun_cues(self) -> None:
         """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`.noun_cues`)."""
