@@ -530,16 +530,7 @@ CASES: dict[str, Case] = {
 }
 
 # Cases the pipeline does not read as written, each with why (strict: a fix turns them into failures to remove).
-OPEN: dict[str, str] = {
-    "recall_it_said": (
-        "the entity recogniser labels 'Brightwave Toys' a person, and 'it' continues only an organization's or an"
-        " outlet's statement (the entity's type is the entity layer's, outside attribution)"
-    ),
-    "health_mr_title": (
-        "the recogniser takes 'Alan Park' for a place ('Park'), so 'Mr Park' is linked to an entity 'Park' of its own,"
-        " not merged with 'Alan Park' (the entity layer's merge, outside attribution)"
-    ),
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

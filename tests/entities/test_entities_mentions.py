@@ -230,3 +230,21 @@ def test_a_place_head_noun_alone_is_no_place() -> None:
         "Maria Lopez/PERSON",
         "Harlan County/GPE",
     ]
+
+
+def test_a_title_before_a_name_keeps_it_a_person_and_a_trade_after_it_makes_a_company() -> None:
+    """A health minister, a toy recall and a park: a name ending in a place's head noun is a person's after a
+    courtesy title or a role ("Mr Alan Park", "Health Secretary Alan Park", whose "Health" is no name), a place
+    otherwise; a "person" ending in a trade's plural ("Brightwave Toys") is a company."""
+    text = "Mr Alan Park visited the ward, then Health Secretary Alan Park spoke in Gorky Park."
+    spans = [("Alan Park", "PERSON"), ("Health", "ORG"), ("Gorky Park", "PERSON")]
+    found = [(text.index(p), text.index(p) + len(p), label) for p, label in spans]
+    second = text.index("Alan Park", text.index("Health"))
+    found.append((second, second + len("Alan Park"), "PERSON"))
+    assert [f"{m.text}/{m.label}" for m in mentions_from_spans(text, found)] == [
+        "Alan Park/PERSON",
+        "Alan Park/PERSON",
+        "Gorky Park/LOC",
+    ]
+    text = "Brightwave Toys recalled 40,000 drones on Tuesday."
+    assert _tagged(text, ("Brightwave Toys", "PERSON")) == ["Brightwave Toys/ORG"]
