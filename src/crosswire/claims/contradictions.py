@@ -65,6 +65,8 @@ class DatedSentence:
     phrase: str
     context: str
     statement: str | None
+    # Where the time expression stands: the claim it dates is the one whose proposition holds it.
+    at: int = -1
 
 
 def _day(value: str) -> date | None:
@@ -87,6 +89,10 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         ):
             # "said on Thursday": when it was said, not a value of what was said.
             continue
+        if _when_said(article.text, timex.start, statements) and not article.text.startswith(
+            ("'s", "’s"), timex.start + len(timex.text)
+        ):
+            continue  # "... said on Monday", not "said Friday's vote was rigged"
         index = sentence_at(starts, timex.start)
         if index < 0:
             continue
@@ -101,9 +107,32 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
         found.append(
-            DatedSentence(article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None)
+            DatedSentence(
+                article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None, timex.start
+            )
         )
     return found
+
+
+# Between a verb of saying and the day it was said: "said on Monday", "told reporters late on Friday", "told CKTV
+# Tuesday".
+_SAID_ON = re.compile(
+    r"\s+(?:(?:to\s+)?(?:reporters|journalists|the\s+press|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?"
+)
+
+
+def _when_said(text: str, start: int, statements: Sequence[Statement]) -> bool:
+    """Whether the time expression at ``start`` tells when a statement's cue was said ("the fire service said on
+    Monday" after the content it closes, which the statement's span may leave out)."""
+    return any(
+        statement.cue_end is not None
+        and statement.cue_end < start
+        and start - statement.cue_end <= 40
+        and _SAID_ON.fullmatch(text[statement.cue_end : start]) is not None
+        for statement in statements
+        if statement.stance_class in {"assert", "confirm", "deny", "decline", "neither"}
+    )
 
 
 def _other_figures(left: DatedSentence, right: DatedSentence) -> bool:
@@ -193,8 +222,11 @@ def value_contradictions(
                 continue
             if _other_figures(left, right):
                 continue
-            about = _claim_at(by_article, left.article.id, left.start) or _claim_at(
-                by_article, right.article.id, right.start
+            about = (
+                _claim_at(by_article, left.article.id, left.at)
+                or _claim_at(by_article, right.article.id, right.at)
+                or _claim_at(by_article, left.article.id, left.start)
+                or _claim_at(by_article, right.article.id, right.start)
             )
             if about is None:
                 continue
