@@ -1031,6 +1031,27 @@ def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
     assert groups == [[0, 2], [1], [3]]
 
 
+def test_a_denial_merged_among_lines_that_do_not_say_what_it_denies_goes_to_the_line_before_it() -> None:
+    """ "The striker said hundreds of tickets had been wrongly cancelled. The club denied that any valid ticket had been
+    cancelled, saying every ticket had been checked twice": the denial, merged with the club's own next clause, goes to
+    the striker's line; a denial merged with a line that says what it denies stays."""
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(4, 384, dtype=np.float32)
+    propositions = [
+        _told("Hundreds of tickets from the east stand had been wrongly cancelled", 1),
+        replace(_told("any valid ticket had been cancelled", 2), stance="denies"),
+        _told("Every ticket had been checked twice by stewards", 2),
+        _told("The court fined the company 2 million euros", 4),
+        replace(_told("The court fined the company", 5), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], unit[1], unit[1], unit[2], unit[3]])
+    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1, 2], [3, 4]], {"a1": "s"})
+    assert groups == [[0, 1], [2], [3, 4]]
+
+
 def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
     """ "Harlow Foods has offered to buy Pemberton ... The offer was made on Friday": more of one offer. A line opening
     on a noun that names no deed of the line before it ("The company ...") stays its own claim."""

@@ -57,7 +57,9 @@ _NOT_RELATIVE = (
 _FRAME = re.compile(
     r"^(?:yes|no|well|indeed)?[,\s]*"
     r"(?:(?:(?:the|these|those|recent|media|news|press|market|some|such)\s+){0,3}"
-    r"(?:reports?|speculation|claims?|allegations?|suggestions?|rumou?rs?|accusations?|assertions?)" + _WHOSE + r"\s+that\s+"
+    r"(?:reports?|speculation|claims?|allegations?|suggestions?|rumou?rs?|accusations?|assertions?)"
+    + _WHOSE
+    + r"\s+that\s+"
     r"|(?:i|we)\s+(?:can\s+|do\s+|must\s+|would\s+)?(?:confirm|deny|reject|state|stress|insist)\s+that\s+)"
     + _NOT_RELATIVE,
     re.IGNORECASE,
@@ -196,7 +198,9 @@ _REPORTED_DENIAL = re.compile(
     r"(?:(?:already|also|flatly|strongly|categorically|vehemently|repeatedly)\s+)?"
     r"(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
     r"(?:(?:a|an|the|any|all|these|those|recent)\s+)?(?:(?:newspaper|media|press|news|published|online)\s+)?"
-    r"(?:(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|speculation)" + _WHOSE + r"\s+)?that\s+"
+    r"(?:(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|speculation)"
+    + _WHOSE
+    + r"\s+)?that\s+"
     + _NOT_RELATIVE,
     re.IGNORECASE,
 )

@@ -89,10 +89,6 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         ):
             # "said on Thursday": when it was said, not a value of what was said.
             continue
-        if _when_said(article.text, timex.start, statements) and not article.text.startswith(
-            ("'s", "’s"), timex.start + len(timex.text)
-        ):
-            continue  # "... said on Monday", not "said Friday's vote was rigged"
         index = sentence_at(starts, timex.start)
         if index < 0:
             continue
@@ -112,27 +108,6 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
             )
         )
     return found
-
-
-# Between a verb of saying and the day it was said: "said on Monday", "told reporters late on Friday", "told CKTV
-# Tuesday".
-_SAID_ON = re.compile(
-    r"\s+(?:(?:to\s+)?(?:reporters|journalists|the\s+press|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
-    r"(?:(?:late|early)\s+)?(?:on\s+)?"
-)
-
-
-def _when_said(text: str, start: int, statements: Sequence[Statement]) -> bool:
-    """Whether the time expression at ``start`` tells when a statement's cue was said ("the fire service said on
-    Monday" after the content it closes, which the statement's span may leave out)."""
-    return any(
-        statement.cue_end is not None
-        and statement.cue_end < start
-        and start - statement.cue_end <= 40
-        and _SAID_ON.fullmatch(text[statement.cue_end : start]) is not None
-        for statement in statements
-        if statement.stance_class in {"assert", "confirm", "deny", "decline", "neither"}
-    )
 
 
 def _other_figures(left: DatedSentence, right: DatedSentence) -> bool:

@@ -272,7 +272,9 @@ def extract(
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
         parts_of = {
-            statement.id: _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement, article.text)))
+            statement.id: _quoted_parts(
+                article, statement, index.sentence_spans(*_content_span(statement, article.text))
+            )
             for statement in statements
         }
         own_voice = _own_voice_sentences(article, index, statements, spans)
@@ -446,9 +448,11 @@ def _quoted_parts(article: Article, statement: Statement, parts: list[tuple[int,
 
 
 def _content_span(statement: Statement, text: str) -> tuple[int, int]:
-    """Where a statement's proposition is read: its content; or, for a deed read as a cue ("Brandt Sports Group has
-    offered £150 million", "the regulator ordered the grounding of 171 jets": a verb that says nothing), the clause
-    from its subject on, since the deed without its doer and verb ("£150 million for the club") says nothing."""
+    """Where a statement's proposition is read: its content; or, for a deed read as a cue whose content is an amount
+    ("Brandt Sports Group has offered £150 million for the club", "the insurer paid $2 million"), the clause from its
+    subject on, since the amount without its doer and verb ("£150 million for the club") says nothing. A content
+    that says something of its own ("released photographs of the plug, which was found in a garden", "recorded that
+    the light had come on") is left as it is: it carries a claim of its own."""
     start = statement.content_start if statement.content_start is not None else statement.start
     end = statement.content_end if statement.content_end is not None else statement.end
     if _deed_as_cue(statement, text) and statement.speaker_start is not None:
@@ -460,13 +464,20 @@ def _content_span(statement: Statement, text: str) -> tuple[int, int]:
 _AUXILIARIES = re.compile(
     r"\s*(?:(?:has|have|had|will|would|also|now|just|already|since|then|later|quickly)\s+)*", re.IGNORECASE
 )
-_CUE_VERB = re.compile(r"[a-z]+(?:ed|en)")
+_CUE_VERB = re.compile(r"[a-z]+")
+# A content that is an amount: a figure first, with what it counts or a currency ("£150 million for the club",
+# "about 4,000 shares", "$2 million in damages").
+_AMOUNT_FIRST = re.compile(
+    r"(?:(?:about|nearly|almost|some|around|roughly|more\s+than|at\s+least|up\s+to|another|a\s+further)\s+)?"
+    r"[$€£¥]?\s?\d[\d,.]*(?:\s*(?:m|bn|million|billion|thousand|%|percent|per\s+cent)\b)?",
+    re.IGNORECASE,
+)
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|it|they|we|i|you|which|who|that|this)$", re.IGNORECASE)
 
 
 def _deed_as_cue(statement: Statement, text: str) -> bool:
     """Whether the statement is a deed its subject did, read as a cue (class ``other``: no verb of saying), its verb
-    (a past form) right after its named subject and its content right after the verb."""
+    right after its named subject and its content, an amount, right after the verb."""
     if statement.stance_class != "other" or statement.direct:
         return False
     spans = (statement.speaker_start, statement.speaker_end, statement.cue_start, statement.cue_end)
@@ -476,7 +487,8 @@ def _deed_as_cue(statement: Statement, text: str) -> bool:
     if not speaker_start < speaker_end <= cue_start < cue_end <= statement.content_start:
         return False
     return bool(
-        _AUXILIARIES.fullmatch(text[speaker_end:cue_start])
+        _AMOUNT_FIRST.match(text, statement.content_start)
+        and _AUXILIARIES.fullmatch(text[speaker_end:cue_start])
         and _CUE_VERB.fullmatch(text[cue_start:cue_end])
         and not text[cue_end : statement.content_start].strip()
         and not _PRONOUN_SPEAKER.match(text[speaker_start:speaker_end].strip())
