@@ -28,8 +28,8 @@ from crosswire.claims.clauses import (
     ClauseReader,
     dateline_cut,
     drop_attribution,
-    judged_frame,
     judged_clause,
+    judged_frame,
     strip_frame,
 )
 from crosswire.claims.predicates import deeds_of
