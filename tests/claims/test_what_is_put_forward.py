@@ -237,3 +237,27 @@ def test_an_amount_a_deed_gives_keeps_its_doer_and_verb(
     )
     found, _ = extract([item], dossier([item], [], [deed]), {})
     assert any(proposition.text.startswith(claim) for proposition in found), [p.text for p in found]
+
+
+def test_a_claim_ends_before_its_own_speaker() -> None:
+    """ "Four climbers died in the avalanche, the rescue service said on Sunday, citing police": where the content runs
+    on into the speaker, the claim ends before it; a name inside the claim that is not its speaker stays."""
+    item = article(
+        "a1", "Four climbers died in the avalanche on the north face, the rescue service said on Sunday, citing police."
+    )
+    told = statement(
+        item,
+        0,
+        speaker_text="the rescue service",
+        cue="said",
+        content="Four climbers died in the avalanche on the north face, the rescue service",
+        source_type="organization",
+    )
+    (found,), _ = extract([item], dossier([item], [], [told]), {})
+    assert found.text == "Four climbers died in the avalanche on the north face"
+    other = article("a2", "The court fined the club, the league said.")
+    kept = statement(
+        other, 0, speaker_text="the league", cue="said", content="The court fined the club", source_type="organization"
+    )
+    (found,), _ = extract([other], dossier([other], [], [kept]), {})
+    assert found.text == "The court fined the club"

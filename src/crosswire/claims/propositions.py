@@ -364,7 +364,7 @@ def extract(
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
                     previous_entities = entities
-                    clause_text = drop_attribution(clause_text)
+                    clause_text = _without_speaker_tail(drop_attribution(clause_text), statement.speaker_text)
                     if denied is not None:
                         clause_stance, asserted = "denies", None
                     elif judged is not None:
@@ -445,6 +445,17 @@ def _quoted_parts(article: Article, statement: Statement, parts: list[tuple[int,
         if opened is not None:
             kept.append((opened.start(), hi))
     return kept
+
+
+def _without_speaker_tail(text: str, speaker_text: str | None) -> str:
+    """A clause that runs on into its own statement's speaker ("Two people have died in the fire, the fire service"
+    of "..., the fire service said on Monday, citing police", the cue left outside the content) ends before it."""
+    if not speaker_text:
+        return text
+    trimmed = text.rstrip(" .,")
+    if trimmed.endswith(", " + speaker_text) and len(trimmed) > len(speaker_text) + 20:
+        return trimmed[: -len(speaker_text) - 2]
+    return text
 
 
 def _content_span(statement: Statement, text: str) -> tuple[int, int]:
