@@ -582,8 +582,8 @@ def _statement_reading(article: Article, lo: int, hi: int, framed: bool = False)
     raw = article.text[lo:hi]
     text = strip_content(raw)
     offset = lo + max(0, raw.find(text))
-    if framed and (verdict := judged_clause(text)) is not None:
-        return offset, verdict[0], verdict[1]
+    if framed and (spelled := judged_clause(text)) is not None:
+        return offset, spelled[0], spelled[1]
     dated = dateline_cut(text)
     judged = judged_frame(text[dated:])
     if judged is not None:
