@@ -1069,3 +1069,16 @@ def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
         line("The attack killed four soldiers", 4, {"killed", "soldiers"}),
     ]
     assert stage._told_of_again(propositions, [[0], [1], [2], [3], [4]]) == [[0, 1], [2], [3, 4]]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "apart"),
+    [
+        ("Two people have died in the wildfire", "Police confirmed that three people died in the fire", True),
+        ("Four soldiers were killed in the ambush", "The ambush killed six soldiers near the border", True),
+        ("The club sold two players in January", "Two players were sold by the club in January", False),
+        ("Two people have died in the wildfire", "Three homes burned on the ridge", False),
+    ],
+)
+def test_a_thing_counted_two_ways_in_words_is_not_one_claim(one: str, other: str, apart: bool) -> None:
+    assert conflicting(_told(one), _told(other, 1)) is apart
