@@ -497,11 +497,6 @@ def test_takeover_club_declines_twice(dossier: Dossier) -> None:
     assert spokesman.stance_class == "decline" and _speaker(dossier, spokesman) == "Kingsmere Athletic"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: 'Marcus Hale' is tagged an organization, so the chairman telling the BBC speaks as an "
-    "organization",
-)
 def test_takeover_people_familiar_are_anonymous_and_the_chairman_telling_a_broadcaster_is_named(
     dossier: Dossier,
 ) -> None:

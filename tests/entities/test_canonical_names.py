@@ -484,3 +484,20 @@ def test_a_city_the_tagger_typed_an_organization_is_a_place_where_only_places_st
     assert entity_of(d, "Tralee").type == "GPE"
     assert entity_of(d, "Toyota").type == "ORG"
     assert entity_of(d, "Nokia").type == "ORG"
+
+
+def test_a_name_set_off_after_a_trade_is_a_person_in_every_article() -> None:
+    """A club takeover told by a wire and a radio transcript: the tagger reads the bidder's chairman as an
+    organization where nothing introduces him; the wire's "Brandt's chairman, Marcus Hale," says he is a person."""
+    d = run(
+        article(
+            "wire", "Brandt's chairman, Marcus Hale, told the BBC the talks were advanced.", {"Marcus Hale": "ORG"}
+        ),
+        article(
+            "radio",
+            "REPORTER: Marcus Hale told City Sport Radio his group would keep the team.",
+            {"Marcus Hale": "ORG"},
+        ),
+    )
+    hale = entity_of(d, "Marcus Hale")
+    assert hale.type == "PERSON" and sorted(hale.articles) == ["radio", "wire"]

@@ -70,13 +70,13 @@ _PLACE_BEFORE = re.compile(
     r",?\s+from\s+)$"
 )
 # A trade that only a person has, in lower case right before a name of two or three words ("director Ridley
-# Scott", "researcher Rona Peligal", "actor Seth Rogen", any "-ologist"): a person, whatever kind the tagger gave
-# the name.
+# Scott", "researcher Rona Peligal", "actor Seth Rogen", any "-ologist"), or set off by a comma ("Brandt's chairman,
+# Marcus Hale,"): a person, whatever kind the tagger gave the name, in every article.
 _PERSON_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:spokes(?:man|woman|person)|analyst|researcher|professor|actor|actress|singer|rapper|director|"
     r"filmmaker|producer|screenwriter|writer|novelist|author|reporter|journalist|correspondent|columnist|senator|"
     r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
-    r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist)\s+$"
+    r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist),?\s+$"
 )
 # A word used as a place where it stands: after a preposition of place or direction ("in Salgado", "from Benfica").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|around|across|toward|towards)\s+$", re.I)
