@@ -100,19 +100,22 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         # The frozen fifth of TempEval-3 train (52 documents chosen by a hash of their names, bench/tempeval.py): no
         # rule is written and no model trained against them, so this predicts the held-out TempEval-3 platinum set.
         # Value raised with the narrative time carried across paragraphs and the reference-time mechanisms (0.8381).
+        # Strict raised with the article of a noun a time compound modifies left out ("third-quarter": 0.8877).
         "time expressions (TempEval-3 train: TimeBank + AQUAINT, frozen fifth)",
         tempeval.DATA,
         tempeval.measure,
-        {"strict_f1": 0.884, "relaxed_f1": 0.945, "type_f1": 0.929, "value_f1": 0.837},
+        {"strict_f1": 0.887, "relaxed_f1": 0.945, "type_f1": 0.929, "value_f1": 0.837},
     ),
     (
         # Domain shift of the learned edges (~1.5 min): the tagger trained on one source corpus's tuning documents
         # and read on the other's (bench/train_timex_tagger.py --cross). Edges are annotation convention; the
         # confidence guard keeps a tagger from moving edges the other convention does not draw.
+        # Raised with the rules' edges of the third round of issue 16 (the article of a noun a time compound modifies
+        # left out, titles' words dropped): 0.8462 and 0.8510.
         "time expression edges across corpora (TempEval-3 tuning part, TimeBank <-> AQUAINT, strict F1)",
         tempeval.DATA,
         train_timex_tagger.measure_cross,
-        {"AQUAINT_to_TimeBank_strict_f1": 0.839, "TimeBank_to_AQUAINT_strict_f1": 0.847},
+        {"AQUAINT_to_TimeBank_strict_f1": 0.846, "TimeBank_to_AQUAINT_strict_f1": 0.850},
     ),
     (
         # Words and lead embeddings, no entities (entity extraction would take minutes): the clustering function on

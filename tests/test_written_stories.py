@@ -12,6 +12,13 @@ stories; each test checks one of them, layer by layer. Those the pipeline does n
 and, for the seventh round, in domains unlike both the real stories and those: a data breach at a bank (a radio
 transcript, a relayed national paper), an election recount (a live blog with time stamps), a drug trial result (an
 unnamed doctor, the company's denial, a broadcaster's transcript).
+
+The eighth round wrote three more, again before any run, in domains unlike all of those: a football club takeover (a
+bid given in pounds two ways, the club declining, the fan group's statement denying a relayed report), a wildfire
+evacuation (a death toll revised a day later, the fire service relaying the police, homes destroyed given two ways),
+and ceasefire talks in a war (a state news agency's claim denied by the other side, an unnamed diplomat telling a
+broadcaster, a host that could neither confirm nor deny, a live blog with 24-hour time stamps, the first day of the
+ceasefire given two ways).
 """
 
 from __future__ import annotations
@@ -74,7 +81,20 @@ def _timex(dossier: Dossier, article: str, text: str) -> set[str | None]:
 # --- stories -------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix", ["merger-", "ferry-", "hack-", "strike-", "breach-", "recount-", "trial-"])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        *["merger-", "ferry-", "hack-", "strike-", "breach-", "recount-", "trial-", "takeover-", "ceasefire-"],
+        pytest.param(
+            "wildfire-",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="stories: the broadcaster's transcript (CKTV) is a story of its own, though it names Larch "
+                "Creek, its fire and the RCMP like the other three",
+            ),
+        ),
+    ],
+)
 def test_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
     stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
     assert len(stories) == 1, stories
@@ -119,7 +139,18 @@ def test_merger_relative_days_read_against_each_publication_day(dossier: Dossier
 
 
 def test_no_dateline_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
-    datelines = ("BRUSSELS", "COPENHAGEN", "MADRID", "PIRAEUS", "DUBLIN", "PORT ALBANY", "CAMBRIDGE", "BOSTON")
+    datelines = (
+        "BRUSSELS",
+        "COPENHAGEN",
+        "MADRID",
+        "PIRAEUS",
+        "DUBLIN",
+        "PORT ALBANY",
+        "CAMBRIDGE",
+        "BOSTON",
+        "LONDON",
+    )
+    datelines += ("KINGSMERE", "LARCH CREEK", "KAMLOOPS", "GENEVA")
     assert not [s.speaker_text for s in dossier.statements if (s.speaker_text or "").startswith(datelines)]
     assert not [c.text for c in dossier.claims if c.text.startswith(datelines)]
 
@@ -441,3 +472,241 @@ def test_trial_days(dossier: Dossier) -> None:
     assert _timex(dossier, "trial-wire", "Monday") == {"2026-09-14"}
     assert _timex(dossier, "trial-health", "Monday") == {"2026-09-14"}
     assert _timex(dossier, "trial-tv", "next year") == {"2027"}
+
+
+# --- round 8: a football club takeover -----------------------------------------------------------------------------
+# Written before the pipeline read tests/stories_written/football_takeover.jsonl: wire copy relaying a broadcaster and
+# a newspaper, the fan group's own statement, a local paper, a sports radio transcript; the bid given in pounds two
+# ways (120 million pounds / £150 million), the club declining, the fan group denying it backed the bid.
+
+
+def test_takeover_bidder_club_and_fan_group_are_organizations(dossier: Dossier) -> None:
+    assert _entity(dossier, "Brandt Sports Group").type == "ORG"
+    assert _entity(dossier, "Kingsmere Athletic").type == "ORG"
+    assert _entity(dossier, "Kingsmere Supporters' Trust").type == "ORG"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: 'A club spokesman' is left unlinked (anonymous), not linked to the story's one club",
+)
+def test_takeover_club_declines_twice(dossier: Dossier) -> None:
+    (club,) = _said(dossier, "takeover-wire", "Kingsmere Athletic")
+    assert club.stance_class == "decline" and _speaker(dossier, club) == "Kingsmere Athletic"
+    (spokesman,) = _said(dossier, "takeover-local", "A club spokesman")
+    assert spokesman.stance_class == "decline" and _speaker(dossier, spokesman) == "Kingsmere Athletic"
+
+
+def test_takeover_people_familiar_are_anonymous_and_the_chairman_telling_a_broadcaster_is_named(
+    dossier: Dossier,
+) -> None:
+    (people,) = _said(dossier, "takeover-wire", "two people familiar with the talks")
+    assert people.source_type == "anonymous" and people.speaker is None
+    (hale,) = _said(dossier, "takeover-wire", "Brandt's chairman, Marcus Hale")
+    assert _speaker(dossier, hale) == "Marcus Hale" and hale.source_type == "person"
+    assert _by(dossier, "takeover-radio", "Marcus Hale")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: the speaker phrase keeps its relative clause ('The English Football League, which must "
+    "approve any new owner'), and the relative clause is read as a statement of its own (cue 'approve')",
+)
+def test_takeover_relayed_newspaper_is_media_and_the_league_confirms(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "takeover-wire" and s.cue == "according to"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+    (league,) = _said(dossier, "takeover-wire", "The English Football League")
+    assert league.stance_class == "confirm"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: a quote closed by 'the trust's chair, Sarah Lyle, said' gives the speaker as 'Sarah Lyle' and"
+    " the quote's content runs on into the role",
+)
+def test_takeover_fan_group_chair_and_manager_speak(dossier: Dossier) -> None:
+    (chair,) = _said(dossier, "takeover-local", "the trust's chair, Sarah Lyle")
+    assert _speaker(dossier, chair) == "Sarah Lyle"
+    (manager,) = _said(dossier, "takeover-radio", "The club's manager, Joe Barrow")
+    assert _speaker(dossier, manager) == "Joe Barrow"
+    assert not [e for e in dossier.entities if e.name in {"PRESENTER", "REPORTER", "ANCHOR", "CORRESPONDENT"}]
+
+
+def test_takeover_backing_claim_is_denied_by_the_fan_group(dossier: Dossier) -> None:
+    """The newspaper's report relayed by the wire, the trust's statement and the local paper's denial are one claim."""
+    (backing,) = _claims_with(dossier, "backing")
+    trust = _entity(dossier, "Kingsmere Supporters' Trust").id
+    assert any(s.stance == "denies" and s.source == trust for s in backing.stances)
+    assert backing.verdict in {"denied", "contested"}
+
+
+def test_takeover_bid_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "120 million", "150 million")
+
+
+# --- round 8: a wildfire evacuation --------------------------------------------------------------------------------
+# tests/stories_written/wildfire_evacuation.jsonl: wire copy (the fire service relaying the police), a local paper, a
+# broadcaster's transcript, the fire service's update; the death toll revised from two to three a day later (an
+# update, no contradiction), the homes destroyed given as 140 and 200 for the same Monday (a contradiction).
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: ', citing police' after the cue is read as a statement of its own (cue 'citing'), not as the "
+    "relay (via) of the fire service's statement",
+)
+def test_wildfire_fire_service_relays_the_police(dossier: Dossier) -> None:
+    (service,) = _said(dossier, "wildfire-wire", "the BC Wildfire Service")
+    assert _speaker(dossier, service) == "BC Wildfire Service" and service.via
+
+
+def test_wildfire_police_and_people_speak(dossier: Dossier) -> None:
+    assert _by(dossier, "wildfire-wire", "Royal Canadian Mounted Police")
+    (chief,) = _said(dossier, "wildfire-tv", "Fire chief Karen Moss")
+    assert _speaker(dossier, chief) == "Karen Moss"
+    (mayor,) = _said(dossier, "wildfire-local", "Mayor Linda Okoye")
+    assert _speaker(dossier, mayor) == "Linda Okoye"
+
+
+def test_wildfire_police_spokesman_declines(dossier: Dossier) -> None:
+    (spokesman,) = _said(dossier, "wildfire-tv", "An RCMP spokesman")
+    assert spokesman.stance_class == "decline"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: the speaker phrase is cut at 'A resident who', the relative clause 'who asked not to be "
+    "named' lost, so the source is not read as anonymous",
+)
+def test_wildfire_resident_is_anonymous(dossier: Dossier) -> None:
+    (resident,) = _said(dossier, "wildfire-local", "A resident who asked not to be named")
+    assert resident.source_type == "anonymous" and resident.speaker is None
+
+
+def test_wildfire_power_line_claim_is_denied_by_the_power_company(dossier: Dossier) -> None:
+    (cause,) = _claims_with(dossier, "power line")
+    hydro = _entity(dossier, "Interior Hydro").id
+    assert any(s.stance == "denies" and s.source == hydro for s in cause.stances)
+    assert cause.verdict in {"denied", "contested"}
+
+
+def test_wildfire_homes_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "140 homes", "200 homes")
+
+
+def test_wildfire_revised_toll_is_no_contradiction(dossier: Dossier) -> None:
+    """Two dead on Monday, three by Wednesday: the toll rose, nobody gave it two ways."""
+    assert not any({"two", "three"} <= {v.value.lower().split()[0] for v in c.values} for c in dossier.contradictions)
+
+
+# --- round 8: ceasefire talks in a war -----------------------------------------------------------------------------
+# tests/stories_written/ceasefire_talks.jsonl: wire copy relaying a state news agency, a radio transcript with an
+# unnamed diplomat, a live blog with 24-hour time stamps relaying Reuters, a newspaper of the denying side; the
+# ceasefire's first day given as Friday and as Sunday.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: the wire's lead 'Dravonia and Kestria have agreed to a 30-day ceasefire ..., DRA reported on "
+    "Tuesday, citing ...' is read as a statement of 'Dravonia and Kestria' with the cue 'agreed'",
+)
+def test_ceasefire_state_agency_relays_and_the_other_side_denies(dossier: Dossier) -> None:
+    (agency,) = [s for s in dossier.statements if s.article == "ceasefire-wire" and s.cue == "reported"]
+    assert agency.source_type == "media"
+    (kestria,) = _said(dossier, "ceasefire-wire", "Kestria")
+    assert kestria.stance_class == "deny"
+    (voss,) = _said(dossier, "ceasefire-wire", "Kestrian government spokeswoman Irina Voss")
+    assert _speaker(dossier, voss) == "Irina Voss"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: the speaker phrase keeps its relative clause ('Switzerland's foreign ministry, which hosts "
+    "the talks'); the statement's stance is 'neither' as expected",
+)
+def test_ceasefire_host_neither_confirms_nor_denies(dossier: Dossier) -> None:
+    (host,) = _said(dossier, "ceasefire-wire", "Switzerland's foreign ministry")
+    assert host.stance_class == "neither"
+
+
+def test_ceasefire_diplomat_and_presidency_official_are_anonymous(dossier: Dossier) -> None:
+    (diplomat,) = _said(dossier, "ceasefire-radio", "A Western diplomat close to the talks")
+    assert diplomat.source_type == "anonymous" and diplomat.speaker is None
+    (official,) = [
+        s for s in dossier.statements if s.article == "ceasefire-paper" and "presidency" in (s.speaker_text or "")
+    ]
+    assert official.source_type == "anonymous" and official.speaker is None
+    assert _by(dossier, "ceasefire-radio", "Alexei Markov")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: 'according to Reuters, which cited local officials' keeps the relative clause in the speaker "
+    "phrase and is typed organization, not media",
+)
+def test_ceasefire_live_blog_relays_reuters_and_non_answers_decline(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "ceasefire-live" and s.cue == "according to"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+    (ministry,) = _said(dossier, "ceasefire-live", "Dravonia's defence ministry")
+    assert ministry.stance_class == "decline"
+    un = [s for s in dossier.statements if s.article == "ceasefire-live" and s.speaker_text == "The United Nations"]
+    assert "decline" in {s.stance_class for s in un}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="follows from the misread lead (attribution): the agency's report is no claim of its own, and Kestria's "
+    "denial merges into the minister's 'a deal would be signed within days'",
+)
+def test_ceasefire_agreement_claim_is_reported_and_denied(dossier: Dossier) -> None:
+    agreed = [c for c in _claims_with(dossier, "ceasefire") if "agree" in c.text.lower()]
+    assert len(agreed) == 1, [c.text for c in agreed]
+    kestria = _entity(dossier, "Kestria").id
+    assert any(s.stance == "denies" and s.source == kestria for s in agreed[0].stances)
+    assert agreed[0].verdict in {"denied", "contested"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="time: 'to begin on Sunday' is resolved to the Sunday before publication (2026-10-04); and the wire's "
+    "Friday sits in the misread lead statement",
+)
+def test_ceasefire_start_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures(dossier, "2026-10-09", "2026-10-11")
+
+
+def test_ceasefire_no_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
+    assert not [c.text for c in dossier.claims if c.text[:2].isdigit() and c.text[2:3] == ":"]
+    assert not [s.speaker_text for s in dossier.statements if (s.speaker_text or "")[:2].isdigit()]
+
+
+# --- round 8: days read against each publication day ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "value"),
+    [
+        ("takeover-wire", "Tuesday", "2026-03-17"),
+        ("takeover-wire", "Monday", "2026-03-16"),
+        ("takeover-local", "Tuesday", "2026-03-17"),
+        ("wildfire-wire", "Monday", "2026-07-20"),
+        ("wildfire-wire", "Sunday", "2026-07-19"),
+        ("wildfire-local", "Friday", "2026-07-24"),
+        ("wildfire-update", "Wednesday", "2026-07-22"),
+        ("ceasefire-wire", "Friday", "2026-10-09"),
+        pytest.param(
+            "ceasefire-radio",
+            "Sunday",
+            "2026-10-11",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="time: 'to begin on Sunday' is resolved backwards (2026-10-04) though the clause tells of "
+                "what is to come",
+            ),
+        ),
+        ("ceasefire-paper", "yesterday", "2026-10-06"),
+        ("ceasefire-paper", "Thursday", "2026-10-08"),
+    ],
+)
+def test_round8_days(dossier: Dossier, article: str, text: str, value: str) -> None:
+    assert _timex(dossier, article, text) == {value}

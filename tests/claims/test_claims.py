@@ -1031,6 +1031,27 @@ def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
     assert groups == [[0, 2], [1], [3]]
 
 
+def test_a_denial_merged_among_lines_that_do_not_say_what_it_denies_goes_to_the_line_before_it() -> None:
+    """ "The striker said hundreds of tickets had been wrongly cancelled. The club denied that any valid ticket had been
+    cancelled, saying every ticket had been checked twice": the denial, merged with the club's own next clause, goes to
+    the striker's line; a denial merged with a line that says what it denies stays."""
+    import numpy as np
+
+    from crosswire.claims import stage
+
+    unit = np.eye(4, 384, dtype=np.float32)
+    propositions = [
+        _told("Hundreds of tickets from the east stand had been wrongly cancelled", 1),
+        replace(_told("any valid ticket had been cancelled", 2), stance="denies"),
+        _told("Every ticket had been checked twice by stewards", 2),
+        _told("The court fined the company 2 million euros", 4),
+        replace(_told("The court fined the company", 5), stance="denies"),
+    ]
+    vectors = np.stack([unit[0], unit[1], unit[1], unit[2], unit[3]])
+    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1, 2], [3, 4]], {"a1": "s"})
+    assert groups == [[0, 1], [2], [3, 4]]
+
+
 def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
     """ "Harlow Foods has offered to buy Pemberton ... The offer was made on Friday": more of one offer. A line opening
     on a noun that names no deed of the line before it ("The company ...") stays its own claim."""
@@ -1048,3 +1069,16 @@ def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
         line("The attack killed four soldiers", 4, {"killed", "soldiers"}),
     ]
     assert stage._told_of_again(propositions, [[0], [1], [2], [3], [4]]) == [[0, 1], [2], [3, 4]]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "apart"),
+    [
+        ("Two people have died in the wildfire", "Police confirmed that three people died in the fire", True),
+        ("Four soldiers were killed in the ambush", "The ambush killed six soldiers near the border", True),
+        ("The club sold two players in January", "Two players were sold by the club in January", False),
+        ("Two people have died in the wildfire", "Three homes burned on the ridge", False),
+    ],
+)
+def test_a_thing_counted_two_ways_in_words_is_not_one_claim(one: str, other: str, apart: bool) -> None:
+    assert conflicting(_told(one), _told(other, 1)) is apart

@@ -81,6 +81,23 @@ def test_report_frames_give_way_to_what_they_frame() -> None:
     assert strip_frame("reports that it sank")[0] == 0
 
 
+def test_a_report_frame_may_say_whose_report_it_is() -> None:
+    """ "rejected reports by state media that a ceasefire had been agreed": what is rejected is the clause after
+    "that", whoever made the report; a "that" opening a relative clause ("reports by the agency that were published")
+    frames nothing."""
+    assert strip_frame("reports by Dravonian state media that a ceasefire had been agreed")[1] == (
+        "a ceasefire had been agreed"
+    )
+    assert strip_frame("allegations in the Sunday Times that the minister took cash for access")[1] == (
+        "the minister took cash for access"
+    )
+    assert strip_frame("claims from the prosecution that the defendant lied under oath")[1] == (
+        "the defendant lied under oath"
+    )
+    assert strip_frame("reports by the agency that were published on Friday morning")[0] == 0
+    assert strip_frame("reports by the agency which the court ordered the paper to publish")[0] == 0
+
+
 def test_a_denial_and_an_accusation_in_one_sentence_take_their_own_stances() -> None:
     """ "Reyes said he never bet on the match and his agent placed the wagers": Reyes denies that he bet and puts
     forward that his agent did."""
@@ -391,4 +408,7 @@ def test_a_denial_told_of_frames_the_clause_denied() -> None:
     text = "striker Leo Brandt has denied media reports that he asked to leave the club"
     assert text[reported_denial_frame(text) or 0 :] == "he asked to leave the club"
     assert reported_denial_frame("the company denied it") is None
+    text = "the club rejected reports in the local press that its manager had resigned"
+    assert text[reported_denial_frame(text) or 0 :] == "its manager had resigned"
+    assert reported_denial_frame("the board rejected claims by shareholders that were filed late last year") is None
     assert reported_denial_frame("the report that he denied the charges was false") is None

@@ -142,3 +142,82 @@ def test_a_filing_dateline_and_other_figures_are_no_rival_dates() -> None:
     result = dossier([one, two, three, four], [], [])
     build_claims(result)
     assert [c for c in result.contradictions if c.kind == "value"] == []
+
+
+def test_a_date_given_after_a_label_is_about_the_claim_holding_it() -> None:
+    """A sentence opening on a transcript label or a wire dateline ("CORRESPONDENT: ...", "GENEVA, Oct 6 - ..."): the
+    claim its date is about is the one whose proposition holds the date, though the sentence starts before it."""
+    one = article(
+        "c1",
+        "GENEVA, Oct 6 (Wire) - The two sides have agreed to a 30-day truce in the border war that will begin on "
+        "Friday, the state news agency reported.",
+        story="s",
+        published="2026-10-06",
+        dates={"Friday": "2026-10-09"},
+    )
+    two = article(
+        "c2",
+        "CORRESPONDENT: A diplomat said the two sides have agreed to a truce in the border war that will begin on "
+        "Sunday.",
+        story="s",
+        published="2026-10-06",
+        dates={"Sunday": "2026-10-11"},
+    )
+    told = [
+        statement(
+            one,
+            0,
+            speaker_text="the state news agency",
+            cue="reported",
+            content="The two sides have agreed to a 30-day truce in the border war that will begin on Friday",
+            source_type="media",
+        ),
+        statement(
+            two,
+            0,
+            speaker_text="A diplomat",
+            cue="said",
+            content="the two sides have agreed to a truce in the border war that will begin on Sunday",
+            source_type="anonymous",
+        ),
+    ]
+    result = dossier([one, two], [], told)
+    build_claims(result)
+    found = [c for c in result.contradictions if c.kind == "value" and {v.value for v in c.values} >= {"2026-10-09"}]
+    assert found and {v.value for v in found[0].values} == {"2026-10-09", "2026-10-11"}
+    assert found[0].about in {claim.id for claim in result.claims}
+
+
+def test_the_day_a_statement_was_made_after_its_content_is_not_a_value() -> None:
+    """ "The flood has cut off 300 farms, the water board said on Monday" / "... said on Tuesday": when each was said,
+    outside the statement's span, not two days given for one thing; "said Friday's vote was rigged" is no such day."""
+    texts = {
+        "f1": (
+            "The flood has cut off 300 farms in the valley, the water board said on Monday.",
+            "Monday",
+            "2024-06-03",
+        ),
+        "f2": (
+            "The flood has cut off 300 farms in the valley, the water board said on Tuesday.",
+            "Tuesday",
+            "2024-06-04",
+        ),
+    }
+    items = [
+        article(key, text, story="s", published="2024-06-04", dates={day: value})
+        for key, (text, day, value) in texts.items()
+    ]
+    told = [
+        statement(
+            item,
+            0,
+            speaker_text="the water board",
+            cue="said",
+            content="The flood has cut off 300 farms in the valley",
+            source_type="organization",
+        )
+        for item in items
+    ]
+    result = dossier(items, [], told)
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value" and len(c.values[0].value) == 10] == []

@@ -178,3 +178,86 @@ def test_he_after_another_person_is_not_read_as_the_speaker(text: str, cue: str,
                      content=content, speaker="e-bell")  # fmt: skip
     found, _ = extract([item], dossier([item], people, [said]), {})
     assert [p.text for p in found] == [claim]
+
+
+def test_a_report_noun_read_as_the_cue_still_frames_its_judged_claim() -> None:
+    """A club's statement, "Reports that the trust backs the bid are untrue", with "Reports" read as the cue and the
+    rest as the content: the claim is the clause, denied; "Reports that the plant will close reached the town on
+    Monday" passes no verdict and stays as it is."""
+    item = article("r1", "Reports that the supporters' trust backs the bid from the consortium are untrue.")
+    told = statement(
+        item,
+        0,
+        speaker_text="Reports",
+        cue="Reports",
+        content="that the supporters' trust backs the bid from the consortium are untrue",
+        stance="deny",
+        source_type="unknown",
+    )
+    (found,), _ = extract([item], dossier([item], [], [told]), {})
+    assert found.text == "the supporters' trust backs the bid from the consortium"
+    assert found.stance == "denies"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "claim"),
+    [
+        (
+            "Harlow Capital has offered £150 million for the club, the paper understands.",
+            "Harlow Capital",
+            "offered",
+            "£150 million for the club, the paper understands",
+            "Harlow Capital has offered £150 million for the club",
+        ),
+        (
+            "The insurer paid $2 million to the families of the victims.",
+            "The insurer",
+            "paid",
+            "$2 million to the families of the victims",
+            "The insurer paid $2 million to the families of the victims",
+        ),
+        # A content saying something of its own keeps to itself.
+        (
+            "The board released photographs of the wreck, which was found on the seabed near the harbour.",
+            "The board",
+            "released",
+            "photographs of the wreck, which was found on the seabed near the harbour",
+            "photographs of the wreck, which was found on the seabed near the harbour",
+        ),
+    ],
+)
+def test_an_amount_a_deed_gives_keeps_its_doer_and_verb(
+    text: str, speaker: str, cue: str, content: str, claim: str
+) -> None:
+    """A deed read as a cue ("has offered", "paid": no verb of saying) whose content is an amount: the amount alone says
+    nothing, so the claim is the clause from its doer on."""
+    item = article("d1", text)
+    deed = statement(
+        item, 0, speaker_text=speaker, cue=cue, content=content, stance="other", source_type="organization"
+    )
+    found, _ = extract([item], dossier([item], [], [deed]), {})
+    assert any(proposition.text.startswith(claim) for proposition in found), [p.text for p in found]
+
+
+def test_a_claim_ends_before_its_own_speaker() -> None:
+    """ "Four climbers died in the avalanche, the rescue service said on Sunday, citing police": where the content runs
+    on into the speaker, the claim ends before it; a name inside the claim that is not its speaker stays."""
+    item = article(
+        "a1", "Four climbers died in the avalanche on the north face, the rescue service said on Sunday, citing police."
+    )
+    told = statement(
+        item,
+        0,
+        speaker_text="the rescue service",
+        cue="said",
+        content="Four climbers died in the avalanche on the north face, the rescue service",
+        source_type="organization",
+    )
+    (found,), _ = extract([item], dossier([item], [], [told]), {})
+    assert found.text == "Four climbers died in the avalanche on the north face"
+    other = article("a2", "The court fined the club, the league said.")
+    kept = statement(
+        other, 0, speaker_text="the league", cue="said", content="The court fined the club", source_type="organization"
+    )
+    (found,), _ = extract([other], dossier([other], [], [kept]), {})
+    assert found.text == "The court fined the club"

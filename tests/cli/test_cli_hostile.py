@@ -69,9 +69,11 @@ def test_terminal_sees_escaped_names_and_no_library_output(tmp_path: Path) -> No
     assert not any(re.match(r"(ERROR|WARNING)\b", line) for line in lines)
 
 
-def test_verbose_lets_library_logs_through(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["before the command", "after the command"])
+def test_verbose_lets_library_logs_through(tmp_path: Path, where: str) -> None:
     (tmp_path / "husk.html").write_text("<html></html>", encoding="utf-8")
-    result = CliRunner().invoke(app, ["-v", "analyze", str(tmp_path / "husk.html"), "--out", str(tmp_path / "o")])
+    args = ["analyze", str(tmp_path / "husk.html"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(app, ["-v", *args] if where == "before the command" else [*args, "-v"])
     assert result.exit_code == 1
     assert "crosswire: " in result.stderr
     assert " trafilatura" in result.stderr  # with --verbose, library logs are shown

@@ -7,6 +7,7 @@ import re
 import pytest
 from entities_support import article, entity_of, run
 
+from crosswire.entities import gazetteer
 from crosswire.model import Dossier
 
 
@@ -412,3 +413,91 @@ def test_a_club_and_the_city_of_its_dateline_stay_apart() -> None:
     assert entity_of(d, "LEEDS").name == "Leeds"
     assert d.articles[2].mentions[1].entity == entity_of(d, "Dutch Shell").id
     assert d.articles[3].mentions[2].entity == entity_of(d, "Anna Shell").id
+
+
+def test_a_dateline_state_abbreviation_is_the_state() -> None:
+    """Two US datelines and a state named in full: the agencies' abbreviations are one place, under its name; a
+    word that is also an abbreviation stays what it is where nothing tags it a place."""
+    d = run(
+        article(
+            "a",
+            "CAMBRIDGE, Mass. - A biotech company said its trial met its goal.",
+            {"CAMBRIDGE": "GPE", "Mass": "GPE"},
+        ),
+        article("b", "Boston, Massachusetts, is where the firm is based.", {"Boston": "GPE", "Massachusetts": "GPE"}),
+        article("c", "SACRAMENTO, Calif. - The wildfire grew overnight.", {"SACRAMENTO": "GPE", "Calif": "GPE"}),
+        article("d", "After Mass on Sunday, the mayor spoke.", {"Mass": "EVENT"}),
+        article(
+            "e",
+            "PORTLAND, Ore. - Oregon's governor and New York's mayor met.",
+            {"Ore": "GPE", "Oregon": "GPE", "New York": "GPE"},
+        ),
+    )
+    state = entity_of(d, "Massachusetts")
+    assert state.name == "Massachusetts" and "Mass" in state.aliases
+    assert entity_of(d, "Calif").name == "California"
+    assert entity_of(d, "Ore") is entity_of(d, "Oregon")  # the state, not the town of Oregon, Ohio
+    assert gazetteer.region_or_place("New York") == gazetteer.city("New York")  # the city, as before
+    assert [(e.name, e.type) for e in d.entities if "Mass" in e.aliases and e is not state] == [("Mass", "EVENT")]
+
+
+def test_an_institutions_head_alone_is_the_name_it_ends_in_its_article() -> None:
+    """A merger review and a data breach in one corpus: "the Commission" is, in each article, the one commission that
+    article names; an article naming two, or none, leaves it a name of its own."""
+    d = run(
+        article(
+            "merger",
+            "The European Commission opened an inquiry. The Commission said it had concerns.",
+            {"European Commission": "ORG", "Commission": "ORG"},
+        ),
+        article(
+            "breach",
+            "The Data Protection Commission was told. The Commission confirmed it on Friday.",
+            {"Data Protection Commission": "ORG", "Commission": "ORG"},
+        ),
+        article(
+            "both",
+            "The European Commission and the Data Protection Commission met; the Commission declined to comment.",
+            {"European Commission": "ORG", "Data Protection Commission": "ORG", "Commission": "ORG"},
+        ),
+        article("club", "The club's supporters' trust wrote to the Police after the match.", {"Police": "ORG"}),
+    )
+    european = next(e for e in d.entities if e.name == "European Commission")
+    protection = next(e for e in d.entities if e.name == "Data Protection Commission")
+    assert "merger" in european.articles and "Commission" in european.aliases
+    assert "breach" in protection.articles and "Commission" in protection.aliases
+    alone = next(e for e in d.entities if e.name == "Commission")
+    assert alone.articles == ["both"]
+    assert any(e.name == "Police" for e in d.entities)
+
+
+def test_a_city_the_tagger_typed_an_organization_is_a_place_where_only_places_stand() -> None:
+    """A bank's branches, a wildfire and a carmaker: a known city written only where a place stands is the city; a
+    company that shares a city's name and is written where companies stand stays the company."""
+    d = run(
+        article("a", "Customers queued outside the branches in Limerick on Wednesday.", {"Limerick": "ORG"}),
+        article("b", "The fire burned near Tralee overnight.", {"Tralee": "ORG"}),
+        article("c", "Toyota said sales rose, and a fund raised its stake in Toyota.", {"Toyota": "ORG"}),
+        article("d", "Investors bought shares in Nokia on Monday.", {"Nokia": "ORG"}),
+    )
+    assert entity_of(d, "Limerick").type == "GPE"
+    assert entity_of(d, "Tralee").type == "GPE"
+    assert entity_of(d, "Toyota").type == "ORG"
+    assert entity_of(d, "Nokia").type == "ORG"
+
+
+def test_a_name_set_off_after_a_trade_is_a_person_in_every_article() -> None:
+    """A club takeover told by a wire and a radio transcript: the tagger reads the bidder's chairman as an
+    organization where nothing introduces him; the wire's "Brandt's chairman, Marcus Hale," says he is a person."""
+    d = run(
+        article(
+            "wire", "Brandt's chairman, Marcus Hale, told the BBC the talks were advanced.", {"Marcus Hale": "ORG"}
+        ),
+        article(
+            "radio",
+            "REPORTER: Marcus Hale told City Sport Radio his group would keep the team.",
+            {"Marcus Hale": "ORG"},
+        ),
+    )
+    hale = entity_of(d, "Marcus Hale")
+    assert hale.type == "PERSON" and sorted(hale.articles) == ["radio", "wire"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from crosswire.context import Context
 from crosswire.entities.gazetteer import country
-from crosswire.entities.mentions import correct_label, find_mentions, mentions_from_spans, trim_span
+from crosswire.entities.mentions import correct_label, find_mentions, mentions_from_spans, spans_of, trim_span
 from crosswire.model import Article
 
 
@@ -171,3 +174,77 @@ def test_a_name_after_a_role_noun_the_tagger_missed_is_a_person() -> None:
     assert _tagged(text, ("Labour", "PERSON")) == ["Ana Ruiz/PERSON"]
     text = "The spokesman Monday Morning said, and the minister, Foreign Affairs, agreed with the envoy in New York."
     assert _tagged(text, ("New York", "GPE")) == ["New York/GPE"]
+
+
+def test_a_name_after_a_role_noun_tagged_an_organization_is_a_person() -> None:
+    """A local politician, a club's coach and a court: the tagger took an unfamiliar person's name for an
+    organization; the role noun before it says it is a person. A company after a role noun stays one."""
+    text = "Local councillor Aoife Daly said the bank had left its customers in the dark."
+    assert _tagged(text, ("Aoife Daly", "ORG")) == ["Aoife Daly/PERSON"]
+    text = "The club's coach, Tiago Ndiaye, said the squad was tired."
+    assert _tagged(text, ("Tiago Ndiaye", "ORG")) == ["Tiago Ndiaye/PERSON"]
+    text = "The judge, Harriet Osei, adjourned the hearing until Monday."
+    assert _tagged(text, ("Harriet Osei", "ORG")) == ["Harriet Osei/PERSON"]
+    text = "A spokesman for Kestrel Bank said the lender had been notified."
+    assert _tagged(text, ("Kestrel Bank", "ORG")) == ["Kestrel Bank/ORG"]
+
+
+def _doc(sentences: list[list[tuple[str, str, str]]]) -> Doc:
+    """A parsed text built by hand: (word, fine tag, entity IOB tag) per token, one list per sentence."""
+    tokens = [token for sentence in sentences for token in sentence]
+    starts = [index == 0 for sentence in sentences for index in range(len(sentence))]
+    return Doc(
+        Vocab(),
+        words=[word for word, _, _ in tokens],
+        tags=[tag for _, tag, _ in tokens],
+        sent_starts=starts,
+        ents=[ent for _, _, ent in tokens],
+    )
+
+
+def test_a_common_noun_capitalised_by_its_place_is_no_name() -> None:
+    """A drug trial, a storm, a retailer: a tagged one-word "name" that opens a sentence as a common noun is kept
+    only when the text writes it with a capital inside a sentence too."""
+    swelling = _doc(
+        [
+            [("Brain", "NN", "B-ORG"), ("swelling", "VBG", "O"), ("occurred", "VBD", "O"), (".", ".", "O")],
+            [("It", "PRP", "O"), ("was", "VBD", "O"), ("mild", "JJ", "O"), (".", ".", "O")],
+        ]
+    )
+    assert spans_of(swelling) == []
+    retailer = _doc(
+        [
+            [("Target", "NN", "B-ORG"), ("reported", "VBD", "O"), ("sales", "NNS", "O"), (".", ".", "O")],
+            [("Shares", "NNS", "O"), ("of", "IN", "O"), ("Target", "NNP", "B-ORG"), ("rose", "VBD", "O")],
+        ]
+    )
+    assert [label for _, _, label in spans_of(retailer)] == ["ORG", "ORG"]
+    named = _doc([[("Meta", "NNP", "B-ORG"), ("was", "VBD", "O"), ("fined", "VBN", "O"), (".", ".", "O")]])
+    assert [label for _, _, label in spans_of(named)] == ["ORG"]
+
+
+def test_a_place_head_noun_alone_is_no_place() -> None:
+    """A live blog's time stamp before "County clerk ...": the tagger took the head noun for a place."""
+    text = "11:15 a.m. - County clerk Maria Lopez said about 600 ballots were found in Harlan County."
+    assert _tagged(text, ("County", "GPE"), ("Maria Lopez", "PERSON"), ("Harlan County", "GPE")) == [
+        "Maria Lopez/PERSON",
+        "Harlan County/GPE",
+    ]
+
+
+def test_a_title_before_a_name_keeps_it_a_person_and_a_trade_after_it_makes_a_company() -> None:
+    """A health minister, a toy recall and a park: a name ending in a place's head noun is a person's after a
+    courtesy title or a role ("Mr Alan Park", "Health Secretary Alan Park", whose "Health" is no name), a place
+    otherwise; a "person" ending in a trade's plural ("Brightwave Toys") is a company."""
+    text = "Mr Alan Park visited the ward, then Health Secretary Alan Park spoke in Gorky Park."
+    spans = [("Alan Park", "PERSON"), ("Health", "ORG"), ("Gorky Park", "PERSON")]
+    found = [(text.index(p), text.index(p) + len(p), label) for p, label in spans]
+    second = text.index("Alan Park", text.index("Health"))
+    found.append((second, second + len("Alan Park"), "PERSON"))
+    assert [f"{m.text}/{m.label}" for m in mentions_from_spans(text, found)] == [
+        "Alan Park/PERSON",
+        "Alan Park/PERSON",
+        "Gorky Park/LOC",
+    ]
+    text = "Brightwave Toys recalled 40,000 drones on Tuesday."
+    assert _tagged(text, ("Brightwave Toys", "PERSON")) == ["Brightwave Toys/ORG"]

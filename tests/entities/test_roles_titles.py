@@ -106,3 +106,38 @@ def test_a_relation_is_not_a_role() -> None:
     text = "Burns sat down with his Russian counterpart Sergei Naryshkin in the Turkish capital on Monday."
     found = roles(text, {"Burns": "PERSON", "Russian": "NORP", "Sergei Naryshkin": "PERSON", "Turkish": "NORP"})
     assert "counterpart" not in " ".join(found.get("Sergei Naryshkin", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "person", "role"),
+    [
+        # a title in title case is written in lower case, up to the preposition
+        ('"A milestone," said Dr. Helen Cho, Chief Medical Officer of Veridane.', {"Helen Cho": "PERSON"},
+         "Helen Cho", "chief medical officer of Veridane"),
+        ("Chief Medical Officer Helen Cho presented the data.", {"Helen Cho": "PERSON"}, "Helen Cho",
+         "chief medical officer"),
+        ("Marco Rossi, Head Coach of the Lions, resigned on Sunday.", {"Marco Rossi": "PERSON"}, "Marco Rossi",
+         "head coach of the Lions"),
+        ("Ana Pereira, Senior Vice President of Global Sales at Orion Foods, left.",
+         {"Ana Pereira": "PERSON", "Orion Foods": "ORG"}, "Ana Pereira",
+         "senior vice president of Global Sales at Orion Foods"),
+        # a role word inside another name is part of that name; professions are read by their ending
+        ("Dr. Samuel Ortiz, a neurologist at Boston General Hospital who was not involved, said.",
+         {"Samuel Ortiz": "PERSON", "Boston General Hospital": "ORG"}, "Samuel Ortiz",
+         "neurologist at Boston General Hospital"),
+        ("Priya Nair, an epidemiologist with the city's health department, warned.", {"Priya Nair": "PERSON"},
+         "Priya Nair", "epidemiologist with the city's health department"),
+        ("Tom Becker, a statistician, checked the count.", {"Tom Becker": "PERSON"}, "Tom Becker", "statistician"),
+    ],
+)  # fmt: skip
+def test_title_case_and_professions(text: str, labels: dict[str, str], person: str, role: str) -> None:
+    assert role in roles(text, labels).get(person, [])
+
+
+def test_a_role_word_inside_a_company_name_is_no_role() -> None:
+    found = roles(
+        "Jane Roe, a supplier to General Motors, and Sam Poe, Kestrel Bank's General Counsel, met.",
+        {"Jane Roe": "PERSON", "General Motors": "ORG", "Sam Poe": "PERSON", "Kestrel Bank": "ORG"},
+    )
+    assert "Jane Roe" not in found
+    assert found["Sam Poe"] == ["Kestrel Bank's general counsel"]

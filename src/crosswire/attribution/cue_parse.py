@@ -3,6 +3,7 @@ reads (negated, modal, finite), and the candidate statement they build before it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,80 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass", "expl"})
 # Dependency labels under which a verb takes its governor's subject ("said, adding that ..."; "and warned ...").
 INHERITS_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+# Verbs that put a question to somebody: as a participle without a subject ("Asked whether ..., X said", "X said
+# when asked about ...") the question is put to the governing clause's subject, who answers it.
+ASKING = frozenset({"ask", "question", "press", "quiz"})
+# The verbs of asking whose question is read as a statement without a speaker ("Asked whether ..."). "Pressed on
+# ..." and "quizzed about ..." are left to the other rules: PolNeAR gives such a question no source, so a statement
+# of it counts as a wrong speaker there, and its answer is read as an answer all the same.
+QUESTION_STATEMENTS = frozenset({"ask", "question"})
+
+
+# Particles of phrasal verbs ("pushed back on", "brushed off", "shot down"): the parser marks them prt or advmod.
+PARTICLES = frozenset({"back", "off", "aside", "down", "away"})
+# Prepositions after a particle whose object is what the phrasal verb acts on ("pushed back on reports").
+AIMED_PREPS = frozenset({"on", "at", "against"})
+
+
+def particle(token: Token) -> str | None:
+    """The particle right after a verb ("pushed back", "brushed off"), if any."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is None or following.head.i != token.i or following.dep_ not in {"prt", "advmod"}:
+        return None
+    return following.lower_ if following.lower_ in PARTICLES else None
+
+
+def aimed_at(token: Token) -> Token | None:
+    """What a phrasal verb acts on: its object ("brushed off the allegations") or the object of its preposition
+    ("pushed back on reports", "hit back at claims")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects:
+        return objects[0]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in AIMED_PREPS and prep.i > token.i:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+# Verbs of telling somebody, and the quoted speaker as the one told ("told me", "assured us", "said to me").
+TELLING = frozenset({"tell", "assure", "inform", "promise", "say", "write", "warn"})
+TOLD_PRONOUNS = frozenset({"me", "us"})
+
+
+def told_the_speaker(token: Token, tier: str) -> bool:
+    """Whether a cue inside a quote reports what a third party told the quoted speaker ('"The minister told me the
+    bridge would reopen," the council leader said'): a finite verb of telling whose subject is a noun phrase (not
+    the speaker's "I" or "we"), addressed to "me" or "us", with a clause of what was told. The quoted speaker relays
+    it (:meth:`crosswire.attribution.finder._Finder.nest`); a third party's words not addressed to the speaker
+    ("People say they ...") stay part of the quote, as PolNeAR reads them."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    told = [c for c in token.children if c.dep_ in {"dative", "dobj"} and c.lower_ in TOLD_PRONOUNS]
+    told += [
+        g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to" for g in c.children
+        if g.lower_ in TOLD_PRONOUNS
+    ]  # fmt: skip
+    return (
+        tier == "speech"
+        and token.lemma_.lower() in TELLING
+        and token.tag_ in {"VBD", "VBZ", "VBP"}
+        and len(subjects) == 1
+        and subjects[0].pos_ in {"NOUN", "PROPN"}
+        and bool(told)
+        and not any(c.dep_ in {"neg", "aux"} for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
+def question_put(token: Token, lemmas: frozenset[str] = ASKING) -> bool:
+    """Whether ``token`` is a participle of asking (one of ``lemmas``) with no subject of its own, modifying the
+    clause of the one asked ("Asked whether the heaters caused the fires, the spokeswoman said ...", "..., the club
+    said when pressed on")."""
+    return (
+        token.lemma_.lower() in lemmas
+        and token.tag_ in {"VBN", "VBD"}  # "Asked" opening a paragraph is tagged as a past tense
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+    )
 
 
 @dataclass
@@ -41,6 +116,8 @@ class Candidate:
     # Whether the content's end is the complement's own (a possessed noun's object): the learned end chooser, fitted
     # on clauses, leaves it alone.
     fixed_end: bool = False
+    # Read inside a quote: a third party's words the quoted speaker reports ('"The minister told me ...," X said').
+    in_quote: bool = False
 
 
 def span_of(tokens: list[Any]) -> tuple[int, int]:
@@ -140,6 +217,10 @@ def reading(token: Token, tier: str) -> CueReading:
             if conj.dep_ == "conj":
                 objects = [c for c in conj.children if c.dep_ == "dobj"]
     object_noun = objects[0].lemma_.lower() if objects else None
+    phrasal = particle(token)
+    if phrasal is not None and object_noun is None:
+        aimed = aimed_at(token)
+        object_noun = aimed.lemma_.lower() if aimed is not None else None
     return CueReading(
         lemma=token.lemma_.lower(),
         negated=negated,
@@ -147,6 +228,8 @@ def reading(token: Token, tier: str) -> CueReading:
         complement=complement,
         object_noun=object_noun,
         tier=tier,
+        answering=any(question_put(c) for c in token.children),
+        particle=phrasal,
     )
 
 
@@ -168,3 +251,45 @@ def stance_window(text: str, token: Token) -> str:
         if child.dep_ in {"xcomp", "dobj", "conj", "cc"} and child.i > token.i:
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return text[start:end]
+
+
+def crossing(candidates: Sequence[Candidate]) -> set[int]:
+    """The readings whose cue lies inside another statement's content and whose own content runs out of that content
+    and over its cue ("... to settle claims over the recall, a company spokeswoman told the BBC" read as "claims"
+    with the rest of the sentence): what was said runs into who said it, a misreading. Only an indirect reading is
+    taken so, against a cue with a speaker: a quote stands on its own words, and an "according to" phrase's content
+    comes before it ("X said Y, according to Z" is read right enough)."""
+    return {
+        index
+        for index, inner in enumerate(candidates)
+        if inner.cue_start is not None
+        and inner.kind == "indirect"
+        and not inner.direct
+        and any(
+            outer is not inner
+            and outer.kind in {"direct", "indirect"}
+            and outer.speaker is not None
+            and outer.cue_start is not None
+            and outer.content_start <= inner.cue_start < outer.content_end
+            and inner.content_start < outer.cue_start < inner.content_end
+            and inner.content_end > outer.content_end
+            for outer in candidates
+        )
+    }
+
+
+def cue_candidate(
+    text: str,
+    token: Token,
+    content: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    reading: CueReading,
+    verbatim: bool,
+    **extra: Any,
+) -> Candidate:
+    """An indirect statement of the cue verb ``token`` with this content and speaker (``extra``: more fields)."""
+    start, end = content
+    return Candidate(
+        *(token.idx, token.idx + len(token.text)), reading.lemma, start, end, text[start:end], speaker, verbatim,
+        reading, "indirect", cue_token=token.i, stance_text=stance_window(text, token), **extra,
+    )  # fmt: skip

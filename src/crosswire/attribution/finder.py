@@ -18,6 +18,9 @@ Each rule below is one construction of news copy:
   relayed via Kommersant's; "Bertrand cited the NSC spokesperson as saying ..." adds the spokesperson's statement
   relayed via Bertrand's; a statement whose cue sits inside another statement's content is relayed via that one.
 - **headlines** — a title that opens with a named source and a colon ("Pence: Flowers won't be at the debate").
+- **questions, rebuttals, missing answers** — "Asked whether ..., X said" (a question without a speaker:
+  :mod:`crosswire.attribution.questions`), "pushed back on reports that ..." (:mod:`crosswire.attribution.rebuttals`),
+  "could not be reached for comment" (:mod:`crosswire.attribution.absent_answers`).
 
 After the rules, learned steps trained on PolNeAR (:mod:`crosswire.attribution.learned`) add the statements of
 cues outside the lexicon ("Sanders railed against super PACs"), choose where indirect contents end and drop rule
@@ -35,12 +38,16 @@ import re
 from spacy.tokens import Token
 
 from crosswire.attribution import (
+    absent_answers,
     anonymity,
     bounds,
+    citations,
     cue_model,
     cues,
     dashes,
     noun_cues,
+    questions,
+    rebuttals,
     source_phrases,
     sources,
     tagger,
@@ -144,17 +151,20 @@ class _Finder:
                 continue
             tier = cues.cue_tier(token.lemma_)
             quote = self.in_quote(token.idx)
-            if tier is None or (quote is not None and quote.closed):
+            if tier is None or (quote is not None and quote.closed and not parse.told_the_speaker(token, tier)):
                 continue  # words inside a quote are the quoted speaker's
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
             if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
-                if self.cited_source(token) is not None:
+                if citations.cited_source(self, token) is not None:
                     self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
+            if parse.question_put(token, parse.QUESTION_STATEMENTS):
+                questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
+                continue
             self.read_verb(token, tier)
 
     def read_participle(self, token: Token, lemma: str) -> None:
@@ -211,7 +221,7 @@ class _Finder:
                 mixed = clause, after.end
         if quotes:
             self.add_quote_candidate(token, lemma, quotes, speaker, reading, stance_text, tier)
-            self.nested_citation(token, len(self.candidates) - 1)
+            citations.nested_citation(self, token, len(self.candidates) - 1)
             return
         # 2. a colon right after the cue, a clause or object the verb governs, or the clause it is parenthetical to
         content = mixed or (bounds.colon_content(text, cue_end) if tier == "speech" else None)
@@ -243,7 +253,7 @@ class _Finder:
             return
         if clipped:
             content = max(content[0], para_start), min(content[1], para_end)
-        start, end = bounds.trim(text, *content)
+        start, end = bounds.before_own_speaker(text, *bounds.trim(text, *content), speaker)
         cut = self.in_quote(end - 1) if end > start else None
         if cut is not None and cut.end - end <= 3:
             end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
@@ -251,6 +261,7 @@ class _Finder:
             return
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
+        start, end, reported = self.inside_quote(cue_start, start, end)
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
         dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
@@ -268,9 +279,19 @@ class _Finder:
                 cue_token=token.i,
                 stance_text=stance_text,
                 finite=parse.is_finite(token, reading),
+                fixed_end=reported,
+                in_quote=reported,
             )
         )
-        self.nested_citation(token, len(self.candidates) - 1)
+        citations.nested_citation(self, token, len(self.candidates) - 1)
+
+    def inside_quote(self, cue_start: int, start: int, end: int) -> tuple[int, int, bool]:
+        """A content cut at the end of the quote its cue stands in (what a third party told the quoted speaker ends
+        with the quote reporting it), and whether the cue stands in a quote."""
+        around = self.in_quote(cue_start)
+        if around is None or not around.closed:
+            return start, end, False
+        return (*bounds.trim(self.text, start, min(end, around.inner(self.text)[1])), True)
 
     def clause_between(self, token: Token, start: int, end: int) -> int | None:
         """Where a clause the cue governs starts between ``start`` and ``end`` (before a quote after the cue)."""
@@ -402,69 +423,8 @@ class _Finder:
             )
         )
 
-    def nested_citation(self, token: Token, index: int) -> None:
-        """ "X reported, citing an unnamed source" and "X cited Y as saying": Y's statement relayed via X's."""
-        outer = self.candidates[index]
-        text = self.text
-        lemma = token.lemma_.lower()
-        if lemma in cues.CITING:
-            # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            saying = verb_content.as_saying(token)
-            if objects and saying is not None:
-                speaker = parse.subtree_span(objects[0])
-                if objects[0].i < saying.i <= objects[0].right_edge.i:
-                    speaker = (speaker[0], saying.head.idx)  # "Ryabkov as saying": the "as" phrase is not his name
-                self.add_nested(outer, index, bounds.trim(text, *speaker), saying, "say")
-            return
-        near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
-        for child in near:
-            if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
-                source = self.cited_source(child)
-                if source is not None:
-                    self.add_nested(outer, index, source, child, "cite")
-
-    def cited_source(self, token: Token) -> tuple[int, int] | None:
-        """The span of what "citing X" names when X is where the governing clause comes from ("citing people
-        familiar with the matter", "citing Reuters"), or None for a reason given ("citing concerns over costs")."""
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if not objects:
-            return None
-        start, end = parse.subtree_span(objects[0])
-        return (start, end) if self.is_source_phrase(self.text[start:end], start, end) else None
-
-    def is_source_phrase(self, phrase: str, start: int, end: int) -> bool:
-        """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""
-        head = sources.head_word(phrase)
-        if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
-            return True
-        if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
-            return True
-        return any(
-            m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in self.mentions(start, end)
-        )
-
     def mentions(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.article.mentions if m.start >= start and m.end <= end]
-
-    def add_nested(self, outer: Candidate, index: int, speaker: tuple[int, int], cue: Token, lemma: str) -> None:
-        self.candidates.append(
-            Candidate(
-                cue_start=cue.idx,
-                cue_end=cue.idx + len(cue.text),
-                cue_lemma=lemma,
-                content_start=outer.content_start,
-                content_end=outer.content_end,
-                content=outer.content,
-                speaker=speaker,
-                direct=outer.direct,
-                reading=CueReading(lemma=lemma, tier="speech"),
-                kind="nested",
-                via=[*outer.via, index],
-                quotes=outer.quotes,
-                stance_text=outer.stance_text,
-            )
-        )
 
     def noun_cues(self) -> None:
         """ "Trump's claim that ...": a learned noun cue with a "that" clause (:mod:`.noun_cues`)."""
@@ -493,7 +453,7 @@ class _Finder:
                 continue  # a quote inside a sentence is part of that sentence, not a statement of its own
             previous = [
                 c for c in self.candidates if c.content_end <= quote.start and quote.start - c.content_end
-                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c)
+                <= CONTINUATION_DISTANCE and c.speaker is not None and not self.subordinate(c) and not c.in_quote
             ]  # fmt: skip
             speaker = max(previous, key=lambda c: c.content_end).speaker if previous else None
             speaker = dashes.signature(self, quote.end) or speaker
@@ -588,6 +548,10 @@ class _Finder:
                 if inner.reading.tier in DROP_NESTED_TIERS or not inner.finite:
                     dropped.add(index)
         self.remove(dropped)
+
+    def drop_crossing(self) -> None:
+        """Forget the readings that run over another statement's cue (see :func:`cue_parse.crossing`)."""
+        self.remove(parse.crossing(self.candidates))
 
     def drop_anonymity_requests(self) -> None:
         """A request not to be named ("..., the people said, asking not to be named") is no statement of its own,
@@ -689,6 +653,8 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder = _Finder(article)
     dashes.dash_quotes(finder)
     finder.verb_cues()
+    rebuttals.rebuttals(finder)
+    absent_answers.absent_answers(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)
@@ -700,6 +666,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.drop_anonymity_requests()
     finder.drop_datelines()
     finder.drop_duplicates()
+    finder.drop_crossing()
     finder.nest()
     finder.continuations()
     if "boundary" in learned:
@@ -744,6 +711,8 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
         return []
     finder = _Finder(article)
     finder.verb_cues()
+    rebuttals.rebuttals(finder)
+    absent_answers.absent_answers(finder)
     source_phrases.according_to(finder)
     finder.noun_cues()
     source_phrases.headline(finder)

@@ -124,6 +124,7 @@ def screen(finder: _Finder) -> None:
         index
         for index, candidate in enumerate(finder.candidates)
         if candidate.reading.tier != "model"
+        and not candidate.in_quote  # fitted on PolNeAR, which reads the outer quote only
         and not is_twin(finder, candidate)
         and model.probability(screen_features(finder, candidate)) < model.threshold
     }

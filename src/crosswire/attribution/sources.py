@@ -91,6 +91,15 @@ ORG_NOUNS = frozenset(
         "city", "board", "regulator", "watchdog", "prosecutors", "investigators", "coalition", "alliance", "federation",
     }
 )  # fmt: skip
+# Public bodies and people of an office a report cites as where it has its news from ("citing the defence ministry",
+# "citing prosecutors"); not the nouns that also name a reason or a thing ("citing the state of the roads").
+CITED_BODIES = frozenset(
+    {
+        "ministry", "government", "kremlin", "administration", "department", "agency", "council", "committee",
+        "embassy", "army", "military", "police", "court", "commission", "authorities", "regulator", "watchdog",
+        "prosecutors", "investigators", "presidency", "diplomats", "officers", "analysts", "aides",
+    }
+)  # fmt: skip
 # Unnamed people a sentence may open on, capitalised ("Witnesses said", "Fleeing residents reported", "Security
 # forces found"): no name, however the capital looks.
 PEOPLE_NOUNS = frozenset(

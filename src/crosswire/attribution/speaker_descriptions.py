@@ -44,6 +44,14 @@ BODY_HEADS = frozenset(
 # Body nouns that a company's name may end in too ("the committee" of a company's "Monetary Policy Committee", "the
 # council", "the unit", "the board"): only the plainly public ones keep "the ministry" off a company.
 COMPANY_HEADS = frozenset({"committee", "council", "unit", "board", "court", "tribunal", "bureau", "commission"})
+# The abbreviations closing a name that say what it is, whatever label the recogniser gave it ("Harbour City FC" is
+# a club, "Norvale Chemicals plc" a company): a description by that noun refers to it.
+NAME_ENDINGS: dict[str, frozenset[str]] = {
+    "club": frozenset({"fc", "afc", "cf", "sc", "fk", "sk", "bk", "rfc", "cfc"}),
+    "team": frozenset({"fc", "afc", "cf", "sc", "fk", "sk", "bk", "rfc", "cfc"}),
+    "company": frozenset({"inc", "corp", "ltd", "plc", "llc", "ag", "sa", "gmbh", "nv", "bv", "spa", "ab", "asa"}),
+    "firm": frozenset({"inc", "corp", "ltd", "plc", "llc", "ag", "sa", "gmbh", "nv", "bv", "spa", "ab", "asa", "llp"}),
+}
 # "the ... NOUN": a definite description ending in a common noun.
 _DESCRIPTION = re.compile(r"(?i:the|this)\s.*?\b([a-z]+)$")
 
@@ -96,7 +104,11 @@ def _described_org(
             if m.entity
             and m.end <= start
             and m.entity not in bodies
-            and ((m.label == "ORG" and _noun_stem(m.text.split()[-1]) == _noun_stem(noun)) or _called(article, m, noun))
+            and (
+                (m.label == "ORG" and _noun_stem(m.text.split()[-1]) == _noun_stem(noun))
+                or _called(article, m, noun)
+                or m.text.split()[-1].lower().strip(".") in NAME_ENDINGS.get(noun, ())
+            )
         ]
         if ending and start - ending[-1].end <= ORG_FALLBACK_DISTANCE:
             return max(ending, key=lambda m: m.end).entity

@@ -258,3 +258,49 @@ def before_target(article: Article, start: int, end: int) -> int | None:
     if target is None:
         return end
     return target.start() if linked_inside(article, start, target.start()) else None
+
+
+# A name of two or more capitalised words closing the phrase right after a role word, capitalised or not ("Health
+# Secretary Alan Park", "Acme Chief Executive Jane Roe"): the person, whatever label the recogniser gave the name.
+_ROLE_BEFORE = re.compile(r"([A-Za-z][A-Za-z\-]*)\s+$")
+
+
+def role_named(article: Article, end: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The name that closes a speaker phrase after a role word, when the recogniser did not take it for a person
+    ("Health Secretary Alan Park" with "Health" an organization and "Alan Park" a place): the person speaks, not the
+    organization or place named in the role."""
+    text = article.text
+    for mention in mentions:
+        if mention.label == "PERSON" or text[mention.end : end].strip() or len(mention.text.split()) < 2:
+            continue
+        if not all(word[:1].isupper() for word in mention.text.split()):
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if before is not None and before.group(1).lower() in ROLE_HEADS:
+            return mention
+    return None
+
+
+# "the striker", "the hydrologist": a definite phrase of one noun, which the article may have put before a person's
+# name ("Rovers striker Luca Bianchi") or after it ("Luca Bianchi, the club's striker,").
+_DEFINITE_NOUN = re.compile(r"(?i:the)\s+([a-z][a-z\-]+)")
+
+
+def by_premodified_noun(article: Article, start: int, phrase: str, entities: dict[str, Entity]) -> str | None:
+    """The person the article last described by the phrase's noun, right before the name or in an apposition after
+    it ("Rovers striker Luca Bianchi ... The striker wrote"), for nouns that are no role of the role lexicon."""
+    match = _DEFINITE_NOUN.fullmatch(phrase)
+    if match is None:
+        return None
+    noun = re.escape(match.group(1).lower())
+    before = re.compile(r"\b" + noun + r"\s+$", re.IGNORECASE)
+    after = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?" + noun + r"\b", re.IGNORECASE)
+    text = article.text
+    found = None
+    for mention in sorted(article.mentions, key=lambda m: m.start):
+        entity = entities.get(mention.entity or "")
+        if mention.end > start or entity is None or entity.type != "PERSON":
+            continue
+        if before.search(text, max(0, mention.start - 40), mention.start) or after.match(text, mention.end):
+            found = entity.id
+    return found

@@ -45,16 +45,29 @@ REPORT_NOUNS = frozenset(
         "assertion", "account", "news", "charge", "notion", "idea", "information", "article",
     }
 )  # fmt: skip
+# Phrasal verbs that rebut, said of a report or claim ("pushed back on reports", "hit back at claims", "brushed off
+# the allegations", "shot down the rumours"): a denial; aimed at a plan or a person, a judgement (other).
+REBUTTALS = frozenset(
+    {
+        ("push", "back"), ("hit", "back"), ("fire", "back"), ("strike", "back"), ("brush", "off"), ("brush", "aside"),
+        ("shoot", "down"), ("wave", "off"), ("wave", "away"), ("wave", "aside"), ("swat", "away"), ("swat", "down"),
+        ("knock", "down"), ("slap", "down"), ("bat", "away"), ("laugh", "off"), ("shrug", "off"),
+    }
+)  # fmt: skip
+# What one is said to have done, rejected as one rejects a report: "rejected any responsibility for the crash",
+# "dismissed any involvement", "rejected all wrongdoing" deny it.
+INVOLVEMENT_NOUNS = frozenset({"responsibility", "involvement", "wrongdoing", "blame", "culpability", "complicity"})
 DECLINE = frozenset({"decline", "refuse"})
 # Passing the question on to somebody else instead of answering it ("referred questions to the club").
 PASSING_ON = frozenset({"refer", "redirect", "forward"})
 QUESTION_NOUNS = frozenset({"question", "inquiry", "enquiry", "query", "request", "call", "reporter"})
-# What one declines to do when declining to speak ("declined to comment", "refused to confirm").
+# What one declines to do when declining to speak ("declined to comment", "refused to confirm", "refused to be
+# drawn on").
 SPEAK_VERBS = frozenset(
     {
         "comment", "confirm", "deny", "discuss", "elaborate", "say", "answer", "respond", "speak", "provide",
         "give", "reveal", "disclose", "address", "specify", "identify", "name", "detail", "talk", "offer",
-        "speculate", "estimate", "predict",
+        "speculate", "estimate", "predict", "draw",
     }
 )  # fmt: skip
 SPEECH_NEUTRAL = frozenset(
@@ -68,6 +81,9 @@ SPEECH_NEUTRAL = frozenset(
     }
 )  # fmt: skip
 MODALS = frozenset({"would", "could", "can", "will", "might", "may", "should"})
+# Verbs of asking, and the shape of a question as what they report ("asked whether ...", "wondered why ...").
+ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query", "press", "quiz"})
+_QUESTION = re.compile(r"^\W*(?:whether|if|why|what|how|when|where|who|whom|which|about)\b", re.IGNORECASE)
 
 _NEITHER = re.compile(
     r"\b(?:neither\s+(?:confirm|den[yi])\w*\s+nor\s+(?:confirm|den[yi])\w*"
@@ -139,7 +155,13 @@ _REPORTED_DECLINE = re.compile(
     r"wouldn't|wouldn’t|do\s+not|don't|don’t|does\s+not|doesn't|doesn’t|did\s+not|didn't|didn’t|never|"
     r"was\s+not\s+able\s+to|were\s+not\s+able\s+to|is\s+not\s+able\s+to|was\s+unable\s+to|were\s+unable\s+to|"
     r"is\s+unable\s+to|is\s+not\s+in\s+a\s+position\s+to|was\s+not\s+in\s+a\s+position\s+to)\s+"
-    r"(?:(?:yet|still|publicly|immediately|further)\s+)?(?:comment|speculate|elaborate)\b",
+    r"(?:(?:yet|still|publicly|immediately|further)\s+)?(?:comment|speculate|elaborate)\b"
+    # after no more than knowing of the matter: "(said) it was aware of the reports but would not comment further",
+    # "had seen the report but declined to comment"; "held talks but would not comment on the fee" tells the talks
+    r"|\b(?:aware\s+of|seen|read|received|noted)\s+(?:the|a|an|these|those|this|that)\s+[^.;:!?]{0,60}?"
+    r"\bbut\s+(?:(?:it|they|he|she)\s+)?(?:would\s+not|wouldn't|wouldn’t|could\s+not|couldn't|couldn’t|"
+    r"declined\s+to|refused\s+to|did\s+not|didn't|didn’t)\s+(?:(?:publicly|immediately|further)\s+)?"
+    r"(?:comment|speculate|elaborate)\b",
     re.IGNORECASE,
 )
 _CONTENT_DENY = re.compile(
@@ -149,7 +171,10 @@ _CONTENT_DENY = re.compile(
     r"|no\s+such\s+(?:talks|meeting|meetings|negotiations|contacts|thing)"
     r"|nothing\s+of\s+the\s+sort"
     r"|(?:categorically|flatly|strongly)\s+(?:deny|denies|reject|rejects)"
-    r"|\b(?:we|i)\s+deny\b)",
+    r"|\b(?:we|i)\s+deny\b"
+    # "We reject these allegations in the strongest terms", "I dispute the claims": rejecting a report, not a plan
+    r"|\b(?:we|i)\s+(?:\w+ly\s+)?(?:reject|dispute|refute)\s+(?:these|those|the|this|that|such|any|all|all\s+the)\s+"
+    r"(?:\w+\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?|charges?|assertions?|rumou?rs?))",
     re.IGNORECASE,
 )
 # Non-answers every domain uses. A deflection hands the judgement to the audience ("You should decide for yourself",
@@ -231,6 +256,30 @@ _STANDING_POSITION = re.compile(
             # "Our position has not changed", "its stance remains unchanged"
             r"\b" + _OWN + r"\s+(?:position|stance)\s+(?:has\s+not|hasn't|hasn’t|had\s+not|hadn't|hadn’t)\s+changed",
             r"\b" + _OWN + r"\s+(?:position|stance)\s+(?:remains|remained|is)\s+(?:unchanged|the\s+same)",
+        )
+    ),
+    re.IGNORECASE,
+)
+# What the speaker puts first, in place of an answer to the question put to them: "We are focused on serving our
+# customers", "The safety of our passengers is our highest priority", "We take these concerns very seriously",
+# "Our thoughts are with the families". Read only under a question ("Asked whether ..., X said"): unasked, "we are
+# focused on winning the league" says what the speaker is doing.
+_FIRST_CONCERN = r"(?:(?:highest|top|first|main|only|overriding|primary|number\s+one|absolute|utmost)\s+)?"
+_EVASION = re.compile(
+    "|".join(
+        (
+            r"\b(?:we|i|it|they|he|she|the\s+\w+)\s*(?:are|is|am|was|were|'re|’re|'m|’m|"
+            + _CONTINUING
+            + r")\s+(?:(?:still|now|always)\s+)?"
+            + _POSITION_PREDICATE,
+            r"\b(?:our|its|my|their|his|her)\s+" + _FIRST_CONCERN + r"(?:priority|focus|concern)\s+"
+            r"(?:is|was|remains|will\s+be|has\s+(?:always\s+)?been)\b",
+            r"\b(?:is|are|was|remains|will\s+be|has\s+(?:always\s+)?been)\s+(?:our|its|my|their|his|her)\s+"
+            + _FIRST_CONCERN
+            + r"(?:priority|focus|concern)\b",
+            r"\b(?:we|i|it|they|he|she)\s+(?:take|takes|took|are\s+taking|is\s+taking)\s+(?:[\w-]+\s+){1,5}?"
+            r"(?:very\s+|extremely\s+|incredibly\s+|most\s+)?seriously\b",
+            r"\b(?:our|my|their|its)\s+thoughts\s+(?:and\s+prayers\s+)?(?:are|remain|go\s+out)\s+(?:with|to)\b",
         )
     ),
     re.IGNORECASE,
@@ -366,6 +415,10 @@ class CueReading:
     object_noun: str | None = None
     # The cue's tier in :mod:`crosswire.attribution.cues` (speech, belief, evidence, according, continuation).
     tier: str = "speech"
+    # Whether what is said answers a question put to the speaker ("Asked whether ..., X said", "when asked").
+    answering: bool = False
+    # The particle of a phrasal verb ("pushed back on reports" -> "back").
+    particle: str | None = None
 
 
 def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | None = None) -> StanceClass:
@@ -384,8 +437,10 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         if cue.negated:
             return "decline" if cue.modal in MODALS else "other"
         return "confirm"
-    if lemma in DENY or (lemma in DENY_WITH_REPORT and cue.object_noun in REPORT_NOUNS):
+    if lemma in DENY or (lemma in DENY_WITH_REPORT and cue.object_noun in REPORT_NOUNS | INVOLVEMENT_NOUNS):
         return "other" if cue.negated else "deny"
+    if cue.particle is not None and (lemma, cue.particle) in REBUTTALS:
+        return "deny" if cue.object_noun in REPORT_NOUNS and not cue.negated else "other"
     if lemma in DENY_WITH_REPORT:
         return "other"  # rejecting a proposal or a person is a judgement, not a denial of a report
     if cue.negated:
@@ -393,10 +448,12 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         if lemma in {"comment", "say", "respond", "answer", "discuss", "elaborate"}:
             return "decline"
         return "other"
+    if lemma in ASKING and _QUESTION.match(content):
+        return "other"  # "asked whether the jets had been inspected": a question asserts nothing
     if lemma in JUDGING and _VERDICT_ANYWHERE.search(content):
         return "deny"  # "described the report as complete fiction", "called the claims nonsense"
     if lemma in SPEECH_NEUTRAL or cue.tier in {"speech", "according", "continuation", "evidence"}:
-        return content_class(content, span)
+        return content_class(content, span, answering=cue.answering)
     return "other"
 
 
@@ -406,8 +463,10 @@ def _first_sentence(content: str) -> str:
     return content[: match.end()] if match else content
 
 
-def content_class(content: str, span: Span | None = None) -> StanceClass:
-    """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes)."""
+def content_class(content: str, span: Span | None = None, *, answering: bool = False) -> StanceClass:
+    """The class of what is said under a neutral cue: decline, deny, confirm or assert (see the module's notes).
+    ``answering``: what is said answers a question put to the speaker, so a statement of the speaker's own focus,
+    priority or concern instead of an answer is a non-answer (neither)."""
     first_sentence = _first_sentence(content)
     refusal = _CONTENT_DECLINE.search(content) or _REPORTED_DECLINE.search(content)
     confirmed = _CONTENT_CONFIRM.search(content)
@@ -421,6 +480,8 @@ def content_class(content: str, span: Span | None = None) -> StanceClass:
         return "confirm"
     if _UNSETTLED.search(first_sentence) or _STANDING_POSITION.search(first_sentence):
         return "neither"  # "this cannot be proven", "as we have said before, we are focused on ..."
+    if answering and _EVASION.search(first_sentence):
+        return "neither"  # asked whether the heaters caused the fires: "We are focused on our customers"
     if span is not None and negated_claim(span):
         return "deny"
     return "assert"

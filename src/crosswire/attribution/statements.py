@@ -42,12 +42,14 @@ from crosswire.attribution.speaker_names import (
     alias_index,
     before_target,
     by_alias,
+    by_premodified_noun,
     by_surname,
     head_person,
     linked_inside,
     named_org,
     names_a_person,
     relative_tail,
+    role_named,
 )
 from crosswire.attribution.speaker_pronouns import GROUP_PRONOUNS, pronoun_link
 from crosswire.attribution.speaker_roles import possessed_role, role_holder, role_span, spoken_for
@@ -79,7 +81,7 @@ def _link_one(
         return None
     end, phrase = cut, article.text[start:cut].strip()
     mentions = linked_inside(article, start, end)
-    person = head_person(article, statement, mentions)
+    person = head_person(article, statement, mentions) or role_named(article, end, mentions)
     if person is not None:
         return person.entity
     said = [(s.content_start, s.content_end) for s in [*previous, statement] if s.content_start is not None]
@@ -104,7 +106,9 @@ def _link_one(
         # "his lawyer", whom the article does not name: an unnamed source (see link_article); "Putin's spokesman",
         # whom it does not name: Putin's word
         return spoken_for(article, start, phrase, previous, entities) or None
-    found = by_description(article, start, phrase, mentions, previous, entities)
+    found = by_description(article, start, phrase, mentions, previous, entities) or by_premodified_noun(
+        article, start, phrase, entities
+    )
     if found is not None:
         return found
     found = named_org(article, start, end, phrase, mentions)

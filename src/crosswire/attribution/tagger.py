@@ -480,8 +480,8 @@ def add_statements(finder: _Finder) -> None:
         if cue_span is None or not len(cue_span):
             continue
         token = cue_span.root
-        if passive_subject(token, found.source):
-            continue
+        if passive_subject(token, found.source) or token.i in finder.read_with_governor:
+            continue  # what others expect of the subject; a cue the rules read with its governor ("Asked whether")
         taken.append((start, end))
         reading = parse.reading(token, "model")
         finder.candidates.append(

@@ -47,12 +47,21 @@ _MAY_SPLIT = re.compile(r"\b(?:and|but)\b|,\s*(?:which|who)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 # "media reports that", "speculation that", "Yes, we confirm that", "I can deny that": the frame before what a
 # denial or a confirmation is about.
+# Whose report it is, between the report and its "that": "reports by state media that", "claims from Moscow that",
+# "allegations in the Sunday Times that" (up to five words). A "that" followed by a verb opens a relative clause
+# ("reports by the agency that were published on Friday"), which is no frame.
+_WHOSE = r"(?:\s+(?:by|from|in|of)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)?"
+_NOT_RELATIVE = (
+    r"(?!(?:was|were|is|are|had|has|have|appeared|came|said|says|claimed|suggested|circulated|emerged|surfaced)\b)"
+)
 _FRAME = re.compile(
     r"^(?:yes|no|well|indeed)?[,\s]*"
     r"(?:(?:(?:the|these|those|recent|media|news|press|market|some|such)\s+){0,3}"
     r"(?:reports?|speculation|claims?|allegations?|suggestions?|rumou?rs?|accusations?|assertions?)"
-    r"|(?:i|we)\s+(?:can\s+|do\s+|must\s+|would\s+)?(?:confirm|deny|reject|state|stress|insist))"
-    r"\s+that\s+",
+    + _WHOSE
+    + r"\s+that\s+"
+    r"|(?:i|we)\s+(?:can\s+|do\s+|must\s+|would\s+)?(?:confirm|deny|reject|state|stress|insist)\s+that\s+)"
+    + _NOT_RELATIVE,
     re.IGNORECASE,
 )
 
@@ -152,11 +161,19 @@ def judged_frame(text: str) -> tuple[int, str, str] | None:
     cut, claim = strip_frame(text)
     if not cut:
         return None
+    judged = judged_clause(claim)
+    return None if judged is None else (cut, *judged)
+
+
+def judged_clause(claim: str) -> tuple[str, str] | None:
+    """The claim a framed clause spells out and the verdict its tail passes, when the frame came before it ("Reports
+    [that] the plant will close are untrue", the report noun read as the statement's cue): ``("the plant will
+    close", "denies")``; None when no verdict closes it."""
     verdict = _VERDICT_TAIL.search(claim)
     if verdict is None or _words(claim[: verdict.start()]) < MIN_CLAUSE_WORDS:
         return None
     upheld = verdict["word"].lower() in _UPHELD
-    return cut, claim[: verdict.start()], "confirms" if upheld else "denies"
+    return claim[: verdict.start()], "confirms" if upheld else "denies"
 
 
 def absence_frame(text: str) -> int | None:
@@ -181,7 +198,10 @@ _REPORTED_DENIAL = re.compile(
     r"(?:(?:already|also|flatly|strongly|categorically|vehemently|repeatedly)\s+)?"
     r"(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
     r"(?:(?:a|an|the|any|all|these|those|recent)\s+)?(?:(?:newspaper|media|press|news|published|online)\s+)?"
-    r"(?:(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|speculation)\s+)?that\s+",
+    r"(?:(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|speculation)"
+    + _WHOSE
+    + r"\s+)?that\s+"
+    + _NOT_RELATIVE,
     re.IGNORECASE,
 )
 

@@ -31,7 +31,16 @@ from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import Proposition, figures
 from crosswire.claims.voices import affiliations
 from crosswire.clean import header
-from crosswire.model import Article, Claim, Contradiction, ContradictionValue, Dossier, Evidence, Statement
+from crosswire.model import (
+    Article,
+    Claim,
+    Contradiction,
+    ContradictionValue,
+    Dossier,
+    Evidence,
+    Statement,
+    Timex,
+)
 from crosswire.nlp.embeddings import VectorCache, cosine_matrix, encode_cached
 from crosswire.nlp.sentences import article_sentences, sentence_at
 from crosswire.time.lexicon import MONTH_RE, ONES, TENS
@@ -65,6 +74,12 @@ class DatedSentence:
     phrase: str
     context: str
     statement: str | None
+    # Where the time expression stands: the claim it dates is the one whose proposition holds it.
+    at: int = -1
+    # When a statement was said ("the fire service said on Monday"), not a value. Such a sentence is still embedded
+    # with the rest (the claims stage embeds them in one batch, and a batch's vectors depend on what is in it), but is
+    # compared with nothing.
+    said: bool = False
 
 
 def _day(value: str) -> date | None:
@@ -101,9 +116,42 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
         found.append(
-            DatedSentence(article, lo, hi, (timex.value or "")[:10], timex.text, masked, owner.id if owner else None)
+            DatedSentence(
+                article,
+                lo,
+                hi,
+                (timex.value or "")[:10],
+                timex.text,
+                masked,
+                owner.id if owner else None,
+                timex.start,
+                _when_said(article.text, timex, statements),
+            )
         )
     return found
+
+
+# Between a verb of saying and the day it was said: "said on Monday", "told reporters late on Friday", "told CKTV
+# Tuesday".
+_SAID_ON = re.compile(
+    r"\s+(?:(?:to\s+)?(?:reporters|journalists|the\s+press|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?"
+)
+_ANSWERS = frozenset({"assert", "confirm", "deny", "decline", "neither"})
+
+
+def _when_said(text: str, timex: Timex, statements: Sequence[Statement]) -> bool:
+    """Whether ``timex`` tells when a statement's cue was said ("the fire service said on Monday" after a content the
+    statement's span leaves out), not a day of what was said ("said Friday's vote was rigged")."""
+    if text.startswith(("'s", "’s"), timex.end):
+        return False
+    return any(
+        statement.cue_end is not None
+        and statement.cue_end < timex.start <= statement.cue_end + 40
+        and _SAID_ON.fullmatch(text[statement.cue_end : timex.start]) is not None
+        for statement in statements
+        if statement.stance_class in _ANSWERS
+    )
 
 
 def _other_figures(left: DatedSentence, right: DatedSentence) -> bool:
@@ -186,6 +234,8 @@ def value_contradictions(
             left, right = candidates[i], candidates[j]
             if int(j) <= int(i) or left.article.id == right.article.id or left.value == right.value:
                 continue
+            if left.said or right.said:
+                continue
             left_day, right_day = _day(left.value), _day(right.value)
             if left_day is None or right_day is None or abs((left_day - right_day).days) > MAX_DAYS_APART:
                 continue
@@ -193,8 +243,11 @@ def value_contradictions(
                 continue
             if _other_figures(left, right):
                 continue
-            about = _claim_at(by_article, left.article.id, left.start) or _claim_at(
-                by_article, right.article.id, right.start
+            about = (
+                _claim_at(by_article, left.article.id, left.at)
+                or _claim_at(by_article, right.article.id, right.at)
+                or _claim_at(by_article, left.article.id, left.start)
+                or _claim_at(by_article, right.article.id, right.start)
             )
             if about is None:
                 continue

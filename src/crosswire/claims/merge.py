@@ -75,7 +75,33 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
         return True
     if _refuses(left, right) or _refuses(right, left):
         return True
+    if _counted_apart(left.text, right.text):
+        return True
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
+
+
+# A number word counting what follows it ("two people", "three soldiers", "twelve jobs"): digits are the
+# propositions' figures, read above.
+_COUNT = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty)\s+(?:(?:more|other|further|[a-z]+-year-old)\s+)?([a-z]{3,})\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _counts(text: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for match in _COUNT.finditer(text):
+        found.setdefault(match[2].lower(), set()).add(match[1].lower())
+    return {noun: frozenset(numbers) for noun, numbers in found.items()}
+
+
+def _counted_apart(left: str, right: str) -> bool:
+    """Whether two texts count one thing differently in words ("two people have died" / "three people died"): a toll
+    revised, or given two ways, is two claims (or a contradiction between them), not one."""
+    ours, theirs = _counts(left), _counts(right)
+    return any(not ours[noun] & theirs[noun] for noun in ours.keys() & theirs.keys())
 
 
 # A refusal: what somebody will not do ("the government would not pay any ransom", "the club refuses to sell").

@@ -28,6 +28,7 @@ from crosswire.claims.clauses import (
     ClauseReader,
     dateline_cut,
     drop_attribution,
+    judged_clause,
     judged_frame,
     strip_frame,
 )
@@ -271,7 +272,9 @@ def extract(
         statements = by_article.get(article.id, [])
         relayed = relayed_outlet(article, statements)
         parts_of = {
-            statement.id: _quoted_parts(article, statement, index.sentence_spans(*_content_span(statement)))
+            statement.id: _quoted_parts(
+                article, statement, index.sentence_spans(*_content_span(statement, article.text))
+            )
             for statement in statements
         }
         own_voice = _own_voice_sentences(article, index, statements, spans)
@@ -317,7 +320,8 @@ def extract(
             for part, (lo, hi) in enumerate(parts_of[statement.id]):
                 if len(WORD.findall(strip_content(article.text[lo:hi]))) < MIN_WORDS:
                     continue
-                offset, text, judged = _statement_reading(article, lo, hi)
+                framed = part == 0 and _REPORT_NOUN.fullmatch(statement.cue or "") is not None
+                offset, text, judged = _statement_reading(article, lo, hi, framed)
                 if _QUESTION_END.search(text):
                     continue  # a question the source asks puts nothing forward
                 clauses = clauses_of.split(text, index.name_spans(offset, offset + len(text)))
@@ -360,7 +364,7 @@ def extract(
                         # "He is not conducting negotiations": the quote's earlier sentence says who "he" is.
                         entities |= previous_entities
                     previous_entities = entities
-                    clause_text = drop_attribution(clause_text)
+                    clause_text = _without_speaker_tail(drop_attribution(clause_text), statement.speaker_text)
                     if denied is not None:
                         clause_stance, asserted = "denies", None
                     elif judged is not None:
@@ -403,6 +407,10 @@ def extract(
     return propositions, reactions
 
 
+# A report noun read as a statement's cue ("Reports that the trust backs the bid are untrue").
+_REPORT_NOUN = re.compile(
+    r"(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|accusations?|speculation)", re.IGNORECASE
+)
 # A question a source asks ("All dogs go to heaven?", "Where will the refugees go?") puts nothing forward.
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*\s*$")
 _CLOSING_QUOTE = re.compile(r"[\"”’»][\s,;:.]*$")
@@ -439,10 +447,63 @@ def _quoted_parts(article: Article, statement: Statement, parts: list[tuple[int,
     return kept
 
 
-def _content_span(statement: Statement) -> tuple[int, int]:
+def _without_speaker_tail(text: str, speaker_text: str | None) -> str:
+    """A clause that runs on into its own statement's speaker ("Two people have died in the fire, the fire service"
+    of "..., the fire service said on Monday, citing police", the cue left outside the content) ends before it."""
+    if not speaker_text:
+        return text
+    trimmed = text.rstrip(" .,")
+    if trimmed.endswith(", " + speaker_text) and len(trimmed) > len(speaker_text) + 20:
+        return trimmed[: -len(speaker_text) - 2]
+    return text
+
+
+def _content_span(statement: Statement, text: str) -> tuple[int, int]:
+    """Where a statement's proposition is read: its content; or, for a deed read as a cue whose content is an amount
+    ("Brandt Sports Group has offered £150 million for the club", "the insurer paid $2 million"), the clause from its
+    subject on, since the amount without its doer and verb ("£150 million for the club") says nothing. A content
+    that says something of its own ("released photographs of the plug, which was found in a garden", "recorded that
+    the light had come on") is left as it is: it carries a claim of its own."""
     start = statement.content_start if statement.content_start is not None else statement.start
     end = statement.content_end if statement.content_end is not None else statement.end
+    if _deed_as_cue(statement, text) and statement.speaker_start is not None:
+        start = statement.speaker_start
     return start, end
+
+
+# Between a deed's subject and its verb: auxiliaries and adverbs only ("has offered", "will now close").
+_AUXILIARIES = re.compile(
+    r"\s*(?:(?:has|have|had|will|would|also|now|just|already|since|then|later|quickly)\s+)*", re.IGNORECASE
+)
+_CUE_VERB = re.compile(r"[a-z]+")
+# A content that is an amount: a figure first, with what it counts or a currency ("£150 million for the club",
+# "about 4,000 shares", "$2 million in damages").
+_AMOUNT_FIRST = re.compile(
+    r"(?:(?:about|nearly|almost|some|around|roughly|more\s+than|at\s+least|up\s+to|another|a\s+further)\s+)?"
+    r"[$€£¥]?\s?\d[\d,.]*(?:\s*(?:m|bn|million|billion|thousand|%|percent|per\s+cent)\b)?",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(r"(?:he|she|it|they|we|i|you|which|who|that|this)$", re.IGNORECASE)
+
+
+def _deed_as_cue(statement: Statement, text: str) -> bool:
+    """Whether the statement is a deed its subject did, read as a cue (class ``other``: no verb of saying), its verb
+    right after its named subject and its content, an amount, right after the verb."""
+    if statement.stance_class != "other" or statement.direct:
+        return False
+    spans = (statement.speaker_start, statement.speaker_end, statement.cue_start, statement.cue_end)
+    if any(value is None for value in spans) or statement.content_start is None:
+        return False
+    speaker_start, speaker_end, cue_start, cue_end = (int(value or 0) for value in spans)
+    if not speaker_start < speaker_end <= cue_start < cue_end <= statement.content_start:
+        return False
+    return bool(
+        _AMOUNT_FIRST.match(text, statement.content_start)
+        and _AUXILIARIES.fullmatch(text[speaker_end:cue_start])
+        and _CUE_VERB.fullmatch(text[cue_start:cue_end])
+        and not text[cue_end : statement.content_start].strip()
+        and not _PRONOUN_SPEAKER.match(text[speaker_start:speaker_end].strip())
+    )
 
 
 def _event_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -513,13 +574,16 @@ def _statement_text(article: Article, lo: int, hi: int) -> tuple[int, str]:
     return offset, text
 
 
-def _statement_reading(article: Article, lo: int, hi: int) -> tuple[int, str, Stance | None]:
+def _statement_reading(article: Article, lo: int, hi: int, framed: bool = False) -> tuple[int, str, Stance | None]:
     """:func:`_statement_text` and the verdict the sentence passes on the claim it spells out: "The suggestion that
     militants were caught at the border is categorically false" puts forward "militants were caught at the border"
-    and denies it."""
+    and denies it. ``framed``: the report noun before the content was read as its cue ("[Reports] that the trust
+    backs the bid are untrue")."""
     raw = article.text[lo:hi]
     text = strip_content(raw)
     offset = lo + max(0, raw.find(text))
+    if framed and (spelled := judged_clause(text)) is not None:
+        return offset, spelled[0], spelled[1]
     dated = dateline_cut(text)
     judged = judged_frame(text[dated:])
     if judged is not None:

@@ -348,7 +348,8 @@ def _denials_told_alone(
     positive_by_story: dict[str, list[tuple[int, np.ndarray]]],
     story_of: Callable[[int], str],
 ) -> list[tuple[int, int]]:
-    """The denials of claims made of denials alone that go to the claim they deny, as (proposition, claim) pairs:
+    """The denials of claims made of denials alone, or merged among lines none of which says what they deny, that go
+    to the claim they deny, as (proposition, claim) pairs:
     "the bank denied that it had been warned" denies "the bank had been warned about the flaw in January", told with
     more words elsewhere in the story: every content word of the denied clause is in one line of that claim, and the
     two say the same thing (within :data:`DENIES_SAME_CLAIM`). A denial in the sentence right after a line of its
@@ -368,16 +369,21 @@ def _denials_told_alone(
             member_words[member] = content_words(propositions[member].text)
         return member_words[member]
 
-    for number in alone:
-        for index in groups[number]:
+    for number, group in enumerate(groups):
+        for index in group:
             denial = propositions[index]
             words = content_words(denial.text)
-            if not words or not vectors[index].any():
+            if not words or not vectors[index].any() or denial.stance != "denies":
                 continue
+            if number not in alone and any(
+                propositions[member].stance != "denies" and (words - _generalised(denial.text)) <= words_of(member)
+                for member in group
+            ):
+                continue  # a denial among lines that say what it denies is where it belongs
             candidates = [
                 (float(mean @ vectors[index]), other)
                 for other, mean in positive_by_story.get(story_of(index), [])
-                if other not in alone and any(words <= words_of(member) for member in groups[other])
+                if other not in alone and other != number and any(words <= words_of(member) for member in groups[other])
             ]
             if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
                 moves.append((index, max(candidates)[1]))
@@ -387,6 +393,7 @@ def _denials_told_alone(
                 other
                 for other, _ in positive_by_story.get(story_of(index), [])
                 if other not in alone
+                and other != number
                 and general
                 and any(
                     propositions[member].article == denial.article

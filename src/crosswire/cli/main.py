@@ -82,6 +82,9 @@ def analyze(
     ] = False,
     fresh: Annotated[bool, typer.Option("--fresh", help="Empty the store first instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the dossier path.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what each stage does (as `crosswire -v analyze`).")
+    ] = False,
     workers: Annotated[
         int | None,
         typer.Option("--workers", "-j", min=1, help="Processes for the per-article stages [default: every core]."),
@@ -96,6 +99,10 @@ def analyze(
 ) -> None:
     """Ingest every input, run the whole pipeline, and write DIR/dossier.json and DIR/dossier.html."""
     from crosswire.engine import default_workers
+
+    if verbose:
+        # Users put the flag after the command as often as before it; both mean the same.
+        configure_logging(verbose)
 
     if engine == "local" and (workers or default_workers()) > 1:
         # The worker pool's fork server imports the pipeline on another core while this process imports it below.

@@ -152,6 +152,8 @@ def _cluster_orgs(
     for ref in refs:
         key = _org_text_key(articles[ref[0]].mentions[ref[1]].text)
         by_key[key].append(ref)
+    _attach_generic_heads(by_key)
+    for key in by_key:
         union.find(key)
     _join_short_forms(by_key, union)
     full_keys = [k for k in by_key if not is_acronym(k)]
@@ -172,6 +174,34 @@ def _cluster_orgs(
         cluster = clusters.setdefault(root, _Cluster("ORG"))
         cluster.refs.extend(members)
     return clusters
+
+
+def _attach_generic_heads(by_key: dict[str, list[Ref]]) -> None:
+    """An institution's head noun written alone ("the Commission said") is, in each article, the one name of that
+    article it ends ("the European Commission"). Article by article, because the corpus may hold several ("the Data
+    Protection Commission" elsewhere); where an article names none or several (one it ends, one it opens: "the
+    European Central Bank", "the Bank of England"), the word stays a name of its own for the joins that follow."""
+    named: dict[tuple[int, str], set[str]] = defaultdict(set)  # the names each head ends or opens, by article
+    for key, refs in by_key.items():
+        words = key.split()
+        if len(words) < 2 or is_acronym(key):
+            continue
+        heads = {words[-1]} | ({words[0]} if len(words) >= 3 and words[1] == "of" else set())
+        for article, _ in refs:
+            for head in heads & ORG_NOUNS:
+                named[(article, head)].add(key)
+    for key in [k for k in by_key if k in ORG_NOUNS]:
+        kept: list[Ref] = []
+        for ref in by_key[key]:
+            names = named.get((ref[0], key), set())
+            if len(names) == 1 and next(iter(names)).split()[-1] == key:
+                by_key[next(iter(names))].append(ref)
+            else:
+                kept.append(ref)
+        if kept:
+            by_key[key] = kept
+        else:
+            del by_key[key]
 
 
 def _join_short_forms(by_key: dict[str, list[Ref]], union: _UnionFind) -> None:
@@ -221,7 +251,7 @@ def _cluster_by_key(
         text = articles[ref[0]].mentions[ref[1]].text
         if text.isupper() and len(text) > 3:
             text = text.title()  # a dateline's "MOSCOW" is Moscow; short all-caps forms ("UK", "USA") stay as they are
-        found = gazetteer.place(text) if place else None
+        found = gazetteer.region_or_place(text) if place else None
         key = f"{labels[ref]}:{found.kind}:{found.code}" if found else f"{labels[ref]}:{_org_key(text)}"
         cluster = clusters.setdefault(key, _Cluster(labels[ref]))
         cluster.refs.append(ref)

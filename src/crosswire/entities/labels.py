@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -69,16 +70,23 @@ _PLACE_BEFORE = re.compile(
     r",?\s+from\s+)$"
 )
 # A trade that only a person has, in lower case right before a name of two or three words ("director Ridley
-# Scott", "researcher Rona Peligal", "actor Seth Rogen", any "-ologist"): a person, whatever kind the tagger gave
-# the name.
+# Scott", "researcher Rona Peligal", "actor Seth Rogen", any "-ologist"), or set off by a comma ("Brandt's chairman,
+# Marcus Hale,"): a person, whatever kind the tagger gave the name, in every article.
 _PERSON_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:spokes(?:man|woman|person)|analyst|researcher|professor|actor|actress|singer|rapper|director|"
     r"filmmaker|producer|screenwriter|writer|novelist|author|reporter|journalist|correspondent|columnist|senator|"
     r"congressman|congresswoman|lawyer|attorney|judge|coach|striker|midfielder|goalkeeper|surgeon|scientist|"
-    r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist)\s+$"
+    r"economist|chairman|chairwoman|[a-z]+ologist|astronomer|physicist),?\s+$"
 )
 # A word used as a place where it stands: after a preposition of place or direction ("in Salgado", "from Benfica").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|around|across|toward|towards)\s+$", re.I)
+# Where only a place stands ("branches in Limerick", "near Tralee"), unlike "at" or "from" ("analysts at Nomura", "a
+# statement from Shell"); a holding's "in" ("a stake in Toyota") is a company's.
+_ONLY_PLACE_BEFORE = re.compile(
+    r"(?<!\bstake )(?<!\bstakes )(?<!\bshares )(?<!\bshare )(?<!\binvestment )(?<!\binterest )(?<!\bholding )"
+    r"\b(?:in|near|outside|around|across|throughout)\s+$",
+    re.I,
+)
 _HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
 
 Ref = tuple[int, int]  # (article position, mention position)
@@ -123,20 +131,15 @@ def vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     outlets = {fold(article.outlet) for article in articles if article.outlet}
     skeletons = skeleton_index(surnames_corpus)
     stems = _company_stems(articles)
+    introduced = _Introduced(
+        outlets, named_as_group, named_as_outlet, named_as_place, named_as_person, _only_as_place(articles)
+    )
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         placed = _used_as_place(article)
         org_ends = {fold(m.text.split()[-1]) for m in article.mentions if m.label == "ORG" and len(m.text.split()) >= 2}
         for i, mention in enumerate(article.mentions):
-            voted = majority.get(fold(mention.text), mention.label)
-            if fold(mention.text) in outlets or (voted == "PERSON" and fold(mention.text) in named_as_group):
-                voted = "ORG"
-            elif voted != "ORG" and fold(mention.text) in named_as_outlet:
-                voted = "ORG"  # "the entertainment site TheWrap", tagged a person or a place elsewhere
-            elif voted in {"ORG", "PERSON", "FAC"} and fold(mention.text) in named_as_place:
-                voted = "GPE"  # "a teenager from Queens", tagged an organization elsewhere
-            elif voted != "PERSON" and fold(mention.text) in named_as_person:
-                voted = "PERSON"  # "director Ridley Scott", tagged a facility elsewhere
+            voted = _introduced_label(mention.text, majority.get(fold(mention.text), mention.label), introduced)
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
             if (
                 label in {"GPE", "LOC"}
@@ -198,6 +201,51 @@ def _used_as_place(article: Article) -> set[str]:
         if _PLACE_PREPOSITION_BEFORE.search(before) or not article.text[: mention.start].strip():
             placed.add(fold(mention.text))
     return placed
+
+
+@dataclass(frozen=True)
+class _Introduced:
+    """Folded names by what the corpus shows them to be, whatever the tagger said (see :func:`_introductions`)."""
+
+    outlets: set[str]  # the outlets that published the corpus
+    groups: set[str]
+    named_outlets: set[str]
+    places: set[str]
+    people: set[str]
+    only_placed: set[str]  # see :func:`_only_as_place`
+
+
+def _introduced_label(text: str, voted: str, introduced: _Introduced) -> str:
+    """The voted label, or what the corpus introduces the name as."""
+    key = fold(text)
+    if key in introduced.outlets or (voted == "PERSON" and key in introduced.groups):
+        return "ORG"
+    if voted != "ORG" and key in introduced.named_outlets:
+        return "ORG"  # "the entertainment site TheWrap", tagged a person or a place elsewhere
+    if voted in {"ORG", "PERSON", "FAC"} and key in introduced.places:
+        return "GPE"  # "a teenager from Queens", tagged an organization elsewhere
+    if voted == "ORG" and key in introduced.only_placed and not is_acronym(text) and gazetteer.city(text) is not None:
+        return "GPE"  # "branches in Limerick": a known city, never written where an organization stands
+    if voted != "PERSON" and key in introduced.people:
+        return "PERSON"  # "director Ridley Scott", tagged a facility elsewhere
+    return voted
+
+
+def _only_as_place(articles: Sequence[Article]) -> set[str]:
+    """Folded one-word names that every article writes only where a place stands (after "in", "near", "outside" ...,
+    or opening a dateline): a city the tagger typed as an organization ("Kestrel Bank's branches in Limerick")."""
+    seen: Counter[str] = Counter()
+    placed: Counter[str] = Counter()
+    for article in articles:
+        for mention in article.mentions:
+            if " " in mention.text.strip():
+                continue
+            key = fold(mention.text)
+            seen[key] += 1
+            before = article.text[max(0, mention.start - 30) : mention.start]
+            if _ONLY_PLACE_BEFORE.search(before) or not article.text[: mention.start].strip():
+                placed[key] += 1
+    return {key for key, count in seen.items() if placed[key] == count}
 
 
 def _introductions(articles: Sequence[Article]) -> tuple[set[str], set[str], set[str], set[str]]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
@@ -135,24 +135,36 @@ def _possessive_is_part_of_name(after: str) -> bool:
     return bool(words) and after[:1].isupper() and any(w in _NAME_HEADS for w in words)
 
 
-def plausible_label(surface: str, label: str) -> str | None:
+def plausible_label(surface: str, label: str, before: str = "") -> str | None:
     """The label a span's own words allow, or None when it cannot be a name of that type.
 
     A "person" with digits ("Flight 1282") is not a name; a "person" whose last word heads an institution ("Dodgers
-    Foundation") or a place ("Baltic Sea", "Dodger Stadium") is that instead.
+    Foundation", "Brightwave Toys") or a place ("Baltic Sea", "Dodger Stadium") is that instead, unless a courtesy
+    title or a role stands right ``before`` it ("Mr Alan Park", "Health Secretary Alan Park").
     """
     words = surface.split()
+    if label in {"GPE", "LOC"} and len(words) == 1 and words[0].lower().strip(".,") in _PLACE_HEADS:
+        return None  # "County clerk Maria Lopez": a place's head noun alone names no place
     if label in {"GPE", "LOC", "NORP"} and len(words) >= 2 and words[-1].lower().strip(".,") in _INSTITUTION_HEADS:
         return "ORG"  # "West Yorkshire Police", "Leeds City Council": an institution of the place, not the place
     if label == "PERSON":
         if any(ch.isdigit() for ch in surface):
             return None
         last = words[-1].lower().strip(".,") if words else ""
+        if len(words) >= 2 and _TITLED_BEFORE.search(before):
+            return label
         if len(words) >= 2 and last in _PLACE_HEADS:
             return "LOC"
-        if len(words) >= 2 and last in _NAME_HEADS:
+        if len(words) >= 2 and (last in _NAME_HEADS or last in CORPORATE_HEADS):
             return "ORG"
     return label
+
+
+# A courtesy title ("Mr", "Dr.") or a role noun ("Secretary", "spokeswoman") right before a name: a person's.
+_TITLED_BEFORE = re.compile(
+    r"(?:^|[\s(\"“])(?:(?:" + "|".join(sorted(HONORIFICS)) + r")\.?|" + "|".join(sorted(ROLE_HEADS)) + r")\s+$",
+    re.IGNORECASE,
+)
 
 
 def _wire_slug_cut(text: str, start: int, end: int, label: str) -> int:
@@ -296,7 +308,7 @@ CORPORATE_HEADS = frozenset(
         "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
         "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
         "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
-        "networks", "shipping", "brewing", "foods", "partners", "group",
+        "networks", "shipping", "brewing", "foods", "toys", "partners", "group",
         # legal forms, which may follow another head ("Veridane Therapeutics Inc")
         "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
     }
@@ -416,7 +428,7 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         if not surface or not any(ch.isalpha() for ch in surface):
             continue
         label = correct_label(surface, raw_label, text[max(0, start - 40) : start])
-        label = plausible_label(surface, label) if label is not None else None
+        label = plausible_label(surface, label, text[max(0, start - 30) : start]) if label is not None else None
         if label is None:
             continue
         if not any(ch.isupper() for ch in surface):
@@ -473,16 +485,21 @@ def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if gazetteer.place(name) is not None or gazetteer.country(words[0]) is not None:
             continue
         start, end = match.start("name"), match.end("name")
-        if any(m.start < end and start < m.end for m in [*mentions, *added]):
-            continue
         for index, mention in enumerate(mentions):
             if (
-                mention.label == "PERSON"
+                (mention.label == "PERSON" or mention.text.lower() in TITLE_WORDS)
                 and " " not in mention.text
                 and mention.end < start
                 and re.fullmatch(r"\s+" + re.escape(word[0]) + r"\s+", text[mention.end : start])
             ):
-                dropped.add(index)  # "Labour" of "Labour Minister Ana Ruiz"
+                dropped.add(index)  # "Labour" of "Labour Minister Ana Ruiz", "Health" of "Health Secretary ..."
+        same = [n for n, m in enumerate(mentions) if (m.start, m.end) == (start, end) and m.label != "PERSON"]
+        if same and _looks_like_person(words):
+            # "Local councillor Aoife Daly", the name tagged ORG: the role noun says whose name it is.
+            mentions[same[0]] = Mention(start=start, end=end, text=name, label="PERSON")
+            continue
+        if any(m.start < end and start < m.end for m in [*mentions, *added]):
+            continue
         added.append(Mention(start=start, end=end, text=name, label="PERSON"))
     kept = [mention for index, mention in enumerate(mentions) if index not in dropped]
     return sorted([*kept, *added], key=lambda m: m.start)
@@ -537,7 +554,20 @@ def _split_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
 
 
 def spans_of(doc: Doc) -> list[tuple[int, int, str]]:
-    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if not _capitalised_common_noun(doc, ent)]
+
+
+def _capitalised_common_noun(doc: Doc, ent: Span) -> bool:
+    """A one-word "name" opening its sentence that the tagger reads as a common noun and that the text never writes
+    with a capital inside a sentence ("Brain swelling occurred in 14 percent of patients"): a noun capitalised by
+    its place, not a name. A company named so ("Target reported ...") is nearly always named again inside a
+    sentence, where it keeps its capital."""
+    token = doc[ent.start]
+    if len(ent) != 1 or not token.is_sent_start or token.tag_ not in {"NN", "NNS"}:
+        return False
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+    return not any(other.text == token.text and not other.is_sent_start for other in doc)
 
 
 def find_mentions(article: Article, context: Context) -> None:

@@ -56,6 +56,9 @@ ROLE_HEADS = frozenset(
         "athlete", "referee", "author", "historian",
     }
 )  # fmt: skip
+# Endings that make a noun a profession in English whatever its stem: "neurologist", "statistician",
+# "psychiatrist", "photographer".
+PROFESSION_SUFFIXES = ("ologist", "ician", "iatrist", "ographer")
 # Suffixes of a title that keep its head: "president-elect", "secretary-designate".
 _TITLE_SUFFIXES = ("-elect", "-designate")
 # Words that qualify a title ("deputy foreign minister", "national security adviser") without being a name.
@@ -129,19 +132,37 @@ class _Spans:
         self.starts = [s for s, _, _ in self.items]
 
     def label_at(self, offset: int) -> str | None:
+        found = self.covering(offset)
+        return found[2] if found else None
+
+    def covering(self, offset: int) -> tuple[int, int, str] | None:
+        """The mention (start, end, label) covering ``offset``, if any."""
         index = bisect.bisect_right(self.starts, offset) - 1
         if index >= 0:
             start, end, label = self.items[index]
             if start <= offset < end:
-                return label
+                return start, end, label
         return None
 
 
-def _is_head(token: _Tok) -> bool:
+def _is_head(token: _Tok, spans: _Spans | None = None) -> bool:
+    """Whether the token is a role noun; given the mentions, not one inside a name ("Boston General Hospital")."""
     low = token.low
     for suffix in _TITLE_SUFFIXES:
         low = low.removesuffix(suffix)
-    return low in ROLE_HEADS or low.split("-")[-1] in ROLE_HEADS
+    last = low.split("-")[-1]
+    if not (low in ROLE_HEADS or last in ROLE_HEADS or last.endswith(PROFESSION_SUFFIXES)):
+        return False
+    return spans is None or not _inside_name(token, spans)
+
+
+def _inside_name(token: _Tok, spans: _Spans) -> bool:
+    """A capitalised word inside another kind of name and not its last word ("General" in "General Motors", "Boston
+    General Hospital"): part of the name, not a title. A name's last word stays a title ("... Service Director")."""
+    found = spans.covering(token.start)
+    if found is None or found[2] == "PERSON" or not token.bare[:1].isupper():
+        return False
+    return token.end < found[1]
 
 
 def _is_title_word(token: _Tok) -> bool:
@@ -174,13 +195,15 @@ def _find_org(tokens: Sequence[_Tok], lookup: OrgLookup, head_at: int) -> tuple[
 
 def _render(tokens: Sequence[_Tok], spans: _Spans, lookup: OrgLookup) -> str | None:
     """A role phrase as a normalized string: nationality dropped, organization linked by its canonical name."""
-    head_at = next((n for n, t in enumerate(tokens) if _is_head(t)), len(tokens))
-    kept = [t for n, t in enumerate(tokens) if not (n < head_at and _qualifier(t, spans)) and t.low not in _DETERMINERS]
+    head_at = next((n for n, t in enumerate(tokens) if _is_head(t, spans)), len(tokens))
+    # Nationality and articles before the title are dropped so one office reads the same everywhere; an article
+    # after it stays ("epidemiologist with the city's health department").
+    kept = [t for n, t in enumerate(tokens) if not (n < head_at and (_qualifier(t, spans) or t.low in _DETERMINERS))]
     while kept and kept[0].low in {"of", "for", "and", "to", "in", "at"}:
         kept = kept[1:]
-    if not kept or not any(_is_head(t) for t in kept):
+    if not kept or not any(_is_head(t, spans) for t in kept):
         return None
-    org = _find_org(kept, lookup, next((n for n, t in enumerate(kept) if _is_head(t)), len(kept)))
+    org = _find_org(kept, lookup, next((n for n, t in enumerate(kept) if _is_head(t, spans)), len(kept)))
     if org is not None:
         first, last, name = org
         title = [t for t in kept[:first] + kept[last:] if t.low not in {"of", "for", "at", "the", "'s"}]
@@ -188,15 +211,50 @@ def _render(tokens: Sequence[_Tok], spans: _Spans, lookup: OrgLookup) -> str | N
         if title_text:
             article = "" if name.lower().startswith("the ") else "the "
             return f"{title_text} of {article}{name}"
-    first_head = next(n for n, t in enumerate(kept) if _is_head(t))
+    first_head = next(n for n, t in enumerate(kept) if _is_head(t, spans))
+    title_end = _title_end(kept, first_head, spans)
     words = [
-        t.low.removeprefix("then-") if n <= first_head and (_is_title_word(t) or _is_head(t)) else t.text
+        t.low.removeprefix("then-") if n <= title_end and _lowered_in_title(kept, n, spans) else t.text
         for n, t in enumerate(kept)
     ]
     if words and not any(ch.isalpha() for ch in words[-1]):
         words = words[:-1]
     phrase = _TITLE_HYPHEN.sub(" ", " ".join(words))
     return phrase.strip(" ,") or None
+
+
+def _title_end(tokens: Sequence[_Tok], first_head: int, spans: _Spans) -> int:
+    """The last role noun of the title a phrase opens with, before any preposition: "Chief Medical Officer" of
+    "Chief Medical Officer of Veridane" ends at "Officer"; what follows the preposition is written as it stands."""
+    end = first_head
+    for n in range(first_head + 1, len(tokens)):
+        if tokens[n].low in _WALK_STOPS or tokens[n].low == "of" or _STOP_AFTER.search(tokens[n].text):
+            break
+        if _is_head(tokens[n], spans):
+            end = n
+    return end
+
+
+def _inside_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool:
+    """A capitalised word that names nothing between two words of a title written in title case ("Medical" in "Chief
+    Medical Officer Helen Cho")."""
+    token = tokens[index]
+    if index == 0 or spans.label_at(token.start) is not None or not token.bare.isalpha():
+        return False
+    before = tokens[index - 1]
+    titled = before.bare[:1].isupper() and (_is_head(before) or _is_title_word(before))
+    return titled and token.bare[:1].isupper() and token.bare[1:].islower()
+
+
+def _lowered_in_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool:
+    """Whether a word of a title is written in lower case in the role: its role and title words, and a capitalised
+    word between them that names nothing ("Medical" in "Chief Medical Officer"); a name or acronym stays."""
+    token = tokens[index]
+    if _is_title_word(token) or _is_head(token, spans):
+        return True
+    if index == 0 or is_acronym(token.bare) or spans.label_at(token.start) is not None:
+        return False
+    return token.bare.isalpha() and token.bare[:1].isupper() and token.bare[1:].islower()
 
 
 def _qualifier(token: _Tok, spans: _Spans) -> bool:
@@ -221,7 +279,8 @@ def _title_before(
         uncommaed = _Tok(last.start, last.end - 1, last.text[:-1])
         tokens = [*tokens[:-1], uncommaed] if _is_head(uncommaed) else tokens
     taken: list[_Tok] = []
-    for token in reversed(tokens):
+    for at in range(len(tokens) - 1, -1, -1):
+        token = tokens[at]
         if len(taken) >= MAX_TITLE_TOKENS or (_STOP_AFTER.search(token.text) and not is_acronym(token.text)):
             break
         if token.text.endswith(".") and not is_acronym(token.text):
@@ -232,7 +291,7 @@ def _title_before(
         if token.low in _WALK_STOPS:
             break
         known = covered or is_acronym(bare) or (capital and fold(bare) in org_words)
-        if _is_head(token) or _is_title_word(token) or known:
+        if _is_head(token) or _is_title_word(token) or known or (taken and _inside_title(tokens, at, spans)):
             taken.append(token)
         else:
             break
@@ -254,7 +313,7 @@ def _phrase_role(phrase: str, start: int, spans: _Spans, lookup: OrgLookup) -> s
     if not tokens or len(tokens) > MAX_APPOSITION_TOKENS:
         return None
     lead = [t for t in tokens[: HEAD_WITHIN + 1] if t.low not in _DETERMINERS]
-    if not any(_is_head(t) for t in lead[:HEAD_WITHIN]):
+    if not any(_is_head(t, spans) for t in lead[:HEAD_WITHIN]):
         return None
     possessive = re.search(r"(?:'s|’s|')$", tokens[0].text) is not None
     if tokens[0].text[:1].isupper() and spans.label_at(tokens[0].start) == "PERSON" and not possessive:

@@ -23,6 +23,7 @@ from crosswire.time.rules import (
     _fixed,
     _month_value,
     _pos_mod,
+    modifier_start,
 )
 from crosswire.time.tense import FUTURE, PAST
 
@@ -45,10 +46,43 @@ def _quarter_year(ctx: Ctx, n: int, unit: str) -> int:
     return ctx.anchor.year
 
 
+# A half or a quarter of a game is no part of a calendar: "a first-half goal", "rallied in the fourth quarter". A
+# bare one (no year, no "fiscal", no "of the year") in a sentence about a game and not about money is the game's.
+_GAME = re.compile(
+    r"\b(?:goals?|scor(?:ed|es|ing)|match(?:es)?|games?|kick-?off|half-?time|penalt(?:y|ies)|touchdowns?|innings?|"
+    r"strikers?|midfielders?|goalkeepers?|quarterbacks?|referees?|rall(?:ied|y)|trail(?:ed|ing)|sent\s+off|free\s+kick|"
+    r"fans|stadium|whistle|equali[sz](?:ed|er)|tournament|league|cup|rebounds?|baskets?|three-pointers?|field\s+goals?)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"\b(?:profits?|revenues?|sales|earnings|results|fiscal|econom(?:y|ic)|growth|gdp|shares|percent|dividends?|"
+    r"forecasts?|quarterly|output|inflation|budget|income|loss(?:es)?)\b|%|\$|£|€",
+    re.IGNORECASE,
+)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``: from the last stop or line break before it to the next one after."""
+    begin = max(text.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n")) + 1
+    ends = [i for i in (text.find(stop, end) for stop in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[begin : min(ends) if ends else len(text)]
+
+
+def _game_period(m: re.Match[str], text: str) -> bool:
+    if m["year"] or m["year2"] or m["year3"] or m["rel"] or m["rel3"] or m["ago"] or "fiscal" in m[0].lower():
+        return False
+    if re.search(r"\sof\s", m[0]):
+        return False  # "the second half of the year" is the calendar's
+    sentence = _sentence(text, m.start(), m.end())
+    return bool(_GAME.search(sentence)) and not _MONEY.search(sentence)
+
+
 def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
     """ "the third quarter", "third-quarter", "the 1988 second quarter", "the first half of 1990", "fiscal Q2"."""
     unit = m["unit"].lower()
     ordinal = m["ord"].lower()
+    if _game_period(m, text):
+        return None
     if ordinal == "last" and not (m["year2"] or m["rel3"] or m["year3"]):
         return None  # "the last quarter" is the previous one (rule_quarter_ref); "the last half of 1989" is H2
     n = 2 if ordinal == "last" and unit == "half" else _QUARTER_ORD.get(ordinal)
@@ -74,8 +108,9 @@ def rule_quarter(m: re.Match[str], text: str) -> Candidate | None:
             year = _quarter_year(ctx, n, unit)
         return f"{year}-{letter}{n}", mod
 
+    start = modifier_start(text, m.start(), m.end())
     return Candidate(
-        m.start(), m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=not m["ago"]
+        start, m.end(), "DATE", resolve, tense=not (year_text or rel), priority=1, sets_quarter=not m["ago"]
     )
 
 

@@ -36,6 +36,7 @@ from crosswire.time.rules import (
     _pod_code,
     _pos_mod,
     _prev_word,
+    _title_case_line,
     _unit_of,
     _valid_day,
     _weekday_day,
@@ -116,6 +117,8 @@ def rule_relative_period(m: re.Match[str], text: str) -> Candidate | None:
     pre = _norm(m["pre"])
     if rel == "the" and not pre:
         return None
+    if m["unit"][:1].isupper() and m["unit"][1:].islower() and not _title_case_line(text, m.start()):
+        return None  # a capitalized unit in running text is a title's word: ABC's "This Week", "Last Week Tonight"
     unit = _norm(m["unit"]).replace("fiscal ", "")
     if unit == "fiscal year":
         unit = "year"
@@ -553,6 +556,8 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         hour = hour % 12 + (12 if pm else 0)
         clock = f"{hour:02d}:{minute:02d}"
     else:
+        if m["w"][1:].islower() and _capitalized_in_sentence(text, m.start("w")):
+            return None  # a title's word: the film "High Noon", "Midnight Express", "Live at Midday"
         word = m["w"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     wd = weekday_number(m["wd"]) if m["wd"] else None

@@ -46,6 +46,7 @@ class Ctx:
     quarter: str | None = None
     reference: dt.date | None = None
     reference_is_day: bool = False  # the narrative's date names a day ("March 3", "Monday"), not a month or year
+    act: bool = False  # the time of the act a finite past or "will" verb reports ("sold the unit in December")
 
     @property
     def narrative(self) -> dt.date | None:
@@ -96,6 +97,26 @@ def _pos_mod(text: str | None) -> str | None:
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"([\w'’.]+)\W*$", text[max(0, start - 30) : start])
     return m.group(1) if m else ""
+
+
+# A hyphenated time compound before a noun modifies that noun, and the article is the noun's: "the third-quarter
+# results", "The year-ago results", "the fourth-quarter charge" are "third-quarter", "year-ago", "fourth-quarter", as
+# "a month-long strike" is "month-long" (the TimeML extent is the time expression, not the noun phrase it modifies).
+# A time noun as the head ("the year-earlier period", "the first-quarter period") keeps the phrase whole.
+_LEADING_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_NOUN_MODIFIED = re.compile(r"[ \t]+(?!(?:quarter|period|half|year|month|week|day)s?\b)[A-Za-z]", re.IGNORECASE)
+
+
+def modifier_start(text: str, start: int, end: int) -> int:
+    """``start``, or the position past a leading article when ``text[start:end]`` is an article and one hyphenated
+    compound ("the third-quarter") that modifies the noun after it."""
+    article = _LEADING_ARTICLE.match(text, start, end)
+    if article is None:
+        return start
+    compound = text[article.end() : end]
+    if "-" not in compound or any(ch.isspace() for ch in compound) or not _NOUN_MODIFIED.match(text, end):
+        return start
+    return article.end()
 
 
 def _capitalized(word: str) -> bool:
@@ -228,7 +249,7 @@ def _month_value(ctx: Ctx, month: int, rel: str | None, day: int = 0) -> str:
         year = anchor.year
     else:
         direction = ctx.direction if ctx.direction in (PAST, FUTURE) else UNKNOWN
-        year = tv.month_year(anchor, month, direction, day)
+        year = tv.month_year(anchor, month, direction, day, act=ctx.act)
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
@@ -471,7 +492,8 @@ def rule_year_ago(m: re.Match[str], text: str) -> Candidate | None:
             return f"{ctx.anchor.year - 1:04d}", None
         return tv.add_months(ctx.anchor, -12).isoformat(), None
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, priority=3)
+    start = modifier_start(text, m.start(), m.end()) if adjectival else m.start()
+    return Candidate(start, m.end(), "DATE", resolve, priority=3)
 
 
 _NAME_AFTER = re.compile(rf"\s+(?!{MONTH_RE}\b|Of\b|And\b)[A-Z][a-z]")

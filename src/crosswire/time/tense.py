@@ -211,3 +211,35 @@ def _ends_a_state(doc: Doc, span: object) -> bool:
     """Does "until" (or "till", "through") stand right before the expression?"""
     start = getattr(span, "start", 0)
     return start > 0 and doc[start - 1].lower_ in _UNTIL
+
+
+# Prepositions whose object is the time an act took place ("sold the unit in December", "was signed on Dec. 15").
+_ACT_PREPOSITIONS = {"in", "on", "during"}
+
+
+def act_time(doc: Doc, start: int, end: int) -> bool:
+    """Is the expression at ``start``..``end`` the time of the act a finite past (or "will") verb reports, in a phrase
+    that hangs on that verb itself ("The company sold the unit in December", "the pact was signed on Dec. 15", "will
+    open the plant in September")?
+
+    Such a date is behind (ahead of) the report however near on the other side the same month would be. A date
+    that hangs on a noun or an adjective ("a summit set for April", "a dividend payable Dec. 15", "the visit in
+    September") or on a reduced relative ("the agreement, signed in July") is not: it may announce something ahead
+    of a past report."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _ACT_PREPOSITIONS:
+        return False
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or _future_in_past(verb):
+        return False
+    auxes = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    if verb.tag_ == "VBN" and auxes in (["was"], ["were"]):
+        return True
+    # the future the same way: "will open the plant in September", "will be sentenced on Sept. 3"
+    return bool(auxes) and auxes[0] in ("will", "'ll", "shall") and verb.tag_ in ("VB", "VBN")

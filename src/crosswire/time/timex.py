@@ -27,7 +27,7 @@ from crosswire.time import rules as absolute_rules
 from crosswire.time import tagger as learned
 from crosswire.time import values as tv
 from crosswire.time.rules import Candidate, Ctx
-from crosswire.time.tense import UNKNOWN, direction_at
+from crosswire.time.tense import FUTURE, PAST, UNKNOWN, act_time, direction_at
 from crosswire.time.values import anchor_date
 
 # The regex engine's own parser, to read the first characters a pattern can match (:func:`guarded`). It is private
@@ -285,7 +285,7 @@ class _Parse:
 
     def __init__(self, doc_fn: object | None) -> None:
         self.doc_fn = doc_fn
-        self.doc: object | None = None
+        self.doc: Any = None  # a spaCy Doc once parsed
 
     def direction(self, cand: Candidate, anchor: dt.date | None) -> int:
         if not cand.tense or anchor is None or not callable(self.doc_fn):
@@ -293,6 +293,10 @@ class _Parse:
         if self.doc is None:
             self.doc = self.doc_fn()
         return direction_at(self.doc, cand.start, cand.end)
+
+    def act(self, cand: Candidate) -> bool:
+        """Is ``cand`` the time of the act its past verb reports? (Asked only after :meth:`direction`.)"""
+        return self.doc is not None and act_time(self.doc, cand.start, cand.end)
 
 
 def _speech_days(
@@ -341,6 +345,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
         quote = next((q for q in said_on if q.start <= cand.start and cand.end <= q.end), None)
         ctx.anchor = said_on[quote] if quote is not None else anchor
         ctx.direction = parse.direction(cand, ctx.anchor)
+        ctx.act = ctx.direction in (PAST, FUTURE) and parse.act(cand)
         resolved = cand.resolve(ctx)
         if resolved is None:
             continue

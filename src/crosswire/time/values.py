@@ -241,7 +241,7 @@ def nearest_weekday(anchor: dt.date, weekday: int, direction: int) -> dt.date:
     return anchor + dt.timedelta(days=delta)
 
 
-def month_year(anchor: dt.date, month: int, direction: int, day: int = 0) -> int:
+def month_year(anchor: dt.date, month: int, direction: int, day: int = 0, act: bool = False) -> int:
     """The year of ``month`` (and ``day``) named without a year, seen from ``anchor`` with a tense direction.
 
     Past (< 0): the latest such month on or before the anchor; future (> 0): the next one on or after it. A
@@ -252,10 +252,14 @@ def month_year(anchor: dt.date, month: int, direction: int, day: int = 0) -> int
     No clear tense (0: a present-tense verb, or none: "effective Feb. 1", "worth $130 million in October"): the
     nearest such month. That is the anchor's own year, the usual reading in news, unless it lies more than six months
     away: a January paper's "October" is the one just past, an October paper's "Feb. 1" the one ahead.
+
+    ``act``: the date is the time of the act the past (future) verb reports ("sold the unit in December", "will open
+    the plant in September"), so it reaches back (ahead) from any month on the other side of the anchor's: no margin
+    for a date announced ahead (or looked back on).
     """
     here = anchor.month * 31 + (anchor.day if day else 0)
     there = month * 31 + (day if day else 0)
-    margin = 62
+    margin = 0 if act else 62
     if direction < 0 and there > here + margin:
         return anchor.year - 1
     if direction > 0 and there < here - margin:

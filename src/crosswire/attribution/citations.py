@@ -1,0 +1,96 @@
+"""Citations: a statement relayed through another ("X reported, citing an unnamed source, that ...", "X cited Y as
+saying ...", "X was quoted by the Interfax news agency as saying ..."): Y's statement, relayed via X's.
+
+A step of :class:`crosswire.attribution.finder._Finder`, which adds to its candidates: what "citing" names is a
+source when its head is a source's noun, a body, a document or an outlet, or it holds a named person or organization;
+otherwise it is a reason ("citing concerns over costs").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from crosswire.attribution import bounds, cues, sources, verb_content
+from crosswire.attribution import cue_parse as parse
+from crosswire.attribution.cue_parse import Candidate
+from crosswire.attribution.stance import CueReading
+
+if TYPE_CHECKING:
+    from crosswire.attribution.finder import _Finder
+
+
+def nested_citation(finder: _Finder, token: Token, index: int) -> None:
+    """ "X reported, citing an unnamed source" and "X cited Y as saying": Y's statement relayed via X's."""
+    outer = finder.candidates[index]
+    text = finder.text
+    lemma = token.lemma_.lower()
+    if lemma in cues.CITING:
+        # "Bertrand cited the NSC spokesperson as saying ...": the object is the inner source.
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects and any(c.dep_ == "agent" for c in token.children):
+            # "X was quoted by the Interfax news agency as saying ...": the agent quotes, X is quoted
+            objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        saying = verb_content.as_saying(token)
+        if objects and saying is not None:
+            speaker = parse.subtree_span(objects[0])
+            if objects[0].i < saying.i <= objects[0].right_edge.i:
+                speaker = (speaker[0], saying.head.idx)  # "Ryabkov as saying": the "as" phrase is not his name
+            add_nested(finder, outer, index, bounds.trim(text, *speaker), saying, "say")
+        return
+    near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
+    # "reported, citing people familiar with the matter, that ...", the citation hung elsewhere by the parser: an
+    # aside between the cue and what it reports
+    near += [
+        t
+        for t in finder.doc[token.i + 1 : token.i + 4]
+        if t.lemma_.lower() in cues.CITING and t.idx < outer.content_start and t not in near
+    ]
+    for child in near:
+        if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
+            source = cited_source(finder, child)
+            if source is not None:
+                add_nested(finder, outer, index, source, child, "cite")
+
+
+def cited_source(finder: _Finder, token: Token) -> tuple[int, int] | None:
+    """The span of what "citing X" names when X is where the governing clause comes from ("citing people
+    familiar with the matter", "citing Reuters"), or None for a reason given ("citing concerns over costs")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    start, end = parse.subtree_span(objects[0])
+    return (start, end) if is_source_phrase(finder, finder.text[start:end], start, end) else None
+
+
+def is_source_phrase(finder: _Finder, phrase: str, start: int, end: int) -> bool:
+    """Whether a cited phrase names a source ("an unnamed source", "officials", "Reuters") not a reason."""
+    head = sources.head_word(phrase)
+    if head in {"source", "sources", "official", "officials", "people", "person", "report", "reports"}:
+        return True
+    if head in sources.CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
+        return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
+    if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
+        return True
+    return any(m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in finder.mentions(start, end))
+
+
+def add_nested(finder: _Finder, outer: Candidate, index: int, speaker: tuple[int, int], cue: Token, lemma: str) -> None:
+    finder.candidates.append(
+        Candidate(
+            cue_start=cue.idx,
+            cue_end=cue.idx + len(cue.text),
+            cue_lemma=lemma,
+            content_start=outer.content_start,
+            content_end=outer.content_end,
+            content=outer.content,
+            speaker=speaker,
+            direct=outer.direct,
+            reading=CueReading(lemma=lemma, tier="speech"),
+            kind="nested",
+            via=[*outer.via, index],
+            quotes=outer.quotes,
+            stance_text=outer.stance_text,
+        )
+    )
