@@ -11,9 +11,10 @@
    saw neither of its claims. Printed: ROC AUC, and precision / recall / F1 at the shipped threshold.
 4. The shipped model is trained on every pair and written to ``src/crosswire/claims/data/identity_model.json``.
 
-``--encoder`` chooses the graph whose vectors the features read (``crosswire.nlp.embeddings.BACKENDS``; the default
-is the one the claims stage reads, ``claims.stage.CLAIMS_ENCODER``): the model's cosine features must come from the
-vectors it will be applied to. ``--out`` writes the model elsewhere (to measure one without shipping it).
+``--encoder`` chooses the graph whose vectors the features read (``crosswire.nlp.embeddings.BACKENDS``; the default,
+``onnx``, the float graph, is what the shipped model was fitted on: it reproduces the shipped file. Fitted on the
+claims stage's mixed graph or on int8, the standardised weights agree within 0.02; docs/scale.md, "The claims
+encoder, again"). ``--out`` writes the model elsewhere (to measure one without shipping it).
 
     .venv/bin/python bench/train_claim_identity.py [--no-save] [--encoder BACKEND] [--out PATH]
 """
@@ -31,8 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from crosswire.claims.identity import IDENTITY_MODEL_FILE, IdentityModel, Sentence, StoryContext, pair_features
-from crosswire.claims.stage import CLAIMS_ENCODER
-from crosswire.nlp.embeddings import BACKENDS, encode, wanted_backend
+from crosswire.nlp.embeddings import BACKENDS, DEFAULT_BACKEND, encode, wanted_backend
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -143,7 +143,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> IdentityModel:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-save", action="store_true", help="measure only; do not write the model")
-    parser.add_argument("--encoder", choices=BACKENDS, default=CLAIMS_ENCODER, help="the vectors' graph")
+    parser.add_argument("--encoder", choices=BACKENDS, default=DEFAULT_BACKEND, help="the vectors' graph")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
     args = parser.parse_args()
     claims = fnc1_claims() + emergent_claims()

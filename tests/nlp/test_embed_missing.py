@@ -165,18 +165,3 @@ def test_embedding_started_ahead_sends_the_same_pieces_and_fills_the_cache_when_
     assert encoded == []
     later()
     assert encoded == [["A new sentence about the harvest."]]
-
-
-def test_each_graph_keeps_its_vectors_under_keys_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Float (and torch), int8 and mixed vectors never share a key, and a new mixed graph's vectors do not reuse the
-    keys an earlier one filled: a store re-embeds rather than read two graphs' vectors in one run."""
-    from crosswire.nlp import onnx_encoder
-
-    monkeypatch.delenv(embeddings.BACKEND_VARIABLE, raising=False)
-    text = "The harbour authority closed the north quay after the storm."
-    keys = {backend: vector_key(text, backend) for backend in embeddings.BACKENDS}
-    assert keys["onnx"] == keys["torch"]
-    assert len({keys["onnx"], keys["int8"], keys["mixed"]}) == 3
-    monkeypatch.setattr(onnx_encoder, "MIXED_FORMAT", onnx_encoder.MIXED_FORMAT + 1)
-    assert vector_key(text, "mixed") != keys["mixed"]
-    assert vector_key(text, "int8") == keys["int8"] and vector_key(text) == keys["onnx"]

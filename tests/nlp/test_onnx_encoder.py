@@ -190,8 +190,8 @@ def test_mixed_graph_is_checked_kept_reused_and_close_to_float(float_graph_in: P
     np.testing.assert_allclose(np.linalg.norm(close, axis=1), 1.0, atol=1e-5)
     cosines = np.sum(exact * close, axis=1)
     # Far nearer the float vectors than the int8 graph's, and not the float graph itself (a one-word text is the
-    # farthest, as for int8; these sentences average 0.9979).
-    assert cosines.min() >= 0.99 and cosines.mean() >= 0.997 and cosines.max() < 0.999999, cosines
+    # farthest, as for int8).
+    assert cosines.min() >= 0.99 and cosines.mean() >= 0.998 and cosines.max() < 0.999999, cosines
     assert (1 - cosines).mean() < (1 - np.sum(exact * int8, axis=1)).mean() / 3
 
 
@@ -201,9 +201,9 @@ def test_mixed_graph_has_8_bit_feed_forward_and_attention(float_graph_in: Path) 
 
     model = onnx.load(str(onnx_encoder.mixed_model(target=float_graph_in)))
     kinds = [node.op_type for node in model.graph.node]
-    # BERT-small's six layers: the feed-forward down projection in 8-bit blocks, the other five in int8;
+    # BERT-small's six layers: two feed-forward projections each in 8-bit blocks, four attention ones in int8;
     # no float matrix product with a constant weight is left.
-    assert kinds.count("MatMulNBits") == 6 and kinds.count("MatMulInteger") == 30
+    assert kinds.count("MatMulNBits") == 12 and kinds.count("MatMulInteger") == 24
     initializers = {item.name for item in model.graph.initializer}
     assert not [node for node in model.graph.node if node.op_type == "MatMul" and node.input[1] in initializers]
 

@@ -59,7 +59,7 @@ ATTACH_ACROSS_ARTICLES = 0.5
 DENIES_SAME_CLAIM = 0.7
 # The encoder of every vector the stage reads (propositions, reactions' contexts, compared dated sentences) unless
 # ``CROSSWIRE_ENCODER`` chooses one: the mixed graph (``crosswire.nlp.mixed_precision``), within cosine ~0.999 of the
-# float one at 1.94 times less CPU; realworld-dev's claims are the same on both. The int8 graph (cosine 0.993) lost
+# float one at 1.56-1.58 times less CPU; realworld-dev's claims are the same on both. The int8 graph (cosine 0.993) lost
 # claim matches on its frozen stories, with the claim-identity model refitted on its vectors or not.
 CLAIMS_ENCODER = "mixed"
 # What a reaction in an article prefers among the claims it could answer: one more article carrying the claim is worth

@@ -178,15 +178,9 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 def vector_key(text: str, prefer: str | None = None) -> str:
     """The store's key of ``text``'s vector (as :func:`encode` with ``prefer`` makes it). The int8 and mixed encoders'
     vectors are kept apart from the float ones and from each other (torch and the float graph give the same vectors,
-    so they share theirs): a store never reads an int8 vector where a float one was asked for, nor the reverse. The
-    mixed graph's key names its format too: a store filled by an earlier mixed graph re-embeds instead of mixing two
-    graphs' vectors in one run."""
+    so they share theirs): a store never reads an int8 vector where a float one was asked for, nor the reverse."""
     backend = wanted_backend(prefer)
     model = f"{MODEL_NAME}/{backend}" if backend in APPROXIMATE else MODEL_NAME
-    if backend == "mixed":
-        from crosswire.nlp.onnx_encoder import MIXED_FORMAT
-
-        model = f"{model}-{MIXED_FORMAT}"
     return hashlib.blake2b(f"{model}\x00{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

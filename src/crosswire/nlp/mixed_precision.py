@@ -14,17 +14,15 @@ This graph, made from the float one (nothing is fetched, no data is read):
   per input channel, ``s = max|x|^0.7 / max|W|^0.3``; the same function in float, with the activations' outliers
   moved into the weights, which are quantised per column or per block and take them better. ``max|x|`` is measured
   by running the float graph over news sentences once, and shipped (:data:`RANGES`).
-- **The attention's projections** (query, key, value, output) **and the feed-forward up projections**: ONNX
-  Runtime's dynamic quantisation, as in the int8 graph (once smoothed, the up projections lose little).
-- **The feed-forward down projections** (back to the hidden size, after the GELU, whose skewed output one scale per
-  batch takes worst): 8-bit weights in blocks of :data:`BLOCK` along the input with one scale each, run by ONNX
-  Runtime's ``MatMulNBits`` at accuracy level 4: the activations are quantised to 8 bits per block of :data:`BLOCK`
-  values of one token, not per batch, and the products are 8-bit integer dot products.
+- **The attention's projections** (query, key, value, output): ONNX Runtime's dynamic quantisation, as in the int8
+  graph.
+- **The feed-forward projections**: 8-bit weights in blocks of :data:`BLOCK` along the input with one scale each,
+  run by ONNX Runtime's ``MatMulNBits`` at accuracy level 4: the activations are quantised to 8 bits per block of
+  :data:`BLOCK` values of one token, not per batch, and the products are 8-bit integer dot products.
 
-On 2,000 FNC-1 sentences (one thread): cosine to the float vectors mean 0.9989, first percentile 0.9963, against
-0.9925 / 0.9793 for the int8 graph, at 1.94 times less CPU than float (2.38 for int8): ``bench/encoder_precision.py``.
-The first version had the up projections in blocks too (0.9992 / 0.9974, 1.56 times less CPU); realworld-dev's
-claims and contradictions are the same on both.
+On 2,000 FNC-1 sentences (one thread): cosine to the float vectors mean 0.9992, first percentile 0.9974, against
+0.9925 / 0.9793 for the int8 graph, at 1.56-1.58 times less CPU than float (2.41-2.42 for int8):
+``bench/encoder_precision.py``.
 """
 
 from __future__ import annotations
@@ -149,17 +147,16 @@ def _replace_nodes(model: Any, nodes: list[Any]) -> None:
     model.graph.initializer.extend(kept)
 
 
-def feed_forward(model: Any, *, down_only: bool = False) -> list[str]:
+def feed_forward(model: Any) -> list[str]:
     """The names of the feed-forward projections: the constant matrix products whose weight is not square (BERT's
-    attention projections map the hidden size to itself, its feed-forward ones to and from four times it).
-    ``down_only``: only those back down to the hidden size (more input rows than output columns)."""
+    attention projections map the hidden size to itself, its feed-forward ones to and from four times it)."""
     from onnx import numpy_helper
 
     initializers = {item.name: item for item in model.graph.initializer}
     names = []
     for node in _constant_matmuls(model):
         rows, columns = numpy_helper.to_array(initializers[node.input[1]]).shape
-        if rows > columns or (rows < columns and not down_only):
+        if rows != columns:
             names.append(node.name)
     return names
 
@@ -217,14 +214,14 @@ def make_mixed(source: Path, out: Path, ranges: Path = RANGES) -> None:
 
     model = onnx.load(str(source))
     smooth(model, stored_ranges(ranges))
-    down = feed_forward(model, down_only=True)
+    feed = feed_forward(model)
     fd, smoothed = tempfile.mkstemp(dir=out.parent, prefix=".smoothed-", suffix=".onnx")
     os.close(fd)
     try:
         onnx.save(model, smoothed)
-        quantize_int8(smoothed, out, exclude=down)
+        quantize_int8(smoothed, out, exclude=feed)
         model = onnx.load(str(out))
-        block_quantize(model, down)
+        block_quantize(model, feed)
         onnx.save(model, str(out))
     finally:
         os.unlink(smoothed)
