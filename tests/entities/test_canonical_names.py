@@ -501,3 +501,11 @@ def test_a_name_set_off_after_a_trade_is_a_person_in_every_article() -> None:
     )
     hale = entity_of(d, "Marcus Hale")
     assert hale.type == "PERSON" and sorted(hale.articles) == ["radio", "wire"]
+
+
+def test_a_club_named_first_in_an_article_is_no_place() -> None:
+    """A transfer story opening on a club that shares a city's name: an article's first word is no dateline."""
+    d = run(
+        article("a", "Napoli, Juventus and AC Milan all bid for the striker.", {"Napoli": "ORG", "Juventus": "ORG"})
+    )
+    assert entity_of(d, "Napoli").type == "ORG"

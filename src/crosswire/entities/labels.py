@@ -232,8 +232,9 @@ def _introduced_label(text: str, voted: str, introduced: _Introduced) -> str:
 
 
 def _only_as_place(articles: Sequence[Article]) -> set[str]:
-    """Folded one-word names that every article writes only where a place stands (after "in", "near", "outside" ...,
-    or opening a dateline): a city the tagger typed as an organization ("Kestrel Bank's branches in Limerick")."""
+    """Folded one-word names that every article writes only where a place stands (after "in", "near", "outside" ...):
+    a city the tagger typed as an organization ("Kestrel Bank's branches in Limerick"). A name opening an article is
+    no evidence: a club named first ("Napoli, Juventus and AC Milan bid ...") is not a dateline."""
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()
     for article in articles:
@@ -243,7 +244,7 @@ def _only_as_place(articles: Sequence[Article]) -> set[str]:
             key = fold(mention.text)
             seen[key] += 1
             before = article.text[max(0, mention.start - 30) : mention.start]
-            if _ONLY_PLACE_BEFORE.search(before) or not article.text[: mention.start].strip():
+            if _ONLY_PLACE_BEFORE.search(before):
                 placed[key] += 1
     return {key for key, count in seen.items() if placed[key] == count}
 
