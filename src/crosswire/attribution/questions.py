@@ -26,7 +26,7 @@ QUESTION_DEPS = frozenset({"ccomp", "prep", "xcomp", "dobj"})
 
 def read_question(finder: _Finder, token: Token) -> None:
     """The statement of a question put to the governing clause's subject: no speaker, the question as content."""
-    held = [c for c in token.children if c.dep_ in QUESTION_DEPS and c.i > token.i and c.dep_ != "agent"]
+    held = [c for c in token.children if c.dep_ in QUESTION_DEPS and c.i > token.i]
     if not held:
         return
     first, last = held[0].left_edge, held[-1].right_edge
