@@ -5,18 +5,7 @@ sentences of several domains, with the sentences the change must leave alone."""
 from __future__ import annotations
 
 import pytest
-
-from crosswire.model import Article
-from crosswire.nlp.parse import doc_of
-from crosswire.time.timex import resolve
-
-THURSDAY = "2013-03-14"
-
-
-def found(text: str, published: str = THURSDAY) -> dict[str, tuple[str, str, str | None]]:
-    article = Article(id="t", source="t", text=text, published=published)
-    timexes = resolve(text, published, lambda: doc_of(article), use_tagger=False)
-    return {t.text: (t.type, t.value, t.mod) for t in timexes}
+from time_support import THURSDAY, found
 
 
 @pytest.mark.parametrize(
