@@ -235,15 +235,19 @@ def _title_end(tokens: Sequence[_Tok], first_head: int, spans: _Spans) -> int:
     return end
 
 
+def _names_nothing(token: _Tok, spans: _Spans) -> bool:
+    """A word in title case that is no part of a tagged name ("Medical" of "Chief Medical Officer")."""
+    bare = token.bare
+    return spans.label_at(token.start) is None and bare.isalpha() and bare[:1].isupper() and bare[1:].islower()
+
+
 def _inside_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool:
     """A capitalised word that names nothing between two words of a title written in title case ("Medical" in "Chief
     Medical Officer Helen Cho")."""
-    token = tokens[index]
-    if index == 0 or spans.label_at(token.start) is not None or not token.bare.isalpha():
+    if index == 0 or not _names_nothing(tokens[index], spans):
         return False
     before = tokens[index - 1]
-    titled = before.bare[:1].isupper() and (_is_head(before) or _is_title_word(before))
-    return titled and token.bare[:1].isupper() and token.bare[1:].islower()
+    return before.bare[:1].isupper() and (_is_head(before) or _is_title_word(before))
 
 
 def _lowered_in_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool:
@@ -252,9 +256,7 @@ def _lowered_in_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool
     token = tokens[index]
     if _is_title_word(token) or _is_head(token, spans):
         return True
-    if index == 0 or is_acronym(token.bare) or spans.label_at(token.start) is not None:
-        return False
-    return token.bare.isalpha() and token.bare[:1].isupper() and token.bare[1:].islower()
+    return index > 0 and _names_nothing(token, spans)
 
 
 def _qualifier(token: _Tok, spans: _Spans) -> bool:
