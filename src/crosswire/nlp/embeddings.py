@@ -179,9 +179,30 @@ def vector_key(text: str, prefer: str | None = None) -> str:
     """The store's key of ``text``'s vector (as :func:`encode` with ``prefer`` makes it). The int8 and mixed encoders'
     vectors are kept apart from the float ones and from each other (torch and the float graph give the same vectors,
     so they share theirs): a store never reads an int8 vector where a float one was asked for, nor the reverse."""
-    backend = wanted_backend(prefer)
-    model = f"{MODEL_NAME}/{backend}" if backend in APPROXIMATE else MODEL_NAME
+    model = key_model(wanted_backend(prefer))
     return hashlib.blake2b(f"{model}\x00{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@cache
+def key_model(backend: str) -> str:
+    """What the store's keys of ``backend``'s vectors are named by. The float model's vectors (torch or the float
+    graph) by the model alone. An approximate graph's also by its recipe (the quantisation's format, and the mixed
+    graph's activation ranges): a store kept across an upgrade that changes the recipe embeds again instead of mixing
+    vectors of two graphs in one story. On a CPU that runs the float graph in place of the mixed one
+    (:func:`crosswire.nlp.onnx_encoder.exact_int8_products`), the mixed backend's vectors are the float ones and are
+    named so."""
+    if backend not in APPROXIMATE:
+        return MODEL_NAME
+    from crosswire.nlp import onnx_encoder
+
+    if backend == "int8":
+        return f"{MODEL_NAME}/int8-{onnx_encoder.QUANT_FORMAT}"
+    if not onnx_encoder.exact_int8_products():
+        return MODEL_NAME
+    from crosswire.nlp.mixed_precision import RANGES
+
+    ranges = hashlib.blake2b(RANGES.read_bytes(), digest_size=4).hexdigest()
+    return f"{MODEL_NAME}/mixed-{onnx_encoder.MIXED_FORMAT}-{ranges}"
 
 
 def encode_cached(texts: Sequence[str], cache: VectorCache | None, prefer: str | None = None) -> np.ndarray:
