@@ -199,10 +199,7 @@ def key_model(backend: str) -> str:
         return f"{MODEL_NAME}/int8-{onnx_encoder.QUANT_FORMAT}"
     if not onnx_encoder.exact_int8_products():
         return MODEL_NAME
-    from crosswire.nlp.mixed_precision import RANGES
-
-    ranges = hashlib.blake2b(RANGES.read_bytes(), digest_size=4).hexdigest()
-    return f"{MODEL_NAME}/mixed-{onnx_encoder.MIXED_FORMAT}-{ranges}"
+    return f"{MODEL_NAME}/{onnx_encoder.mixed_recipe()}"
 
 
 def encode_cached(texts: Sequence[str], cache: VectorCache | None, prefer: str | None = None) -> np.ndarray:

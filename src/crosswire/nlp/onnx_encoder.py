@@ -190,6 +190,14 @@ def exact_int8_products(machine: str | None = None, cpuinfo: str | None = None) 
     return bool(flags & EXACT_INT8_FLAGS)
 
 
+def mixed_recipe() -> str:
+    """What the mixed graph is made by, beyond the float graph: :data:`MIXED_FORMAT` and the shipped activation
+    ranges (:data:`crosswire.nlp.mixed_precision.RANGES`)."""
+    from crosswire.nlp.mixed_precision import RANGES
+
+    return f"mixed-{MIXED_FORMAT}-{hashlib.blake2b(RANGES.read_bytes(), digest_size=4).hexdigest()}"
+
+
 def mixed_model(folder: Path | None = None, target: Path | None = None) -> Path:
     """The mixed graph (:mod:`crosswire.nlp.mixed_precision`), made from the float graph (exported first if needed)
     and kept in the same cache. A fresh one is checked against the float graph on the probe sentences; one that
@@ -202,11 +210,9 @@ def mixed_model(folder: Path | None = None, target: Path | None = None) -> Path:
     folder = folder or model_dir()
     target_dir = target or cache_dir()
     source = exported_model(folder, target_dir)
-    from crosswire.nlp.mixed_precision import RANGES, make_mixed
+    from crosswire.nlp.mixed_precision import make_mixed
 
-    # The shipped activation ranges are part of what the graph depends on.
-    ranges = hashlib.blake2b(RANGES.read_bytes(), digest_size=4).hexdigest()
-    path = target_dir / f"{source.stem}-mixed-{MIXED_FORMAT}-{ranges}.onnx"
+    path = target_dir / f"{source.stem}-{mixed_recipe()}.onnx"
     if path.exists():
         return path
 
