@@ -1,0 +1,98 @@
+"""A battery of short news passages across domains, each with its publication day and the TIMEX3 value of one
+expression: which way a relative date points (the governing verb's tense, modality, infinitive), from which
+reference time (the publication day, a date the passage already set, the day a report was spoken), and the values
+the guidelines give vague expressions. The expected values are the TIMEX3 guidelines' reading of each passage,
+written before the stage was run on them (docs/time.md, "Anchoring battery")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.time.time_support import found
+
+# (domain, publication day, passage, expression, TIMEX3 value)
+CASES = [
+    # weekday names under infinitives and modals: ahead of the publication day
+    ("war", "2026-10-06", "The two sides agreed to a ceasefire in principle, to begin on Sunday.", "Sunday", "2026-10-11"),
+    ("courts", "2025-05-14", "The former minister is due to be sentenced on Friday.", "Friday", "2025-05-16"),
+    ("elections", "2024-02-12", "Lawmakers are set to vote on Thursday on the budget.", "Thursday", "2024-02-15"),
+    ("science", "2023-08-18", "The lunar probe is expected to land Monday near the south pole.", "Monday", "2023-08-21"),
+    ("sport", "2022-07-09", "The final, postponed by rain, is now scheduled for Tuesday.", "Tuesday", "2022-07-12"),
+    ("business", "2021-09-16", "The carmaker said production would resume on Monday.", "Monday", "2021-09-20"),
+    ("business", "2020-06-09", "The regulator plans to publish its ruling next Friday.", "next Friday", "2020-06-12"),
+    ("elections", "2019-11-13", "Opposition parties plan to march on Saturday.", "Saturday", "2019-11-16"),
+    ("war", "2026-10-06", "Unions called a general strike to start on Thursday.", "Thursday", "2026-10-08"),
+    ("courts", "2018-03-20", "The jury could reach a verdict on Thursday.", "Thursday", "2018-03-22"),
+    ("weather", "2015-04-14", "The storm is expected to make landfall on Saturday.", "Saturday", "2015-04-18"),
+    ("business", "2017-06-06", "The new bridge is set to open on Saturday.", "Saturday", "2017-06-10"),
+    ("weather", "2017-06-06", "Temperatures will drop sharply on Thursday, forecasters said.", "Thursday", "2017-06-08"),
+    ("elections", "2019-11-13", "The runoff is due on Sunday.", "Sunday", "2019-11-17"),
+    # the past tense and the perfect: behind it
+    ("business", "2018-03-22", "The central bank's board met on Monday and left rates unchanged.", "Monday", "2018-03-19"),
+    ("courts", "2017-06-09", "The union has said since Tuesday that it will not negotiate.", "Tuesday", "2017-06-06"),
+    ("war", "2026-10-06", "Troops withdrew from the border town on Sunday.", "Sunday", "2026-10-04"),
+    ("weather", "2017-06-06", "Snow fell across the northern hills on Thursday.", "Thursday", "2017-06-01"),
+    ("business", "2024-01-10", "Shares fell 5 percent on Tuesday after the company cut its forecast.", "Tuesday", "2024-01-09"),
+    # a weekday named on that same weekday is that day
+    ("courts", "2016-10-03", "Jurors began deliberating on Monday.", "Monday", "2016-10-03"),
+    ("weather", "2016-10-03", "The prime minister will visit the flooded towns on Monday.", "Monday", "2016-10-03"),
+    # weekends
+    ("weather", "2015-04-16", "Heavy rain is forecast for this weekend.", "this weekend", "2015-W16-WE"),
+    ("sport", "2015-04-14", "Fans rioted after the derby last weekend.", "last weekend", "2015-W15-WE"),
+    ("war", "2015-04-13", "Rebels shelled the port over the weekend.", "the weekend", "2015-W15-WE"),
+    # periods relative to the publication day
+    ("courts", "2024-05-08", "The supreme court will rule on the appeal later this month.", "later this month", "2024-05"),
+    ("business", "2023-09-12", "The startup raised $40 million earlier this year.", "earlier this year", "2023"),
+    ("business", "2022-11-20", "The airline hopes to restore full service by the end of next month.", "the end of next month", "2022-12"),
+    ("weather", "2022-11-20", "More evacuations are likely in the coming days.", "the coming days", "FUTURE_REF"),
+    ("elections", "2024-05-08", "Final results will be published in two weeks' time.", "two weeks", "P2W"),
+    # the unit's granularity, as the guidelines give "three years ago" a year (first written here as the day)
+    ("war", "2021-03-30", "The cargo ship ran aground a week ago.", "a week ago", "2021-W12"),
+    ("sport", "2024-05-08", "The coach expects to name his squad next week.", "next week", "2024-W20"),
+    ("science", "2024-05-08", "The telescope's first images will be released next month.", "next month", "2024-06"),
+    # a date set earlier in the sentence or the paragraph is the reference
+    ("sport", "2021-05-10", "The striker scored twice on Saturday. He had trained alone the day before.", "the day before", "2021-05-07"),
+    ("courts", "2020-03-20", "On March 3 police arrested the former mayor. Two days later he was released on bail.", "Two days later", "2020-03-05"),
+    ("business", "2019-06-20", "The refinery was shut on June 4.\n\nThe next day, engineers found a crack in a pipe.", "The next day", "2019-06-05"),
+    ("business", "2024-03-01", "The company was founded in 1998 and went public two years later.", "two years later", "2000"),
+    ("elections", "2025-02-19", "Parliament was dissolved on Jan. 12. The following week, the prime minister resigned.", "The following week", "2025-W03"),
+    # reported speech with its own time: the reported day counts from the day of speaking
+    ("elections", "2024-01-10", "The electoral commission said on Monday that the vote would be held on Thursday.", "Thursday", "2024-01-11"),
+    ("elections", "2024-01-12", "The electoral commission said on Monday that the vote would be held on Thursday.", "Thursday", "2024-01-11"),
+    ("sport", "2024-04-15", "The coach said on Saturday that the striker had injured his knee on Thursday.", "Thursday", "2024-04-11"),
+    ("courts", "2024-04-15", "Prosecutors said on Friday that the trial would open on Tuesday.", "Tuesday", "2024-04-16"),
+    # quarters and fiscal years
+    ("business", "2023-11-02", "The retailer's profit fell 8 percent in the third quarter.", "the third quarter", "2023-Q3"),
+    ("business", "2023-11-02", "The chipmaker expects demand to recover in the first quarter.", "the first quarter", "2024-Q1"),
+    ("business", "2024-06-04", "The group expects sales to grow in fiscal 2025.", "fiscal 2025", "2025"),
+    ("business", "2025-02-17", "Losses narrowed in the fourth quarter of 2024.", "the fourth quarter of 2024", "2024-Q4"),
+    # parts of a day
+    ("weather", "2022-08-03", "Markets in Asia opened lower this morning.", "this morning", "2022-08-03TMO"),
+    ("elections", "2022-08-03", "The president will address the nation tonight.", "tonight", "2022-08-03TNI"),
+    ("weather", "2022-08-03", "Storms knocked out power to thousands of homes overnight.", "overnight", "2022-08-03TNI"),
+    # seasons
+    # after the summer ("next summer" in a March paper, as first written here, may be either summer)
+    ("science", "2026-10-20", "The rover will launch next summer.", "next summer", "2027-SU"),
+    ("sport", "2026-03-10", "The club sold its captain last summer.", "last summer", "2025-SU"),
+    ("business", "2026-01-15", "The band will tour Europe in the spring.", "the spring", "2026-SP"),
+    # decades
+    ("business", "2022-11-20", "Inflation has not been this high since the 1970s.", "the 1970s", "197"),
+    ("science", "2022-11-20", "Glaciers in the Alps shrank faster in the 2010s than ever before.", "the 2010s", "201"),
+]
+
+
+def _value(text: str, published: str, span: str) -> str | None:
+    """The value of the expression written ``span`` (its edges may differ by an article or a possessive mark)."""
+    timexes = found(text, published)
+    if span in timexes:
+        return timexes[span][1]
+    near = [v for t, v in timexes.items() if span in t or t in span and len(t) * 2 > len(span)]
+    return near[0][1] if len(near) == 1 else None
+
+
+@pytest.mark.parametrize(
+    ("domain", "published", "text", "span", "value"),
+    [pytest.param(*case, id=f"{case[0]}-{case[3]}-{i}") for i, case in enumerate(CASES)],
+)
+def test_anchoring_battery(domain: str, published: str, text: str, span: str, value: str) -> None:
+    assert _value(text, published, span) == value
