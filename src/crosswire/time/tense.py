@@ -28,6 +28,14 @@ _FUTURE_LEMMAS = {"expire", "due", "schedule", "plan", "expect", "intend", "aim"
 _INTENT = {"plan", "expect", "schedule", "agree", "ask", "intend", "aim", "hope", "want", "seek", "promise", "decide"}
 _INTENT |= {"threaten", "prepare", "due", "go", "likely", "ready", "agreement", "offer", "bid", "proposal", "deal"}
 _INTENT |= {"program", "vow", "pledge", "urge", "set"}
+# Of those, the heads of an intention that the past perfect reports as overtaken ("had planned to fly Thursday", "it
+# had been due to expire Friday": the day is behind). A commitment made ("had agreed to a ceasefire, to begin on
+# Sunday", "had promised to pay on Monday", backshifted under "said" or "told") still points ahead.
+_PLANNED = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "due", "go", "likely", "ready"}
+_PLANNED |= {"prepare", "set"}
+# Words before a noun that make its infinitive a relative of fact, not of purpose: "the first woman to win the race on
+# Sunday", "the last team to score on Saturday", "the only player to finish Friday" report what happened.
+_FACT_HEADS = {"first", "last", "only", "second", "third", "latest", "next"}
 # Verbs that move a time ahead of the act ("postponed the vote until Tuesday", "extended the deadline until Monday").
 _RESCHEDULE = {"postpone", "delay", "adjourn", "extend", "defer", "suspend", "reschedule", "push", "put", "recess"}
 # Verbs that grant time up to a deadline ("gave the company until Friday to respond", "has allowed them until May").
@@ -70,19 +78,27 @@ def verb_direction(verb: Token) -> int:
     if "to" in words and verb.tag_ == "VB" and words & {"has", "have", "had"}:
         return PAST if "had" in words else FUTURE
     # "is going to meet", "planned to leave on Thursday", "an agreement to acquire": the infinitive points ahead.
-    if "to" in words and verb.tag_ == "VB":
+    if _infinitive(verb, auxes):
         if verb.head.lemma_ == "have" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
             return PAST if verb.head.tag_ == "VBD" else FUTURE  # "has to appear on Tuesday"; "had to" is past
         if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
             # "had planned to leave on Friday", "it had been due to expire Friday": the past perfect sets the whole
             # intention before a past reference time, so the day is behind ("was due to arrive Friday" stays ahead).
-            return PAST if _past_perfect(verb.head) else FUTURE
+            head = verb.head if verb.head.lemma_ in _INTENT else verb
+            return PAST if head.lemma_ in _PLANNED and _past_perfect(verb.head) else FUTURE
         if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
             return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
         if verb.head.i == verb.i:
             return FUTURE  # a headline's infinitive: "Leaders to meet on Friday"
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "a ceasefire to begin on Sunday", "a strike to start Monday", "talks to be held Friday": an infinitive
+            # relative is an arrangement ahead ("that is to begin"), unless it reports a fact ("the first to win")
+            return PAST if _fact_relative(verb.head) else FUTURE
         if verb.head.pos_ in ("VERB", "AUX"):
-            return verb_direction(verb.head)
+            above = verb_direction(verb.head)
+            # "called a strike to start on Thursday", "flew to Brussels to meet ministers on Thursday": the purpose
+            # comes after a past act, on either side of now: the nearest such day
+            return PRESENT if above == PAST and verb.dep_ == "advcl" else above
         return UNKNOWN
     if verb.lemma_ in {"plan", "schedule"}:
         return _planned(verb)
@@ -106,6 +122,20 @@ def verb_direction(verb: Token) -> int:
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
     return UNKNOWN
+
+
+def _infinitive(verb: Token, auxes: list[Token]) -> bool:
+    """Is ``verb`` a to-infinitive, active or passive ("to begin", "to be sentenced"), not a perfect one ("to have
+    left", which is past)?"""
+    words = {a.lower_ for a in auxes}
+    if "to" not in words or words & {"has", "have", "had", "having"}:
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)
+
+
+def _fact_relative(noun: Token) -> bool:
+    """Does ``noun`` take an ordinal or a superlative ("the first woman", "the last team", "the youngest player")?"""
+    return any(c.lower_ in _FACT_HEADS or c.tag_ in ("JJS", "RBS") for c in noun.children)
 
 
 def _nonfinite_direction(verb: Token, auxes: set[str]) -> int | None:
