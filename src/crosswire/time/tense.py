@@ -273,3 +273,47 @@ def act_time(doc: Doc, start: int, end: int) -> bool:
         return True
     # the future the same way: "will open the plant in September", "will be sentenced on Sept. 3"
     return bool(auxes) and auxes[0] in ("will", "'ll", "shall") and verb.tag_ in ("VB", "VBN")
+
+
+# Verbs that report speech or writing: the clause they take ("said on Monday that the vote would be held on
+# Thursday") tells its time from the day of the report, not the day of publication.
+_REPORTING = {"say", "tell", "announce", "state", "declare", "write", "insist", "warn", "explain", "note", "argue"}
+_REPORTING |= {"claim", "report", "confirm", "add", "predict", "promise", "vow", "acknowledge", "admit", "disclose"}
+_REPORTING |= {"reveal", "indicate", "signal", "testify", "inform", "notify", "assure", "pledge", "caution"}
+
+
+def reporting_time(doc: Doc, start: int, end: int) -> list[int]:
+    """Where the time of the report may stand, when the expression at ``start``..``end`` is in a clause a past verb
+    of saying reports: the character offsets of the words that hang on that verb as its time. In "The commission said
+    on Monday that the vote would be held on Thursday", for "Thursday", the offset of "Monday". The tense of a
+    reported clause ("would", "had injured") is told from the report's time, so its weekday counts from there. Empty
+    when no past report governs the expression (the caller keeps only a word that is a time expression)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    current = _governor(span.root)
+    for _ in range(6):
+        if current is None or current.head.i == current.i:
+            return []
+        head = current.head
+        if current.dep_ == "ccomp" and head.lemma_ in _REPORTING and head.tag_ in ("VBD", "VBN"):
+            return _times_of(head, span.start, span.end)
+        if current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            return []
+        current = _governor(head)
+    return []
+
+
+def _times_of(verb: Token, lo: int, hi: int) -> list[int]:
+    """The offsets of the words that may be the time of ``verb`` itself ("said Monday", "told reporters on Friday",
+    "said in a statement on Tuesday"), outside the tokens ``lo``..``hi``."""
+    found = []
+    for child in verb.children:
+        word = child
+        if child.dep_ == "prep" and child.lower_ in ("on", "in") and child.n_rights:
+            word = next(child.rights)
+        elif child.dep_ not in ("npadvmod", "tmod", "obl"):
+            continue
+        if not lo <= word.i < hi:
+            found.append(word.idx)
+    return found
