@@ -46,6 +46,12 @@ _UNTIL = {"until", "till", "til", "through", "pending"}
 # postponed to Tuesday", "brought forward to May"): the new date is ahead of the act.
 _MOVE_TO = {"postpone", "delay", "extend", "defer", "reschedule", "push", "move", "bring", "adjourn"}
 
+# Verbs that report speech or writing: the clause they take ("said on Monday that the vote would be held on
+# Thursday") tells its time from the day of the report, not the day of publication.
+_REPORTING = {"say", "tell", "announce", "state", "declare", "write", "insist", "warn", "explain", "note", "argue"}
+_REPORTING |= {"claim", "report", "confirm", "add", "predict", "promise", "vow", "acknowledge", "admit", "disclose"}
+_REPORTING |= {"reveal", "indicate", "signal", "testify", "inform", "notify", "assure", "pledge", "caution"}
+
 
 def _governor(token: Token) -> Token | None:
     """The nearest verb (or auxiliary heading a copular clause) above ``token``."""
@@ -79,27 +85,7 @@ def verb_direction(verb: Token) -> int:
         return PAST if "had" in words else FUTURE
     # "is going to meet", "planned to leave on Thursday", "an agreement to acquire": the infinitive points ahead.
     if _infinitive(verb, auxes):
-        if verb.head.lemma_ == "have" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
-            return PAST if verb.head.tag_ == "VBD" else FUTURE  # "has to appear on Tuesday"; "had to" is past
-        if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
-            # "had planned to leave on Friday", "it had been due to expire Friday": the past perfect sets the whole
-            # intention before a past reference time, so the day is behind ("was due to arrive Friday" stays ahead).
-            head = verb.head if verb.head.lemma_ in _INTENT else verb
-            return PAST if head.lemma_ in _PLANNED and _past_perfect(verb.head) else FUTURE
-        if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
-            return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
-        if verb.head.i == verb.i:
-            return FUTURE  # a headline's infinitive: "Leaders to meet on Friday"
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            # "a ceasefire to begin on Sunday", "a strike to start Monday", "talks to be held Friday": an infinitive
-            # relative is an arrangement ahead ("that is to begin"), unless it reports a fact ("the first to win")
-            return PAST if _fact_relative(verb.head) else FUTURE
-        if verb.head.pos_ in ("VERB", "AUX"):
-            above = verb_direction(verb.head)
-            # "called a strike to start on Thursday", "flew to Brussels to meet ministers on Thursday": the purpose
-            # comes after a past act, on either side of now: the nearest such day
-            return PRESENT if above == PAST and verb.dep_ == "advcl" else above
-        return UNKNOWN
+        return _infinitive_direction(verb)
     if verb.lemma_ in {"plan", "schedule"}:
         return _planned(verb)
     nonfinite = _nonfinite_direction(verb, words)
@@ -121,6 +107,31 @@ def verb_direction(verb: Token) -> int:
         return verb_direction(verb.head) if verb.head.i != verb.i else UNKNOWN
     if verb.tag_ == "VBG" and verb.head.i != verb.i:
         return verb_direction(verb.head)
+    return UNKNOWN
+
+
+def _infinitive_direction(verb: Token) -> int:
+    """The direction of a to-infinitive: ahead of what it hangs on, as an intention, an arrangement or a purpose."""
+    if verb.head.lemma_ == "have" and verb.dep_ == "xcomp" and verb.head.i < verb.i:
+        return PAST if verb.head.tag_ == "VBD" else FUTURE  # "has to appear on Tuesday"; "had to" is past
+    if verb.head.lemma_ in _INTENT or verb.lemma_ in _INTENT:
+        # "had planned to leave on Friday", "it had been due to expire Friday": the past perfect sets the whole
+        # intention before a past reference time, so the day is behind ("was due to arrive Friday" stays ahead).
+        head = verb.head if verb.head.lemma_ in _INTENT else verb
+        return PAST if head.lemma_ in _PLANNED and _past_perfect(verb.head) else FUTURE
+    if verb.head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i < verb.i:
+        return FUTURE  # "is to resume trading Tuesday": be + infinitive is an arrangement ahead
+    if verb.head.i == verb.i:
+        return FUTURE  # a headline's infinitive: "Leaders to meet on Friday"
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a ceasefire to begin on Sunday", "a strike to start Monday", "talks to be held Friday": an infinitive
+        # relative is an arrangement ahead ("that is to begin"), unless it reports a fact ("the first to win")
+        return PAST if _fact_relative(verb.head) else FUTURE
+    if verb.head.pos_ in ("VERB", "AUX"):
+        above = verb_direction(verb.head)
+        # "called a strike to start on Thursday", "flew to Brussels to meet ministers on Thursday": the purpose
+        # comes after a past act, on either side of now: the nearest such day
+        return PRESENT if above == PAST and verb.dep_ == "advcl" else above
     return UNKNOWN
 
 
@@ -196,6 +207,11 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb is None:
         return UNKNOWN
     direction = verb_direction(verb)
+    if direction == PRESENT and weekday_number(root.lower_) is not None and _scheduled(verb, root, span):
+        # "The champions play their last match on Tuesday", "Voters go to the polls on Sunday": in a sentence of
+        # running text the present with a weekday is a schedule, ahead; only a headline's present ("Rebels seize
+        # town Sunday") tells what is done
+        return FUTURE
     if direction == PAST and _future_in_past(verb):
         return FUTURE
     if _ends_a_state(doc, span) and (direction == PRESENT or verb.lemma_ in _RESCHEDULE):
@@ -206,6 +222,37 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb.lemma_ in _MOVE_TO and start > 0 and doc[start - 1].lower_ == "to":
         return FUTURE
     return direction
+
+
+def _scheduled(verb: Token, day: Token, span: object) -> bool:
+    """Is ``day`` a weekday hanging on a verb in the present itself ("play ... on Tuesday", "go to the polls Sunday"),
+    in a sentence of running text? A present verb whose subject does not agree with it is a past mistagged ("the
+    index, which fell 1.4%, hurt ..."), and a present that sources are said to tell ("..., residents say") is the
+    news told, not a schedule: both are left alone."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if not (day.head.i == verb.i or (day.head.dep_ == "prep" and day.head.head.i == verb.i)):
+        return False
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in _REPORTING and verb.head.tag_ in ("VBZ", "VBP"):
+        return False  # "Rebels seize the town on Sunday, residents say": the present of news as sources tell it
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if verb.tag_ == "VBP" and not any(
+        s.tag_ in ("NNS", "NNPS", "PRP") and s.lower_ not in ("it", "he", "she") for s in subjects
+    ):
+        return False
+    return _running_text(span)
+
+
+def _running_text(span: object) -> bool:
+    """Is the sentence of ``span`` running text: closed by a full stop (or a question or exclamation mark, before any
+    closing quote), with a determiner somewhere, as a headline has neither?"""
+    sent = getattr(span, "sent", None)
+    if sent is None:
+        return False
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    return bool(words) and words[-1].text in (".", "!", "?") and any(t.dep_ == "det" for t in words)
 
 
 # The conjunctions of a temporal clause whose past tense may be a future seen from the past ("said they would buy
@@ -273,13 +320,6 @@ def act_time(doc: Doc, start: int, end: int) -> bool:
         return True
     # the future the same way: "will open the plant in September", "will be sentenced on Sept. 3"
     return bool(auxes) and auxes[0] in ("will", "'ll", "shall") and verb.tag_ in ("VB", "VBN")
-
-
-# Verbs that report speech or writing: the clause they take ("said on Monday that the vote would be held on
-# Thursday") tells its time from the day of the report, not the day of publication.
-_REPORTING = {"say", "tell", "announce", "state", "declare", "write", "insist", "warn", "explain", "note", "argue"}
-_REPORTING |= {"claim", "report", "confirm", "add", "predict", "promise", "vow", "acknowledge", "admit", "disclose"}
-_REPORTING |= {"reveal", "indicate", "signal", "testify", "inform", "notify", "assure", "pledge", "caution"}
 
 
 def reporting_time(doc: Doc, start: int, end: int) -> list[int]:
