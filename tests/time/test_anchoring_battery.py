@@ -299,6 +299,7 @@ PRESENT_TENSE = [
     ("business", "Both companies report quarterly results on Wednesday.", "Wednesday", "2025-10-22"),
     ("weather", "Storm batters coast Tuesday", "Tuesday", "2025-10-14"),
     ("war", "Troops cross the river on Tuesday, witnesses say.", "Tuesday", "2025-10-14"),
+    ("courts", "Then on Tuesday, detectives believe the gunman fled the city.", "Tuesday", "2025-10-14"),
 ]
 
 
