@@ -317,8 +317,8 @@ def act_time(doc: Doc, start: int, end: int) -> bool:
     auxes = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" and not auxes:
         return True
-    if verb.tag_ == "VBN" and auxes in (["was"], ["were"]):
-        return True
+    if verb.tag_ == "VBN" and auxes in (["was"], ["were"], ["had"], ["had", "been"], ["'d"]):
+        return True  # "was signed on Dec. 15"; the past perfect ("had closed the plant in November") is further back
     # the future the same way: "will open the plant in September", "will be sentenced on Sept. 3"
     return bool(auxes) and auxes[0] in ("will", "'ll", "shall") and verb.tag_ in ("VB", "VBN")
 
@@ -346,15 +346,17 @@ def reporting_time(doc: Doc, start: int, end: int) -> list[int]:
 
 
 def _times_of(verb: Token, lo: int, hi: int) -> list[int]:
-    """The offsets of the words that may be the time of ``verb`` itself ("said Monday", "told reporters on Friday",
-    "said in a statement on Tuesday"), outside the tokens ``lo``..``hi``."""
+    """The offsets of the words that may be the time of ``verb`` itself, in text order: on the verb ("said Monday"),
+    in a phrase on it ("told reporters on Friday", "said in a statement on Sunday", "In a statement on Sunday, the
+    club said") or in a participle clause on it ("Speaking on Monday, the coach said"), outside the tokens
+    ``lo``..``hi``."""
     found = []
     for child in verb.children:
-        word = child
-        if child.dep_ == "prep" and child.lower_ in ("on", "in") and child.n_rights:
-            word = next(child.rights)
-        elif child.dep_ not in ("npadvmod", "tmod", "obl"):
+        if child.dep_ in ("npadvmod", "tmod", "obl"):
+            words = [child]
+        elif child.dep_ == "prep" or (child.dep_ == "advcl" and child.tag_ == "VBG"):
+            words = list(child.subtree)
+        else:
             continue
-        if not lo <= word.i < hi:
-            found.append(word.idx)
-    return found
+        found += [w.idx for w in words if not lo <= w.i < hi]
+    return sorted(found)
