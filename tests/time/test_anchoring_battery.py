@@ -300,6 +300,9 @@ PRESENT_TENSE = [
     ("weather", "Storm batters coast Tuesday", "Tuesday", "2025-10-14"),
     ("war", "Troops cross the river on Tuesday, witnesses say.", "Tuesday", "2025-10-14"),
     ("courts", "Then on Tuesday, detectives believe the gunman fled the city.", "Tuesday", "2025-10-14"),
+    # after the Monday set's run (14 of 15): a clock time on a weekday written after it, and no determiner needed
+    ("business", "The ferry leaves at 10 p.m. on Tuesday.", "10 p.m.", "2025-10-21T22:00"),
+    ("elections", "Polls close at 8 p.m. on Tuesday.", "Tuesday", "2025-10-21"),
 ]
 
 # A fourth set, written before it was run: reports with their own time, in direct and indirect speech.
@@ -358,6 +361,26 @@ REPORTS = [
     ),
 ]
 
+# A fifth set, written before it was run, every passage read in a Monday paper (13 Oct 2025): the weekend, the
+# weekday of publication, clock times on a weekday, periods under "until" and "by".
+MONDAY = [
+    ("sport", "The two teams will meet again at the weekend.", "the weekend", "2025-W42-WE"),
+    ("war", "Protesters gathered in the capital at the weekend.", "the weekend", "2025-W41-WE"),
+    ("elections", "The minister arrives in Kyiv on Thursday for two days of talks.", "Thursday", "2025-10-16"),
+    ("business", "The company's shares closed down 3 percent on Friday.", "Friday", "2025-10-10"),
+    ("weather", "Rescuers were still searching for survivors on Monday.", "Monday", "2025-10-13"),
+    ("courts", "The trial is expected to last until the end of the month.", "the end of the month", "2025-10"),
+    ("business", "The central bank held rates steady at its meeting last month.", "last month", "2025-09"),
+    ("weather", "The storm made landfall early on Sunday.", "Sunday", "2025-10-12"),
+    ("elections", "The pope is due to visit Lebanon later this year.", "later this year", "2025"),
+    ("science", "The satellite was launched in the early hours of Sunday.", "Sunday", "2025-10-12"),
+    ("business", "The deal is expected to close by the end of the year.", "the end of the year", "2025"),
+    ("elections", "Polls open at 7 a.m. on Sunday.", "7 a.m.", "2025-10-19T07:00"),
+    ("business", "Markets were closed on Monday for a public holiday.", "Monday", "2025-10-13"),
+    ("courts", "The new law takes effect on Wednesday.", "Wednesday", "2025-10-15"),
+    ("courts", "The new law takes effect on Saturday.", "Saturday", "2025-10-18"),
+]
+
 
 def _value(text: str, published: str, span: str) -> str | None:
     """The value of the expression written ``span`` (its edges may differ by an article or a possessive mark)."""
@@ -390,3 +413,11 @@ def test_reports_with_their_own_time(domain: str, published: str, text: str, spa
 )
 def test_anchoring_in_a_thursday_paper(domain: str, text: str, span: str, value: str) -> None:
     assert _value(text, "2025-10-16", span) == value
+
+
+@pytest.mark.parametrize(
+    ("domain", "text", "span", "value"),
+    [pytest.param(*case, id=f"{case[0]}-{case[2]}-{i}") for i, case in enumerate(MONDAY)],
+)
+def test_anchoring_in_a_monday_paper(domain: str, text: str, span: str, value: str) -> None:
+    assert _value(text, "2025-10-13", span) == value

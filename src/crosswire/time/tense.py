@@ -10,6 +10,8 @@ The parse is consulted only for the expressions that need a direction, so the st
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from crosswire.time.lexicon import weekday_number
@@ -207,7 +209,7 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     if verb is None:
         return UNKNOWN
     direction = verb_direction(verb)
-    if direction == PRESENT and weekday_number(root.lower_) is not None and _scheduled(verb, root, span):
+    if direction == PRESENT and _scheduled(verb, span):
         # "The champions play their last match on Tuesday", "Voters go to the polls on Sunday": in a sentence of
         # running text the present with a weekday is a schedule, ahead; only a headline's present ("Rebels seize
         # town Sunday") tells what is done
@@ -224,15 +226,21 @@ def direction_at(doc: Doc, start: int, end: int) -> int:
     return direction
 
 
-def _scheduled(verb: Token, day: Token, span: object) -> bool:
-    """Is ``day`` a weekday alone hanging on a verb in the present itself ("play ... on Tuesday", "go to the polls
-    Sunday"), in a sentence of running text? Left alone: a present verb with no subject, or one that does not agree
-    with it (a past or a noun mistagged: "the index, which fell 1.4%, hurt ...", "The airstrikes on Monday ..."); a
-    verb that takes a clause ("officers believe the man launched ... on Tuesday": the day is the clause's); a present
-    that sources are said to tell ("..., residents say"): the news told, not a schedule."""
-    if verb.tag_ not in ("VBZ", "VBP") or len(span) != 1:  # type: ignore[arg-type]
+# The words of a clock time (its head in the parse), whose day may be written apart: "opens at 7 a.m. on Sunday".
+_CLOCK_HEADS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight", "gmt", "et"}
+
+
+def _scheduled(verb: Token, span: Any) -> bool:
+    """Is ``span`` a weekday alone, or a clock time on a weekday written after it ("at 7 a.m. on Sunday"), hanging on
+    a verb in the present itself ("play ... on Tuesday", "go to the polls Sunday"), in a sentence of running text?
+    Left alone: a present verb with no subject, or one that does not agree with it (a past or a noun mistagged: "the
+    index, which fell 1.4%, hurt ...", "The airstrikes on Monday ..."); a verb that takes a clause ("officers believe
+    the man launched ... on Tuesday": the day is the clause's); a present that sources are said to tell ("...,
+    residents say"): the news told, not a schedule."""
+    if verb.tag_ not in ("VBZ", "VBP"):
         return False
-    if not (day.head.i == verb.i or (day.head.dep_ == "prep" and day.head.head.i == verb.i)):
+    day = _schedule_day(span)
+    if day is None or not _hangs_on(day, verb):
         return False
     if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return False
@@ -244,16 +252,40 @@ def _scheduled(verb: Token, day: Token, span: object) -> bool:
     return bool(subjects) and _running_text(span)
 
 
+def _schedule_day(span: Any) -> Token | None:
+    """The weekday token of ``span``: the span itself when it is one weekday, or the weekday within a few words after
+    a clock time ("7 a.m. on Sunday")."""
+    if len(span) == 1 and weekday_number(span[0].lower_) is not None:
+        return span[0]
+    if not any(t.lower_ in _CLOCK_HEADS for t in span):
+        return None
+    doc = span.doc
+    after = doc[span.end : min(len(doc), span.end + 3)]
+    return next((t for t in after if weekday_number(t.lower_) is not None), None)
+
+
+def _hangs_on(word: Token, verb: Token) -> bool:
+    """Does ``word`` hang on ``verb`` through phrases only ("on Sunday", "at 7 a.m. on Sunday"), not a clause?"""
+    current = word
+    for _ in range(5):
+        if current.head.i == verb.i:
+            return True
+        if current.dep_ not in ("pobj", "prep", "npadvmod") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def _running_text(span: object) -> bool:
     """Is the sentence of ``span`` running text: closed by a full stop (or a question or exclamation mark, before any
-    closing quote), with a determiner somewhere, as a headline has neither?"""
+    closing quote), as a headline is not?"""
     sent = getattr(span, "sent", None)
     if sent is None:
         return False
     words = [t for t in sent if not t.is_space]
     while words and words[-1].is_quote:
         words.pop()
-    return bool(words) and words[-1].text in (".", "!", "?") and any(t.dep_ == "det" for t in words)
+    return bool(words) and words[-1].text in (".", "!", "?")
 
 
 # The conjunctions of a temporal clause whose past tense may be a future seen from the past ("said they would buy
