@@ -391,12 +391,37 @@ def _value(text: str, published: str, span: str) -> str | None:
     return near[0][1] if len(near) == 1 else None
 
 
+# A sixth set, written before it was run, read in the Thursday paper: months, seasons, halves and dates across tenses.
+MONTHS = [
+    ("business", "The plant is expected to reopen by March.", "March", "2026-03"),
+    ("business", "The company said it would hire 2,000 workers in January.", "January", "2026-01"),
+    ("business", "Retail sales fell in August.", "August", "2025-08"),
+    ("war", "The treaty was signed in December.", "December", "2024-12"),
+    ("elections", "The summit, planned for December, has been postponed.", "December", "2025-12"),
+    ("elections", "Parliament will reconvene in January.", "January", "2026-01"),
+    ("business", "Prices have risen since April.", "April", "2025-04"),
+    ("science", "The new model goes on sale in February.", "February", "2026-02"),
+    ("elections", "The election is scheduled for next spring.", "next spring", "2026-SP"),
+    ("business", "Construction began in the fall of 2023.", "the fall of 2023", "2023-FA"),
+    ("weather", "Inflation peaked in the summer.", "the summer", "2025-SU"),
+    ("business", "Earnings in the quarter that ended in September rose 5 percent.", "September", "2025-09"),
+    (
+        "business",
+        "The company plans to list its shares in the second half of next year.",
+        "the second half of next year",
+        "2026-H2",
+    ),
+    ("courts", "A ruling is expected in the coming weeks.", "the coming weeks", "FUTURE_REF"),
+    ("courts", "The decision was announced on Sept. 30.", "Sept. 30", "2025-09-30"),
+    ("business", "The airline will resume flights to Beijing on Nov. 2.", "Nov. 2", "2025-11-02"),
+]
+
 # Every passage with its publication day: the per-paper sets read in a Thursday and a Monday paper.
 ALL = [
     *CASES,
     *AFTER_FIRST_RUN,
     *REPORTS,
-    *((domain, "2025-10-16", *rest) for domain, *rest in THURSDAY + PRESENT_TENSE),
+    *((domain, "2025-10-16", *rest) for domain, *rest in THURSDAY + PRESENT_TENSE + MONTHS),
     *((domain, "2025-10-13", *rest) for domain, *rest in MONDAY),
 ]
 
