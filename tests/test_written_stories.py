@@ -666,11 +666,6 @@ def test_ceasefire_agreement_claim_is_reported_and_denied(dossier: Dossier) -> N
     assert agreed[0].verdict in {"denied", "contested"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="time: 'to begin on Sunday' is resolved to the Sunday before publication (2026-10-04); and the wire's "
-    "Friday sits in the misread lead statement",
-)
 def test_ceasefire_start_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures(dossier, "2026-10-09", "2026-10-11")
 
@@ -694,16 +689,7 @@ def test_ceasefire_no_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> No
         ("wildfire-local", "Friday", "2026-07-24"),
         ("wildfire-update", "Wednesday", "2026-07-22"),
         ("ceasefire-wire", "Friday", "2026-10-09"),
-        pytest.param(
-            "ceasefire-radio",
-            "Sunday",
-            "2026-10-11",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="time: 'to begin on Sunday' is resolved backwards (2026-10-04) though the clause tells of "
-                "what is to come",
-            ),
-        ),
+        ("ceasefire-radio", "Sunday", "2026-10-11"),
         ("ceasefire-paper", "yesterday", "2026-10-06"),
         ("ceasefire-paper", "Thursday", "2026-10-08"),
     ],

@@ -26,8 +26,9 @@ from crosswire.time import relative as relative_rules
 from crosswire.time import rules as absolute_rules
 from crosswire.time import tagger as learned
 from crosswire.time import values as tv
+from crosswire.time.lexicon import WEEKDAY_RE
 from crosswire.time.rules import Candidate, Ctx
-from crosswire.time.tense import FUTURE, PAST, UNKNOWN, act_time, direction_at
+from crosswire.time.tense import FUTURE, PAST, UNKNOWN, act_time, direction_at, reporting_time
 from crosswire.time.values import anchor_date
 
 # The regex engine's own parser, to read the first characters a pattern can match (:func:`guarded`). It is private
@@ -42,6 +43,7 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python
     _sre = _sre_parse = None
     _CATEGORIES = {}
 
+_WEEKDAY = re.compile(rf"\b{WEEKDAY_RE}", re.IGNORECASE)
 # How many paragraphs without a date of their own the narrative time outlasts (see :func:`resolve`).
 _NARRATIVE_PARAGRAPHS = 2
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -294,6 +296,31 @@ class _Parse:
             self.doc = self.doc_fn()
         return direction_at(self.doc, cand.start, cand.end)
 
+    def reported_on(self, text: str, cand: Candidate, found: list[Candidate], anchor: dt.date | None) -> dt.date | None:
+        """The day a past report names for itself ("said on Monday that the vote would be held on Thursday"), when
+        ``cand`` is in the reported clause: the tense there counts from that day. None when there is none, or when
+        it is no day before ``anchor``."""
+        if not cand.tense or anchor is None or not callable(self.doc_fn):
+            return None
+        if self.doc is None:
+            self.doc = self.doc_fn()
+        for offset in reporting_time(self.doc, cand.start, cand.end):
+            said = next((c for c in found if c.start <= offset < c.end and c is not cand), None)
+            if said is None or said.type not in ("DATE", "TIME"):
+                continue
+            resolved = said.resolve(Ctx(anchor=anchor, direction=self.direction(said, anchor)))
+            value = resolved[0] if resolved is not None else ""
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", value):
+                day = dt.date.fromisoformat(value[:10])
+                return day if day < anchor else None
+            if re.fullmatch(r"\d{4}-\d{2}", value) and not _WEEKDAY.search(text[cand.start : cand.end]):
+                # a report of a month ("said in March that elections would be held in June") tells a month's or a
+                # date's tense from that month; a weekday needs a day to count from
+                day = dt.date(int(value[:4]), int(value[5:7]), 1)
+                return day if (day.year, day.month) < (anchor.year, anchor.month) else None
+            return None
+        return None
+
     def act(self, cand: Candidate) -> bool:
         """Is ``cand`` the time of the act its past verb reports? (Asked only after :meth:`direction`.)"""
         return self.doc is not None and act_time(self.doc, cand.start, cand.end)
@@ -343,7 +370,7 @@ def resolve(text: str, published: str | None, doc_fn: object | None = None, use_
             ctx.reference_is_day = False
         last_end = cand.end
         quote = next((q for q in said_on if q.start <= cand.start and cand.end <= q.end), None)
-        ctx.anchor = said_on[quote] if quote is not None else anchor
+        ctx.anchor = said_on[quote] if quote is not None else parse.reported_on(text, cand, found, anchor) or anchor
         ctx.direction = parse.direction(cand, ctx.anchor)
         ctx.act = ctx.direction in (PAST, FUTURE) and parse.act(cand)
         resolved = cand.resolve(ctx)
