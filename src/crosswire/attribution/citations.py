@@ -16,6 +16,7 @@ from crosswire.attribution import bounds, cues, sources, verb_content
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution.cue_parse import Candidate
 from crosswire.attribution.stance import CueReading
+from crosswire.entities.roles import ROLE_HEADS
 
 if TYPE_CHECKING:
     from crosswire.attribution.finder import _Finder
@@ -71,6 +72,8 @@ def is_source_phrase(finder: _Finder, phrase: str, start: int, end: int) -> bool
         return True
     if head in sources.CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
         return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
+    if head in ROLE_HEADS or head.removesuffix("s") in ROLE_HEADS or sources.is_person_noun(head):
+        return True  # "citing field commanders", "citing the governor", "citing two doctors"
     if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
         return True
     return any(m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in finder.mentions(start, end))

@@ -174,6 +174,27 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     return None
 
 
+def closing_relative(verb: Token) -> Token | None:
+    """ "X and Y have agreed to a ceasefire, Dravonia's state news agency DRA reported on Tuesday, citing ...": a
+    finite verb of saying with a subject of its own that closes the sentence after a comma, which the parser read as
+    a relative clause (without a relative pronoun) on the noun before it, and that noun as an object of the clause
+    the verb reports. The noun phrase and the subject are the source; the noun (returned) opens the cue clause."""
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.head.i > verb.i:
+        return None
+    noun = verb.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if noun.pos_ not in {"NOUN", "PROPN"} or len(subjects) != 1 or subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(c.dep_ in {"ccomp", "mark"} or c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return None
+    opening = noun.left_edge.i
+    if opening < 2 or verb.doc[opening - 1].text != "," or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if noun.head.i > opening or any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[opening : verb.i]):
+        return None
+    return noun
+
+
 # How many words a noun phrase set off before a cue verb may have ("two people familiar with the matter").
 _HUNG_PHRASE_WORDS = 8
 

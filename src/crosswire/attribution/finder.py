@@ -50,6 +50,7 @@ from crosswire.attribution import (
     rebuttals,
     source_phrases,
     sources,
+    speaker_clauses,
     tagger,
     verb_content,
 )
@@ -165,7 +166,37 @@ class _Finder:
             if parse.question_put(token, parse.QUESTION_STATEMENTS):
                 questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
                 continue
+            noun = parse.closing_relative(token) if tier == "speech" else None
+            if noun is not None:
+                self.read_closing_relative(token, noun)
+                continue
             self.read_verb(token, tier)
+
+    def read_closing_relative(self, token: Token, noun: Token) -> None:
+        """ "X and Y have agreed to a ceasefire, the state news agency DRA reported, citing the foreign ministry": the
+        cue clause the parser read as a relative clause on a noun (:func:`cue_parse.closing_relative`) reports the
+        sentence before its comma; a citation hung on the reported clause after the cue is its relay."""
+        comma = self.doc[noun.left_edge.i - 1]
+        sentence = token.sent
+        para_start, _ = self.paragraph(token.idx)
+        start = _after_dateline(self.text, max(sentence.start_char, para_start), comma.idx)
+        start, end = bounds.trim(self.text, start, comma.idx)
+        if end - start < 10 or self.in_quote(start) is not None:
+            return
+        speaker = bounds.trim(self.text, noun.left_edge.idx, token.idx)
+        reading = parse.reading(token, "speech")
+        self.candidates.append(
+            parse.cue_candidate(
+                self.text, token, (start, end), speaker, reading, self.is_verbatim(start, end), finite=True
+            )
+        )
+        index = len(self.candidates) - 1
+        for cite in noun.head.children:
+            if cite.i > token.i and cite.dep_ in {"advcl", "xcomp", "conj"} and cite.lemma_.lower() in cues.CITING:
+                source = citations.cited_source(self, cite)
+                if source is not None:
+                    self.read_with_governor.add(cite.i)
+                    citations.add_nested(self, self.candidates[index], index, source, cite, "cite")
 
     def read_participle(self, token: Token, lemma: str) -> None:
         """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as
@@ -310,11 +341,37 @@ class _Finder:
             reporter = None  # the parser joined the paragraph to the one before: the reporter is not in it
         speaker = reporter or parse.subject_of(token) or self.unparsed_subject(token, lemma)
         speaker = verb_content.author(token) or speaker
+        named = self.named_after_quote(token)
+        parsed = bounds.trim(self.text, *speaker) if speaker is not None else None
+        if named is not None and (
+            parsed is None or (parsed != named and (parsed[0] < named[0] or parsed[1] <= named[1]))
+        ):
+            speaker = named  # the parser hung the phrase on the quote, or took its last name for all of it
         if speaker is None:
             return None
         speaker = self.outside_quotes(speaker, token.idx)
         speaker = bounds.trim(self.text, max(speaker[0], paragraph[0]), min(speaker[1], paragraph[1]))
         return speaker if speaker[1] - speaker[0] >= 1 else None
+
+    def named_after_quote(self, token: Token) -> tuple[int, int] | None:
+        """'“We will appeal,” the family's lawyer, Ruth Okafor, said': the noun phrase between a quote that closes
+        on a comma (or "?", "!") and its cue verb is who said it, apposition and all. The parser often hangs it on the
+        quote (an apposition of the quote's last noun, an object of its verb) or gives the cue only the name."""
+        quote = next((q for q in reversed(self.quotes) if q.end <= token.idx), None)
+        if quote is None or not quote.closed or quote.title:
+            return None
+        inner_end = quote.inner(self.text)[1]
+        if self.text[inner_end - 1 : inner_end] not in {",", "?", "!"}:
+            return None
+        words = [t for t in self.doc if quote.end <= t.idx and t.idx + len(t.text) <= token.idx]
+        if not words or words[0].idx - quote.end > 2 or "\n" in self.text[quote.end : token.idx]:
+            return None
+        if not any(t.pos_ in {"NOUN", "PROPN"} for t in words) or len(words) > 12:
+            return None
+        if any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "PUNCT" and t.text != ",") for t in words):
+            return None
+        start, end = bounds.trim(self.text, quote.end, token.idx)
+        return (start, end) if end > start else None
 
     def shifted_object(self, token: Token) -> tuple[Token, tuple[int, int]] | None:
         """ "The Kremlin dismissed as an “absolute lie” claims that it was behind the crash": the object comes after
@@ -556,7 +613,7 @@ class _Finder:
     def drop_anonymity_requests(self) -> None:
         """A request not to be named ("..., the people said, asking not to be named") is no statement of its own,
         nor is a cue inside it ("requesting anonymity to discuss the talks"): it makes its speaker anonymous."""
-        inside, unnamed = anonymity.requests(self.text, self.candidates)
+        inside, unnamed = anonymity.requests(self.text, self.candidates, self.doc)
         self.unnamed |= unnamed
         self.remove(inside)
 
@@ -564,6 +621,10 @@ class _Finder:
         """Forget these candidates, keeping the ``via`` links of the others pointing at the same statements."""
         if not dropped:
             return
+        # a citation relayed through a dropped reading goes with it ("..., citing the ministry" read on a misread cue)
+        dropped = dropped | {
+            index for index, c in enumerate(self.candidates) if c.kind == "nested" and set(c.via) & dropped
+        }
         remap: dict[int, int] = {}
         kept: list[Candidate] = []
         for index, candidate in enumerate(self.candidates):
@@ -663,6 +724,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
+    speaker_clauses.speaker_clauses(finder)
     finder.drop_anonymity_requests()
     finder.drop_datelines()
     finder.drop_duplicates()
