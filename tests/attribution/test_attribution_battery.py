@@ -820,6 +820,31 @@ CASES: dict[str, Case] = {
         source_type="media",
         not_cues=("agreed",),
     ),
+    # -- the same lead, its cue clause read by the parser as a relative clause on the outlet's noun ("..., the
+    # country's business daily Ekonomi reported"): written after the fix for the written ceasefire story, as guards
+    "merger_lead_outlet_named_after_its_noun": Case(
+        "Kestrel Bank will cut 2,000 jobs by next year, the country's business daily Ekonomi reported on Monday,"
+        " citing two people close to the bank.\n",
+        "cut 2,000 jobs",
+        words="Ekonomi",
+        source_type="media",
+        not_cues=("cut",),
+    ),
+    "sport_lead_outlet_named_after_its_noun": Case(
+        "Luca Bianchi has signed a new four-year contract with Harbour Rovers, Italy's sports newspaper Gazzetta"
+        " reported on Friday.\n",
+        "new four-year contract",
+        words="Gazzetta",
+        source_type="media",
+        not_cues=("signed",),
+    ),
+    "health_lead_agency_named_after_its_noun": Case(
+        "The vaccine has been approved for children over five, the government's health agency HPA said on"
+        " Wednesday, citing the results of two trials.\n",
+        "approved for children",
+        words="HPA",
+        not_cues=("approved",),
+    ),
 }
 
 CITATIONS = frozenset({"citing", "cited"})

@@ -49,10 +49,18 @@ def nested_citation(finder: _Finder, token: Token, index: int) -> None:
         if t.lemma_.lower() in cues.CITING and t.idx < outer.content_start and t not in near
     ]
     for child in near:
-        if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
+        if child.lemma_.lower() in cues.CITING and is_participle(child):
             source = cited_source(finder, child)
             if source is not None:
                 add_nested(finder, outer, index, source, child, "cite")
+
+
+def is_participle(token: Token) -> bool:
+    """Whether a verb of citing is read with its governor ("..., citing police"): hung on it, without a subject of its
+    own ("and an article cited by her campaign quoted a few experts" is a statement of the article's)."""
+    return token.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and not any(
+        c.dep_ in parse.SUBJECTS for c in token.children
+    )
 
 
 def cited_source(finder: _Finder, token: Token) -> tuple[int, int] | None:

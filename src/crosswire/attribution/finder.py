@@ -72,6 +72,9 @@ _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
+# The parts of speech of a speaker's noun phrase between a quote and its cue ("the family's lawyer, Ruth Okafor").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ", "PUNCT"})
+PUNCTUATION = frozenset({".", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
 
@@ -157,7 +160,7 @@ class _Finder:
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
-            if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
+            if token.lemma_.lower() in cues.CITING and citations.is_participle(token):
                 if citations.cited_source(self, token) is not None:
                     self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
@@ -166,24 +169,24 @@ class _Finder:
             if parse.question_put(token, parse.QUESTION_STATEMENTS):
                 questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
                 continue
-            noun = parse.closing_relative(token) if tier == "speech" else None
-            if noun is not None:
-                self.read_closing_relative(token, noun)
+            opening = parse.closing_relative(token) if tier == "speech" else None
+            if opening is not None:
+                self.read_closing_relative(token, opening)
                 continue
             self.read_verb(token, tier)
 
-    def read_closing_relative(self, token: Token, noun: Token) -> None:
+    def read_closing_relative(self, token: Token, opening: int) -> None:
         """ "X and Y have agreed to a ceasefire, the state news agency DRA reported, citing the foreign ministry": the
-        cue clause the parser read as a relative clause on a noun (:func:`cue_parse.closing_relative`) reports the
-        sentence before its comma; a citation hung on the reported clause after the cue is its relay."""
-        comma = self.doc[noun.left_edge.i - 1]
+        cue clause the parser read as a clause on a noun (:func:`cue_parse.closing_relative`) reports the sentence
+        before its comma; a citation after the cue is its relay."""
+        comma = self.doc[opening - 1]
         sentence = token.sent
         para_start, _ = self.paragraph(token.idx)
         start = _after_dateline(self.text, max(sentence.start_char, para_start), comma.idx)
         start, end = bounds.trim(self.text, start, comma.idx)
         if end - start < 10 or self.in_quote(start) is not None:
             return
-        speaker = bounds.trim(self.text, noun.left_edge.idx, token.idx)
+        speaker = bounds.trim(self.text, self.doc[opening].idx, token.idx)
         reading = parse.reading(token, "speech")
         self.candidates.append(
             parse.cue_candidate(
@@ -191,8 +194,8 @@ class _Finder:
             )
         )
         index = len(self.candidates) - 1
-        for cite in noun.head.children:
-            if cite.i > token.i and cite.dep_ in {"advcl", "xcomp", "conj"} and cite.lemma_.lower() in cues.CITING:
+        for cite in self.doc[token.i + 1 : sentence.end]:
+            if cite.dep_ in {"advcl", "xcomp", "conj"} and cite.lemma_.lower() in cues.CITING:
                 source = citations.cited_source(self, cite)
                 if source is not None:
                     self.read_with_governor.add(cite.i)
@@ -361,15 +364,21 @@ class _Finder:
         if quote is None or not quote.closed or quote.title:
             return None
         inner_end = quote.inner(self.text)[1]
-        if self.text[inner_end - 1 : inner_end] not in {",", "?", "!"}:
-            return None
+        closing = self.text[inner_end - 1 : inner_end]
+        lead = self.text[: quote.start].rstrip(" \t")
+        if closing not in {",", "?", "!"} or (lead and lead[-1] not in '\n.!?"”'):
+            return None  # a quote inside a sentence ('shouted, “Cruz,” Beck joked') is its own cue's
         words = [t for t in self.doc if quote.end <= t.idx and t.idx + len(t.text) <= token.idx]
         if not words or words[0].idx - quote.end > 2 or "\n" in self.text[quote.end : token.idx]:
             return None
         if not any(t.pos_ in {"NOUN", "PROPN"} for t in words) or len(words) > 12:
             return None
-        if any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "PUNCT" and t.text != ",") for t in words):
+        if any(
+            t.pos_ not in _PHRASE_POS or t.tag_ in {"WDT", "WP"} or (t.pos_ == "PUNCT" and t.text != ",") for t in words
+        ):
             return None
+        if closing != "," and words[0].text[:1].isupper() and "," not in [t.text for t in words]:
+            return None  # '“Tear down this wall!” Conservatives praise ...': a new sentence
         start, end = bounds.trim(self.text, quote.end, token.idx)
         return (start, end) if end > start else None
 

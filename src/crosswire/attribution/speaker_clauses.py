@@ -54,9 +54,15 @@ def set_off(clause: Token) -> int | None:
     return clause.doc[before].idx
 
 
-def reports(token: Token, direct: bool) -> bool:
-    """Whether a cue inside a relative clause reports something: a clause or a quote ("who said he would ...")."""
-    return direct or any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+def statement_of_its_own(token: Token, tier: str) -> bool:
+    """Whether a cue inside a relative clause is a statement of its own: a verb of saying or of thinking with what it
+    says ("who said he would ...", "who praised the deal", "who thinks often about ..."), not the learned guess of a
+    verb that says nothing ("which must approve any new owner", "which has campaigned against the pipeline") nor a
+    verb with only an infinitive ("which agreed to buy Calder Trust", "who declined to run again")."""
+    if tier not in {"speech", "belief"}:
+        return False
+    after = {c.dep_ for c in token.children if c.i > token.i}
+    return not (after & {"xcomp"}) or bool(after & {"ccomp", "dobj", "parataxis"})
 
 
 def speaker_clauses(finder: _Finder) -> None:
@@ -74,11 +80,19 @@ def speaker_clauses(finder: _Finder) -> None:
         anonymous = False
         for clause in clauses:
             first, last = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-            anonymous = anonymous or bool(ANONYMOUS_CLAUSE.search(text, first, last))
+            if candidate.cue_start is not None and first <= candidate.cue_start < last:
+                continue  # "X, who highlighted comments ..., saying ...": the clause the cue itself stands in
+            asks = bool(ANONYMOUS_CLAUSE.search(text, first, last))
+            anonymous = anonymous or asks
             for other, inner in enumerate(finder.candidates):
                 if other != index and inner.cue_start is not None and first <= inner.cue_start < last:
                     token = finder.doc[inner.cue_token] if inner.cue_token is not None else None
-                    if token is None or not reports(token, inner.direct) or token.lemma_.lower() in cues.CITING:
+                    if (
+                        asks
+                        or token is None
+                        or token.lemma_.lower() in cues.CITING
+                        or not (inner.direct or statement_of_its_own(token, inner.reading.tier))
+                    ):
                         dropped.add(other)
             if clause.lemma_.lower() in cues.CITING:
                 source = citations.cited_source(finder, clause)
