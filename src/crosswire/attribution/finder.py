@@ -164,6 +164,10 @@ class _Finder:
                 if citations.cited_source(self, token) is not None:
                     self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
+            words = verb_content.words_noun(token)
+            if words is not None and verb_content.carried_by_cue(words):
+                self.read_with_governor.add(token.i)
+                continue  # "highlighted comments Trump made saying ...": read with "highlighted"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
             if parse.question_put(token, parse.QUESTION_STATEMENTS):
@@ -288,6 +292,7 @@ class _Finder:
         if clipped:
             content = max(content[0], para_start), min(content[1], para_end)
         start, end = bounds.before_own_speaker(text, *bounds.trim(text, *content), speaker)
+        end = verb_content.words_said_end(self.doc, text, end) or end  # "highlighted comments X made saying ..."
         cut = self.in_quote(end - 1) if end > start else None
         if cut is not None and cut.end - end <= 3:
             end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
@@ -342,7 +347,8 @@ class _Finder:
         reporter = verb_content.reporter_of_participle(token)
         if reporter is not None and not paragraph[0] <= reporter[0] < paragraph[1]:
             reporter = None  # the parser joined the paragraph to the one before: the reporter is not in it
-        speaker = reporter or parse.subject_of(token) or self.unparsed_subject(token, lemma)
+        speaker = verb_content.maker_of_words(token) or reporter or parse.subject_of(token)
+        speaker = speaker or self.unparsed_subject(token, lemma)
         speaker = verb_content.author(token) or speaker
         named = self.named_after_quote(token)
         parsed = bounds.trim(self.text, *speaker) if speaker is not None else None

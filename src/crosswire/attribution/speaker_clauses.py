@@ -54,11 +54,12 @@ def set_off(clause: Token) -> int | None:
     return clause.doc[before].idx
 
 
-def statement_of_its_own(token: Token, tier: str) -> bool:
+def statement_of_its_own(token: Token, tier: str | None) -> bool:
     """Whether a cue inside a relative clause is a statement of its own: a verb of saying or of thinking with what it
-    says ("who said he would ...", "who praised the deal", "who thinks often about ..."), not the learned guess of a
-    verb that says nothing ("which must approve any new owner", "which has campaigned against the pipeline") nor a
-    verb with only an infinitive ("which agreed to buy Calder Trust", "who declined to run again")."""
+    says ("who said he would ...", "who praised the deal", "who thinks often about ..."; ``tier``: the verb's in the
+    cue lexicon), not a verb the lexicon does not hold as one ("which must approve any new owner", "which has
+    campaigned against the pipeline") nor one with only an infinitive ("which agreed to buy Calder Trust", "who
+    declined to run again")."""
     if tier not in {"speech", "belief"}:
         return False
     after = {c.dep_ for c in token.children if c.i > token.i}
@@ -91,7 +92,7 @@ def speaker_clauses(finder: _Finder) -> None:
                         asks
                         or token is None
                         or token.lemma_.lower() in cues.CITING
-                        or not (inner.direct or statement_of_its_own(token, inner.reading.tier))
+                        or not (inner.direct or statement_of_its_own(token, cues.cue_tier(token.lemma_)))
                     ):
                         dropped.add(other)
             if clause.lemma_.lower() in cues.CITING:
