@@ -4,7 +4,10 @@ statement inside a quote), relays ("quoted ... as saying", "told the Financial T
 with", "wrote on social media") and unnamed sources, across a trial, a merger, a war, a product recall, a strike,
 sport, health and climate. Each case names a fragment of what was said, and what the statement carrying it must
 give: the speaker (the linked entity's name, or the speaker's words), the stance class, the source type, and the
-speaker of a statement (or the entity) it was relayed through."""
+speaker of a statement (or the entity) it was relayed through. The ninth round added speaker phrases (a relative
+clause after the speaker's noun, a clause asking not to be named, "according to X, which cited Y", ", citing Y"
+after the cue, a role and a name closing a quote, "a club spokesman", a wire's lead), with the speaker's exact
+words, the relaying statement's source type, the cues that must not be statements and where the content stops."""
 
 from __future__ import annotations
 
