@@ -4,7 +4,10 @@ statement inside a quote), relays ("quoted ... as saying", "told the Financial T
 with", "wrote on social media") and unnamed sources, across a trial, a merger, a war, a product recall, a strike,
 sport, health and climate. Each case names a fragment of what was said, and what the statement carrying it must
 give: the speaker (the linked entity's name, or the speaker's words), the stance class, the source type, and the
-speaker of a statement (or the entity) it was relayed through."""
+speaker of a statement (or the entity) it was relayed through. The ninth round added speaker phrases (a relative
+clause after the speaker's noun, a clause asking not to be named, "according to X, which cited Y", ", citing Y"
+after the cue, a role and a name closing a quote, "a club spokesman", a wire's lead), with the speaker's exact
+words, the relaying statement's source type, the cues that must not be statements and where the content stops."""
 
 from __future__ import annotations
 
@@ -26,6 +29,10 @@ class Case:
     source_type: str | None = None
     via: str | None = None  # a statement's speaker words or an entity's name it was relayed through
     unlinked: bool = False  # the speaker is linked to no entity
+    exact_words: str | None = None  # the speaker's words are exactly these
+    via_type: str | None = None  # the source type of the statement it was relayed through
+    not_cues: tuple[str, ...] = ()  # no statement of the passage has one of these cues
+    content_stops: str | None = None  # the statement's content ends before these words (they are not in it)
 
 
 CASES: dict[str, Case] = {
@@ -527,10 +534,333 @@ CASES: dict[str, Case] = {
         source_type="anonymous",
         unlinked=True,
     ),
+    # -- speaker phrases (issue 17, round 9): a relative clause set off after the speaker's noun phrase is not part
+    # of the speaker's words and no statement of its own
+    "merger_which_agreed": Case(
+        "Nordwind Bank, which agreed to buy Calder Trust in May, said on Thursday that the deal would close by the"
+        " end of the year.\n",
+        "deal would close",
+        stance="assert",
+        entity="Nordwind Bank",
+        exact_words="Nordwind Bank",
+        not_cues=("agreed",),
+    ),
+    "war_army_which_held": Case(
+        "Fighting continued around the town of Doran on Sunday.\n\n"
+        "The Arvanian army, which has held the town since March, denied that its soldiers had fired on civilians.\n",
+        "fired on civilians",
+        stance="deny",
+        exact_words="The Arvanian army",
+    ),
+    "recall_which_sold": Case(
+        "Torvik Motors, which sold two million cars in Europe last year, acknowledged on Monday that the brakes of"
+        " its Vela model could fail in heavy rain.\n",
+        "brakes of its Vela model could fail",
+        stance="confirm",
+        entity="Torvik Motors",
+        exact_words="Torvik Motors",
+    ),
+    "strike_union_which_represents": Case(
+        "Bus drivers in three cities will walk out next week.\n\n"
+        "The Transport Workers Union, which represents 40,000 drivers, said the strike would go ahead unless the"
+        " operators raised their offer.\n",
+        "strike would go ahead",
+        stance="assert",
+        exact_words="The Transport Workers Union",
+    ),
+    "election_commission_which_certifies": Case(
+        "The National Electoral Commission, which must certify the result by Friday, said turnout had reached 71"
+        " percent.\n",
+        "turnout had reached 71 percent",
+        stance="assert",
+        exact_words="The National Electoral Commission",
+        not_cues=("certify",),
+    ),
+    "sport_manager_who_took_over": Case(
+        "Harbour Rovers won their third match in a row on Saturday.\n\n"
+        "Manager Ellen Frost, who took over in January, said the team had turned a corner.\n",
+        "turned a corner",
+        stance="assert",
+        entity="Ellen Frost",
+        exact_words="Manager Ellen Frost",
+    ),
+    "climate_which_campaigned": Case(
+        "A court in Oslo halted work on the Nordkyst pipeline on Tuesday.\n\n"
+        "Greenpeace, which has campaigned against the pipeline for a decade, said the ruling was a victory for the"
+        " fjord.\n",
+        "victory for the fjord",
+        stance="assert",
+        entity="Greenpeace",
+        exact_words="Greenpeace",
+        not_cues=("campaigned",),
+    ),
+    # -- "according to AGENCY, which cited SOURCE": the agency (media) relays the source it cited
+    "war_according_to_which_cited": Case(
+        "Two bridges over the river Vell were destroyed overnight, according to the Tass news agency, which cited"
+        " the regional governor.\n",
+        "bridges over the river Vell",
+        words="governor",
+        via="Tass",
+        via_type="media",
+    ),
+    "merger_according_to_which_cited": Case(
+        "Ardent Capital is preparing a bid for Kestrel Bank, according to Bloomberg, which cited people familiar"
+        " with the matter.\n",
+        "preparing a bid",
+        source_type="anonymous",
+        via="Bloomberg",
+        via_type="media",
+    ),
+    "health_according_to_which_cited": Case(
+        "The hospital in Marlow had run out of oxygen by Sunday morning, according to the BBC, which cited two"
+        " doctors at the hospital.\n",
+        "run out of oxygen",
+        source_type="anonymous",
+        via="BBC",
+        via_type="media",
+    ),
+    "strike_according_to_which_cited": Case(
+        "The walkout will cost Skyra 20 million euros a day, according to Reuters, which cited an internal memo.\n",
+        "20 million euros a day",
+        words="memo",
+        via="Reuters",
+        via_type="media",
+    ),
+    # -- a restrictive clause asking not to be named: the source is anonymous, its words keep the clause
+    "trial_juror_who_asked": Case(
+        "The jury in the fraud trial of Paul Grant was discharged on Thursday.\n\n"
+        "A juror who asked not to be identified said the jury had been split for two days.\n",
+        "split for two days",
+        stance="assert",
+        exact_words="A juror who asked not to be identified",
+        source_type="anonymous",
+        unlinked=True,
+        not_cues=("asked", "identified"),
+    ),
+    "merger_banker_who_declined": Case(
+        "A banker who declined to be identified said Ardent Capital had lined up financing for the bid.\n",
+        "lined up financing",
+        stance="assert",
+        exact_words="A banker who declined to be identified",
+        source_type="anonymous",
+        unlinked=True,
+        not_cues=("declined", "identified"),
+    ),
+    "war_officer_not_authorised": Case(
+        "An officer who was not authorised to speak to the media said the brigade had lost 40 men near Doran.\n",
+        "lost 40 men",
+        stance="assert",
+        exact_words="An officer who was not authorised to speak to the media",
+        source_type="anonymous",
+        unlinked=True,
+        not_cues=("speak", "authorised"),
+    ),
+    "health_nurse_who_spoke_anonymously": Case(
+        "Northfield General Hospital closed its children's ward on Friday.\n\n"
+        "A nurse who spoke on condition of anonymity said the ward had been short of staff for months.\n",
+        "short of staff",
+        stance="assert",
+        exact_words="A nurse who spoke on condition of anonymity",
+        source_type="anonymous",
+        unlinked=True,
+        not_cues=("spoke",),
+    ),
+    "strike_driver_who_did_not_want": Case(
+        "A driver who did not want to be named said most of the depot would join the walkout.\n",
+        "join the walkout",
+        stance="assert",
+        exact_words="A driver who did not want to be named",
+        source_type="anonymous",
+        unlinked=True,
+    ),
+    "election_official_set_off_who_asked": Case(
+        "A senior party official, who asked not to be named because the talks are private, said a coalition deal"
+        " was close.\n",
+        "coalition deal was close",
+        stance="assert",
+        words="official",
+        source_type="anonymous",
+        unlinked=True,
+        not_cues=("asked", "named"),
+    ),
+    # -- ", citing X" after the cue: X's statement relayed through the speaker, no statement of its own
+    "trial_said_citing_records": Case(
+        "The defendant wired the money to Cyprus in 2019, the prosecutor said on Tuesday, citing bank records.\n",
+        "wired the money",
+        words="bank records",
+        source_type="document",
+        via="prosecutor",
+    ),
+    "war_said_citing_commanders": Case(
+        "Twelve soldiers were killed in the attack, the Arvanian army said on Sunday, citing field commanders.\n",
+        "Twelve soldiers were killed",
+        words="commanders",
+        via="army",
+    ),
+    "election_reported_citing_commission": Case(
+        "Turnout reached 71 percent, state television reported on Monday, citing the electoral commission.\n",
+        "Turnout reached 71 percent",
+        words="commission",
+        via="television",
+    ),
+    "recall_said_citing_reports": Case(
+        "Kelvo Appliances is recalling 12,000 kettles.\n\n"
+        "Three children were burned by the kettles, the regulator said, citing hospital reports.\n",
+        "Three children were burned",
+        words="hospital reports",
+        source_type="document",
+        via="regulator",
+    ),
+    # -- "the X's ROLE, NAME, said" closing a quote: the named person speaks, the quote's content ends at the quote
+    "trial_quote_then_lawyer_named": Case(
+        "Tomas Berg was found guilty of fraud on Monday.\n\n"
+        '"We will appeal this verdict," the family\'s lawyer, Ruth Okafor, said.\n',
+        "appeal this verdict",
+        stance="assert",
+        entity="Ruth Okafor",
+        exact_words="the family's lawyer, Ruth Okafor",
+        content_stops="the family",
+    ),
+    "merger_quote_then_chairman_named": Case(
+        "Ardent Capital offered 4 billion euros for Kestrel Bank on Tuesday.\n\n"
+        '"The offer undervalues the bank," the board\'s chairman, Henrik Sol, said on Wednesday.\n',
+        "undervalues the bank",
+        entity="Henrik Sol",
+        exact_words="the board's chairman, Henrik Sol",
+        content_stops="the board",
+    ),
+    "strike_quote_then_secretary_named": Case(
+        "Nurses at 40 hospitals began a three-day strike on Tuesday.\n\n"
+        '"Our members will not accept less than 8 percent," the union\'s general secretary, Maria Costa, said.\n',
+        "less than 8 percent",
+        stance="assert",
+        entity="Maria Costa",
+        exact_words="the union's general secretary, Maria Costa",
+        content_stops="the union",
+    ),
+    "sport_quote_then_physio_named": Case(
+        "Rovers striker Luca Bianchi limped off in the first half on Saturday.\n\n"
+        '"He will be out for six weeks," the club\'s physio, Tom Reid, told reporters.\n',
+        "out for six weeks",
+        stance="assert",
+        entity="Tom Reid",
+        content_stops="the club",
+    ),
+    "health_quote_then_director_named": Case(
+        '"The ward is safe for patients," the hospital\'s medical director, Amina Yusuf, said on Friday.\n',
+        "safe for patients",
+        stance="assert",
+        entity="Amina Yusuf",
+        exact_words="the hospital's medical director, Amina Yusuf",
+        content_stops="the hospital",
+    ),
+    # -- "A club spokesman" in a story about one club: the organization of that kind the story names
+    "sport_club_spokesman": Case(
+        "Harbour Rovers sacked their manager on Sunday after a fifth defeat in a row.\n\n"
+        "A club spokesman said a new manager would be named within a week.\n",
+        "new manager would be named",
+        stance="assert",
+        entity="Harbour Rovers",
+    ),
+    "tech_company_spokeswoman": Case(
+        "Lumen Robotics will cut 300 jobs this year.\n\n"
+        "A company spokeswoman said the cuts would fall mostly on its plant in Dresden.\n",
+        "cuts would fall mostly",
+        stance="assert",
+        entity="Lumen Robotics",
+    ),
+    "recall_company_spokesman_declines": Case(
+        "Kelvo Appliances is recalling 12,000 kettles after reports of burns.\n\n"
+        "A company spokesman declined to say how many kettles had been sold in Britain.\n",
+        "how many kettles",
+        stance="decline",
+        entity="Kelvo",
+    ),
+    "health_hospital_spokeswoman": Case(
+        "Northfield General Hospital closed two wards on Friday after an outbreak of norovirus.\n\n"
+        "A hospital spokeswoman said the wards would reopen next week.\n",
+        "wards would reopen",
+        stance="assert",
+        entity="Northfield General Hospital",
+    ),
+    "strike_union_spokesman": Case(
+        "The Rail Workers Union called a 48-hour strike on Monday.\n\n"
+        "A union spokesman said talks with the operator had broken down.\n",
+        "talks with the operator had broken down",
+        stance="assert",
+        entity="Rail Workers Union",
+    ),
+    # -- a wire's lead "X and Y have agreed to ..., AGENCY reported, citing ...": the agency's statement
+    "merger_lead_agreed_ft_reported": Case(
+        "Nordwind Bank has agreed to buy Calder Trust for 2 billion euros, the Financial Times reported on Monday,"
+        " citing people familiar with the talks.\n",
+        "buy Calder Trust",
+        words="Financial Times",
+        source_type="media",
+        not_cues=("agreed",),
+    ),
+    "strike_lead_agreed_bbc_reported": Case(
+        "The Rail Workers Union and the operator Northline have agreed to a new pay deal, the BBC reported on"
+        " Tuesday, citing a union official.\n",
+        "new pay deal",
+        words="BBC",
+        source_type="media",
+        not_cues=("agreed",),
+    ),
+    "election_lead_agreed_broadcaster_reported": Case(
+        "The Liberal Party and the Greens have agreed to form a coalition government, the national broadcaster"
+        " RTV reported on Sunday, citing party sources.\n",
+        "form a coalition government",
+        words="RTV",
+        source_type="media",
+        not_cues=("agreed",),
+    ),
+    "sport_lead_agreed_reuters_reported": Case(
+        "Harbour Rovers have agreed to sell their stadium to the city council, Reuters reported on Tuesday, citing two"
+        " people with knowledge of the deal.\n",
+        "sell their stadium",
+        words="Reuters",
+        source_type="media",
+        not_cues=("agreed",),
+    ),
+    # -- the same lead, its cue clause read by the parser as a relative clause on the outlet's noun ("..., the
+    # country's business daily Ekonomi reported"): written after the fix for the written ceasefire story, as guards
+    "merger_lead_outlet_named_after_its_noun": Case(
+        "Kestrel Bank will cut 2,000 jobs by next year, the country's business daily Ekonomi reported on Monday,"
+        " citing two people close to the bank.\n",
+        "cut 2,000 jobs",
+        words="Ekonomi",
+        source_type="media",
+        not_cues=("cut",),
+    ),
+    "sport_lead_outlet_named_after_its_noun": Case(
+        "Luca Bianchi has signed a new four-year contract with Harbour Rovers, Italy's sports newspaper Gazzetta"
+        " reported on Friday.\n",
+        "new four-year contract",
+        words="Gazzetta",
+        source_type="media",
+        not_cues=("signed",),
+    ),
+    "health_lead_agency_named_after_its_noun": Case(
+        "The vaccine has been approved for children over five, the government's health agency HPA said on"
+        " Wednesday, citing the results of two trials.\n",
+        "approved for children",
+        words="HPA",
+        not_cues=("approved",),
+    ),
 }
 
+CITATIONS = frozenset({"citing", "cited"})
+
 # Cases the pipeline does not read as written, each with why (strict: a fix turns them into failures to remove).
-OPEN: dict[str, str] = {}
+OPEN: dict[str, str] = {
+    "merger_which_agreed": "entities: the recogniser labels 'Nordwind Bank' a place, so the speaker, whose words are"
+    " read right, links to no organization",
+    "recall_company_spokesman_declines": "entities: the recogniser labels 'Kelvo Appliances' a person, so 'a company"
+    " spokesman' finds no company to speak for",
+    "strike_quote_then_secretary_named": "stance: a negated intention ('Our members will not accept less than 8"
+    " percent') is read as a denial, not an assertion",
+}
 
 
 @pytest.fixture(scope="module")
@@ -588,6 +918,17 @@ def _check(dossier: Dossier, name: str) -> None:
     if case.via is not None:
         relays = _relays(dossier, statement)
         assert any(case.via.casefold() in r.casefold() for r in relays), (relays, described)
+    if case.exact_words is not None:
+        assert statement.speaker_text == case.exact_words, described
+    if case.via_type is not None:
+        outer = [s for s in dossier.statements if s.id in statement.via]
+        assert outer and all(s.source_type == case.via_type for s in outer), described
+    if case.content_stops is not None:
+        assert case.content_stops.casefold() not in statement.content.casefold(), described
+    cues = {(s.cue or "").casefold() for s in statements(dossier, name)}
+    assert not cues & {cue.casefold() for cue in case.not_cues}, described
+    # a citation ("..., citing police", "which cited local officials") is a relay, never a statement of its own
+    assert all(s.via for s in statements(dossier, name) if (s.cue or "").casefold() in CITATIONS), described
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 from crosswire.attribution.cue_parse import Candidate
 
 # Verbs that ask for (or give the terms of) not being named.
@@ -24,23 +26,32 @@ _REQUEST = re.compile(
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
-def request_span(text: str, candidate: Candidate) -> tuple[int, int] | None:
-    """Where a candidate's cue asks not to be named, through to the end of its sentence; None for any other cue."""
+def request_span(text: str, candidate: Candidate, doc: Doc | None = None) -> tuple[int, int] | None:
+    """Where a candidate's cue asks not to be named, through to the end of its sentence, or of its relative clause
+    ("a resident who asked not to be named said ...": the statement after the clause is the resident's); None for
+    any other cue."""
     if candidate.cue_start is None or candidate.cue_end is None or candidate.cue_lemma not in REQUEST_LEMMAS:
         return None
     if not _REQUEST.match(text, candidate.cue_end):
         return None
-    end = _SENTENCE_END.search(text, candidate.cue_end)
-    return candidate.cue_start, end.start() if end else len(text)
+    found = _SENTENCE_END.search(text, candidate.cue_end)
+    end = found.start() if found else len(text)
+    cue = doc.char_span(candidate.cue_start, candidate.cue_end, alignment_mode="expand") if doc is not None else None
+    if cue is not None and len(cue) and cue.root.dep_ == "relcl":
+        last = cue.root.right_edge
+        end = min(end, last.idx + len(last.text))
+    return candidate.cue_start, end
 
 
-def requests(text: str, candidates: Sequence[Candidate]) -> tuple[set[int], set[tuple[int, int]]]:
+def requests(
+    text: str, candidates: Sequence[Candidate], doc: Doc | None = None
+) -> tuple[set[int], set[tuple[int, int]]]:
     """The candidates that are part of a request for anonymity (the request's cue and every cue inside it), and the
     speakers who asked."""
     spans: list[tuple[int, int]] = []
     unnamed: set[tuple[int, int]] = set()
     for candidate in candidates:
-        span = request_span(text, candidate)
+        span = request_span(text, candidate, doc)
         if span is not None:
             spans.append(span)
             if candidate.speaker is not None:

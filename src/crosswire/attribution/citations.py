@@ -16,6 +16,7 @@ from crosswire.attribution import bounds, cues, sources, verb_content
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution.cue_parse import Candidate
 from crosswire.attribution.stance import CueReading
+from crosswire.entities.roles import ROLE_HEADS
 
 if TYPE_CHECKING:
     from crosswire.attribution.finder import _Finder
@@ -48,10 +49,18 @@ def nested_citation(finder: _Finder, token: Token, index: int) -> None:
         if t.lemma_.lower() in cues.CITING and t.idx < outer.content_start and t not in near
     ]
     for child in near:
-        if child.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and child.lemma_.lower() in cues.CITING:
+        if child.lemma_.lower() in cues.CITING and is_participle(child):
             source = cited_source(finder, child)
             if source is not None:
                 add_nested(finder, outer, index, source, child, "cite")
+
+
+def is_participle(token: Token) -> bool:
+    """Whether a verb of citing is read with its governor ("..., citing police"): hung on it, without a subject of its
+    own ("and an article cited by her campaign quoted a few experts" is a statement of the article's)."""
+    return token.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and not any(
+        c.dep_ in parse.SUBJECTS for c in token.children
+    )
 
 
 def cited_source(finder: _Finder, token: Token) -> tuple[int, int] | None:
@@ -71,6 +80,8 @@ def is_source_phrase(finder: _Finder, phrase: str, start: int, end: int) -> bool
         return True
     if head in sources.CITED_BODIES or head in sources.SPOKES_NOUNS or head in sources.PEOPLE_NOUNS:
         return True  # "citing the defence ministry", "citing a police spokesman", "citing witnesses"
+    if head in ROLE_HEADS or head.removesuffix("s") in ROLE_HEADS or sources.is_person_noun(head):
+        return True  # "citing field commanders", "citing the governor", "citing two doctors"
     if head in sources.DOCUMENT_NOUNS or head in sources.MEDIA_NOUNS or sources.is_outlet(phrase):
         return True
     return any(m.start >= start and m.end <= end and m.label in {"PERSON", "ORG"} for m in finder.mentions(start, end))

@@ -174,6 +174,43 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     return None
 
 
+# What a cue clause closing its sentence may have after the verb: when, where, how, and a citation ("reported on
+# Tuesday, citing the ministry").
+_CLOSING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "advcl"})
+
+
+def closing_relative(verb: Token) -> int | None:
+    """ "X and Y have agreed to a ceasefire, Dravonia's state news agency DRA reported on Tuesday, citing ...": a
+    finite verb of saying that closes the sentence after a comma and a noun phrase, which the parser read as a
+    clause on a noun before it (a relative clause without a relative pronoun, or a participle's clause), the noun
+    phrase as part of the clause the verb reports. The noun phrase (and a subject of its own) is the source; the
+    index of its first word is returned."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.head.i > verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1 or any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        return None
+    if any(c.dep_ in {"ccomp", "mark"} or c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return None
+    if any(c.i > verb.i and c.dep_ not in _CLOSING_DEPS for c in verb.children):
+        return None  # "a man yelled “Stay there!”": the verb has a content of its own after it
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text != "," and verb.i - start < _HUNG_PHRASE_WORDS:
+        start -= 1
+    if start == verb.i or start - 1 <= verb.sent.start or doc[start - 1].text != ",":
+        return None
+    noun = verb.head
+    if noun.i >= start and (noun.head.i >= start or noun.dep_ in SUBJECTS):
+        return None  # the phrase is hung on the clause before the comma: not "..., a man yelled “Stay there!”"
+    phrase = doc[start : verb.i]
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in phrase) or any(
+        t.pos_ in {"VERB", "AUX", "CCONJ", "PUNCT", "ADP", "PRON"} and t.text != "-" for t in phrase
+    ):
+        return None
+    return start
+
+
 # How many words a noun phrase set off before a cue verb may have ("two people familiar with the matter").
 _HUNG_PHRASE_WORDS = 8
 

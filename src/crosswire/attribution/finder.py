@@ -50,6 +50,7 @@ from crosswire.attribution import (
     rebuttals,
     source_phrases,
     sources,
+    speaker_clauses,
     tagger,
     verb_content,
 )
@@ -71,6 +72,9 @@ _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
+# The parts of speech of a speaker's noun phrase between a quote and its cue ("the family's lawyer, Ruth Okafor").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ", "PUNCT"})
+PUNCTUATION = frozenset({".", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
 
@@ -156,16 +160,50 @@ class _Finder:
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
-            if token.lemma_.lower() in cues.CITING and token.dep_ in {"advcl", "xcomp", "conj", "ccomp"}:
+            if token.lemma_.lower() in cues.CITING and citations.is_participle(token):
                 if citations.cited_source(self, token) is not None:
                     self.read_with_governor.add(token.i)
                 continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
+            words = verb_content.words_noun(token)
+            if words is not None and verb_content.carried_by_cue(words):
+                self.read_with_governor.add(token.i)
+                continue  # "highlighted comments Trump made saying ...": read with "highlighted"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.DECLINE_LEMMAS:
                 continue  # "declined to comment": one statement, read with "declined"
             if parse.question_put(token, parse.QUESTION_STATEMENTS):
                 questions.read_question(self, token)  # "Asked whether ..., X said": a question put to X, not X's
                 continue
+            opening = parse.closing_relative(token) if tier == "speech" else None
+            if opening is not None:
+                self.read_closing_relative(token, opening)
+                continue
             self.read_verb(token, tier)
+
+    def read_closing_relative(self, token: Token, opening: int) -> None:
+        """ "X and Y have agreed to a ceasefire, the state news agency DRA reported, citing the foreign ministry": the
+        cue clause the parser read as a clause on a noun (:func:`cue_parse.closing_relative`) reports the sentence
+        before its comma; a citation after the cue is its relay."""
+        comma = self.doc[opening - 1]
+        sentence = token.sent
+        para_start, _ = self.paragraph(token.idx)
+        start = _after_dateline(self.text, max(sentence.start_char, para_start), comma.idx)
+        start, end = bounds.trim(self.text, start, comma.idx)
+        if end - start < 10 or self.in_quote(start) is not None:
+            return
+        speaker = bounds.trim(self.text, self.doc[opening].idx, token.idx)
+        reading = parse.reading(token, "speech")
+        self.candidates.append(
+            parse.cue_candidate(
+                self.text, token, (start, end), speaker, reading, self.is_verbatim(start, end), finite=True
+            )
+        )
+        index = len(self.candidates) - 1
+        for cite in self.doc[token.i + 1 : sentence.end]:
+            if cite.dep_ in {"advcl", "xcomp", "conj"} and cite.lemma_.lower() in cues.CITING:
+                source = citations.cited_source(self, cite)
+                if source is not None:
+                    self.read_with_governor.add(cite.i)
+                    citations.add_nested(self, self.candidates[index], index, source, cite, "cite")
 
     def read_participle(self, token: Token, lemma: str) -> None:
         """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as
@@ -254,6 +292,7 @@ class _Finder:
         if clipped:
             content = max(content[0], para_start), min(content[1], para_end)
         start, end = bounds.before_own_speaker(text, *bounds.trim(text, *content), speaker)
+        end = verb_content.words_said_end(self.doc, text, end) or end  # "highlighted comments X made saying ..."
         cut = self.in_quote(end - 1) if end > start else None
         if cut is not None and cut.end - end <= 3:
             end = cut.end  # the parser leaves the closing '."' to the sentence: the quote ends the content
@@ -308,13 +347,46 @@ class _Finder:
         reporter = verb_content.reporter_of_participle(token)
         if reporter is not None and not paragraph[0] <= reporter[0] < paragraph[1]:
             reporter = None  # the parser joined the paragraph to the one before: the reporter is not in it
-        speaker = reporter or parse.subject_of(token) or self.unparsed_subject(token, lemma)
+        speaker = verb_content.maker_of_words(token) or reporter or parse.subject_of(token)
+        speaker = speaker or self.unparsed_subject(token, lemma)
         speaker = verb_content.author(token) or speaker
+        named = self.named_after_quote(token)
+        parsed = bounds.trim(self.text, *speaker) if speaker is not None else None
+        if named is not None and (
+            parsed is None or (parsed != named and (parsed[0] < named[0] or parsed[1] <= named[1]))
+        ):
+            speaker = named  # the parser hung the phrase on the quote, or took its last name for all of it
         if speaker is None:
             return None
         speaker = self.outside_quotes(speaker, token.idx)
         speaker = bounds.trim(self.text, max(speaker[0], paragraph[0]), min(speaker[1], paragraph[1]))
         return speaker if speaker[1] - speaker[0] >= 1 else None
+
+    def named_after_quote(self, token: Token) -> tuple[int, int] | None:
+        """'“We will appeal,” the family's lawyer, Ruth Okafor, said': the noun phrase between a quote that closes
+        on a comma (or "?", "!") and its cue verb is who said it, apposition and all. The parser often hangs it on the
+        quote (an apposition of the quote's last noun, an object of its verb) or gives the cue only the name."""
+        quote = next((q for q in reversed(self.quotes) if q.end <= token.idx), None)
+        if quote is None or not quote.closed or quote.title:
+            return None
+        inner_end = quote.inner(self.text)[1]
+        closing = self.text[inner_end - 1 : inner_end]
+        lead = self.text[: quote.start].rstrip(" \t")
+        if closing not in {",", "?", "!"} or (lead and lead[-1] not in '\n.!?"”'):
+            return None  # a quote inside a sentence ('shouted, “Cruz,” Beck joked') is its own cue's
+        words = [t for t in self.doc if quote.end <= t.idx and t.idx + len(t.text) <= token.idx]
+        if not words or words[0].idx - quote.end > 2 or "\n" in self.text[quote.end : token.idx]:
+            return None
+        if not any(t.pos_ in {"NOUN", "PROPN"} for t in words) or len(words) > 12:
+            return None
+        if any(
+            t.pos_ not in _PHRASE_POS or t.tag_ in {"WDT", "WP"} or (t.pos_ == "PUNCT" and t.text != ",") for t in words
+        ):
+            return None
+        if closing != "," and words[0].text[:1].isupper() and "," not in [t.text for t in words]:
+            return None  # '“Tear down this wall!” Conservatives praise ...': a new sentence
+        start, end = bounds.trim(self.text, quote.end, token.idx)
+        return (start, end) if end > start else None
 
     def shifted_object(self, token: Token) -> tuple[Token, tuple[int, int]] | None:
         """ "The Kremlin dismissed as an “absolute lie” claims that it was behind the crash": the object comes after
@@ -556,7 +628,7 @@ class _Finder:
     def drop_anonymity_requests(self) -> None:
         """A request not to be named ("..., the people said, asking not to be named") is no statement of its own,
         nor is a cue inside it ("requesting anonymity to discuss the talks"): it makes its speaker anonymous."""
-        inside, unnamed = anonymity.requests(self.text, self.candidates)
+        inside, unnamed = anonymity.requests(self.text, self.candidates, self.doc)
         self.unnamed |= unnamed
         self.remove(inside)
 
@@ -564,6 +636,10 @@ class _Finder:
         """Forget these candidates, keeping the ``via`` links of the others pointing at the same statements."""
         if not dropped:
             return
+        # a citation relayed through a dropped reading goes with it ("..., citing the ministry" read on a misread cue)
+        dropped = dropped | {
+            index for index, c in enumerate(self.candidates) if c.kind == "nested" and set(c.via) & dropped
+        }
         remap: dict[int, int] = {}
         kept: list[Candidate] = []
         for index, candidate in enumerate(self.candidates):
@@ -663,6 +739,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
+    speaker_clauses.speaker_clauses(finder)
     finder.drop_anonymity_requests()
     finder.drop_datelines()
     finder.drop_duplicates()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from crosswire.attribution import bounds, cue_model
+from crosswire.attribution import bounds, cue_model, verb_content
 from crosswire.attribution import cue_parse as parse
 from crosswire.attribution import spans as content_spans
 from crosswire.attribution.cue_parse import Candidate
@@ -75,6 +75,9 @@ def learned_cues(finder: _Finder) -> None:
         if proposal.token.i in read:
             continue
         start, end = bounds.trim(finder.text, *proposal.content)
+        end = (
+            verb_content.words_said_end(finder.doc, finder.text, end) or end
+        )  # "highlighted comments X made saying ..."
         speaker = bounds.trim(finder.text, *proposal.speaker)
         if end - start < 2 or speaker[1] <= speaker[0] or any(parse.same_content(start, end, *o) for o in spans):
             continue

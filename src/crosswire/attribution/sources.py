@@ -130,6 +130,19 @@ def is_person_noun(word: str) -> bool:
     return word in PERSON_NOUNS or bool(_PERSON_ENDING.fullmatch(word))
 
 
+# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier", "the
+# hospital").
+COMPANY_NOUNS = frozenset(
+    {
+        "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
+        "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
+        "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
+        "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
+        "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
+        "committee", "commission", "council", "agency", "ministry", "department", "board", "authority", "institute",
+        "court", "tribunal", "federation", "association", "union", "panel",
+    }
+)  # fmt: skip
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "representative"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"we", "they", "it", "you"})
@@ -276,8 +289,8 @@ def source_type(
     orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
     if head in SPOKES_NOUNS and any(m.label == "ORG" for m in orgs):
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
-    if head in SPOKES_NOUNS and words & ORG_NOUNS:
-        return "organization"  # "a company spokeswoman", "a ministry spokesman": the body named before speaks
+    if head in SPOKES_NOUNS and words & (ORG_NOUNS | COMPANY_NOUNS):
+        return "organization"  # "a company spokeswoman", "a club spokesman": the body named before speaks
     if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
         return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:

@@ -11,26 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import head_word
+from crosswire.attribution.sources import COMPANY_NOUNS, head_word
 from crosswire.attribution.speaker_names import OUTLET_NOUNS
 from crosswire.model import Article, Entity, Mention, Statement
 
 # How close (characters) an organization's statement or name must end before a description or an unnamed official
 # for them to refer to it.
 ORG_FALLBACK_DISTANCE = 1500
-# Nouns that describe an organization named before ("the company", "the energy giant", "the carrier", "the
-# hospital").
-COMPANY_NOUNS = frozenset(
-    {
-        "company", "firm", "group", "giant", "major", "maker", "producer", "manufacturer", "carrier", "airline",
-        "lender", "bank", "insurer", "retailer", "conglomerate", "supermajor", "operator", "automaker", "chipmaker",
-        "business", "corporation", "multinational", "startup", "league", "club", "organisation", "organization",
-        "carmaker", "broadcaster", "regulator", "watchdog", "publisher", "network", "brewer", "miner", "utility",
-        "hospital", "clinic", "school", "university", "college", "museum", "airport", "prison", "charity", "hotel",
-        "committee", "commission", "council", "agency", "ministry", "department", "board", "authority", "institute",
-        "court", "tribunal", "federation", "association", "union", "panel",
-    }
-)  # fmt: skip
 # Nouns that describe a public body ("the agency", "the regulator"), and the last words of a public body's name
 # ("Food and Drug Administration", "Athletics Integrity Unit"): such a body is what "the agency" is, never what
 # "the company" or "the drugmaker" is.
@@ -120,6 +107,38 @@ def _described_org(
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
         return max(named, key=lambda m: m.end).entity
     return None
+
+
+# Last words of a name that say what kind of organization it is: "Brandt Sports Group" is no club, "the Kingsmere
+# Supporters' Trust" no club either.
+KIND_WORDS = COMPANY_NOUNS | {"trust", "fund", "party", "society", "foundation", "partners", "holdings", "capital"}
+
+
+def of_kind(article: Article, start: int, noun: str) -> str | None:
+    """The organization "a club spokesman" or "a hospital spokeswoman" speaks for: the last one named before that the
+    article calls by that noun or whose name ends in it ("Northfield General Hospital"), else the last one named
+    whose name does not end in the noun of another kind ("Kingsmere Athletic", not "Brandt Sports Group" or "the
+    Supporters' Trust" named after it). Unlike "the club", never merely the organization that spoke before."""
+    named = sorted(
+        (
+            m
+            for m in article.mentions
+            if m.label == "ORG" and m.entity and m.end <= start and start - m.end <= ORG_FALLBACK_DISTANCE
+        ),
+        key=lambda m: m.end,
+    )
+    stem = _noun_stem(noun)
+    called = [
+        m
+        for m in named
+        if _noun_stem(m.text.split()[-1]) == stem
+        or _called(article, m, noun)
+        or m.text.split()[-1].lower().strip(".") in NAME_ENDINGS.get(noun, ())
+    ]
+    kinds = {_noun_stem(word) for word in KIND_WORDS}
+    other = [m for m in named if _noun_stem(m.text.split()[-1].strip(".'’")) not in kinds]
+    found = called or other
+    return found[-1].entity if found else None
 
 
 def _noun_stem(word: str) -> str:

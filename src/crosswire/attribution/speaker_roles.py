@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from crosswire.attribution.sources import SPOKES_NOUNS
-from crosswire.attribution.speaker_descriptions import COMPANY_NOUNS, by_description
+from crosswire.attribution.speaker_descriptions import COMPANY_NOUNS, by_description, of_kind
 from crosswire.attribution.speaker_names import ORG_LABELS, ROLE_WORD, by_surname
 from crosswire.entities.coref import resolve_reference
 from crosswire.entities.gender import Gender
@@ -98,6 +98,8 @@ _SPOKES_FOR = re.compile(
     r"(?:(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})|(?i:the)\s+(?P<common>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*))"
     r"(?:['’]s\b|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)"
 )
+# "A club spokesman", "a hospital spokeswoman": a spokesperson of the kind of organization the article is about.
+_KIND_SPOKES = re.compile(r"(?i:an?)\s+(?P<kind>[a-z]+)\s+(?P<role>[a-z]+)")
 # A spokesperson for nobody the article names: unlinked, not the organization that spoke before.
 _NOBODY = ""
 
@@ -111,8 +113,13 @@ def spoken_for(
 ) -> str | None:
     """Whom a possessed spokesperson speaks for: the named possessor ("Putin's spokesman" is Putin's word, "Acme's
     spokeswoman" Acme's), or the person or organization a described possessor refers to ("the prime minister's
-    spokesman": the person named with that role; "the club's spokesman": the club named before). :data:`_NOBODY`
+    spokesman": the person named with that role; "the club's spokesman" and "a club spokesman": the club named
+    before). :data:`_NOBODY`
     when the possessor is nobody the article names; None when the phrase is no possessed spokesperson."""
+    kind = _KIND_SPOKES.fullmatch(phrase)
+    if kind is not None and kind.group("role") in SPOKES_NOUNS and kind.group("kind") in COMPANY_NOUNS:
+        # the organization of that kind the article named (none: the rules below, as before)
+        return of_kind(article, start, kind.group("kind"))
     found = _SPOKES_FOR.fullmatch(phrase)
     if found is None or found.group("role").lower() not in SPOKES_NOUNS:
         return None

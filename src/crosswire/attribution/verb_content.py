@@ -9,7 +9,7 @@ speaker of a participle that continues a report (", calling the charges baseless
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from crosswire.attribution import bounds, cues, sources
 from crosswire.attribution import cue_parse as parse
@@ -195,6 +195,66 @@ def author(token: Token) -> tuple[int, int] | None:
         return None
     subjects = [c for c in document.head.children if c.dep_ in parse.SUBJECTS]
     return parse.subtree_span(subjects[0]) if subjects else None
+
+
+# Nouns of somebody's words ("comments Trump made in 2006 saying ..."), besides the documents of sources.
+WORDS_NOUNS = frozenset({"comment", "comments", "remark", "remarks", "speech", "interview", "op-ed", "column", "words"})
+
+
+def words_noun(token: Token) -> Token | None:
+    """ "highlighted comments Trump made in 2006 saying he hoped ...": the noun of somebody's words (or a document)
+    that a participle of saying right after it (no comma between) tells the content of, when a clause with a subject
+    of its own modifies the noun; the parser hangs such a participle on the main clause."""
+    if token.tag_ != "VBG" or token.i < 2 or token.nbor(-1).text == "," or cues.cue_tier(token.lemma_) != "speech":
+        return None
+    if any(c.dep_ in parse.SUBJECTS for c in token.children):
+        return None
+    for noun in reversed(token.doc[max(token.sent.start, token.i - 8) : token.i]):
+        if noun.lower_ not in WORDS_NOUNS | sources.DOCUMENT_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if noun.right_edge.i != token.i - 1:
+            return None  # the words between are not the noun's own modifiers
+        return noun if maker_of(noun) is not None else None
+    return None
+
+
+def _relative(token: Token) -> bool:
+    return token.lower_ in sources.RELATIVE_PRONOUNS
+
+
+def maker_of(noun: Token) -> Token | None:
+    """Who made the words a noun names: the subject of a clause on it ("comments Trump made")."""
+    for clause in noun.children:
+        subjects = [c for c in clause.children if c.dep_ in parse.SUBJECTS and not _relative(c)]
+        if clause.dep_ in {"acl", "relcl"} and clause.i > noun.i and subjects:
+            return subjects[0]
+    return None
+
+
+def carried_by_cue(noun: Token) -> bool:
+    """Whether the noun of words is the object of a cue ("highlighted comments ..."): that cue's content holds the
+    words and what the participle after them says, one statement (PolNeAR reads it so)."""
+    return noun.dep_ == "dobj" and cues.cue_tier(noun.head.lemma_) is not None
+
+
+def maker_of_words(token: Token) -> tuple[int, int] | None:
+    """The speaker of a participle of saying after a noun of words (:func:`words_noun`): who made them."""
+    noun = words_noun(token)
+    maker = maker_of(noun) if noun is not None else None
+    return parse.subtree_span(maker) if maker is not None else None
+
+
+def words_said_end(doc: Doc, text: str, end: int) -> int | None:
+    """Where an object content ending in a noun of somebody's words ends when a participle of saying follows it
+    (:func:`words_noun`): "highlighted comments Trump made in 2006 saying he hoped ..." reports the comments and
+    what they say. None when no such participle follows ``end`` (``text`` is ``doc.text``)."""
+    start = end + len(text[end : end + 8]) - len(text[end : end + 8].lstrip())
+    following = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = following[0] if following is not None and len(following) else None
+    if token is None or token.idx != start or words_noun(token) is None:
+        return None
+    last = max(token.right_edge.i, *(c.right_edge.i for c in token.children))
+    return doc[last].idx + len(doc[last].text)
 
 
 def has_that(clause: Token) -> bool:

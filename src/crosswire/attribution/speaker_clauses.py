@@ -1,0 +1,108 @@
+"""Clauses inside a speaker's phrase: "The league, which must approve any new owner, confirmed ...", "A resident who
+asked not to be named said ...", "... according to Reuters, which cited local officials".
+
+A step of :class:`crosswire.attribution.finder._Finder`, run on its candidates after the rules and the learned cue
+proposals, before requests for anonymity are dropped:
+
+- a relative clause set off by a comma after the speaker's noun ("Switzerland's foreign ministry, which hosts the
+  talks,") says more about a speaker already named: the speaker's words end at the comma. A restrictive one, not
+  set off ("a resident who asked not to be named", "two officials who spoke on condition of anonymity"), picks the
+  speaker out and stays in its words;
+- neither kind is a statement of its own: a cue inside it ("approve", "agreed to buy", "did not want to be named")
+  is dropped, unless it reports a clause or a quote ("Acme, which said last week it would cut jobs, ...");
+- a request not to be named inside it ("who asked not to be identified", "who was not authorised to speak",
+  "who spoke on condition of anonymity") makes the speaker anonymous;
+- a verb of citing in it ("which cited local officials", "who quoted a police spokesman") is a relay: the cited
+  source's statement, relayed via the speaker's (as "X reported, citing Y" is, :mod:`.citations`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from crosswire.attribution import bounds, citations, cues
+
+if TYPE_CHECKING:
+    from crosswire.attribution.finder import _Finder
+
+# A relative clause that says the source is not named: the request, the terms, or the lack of leave to speak.
+ANONYMOUS_CLAUSE = re.compile(
+    r"\b(?:ask(?:ed|s)?|request(?:ed|s)?|declin(?:ed|es)|refus(?:ed|es)|wish(?:ed|es)?|want(?:ed|s)?|"
+    r"prefer(?:red|s)?)\s+(?:not\s+)?(?:to\s+(?:not\s+)?be\s+(?:named|identified|quoted)|anonymity)"
+    r"|\bcondition\s+(?:of\s+anonymity|that)|\banonymity\b|\banonymously\b"
+    r"|\bnot\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|talk|comment|discuss|be\s+named)",
+    re.IGNORECASE,
+)
+
+
+def relative_clauses(finder: _Finder, start: int, end: int) -> list[Token]:
+    """The relative clauses on a noun inside the speaker span ``start``..``end``."""
+    span = finder.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if t.dep_ == "relcl" and span.start <= t.head.i < span.end and t.head.i < t.i]
+
+
+def set_off(clause: Token) -> int | None:
+    """Where the comma setting a relative clause off from its noun stands ("X, which ..."), or None."""
+    before = clause.left_edge.i - 1
+    if before < 0 or clause.doc[before].text != ",":
+        return None
+    return clause.doc[before].idx
+
+
+def statement_of_its_own(token: Token, tier: str | None) -> bool:
+    """Whether a cue inside a relative clause is a statement of its own: a verb of saying or of thinking with what it
+    says ("who said he would ...", "who praised the deal", "who thinks often about ..."; ``tier``: the verb's in the
+    cue lexicon), not a verb the lexicon does not hold as one ("which must approve any new owner", "which has
+    campaigned against the pipeline") nor one with only an infinitive ("which agreed to buy Calder Trust", "who
+    declined to run again")."""
+    if tier not in {"speech", "belief"}:
+        return False
+    after = {c.dep_ for c in token.children if c.i > token.i}
+    return not (after & {"xcomp"}) or bool(after & {"ccomp", "dobj", "parataxis"})
+
+
+def speaker_clauses(finder: _Finder) -> None:
+    """Read the relative clauses inside each candidate's speaker phrase (see the module's docstring)."""
+    text = finder.text
+    dropped: set[int] = set()
+    for index in range(len(finder.candidates)):
+        candidate = finder.candidates[index]
+        if candidate.speaker is None or candidate.kind == "nested" or index in dropped:
+            continue
+        start, end = candidate.speaker
+        clauses = relative_clauses(finder, start, end)
+        if not clauses:
+            continue
+        anonymous = False
+        for clause in clauses:
+            first, last = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+            if candidate.cue_start is not None and first <= candidate.cue_start < last:
+                continue  # "X, who highlighted comments ..., saying ...": the clause the cue itself stands in
+            asks = bool(ANONYMOUS_CLAUSE.search(text, first, last))
+            anonymous = anonymous or asks
+            for other, inner in enumerate(finder.candidates):
+                if other != index and inner.cue_start is not None and first <= inner.cue_start < last:
+                    token = finder.doc[inner.cue_token] if inner.cue_token is not None else None
+                    if (
+                        asks
+                        or token is None
+                        or token.lemma_.lower() in cues.CITING
+                        or not (inner.direct or statement_of_its_own(token, cues.cue_tier(token.lemma_)))
+                    ):
+                        dropped.add(other)
+            if clause.lemma_.lower() in cues.CITING:
+                source = citations.cited_source(finder, clause)
+                if source is not None:
+                    citations.add_nested(finder, candidate, index, source, clause, "cite")
+            comma = set_off(clause)
+            if comma is not None and start < comma < end:
+                end = bounds.trim(text, start, comma)[1]
+        candidate.speaker = (start, end)
+        if anonymous:
+            finder.unnamed.add(candidate.speaker)
+    finder.remove(dropped)
