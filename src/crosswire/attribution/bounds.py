@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from crosswire.attribution import cues
 from crosswire.attribution.quotes import Quote
+from crosswire.clean import header
 
 # Dependency labels under which a new act of the subject attaches to the reported clause.
 _NEXT_ACT_DEPS = frozenset({"conj", "advcl"})
@@ -208,3 +209,16 @@ def before_own_speaker(text: str, start: int, end: int, speaker: tuple[int, int]
     if speaker is not None and start < speaker[0] < end and not text[speaker[1] : end].strip(" ,"):
         return trim(text, start, speaker[0])
     return start, end
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a speaker starts after the dateline its phrase ran into ("KANSAS CITY, Mo. — Research Medical Center
+    said", "MAIDUGURI, Nigeria — The leader of the group said"): where the copy was filed is no part of who spoke."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cut = header.any_dateline_end(text[line_start:end])
+    if cut is None or line_start + cut <= start:
+        return start
+    begin = line_start + cut
+    while begin < end and text[begin].isspace():
+        begin += 1
+    return begin if begin < end else start

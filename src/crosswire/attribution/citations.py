@@ -3,7 +3,9 @@ saying ...", "X was quoted by the Interfax news agency as saying ..."): Y's stat
 
 A step of :class:`crosswire.attribution.finder._Finder`, which adds to its candidates: what "citing" names is a
 source when its head is a source's noun, a body, a document or an outlet, or it holds a named person or organization;
-otherwise it is a reason ("citing concerns over costs").
+otherwise it is a reason ("citing concerns over costs"). A wire lead whose closing cue clause the parser hung on a
+noun ("X and Y have agreed to a ceasefire, the state news agency reported, citing the ministry") is read here too:
+the agency's statement of the sentence before the comma, with its citation relayed through it.
 """
 
 from __future__ import annotations
@@ -105,3 +107,30 @@ def add_nested(finder: _Finder, outer: Candidate, index: int, speaker: tuple[int
             stance_text=outer.stance_text,
         )
     )
+
+
+def read_closing_lead(finder: _Finder, token: Token, opening: int) -> None:
+    """ "X and Y have agreed to a ceasefire, the state news agency DRA reported, citing the foreign ministry": the
+    cue clause the parser read as a clause on a noun (:func:`cue_parse.closing_relative`) reports the sentence
+    before its comma; a citation after the cue is its relay."""
+    comma = finder.doc[opening - 1]
+    sentence = token.sent
+    para_start, _ = finder.paragraph(token.idx)
+    start = bounds.after_dateline(finder.text, max(sentence.start_char, para_start), comma.idx)
+    start, end = bounds.trim(finder.text, start, comma.idx)
+    if end - start < 10 or finder.in_quote(start) is not None:
+        return
+    speaker = bounds.trim(finder.text, finder.doc[opening].idx, token.idx)
+    reading = parse.reading(token, "speech")
+    finder.candidates.append(
+        parse.cue_candidate(
+            finder.text, token, (start, end), speaker, reading, finder.is_verbatim(start, end), finite=True
+        )
+    )
+    index = len(finder.candidates) - 1
+    for cite in finder.doc[token.i + 1 : sentence.end]:
+        if cite.dep_ in {"advcl", "xcomp", "conj"} and cite.lemma_.lower() in cues.CITING:
+            source = cited_source(finder, cite)
+            if source is not None:
+                finder.read_with_governor.add(cite.i)
+                add_nested(finder, finder.candidates[index], index, source, cite, "cite")

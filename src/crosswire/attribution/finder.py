@@ -72,9 +72,6 @@ _GAP_SPLIT = re.compile(r"^(?:[ \t.,:;—–-]*|,\s*[^.!?\"“”\n]{0,60}[,.]\s
 _GAP_AFTER = re.compile(r"^(?:[\s,:;—–-]*|[^.!?\"“”\n]{0,80}[,:]\s*)$")
 # Cue tiers whose statements are dropped when they sit inside another statement's content.
 DROP_NESTED_TIERS: frozenset[str] = frozenset({"belief", "learned"})
-# The parts of speech of a speaker's noun phrase between a quote and its cue ("the family's lawyer, Ruth Okafor").
-_PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ", "PUNCT"})
-PUNCTUATION = frozenset({".", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
 # How far (characters) a quote standing on its own may be from the statement whose speaker it continues.
 CONTINUATION_DISTANCE = 700
 
@@ -175,35 +172,9 @@ class _Finder:
                 continue
             opening = parse.closing_relative(token) if tier == "speech" else None
             if opening is not None:
-                self.read_closing_relative(token, opening)
+                citations.read_closing_lead(self, token, opening)
                 continue
             self.read_verb(token, tier)
-
-    def read_closing_relative(self, token: Token, opening: int) -> None:
-        """ "X and Y have agreed to a ceasefire, the state news agency DRA reported, citing the foreign ministry": the
-        cue clause the parser read as a clause on a noun (:func:`cue_parse.closing_relative`) reports the sentence
-        before its comma; a citation after the cue is its relay."""
-        comma = self.doc[opening - 1]
-        sentence = token.sent
-        para_start, _ = self.paragraph(token.idx)
-        start = _after_dateline(self.text, max(sentence.start_char, para_start), comma.idx)
-        start, end = bounds.trim(self.text, start, comma.idx)
-        if end - start < 10 or self.in_quote(start) is not None:
-            return
-        speaker = bounds.trim(self.text, self.doc[opening].idx, token.idx)
-        reading = parse.reading(token, "speech")
-        self.candidates.append(
-            parse.cue_candidate(
-                self.text, token, (start, end), speaker, reading, self.is_verbatim(start, end), finite=True
-            )
-        )
-        index = len(self.candidates) - 1
-        for cite in self.doc[token.i + 1 : sentence.end]:
-            if cite.dep_ in {"advcl", "xcomp", "conj"} and cite.lemma_.lower() in cues.CITING:
-                source = citations.cited_source(self, cite)
-                if source is not None:
-                    self.read_with_governor.add(cite.i)
-                    citations.add_nested(self, self.candidates[index], index, source, cite, "cite")
 
     def read_participle(self, token: Token, lemma: str) -> None:
         """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as
@@ -350,7 +321,7 @@ class _Finder:
         speaker = verb_content.maker_of_words(token) or reporter or parse.subject_of(token)
         speaker = speaker or self.unparsed_subject(token, lemma)
         speaker = verb_content.author(token) or speaker
-        named = self.named_after_quote(token)
+        named = speaker_clauses.named_after_quote(self, token)
         parsed = bounds.trim(self.text, *speaker) if speaker is not None else None
         if named is not None and (
             parsed is None or (parsed != named and (parsed[0] < named[0] or parsed[1] <= named[1]))
@@ -361,32 +332,6 @@ class _Finder:
         speaker = self.outside_quotes(speaker, token.idx)
         speaker = bounds.trim(self.text, max(speaker[0], paragraph[0]), min(speaker[1], paragraph[1]))
         return speaker if speaker[1] - speaker[0] >= 1 else None
-
-    def named_after_quote(self, token: Token) -> tuple[int, int] | None:
-        """'“We will appeal,” the family's lawyer, Ruth Okafor, said': the noun phrase between a quote that closes
-        on a comma (or "?", "!") and its cue verb is who said it, apposition and all. The parser often hangs it on the
-        quote (an apposition of the quote's last noun, an object of its verb) or gives the cue only the name."""
-        quote = next((q for q in reversed(self.quotes) if q.end <= token.idx), None)
-        if quote is None or not quote.closed or quote.title:
-            return None
-        inner_end = quote.inner(self.text)[1]
-        closing = self.text[inner_end - 1 : inner_end]
-        lead = self.text[: quote.start].rstrip(" \t")
-        if closing not in {",", "?", "!"} or (lead and lead[-1] not in '\n.!?"”'):
-            return None  # a quote inside a sentence ('shouted, “Cruz,” Beck joked') is its own cue's
-        words = [t for t in self.doc if quote.end <= t.idx and t.idx + len(t.text) <= token.idx]
-        if not words or words[0].idx - quote.end > 2 or "\n" in self.text[quote.end : token.idx]:
-            return None
-        if not any(t.pos_ in {"NOUN", "PROPN"} for t in words) or len(words) > 12:
-            return None
-        if any(
-            t.pos_ not in _PHRASE_POS or t.tag_ in {"WDT", "WP"} or (t.pos_ == "PUNCT" and t.text != ",") for t in words
-        ):
-            return None
-        if closing != "," and words[0].text[:1].isupper() and "," not in [t.text for t in words]:
-            return None  # '“Tear down this wall!” Conservatives praise ...': a new sentence
-        start, end = bounds.trim(self.text, quote.end, token.idx)
-        return (start, end) if end > start else None
 
     def shifted_object(self, token: Token) -> tuple[Token, tuple[int, int]] | None:
         """ "The Kremlin dismissed as an “absolute lie” claims that it was behind the crash": the object comes after
@@ -651,19 +596,6 @@ class _Finder:
         self.candidates = kept
 
 
-def _after_dateline(text: str, start: int, end: int) -> int:
-    """Where a speaker starts after the dateline its phrase ran into ("KANSAS CITY, Mo. — Research Medical Center
-    said", "MAIDUGURI, Nigeria — The leader of the group said"): where the copy was filed is no part of who spoke."""
-    line_start = text.rfind("\n", 0, start) + 1
-    cut = header.any_dateline_end(text[line_start:end])
-    if cut is None or line_start + cut <= start:
-        return start
-    begin = line_start + cut
-    while begin < end and text[begin].isspace():
-        begin += 1
-    return begin if begin < end else start
-
-
 def _statement(
     article: Article,
     finder: _Finder,
@@ -674,7 +606,7 @@ def _statement(
 ) -> Statement:
     text = article.text
     if candidate.speaker is not None:
-        begin = _after_dateline(text, *candidate.speaker)
+        begin = bounds.after_dateline(text, *candidate.speaker)
         candidate = dataclasses.replace(candidate, speaker=(begin, candidate.speaker[1]))
     speaker_text = None
     source: sources.SourceType = "unknown"

@@ -14,6 +14,9 @@ proposals, before requests for anonymity are dropped:
   "who spoke on condition of anonymity") makes the speaker anonymous;
 - a verb of citing in it ("which cited local officials", "who quoted a police spokesman") is a relay: the cited
   source's statement, relayed via the speaker's (as "X reported, citing Y" is, :mod:`.citations`).
+
+The phrase between a quote and its cue ('“We will appeal,” the family's lawyer, Ruth Okafor, said') is read here as
+well (:func:`named_after_quote`): the speaker is the whole phrase, apposition and all.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from crosswire.attribution import bounds, citations, cues
 
 if TYPE_CHECKING:
     from crosswire.attribution.finder import _Finder
+
+# The parts of speech of a speaker's noun phrase between a quote and its cue ("the family's lawyer, Ruth Okafor").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ", "PUNCT"})
 
 # A relative clause that says the source is not named: the request, the terms, or the lack of leave to speak.
 ANONYMOUS_CLAUSE = re.compile(
@@ -106,3 +112,30 @@ def speaker_clauses(finder: _Finder) -> None:
         if anonymous:
             finder.unnamed.add(candidate.speaker)
     finder.remove(dropped)
+
+
+def named_after_quote(finder: _Finder, token: Token) -> tuple[int, int] | None:
+    """'“We will appeal,” the family's lawyer, Ruth Okafor, said': the noun phrase between a quote that closes
+    on a comma (or "?", "!") and its cue verb is who said it, apposition and all. The parser often hangs it on the
+    quote (an apposition of the quote's last noun, an object of its verb) or gives the cue only the name."""
+    quote = next((q for q in reversed(finder.quotes) if q.end <= token.idx), None)
+    if quote is None or not quote.closed or quote.title:
+        return None
+    inner_end = quote.inner(finder.text)[1]
+    closing = finder.text[inner_end - 1 : inner_end]
+    lead = finder.text[: quote.start].rstrip(" \t")
+    if closing not in {",", "?", "!"} or (lead and lead[-1] not in '\n.!?"”'):
+        return None  # a quote inside a sentence ('shouted, “Cruz,” Beck joked') is its own cue's
+    words = [t for t in finder.doc if quote.end <= t.idx and t.idx + len(t.text) <= token.idx]
+    if not words or words[0].idx - quote.end > 2 or "\n" in finder.text[quote.end : token.idx]:
+        return None
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in words) or len(words) > 12:
+        return None
+    if any(
+        t.pos_ not in _PHRASE_POS or t.tag_ in {"WDT", "WP"} or (t.pos_ == "PUNCT" and t.text != ",") for t in words
+    ):
+        return None
+    if closing != "," and words[0].text[:1].isupper() and "," not in [t.text for t in words]:
+        return None  # '“Tear down this wall!” Conservatives praise ...': a new sentence
+    start, end = bounds.trim(finder.text, quote.end, token.idx)
+    return (start, end) if end > start else None
