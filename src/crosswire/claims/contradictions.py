@@ -112,6 +112,8 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         dateline = header.any_dateline_end(article.text[line_start:])
         if dateline is not None and timex.start < line_start + dateline:
             continue  # "LONDON, March 10 —": the day the copy was filed, not a value of anything it reports
+        if _REPORT_DAY.match(article.text, timex.end):
+            continue  # "confirming Tuesday's report": the day something was reported, not a value of what it says
         before = sentences[index - 1][0] if index > 0 else lo
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
@@ -129,6 +131,14 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
             )
         )
     return found
+
+
+# A day that owns a report, a statement or an announcement ("Tuesday's report in the Ledger", "Friday's statement by
+# the club", "Monday’s announcement"): it dates the telling, not what was told.
+_REPORT_DAY = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+)?(?:report|reports|statement|statements|announcement|article|story|interview|remarks|"
+    r"comments|briefing|letter|post|press\s+release|leak)\b"
+)
 
 
 # Between a verb of saying and the day it was said: "said on Monday", "told reporters late on Friday", "told CKTV
