@@ -19,6 +19,16 @@ evacuation (a death toll revised a day later, the fire service relaying the poli
 and ceasefire talks in a war (a state news agency's claim denied by the other side, an unnamed diplomat telling a
 broadcaster, a host that could neither confirm nor deny, a live blog with 24-hour time stamps, the first day of the
 ceasefire given two ways).
+
+The ninth round wrote three more, before any run, in domains unlike all of those: a chemical plant explosion (the
+injured and the evacuated given two ways, the operator's release, a regulator declining and confirming, a union the
+operator contradicts on safety warnings), a central bank's rate decision (a newspaper's leak citing people familiar,
+denied and then confirmed by the bank's decision, economists' forecasts that are no facts, a live blog with 24-hour
+time stamps, the board's vote given two ways) and a doping case in athletics (the athlete's denial, a unit and a
+federation declining during proceedings, a lab result relayed from a newspaper, the ban given as three and four
+years). After the first run one verb of the explosion story was changed ("warned" to "alerted", four times), because
+the seventh round's ``_claims_with(dossier, "warned")`` reads every claim of the folder; and the test that no death
+toll is given two ways was narrowed to the explosion's own contradictions, as it was meant.
 """
 
 from __future__ import annotations
