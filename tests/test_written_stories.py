@@ -744,6 +744,13 @@ def _claims_at(dossier: Dossier, article: str, phrase: str) -> list[Claim]:
     ]
 
 
+def _one_claim_at(dossier: Dossier, *places: tuple[str, str]) -> Claim:
+    """The one claim holding every ``(article, phrase)`` place (:func:`_claims_at`)."""
+    claims = {c.id: c for article, phrase in places for c in _claims_at(dossier, article, phrase)}
+    assert len(claims) == 1, [c.text for c in claims.values()]
+    return next(iter(claims.values()))
+
+
 def _stances_of(claim: Claim, source: str) -> set[str]:
     return {s.stance for s in claim.stances if s.source == source}
 
@@ -822,10 +829,9 @@ def test_blast_fire_official_is_anonymous_and_the_relayed_paper_is_media(dossier
 def test_blast_operator_denies_the_union_warnings(dossier: Dossier) -> None:
     """The union's claim (told by the broadcaster and the local paper), the operator's denial that it had been warned
     and its statement that it received no warning are one claim, confirmed by the union and denied by the operator."""
-    claims = {c.id: c for c in _claims_at(dossier, "blast-tv", "faulty pressure valve")}
-    claims.update({c.id: c for c in _claims_at(dossier, "blast-local", "denied that it had been alerted")})
-    assert len(claims) == 1, [c.text for c in claims.values()]
-    (warned,) = claims.values()
+    warned = _one_claim_at(
+        dossier, ("blast-tv", "faulty pressure valve"), ("blast-local", "denied that it had been alerted")
+    )
     assert "denies" in _stances_of(warned, _entity(dossier, "Halvex Chemicals").id)
     assert warned.verdict == "contested"
 
@@ -859,19 +865,6 @@ def test_blast_evacuated_given_two_ways_is_a_contradiction(dossier: Dossier) -> 
 def test_blast_deaths_given_one_way_are_no_contradiction(dossier: Dossier) -> None:
     blast = [c for c in dossier.contradictions if any(a.startswith("blast-") for v in c.values for a in v.articles)]
     assert not any(any("three" in v.value.lower() for v in c.values) for c in blast if c.kind == "value")
-
-
-@pytest.mark.parametrize(
-    ("article", "text", "value"),
-    [
-        ("blast-wire", "Monday", "2027-04-05"),
-        ("blast-tv", "Monday", "2027-04-05"),
-        ("blast-local", "Tuesday", "2027-04-06"),
-        ("blast-wire", "2023", "2023"),
-    ],
-)
-def test_blast_days(dossier: Dossier, article: str, text: str, value: str) -> None:
-    assert _timex(dossier, article, text) == {value}
 
 
 # --- round 9: a central bank's rate decision -----------------------------------------------------------------------
@@ -918,10 +911,7 @@ def test_rates_leak_denied_then_confirmed_by_the_decision(dossier: Dossier) -> N
     """The leak (the paper's people familiar), the bank's Tuesday denial and its Thursday decision are one claim: the
     bank denies, then confirms it (a stance contradiction of one party), and the claim is not "denied": the party
     that denied it did what was reported."""
-    claims = {c.id: c for c in _claims_at(dossier, "rates-paper", "half a percentage point")}
-    claims.update({c.id: c for c in _claims_at(dossier, "rates-release", "0.5 percentage")})
-    assert len(claims) == 1, [c.text for c in claims.values()]
-    (rise,) = claims.values()
+    rise = _one_claim_at(dossier, ("rates-paper", "half a percentage point"), ("rates-release", "0.5 percentage"))
     bank = _entity(dossier, "Central Bank of Estavia").id
     assert {"denies", "confirms"} <= _stances_of(rise, bank)
     assert rise.verdict != "denied"
@@ -942,22 +932,6 @@ def test_rates_forecasts_are_no_contradiction_of_the_decision(dossier: Dossier) 
 )
 def test_rates_vote_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures_given(dossier, "five votes", "six votes")
-
-
-@pytest.mark.parametrize(
-    ("article", "text", "value"),
-    [
-        ("rates-paper", "Thursday", "2027-02-04"),
-        ("rates-wire", "Tuesday", "2027-02-02"),
-        ("rates-wire", "Thursday", "2027-02-04"),
-        ("rates-wire", "this week", "2027-W05"),
-        ("rates-release", "today", "2027-02-04"),
-        ("rates-release", "18 March 2027", "2027-03-18"),
-        ("rates-live", "Tuesday", "2027-02-02"),
-    ],
-)
-def test_rates_days(dossier: Dossier, article: str, text: str, value: str) -> None:
-    assert _timex(dossier, article, text) == {value}
 
 
 # --- round 9: a doping case in athletics ---------------------------------------------------------------------------
@@ -1010,10 +984,7 @@ def test_doping_lawyer_and_coach_speak(dossier: Dossier) -> None:
 def test_doping_positive_test_confirmed_by_the_unit_and_denied_by_the_athlete(dossier: Dossier) -> None:
     """The newspaper's lab result (relayed by the wire) and the unit's confirmation that the sample contained
     trenbolone are one claim; the athlete denies it (her denial answers the report), so it is contested."""
-    claims = {c.id: c for c in _claims_at(dossier, "doping-paper", "tested positive")}
-    claims.update({c.id: c for c in _claims_at(dossier, "doping-local", "had contained trenbolone")})
-    assert len(claims) == 1, [c.text for c in claims.values()]
-    (positive,) = claims.values()
+    positive = _one_claim_at(dossier, ("doping-paper", "tested positive"), ("doping-local", "had contained trenbolone"))
     assert "confirms" in _stances_of(positive, _entity(dossier, "Athletics Integrity Unit").id)
     assert "denies" in _stances_of(positive, _entity(dossier, "Ana Moreau").id)
     assert positive.verdict == "contested"
@@ -1023,9 +994,23 @@ def test_doping_ban_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures_given(dossier, "three years", "four years")
 
 
+# --- round 9: days read against each publication day ---------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
     ("article", "text", "value"),
     [
+        ("blast-wire", "Monday", "2027-04-05"),
+        ("blast-tv", "Monday", "2027-04-05"),
+        ("blast-local", "Tuesday", "2027-04-06"),
+        ("blast-wire", "2023", "2023"),
+        ("rates-paper", "Thursday", "2027-02-04"),
+        ("rates-wire", "Tuesday", "2027-02-02"),
+        ("rates-wire", "Thursday", "2027-02-04"),
+        ("rates-wire", "this week", "2027-W05"),
+        ("rates-release", "today", "2027-02-04"),
+        ("rates-release", "18 March 2027", "2027-03-18"),
+        ("rates-live", "Tuesday", "2027-02-02"),
         ("doping-paper", "May", "2027-05"),
         ("doping-wire", "Thursday", "2027-06-10"),
         ("doping-tv", "Tuesday", "2027-09-14"),
@@ -1033,5 +1018,5 @@ def test_doping_ban_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
         ("doping-tv", "next year", "2028"),
     ],
 )
-def test_doping_days(dossier: Dossier, article: str, text: str, value: str) -> None:
+def test_round9_days(dossier: Dossier, article: str, text: str, value: str) -> None:
     assert _timex(dossier, article, text) == {value}

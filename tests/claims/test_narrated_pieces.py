@@ -13,10 +13,6 @@ from crosswire.claims.reactions import is_reaction
 from crosswire.claims.stage import build_claims
 
 
-def _own_voice(texts: list[str], found: list[str]) -> None:
-    assert all(any(p == t for p in found) for t in texts), found
-
-
 def test_a_clause_joined_to_a_statement_by_and_is_the_narrators() -> None:
     """A trial and a match: the figure after ", and" is the narrator's, as is the count before ", and"."""
     court = article(
@@ -51,23 +47,25 @@ def test_a_joined_clause_that_counts_nothing_is_left_to_the_statement() -> None:
     assert [p.statement for p in found] == [said.id]
 
 
-def test_the_subjects_deed_before_a_participle_cue_is_put_forward() -> None:
-    """Business: "X has cut 300 jobs ..., confirming a report": the deed is the narrator's account of what X did."""
-    item = article("b1", "Harlow Foods has cut 300 jobs at its Leeds plant, confirming a report in the Ledger.")
+def _narrated_beside_confirming(text: str) -> list[str]:
+    item = article("b1", text)
     confirming = statement(
         item, 0, speaker_text="Harlow Foods", cue="confirming", content="a report in the Ledger", stance="confirm",
         source_type="organization",
     )  # fmt: skip
     found, _ = extract([item], dossier([item], [], [confirming]), {})
-    assert [p.text for p in found if p.statement is None] == ["Harlow Foods has cut 300 jobs at its Leeds plant"]
+    return [p.text for p in found if p.statement is None]
+
+
+def test_the_subjects_deed_before_a_participle_cue_is_put_forward() -> None:
+    """Business: "X has cut 300 jobs ..., confirming a report": the deed is the narrator's account of what X did."""
+    assert _narrated_beside_confirming(
+        "Harlow Foods has cut 300 jobs at its Leeds plant, confirming a report in the Ledger."
+    ) == ["Harlow Foods has cut 300 jobs at its Leeds plant"]
     # A quoted deed is the speaker's words, not the narrator's.
-    quoted = article("b2", 'Harlow Foods "has cut 300 jobs at its Leeds plant," confirming a report in the Ledger.')
-    confirming = statement(
-        quoted, 0, speaker_text="Harlow Foods", cue="confirming", content="a report in the Ledger", stance="confirm",
-        source_type="organization",
-    )  # fmt: skip
-    found, _ = extract([quoted], dossier([quoted], [], [confirming]), {})
-    assert not [p for p in found if p.statement is None]
+    assert not _narrated_beside_confirming(
+        'Harlow Foods "has cut 300 jobs at its Leeds plant," confirming a report in the Ledger.'
+    )
 
 
 def test_a_possessive_read_as_a_speaker_leaves_the_sentence_the_narrators() -> None:
