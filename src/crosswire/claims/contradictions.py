@@ -495,10 +495,14 @@ def _content_stems(text: str) -> frozenset[str]:
 
 
 def figure_pairs(
-    propositions: Sequence[Proposition], vectors: np.ndarray, stories: Sequence[str]
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    stories: Sequence[str],
+    among: frozenset[int] | None = None,
 ) -> Iterator[tuple[int, int, str, list[Quantity], list[Quantity]]]:
     """``(i, j, unit, figures of i, figures of j)`` for each pair of propositions of one story from different
-    articles that give one figure of one unit two ways (:func:`figure_contradictions`)."""
+    articles that give one figure of one unit two ways (:func:`figure_contradictions`); with ``among``, only the pairs
+    with a side among those."""
     found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
     by_story: dict[str, list[int]] = {}
     for index, story in enumerate(stories):
@@ -508,7 +512,7 @@ def figure_pairs(
         for position, i in enumerate(members):
             for j in members[position + 1 :]:
                 left, right = propositions[i], propositions[j]
-                if left.article == right.article:
+                if left.article == right.article or (among is not None and i not in among and j not in among):
                     continue
                 if left.dates and right.dates and not left.dates & right.dates:
                     continue

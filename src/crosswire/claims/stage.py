@@ -111,10 +111,10 @@ def _put_forward(
     and groups: a tentative own-voice sentence no other article states is nobody's claim. One that another article
     gives with another figure ("about 1,500 residents were evacuated" / "2,000 residents were evacuated") is stated
     by both, only not alike: each is a claim, and the figures a contradiction."""
-    tentative = [index for index, proposition in enumerate(propositions) if proposition.tentative]
+    tentative = frozenset(index for index, proposition in enumerate(propositions) if proposition.tentative)
     disputed: set[int] = set()
     if tentative:
-        for i, j, *_ in figure_pairs(propositions, vectors, stories):
+        for i, j, *_ in figure_pairs(propositions, vectors, stories, tentative):
             disputed.update((i, j))
     kept = [
         list(group)
