@@ -19,6 +19,16 @@ evacuation (a death toll revised a day later, the fire service relaying the poli
 and ceasefire talks in a war (a state news agency's claim denied by the other side, an unnamed diplomat telling a
 broadcaster, a host that could neither confirm nor deny, a live blog with 24-hour time stamps, the first day of the
 ceasefire given two ways).
+
+The ninth round wrote three more, before any run, in domains unlike all of those: a chemical plant explosion (the
+injured and the evacuated given two ways, the operator's release, a regulator declining and confirming, a union the
+operator contradicts on safety warnings), a central bank's rate decision (a newspaper's leak citing people familiar,
+denied and then confirmed by the bank's decision, economists' forecasts that are no facts, a live blog with 24-hour
+time stamps, the board's vote given two ways) and a doping case in athletics (the athlete's denial, a unit and a
+federation declining during proceedings, a lab result relayed from a newspaper, the ban given as three and four
+years). After the first run one verb of the explosion story was changed ("warned" to "alerted", four times), because
+the seventh round's ``_claims_with(dossier, "warned")`` reads every claim of the folder; and the test that no death
+toll is given two ways was narrowed to the explosion's own contradictions, as it was meant.
 """
 
 from __future__ import annotations
@@ -663,4 +673,304 @@ def test_ceasefire_no_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> No
     ],
 )
 def test_round8_days(dossier: Dossier, article: str, text: str, value: str) -> None:
+    assert _timex(dossier, article, text) == {value}
+
+
+# --- round 9: written stories of three more domains ----------------------------------------------------------------
+# Written before the pipeline read them, in domains no earlier round covers: a chemical plant explosion
+# (tests/stories_written/chemical_blast.jsonl: wire copy with a dateline relaying the Financial Times, the operator's
+# statement, a broadcaster's transcript with an unnamed fire official, a local paper; the injured given as 23 and 31,
+# the evacuated as about 1,500 and 2,000, a union's warnings the operator denies, a regulator declining and
+# confirming), a central bank's rate decision (rate_decision.jsonl: a newspaper's leak citing people familiar, the
+# bank's denial in wire copy, the bank's release, a live blog with 24-hour time stamps; economists' forecasts that
+# are no facts, the board's vote given as five to two and six to one) and a doping case in athletics
+# (doping_case.jsonl: a newspaper's lab result, the athlete's denial in wire copy relaying it, a broadcaster's and a
+# local paper's report of the ban, given as three years and four years).
+
+
+def _claims_at(dossier: Dossier, article: str, phrase: str) -> list[Claim]:
+    """The claims with evidence in ``article`` whose span holds ``phrase``."""
+    found = next(a for a in dossier.articles if a.id == article)
+    return [
+        c
+        for c in dossier.claims
+        if any(e.article == article and phrase in found.text[e.start : e.end] for e in c.evidence)
+    ]
+
+
+def _one_claim_at(dossier: Dossier, *places: tuple[str, str]) -> Claim:
+    """The one claim holding every ``(article, phrase)`` place (:func:`_claims_at`)."""
+    claims = {c.id: c for article, phrase in places for c in _claims_at(dossier, article, phrase)}
+    assert len(claims) == 1, [c.text for c in claims.values()]
+    return next(iter(claims.values()))
+
+
+def _stances_of(claim: Claim, source: str) -> set[str]:
+    return {s.stance for s in claim.stances if s.source == source}
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "blast-",
+        "rates-",
+        pytest.param(
+            "doping-",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="stories: the June articles (the positive test, the denial) and the September ones (the ban) "
+                "are two stories, three months apart, though all four name Ana Moreau, trenbolone and the unit",
+            ),
+        ),
+    ],
+)
+def test_round9_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
+    stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
+    assert len(stories) == 1, stories
+
+
+def test_round9_no_dateline_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
+    openings = ("ELDERFORD", "FROSTAD", "PARIS", "PRESENTER", "REPORTER")
+    round9 = ("blast-", "rates-", "doping-")
+    statements = [s for s in dossier.statements if s.article.startswith(round9)]
+    assert not [s.speaker_text for s in statements if (s.speaker_text or "").startswith(openings)]
+    assert not [s.speaker_text for s in statements if (s.speaker_text or "")[:2].isdigit()]
+    claims = [c for c in dossier.claims if any(e.article.startswith(round9) for e in c.evidence)]
+    assert not [c.text for c in claims if c.text.startswith(openings)]
+    assert not [c.text for c in claims if c.text[:2].isdigit() and c.text[2:3] == ":"]
+
+
+# --- round 9: a chemical plant explosion ---------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="entities: 'Halvex' alone is a NORP of its own, not an alias of the organization 'Halvex Chemicals' "
+    "(a company head noun 'Chemicals' the seventh round's stems do not list)",
+)
+def test_blast_operator_union_and_regulator_are_organizations(dossier: Dossier) -> None:
+    halvex = _entity(dossier, "Halvex Chemicals")
+    assert halvex.type == "ORG" and "Halvex" in halvex.aliases
+    assert _entity(dossier, "Unite").type == "ORG"
+    assert _entity(dossier, "Health and Safety Executive").type == "ORG"
+
+
+def test_blast_people_speak(dossier: Dossier) -> None:
+    assert _by(dossier, "blast-release", "Robert Ainsley")
+    assert _by(dossier, "blast-local", "Dave Carver")
+    assert _by(dossier, "blast-local", "Margaret Hobbs")
+
+
+def test_blast_regulator_declines_on_the_cause_and_confirms_the_visit(dossier: Dossier) -> None:
+    (spokeswoman,) = _said(dossier, "blast-tv", "A spokeswoman for the Health and Safety Executive")
+    assert spokeswoman.stance_class == "decline" and _speaker(dossier, spokeswoman) == "Health and Safety Executive"
+    (regulator,) = _said(dossier, "blast-local", "The Health and Safety Executive")
+    assert regulator.stance_class == "confirm"
+
+
+def test_blast_fire_official_is_anonymous_and_the_relayed_paper_is_media(dossier: Dossier) -> None:
+    told = [s for s in dossier.statements if s.article == "blast-tv" and s.cue == "told"]
+    assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
+    relayed = [s for s in dossier.statements if s.article == "blast-wire" and s.cue == "according to"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="entities: 'Halvex denied that it had been alerted' links the speaker to no entity (a person, unlinked), so "
+    "the operator's denial has no source; the claim is one and contested, as written",
+)
+def test_blast_operator_denies_the_union_warnings(dossier: Dossier) -> None:
+    """The union's claim (told by the broadcaster and the local paper), the operator's denial that it had been warned
+    and its statement that it received no warning are one claim, confirmed by the union and denied by the operator."""
+    warned = _one_claim_at(
+        dossier, ("blast-tv", "faulty pressure valve"), ("blast-local", "denied that it had been alerted")
+    )
+    assert "denies" in _stances_of(warned, _entity(dossier, "Halvex Chemicals").id)
+    assert warned.verdict == "contested"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: the statement's own line 'Three of our colleagues lost their lives' (a clause before 'and we "
+    "offer ...') is read now, but only as a tentative line that joins no claim (cosine 0.30 with the wire's 'killed "
+    "three workers and injured 23 people'); and a company's own release speaks in its own voice as 'reports'",
+)
+def test_blast_deaths_confirmed_by_police_and_operator(dossier: Dossier) -> None:
+    (deaths,) = _claims_at(dossier, "blast-release", "lost their lives")
+    assert "confirms" in _stances_of(deaths, _entity(dossier, "Halvex Chemicals").id)
+    assert deaths.verdict == "corroborated"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: the wire's sentence counts deaths and injuries at once ('killed three workers and injured 23 "
+    "people'); at cosine 0.47 with '31 people were injured in the blast' and sharing only the verb besides the "
+    "unit, it is not read as the same figure",
+)
+def test_blast_injured_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "23 people", "31 people")
+
+
+def test_blast_evacuated_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "1,500", "2,000")
+
+
+def test_blast_deaths_given_one_way_are_no_contradiction(dossier: Dossier) -> None:
+    blast = [c for c in dossier.contradictions if any(a.startswith("blast-") for v in c.values for a in v.articles)]
+    assert not any(any("three" in v.value.lower() for v in c.values) for c in blast if c.kind == "value")
+
+
+# --- round 9: a central bank's rate decision -----------------------------------------------------------------------
+
+
+def test_rates_bank_is_one_organization_and_people_speak(dossier: Dossier) -> None:
+    assert _entity(dossier, "Central Bank of Estavia").type == "ORG"
+    assert _by(dossier, "rates-live", "Miriam Solberg")
+    assert _by(dossier, "rates-live", "Anna Berg")
+    (lind,) = _said(dossier, "rates-wire", "bank spokesman Tomas Lind")
+    assert _speaker(dossier, lind) == "Tomas Lind"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: 'A spokesman for the bank' is left unlinked, not linked to the story's one bank",
+)
+def test_rates_leak_is_anonymous_and_the_bank_declines_then_denies(dossier: Dossier) -> None:
+    (people,) = _said(dossier, "rates-paper", "people familiar with the matter")
+    assert people.source_type == "anonymous" and people.speaker is None
+    (declined,) = _said(dossier, "rates-paper", "A spokesman for the bank")
+    assert declined.stance_class == "decline" and _speaker(dossier, declined) == "Central Bank of Estavia"
+    (denied,) = _said(dossier, "rates-wire", "The Central Bank of Estavia")
+    assert denied.stance_class == "deny"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: 'Harbour Financial News reported earlier on Tuesday, citing people familiar with the "
+    "matter, that ...' gives no statement (the relay's participle between cue and 'that')",
+)
+def test_rates_wire_relays_the_newspaper(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "rates-wire" and s.cue == "reported"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="entities: the live blog's 'The Central Bank of Estavia', after its time stamp, is no mention, so its "
+    "confirmation has no source (the stance contradiction is found by the speaker's words); the release's 'The Board "
+    "of the Central Bank of Estavia' is an organization of its own",
+)
+def test_rates_leak_denied_then_confirmed_by_the_decision(dossier: Dossier) -> None:
+    """The leak (the paper's people familiar), the bank's Tuesday denial and its Thursday decision are one claim: the
+    bank denies, then confirms it (a stance contradiction of one party), and the claim is not "denied": the party
+    that denied it did what was reported."""
+    rise = _one_claim_at(dossier, ("rates-paper", "half a percentage point"), ("rates-release", "0.5 percentage"))
+    bank = _entity(dossier, "Central Bank of Estavia").id
+    assert {"denies", "confirms"} <= _stances_of(rise, bank)
+    assert rise.verdict != "denied"
+    assert any(c.kind == "stance" and c.about == rise.id for c in dossier.contradictions)
+
+
+def test_rates_forecasts_are_no_contradiction_of_the_decision(dossier: Dossier) -> None:
+    """Economists' quarter point (4.0 percent) and an economist's 4.5 percent by the summer are forecasts: they do not
+    give the decided rate another way."""
+    assert not _figures_given(dossier, "4.25 percent", "4.0 percent")
+    assert not _figures_given(dossier, "4.25 percent", "4.5 percent")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: 'The decision was taken by five votes to two' (the release's own line, no name and no digit) is "
+    "no proposition, and against 'The board backed the rise by six votes to one' it shares no word of the deed",
+)
+def test_rates_vote_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "five votes", "six votes")
+
+
+# --- round 9: a doping case in athletics ---------------------------------------------------------------------------
+
+
+def test_doping_athlete_and_unit(dossier: Dossier) -> None:
+    assert _entity(dossier, "Ana Moreau").type == "PERSON"
+    assert _entity(dossier, "Athletics Integrity Unit").type == "ORG"
+
+
+def test_doping_athlete_denies(dossier: Dossier) -> None:
+    moreau = _by(dossier, "doping-wire", "Ana Moreau")
+    assert "deny" in {s.stance_class for s in moreau}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: ', citing the ongoing proceedings' is read as a statement of its own (cue 'citing'), and "
+    "'The French athletics federation' is linked to Sportblad",
+)
+def test_doping_unit_and_federation_decline_during_proceedings(dossier: Dossier) -> None:
+    (unit,) = _said(dossier, "doping-paper", "The Athletics Integrity Unit")
+    assert unit.stance_class == "decline"
+    (unit_again,) = _said(dossier, "doping-wire", "The Athletics Integrity Unit")
+    assert unit_again.stance_class == "decline"
+    (federation,) = _said(dossier, "doping-wire", "The French athletics federation")
+    assert federation.stance_class == "decline"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: 'Sportblad reported ...' is typed organization, not media (a one-word masthead)",
+)
+def test_doping_newspaper_relayed_is_media(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "doping-wire" and s.speaker_text == "Sportblad"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+def test_doping_lawyer_and_coach_speak(dossier: Dossier) -> None:
+    (lawyer,) = _said(dossier, "doping-tv", "Moreau's lawyer, Claire Dubois")
+    assert _speaker(dossier, lawyer) == "Claire Dubois" and lawyer.source_type == "person"
+    assert _by(dossier, "doping-local", "Luc Ferrand")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="stories: the newspaper's lab result (June) and the unit's confirmation (September) are in two stories, "
+    "so two claims; claims: the athlete's denial 'that she had taken a banned substance' is a claim of its own",
+)
+def test_doping_positive_test_confirmed_by_the_unit_and_denied_by_the_athlete(dossier: Dossier) -> None:
+    """The newspaper's lab result (relayed by the wire) and the unit's confirmation that the sample contained
+    trenbolone are one claim; the athlete denies it (her denial answers the report), so it is contested."""
+    positive = _one_claim_at(dossier, ("doping-paper", "tested positive"), ("doping-local", "had contained trenbolone"))
+    assert "confirms" in _stances_of(positive, _entity(dossier, "Athletics Integrity Unit").id)
+    assert "denies" in _stances_of(positive, _entity(dossier, "Ana Moreau").id)
+    assert positive.verdict == "contested"
+
+
+def test_doping_ban_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "three years", "four years")
+
+
+# --- round 9: days read against each publication day ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "value"),
+    [
+        ("blast-wire", "Monday", "2027-04-05"),
+        ("blast-tv", "Monday", "2027-04-05"),
+        ("blast-local", "Tuesday", "2027-04-06"),
+        ("blast-wire", "2023", "2023"),
+        ("rates-paper", "Thursday", "2027-02-04"),
+        ("rates-wire", "Tuesday", "2027-02-02"),
+        ("rates-wire", "Thursday", "2027-02-04"),
+        ("rates-wire", "this week", "2027-W05"),
+        ("rates-release", "today", "2027-02-04"),
+        ("rates-release", "18 March 2027", "2027-03-18"),
+        ("rates-live", "Tuesday", "2027-02-02"),
+        ("doping-paper", "May", "2027-05"),
+        ("doping-wire", "Thursday", "2027-06-10"),
+        ("doping-tv", "Tuesday", "2027-09-14"),
+        ("doping-local", "Tuesday", "2027-09-14"),
+        ("doping-tv", "next year", "2028"),
+    ],
+)
+def test_round9_days(dossier: Dossier, article: str, text: str, value: str) -> None:
     assert _timex(dossier, article, text) == {value}

@@ -299,6 +299,20 @@ def test_a_dateline_is_no_part_of_the_proposition() -> None:
     assert dateline_cut("The US — and its allies — agreed to the plan") == 0
 
 
+def test_a_transcript_speaker_label_is_no_part_of_the_proposition() -> None:
+    """Broadcast transcripts of a court case, a match and an outbreak: the label says who reads the line."""
+    from crosswire.claims.clauses import dateline_cut
+
+    text = "REPORTER: The jury found the former mayor guilty of fraud on Friday"
+    assert text[dateline_cut(text) :].startswith("The jury")
+    text = "PRESENTER: The striker has been banned for six matches after the brawl"
+    assert text[dateline_cut(text) :].startswith("The striker")
+    text = "DR. ANNA KLEIN: We have seen forty new cases of measles this week"
+    assert text[dateline_cut(text) :].startswith("We have seen")
+    assert dateline_cut("US: China raised tariffs on soybeans again this week") == 0
+    assert dateline_cut("The Reporter: a newspaper that closed in 2009 after a century") == 0
+
+
 @pytest.mark.parametrize(
     ("text", "content", "negative", "positive"),
     [

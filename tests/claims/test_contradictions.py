@@ -221,3 +221,33 @@ def test_the_day_a_statement_was_made_after_its_content_is_not_a_value() -> None
     result = dossier(items, [], told)
     build_claims(result)
     assert [c for c in result.contradictions if c.kind == "value" and len(c.values[0].value) == 10] == []
+
+
+def test_the_day_of_a_report_is_not_a_value_of_what_it_reports() -> None:
+    """A transfer: "Harlow signed the striker on Thursday" against "..., confirming Tuesday's report in the Ledger":
+    Tuesday dates the report, not the signing. The same paper giving the signing as Tuesday is a rival date."""
+    one = article(
+        "r1",
+        "Harlow United will sign the striker Tomas Berg from Vale on Thursday for a club record fee.",
+        story="s",
+        dates={"Thursday": "2024-06-06"},
+    )
+    two = article(
+        "r2",
+        "Harlow United signed the striker Tomas Berg from Vale for a club record fee, confirming Tuesday's report in "
+        "the Ledger.",
+        story="s",
+        dates={"Tuesday": "2024-06-04"},
+    )
+    result = dossier([one, two], [], [])
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value"] == []
+    three = article(
+        "r3",
+        "Harlow United signed the striker Tomas Berg from Vale on Tuesday for a club record fee.",
+        story="s",
+        dates={"Tuesday": "2024-06-04"},
+    )
+    result = dossier([one, three], [], [])
+    build_claims(result)
+    assert [c for c in result.contradictions if c.kind == "value"]

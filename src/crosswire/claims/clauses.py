@@ -112,11 +112,19 @@ class Clause:
     text: str
 
 
+# A transcript's speaker label opening a line: "PRESENTER: ", "ANCHOR: ", "DR. ANNA KLEIN: " (upper-case words, one to
+# three, and a colon). "US: China tariffs" is a headline's topic, too short to be read as one.
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}:\s+")
+
+
 def dateline_cut(text: str) -> int:
     """Where a proposition starts after the dateline opening its sentence, 0 when there is none: "SANA, Yemen — An
     American journalist was killed ..." puts forward that a journalist was killed, not where the copy was filed. Both
-    a wire dateline ("LONDON (AP) —", "KYIV, March 3 (Reuters) -") and a place alone ("KYIV, Ukraine —")."""
-    found = header.any_dateline_end(text)
+    a wire dateline ("LONDON (AP) —", "KYIV, March 3 (Reuters) -") and a place alone ("KYIV, Ukraine —"); and a
+    transcript's speaker label ("REPORTER: The court ..."), which says who reads the line, not what it says."""
+    label = _SPEAKER_LABEL.match(text)
+    found = label.end() if label is not None and len(label.group().rstrip(": \t")) > 2 else None
+    found = found or header.any_dateline_end(text)
     if not found or len(_WORD.findall(text[found:])) < MIN_CLAUSE_WORDS:
         return 0
     return found + len(text[found:]) - len(text[found:].lstrip())

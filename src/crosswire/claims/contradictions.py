@@ -112,6 +112,8 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
         dateline = header.any_dateline_end(article.text[line_start:])
         if dateline is not None and timex.start < line_start + dateline:
             continue  # "LONDON, March 10 —": the day the copy was filed, not a value of anything it reports
+        if _REPORT_DAY.match(article.text, timex.end):
+            continue  # "confirming Tuesday's report": the day something was reported, not a value of what it says
         before = sentences[index - 1][0] if index > 0 else lo
         text = article.text[before:hi]
         masked = text.replace(timex.text, "that day")
@@ -129,6 +131,14 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
             )
         )
     return found
+
+
+# A day that owns a report, a statement or an announcement ("Tuesday's report in the Ledger", "Friday's statement by
+# the club", "Monday’s announcement"): it dates the telling, not what was told.
+_REPORT_DAY = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+)?(?:report|reports|statement|statements|announcement|article|story|interview|remarks|"
+    r"comments|briefing|letter|post|press\s+release|leak)\b"
+)
 
 
 # Between a verb of saying and the day it was said: "said on Monday", "told reporters late on Friday", "told CKTV
@@ -484,6 +494,39 @@ def _content_stems(text: str) -> frozenset[str]:
     )
 
 
+def figure_pairs(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    stories: Sequence[str],
+    among: frozenset[int] | None = None,
+) -> Iterator[tuple[int, int, str, list[Quantity], list[Quantity]]]:
+    """``(i, j, unit, figures of i, figures of j)`` for each pair of propositions of one story from different
+    articles that give one figure of one unit two ways (:func:`figure_contradictions`); with ``among``, only the pairs
+    with a side among those."""
+    found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
+    by_story: dict[str, list[int]] = {}
+    for index, story in enumerate(stories):
+        if found[index] and vectors[index].any():
+            by_story.setdefault(story, []).append(index)
+    for members in by_story.values():
+        for position, i in enumerate(members):
+            for j in members[position + 1 :]:
+                left, right = propositions[i], propositions[j]
+                if left.article == right.article or (among is not None and i not in among and j not in among):
+                    continue
+                if left.dates and right.dates and not left.dates & right.dates:
+                    continue
+                similarity = float(vectors[i] @ vectors[j])
+                for unit in sorted({q.unit for q in found[i]} & {q.unit for q in found[j]}):
+                    ours = {q.amount: q for q in found[i] if q.unit == unit}
+                    theirs = {q.amount: q for q in found[j] if q.unit == unit}
+                    if not _apart(list(ours.values()), list(theirs.values())) or not _shared_deed(left, right, unit):
+                        continue
+                    if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit):
+                        continue
+                    yield i, j, unit, list(ours.values()), list(theirs.values())
+
+
 def figure_contradictions(
     propositions: Sequence[Proposition], vectors: np.ndarray, claim_ids: Sequence[str], stories: Sequence[str]
 ) -> list[Contradiction]:
@@ -493,38 +536,16 @@ def figure_contradictions(
     neighbourhood: "the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead".
     Propositions dated to different days tell of two things ("rose 11 percent on Monday" / "fell 6 percent on
     Tuesday")."""
-    found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
-    by_story: dict[str, list[int]] = {}
-    for index, story in enumerate(stories):
-        if found[index] and vectors[index].any():
-            by_story.setdefault(story, []).append(index)
     gathered: dict[tuple[str, str], dict[float, ContradictionValue]] = {}
     summaries: dict[tuple[str, str], str] = {}
-    for members in by_story.values():
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                left, right = propositions[i], propositions[j]
-                similarity = float(vectors[i] @ vectors[j])
-                if left.article == right.article:
-                    continue
-                if left.dates and right.dates and not left.dates & right.dates:
-                    continue
-                for unit in {q.unit for q in found[i]} & {q.unit for q in found[j]}:
-                    ours = {q.amount: q for q in found[i] if q.unit == unit}
-                    theirs = {q.amount: q for q in found[j] if q.unit == unit}
-                    if not _apart(list(ours.values()), list(theirs.values())) or not _shared_deed(left, right, unit):
-                        continue
-                    if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit):
-                        continue
-                    key = (claim_ids[i], unit)
-                    values = gathered.setdefault(key, {})
-                    summaries.setdefault(key, f"{left.text} / {right.text}"[:400])
-                    for proposition, quantity in (
-                        *((left, q) for q in ours.values()),
-                        *((right, q) for q in theirs.values()),
-                    ):
-                        value = values.setdefault(quantity.amount, ContradictionValue(value=quantity.text))
-                        _add(value, proposition)
+    for i, j, unit, ours, theirs in figure_pairs(propositions, vectors, stories):
+        left, right = propositions[i], propositions[j]
+        key = (claim_ids[i], unit)
+        values = gathered.setdefault(key, {})
+        summaries.setdefault(key, f"{left.text} / {right.text}"[:400])
+        for proposition, quantity in (*((left, q) for q in ours), *((right, q) for q in theirs)):
+            value = values.setdefault(quantity.amount, ContradictionValue(value=quantity.text))
+            _add(value, proposition)
     results = []
     for (about, unit), values in gathered.items():
         ordered = sorted(values.values(), key=lambda value: (value.first_published or "9999", value.value))

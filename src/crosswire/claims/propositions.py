@@ -61,6 +61,7 @@ from crosswire.claims.voices import (
 )
 from crosswire.model import Article, Dossier, Entity, Statement
 from crosswire.nlp.sentences import article_sentences, sentence_at
+from crosswire.time.lexicon import ONES
 from crosswire.time.values import parse_value
 
 _HEDGES = re.compile(
@@ -284,7 +285,7 @@ def extract(
                 *(
                     _statement_text(article, lo, hi)[1]
                     for statement in statements
-                    if not is_topic_only(statement) and not is_reaction(statement)
+                    if not is_topic_only(statement) and not is_reaction(statement) and not no_speaker(statement)
                     for lo, hi in parts_of[statement.id]
                 ),
                 *(text for _, _, _, text, _ in own_voice),
@@ -292,7 +293,7 @@ def extract(
             article,
         )
         for statement in statements:
-            if is_topic_only(statement):
+            if is_topic_only(statement) or no_speaker(statement):
                 continue
             root_key, party_key = source_keys(statement, by_id, affiliation, article.outlet, relayed)
             stance = stance_of(statement, relays)
@@ -461,8 +462,9 @@ def _without_speaker_tail(text: str, speaker_text: str | None) -> str:
 def _content_span(statement: Statement, text: str) -> tuple[int, int]:
     """Where a statement's proposition is read: its content; or, for a deed read as a cue whose content is an amount
     ("Brandt Sports Group has offered £150 million for the club", "the insurer paid $2 million"), the clause from its
-    subject on, since the amount without its doer and verb ("£150 million for the club") says nothing. A content
-    that says something of its own ("released photographs of the plug, which was found in a garden", "recorded that
+    subject on, since the amount without its doer and verb ("£150 million for the club") says nothing; so does a
+    decision's infinitive ("[The board decided today] to raise the rate by half a point"). A content that says
+    something of its own ("released photographs of the plug, which was found in a garden", "recorded that
     the light had come on") is left as it is: it carries a claim of its own."""
     start = statement.content_start if statement.content_start is not None else statement.start
     end = statement.content_end if statement.content_end is not None else statement.end
@@ -484,11 +486,19 @@ _AMOUNT_FIRST = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_SPEAKER = re.compile(r"(?:he|she|it|they|we|i|you|which|who|that|this)$", re.IGNORECASE)
+# A content that is what the subject decided or agreed to do: an infinitive ("[decided] to raise the rate by half a
+# point", "[voted] to approve the merger", "[agreed] to pay $2 million"), after at most a day or an adverb
+# ("decided today to ...", "voted on Monday to ...", "agreed unanimously to ...").
+_INFINITIVE_FIRST = re.compile(r"to\s+[a-z]+\b(?!\s+(?:comment|say|speak|discuss)\b)")
+_BEFORE_INFINITIVE = re.compile(
+    r"\s*(?:(?:today|yesterday|tonight|unanimously|formally|finally|(?:on|last|this|late\s+on)\s+[A-Z]?[a-z]+)\s+)?"
+)
 
 
 def _deed_as_cue(statement: Statement, text: str) -> bool:
     """Whether the statement is a deed its subject did, read as a cue (class ``other``: no verb of saying), its verb
-    right after its named subject and its content, an amount, right after the verb."""
+    right after its named subject and its content, an amount, right after the verb; or its content an infinitive,
+    what the subject decided to do, right after the verb or a day."""
     if statement.stance_class != "other" or statement.direct:
         return False
     spans = (statement.speaker_start, statement.speaker_end, statement.cue_start, statement.cue_end)
@@ -497,11 +507,15 @@ def _deed_as_cue(statement: Statement, text: str) -> bool:
     speaker_start, speaker_end, cue_start, cue_end = (int(value or 0) for value in spans)
     if not speaker_start < speaker_end <= cue_start < cue_end <= statement.content_start:
         return False
+    between = text[cue_end : statement.content_start]
+    amount = _AMOUNT_FIRST.match(text, statement.content_start) is not None and not between.strip()
+    decided = _INFINITIVE_FIRST.match(text, statement.content_start) is not None and bool(
+        _BEFORE_INFINITIVE.fullmatch(between)
+    )
     return bool(
-        _AMOUNT_FIRST.match(text, statement.content_start)
+        (amount or decided)
         and _AUXILIARIES.fullmatch(text[speaker_end:cue_start])
         and _CUE_VERB.fullmatch(text[cue_start:cue_end])
-        and not text[cue_end : statement.content_start].strip()
         and not _PRONOUN_SPEAKER.match(text[speaker_start:speaker_end].strip())
     )
 
@@ -524,8 +538,10 @@ def _own_voice_sentences(
     Whelan"): a claim when another article of the story says it too."""
     # A statement inside a relative clause of the sentence ("two Americans detained in Russia whom the administration
     # has been pressing to release") leaves its main clause the narrator's own.
-    covered = [
-        (s.start, s.end) for s in statements if not _RELATIVE_BEFORE.search(article.text, max(0, s.start - 40), s.start)
+    spoken = [
+        s
+        for s in statements
+        if not _RELATIVE_BEFORE.search(article.text, max(0, s.start - 40), s.start) and not no_speaker(s)
     ]
     dated = [t for t in article.timexes if t.type == "DATE" and t.value and t.value[:1].isdigit()]
     # Any recognised name, linked to an entity or not yet: the per-article workers, which embed these sentences
@@ -533,30 +549,93 @@ def _own_voice_sentences(
     named = [m.start for m in article.mentions]
     found: list[tuple[int, int, int, str, bool]] = []
     for number, (lo, hi) in enumerate(index.sentences):
-        if any(min(hi, e) - max(lo, s) > 0 for s, e in covered):
-            continue
-        text = article.text[lo:hi].strip()
-        filed = dateline_cut(text)
-        if filed:
-            lo, text = lo + article.text[lo:hi].find(text) + filed, text[filed:]
-        words = len(WORD.findall(text))
-        if words < MIN_WORDS + 2 or "\n" in text.strip():
-            continue
-        event = _event_at(spans, lo, hi)
-        has_date = any(lo <= t.start < hi for t in dated)
-        if event is not None or has_date or _HEDGES.search(text):
-            found.append((number, lo, hi, text, False))
-        elif _check_worthy(text, words) and (any(lo <= start < hi for start in named) or _numbers(text)):
-            found.append((number, lo, hi, text, True))
+        inside = [s for s in spoken if min(hi, s.end) - max(lo, s.start) > 0]
+        pieces = _narrated_pieces(article.text, lo, hi, inside) if inside else [(lo, hi, False)]
+        for p_lo, p_hi, piece in pieces:
+            text = article.text[p_lo:p_hi].strip()
+            if piece and not (_numbers(text) or _COUNTED.search(text)):
+                continue  # a piece counts something, or it is left to the statement beside it
+            filed = dateline_cut(text)
+            if filed:
+                p_lo, text = p_lo + article.text[p_lo:p_hi].find(text) + filed, text[filed:]
+            words = len(WORD.findall(text))
+            if words < MIN_WORDS + 2 or "\n" in text.strip():
+                continue
+            event = _event_at(spans, p_lo, p_hi)
+            has_date = any(p_lo <= t.start < p_hi for t in dated)
+            if event is not None or has_date or _HEDGES.search(text):
+                found.append((number, p_lo, p_hi, text, False))
+            elif _check_worthy(text, words, piece) and (
+                any(p_lo <= start < p_hi for start in named) or _numbers(text) or piece
+            ):
+                found.append((number, p_lo, p_hi, text, True))
     return found
 
 
-def _check_worthy(text: str, words: int) -> bool:
-    """A complete sentence of a claim's size: opens and closes as one, asks nothing."""
+# A piece of a sentence joined to a statement by a conjunction: "..., police said, *and* about 1,500 residents were
+# evacuated"; "Three of our colleagues lost their lives, *and* we offer ...".
+_JOINED_AFTER = re.compile(r"^\s*(?:,\s*(?:and|but)|;)\s+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"(?:,\s*(?:and|but)|;)\s*$", re.IGNORECASE)
+# A number word counting something ("Three of our colleagues", "five votes"); "one" counts nothing on its own.
+_COUNTED = re.compile(
+    r"\b(?:" + "|".join(word for word, value in ONES.items() if value > 1) + r"|twenty)\s+[A-Za-z]", re.IGNORECASE
+)
+# A participle cue after the subject's own clause: "The bank has raised its rate, *confirming* the report".
+_PARTICIPLE_CUE = re.compile(r"[a-z]+ing", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+# A possessive determiner read as a speaker ("their [representatives] about the equipment") names no one who spoke.
+_POSSESSIVE = re.compile(r"(?:my|our|your|his|her|its|their)", re.IGNORECASE)
+
+
+def no_speaker(statement: Statement) -> bool:
+    """Whether the statement's speaker phrase is a bare possessive determiner, which speaks for no one: such a
+    reading is a misparse of the narrator's sentence ("Halvex has received no warning from employees or *their*
+    representatives about ..."), which stays the narrator's own."""
+    return _POSSESSIVE.fullmatch((statement.speaker_text or "").strip()) is not None
+
+
+def _narrated_pieces(text: str, lo: int, hi: int, inside: Sequence[Statement]) -> list[tuple[int, int, bool]]:
+    """The stretches of the sentence [lo, hi) that hold statements which the narrator states in its own voice:
+    a clause before or after the statements, joined to them by "and", "but" or a semicolon ("An explosion killed
+    three workers, police said, and about 1,500 residents were evacuated"), and the clause a subject's own deed makes
+    before a participle cue ("The bank has raised its rate by half a point, confirming the newspaper's report": the
+    bank's deed is the narrator's account, the participle what the deed answers). Each is (start, end, True)."""
+    first = min(s.start for s in inside)
+    last = max(s.end for s in inside)
+    pieces: list[tuple[int, int, bool]] = []
+    before = text[lo:first]
+    joined = _JOINED_BEFORE.search(before)
+    if joined is not None and not _QUOTE_MARK.search(before):
+        pieces.append((lo, lo + joined.start(), True))
+    after = text[last:hi]
+    joined = _JOINED_AFTER.match(after)
+    if joined is not None and not _QUOTE_MARK.search(after):
+        pieces.append((last + joined.end(), hi, True))
+    for statement in inside:
+        bounds = (statement.speaker_start, statement.speaker_end, statement.cue_start, statement.cue_end)
+        if any(value is None for value in bounds) or statement.direct:
+            continue
+        speaker_start, speaker_end, cue_start, cue_end = (int(value or 0) for value in bounds)
+        deed = text[speaker_end:cue_start]
+        if (
+            speaker_start < speaker_end < cue_start
+            and _PARTICIPLE_CUE.fullmatch(text[cue_start:cue_end])
+            and deed[:1].isspace()
+            and deed.rstrip().endswith(",")
+            and len(WORD.findall(deed)) >= MIN_WORDS
+            and not _QUOTE_MARK.search(deed)
+        ):
+            pieces.append((speaker_start, speaker_end + len(deed.rstrip()) - 1, True))
+    return pieces
+
+
+def _check_worthy(text: str, words: int, piece: bool = False) -> bool:
+    """A complete sentence of a claim's size: opens and closes as one, asks nothing. A ``piece`` of a sentence
+    (:func:`_narrated_pieces`) is a clause of one, which need not open or close as a sentence does."""
     return (
         words <= MAX_TENTATIVE_WORDS
-        and _SENTENCE_OPEN.match(text) is not None
-        and _SENTENCE_CLOSE.search(text) is not None
+        and (piece or _SENTENCE_OPEN.match(text) is not None)
+        and (piece or _SENTENCE_CLOSE.search(text) is not None)
         and "?" not in text
     )
 

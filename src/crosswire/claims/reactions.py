@@ -35,9 +35,10 @@ _REACTION_HEADS = re.compile(
 _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|does)\b", re.IGNORECASE
 )
+# A possessive name before the noun is a determiner too: "Tuesday's report", "Reuters' story", "the Journal's claims".
 _REFERRING = re.compile(
     r"^(?:the|this|that|these|those|such|its|their|his|her|(?:any|all|some|each|none|many)\s+of\s+(?:the|these|those|"
-    r"his|her|their))\s+(?:[\w-]+\s+){0,2}"
+    r"his|her|their)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}(?:['’]s|(?<=s)['’]))\s+(?:[\w-]+\s+){0,2}"
     r"(?:meeting|meetings|talks|report|reports|news|story|claim|claims|information|allegation|allegations|visit|"
     r"contact|contacts|negotiations|trip|rumou?rs?|account|accounts)\b",
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from crosswire.claims.contradictions import (
     compared_sentences,
     dated_contexts,
     figure_contradictions,
+    figure_pairs,
     stance_contradictions,
     value_contradictions,
 )
@@ -104,11 +105,22 @@ def _vectors(
 
 
 def _put_forward(
-    propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]]
+    propositions: Sequence[Proposition], vectors: np.ndarray, groups: Sequence[Sequence[int]], stories: Sequence[str]
 ) -> tuple[list[Proposition], np.ndarray, list[list[int]]]:
     """The propositions of the claims some article puts forward (:func:`carried`), renumbered, with their vectors
-    and groups: a tentative own-voice sentence no other article states is nobody's claim."""
-    kept = [list(group) for group in groups if carried([propositions[index] for index in group])]
+    and groups: a tentative own-voice sentence no other article states is nobody's claim. One that another article
+    gives with another figure ("about 1,500 residents were evacuated" / "2,000 residents were evacuated") is stated
+    by both, only not alike: each is a claim, and the figures a contradiction."""
+    tentative = frozenset(index for index, proposition in enumerate(propositions) if proposition.tentative)
+    disputed: set[int] = set()
+    if tentative:
+        for i, j, *_ in figure_pairs(propositions, vectors, stories, tentative):
+            disputed.update((i, j))
+    kept = [
+        list(group)
+        for group in groups
+        if carried([propositions[index] for index in group]) or disputed.intersection(group)
+    ]
     order = sorted(index for group in kept for index in group)
     position = {index: new for new, index in enumerate(order)}
     return (
@@ -523,6 +535,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         propositions,
         vectors,
         cluster_claims_by_story(propositions, vectors, stories, getattr(context, "corpus_map", None)),
+        stories,
     )
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
