@@ -832,10 +832,6 @@ def test_rates_bank_is_one_organization_and_people_speak(dossier: Dossier) -> No
     assert _speaker(dossier, lind) == "Tomas Lind"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution: 'A spokesman for the bank' is left unlinked, not linked to the story's one bank",
-)
 def test_rates_leak_is_anonymous_and_the_bank_declines_then_denies(dossier: Dossier) -> None:
     (people,) = _said(dossier, "rates-paper", "people familiar with the matter")
     assert people.source_type == "anonymous" and people.speaker is None

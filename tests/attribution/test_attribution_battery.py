@@ -790,6 +790,35 @@ CASES: dict[str, Case] = {
         stance="assert",
         entity="Rail Workers Union",
     ),
+    # -- "A spokesman for the bank": the organization the description refers to (written after the ninth round, for
+    # the written rate-decision story's "A spokesman for the bank", which was left unlinked)
+    "business_spokesman_for_the_bank": Case(
+        "Veldt Savings Bank cut its mortgage rates on Monday for the second time this year.\n\n"
+        "A spokesman for the bank said the move would help first-time buyers.\n",
+        "help first-time buyers",
+        stance="assert",
+        entity="Veldt Savings Bank",
+    ),
+    "sport_spokeswoman_for_the_club": Case(
+        "Harrowgate Rovers have sacked their manager after six straight defeats.\n\n"
+        "A spokeswoman for the club said the search for a successor had begun.\n",
+        "search for a successor",
+        stance="assert",
+        entity="Harrowgate Rovers",
+    ),
+    "health_spokesman_for_the_hospital": Case(
+        "Two patients died after a power cut at Northfield General Hospital on Sunday night.\n\n"
+        "A spokesman for the hospital said its backup generators had failed to start.\n",
+        "backup generators",
+        stance="assert",
+        entity="Northfield General Hospital",
+    ),
+    "strike_spokesman_for_a_union_not_named": Case(
+        "Bus drivers in Leeds walked out on Tuesday over pay.\n\n"
+        "A spokesman for the union said the drivers would not return until a new offer was made.\n",
+        "would not return",
+        unlinked=True,
+    ),
     # -- a wire's lead "X and Y have agreed to ..., AGENCY reported, citing ...": the agency's statement
     "merger_lead_agreed_ft_reported": Case(
         "Nordwind Bank has agreed to buy Calder Trust for 2 billion euros, the Financial Times reported on Monday,"

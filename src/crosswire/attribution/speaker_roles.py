@@ -100,6 +100,10 @@ _SPOKES_FOR = re.compile(
 )
 # "A club spokesman", "a hospital spokeswoman": a spokesperson of the kind of organization the article is about.
 _KIND_SPOKES = re.compile(r"(?i:an?)\s+(?P<kind>[a-z]+)\s+(?P<role>[a-z]+)")
+# "A spokesman for the bank", "the spokeswoman for the club": a spokesperson of the organization described.
+_SPOKES_FOR_THE = re.compile(
+    r"(?i:an?|the)\s+(?P<role>[a-z]+)\s+for\s+(?i:the)\s+(?P<common>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+)
 # A spokesperson for nobody the article names: unlinked, not the organization that spoke before.
 _NOBODY = ""
 
@@ -113,18 +117,18 @@ def spoken_for(
 ) -> str | None:
     """Whom a possessed spokesperson speaks for: the named possessor ("Putin's spokesman" is Putin's word, "Acme's
     spokeswoman" Acme's), or the person or organization a described possessor refers to ("the prime minister's
-    spokesman": the person named with that role; "the club's spokesman" and "a club spokesman": the club named
-    before). :data:`_NOBODY`
+    spokesman": the person named with that role; "the club's spokesman", "a spokesman for the club" and "a club
+    spokesman": the club named before). :data:`_NOBODY`
     when the possessor is nobody the article names; None when the phrase is no possessed spokesperson."""
     kind = _KIND_SPOKES.fullmatch(phrase)
     if kind is not None and kind.group("role") in SPOKES_NOUNS and kind.group("kind") in COMPANY_NOUNS:
         # the organization of that kind the article named (none: the rules below, as before)
         return of_kind(article, start, kind.group("kind"))
-    found = _SPOKES_FOR.fullmatch(phrase)
+    found = _SPOKES_FOR.fullmatch(phrase) or _SPOKES_FOR_THE.fullmatch(phrase)
     if found is None or found.group("role").lower() not in SPOKES_NOUNS:
         return None
     offset = start + (len(article.text[start:]) - len(article.text[start:].lstrip()))
-    if found.group("name"):
+    if found.groupdict().get("name"):
         lo, hi = found.start("name") + offset, found.end("name") + offset
         named = [m for m in article.mentions if m.entity and m.start < hi and lo < m.end]
         return named[0].entity if named else _NOBODY
