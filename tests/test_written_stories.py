@@ -841,11 +841,6 @@ def test_rates_leak_is_anonymous_and_the_bank_declines_then_denies(dossier: Doss
     assert denied.stance_class == "deny"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution: 'Harbour Financial News reported earlier on Tuesday, citing people familiar with the "
-    "matter, that ...' gives no statement (the relay's participle between cue and 'that')",
-)
 def test_rates_wire_relays_the_newspaper(dossier: Dossier) -> None:
     relayed = [s for s in dossier.statements if s.article == "rates-wire" and s.cue == "reported"]
     assert relayed and all(s.source_type == "media" for s in relayed)

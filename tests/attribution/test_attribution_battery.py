@@ -819,6 +819,38 @@ CASES: dict[str, Case] = {
         "would not return",
         unlinked=True,
     ),
+    # -- "X reported on Tuesday, citing Y, that ...": the parser hangs the that-clause on the cue as an adverbial
+    # clause when a time phrase stands before the citation (written after the ninth round, for the rate-decision
+    # story's "Harbour Financial News reported earlier on Tuesday, citing people familiar with the matter, that ...")
+    "business_reported_on_day_citing_that": Case(
+        "The Harbour Ledger reported earlier on Tuesday, citing people familiar with the matter, that Veldt Savings"
+        " Bank would close 40 branches.\n",
+        "would close 40 branches",
+        stance="assert",
+        source_type="anonymous",
+        via="Harbour Ledger",
+    ),
+    "trial_reported_late_citing_jurors_that": Case(
+        "The Coastal Record reported late on Friday, citing two jurors, that the jury had been split for three days.\n",
+        "jury had been split",
+        stance="assert",
+        words="two jurors",
+        via="Coastal Record",
+    ),
+    "war_said_on_day_citing_sources_that": Case(
+        "The state news agency said on Sunday, citing military sources, that Arvanian troops had withdrawn from"
+        " Doran.\n",
+        "troops had withdrawn",
+        stance="assert",
+        words="military sources",
+        via="news agency",
+    ),
+    "science_said_so_that_is_no_reported_clause": Case(
+        "The space agency said it had delayed the launch by a week so that engineers could replace a valve.\n",
+        "delayed the launch",
+        stance="assert",
+        words="space agency",
+    ),
     # -- a wire's lead "X and Y have agreed to ..., AGENCY reported, citing ...": the agency's statement
     "merger_lead_agreed_ft_reported": Case(
         "Nordwind Bank has agreed to buy Calder Trust for 2 billion euros, the Financial Times reported on Monday,"

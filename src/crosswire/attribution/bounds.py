@@ -25,6 +25,8 @@ _NEXT_ACT_DEPS = frozenset({"conj", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Clauses before an interrupting cue that the parser hangs on the cue instead of the clause it interrupts.
 _OPENING_DEPS = frozenset({"advcl", "ccomp"})
+# Words that make a conjunction of a following "that" ("so that", "now that", "in that", "except that").
+_THAT_CONJUNCTIONS = frozenset({"so", "such", "now", "in", "except", "given", "provided", "save", "but"})
 # Subordinators of time and cause: a cue in a clause they open tells when or why, it does not report the clause it
 # modifies ("Shares rose after Bloomberg reported that ...", "before the ministry announced ...").
 TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till", "once", "because", "when", "whenever"})
@@ -73,13 +75,22 @@ def clause_end(text: str, clause: Token, start: int, end: int) -> int:
 
 def reported_advcl(clause: Token, cue: Token) -> bool:
     """ "Trump said after the convention he would not accept ...": a reported clause the parser labelled an adverbial
-    clause -- after the cue, with a subject of its own, finite, and not introduced by a conjunction ("if", "when")."""
+    clause -- after the cue, with a subject of its own, finite, and not introduced by a conjunction ("if", "when").
+    "That" is the complementiser, not such a conjunction ("reported, citing people familiar with the matter, that
+    the bank would ..."), unless it closes one ("so that", "now that", "in that")."""
     if clause.dep_ != "advcl" or clause.i < cue.i or clause.pos_ not in {"VERB", "AUX"}:
         return False
     children = list(clause.children)
-    if any(c.dep_ == "mark" for c in children) or not any(c.dep_ in _SUBJECT_DEPS for c in children):
+    marks = [c for c in children if c.dep_ == "mark"]
+    if any(not _complementiser(m) for m in marks) or not any(c.dep_ in _SUBJECT_DEPS for c in children):
         return False
     return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in children)
+
+
+def _complementiser(mark: Token) -> bool:
+    """A "that" that opens a reported clause: not the end of a conjunction ("so that", "such that", "now that")."""
+    before = mark.nbor(-1).lower_ if mark.i > 0 else ""
+    return mark.lower_ == "that" and before not in _THAT_CONJUNCTIONS
 
 
 def passive_content(token: Token) -> tuple[int, int] | None:

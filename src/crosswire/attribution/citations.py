@@ -42,7 +42,8 @@ def nested_citation(finder: _Finder, token: Token, index: int) -> None:
                 speaker = (speaker[0], saying.head.idx)  # "Ryabkov as saying": the "as" phrase is not his name
             add_nested(finder, outer, index, bounds.trim(text, *speaker), saying, "say")
         return
-    near = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i)]
+    clauses = [c for c in token.children if c.dep_ == "ccomp" or bounds.reported_advcl(c, token)]
+    near = [*token.children, *(g for c in clauses for g in c.children if g.i < c.i)]
     # "reported, citing people familiar with the matter, that ...", the citation hung elsewhere by the parser: an
     # aside between the cue and what it reports
     near += [

@@ -108,6 +108,7 @@ PEOPLE_NOUNS = frozenset(
         "demonstrators", "villagers", "survivors", "relatives", "families", "parents", "neighbours", "neighbors",
         "workers", "locals", "teachers", "fans", "voters", "forces", "troops", "rebels", "militants", "fighters",
         "patients", "victims", "citizens", "farmers", "bystanders", "onlookers", "mourners", "refugees",
+        "jurors", "passengers", "shoppers", "drivers", "commuters", "employees", "inmates", "pilots", "nurses",
     }
 )  # fmt: skip
 # Nouns for a person or people of no particular trade ("an Australian man", "the 21-year-old"), and trades named by
