@@ -53,7 +53,7 @@ from rapidfuzz import fuzz
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
-from crosswire.entities.labels import MIN_SKELETON, Ref, company_stem, misspelt_surname, skeleton_index, vote_labels
+from crosswire.entities.labels import MIN_SKELETON, Ref, misspelt_surname, skeleton_index, vote_labels
 from crosswire.entities.names import (
     HONORIFICS,
     PersonName,
@@ -68,6 +68,7 @@ from crosswire.entities.names import (
     strip_legal_form,
     translit_key,
 )
+from crosswire.entities.recover import DEFINED_IN_PARENS, DEFINED_WITH_OR, company_stem
 from crosswire.entities.roles import ORG_NOUNS, find_roles
 from crosswire.model import Article, Dossier, Entity
 
@@ -77,8 +78,6 @@ SAME_ARTICLE_SURNAME_RATIO = 75.0
 UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
 
-_DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
-_DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
 
 
 class _UnionFind:
@@ -127,7 +126,7 @@ def _acronym_definitions(articles: Sequence[Article], labels: dict[Ref, str]) ->
             if labels[(a, i)] != "ORG" or is_acronym(mention.text):
                 continue
             after = article.text[mention.end : mention.end + 40]
-            match = _DEFINED_IN_PARENS.match(after) or _DEFINED_WITH_OR.match(after)
+            match = DEFINED_IN_PARENS.match(after) or DEFINED_WITH_OR.match(after)
             if match and is_acronym(match.group(1)):
                 seen[match.group(1).replace(".", "")][fold(mention.text)] += 1
     return {acr: counter.most_common(1)[0][0] for acr, counter in seen.items()}

@@ -1,0 +1,207 @@
+"""Names the tagger left untagged that the article itself shows to be names (part of the per-article stage).
+
+Each mechanism takes the article's evidence, never a list of particular names:
+
+- an acronym the text defines after an organization's name ("the Institute for Marine Ecology (IME)", "the
+  Maritime Safety Board, or MSB,") is that organization wherever the article writes it alone later ("IME scientists
+  warned");
+- an institution's head noun in capitals after "the" ("The Ministry did not say", "the Bank's governor") is an
+  organization's name when the article names an organization that this noun heads ("Ministry of Defence") or ends
+  ("European Commission"); the corpus stage then joins it to that name;
+- a company's one distinctive word ("Halvorsen" of "Halvorsen Shipping", "Pellucid" of "Pellucid Inc.") written
+  alone ("Halvorsen chief executive Ingrid Solberg", "Pellucid said") is the company;
+- a person's first name before a surname the tagger tagged alone ("sentenced Tunde Okafor" where only "Okafor's
+  lawyers" was tagged; "Ana de la Cruz" where only "De la Cruz said" was) makes the full name a person;
+- a dateline's city in capitals that the tagger missed ("GENEVA (Reuters) -") is the place the gazetteer knows,
+  and so is a country's name in the possessive or after a preposition of place ("Kenya's central bank", "in Chad").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from crosswire.entities import gazetteer
+from crosswire.entities.names import HONORIFICS, SURNAME_PARTICLES, is_acronym, parse_person, strip_legal_form
+from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
+from crosswire.model import Mention
+
+# Corporate head nouns: a capitalised word the tagger does not know followed by one of these is a company's name
+# ("Veridane Therapeutics", "Kestrel Holdings", "Nordavia Airlines"), tagged or not. Nouns that also end common
+# capitalised phrases ("Renewable Energy", "Social Media", "Olympic Games") are not among them.
+CORPORATE_HEADS = frozenset(
+    {
+        "therapeutics", "pharmaceuticals", "pharma", "biosciences", "biotech", "biologics", "genomics",
+        "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
+        "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
+        "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
+        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools",
+        # legal forms, which may follow another head ("Veridane Therapeutics Inc")
+        "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
+    }
+)  # fmt: skip
+
+# An acronym defined right after an organization's name: "Full Name (ACR)" or "Full Name, or ACR".
+DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
+
+# Capitalised words that open a sentence or stand before a name without being a first name.
+_NOT_FIRST_NAMES = frozenset(
+    {
+        "the", "a", "an", "and", "or", "but", "if", "when", "as", "at", "in", "on", "for", "by", "with", "from", "to",
+        "of", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "both", "all",
+        "however", "meanwhile", "later", "then", "also", "only", "after", "before", "while", "since", "until",
+        "because", "although", "though", "unlike", "like", "dear", "said", "says", "told", "asked", "mr", "mrs", "ms",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+        "yesterday", "tomorrow", "did", "does", "do", "was", "is", "has", "had", "will", "would", "could", "should",
+    }
+)  # fmt: skip
+_FIRST_NAME = r"[A-Z][a-zà-öø-ÿ’'-]+"
+
+
+def company_stem(key: str, legal_form: bool = False) -> str | None:
+    """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
+    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape. With
+    ``legal_form``, also the one word a legal form follows ("nordhavn" of "nordhavn ag")."""
+    words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
+    if legal_form and len(words) == 1 and len(key.split()) > 1 and not is_acronym(words[0]):
+        return words[0] if words[0] not in CORPORATE_HEADS and gazetteer.place(words[0]) is None else None
+    if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
+        return None
+    return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
+
+
+def _free(mentions: list[Mention], start: int, end: int) -> bool:
+    return not any(m.start < end and start < m.end for m in mentions)
+
+
+def _add_each(
+    text: str, mentions: list[Mention], pattern: re.Pattern[str], label: str, after: int = 0, group: int = 0
+) -> list[Mention]:
+    """Mentions of ``label`` for every match of ``pattern`` from ``after`` on that no mention overlaps."""
+    added: list[Mention] = []
+    for match in pattern.finditer(text, after):
+        start, end = match.start(group), match.end(group)
+        if _free([*mentions, *added], start, end):
+            added.append(Mention(start=start, end=end, text=text[start:end], label=label))
+    return added
+
+
+def defined_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later uses of an acronym the article defines after an organization's name (see module doc)."""
+    added: list[Mention] = []
+    for mention in mentions:
+        if mention.label != "ORG" or is_acronym(mention.text):
+            continue
+        after = text[mention.end : mention.end + 40]
+        match = DEFINED_IN_PARENS.match(after) or DEFINED_WITH_OR.match(after)
+        if match is None or not is_acronym(match.group(1)):
+            continue
+        pattern = re.compile(rf"(?<![\w.&-]){re.escape(match.group(1))}(?![\w&-])")
+        added += _add_each(text, [*mentions, *added], pattern, "ORG", mention.end + match.end(1))
+    return added
+
+
+def named_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The Ministry", "the Commission" written alone after the article names an organization it heads or ends."""
+    heads: set[str] = set()
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label != "ORG" or len(words) < 2 or is_acronym(mention.text):
+            continue
+        if words[-1].lower() in ORG_NOUNS:
+            heads.add(words[-1])
+        if len(words) >= 3 and words[1] == "of" and words[0].lower() in ORG_NOUNS:
+            heads.add(words[0])
+    added: list[Mention] = []
+    for head in sorted(heads):
+        if not head[:1].isupper() or head.isupper():
+            continue
+        pattern = re.compile(rf"\b[Tt]he ({re.escape(head)})(?=(?:'s|’s)?\b)(?! of\b)(?! [A-Z])")
+        added += _add_each(text, [*mentions, *added], pattern, "ORG", group=1)
+    return added
+
+
+def company_stems(text: str, mentions: list[Mention], fold: Callable[[str], str]) -> list[Mention]:
+    """A company's distinctive word written alone ("Halvorsen" of "Halvorsen Shipping"): the company."""
+    stems: set[str] = set()
+    for mention in mentions:
+        if mention.label != "ORG":
+            continue
+        stem = company_stem(fold(mention.text), legal_form=True)
+        first = mention.text.split()[0]
+        if stem is not None and fold(first) == stem and first[:1].isupper():
+            stems.add(first)
+    added: list[Mention] = []
+    for stem in sorted(stems):
+        pattern = re.compile(rf"(?<![\w.'’&-]){re.escape(stem)}(?![\w&-])(?!\s+[A-Z])")
+        added += _add_each(text, [*mentions, *added], pattern, "ORG")
+    return added
+
+
+def full_names_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A first name before a surname the tagger tagged alone: the full name is the person (see module doc). The
+    surname's own mention at that place, if any, gives way to the full name."""
+    out = list(mentions)
+    for mention in mentions:
+        parsed = parse_person(mention.text)
+        if mention.label != "PERSON" or parsed.is_full or not mention.text[:1].isupper():
+            continue
+        surname = mention.text
+        first_word = surname.split()[0]
+        written = re.escape(surname)
+        if first_word.lower() in SURNAME_PARTICLES:
+            written = f"[{first_word[0].upper()}{first_word[0].lower()}]" + re.escape(surname[1:])
+        pattern = re.compile(rf"(?<![\w.'’-])({_FIRST_NAME}) {written}(?![\w-])")
+        for match in pattern.finditer(text):
+            first = match.group(1)
+            low = first.lower().rstrip(".")
+            if (
+                low in _NOT_FIRST_NAMES
+                or low in HONORIFICS
+                or low in ROLE_HEADS
+                or low in TITLE_WORDS
+                or low in ORG_NOUNS
+                or low in SURNAME_PARTICLES
+                or gazetteer.place(first) is not None
+            ):
+                continue
+            start, end = match.start(), match.end()
+            inside = [m for m in out if m.start < end and start < m.end]
+            if any(m.label != "PERSON" or m.start < start or m.end > end for m in inside):
+                continue
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start=start, end=end, text=text[start:end], label="PERSON"))
+    return sorted(out, key=lambda m: m.start)
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2})(?=\s*(?:,|\(|-|–|—))")
+
+
+def dateline_place(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The city of a dateline in capitals ("GENEVA (Reuters) -") when the tagger missed it and the gazetteer knows
+    it."""
+    match = _DATELINE.match(text)
+    if match is None or not _free(mentions, match.start(1), match.end(1)):
+        return []
+    if gazetteer.place(match.group(1).title()) is None:
+        return []
+    return [Mention(start=match.start(1), end=match.end(1), text=match.group(1), label="GPE")]
+
+
+_CAPITALISED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout)\s$")
+
+
+def untagged_countries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A country's name the tagger missed, in the possessive or after a preposition of place (see module doc)."""
+    added: list[Mention] = []
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.start(1), match.end(1)
+        possessive = text[end : end + 2] in {"'s", "’s"}
+        if not possessive and not _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
+            continue
+        if gazetteer.country(match.group(1)) is not None and _free([*mentions, *added], start, end):
+            added.append(Mention(start=start, end=end, text=match.group(1), label="GPE"))
+    return added
