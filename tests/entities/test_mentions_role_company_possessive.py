@@ -153,7 +153,13 @@ def test_a_name_the_tagger_gave_another_kind_is_no_company() -> None:
 def test_a_places_possessive_before_an_institutions_own_name_stays_out() -> None:
     text = "Nicaragua's Institute of Earth Studies said the quake was shallow. France's Society was fined."
     spans = (_span(text, "Institute of Earth Studies", "ORG"), _span(text, "Society", "ORG"))
-    assert _found(text, *spans) == [("Institute of Earth Studies", "ORG"), ("Society", "ORG")]
+    # the countries are names of their own, which the tagger's spans here leave out and the gazetteer finds
+    assert _found(text, *spans) == [
+        ("Nicaragua", "GPE"),
+        ("Institute of Earth Studies", "ORG"),
+        ("France", "GPE"),
+        ("Society", "ORG"),
+    ]
 
 
 def test_a_possessive_or_a_letter_is_no_part_of_a_company_name() -> None:
