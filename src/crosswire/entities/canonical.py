@@ -79,7 +79,6 @@ UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
 
 
-
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}

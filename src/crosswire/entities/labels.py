@@ -25,7 +25,6 @@ from crosswire.entities.names import (
     is_acronym,
     parse_person,
     skeleton,
-    strip_legal_form,
     translit_key,
 )
 from crosswire.entities.recover import company_stem

@@ -417,7 +417,9 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         end, raw_label = _outlet_or_amount(text, start, end, raw_label)
         if start < end and not _named_weather(text, start, end):
             trimmed.append((start, end, raw_label))
-    for start, end, raw_label in _split_pairs(text, _merge_adjacent(text, _joint_institutions(text, _particle_tails(text, trimmed)))):
+    for start, end, raw_label in _split_pairs(
+        text, _merge_adjacent(text, _joint_institutions(text, _particle_tails(text, trimmed)))
+    ):
         surface = text[start:end]
         if not surface or not any(ch.isalpha() for ch in surface):
             continue
@@ -498,7 +500,7 @@ def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
                 end = covered_to = tail.end()
         out.append((start, end, label))
     people = [text[s:e].lower() for s, e, label in out if label == "PERSON"]
-    for index, (start, end, label) in enumerate(out):
+    for index, (start, end, _label) in enumerate(out):
         particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
         if particles is None:
             continue

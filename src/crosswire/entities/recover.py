@@ -104,7 +104,7 @@ def defined_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def named_heads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"The Ministry", "the Commission" written alone after the article names an organization it heads or ends."""
+    """ "The Ministry", "the Commission" written alone after the article names an organization it heads or ends."""
     heads: set[str] = set()
     for mention in mentions:
         words = mention.text.split()
