@@ -70,6 +70,14 @@ def test_a_head_noun_without_a_named_institution_or_in_lower_case_is_not_added()
     assert _found(text, _span(text, "Corvara Bank", "ORG")) == [("Corvara Bank", "ORG")]
 
 
+def test_a_head_noun_naming_two_institutions_or_another_body_is_not_added() -> None:
+    text = "The Ministry of Defence and the Ministry of Health met. The Ministry gave no details."
+    spans = (_span(text, "Ministry of Defence", "ORG"), _span(text, "Ministry of Health", "ORG"))
+    assert ("Ministry", "ORG") not in _found(text, *spans)
+    text = "The White House backed the bill. The House passed it on Friday."
+    assert _found(text, _span(text, "White House", "ORG")) == [("White House", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "stem"),
     [
@@ -89,6 +97,14 @@ def test_a_companys_word_inside_another_name_is_left_alone() -> None:
     assert [m for m in _found(text, _span(text, "Halvorsen Shipping", "ORG")) if m[0] == "Halvorsen"] == []
 
 
+def test_a_companys_word_that_is_a_state_or_follows_a_preposition_of_place_is_left_alone() -> None:
+    text = "Alaska Airlines grounded its jets. Alaska said the checks would take days."
+    assert _found(text, _span(text, "Alaska Airlines", "ORG")) == [("Alaska Airlines", "ORG")]
+    text = "Brandvik Logistics opened a depot. Lorries run from Brandvik to Faro; Brandvik said it would hire."
+    found = _found(text, _span(text, "Brandvik Logistics", "ORG"))
+    assert [m for m in found if m[0] == "Brandvik"] == [("Brandvik", "ORG")]
+
+
 def test_a_first_name_before_a_surname_tagged_alone_makes_the_full_name() -> None:
     text = "A court in Abuja sentenced Tunde Okafor to six years. Okafor's lawyers will appeal."
     found = _found(text, _span(text, "Abuja", "GPE"), _span(text, "Okafor", "PERSON", 1))
@@ -101,6 +117,13 @@ def test_a_title_or_a_sentence_word_before_a_surname_is_no_first_name() -> None:
     text = "Judge Okafor adjourned the case. However Okafor said the jury would return. When Okafor left, it rained."
     found = _found(text, _span(text, "Okafor", "PERSON", 2))
     assert [name for name, label in found if label == "PERSON" and " " in name] == []
+
+
+def test_a_word_of_another_name_before_a_surname_is_no_first_name() -> None:
+    text = "The Los Angeles Dodgers won again. Dodgers Ohtani hit two home runs. Ohtani smiled."
+    spans = (_span(text, "Los Angeles Dodgers", "ORG"), _span(text, "Ohtani", "PERSON", 1))
+    assert ("Ohtani", "PERSON") in _found(text, *spans)
+    assert not [m for m in _found(text, *spans) if m[0] == "Dodgers Ohtani"]
 
 
 def test_a_surname_written_before_the_full_name_is_the_person() -> None:
@@ -119,6 +142,8 @@ def test_a_dateline_city_in_capitals_is_a_place() -> None:
 
 
 def test_a_country_in_the_possessive_or_after_a_preposition_is_a_place() -> None:
+    text = "Michael Jordan retired. Jordan's shoes sold out."
+    assert _found(text, _span(text, "Michael Jordan", "PERSON")) == [("Michael Jordan", "PERSON")]
     text = "Kenya's central bank raised rates. Exports to Chad fell. Jordan Peel scored twice."
     assert _found(text, _span(text, "Jordan Peel", "PERSON")) == [
         ("Kenya", "GPE"),
@@ -194,6 +219,9 @@ def test_an_institution_of_two_places_is_one_organization() -> None:
     text = "The road near Plymouth was closed, Devon and Cornwall Police said."
     spans = [_span(text, "Plymouth", "GPE"), _span(text, "Devon", "PERSON"), _span(text, "Cornwall Police", "ORG")]
     assert _found(text, *spans) == [("Plymouth", "GPE"), ("Devon and Cornwall Police", "ORG")]
+    text = "Apple and Federal Trade Commission lawyers met."
+    spans = [_span(text, "Apple", "ORG"), _span(text, "Federal Trade Commission", "ORG")]
+    assert _found(text, *spans) == [("Apple", "ORG"), ("Federal Trade Commission", "ORG")]
 
 
 # --- labels voted with the corpus's evidence ---------------------------------------------------------------------

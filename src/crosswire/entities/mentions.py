@@ -492,8 +492,8 @@ def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     out: list[tuple[int, int, str]] = []
     covered_to = -1
     for start, end, label in sorted(spans):
-        if start < covered_to:
-            continue
+        if start < covered_to or (out and start < out[-1][1]):
+            continue  # inside a span carried on over a particle's surname or a broadcaster's medium
         if label == "PERSON" and _PARTICLE_END.search(text[start:end]):
             tail = _SURNAME_AFTER.match(text, end)
             if tail is not None:
@@ -511,7 +511,8 @@ def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 
 
 def _joint_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "Devon and Cornwall Police" tagged "Devon" + "Cornwall Police": an institution of two places, one ORG."""
+    """ "Devon and Cornwall Police" tagged "Devon" + "Cornwall Police": an institution of two places (one of them
+    known to the gazetteer), one ORG."""
     out: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans):
         if out and label == "ORG" and text[out[-1][1] : start] == " and ":
@@ -520,8 +521,10 @@ def _joint_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tu
             if (
                 len(first.split()) == 1
                 and first[:1].isupper()
+                and out[-1][2] != "ORG"  # "Apple and Federal Trade Commission" are two
                 and 2 <= len(words) <= 3
                 and words[-1].lower() in _INSTITUTION_HEADS
+                and any(gazetteer.place(w) or gazetteer.state(w) for w in (first, words[0]))
             ):
                 out[-1] = (out[-1][0], end, "ORG")
                 continue

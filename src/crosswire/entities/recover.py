@@ -55,9 +55,14 @@ _NOT_FIRST_NAMES = frozenset(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
         "yesterday", "tomorrow", "did", "does", "do", "was", "is", "has", "had", "will", "would", "could", "should",
+        # ranks written short ("Sgt Okafor")
+        "rear", "adm", "gen", "col", "lt", "sgt", "cmdr", "capt", "maj", "brig", "cpl", "pvt", "rev", "sen", "rep",
+        "gov", "st",
     }
 )  # fmt: skip
 _FIRST_NAME = r"[A-Z][a-zà-öø-ÿ’'-]+"
+# A preposition of place before a name, maybe with "the": "in Chad", "to the Southwest".
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near)\s(?:the\s)?$")
 
 
 def company_stem(key: str, legal_form: bool = False) -> str | None:
@@ -103,20 +108,29 @@ def defined_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+# Institutions' head nouns that, written alone in capitals, name the one institution of the article they head.
+# Left out: nouns that end outlets' names ("Post", "Times") and nouns that alone name another body ("the House" of
+# Representatives after "the White House").
+HEADS_ALONE = ORG_NOUNS - frozenset(
+    {"house", "press", "times", "post", "news", "network", "reuters", "journal", "nations", "forces", "force", "guard"}
+)
+
+
 def named_heads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "The Ministry", "the Commission" written alone after the article names an organization it heads or ends."""
-    heads: set[str] = set()
+    """ "The Ministry", "the Commission" written alone after the article names the one organization it heads or
+    ends; where the article names two ("the Ministry of Defence", "the Ministry of Health") it names neither."""
+    named: dict[str, set[str]] = {}
     for mention in mentions:
         words = mention.text.split()
         if mention.label != "ORG" or len(words) < 2 or is_acronym(mention.text):
             continue
-        if words[-1].lower() in ORG_NOUNS:
-            heads.add(words[-1])
-        if len(words) >= 3 and words[1] == "of" and words[0].lower() in ORG_NOUNS:
-            heads.add(words[0])
+        if words[-1].lower() in HEADS_ALONE:
+            named.setdefault(words[-1], set()).add(mention.text)
+        if len(words) >= 3 and words[1] == "of" and words[0].lower() in HEADS_ALONE:
+            named.setdefault(words[0], set()).add(mention.text)
     added: list[Mention] = []
-    for head in sorted(heads):
-        if not head[:1].isupper() or head.isupper():
+    for head, names in sorted(named.items()):
+        if not head[:1].isupper() or head.isupper() or len(names) != 1:
             continue
         pattern = re.compile(rf"\b[Tt]he ({re.escape(head)})(?=(?:'s|’s)?\b)(?! of\b)(?! [A-Z])")
         added += _add_each(text, [*mentions, *added], pattern, "ORG", group=1)
@@ -135,8 +149,11 @@ def company_stems(text: str, mentions: list[Mention], fold: Callable[[str], str]
             stems.add(first)
     added: list[Mention] = []
     for stem in sorted(stems):
+        if gazetteer.state(stem) is not None:
+            continue  # "Alaska" of "Alaska Airlines" is also the state
         pattern = re.compile(rf"(?<![\w.'’&-]){re.escape(stem)}(?![\w&-])(?!\s+[A-Z])")
-        added += _add_each(text, [*mentions, *added], pattern, "ORG")
+        found = _add_each(text, [*mentions, *added], pattern, "ORG")
+        added += [m for m in found if not _PLACE_PREPOSITION.search(text[max(0, m.start - 16) : m.start])]
     return added
 
 
@@ -144,6 +161,8 @@ def full_names_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """A first name before a surname the tagger tagged alone: the full name is the person (see module doc). The
     surname's own mention at that place, if any, gives way to the full name."""
     out = list(mentions)
+    # words of the article's other names ("Dodgers" of "Los Angeles Dodgers"): no one's first name
+    other_words = {w for m in mentions if m.label != "PERSON" for w in m.text.split()}
     for mention in mentions:
         parsed = parse_person(mention.text)
         if mention.label != "PERSON" or parsed.is_full or not mention.text[:1].isupper():
@@ -158,7 +177,9 @@ def full_names_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             first = match.group(1)
             low = first.lower().rstrip(".")
             if (
-                low in _NOT_FIRST_NAMES
+                first in other_words
+                or any(part in ROLE_HEADS or part in TITLE_WORDS for part in low.split("-"))
+                or low in _NOT_FIRST_NAMES
                 or low in HONORIFICS
                 or low in ROLE_HEADS
                 or low in TITLE_WORDS
@@ -191,7 +212,6 @@ def dateline_place(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])")
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout)\s$")
 
 
 def untagged_countries(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -202,6 +222,9 @@ def untagged_countries(text: str, mentions: list[Mention]) -> list[Mention]:
         possessive = text[end : end + 2] in {"'s", "’s"}
         if not possessive and not _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
             continue
-        if gazetteer.country(match.group(1)) is not None and _free([*mentions, *added], start, end):
-            added.append(Mention(start=start, end=end, text=match.group(1), label="GPE"))
+        if gazetteer.country(match.group(1)) is None or not _free([*mentions, *added], start, end):
+            continue
+        if any(m.label == "PERSON" and match.group(1) in m.text.split() for m in mentions):
+            continue  # "Jordan's" after "Michael Jordan": the person's
+        added.append(Mention(start=start, end=end, text=match.group(1), label="GPE"))
     return added
