@@ -462,12 +462,12 @@ def _check(dossier: Dossier, name: str) -> None:
         assert not [e for e in entities if _holds(e, form) and e.name == canonical], (form, shown)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=OPEN[name])) if name in OPEN else name
-        for name in CASES
-    ],
-)
+def _marked(name: str) -> object:
+    """The case's parameter, a strict ``xfail`` when it is still open."""
+    marks = [pytest.mark.xfail(strict=True, reason=OPEN[name])] if name in OPEN else []
+    return pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", [_marked(name) for name in CASES])
 def test_battery(dossier: Dossier, name: str) -> None:
     _check(dossier, name)

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import pytest
 from entities_support import article, entity_of, run
+from entities_support import found as _found
+from entities_support import span as _span
 
-from crosswire.entities.mentions import mentions_from_spans
 from crosswire.entities.roles import find_roles
 from crosswire.model import Mention
-
-
-def _span(text: str, surface: str, label: str, nth: int = 0) -> tuple[int, int, str]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return start, start + len(surface), label
-
-
-def _found(text: str, *spans: tuple[int, int, str]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions_from_spans(text, spans)]
-
 
 # --- names the tagger left untagged ------------------------------------------------------------------------------
 

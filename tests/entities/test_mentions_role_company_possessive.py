@@ -3,19 +3,8 @@ with a corporate head noun, an institution named in the possessive; and a transc
 
 from __future__ import annotations
 
-from crosswire.entities.mentions import mentions_from_spans
-
-
-def _span(text: str, surface: str, label: str, nth: int = 0) -> tuple[int, int, str]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return start, start + len(surface), label
-
-
-def _found(text: str, *spans: tuple[int, int, str]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions_from_spans(text, spans)]
-
+from entities_support import found as _found
+from entities_support import span as _span
 
 # --- a role noun before a person's name -----------------------------------------------------------------------------
 

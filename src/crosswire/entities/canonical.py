@@ -13,7 +13,9 @@ The corpus stage reads every article's mentions (and text) and:
    ("the militant group Boko Haram") is an organization; a name some article introduces as an outlet ("the
    entertainment site TheWrap") is an organization, as a place ("the town of Bunbury", "a teenager from Queens", "his
    Bunbury home") a place, and after a trade only people have ("director Ridley Scott", "researcher Rona Peligal") a
-   person, whatever kind the tagger gave it.
+   person, whatever kind the tagger gave it; a name whose founder, chief executive or shareholders the text gives
+   ("Velora's founder") is an organization, "the mayor of X" makes X a place, a city tagged LOC is a GPE, and a
+   national capital tagged an organization ("Washington said") is its place.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), an institution's head noun to the one

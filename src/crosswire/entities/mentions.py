@@ -29,6 +29,18 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
   Berrada") is a PERSON mention too, so events and speakers find the person there; a word that stands in a longer
   capitalised name ("Carvalho Street", "Anna Carvalho") or that a gazetteer knows as a country is left alone.
 
+- a span the tagger cut short or ran on is mended: a person's name stopping at a surname's particle ("Ursula von
+  der") runs on over the surname, a sentence's capitalised particles ("Van den Broek") join the surname a person of
+  the article bears, a broadcaster's medium or a club's word ("Metro TV", "Kingsbury Town") belongs to the name,
+  an amount run into an organization's name ("Lystra Networks 200 million") and a compass word in lower case ("west
+  London") are cut, "Devon and Cornwall Police" is one organization, a storm's name ("Storm Elin") is no person,
+  and a street ("Mill Lane", "Harrow Road"; "Nathan Lane" is a person: a given name) is a place;
+- names the tagger left untagged that the article shows to be names are added (:mod:`crosswire.entities.recover`):
+  a name after a courtesy title ("Dame Frances Arlott"), a defined acronym written alone, an institution's head
+  noun in capitals ("The Ministry"), a company's distinctive word ("Halvorsen"), a full name before a surname tagged
+  alone, a dateline's city, a country in the possessive or after a preposition of place; a surname written before
+  the full name ("Hollis won ... Margaret Hollis") is the person too.
+
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.
 """
