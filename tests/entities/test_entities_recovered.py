@@ -231,6 +231,27 @@ def test_a_national_capital_tagged_an_organization_is_its_place() -> None:
     assert entity_of(dossier, "Galway").type == "ORG"  # a city, but no capital: "to" proves no place
 
 
+def test_a_city_on_either_side_of_a_match_result_is_its_club_in_that_article() -> None:
+    places = {"Leeds": "GPE", "Norwich": "GPE", "Exeter": "GPE", "Plymouth": "GPE"}
+    dossier = run(
+        article("a", "Leeds beat Norwich 3-1 on Saturday, with Leeds scoring twice late.", places),
+        article("b", "Exeter drew 1-1 with Plymouth in the derby.", places),
+        article("c", "Flooding closed roads in Leeds and Exeter.", places),
+    )
+    clubs = {e.name for e in dossier.entities if e.type == "ORG"}
+    assert clubs == {"Leeds", "Norwich", "Exeter", "Plymouth"}
+    assert {e.name for e in dossier.entities if e.type == "GPE"} == {"Leeds", "Exeter"}  # article c's
+
+
+def test_people_and_countries_in_a_result_stay_what_they_are() -> None:
+    dossier = run(
+        article("a", "Rafael Nadal beat Novak Djokovic 6-3 in Paris.", {"Rafael Nadal": "PERSON",
+                                                                        "Novak Djokovic": "PERSON", "Paris": "GPE"}),
+        article("b", "Spain beat Italy 2-1 in Lyon.", {"Spain": "GPE", "Italy": "GPE", "Lyon": "GPE"}),
+    )  # fmt: skip
+    assert {e.type for e in dossier.entities} == {"PERSON", "GPE"}
+
+
 def test_the_mayor_of_a_name_makes_it_a_place() -> None:
     dossier = run(article("a", "Ana Ruiz, the mayor of Seville, spoke.", {"Ana Ruiz": "PERSON", "Seville": "ORG"}))
     assert entity_of(dossier, "Seville").type == "GPE"

@@ -146,10 +146,13 @@ def vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         placed = _used_as_place(article)
+        teams = _sides_of_a_result(article.text)
         org_ends = {fold(m.text.split()[-1]) for m in article.mentions if m.label == "ORG" and len(m.text.split()) >= 2}
         for i, mention in enumerate(article.mentions):
             voted = _introduced_label(mention.text, majority.get(fold(mention.text), mention.label), introduced)
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
+            if label in {"GPE", "LOC"} and fold(mention.text) in teams and gazetteer.country(mention.text) is None:
+                label = "ORG"  # "Leeds beat Norwich 3-1": a city's name standing for its club, in this article
             if (
                 label in {"GPE", "LOC"}
                 and len(mention.text.split()) == 1
@@ -192,6 +195,22 @@ def _company_stems(articles: Sequence[Article]) -> set[str]:
         for mention in article.mentions
         if mention.label == "ORG" and (stem := company_stem(fold(mention.text), legal_form=True)) is not None
     }
+
+
+# A match's result between two sides named by capitalised words: "Leeds beat Norwich 3-1", "Norwich drew 1-1 with
+# Leeds", "Leeds were beaten 2-0 by Norwich". A place beats no one, so a city's name there stands for its club.
+_SIDE = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
+_SCORE = r"\d{1,2}-\d{1,2}"
+_RESULT = re.compile(
+    rf"{_SIDE} (?:beat|defeated|thrashed|edged|overcame|routed|stunned|lost to|fell to|drew with|held) {_SIDE}"
+    rf",? {_SCORE}\b"
+    rf"|{_SIDE} (?:drew|lost|won|were beaten|was beaten) {_SCORE} (?:with|to|against|at|by) {_SIDE}"
+)
+
+
+def _sides_of_a_result(text: str) -> set[str]:
+    """Folded names of the two sides of each match result the text gives (see :data:`_RESULT`)."""
+    return {fold(side) for match in _RESULT.finditer(text) for side in match.groups() if side}
 
 
 def _used_as_place(article: Article) -> set[str]:
