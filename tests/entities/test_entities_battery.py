@@ -407,8 +407,6 @@ CASES: dict[str, Case] = {
 
 # What the pipeline still gets wrong, each with its cause (strict: a fix makes the test fail until its mark goes).
 OPEN: dict[str, str] = {
-    "clubs_named_after_cities": "a city's name standing for its club ('Leeds beat Norwich 3-1') is tagged a place, and "
-    "nothing in the entity stage reads a match result as evidence that the names are clubs",
     "company_at_sentence_start": "an unknown company name opening the only sentence that names it ('Quantaro shares "
     "fell') is not tagged at all, and a noun before 'shares' is not evidence enough alone",
     "storm_name": "a city after 'to' ('winds of 90 mph to Galway') is tagged an organization, and 'to' also stands "

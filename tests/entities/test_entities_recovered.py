@@ -106,6 +106,17 @@ def test_a_title_or_a_sentence_word_before_a_surname_is_no_first_name() -> None:
     text = "Judge Okafor adjourned the case. However Okafor said the jury would return. When Okafor left, it rained."
     found = _found(text, _span(text, "Okafor", "PERSON", 2))
     assert [name for name, label in found if label == "PERSON" and " " in name] == []
+    text = "Neither Okafor nor his lawyer came. The court heard Miss Okafor and a Sorkin-scripted Okafor film."
+    found = _found(text, _span(text, "Okafor", "PERSON", 2))
+    assert [name for name, label in found if label == "PERSON" and " " in name] == []
+    text = "Margaret Okafor testified on Monday. Now Okafor awaits the verdict."  # a given name may open a sentence
+    assert ("Margaret Okafor", "PERSON") in _found(text, _span(text, "Okafor", "PERSON", 1))
+
+
+def test_a_given_name_tagged_alone_is_no_surname() -> None:
+    text = "Kevin said the plan had failed. The manager, Kevin, resigned; Sergeant Kevin left."
+    found = _found(text, _span(text, "Kevin", "PERSON"))
+    assert [name for name, label in found if " " in name] == []
 
 
 def test_a_word_of_another_name_before_a_surname_is_no_first_name() -> None:
@@ -177,6 +188,9 @@ def test_an_amount_run_into_an_organizations_name_is_cut() -> None:
     assert _found(text, _span(text, "Lystra Networks 200 million", "ORG")) == [("Lystra Networks", "ORG")]
     text = "The 7-Eleven chain opened a store."
     assert _found(text, _span(text, "7-Eleven", "ORG")) == [("7-Eleven", "ORG")]
+    text = "The song was played on BBC Radio 1 and fined Kestrel Bank £40m later."
+    spans = (_span(text, "BBC Radio 1", "ORG"), _span(text, "Kestrel Bank £40m", "ORG"))
+    assert _found(text, *spans) == [("BBC Radio 1", "ORG"), ("Kestrel Bank", "ORG")]
 
 
 def test_a_storms_name_is_no_person() -> None:
@@ -222,6 +236,11 @@ def test_a_city_tagged_loc_is_a_gpe_and_meets_its_gpe_mentions() -> None:
         article("b", "Cardiff council met.", {"Cardiff": "GPE"}),
     )
     assert entity_of(dossier, "Cardiff").type == "GPE"
+
+
+def test_a_continent_a_small_town_shares_a_name_with_stays_a_location() -> None:
+    dossier = run(article("a", "Shares fell across Asia on Monday.", {"Asia": "LOC"}))
+    assert entity_of(dossier, "Asia").type == "LOC"
 
 
 def test_a_national_capital_tagged_an_organization_is_its_place() -> None:

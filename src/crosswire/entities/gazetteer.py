@@ -263,6 +263,13 @@ def capital(text: str) -> Place | None:
     return found if found is not None and fold(found.name) in _capitals() else None
 
 
+def large_city(text: str) -> Place | None:
+    """The city ``text`` names when it has :data:`STATE_NAME_CITY_POPULATION` people or more, or None: a name a
+    smaller town bears is often a region's or a continent's too ("Asia")."""
+    found = city(text)
+    return found if found is not None and found.code in _city_tables().large else None
+
+
 def place(text: str) -> Place | None:
     """A country first, else a city."""
     return country(text) or city(text)

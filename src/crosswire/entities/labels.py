@@ -312,8 +312,8 @@ def _evidence_label(
     single = len(text.split()) == 1 and not is_acronym(text)
     if gazetteer.country(text) is not None and (single or voted != "PERSON"):
         return "GPE"
-    if voted == "LOC" and gazetteer.city(text) is not None:
-        return "GPE"  # "in Cardiff" tagged LOC: a city is a GPE, one entity with its GPE mentions
+    if voted == "LOC" and gazetteer.large_city(text) is not None:
+        return "GPE"  # "in Cardiff" tagged LOC: a large city is a GPE, one entity with its GPE mentions
     if not single:
         return voted
     key = translit_key(text)

@@ -444,7 +444,9 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         if label == "PERSON" and " " not in surface and _TITLE_AFTER.match(text[end : end + 12]):
             continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
-    mentions = _untagged_surnames(text, recover.full_names_of_surnames(text, _titled_names(text, mentions)))
+    mentions = _untagged_surnames(
+        text, recover.full_names_of_surnames(text, _titled_names(text, mentions), ROLE_PREFIXES)
+    )
     added = recover.defined_acronyms(text, mentions)
     added += recover.named_heads(text, [*mentions, *added])
     added += recover.company_stems(text, [*mentions, *added], fold)
@@ -459,7 +461,10 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
 _OUTLET_AFTER = re.compile(r" (?:TV|Television|Radio|FM|United|Rovers|Athletic|Wanderers|Albion|Rangers|FC|AFC)\b")
 _CLUB_AFTER = re.compile(r" (?:Town|City)\b(?! [A-Z])")
 # An amount the tagger ran into an organization's name ("fined Lystra Networks 200 million euros").
-_AMOUNT_TAIL = re.compile(r"\s+[$€£¥]?\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m|k))?$")
+# A bare number stays ("BBC Radio 1", "Smartwatch 3"): only a currency or a magnitude makes it an amount.
+_AMOUNT_TAIL = re.compile(
+    r"\s+(?:[$€£¥]\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m|k))?|\d[\d.,]*\s*(?:million|billion|trillion|bn))$"
+)
 # Words that name a storm before its given name ("Storm Elin", "Hurricane Ana"): the name is the weather's.
 _WEATHER = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
 

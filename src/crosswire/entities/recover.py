@@ -22,7 +22,14 @@ import re
 from collections.abc import Callable
 
 from crosswire.entities import gazetteer
-from crosswire.entities.names import HONORIFICS, SURNAME_PARTICLES, is_acronym, parse_person, strip_legal_form
+from crosswire.entities.names import (
+    HONORIFICS,
+    SURNAME_PARTICLES,
+    is_acronym,
+    is_given_name,
+    parse_person,
+    strip_legal_form,
+)
 from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
 from crosswire.model import Mention
 
@@ -57,10 +64,16 @@ _NOT_FIRST_NAMES = frozenset(
         "yesterday", "tomorrow", "did", "does", "do", "was", "is", "has", "had", "will", "would", "could", "should",
         # ranks written short ("Sgt Okafor")
         "rear", "adm", "gen", "col", "lt", "sgt", "cmdr", "capt", "maj", "brig", "cpl", "pvt", "rev", "sen", "rep",
-        "gov", "st",
+        "gov", "st", "miss",
+        # numbers
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "every", "each",
     }
 )  # fmt: skip
-_FIRST_NAME = r"[A-Z][a-zà-öø-ÿ’'-]+"
+# A first name's shape: "Tunde", "O'Neill", "Anne-Marie"; not "Ruth's" nor "Sorkin-scripted".
+_FIRST_NAME = r"[A-Z](?:[a-zà-öø-ÿ]+|['’][A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
+# Where a sentence starts: a capitalised word there may be any word, so it counts as a first name only when the
+# nicknames dataset knows it as one ("Now Obama", "Neither Ferguson" are no names).
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n\s*|[:;—–-]\s+)$")
 # A preposition of place before a name, maybe with "the": "in Chad", "to the Southwest".
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near)\s(?:the\s)?$")
 
@@ -157,9 +170,13 @@ def company_stems(text: str, mentions: list[Mention], fold: Callable[[str], str]
     return added
 
 
-def full_names_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+def full_names_of_surnames(
+    text: str, mentions: list[Mention], not_first: frozenset[str] = frozenset()
+) -> list[Mention]:
     """A first name before a surname the tagger tagged alone: the full name is the person (see module doc). The
-    surname's own mention at that place, if any, gives way to the full name."""
+    surname's own mention at that place, if any, gives way to the full name. A word opening a sentence counts only
+    when it is a known given name; a one-word "surname" that is itself a given name ("Kevin") is none; words in
+    ``not_first`` (role nouns) are never first names."""
     out = list(mentions)
     # words of the article's other names ("Dodgers" of "Los Angeles Dodgers"): no one's first name
     other_words = {w for m in mentions if m.label != "PERSON" for w in m.text.split()}
@@ -169,6 +186,8 @@ def full_names_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         surname = mention.text
         first_word = surname.split()[0]
+        if len(surname.split()) == 1 and is_given_name(surname):
+            continue  # "Kevin said": a first name written alone, no surname
         written = re.escape(surname)
         if first_word.lower() in SURNAME_PARTICLES:
             written = f"[{first_word[0].upper()}{first_word[0].lower()}]" + re.escape(surname[1:])
@@ -177,7 +196,9 @@ def full_names_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             first = match.group(1)
             low = first.lower().rstrip(".")
             if (
-                first in other_words
+                (_SENTENCE_START.search(text, 0, match.start()) and not is_given_name(first))
+                or low in not_first
+                or first in other_words
                 or any(part in ROLE_HEADS or part in TITLE_WORDS for part in low.split("-"))
                 or low in _NOT_FIRST_NAMES
                 or low in HONORIFICS
