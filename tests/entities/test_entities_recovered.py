@@ -106,7 +106,10 @@ def test_a_title_or_a_sentence_word_before_a_surname_is_no_first_name() -> None:
     text = "Judge Okafor adjourned the case. However Okafor said the jury would return. When Okafor left, it rained."
     found = _found(text, _span(text, "Okafor", "PERSON", 2))
     assert [name for name, label in found if label == "PERSON" and " " in name] == []
-    text = "Neither Okafor nor his lawyer came. The court heard Miss Okafor and a Sorkin-scripted Okafor film."
+    text = (
+        'Neither Okafor nor his lawyer came. "You Okafor people lie," he said. Miss Okafor left a Sorkin-scripted '
+        "Okafor film."
+    )
     found = _found(text, _span(text, "Okafor", "PERSON", 2))
     assert [name for name, label in found if label == "PERSON" and " " in name] == []
     text = "Margaret Okafor testified on Monday. Now Okafor awaits the verdict."  # a given name may open a sentence

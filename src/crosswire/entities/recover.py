@@ -71,9 +71,9 @@ _NOT_FIRST_NAMES = frozenset(
 )  # fmt: skip
 # A first name's shape: "Tunde", "O'Neill", "Anne-Marie"; not "Ruth's" nor "Sorkin-scripted".
 _FIRST_NAME = r"[A-Z](?:[a-zà-öø-ÿ]+|['’][A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
-# Where a sentence starts: a capitalised word there may be any word, so it counts as a first name only when the
-# nicknames dataset knows it as one ("Now Obama", "Neither Ferguson" are no names).
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n\s*|[:;—–-]\s+)$")
+# Where a sentence starts, or a quotation opens: a capitalised word there may be any word, so it counts as a first
+# name only when the nicknames dataset knows it as one ("Now Obama", "Neither Ferguson" are no names).
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n\s*|[:;—–-]\s+)[\"“‘(]?$")
 # A preposition of place before a name, maybe with "the": "in Chad", "to the Southwest".
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near)\s(?:the\s)?$")
 
