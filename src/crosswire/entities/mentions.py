@@ -467,6 +467,7 @@ _AMOUNT_TAIL = re.compile(
 )
 # Words that name a storm before its given name ("Storm Elin", "Hurricane Ana"): the name is the weather's.
 _WEATHER = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
+_WORD_BEFORE_SPAN = re.compile(r"(\w+)\s+$")
 
 
 def _outlet_or_amount(text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -484,7 +485,7 @@ def _outlet_or_amount(text: str, start: int, end: int, label: str) -> tuple[int,
 def _named_weather(text: str, start: int, end: int) -> bool:
     """A storm's name ("Storm Elin", "Elin" after "Storm"): no person."""
     words = text[start:end].split()
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    before = _WORD_BEFORE_SPAN.search(text, max(0, start - 20), start)
     opening = words[0].lower() if words else ""
     return (opening in _WEATHER and len(words) > 1) or (
         before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in _WEATHER
@@ -634,8 +635,8 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         # before the full name too: a lead may name the person by surname first ("Hollis won the seat. Margaret
         # Hollis, 61, ...")
-        for match in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w-]|\.\w)", text):
-            start, end = match.start(), match.end()
+        for start in _occurrences(text, surname):
+            end = start + len(surname)
             if any(s < end and start < e for s, e in taken):
                 continue
             before = re.search(r"[‘'\"“(]?(\S+)\s+$", text[max(0, start - 30) : start])
@@ -652,6 +653,23 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             taken.append((start, end))
             added.append(Mention(start=start, end=end, text=surname, label="PERSON"))
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word: not inside another ("Carvalhos"), nor after a dot, an apostrophe or a
+    hyphen, nor before a hyphen or a dot that goes on ("Carvalho.com")."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at > 0 else " "
+        after = text[end : end + 2]
+        if not (before.isalnum() or before in "_.'’-") and not (
+            after[:1].isalnum() or after[:1] in "_-" or (after[:1] == "." and after[1:2].isalnum())
+        ):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _split_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -71,10 +71,7 @@ _NOT_FIRST_NAMES = frozenset(
 )  # fmt: skip
 # A first name's shape: "Tunde", "O'Neill", "Anne-Marie"; not "Ruth's" nor "Sorkin-scripted".
 _FIRST_NAME = r"[A-Z](?:[a-zà-öø-ÿ]+|['’][A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
-# Where a sentence starts, or a quotation opens: a capitalised word there may be any word, so it counts as a first
-# name only when the nicknames dataset knows it as one ("Now Obama", "Neither Ferguson" are no names).
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n\s*|[:;—–-]\s+)[\"“‘(]?$")
-# A preposition of place before a name, maybe with "the": "in Chad", "to the Southwest".
+# A preposition of place before a name, maybe with "the": "to the Southwest".
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near)\s(?:the\s)?$")
 
 
@@ -180,42 +177,72 @@ def full_names_of_surnames(
     out = list(mentions)
     # words of the article's other names ("Dodgers" of "Los Angeles Dodgers"): no one's first name
     other_words = {w for m in mentions if m.label != "PERSON" for w in m.text.split()}
-    for mention in mentions:
-        parsed = parse_person(mention.text)
-        if mention.label != "PERSON" or parsed.is_full or not mention.text[:1].isupper():
-            continue
-        surname = mention.text
-        first_word = surname.split()[0]
-        if len(surname.split()) == 1 and is_given_name(surname):
-            continue  # "Kevin said": a first name written alone, no surname
-        written = re.escape(surname)
-        if first_word.lower() in SURNAME_PARTICLES:
-            written = f"[{first_word[0].upper()}{first_word[0].lower()}]" + re.escape(surname[1:])
-        pattern = re.compile(rf"(?<![\w.'’-])({_FIRST_NAME}) {written}(?![\w-])")
-        for match in pattern.finditer(text):
-            first = match.group(1)
-            low = first.lower().rstrip(".")
-            if (
-                (_SENTENCE_START.search(text, 0, match.start()) and not is_given_name(first))
-                or low in not_first
-                or first in other_words
-                or any(part in ROLE_HEADS or part in TITLE_WORDS for part in low.split("-"))
-                or low in _NOT_FIRST_NAMES
-                or low in HONORIFICS
-                or low in ROLE_HEADS
-                or low in TITLE_WORDS
-                or low in ORG_NOUNS
-                or low in SURNAME_PARTICLES
-                or gazetteer.place(first) is not None
-            ):
-                continue
-            start, end = match.start(), match.end()
-            inside = [m for m in out if m.start < end and start < m.end]
-            if any(m.label != "PERSON" or m.start < start or m.end > end for m in inside):
-                continue
-            out = [m for m in out if m not in inside]
-            out.append(Mention(start=start, end=end, text=text[start:end], label="PERSON"))
+    surnames = {
+        m.text
+        for m in mentions
+        if m.label == "PERSON" and m.text[:1].isupper() and not parse_person(m.text).is_full
+        and not (len(m.text.split()) == 1 and is_given_name(m.text))  # "Kevin said": a first name alone
+    }  # fmt: skip
+    for surname in sorted(surnames):
+        written = {surname}
+        if surname.split()[0].lower() in SURNAME_PARTICLES:
+            written.add(surname[0].swapcase() + surname[1:])  # "De la Cruz said" of "Ana de la Cruz"
+        for form in sorted(written):
+            for start, end, first in _names_before(text, form):
+                if not _could_be_first_name(text, start, first, not_first, other_words):
+                    continue
+                inside = [m for m in out if m.start < end and start < m.end]
+                if any(m.label != "PERSON" or m.start < start or m.end > end for m in inside):
+                    continue
+                gone = {id(m) for m in inside}
+                out = [m for m in out if id(m) not in gone]
+                out.append(Mention(start=start, end=end, text=text[start:end], label="PERSON"))
     return sorted(out, key=lambda m: m.start)
+
+
+_WORD_BEFORE = re.compile(rf"({_FIRST_NAME}) $")
+
+
+def _names_before(text: str, surname: str) -> list[tuple[int, int, str]]:
+    """(start, end, first word) of each "Firstname Surname" in ``text``: a capitalised word right before the
+    surname, both whole words."""
+    found: list[tuple[int, int, str]] = []
+    at = text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        whole = end == len(text) or not (text[end].isalnum() or text[end] in "-_")
+        before = _WORD_BEFORE.search(text, max(0, at - 40), at) if whole else None
+        if (
+            before is not None
+            and (before.start() == 0 or text[before.start() - 1] not in ".'’-" + "_")
+            and not (before.start() > 0 and text[before.start() - 1].isalnum())
+        ):
+            found.append((before.start(), end, before.group(1)))
+        at = text.find(surname, at + 1)
+    return found
+
+
+_OPENING = re.compile(r"(?:[.!?][\"”’)]*\s+|\n\s*|[:;—–-]\s+)[\"“‘(]?$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence or a quotation opens at ``start``."""
+    window = text[max(0, start - 12) : start]
+    if start <= 12 and not window.strip(' \t\n"“‘('):
+        return True
+    return _OPENING.search(window) is not None
+
+
+def _could_be_first_name(text: str, start: int, first: str, not_first: frozenset[str], other_words: set[str]) -> bool:
+    """Whether the capitalised word at ``start`` can be a first name (see :func:`full_names_of_surnames`)."""
+    low = first.lower()
+    if _opens_sentence(text, start) and not is_given_name(first):
+        return False
+    if low in not_first or first in other_words or low in _NOT_FIRST_NAMES or low in HONORIFICS:
+        return False
+    if any(part in ROLE_HEADS or part in TITLE_WORDS or part in ORG_NOUNS for part in low.split("-")):
+        return False
+    return low not in SURNAME_PARTICLES and gazetteer.place(first) is None
 
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2})(?=\s*(?:,|\(|-|–|—))")
@@ -232,20 +259,22 @@ def dateline_place(text: str, mentions: list[Mention]) -> list[Mention]:
     return [Mention(start=match.start(1), end=match.end(1), text=match.group(1), label="GPE")]
 
 
-_CAPITALISED = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])")
+# A capitalised name of one to three words in the possessive ("Kenya's"), or after a preposition of place ("in Chad",
+# "across the Gambia").
+_NAME_WORDS = r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+_POSSESSIVE_NAME = re.compile(rf"(?<![\w.'’-]){_NAME_WORDS}['’]s\b")
+_PLACED_NAME = re.compile(rf"\b(?:in|from|to|into|across|throughout|near) (?:the )?{_NAME_WORDS}(?![\w'’-])")
 
 
 def untagged_countries(text: str, mentions: list[Mention]) -> list[Mention]:
     """A country's name the tagger missed, in the possessive or after a preposition of place (see module doc)."""
     added: list[Mention] = []
-    for match in _CAPITALISED.finditer(text):
-        start, end = match.start(1), match.end(1)
-        possessive = text[end : end + 2] in {"'s", "’s"}
-        if not possessive and not _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
-            continue
-        if gazetteer.country(match.group(1)) is None or not _free([*mentions, *added], start, end):
-            continue
-        if any(m.label == "PERSON" and match.group(1) in m.text.split() for m in mentions):
+    people = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
+    for match in [*_POSSESSIVE_NAME.finditer(text), *_PLACED_NAME.finditer(text)]:
+        start, end, name = match.start(1), match.end(1), match.group(1)
+        if name in people:
             continue  # "Jordan's" after "Michael Jordan": the person's
-        added.append(Mention(start=start, end=end, text=match.group(1), label="GPE"))
-    return added
+        if gazetteer.country(name) is None or not _free([*mentions, *added], start, end):
+            continue
+        added.append(Mention(start=start, end=end, text=name, label="GPE"))
+    return sorted(added, key=lambda m: m.start)
