@@ -1,10 +1,12 @@
-"""Hand-made articles for the entity tests (no spaCy): mentions placed by name, and the canonical stage run on them."""
+"""Hand-made articles for the entity tests (no spaCy): mentions placed by name, and the canonical stage run on them;
+raw tagger spans placed by name, and the mention stage run on them."""
 
 from __future__ import annotations
 
 import re
 
 from crosswire.entities.canonical import canonicalize_entities
+from crosswire.entities.mentions import mentions_from_spans
 from crosswire.model import Article, Dossier, Entity, Mention
 
 
@@ -32,3 +34,16 @@ def entity_of(dossier: Dossier, alias: str) -> Entity:
     found = [e for e in dossier.entities if alias in e.aliases]
     assert len(found) == 1, f"{alias!r} is in {len(found)} entities: {[e.id for e in found]}"
     return found[0]
+
+
+def span(text: str, surface: str, label: str, nth: int = 0) -> tuple[int, int, str]:
+    """A raw tagger span over the ``nth`` occurrence of ``surface``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return start, start + len(surface), label
+
+
+def found(text: str, *spans: tuple[int, int, str]) -> list[tuple[str, str]]:
+    """The mentions (text, label) the mention stage makes of the tagger's ``spans``."""
+    return [(m.text, m.label) for m in mentions_from_spans(text, spans)]

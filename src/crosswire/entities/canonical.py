@@ -13,7 +13,9 @@ The corpus stage reads every article's mentions (and text) and:
    ("the militant group Boko Haram") is an organization; a name some article introduces as an outlet ("the
    entertainment site TheWrap") is an organization, as a place ("the town of Bunbury", "a teenager from Queens", "his
    Bunbury home") a place, and after a trade only people have ("director Ridley Scott", "researcher Rona Peligal") a
-   person, whatever kind the tagger gave it.
+   person, whatever kind the tagger gave it; a name whose founder, chief executive or shareholders the text gives
+   ("Velora's founder") is an organization, "the mayor of X" makes X a place, a city tagged LOC is a GPE, and a
+   national capital tagged an organization ("Washington said") is its place.
 2. **Groups mentions by keys, never by comparing all pairs** (:mod:`crosswire.entities.names`):
    organizations by folded name without a legal form ("BP Plc" = "BP"), a one-word name joined to the one longer
    name it ends when an article writes both ("Shell" = "Royal Dutch Shell"), an institution's head noun to the one
@@ -53,7 +55,7 @@ from rapidfuzz import fuzz
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer
-from crosswire.entities.labels import MIN_SKELETON, Ref, company_stem, misspelt_surname, skeleton_index, vote_labels
+from crosswire.entities.labels import MIN_SKELETON, Ref, misspelt_surname, skeleton_index, vote_labels
 from crosswire.entities.names import (
     HONORIFICS,
     PersonName,
@@ -68,6 +70,7 @@ from crosswire.entities.names import (
     strip_legal_form,
     translit_key,
 )
+from crosswire.entities.recover import DEFINED_IN_PARENS, DEFINED_WITH_OR, company_stem
 from crosswire.entities.roles import ORG_NOUNS, find_roles
 from crosswire.model import Article, Dossier, Entity
 
@@ -76,9 +79,6 @@ from crosswire.model import Article, Dossier, Entity
 SAME_ARTICLE_SURNAME_RATIO = 75.0
 UNCORROBORATED_NAME_RATIO = 92.0
 FIRST_NAME_SPELLING_RATIO = 90.0
-
-_DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
-_DEFINED_WITH_OR = re.compile(r"^,?\s+or\s+(?:the\s+)?([A-Z][A-Z.&]{1,9})\b")
 
 
 class _UnionFind:
@@ -127,7 +127,7 @@ def _acronym_definitions(articles: Sequence[Article], labels: dict[Ref, str]) ->
             if labels[(a, i)] != "ORG" or is_acronym(mention.text):
                 continue
             after = article.text[mention.end : mention.end + 40]
-            match = _DEFINED_IN_PARENS.match(after) or _DEFINED_WITH_OR.match(after)
+            match = DEFINED_IN_PARENS.match(after) or DEFINED_WITH_OR.match(after)
             if match and is_acronym(match.group(1)):
                 seen[match.group(1).replace(".", "")][fold(mention.text)] += 1
     return {acr: counter.most_common(1)[0][0] for acr, counter in seen.items()}

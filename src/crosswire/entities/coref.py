@@ -244,6 +244,8 @@ def _modifies(text: str, mention: Mention, parties: Iterable[Mention]) -> bool:
         if gap is None:
             continue
         words = gap.group(1).split()
+        if any(word in {"and", "or", "but", "with"} for word in words):
+            continue  # "Enzo Maresca and striker Nicolas Jackson": two parties, the title the second's
         possessive = gap.group(0).startswith(("'s", "’s"))
         if (possessive and not words) or (words and words[-1] in ROLE_HEADS):
             return True

