@@ -965,3 +965,155 @@ def test_doping_ban_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
 )
 def test_round9_days(dossier: Dossier, article: str, text: str, value: str) -> None:
     assert _timex(dossier, article, text) == {value}
+
+
+# --- round 10: a river flood, a council's stadium vote, a museum theft ---------------------------------------------
+#
+# The tenth round wrote three more stories, before any run, in domains unlike all of those: a river flood (a live page
+# with time stamps, a broadcaster's transcript withdrawing its own report that a dam had burst, wire copy, the dam
+# operator's release denying the mayor's charge; the evacuated given as 8,000 and 6,000, the floodgates opened on
+# Saturday night or early on Sunday), a city council's vote on a stadium loan (a local paper, the club's release, a
+# radio transcript relaying the paper and the council's denial of the club's "agreed in principle", a feed item; the
+# vote given as seven to four and eight to three, a loan and a cost that are two figures, not one given two ways) and a
+# theft of paintings from a museum (wire copy, the museum's release, a broadcaster withdrawing its report of an arrest,
+# an art blog relaying a newspaper's ransom report the museum denies; three paintings or two, worth 30 or 45 million).
+
+
+@pytest.mark.parametrize("prefix", ["flood-", "stadium-", "theft-"])
+def test_round10_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
+    stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
+    assert len(stories) == 1, stories
+
+
+def test_round10_no_dateline_label_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
+    openings = ("CASTELNUOVO", "ALDERMARK,", "ANCHOR", "PRESENTER", "REPORTER")
+    round10 = ("flood-", "stadium-", "theft-")
+    statements = [s for s in dossier.statements if s.article.startswith(round10)]
+    assert not [s.speaker_text for s in statements if (s.speaker_text or "").startswith(openings)]
+    assert not [s.speaker_text for s in statements if (s.speaker_text or "")[:2].isdigit()]
+    claims = [c for c in dossier.claims if any(e.article.startswith(round10) for e in c.evidence)]
+    assert not [c.text for c in claims if c.text.startswith(openings)]
+    assert not [c.text for c in claims if c.text[:2].isdigit() and c.text[2:3] == ":"]
+
+
+# --- round 10: a river flood ---------------------------------------------------------------------------------------
+
+
+def test_flood_mayor_and_chief_executive_speak(dossier: Dossier) -> None:
+    assert _by(dossier, "flood-live", "Paola Ricci")
+    assert _by(dossier, "flood-release", "Marco Bellini")
+
+
+def test_flood_operator_declines_then_denies_the_mayors_charge(dossier: Dossier) -> None:
+    """The mayor's charge (the live page, and the wire's "has accused the company") and the operator's denial "that the
+    floodgates were opened without warning" are one claim; the operator declined on Sunday and denies on Monday, so
+    the claim is contested."""
+    (declined,) = _said(dossier, "flood-live", "Alpenhydro")
+    assert declined.stance_class == "decline" and _speaker(dossier, declined) == "Alpenhydro"
+    charge = _one_claim_at(dossier, ("flood-live", "without warning"), ("flood-release", "without warning"))
+    assert "denies" in _stances_of(charge, _entity(dossier, "Alpenhydro").id)
+    assert charge.verdict == "contested"
+
+
+def test_flood_withdrawn_report_of_a_burst_dam_is_denied(dossier: Dossier) -> None:
+    """The broadcaster withdraws its own report that the dam had burst; the operator and the agency say it is intact.
+    What is left of the report is denied, never corroborated."""
+    burst = _claims_at(dossier, "flood-tv", "had burst")
+    assert burst and all(c.verdict == "denied" for c in burst)
+
+
+def test_flood_evacuated_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "8,000", "6,000")
+
+
+def test_flood_gates_opened_on_two_days_is_a_contradiction(dossier: Dossier) -> None:
+    """The wire and the release date the opening of the floodgates Saturday night (16 October), the mayor early on
+    Sunday (17 October)."""
+    assert _figures(dossier, "2027-10-16", "2027-10-17")
+
+
+# --- round 10: a council's stadium vote ----------------------------------------------------------------------------
+
+
+def test_stadium_people_speak_and_the_leader_declines(dossier: Dossier) -> None:
+    assert _by(dossier, "stadium-paper", "Helen Marsh")
+    assert _by(dossier, "stadium-release", "Gordon Pike")
+    (leader,) = _said(dossier, "stadium-paper", "The council leader, Sandra Okafor")
+    assert leader.stance_class == "decline" and _speaker(dossier, leader) == "Sandra Okafor"
+
+
+def test_stadium_radio_relays_the_paper(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "stadium-radio" and s.cue == "reported"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+def test_stadium_lease_agreed_in_principle_and_denied_is_one_contested_claim(dossier: Dossier) -> None:
+    """The club's "agreed in principle on a 40-year lease" and the council's denial "that any agreement has been
+    reached ... on a lease" are one claim, contested."""
+    lease = _one_claim_at(dossier, ("stadium-release", "agreed in principle"), ("stadium-radio", "any agreement"))
+    assert "denies" in {s.stance for s in lease.stances}
+    assert lease.verdict == "contested"
+
+
+def test_stadium_vote_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "seven votes", "eight votes")
+
+
+def test_stadium_loan_and_cost_are_two_figures_not_one(dossier: Dossier) -> None:
+    """The loan (120 million pounds) and the stadium's cost (135 million pounds) are two things."""
+    assert not _figures_given(dossier, "120 million", "135 million")
+
+
+# --- round 10: a museum theft --------------------------------------------------------------------------------------
+
+
+def test_theft_people_speak_and_the_museum_declines(dossier: Dossier) -> None:
+    assert _by(dossier, "theft-wire", "Tom Claes")
+    assert _by(dossier, "theft-release", "Els Verhoeven")
+    (museum,) = _said(dossier, "theft-wire", "The museum")
+    assert museum.stance_class == "decline" and _speaker(dossier, museum) == "Aldermark City Museum"
+
+
+def test_theft_confirmed_by_the_museum_is_corroborated(dossier: Dossier) -> None:
+    """The police (through the wire) and the museum (its release) tell of the theft: two sources, corroborated."""
+    (stolen,) = _claims_at(dossier, "theft-release", "were stolen")
+    assert "confirms" in _stances_of(stolen, _entity(dossier, "Aldermark City Museum").id)
+    assert stolen.verdict == "corroborated"
+
+
+def test_theft_paintings_and_value_given_two_ways_are_contradictions(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "three paintings", "two paintings")
+    assert _figures_given(dossier, "30 million", "45 million")
+
+
+def test_theft_withdrawn_report_of_an_arrest_is_denied(dossier: Dossier) -> None:
+    arrested = _claims_at(dossier, "theft-tv", "had been arrested")
+    assert arrested and all(c.verdict == "denied" for c in arrested)
+
+
+def test_theft_ransom_relayed_from_a_paper_is_denied_by_the_museum(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "theft-blog" and s.cue == "reported"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+    (ransom,) = _claims_at(dossier, "theft-blog", "2 million euros")
+    assert "denies" in _stances_of(ransom, _entity(dossier, "Aldermark City Museum").id)
+    assert ransom.verdict in {"denied", "contested"}
+
+
+# --- round 10: days read against each publication day --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "text", "value"),
+    [
+        ("flood-live", "Friday", "2027-10-15"),
+        ("flood-wire", "Monday", "2027-10-18"),
+        ("flood-wire", "Sunday", "2027-10-17"),
+        ("stadium-radio", "Wednesday", "2027-06-09"),
+        ("stadium-radio", "next month", "2027-07"),
+        ("stadium-paper", "2030", "2030"),
+        ("theft-wire", "Sunday", "2027-02-28"),
+        ("theft-blog", "Tuesday", "2027-03-02"),
+    ],
+)
+def test_round10_days(dossier: Dossier, article: str, text: str, value: str) -> None:
+    assert _timex(dossier, article, text) == {value}
