@@ -587,8 +587,12 @@ def test_wildfire_homes_given_two_ways_is_a_contradiction(dossier: Dossier) -> N
 
 
 def test_wildfire_revised_toll_is_no_contradiction(dossier: Dossier) -> None:
-    """Two dead on Monday, three by Wednesday: the toll rose, nobody gave it two ways."""
-    assert not any({"two", "three"} <= {v.value.lower().split()[0] for v in c.values} for c in dossier.contradictions)
+    """Two dead on Monday, three by Wednesday: the toll rose, nobody gave it two ways. (The wildfire's own
+    contradictions: the tenth round's museum theft gives its paintings as two and three.)"""
+    wildfire = [
+        c for c in dossier.contradictions if any(a.startswith("wildfire-") for v in c.values for a in v.articles)
+    ]
+    assert not any({"two", "three"} <= {v.value.lower().split()[0] for v in c.values} for c in wildfire)
 
 
 # --- round 8: ceasefire talks in a war -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ Values are listed in the order they were first published, so the time order show
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -80,6 +81,9 @@ class DatedSentence:
     # with the rest (the claims stage embeds them in one batch, and a batch's vectors depend on what is in it), but is
     # compared with nothing.
     said: bool = False
+    # The days of the range the time expression is one end of ("the night of Saturday to Sunday", "from Monday to
+    # Wednesday"): a value within it is no second answer.
+    span: frozenset[str] = frozenset()
 
 
 def _day(value: str) -> date | None:
@@ -87,9 +91,27 @@ def _day(value: str) -> date | None:
     return found.start if found is not None and found.unit == "day" else None
 
 
+# Between the two ends of a range of days: "Saturday to Sunday", "Monday and Tuesday", "March 3-5".
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|and|until|till|through|into|[-–])\s*", re.IGNORECASE)
+
+
+def _ranges(article: Article) -> dict[int, frozenset[str]]:
+    """The days of each range two day expressions make, by where each end starts ("the night of Saturday to
+    Sunday": both days for each)."""
+    days = sorted((t for t in article.timexes if t.type == "DATE" and _day(t.value or "")), key=lambda t: t.start)
+    found: dict[int, frozenset[str]] = {}
+    for first, second in itertools.pairwise(days):
+        if _RANGE_BETWEEN.fullmatch(article.text[first.end : second.start]):
+            both = frozenset({(first.value or "")[:10], (second.value or "")[:10]})
+            found[first.start] = found.get(first.start, frozenset()) | both
+            found[second.start] = found.get(second.start, frozenset()) | both
+    return found
+
+
 def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[DatedSentence]:
     sentences = article_sentences(article)
     starts = [start for start, _ in sentences]
+    ranges = _ranges(article)
     found: list[DatedSentence] = []
     for timex in article.timexes:
         if timex.type != "DATE" or _day(timex.value or "") is None:
@@ -128,6 +150,7 @@ def _dated_sentences(article: Article, statements: Sequence[Statement]) -> list[
                 owner.id if owner else None,
                 timex.start,
                 _when_said(article.text, timex, statements),
+                ranges.get(timex.start, frozenset()),
             )
         )
     return found
@@ -203,6 +226,24 @@ def _week_off(left: DatedSentence, right: DatedSentence, days: int) -> bool:
     return bool(weekday) and days % 7 == 0
 
 
+def _dated_elsewhere(candidates: Sequence[DatedSentence], similarities: np.ndarray, i: int, j: int) -> bool:
+    """Whether one side's article itself gives the other side's day, in another sentence at least as alike to it as
+    the pair: "three workers died in an explosion on Monday" and, after it, "Most were allowed back on Tuesday
+    morning" date two things, not the explosion two ways against another outlet's Monday."""
+    for mine, theirs in ((i, j), (j, i)):
+        for k, item in enumerate(candidates):
+            other = candidates[theirs]
+            if (
+                item.article.id == other.article.id
+                and item.start != other.start
+                and item.value == candidates[mine].value
+                and not item.said
+                and similarities[mine, k] >= similarities[mine, theirs]
+            ):
+                return True
+    return False
+
+
 def _contradiction_id(kind: str, about: str, values: Sequence[str]) -> str:
     digest = hashlib.blake2b(f"{kind}:{about}:{'|'.join(values)}".encode(), digest_size=6).hexdigest()
     return f"contradiction-{digest}"
@@ -240,11 +281,16 @@ def value_contradictions(
     by_article = _claims_by_article(propositions, claim_ids)
     for candidates in compared:
         vectors = encode_cached([item.context for item in candidates], cache, prefer)
+        similarities: np.ndarray | None = None
         for i, j in _similar_pairs(vectors):
             left, right = candidates[i], candidates[j]
             if int(j) <= int(i) or left.article.id == right.article.id or left.value == right.value:
                 continue
-            if left.said or right.said:
+            if left.said or right.said or left.value in right.span or right.value in left.span:
+                continue
+            if similarities is None:
+                similarities = cosine_matrix(vectors, vectors)
+            if _dated_elsewhere(candidates, similarities, i, j):
                 continue
             left_day, right_day = _day(left.value), _day(right.value)
             if left_day is None or right_day is None or abs((left_day - right_day).days) > MAX_DAYS_APART:
@@ -454,6 +500,44 @@ def _shared_deed(left: Proposition, right: Proposition, unit: str) -> bool:
     return bool({word for word in ours & theirs if not unit.startswith(word) and not word.isdigit()})
 
 
+# The verb of a figure's own deed: right before it ("killed three workers and *injured* 23 people"), or the participle
+# after what it counts ("31 people *were injured*"); a tally names a vote ("by five votes to two", "by 6 votes to 1").
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|en)|won|beat|lost|cut|put|set|hit)\s+(?:by\s+)?(?:about\s+|some\s+)?$")
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been)\s+([a-z]{3,}(?:ed|en))\b"
+)
+_TALLY_AFTER = re.compile(r"\s+to\s+(?:\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
+# Irregular forms of one deed, read as one ("won" and "beat": a win).
+_DEED_FORMS = {"won": "win", "beat": "win", "beaten": "win", "lost": "lose"}
+# A figure this loosely alike to another, of one story, whose own deed is the same verb, is that figure given again.
+OWN_DEED_FIGURE = 0.4
+
+
+def _figure_deed(text: str, quantity: Quantity) -> str | None:
+    """The deed a figure of ``text`` counts for itself, as a stem: the verb right before it ("injured 23 people"),
+    else the participle after what it counts ("31 people were injured"); "vote" for a tally ("by five votes to
+    two"). None where neither is read."""
+    at = text.find(quantity.text)
+    if at < 0:
+        return None
+    end = at + len(quantity.text)
+    if quantity.unit == "vote" and _TALLY_AFTER.match(text, end):
+        return "vote"
+    before = _VERB_BEFORE.search(text, 0, at)
+    if before is not None:
+        word = before[1].lower()
+        return _DEED_FORMS.get(word) or stem(word)
+    after = _PARTICIPLE_AFTER.match(text, end)
+    if after is not None:
+        word = after[1].lower()
+        return _DEED_FORMS.get(word) or stem(word)
+    return None
+
+
+def _own_deeds(text: str, quantities_of: Iterable[Quantity]) -> set[str]:
+    return {deed for quantity in quantities_of if (deed := _figure_deed(text, quantity)) is not None}
+
+
 def _one_figure(
     similarity: float, left: str, right: str, ours: Iterable[Quantity], theirs: Iterable[Quantity], unit: str
 ) -> bool:
@@ -465,6 +549,8 @@ def _one_figure(
         return True
     if similarity >= LOOSE_FIGURE and len(_shared_words(left, right, unit)) >= SHARED_WORDS:
         return True
+    if similarity >= OWN_DEED_FIGURE and _own_deeds(left, ours) & _own_deeds(right, theirs):
+        return True  # "killed three workers and injured 23 people" / "31 people were injured in the blast"
     for a in ours:
         for b in theirs:
             mine, other = _figure_clause(left, a.text), _figure_clause(right, b.text)
@@ -520,7 +606,11 @@ def figure_pairs(
                 for unit in sorted({q.unit for q in found[i]} & {q.unit for q in found[j]}):
                     ours = {q.amount: q for q in found[i] if q.unit == unit}
                     theirs = {q.amount: q for q in found[j] if q.unit == unit}
-                    if not _apart(list(ours.values()), list(theirs.values())) or not _shared_deed(left, right, unit):
+                    if not _apart(list(ours.values()), list(theirs.values())):
+                        continue
+                    if not _shared_deed(left, right, unit) and not (
+                        _own_deeds(left.text, ours.values()) & _own_deeds(right.text, theirs.values())
+                    ):
                         continue
                     if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit):
                         continue

@@ -285,7 +285,9 @@ def extract(
                 *(
                     _statement_text(article, lo, hi)[1]
                     for statement in statements
-                    if not is_topic_only(statement) and not is_reaction(statement) and not no_speaker(statement)
+                    if not _topic_only(statement, article.text)
+                    and not is_reaction(statement)
+                    and not no_speaker(statement)
                     for lo, hi in parts_of[statement.id]
                 ),
                 *(text for _, _, _, text, _ in own_voice),
@@ -293,7 +295,7 @@ def extract(
             article,
         )
         for statement in statements:
-            if is_topic_only(statement) or no_speaker(statement):
+            if _topic_only(statement, article.text) or no_speaker(statement):
                 continue
             root_key, party_key = source_keys(statement, by_id, affiliation, article.outlet, relayed)
             stance = stance_of(statement, relays)
@@ -491,8 +493,19 @@ _PRONOUN_SPEAKER = re.compile(r"(?:he|she|it|they|we|i|you|which|who|that|this)$
 # ("decided today to ...", "voted on Monday to ...", "agreed unanimously to ...").
 _INFINITIVE_FIRST = re.compile(r"to\s+[a-z]+\b(?!\s+(?:comment|say|speak|discuss)\b)")
 _BEFORE_INFINITIVE = re.compile(
-    r"\s*(?:(?:today|yesterday|tonight|unanimously|formally|finally|(?:on|last|this|late\s+on)\s+[A-Z]?[a-z]+)\s+)?"
+    r"\s*(?:(?:today|yesterday|tonight|unanimously|formally|finally|in\s+principle|"
+    r"(?:on|last|this|late\s+on)\s+[A-Z]?[a-z]+)\s+)?"
 )
+# What the parties agreed or settled on, after a verb of agreeing: "[agreed in principle] on a 40-year lease",
+# "[settled] on a price of ...".
+_AGREEING = re.compile(r"(?:agree|settle|decide)[ds]?", re.IGNORECASE)
+_TERMS_FIRST = re.compile(r"(?:on|upon)\s+(?:a|an|the|terms)\b", re.IGNORECASE)
+
+
+def _topic_only(statement: Statement, text: str) -> bool:
+    """A content naming a topic only (:func:`is_topic_only`), unless it is what a deed read as a cue was done on
+    ("The club and the council have agreed in principle *on a 40-year lease*"): that is read from its subject on."""
+    return is_topic_only(statement) and not _deed_as_cue(statement, text)
 
 
 def _deed_as_cue(statement: Statement, text: str) -> bool:
@@ -509,8 +522,12 @@ def _deed_as_cue(statement: Statement, text: str) -> bool:
         return False
     between = text[cue_end : statement.content_start]
     amount = _AMOUNT_FIRST.match(text, statement.content_start) is not None and not between.strip()
-    decided = _INFINITIVE_FIRST.match(text, statement.content_start) is not None and bool(
-        _BEFORE_INFINITIVE.fullmatch(between)
+    decided = bool(_BEFORE_INFINITIVE.fullmatch(between)) and (
+        _INFINITIVE_FIRST.match(text, statement.content_start) is not None
+        or (
+            _AGREEING.fullmatch(text[cue_start:cue_end]) is not None
+            and _TERMS_FIRST.match(text, statement.content_start) is not None
+        )
     )
     return bool(
         (amount or decided)
@@ -566,7 +583,7 @@ def _own_voice_sentences(
             if event is not None or has_date or _HEDGES.search(text):
                 found.append((number, p_lo, p_hi, text, False))
             elif _check_worthy(text, words, piece) and (
-                any(p_lo <= start < p_hi for start in named) or _numbers(text) or piece
+                any(p_lo <= start < p_hi for start in named) or _numbers(text) or _COUNTED.search(text) or piece
             ):
                 found.append((number, p_lo, p_hi, text, True))
     return found

@@ -400,23 +400,38 @@ def _denials_told_alone(
             if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
                 moves.append((index, max(candidates)[1]))
                 continue
-            general = words - _generalised(denial.text)
+            generalised = _generalised(denial.text)
+            general = words - generalised
             answered = [
                 other
                 for other, _ in positive_by_story.get(story_of(index), [])
                 if other not in alone
                 and other != number
-                and general
                 and any(
                     propositions[member].article == denial.article
                     and propositions[member].sentence == denial.sentence - 1
-                    and general <= words_of(member)
+                    and _answers_line(general, generalised, words_of(member))
                     for member in groups[other]
                 )
             ]
             if len(answered) == 1:
                 moves.append((index, answered[0]))
     return moves
+
+
+# The verbs a deed's noun is done with ("reach an agreement", "take a decision", "make an offer"), as
+# :func:`content_words` cuts them: they add nothing to the deed the noun names.
+_LIGHT_VERBS = frozenset({"reach", "take", "taken", "took", "make", "made", "strik", "struc", "give", "given", "gave"})
+
+
+def _answers_line(general: set[str], generalised: set[str], line: set[str]) -> bool:
+    """Whether a denial whose words are ``general`` besides the ``generalised`` noun of an "any" answers a line of
+    ``line``'s words: the line has every word of it ("denied that any aid had been promised" after "had promised the
+    airline cheap loans"), or the noun is the line's deed and the rest but the noun's light verb is in the line
+    ("denied that any agreement had been reached" after "have agreed to a 30-day ceasefire")."""
+    if general and general <= line:
+        return True
+    return bool(generalised & line) and (general - _LIGHT_VERBS) <= line and bool(general & _LIGHT_VERBS)
 
 
 _ANY_NOUN = re.compile(r"\b(?:any|no)\s+(?:such\s+|other\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
