@@ -45,6 +45,7 @@ from crosswire.claims.voices import outlet_entities, outlet_key
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached
+from crosswire.nlp.sentences import article_sentences
 
 log = logging.getLogger(__name__)
 
@@ -470,6 +471,47 @@ def _polarized(members: Sequence[Proposition], member_vectors: np.ndarray) -> li
     ]
 
 
+# An outlet taking back what it reported, in its own voice: "That report was wrong", "That was not correct, and we
+# withdraw the report", "We retract our story".
+_RETRACTION = re.compile(
+    r"^\W*(?:(?:that|this|the|our)\s+(?:(?:earlier|original|first|previous)\s+)?(?:report|story|article|claim|"
+    r"information)?\s*(?:was|is)\s+(?:not\s+(?:correct|true|accurate)|wrong|incorrect|inaccurate|false|untrue|"
+    r"mistaken|in\s+error)\b|we\s+(?:have\s+)?(?:withdrawn?|retract(?:ed)?|corrected)\s+(?:the|that|this|our)\s+"
+    r"(?:report|story|article|claim))",
+    re.IGNORECASE,
+)
+# How far back a retraction reaches: what the outlet reported in the sentences just before it.
+RETRACTION_REACH = 2
+_OWN_WORD = frozenset({"we", "us"})
+
+
+def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition]) -> list[Proposition]:
+    """The propositions with an outlet's own retraction applied: what the outlet itself reported ("Earlier this
+    evening we reported that the dam had burst", or in its own voice) in the sentences just before "That report
+    was wrong" is denied by it, not reported. Another party's word the outlet relays there is not taken back."""
+    retractions: dict[str, list[int]] = {}
+    for article in articles:
+        for number, (lo, hi) in enumerate(article_sentences(article)):
+            if _RETRACTION.match(article.text[lo:hi]):
+                retractions.setdefault(article.id, []).append(number)
+    if not retractions:
+        return list(propositions)
+    result = []
+    for proposition in propositions:
+        own = proposition.statement is None or (proposition.source_text or "").strip().lower() in _OWN_WORD
+        if (
+            own
+            and proposition.stance in {"reports", "confirms"}
+            and any(
+                0 < number - proposition.sentence <= RETRACTION_REACH
+                for number in retractions.get(proposition.article, ())
+            )
+        ):
+            proposition = replace(proposition, stance="denies")
+        result.append(proposition)
+    return result
+
+
 def claim_date(members: Sequence[Proposition]) -> str | None:
     """The date its sources give the claim: the finest value they mention, when no two full dates disagree."""
     values = Counter(value for member in members for value in member.dates if value[:4].isdigit())
@@ -553,6 +595,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         stories,
     )
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
+    propositions = _retracted(articles, propositions)
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
