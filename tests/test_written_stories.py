@@ -636,9 +636,9 @@ def test_ceasefire_live_blog_relays_reuters_and_non_answers_decline(dossier: Dos
 
 @pytest.mark.xfail(
     strict=True,
-    reason="claims: the lead is read as the agency's report now, a claim DRA reports, but the radio's 'the two sides "
-    "had agreed to a ceasefire in principle' stays a second claim, and Kestria's 'denied that any agreement had been "
-    "reached' joins neither with Kestria as its source",
+    reason="claims: Kestria's 'denied that any agreement had been reached' now denies the agency's report (the noun of "
+    "the deed with its light verb), but the radio's 'the two sides had agreed to a ceasefire in principle, to begin on "
+    "Sunday' stays a claim of its own beside it (the identity model keeps the 30-day ceasefire from Friday apart)",
 )
 def test_ceasefire_agreement_claim_is_reported_and_denied(dossier: Dossier) -> None:
     agreed = [c for c in _claims_with(dossier, "ceasefire") if "agree" in c.text.lower()]
@@ -806,12 +806,6 @@ def test_blast_deaths_confirmed_by_police_and_operator(dossier: Dossier) -> None
     assert deaths.verdict == "corroborated"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: the wire's sentence counts deaths and injuries at once ('killed three workers and injured 23 "
-    "people'); at cosine 0.47 with '31 people were injured in the blast' and sharing only the verb besides the "
-    "unit, it is not read as the same figure",
-)
 def test_blast_injured_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures_given(dossier, "23 people", "31 people")
 
@@ -874,11 +868,6 @@ def test_rates_forecasts_are_no_contradiction_of_the_decision(dossier: Dossier) 
     assert not _figures_given(dossier, "4.25 percent", "4.5 percent")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: 'The decision was taken by five votes to two' (the release's own line, no name and no digit) is "
-    "no proposition, and against 'The board backed the rise by six votes to one' it shares no word of the deed",
-)
 def test_rates_vote_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures_given(dossier, "five votes", "six votes")
 
@@ -983,7 +972,21 @@ def test_round9_days(dossier: Dossier, article: str, text: str, value: str) -> N
 # an art blog relaying a newspaper's ransom report the museum denies; three paintings or two, worth 30 or 45 million).
 
 
-@pytest.mark.parametrize("prefix", ["flood-", "stadium-", "theft-"])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "flood-",
+        "stadium-",
+        pytest.param(
+            "theft-",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="stories: the broadcaster's correction (VTN) is a story of its own, though it names the "
+                "Aldermark City Museum, its theft and Inspector Tom Claes like the wire",
+            ),
+        ),
+    ],
+)
 def test_round10_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
     stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
     assert len(stories) == 1, stories
@@ -1078,6 +1081,12 @@ def test_theft_people_speak_and_the_museum_declines(dossier: Dossier) -> None:
     assert museum.stance_class == "decline" and _speaker(dossier, museum) == "Aldermark City Museum"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: the wire's 'Thieves stole three paintings' and the release's 'two paintings ... were stolen' give "
+    "different figures, which are never one claim (the merge's rule; the figures are a contradiction between the "
+    "two), so the museum's confirmation is a claim of one source",
+)
 def test_theft_confirmed_by_the_museum_is_corroborated(dossier: Dossier) -> None:
     """The police (through the wire) and the museum (its release) tell of the theft: two sources, corroborated."""
     (stolen,) = _claims_at(dossier, "theft-release", "were stolen")
@@ -1095,6 +1104,12 @@ def test_theft_withdrawn_report_of_an_arrest_is_denied(dossier: Dossier) -> None
     assert arrested and all(c.verdict == "denied" for c in arrested)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: the blog's 'The museum denied ...' is linked to the Aldermark Gazette; claims: the denial "
+    "'that it had received any ransom demand' stays a claim of its own, as the report it answers names no ransom "
+    "('are asking for 2 million euros to return them')",
+)
 def test_theft_ransom_relayed_from_a_paper_is_denied_by_the_museum(dossier: Dossier) -> None:
     relayed = [s for s in dossier.statements if s.article == "theft-blog" and s.cue == "reported"]
     assert relayed and all(s.source_type == "media" for s in relayed)

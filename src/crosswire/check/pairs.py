@@ -15,6 +15,7 @@ of pairs they appear in (:class:`Featurizer` keeps them while a run lasts).
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +30,12 @@ from crosswire.check.features import (
     ClaimView,
     Idf,
     Prototypes,
+    attribution_class,
     body_sentences,
     build_body,
     build_claim,
     claim_templates,
+    content_stems,
     pair_features,
 )
 from crosswire.check.headline import headline_readings, override_headlines
@@ -110,6 +113,10 @@ class Featurizer:
     def body(self, text: str) -> BodyView:
         self._prepare((), (text,))
         return self._bodies[text]
+
+    def claim(self, text: str) -> ClaimView:
+        self._prepare((text,), ())
+        return self._claims[text]
 
     def features(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
         """Scalar rows, vector rows and the sentence order (most similar first) of each ``(claim, body)`` pair."""
@@ -243,6 +250,43 @@ def _locate(article: Article, body: str, sentence: str, at: int, cue: str | None
     return Decisive(sentence, "text", lead + at, lead + at + len(sentence), cue)
 
 
+# A party answering for itself, now: the present tense of a release or a statement ("Alpenhydro confirms that water
+# was released", "The company denies that the floodgates were opened"), not wire copy's "denied".
+_ANSWERS_NOW = re.compile(r"\b(?:confirms|denies|rejects|refutes|disputes|acknowledges)\b", re.IGNORECASE)
+# The answer must say the claim: its sentence at least this alike to it (a release names the party by a role, "The
+# company denies that the floodgates were opened without warning", so it is less alike than a headline restating it).
+ANSWER_SIMILARITY = 0.55
+# ... and hold at least this share of the claim's content words ("confirms that two paintings were stolen" is no
+# answer to "the thieves asked for a ransom for the paintings", however alike the two embed).
+ANSWER_WORDS = 0.5
+_ANSWER_STANCE: dict[str, Stance] = {"confirm": "supports", "deny": "refutes"}
+
+
+def first_hand_answer(
+    claim: str, claim_vector: np.ndarray, sentences: Sequence[str], vectors: np.ndarray
+) -> tuple[Stance, int] | None:
+    """The stance a party's own answer in the body gives the claim, and its sentence: of the sentences confirming or
+    denying in the present tense (:data:`_ANSWERS_NOW`, a release's or a statement's word), the one most alike to
+    the claim, when it says what the claim says (cosine at least :data:`ANSWER_SIMILARITY`, and :data:`ANSWER_WORDS`
+    of its content words). None when the body holds no such answer. Wire copy relaying a denial ("Kestria denied
+    ...") is not one."""
+    claim_words = set(content_stems(claim))
+    if not sentences or not claim_words:
+        return None
+    similarities = vectors @ claim_vector
+    found: tuple[float, Stance, int] | None = None
+    for i, sentence in enumerate(sentences):
+        similarity = float(similarities[i])
+        if similarity < ANSWER_SIMILARITY or not _ANSWERS_NOW.search(sentence):
+            continue
+        if len(claim_words & set(content_stems(sentence))) < ANSWER_WORDS * len(claim_words):
+            continue
+        stance = _ANSWER_STANCE.get(attribution_class(sentence) or "")
+        if stance is not None and (found is None or similarity > found[0]):
+            found = (similarity, stance, i)
+    return (found[1], found[2]) if found else None
+
+
 def check_articles(
     claim: str, articles: Sequence[Article], *, model: StanceModel | None = None, encoder: Encoder | None = None
 ) -> list[CheckResult]:
@@ -261,12 +305,23 @@ def check_articles(
         reading = readings[i]
         if reading is not None:
             stance, score = reading.stance, reading.score
-        sentences = featurizer.body(bodies[i]).sentences
+        view = featurizer.body(bodies[i])
+        sentences = view.sentences
+        first = int(orders[i][0]) if len(orders[i]) else 0
+        answer = (
+            None
+            if stance == "unrelated" or reading is not None
+            else first_hand_answer(claim, featurizer.claim(claim).vector, sentences, view.vectors)
+        )
+        if answer is not None:
+            # The party's own word on the claim decides: "discusses" is for reporting it without taking a side.
+            # Its score: the networks' probability that the article is about the claim at all.
+            stance, first = answer
+            score = 1.0 - float(probabilities[i][STANCES.index("unrelated")])
         evidence = [] if stance == "unrelated" else [sentences[int(j)] for j in orders[i][:EVIDENCE_SENTENCES]]
         decisive = None
         if stance != "unrelated":
             # The features put the deciding sentence first: the best-matching one that carries a stance cue.
-            first = int(orders[i][0])
             at = _sentence_offsets(bodies[i], sentences)[first]
             decisive = _locate(article, bodies[i], sentences[first], at, reading.cue if reading else None)
         results.append(
@@ -279,7 +334,7 @@ def check_articles(
                 evidence=[s for s in evidence if s],
                 decisive=decisive,
                 probabilities=_headline_probabilities(stance, score)
-                if reading is not None
+                if reading is not None or answer is not None
                 else dict(zip(STANCES, probabilities[i].tolist(), strict=True)),
             )
         )

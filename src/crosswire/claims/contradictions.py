@@ -502,6 +502,11 @@ def _shared_deed(left: Proposition, right: Proposition, unit: str) -> bool:
 
 # The verb of a figure's own deed: right before it ("killed three workers and *injured* 23 people"), or the participle
 # after what it counts ("31 people *were injured*"); a tally names a vote ("by five votes to two", "by 6 votes to 1").
+# What a thing is worth: "worth an estimated 30 million euros", "valued at", "put the value of the works at".
+_WORTH_BEFORE = re.compile(
+    r"\b(?:worth|valued\s+at|value\s+(?:of\s+[^.,;]{1,60}?\s+)?at)\s+(?:an\s+estimated\s+|about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|en)|won|beat|lost|cut|put|set|hit)\s+(?:by\s+)?(?:about\s+|some\s+)?$")
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been)\s+([a-z]{3,}(?:ed|en))\b"
@@ -516,13 +521,16 @@ OWN_DEED_FIGURE = 0.4
 def _figure_deed(text: str, quantity: Quantity) -> str | None:
     """The deed a figure of ``text`` counts for itself, as a stem: the verb right before it ("injured 23 people"),
     else the participle after what it counts ("31 people were injured"); "vote" for a tally ("by five votes to
-    two"). None where neither is read."""
+    two"), "worth" for a value ("worth an estimated 30 million euros", "put the value of the works at ..."). None
+    where none is read."""
     at = text.find(quantity.text)
     if at < 0:
         return None
     end = at + len(quantity.text)
     if quantity.unit == "vote" and _TALLY_AFTER.match(text, end):
         return "vote"
+    if _WORTH_BEFORE.search(text, 0, at):
+        return "worth"
     before = _VERB_BEFORE.search(text, 0, at)
     if before is not None:
         word = before[1].lower()
