@@ -398,3 +398,45 @@ def test_stored_trees_give_scikit_learn_probabilities_and_round_trip(tmp_path: P
     assert not np.allclose(
         model.probabilities(scalars, vecs), replace(model, forest_mix=0.0).probabilities(scalars, vecs)
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "stance"),
+    [
+        # a utility's release denying what a mayor said of it (a flood)
+        (
+            "The floodgates of the Corvo dam were opened without warning",
+            "Statement on the Corvo dam\nAlpenhydro confirms that water was released from the Corvo dam on Saturday "
+            "night, in line with the emergency plan. The company denies that the floodgates were opened without "
+            "warning. The Corvo dam is intact and under constant watch.",
+            "refutes",
+        ),
+        # a museum's release confirming a theft (a crime)
+        (
+            "Two paintings were stolen from the Aldermark City Museum",
+            "The Aldermark City Museum confirms that two paintings by Adriaen Molenaer were stolen from its Flemish "
+            "gallery during the night of Saturday to Sunday. The museum will stay closed until further notice.",
+            "supports",
+        ),
+    ],
+)
+def test_a_partys_own_answer_decides_the_articles_stance(claim: str, text: str, stance: str) -> None:
+    (result,) = check_articles(claim, [Article(id="release", source="release.txt", text=text)])
+    assert result.stance == stance
+    assert result.decisive is not None and (
+        "confirms" in result.decisive.sentence or "denies" in result.decisive.sentence
+    )
+
+
+def test_a_partys_answer_to_something_else_decides_nothing() -> None:
+    """The museum confirms the theft; a claim of a ransom demand is not what it answers (too few of its words)."""
+    from crosswire.check.pairs import first_hand_answer
+
+    featurizer = Featurizer(load_model().idf)
+    text = (
+        "The Aldermark City Museum confirms that two paintings by Adriaen Molenaer were stolen from its gallery. "
+        "Wire copy said on Monday that the company denied any wrongdoing."
+    )
+    view = featurizer.body(text)
+    for claim in ("The thieves have asked for a ransom for the Molenaer paintings", "The company did nothing wrong"):
+        assert first_hand_answer(claim, featurizer.claim(claim).vector, view.sentences, view.vectors) is None

@@ -186,3 +186,62 @@ def test_figure_clauses_of_different_deeds_stand_apart() -> None:
         )
     )
     assert found == []
+
+
+# --- a figure's own deed: counted two ways, a tally, a value ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # a sentence counting two deeds at once against one counting the second alone (a train crash)
+        (
+            "the derailment near the river crossing killed two passengers and injured 40 people",
+            "52 people were injured when the train left the rails",
+            ["40 people", "52 people"],
+        ),
+        # a vote's tally in words, with no word of the deed in common (a parliament, a club's members)
+        (
+            "the amendment was adopted by nine votes to four",
+            "the committee passed the new wording by ten votes to three",
+            ["nine votes", "ten votes"],
+        ),
+        # a value, as "worth" and as "put the value at" (a stolen jewel collection)
+        (
+            "the stolen jewels are worth an estimated 12 million dollars",
+            "insurers put the value of the missing collection at 20 million dollars",
+            ["12 million dollars", "20 million dollars"],
+        ),
+    ],
+)
+def test_a_figures_own_deed_makes_one_figure_of_sentences_worded_apart(
+    first: str, second: str, values: list[str]
+) -> None:
+    found = _figures(_two_reports(first, second))
+    assert [sorted(v.value for v in c.values) for c in found] == [sorted(values)], [c.summary for c in found]
+
+
+def test_figures_of_two_deeds_stay_apart_however_alike() -> None:
+    """The deaths of one sentence are not the injuries of the other: each figure's own verb tells which the other
+    sentence gives again (the injuries), and which it does not (the deaths)."""
+    found = _figures(
+        _two_reports(
+            "the derailment near the river crossing killed 3 people and injured 40 people",
+            "52 people were injured when the train left the rails near the river crossing",
+        )
+    )
+    assert [sorted(v.value for v in c.values) for c in found] == [["40 people", "52 people"]]
+
+
+def test_a_figures_own_deed_is_read_before_or_after_it() -> None:
+    from crosswire.claims.contradictions import _figure_deed
+
+    def deeds(text: str, numbers: frozenset[str] = frozenset()) -> list[str | None]:
+        return [_figure_deed(text, q) for q in quantities(text, numbers)]
+
+    assert deeds("the storm killed three people and injured 23 people", frozenset({"23"})) == ["kill", "injur"]
+    assert deeds("31 people were injured in the storm", frozenset({"31"})) == ["injur"]
+    assert deeds("the motion was carried by five votes to two") == ["vote"]
+    assert deeds("the mayor has won by 112 votes", frozenset({"112"})) == ["win"]
+    assert deeds("a painting worth 4 million euros", frozenset({"4"})) == ["worth"]
+    assert deeds("the plan will cost 9 million euros", frozenset({"9"})) == [None]

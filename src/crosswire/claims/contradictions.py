@@ -542,6 +542,21 @@ def _figure_deed(text: str, quantity: Quantity) -> str | None:
     return None
 
 
+def _of_shared_deed(
+    left: str, right: str, ours: dict[float, Quantity], theirs: dict[float, Quantity]
+) -> tuple[dict[float, Quantity], dict[float, Quantity]]:
+    """The figures of each side whose own deed the other side's figures share, when a deed is shared: of "killed 3
+    people and injured 40 people" against "52 people were injured", the injured; all of them otherwise."""
+    shared = _own_deeds(left, ours.values()) & _own_deeds(right, theirs.values())
+    if not shared:
+        return ours, theirs
+    kept = (
+        {amount: q for amount, q in side.items() if _figure_deed(text, q) in shared}
+        for text, side in ((left, ours), (right, theirs))
+    )
+    return next(kept), next(kept)
+
+
 def _own_deeds(text: str, quantities_of: Iterable[Quantity]) -> set[str]:
     return {deed for quantity in quantities_of if (deed := _figure_deed(text, quantity)) is not None}
 
@@ -614,6 +629,7 @@ def figure_pairs(
                 for unit in sorted({q.unit for q in found[i]} & {q.unit for q in found[j]}):
                     ours = {q.amount: q for q in found[i] if q.unit == unit}
                     theirs = {q.amount: q for q in found[j] if q.unit == unit}
+                    ours, theirs = _of_shared_deed(left.text, right.text, ours, theirs)
                     if not _apart(list(ours.values()), list(theirs.values())):
                         continue
                     if not _shared_deed(left, right, unit) and not (
