@@ -729,17 +729,26 @@ def _stances_of(claim: Claim, source: str) -> set[str]:
     ],
 )
 def test_round9_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
+    _one_story(dossier, prefix)
+
+
+def _one_story(dossier: Dossier, prefix: str) -> None:
     stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
     assert len(stories) == 1, stories
 
 
 def test_round9_no_dateline_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
-    openings = ("ELDERFORD", "FROSTAD", "PARIS", "PRESENTER", "REPORTER")
-    round9 = ("blast-", "rates-", "doping-")
-    statements = [s for s in dossier.statements if s.article.startswith(round9)]
+    _no_opening_read(
+        dossier, ("ELDERFORD", "FROSTAD", "PARIS", "PRESENTER", "REPORTER"), ("blast-", "rates-", "doping-")
+    )
+
+
+def _no_opening_read(dossier: Dossier, openings: tuple[str, ...], prefixes: tuple[str, ...]) -> None:
+    """No dateline, transcript label or time stamp of these articles is a speaker or opens a claim."""
+    statements = [s for s in dossier.statements if s.article.startswith(prefixes)]
     assert not [s.speaker_text for s in statements if (s.speaker_text or "").startswith(openings)]
     assert not [s.speaker_text for s in statements if (s.speaker_text or "")[:2].isdigit()]
-    claims = [c for c in dossier.claims if any(e.article.startswith(round9) for e in c.evidence)]
+    claims = [c for c in dossier.claims if any(e.article.startswith(prefixes) for e in c.evidence)]
     assert not [c.text for c in claims if c.text.startswith(openings)]
     assert not [c.text for c in claims if c.text[:2].isdigit() and c.text[2:3] == ":"]
 
@@ -988,19 +997,12 @@ def test_round9_days(dossier: Dossier, article: str, text: str, value: str) -> N
     ],
 )
 def test_round10_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
-    stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
-    assert len(stories) == 1, stories
+    _one_story(dossier, prefix)
 
 
 def test_round10_no_dateline_label_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
     openings = ("CASTELNUOVO", "ALDERMARK,", "ANCHOR", "PRESENTER", "REPORTER")
-    round10 = ("flood-", "stadium-", "theft-")
-    statements = [s for s in dossier.statements if s.article.startswith(round10)]
-    assert not [s.speaker_text for s in statements if (s.speaker_text or "").startswith(openings)]
-    assert not [s.speaker_text for s in statements if (s.speaker_text or "")[:2].isdigit()]
-    claims = [c for c in dossier.claims if any(e.article.startswith(round10) for e in c.evidence)]
-    assert not [c.text for c in claims if c.text.startswith(openings)]
-    assert not [c.text for c in claims if c.text[:2].isdigit() and c.text[2:3] == ":"]
+    _no_opening_read(dossier, openings, ("flood-", "stadium-", "theft-"))
 
 
 # --- round 10: a river flood ---------------------------------------------------------------------------------------

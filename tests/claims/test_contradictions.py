@@ -253,41 +253,38 @@ def test_the_day_of_a_report_is_not_a_value_of_what_it_reports() -> None:
     assert [c for c in result.contradictions if c.kind == "value"]
 
 
+def _date_contradictions(first: tuple[str, dict[str, str]], second: tuple[str, dict[str, str]]) -> list[str]:
+    """The date values two articles of one story are found to give one thing, from (text, {surface: value})."""
+    articles = [article(f"d{n}", text, story="s", dates=dates) for n, (text, dates) in enumerate((first, second))]
+    result = dossier(articles, [], [])
+    build_claims(result)
+    return [value.value for c in result.contradictions if c.kind == "value" for value in c.values]
+
+
 def test_a_range_of_days_holds_the_day_within_it() -> None:
     """A theft "during the night of Saturday to Sunday" against "early on Sunday": one answer, not two."""
-    one = article(
-        "n1",
-        "Thieves took two paintings from the city museum during the night of Saturday to Sunday, the museum said.",
-        story="s",
-        dates={"Saturday": "2024-06-01", "Sunday": "2024-06-02"},
+    found = _date_contradictions(
+        (
+            "Thieves took two paintings from the city museum during the night of Saturday to Sunday, the museum said.",
+            {"Saturday": "2024-06-01", "Sunday": "2024-06-02"},
+        ),
+        ("Thieves took two paintings from the city museum early on Sunday, the museum said.", {"Sunday": "2024-06-02"}),
     )
-    two = article(
-        "n2",
-        "Thieves took two paintings from the city museum early on Sunday, the museum said.",
-        story="s",
-        dates={"Sunday": "2024-06-02"},
-    )
-    result = dossier([one, two], [], [])
-    build_claims(result)
-    assert [c for c in result.contradictions if c.kind == "value"] == []
+    assert found == []
 
 
 def test_an_article_dating_the_thing_itself_dates_another_thing_on_its_other_day() -> None:
     """A landslide on Monday (both outlets say so); the second's "the road reopened on Tuesday" dates the road, not
     the landslide a second way."""
-    one = article(
-        "l1",
-        "A landslide buried the mountain road above the village on Monday and cut off 300 homes.",
-        story="s",
-        dates={"Monday": "2024-06-03"},
+    found = _date_contradictions(
+        (
+            "A landslide buried the mountain road above the village on Monday and cut off 300 homes.",
+            {"Monday": "2024-06-03"},
+        ),
+        (
+            "A landslide buried the mountain road above the village on Monday. The road above the village was "
+            "reopened on Tuesday.",
+            {"Monday": "2024-06-03", "Tuesday": "2024-06-04"},
+        ),
     )
-    two = article(
-        "l2",
-        "A landslide buried the mountain road above the village on Monday. The road above the village was reopened on "
-        "Tuesday.",
-        story="s",
-        dates={"Monday": "2024-06-03", "Tuesday": "2024-06-04"},
-    )
-    result = dossier([one, two], [], [])
-    build_claims(result)
-    assert [c for c in result.contradictions if c.kind == "value"] == []
+    assert found == []
