@@ -410,9 +410,10 @@ def test_recount_mayors_office_referring_questions_declines(dossier: Dossier) ->
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the wire gives the margin inside the officials' sentence on the re-election ('putting her margin at "
-    "97 votes'), the blog as 'has won by 112 votes': no word of the deed is shared (margin, re-election /"
-    " won)",
+    reason="claims: the wire gives the margin in a participle after the officials' cue (', county officials said, "
+    "putting her margin at 97 votes'), which is in no proposition; read as a clause of its own, with a margin as the "
+    "figure of a win, it is 0.39 alike to the blog's 'has won by 112 votes', under the 0.4 a figure's own deed asks "
+    "(tried in the tenth round, not kept)",
 )
 def test_recount_margin_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
     assert _figures_given(dossier, "97 votes", "112 votes")
@@ -463,9 +464,9 @@ def test_trial_doctor_telling_the_site_is_anonymous(dossier: Dossier) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the unnamed doctor's line on two deaths is merged by the identity model into the trial-result claim "
-    "(one drug, one trial): no claim tells of the deaths, and the company's denial lands on a clause of "
-    "its own",
+    reason="claims: the unnamed doctor's line on two deaths is merged by the identity model into the "
+    "trial-result claim (one drug, one trial): no claim tells of the deaths, and the company's denial lands on a "
+    "clause of its own (the test also reads every claim of the folder with 'died', the wildfire's among them)",
 )
 def test_trial_deaths_claim_is_denied_by_the_company(dossier: Dossier) -> None:
     (deaths,) = _claims_with(dossier, "died")
