@@ -82,6 +82,29 @@ def time_spacy(bodies: list[tuple[str, str]], n_process: int = 1) -> float:
     return time.perf_counter() - started
 
 
+def _parse_share(share: tuple[list[str], int, int]) -> float:
+    """CPU seconds of a bare spaCy pass over every ``step``-th text from ``first``, in this (forked) process."""
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    texts, first, step = share
+    started = cpu_seconds(resource.RUSAGE_SELF)
+    for _doc in load_pipeline().pipe(texts[first::step], batch_size=64):
+        pass
+    return cpu_seconds(resource.RUSAGE_SELF) - started
+
+
+def spacy_cpu_at_once(bodies: list[tuple[str, str]], n_process: int) -> float:
+    """CPU seconds of a bare spaCy pass over the texts split between ``n_process`` processes running at the same
+    time, each its share, summed (no ``Doc`` sent back, unlike ``nlp.pipe(n_process=N)``): what the same parse costs
+    when the cores are all busy, as the parse on analyze's workers is. Forked from this process, which has the
+    pipeline loaded."""
+    import multiprocessing
+
+    texts = [text for _, text in bodies]
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        return sum(pool.map(_parse_share, [(texts, first, n_process) for first in range(n_process)], chunksize=1))
+
+
 def bench_arguments(description: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=DATA)
@@ -120,6 +143,7 @@ def main() -> int:
     spacy_seconds = time_spacy(bodies)
     spacy_cpu = cpu_seconds(resource.RUSAGE_SELF) - before
     spacy_parallel = time_spacy(bodies, n_process=cores) if cores > 1 else spacy_seconds
+    spacy_cpu_parallel = spacy_cpu_at_once(bodies, cores) if cores > 1 else spacy_cpu
     n = len(bodies)
     print(f"articles: {n} (FNC-1 train bodies), {sum(len(t) for _, t in bodies) / 1e6:.1f} M characters")
     label = f"crosswire analyze {' '.join(extra)}".strip()
@@ -136,6 +160,13 @@ def main() -> int:
         f"bare spaCy 1 process {spacy_cpu:.1f}; "
         f"ratio {analyze_cpu / spacy_cpu:.2f}"
     )
+    if cores > 1:
+        parse_cpu = dict(part.rsplit(" ", 1) for part in cpu_stages.split(", ") if " " in part).get("parse")
+        print(
+            f"CPU seconds of a bare spaCy pass on {cores} processes at once (each its share): "
+            f"{spacy_cpu_parallel:.1f} ({spacy_cpu_parallel / spacy_cpu:.2f}x 1 process); "
+            f"analyze's parse stage: {parse_cpu or '(not reported)'}"
+        )
     return 0
 
 

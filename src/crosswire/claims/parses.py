@@ -207,12 +207,14 @@ def from_article(article: Article, texts: Sequence[str]) -> dict[str, Doc]:
 def article_doc(article: Article) -> Doc:
     """The article's parse: the one the per-article stages made when it is still there, else one made here (within
     :func:`tallying`, counted and kept for the next call about the same article)."""
+    from crosswire.nlp.parse import is_parse_of
+
     doc = article._doc
-    if doc is not None and doc.text == article.text:
+    if doc is not None and is_parse_of(doc, article.text):
         return doc
     tally = _tally.get()
     last = tally.last if tally is not None else None
-    if last is not None and last[0] == article.id and last[1].text == article.text:
+    if last is not None and last[0] == article.id and is_parse_of(last[1], article.text):
         return last[1]
     doc = _parse_article(article.text)
     if tally is not None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosswire.claims import parses
+from crosswire.nlp.parse import is_parse_of
 from crosswire.nlp.spacy_model import load_pipeline
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ def deeds_of(article: Article, spans: Iterable[tuple[int, int]]) -> dict[tuple[i
     deeds = {span: known[span] for span in wanted if span in known}
     missing = [span for span in wanted if span not in deeds]
     if missing:
-        fresh = article._doc is None or article._doc.text != article.text
+        fresh = article._doc is None or not is_parse_of(article._doc, article.text)
         doc = parses.article_doc(article)
         read = {span: predicate_in(doc, *span).words for span in missing}
         parses.record_deeds(read, fresh)

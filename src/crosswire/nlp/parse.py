@@ -23,6 +23,9 @@ PIECE_CHARS = 100_000
 # Where a piece may end, best first: after a blank line, a line break, a sentence end, any space.
 _BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
 
+# The ``Doc.user_data`` key of the string a parse was made from (see :func:`is_parse_of`).
+_SOURCE = "crosswire.source_text"
+
 
 def pieces(text: str, size: int) -> Iterator[str]:
     """``text`` cut into consecutive pieces of at most ``size`` characters, each ending at the best break found
@@ -46,11 +49,23 @@ def parse_text(text: str) -> Doc:
     """The ``Doc`` of ``text``, parsed in pieces when it is over spaCy's ``max_length``."""
     nlp = load_pipeline()
     if len(text) <= nlp.max_length:
-        return nlp(text)
+        return _made_from(nlp(text), text)
     from spacy.tokens import Doc
 
     size = min(PIECE_CHARS, nlp.max_length)
-    return Doc.from_docs(list(nlp.pipe(pieces(text, size))), ensure_whitespace=False)
+    return _made_from(Doc.from_docs(list(nlp.pipe(pieces(text, size))), ensure_whitespace=False), text)
+
+
+def _made_from(doc: Doc, text: str) -> Doc:
+    """``doc``, noted as the parse of ``text`` (the very string, for :func:`is_parse_of`)."""
+    doc.user_data[_SOURCE] = text
+    return doc
+
+
+def is_parse_of(doc: Doc, text: str) -> bool:
+    """Whether ``doc`` is a parse of ``text``. Free when ``doc`` was made here from this very string (the stages of
+    a run ask about every article several times); otherwise ``Doc.text``, which joins every word again, decides."""
+    return doc.user_data.get(_SOURCE) is text or doc.text == text
 
 
 def doc_of(article: Article) -> Doc:
@@ -60,7 +75,7 @@ def doc_of(article: Article) -> Doc:
     after a stage that parsed it.
     """
     doc = article._doc
-    if doc is None or doc.text != article.text:
+    if doc is None or not is_parse_of(doc, article.text):
         doc = parse_text(article.text)
         article._doc = doc
     return doc
@@ -77,9 +92,11 @@ def parse_batch(articles: Sequence[Article], context: object) -> None:
     Articles over spaCy's limit are left to :func:`doc_of`, which parses them in pieces.
     """
     nlp = load_pipeline()
-    todo = [a for a in articles if (a._doc is None or a._doc.text != a.text) and len(a.text) <= nlp.max_length]
+    todo = [
+        a for a in articles if (a._doc is None or not is_parse_of(a._doc, a.text)) and len(a.text) <= nlp.max_length
+    ]
     for article, doc in zip(todo, nlp.pipe(a.text for a in todo), strict=True):
-        article._doc = doc
+        article._doc = _made_from(doc, article.text)
 
 
 def release(article: Article) -> None:
