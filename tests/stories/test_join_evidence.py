@@ -53,6 +53,15 @@ _NAMES = [
     ("Eastport Rovers", "e-rovers", "ORG"),
     ("Tom Hale", "e-hale", "PERSON"),
     ("Luis Romero", "e-romero", "PERSON"),
+    ("Orion Motors", "e-orion", "ORG"),
+    ("Hana Weiss", "e-weiss", "PERSON"),
+    ("Stuttgart", "e-stuttgart", "GPE"),
+    ("Bremen", "e-bremen", "GPE"),
+    ("IG Metall", "e-igmetall", "ORG"),
+    ("Federal Motor Transport Authority", "e-kba", "ORG"),
+    ("Pulsar", "e-pulsar", "PRODUCT"),
+    ("Frankfurt", "e-frankfurt", "GPE"),
+    ("Deka Investment", "e-deka", "ORG"),
 ]
 
 # Two stories in one country and one month: different affairs, the same places.
@@ -94,6 +103,23 @@ _STAGES = {
 }
 
 
+# One company's month: six different stories, each about Orion Motors and its chief executive.
+_BEAT = {
+    "recall": "Orion Motors recalled 40,000 cars over faulty brakes, chief executive Hana Weiss said in Stuttgart, "
+    "after the Federal Motor Transport Authority found the fault.",
+    "profit": "Orion Motors posted record quarterly profit on strong sales of luxury saloons, Hana Weiss told analysts "
+    "in Stuttgart, and raised its dividend.",
+    "walkout": "Workers at the Orion Motors plant in Bremen walked out over pay, IG Metall said, in a dispute Hana Weiss "
+    "called costly for Stuttgart.",
+    "launch": "Orion Motors unveiled the Pulsar, its first electric pickup, at a show where Hana Weiss promised "
+    "deliveries from Stuttgart next spring.",
+    "lawsuit": "Shareholders led by Deka Investment sued Orion Motors in Frankfurt, accusing Hana Weiss of hiding "
+    "losses at the company's Stuttgart headquarters.",
+    "hiring": "Orion Motors will hire 2,000 software engineers, Hana Weiss said in Stuttgart, to write the code for "
+    "its cars in house.",
+}
+
+
 def _article(article_id: str, text: str, published: date | None, mentioned: date | None = None) -> Article:
     mentions = []
     for surface, entity, label in _NAMES:
@@ -119,8 +145,7 @@ def _stories(articles: list[Article]) -> tuple[int, dict[str, str]]:
     """The number of stories placement makes (strict, so every affair's stages are split), and each article's
     story after the join."""
     items = [
-        StoryItem(id=a.id, text=a.text, entities=[m.entity for m in a.mentions if m.entity], day=None)
-        for a in articles
+        StoryItem(id=a.id, text=a.text, entities=[m.entity for m in a.mentions if m.entity], day=None) for a in articles
     ]
     clustering = cluster(items, Params(threshold=0.9, embedding_weight=0.0))
     before = len(clustering.stories)
@@ -148,6 +173,19 @@ def test_stories_sharing_a_country_and_a_month_stay_apart() -> None:
     for a, b in (("strike", "flood"), ("final", "bank"), ("recount", "marathon")):
         assert story[f"{a}-1"] == story[f"{a}-2"] and story[f"{b}-1"] == story[f"{b}-2"]
         assert story[f"{a}-1"] != story[f"{b}-1"], (a, b)
+
+
+def test_stories_about_one_company_in_one_month_stay_apart() -> None:
+    """A company and its chief executive are the principals of every story of its beat: when many stories of the
+    same weeks are about them, sharing them does not make two stories one."""
+    start = date(2025, 9, 1)
+    articles = [
+        article
+        for n, (key, text) in enumerate(_BEAT.items())
+        for article in _twice(key, text, date.fromordinal(start.toordinal() + 4 * n))
+    ]
+    before, story = _stories(articles)
+    assert before == len(_BEAT) and len(set(story.values())) == len(_BEAT)
 
 
 def test_one_affair_in_stages_weeks_apart_is_one_story() -> None:
