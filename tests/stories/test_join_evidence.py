@@ -109,8 +109,8 @@ _BEAT = {
     "after the Federal Motor Transport Authority found the fault.",
     "profit": "Orion Motors posted record quarterly profit on strong sales of luxury saloons, Hana Weiss told analysts "
     "in Stuttgart, and raised its dividend.",
-    "walkout": "Workers at the Orion Motors plant in Bremen walked out over pay, IG Metall said, in a dispute Hana Weiss "
-    "called costly for Stuttgart.",
+    "walkout": "Workers at the Orion Motors plant in Bremen walked out over pay, IG Metall said, in a dispute "
+    "Hana Weiss called costly for Stuttgart.",
     "launch": "Orion Motors unveiled the Pulsar, its first electric pickup, at a show where Hana Weiss promised "
     "deliveries from Stuttgart next spring.",
     "lawsuit": "Shareholders led by Deka Investment sued Orion Motors in Frankfurt, accusing Hana Weiss of hiding "

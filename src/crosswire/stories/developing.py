@@ -1,16 +1,34 @@
-"""Developing stories: stories of one affair, strongly linked and close in time, joined into one story.
+"""Developing stories: stories of one affair, strongly linked and published close in time, joined into one story.
 
 Single-pass clustering (:mod:`crosswire.stories.clustering`) places an article by what its lead says happened, so a
 developing story splits where the news moves on: the report that a pipeline was sabotaged by one group, and three
 weeks later the report that another group did it; an athlete's statement, and two weeks later the charges against
 his interpreter. A story is one affair in one stretch of time, so two stories are joined when
 
+- both were **published** close in time: each has members with a publication date, and the gap between the two
+  stories' publication spans is at most :data:`JOIN_DAYS` days (two meetings of the same people months apart stay
+  two stories, linked as one storyline);
+- they share a **principal** that is **distinctive**: an entity at least half the articles of each story name,
+  which is not a setting (a country, a city, a sea, a people: :data:`SETTING_TYPES`), and which at most
+  :data:`DISTINCT_STORIES` stories of those weeks (or of no known date) are about; and
 - their entity profiles are strongly linked (:func:`crosswire.stories.storylines.link_score` at least
-  :data:`JOIN_LINK`, well above the storyline threshold: the same principal people, organisations and things), and
-- both are dated, and the gap between their spans is at most :data:`JOIN_DAYS` days: two meetings of the same
-  people months apart stay two stories (linked as one storyline).
+  :data:`JOIN_LINK`, twice the storyline threshold).
 
-Stories without any date are never joined this way (nothing says they are close in time). The joined story keeps
+Why each piece of evidence, and why the weaker ones are left out:
+
+- A date an article's text names (a ``timex``) is when something happened, not when the report was written. A
+  season's news names days of the same few weeks whatever it is about, so "within a month" by such dates holds for
+  almost any two stories and separates nothing. The join once dated undated bodies that way; on the FNC-1 dev half
+  (all undated) it then rested on the entity link alone and cost the stories through ``crosswire analyze``
+  precision 0.9760 -> 0.9096. The tune half shows the same harm when time is made blind (every article given one
+  publication day): the link alone takes precision 0.9414 -> 0.8807 (``docs/stories.md``).
+- Places and peoples are where a story happens: a strike and a flood in France in one month share France, Paris,
+  Lyon and "French" and are two stories. People, companies, forces, products are what it is about.
+- An entity many stories of the same weeks are about names a beat, not an affair: "Islamic State", "Apple" (on the
+  tune half, time-blind, the distinctive principal keeps precision at 0.9245 against 0.8807 without it, and F1
+  0.9371 against 0.9166). A company's month (a recall, results, a strike, a launch) stays as many stories.
+
+Stories without a publication date are never joined (nothing says when they were written). The joined story keeps
 the id of the story that started first, so the earlier story's id stays put as later reports join it.
 """
 
