@@ -162,14 +162,18 @@ def _twice(key: str, text: str, day: date | None, mentioned: date | None = None)
     ]
 
 
+def _month(texts: dict[str, str], start: date, step: int, *, dated: bool = True) -> list[Article]:
+    """Two reports of each text, a story every ``step`` days from ``start``: published then, or (``dated`` false)
+    undated, naming that day in their text instead."""
+    articles: list[Article] = []
+    for n, (key, text) in enumerate(texts.items()):
+        day = date.fromordinal(start.toordinal() + step * n)
+        articles += _twice(key, text, day) if dated else _twice(key, text, None, day)
+    return articles
+
+
 def test_stories_sharing_a_country_and_a_month_stay_apart() -> None:
-    start = date(2025, 3, 3)
-    articles = [
-        article
-        for n, (key, text) in enumerate(_APART.items())
-        for article in _twice(key, text, date.fromordinal(start.toordinal() + 3 * n))
-    ]
-    _, story = _stories(articles)
+    _, story = _stories(_month(_APART, date(2025, 3, 3), 3))
     for a, b in (("strike", "flood"), ("final", "bank"), ("recount", "marathon")):
         assert story[f"{a}-1"] == story[f"{a}-2"] and story[f"{b}-1"] == story[f"{b}-2"]
         assert story[f"{a}-1"] != story[f"{b}-1"], (a, b)
@@ -178,13 +182,7 @@ def test_stories_sharing_a_country_and_a_month_stay_apart() -> None:
 def test_stories_about_one_company_in_one_month_stay_apart() -> None:
     """A company and its chief executive are the principals of every story of its beat: when many stories of the
     same weeks are about them, sharing them does not make two stories one."""
-    start = date(2025, 9, 1)
-    articles = [
-        article
-        for n, (key, text) in enumerate(_BEAT.items())
-        for article in _twice(key, text, date.fromordinal(start.toordinal() + 4 * n))
-    ]
-    before, story = _stories(articles)
+    before, story = _stories(_month(_BEAT, date(2025, 9, 1), 4))
     assert before == len(_BEAT) and len(set(story.values())) == len(_BEAT)
 
 
@@ -200,14 +198,10 @@ def test_one_affair_in_stages_weeks_apart_is_one_story() -> None:
     assert len({story[f"{key}-a-1"] for key in _STAGES}) == len(_STAGES)
 
 
-def test_dates_the_text_names_do_not_join_undated_stories() -> None:
-    """Undated reports, each naming a day of one month (as a season's news does), stay the stories placement made:
-    the day an event happened is not the day it was reported, so it says nothing of two stories being one."""
-    mentioned = date(2025, 3, 10)
-    articles = [
-        article
-        for n, (key, text) in enumerate(_APART.items())
-        for article in _twice(key, text, None, date.fromordinal(mentioned.toordinal() + n))
-    ]
-    before, story = _stories(articles)
-    assert len(set(story.values())) == before
+def test_dates_the_text_names_join_nothing() -> None:
+    """Undated reports naming days of one month (as a season's news does) stay the stories placement made, even the
+    two stages of one affair, which share their principals: the day an event happened is not the day it was
+    reported, so it cannot say that two stories are close in time."""
+    stages = {f"{key}-{stage}": text for key, texts in _STAGES.items() for stage, text in zip("ab", texts, strict=True)}
+    before, story = _stories(_month(stages, date(2025, 3, 10), 5, dated=False))
+    assert before == len(stages) and len(set(story.values())) == before
