@@ -338,3 +338,61 @@ def test_clean_plain_text_only_partitions_the_input(lines: list[str], newline: s
     if unaccounted:
         assert result.title is not None
         assert list(unaccounted) == [_key(result.title)]
+
+
+# A record whose story starts at its first line: a short line further down ("Scroll down for video", a quoted
+# subhead, a caption) is not its headline, and the lines above it are the story, not a banner.
+_STORY_FIRST = [
+    (
+        [
+            "A fisherman landed a catfish weighing 280 pounds on the River Po in northern Italy on Sunday.",
+            "Dino Ferrari, 42, said it took him forty minutes to bring the fish to the bank near Cremona.",
+            "Scroll down for video",
+            "The wels catfish was released back into the river after it was weighed and photographed.",
+        ],
+        "Scroll down for video",
+    ),
+    (
+        [
+            "A meteorite left a crater twelve metres wide near the airport of Managua late on Saturday night.",
+            "Residents said they heard a loud bang and felt the ground shake before the sky lit up.",
+            "'Like a bomb'",
+            "Scientists at the national observatory said they were studying fragments found at the site.",
+        ],
+        "'Like a bomb'",
+    ),
+    (
+        [
+            "Shareholders of Harbor Foods approved the takeover of Norrland Dairy at a meeting in Malmo on Friday.",
+            "The deal still needs the approval of the European Commission, the company said in a statement.",
+            "Chief executive Maria Lind, left, at the meeting",
+            "Analysts expect the review to last at least four months.",
+        ],
+        "Chief executive Maria Lind, left, at the meeting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "not_title"), _STORY_FIRST)
+def test_a_record_opening_with_its_story_keeps_its_first_lines(lines: list[str], not_title: str) -> None:
+    result = clean_plain_text("\n\n".join(lines))
+    assert result.title != not_title
+    for line in lines[:2]:
+        assert line in result.text and line not in result.boilerplate
+
+
+def test_a_banner_above_the_headline_still_goes() -> None:
+    """What a page puts above its headline speaks to the reader (a cookie notice, an appeal): it goes, and the
+    headline is found below it."""
+    lines = [
+        "We use cookies to give you the best experience on our website, and you can change your settings at any time.",
+        "Subscribe now and get your first month of unlimited access for just one dollar.",
+        "Rovers sack manager after fifth straight defeat",
+        "Eastport Rovers sacked manager Luis Romero on Sunday after a fifth straight league defeat left the club third "
+        "from bottom, chairman Tom Hale said in a statement.",
+        "Romero, who joined from a Spanish club two years ago, leaves with his assistant and the goalkeeping coach.",
+    ]
+    result = clean_plain_text("\n\n".join(lines))
+    assert result.title == "Rovers sack manager after fifth straight defeat"
+    assert lines[0] not in result.text and lines[1] not in result.text
+    assert lines[3] in result.text and lines[4] in result.text

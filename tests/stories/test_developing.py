@@ -16,13 +16,14 @@ _CHARGE = "Prosecutors in Riverton filed fraud charges against Dana Pike, the Ha
 _ENTITIES = {"Dana Pike": "e-pike", "Harbor Bank": "e-bank", "Riverton": "e-riverton"}
 
 
-def _article(article_id: str, text: str) -> Article:
+def _article(article_id: str, text: str, day: int | None) -> Article:
     mentions = []
     for surface, entity in _ENTITIES.items():
         start = text.find(surface)
         if start >= 0:
             mentions.append(Mention(start=start, end=start + len(surface), text=surface, entity=entity, label="X"))
-    return Article(id=article_id, source=f"{article_id}.txt", text=text, mentions=mentions)
+    published = date.fromordinal(day).isoformat() if day is not None else None
+    return Article(id=article_id, source=f"{article_id}.txt", text=text, published=published, mentions=mentions)
 
 
 def _run(days: dict[str, int | None]) -> tuple[int, dict[str, str]]:
@@ -36,8 +37,8 @@ def _run(days: dict[str, int | None]) -> tuple[int, dict[str, str]]:
     clustering = cluster(items, Params(threshold=0.9, embedding_weight=0.0))
     before = len(set(clustering.assignment.values()))
     assert before >= 2
-    articles = {key: _article(key, text) for key, text in texts.items()}
-    join_developing(clustering, articles, lambda member: days[member])
+    articles = {key: _article(key, text, days[key]) for key, text in texts.items()}
+    join_developing(clustering, articles)
     return before, clustering.assignment
 
 

@@ -76,14 +76,30 @@ def _is_headline(line: str) -> bool:
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'"
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def _tells_story(line: str) -> bool:
+    """A full sentence of reporting (eight words or more, ended), not one speaking to the reader (a banner's
+    "we need your help") nor a photo credit: where it stands, the story has begun."""
+    return (
+        len(line.split()) >= 8
+        and bool(_SENTENCE_END.search(line))
+        and not has_boilerplate_words(line)
+        and not is_photo_credit(line)
+    )
+
+
 def find_headline(lines: Sequence[str], *, look_ahead: int = 15) -> int | None:
-    """Index of the headline: the first headline-shaped line before the story's first full paragraph."""
+    """Index of the headline: the first headline-shaped line before the story's first full paragraph or its first
+    sentence of reporting (a line further down, such as "Scroll down for video", a quoted subhead or a caption,
+    heads no story: the story began above it)."""
     seen = 0
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if len(stripped.split()) >= 25 or seen >= look_ahead:
+        if len(stripped.split()) >= 25 or seen >= look_ahead or _tells_story(stripped):
             return None
         if _is_headline(stripped):
             return index

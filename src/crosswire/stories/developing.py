@@ -1,16 +1,34 @@
-"""Developing stories: stories of one affair, strongly linked and close in time, joined into one story.
+"""Developing stories: stories of one affair, strongly linked and published close in time, joined into one story.
 
 Single-pass clustering (:mod:`crosswire.stories.clustering`) places an article by what its lead says happened, so a
 developing story splits where the news moves on: the report that a pipeline was sabotaged by one group, and three
 weeks later the report that another group did it; an athlete's statement, and two weeks later the charges against
 his interpreter. A story is one affair in one stretch of time, so two stories are joined when
 
+- both were **published** close in time: each has members with a publication date, and the gap between the two
+  stories' publication spans is at most :data:`JOIN_DAYS` days (two meetings of the same people months apart stay
+  two stories, linked as one storyline);
+- they share a **principal** that is **distinctive**: an entity at least half the articles of each story name,
+  which is not a setting (a country, a city, a sea, a people: :data:`SETTING_TYPES`), and which at most
+  :data:`DISTINCT_STORIES` stories of those weeks (or of no known date) are about; and
 - their entity profiles are strongly linked (:func:`crosswire.stories.storylines.link_score` at least
-  :data:`JOIN_LINK`, well above the storyline threshold: the same principal people, organisations and things), and
-- both are dated, and the gap between their spans is at most :data:`JOIN_DAYS` days: two meetings of the same
-  people months apart stay two stories (linked as one storyline).
+  :data:`JOIN_LINK`, twice the storyline threshold).
 
-Stories without any date are never joined this way (nothing says they are close in time). The joined story keeps
+Why each piece of evidence, and why the weaker ones are left out:
+
+- A date an article's text names (a ``timex``) is when something happened, not when the report was written. A
+  season's news names days of the same few weeks whatever it is about, so "within a month" by such dates holds for
+  almost any two stories and separates nothing. The join once dated undated bodies that way; on the FNC-1 dev half
+  (all undated) it then rested on the entity link alone and cost the stories through ``crosswire analyze``
+  precision 0.9760 -> 0.9096. The tune half shows the same harm when time is made blind (every article given one
+  publication day): the link alone takes precision 0.9414 -> 0.8807 (``docs/stories.md``).
+- Places and peoples are where a story happens: a strike and a flood in France in one month share France, Paris,
+  Lyon and "French" and are two stories. People, companies, forces, products are what it is about.
+- An entity many stories of the same weeks are about names a beat, not an affair: "Islamic State", "Apple" (on the
+  tune half, time-blind, the distinctive principal keeps precision at 0.9245 against 0.8807 without it, and F1
+  0.9371 against 0.9166). A company's month (a recall, results, a strike, a launch) stays as many stories.
+
+Stories without a publication date are never joined (nothing says when they were written). The joined story keeps
 the id of the story that started first, so the earlier story's id stays put as later reports join it.
 """
 
@@ -18,14 +36,20 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from crosswire.model import Article
 from crosswire.stories.clustering import Clustering, StoryState
+from crosswire.stories.features import parse_day
 from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, link_score
 
 JOIN_LINK = 0.3
 JOIN_DAYS = 31
+# A shared principal identifies one affair only when at most this many stories of those weeks (or of no known date)
+# are about it: "Islamic State" or "Apple" is the subject of a whole beat, "Faye Bethell" of one affair.
+DISTINCT_STORIES = 4
+# Entity types that say where a story happened, not what it is about: countries, cities, regions, seas, peoples.
+SETTING_TYPES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def profiles_of(clustering: Clustering, ids: Sequence[str], articles: dict[str, Article]) -> list[StoryProfile]:
@@ -42,6 +66,25 @@ def profiles_of(clustering: Clustering, ids: Sequence[str], articles: dict[str, 
     return profiles
 
 
+def principals(
+    state: StoryState, profile: StoryProfile, articles: dict[str, Article], types: Mapping[str, str]
+) -> set[str]:
+    """The entities a story is about: named by at least half of its articles, and not a setting (an entity's type
+    is its canonical type in ``types``, else its mention's label)."""
+    labels = {m.entity: m.label for member in state.voters or state.members for m in articles[member].mentions}
+    least = len(state.voters or state.members) / 2
+    return {
+        entity
+        for entity, count in profile.entities.items()
+        if count >= least and types.get(entity, labels.get(entity, "")) not in SETTING_TYPES
+    }
+
+
+def published_day(article: Article) -> int | None:
+    """The day an article was published, when known: never a day its text names."""
+    return parse_day(article.published)
+
+
 def _span(state: StoryState, day_of: Callable[[str], int | None]) -> tuple[int, int] | None:
     days = [day for day in (day_of(member) for member in state.members) if day is not None]
     return (min(days), max(days)) if days else None
@@ -52,15 +95,31 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def join_developing(
-    clustering: Clustering, articles: dict[str, Article], day_of: Callable[[str], int | None]
+    clustering: Clustering, articles: dict[str, Article], types: Mapping[str, str] | None = None
 ) -> list[tuple[str, str]]:
-    """Join strongly linked stories close in time, in place; return the ``(kept, absorbed)`` story id pairs."""
+    """Join strongly linked stories published close in time, in place; return the ``(kept, absorbed)`` story id
+    pairs. ``types`` maps canonical entity ids to their types (the settings among them do not link stories)."""
     ids = list(clustering.stories)
     profiles = profiles_of(clustering, ids, articles)
     idf = entity_weights(profiles)
     by_id = {profile.id: profile for profile in profiles}
-    spans = {sid: _span(clustering.stories[sid], day_of) for sid in ids}
+    about = {sid: principals(clustering.stories[sid], by_id[sid], articles, types or {}) for sid in ids}
+    spans = {sid: _span(clustering.stories[sid], lambda member: published_day(articles[member])) for sid in ids}
+    about_it: dict[str, list[str]] = {}
+    for sid in ids:
+        for entity in about[sid]:
+            about_it.setdefault(entity, []).append(sid)
     parent = {sid: sid for sid in ids}
+
+    def distinct(entity: str, span: tuple[int, int]) -> bool:
+        """Whether few stories published near ``span`` (or undated) are about ``entity``."""
+        near = 0
+        for other in about_it[entity]:
+            other_span = spans[other]
+            near += other_span is None or _gap(other_span, span) <= JOIN_DAYS
+            if near > DISTINCT_STORIES:
+                return False
+        return True
 
     def find(sid: str) -> str:
         while parent[sid] != sid:
@@ -77,6 +136,9 @@ def join_developing(
             for b in group[i + 1 :]:
                 span_a, span_b = spans[a], spans[b]
                 if span_a is None or span_b is None or _gap(span_a, span_b) > JOIN_DAYS:
+                    continue
+                both = (min(span_a[0], span_b[0]), max(span_a[1], span_b[1]))
+                if not any(distinct(entity, both) for entity in sorted(about[a] & about[b])):
                     continue
                 if link_score(by_id[a], by_id[b], idf) < JOIN_LINK:
                     continue
