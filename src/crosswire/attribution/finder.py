@@ -276,8 +276,7 @@ class _Finder:
             return
         start, end, reported = self.inside_quote(cue_start, start, end)
         # an object's content cut before the writer's aside on it is not run on over the aside by the end chooser
-        objects = [c for c in token.children if c.dep_ in verb_content.OBJECT_DEPS and c.i > token.i]
-        aside = verb_content.object_aside(objects[0]) if objects else None
+        aside = verb_content.circumstance_stop(token)
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
         dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(

@@ -140,6 +140,21 @@ def object_content(token: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def circumstance_stop(token: Token) -> int | None:
+    """Where a cue's object content stops because the circumstances of the saying or the writer's aside start ("the
+    referee | during a news conference", "Harbour Bank | , which agreed to ..."), or None when nothing cut it: an end
+    the learned end chooser is not to run on over."""
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS and c.i > token.i]
+    if not objects:
+        return None
+    cut = object_aside(objects[0])
+    adjuncts = [c for c in token.children if c.i > objects[0].i and c.dep_ == "prep" and is_adjunct(c)]
+    if adjuncts:
+        last = token.doc[adjuncts[0].left_edge.i - 1]
+        cut = min(cut, last.idx + len(last.text)) if cut is not None else last.idx + len(last.text)
+    return cut
+
+
 # Dependents of an object set off by a comma or a dash: the writer's aside on what was named, not what was said
 # ("endorsed Mrs. Clinton, a signal of her broad support", "thanked the crowd, which chanted his name").
 _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
