@@ -41,6 +41,11 @@ def contents(text: str, cue: str) -> list[str]:
             "praised",
             "the new phone",
         ),
+        (
+            "The engineers warned of the risks to the dam, which the council had ignored for years.",
+            "warned",
+            "the risks to the dam",
+        ),
     ],
 )
 def test_the_writers_aside_on_an_object_is_not_what_was_said(text: str, cue: str, content: str) -> None:

@@ -168,7 +168,9 @@ def content_of(token: Token, text: str) -> list[tuple[str, tuple[int, int]]]:
         prep = preps[0]
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if objects:
-            return [(f"prep:{prep.lower_}", _edges(objects[:1]))]
+            start, end = _edges(objects[:1])
+            cut = verb_content.object_aside(objects[0])  # "critical of the plan during the debate": the plan
+            return [(f"prep:{prep.lower_}", (start, cut if cut is not None and start < cut else end))]
     passive = bounds.passive_content(token)
     return [("passive", passive)] if passive is not None else []
 

@@ -85,7 +85,10 @@ def content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) -
     if lemma in ABOUT_VERBS:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
         if preps:
-            return parse.subtree_span(preps[0])
+            start, end = parse.subtree_span(preps[0])
+            objects = [c for c in preps[0].children if c.dep_ == "pobj"]
+            cut = object_aside(objects[0]) if objects else None  # "warned of the risks, which the board ignored"
+            return (start, cut) if cut is not None and start < cut else (start, end)
     return bounds.passive_content(token)
 
 
