@@ -44,7 +44,7 @@ def contents(text: str, cue: str) -> list[str]:
         (
             "The engineers warned of the risks to the dam, which the council had ignored for years.",
             "warned",
-            "the risks to the dam",
+            "of the risks to the dam",
         ),
     ],
 )
