@@ -42,9 +42,9 @@ def contents(text: str, cue: str) -> list[str]:
             "the new phone",
         ),
         (
-            "The engineers warned of the risks to the dam, which the council had ignored for years.",
+            "The engineers warned of the cracks, which the council had ignored for years.",
             "warned",
-            "of the risks to the dam",
+            "of the cracks",
         ),
     ],
 )
@@ -58,6 +58,16 @@ def test_the_writers_aside_on_an_object_is_not_what_was_said(text: str, cue: str
         ("The minister backed a larger role in the talks for the mediators.", "backed", "a larger role in the talks"),
         ("The mayor praised workers in the plant who stayed through the storm.", "praised", "workers in the plant"),
         ("The senator criticized the decision to close the hospital.", "criticized", "the decision to close"),
+        (
+            "The club described the report, published in a tabloid on Sunday, as complete fiction.",
+            "described",
+            "as complete fiction",
+        ),
+        (
+            "The regulator demanded answers following reports that the bank had hidden its losses.",
+            "demanded",
+            "following reports that the bank had hidden its losses",
+        ),
     ],
 )
 def test_a_phrase_that_belongs_to_the_object_stays(text: str, cue: str, content: str) -> None:

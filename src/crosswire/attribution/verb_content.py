@@ -151,7 +151,7 @@ def circumstance_stop(token: Token) -> int | None:
     if not objects:
         return None
     cut = object_aside(objects[0])
-    adjuncts = [c for c in token.children if c.i > objects[0].i and c.dep_ == "prep" and is_adjunct(c)]
+    adjuncts = [c for c in token.children if c.i > objects[0].i and c.dep_ == "prep" and _placing(objects[0], c)]
     if adjuncts:
         last = token.doc[adjuncts[0].left_edge.i - 1]
         cut = min(cut, last.idx + len(last.text)) if cut is not None else last.idx + len(last.text)
@@ -164,7 +164,8 @@ _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "--", "(", ";"})
 # Prepositions after an object that place the act, not the thing said ("thanked supporters at a rally", "criticized
 # the plan during a debate"); "in" and "on" only with a time, or a place after a name ("backed Sanders in Virginia").
-_PLACING_PREPS = frozenset({"at", "during", "amid", "throughout", "following", "via", "since"})
+# Not "following" or "since": "demanding answers following allegations that ..." names what the demand answers.
+_PLACING_PREPS = frozenset({"at", "during", "amid", "throughout", "via"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -174,6 +175,21 @@ def _places(noun: Token, placed: Token) -> bool:
     return placed.ent_type_ in {"DATE", "TIME"} or (placed.ent_type_ in _PLACES and noun.pos_ == "PROPN")
 
 
+def _placing(noun: Token, prep: Token) -> bool:
+    """Whether a phrase after the object ``noun`` says where or when the act was ("at a rally", "on Friday")."""
+    return prep.lower_ in _PLACING_PREPS or (
+        prep.lower_ in {"in", "on"} and any(_places(noun, c) for c in prep.children if c.dep_ == "pobj")
+    )
+
+
+def _closed(aside: Token) -> bool:
+    """Whether an aside holds nothing after a comma or dash of its own: the parser hangs what follows an aside's
+    closing comma on it ("described the report, published on Substack, as complete fiction": the "as" phrase is
+    the describing's, not the publishing's), and then the aside is no place to cut."""
+    doc = aside.doc
+    return not any(doc[i].text in _ASIDE_MARKS for i in range(aside.left_edge.i + 1, aside.right_edge.i + 1))
+
+
 def object_aside(noun: Token) -> int | None:
     """Where an object's own words end before an aside or a circumstance hung on it, or None: a relative clause or
     an apposition set off by a comma or a dash, or a phrase of place or time."""
@@ -181,11 +197,8 @@ def object_aside(noun: Token) -> int | None:
         if child.i <= noun.i:
             continue
         before = noun.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        aside = child.dep_ in _ASIDE_DEPS and before is not None and before.text in _ASIDE_MARKS
-        placing = child.dep_ == "prep" and (
-            child.lower_ in _PLACING_PREPS
-            or (child.lower_ in {"in", "on"} and any(_places(noun, c) for c in child.children if c.dep_ == "pobj"))
-        )
+        aside = child.dep_ in _ASIDE_DEPS and before is not None and before.text in _ASIDE_MARKS and _closed(child)
+        placing = child.dep_ == "prep" and _placing(noun, child)
         if aside or placing:
             last = noun.doc[(before.i if aside and before is not None else child.left_edge.i) - 1]
             return last.idx + len(last.text)
