@@ -86,8 +86,8 @@ def content_of(token: Token, tier: str, paragraph: tuple[int, int], text: str) -
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.i > token.i]
         if preps:
             start, end = parse.subtree_span(preps[0])
-            objects = [c for c in preps[0].children if c.dep_ == "pobj"]
-            cut = object_aside(objects[0]) if objects else None  # "warned of the risks, which the board ignored"
+            pobjs = [c for c in preps[0].children if c.dep_ == "pobj"]
+            cut = object_aside(pobjs[0]) if pobjs else None  # "warned of the cracks, which the board ignored"
             return (start, cut) if cut is not None and start < cut else (start, end)
     return bounds.passive_content(token)
 
