@@ -895,11 +895,6 @@ def test_doping_athlete_denies(dossier: Dossier) -> None:
     assert "deny" in {s.stance_class for s in moreau}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution: ', citing the ongoing proceedings' is read as a statement of its own (cue 'citing'), and "
-    "'The French athletics federation' is linked to Sportblad",
-)
 def test_doping_unit_and_federation_decline_during_proceedings(dossier: Dossier) -> None:
     (unit,) = _said(dossier, "doping-paper", "The Athletics Integrity Unit")
     assert unit.stance_class == "decline"
@@ -909,10 +904,6 @@ def test_doping_unit_and_federation_decline_during_proceedings(dossier: Dossier)
     assert federation.stance_class == "decline"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution: 'Sportblad reported ...' is typed organization, not media (a one-word masthead)",
-)
 def test_doping_newspaper_relayed_is_media(dossier: Dossier) -> None:
     relayed = [s for s in dossier.statements if s.article == "doping-wire" and s.speaker_text == "Sportblad"]
     assert relayed and all(s.source_type == "media" for s in relayed)

@@ -919,8 +919,6 @@ OPEN: dict[str, str] = {
     " read right, links to no organization",
     "recall_company_spokesman_declines": "entities: the recogniser labels 'Kelvo Appliances' a person, so 'a company"
     " spokesman' finds no company to speak for",
-    "strike_quote_then_secretary_named": "stance: a negated intention ('Our members will not accept less than 8"
-    " percent') is read as a denial, not an assertion",
 }
 
 

@@ -243,6 +243,34 @@ def test_a_negated_infinitive_or_a_not_the_only_is_no_denial(text: str) -> None:
     assert first(text).stance_class != "deny"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our members will not accept less than 8 percent," the union\'s negotiator said.',
+        "The rebels said they would not give up their weapons until the talks began.",
+        '"We won\'t tolerate any further delay to the bridge," the mayor said.',
+        "The seller said it would not settle for anything below the asking price of 40 million.",
+        '"The club will never allow a player to dictate terms," the chairman told reporters.',
+    ],
+)
+def test_a_condition_set_by_a_refusal_to_yield_is_no_denial(text: str) -> None:
+    """A negated verb of yielding with a modal of the future says what the speaker will not give in to: a position."""
+    assert first(text).stance_class == "assert"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not accept these allegations," the company said.',
+        "The airline said it did not accept the findings of the inquiry.",
+        "The club said the striker would not leave this summer.",
+        '"The plant will not close," the chief executive said.',
+    ],
+)
+def test_a_refusal_of_a_report_or_a_future_not_yielded_still_denies(text: str) -> None:
+    assert first(text).stance_class == "deny"
+
+
 def test_a_plain_negated_clause_still_denies() -> None:
     assert first("The minister said the army did not fire on the protesters.").stance_class == "deny"
 

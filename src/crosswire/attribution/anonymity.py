@@ -15,12 +15,25 @@ from spacy.tokens import Doc
 from crosswire.attribution.cue_parse import Candidate
 
 # Verbs that ask for (or give the terms of) not being named.
-REQUEST_LEMMAS = frozenset({"ask", "request", "decline", "refuse", "speak", "talk", "insist", "seek", "demand"})
-_REQUEST = re.compile(
-    r"\s*(?:(?:that\s+)?(?:not\s+to\s+be|to\s+not\s+be|to\s+be)\s+(?:named|identified|quoted|cited)"
+REQUEST_LEMMAS = frozenset(
+    {"ask", "request", "decline", "refuse", "speak", "talk", "insist", "seek", "demand", "wish", "want", "prefer"}
+)
+# What such a verb asks for: not to be named, anonymity, the terms it spoke on.
+_TERMS = (
+    r"(?:(?:that\s+)?(?:not\s+to\s+be|to\s+not\s+be|to\s+be)\s+(?:named|identified|quoted|cited)"
     r"|(?:that\s+)?(?:their|his|her)\s+names?\s+(?:not\s+)?(?:be\s+)?(?:used|withheld|published|given)"
     r"|(?:for\s+)?anonymity|on\s+(?:the\s+)?condition\s+(?:of|that)|to\s+remain\s+anonymous"
-    r"|anonymously|off\s+the\s+record|on\s+background)\b",
+    r"|anonymously|off\s+the\s+record|on\s+background)\b"
+)
+# The terms right after a request's cue ("..., asking not to be named").
+_REQUEST = re.compile(r"\s*" + _TERMS, re.IGNORECASE)
+# The verbs' forms as news copy writes them ("asked", "requesting", "spoke", "sought").
+_REQUEST_VERB = r"\b(?:ask|request|declin|refus|speak|spok|talk|insist|seek|sought|demand|wish|want|prefer)[a-z]*"
+# A clause that says its source is not named, anywhere in it: a request, the terms, or the lack of leave to speak
+# ("who asked not to be identified", "who spoke on condition of anonymity", "who was not authorised to speak").
+ANONYMOUS_CLAUSE = re.compile(
+    _REQUEST_VERB + r"\s+" + _TERMS + r"|\bcondition\s+(?:of\s+anonymity|that)|\banonymity\b|\banonymously\b"
+    r"|\bnot\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|talk|comment|discuss|be\s+named)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]")

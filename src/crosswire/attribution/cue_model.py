@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from crosswire.attribution import bounds, cues
+from crosswire.attribution import bounds, cues, verb_content
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -143,6 +143,12 @@ def content_of(token: Token, text: str) -> list[tuple[str, tuple[int, int]]]:
         ]
         found.append((f"obj:{first.dep_}", _edges(parts)))
         alone = _edges([first])
+        cut = verb_content.object_aside(first)
+        if cut is not None and alone[0] < cut:
+            # "thanked the crowd, which chanted his name": the writer's aside on the object is not what was said
+            alone = (alone[0], cut)
+            if found[0][1][1] == _edges([first])[1]:
+                found[0] = (found[0][0], alone)
         if alone != found[0][1]:
             found.append((f"objonly:{first.dep_}", alone))
         # "expressed deep concern about the policy": a light verb's object names the attitude, its phrase the content
@@ -162,7 +168,9 @@ def content_of(token: Token, text: str) -> list[tuple[str, tuple[int, int]]]:
         prep = preps[0]
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if objects:
-            return [(f"prep:{prep.lower_}", _edges(objects[:1]))]
+            start, end = _edges(objects[:1])
+            cut = verb_content.object_aside(objects[0])  # "critical of the plan during the debate": the plan
+            return [(f"prep:{prep.lower_}", (start, cut if cut is not None and start < cut else end))]
     passive = bounds.passive_content(token)
     return [("passive", passive)] if passive is not None else []
 

@@ -158,9 +158,12 @@ class _Finder:
                 self.read_with_governor.add(token.i)
                 continue  # "cited X as saying": read with the "cited" verb
             if token.lemma_.lower() in cues.CITING and citations.is_participle(token):
-                if citations.cited_source(self, token) is not None:
+                # "..., citing an unnamed source": a nested source, read with its governor; "declined to comment,
+                # citing the ongoing proceedings": a reason given, no source and no statement of its own either
+                # ("said ... and cited the decision", a finite verb sharing the subject, is the speaker's own act)
+                if token.tag_ == "VBG" or citations.cited_source(self, token) is not None:
                     self.read_with_governor.add(token.i)
-                continue  # "..., citing an unnamed source": a nested source or a reason, read with its governor
+                continue
             words = verb_content.words_noun(token)
             if words is not None and verb_content.carried_by_cue(words):
                 self.read_with_governor.add(token.i)
@@ -272,6 +275,8 @@ class _Finder:
         if speaker is None and lemma not in {"report", "say", "announce", "claim", "state", "reveal", "confirm"}:
             return
         start, end, reported = self.inside_quote(cue_start, start, end)
+        # an object's content cut before the writer's aside on it is not run on over the aside by the end chooser
+        aside = verb_content.circumstance_stop(token)
         # a passage a colon introduces in quotation dashes ("wrote the following:\n\n– ...") is verbatim
         dashed = dashes.DASH_QUOTE.match(text, text.rfind("\n", 0, start) + 1) is not None and start > para_end
         self.candidates.append(
@@ -289,7 +294,7 @@ class _Finder:
                 cue_token=token.i,
                 stance_text=stance_text,
                 finite=parse.is_finite(token, reading),
-                fixed_end=reported,
+                fixed_end=reported or (aside is not None and end <= aside),
                 in_quote=reported,
             )
         )
@@ -618,6 +623,10 @@ def _statement(
         inside = finder.mentions(s, e)
         memory.learn(text[s:e], inside)
         source = sources.source_type(text[s:e], inside, candidate.cue_lemma, memory)
+        if source in {"person", "unknown"} and sources.masthead_by_verb(
+            text[s:e], inside, candidate.cue_lemma, article.mentions
+        ):
+            source = "media"  # "Sportblad reported earlier on Thursday that ...": a one-word masthead
         if candidate.speaker in finder.unnamed or unnamed.refers_back(text[s:e], inside, source):
             source = "anonymous"  # "..., the people said, asking not to be named"; "the people" named so before
         unnamed.learn(text[s:e], source)

@@ -252,6 +252,26 @@ def _unnamed_words(phrase: str, mentions: Sequence[Mention]) -> str:
     return re.sub(r"\b[A-Z][\w&'’-]*\s+Insider\b(?!s)", " ", phrase)
 
 
+# Verbs of publishing: what an outlet does with a story ("Sportblad reported earlier on Thursday that ...").
+PUBLISHING = frozenset({"report", "publish", "print", "broadcast"})
+
+
+def masthead_by_verb(
+    phrase: str, mentions: Sequence[Mention], cue_lemma: str, article_mentions: Sequence[Mention]
+) -> bool:
+    """Whether a one-word name that publishes ("Sportblad reported ...", "Gazetta published ...") is an outlet: a
+    capitalised word the recogniser types as nothing or as a person, with a verb of publishing, which the article
+    never gives as the surname of a person named in full ("Maria Lund ... Lund reported" stays a person)."""
+    word = phrase.strip()
+    if cue_lemma not in PUBLISHING or not re.fullmatch(r"[A-Z][\w&'’-]+", word) or word.lower() in PERSON_PRONOUNS:
+        return False
+    if any(m.label != "PERSON" for m in mentions):
+        return False
+    return not any(
+        m.label == "PERSON" and len(m.text.split()) > 1 and m.text.split()[-1] == word for m in article_mentions
+    )
+
+
 def source_type(
     phrase: str, mentions: Sequence[Mention], cue_lemma: str = "", memory: MediaMemory | None = None
 ) -> SourceType:
@@ -305,7 +325,7 @@ def source_type(
             return "anonymous"
         return "person"
     if orgs:
-        return "media" if cue_lemma == "report" and orgs[0].label == "ORG" else "organization"
+        return "media" if cue_lemma in PUBLISHING and orgs[0].label == "ORG" else "organization"
     if head in ORG_NOUNS:
         return "organization"
     if text[:1].isupper() and not lowered.startswith(("the ", "a ", "an ")):

@@ -21,27 +21,17 @@ well (:func:`named_after_quote`): the speaker is the whole phrase, apposition an
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from crosswire.attribution import bounds, citations, cues
+from crosswire.attribution import anonymity, bounds, citations, cues
 
 if TYPE_CHECKING:
     from crosswire.attribution.finder import _Finder
 
 # The parts of speech of a speaker's noun phrase between a quote and its cue ("the family's lawyer, Ruth Okafor").
 _PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ", "PUNCT"})
-
-# A relative clause that says the source is not named: the request, the terms, or the lack of leave to speak.
-ANONYMOUS_CLAUSE = re.compile(
-    r"\b(?:ask(?:ed|s)?|request(?:ed|s)?|declin(?:ed|es)|refus(?:ed|es)|wish(?:ed|es)?|want(?:ed|s)?|"
-    r"prefer(?:red|s)?)\s+(?:not\s+)?(?:to\s+(?:not\s+)?be\s+(?:named|identified|quoted)|anonymity)"
-    r"|\bcondition\s+(?:of\s+anonymity|that)|\banonymity\b|\banonymously\b"
-    r"|\bnot\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|talk|comment|discuss|be\s+named)",
-    re.IGNORECASE,
-)
 
 
 def relative_clauses(finder: _Finder, start: int, end: int) -> list[Token]:
@@ -89,7 +79,7 @@ def speaker_clauses(finder: _Finder) -> None:
             first, last = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
             if candidate.cue_start is not None and first <= candidate.cue_start < last:
                 continue  # "X, who highlighted comments ..., saying ...": the clause the cue itself stands in
-            asks = bool(ANONYMOUS_CLAUSE.search(text, first, last))
+            asks = bool(anonymity.ANONYMOUS_CLAUSE.search(text, first, last))
             anonymous = anonymous or asks
             for other, inner in enumerate(finder.candidates):
                 if other != index and inner.cue_start is not None and first <= inner.cue_start < last:

@@ -302,6 +302,14 @@ FEELINGS = frozenset(
 # want to rule it out yet", "nobody expected the attention"), not that something did not happen. Verbs of intending
 # stay: "we do not intend to make an offer" denies the reported plan.
 WANTING = frozenset({"want", "wish", "expect", "hope", "anticipate", "like", "care", "mind"})
+# Verbs of yielding: with a modal of the future and negated, they set a condition or a threat ("our members will not
+# accept less than 8 percent", "we won't tolerate any delay", "the rebels would not give up their arms"), a stated
+# position, not that a reported thing did not happen. Without the modal ("we do not accept the findings") or against
+# a report ("we will not accept these allegations") they stay a denial.
+YIELDING = frozenset(
+    {"accept", "tolerate", "allow", "permit", "settle", "budge", "yield", "surrender", "bow", "compromise"}
+)
+FUTURE_MODALS = frozenset({"will", "would", "shall", "wo", "'ll", "’ll"})
 # Subjects that make a negated modal a general precept ("You can't pursue military operations and still hope for
 # peace", "one must not forget"), not a denial of a fact.
 GENERIC_SUBJECTS = frozenset({"you", "one"})
@@ -334,6 +342,18 @@ def _corrects_or_describes(children: list[Token]) -> bool:
     return any(c.dep_ in {"attr", "dobj"} and c.tag_ in {"WP", "WRB"} for g in children for c in [g, *g.children])
 
 
+def _refused_terms(root: Token, auxiliaries: list[Token]) -> bool:
+    """Whether a verb of yielding with a modal of the future says what the subject will not give in to ("will not
+    accept less than 8 percent", "would not give up their arms"), with no report as its object."""
+    lemma = root.lemma_.lower()
+    giving_in = lemma in {"give", "back"} and any(
+        c.dep_ == "prt" and c.lower_ in {"up", "in", "down"} for c in root.children
+    )
+    if not (lemma in YIELDING or giving_in) or not any(a.lower_ in FUTURE_MODALS for a in auxiliaries):
+        return False
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS for c in root.children)
+
+
 def _negated_root(root: Token) -> bool:
     """Whether the main clause headed by ``root`` is plainly negated: a "not"/"never" that is no hedge, contrast or
     description, or a subject or object that says there is none ("No talks are taking place")."""
@@ -347,6 +367,8 @@ def _negated_root(root: Token) -> bool:
         return False  # "warned the rebels not to attack", "asked not to be named": a directive or a wish, no denial
     if root.lemma_.lower() in WANTING:
         return False  # "we never wanted the hype", "they don't want to rule it out yet": a wish, not a denial
+    if negations and _refused_terms(root, auxiliaries):
+        return False  # "our members will not accept less than 8 percent": a condition set, not a denial
     subjects = {c.lower_ for c in children if c.dep_ in {"nsubj", "nsubjpass"}}
     if negations and subjects & GENERIC_SUBJECTS and any(c.tag_ == "MD" for c in auxiliaries):
         return False  # "you can't pursue operations and still hope for peace": a precept
