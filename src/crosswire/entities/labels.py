@@ -174,12 +174,14 @@ def vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             ):
                 label = "ORG"  # "United paid" after "Manchester United": the organization's short name
             if (
-                label == "PERSON"
+                (label in {"PERSON", "NORP"} or (label in {"GPE", "LOC"} and gazetteer.place(mention.text) is None))
                 and fold(mention.text) in stems
                 and translit_key(mention.text) not in surnames_corpus
                 and not _first_name_here(mention.text, firsts_article[a])
             ):
-                label = "ORG"  # "Veridane's chief executive" where the corpus writes "Veridane Therapeutics"
+                # "Veridane's chief executive" where the corpus writes "Veridane Therapeutics"; "Halvex denied" tagged
+                # a nationality where it writes "Halvex Chemicals"
+                label = "ORG"
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
             labels[(a, i)] = label

@@ -342,14 +342,15 @@ _NEXT_WORD = re.compile(r" +([A-Z][\w.]*)")
 def _company_spans(
     text: str, spans: list[tuple[int, int, str]], others: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """Companies' names of unknown words and a corporate head noun (see :data:`CORPORATE_HEADS`): a tagged span
-    that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, and an untagged name is
-    added, as ORG. A leading determiner is not part of the name; a name that runs on in another capitalised word
+    """Companies' names of unknown words and a corporate head noun (:func:`recover.is_company_head`): a tagged span
+    that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, an untagged name is
+    added, as ORG, and a span the tagger gave another kind ("Nordwind Bank" a place) becomes ORG. A leading determiner is not part of the name; a name that runs on in another capitalised word
     ("Kestrel Holdings Tower"), one the tagger gave another kind of name (an event, a product, a law: ``others``)
     and a head before "of" ("Capital of Culture") are left alone."""
     out = list(spans)
     for match in _COMPANY.finditer(text):
-        if match.group(2).lower() not in CORPORATE_HEADS:
+        name_words = [w for w in match.group(1).split() if w.lower() not in _NOT_COMPANY_WORDS]
+        if not recover.is_company_head(match.group(2), name_words):
             continue
         end = match.end(2)
         following = _NEXT_WORD.match(text, end)
@@ -372,6 +373,10 @@ def _company_spans(
         if any(out[i][0] < start or out[i][1] > end for i in inside):
             continue  # a longer tagged name holds it
         if any(out[i][0] == start and out[i][1] == end for i in inside):
+            # the head noun decides the kind, whatever the tagger said ("Nordwind Bank" a place, "Kelvo Appliances"
+            # a person), unless the gazetteer knows the whole name as a place
+            if gazetteer.place(text[start:end]) is None:
+                out = [(s, e, "ORG") if (s, e) == (start, end) else (s, e, lab) for s, e, lab in out]
             continue
         out = [span for i, span in enumerate(out) if i not in inside]
         out.append((start, end, "ORG"))

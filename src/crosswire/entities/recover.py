@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from crosswire.entities import gazetteer
+from crosswire.entities import gazetteer, lexicon
 from crosswire.entities.names import (
     HONORIFICS,
     SURNAME_PARTICLES,
@@ -42,11 +42,53 @@ CORPORATE_HEADS = frozenset(
         "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
         "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
         "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
-        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools",
+        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools", "appliances", "steel",
+        "insurance", "assurance", "bank", "cosmetics", "textiles", "beverages", "breweries",
         # legal forms, which may follow another head ("Veridane Therapeutics Inc")
         "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
     }
 )  # fmt: skip
+
+# Plurals that end places' and events' names ("Cayman Islands", "Niagara Falls", "Hunger Games"), never a company head.
+_NAME_PLURALS = frozenset(
+    {
+        "islands", "isles", "mountains", "hills", "falls", "springs", "lakes", "heights", "highlands", "lowlands",
+        "plains", "rapids", "keys", "woods", "fields", "gardens", "sands", "dunes", "cliffs", "valleys", "rivers",
+        "games", "awards", "olympics", "championships", "nations", "states", "times", "wars", "crossings", "parks",
+        "towers", "docks", "fens", "moors", "marshes", "glens",
+    }
+)  # fmt: skip
+# Words before "Bank" that make a place of it ("West Bank", "Left Bank"), not a bank.
+_SHORE_WORDS = frozenset({"north", "south", "east", "west", "left", "right", "northern", "southern", "eastern", "western"})
+
+
+def is_company_head(word: str, before: list[str]) -> bool:
+    """Whether ``word`` ends a company's name after the words ``before`` it: a listed head noun (see
+    :data:`CORPORATE_HEADS`), or the plural of an English noun (:mod:`crosswire.entities.lexicon`: "Appliances",
+    "Semiconductors") after coined words only, which no dictionary, nicknames list or gazetteer knows ("Kelvo
+    Appliances"; not "Olympic Games", "Oliver Banks", "Faroe Islands")."""
+    low = word.lower().rstrip(".")
+    if not before or (low == "bank" and before[0].lower() in _SHORE_WORDS):
+        return False
+    if low in CORPORATE_HEADS:
+        return True
+    return (
+        lexicon.singular_noun(low) is not None
+        and low not in _NAME_PLURALS
+        and all(is_coined(name_word) for name_word in before)
+    )
+
+
+def is_coined(word: str) -> bool:
+    """A capitalised word no dictionary, nicknames list or gazetteer knows ("Kelvo", "Halvex"; not "Oliver")."""
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not lexicon.is_english(word)
+        and not is_given_name(word)
+        and gazetteer.place(word) is None
+    )
+
 
 # An acronym defined right after an organization's name: "Full Name (ACR)" or "Full Name, or ACR".
 DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
@@ -77,14 +119,18 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near)\s
 
 def company_stem(key: str, legal_form: bool = False) -> str | None:
     """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
-    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape. With
-    ``legal_form``, also the one word a legal form follows ("nordhavn" of "nordhavn ag")."""
+    therapeutics", "nordavia" of "nordavia airways group", "kelvo" of "kelvo appliances"), or None when the name is
+    not of that shape or the word is an English adjective ("central" of "central bank"). With ``legal_form``, also
+    the one word a legal form follows ("nordhavn" of "nordhavn ag")."""
     words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
     if legal_form and len(words) == 1 and len(key.split()) > 1 and not is_acronym(words[0]):
         return words[0] if words[0] not in CORPORATE_HEADS and gazetteer.place(words[0]) is None else None
     if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
         return None
-    return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
+    if lexicon.is_adjective(words[0]):
+        return None
+    heads = all(is_company_head(word, [words[0].capitalize()]) for word in words[1:])
+    return words[0] if heads else None
 
 
 def _free(mentions: list[Mention], start: int, end: int) -> bool:
