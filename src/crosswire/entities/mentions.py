@@ -450,7 +450,10 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
             continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
     mentions = _untagged_surnames(
-        text, recover.full_names_of_surnames(text, _titled_names(text, mentions), ROLE_PREFIXES)
+        text,
+        recover.full_names_of_surnames(
+            text, _titled_names(text, _bodies_of_organizations(text, mentions)), ROLE_PREFIXES
+        ),
     )
     added = recover.defined_acronyms(text, mentions)
     added += recover.named_heads(text, [*mentions, *added])
@@ -458,6 +461,60 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
     added += recover.dateline_place(text, [*mentions, *added])
     added += recover.untagged_countries(text, [*mentions, *added])
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+# A body of an organization: "The Board of Governors of", "The Audit Committee of", "the Consular Department of".
+_BODY_NOUNS = r"(?:Board|Committee|Department|Directorate|Division|Panel|Unit|Office|Secretariat|Bureau)"
+_BODY = re.compile(rf"(?:[A-Z][\w-]* ){{0,3}}{_BODY_NOUNS}(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?")
+_OF = re.compile(r" of (?:the )?")
+
+
+def _is_organization_name(name: str) -> bool:
+    """A name an organization's head noun ends before any "of" ("Central Bank" of "Central Bank of Estavia",
+    "Hensley Foods"): an institution's or a company's."""
+    words = name.split(" of ")[0].split()
+    if len(words) < 2 and not (len(words) == 1 and " of " in name):
+        return False
+    head = words[-1]
+    return head.lower() in recover.HEADS_ALONE or recover.is_company_head(head, words[:-1])
+
+
+def _bodies_of_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A board, committee or department "of" an organization ("The Board of Governors of the Westmark Reserve Bank",
+    "the Audit Committee of Hensley Foods") is no organization of its own in the dossier: its mention is the
+    organization's, trimmed to that name, and a body tagged apart from the name after it goes. A name whose "of" part
+    is no organization ("International Committee of the Red Cross", "Department of Defense") stays whole."""
+    out: list[Mention] = []
+    for i, mention in enumerate(mentions):
+        if mention.label != "ORG":
+            out.append(mention)
+            continue
+        parent = _parent_of_body(mention.text)
+        if parent is not None:
+            out.append(Mention(start=mention.end - len(parent), end=mention.end, text=parent, label="ORG"))
+            continue
+        after = _OF.match(text, mention.end) if _BODY.fullmatch(mention.text) else None
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            after is not None
+            and following is not None
+            and following.start == after.end()
+            and following.label == "ORG"
+            and _is_organization_name(following.text)
+        ):
+            continue  # "Board of Governors" tagged before "the Westmark Reserve Bank"
+        out.append(mention)
+    return out
+
+
+def _parent_of_body(name: str) -> str | None:
+    """The organization's name ending ``name`` when ``name`` is a body "of" it (see
+    :func:`_bodies_of_organizations`), or None."""
+    for of in _OF.finditer(name):
+        rest = name[of.end() :]
+        if _BODY.fullmatch(name[: of.start()]) and rest[:1].isupper() and _is_organization_name(rest):
+            return rest
+    return None
 
 
 # A broadcaster's medium after its name ("Metro TV", "Capital FM"), or a club's word ("Kingsbury Town", "Harwick

@@ -59,7 +59,9 @@ _NAME_PLURALS = frozenset(
     }
 )  # fmt: skip
 # Words before "Bank" that make a place of it ("West Bank", "Left Bank"), not a bank.
-_SHORE_WORDS = frozenset({"north", "south", "east", "west", "left", "right", "northern", "southern", "eastern", "western"})
+_SHORE_WORDS = frozenset(
+    {"north", "south", "east", "west", "left", "right", "northern", "southern", "eastern", "western"}
+)
 
 
 def is_company_head(word: str, before: list[str]) -> bool:
