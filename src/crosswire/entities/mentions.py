@@ -458,6 +458,7 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
     added = recover.defined_acronyms(text, mentions)
     added += recover.named_heads(text, [*mentions, *added])
     added += recover.untagged_institutions(text, [*mentions, *added])
+    added += recover.companies_by_shares(text, [*mentions, *added])
     added += recover.company_stems(text, [*mentions, *added], fold)
     added += recover.dateline_place(text, [*mentions, *added])
     added += recover.untagged_countries(text, [*mentions, *added])

@@ -228,6 +228,28 @@ def untagged_institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+# A coined word before a company's shares moving: "Zentrix shares jumped 20 percent".
+_SHARES_MOVED = re.compile(
+    r"(?<![\w.'’&-])([A-Z][a-z]+) (?:shares|stock|share price) (?:have |had |were |was )?(?:rose|risen|fell|fallen|"
+    r"jumped|slid|slipped|climbed|dropped|gained|lost|surged|tumbled|plunged|soared|slumped|sank|rallied|closed|"
+    r"opened|ended|traded|hit|edged|dipped|rebounded|recovered|crashed|doubled|halved|are|were|have)\b"
+)
+
+
+def companies_by_shares(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A coined word (:func:`is_coined`) whose shares or stock the text says moved ("Zentrix shares jumped", "Quantaro
+    shares fell"): a company, even opening the one sentence naming it, which the tagger leaves untagged; not an
+    English word ("Tech shares fell"), a given name or a place, nor a word of a person's name in the article."""
+    people = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
+    added: list[Mention] = []
+    for match in _SHARES_MOVED.finditer(text):
+        start, end, word = match.start(1), match.end(1), match.group(1)
+        if word in people or not is_coined(word) or not _free([*mentions, *added], start, end):
+            continue
+        added.append(Mention(start=start, end=end, text=word, label="ORG"))
+    return added
+
+
 def company_stems(text: str, mentions: list[Mention], fold: Callable[[str], str]) -> list[Mention]:
     """A company's distinctive word written alone ("Halvorsen" of "Halvorsen Shipping"): the company."""
     stems: set[str] = set()
