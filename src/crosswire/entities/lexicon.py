@@ -41,6 +41,14 @@ def is_adjective(word: str) -> bool:
     return word.lower() in _tables().get("adj", frozenset())
 
 
+def is_noun(word: str) -> bool:
+    return word.lower() in _tables().get("noun", frozenset())
+
+
+def is_verb(word: str) -> bool:
+    return word.lower() in _tables().get("verb", frozenset())
+
+
 def singular_noun(word: str) -> str | None:
     """The English noun ``word`` is the regular plural of ("appliances" -> "appliance", "industries" ->
     "industry"), or None (a singular, a mass noun such as "news", a word no dictionary holds)."""
