@@ -377,12 +377,7 @@ CASES: dict[str, Case] = {
 }
 
 # What the pipeline still gets wrong, each with its cause (strict: a fix makes the test fail until its mark goes).
-OPEN: dict[str, str] = {
-    "company_at_sentence_start": "an unknown company name opening the only sentence that names it ('Quantaro shares "
-    "fell') is not tagged at all, and a noun before 'shares' is not evidence enough alone",
-    "storm_name": "a city after 'to' ('winds of 90 mph to Galway') is tagged an organization, and 'to' also stands "
-    "before companies ('sold to Shell'), so it proves no place",
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

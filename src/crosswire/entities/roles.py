@@ -211,10 +211,12 @@ def _render(tokens: Sequence[_Tok], spans: _Spans, lookup: OrgLookup) -> str | N
     if org is not None:
         first, last, name = org
         title = [t for t in kept[:first] + kept[last:] if t.low not in {"of", "for", "at", "the", "'s"}]
+        # "head of quality" before the organization: the head's object stays, with its "of"
+        objects = {id(t) for i, t in enumerate(kept) if i >= 2 and _object_of_head(kept[:i], t)}
         title_text = " ".join(
-            t.low.removeprefix("then-")
+            ("of " if id(t) in objects else "") + t.low.removeprefix("then-")
             for n, t in enumerate(title)
-            if _is_title_word(t) or _is_head(t) or _inside_title(title, n, spans)
+            if _is_title_word(t) or _is_head(t) or _inside_title(title, n, spans) or id(t) in objects
         )
         if title_text:
             article = "" if name.lower().startswith("the ") else "the "
