@@ -743,11 +743,6 @@ def test_round9_no_dateline_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossi
 # --- round 9: a chemical plant explosion ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: 'Halvex' alone is a NORP of its own, not an alias of the organization 'Halvex Chemicals' "
-    "(a company head noun 'Chemicals' the seventh round's stems do not list)",
-)
 def test_blast_operator_union_and_regulator_are_organizations(dossier: Dossier) -> None:
     halvex = _entity(dossier, "Halvex Chemicals")
     assert halvex.type == "ORG" and "Halvex" in halvex.aliases
@@ -775,11 +770,6 @@ def test_blast_fire_official_is_anonymous_and_the_relayed_paper_is_media(dossier
     assert relayed and all(s.source_type == "media" for s in relayed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: 'Halvex denied that it had been alerted' links the speaker to no entity (a person, unlinked), so "
-    "the operator's denial has no source; the claim is one and contested, as written",
-)
 def test_blast_operator_denies_the_union_warnings(dossier: Dossier) -> None:
     """The union's claim (told by the broadcaster and the local paper), the operator's denial that it had been warned
     and its statement that it received no warning are one claim, confirmed by the union and denied by the operator."""

@@ -91,15 +91,25 @@ _ONLY_PLACE_BEFORE = re.compile(
     re.I,
 )
 # "to" before a city the gazetteer knows ("winds of 90 mph to Galway", "fled to Lviv") is a place's, unless a verb of
-# selling, losing, moving a player, giving or speaking stands before it ("sold to", "lost to", "moved to", "spoke to"),
-# where a company, a club or a body stands as often.
-_TO_PLACE_BEFORE = re.compile(
-    r"(?<!\bsold )(?<!\bselling )(?<!\blost )(?<!\blosing )(?<!\bfell )(?<!\bmoved )(?<!\bmove )(?<!\bloaned )"
-    r"(?<!\bswitched )(?<!\btransferred )(?<!\bjoined )(?<!\breturned )(?<!\bgave )(?<!\bgiven )(?<!\bhanded )"
-    r"(?<!\bpaid )(?<!\bowed )(?<!\blent )(?<!\bspoke )(?<!\bspeaking )(?<!\btalked )(?<!\bwrote )(?<!\bsaid )"
-    r"(?<!\btold )(?<!\bsubmitted )(?<!\bapplied )(?<!\breported )(?<!\bbeaten )(?<!\bdefeat )\bto\s+$",
+# selling, losing, moving a player, giving or speaking stands before it in its sentence ("sold their striker to",
+# "lost 2-0 to", "spoke to"), where a company, a club or a body stands as often.
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_NOT_MOTION = re.compile(
+    r"\b(?:sold|sell|sells|selling|lost|lose|loses|losing|fell|moved|move|moves|moving|loaned|switched|transferred|"
+    r"joined|returned|went|go|going|signed|traded|merged|gave|given|handed|paid|owed|lent|spoke|speaking|talked|wrote|"
+    r"said|told|submitted|applied|reported|beaten|defeat|defeats)\b",
     re.I,
 )
+
+
+def _to_a_place(before: str) -> bool:
+    """Whether the text before a name ends in a "to" of motion (see :data:`_NOT_MOTION`) within its sentence."""
+    if not _TO_BEFORE.search(before):
+        return False
+    clause = re.split(r"[.!?;]\s", before)[-1]
+    return _NOT_MOTION.search(clause) is None
+
+
 # A post or a holding only an organization has, after a name in the possessive ("Velora's founder", "Orvane's chief
 # financial officer", "Kestrel's shareholders"): the name is an organization's, whatever kind the tagger gave it.
 _ORGANIZATION_OWNS = re.compile(
@@ -266,7 +276,7 @@ def _introduced_label(text: str, voted: str, introduced: _Introduced) -> str:
 def _only_as_place(articles: Sequence[Article]) -> set[str]:
     """Folded one-word names that every article writes only where a place stands (after "in", "near", "outside" ...):
     a city the tagger typed as an organization ("Kestrel Bank's branches in Limerick"), or a city after a "to" of
-    motion (:data:`_TO_PLACE_BEFORE`: "winds of 90 mph to Galway"). A name opening an article is
+    motion (:func:`_to_a_place`: "winds of 90 mph to Galway"). A name opening an article is
     no evidence: a club named first ("Napoli, Juventus and AC Milan bid ...") is not a dateline."""
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()
@@ -278,7 +288,8 @@ def _only_as_place(articles: Sequence[Article]) -> set[str]:
             seen[key] += 1
             before = article.text[max(0, mention.start - 30) : mention.start]
             if _ONLY_PLACE_BEFORE.search(before) or (
-                _TO_PLACE_BEFORE.search(before) and gazetteer.city(mention.text) is not None
+                _to_a_place(article.text[max(0, mention.start - 60) : mention.start])
+                and gazetteer.city(mention.text) is not None
             ):
                 placed[key] += 1
     return {key for key, count in seen.items() if placed[key] == count}

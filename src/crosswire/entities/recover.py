@@ -42,8 +42,8 @@ CORPORATE_HEADS = frozenset(
         "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
         "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
         "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
-        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools", "appliances", "steel",
-        "insurance", "assurance", "bank", "cosmetics", "textiles", "beverages", "breweries",
+        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools", "steel",
+        "insurance", "assurance", "bank",
         # legal forms, which may follow another head ("Veridane Therapeutics Inc")
         "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
     }
@@ -197,11 +197,13 @@ def named_heads(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Heads of institutions' names the tagger sometimes leaves untagged ("09:02 - The Central Bank of Estavia has ..."),
 # without those that also end events' or rooms' names ("Memorial Service", "Oval Office", "Apollo Mission").
-_INSTITUTION_HEADS = HEADS_ALONE - frozenset({"service", "office", "mission", "house", "party", "group"})
+_INSTITUTION_HEADS = (HEADS_ALONE | {"board", "federation", "association", "foundation"}) - frozenset(
+    {"service", "office", "mission", "house", "party", "group"}
+)
 _CAP = r"[A-Z][a-z]+"
 _INSTITUTION = re.compile(
-    rf"(?<![\w.'’&-])((?:{_CAP} ){{1,3}}(?P<head>{_CAP})(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?"
-    rf"|(?P<lead>{_CAP}) of (?:the )?{_CAP}(?: {_CAP}){{0,2}})(?![\w'’&-])"
+    rf"(?<![\w.'’&-])((?:{_CAP} ){{1,3}}(?P<head>{_CAP})(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}}){{0,2}}"
+    rf"|(?P<lead>{_CAP})(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}}){{1,2}})(?![\w'’&-])"
 )
 
 
@@ -218,9 +220,11 @@ def untagged_institutions(text: str, mentions: list[Mention]) -> list[Mention]:
         words = list(re.finditer(r"\S+", match.group(1)))
         while words and words[0].group(0).lower() in _NOT_FIRST_NAMES:
             words.pop(0)
-        if not words or words[0].group(0) == head and match.group("head"):
-            continue
-        if any(w.group(0)[:1].isupper() and w.group(0).lower() in ROLE_HEADS | TITLE_WORDS for w in words):
+        if not words or (len(words) == 1 and match.group("head")):
+            continue  # "The Bank" alone: see :func:`named_heads`
+        written = [w.group(0) for w in words]
+        named = written[: written.index(head) + 1] if head in written else written
+        if any(word.lower() in ROLE_HEADS | TITLE_WORDS for word in named[:-1]) or head.lower() in ROLE_HEADS:
             continue
         start, end = match.start(1) + words[0].start(), match.end(1)
         if _free([*mentions, *added], start, end):

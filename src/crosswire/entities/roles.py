@@ -313,7 +313,7 @@ def _title_before(
             or _is_title_word(token)
             or known
             or (taken and _inside_title(tokens, at, spans))
-            or (taken and _lower_modifier(token, taken[-1]))
+            or (taken and _lower_modifier(token, taken[-1]) and not (at and tokens[at - 1].low in {"a", "an"}))
             or (not taken and _object_of_head(tokens[:at], token))
         ):
             taken.append(token)
