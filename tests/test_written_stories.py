@@ -838,9 +838,9 @@ def test_rates_wire_relays_the_newspaper(dossier: Dossier) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="entities: the live blog's 'The Central Bank of Estavia', after its time stamp, is no mention, so its "
-    "confirmation has no source (the stance contradiction is found by the speaker's words); the release's 'The Board "
-    "of the Central Bank of Estavia' is an organization of its own",
+    reason="claims: the bank's denial and its confirmations (the live blog's, after its time stamp, and the release's "
+    "Board of the bank, both now the bank's mentions) are one claim's stances, but its verdict stays 'denied': the "
+    "party that denied it doing what was reported does not outweigh the denial",
 )
 def test_rates_leak_denied_then_confirmed_by_the_decision(dossier: Dossier) -> None:
     """The leak (the paper's people familiar), the bank's Tuesday denial and its Thursday decision are one claim: the
