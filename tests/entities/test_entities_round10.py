@@ -109,9 +109,10 @@ def test_a_body_tagged_apart_from_its_organization_goes() -> None:
 @pytest.mark.parametrize(
     "name",
     ["International Committee of the Red Cross", "Department of Defense", "Ministry of Health of Dalmora",
-     "Office of the Prime Minister"],
+     "Office of the Prime Minister", "Economic Crimes Division of the Federal Police",
+     "Criminal Investigations Bureau of the National Police Agency"],
 )  # fmt: skip
-def test_a_name_whose_of_part_is_no_organization_stays_whole(name: str) -> None:
+def test_a_name_whose_of_part_is_no_organization_or_a_unit_of_its_own_stays_whole(name: str) -> None:
     text = f"The {name} said on Sunday that aid had arrived."
     assert _found(text, _span(text, name, "ORG")) == [(name, "ORG")]
 

@@ -466,7 +466,9 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
 
 
 # A body of an organization: "The Board of Governors of", "The Audit Committee of", "the Consular Department of".
-_BODY_NOUNS = r"(?:Board|Committee|Department|Directorate|Division|Panel|Unit|Office|Secretariat|Bureau)"
+# Units that act as bodies of their own ("the General Political Bureau of the Korean People's Army", "the FBI's
+# Criminal Investigative Division") are left out: a bureau, division, office or unit stays a name of its own.
+_BODY_NOUNS = r"(?:Board|Committee|Department|Panel)"
 _BODY = re.compile(rf"(?:[A-Z][\w-]* ){{0,3}}{_BODY_NOUNS}(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?")
 _OF = re.compile(r" of (?:the )?")
 
