@@ -344,9 +344,10 @@ def _company_spans(
 ) -> list[tuple[int, int, str]]:
     """Companies' names of unknown words and a corporate head noun (:func:`recover.is_company_head`): a tagged span
     that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, an untagged name is
-    added, as ORG, and a span the tagger gave another kind ("Nordwind Bank" a place) becomes ORG. A leading determiner is not part of the name; a name that runs on in another capitalised word
-    ("Kestrel Holdings Tower"), one the tagger gave another kind of name (an event, a product, a law: ``others``)
-    and a head before "of" ("Capital of Culture") are left alone."""
+    added, as ORG, and a span the tagger gave another kind ("Nordwind Bank" a place) becomes ORG. A leading
+    determiner is not part of the name; a name that runs on in another capitalised word ("Kestrel Holdings Tower"),
+    one the tagger gave another kind of name (an event, a product, a law: ``others``) and a head before "of"
+    ("Capital of Culture") are left alone."""
     out = list(spans)
     for match in _COMPANY.finditer(text):
         name_words = [w for w in match.group(1).split() if w.lower() not in _NOT_COMPANY_WORDS]
