@@ -5,9 +5,11 @@ before any grouping the corpus stage (:mod:`crosswire.entities.canonical`) gives
 its mentions carry, then lets what the text says around one mention override the vote: an organization noun before
 it ("the shipping group Maersk"), an outlet noun ("the weekly Harbour Gazette"), a place noun or a preposition of
 place, a trade only a person has ("actor Seth Rogen"), a first name the article writes for a person, a company name
-written elsewhere with its corporate head noun ("Veridane" of "Veridane Therapeutics") or its legal form ("Nordhavn"
-of "Nordhavn AG"), a post only an organization has after the name ("Velora's founder", "Orvane's chief executive"), a
-city tagged LOC, a national capital tagged an organization ("Washington said"). The surname tables it builds
+written elsewhere with its corporate head noun ("Veridane" of "Veridane Therapeutics"; "Halvex", tagged a
+nationality, of "Halvex Chemicals") or its legal form ("Nordhavn" of "Nordhavn AG"), a post only an organization has
+after the name ("Velora's founder", "Orvane's chief executive"), a city tagged LOC, a national capital tagged an
+organization ("Washington said"), a city tagged an organization where only a place stands ("branches in Limerick",
+"winds of 90 mph to Galway"; not after "sold ... to"). The surname tables it builds
 (a misspelt surname, the skeleton index) serve the people's clustering too.
 """
 

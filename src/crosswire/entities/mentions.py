@@ -21,7 +21,13 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
   "Striker Lena Oberg", tagged ORG), is cut: the name alone is a PERSON; an institution's name that opens with such a
   word ("Judge Rotenberg Center", "Coach Leather Goods") is left alone, since its other words are no person's name;
 - a company's name of unknown words and a corporate head noun ("Veridane Therapeutics", "Kestrel Holdings") is one
-  ORG mention, whether the tagger missed it or kept only its first word;
+  ORG mention, whether the tagger missed it, kept only its first word or gave it another kind ("Nordwind Bank" a
+  place, "Kelvo Appliances" a person): the head noun decides, a listed one or the plural of an English noun after
+  coined words (:func:`crosswire.entities.recover.is_company_head`);
+- a board, committee, department or panel "of" an organization ("The Board of Governors of the Westmark Reserve
+  Bank", "the Audit Committee of Hensley Foods") is that organization's mention, trimmed to its name, so what the
+  board says is the organization's; a name whose "of" part is no organization ("International Committee of the Red
+  Cross") and a bureau, division, office or unit stay names of their own;
 - an institution named in the possessive ("The Alzheimer's Association", "St. Mary's Hospital"), of which the tagger
   kept only the head noun, gets its owner's words back;
 - a transcript's speaker label that is a role noun ("ANCHOR:", "PRESENTER:", "REPORTER:") is nobody's name;
@@ -37,9 +43,11 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
   and a street ("Mill Lane", "Harrow Road"; "Nathan Lane" is a person: a given name) is a place;
 - names the tagger left untagged that the article shows to be names are added (:mod:`crosswire.entities.recover`):
   a name after a courtesy title ("Dame Frances Arlott"), a defined acronym written alone, an institution's head
-  noun in capitals ("The Ministry"), a company's distinctive word ("Halvorsen"), a full name before a surname tagged
-  alone, a dateline's city, a country in the possessive or after a preposition of place; a surname written before
-  the full name ("Hollis won ... Margaret Hollis") is the person too.
+  noun in capitals ("The Ministry"), an institution's whole name after a live blog's time stamp ("09:02 - The
+  Central Bank of Estavia has ..."), a coined word whose shares moved ("Quantaro shares fell"), a company's
+  distinctive word ("Halvorsen"), a full name before a surname tagged alone, a dateline's city, a country in the
+  possessive or after a preposition of place; a surname written before the full name ("Hollis won ... Margaret
+  Hollis") is the person too.
 
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.

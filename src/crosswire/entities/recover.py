@@ -8,8 +8,12 @@ Each mechanism takes the article's evidence, never a list of particular names:
 - an institution's head noun in capitals after "the" ("The Ministry did not say", "the Bank's governor") is an
   organization's name when the article names an organization that this noun heads ("Ministry of Defence") or ends
   ("European Commission"); the corpus stage then joins it to that name;
-- a company's one distinctive word ("Halvorsen" of "Halvorsen Shipping", "Pellucid" of "Pellucid Inc.") written
-  alone ("Halvorsen chief executive Ingrid Solberg", "Pellucid said") is the company;
+- an institution's whole name the tagger missed, as after a live blog's time stamp ("09:02 - The Central Bank of
+  Estavia has raised ..."), is an organization;
+- a coined word whose shares moved ("Quantaro shares fell", opening the one sentence naming it) is a company;
+- a company's one distinctive word ("Halvorsen" of "Halvorsen Shipping", "Pellucid" of "Pellucid Inc.", "Tallender"
+  of "Tallender Bank"; no English adjective: not "Central" of "Central Bank") written alone ("Halvorsen chief
+  executive Ingrid Solberg", "Pellucid said") is the company;
 - a person's first name before a surname the tagger tagged alone ("sentenced Tunde Okafor" where only "Okafor's
   lawyers" was tagged; "Ana de la Cruz" where only "De la Cruz said" was) makes the full name a person;
 - a dateline's city in capitals that the tagger missed ("GENEVA (Reuters) -") is the place the gazetteer knows,

@@ -5,7 +5,9 @@ mentions only (no parse needed, so stored articles can be re-read by the corpus 
 
 - a title before the name: "CIA director William Burns", "Kremlin spokesperson Dmitry Peskov", "Presidential
   Communications Director Fahrettin Altun", "The head of Russia's Foreign Intelligence Service (SVR) Sergei
-  Naryshkin";
+  Naryshkin", and a lower-case title with its lower-case modifiers, English nouns or adjectives that are no verb's
+  form ("the trust's medical director, Sarah Okonjo", "Brazil's environment minister"; "a financial officer" is an
+  officer) or its object ("Vantrel's head of quality, Omar Haddad");
 - an apposition after it: "Sergei Naryshkin, head of Russia's Foreign Intelligence Service", "Yury Ushakov, a senior
   foreign policy aide to President Vladimir Putin";
 - a fronted "As the ...," clause: "As the head of Russia's sovereign wealth fund, Dmitriev ...".
