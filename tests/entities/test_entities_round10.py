@@ -208,3 +208,8 @@ def test_a_lower_case_modifier_or_object_belongs_to_the_title(text: str, person:
 )
 def test_a_verb_before_a_title_is_no_part_of_it(text: str, person: str, role: str) -> None:
     assert _role_of(text, person) == [role]
+
+
+def test_a_plural_head_in_a_headline_carries_no_tagged_name_over_it() -> None:
+    text = "Zelensky Calls for More Air Defence\n\nThe president spoke on Monday."
+    assert _found(text, _span(text, "Zelensky", "PERSON")) == [("Zelensky", "PERSON")]

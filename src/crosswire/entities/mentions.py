@@ -352,7 +352,8 @@ def _company_spans(
 ) -> list[tuple[int, int, str]]:
     """Companies' names of unknown words and a corporate head noun (:func:`recover.is_company_head`): a tagged span
     that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, an untagged name is
-    added, as ORG, and a span the tagger gave another kind ("Nordwind Bank" a place) becomes ORG. A leading
+    added, as ORG (a listed head only: a plural from the lexicon also ends headlines' verbs, "Zelensky Calls for
+    Talks"), and a span the tagger gave another kind ("Nordwind Bank" a place) becomes ORG. A leading
     determiner is not part of the name; a name that runs on in another capitalised word ("Kestrel Holdings Tower"),
     one the tagger gave another kind of name (an event, a product, a law: ``others``) and a head before "of"
     ("Capital of Culture") are left alone."""
@@ -387,6 +388,8 @@ def _company_spans(
             if gazetteer.place(text[start:end]) is None:
                 out = [(s, e, "ORG") if (s, e) == (start, end) else (s, e, lab) for s, e, lab in out]
             continue
+        if match.group(2).lower() not in CORPORATE_HEADS:
+            continue  # a plural head decides a tagged name's kind only: "Zelensky Calls for ..." in a headline
         out = [span for i, span in enumerate(out) if i not in inside]
         out.append((start, end, "ORG"))
     return sorted(out)
