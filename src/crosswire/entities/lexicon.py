@@ -49,6 +49,7 @@ def is_verb(word: str) -> bool:
     return word.lower() in _tables().get("verb", frozenset())
 
 
+@cache
 def singular_noun(word: str) -> str | None:
     """The English noun ``word`` is the regular plural of ("appliances" -> "appliance", "industries" ->
     "industry"), or None (a singular, a mass noun such as "news", a word no dictionary holds)."""

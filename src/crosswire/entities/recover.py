@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from crosswire.entities import gazetteer, lexicon
 from crosswire.entities.names import (
@@ -79,12 +80,14 @@ def is_company_head(word: str, before: list[str]) -> bool:
     if low in CORPORATE_HEADS:
         return True
     return (
-        lexicon.singular_noun(low) is not None
+        low.endswith("s")
         and low not in _NAME_PLURALS
+        and lexicon.singular_noun(low) is not None
         and all(is_coined(name_word) for name_word in before)
     )
 
 
+@cache
 def is_coined(word: str) -> bool:
     """A capitalised word no dictionary, nicknames list or gazetteer knows ("Kelvo", "Halvex"; not "Oliver")."""
     return (
@@ -205,35 +208,54 @@ _INSTITUTION_HEADS = (HEADS_ALONE | {"board", "federation", "association", "foun
     {"service", "office", "mission", "house", "party", "group"}
 )
 _CAP = r"[A-Z][a-z]+"
-_INSTITUTION = re.compile(
-    rf"(?<![\w.'’&-])((?:{_CAP} ){{1,3}}(?P<head>{_CAP})(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}}){{0,2}}"
-    rf"|(?P<lead>{_CAP})(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}}){{1,2}})(?![\w'’&-])"
-)
+_WORDS_BEFORE_HEAD = re.compile(rf"(?<![\w.'’&-])((?:{_CAP} ){{1,3}})$")
+_OF_PARTS_AFTER_HEAD = re.compile(rf"(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}}){{0,2}}(?![\w'’&-])")
+_INSTITUTION_HEAD_WORDS = tuple(sorted(head.capitalize() for head in _INSTITUTION_HEADS))
+
+
+def _head_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each institution's head noun written as a whole word (a string search per head: a
+    regular expression's alternation costs a pass over every position of every article)."""
+    found: list[tuple[int, int, str]] = []
+    for word in _INSTITUTION_HEAD_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                found.append((at, end, word))
+            at = text.find(word, end)
+    return sorted(found)
 
 
 def untagged_institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     """An institution's name the tagger left untagged, as after a live blog's time stamp ("09:02 - The Central Bank
     of Estavia has raised ..."): capitalised words an institution's head noun ends ("Central Bank", "Maritime Safety
-    Board") or opens before "of" ("Ministry of Defence"), a leading "The" or weekday aside, no role or title word in
-    it, and no mention over any of it."""
+    Board") or opens before "of" ("Ministry of Defence"), a leading "The" or weekday aside, no role or title word
+    before the head, no capitalised word after it (a longer name, or a headline: "Central Bank Raises Rates"), and no
+    mention over any of it. Read from each head noun outside a mention, so an article pays only for those."""
     added: list[Mention] = []
-    for match in _INSTITUTION.finditer(text):
-        head = match.group("head") or match.group("lead")
-        if head.lower() not in _INSTITUTION_HEADS:
+    for head_start, head_end, head in _head_words(text):
+        if not _free([*mentions, *added], head_start, head_end) or _NEXT_CAPITAL.match(text, head_end):
             continue
-        words = list(re.finditer(r"\S+", match.group(1)))
-        while words and words[0].group(0).lower() in _NOT_FIRST_NAMES:
-            words.pop(0)
-        if not words or (len(words) == 1 and match.group("head")):
+        before = _WORDS_BEFORE_HEAD.search(text, max(0, head_start - 60), head_start)
+        words = before.group(1).split() if before is not None else []
+        start = before.start(1) if before is not None else head_start
+        while words and words[0].lower() in _NOT_FIRST_NAMES:
+            start += len(words.pop(0)) + 1
+        after = _OF_PARTS_AFTER_HEAD.match(text, head_end)
+        end = after.end() if after is not None and after.end() > head_end else head_end
+        if text[end : end + 1] in {"'", "’", "&", "-"} or (text[end : end + 1].isalnum()):
+            continue  # "Central Bank's": the possessive is read elsewhere
+        if not words and end == head_end:
             continue  # "The Bank" alone: see :func:`named_heads`
-        written = [w.group(0) for w in words]
-        named = written[: written.index(head) + 1] if head in written else written
-        if any(word.lower() in ROLE_HEADS | TITLE_WORDS for word in named[:-1]) or head.lower() in ROLE_HEADS:
+        if any(word.lower() in ROLE_HEADS | TITLE_WORDS for word in words) or head.lower() in ROLE_HEADS:
             continue
-        start, end = match.start(1) + words[0].start(), match.end(1)
         if _free([*mentions, *added], start, end):
             added.append(Mention(start=start, end=end, text=text[start:end], label="ORG"))
     return added
+
+
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
 
 
 # A coined word before a company's shares moving: "Zentrix shares jumped 20 percent".
@@ -248,6 +270,8 @@ def companies_by_shares(text: str, mentions: list[Mention]) -> list[Mention]:
     """A coined word (:func:`is_coined`) whose shares or stock the text says moved ("Zentrix shares jumped", "Quantaro
     shares fell"): a company, even opening the one sentence naming it, which the tagger leaves untagged; not an
     English word ("Tech shares fell"), a given name or a place, nor a word of a person's name in the article."""
+    if " shares " not in text and " stock " not in text and " share price " not in text:
+        return []
     people = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
     added: list[Mention] = []
     for match in _SHARES_MOVED.finditer(text):
