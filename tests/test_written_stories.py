@@ -755,11 +755,6 @@ def _no_opening_read(dossier: Dossier, openings: tuple[str, ...], prefixes: tupl
 # --- round 9: a chemical plant explosion ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: 'Halvex' alone is a NORP of its own, not an alias of the organization 'Halvex Chemicals' "
-    "(a company head noun 'Chemicals' the seventh round's stems do not list)",
-)
 def test_blast_operator_union_and_regulator_are_organizations(dossier: Dossier) -> None:
     halvex = _entity(dossier, "Halvex Chemicals")
     assert halvex.type == "ORG" and "Halvex" in halvex.aliases
@@ -787,11 +782,6 @@ def test_blast_fire_official_is_anonymous_and_the_relayed_paper_is_media(dossier
     assert relayed and all(s.source_type == "media" for s in relayed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities: 'Halvex denied that it had been alerted' links the speaker to no entity (a person, unlinked), so "
-    "the operator's denial has no source; the claim is one and contested, as written",
-)
 def test_blast_operator_denies_the_union_warnings(dossier: Dossier) -> None:
     """The union's claim (told by the broadcaster and the local paper), the operator's denial that it had been warned
     and its statement that it received no warning are one claim, confirmed by the union and denied by the operator."""
@@ -854,9 +844,9 @@ def test_rates_wire_relays_the_newspaper(dossier: Dossier) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="entities: the live blog's 'The Central Bank of Estavia', after its time stamp, is no mention, so its "
-    "confirmation has no source (the stance contradiction is found by the speaker's words); the release's 'The Board "
-    "of the Central Bank of Estavia' is an organization of its own",
+    reason="claims: the bank's denial and its confirmations (the live blog's, after its time stamp, and the release's "
+    "Board of the bank, both now the bank's mentions) are one claim's stances, but its verdict stays 'denied': the "
+    "party that denied it doing what was reported does not outweigh the denial",
 )
 def test_rates_leak_denied_then_confirmed_by_the_decision(dossier: Dossier) -> None:
     """The leak (the paper's people familiar), the bank's Tuesday denial and its Thursday decision are one claim: the

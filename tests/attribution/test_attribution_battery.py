@@ -914,12 +914,7 @@ CASES: dict[str, Case] = {
 CITATIONS = frozenset({"citing", "cited"})
 
 # Cases the pipeline does not read as written, each with why (strict: a fix turns them into failures to remove).
-OPEN: dict[str, str] = {
-    "merger_which_agreed": "entities: the recogniser labels 'Nordwind Bank' a place, so the speaker, whose words are"
-    " read right, links to no organization",
-    "recall_company_spokesman_declines": "entities: the recogniser labels 'Kelvo Appliances' a person, so 'a company"
-    " spokesman' finds no company to speak for",
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

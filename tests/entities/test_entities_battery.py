@@ -10,39 +10,10 @@ a surname). Names are invented and differ between passages, so passages do not m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
+from battery_support import NOT_PERSON, ORG, Case, Ent, G, P, analyse_pile, check, marked
 
-from crosswire.analyze import analyze
-from crosswire.model import Dossier, Entity
-
-
-@dataclass(frozen=True)
-class Ent:
-    """An entity the passage names: ``form`` is a surface form it holds ("A|B": either), ``type`` its type
-    ("ORG|FAC": either), ``name`` its canonical name, ``role`` a phrase one of its roles holds, ``same`` the other
-    forms the same entity holds."""
-
-    form: str
-    type: str | None = None
-    name: str | None = None
-    role: str | None = None
-    same: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Case:
-    text: str
-    ents: tuple[Ent, ...] = ()
-    never: tuple[tuple[str, str], ...] = ()  # (form, types it must not be: "PERSON|ORG", or "*" for any entity)
-    distinct: tuple[tuple[str, str], ...] = ()  # two forms held by two different entities
-    not_named: tuple[tuple[str, str], ...] = ()  # (form, canonical name the entity holding it must not have)
-
-
-P, ORG, G = "PERSON", "ORG", "GPE"
-NOT_PERSON = "PERSON"
+from crosswire.model import Dossier
 
 CASES: dict[str, Case] = {
     # -- roles: appositions both ways, titles before the name
@@ -406,66 +377,14 @@ CASES: dict[str, Case] = {
 }
 
 # What the pipeline still gets wrong, each with its cause (strict: a fix makes the test fail until its mark goes).
-OPEN: dict[str, str] = {
-    "company_at_sentence_start": "an unknown company name opening the only sentence that names it ('Quantaro shares "
-    "fell') is not tagged at all, and a noun before 'shares' is not evidence enough alone",
-    "storm_name": "a city after 'to' ('winds of 90 mph to Galway') is tagged an organization, and 'to' also stands "
-    "before companies ('sold to Shell'), so it proves no place",
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    folder = tmp_path_factory.mktemp("battery")
-    for name, case in CASES.items():
-        (folder / f"{name}.txt").write_text(case.text, encoding="utf-8")
-    return analyze([str(folder)], tmp_path_factory.mktemp("out"), verbatim=True).dossier
+    return analyse_pile(CASES, tmp_path_factory)
 
 
-def _passage_entities(dossier: Dossier, name: str) -> list[Entity]:
-    wanted = next(a.id for a in dossier.articles if Path(a.source).stem == name)
-    return [e for e in dossier.entities if wanted in e.articles]
-
-
-def _holds(entity: Entity, form: str) -> bool:
-    """The entity holds one of the alternatives of ``form`` as a surface form, a leading "the" aside."""
-    forms = {alias.removeprefix("the ").removeprefix("The ") for alias in entity.aliases}
-    return any(alternative in forms for alternative in form.split("|"))
-
-
-def _check(dossier: Dossier, name: str) -> None:
-    case = CASES[name]
-    entities = _passage_entities(dossier, name)
-    shown = [(e.name, e.type, e.aliases, e.roles) for e in entities]
-    for expected in case.ents:
-        holding = [e for e in entities if _holds(e, expected.form)]
-        assert len(holding) == 1, (expected.form, shown)
-        entity = holding[0]
-        if expected.type is not None:
-            assert entity.type in expected.type.split("|"), (expected.form, entity.type, shown)
-        if expected.name is not None:
-            assert entity.name == expected.name, (expected.form, entity.name, shown)
-        if expected.role is not None:
-            assert any(expected.role in role.casefold() for role in entity.roles), (expected.form, entity.roles)
-        for other in expected.same:
-            assert _holds(entity, other), (expected.form, other, shown)
-    for form, types in case.never:
-        wrong = [e for e in entities if _holds(e, form) and (types == "*" or e.type in types.split("|"))]
-        assert not wrong, (form, types, shown)
-    for first, second in case.distinct:
-        a = [e.id for e in entities if _holds(e, first)]
-        b = [e.id for e in entities if _holds(e, second)]
-        assert a and b and set(a).isdisjoint(b), (first, second, shown)
-    for form, canonical in case.not_named:
-        assert not [e for e in entities if _holds(e, form) and e.name == canonical], (form, shown)
-
-
-def _marked(name: str) -> object:
-    """The case's parameter, a strict ``xfail`` when it is still open."""
-    marks = [pytest.mark.xfail(strict=True, reason=OPEN[name])] if name in OPEN else []
-    return pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", [_marked(name) for name in CASES])
+@pytest.mark.parametrize("name", marked(CASES, OPEN))
 def test_battery(dossier: Dossier, name: str) -> None:
-    _check(dossier, name)
+    check(CASES, dossier, name)

@@ -5,9 +5,11 @@ before any grouping the corpus stage (:mod:`crosswire.entities.canonical`) gives
 its mentions carry, then lets what the text says around one mention override the vote: an organization noun before
 it ("the shipping group Maersk"), an outlet noun ("the weekly Harbour Gazette"), a place noun or a preposition of
 place, a trade only a person has ("actor Seth Rogen"), a first name the article writes for a person, a company name
-written elsewhere with its corporate head noun ("Veridane" of "Veridane Therapeutics") or its legal form ("Nordhavn"
-of "Nordhavn AG"), a post only an organization has after the name ("Velora's founder", "Orvane's chief executive"), a
-city tagged LOC, a national capital tagged an organization ("Washington said"). The surname tables it builds
+written elsewhere with its corporate head noun ("Veridane" of "Veridane Therapeutics"; "Halvex", tagged a
+nationality, of "Halvex Chemicals") or its legal form ("Nordhavn" of "Nordhavn AG"), a post only an organization has
+after the name ("Velora's founder", "Orvane's chief executive"), a city tagged LOC, a national capital tagged an
+organization ("Washington said"), a city tagged an organization where only a place stands ("branches in Limerick",
+"winds of 90 mph to Galway"; not after "sold ... to"). The surname tables it builds
 (a misspelt surname, the skeleton index) serve the people's clustering too.
 """
 
@@ -90,6 +92,26 @@ _ONLY_PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout)\s+$",
     re.I,
 )
+# "to" before a city the gazetteer knows ("winds of 90 mph to Galway", "fled to Lviv") is a place's, unless a verb of
+# selling, losing, moving a player, giving or speaking stands before it in its sentence ("sold their striker to",
+# "lost 2-0 to", "spoke to"), where a company, a club or a body stands as often.
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_NOT_MOTION = re.compile(
+    r"\b(?:sold|sell|sells|selling|lost|lose|loses|losing|fell|moved|move|moves|moving|loaned|switched|transferred|"
+    r"joined|returned|went|go|going|signed|traded|merged|gave|given|handed|paid|owed|lent|spoke|speaking|talked|wrote|"
+    r"said|told|submitted|applied|reported|beaten|defeat|defeats)\b",
+    re.I,
+)
+
+
+def _to_a_place(before: str) -> bool:
+    """Whether the text before a name ends in a "to" of motion (see :data:`_NOT_MOTION`) within its sentence."""
+    if not _TO_BEFORE.search(before):
+        return False
+    clause = re.split(r"[.!?;]\s", before)[-1]
+    return _NOT_MOTION.search(clause) is None
+
+
 # A post or a holding only an organization has, after a name in the possessive ("Velora's founder", "Orvane's chief
 # financial officer", "Kestrel's shareholders"): the name is an organization's, whatever kind the tagger gave it.
 _ORGANIZATION_OWNS = re.compile(
@@ -174,12 +196,14 @@ def vote_labels(articles: Sequence[Article]) -> dict[Ref, str]:
             ):
                 label = "ORG"  # "United paid" after "Manchester United": the organization's short name
             if (
-                label == "PERSON"
+                (label in {"PERSON", "NORP"} or (label in {"GPE", "LOC"} and gazetteer.place(mention.text) is None))
                 and fold(mention.text) in stems
                 and translit_key(mention.text) not in surnames_corpus
                 and not _first_name_here(mention.text, firsts_article[a])
             ):
-                label = "ORG"  # "Veridane's chief executive" where the corpus writes "Veridane Therapeutics"
+                # "Veridane's chief executive" where the corpus writes "Veridane Therapeutics"; "Halvex denied" tagged
+                # a nationality where it writes "Halvex Chemicals"
+                label = "ORG"
             if label in {"GPE", "LOC", "ORG", "NORP"} and _first_name_here(mention.text, firsts_article[a]):
                 label = "PERSON"  # "Ippei" tagged GPE in an article about "Ippei Mizuhara"
             labels[(a, i)] = label
@@ -253,7 +277,8 @@ def _introduced_label(text: str, voted: str, introduced: _Introduced) -> str:
 
 def _only_as_place(articles: Sequence[Article]) -> set[str]:
     """Folded one-word names that every article writes only where a place stands (after "in", "near", "outside" ...):
-    a city the tagger typed as an organization ("Kestrel Bank's branches in Limerick"). A name opening an article is
+    a city the tagger typed as an organization ("Kestrel Bank's branches in Limerick"), or a city after a "to" of
+    motion (:func:`_to_a_place`: "winds of 90 mph to Galway"). A name opening an article is
     no evidence: a club named first ("Napoli, Juventus and AC Milan bid ...") is not a dateline."""
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()
@@ -264,7 +289,10 @@ def _only_as_place(articles: Sequence[Article]) -> set[str]:
             key = fold(mention.text)
             seen[key] += 1
             before = article.text[max(0, mention.start - 30) : mention.start]
-            if _ONLY_PLACE_BEFORE.search(before):
+            if _ONLY_PLACE_BEFORE.search(before) or (
+                _to_a_place(article.text[max(0, mention.start - 60) : mention.start])
+                and gazetteer.city(mention.text) is not None
+            ):
                 placed[key] += 1
     return {key for key, count in seen.items() if placed[key] == count}
 

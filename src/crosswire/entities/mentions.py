@@ -21,7 +21,13 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
   "Striker Lena Oberg", tagged ORG), is cut: the name alone is a PERSON; an institution's name that opens with such a
   word ("Judge Rotenberg Center", "Coach Leather Goods") is left alone, since its other words are no person's name;
 - a company's name of unknown words and a corporate head noun ("Veridane Therapeutics", "Kestrel Holdings") is one
-  ORG mention, whether the tagger missed it or kept only its first word;
+  ORG mention, whether the tagger missed it, kept only its first word or gave it another kind ("Nordwind Bank" a
+  place, "Kelvo Appliances" a person): the head noun decides, a listed one or the plural of an English noun after
+  coined words (:func:`crosswire.entities.recover.is_company_head`);
+- a board, committee, department or panel "of" an organization ("The Board of Governors of the Westmark Reserve
+  Bank", "the Audit Committee of Hensley Foods") is that organization's mention, trimmed to its name, so what the
+  board says is the organization's; a name whose "of" part is no organization ("International Committee of the Red
+  Cross") and a bureau, division, office or unit stay names of their own;
 - an institution named in the possessive ("The Alzheimer's Association", "St. Mary's Hospital"), of which the tagger
   kept only the head noun, gets its owner's words back;
 - a transcript's speaker label that is a role noun ("ANCHOR:", "PRESENTER:", "REPORTER:") is nobody's name;
@@ -37,9 +43,11 @@ name itself and fixes what the text or a gazetteer proves wrong, so it adds litt
   and a street ("Mill Lane", "Harrow Road"; "Nathan Lane" is a person: a given name) is a place;
 - names the tagger left untagged that the article shows to be names are added (:mod:`crosswire.entities.recover`):
   a name after a courtesy title ("Dame Frances Arlott"), a defined acronym written alone, an institution's head
-  noun in capitals ("The Ministry"), a company's distinctive word ("Halvorsen"), a full name before a surname tagged
-  alone, a dateline's city, a country in the possessive or after a preposition of place; a surname written before
-  the full name ("Hollis won ... Margaret Hollis") is the person too.
+  noun in capitals ("The Ministry"), an institution's whole name after a live blog's time stamp ("09:02 - The
+  Central Bank of Estavia has ..."), a coined word whose shares moved ("Quantaro shares fell"), a company's
+  distinctive word ("Halvorsen"), a full name before a surname tagged alone, a dateline's city, a country in the
+  possessive or after a preposition of place; a surname written before the full name ("Hollis won ... Margaret
+  Hollis") is the person too.
 
 Corrections that need the whole corpus (majority label of a surface form, a surname tagged ORG) happen in the
 corpus stage, :mod:`crosswire.entities.canonical`.
@@ -342,14 +350,17 @@ _NEXT_WORD = re.compile(r" +([A-Z][\w.]*)")
 def _company_spans(
     text: str, spans: list[tuple[int, int, str]], others: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """Companies' names of unknown words and a corporate head noun (see :data:`CORPORATE_HEADS`): a tagged span
-    that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, and an untagged name is
-    added, as ORG. A leading determiner is not part of the name; a name that runs on in another capitalised word
-    ("Kestrel Holdings Tower"), one the tagger gave another kind of name (an event, a product, a law: ``others``)
-    and a head before "of" ("Capital of Culture") are left alone."""
+    """Companies' names of unknown words and a corporate head noun (:func:`recover.is_company_head`): a tagged span
+    that stops short of the head ("Veridane" of "Veridane Therapeutics") is carried over it, an untagged name is
+    added, as ORG (a listed head only: a plural from the lexicon also ends headlines' verbs, "Zelensky Calls for
+    Talks"), and a span the tagger gave another kind ("Nordwind Bank" a place) becomes ORG. A leading
+    determiner is not part of the name; a name that runs on in another capitalised word ("Kestrel Holdings Tower"),
+    one the tagger gave another kind of name (an event, a product, a law: ``others``) and a head before "of"
+    ("Capital of Culture") are left alone."""
     out = list(spans)
     for match in _COMPANY.finditer(text):
-        if match.group(2).lower() not in CORPORATE_HEADS:
+        name_words = [w for w in match.group(1).split() if w.lower() not in _NOT_COMPANY_WORDS]
+        if not recover.is_company_head(match.group(2), name_words):
             continue
         end = match.end(2)
         following = _NEXT_WORD.match(text, end)
@@ -372,7 +383,13 @@ def _company_spans(
         if any(out[i][0] < start or out[i][1] > end for i in inside):
             continue  # a longer tagged name holds it
         if any(out[i][0] == start and out[i][1] == end for i in inside):
+            # the head noun decides the kind, whatever the tagger said ("Nordwind Bank" a place, "Kelvo Appliances"
+            # a person), unless the gazetteer knows the whole name as a place
+            if gazetteer.place(text[start:end]) is None:
+                out = [(s, e, "ORG") if (s, e) == (start, end) else (s, e, lab) for s, e, lab in out]
             continue
+        if match.group(2).lower() not in CORPORATE_HEADS:
+            continue  # a plural head decides a tagged name's kind only: "Zelensky Calls for ..." in a headline
         out = [span for i, span in enumerate(out) if i not in inside]
         out.append((start, end, "ORG"))
     return sorted(out)
@@ -445,14 +462,75 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
             continue  # "Rear" of "Rear Adm. John Kirby"
         mentions.append(Mention(start=start, end=end, text=surface, label=label))
     mentions = _untagged_surnames(
-        text, recover.full_names_of_surnames(text, _titled_names(text, mentions), ROLE_PREFIXES)
+        text,
+        recover.full_names_of_surnames(
+            text, _titled_names(text, _bodies_of_organizations(text, mentions)), ROLE_PREFIXES
+        ),
     )
     added = recover.defined_acronyms(text, mentions)
     added += recover.named_heads(text, [*mentions, *added])
+    added += recover.untagged_institutions(text, [*mentions, *added])
+    added += recover.companies_by_shares(text, [*mentions, *added])
     added += recover.company_stems(text, [*mentions, *added], fold)
     added += recover.dateline_place(text, [*mentions, *added])
     added += recover.untagged_countries(text, [*mentions, *added])
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+# A body of an organization: "The Board of Governors of", "The Audit Committee of", "the Consular Department of".
+# Units that act as bodies of their own ("the General Political Bureau of the Korean People's Army", "the FBI's
+# Criminal Investigative Division") are left out: a bureau, division, office or unit stays a name of its own.
+_BODY_NOUNS = r"(?:Board|Committee|Department|Panel)"
+_BODY = re.compile(rf"(?:[A-Z][\w-]* ){{0,3}}{_BODY_NOUNS}(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?")
+_OF = re.compile(r" of (?:the )?")
+
+
+def _is_organization_name(name: str) -> bool:
+    """A name an organization's head noun ends before any "of" ("Central Bank" of "Central Bank of Estavia",
+    "Hensley Foods"): an institution's or a company's."""
+    words = name.split(" of ")[0].split()
+    if len(words) < 2 and not (len(words) == 1 and " of " in name):
+        return False
+    head = words[-1]
+    return head.lower() in recover.HEADS_ALONE or recover.is_company_head(head, words[:-1])
+
+
+def _bodies_of_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A board, committee or department "of" an organization ("The Board of Governors of the Westmark Reserve Bank",
+    "the Audit Committee of Hensley Foods") is no organization of its own in the dossier: its mention is the
+    organization's, trimmed to that name, and a body tagged apart from the name after it goes. A name whose "of" part
+    is no organization ("International Committee of the Red Cross", "Department of Defense") stays whole."""
+    out: list[Mention] = []
+    for i, mention in enumerate(mentions):
+        if mention.label != "ORG":
+            out.append(mention)
+            continue
+        parent = _parent_of_body(mention.text)
+        if parent is not None:
+            out.append(Mention(start=mention.end - len(parent), end=mention.end, text=parent, label="ORG"))
+            continue
+        after = _OF.match(text, mention.end) if _BODY.fullmatch(mention.text) else None
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            after is not None
+            and following is not None
+            and following.start == after.end()
+            and following.label == "ORG"
+            and _is_organization_name(following.text)
+        ):
+            continue  # "Board of Governors" tagged before "the Westmark Reserve Bank"
+        out.append(mention)
+    return out
+
+
+def _parent_of_body(name: str) -> str | None:
+    """The organization's name ending ``name`` when ``name`` is a body "of" it (see
+    :func:`_bodies_of_organizations`), or None."""
+    for of in _OF.finditer(name):
+        rest = name[of.end() :]
+        if _BODY.fullmatch(name[: of.start()]) and rest[:1].isupper() and _is_organization_name(rest):
+            return rest
+    return None
 
 
 # A broadcaster's medium after its name ("Metro TV", "Capital FM"), or a club's word ("Kingsbury Town", "Harwick

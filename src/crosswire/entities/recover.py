@@ -8,8 +8,12 @@ Each mechanism takes the article's evidence, never a list of particular names:
 - an institution's head noun in capitals after "the" ("The Ministry did not say", "the Bank's governor") is an
   organization's name when the article names an organization that this noun heads ("Ministry of Defence") or ends
   ("European Commission"); the corpus stage then joins it to that name;
-- a company's one distinctive word ("Halvorsen" of "Halvorsen Shipping", "Pellucid" of "Pellucid Inc.") written
-  alone ("Halvorsen chief executive Ingrid Solberg", "Pellucid said") is the company;
+- an institution's whole name the tagger missed, as after a live blog's time stamp ("09:02 - The Central Bank of
+  Estavia has raised ..."), is an organization;
+- a coined word whose shares moved ("Quantaro shares fell", opening the one sentence naming it) is a company;
+- a company's one distinctive word ("Halvorsen" of "Halvorsen Shipping", "Pellucid" of "Pellucid Inc.", "Tallender"
+  of "Tallender Bank"; no English adjective: not "Central" of "Central Bank") written alone ("Halvorsen chief
+  executive Ingrid Solberg", "Pellucid said") is the company;
 - a person's first name before a surname the tagger tagged alone ("sentenced Tunde Okafor" where only "Okafor's
   lawyers" was tagged; "Ana de la Cruz" where only "De la Cruz said" was) makes the full name a person;
 - a dateline's city in capitals that the tagger missed ("GENEVA (Reuters) -") is the place the gazetteer knows,
@@ -20,8 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
-from crosswire.entities import gazetteer
+from crosswire.entities import gazetteer, lexicon
 from crosswire.entities.names import (
     HONORIFICS,
     SURNAME_PARTICLES,
@@ -42,11 +47,57 @@ CORPORATE_HEADS = frozenset(
         "diagnostics", "holdings", "logistics", "airlines", "airways", "systems", "capital", "technologies",
         "industries", "motors", "petroleum", "chemicals", "laboratories", "labs", "ventures", "investments",
         "securities", "bancorp", "realty", "aerospace", "robotics", "semiconductors", "electronics", "telecom",
-        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools",
+        "networks", "shipping", "brewing", "foods", "toys", "partners", "group", "tools", "steel",
+        "insurance", "assurance", "bank",
         # legal forms, which may follow another head ("Veridane Therapeutics Inc")
         "inc", "corp", "corporation", "ltd", "plc", "llc", "gmbh",
     }
 )  # fmt: skip
+
+# Plurals that end places' and events' names ("Cayman Islands", "Niagara Falls", "Hunger Games"), never a company head.
+_NAME_PLURALS = frozenset(
+    {
+        "islands", "isles", "mountains", "hills", "falls", "springs", "lakes", "heights", "highlands", "lowlands",
+        "plains", "rapids", "keys", "woods", "fields", "gardens", "sands", "dunes", "cliffs", "valleys", "rivers",
+        "games", "awards", "olympics", "championships", "nations", "states", "times", "wars", "crossings", "parks",
+        "towers", "docks", "fens", "moors", "marshes", "glens",
+    }
+)  # fmt: skip
+# Words before "Bank" that make a place of it ("West Bank", "Left Bank"), not a bank.
+_SHORE_WORDS = frozenset(
+    {"north", "south", "east", "west", "left", "right", "northern", "southern", "eastern", "western"}
+)
+
+
+def is_company_head(word: str, before: list[str]) -> bool:
+    """Whether ``word`` ends a company's name after the words ``before`` it: a listed head noun (see
+    :data:`CORPORATE_HEADS`), or the plural of an English noun (:mod:`crosswire.entities.lexicon`: "Appliances",
+    "Semiconductors") after coined words only, which no dictionary, nicknames list or gazetteer knows ("Kelvo
+    Appliances"; not "Olympic Games", "Oliver Banks", "Faroe Islands")."""
+    low = word.lower().rstrip(".")
+    if not before or (low == "bank" and before[0].lower() in _SHORE_WORDS):
+        return False
+    if low in CORPORATE_HEADS:
+        return True
+    return (
+        low.endswith("s")
+        and low not in _NAME_PLURALS
+        and lexicon.singular_noun(low) is not None
+        and all(is_coined(name_word) for name_word in before)
+    )
+
+
+@cache
+def is_coined(word: str) -> bool:
+    """A capitalised word no dictionary, nicknames list or gazetteer knows ("Kelvo", "Halvex"; not "Oliver")."""
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not lexicon.is_english(word)
+        and not is_given_name(word)
+        and gazetteer.place(word) is None
+    )
+
 
 # An acronym defined right after an organization's name: "Full Name (ACR)" or "Full Name, or ACR".
 DEFINED_IN_PARENS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
@@ -77,14 +128,18 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near)\s
 
 def company_stem(key: str, legal_form: bool = False) -> str | None:
     """The one word a company's folded name opens before its corporate head nouns ("veridane" of "veridane
-    therapeutics", "nordavia" of "nordavia airways group"), or None when the name is not of that shape. With
-    ``legal_form``, also the one word a legal form follows ("nordhavn" of "nordhavn ag")."""
+    therapeutics", "nordavia" of "nordavia airways group", "kelvo" of "kelvo appliances"), or None when the name is
+    not of that shape or the word is an English adjective ("central" of "central bank"). With ``legal_form``, also
+    the one word a legal form follows ("nordhavn" of "nordhavn ag")."""
     words = strip_legal_form(key).split()  # "shell plc" is Shell's name with its legal form, no stem of it
     if legal_form and len(words) == 1 and len(key.split()) > 1 and not is_acronym(words[0]):
         return words[0] if words[0] not in CORPORATE_HEADS and gazetteer.place(words[0]) is None else None
     if len(words) < 2 or len(words) > 3 or words[0] in CORPORATE_HEADS or gazetteer.place(words[0]) is not None:
         return None
-    return words[0] if all(word in CORPORATE_HEADS for word in words[1:]) else None
+    if lexicon.is_adjective(words[0]):
+        return None
+    heads = all(is_company_head(word, [words[0].capitalize()]) for word in words[1:])
+    return words[0] if heads else None
 
 
 def _free(mentions: list[Mention], start: int, end: int) -> bool:
@@ -144,6 +199,86 @@ def named_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         pattern = re.compile(rf"\b[Tt]he ({re.escape(head)})(?=(?:'s|’s)?\b)(?! of\b)(?! [A-Z])")
         added += _add_each(text, [*mentions, *added], pattern, "ORG", group=1)
+    return added
+
+
+# Heads of institutions' names the tagger sometimes leaves untagged ("09:02 - The Central Bank of Estavia has ..."),
+# without those that also end events' or rooms' names ("Memorial Service", "Oval Office", "Apollo Mission").
+_INSTITUTION_HEADS = (HEADS_ALONE | {"board", "federation", "association", "foundation"}) - frozenset(
+    {"service", "office", "mission", "house", "party", "group"}
+)
+_CAP = r"[A-Z][a-z]+"
+_WORDS_BEFORE_HEAD = re.compile(rf"(?<![\w.'’&-])((?:{_CAP} ){{1,3}})$")
+_OF_PARTS_AFTER_HEAD = re.compile(rf"(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}}){{0,2}}(?![\w'’&-])")
+_INSTITUTION_HEAD_WORDS = tuple(sorted(head.capitalize() for head in _INSTITUTION_HEADS))
+
+
+def _head_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each institution's head noun written as a whole word (a string search per head: a
+    regular expression's alternation costs a pass over every position of every article)."""
+    found: list[tuple[int, int, str]] = []
+    for word in _INSTITUTION_HEAD_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                found.append((at, end, word))
+            at = text.find(word, end)
+    return sorted(found)
+
+
+def untagged_institutions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An institution's name the tagger left untagged, as after a live blog's time stamp ("09:02 - The Central Bank
+    of Estavia has raised ..."): capitalised words an institution's head noun ends ("Central Bank", "Maritime Safety
+    Board") or opens before "of" ("Ministry of Defence"), a leading "The" or weekday aside, no role or title word
+    before the head, no capitalised word after it (a longer name, or a headline: "Central Bank Raises Rates"), and no
+    mention over any of it. Read from each head noun outside a mention, so an article pays only for those."""
+    added: list[Mention] = []
+    for head_start, head_end, head in _head_words(text):
+        if not _free([*mentions, *added], head_start, head_end) or _NEXT_CAPITAL.match(text, head_end):
+            continue
+        before = _WORDS_BEFORE_HEAD.search(text, max(0, head_start - 60), head_start)
+        words = before.group(1).split() if before is not None else []
+        start = before.start(1) if before is not None else head_start
+        while words and words[0].lower() in _NOT_FIRST_NAMES:
+            start += len(words.pop(0)) + 1
+        after = _OF_PARTS_AFTER_HEAD.match(text, head_end)
+        end = after.end() if after is not None and after.end() > head_end else head_end
+        if text[end : end + 1] in {"'", "’", "&", "-"} or (text[end : end + 1].isalnum()):
+            continue  # "Central Bank's": the possessive is read elsewhere
+        if not words and end == head_end:
+            continue  # "The Bank" alone: see :func:`named_heads`
+        if any(word.lower() in ROLE_HEADS | TITLE_WORDS for word in words) or head.lower() in ROLE_HEADS:
+            continue
+        if _free([*mentions, *added], start, end):
+            added.append(Mention(start=start, end=end, text=text[start:end], label="ORG"))
+    return added
+
+
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
+
+
+# A coined word before a company's shares moving: "Zentrix shares jumped 20 percent".
+_SHARES_MOVED = re.compile(
+    r"(?<![\w.'’&-])([A-Z][a-z]+) (?:shares|stock|share price) (?:have |had |were |was )?(?:rose|risen|fell|fallen|"
+    r"jumped|slid|slipped|climbed|dropped|gained|lost|surged|tumbled|plunged|soared|slumped|sank|rallied|closed|"
+    r"opened|ended|traded|hit|edged|dipped|rebounded|recovered|crashed|doubled|halved|are|were|have)\b"
+)
+
+
+def companies_by_shares(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A coined word (:func:`is_coined`) whose shares or stock the text says moved ("Zentrix shares jumped", "Quantaro
+    shares fell"): a company, even opening the one sentence naming it, which the tagger leaves untagged; not an
+    English word ("Tech shares fell"), a given name or a place, nor a word of a person's name in the article."""
+    if " shares " not in text and " stock " not in text and " share price " not in text:
+        return []
+    people = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
+    added: list[Mention] = []
+    for match in _SHARES_MOVED.finditer(text):
+        start, end, word = match.start(1), match.end(1), match.group(1)
+        if word in people or not is_coined(word) or not _free([*mentions, *added], start, end):
+            continue
+        added.append(Mention(start=start, end=end, text=word, label="ORG"))
     return added
 
 

@@ -5,7 +5,9 @@ mentions only (no parse needed, so stored articles can be re-read by the corpus 
 
 - a title before the name: "CIA director William Burns", "Kremlin spokesperson Dmitry Peskov", "Presidential
   Communications Director Fahrettin Altun", "The head of Russia's Foreign Intelligence Service (SVR) Sergei
-  Naryshkin";
+  Naryshkin", and a lower-case title with its lower-case modifiers, English nouns or adjectives that are no verb's
+  form ("the trust's medical director, Sarah Okonjo", "Brazil's environment minister"; "a financial officer" is an
+  officer) or its object ("Vantrel's head of quality, Omar Haddad");
 - an apposition after it: "Sergei Naryshkin, head of Russia's Foreign Intelligence Service", "Yury Ushakov, a senior
   foreign policy aide to President Vladimir Putin";
 - a fronted "As the ...," clause: "As the head of Russia's sovereign wealth fund, Dmitriev ...".
@@ -24,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crosswire.entities import gazetteer
+from crosswire.entities import gazetteer, lexicon
 from crosswire.entities.names import fold, is_acronym
 from crosswire.model import Mention
 
@@ -211,10 +213,12 @@ def _render(tokens: Sequence[_Tok], spans: _Spans, lookup: OrgLookup) -> str | N
     if org is not None:
         first, last, name = org
         title = [t for t in kept[:first] + kept[last:] if t.low not in {"of", "for", "at", "the", "'s"}]
+        # "head of quality" before the organization: the head's object stays, with its "of"
+        objects = {id(t) for i, t in enumerate(kept) if i >= 2 and _object_of_head(kept[:i], t)}
         title_text = " ".join(
-            t.low.removeprefix("then-")
+            ("of " if id(t) in objects else "") + t.low.removeprefix("then-")
             for n, t in enumerate(title)
-            if _is_title_word(t) or _is_head(t) or _inside_title(title, n, spans)
+            if _is_title_word(t) or _is_head(t) or _inside_title(title, n, spans) or id(t) in objects
         )
         if title_text:
             article = "" if name.lower().startswith("the ") else "the "
@@ -292,7 +296,7 @@ def _title_before(
         # "the prime minister, Jane Doe, said": a title set off by commas before the name.
         last = tokens[-1]
         uncommaed = _Tok(last.start, last.end - 1, last.text[:-1])
-        tokens = [*tokens[:-1], uncommaed] if _is_head(uncommaed) else tokens
+        tokens = [*tokens[:-1], uncommaed] if _is_head(uncommaed) or _object_of_head(tokens[:-1], uncommaed) else tokens
     taken: list[_Tok] = []
     for at in range(len(tokens) - 1, -1, -1):
         token = tokens[at]
@@ -306,7 +310,14 @@ def _title_before(
         if token.low in _WALK_STOPS:
             break
         known = covered or is_acronym(bare) or (capital and fold(bare) in org_words)
-        if _is_head(token) or _is_title_word(token) or known or (taken and _inside_title(tokens, at, spans)):
+        if (
+            _is_head(token)
+            or _is_title_word(token)
+            or known
+            or (taken and _inside_title(tokens, at, spans))
+            or (taken and _lower_modifier(token, taken[-1]) and not (at and tokens[at - 1].low in {"a", "an"}))
+            or (not taken and _object_of_head(tokens[:at], token))
+        ):
             taken.append(token)
         else:
             break
@@ -321,6 +332,44 @@ def _title_before(
         if _is_head(token) and taken[index + 1].low == "of":
             return _render(taken, spans, lookup)
     return None
+
+
+def _lower_modifier(token: _Tok, following: _Tok) -> bool:
+    """A lower-case word before a title written in lower case that an English noun or adjective, not a verb's form,
+    makes part of it ("medical" of "the trust's medical director", "environment" of "Brazil's environment
+    minister"); not "said", nor a determiner or a pronoun."""
+    word = token.text
+    if not (word.isalpha() and word.islower() and following.text[:1].islower()):
+        return False
+    if word in _NOT_MODIFIERS or not (_is_head(following) or _is_title_word(following) or following.low.isalpha()):
+        return False
+    if lexicon.is_noun(word):
+        return True
+    inflected = word.endswith(("ed", "ing"))  # "hired", "leading": a verb's form, which the tables list as its lemma
+    return lexicon.is_adjective(word) and not lexicon.is_verb(word) and not inflected
+
+
+# Lower-case words before a title that are no part of it.
+_NOT_MODIFIERS = frozenset(
+    {
+        "a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "whose", "new", "own",
+        "then", "now", "also", "who", "which", "as", "by", "with", "and", "or", "but", "said", "told", "says",
+        "according", "one", "two", "three", "is", "was", "were", "are", "be", "been", "has", "have", "had",
+    }
+)  # fmt: skip
+
+
+def _object_of_head(tokens: Sequence[_Tok], token: _Tok) -> bool:
+    """A lower-case word after "ROLE of" closing a title before a name ("head of quality, Omar Haddad")."""
+    bare = token.text.rstrip(",")
+    return (
+        len(tokens) >= 2
+        and bare.isalpha()
+        and bare.islower()
+        and tokens[-1].low == "of"
+        and _is_head(tokens[-2])
+        and bare not in _NOT_MODIFIERS
+    )
 
 
 def _phrase_role(phrase: str, start: int, spans: _Spans, lookup: OrgLookup) -> str | None:
