@@ -7,7 +7,7 @@ and a wildfire."""
 from __future__ import annotations
 
 import pytest
-from tests.attribution.passages_support import analyze_passages, statements
+from passages_support import analyze_passages, statements
 
 from crosswire.model import Dossier
 
