@@ -544,17 +544,18 @@ def _figure_deed(text: str, quantity: Quantity) -> str | None:
 
 def _of_shared_deed(
     left: str, right: str, ours: dict[float, Quantity], theirs: dict[float, Quantity]
-) -> tuple[dict[float, Quantity], dict[float, Quantity]]:
+) -> tuple[dict[float, Quantity], dict[float, Quantity], set[str]]:
     """The figures of each side whose own deed the other side's figures share, when a deed is shared: of "killed 3
-    people and injured 40 people" against "52 people were injured", the injured; all of them otherwise."""
+    people and injured 40 people" against "52 people were injured", the injured; all of them otherwise. Last, the
+    deeds shared (empty when none is: then the figures kept are all of them)."""
     shared = _own_deeds(left, ours.values()) & _own_deeds(right, theirs.values())
     if not shared:
-        return ours, theirs
+        return ours, theirs, shared
     kept = (
         {amount: q for amount, q in side.items() if _figure_deed(text, q) in shared}
         for text, side in ((left, ours), (right, theirs))
     )
-    return next(kept), next(kept)
+    return next(kept), next(kept), shared
 
 
 def _own_deeds(text: str, quantities_of: Iterable[Quantity]) -> set[str]:
@@ -562,17 +563,24 @@ def _own_deeds(text: str, quantities_of: Iterable[Quantity]) -> set[str]:
 
 
 def _one_figure(
-    similarity: float, left: str, right: str, ours: Iterable[Quantity], theirs: Iterable[Quantity], unit: str
+    similarity: float,
+    left: str,
+    right: str,
+    ours: Iterable[Quantity],
+    theirs: Iterable[Quantity],
+    unit: str,
+    own_deeds: set[str],
 ) -> bool:
     """Whether two sentences giving figures of one unit give one figure: alike as wholes (:data:`SAME_FIGURE`), or
     loosely alike and sharing the words of the deed (:data:`LOOSE_FIGURE`, :data:`SHARED_WORDS`), or with the clauses
     that hold the figures sharing them ("found the captain guilty ..., and sentenced him to eight years in prison" /
-    "Varelas was sentenced to ten years in prison": the sentence's other clause says something else)."""
+    "Varelas was sentenced to ten years in prison": the sentence's other clause says something else), or loosely
+    alike with ``own_deeds``, the figures' own deeds both sides share (:func:`_of_shared_deed`), not empty."""
     if similarity >= SAME_FIGURE:
         return True
     if similarity >= LOOSE_FIGURE and len(_shared_words(left, right, unit)) >= SHARED_WORDS:
         return True
-    if similarity >= OWN_DEED_FIGURE and _own_deeds(left, ours) & _own_deeds(right, theirs):
+    if similarity >= OWN_DEED_FIGURE and own_deeds:
         return True  # "killed three workers and injured 23 people" / "31 people were injured in the blast"
     for a in ours:
         for b in theirs:
@@ -629,14 +637,12 @@ def figure_pairs(
                 for unit in sorted({q.unit for q in found[i]} & {q.unit for q in found[j]}):
                     ours = {q.amount: q for q in found[i] if q.unit == unit}
                     theirs = {q.amount: q for q in found[j] if q.unit == unit}
-                    ours, theirs = _of_shared_deed(left.text, right.text, ours, theirs)
+                    ours, theirs, deeds = _of_shared_deed(left.text, right.text, ours, theirs)
                     if not _apart(list(ours.values()), list(theirs.values())):
                         continue
-                    if not _shared_deed(left, right, unit) and not (
-                        _own_deeds(left.text, ours.values()) & _own_deeds(right.text, theirs.values())
-                    ):
+                    if not deeds and not _shared_deed(left, right, unit):
                         continue
-                    if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit):
+                    if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit, deeds):
                         continue
                     yield i, j, unit, list(ours.values()), list(theirs.values())
 
