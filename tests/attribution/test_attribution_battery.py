@@ -949,8 +949,8 @@ def _speaks(dossier: Dossier, case: Case, statement: Statement) -> bool:
     )
 
 
-def _check(dossier: Dossier, name: str) -> None:
-    case = CASES[name]
+def check_case(dossier: Dossier, name: str, case: Case) -> None:
+    """Whether the passage written to ``name``.txt gives what ``case`` expects (shared with the second battery)."""
     found = _carrying(dossier, name, case.said)
     described = [(s.speaker_text, speaker_name(dossier, s), s.stance_class, s.cue, s.content) for s in
                  statements(dossier, name)]  # fmt: skip
@@ -993,7 +993,7 @@ def _check(dossier: Dossier, name: str) -> None:
     ],
 )
 def test_battery(dossier: Dossier, name: str) -> None:
-    _check(dossier, name)
+    check_case(dossier, name, CASES[name])
 
 
 def test_one_statement_per_anonymous_source(dossier: Dossier) -> None:
