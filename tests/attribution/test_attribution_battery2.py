@@ -150,15 +150,14 @@ CASES: dict[str, Case] = {
         entity="Sam Okafor",
     ),
     "strike_yes_that_is_correct": Case(
-        "Asked whether the dockers had accepted the new pay offer, union secretary Bill Nkemelu said: \"Yes, that is"
+        'Asked whether the dockers had accepted the new pay offer, union secretary Bill Nkemelu said: "Yes, that is'
         ' correct. The strike is over."\n',
         "that is correct",
         stance="confirm",
         entity="Bill Nkemelu",
     ),
     "war_absolutely_not": Case(
-        "Asked whether troops would be sent across the river, Defence Minister Oskar Lind replied: \"Absolutely"
-        ' not."\n',
+        'Asked whether troops would be sent across the river, Defence Minister Oskar Lind replied: "Absolutely not."\n',
         "Absolutely not",
         stance="deny",
         entity="Oskar Lind",
@@ -215,7 +214,7 @@ CASES: dict[str, Case] = {
     "recall_press_release": Case(
         "HALDEN, Norway, May 4 - Fjordmat AS today announced a voluntary recall of its smoked salmon spread after a"
         ' supplier reported possible listeria contamination. "We are taking this step out of an abundance of'
-        ' caution," said Ingrid Sole, the company\'s head of quality.\n',
+        " caution,\" said Ingrid Sole, the company's head of quality.\n",
         "abundance of caution",
         stance="assert",
         entity="Ingrid Sole",
@@ -295,7 +294,7 @@ CASES: dict[str, Case] = {
     "trial_named_after_three_sentences": Case(
         "A jury in Halmstad found Corvex Pharma liable for misleading doctors about its painkiller.\n\n"
         '"The jury has spoken. We respect the verdict, though we disagree with it. We will study the judgment'
-        ' before deciding on an appeal," the company\'s general counsel, Irene Blake, said.\n',
+        " before deciding on an appeal,\" the company's general counsel, Irene Blake, said.\n",
         "respect the verdict",
         stance="assert",
         entity="Irene Blake",
@@ -322,8 +321,7 @@ CASES: dict[str, Case] = {
         via="Radio Bloomfield",
     ),
     "war_agency_quoted_an_official": Case(
-        "The Orlan news agency quoted a military official as saying that the convoy had crossed the border at"
-        " dawn.\n",
+        "The Orlan news agency quoted a military official as saying that the convoy had crossed the border at dawn.\n",
         "convoy had crossed",
         stance="assert",
         words="military official",
