@@ -244,8 +244,15 @@ def same_content(start: int, end: int, other_start: int, other_end: int) -> bool
     return shared > 0 and 2 * shared >= end - start and 2 * shared >= other_end - other_start
 
 
+def _own_negation(token: Token, negation: Token) -> bool:
+    """Whether a "not" the parser hung on a cue negates the cue: not when a quotation mark or a colon stands
+    between them ('replied: "Absolutely not."' is the answer's negation, not the reply's)."""
+    low, high = sorted((token.i, negation.i))
+    return not any(t.is_quote or t.text == ":" for t in token.doc[low + 1 : high])
+
+
 def reading(token: Token, tier: str) -> CueReading:
-    negated = any(c.dep_ == "neg" for c in token.children)
+    negated = any(c.dep_ == "neg" and _own_negation(token, c) for c in token.children)
     modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
     complement = next((c.lemma_.lower() for c in token.children if c.dep_ == "xcomp"), None)
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]

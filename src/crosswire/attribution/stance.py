@@ -138,7 +138,8 @@ _CONTENT_DECLINE = re.compile(
     r"won't|won’t|will\s+not|would\s+not|wouldn't|wouldn’t|do\s+not|don't|don’t|never|not\s+able\s+to|"
     r"unable\s+to|not\s+in\s+a\s+position\s+to|not\s+going\s+to|not\s+gonna)\s+"
     r"(?:(?:yet|still|really)\s+)?(?:want\s+to\s+|wish\s+to\s+|be\s+able\s+to\s+)?"
-    r"(?:confirm|comment|discuss|speculate|get\s+into|go\s+into|elaborate|disclose|reveal|talk\s+about"
+    r"(?:confirm|comment|discuss|speculate|get\s+into|go\s+into|elaborate|disclose|reveal|talk\s+about|"
+    r"pre-?announce|pre-?judge"
     # "we cannot say anything", "I can't say how many": a refusal to say, not a denial of what would be said
     r"|say\s+(?:anything|much|more|yet|for\s+sure|whether|if|how|what|when|where|who|which|why))\b"
     r"|\bno\s+comment\s*[.,!\"”]*$)",
@@ -170,6 +171,9 @@ _CONTENT_DENY = re.compile(
     r"(?:actually\s+|really\s+|ever\s+)?(?:happen|happened|took\s+place|take\s+place|occur|occurred)"
     r"|no\s+such\s+(?:talks|meeting|meetings|negotiations|contacts|thing)"
     r"|nothing\s+of\s+the\s+sort"
+    # "Nothing could be further from the truth", "that is far from the truth"
+    r"|(?:nothing\s+(?:could|can)\s+be|(?:could|can)(?:\s+not|n't|n’t)\s+be)\s+further\s+from\s+the\s+truth"
+    r"|\b(?:is|are|was|were|'s|’s)\s+(?:very\s+|so\s+)?far\s+from\s+the\s+truth"
     r"|(?:categorically|flatly|strongly)\s+(?:deny|denies|reject|rejects)"
     r"|\b(?:we|i)\s+deny\b"
     # "We reject these allegations in the strongest terms", "I dispute the claims": rejecting a report, not a plan
@@ -201,6 +205,43 @@ _DEFLECTION = re.compile(
 # A hedge that the matter cannot (yet) be settled: "At the moment this cannot be proven", "it is too early to say",
 # "it remains to be seen" -- neither a confirmation nor a denial. A verdict of falsehood in the same content ("the
 # charges cannot be proven because they are false") is read first and denies.
+# Refusals that are not "I can't ..." (issue 17, second battery): the matter is said to be unfit to speak on ("It
+# would be inappropriate to comment while the case is before the courts"), there is "nothing further to add", or it
+# is handed to somebody else ("That is a matter for the police", "a question for the board"), not to the audience.
+_NOT_FOR_US = re.compile(
+    r"\b(?:inappropriate|not\s+appropriate|improper|premature|not\s+right)\s+"
+    r"(?:for\s+(?:me|us|him|her|them|the\s+[\w-]+)\s+)?to\s+(?:(?:publicly|further)\s+)?"
+    r"(?:comment|speculate|discuss|elaborate|go\s+into|get\s+into|say\s+(?:more|anything))\b"
+    r"|\b(?:have|has|had|'ve|’ve)\s+nothing\s+(?:further|more|else)?\s*to\s+(?:add|say)\b"
+    r"|\b(?:make|makes|give|gives|offer|offers|be)\s+no\s+further\s+(?:comment|statement)s?\b"
+    r"|\b(?:that|this|it)\s*(?:is|'s|’s|was|would\s+be|will\s+be|remains)\s+(?:(?:entirely|purely|very\s+much)\s+)?"
+    r"(?:a\s+)?(?:matter|question|issue)\s+for\s+(?!(?:concern|debate|discussion|another|later|regret|celebration|"
+    r"the\s+future|a\s+later)\b)(?:the\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+# An inquiry under way into what was reported ("We are looking into the reports", "the company is investigating the
+# claims", "we will look into the matter"): the matter is not settled, so neither a confirmation nor a denial.
+_UNDER_REVIEW = re.compile(
+    r"\b(?:(?:are|is|am|was|were|'re|’re|'m|’m)\s+(?:(?:now|currently|still|urgently|carefully|actively)\s+)?"
+    r"(?:looking\s+into|investigating|examining|reviewing|assessing|checking|studying)"
+    r"|(?:will|shall|'ll|’ll)\s+(?:(?:now|urgently|carefully)\s+)?(?:look\s+into|investigate|examine|review|study))\s+"
+    r"(?:the|these|those|this|that|such|all|any)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reports?|claims?|allegations?|matter|issues?|concerns?|suggestions?|complaints?|accusations?|rumou?rs?)\b",
+    re.IGNORECASE,
+)
+# The answer to a question put to the speaker, in a word ("Yes, that is correct", "Absolutely not."): read only when
+# the speaker was asked, as a yes or a no says nothing on its own.
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|indeed|correct|that\s+is\s+(?:correct|right|true)|that's\s+(?:correct|right|true)|"
+    r"that’s\s+(?:correct|right|true)|(?:absolutely|certainly|definitely)(?=\W*$|\W*[.!]))\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\W*(?:no|nope|never|(?:absolutely|certainly|definitely|of\s+course)\s+not|not\s+at\s+all)(?=\W*(?:$|[.,;!]))",
+    re.IGNORECASE,
+)
+_QUESTION_ONLY = re.compile(r"^[^.!]*\?[\s\"”’']*$")
+
 _UNSETTLED = re.compile(
     r"\b(?:(?:cannot|can\s+not|can't|can’t|could\s+not|couldn't|couldn’t)\s+(?:yet\s+|now\s+|currently\s+)?be\s+"
     r"(?:\w+ly\s+)?(?:proven|proved|verified|confirmed|established|determined|ruled\s+out|substantiated)"
@@ -470,6 +511,8 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         if lemma in {"comment", "say", "respond", "answer", "discuss", "elaborate"}:
             return "decline"
         return "other"
+    if lemma == ":" and _QUESTION_ONLY.match(content.strip()):
+        return "other"  # a transcript's turn that only asks ("REPORTER: Minister, will you resign?")
     if lemma in ASKING and _QUESTION.match(content):
         return "other"  # "asked whether the jets had been inspected": a question asserts nothing
     if lemma in JUDGING and _VERDICT_ANYWHERE.search(content):
@@ -494,14 +537,20 @@ def content_class(content: str, span: Span | None = None, *, answering: bool = F
     confirmed = _CONTENT_CONFIRM.search(content)
     if refusal and confirmed and confirmed.start() < refusal.start():
         refusal = None  # "Yes, we confirm the talks. We cannot say anything about their content": confirmed first
-    if refusal or _DEFLECTION.search(first_sentence):
+    if refusal or _DEFLECTION.search(first_sentence) or _NOT_FOR_US.search(first_sentence):
         return "decline"
+    if answering and _YES.search(first_sentence):
+        return "confirm"  # asked whether the offer was accepted: "Yes, that is correct."
+    if answering and _NO.search(first_sentence):
+        return "deny"  # asked whether troops would be sent: "Absolutely not."
     if _CONTENT_DENY.search(content) or _VERDICT_ON_REPORT.search(content) or _VERDICT_ALONE.search(content):
         return "deny"
     if _CONTENT_CONFIRM.search(content):
         return "confirm"
     if _UNSETTLED.search(first_sentence) or _STANDING_POSITION.search(first_sentence):
         return "neither"  # "this cannot be proven", "as we have said before, we are focused on ..."
+    if _UNDER_REVIEW.search(first_sentence):
+        return "neither"  # "we are looking into the reports": an inquiry under way
     if answering and _EVASION.search(first_sentence):
         return "neither"  # asked whether the heaters caused the fires: "We are focused on our customers"
     if span is not None and negated_claim(span):
