@@ -40,6 +40,7 @@ SPEECH = frozenset(
         "decline", "refuse", "agree", "accuse", "blame", "criticize", "criticise", "praise", "condemn",
         "denounce", "slam", "blast", "attack", "defend", "question", "mock", "deride", "decry", "applaud",
         "welcome", "rebuff", "debunk", "contradict",
+        "rubbish", "fume",
     }
 )  # fmt: skip
 BELIEF = frozenset(
@@ -65,7 +66,7 @@ CITING = frozenset({"cite", "quote"})
 # confirmed reports that ..."): the report is somebody else's, never the subject's own claim.
 ANSWERING = frozenset(
     {"deny", "refute", "dispute", "rebuff", "debunk", "contradict", "reject", "dismiss", "confirm", "question",
-     "challenge", "counter"}
+     "challenge", "counter", "rubbish"}
 )  # fmt: skip
 
 

@@ -38,7 +38,7 @@ StanceClass = Literal["confirm", "deny", "decline", "neither", "assert", "other"
 CONFIRM = frozenset({"confirm", "acknowledge", "admit", "verify", "concede", "corroborate"})
 DENY = frozenset({"deny", "refute", "dispute", "rebuff", "debunk", "contradict"})
 # Verbs that deny only when their object is a report or claim ("rejected the reports"), not a proposal.
-DENY_WITH_REPORT = frozenset({"reject", "dismiss"})
+DENY_WITH_REPORT = frozenset({"reject", "dismiss", "rubbish"})
 REPORT_NOUNS = frozenset(
     {
         "report", "claim", "allegation", "story", "suggestion", "rumor", "rumour", "speculation", "accusation",
