@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import COMPANY_NOUNS, head_word
+from crosswire.attribution.sources import COMPANY_NOUNS, MASTHEAD_WORDS, head_word
 from crosswire.attribution.speaker_names import OUTLET_NOUNS
 from crosswire.model import Article, Entity, Mention, Statement
 
@@ -72,6 +72,27 @@ def _described_body(
     return max(named, key=lambda m: m.end).entity if named else None
 
 
+def name_head(name: str) -> str:
+    """The noun a name is of: the word before its first "of" ("Central Bank of Morvia" is a bank, "Ministry of
+    Health" a ministry), else its last word ("Kelham Gallery")."""
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    cut = lowered.index("of") if "of" in lowered[1:] else len(words)
+    return words[cut - 1].strip(".,'’") if cut > 0 else ""
+
+
+def _outlets(article: Article, previous: Sequence[Statement]) -> set[str]:
+    """The entities an article has heard from as media, or names by a masthead or a medium ("the Aldermark Gazette",
+    "Bay Radio"): what a description of anything but an outlet ("the museum", "the club") never is."""
+    heard = {s.speaker for s in previous if s.speaker and s.source_type == "media"}
+    mastheads = {
+        m.entity
+        for m in article.mentions
+        if m.entity and len(m.text.split()) > 1 and m.text.split()[-1].lower() in MASTHEAD_WORDS | OUTLET_NOUNS
+    }
+    return heard | mastheads
+
+
 def _described_org(
     article: Article,
     start: int,
@@ -92,7 +113,7 @@ def _described_org(
             and m.end <= start
             and m.entity not in bodies
             and (
-                (m.label == "ORG" and _noun_stem(m.text.split()[-1]) == _noun_stem(noun))
+                (m.label == "ORG" and _noun_stem(name_head(m.text)) == _noun_stem(noun))
                 or _called(article, m, noun)
                 or m.text.split()[-1].lower().strip(".") in NAME_ENDINGS.get(noun, ())
             )
@@ -103,7 +124,12 @@ def _described_org(
         near = start - earlier.end <= ORG_FALLBACK_DISTANCE
         if earlier.speaker and earlier.source_type in kinds and near and earlier.speaker not in bodies:
             return earlier.speaker
-    named = [m for m in article.mentions if m.label == "ORG" and m.entity and m.end <= start and m.entity not in bodies]
+    outlets = _outlets(article, previous) if noun not in OUTLET_NOUNS else set()
+    named = [
+        m
+        for m in article.mentions
+        if m.label == "ORG" and m.entity and m.end <= start and m.entity not in bodies and m.entity not in outlets
+    ]
     if named and start - named[-1].end <= ORG_FALLBACK_DISTANCE:
         return max(named, key=lambda m: m.end).entity
     return None
@@ -131,13 +157,14 @@ def of_kind(article: Article, start: int, noun: str) -> str | None:
     called = [
         m
         for m in named
-        if _noun_stem(m.text.split()[-1]) == stem
+        if _noun_stem(name_head(m.text)) == stem
         or _called(article, m, noun)
         or m.text.split()[-1].lower().strip(".") in NAME_ENDINGS.get(noun, ())
     ]
     kinds = {_noun_stem(word) for word in KIND_WORDS}
     other = [m for m in named if _noun_stem(m.text.split()[-1].strip(".'’")) not in kinds]
-    found = called or other
+    # "a council spokesman" speaks for a council the article names, never for the club it is about
+    found = called if noun in BODY_HEADS else called or other
     return found[-1].entity if found else None
 
 
@@ -178,6 +205,40 @@ def _described_outlet(article: Article, start: int, noun: str, previous: Sequenc
     return max(named, key=lambda m: m.end).entity if named else None
 
 
+# Nouns of a polity or a territory, which a name may end in ("Islamic State", "European Union") without being what
+# "the state" or "the city" of a story is.
+POLITY_NOUNS = frozenset(
+    {"state", "states", "republic", "kingdom", "union", "city", "island", "islands", "county", "province", "region",
+     "country", "nation", "emirates", "federation", "territory", "district", "area", "world"}
+)  # fmt: skip
+
+
+def by_name_head(article: Article, start: int, noun: str, entities: dict[str, Entity]) -> str | None:
+    """The organization or place "the NOUN" names by its own noun: the last one named before in the article whose
+    name is of that noun ("The director of the Kelham Gallery ... The gallery denied"), else the one entity of the
+    corpus so named that shares a word with a name of this article (a blog naming only "Aldermark" and "the museum":
+    the "Aldermark City Museum" of the wire's report)."""
+    if noun in POLITY_NOUNS:
+        return None  # "the state said" is no "Islamic State"
+    stem = _noun_stem(noun)
+    named = [
+        m
+        for m in article.mentions
+        if m.entity and m.end <= start and len(m.text.split()) > 1 and _noun_stem(name_head(m.text)) == stem
+    ]
+    if named:
+        return max(named, key=lambda m: m.end).entity
+    words = {w.lower() for m in article.mentions for w in m.text.split() if w[:1].isupper()}
+    corpus = [
+        e
+        for e in entities.values()
+        if e.type != "PERSON" and len(e.name.split()) > 1 and _noun_stem(name_head(e.name)) == stem
+    ]
+    if len(corpus) == 1 and words & {w.lower() for w in corpus[0].name.split()[:-1]}:
+        return corpus[0].id
+    return None
+
+
 def by_description(
     article: Article,
     start: int,
@@ -213,6 +274,12 @@ def by_description(
         if found is not None and noun in BODY_HEADS - COMPANY_HEADS and not is_body(entities.get(found)):
             # "the labour ministry", "the police" are never a company that spoke before
             return None
+        if found is not None:
+            return found
+    if described is not None and not mentions and noun not in OUTLET_NOUNS:
+        # "the gallery", "the museum": the one named so before, in this article or (named nowhere here) in the
+        # story's other articles
+        found = by_name_head(article, start, noun, entities)
         if found is not None:
             return found
     if described is not None and described.group(1).lower() in OUTLET_NOUNS and not mentions:

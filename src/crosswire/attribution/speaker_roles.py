@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from crosswire.attribution.sources import SPOKES_NOUNS
-from crosswire.attribution.speaker_descriptions import COMPANY_NOUNS, by_description, of_kind
+from crosswire.attribution.speaker_descriptions import BODY_HEADS, COMPANY_NOUNS, by_description, of_kind
 from crosswire.attribution.speaker_names import ORG_LABELS, ROLE_WORD, by_surname
 from crosswire.entities.coref import resolve_reference
 from crosswire.entities.gender import Gender
@@ -122,8 +122,10 @@ def spoken_for(
     when the possessor is nobody the article names; None when the phrase is no possessed spokesperson."""
     kind = _KIND_SPOKES.fullmatch(phrase)
     if kind is not None and kind.group("role") in SPOKES_NOUNS and kind.group("kind") in COMPANY_NOUNS:
-        # the organization of that kind the article named (none: the rules below, as before)
-        return of_kind(article, start, kind.group("kind"))
+        # the organization of that kind the article named (none: the rules below, as before; for a public body's
+        # noun, "a council spokesman", nobody: never the club or the company that spoke before)
+        found = of_kind(article, start, kind.group("kind"))
+        return _NOBODY if found is None and kind.group("kind") in BODY_HEADS else found
     found = _SPOKES_FOR.fullmatch(phrase) or _SPOKES_FOR_THE.fullmatch(phrase)
     if found is None or found.group("role").lower() not in SPOKES_NOUNS:
         return None
