@@ -283,7 +283,9 @@ def source_type(
     words = _words(text)
     head = head_word(text)
     people = [m for m in mentions if m.label == "PERSON"]
-    if _ANONYMOUS.search(_unnamed_words(text, mentions)) and not people:
+    # a person named after "close to", "familiar with" is whom the sources are close to ("Sources close to the
+    # striker Tomas Kral"), not a named source
+    if _ANONYMOUS.search(_unnamed_words(text, mentions)) and not [m for m in people if m.text in _core(text)]:
         return "anonymous"
     if lowered in PERSON_PRONOUNS:
         return "person"
