@@ -981,8 +981,11 @@ def check_case(dossier: Dossier, name: str, case: Case) -> None:
         assert case.content_stops.casefold() not in statement.content.casefold(), described
     cues = {(s.cue or "").casefold() for s in statements(dossier, name)}
     assert not cues & {cue.casefold() for cue in case.not_cues}, described
-    # a citation ("..., citing police", "which cited local officials") is a relay, never a statement of its own
-    assert all(s.via for s in statements(dossier, name) if (s.cue or "").casefold() in CITATIONS), described
+    # a citation ("..., citing police", "which cited local officials") is a relay, never a statement of its own; "X
+    # cited Y as saying ..." is X's statement, through which Y's is relayed
+    relaying = {ident for s in statements(dossier, name) for ident in s.via}
+    cited = [s for s in statements(dossier, name) if (s.cue or "").casefold() in CITATIONS]
+    assert all(s.via or s.id in relaying for s in cited), described
 
 
 @pytest.mark.parametrize(

@@ -681,6 +681,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
         learned_steps.title_verbs(finder)
         learned_steps.learned_cues(finder)
     speaker_clauses.speaker_clauses(finder)
+    speaker_clauses.reporters_legwork(finder)
     finder.drop_anonymity_requests()
     finder.drop_datelines()
     finder.drop_duplicates()
@@ -694,6 +695,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "tagger" in learned:
         tagger.add_statements(finder)
         finder.drop_anonymity_requests()
+        speaker_clauses.reporters_legwork(finder)
     return finder
 
 

@@ -104,6 +104,51 @@ def speaker_clauses(finder: _Finder) -> None:
     finder.remove(dropped)
 
 
+# Verbs of the reporter's own legwork ("Dealers we spoke to", "Commuters we talked to", "fans I asked").
+LEGWORK = frozenset({"speak", "talk", "interview", "ask", "contact", "reach", "survey", "poll", "consult", "question"})
+
+
+def _legwork(token: Token) -> Token | None:
+    """The writer ("we", "I") as the subject of a verb of legwork right after the noun it describes ("Dealers we
+    spoke to"), or None."""
+    if token.lemma_.lower() not in LEGWORK:
+        return None
+    writer = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in {"we", "i"} and c.i == token.i - 1]
+    if writer and writer[0].i > token.sent.start and token.doc[writer[0].i - 1].tag_ in _NOUN_TAGS:
+        return writer[0]
+    return None
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def reporters_legwork(finder: _Finder) -> None:
+    """ "Dealers we spoke to put the value at 45 million euros", "Commuters we talked to were angry": a verb of
+    speaking whose subject is the writer ("we", "I"), right after the noun it describes (a relative clause without
+    its pronoun, which the parser often reads as the sentence's root), tells whom the reporter asked, not what
+    anybody said: no statement. A statement the writer's pronoun was read as the speaker of ("Analysts we spoke to
+    expect ...") is the people described: the speaker is the noun phrase with its clause."""
+    doc = finder.doc
+    dropped: set[int] = set()
+    for index, candidate in enumerate(finder.candidates):
+        if candidate.cue_token is not None and not candidate.direct and _legwork(doc[candidate.cue_token]):
+            dropped.add(index)
+            continue
+        if candidate.speaker is None:
+            continue
+        span = doc.char_span(*candidate.speaker, alignment_mode="expand")
+        if span is None or len(span) != 1 or (writer := _legwork(span[0].head)) is None or writer.i != span[0].i:
+            continue
+        first = writer.i - 1
+        while first > writer.sent.start and doc[first - 1].tag_ in _NOUN_TAGS | {"JJ", "DT", "CD", "PRP$"}:
+            first -= 1
+        last = writer.head.i + (
+            1 if writer.head.i + 1 < len(doc) and doc[writer.head.i + 1].lower_ in {"to", "with"} else 0
+        )
+        candidate.speaker = (doc[first].idx, doc[last].idx + len(doc[last].text))
+    finder.remove(dropped)
+
+
 def named_after_quote(finder: _Finder, token: Token) -> tuple[int, int] | None:
     """'“We will appeal,” the family's lawyer, Ruth Okafor, said': the noun phrase between a quote that closes
     on a comma (or "?", "!") and its cue verb is who said it, apposition and all. The parser often hangs it on the
