@@ -272,6 +272,10 @@ def masthead_by_verb(
     )
 
 
+# "a Pellam spokeswoman", "an Arcos spokesman": a spokesperson of an organization called by its first word(s).
+NAMED_SPOKES = re.compile(r"(?i:an?|the)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?P<role>[a-z]+)")
+
+
 def source_type(
     phrase: str, mentions: Sequence[Mention], cue_lemma: str = "", memory: MediaMemory | None = None
 ) -> SourceType:
@@ -314,6 +318,8 @@ def source_type(
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
     if head in SPOKES_NOUNS and words & (ORG_NOUNS | COMPANY_NOUNS):
         return "organization"  # "a company spokeswoman", "a club spokesman": the body named before speaks
+    if head in SPOKES_NOUNS and NAMED_SPOKES.fullmatch(text):
+        return "organization"  # "a Pellam spokeswoman": the organization its name opens with speaks
     if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
         return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:

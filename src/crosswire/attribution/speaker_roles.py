@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosswire.attribution.sources import SPOKES_NOUNS
+from crosswire.attribution.sources import NAMED_SPOKES, SPOKES_NOUNS
 from crosswire.attribution.speaker_descriptions import BODY_HEADS, COMPANY_NOUNS, by_description, of_kind
 from crosswire.attribution.speaker_names import ORG_LABELS, ROLE_WORD, by_surname
 from crosswire.entities.coref import resolve_reference
@@ -130,6 +130,11 @@ def spoken_for(
         found = of_kind(article, start, kind.group("kind"))
         return _NOBODY if found is None and kind.group("kind") in BODY_HEADS else found
     offset = start + (len(article.text[start:]) - len(article.text[start:].lstrip()))
+    short = NAMED_SPOKES.fullmatch(phrase)
+    if short is not None and short.group("role").lower() in SPOKES_NOUNS:
+        found_org = _named_in_full(article, start, short.group("name"))
+        if found_org is not None:
+            return found_org
     pronoun = _PRONOUN_SPOKES.fullmatch(phrase)
     if pronoun is not None and pronoun.group("role").lower() in SPOKES_NOUNS:
         # "Reports that the actor Finn Carter was arrested are false, his spokesperson said": Carter's word
@@ -155,6 +160,22 @@ def spoken_for(
         described = by_description(article, start, f"the {owner}", [], previous, entities)
         return described if described is not None else _NOBODY
     return _NOBODY
+
+
+def _named_in_full(article: Article, start: int, short: str) -> str | None:
+    """The organization named before in full whose name opens with ``short`` ("Pellam" of "Pellam Motors", "Arcos"
+    of "Arcos Media"): the longest, then the last, of those."""
+    words = short.lower().split()
+    full = [
+        m
+        for m in article.mentions
+        if m.entity
+        and m.label in ORG_LABELS
+        and m.end <= start
+        and len(m.text.split()) > len(words)
+        and [w.lower() for w in m.text.split()[: len(words)]] == words
+    ]
+    return max(full, key=lambda m: (len(m.text.split()), m.end)).entity if full else None
 
 
 def _holder_owner(
