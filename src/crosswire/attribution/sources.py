@@ -316,10 +316,10 @@ def source_type(
     orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP", "FAC"}]
     if head in SPOKES_NOUNS and any(m.label == "ORG" for m in orgs):
         return "organization"  # "a spokesperson for the NSC", "the NSC spokesperson": the organization speaks
-    if head in SPOKES_NOUNS and words & (ORG_NOUNS | COMPANY_NOUNS):
-        return "organization"  # "a company spokeswoman", "a club spokesman": the body named before speaks
-    if head in SPOKES_NOUNS and NAMED_SPOKES.fullmatch(text):
-        return "organization"  # "a Pellam spokeswoman": the organization its name opens with speaks
+    if head in SPOKES_NOUNS and (words & (ORG_NOUNS | COMPANY_NOUNS) or NAMED_SPOKES.fullmatch(text)):
+        # "a company spokeswoman", "a club spokesman": the body named before speaks; "a Pellam spokeswoman": the
+        # organization its name opens with
+        return "organization"
     if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
         return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
