@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from crosswire.attribution.quotes import Quote
 from crosswire.attribution.sources import RELATIVE_PRONOUNS
 from crosswire.attribution.stance import CueReading
+from crosswire.entities.roles import ROLE_HEADS
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass", "expl"})
@@ -32,8 +33,28 @@ PARTICLES = frozenset({"back", "off", "aside", "down", "away"})
 AIMED_PREPS = frozenset({"on", "at", "against"})
 
 
+# Idioms of rebuttal told by a verb and its object, aimed like a phrasal verb ("poured cold water on reports",
+# "threw cold water on the claims"): the object's words stand for the particle.
+IDIOM_OBJECTS = {"pour": "cold water", "throw": "cold water"}
+
+
+def _idiom_object(token: Token) -> Token | None:
+    """The object that makes an idiom of rebuttal with its verb ("poured cold water"), if any."""
+    idiom = IDIOM_OBJECTS.get(token.lemma_.lower())
+    for child in token.children:
+        if idiom is not None and child.dep_ == "dobj":
+            words = " ".join(t.lower_ for t in child.subtree if t.dep_ != "det" and t.i <= child.i)
+            if words == idiom:
+                return child
+    return None
+
+
 def particle(token: Token) -> str | None:
-    """The particle right after a verb ("pushed back", "brushed off"), if any."""
+    """The particle right after a verb ("pushed back", "brushed off"), or the object of an idiom ("poured cold
+    water"), if any."""
+    idiom = _idiom_object(token)
+    if idiom is not None:
+        return IDIOM_OBJECTS[token.lemma_.lower()]
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is None or following.head.i != token.i or following.dep_ not in {"prt", "advmod"}:
         return None
@@ -43,7 +64,7 @@ def particle(token: Token) -> str | None:
 def aimed_at(token: Token) -> Token | None:
     """What a phrasal verb acts on: its object ("brushed off the allegations") or the object of its preposition
     ("pushed back on reports", "hit back at claims")."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in token.children if c.dep_ == "dobj" and c != _idiom_object(token)]
     if objects:
         return objects[0]
     for prep in token.children:
@@ -79,6 +100,24 @@ def told_the_speaker(token: Token, tier: str) -> bool:
         and not any(c.dep_ in {"neg", "aux"} for c in token.children)
         and any(c.dep_ == "ccomp" for c in token.children)
     )
+
+
+def quoted_third_party(token: Token, tier: str, inner_start: int) -> bool:
+    """Whether a cue opening a quote reports what a named third party said ('"The minister said the hospital would
+    stay open, and two months later it closed," said Karl Weiss'): a finite past verb of saying whose subject is the
+    quote's first words, a name or a definite role ("the minister", "the coach"; not "people", "they" or "I"), with a
+    clause of what was said. The quoted speaker relays it, as with "told me"."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if tier != "speech" or token.lemma_.lower() not in TELLING or token.tag_ != "VBD" or len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    if subject.left_edge.idx != inner_start or not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    if any(c.dep_ in {"neg", "aux"} for c in token.children):
+        return False
+    named = subject.pos_ == "PROPN"
+    role = subject.lower_ in ROLE_HEADS and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    return named or role
 
 
 def question_put(token: Token, lemmas: frozenset[str] = ASKING) -> bool:
@@ -255,7 +294,7 @@ def reading(token: Token, tier: str) -> CueReading:
     negated = any(c.dep_ == "neg" and _own_negation(token, c) for c in token.children)
     modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
     complement = next((c.lemma_.lower() for c in token.children if c.dep_ == "xcomp"), None)
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c != _idiom_object(token)]
     if not objects:
         for conj in token.children:
             if conj.dep_ == "conj":

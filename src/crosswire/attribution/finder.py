@@ -152,7 +152,7 @@ class _Finder:
                 continue
             tier = cues.cue_tier(token.lemma_)
             quote = self.in_quote(token.idx)
-            if tier is None or (quote is not None and quote.closed and not parse.told_the_speaker(token, tier)):
+            if tier is None or (quote is not None and quote.closed and not self.third_party(token, tier, quote)):
                 continue  # words inside a quote are the quoted speaker's
             if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in cues.CITING:
                 self.read_with_governor.add(token.i)
@@ -178,6 +178,12 @@ class _Finder:
                 citations.read_closing_lead(self, token, opening)
                 continue
             self.read_verb(token, tier)
+
+    def third_party(self, token: Token, tier: str, quote: Quote) -> bool:
+        """Whether a cue inside a quote is a third party's words the quoted speaker relays ("The minister told me
+        ...", "The minister said ..." opening the quote)."""
+        inner = quote.inner(self.text)[0]
+        return parse.told_the_speaker(token, tier) or parse.quoted_third_party(token, tier, inner)
 
     def read_participle(self, token: Token, lemma: str) -> None:
         """ "Lee tweeted about the report, writing, “If false, slander.”": a participle of saying the tagger read as

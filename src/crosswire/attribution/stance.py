@@ -52,6 +52,7 @@ REBUTTALS = frozenset(
         ("push", "back"), ("hit", "back"), ("fire", "back"), ("strike", "back"), ("brush", "off"), ("brush", "aside"),
         ("shoot", "down"), ("wave", "off"), ("wave", "away"), ("wave", "aside"), ("swat", "away"), ("swat", "down"),
         ("knock", "down"), ("slap", "down"), ("bat", "away"), ("laugh", "off"), ("shrug", "off"),
+        ("pour", "cold water"), ("throw", "cold water"),
     }
 )  # fmt: skip
 # What one is said to have done, rejected as one rejects a report: "rejected any responsibility for the crash",
