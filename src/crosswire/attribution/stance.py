@@ -340,6 +340,11 @@ FEELINGS = frozenset(
         "sorry", "upset", "angry", "disappointed", "convinced", "ready", "willing", "able",
     }
 )  # fmt: skip
+# Nouns of feeling, as the adjectives above: "no remorse", "no sympathy" tell how somebody felt or behaved. Not the
+# nouns of intending or wanting ("we have no intention of selling", "no interest in buying" deny the reported plan).
+FEELING_NOUNS = frozenset(
+    {"remorse", "regret", "sympathy", "empathy", "compassion", "mercy", "shame", "respect", "patience", "emotion"}
+)
 # Verbs of wanting and expecting: negated, they tell a wish or a surprise ("we never wanted the hype", "they don't
 # want to rule it out yet", "nobody expected the attention"), not that something did not happen. Verbs of intending
 # stay: "we do not intend to make an offer" denies the reported plan.
@@ -370,6 +375,8 @@ def _no_determiner(token: Token) -> bool:
         return True
     if token.lemma_.lower() in CERTAINTY:
         return False  # "there is no doubt that they won": an assertion
+    if token.lemma_.lower() in FEELING_NOUNS:
+        return False  # "he had shown no remorse", "they showed no mercy": how somebody felt, not a denial
     if token.tag_ == "VBG":
         return False  # "there is no going back", "no stopping them": an idiom of what must happen
     return any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
