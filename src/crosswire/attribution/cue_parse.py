@@ -106,13 +106,16 @@ def quoted_third_party(token: Token, tier: str, inner_start: int) -> bool:
     """Whether a cue opening a quote reports what a named third party said ('"The minister said the hospital would
     stay open, and two months later it closed," said Karl Weiss'): a finite past verb of saying whose subject is the
     quote's first words, a name or a definite role ("the minister", "the coach"; not "people", "they" or "I"), with a
-    clause of what was said. The quoted speaker relays it, as with "told me"."""
+    clause of what was said that has its own subject. The quoted speaker relays it, as with "told me"."""
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if tier != "speech" or token.lemma_.lower() not in TELLING or token.tag_ != "VBD" or len(subjects) != 1:
         return False
     subject = subjects[0]
-    if subject.left_edge.idx != inner_start or not any(c.dep_ == "ccomp" for c in token.children):
-        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and c.left_edge.tag_ not in {"WP", "WDT", "WRB"}]
+    if subject.left_edge.idx != inner_start or not any(
+        g.dep_ in {"nsubj", "nsubjpass"} for clause in clauses for g in clause.children
+    ):
+        return False  # "The pope said what we all know": a free relative, no clause of its own
     if any(c.dep_ in {"neg", "aux"} for c in token.children):
         return False
     named = subject.pos_ == "PROPN"
