@@ -458,8 +458,8 @@ CASES: dict[str, Case] = {
 
 # Cases the pipeline does not read as written, each with why (strict: a fix turns them into failures to remove).
 OPEN: dict[str, str] = {
-    "transcript_club_chairman": "entities: the recogniser reads only 'DAVID' of the capitals label 'DAVID OKORO', so the"
-    " turn is linked to an entity 'DAVID' (the article names him nowhere else); the question turn is read right",
+    "transcript_club_chairman": "entities: the recogniser reads only 'DAVID' of the capitals label 'DAVID OKORO', so "
+    "the turn is linked to an entity 'DAVID' (the article names him nowhere else); the question turn is read right",
 }
 
 
