@@ -232,11 +232,12 @@ def by_name_head(article: Article, start: int, noun: str, entities: dict[str, En
     corpus = [
         e
         for e in entities.values()
-        if e.type != "PERSON" and len(e.name.split()) > 1 and _noun_stem(name_head(e.name)) == stem
+        if e.type != "PERSON"
+        and len(e.name.split()) > 1
+        and _noun_stem(name_head(e.name)) == stem
+        and words & {w.lower() for w in e.name.split()[:-1]}
     ]
-    if len(corpus) == 1 and words & {w.lower() for w in corpus[0].name.split()[:-1]}:
-        return corpus[0].id
-    return None
+    return corpus[0].id if len(corpus) == 1 else None
 
 
 def by_description(
