@@ -1088,9 +1088,9 @@ def test_theft_withdrawn_report_of_an_arrest_is_denied(dossier: Dossier) -> None
 
 @pytest.mark.xfail(
     strict=True,
-    reason="attribution: the blog's 'The museum denied ...' is linked to the Aldermark Gazette; claims: the denial "
-    "'that it had received any ransom demand' stays a claim of its own, as the report it answers names no ransom "
-    "('are asking for 2 million euros to return them')",
+    reason="claims: the blog's 'The museum denied ...' is the Aldermark City Museum's now, but the denial 'that it had "
+    "received any ransom demand' stays a claim of its own, as the report it answers names no ransom ('are asking "
+    "for 2 million euros to return them')",
 )
 def test_theft_ransom_relayed_from_a_paper_is_denied_by_the_museum(dossier: Dossier) -> None:
     relayed = [s for s in dossier.statements if s.article == "theft-blog" and s.cue == "reported"]
@@ -1098,6 +1098,17 @@ def test_theft_ransom_relayed_from_a_paper_is_denied_by_the_museum(dossier: Doss
     (ransom,) = _claims_at(dossier, "theft-blog", "2 million euros")
     assert "denies" in _stances_of(ransom, _entity(dossier, "Aldermark City Museum").id)
     assert ransom.verdict in {"denied", "contested"}
+
+
+def test_round10_speakers_the_museum_the_council_spokesman_and_the_dealers(dossier: Dossier) -> None:
+    """Attribution on the tenth round's blog and radio (the attribution part of the museum test above): the blog's
+    "The museum denied" is the museum the wire names, never the newspaper whose report it answers; the radio's "A
+    council spokesman" speaks for no club; "Dealers we spoke to" tells the blog's own legwork, no statement."""
+    (museum,) = _said(dossier, "theft-blog", "The museum")
+    assert museum.stance_class == "deny" and _speaker(dossier, museum) == "Aldermark City Museum"
+    (spokesman,) = _said(dossier, "stadium-radio", "A council spokesman")
+    assert _speaker(dossier, spokesman) != "Harlow Bay Rovers"
+    assert not [s for s in dossier.statements if s.article == "theft-blog" and s.cue == "spoke"]
 
 
 # --- round 10: days read against each publication day --------------------------------------------------------------

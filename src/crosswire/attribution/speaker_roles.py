@@ -127,8 +127,8 @@ def spoken_for(
     if kind is not None and kind.group("role") in SPOKES_NOUNS and kind.group("kind") in COMPANY_NOUNS:
         # the organization of that kind the article named (none: the rules below, as before; for a public body's
         # noun, "a council spokesman", nobody: never the club or the company that spoke before)
-        found = of_kind(article, start, kind.group("kind"))
-        return _NOBODY if found is None and kind.group("kind") in BODY_HEADS else found
+        of_that_kind = of_kind(article, start, kind.group("kind"))
+        return _NOBODY if of_that_kind is None and kind.group("kind") in BODY_HEADS else of_that_kind
     offset = start + (len(article.text[start:]) - len(article.text[start:].lstrip()))
     short = NAMED_SPOKES.fullmatch(phrase)
     if short is not None and short.group("role").lower() in SPOKES_NOUNS:
