@@ -104,8 +104,6 @@ _KIND_SPOKES = re.compile(r"(?i:an?)\s+(?P<kind>[a-z]+)\s+(?P<role>[a-z]+)")
 _SPOKES_FOR_THE = re.compile(
     r"(?i:an?|the)\s+(?P<role>[a-z]+)\s+for\s+(?i:the)\s+(?P<common>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
 )
-# "his spokesperson", "her spokesman": the person the pronoun stands for speaks through them.
-_PRONOUN_SPOKES = re.compile(r"(?P<pronoun>[Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)")
 # A spokesperson for nobody the article names: unlinked, not the organization that spoke before.
 _NOBODY = ""
 
@@ -116,7 +114,6 @@ def spoken_for(
     phrase: str,
     previous: Sequence[Statement],
     entities: dict[str, Entity],
-    genders: dict[str, Gender] | None = None,
 ) -> str | None:
     """Whom a possessed spokesperson speaks for: the named possessor ("Putin's spokesman" is Putin's word, "Acme's
     spokeswoman" Acme's), or the person or organization a described possessor refers to ("the prime minister's
@@ -135,12 +132,6 @@ def spoken_for(
         found_org = _named_in_full(article, start, short.group("name"))
         if found_org is not None:
             return found_org
-    pronoun = _PRONOUN_SPOKES.fullmatch(phrase)
-    if pronoun is not None and pronoun.group("role").lower() in SPOKES_NOUNS:
-        # "Reports that the actor Finn Carter was arrested are false, his spokesperson said": Carter's word
-        lo, hi = pronoun.start("pronoun") + offset, pronoun.end("pronoun") + offset
-        person = resolve_reference(article, lo, hi, entities, genders)
-        return person if person is not None else _NOBODY
     found = _SPOKES_FOR.fullmatch(phrase) or _SPOKES_FOR_THE.fullmatch(phrase)
     if found is None or found.group("role").lower() not in SPOKES_NOUNS:
         return None

@@ -94,7 +94,7 @@ def _link_one(
     possessed = possessed_role(article, start, phrase, entities, genders)
     if possessed is None:
         # "the prime minister's spokesman": the spokesman of a role, not a holder of its first role noun
-        speaks_for = spoken_for(article, start, phrase, previous, entities, genders)
+        speaks_for = spoken_for(article, start, phrase, previous, entities)
         if speaks_for is not None:
             return speaks_for or None
     if role is not None and not INDEFINITE.match(phrase):
@@ -105,7 +105,7 @@ def _link_one(
     if possessed is not None:
         # "his lawyer", whom the article does not name: an unnamed source (see link_article); "Putin's spokesman",
         # whom it does not name: Putin's word
-        return spoken_for(article, start, phrase, previous, entities, genders) or None
+        return spoken_for(article, start, phrase, previous, entities) or None
     found = by_description(article, start, phrase, mentions, previous, entities) or by_premodified_noun(
         article, start, phrase, entities
     )
