@@ -20,8 +20,10 @@ The stance comes from the cue and its polarity first, and from the content only 
   unverifiability hedge ("this cannot be proven", "too early to say") or a restated standing position ("As we have
   said many times before, we are focused on ...") is neither, and so is absent evidence with nothing it is evidence
   of ("no evidence has yet emerged"); "there is no evidence that P" denies P, while "there is no doubt that P"
-  asserts it (a noun of certainty is no denial). These patterns are about the content's own sentence
-  shape, not about any topic.
+  asserts it (a noun of certainty is no denial). The matter found unfit to speak on or handed on ("inappropriate
+  to comment", "nothing further to add", "a matter for the police") declines; an inquiry under way ("we are
+  looking into the reports") is neither; asked a question, a bare yes confirms and a bare no denies. These patterns
+  are about the content's own sentence shape, not about any topic.
 """
 
 from __future__ import annotations
