@@ -38,20 +38,17 @@ def run_on(finder: _Finder) -> None:
             continue
         start, end = candidate.content_start, candidate.content_end
         quote = _open_quote(finder.quotes, start, end)
-        if quote is None or finder.text[end:quote.end].count("\n"):
+        if quote is None or finder.text[end : quote.end].count("\n"):
             continue
         others = [
             o
             for o in finder.candidates
             if (o.content_start, o.content_end) != (start, end)
-            and (
-                (o.cue_start is not None and end <= o.cue_start < quote.end)
-                or (end <= o.content_start < quote.end)
-            )
+            and ((o.cue_start is not None and end <= o.cue_start < quote.end) or (end <= o.content_start < quote.end))
         ]
         if not others:
             moved[(start, end)] = quote.end
     for candidate in finder.candidates:
-        end = moved.get((candidate.content_start, candidate.content_end))
-        if end is not None:
-            candidate.content_end, candidate.content = end, finder.text[candidate.content_start : end]
+        new_end = moved.get((candidate.content_start, candidate.content_end))
+        if new_end is not None:
+            candidate.content_end, candidate.content = new_end, finder.text[candidate.content_start : new_end]
