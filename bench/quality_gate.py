@@ -40,7 +40,8 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             "all.entities": 0.95,
             # Raised with quotation dashes, closing cue clauses and speakers through the document (159/175). Raised
             # with non-answers read from what is said: deflection, unverifiability hedges, restated positions (162/175).
-            "all.statements": 0.925,
+            # Raised with reported clauses run on to the end of the quote they open (164/175), one check of margin.
+            "all.statements": 0.930,
             "all.events": 0.85,
             # Lowered from 0.55 when issues 14-17 met: restored leads join the Nord Stream reports into one story,
             # where rival attributions were merged into one claim (see CHANGELOG); propositions naming different
@@ -73,15 +74,18 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
             # evidence read as a denial of the clause it frames (600/666), one check of margin. Raised with quotes
             # read without their attribution and verdicts read as reactions (605/666), one check of margin. Raised
             # with the claims of issue 15 part B (609/666), one check of margin. Raised with claims read without
-            # their attribution (610/666), one check of margin.
-            "all.total": 0.914,
+            # their attribution (610/666), one check of margin. Raised with reported clauses run on to the end of the
+            # quote they open (611/666), one check of margin.
+            "all.total": 0.915,
             # Raised with the attribution tagger's statements (36/48; frozen total 131/168), one check of margin.
-            "frozen.statements": 0.729,
+            # Raised with reported clauses run on to the end of the quote they open (37/48), one check of margin.
+            "frozen.statements": 0.749,
             # Raised with quotes read without their attribution (38/58; frozen total 130/168, one check of margin).
             # Raised with claims read without the attribution their sentence carries (39/58; frozen total 132/168),
             # one check of margin.
             "frozen.claims": 0.655,
-            "frozen.total": 0.779,
+            # Raised with reported clauses run on to the end of the quote they open (133/168), one check of margin.
+            "frozen.total": 0.785,
         },
     ),
     (

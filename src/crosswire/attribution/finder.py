@@ -47,6 +47,7 @@ from crosswire.attribution import (
     dashes,
     noun_cues,
     questions,
+    quoted_tails,
     rebuttals,
     source_phrases,
     sources,
@@ -696,6 +697,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.continuations()
     if "boundary" in learned:
         learned_steps.choose_ends(finder)
+    quoted_tails.run_on(finder)
     if "screen" in learned:
         learned_steps.screen(finder)
     if "tagger" in learned:
