@@ -340,7 +340,7 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
             sense = lex.nouns[lemma]
             if not _noun_sense_ok(token, sense, index):
                 continue
-            if token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass") or token.i in covered:
+            if (token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass")) or token.i in covered:
                 continue  # the verb trigger's frame covers this noun
             if token.dep_ == "pobj" and token.head.lower_ == "under":
                 continue  # "remains under sanctions": a state, not an event
@@ -816,9 +816,7 @@ def _unrealised(current: Token, head: Token) -> bool:
             return True
         if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
             return True
-    if current.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in WANTING:
-        return True
-    return False
+    return current.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in WANTING
 
 
 def _clause_verb(frame: Frame) -> Token | None:
