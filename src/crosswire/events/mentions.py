@@ -78,16 +78,6 @@ UNREALISED = frozenset(
 WANTING = frozenset({"call", "push", "press", "appeal", "ask", "plead", "lobby", "hope", "wait"})
 # The means of a call: "spoke by phone with", "talked over the telephone", "spoke via video link".
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "link", "line"})
-# Head nouns of people who stand for a party: "officials from Transport Canada", "negotiators for the union",
-# "delegations from Armenia and Azerbaijan" name the party after "from" or "for".
-REPRESENTATIVES = frozenset(
-    {
-        "delegation", "delegate", "official", "executive", "negotiator", "representative", "envoy", "diplomat",
-        "emissary", "team", "leader", "lawyer", "member", "minister", "mediator", "spokesman", "spokeswoman",
-        "spokesperson", "head", "chief", "director", "boss", "manager", "officer", "staff", "aide", "adviser",
-        "advisor",
-    }
-)
 # Nouns under which a third party oversees a meeting: "under the mediation of X", "under the auspices of X".
 OVERSIGHT_NOUNS = frozenset({"mediation", "auspices", "chairmanship", "sponsorship", "aegis", "stewardship"})
 # Nouns a relative clause can tell an event's time through ("the last time they met was in March").
@@ -375,7 +365,7 @@ def _phrase(token: Token) -> set[int]:
     found = {token.i}
     todo = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.dep_ not in ("conj", "cc")]
     todo += [p for p in _preps(token, "of")]
-    if token.lemma_.lower() in REPRESENTATIVES:
+    if token.lemma_.lower() in lexicon().representatives:
         todo += _preps(token, "from", "for")  # "officials from Transport Canada", "negotiators for the union"
     while todo:
         current = todo.pop()
@@ -678,7 +668,7 @@ def _phrase_mentions_all(token: Token, index: _Index) -> list[Mention]:
 def _location(frame: Frame, index: _Index) -> Mention | None:
     carriers = frame.tokens() + frame.lenders
     obj = _object(frame.trigger) if frame.trigger.pos_ == "VERB" else None
-    people = lexicon().person_nouns | REPRESENTATIVES
+    people = lexicon().person_nouns | lexicon().representatives
     if obj is not None and (_mention_label(obj, index) == "PERSON" or obj.lemma_.lower() in people):
         # "met United's chief executive Omar Berrada in Lisbon": the parser hangs the place on the person met, but
         # a person is not described by where he stands; the place is the event's.
