@@ -48,7 +48,9 @@ PAST_REF = "PAST_REF"
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at"})
-ON_PLACES = frozenset({"island", "coast", "border", "soil", "territory", "outskirts", "shore", "peninsula"})
+ON_PLACES = frozenset(
+    {"island", "coast", "border", "soil", "territory", "outskirts", "shore", "peninsula", "sideline", "margin"}
+)
 SUBJECTS = frozenset({"nsubj"})
 OBJECTS = frozenset({"dobj"})
 # Dependencies that stay inside a participant's noun phrase ("the heads of the Russian and US agencies").
@@ -648,8 +650,10 @@ def _place_in(prep: Token, index: _Index, depth: int = 0) -> Mention | None:
             named = [m for m in appos if m is not None and m.label in PLACE_LABELS]
             return named[0] if named else places[0]
         if depth == 0:
-            # "at the alliance's headquarters in Brussels", "at a hotel in Doha": the building is in the place
-            for inner in _preps(pobj, *PLACE_PREPS):
+            # "at the alliance's headquarters in Brussels", "at a hotel in Doha", "on the sidelines of the summit in
+            # Astana": the building or the gathering is in the place
+            held = [pobj, *(p for of in _preps(pobj, "of") for p in _pobjs(of))]
+            for inner in [prep for noun in held for prep in _preps(noun, *PLACE_PREPS)]:
                 found = _place_in(inner, index, 1)
                 if found is not None:
                     return found
@@ -706,6 +710,10 @@ def _date(frame: Frame, index: _Index, sent: Span) -> str | None:
         noun = token.head
         if token.dep_ == "relcl" and noun.lemma_.lower() in TIME_NOUNS and noun.dep_ == "nsubj":
             own.add(noun.head.i)  # "the last time the delegations met was on Jan. 10": the copula's date
+        if token.dep_ == "relcl" and any(c.lower_ in ("when", "where") for c in token.children):
+            # "on Saturday, when the two sides signed a deal": that Saturday; "in Doha on Saturday, where ...": the
+            # parser hangs the clause on the place or on the day, and the day is the one told there
+            own.add(noun.i)
     # its own time first, then the time of the verbs that lend theirs ("arrived on Monday to meet")
     return _date_of(own, index, sent) or _date_of({t.i for t in frame.lenders}, index, sent)
 
