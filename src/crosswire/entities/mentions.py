@@ -447,7 +447,7 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
         if start < end and not _named_weather(text, start, end):
             trimmed.append((start, end, raw_label))
     for start, end, raw_label in _split_pairs(
-        text, _merge_adjacent(text, _joint_institutions(text, _particle_tails(text, trimmed)))
+        text, _merge_adjacent(text, _joint_institutions(text, _particle_tails(text, _conjunction_ends(text, trimmed))))
     ):
         surface = text[start:end]
         if not surface or not any(ch.isalpha() for ch in surface):
@@ -574,6 +574,12 @@ _PARTICLE_END = re.compile(r"\s(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r")$
 _SURNAME_AFTER = re.compile(r"(?:\s+(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))*\s+[A-Z][\w’'-]+")
 
 
+# A particle and the surname it opens right after a person's span: "Mohammed bin Abdulrahman" + " Al Thani",
+# "Abdel Fattah" + " al-Sisi".
+_PARTICLE_TAIL = re.compile(r"(?:\s+(?i:" + "|".join(sorted(SURNAME_PARTICLES)) + r")(?:\s+|-))+[A-Z][\w’'-]+")
+# A span the tagger ran on into a conjunction ("Paramount Global and"): the name, then the next one's capitals.
+_CONJUNCTION_END = re.compile(r"\s+(and|&)$")
+_NAME_RUN = re.compile(r"\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
 _PARTICLES_BEFORE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(sorted(p.title() for p in SURNAME_PARTICLES)) + r")"
     r"(?:\s+(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))*\s+$"
@@ -594,6 +600,8 @@ def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
             tail = _SURNAME_AFTER.match(text, end)
             if tail is not None:
                 end = covered_to = tail.end()
+        elif label == "PERSON" and (tail := _PARTICLE_TAIL.match(text, end)) is not None:
+            end = covered_to = tail.end()
         out.append((start, end, label))
     people = [text[s:e].lower() for s, e, label in out if label == "PERSON"]
     for index, (start, end, _label) in enumerate(out):
@@ -604,6 +612,28 @@ def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
         if any(person.endswith(" " + surname) for person in people):
             out[index] = (particles.start(), end, "PERSON")
     return out
+
+
+def _conjunction_ends(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span that ends in a conjunction the tagger ran into: "Paramount Global and" (of "Paramount Global and
+    Skydance Media") is one name and the capitalised words after the "and" another of the same kind, unless
+    tagged already; an "&" joins one name ("Procter &" + "Gamble")."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        found = _CONJUNCTION_END.search(text, start, end)
+        run = _NAME_RUN.match(text, end) if found is not None else None
+        if found is None or run is None:
+            out.append((start, end, label))
+            continue
+        nxt = (run.start(1), run.end(1))
+        free = not any(s < nxt[1] and nxt[0] < e for s, e, _ in spans if (s, e) != (start, end))
+        if found.group(1) == "&":
+            out.append((start, run.end(1) if free else end, label))
+            continue
+        out.append((start, found.start(), label))
+        if free:
+            out.append((nxt[0], nxt[1], label))
+    return sorted(out)
 
 
 def _joint_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -634,7 +664,7 @@ def _joint_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tu
 _PARTICLES = r"(?:de|da|do|dos|del|della|di|du|van|von|der|den|ter|bin|ibn|al|el)"
 _TITLED_NAME = re.compile(
     r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+"
-    r"(?P<name>[A-Z][a-z’'-]+(?:\s+" + _PARTICLES + r")*(?:\s+[A-Z][a-z’'-]+){1,2})(?=[\s,.;:)]|$)"
+    r"(?P<name>[A-Z][a-z’'-]+(?:(?:\s+" + _PARTICLES + r")*(?:\s+[A-Z][a-z’'-]+){1,2}|\s+[IVX]{1,4}))(?=[\s,.;:)]|$)"
 )
 _WORD_AT = re.compile(r"\b[A-Za-z-]+\b")
 # Capitalised words that are no part of a person's name.
