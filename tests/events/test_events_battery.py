@@ -352,6 +352,115 @@ PASSAGES: dict[str, Passage] = {
 }
 
 
+# A second set, written after the first round of fixes and before the pipeline ran on it: a check that those fixes are
+# mechanisms, not answers to the first set (docs/events.md gives its first-run score).
+SECOND: dict[str, Passage] = {
+    "concession_call": Passage(
+        "2024-11-07",
+        "ACCRA -- Vice President Mahamudu Bawumia telephoned President-elect John Mahama on Sunday to concede defeat,"
+        " his spokesman said.\n",
+        (ev("CONSULT", {"Mahamudu Bawumia", "John Mahama"}, None, "2024-11-03"),),
+    ),
+    "extradition_arrest": Passage(
+        "2023-04-18",
+        "Police in Marbella arrested the Dutch businessman Joris van Dijk on Monday on an international warrant issued"
+        " by the Netherlands.\n",
+        (ev("COERCE", {"Joris van Dijk"}, "Marbella", "2023-04-17"),),
+    ),
+    "stake_deal": Passage(
+        "2022-10-27",
+        "Manchester United signed an agreement with Ineos on Wednesday for a minority stake in the club, the Premier"
+        " League side said.\n",
+        (ev("AGREE", {"Manchester United", "Ineos"}, None, "2022-10-26"),),
+    ),
+    "hostage_talks": Passage(
+        "2025-03-28",
+        "Mediators from Egypt and Qatar held talks with a Hamas delegation in Cairo on Thursday, an Egyptian official"
+        " said.\n",
+        (ev("CONSULT", {"Egypt", "Qatar", "Hamas"}, "Cairo", "2025-03-27"),),
+    ),
+    "trade_deal": Passage(
+        "2021-09-09",
+        "Australia and India concluded an interim trade agreement in New Delhi on Tuesday, officials confirmed.\n",
+        (ev("AGREE", {"Australia", "India"}, "New Delhi", "2021-09-07"),),
+    ),
+    "settlement": Passage(
+        "2024-02-16",
+        "Vantor Labs reached a settlement with the Federal Trade Commission on Thursday over its acquisition of a"
+        " rival, the agency said.\n",
+        (ev("AGREE", {"Vantor Labs", "Federal Trade Commission"}, None, "2024-02-15"),),
+    ),
+    "refused_talks": Passage(
+        "2020-12-10",
+        "Health Secretary Ewan Blackwood has refused to hold talks with the British Medical Association until the"
+        " strike is called off.\n",
+        not_events=(("CONSULT", None),),
+    ),
+    "royal_meeting": Passage(
+        "2019-05-30",
+        "Denmark's Crown Prince Frederik met President Nana Akufo-Addo in Accra on Wednesday.\n",
+        (ev("CONSULT", {"Frederik", "Nana Akufo-Addo"}, "Accra", "2019-05-29"),),
+    ),
+    "met_last_month": Passage(
+        "2026-04-22",
+        "Foreign ministers from Ethiopia, Kenya and Somalia met in Djibouti last month and will meet again in"
+        " Mogadishu in June.\n",
+        (ev("CONSULT", {"Ethiopia", "Kenya", "Somalia"}, "Djibouti", "2026-03"),),
+        (("CONSULT", "Mogadishu"),),
+        (("June", "2026-06"),),
+    ),
+    "border_accusation": Passage(
+        "2023-12-13",
+        "Thailand accused Cambodia on Tuesday of firing rockets across the border near the Preah Vihear temple.\n",
+        (ev("ACCUSE", {"Thailand", "Cambodia"}, ANY, "2023-12-12"),),
+    ),
+    "live_video_call": Passage(
+        "2025-07-31",
+        "Live updates\n\n16:05 BST\n\nKeir Starmer and Emmanuel Macron held a video call this afternoon to discuss"
+        " recognition of a Palestinian state, Downing Street said.\n",
+        (ev("CONSULT", {"Keir Starmer", "Emmanuel Macron"}, None, "2025-07-31"),),
+    ),
+    "transcript_call": Passage(
+        "2022-02-05",
+        "REPORTER: When did you last speak to the chancellor?\n\nMINISTER ANNA LUND: I spoke to Chancellor Karl"
+        " Nehammer by telephone yesterday, and we agreed to meet in Vienna next week.\n",
+        (ev("CONSULT", {"Anna Lund", "Karl Nehammer"}, None, "2022-02-04"),),
+        (("CONSULT", "Vienna"),),
+    ),
+    "pilots_deal": Passage(
+        "2024-06-14",
+        "OSLO, June 14, 2024 -- The Norwegian Pilots Union and Fjordair signed a new collective agreement late on"
+        " Thursday, ending a nine-day strike.\n",
+        (ev("AGREE", {"Norwegian Pilots Union", "Fjordair"}, None, "2024-06-13"),),
+    ),
+    "indictment": Passage(
+        "2021-01-22",
+        "A federal grand jury in Miami indicted the former Haitian senator Jean Pierre Louis on Thursday on charges"
+        " of smuggling weapons.\n",
+        (ev("ACCUSE", {"Jean Pierre Louis"}, "Miami", "2021-01-21"),),
+    ),
+    "put_off": Passage(
+        "2018-11-12",
+        "The second summit between Donald Trump and Kim Jong Un, which had been expected this month, has been put off"
+        " until next year, a US official said.\n",
+        not_events=(("CONSULT", None),),
+        timexes=(("next year", "2019"),),
+    ),
+    "sanctions_lifted": Passage(
+        "2025-10-03",
+        "BRUSSELS -- The European Union lifted sanctions on Syria's central bank on Thursday.\n",
+        (ev("CONCEDE", {"European Union", "Syria"}, None, "2025-10-02"),),
+    ),
+    "according_to_media": Passage(
+        "2024-03-11",
+        "Hungarian Prime Minister Viktor Orban met Donald Trump at Mar-a-Lago on Friday, according to Hungarian state"
+        " media.\n",
+        (ev("CONSULT", {"Viktor Orban", "Donald Trump"}, "Mar-a-Lago", "2024-03-08"),),
+    ),
+}
+PASSAGES.update(SECOND)
+
+
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     folder = tmp_path_factory.mktemp("battery")
