@@ -80,6 +80,8 @@ UNREALISED = frozenset(
 WANTING = frozenset({"call", "push", "press", "appeal", "ask", "plead", "lobby", "hope", "wait"})
 # The means of a call: "spoke by phone with", "talked over the telephone", "spoke via video link".
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "link", "line"})
+# A transcript line's speaker label: words in capitals and a colon ("MINISTER ANNA LUND:").
+_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]+:")
 # Nouns under which a third party oversees a meeting: "under the mediation of X", "under the auspices of X".
 OVERSIGHT_NOUNS = frozenset({"mediation", "auspices", "chairmanship", "sponsorship", "aegis", "stewardship"})
 # Nouns a relative clause can tell an event's time through ("the last time they met was in March").
@@ -434,6 +436,8 @@ def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = F
         elif (found := _group_span(part, role, text)) is not None:
             # "between the two sides", "with both companies": the corpus stage resolves it to the parties named
             spans.append(found)
+        elif bare and part.lower_ == "i" and (speaker := _transcript_speaker(part, index)) is not None:
+            spans.append(EventSpan(start=speaker.start, end=speaker.end, text=speaker.text, role=role))
         elif bare and part.lower_ in PERSONAL_PRONOUNS and part.pos_ == "PRON":
             spans.append(EventSpan(start=part.idx, end=part.idx + len(part.text), text=part.text, role=role))
         elif bare and part.lower_ not in PRONOUNS and (part.pos_ in ("NOUN", "PROPN") or part.lower_ == "old"):
@@ -447,6 +451,18 @@ def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = F
                 continue
             spans.append(EventSpan(start=start, end=end, text=text[start:end], role=role))
     return spans
+
+
+def _transcript_speaker(token: Token, index: _Index) -> Mention | None:
+    """The person a transcript line's label names, for an "I" in that line ("MINISTER ANNA LUND: I spoke to ...")."""
+    text = token.doc.text
+    line = text.rfind("\n", 0, token.idx) + 1
+    label = _SPEAKER_LABEL.match(text, line)
+    if label is None or label.end() > token.idx:
+        return None
+    people = [index.mention_of.get(t.i) for t in token.doc if line <= t.idx < label.end()]
+    found = [m for m in people if m is not None and m.label == "PERSON"]
+    return found[0] if found else None
 
 
 def _group_span(part: Token, role: str, text: str) -> EventSpan | None:
@@ -526,6 +542,11 @@ def _verb_participants(frame: Frame, index: _Index, text: str) -> list[EventSpan
     subject = _subject(trigger, skip=index.dateline)
     if subject is not None:
         spans += _spans_for(subject, frame.sense.subject_role, index, text, bare=True)
+        for more in _children(trigger, "nsubj"):
+            # "ministers from Ethiopia, Kenya and Somalia met", parsed with "Kenya and Somalia" as a second subject
+            # after the comma: the list goes on
+            if more.i > subject.i and more.i not in index.dateline and trigger.doc[more.left_edge.i - 1].text == ",":
+                spans += _spans_for(more, frame.sense.subject_role, index, text, bare=True)
     for agent in _preps(trigger, "by"):
         if agent.dep_ == "agent":
             for pobj in _pobjs(agent):
@@ -606,6 +627,11 @@ def _prepositional_participants(frame: Frame, index: _Index, text: str) -> list[
                     owner = frame.type in ("SANCTION", "CONCEDE") and bool(_phrase_mentions(pobj, index))
                     if _mention_label(pobj, index) in PARTY_LABELS or owner:
                         spans += _spans_for(pobj, role_obj if frame.type != "PROTEST" else "target", index, text)
+    if frame.trigger.pos_ == "VERB" and "to" in frame.sense.prep:
+        # "spoke by telephone to Chancellor Nehammer", "appealed to the UN": the one spoken or appealed to
+        for prep in _preps(frame.trigger, "to"):
+            for pobj in _pobjs(prep):
+                spans += _spans_for(pobj, role_obj, index, text)
     obj = _object(frame.trigger) if frame.trigger.pos_ == "VERB" else None
     if frame.type in _COUNTERPART_TYPES and obj is not None and obj.i not in index.mention_of:
         # "agreed a fee of 30 million euros with Brighton": the other side hangs inside what was agreed
@@ -677,6 +703,11 @@ def _location(frame: Frame, index: _Index) -> Mention | None:
         # "met United's chief executive Omar Berrada in Lisbon": the parser hangs the place on the person met, but
         # a person is not described by where he stands; the place is the event's.
         carriers.append(obj)
+    for token in frame.tokens():
+        # "held talks with a Hamas delegation in Cairo": the place hung on those met is the meeting's
+        for met in [p for prep in _preps(token, "with") for p in _pobjs(prep)]:
+            if _mention_label(met, index) == "PERSON" or met.lemma_.lower() in people:
+                carriers.append(met)
     clause = frame.clause if frame.clause is not None and frame.clause.pos_ in ("VERB", "AUX") else None
     subject = _subject(clause, skip=index.dateline) if clause is not None else None
     if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.i not in index.mention_of:
@@ -812,8 +843,8 @@ def _unrealised(current: Token, head: Token) -> bool:
     if current.dep_ in ("dobj", "nsubjpass"):
         if lemma in UNREALISED:
             return True
-        if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
-            return True
+        if lemma in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+            return True  # "called off the talks", "the summit has been put off"
     return current.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in WANTING
 
 
