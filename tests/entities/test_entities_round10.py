@@ -213,3 +213,19 @@ def test_a_verb_before_a_title_is_no_part_of_it(text: str, person: str, role: st
 def test_a_plural_head_in_a_headline_carries_no_tagged_name_over_it() -> None:
     text = "Zelensky Calls for More Air Defence\n\nThe president spoke on Monday."
     assert _found(text, _span(text, "Zelensky", "PERSON")) == [("Zelensky", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The winger has gone to Porto on loan.",
+        "She writes to Lyon every week.",
+        "The club sells its players to Leeds.",
+        "United were beaten 3-1 by City and lose to Leeds again.",
+    ],
+)
+def test_any_form_of_a_verb_of_selling_moving_or_speaking_keeps_the_name_after_to(text: str) -> None:
+    # read by the verb's lemma, not by a list of its forms: "gone", "writes", "sells" as "sold" and "spoke" were
+    name = text.split(" to ")[1].split()[0].rstrip(".")
+    d = run(article("a", text, {name: "ORG"}))
+    assert entity_of(d, name).type == "ORG"

@@ -19,8 +19,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.tokens import Doc
 
 from crosswire.entities import gazetteer
 from crosswire.entities.mentions import plausible_label
@@ -33,6 +36,7 @@ from crosswire.entities.names import (
 )
 from crosswire.entities.recover import company_stem
 from crosswire.model import Article
+from crosswire.nlp.spacy_model import load_pipeline
 
 # A surname written alone is a misspelling of a full name's surname in the same article at this similarity.
 MISSPELLING_RATIO = 78.0
@@ -96,12 +100,23 @@ _ONLY_PLACE_BEFORE = re.compile(
 # selling, losing, moving a player, giving or speaking stands before it in its sentence ("sold their striker to",
 # "lost 2-0 to", "spoke to"), where a company, a club or a body stands as often.
 _TO_BEFORE = re.compile(r"\bto\s+$")
-_NOT_MOTION = re.compile(
-    r"\b(?:sold|sell|sells|selling|lost|lose|loses|losing|fell|moved|move|moves|moving|loaned|switched|transferred|"
-    r"joined|returned|went|go|going|signed|traded|merged|gave|given|handed|paid|owed|lent|spoke|speaking|talked|wrote|"
-    r"said|told|submitted|applied|reported|beaten|defeat|defeats)\b",
-    re.I,
-)
+# The verbs by lemma: any form of them ("sold", "sells", "gone", "spoke") is read as its lemma.
+_NOT_MOTION = frozenset(
+    {
+        "sell", "lose", "fall", "move", "loan", "switch", "transfer", "join", "return", "go", "sign", "trade",
+        "merge", "give", "hand", "pay", "owe", "lend", "speak", "talk", "write", "say", "tell", "submit", "apply",
+        "report", "beat", "defeat",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _verb_lemma(word: str) -> str:
+    """The lemma of ``word`` read as a verb ("sold" -> "sell", "gone" -> "go"), by the parser's own lemmatizer."""
+    nlp = load_pipeline()
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    return str(lemmatizer.rule_lemmatize(Doc(nlp.vocab, words=[word], pos=["VERB"])[0])[0])
 
 
 def _to_a_place(before: str) -> bool:
@@ -109,7 +124,7 @@ def _to_a_place(before: str) -> bool:
     if not _TO_BEFORE.search(before):
         return False
     clause = re.split(r"[.!?;]\s", before)[-1]
-    return _NOT_MOTION.search(clause) is None
+    return not any(_verb_lemma(word.lower()) in _NOT_MOTION for word in _WORD.findall(clause))
 
 
 # A post or a holding only an organization has, after a name in the possessive ("Velora's founder", "Orvane's chief

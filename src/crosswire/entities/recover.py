@@ -17,7 +17,8 @@ Each mechanism takes the article's evidence, never a list of particular names:
 - a person's first name before a surname the tagger tagged alone ("sentenced Tunde Okafor" where only "Okafor's
   lawyers" was tagged; "Ana de la Cruz" where only "De la Cruz said" was) makes the full name a person;
 - a dateline's city in capitals that the tagger missed ("GENEVA (Reuters) -") is the place the gazetteer knows,
-  and so is a country's name in the possessive or after a preposition of place ("Kenya's central bank", "in Chad").
+  and so is a country's name in the possessive or after a preposition of place ("Kenya's central bank", "in Chad"),
+  and a capital's or a large city's after "in" ("met the president in Accra").
 """
 
 from __future__ import annotations
@@ -409,7 +410,10 @@ def untagged_countries(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end, name = match.start(1), match.end(1), match.group(1)
         if name in people:
             continue  # "Jordan's" after "Michael Jordan": the person's
-        if gazetteer.country(name) is None or not _free([*mentions, *added], start, end):
+        # a city only where the text sets it as a place ("met the president in Accra"): a capital or a large city
+        inside = match.group(0).split()[0] in ("in", "near", "across", "throughout", "into")
+        city = inside and (gazetteer.capital(name) is not None or gazetteer.large_city(name) is not None)
+        if (gazetteer.country(name) is None and not city) or not _free([*mentions, *added], start, end):
             continue
         added.append(Mention(start=start, end=end, text=name, label="GPE"))
     return sorted(added, key=lambda m: m.start)

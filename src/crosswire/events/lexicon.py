@@ -43,6 +43,8 @@ class Lexicon:
     concede_objects: dict[str, frozenset[str]]
     aid_objects: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
+    # Head nouns of people who stand for a party named after "from" or "for" ("officials from Transport Canada").
+    representatives: frozenset[str]
     # Subjects that are forces of nature, not parties: "an earthquake struck the province" is no attack.
     natural_forces: frozenset[str]
     proposal_nouns: frozenset[str]
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
         concede_objects={k: frozenset(v) for k, v in raw["concede_objects"].items()},
         aid_objects={k: frozenset(v) for k, v in raw["aid_objects"].items()},
         person_nouns=frozenset(raw["person_nouns"]),
+        representatives=frozenset(raw["representatives"]),
         natural_forces=frozenset(raw["natural_forces"]),
         proposal_nouns=frozenset(raw["proposal_nouns"]),
         summary={k: list(v) for k, v in raw["summary"].items()},

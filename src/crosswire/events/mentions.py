@@ -48,7 +48,9 @@ PAST_REF = "PAST_REF"
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at"})
-ON_PLACES = frozenset({"island", "coast", "border", "soil", "territory", "outskirts", "shore", "peninsula"})
+ON_PLACES = frozenset(
+    {"island", "coast", "border", "soil", "territory", "outskirts", "shore", "peninsula", "sideline", "margin"}
+)
 SUBJECTS = frozenset({"nsubj"})
 OBJECTS = frozenset({"dobj"})
 # Dependencies that stay inside a participant's noun phrase ("the heads of the Russian and US agencies").
@@ -69,6 +71,19 @@ IMPLICATIVE = frozenset({"help", "manage", "begin", "start", "continue", "succee
 # Monday to meet Burns", "Burns is in Ankara today to meet his counterpart").
 MOTION = frozenset({"arrive", "travel", "fly", "come", "go", "head", "be", "visit", "land", "return", "stay", "meet"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# Verbs whose object or passive subject is an event that has not happened (yet): "proposed a meeting", "offered
+# talks", "the summit was postponed", "cancelled the visit". "call off" is read with its particle.
+UNREALISED = frozenset(
+    {"propose", "suggest", "offer", "seek", "cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve"}
+)
+# Governors of "for" whose object is wanted, not had: "called for talks", "pushed for a ceasefire".
+WANTING = frozenset({"call", "push", "press", "appeal", "ask", "plead", "lobby", "hope", "wait"})
+# The means of a call: "spoke by phone with", "talked over the telephone", "spoke via video link".
+PHONE_WORDS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "link", "line"})
+# A transcript line's speaker label: words in capitals and a colon ("MINISTER ANNA LUND:").
+_SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]+:")
+# Nouns under which a third party oversees a meeting: "under the mediation of X", "under the auspices of X".
+OVERSIGHT_NOUNS = frozenset({"mediation", "auspices", "chairmanship", "sponsorship", "aegis", "stewardship"})
 # Nouns a relative clause can tell an event's time through ("the last time they met was in March").
 TIME_NOUNS = frozenset({"time", "day", "occasion", "moment", "week", "month", "year"})
 # Relations through which an event is background, not news: no publication-day fallback for it.
@@ -118,6 +133,8 @@ class _Index:
         # hangs it on the first noun phrase, but it names no party and no place of the event.
         datelines = _datelines(doc.text)
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in datelines)]
+        # Its tokens are no subject either ("NAIROBI -- The presidents ... met"), and its date dates the report.
+        self.dateline = frozenset(t.i for t in doc if any(s <= t.idx < e for s, e in datelines))
         self.spans = {(m.start, m.end) for m in mentions}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -130,7 +147,7 @@ class _Index:
             if timex.type not in ("DATE", "TIME"):
                 continue
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is not None and len(span):
+            if span is not None and len(span) and span[0].i not in self.dateline:
                 self.timexes.append((timex, span))
 
 
@@ -194,6 +211,10 @@ def _verb_sense_ok(token: Token, sense: Sense, index: _Index) -> bool:
         return False  # "refuse to be silenced" is defiance, not the rejection of something offered
     if sense.needs == "xcomp_or_for" and not (xcomps or "for" in preps):
         return False
+    if sense.needs == "phone" and not any(
+        p.lemma_.lower() in PHONE_WORDS for prep in _preps(token, "by", "over", "on", "via") for p in _pobjs(prep)
+    ):
+        return False  # "spoke by phone with Tusk" is a call; "spoke with reporters" is no meeting
     has_alt = bool(sense.or_prep & preps)
     if sense.object_any and obj_lemma not in sense.object_any and not has_alt:
         return False
@@ -278,6 +299,7 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
     lex = lexicon()
     frames: list[Frame] = []
     verb_triggers: set[int] = set()
+    covered: set[int] = set()
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
@@ -294,11 +316,16 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
             sense = lex.verbs.get(lemma)
             if lemma == "host" and (obj := _object(token)) is not None and obj.lemma_ in lex.nouns:
                 continue  # "hosted a meeting": the noun is the trigger, the verb its carrier
-            if sense is not None and _verb_sense_ok(token, sense, index) and not _natural_force(token):
+            if sense is not None and _verb_sense_ok(token, sense, index) and not _natural_force(token, index):
                 frame = Frame(sense.type, token, sense, token)
                 obj = _object(token)
                 if obj is not None and lex.nouns.get(obj.lemma_.lower(), Sense("")).type == sense.type:
                     frame.extra.append(obj)  # "agreed a deal", "imposed sanctions": one event, not two
+                for prep in _children(token, "prep"):
+                    # "agreed on Monday to a truce brokered by Qatar": the truce is what was agreed, one event
+                    nouns = [n for n in _pobjs(prep) if lex.nouns.get(n.lemma_.lower(), Sense("")).type == sense.type]
+                    frame.extra.extend(nouns)
+                    covered.update(n.i for n in nouns)
                 frames.append(frame)
                 verb_triggers.add(token.i)
     for token in sent:
@@ -307,7 +334,7 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
             sense = lex.nouns[lemma]
             if not _noun_sense_ok(token, sense, index):
                 continue
-            if token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
+            if (token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass")) or token.i in covered:
                 continue  # the verb trigger's frame covers this noun
             if token.dep_ == "pobj" and token.head.lower_ == "under":
                 continue  # "remains under sanctions": a state, not an event
@@ -318,10 +345,10 @@ def _frames(sent: Span, index: _Index) -> list[Frame]:
     return frames
 
 
-def _natural_force(verb: Token) -> bool:
+def _natural_force(verb: Token, index: _Index) -> bool:
     """The verb's subject is a force of nature ("an earthquake struck the province", "the storm hit the coast"):
     no party acted, so no event of any type."""
-    subject = _subject(verb)
+    subject = _subject(verb, skip=index.dateline)
     return subject is not None and subject.lemma_.lower() in lexicon().natural_forces
 
 
@@ -342,6 +369,8 @@ def _phrase(token: Token) -> set[int]:
     found = {token.i}
     todo = [c for c in token.children if c.dep_ in PHRASE_DEPS and c.dep_ not in ("conj", "cc")]
     todo += [p for p in _preps(token, "of")]
+    if token.lemma_.lower() in lexicon().representatives:
+        todo += _preps(token, "from", "for")  # "officials from Transport Canada", "negotiators for the union"
     while todo:
         current = todo.pop()
         if current.i in found:
@@ -358,9 +387,9 @@ def _phrase_mentions(token: Token, index: _Index) -> list[Mention]:
     translator of Shohei Ohtani" is Mizuhara, whatever the tagger labels him), else people first, else
     organizations, else places and peoples ("the heads of the Russian and US agencies")."""
     own = index.mention_of.get(token.i)
-    if own is not None and own.label in PARTY_LABELS:
-        return [own]
     tokens = _phrase(token)
+    if own is not None and own.label in PARTY_LABELS:
+        return [*_coordinated_before(own, tokens, token.doc, index), own]
     found: list[Mention] = []
     for i in sorted(tokens):
         mention = index.mention_of.get(i)
@@ -373,29 +402,67 @@ def _phrase_mentions(token: Token, index: _Index) -> list[Mention]:
     return []
 
 
+def _coordinated_before(own: Mention, tokens: set[int], doc: Doc, index: _Index) -> list[Mention]:
+    """Names of the head's kind the parser folded into its phrase across an "and" ("Vattenfall and Siemens Energy",
+    "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti" parsed as one phrase): each is a
+    party of its own. A modifier of another kind ("Kosovo") only describes."""
+    found: list[Mention] = []
+    for i in sorted(tokens):
+        mention = index.mention_of.get(i)
+        if mention is None or mention is own or mention in found or mention.label != own.label:
+            continue
+        if mention.end > own.start:
+            continue
+        between = [t for t in doc if mention.end <= t.idx < own.start]
+        if any(t.lower_ in ("and", "&") and t.i not in index.mention_of for t in between):
+            found.append(mention)
+    return found
+
+
 def _spans_for(token: Token, role: str, index: _Index, text: str, bare: bool = False) -> list[EventSpan]:
     """Spans of the participants a phrase and its conjuncts name; ``bare`` keeps a phrase that names no entity."""
     spans: list[EventSpan] = []
-    for part in [token, *token.conjuncts]:
-        mentions = _phrase_mentions(part, index)
+    parts = [p for p in [token, *token.conjuncts] if p.i not in index.dateline]
+    named = {p.i: _phrase_mentions(p, index) for p in parts}
+    people = any(m.label == "PERSON" for found in named.values() for m in found)
+    for part in parts:
+        mentions = named[part.i]
+        if people and part.pos_ == "NOUN" and mentions and all(m.label == "NORP" for m in mentions):
+            # "two Italian aid workers, Marco Ferri and Giulia Conti": the names the parser made conjuncts say who
+            # the workers are; their nationality is no party of its own
+            continue
         if mentions:
             spans.extend(EventSpan(start=m.start, end=m.end, text=m.text, role=role) for m in mentions)
         elif (found := _group_span(part, role, text)) is not None:
             # "between the two sides", "with both companies": the corpus stage resolves it to the parties named
             spans.append(found)
+        elif bare and part.lower_ == "i" and (speaker := _transcript_speaker(part, index)) is not None:
+            spans.append(EventSpan(start=speaker.start, end=speaker.end, text=speaker.text, role=role))
         elif bare and part.lower_ in PERSONAL_PRONOUNS and part.pos_ == "PRON":
             spans.append(EventSpan(start=part.idx, end=part.idx + len(part.text), text=part.text, role=role))
         elif bare and part.lower_ not in PRONOUNS and (part.pos_ in ("NOUN", "PROPN") or part.lower_ == "old"):
             # Kept without an entity: the corpus stage ignores it (a description by age, "the 24-year-old", it
             # resolves), but it reads well in the mention itself.
-            left = min(t for t in _phrase(part))
-            right = max(t for t in _phrase(part))
+            own = [t for t in _phrase(part) if t not in index.dateline] or [part.i]
+            left, right = min(own), max(own)
             doc = part.doc
             start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
             if part.pos_ not in ("NOUN", "PROPN") and not AGE_DESCRIPTION.match(text[start:end]):
                 continue
             spans.append(EventSpan(start=start, end=end, text=text[start:end], role=role))
     return spans
+
+
+def _transcript_speaker(token: Token, index: _Index) -> Mention | None:
+    """The person a transcript line's label names, for an "I" in that line ("MINISTER ANNA LUND: I spoke to ...")."""
+    text = token.doc.text
+    line = text.rfind("\n", 0, token.idx) + 1
+    label = _SPEAKER_LABEL.match(text, line)
+    if label is None or label.end() > token.idx:
+        return None
+    people = [index.mention_of.get(t.i) for t in token.doc if line <= t.idx < label.end()]
+    found = [m for m in people if m is not None and m.label == "PERSON"]
+    return found[0] if found else None
 
 
 def _group_span(part: Token, role: str, text: str) -> EventSpan | None:
@@ -409,11 +476,19 @@ def _group_span(part: Token, role: str, text: str) -> EventSpan | None:
     return EventSpan(start=start, end=end, text=text[start:end], role=role)
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of a verb, or of the verb it depends on ("arrived ... to meet", "said ... and met")."""
-    found = _children(verb, "nsubj")
+def _subject(verb: Token, depth: int = 0, skip: frozenset[int] = frozenset()) -> Token | None:
+    """The subject of a verb, or of the verb it depends on ("arrived ... to meet", "said ... and met"). Tokens in
+    ``skip`` (a dateline) are no subject, nor is a phrase a blank line parts from the verb (a live blog's heading
+    the parser ran into the entry: the entry's own noun phrase before the verb is)."""
+    found = [c for c in _children(verb, "nsubj") if c.i not in skip]
+    for dateline in [c for c in _children(verb, "nsubj") if c.i in skip and not found]:
+        # "HANOI -- Japan and Vietnam signed": the parser makes the dateline the subject and hangs the real one on it
+        found = [c for c in dateline.children if c.dep_ in ("appos", "conj") and c.i not in skip]
     if found:
-        return found[0]
+        subject = found[0]
+        if subject.i < verb.i and "\n\n" in verb.doc.text[subject.idx : verb.idx]:
+            return _paragraph_subject(verb, skip)
+        return subject
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "the minister attending the summit"
     if verb.tag_ in ("VBG", "VBN") and verb.dep_ == "advcl":
@@ -428,7 +503,20 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         if head.dep_ == "prep":  # "by supporting X": the verb above the preposition
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            return _subject(head, depth + 1)
+            return _subject(head, depth + 1, skip)
+    return None
+
+
+def _paragraph_subject(verb: Token, skip: frozenset[int]) -> Token | None:
+    """The noun phrase that opens the verb's paragraph and hangs outside it: the subject the parser lost to a
+    heading above ("Live: SCO summit in Astana / 11:20 / The foreign ministers of India and China met ...")."""
+    doc = verb.doc
+    start = doc.text.rfind("\n\n", 0, verb.idx)
+    tokens = [t for t in doc[verb.sent.start : verb.i] if t.idx > start and t.i not in skip]
+    inside = {t.i for t in tokens} | {verb.i}
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN") and token.head.i not in inside:
+            return token
     return None
 
 
@@ -451,9 +539,14 @@ def _verb_participants(frame: Frame, index: _Index, text: str) -> list[EventSpan
     spans: list[EventSpan] = []
     trigger = frame.trigger
     role_obj = object_role(frame.type)
-    subject = _subject(trigger)
+    subject = _subject(trigger, skip=index.dateline)
     if subject is not None:
         spans += _spans_for(subject, frame.sense.subject_role, index, text, bare=True)
+        for more in _children(trigger, "nsubj"):
+            # "ministers from Ethiopia, Kenya and Somalia met", parsed with "Kenya and Somalia" as a second subject
+            # after the comma: the list goes on
+            if more.i > subject.i and more.i not in index.dateline and trigger.doc[more.left_edge.i - 1].text == ",":
+                spans += _spans_for(more, frame.sense.subject_role, index, text, bare=True)
     for agent in _preps(trigger, "by"):
         if agent.dep_ == "agent":
             for pobj in _pobjs(agent):
@@ -510,7 +603,7 @@ def _carrier_participants(frame: Frame, index: _Index, text: str) -> list[EventS
         if obj:
             spans += _spans_for(obj[0], "actor", index, text)
     elif trigger.dep_ != "nsubj":
-        subject = _subject(clause)
+        subject = _subject(clause, skip=index.dateline)
         if subject is not None:
             spans += _spans_for(subject, role, index, text, bare=True)
     return spans
@@ -528,17 +621,50 @@ def _prepositional_participants(frame: Frame, index: _Index, text: str) -> list[
             for pobj in _pobjs(prep):
                 spans += _spans_for(pobj, "actor", index, text)
         for prep in _preps(token, "on", "against"):
-            if frame.type in ("SANCTION", "ASSAULT", "PROTEST", "ACCUSE", "THREATEN", "DEMAND"):
+            if frame.type in ("SANCTION", "ASSAULT", "PROTEST", "ACCUSE", "THREATEN", "DEMAND", "CONCEDE"):
                 for pobj in _pobjs(prep):
-                    if _mention_label(pobj, index) in PARTY_LABELS:
+                    # sanctions name their target by what they hit: "sanctions on Venezuela's oil sector"
+                    owner = frame.type in ("SANCTION", "CONCEDE") and bool(_phrase_mentions(pobj, index))
+                    if _mention_label(pobj, index) in PARTY_LABELS or owner:
                         spans += _spans_for(pobj, role_obj if frame.type != "PROTEST" else "target", index, text)
+    if frame.trigger.pos_ == "VERB" and "to" in frame.sense.prep:
+        # "spoke by telephone to Chancellor Nehammer", "appealed to the UN": the one spoken or appealed to
+        for prep in _preps(frame.trigger, "to"):
+            for pobj in _pobjs(prep):
+                spans += _spans_for(pobj, role_obj, index, text)
+    obj = _object(frame.trigger) if frame.trigger.pos_ == "VERB" else None
+    if frame.type in _COUNTERPART_TYPES and obj is not None and obj.i not in index.mention_of:
+        # "agreed a fee of 30 million euros with Brighton": the other side hangs inside what was agreed
+        for prep in [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "with"]:
+            for pobj in _pobjs(prep):
+                spans += _spans_for(pobj, "counterpart", index, text)
+    return spans + _overseers(frame, index, text)
+
+
+def _overseers(frame: Frame, index: _Index, text: str) -> list[EventSpan]:
+    """A third party that mediates or hosts what the frame tells: "met under the mediation of EU envoy Lajcak",
+    "agreed to a truce brokered by Qatar", "swapped prisoners in an exchange mediated by the Emirates"."""
+    lex = lexicon()
+    spans: list[EventSpan] = []
+    for token in frame.tokens():
+        nouns = [token] + [n for prep in _children(token, "prep") for n in _pobjs(prep)]
+        for noun in nouns:
+            if noun.lemma_.lower() in OVERSIGHT_NOUNS and noun.head.lower_ == "under":
+                for pobj in [p for of in _preps(noun, "of") for p in _pobjs(of)]:
+                    spans += _spans_for(pobj, "mediator", index, text)
+            for verb in _children(noun, "acl"):
+                role = lex.light_verbs.get(verb.lemma_)
+                if verb.tag_ != "VBN" or role not in ("mediator", "host"):
+                    continue
+                for pobj in [p for agent in _preps(verb, "by") for p in _pobjs(agent)]:
+                    spans += _spans_for(pobj, role, index, text)
     return spans
 
 
 # --- place, time, status -------------------------------------------------------------------------------------
 
 
-def _place_in(prep: Token, index: _Index) -> Mention | None:
+def _place_in(prep: Token, index: _Index, depth: int = 0) -> Mention | None:
     for pobj in _pobjs(prep):
         direct = index.mention_of.get(pobj.i)
         if direct is not None and direct.label in PLACE_LABELS:
@@ -549,6 +675,14 @@ def _place_in(prep: Token, index: _Index) -> Mention | None:
             appos = [index.mention_of.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             named = [m for m in appos if m is not None and m.label in PLACE_LABELS]
             return named[0] if named else places[0]
+        if depth == 0:
+            # "at the alliance's headquarters in Brussels", "at a hotel in Doha", "on the sidelines of the summit in
+            # Astana": the building or the gathering is in the place
+            held = [pobj, *(p for of in _preps(pobj, "of") for p in _pobjs(of))]
+            for inner in [prep for noun in held for prep in _preps(noun, *PLACE_PREPS)]:
+                found = _place_in(inner, index, 1)
+                if found is not None:
+                    return found
     return None
 
 
@@ -564,10 +698,21 @@ def _phrase_mentions_all(token: Token, index: _Index) -> list[Mention]:
 def _location(frame: Frame, index: _Index) -> Mention | None:
     carriers = frame.tokens() + frame.lenders
     obj = _object(frame.trigger) if frame.trigger.pos_ == "VERB" else None
-    if obj is not None and (_mention_label(obj, index) == "PERSON" or obj.lemma_.lower() in lexicon().person_nouns):
+    people = lexicon().person_nouns | lexicon().representatives
+    if obj is not None and (_mention_label(obj, index) == "PERSON" or obj.lemma_.lower() in people):
         # "met United's chief executive Omar Berrada in Lisbon": the parser hangs the place on the person met, but
         # a person is not described by where he stands; the place is the event's.
         carriers.append(obj)
+    for token in frame.tokens():
+        # "held talks with a Hamas delegation in Cairo": the place hung on those met is the meeting's
+        for met in [p for prep in _preps(token, "with") for p in _pobjs(prep)]:
+            if _mention_label(met, index) == "PERSON" or met.lemma_.lower() in people:
+                carriers.append(met)
+    clause = frame.clause if frame.clause is not None and frame.clause.pos_ in ("VERB", "AUX") else None
+    subject = _subject(clause, skip=index.dateline) if clause is not None else None
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.i not in index.mention_of:
+        # "a court in Seoul sentenced", "gunmen in Niger freed": an actor named by where it is acts there
+        carriers.append(subject)
     for token in carriers:
         for prep in _preps(token, *PLACE_PREPS):
             found = _place_in(prep, index)
@@ -591,11 +736,21 @@ def _day_part(value: str) -> str | None:
 def _date(frame: Frame, index: _Index, sent: Span) -> str | None:
     """The value of the time expression attached to the trigger's clause, nearest first; for an event told as "the
     last time X met was on DATE", the date of that time."""
-    carriers = {t.i for t in [*frame.tokens(), *frame.lenders]}
+    own = {t.i for t in frame.tokens()}
     for token in frame.tokens():
         noun = token.head
         if token.dep_ == "relcl" and noun.lemma_.lower() in TIME_NOUNS and noun.dep_ == "nsubj":
-            carriers.add(noun.head.i)  # "the last time the delegations met was on Jan. 10": the copula's date
+            own.add(noun.head.i)  # "the last time the delegations met was on Jan. 10": the copula's date
+        if token.dep_ == "relcl" and any(c.lower_ in ("when", "where") for c in token.children):
+            # "on Saturday, when the two sides signed a deal": that Saturday; "in Doha on Saturday, where ...": the
+            # parser hangs the clause on the place or on the day, and the day is the one told there
+            own.add(noun.i)
+    # its own time first, then the time of the verbs that lend theirs ("arrived on Monday to meet")
+    return _date_of(own, index, sent) or _date_of({t.i for t in frame.lenders}, index, sent)
+
+
+def _date_of(carriers: set[int], index: _Index, sent: Span) -> str | None:
+    """The value of the time expression nearest to one of ``carriers`` in the sentence, if any is attached."""
     best: tuple[int, str] | None = None
     for timex, span in index.timexes:
         if span.start < sent.start or span.end > sent.end:
@@ -652,10 +807,16 @@ def _status(frame: Frame) -> tuple[bool, list[Any]]:
         if head.i == current.i:
             break
         dep = current.dep_
+        lemma = head.lemma_.lower()
+        if _unrealised(current, head):
+            return True, []
         if dep == "conj":
+            if current.pos_ == "VERB" and head.pos_ == "VERB" and not _children(current, "nsubj", "nsubjpass"):
+                # "arrived in Madrid on Monday and met the king": the verb it shares a subject with lends it its
+                # time and place when it tells none of its own
+                lenders.append(head)
             current = head
             continue
-        lemma = head.lemma_.lower()
         if lemma in DENIALS:
             return True, []
         if head.pos_ in ("NOUN", "PROPN") and lemma in REPORT_NOUNS and dep in ("acl", "ccomp", "appos"):
@@ -673,6 +834,18 @@ def _status(frame: Frame) -> tuple[bool, list[Any]]:
             return True, []
         current = head
     return False, lenders
+
+
+def _unrealised(current: Token, head: Token) -> bool:
+    """An event proposed, sought, cancelled or put off ("proposed a meeting", "the summit was postponed", "called
+    off the talks", "called for talks"): not something that happened."""
+    lemma = head.lemma_.lower()
+    if current.dep_ in ("dobj", "nsubjpass"):
+        if lemma in UNREALISED:
+            return True
+        if lemma in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+            return True  # "called off the talks", "the summit has been put off"
+    return current.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in WANTING
 
 
 def _clause_verb(frame: Frame) -> Token | None:
@@ -751,6 +924,8 @@ def mentions_in(doc: Doc, text: str, mentions: list[Mention], timexes: list[Time
             if _is_plural(trigger) and frame.sense.number == "singular" and date is None:
                 continue  # "Lavrov's meetings with experts": several events at once
             start, end = _evidence(text, sent, trigger.idx)
+            if text[start:end].endswith("?"):
+                negated = True  # a question asks whether it happened, it does not say so
             # A headline tells a past event in the present ("Spy Chiefs Hold Talks"); it has no final stop.
             headline = end > start and text[end - 1] not in ".!?\"”’'"
             if date is None and not headline and _habitual(frame):

@@ -35,11 +35,28 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.context import Context
-from crosswire.entities.coref import AGE_DESCRIPTION, resolve_group, resolve_reference
+from crosswire.entities.coref import (
+    AGE_DESCRIPTION,
+    GROUP_DISTANCE,
+    GROUP_NOUNS,
+    MAX_GROUP,
+    group_reference,
+    resolve_group,
+    resolve_reference,
+)
 from crosswire.entities.gender import Gender, read_genders
 from crosswire.events.lexicon import lexicon
 from crosswire.events.mentions import PAST_REF, PERSONAL_PRONOUNS
-from crosswire.model import Article, Dossier, Entity, Event, EventMention, Evidence, ParticipantRole
+from crosswire.model import (
+    Article,
+    Dossier,
+    Entity,
+    Event,
+    EventMention,
+    EventSpan,
+    Evidence,
+    ParticipantRole,
+)
 from crosswire.time.values import could_be, parse_value, to_range
 
 # Roles that say more than "took part": kept whenever any report gives them.
@@ -199,7 +216,8 @@ def _items(
         for span in mention.participants:
             if (span.start, span.end) not in at:
                 exclude = [*parties, *([location] if location else [])]
-                for entity in resolve_group(article, span.start, span.end, entities, exclude=exclude):
+                group = resolve_group(article, span.start, span.end, entities, exclude=exclude)
+                for entity in group or _sides_just_told(article, span, items, exclude, entities):
                     parties[entity] = span.role or "actor"
         location = at.get((mention.location.start, mention.location.end)) if mention.location else None
         parties.pop(location or "", None)
@@ -215,6 +233,36 @@ def _items(
             )
         )
     return items
+
+
+def _sides_just_told(
+    article: Article,
+    span: EventSpan,
+    before: Sequence[Item],
+    exclude: Sequence[str],
+    entities: Mapping[str, Entity] | None,
+) -> list[str]:
+    """The sides of the event the article told just before a plural description that names more candidates than
+    it counts ("Qatar hosted talks between the United States and the Taliban in Doha, where the two sides signed a
+    deal": the two sides of the talks, not their host), when they are exactly as many and of the kind its noun
+    names ("the two companies" after countries is nobody)."""
+    reference = group_reference(article.text[span.start : span.end])
+    if reference is None or entities is None:
+        return []
+    count, head = reference
+    labels = GROUP_NOUNS[head]
+    for item in reversed(before):
+        if item.article != article.id or item.mention.negated or item.mention.trigger_start > span.start:
+            continue
+        if span.start - item.mention.trigger_end > GROUP_DISTANCE:
+            break
+        sides = [e for e, role in item.parties.items() if role in ("actor", "counterpart") and e not in exclude]
+        if any(e not in entities or entities[e].type not in labels for e in sides):
+            break
+        if (count is None and 2 <= len(sides) <= MAX_GROUP) or len(sides) == count:
+            return sides
+        break
+    return []
 
 
 def _date_from_the_article(items: list[Item]) -> list[Item]:
