@@ -507,7 +507,19 @@ _WORTH_BEFORE = re.compile(
     r"\b(?:worth|valued\s+at|value\s+(?:of\s+[^.,;]{1,60}?\s+)?at)\s+(?:an\s+estimated\s+|about\s+|some\s+)?$",
     re.IGNORECASE,
 )
-_VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|en)|won|beat|lost|cut|put|set|hit)\s+(?:by\s+)?(?:about\s+|some\s+)?$")
+_VERB_BEFORE = re.compile(
+    r"\b([a-z]{3,}(?:ed|en)|won|beat|lost|cut|put|set|hit|sold|paid|held)\s+(?:by\s+|in\s+|to\s+|across\s+)?"
+    r"(?:about\s+|some\s+)?$"
+)
+# What a sum counts, when it names it: "250,000 euros in bribes", "$5 million of losses" (after it), "the bribes
+# amounted to 180,000 euros", "losses totalled $7 million" (its subject, before it). Two sums of one unit naming one
+# thing give one figure whatever verb each tells it with ("was suspected of receiving" / "amounted to").
+_SUM_OF_AFTER = re.compile(r"\s+(?:in|of)\s+([a-z]{4,})\b")
+_SUM_OF_BEFORE = re.compile(
+    r"\b([a-z]{4,})\s+(?:amounted|amounts|amount|totall?ed|totals|total|came|come|ran|reached|reach|stood)\s+"
+    r"(?:to\s+|at\s+)?(?:about\s+|some\s+|an\s+estimated\s+)?$"
+)
+_MONEY = frozenset({"dollar", "euro", "pound", "crown", "krone", "kronor", "franc", "yen", "yuan", "rupee", "peso", "rand"})
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been)\s+([a-z]{3,}(?:ed|en))\b"
 )
@@ -531,6 +543,10 @@ def _figure_deed(text: str, quantity: Quantity) -> str | None:
         return "vote"
     if _WORTH_BEFORE.search(text, 0, at):
         return "worth"
+    if quantity.unit in _MONEY:
+        thing = _SUM_OF_BEFORE.search(text, 0, at) or _SUM_OF_AFTER.match(text, end)
+        if thing is not None:
+            return "sum:" + stem(thing[1])
     before = _VERB_BEFORE.search(text, 0, at)
     if before is not None:
         word = before[1].lower()
@@ -611,6 +627,54 @@ def _content_stems(text: str) -> frozenset[str]:
     )
 
 
+# An article telling its figure as a change on an earlier count: "nine had been admitted, two more than it reported on
+# Tuesday", "12 people, up from seven", "revised down from 40". The figures are a count that moved, not one figure
+# given two ways.
+_NUMBER_WORD = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+_CHANGED_BY = re.compile(
+    r"\b" + _NUMBER_WORD + r"\s+(?:more|fewer|less|higher|lower)\s+than\s+(?:[a-z]+\s+){0,2}?(?:had\s+)?"
+    r"(?:reported|said|announced|given|counted|stated|previously|earlier|before|initially|first)\b",
+    re.IGNORECASE,
+)
+_CHANGED_FROM = re.compile(r"\b(?:up|down|revised\s+(?:up|down)(?:wards?)?|rising|falling)\s+from\s+" + _NUMBER_WORD, re.I)
+
+
+def _amount(word: str) -> float:
+    return float(word.replace(",", "")) if word[0].isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+def _changes(propositions: Sequence[Proposition]) -> dict[str, tuple[set[float], set[float]]]:
+    """For each article telling a figure as a change, the differences it gives ("two more than") and the earlier
+    counts it names ("up from seven")."""
+    found: dict[str, tuple[set[float], set[float]]] = {}
+    for proposition in propositions:
+        by = {_amount(match[1]) for match in _CHANGED_BY.finditer(proposition.text)}
+        since = {_amount(match[1]) for match in _CHANGED_FROM.finditer(proposition.text)}
+        if by or since:
+            differences, earlier = found.setdefault(proposition.article, (set(), set()))
+            differences |= by
+            earlier |= since
+    return found
+
+
+def _moved(
+    changes: dict[str, tuple[set[float], set[float]]],
+    left: Proposition,
+    right: Proposition,
+    ours: Iterable[Quantity],
+    theirs: Iterable[Quantity],
+) -> bool:
+    """Whether either side's article tells its figure as a change from the other's: the difference it gives, or the
+    earlier count it names, is the other side's."""
+    for article, mine, other in ((left.article, ours, theirs), (right.article, theirs, ours)):
+        differences, earlier = changes.get(article, (set(), set()))
+        for a in mine:
+            for b in other:
+                if b.amount in earlier or abs(a.amount - b.amount) in differences:
+                    return True
+    return False
+
+
 def figure_pairs(
     propositions: Sequence[Proposition],
     vectors: np.ndarray,
@@ -621,6 +685,7 @@ def figure_pairs(
     articles that give one figure of one unit two ways (:func:`figure_contradictions`); with ``among``, only the pairs
     with a side among those."""
     found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
+    changes = _changes(propositions)
     by_story: dict[str, list[int]] = {}
     for index, story in enumerate(stories):
         if found[index] and vectors[index].any():
@@ -643,6 +708,8 @@ def figure_pairs(
                     if not deeds and not _shared_deed(left, right, unit):
                         continue
                     if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit, deeds):
+                        continue
+                    if changes and _moved(changes, left, right, ours.values(), theirs.values()):
                         continue
                     yield i, j, unit, list(ours.values()), list(theirs.values())
 

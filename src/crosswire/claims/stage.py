@@ -349,6 +349,51 @@ def _denials_to_their_claims(
     return [sorted(group) for group in result if group]
 
 
+def _lines_answered(
+    propositions: Sequence[Proposition],
+    groups: Sequence[Sequence[int]],
+    alone: set[int],
+    number: int,
+    index: int,
+    words_of: Callable[[int], set[str]],
+    among: Sequence[int] | None = None,
+) -> list[int]:
+    """The claims (of ``among``, else every claim with a line of the denial's article) with a line the denial
+    ``index`` of claim ``number`` answers: a line of its own article just before it (:data:`ANSWER_REACH`) with every
+    word of it but the noun an "any" generalises (:func:`_answers_line`)."""
+    denial = propositions[index]
+    generalised = _generalised(denial.text)
+    general = content_words(denial.text) - generalised
+    if among is None:
+        # the claims whose lines of the denial's article put something forward
+        among = [
+            other
+            for other, group in enumerate(groups)
+            if any(
+                propositions[member].article == denial.article and not negative(propositions[member].text)
+                for member in group
+            )
+        ]
+    return [
+        other
+        for other in among
+        if other not in alone
+        and other != number
+        and any(
+            propositions[member].article == denial.article
+            and 0 < denial.sentence - propositions[member].sentence <= ANSWER_REACH
+            and _answers_line(general, generalised, words_of(member))
+            for member in groups[other]
+        )
+    ]
+
+
+# How far back a denial answers a line of its own article it names with "any": the line's sentence or the next one
+# between ("An engineer told us a valve had failed two ground tests. The company launched anyway, the engineer said.
+# The company denied that any test of the valve had failed").
+ANSWER_REACH = 2
+
+
 def _group_of(groups: Sequence[Sequence[int]], index: int) -> int:
     return next(number for number, group in enumerate(groups) if index in group)
 
@@ -365,9 +410,10 @@ def _denials_told_alone(
     to the claim they deny, as (proposition, claim) pairs:
     "the bank denied that it had been warned" denies "the bank had been warned about the flaw in January", told with
     more words elsewhere in the story: every content word of the denied clause is in one line of that claim, and the
-    two say the same thing (within :data:`DENIES_SAME_CLAIM`). A denial in the sentence right after a line of its
-    own article answers that line when the line has every word of it but the noun an "any" generalises: "Sources said
-    the state had promised the airline cheap loans. The ministry denied that any aid had been promised." """
+    two say the same thing (within :data:`DENIES_SAME_CLAIM`). A denial in one of the two sentences after a line of its
+    own article (:data:`ANSWER_REACH`) answers that line when the line has every word of it but the
+    noun an "any" generalises: "Sources said the state had promised the airline cheap loans. The ministry denied that
+    any aid had been promised." """
     moves: list[tuple[int, int]] = []
     alone = {
         number
@@ -386,7 +432,13 @@ def _denials_told_alone(
         for index in group:
             denial = propositions[index]
             words = content_words(denial.text)
-            if not words or not vectors[index].any() or denial.stance != "denies":
+            if not words or denial.stance != "denies":
+                continue
+            if not vectors[index].any():
+                # a story one article tells is not embedded: only the line it answers, read off the words
+                answered = _lines_answered(propositions, groups, alone, number, index, words_of)
+                if len(answered) == 1:
+                    moves.append((index, answered[0]))
                 continue
             if number not in alone and any(
                 propositions[member].stance != "denies" and (words - _generalised(denial.text)) <= words_of(member)
@@ -401,20 +453,8 @@ def _denials_told_alone(
             if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
                 moves.append((index, max(candidates)[1]))
                 continue
-            generalised = _generalised(denial.text)
-            general = words - generalised
-            answered = [
-                other
-                for other, _ in positive_by_story.get(story_of(index), [])
-                if other not in alone
-                and other != number
-                and any(
-                    propositions[member].article == denial.article
-                    and propositions[member].sentence == denial.sentence - 1
-                    and _answers_line(general, generalised, words_of(member))
-                    for member in groups[other]
-                )
-            ]
+            positive = [other for other, _ in positive_by_story.get(story_of(index), [])]
+            answered = _lines_answered(propositions, groups, alone, number, index, words_of, positive)
             if len(answered) == 1:
                 moves.append((index, answered[0]))
     return moves
@@ -480,6 +520,20 @@ _RETRACTION = re.compile(
     r"(?:report|story|article|claim))",
     re.IGNORECASE,
 )
+# An outlet's own earlier word named as the source of a line: "we" after a correction's label ("A correction: on
+# Thursday we said that ..."), or an earlier version of the piece ("An earlier version of this item said ...").
+_OWN_REPORT = re.compile(
+    r"(?:^|\W)(?:we|(?:an?\s+|the\s+)?(?:earlier|previous|original|first)\s+versions?\s+of\s+(?:this|the|our)\s+"
+    r"(?:item|article|story|report|post|page|entry|bulletin|broadcast))\W*$",
+    re.IGNORECASE,
+)
+# A line saying the negative of what the outlet said just before, in its own voice: "It did not explode", "He was not
+# arrested", "No one was hurt" is not of this kind (it negates no deed of the line): the negated verb is read.
+_NEGATED_DEED = re.compile(
+    r"^\W*(?:it|he|she|they|this|that|the\s+[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had)\s*(?:not|n[’']t|never)"
+    r"\s+(?:been\s+)?([a-z]+)\b",
+    re.IGNORECASE,
+)
 # How far back a retraction reaches: what the outlet reported in the sentences just before it.
 RETRACTION_REACH = 2
 _OWN_WORD = frozenset({"we", "us"})
@@ -487,28 +541,57 @@ _OWN_WORD = frozenset({"we", "us"})
 
 def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition]) -> list[Proposition]:
     """The propositions with an outlet's own retraction applied: what the outlet itself reported ("Earlier this
-    evening we reported that the dam had burst", or in its own voice) in the sentences just before "That report
-    was wrong" is denied by it, not reported. Another party's word the outlet relays there is not taken back."""
+    evening we reported that the dam had burst", "An earlier version of this item said ...", or in its own voice) in
+    the sentences just before "That report was wrong" is denied by it, not reported. What it says it reported is
+    taken back as well by its own negative of the line's deed right after ("on Thursday we said that the rocket had
+    exploded. It did not explode."). Another party's word the outlet relays there is not taken back."""
     retractions: dict[str, list[int]] = {}
+    negations: dict[str, list[tuple[int, str]]] = {}
     for article in articles:
         for number, (lo, hi) in enumerate(article_sentences(article)):
             if _RETRACTION.match(article.text[lo:hi]):
                 retractions.setdefault(article.id, []).append(number)
-    if not retractions:
+            elif (negated := _NEGATED_DEED.match(article.text[lo:hi])) is not None:
+                negations.setdefault(article.id, []).append((number, stem(negated[1])))
+    if not retractions and not negations:
         return list(propositions)
     result = []
     for proposition in propositions:
-        own = proposition.statement is None or (proposition.source_text or "").strip().lower() in _OWN_WORD
-        if (
-            own
-            and proposition.stance in {"reports", "confirms"}
-            and any(
+        source = (proposition.source_text or "").strip()
+        reported = bool(source) and _OWN_REPORT.search(source) is not None
+        own = proposition.statement is None or source.lower() in _OWN_WORD or reported
+        if own and proposition.stance in {"reports", "confirms"}:
+            taken_back = any(
                 0 < number - proposition.sentence <= RETRACTION_REACH
                 for number in retractions.get(proposition.article, ())
             )
-        ):
-            proposition = replace(proposition, stance="denies")
+            if not taken_back and reported:
+                deeds = {stem(word) for word in _WORDS.findall(proposition.text.lower())}
+                taken_back = any(
+                    0 < number - proposition.sentence <= RETRACTION_REACH and deed in deeds
+                    for number, deed in negations.get(proposition.article, ())
+                )
+            if taken_back:
+                proposition = replace(proposition, stance="denies")
         result.append(proposition)
+    return result
+
+
+def _taken_back_apart(
+    before: Sequence[Proposition], after: Sequence[Proposition], groups: Sequence[Sequence[int]]
+) -> list[list[int]]:
+    """The claims with the lines an outlet took back (:func:`_retracted`) set apart from the other lines they were
+    merged with: its retraction denies what it itself reported, not what others tell beside it. "We said that the
+    rocket had exploded" is no word on "the second stage shut down 45 seconds early", nor "the dam had burst" on
+    another page's "the river burst its banks"; a party's denial of the outlet's report stays with those others."""
+    result: list[list[int]] = []
+    for group in groups:
+        back = [i for i in group if after[i].stance != before[i].stance]
+        if back and len(back) < len(group):
+            result.append([i for i in group if i not in back])
+            result.append(back)
+        else:
+            result.append(list(group))
     return result
 
 
@@ -595,7 +678,9 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         stories,
     )
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
-    propositions = _retracted(articles, propositions)
+    taken_back = _retracted(articles, propositions)
+    groups = _taken_back_apart(propositions, taken_back, groups)
+    propositions = taken_back
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
