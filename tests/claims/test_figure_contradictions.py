@@ -319,3 +319,26 @@ def test_a_change_that_is_not_the_difference_leaves_the_contradiction() -> None:
         )
     )
     assert [sorted(v.value for v in c.values) for c in found] == [["12 people", "15 people"]]
+
+
+def test_one_deed_counted_two_ways_is_one_claim() -> None:
+    """A jeweller's robbery the police tell with four watches and the shop with three: one robbery, two sources
+    standing behind it, its count a contradiction."""
+    police, shop = "the police", "the jeweller"
+    first = "robbers took four watches from the jeweller on Main Street early on Friday"
+    second = "three watches were taken from the jeweller on Main Street early on Friday"
+    items = [
+        article("a0", f"{first.capitalize()}, {police} said.", story="s", outlet="City Wire"),
+        article("a1", f"{second.capitalize()}, {shop} said.", story="s", published="2025-06-07", outlet="Shop News"),
+    ]
+    statements = [
+        statement(items[0], 0, speaker_text=police, cue="said", content=first.capitalize(), speaker="e-police",
+                  source_type="organization"),
+        statement(items[1], 0, speaker_text=shop, cue="said", content=second.capitalize(), speaker="e-shop",
+                  source_type="organization"),
+    ]  # fmt: skip
+    result = dossier(items, [entity("e-police", "Police", "ORG"), entity("e-shop", "Jeweller", "ORG")], statements)
+    found = _figures(result)
+    assert [sorted(v.value.lower() for v in c.values) for c in found] == [["four watches", "three watches"]]
+    (robbery,) = [c for c in result.claims if "watches" in c.text]
+    assert robbery.verdict == "corroborated" and len(robbery.evidence) == 2

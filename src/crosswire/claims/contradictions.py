@@ -714,18 +714,25 @@ def figure_pairs(
                     yield i, j, unit, list(ours.values()), list(theirs.values())
 
 
+FigurePair = tuple[int, int, str, list[Quantity], list[Quantity]]
+
+
 def figure_contradictions(
-    propositions: Sequence[Proposition], vectors: np.ndarray, claim_ids: Sequence[str], stories: Sequence[str]
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    claim_ids: Sequence[str],
+    stories: Sequence[str],
+    pairs: Iterable[FigurePair] | None = None,
 ) -> list[Contradiction]:
     """Propositions of one story in different articles that say the same thing (their vectors at least
     :data:`SAME_FIGURE` alike, or :data:`LOOSE_FIGURE` with two content words in common, and their predicates sharing
     a word besides the unit) with different figures of one unit and none in common, a round figure counting as its
     neighbourhood: "the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead".
     Propositions dated to different days tell of two things ("rose 11 percent on Monday" / "fell 6 percent on
-    Tuesday")."""
+    Tuesday"). ``pairs``: the :func:`figure_pairs` of these propositions, when the caller read them already."""
     gathered: dict[tuple[str, str], dict[float, ContradictionValue]] = {}
     summaries: dict[tuple[str, str], str] = {}
-    for i, j, unit, ours, theirs in figure_pairs(propositions, vectors, stories):
+    for i, j, unit, ours, theirs in figure_pairs(propositions, vectors, stories) if pairs is None else pairs:
         left, right = propositions[i], propositions[j]
         key = (claim_ids[i], unit)
         values = gathered.setdefault(key, {})

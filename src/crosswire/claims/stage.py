@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from crosswire.claims.contradictions import (
+    FigurePair,
     compared_contexts,
     compared_sentences,
     dated_contexts,
@@ -129,6 +130,38 @@ def _put_forward(
         vectors[order],
         [[position[index] for index in group] for group in kept],
     )
+
+
+# Two lines giving one figure two ways this alike tell one deed: "Thieves stole three paintings from the museum" and
+# "two paintings were stolen from the museum" are one theft, counted two ways (the figures are a contradiction).
+COUNTED_TWO_WAYS = 0.6
+
+
+def _counted_two_ways(
+    vectors: np.ndarray, groups: Sequence[Sequence[int]], pairs: Sequence[FigurePair]
+) -> list[list[int]]:
+    """The claims joined whose lines give one figure two ways (:func:`figure_pairs`) and say the same thing as wholes
+    (:data:`COUNTED_TWO_WAYS`): the merge keeps lines of different figures apart, as a figure could tell another
+    deed, but a pair the figure reader found counting one deed two ways is one claim whose figure is disputed. The
+    museum's "confirms that two paintings were stolen" then confirms the theft the police told of with three."""
+    group_of = {index: number for number, group in enumerate(groups) for index in group}
+    parent = list(range(len(groups)))
+
+    def root(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    for i, j, *_ in pairs:
+        if float(vectors[i] @ vectors[j]) >= COUNTED_TWO_WAYS:
+            left, right = root(group_of[i]), root(group_of[j])
+            if left != right:
+                parent[max(left, right)] = min(left, right)
+    joined: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), []).extend(group)
+    return [sorted(group) for group in joined.values()]
 
 
 def _attach(
@@ -677,6 +710,9 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         cluster_claims_by_story(propositions, vectors, stories, getattr(context, "corpus_map", None)),
         stories,
     )
+    # The figures given two ways, read once: they join the claims that count one deed two ways, and are contradictions.
+    pairs = list(figure_pairs(propositions, vectors, [story.get(p.article, p.article) for p in propositions]))
+    groups = _counted_two_ways(vectors, groups, pairs)
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
     taken_back = _retracted(articles, propositions)
     groups = _taken_back_apart(propositions, taken_back, groups)
@@ -726,7 +762,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     dossier.contradictions = [
         *value_contradictions(compared, propositions, claim_ids, cache, CLAIMS_ENCODER),
         *figure_contradictions(
-            propositions, vectors, claim_ids, [story.get(p.article, p.article) for p in propositions]
+            propositions, vectors, claim_ids, [story.get(p.article, p.article) for p in propositions], pairs
         ),
         *stance_contradictions(dossier, claims),
         *truth_contradictions(dossier, claims),
