@@ -633,12 +633,6 @@ def test_ceasefire_live_blog_relays_reuters_and_non_answers_decline(dossier: Dos
     assert "decline" in {s.stance_class for s in un}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: Kestria's 'denied that any agreement had been reached' now denies the agency's report (the noun of "
-    "the deed with its light verb), but the radio's 'the two sides had agreed to a ceasefire in principle, to begin on "
-    "Sunday' stays a claim of its own beside it (the identity model keeps the 30-day ceasefire from Friday apart)",
-)
 def test_ceasefire_agreement_claim_is_reported_and_denied(dossier: Dossier) -> None:
     agreed = [c for c in _claims_with(dossier, "ceasefire") if "agree" in c.text.lower()]
     assert len(agreed) == 1, [c.text for c in agreed]

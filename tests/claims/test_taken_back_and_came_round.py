@@ -144,3 +144,31 @@ def test_a_live_pages_time_stamp_is_cut_from_the_line() -> None:
         assert cut and line[cut:][:1].isupper(), line
     assert dateline_cut("3:1 was the final score in the derby on Sunday") == 0
     assert dateline_cut("Police officers searched the town hall at 10:12 on Monday") == 0
+
+
+def test_one_deed_dated_two_ways_is_one_claim() -> None:
+    """A dock strike's end the union dates Friday and a radio's source Sunday: one agreement, dated two ways (a
+    contradiction), and the employer's denial answers both."""
+    union = "The dockers' union and the port operator have agreed to end the strike at the container terminal on Friday"
+    radio = "the two sides had agreed in principle to end the strike at the container terminal on Sunday"
+    first = article(
+        "wire", f"{union}, the union said. The port operator denied that any deal had been reached.", story="s",
+        outlet="Harbour Wire", published="2025-09-01", dates={"Friday": "2025-09-05"},
+    )  # fmt: skip
+    second = article(
+        "radio", f"A negotiator told the station that {radio}.", story="s", outlet="Port Radio",
+        published="2025-09-02", dates={"Sunday": "2025-09-07"},
+    )  # fmt: skip
+    statements = [
+        statement(first, 0, speaker_text="the union", cue="said", content=union, source_type="organization"),
+        statement(first, 1, speaker_text="The port operator", cue="denied", stance="deny",
+                  content="that any deal had been reached", source_type="organization"),
+        statement(second, 0, speaker_text="A negotiator", cue="told", content=f"that {radio}",
+                  source_type="anonymous"),
+    ]  # fmt: skip
+    result = dossier([first, second], [], statements)
+    build_claims(result)
+    assert any({v.value for v in c.values} == {"2025-09-05", "2025-09-07"} for c in result.contradictions)
+    agreed = [c for c in result.claims if "strike" in c.text]
+    assert len(agreed) == 1, [c.text for c in agreed]
+    assert len({e.article for e in agreed[0].evidence}) == 2

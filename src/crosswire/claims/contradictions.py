@@ -267,18 +267,16 @@ def _claim_at(by_article: dict[str, list[tuple[Proposition, str]]], article: str
     return None
 
 
-def value_contradictions(
-    compared: Sequence[Sequence[DatedSentence]],
-    propositions: Sequence[Proposition],
-    claim_ids: Sequence[str],
-    cache: VectorCache | None = None,
-    prefer: str | None = None,
-) -> list[Contradiction]:
-    """Dated sentences of different articles that say the same thing (their contexts' vectors, made with ``prefer``'s
-    encoder as ``crosswire.nlp.embeddings.encode_cached`` makes them) with dates a few days apart."""
-    results: list[Contradiction] = []
-    seen: set[tuple[str, str]] = set()
-    by_article = _claims_by_article(propositions, claim_ids)
+DatePair = tuple[DatedSentence, DatedSentence]
+
+
+def date_pairs(
+    compared: Sequence[Sequence[DatedSentence]], cache: VectorCache | None = None, prefer: str | None = None
+) -> list[DatePair]:
+    """The dated sentences of different articles that say the same thing (their contexts' vectors, made with
+    ``prefer``'s encoder as ``crosswire.nlp.embeddings.encode_cached`` makes them) with dates a few days apart: one
+    thing dated two ways."""
+    found: list[DatePair] = []
     for candidates in compared:
         vectors = encode_cached([item.context for item in candidates], cache, prefer)
         similarities: np.ndarray | None = None
@@ -299,33 +297,71 @@ def value_contradictions(
                 continue
             if _other_figures(left, right):
                 continue
-            about = (
-                _claim_at(by_article, left.article.id, left.at)
-                or _claim_at(by_article, right.article.id, right.at)
-                or _claim_at(by_article, left.article.id, left.start)
-                or _claim_at(by_article, right.article.id, right.start)
+            found.append((left, right))
+    return found
+
+
+def dated_propositions(pair: DatePair, propositions: Sequence[Proposition]) -> tuple[int, int] | None:
+    """The propositions that give each side of a pair of dated sentences (the first covering its date, else its
+    sentence's start), when both sides have one."""
+    sides = []
+    for item in pair:
+        found = next(
+            (
+                index
+                for at in (item.at, item.start)
+                for index, proposition in enumerate(propositions)
+                if proposition.article == item.article.id and proposition.start <= at < proposition.end
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        sides.append(found)
+    return sides[0], sides[1]
+
+
+def value_contradictions(
+    compared: Sequence[Sequence[DatedSentence]],
+    propositions: Sequence[Proposition],
+    claim_ids: Sequence[str],
+    cache: VectorCache | None = None,
+    prefer: str | None = None,
+    pairs: Sequence[DatePair] | None = None,
+) -> list[Contradiction]:
+    """The pairs of :func:`date_pairs` (read here unless given) as contradictions about the claim of a proposition
+    giving either side."""
+    results: list[Contradiction] = []
+    seen: set[tuple[str, str]] = set()
+    by_article = _claims_by_article(propositions, claim_ids)
+    for left, right in date_pairs(compared, cache, prefer) if pairs is None else pairs:
+        about = (
+            _claim_at(by_article, left.article.id, left.at)
+            or _claim_at(by_article, right.article.id, right.at)
+            or _claim_at(by_article, left.article.id, left.start)
+            or _claim_at(by_article, right.article.id, right.start)
+        )
+        if about is None:
+            continue
+        key = (about, "|".join(sorted((left.value, right.value))))
+        if key in seen:
+            continue
+        seen.add(key)
+        values = sorted(
+            (_value_of(left), _value_of(right)), key=lambda value: (value.first_published or "9999", value.value)
+        )
+        results.append(
+            Contradiction(
+                id=_contradiction_id("value", about, [value.value for value in values]),
+                about=about,
+                values=values,
+                kind="value",
+                summary=(
+                    f"{left.article.text[left.start : left.end].strip()} / "
+                    f"{right.article.text[right.start : right.end].strip()}"
+                )[:400],
             )
-            if about is None:
-                continue
-            key = (about, "|".join(sorted((left.value, right.value))))
-            if key in seen:
-                continue
-            seen.add(key)
-            values = sorted(
-                (_value_of(left), _value_of(right)), key=lambda value: (value.first_published or "9999", value.value)
-            )
-            results.append(
-                Contradiction(
-                    id=_contradiction_id("value", about, [value.value for value in values]),
-                    about=about,
-                    values=values,
-                    kind="value",
-                    summary=(
-                        f"{left.article.text[left.start : left.end].strip()} / "
-                        f"{right.article.text[right.start : right.end].strip()}"
-                    )[:400],
-                )
-            )
+        )
     return results
 
 

@@ -13,10 +13,11 @@ from functools import lru_cache
 import numpy as np
 
 from crosswire.claims.contradictions import (
-    FigurePair,
     compared_contexts,
     compared_sentences,
+    date_pairs,
     dated_contexts,
+    dated_propositions,
     figure_contradictions,
     figure_pairs,
     stance_contradictions,
@@ -132,18 +133,27 @@ def _put_forward(
     )
 
 
-# Two lines giving one figure two ways this alike tell one deed: "Thieves stole three paintings from the museum" and
-# "two paintings were stolen from the museum" are one theft, counted two ways (the figures are a contradiction).
-COUNTED_TWO_WAYS = 0.6
+# Two lines giving one figure or one day two ways this alike tell one deed: "Thieves stole three paintings from the
+# museum" and "two paintings were stolen from the museum" are one theft, counted two ways (the figures are a
+# contradiction); "agreed to a 30-day ceasefire from Friday" and "agreed to a ceasefire in principle, to begin on
+# Sunday" one agreement, dated two ways.
+TOLD_TWO_WAYS = 0.6
+# ... or this alike, with a word of their deeds in common ("agreed" to a ceasefire from Friday / from Sunday).
+TOLD_TWO_WAYS_SAME_DEED = 0.5
 
 
-def _counted_two_ways(
-    vectors: np.ndarray, groups: Sequence[Sequence[int]], pairs: Sequence[FigurePair]
+def _told_two_ways(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    links: Sequence[tuple[int, int]],
 ) -> list[list[int]]:
-    """The claims joined whose lines give one figure two ways (:func:`figure_pairs`) and say the same thing as wholes
-    (:data:`COUNTED_TWO_WAYS`): the merge keeps lines of different figures apart, as a figure could tell another
-    deed, but a pair the figure reader found counting one deed two ways is one claim whose figure is disputed. The
-    museum's "confirms that two paintings were stolen" then confirms the theft the police told of with three."""
+    """The claims joined whose lines give one figure (:func:`figure_pairs`) or one day (:func:`date_pairs`) two ways
+    and say the same thing as wholes (:data:`TOLD_TWO_WAYS`, or :data:`TOLD_TWO_WAYS_SAME_DEED` with a word of
+    their deeds in common): the merge keeps lines of different figures or days
+    apart, as they could tell other deeds, but a pair the contradiction readers found telling one thing two ways is
+    one claim whose figure or day is disputed. The museum's "confirms that two paintings were stolen" then confirms the
+    theft the police told of with three."""
     group_of = {index: number for number, group in enumerate(groups) for index in group}
     parent = list(range(len(groups)))
 
@@ -153,8 +163,12 @@ def _counted_two_ways(
             number = parent[number]
         return number
 
-    for i, j, *_ in pairs:
-        if float(vectors[i] @ vectors[j]) >= COUNTED_TWO_WAYS:
+    for i, j in links:
+        if i not in group_of or j not in group_of:
+            continue
+        similarity = float(vectors[i] @ vectors[j])
+        deeds = (propositions[i].deed or frozenset()) & (propositions[j].deed or frozenset())
+        if similarity >= TOLD_TWO_WAYS or (similarity >= TOLD_TWO_WAYS_SAME_DEED and deeds):
             left, right = root(group_of[i]), root(group_of[j])
             if left != right:
                 parent[max(left, right)] = min(left, right)
@@ -710,9 +724,13 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         cluster_claims_by_story(propositions, vectors, stories, getattr(context, "corpus_map", None)),
         stories,
     )
-    # The figures given two ways, read once: they join the claims that count one deed two ways, and are contradictions.
+    # The figures and the days given two ways, read once: they join the claims that tell one deed two ways, and are
+    # contradictions.
     pairs = list(figure_pairs(propositions, vectors, [story.get(p.article, p.article) for p in propositions]))
-    groups = _counted_two_ways(vectors, groups, pairs)
+    dated = date_pairs(compared, cache, CLAIMS_ENCODER)
+    links = [(i, j) for i, j, *_ in pairs]
+    links += [found for pair in dated if (found := dated_propositions(pair, propositions)) is not None]
+    groups = _told_two_ways(propositions, vectors, groups, links)
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
     taken_back = _retracted(articles, propositions)
     groups = _taken_back_apart(propositions, taken_back, groups)
@@ -760,7 +778,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     order = {claim.id: position for position, claim in enumerate(claims)}
     dossier.claims = sorted(claims, key=lambda claim: (-claim.centrality, order[claim.id]))
     dossier.contradictions = [
-        *value_contradictions(compared, propositions, claim_ids, cache, CLAIMS_ENCODER),
+        *value_contradictions(compared, propositions, claim_ids, cache, CLAIMS_ENCODER, dated),
         *figure_contradictions(
             propositions, vectors, claim_ids, [story.get(p.article, p.article) for p in propositions], pairs
         ),
