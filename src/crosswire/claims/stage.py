@@ -407,7 +407,8 @@ def _lines_answered(
 ) -> list[int]:
     """The claims (of ``among``, else every claim with a line of the denial's article) with a line the denial
     ``index`` of claim ``number`` answers: a line of its own article just before it (:data:`ANSWER_REACH`) with every
-    word of it but the noun an "any" generalises (:func:`_answers_line`)."""
+    word of it but the noun an "any" generalises (:func:`_answers_line`), or right before it telling its deed
+    (:func:`_says_its_deed_again`)."""
     denial = propositions[index]
     generalised = _generalised(denial.text)
     general = content_words(denial.text) - generalised
@@ -429,10 +430,27 @@ def _lines_answered(
         and any(
             propositions[member].article == denial.article
             and 0 < denial.sentence - propositions[member].sentence <= ANSWER_REACH
-            and _answers_line(general, generalised, words_of(member))
+            and (
+                _answers_line(general, generalised, words_of(member))
+                or _says_its_deed_again(denial, propositions[member], general, words_of(member))
+            )
             for member in groups[other]
         )
     ]
+
+
+# The content words a denial right after a line must share with it, its deed's among them.
+SAME_DEED_WORDS = 2
+
+
+def _says_its_deed_again(denial: Proposition, line: Proposition, general: set[str], line_words: set[str]) -> bool:
+    """Whether a denial in the sentence right after a line says the line's deed again, in other words around it: their
+    predicates share a word and :data:`SAME_DEED_WORDS` content words are common to both ("A former worker told the
+    paper that inspectors had found listeria in the cheese room in July. The creamery denied that listeria had been
+    found at the site before this month")."""
+    if denial.sentence - line.sentence != 1 or not denial.deed or not line.deed or negative(line.text):
+        return False
+    return bool(denial.deed & line.deed) and len(general & line_words) >= SAME_DEED_WORDS
 
 
 # How far back a denial answers a line of its own article it names with "any": the line's sentence or the next one
