@@ -300,7 +300,8 @@ def test_a_sum_is_read_by_what_it_counts() -> None:
     ],
 )
 def test_a_count_the_article_tells_as_moved_is_no_contradiction(change: str) -> None:
-    """Twelve treated on Monday, fifteen on Tuesday "three more than officials reported": the count rose (a gas leak)."""
+    """Twelve treated on Monday, fifteen on Tuesday, "three more than officials reported": the count rose (a gas
+    leak)."""
     found = _figures(
         _two_reports(
             "12 people were treated in hospital after the gas leak at the swimming pool",

@@ -172,3 +172,46 @@ def test_one_deed_dated_two_ways_is_one_claim() -> None:
     agreed = [c for c in result.claims if "strike" in c.text]
     assert len(agreed) == 1, [c.text for c in agreed]
     assert len({e.article for e in agreed[0].evidence}) == 2
+
+
+def test_a_neither_nor_spelling_its_clause_out_is_a_claim_left_open() -> None:
+    """ "The club would neither confirm nor deny that its coach had signed a new contract": a claim of its own, which
+    nobody confirms, not an answer pinned on another claim of the article."""
+    text = (
+        "The club sold 12,000 season tickets for the new stadium by Friday, its ticket office said. "
+        "The club would neither confirm nor deny that its coach had signed a new three-year contract."
+    )
+    paper = article("paper", text, story="s-paper", outlet="City Sport")
+    statements = [
+        statement(paper, 0, speaker_text="its ticket office", cue="said", source_type="organization",
+                  content="The club sold 12,000 season tickets for the new stadium by Friday"),
+        statement(paper, 1, speaker_text="The club", cue="neither confirm nor deny", stance="neither",
+                  source_type="organization", content="that its coach had signed a new three-year contract"),
+    ]  # fmt: skip
+    result = dossier([paper], [], statements)
+    build_claims(result)
+    (signed,) = _claims_at(result, "paper", "signed a new three-year contract")
+    assert "neither" in {s.stance for s in signed.stances}
+    assert signed.verdict == "unverified"
+    (tickets,) = _claims_at(result, "paper", "season tickets")
+    assert "neither" not in {s.stance for s in tickets.stances}
+
+
+def test_a_denial_right_after_a_line_telling_its_deed_again_answers_it() -> None:
+    """A source tells of a minister's resignation; the ministry denies, in the next sentence, that the minister had
+    resigned "on Friday or at any other time": their deed and words are one."""
+    text = (
+        "A senior official told the paper that the transport minister had resigned over the rail contracts. "
+        "The ministry denied that the minister had resigned on Friday."
+    )
+    paper = article("paper", text, story="s-paper", outlet="Capital Times")
+    statements = [
+        statement(paper, 0, speaker_text="A senior official", cue="told", source_type="anonymous",
+                  content="that the transport minister had resigned over the rail contracts"),
+        statement(paper, 1, speaker_text="The ministry", cue="denied", stance="deny", source_type="organization",
+                  content="that the minister had resigned on Friday"),
+    ]  # fmt: skip
+    result = dossier([paper], [], statements)
+    build_claims(result)
+    (resigned,) = _claims_at(result, "paper", "resigned over the rail contracts")
+    assert "denies" in {s.stance for s in resigned.stances}

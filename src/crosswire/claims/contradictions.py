@@ -555,7 +555,9 @@ _SUM_OF_BEFORE = re.compile(
     r"\b([a-z]{4,})\s+(?:amounted|amounts|amount|totall?ed|totals|total|came|come|ran|reached|reach|stood)\s+"
     r"(?:to\s+|at\s+)?(?:about\s+|some\s+|an\s+estimated\s+)?$"
 )
-_MONEY = frozenset({"dollar", "euro", "pound", "crown", "krone", "kronor", "franc", "yen", "yuan", "rupee", "peso", "rand"})
+_MONEY = frozenset(
+    {"dollar", "euro", "pound", "crown", "krone", "kronor", "franc", "yen", "yuan", "rupee", "peso", "rand"}
+)
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been)\s+([a-z]{3,}(?:ed|en))\b"
 )
@@ -672,7 +674,9 @@ _CHANGED_BY = re.compile(
     r"(?:reported|said|announced|given|counted|stated|previously|earlier|before|initially|first)\b",
     re.IGNORECASE,
 )
-_CHANGED_FROM = re.compile(r"\b(?:up|down|revised\s+(?:up|down)(?:wards?)?|rising|falling)\s+from\s+" + _NUMBER_WORD, re.I)
+_CHANGED_FROM = re.compile(
+    r"\b(?:up|down|revised\s+(?:up|down)(?:wards?)?|rising|falling)\s+from\s+" + _NUMBER_WORD, re.IGNORECASE
+)
 
 
 def _amount(word: str) -> float:
