@@ -111,6 +111,23 @@ def test_a_party_that_confirms_days_after_its_denial_has_the_last_word() -> None
     assert verdict_of([leak, replace(denied, published=None), confirmed])[0] == "denied"
 
 
+# (speaker, cue, source type, stance class, content) of each line of a story one article tells
+Line = tuple[str, str, str, str, str]
+
+
+def _one_article(text: str, lines: list[Line], phrase: str) -> Claim:
+    """The one claim at ``phrase`` of a story one paper tells, its statements read from ``lines``."""
+    paper = article("paper", text, story="s-paper", outlet="City Paper")
+    statements = [
+        statement(paper, number, speaker_text=speaker, cue=cue, source_type=kind, stance=stance, content=content)
+        for number, (speaker, cue, kind, stance, content) in enumerate(lines)
+    ]
+    result = dossier([paper], [], statements)
+    build_claims(result)
+    (found,) = _claims_at(result, "paper", phrase)
+    return found
+
+
 def test_a_denial_two_sentences_on_answers_the_line_in_a_story_of_one_article() -> None:
     """A pipeline leak one site tells: the operator's "any" denial answers the worker's line two sentences back."""
     text = (
@@ -118,18 +135,13 @@ def test_a_denial_two_sentences_on_answers_the_line_in_a_story_of_one_article() 
         "The firm kept pumping anyway, the worker said. "
         "The operator denied that any inspection of the sensor had failed."
     )
-    site = article("site", text, story="s-site", outlet="Pipeline Watch")
-    statements = [
-        statement(site, 0, speaker_text="A worker", cue="told", source_type="anonymous",
-                  content="that a pressure sensor on the pipeline had failed three inspections in May"),
-        statement(site, 1, speaker_text="the worker", cue="said", source_type="anonymous",
-                  content="The firm kept pumping anyway"),
-        statement(site, 2, speaker_text="The operator", cue="denied", stance="deny", source_type="organization",
-                  content="that any inspection of the sensor had failed"),
+    lines: list[Line] = [
+        ("A worker", "told", "anonymous", "assert",
+         "that a pressure sensor on the pipeline had failed three inspections in May"),
+        ("the worker", "said", "anonymous", "assert", "The firm kept pumping anyway"),
+        ("The operator", "denied", "organization", "deny", "that any inspection of the sensor had failed"),
     ]  # fmt: skip
-    result = dossier([site], [], statements)
-    build_claims(result)
-    (failed,) = _claims_at(result, "site", "failed three inspections")
+    failed = _one_article(text, lines, "failed three inspections")
     assert "denies" in {s.stance for s in failed.stances}
     assert failed.verdict in {"denied", "contested"}
 
@@ -181,37 +193,30 @@ def test_a_neither_nor_spelling_its_clause_out_is_a_claim_left_open() -> None:
         "The club sold 12,000 season tickets for the new stadium by Friday, its ticket office said. "
         "The club would neither confirm nor deny that its coach had signed a new three-year contract."
     )
-    paper = article("paper", text, story="s-paper", outlet="City Sport")
-    statements = [
-        statement(paper, 0, speaker_text="its ticket office", cue="said", source_type="organization",
-                  content="The club sold 12,000 season tickets for the new stadium by Friday"),
-        statement(paper, 1, speaker_text="The club", cue="neither confirm nor deny", stance="neither",
-                  source_type="organization", content="that its coach had signed a new three-year contract"),
+    lines: list[Line] = [
+        ("its ticket office", "said", "organization", "assert",
+         "The club sold 12,000 season tickets for the new stadium by Friday"),
+        ("The club", "neither confirm nor deny", "organization", "neither",
+         "that its coach had signed a new three-year contract"),
     ]  # fmt: skip
-    result = dossier([paper], [], statements)
-    build_claims(result)
-    (signed,) = _claims_at(result, "paper", "signed a new three-year contract")
+    signed = _one_article(text, lines, "signed a new three-year contract")
     assert "neither" in {s.stance for s in signed.stances}
     assert signed.verdict == "unverified"
-    (tickets,) = _claims_at(result, "paper", "season tickets")
+    tickets = _one_article(text, lines, "season tickets")
     assert "neither" not in {s.stance for s in tickets.stances}
 
 
 def test_a_denial_right_after_a_line_telling_its_deed_again_answers_it() -> None:
     """A source tells of a minister's resignation; the ministry denies, in the next sentence, that the minister had
-    resigned "on Friday or at any other time": their deed and words are one."""
+    resigned on Friday: their deed and words are one."""
     text = (
         "A senior official told the paper that the transport minister had resigned over the rail contracts. "
         "The ministry denied that the minister had resigned on Friday."
     )
-    paper = article("paper", text, story="s-paper", outlet="Capital Times")
-    statements = [
-        statement(paper, 0, speaker_text="A senior official", cue="told", source_type="anonymous",
-                  content="that the transport minister had resigned over the rail contracts"),
-        statement(paper, 1, speaker_text="The ministry", cue="denied", stance="deny", source_type="organization",
-                  content="that the minister had resigned on Friday"),
+    lines: list[Line] = [
+        ("A senior official", "told", "anonymous", "assert",
+         "that the transport minister had resigned over the rail contracts"),
+        ("The ministry", "denied", "organization", "deny", "that the minister had resigned on Friday"),
     ]  # fmt: skip
-    result = dossier([paper], [], statements)
-    build_claims(result)
-    (resigned,) = _claims_at(result, "paper", "resigned over the rail contracts")
+    resigned = _one_article(text, lines, "resigned over the rail contracts")
     assert "denies" in {s.stance for s in resigned.stances}
