@@ -301,24 +301,30 @@ def date_pairs(
     return found
 
 
-def dated_propositions(pair: DatePair, propositions: Sequence[Proposition]) -> tuple[int, int] | None:
-    """The propositions that give each side of a pair of dated sentences (the first covering its date, else its
-    sentence's start), when both sides have one."""
-    sides = []
-    for item in pair:
-        found = next(
+def dated_propositions(pairs: Sequence[DatePair], propositions: Sequence[Proposition]) -> list[tuple[int, int]]:
+    """For each pair of dated sentences whose sides both have one, the propositions that give each side (the first
+    covering its date, else its sentence's start)."""
+    by_article: dict[str, list[int]] = {}
+    for index, proposition in enumerate(propositions):
+        by_article.setdefault(proposition.article, []).append(index)
+
+    def giving(item: DatedSentence) -> int | None:
+        return next(
             (
                 index
                 for at in (item.at, item.start)
-                for index, proposition in enumerate(propositions)
-                if proposition.article == item.article.id and proposition.start <= at < proposition.end
+                for index in by_article.get(item.article.id, ())
+                if propositions[index].start <= at < propositions[index].end
             ),
             None,
         )
-        if found is None:
-            return None
-        sides.append(found)
-    return sides[0], sides[1]
+
+    found = []
+    for left, right in pairs:
+        i, j = giving(left), giving(right)
+        if i is not None and j is not None:
+            found.append((i, j))
+    return found
 
 
 def value_contradictions(

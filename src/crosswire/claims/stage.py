@@ -747,7 +747,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     pairs = list(figure_pairs(propositions, vectors, [story.get(p.article, p.article) for p in propositions]))
     dated = date_pairs(compared, cache, CLAIMS_ENCODER)
     links = [(i, j) for i, j, *_ in pairs]
-    links += [found for pair in dated if (found := dated_propositions(pair, propositions)) is not None]
+    links += dated_propositions(dated, propositions)
     groups = _told_two_ways(propositions, vectors, groups, links)
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
     taken_back = _retracted(articles, propositions)
