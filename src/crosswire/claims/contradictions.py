@@ -665,6 +665,13 @@ def _shared_words(left: str, right: str, unit: str) -> set[str]:
     return {word for word in _content_stems(left) & _content_stems(right) if not unit.startswith(word)}
 
 
+def worded_alike(left: str, right: str) -> bool:
+    """Whether two lines use the same words but for their figures, days and names (one word more or less): "Riverside
+    Arena holds 45,000 spectators" / "... holds 52,000 spectators", "the summit will open on June 3" / "on June 5". Such
+    lines are two answers to one question (how many, when), not one deed told two ways."""
+    return len(_content_stems(left) ^ _content_stems(right)) <= 1
+
+
 def _content_stems(text: str) -> frozenset[str]:
     return frozenset(
         stem(word) for word in re.findall(r"[A-Za-z]{4,}", text) if word.lower() not in _WORD_NUMBERS and word.islower()

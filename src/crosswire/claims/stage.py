@@ -22,6 +22,7 @@ from crosswire.claims.contradictions import (
     figure_pairs,
     stance_contradictions,
     value_contradictions,
+    worded_alike,
 )
 from crosswire.claims.identity import content_words
 from crosswire.claims.merge import cluster_claims_by_story, conflicting
@@ -150,7 +151,8 @@ def _told_two_ways(
 ) -> list[list[int]]:
     """The claims joined whose lines give one figure (:func:`figure_pairs`) or one day (:func:`date_pairs`) two ways
     and say the same thing as wholes (:data:`TOLD_TWO_WAYS`, or :data:`TOLD_TWO_WAYS_SAME_DEED` with a word of
-    their deeds in common): the merge keeps lines of different figures or days
+    their deeds in common), in words of their own (not :func:`worded_alike`: two lines that differ only in the figure or
+    the day are two answers to one question, and stay two claims): the merge keeps lines of different figures or days
     apart, as they could tell other deeds, but a pair the contradiction readers found telling one thing two ways is
     one claim whose figure or day is disputed. The museum's "confirms that two paintings were stolen" then confirms the
     theft the police told of with three."""
@@ -166,6 +168,8 @@ def _told_two_ways(
     for i, j in links:
         if i not in group_of or j not in group_of:
             continue
+        if worded_alike(propositions[i].text, propositions[j].text):
+            continue  # two answers to one question ("holds 45,000 spectators" / "holds 52,000 spectators")
         similarity = float(vectors[i] @ vectors[j])
         deeds = (propositions[i].deed or frozenset()) & (propositions[j].deed or frozenset())
         if similarity >= TOLD_TWO_WAYS or (similarity >= TOLD_TWO_WAYS_SAME_DEED and deeds):
