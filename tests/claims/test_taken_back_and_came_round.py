@@ -220,3 +220,18 @@ def test_a_denial_right_after_a_line_telling_its_deed_again_answers_it() -> None
     ]  # fmt: skip
     resigned = _one_article(text, lines, "resigned over the rail contracts")
     assert "denies" in {s.stance for s in resigned.stances}
+
+
+def test_rival_accounts_told_two_ways_stay_two_claims() -> None:
+    """Two lines dating a bridge's sabotage two ways join, unless they name other doers ("the militia blew up the
+    bridge on Friday" / "army engineers blew up the bridge on Sunday"): rival accounts stay apart."""
+    import numpy as np
+
+    from crosswire.claims.stage import _told_two_ways
+
+    militia = replace(_line("wire", "The militia blew up the bridge on Friday", "reports"), agents=frozenset({"e-m"}))
+    army = replace(_line("radio", "Army engineers blew up the bridge on Sunday", "reports"), agents=frozenset({"e-a"}))
+    vectors = np.ones((2, 4), dtype=np.float32) / 2.0  # alike as wholes
+    assert _told_two_ways([militia, army], vectors, [[0], [1]], [(0, 1)]) == [[0], [1]]
+    same = replace(army, agents=frozenset({"e-m"}))
+    assert _told_two_ways([militia, same], vectors, [[0], [1]], [(0, 1)]) == [[0, 1]]

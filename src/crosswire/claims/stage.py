@@ -25,7 +25,7 @@ from crosswire.claims.contradictions import (
     worded_alike,
 )
 from crosswire.claims.identity import content_words
-from crosswire.claims.merge import cluster_claims_by_story, conflicting
+from crosswire.claims.merge import cluster_claims_by_story, conflicting, rival_accounts
 from crosswire.claims.parses import known_parses, tallying
 from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import (
@@ -155,9 +155,11 @@ def _told_two_ways(
     the day are two answers to one question, and stay two claims): the merge keeps lines of different figures or days
     apart, as they could tell other deeds, but a pair the contradiction readers found telling one thing two ways is
     one claim whose figure or day is disputed. The museum's "confirms that two paintings were stolen" then confirms the
-    theft the police told of with three."""
+    theft the police told of with three. Rival accounts (other doers of the deed, a refusal: :func:`rival_accounts`)
+    are never joined."""
     group_of = {index: number for number, group in enumerate(groups) for index in group}
     parent = list(range(len(groups)))
+    members = [list(group) for group in groups]  # each root's lines, joined so far
 
     def root(number: int) -> int:
         while parent[number] != number:
@@ -174,8 +176,11 @@ def _told_two_ways(
         deeds = (propositions[i].deed or frozenset()) & (propositions[j].deed or frozenset())
         if similarity >= TOLD_TWO_WAYS or (similarity >= TOLD_TWO_WAYS_SAME_DEED and deeds):
             left, right = root(group_of[i]), root(group_of[j])
-            if left != right:
+            if left != right and not any(
+                rival_accounts(propositions[a], propositions[b]) for a in members[left] for b in members[right]
+            ):
                 parent[max(left, right)] = min(left, right)
+                members[min(left, right)] = members[left] + members[right]
     joined: dict[int, list[int]] = {}
     for number, group in enumerate(groups):
         joined.setdefault(root(number), []).extend(group)
