@@ -155,8 +155,8 @@ def _told_two_ways(
     the day are two answers to one question, and stay two claims): the merge keeps lines of different figures or days
     apart, as they could tell other deeds, but a pair the contradiction readers found telling one thing two ways is
     one claim whose figure or day is disputed. The museum's "confirms that two paintings were stolen" then confirms the
-    theft the police told of with three. Rival accounts (other doers of the deed, a refusal: :func:`rival_accounts`)
-    are never joined."""
+    theft the police told of with three. Rival accounts are never joined: a pair naming other doers or a refusal
+    against a deed (:func:`rival_accounts`), or claims naming other doers in any of their lines."""
     group_of = {index: number for number, group in enumerate(groups) for index in group}
     parent = list(range(len(groups)))
     members = [list(group) for group in groups]  # each root's lines, joined so far
@@ -176,8 +176,10 @@ def _told_two_ways(
         deeds = (propositions[i].deed or frozenset()) & (propositions[j].deed or frozenset())
         if similarity >= TOLD_TWO_WAYS or (similarity >= TOLD_TWO_WAYS_SAME_DEED and deeds):
             left, right = root(group_of[i]), root(group_of[j])
-            if left != right and not any(
-                rival_accounts(propositions[a], propositions[b]) for a in members[left] for b in members[right]
+            if (
+                left != right
+                and not rival_accounts(propositions[i], propositions[j])
+                and not _other_doers(propositions, members[left], members[right])
             ):
                 parent[max(left, right)] = min(left, right)
                 members[min(left, right)] = members[left] + members[right]
@@ -185,6 +187,15 @@ def _told_two_ways(
     for number, group in enumerate(groups):
         joined.setdefault(root(number), []).extend(group)
     return [sorted(group) for group in joined.values()]
+
+
+def _other_doers(propositions: Sequence[Proposition], ours: Sequence[int], theirs: Sequence[int]) -> bool:
+    """Whether two claims name other doers of their deed in any of their lines: rival accounts."""
+    return any(
+        propositions[a].agents and propositions[b].agents and not propositions[a].agents & propositions[b].agents
+        for a in ours
+        for b in theirs
+    )
 
 
 def _attach(
