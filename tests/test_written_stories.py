@@ -29,6 +29,11 @@ federation declining during proceedings, a lab result relayed from a newspaper, 
 years). After the first run one verb of the explosion story was changed ("warned" to "alerted", four times), because
 the seventh round's ``_claims_with(dossier, "warned")`` reads every claim of the folder; and the test that no death
 toll is given two ways was narrowed to the explosion's own contradictions, as it was meant.
+
+The tenth round (a river flood, a stadium vote, a museum theft) and the eleventh (a food recall, a mayor's corruption
+arrest, a rocket that failed to reach orbit) are described where their tests begin, at the end of the file. After the
+eleventh round's first run the eighth round's "no time stamp is a speaker or a claim" was narrowed to the ceasefire's
+own articles, as it was meant (the mayor's live blog has its own test).
 """
 
 from __future__ import annotations
@@ -633,12 +638,6 @@ def test_ceasefire_live_blog_relays_reuters_and_non_answers_decline(dossier: Dos
     assert "decline" in {s.stance_class for s in un}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: Kestria's 'denied that any agreement had been reached' now denies the agency's report (the noun of "
-    "the deed with its light verb), but the radio's 'the two sides had agreed to a ceasefire in principle, to begin on "
-    "Sunday' stays a claim of its own beside it (the identity model keeps the 30-day ceasefire from Friday apart)",
-)
 def test_ceasefire_agreement_claim_is_reported_and_denied(dossier: Dossier) -> None:
     agreed = [c for c in _claims_with(dossier, "ceasefire") if "agree" in c.text.lower()]
     assert len(agreed) == 1, [c.text for c in agreed]
@@ -652,8 +651,9 @@ def test_ceasefire_start_given_two_ways_is_a_contradiction(dossier: Dossier) -> 
 
 
 def test_ceasefire_no_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
-    assert not [c.text for c in dossier.claims if c.text[:2].isdigit() and c.text[2:3] == ":"]
-    assert not [s.speaker_text for s in dossier.statements if (s.speaker_text or "")[:2].isdigit()]
+    """The live blog's own (narrowed in the eleventh round to the ceasefire's articles, as it was meant: it read every
+    statement of the folder, and the mayor's live blog, a story of its own, has its own test)."""
+    _no_opening_read(dossier, (), ("ceasefire-",))
 
 
 # --- round 8: days read against each publication day ---------------------------------------------------------------
@@ -842,12 +842,6 @@ def test_rates_wire_relays_the_newspaper(dossier: Dossier) -> None:
     assert relayed and all(s.source_type == "media" for s in relayed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: the bank's denial and its confirmations (the live blog's, after its time stamp, and the release's "
-    "Board of the bank, both now the bank's mentions) are one claim's stances, but its verdict stays 'denied': the "
-    "party that denied it doing what was reported does not outweigh the denial",
-)
 def test_rates_leak_denied_then_confirmed_by_the_decision(dossier: Dossier) -> None:
     """The leak (the paper's people familiar), the bank's Tuesday denial and its Thursday decision are one claim: the
     bank denies, then confirms it (a stance contradiction of one party), and the claim is not "denied": the party
@@ -1063,12 +1057,6 @@ def test_theft_people_speak_and_the_museum_declines(dossier: Dossier) -> None:
     assert museum.stance_class == "decline" and _speaker(dossier, museum) == "Aldermark City Museum"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: the wire's 'Thieves stole three paintings' and the release's 'two paintings ... were stolen' give "
-    "different figures, which are never one claim (the merge's rule; the figures are a contradiction between the "
-    "two), so the museum's confirmation is a claim of one source",
-)
 def test_theft_confirmed_by_the_museum_is_corroborated(dossier: Dossier) -> None:
     """The police (through the wire) and the museum (its release) tell of the theft: two sources, corroborated."""
     (stolen,) = _claims_at(dossier, "theft-release", "were stolen")
@@ -1129,3 +1117,174 @@ def test_round10_speakers_the_museum_the_council_spokesman_and_the_dealers(dossi
 )
 def test_round10_days(dossier: Dossier, article: str, text: str, value: str) -> None:
     assert _timex(dossier, article, text) == {value}
+
+
+# --- round 11: three more written stories ---------------------------------------------------------------------------
+# Written, with these expectations, before the pipeline first read them, in domains no earlier round used:
+# tests/stories_written/cheese_recall.jsonl (a food recall: wire copy, the maker's release, a regional paper with a
+# former worker's word the maker denies, a recall feed item correcting itself), mayor_arrest.jsonl (a mayor's
+# corruption arrest: wire copy, a national paper's live blog with 24-hour time stamps, a broadcaster's transcript and a
+# regional paper relaying the live blog's paper, a council that neither confirms nor denies) and launch_failure.jsonl
+# (a rocket that failed to reach orbit: wire copy, the maker's release, a space news site with an unnamed engineer the
+# maker denies, a broadcaster's transcript withdrawing its own report, an analyst's estimate).
+
+
+def _left_open(value: str, reason: str) -> object:
+    """A parameter whose test is a strict ``xfail`` for ``reason``."""
+    return pytest.param(value, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "recall-",
+        "mayor-",
+        _left_open(
+            "launch-",
+            "stories: the space news site's article (SpaceLedger) is a story of its own, though it names Orbitra, "
+            "the Skarv-2 and its second stage like the other three",
+        ),
+    ],
+)
+def test_round11_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
+    stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
+    assert len(stories) == 1, stories
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attribution: the live blog's time stamps open two speakers ('11:40 The prosecutor's office', '13:05 "
+    "Mendonça's lawyer, Inês Barata') and the feed's update label one ('Update, 15 September: An earlier version of "
+    "this item'); no claim opens on a stamp or a label any more (claims: a live page's time stamp is cut)",
+)
+def test_round11_no_dateline_label_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
+    _no_opening_read(
+        dossier,
+        ("CARDIFF", "LISBON", "OSLO", "PRESENTER", "REPORTER", "Update", "Product"),
+        ("recall-", "mayor-", "launch-"),
+    )
+
+
+# --- round 11: a food recall ---------------------------------------------------------------------------------------
+
+
+def test_recall_shops_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The agency (through the wire) gives 310 shops, the maker's release 240."""
+    assert _figures_given(dossier, "310 shops", "240 shops")
+
+
+def test_recall_former_worker_claim_is_denied_by_the_maker(dossier: Dossier) -> None:
+    """A former worker (unnamed) tells the paper inspectors found listeria in July; the maker denies that listeria had
+    been found at the site before this month: one claim, which the maker denies."""
+    found = _one_claim_at(dossier, ("recall-paper", "inspectors had found listeria"))
+    assert "denies" in _stances_of(found, _entity(dossier, "Brannock Creamery").id)
+    assert found.verdict in {"denied", "contested"}
+
+
+def test_recall_feed_correction_denies_its_own_earlier_item(dossier: Dossier) -> None:
+    """'An earlier version of this item said the cheese had been sold in Scotland. That was incorrect': the feed takes
+    its own report back."""
+    scotland = _claims_at(dossier, "recall-feed", "sold in Scotland")
+    assert scotland and all(c.verdict == "denied" for c in scotland)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: the agency's 'may also have been sold at farmers' markets' is merged into the release's 'was sold "
+    "in 240 shops', which the maker confirms (one deed, told of other places); reading a past possibility as "
+    "'reports' was tried and lost a realworld tuning check (a hedge merged into a claim the gold counts as confirmed)",
+)
+def test_recall_hedged_line_is_no_confirmation(dossier: Dossier) -> None:
+    """'may also have been sold at farmers' markets': a possibility the agency raises, relayed by the feed; nobody
+    confirms it."""
+    markets = _claims_at(dossier, "recall-feed", "farmers' markets")
+    assert markets and all("confirms" not in {s.stance for s in c.stances} for c in markets)
+    assert all(c.verdict in {"single-source", "unverified"} for c in markets)
+
+
+def test_recall_admissions_revised_are_no_contradiction(dossier: Dossier) -> None:
+    """Seven admitted by Tuesday, nine by Wednesday ('two more than it reported on Tuesday'): the count rose."""
+    recall = [c for c in dossier.contradictions if any(a.startswith("recall-") for v in c.values for a in v.articles)]
+    assert not any({"seven", "nine"} <= {v.value.lower().split()[0] for v in c.values} for c in recall)
+
+
+# --- round 11: a mayor's corruption arrest -------------------------------------------------------------------------
+
+
+def test_mayor_bribes_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The prosecutors' statement (the wire) gives 180,000 euros, the live blog's prosecutors 250,000."""
+    assert _figures_given(dossier, "180,000", "250,000")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: the lawyer's 'He has never accepted a cent from anyone' is a negative claim of its own (the "
+    "quote's 'he' is her client, not her, so it is no party's negative about itself), and 'Mendonça denies any "
+    "wrongdoing' names no deed: neither reaches the prosecutors' claim of the bribes",
+)
+def test_mayor_bribery_confirmed_by_prosecutors_and_denied_for_the_mayor(dossier: Dossier) -> None:
+    """The prosecutors confirm he is suspected of taking bribes; his lawyer says he never accepted a cent: the claim of
+    the bribes is contested, with a denial on it."""
+    bribes = _claims_at(dossier, "mayor-live", "250,000 euros in bribes")
+    assert bribes
+    assert any("denies" in {s.stance for s in c.stances} and c.verdict == "contested" for c in bribes)
+
+
+def test_mayor_cash_relayed_from_one_paper_is_one_source(dossier: Dossier) -> None:
+    """The live blog's police sources, relayed by the broadcaster and the regional paper from that paper: one
+    independent source, not corroborated."""
+    cash = _one_claim_at(dossier, ("mayor-live", "40,000 euros"), ("mayor-tv", "40,000 euros"))
+    assert cash.independent_sources == 1
+    assert cash.verdict in {"single-source", "unverified"}
+    relayed = [s for s in dossier.statements if s.article == "mayor-paper" and s.cue == "reported"]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+
+
+def test_mayor_arrest_day_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The wire: arrested on Tuesday (2028-02-08); the regional paper: at his home on Monday (2028-02-07)."""
+    assert _figures(dossier, "2028-02-07", "2028-02-08")
+
+
+def test_mayor_council_neither_confirms_nor_denies(dossier: Dossier) -> None:
+    """'The town council would neither confirm nor deny that Mendonça had signed the building contracts himself': a
+    neither-nor on that claim, which nobody confirms."""
+    (signed,) = _claims_at(dossier, "mayor-tv", "signed the building contracts")
+    assert "neither" in {s.stance for s in signed.stances}
+    assert signed.verdict not in {"corroborated", "denied"}
+
+
+# --- round 11: a rocket that failed to reach orbit -----------------------------------------------------------------
+
+
+def test_launch_shutdown_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The company's flight data (the wire) gives 45 seconds early, its release 38."""
+    assert _figures_given(dossier, "45 seconds", "38 seconds")
+
+
+def test_launch_engineer_claim_is_anonymous_and_denied(dossier: Dossier) -> None:
+    told = [s for s in dossier.statements if s.article == "launch-site" and s.cue == "told"]
+    assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
+    valve = _one_claim_at(dossier, ("launch-site", "failed two ground tests"))
+    assert "denies" in _stances_of(valve, _entity(dossier, "Orbitra").id)
+    assert valve.verdict in {"denied", "contested"}
+
+
+def test_launch_broadcaster_withdraws_its_explosion_report(dossier: Dossier) -> None:
+    """'on Thursday we said that the Skarv-2 rocket had exploded over the sea. It did not explode.'"""
+    exploded = _claims_at(dossier, "launch-tv", "had exploded")
+    assert exploded and all(c.verdict == "denied" for c in exploded)
+
+
+def test_launch_failure_confirmed_by_the_maker(dossier: Dossier) -> None:
+    """'Orbitra confirms that its Skarv-2 rocket failed to reach orbit': the maker's confirmation of the failure the
+    wire tells (from the maker), one claim."""
+    failed = _one_claim_at(
+        dossier, ("launch-release", "failed to reach orbit"), ("launch-wire", "failed to reach orbit")
+    )
+    assert "confirms" in _stances_of(failed, _entity(dossier, "Orbitra").id)
+    assert failed.verdict in {"corroborated", "single-source"}
+
+
+def test_launch_analyst_estimate_is_no_contradiction_of_the_insured_sum(dossier: Dossier) -> None:
+    """'could reach 700 million crowns' is an estimate of a payout, not the insured 610 million given another way."""
+    assert not _figures_given(dossier, "610 million", "700 million")

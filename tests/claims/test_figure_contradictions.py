@@ -245,3 +245,101 @@ def test_a_figures_own_deed_is_read_before_or_after_it() -> None:
     assert deeds("the mayor has won by 112 votes", frozenset({"112"})) == ["win"]
     assert deeds("a painting worth 4 million euros", frozenset({"4"})) == ["worth"]
     assert deeds("the plan will cost 9 million euros", frozenset({"9"})) == [None]
+
+
+# --- the eleventh round: a sum named by what it counts, a verb before a preposition, a count that moved ------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # a sum named by its thing, told with two verbs (kickbacks at a procurement office)
+        (
+            "the kickbacks amounted to 90,000 dollars over two years",
+            "the official is suspected of taking 120,000 dollars in kickbacks from suppliers",
+            ["90,000 dollars", "120,000 dollars"],
+        ),
+        # a verb before a preposition before the figure (a toy recalled from shops)
+        (
+            "the company recalled a wooden toy train sold in 410 stores after a child choked on a wheel",
+            "the toy train was sold in 380 stores across the country",
+            ["410 stores", "380 stores"],
+        ),
+    ],
+)
+def test_a_sums_thing_and_a_verb_before_a_preposition_make_one_figure(
+    first: str, second: str, values: list[str]
+) -> None:
+    found = _figures(_two_reports(first, second))
+    assert [sorted(v.value for v in c.values) for c in found] == [sorted(values)], [c.summary for c in found]
+
+
+def test_a_sum_is_read_by_what_it_counts() -> None:
+    """A sum names its thing before or after it ("kickbacks", "damages"); a count of people names no sum."""
+    from crosswire.claims.contradictions import _figure_deed
+    from crosswire.claims.predicates import stem
+
+    def deeds(text: str, numbers: frozenset[str]) -> list[str | None]:
+        return [_figure_deed(text, q) for q in quantities(text, numbers)]
+
+    kickbacks = "sum:" + stem("kickbacks")
+    assert deeds("he took 120,000 dollars in kickbacks", frozenset({"120000"})) == [kickbacks]
+    assert deeds("the kickbacks amounted to 90,000 dollars", frozenset({"90000"})) == [kickbacks]
+    assert deeds("the club paid 2 million dollars in damages", frozenset({"2"})) == ["sum:" + stem("damages")]
+    assert deeds("the toy was sold in 410 stores", frozenset({"410"})) == [stem("sold")]
+    # a count in people names no sum
+    assert deeds("12 people in hospital", frozenset({"12"})) == [None]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "three more than officials reported on Monday",
+        "up from 12",
+        "three more than it had previously counted",
+    ],
+)
+def test_a_count_the_article_tells_as_moved_is_no_contradiction(change: str) -> None:
+    """Twelve treated on Monday, fifteen on Tuesday, "three more than officials reported": the count rose (a gas
+    leak)."""
+    found = _figures(
+        _two_reports(
+            "12 people were treated in hospital after the gas leak at the swimming pool",
+            f"15 people were treated in hospital after the gas leak at the swimming pool, {change}",
+        )
+    )
+    assert not found, [c.summary for c in found]
+
+
+def test_a_change_that_is_not_the_difference_leaves_the_contradiction() -> None:
+    found = _figures(
+        _two_reports(
+            "12 people were treated in hospital after the gas leak at the swimming pool",
+            "15 people were treated in hospital after the gas leak at the swimming pool, two more than officials "
+            "reported on Monday",
+        )
+    )
+    assert [sorted(v.value for v in c.values) for c in found] == [["12 people", "15 people"]]
+
+
+def test_one_deed_counted_two_ways_is_one_claim() -> None:
+    """A jeweller's robbery the police tell with four watches and the shop with three: one robbery, two sources
+    standing behind it, its count a contradiction."""
+    police, shop = "the police", "the jeweller"
+    first = "robbers took four watches from the jeweller on Main Street early on Friday"
+    second = "three watches were taken from the jeweller on Main Street early on Friday"
+    items = [
+        article("a0", f"{first.capitalize()}, {police} said.", story="s", outlet="City Wire"),
+        article("a1", f"{second.capitalize()}, {shop} said.", story="s", published="2025-06-07", outlet="Shop News"),
+    ]
+    statements = [
+        statement(items[0], 0, speaker_text=police, cue="said", content=first.capitalize(), speaker="e-police",
+                  source_type="organization"),
+        statement(items[1], 0, speaker_text=shop, cue="said", content=second.capitalize(), speaker="e-shop",
+                  source_type="organization"),
+    ]  # fmt: skip
+    result = dossier(items, [entity("e-police", "Police", "ORG"), entity("e-shop", "Jeweller", "ORG")], statements)
+    found = _figures(result)
+    assert [sorted(v.value.lower() for v in c.values) for c in found] == [["four watches", "three watches"]]
+    (robbery,) = [c for c in result.claims if "watches" in c.text]
+    assert robbery.verdict == "corroborated" and len(robbery.evidence) == 2

@@ -115,15 +115,23 @@ class Clause:
 # A transcript's speaker label opening a line: "PRESENTER: ", "ANCHOR: ", "DR. ANNA KLEIN: " (upper-case words, one to
 # three, and a colon). "US: China tariffs" is a headline's topic, too short to be read as one.
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}:\s+")
+# A live page's time stamp opening an entry: "10:12 Police officers ...", "14:30 GMT - The ministry ...", "9:05 a.m.
+# The court ..." (hours and minutes with a colon, a zone or a half of the day, a dash), before a capital.
+_TIME_STAMP = re.compile(
+    r"\d{1,2}:\d{2}(?:\s*(?:[ap]\.m\.|[AP]M|GMT|UTC|BST|CET|CEST|EST|EDT|local\s+time))?\s*(?:[-–—|]\s*)?(?=[A-Z\"“‘'])"
+)
 
 
 def dateline_cut(text: str) -> int:
     """Where a proposition starts after the dateline opening its sentence, 0 when there is none: "SANA, Yemen — An
     American journalist was killed ..." puts forward that a journalist was killed, not where the copy was filed. Both
     a wire dateline ("LONDON (AP) —", "KYIV, March 3 (Reuters) -") and a place alone ("KYIV, Ukraine —"); and a
-    transcript's speaker label ("REPORTER: The court ..."), which says who reads the line, not what it says."""
+    transcript's speaker label ("REPORTER: The court ..."), which says who reads the line, not what it says; and a live
+    page's time stamp ("10:12 Police officers have been searching the town hall"), which says when it was posted."""
     label = _SPEAKER_LABEL.match(text)
     found = label.end() if label is not None and len(label.group().rstrip(": \t")) > 2 else None
+    stamp = _TIME_STAMP.match(text) if found is None else None
+    found = found or (stamp.end() if stamp is not None else None)
     found = found or header.any_dateline_end(text)
     if not found or len(_WORD.findall(text[found:])) < MIN_CLAUSE_WORDS:
         return 0

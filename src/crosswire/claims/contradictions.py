@@ -267,18 +267,16 @@ def _claim_at(by_article: dict[str, list[tuple[Proposition, str]]], article: str
     return None
 
 
-def value_contradictions(
-    compared: Sequence[Sequence[DatedSentence]],
-    propositions: Sequence[Proposition],
-    claim_ids: Sequence[str],
-    cache: VectorCache | None = None,
-    prefer: str | None = None,
-) -> list[Contradiction]:
-    """Dated sentences of different articles that say the same thing (their contexts' vectors, made with ``prefer``'s
-    encoder as ``crosswire.nlp.embeddings.encode_cached`` makes them) with dates a few days apart."""
-    results: list[Contradiction] = []
-    seen: set[tuple[str, str]] = set()
-    by_article = _claims_by_article(propositions, claim_ids)
+DatePair = tuple[DatedSentence, DatedSentence]
+
+
+def date_pairs(
+    compared: Sequence[Sequence[DatedSentence]], cache: VectorCache | None = None, prefer: str | None = None
+) -> list[DatePair]:
+    """The dated sentences of different articles that say the same thing (their contexts' vectors, made with
+    ``prefer``'s encoder as ``crosswire.nlp.embeddings.encode_cached`` makes them) with dates a few days apart: one
+    thing dated two ways."""
+    found: list[DatePair] = []
     for candidates in compared:
         vectors = encode_cached([item.context for item in candidates], cache, prefer)
         similarities: np.ndarray | None = None
@@ -299,33 +297,77 @@ def value_contradictions(
                 continue
             if _other_figures(left, right):
                 continue
-            about = (
-                _claim_at(by_article, left.article.id, left.at)
-                or _claim_at(by_article, right.article.id, right.at)
-                or _claim_at(by_article, left.article.id, left.start)
-                or _claim_at(by_article, right.article.id, right.start)
+            found.append((left, right))
+    return found
+
+
+def dated_propositions(pairs: Sequence[DatePair], propositions: Sequence[Proposition]) -> list[tuple[int, int]]:
+    """For each pair of dated sentences whose sides both have one, the propositions that give each side (the first
+    covering its date, else its sentence's start)."""
+    by_article: dict[str, list[int]] = {}
+    for index, proposition in enumerate(propositions):
+        by_article.setdefault(proposition.article, []).append(index)
+
+    def giving(item: DatedSentence) -> int | None:
+        return next(
+            (
+                index
+                for at in (item.at, item.start)
+                for index in by_article.get(item.article.id, ())
+                if propositions[index].start <= at < propositions[index].end
+            ),
+            None,
+        )
+
+    found = []
+    for left, right in pairs:
+        i, j = giving(left), giving(right)
+        if i is not None and j is not None:
+            found.append((i, j))
+    return found
+
+
+def value_contradictions(
+    compared: Sequence[Sequence[DatedSentence]],
+    propositions: Sequence[Proposition],
+    claim_ids: Sequence[str],
+    cache: VectorCache | None = None,
+    prefer: str | None = None,
+    pairs: Sequence[DatePair] | None = None,
+) -> list[Contradiction]:
+    """The pairs of :func:`date_pairs` (read here unless given) as contradictions about the claim of a proposition
+    giving either side."""
+    results: list[Contradiction] = []
+    seen: set[tuple[str, str]] = set()
+    by_article = _claims_by_article(propositions, claim_ids)
+    for left, right in date_pairs(compared, cache, prefer) if pairs is None else pairs:
+        about = (
+            _claim_at(by_article, left.article.id, left.at)
+            or _claim_at(by_article, right.article.id, right.at)
+            or _claim_at(by_article, left.article.id, left.start)
+            or _claim_at(by_article, right.article.id, right.start)
+        )
+        if about is None:
+            continue
+        key = (about, "|".join(sorted((left.value, right.value))))
+        if key in seen:
+            continue
+        seen.add(key)
+        values = sorted(
+            (_value_of(left), _value_of(right)), key=lambda value: (value.first_published or "9999", value.value)
+        )
+        results.append(
+            Contradiction(
+                id=_contradiction_id("value", about, [value.value for value in values]),
+                about=about,
+                values=values,
+                kind="value",
+                summary=(
+                    f"{left.article.text[left.start : left.end].strip()} / "
+                    f"{right.article.text[right.start : right.end].strip()}"
+                )[:400],
             )
-            if about is None:
-                continue
-            key = (about, "|".join(sorted((left.value, right.value))))
-            if key in seen:
-                continue
-            seen.add(key)
-            values = sorted(
-                (_value_of(left), _value_of(right)), key=lambda value: (value.first_published or "9999", value.value)
-            )
-            results.append(
-                Contradiction(
-                    id=_contradiction_id("value", about, [value.value for value in values]),
-                    about=about,
-                    values=values,
-                    kind="value",
-                    summary=(
-                        f"{left.article.text[left.start : left.end].strip()} / "
-                        f"{right.article.text[right.start : right.end].strip()}"
-                    )[:400],
-                )
-            )
+        )
     return results
 
 
@@ -507,7 +549,21 @@ _WORTH_BEFORE = re.compile(
     r"\b(?:worth|valued\s+at|value\s+(?:of\s+[^.,;]{1,60}?\s+)?at)\s+(?:an\s+estimated\s+|about\s+|some\s+)?$",
     re.IGNORECASE,
 )
-_VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|en)|won|beat|lost|cut|put|set|hit)\s+(?:by\s+)?(?:about\s+|some\s+)?$")
+_VERB_BEFORE = re.compile(
+    r"\b([a-z]{3,}(?:ed|en)|won|beat|lost|cut|put|set|hit|sold|paid|held)\s+(?:by\s+|in\s+|to\s+|across\s+)?"
+    r"(?:about\s+|some\s+)?$"
+)
+# What a sum counts, when it names it: "250,000 euros in bribes", "$5 million of losses" (after it), "the bribes
+# amounted to 180,000 euros", "losses totalled $7 million" (its subject, before it). Two sums of one unit naming one
+# thing give one figure whatever verb each tells it with ("was suspected of receiving" / "amounted to").
+_SUM_OF_AFTER = re.compile(r"\s+(?:in|of)\s+([a-z]{4,})\b")
+_SUM_OF_BEFORE = re.compile(
+    r"\b([a-z]{4,})\s+(?:amounted|amounts|amount|totall?ed|totals|total|came|come|ran|reached|reach|stood)\s+"
+    r"(?:to\s+|at\s+)?(?:about\s+|some\s+|an\s+estimated\s+)?$"
+)
+_MONEY = frozenset(
+    {"dollar", "euro", "pound", "crown", "krone", "kronor", "franc", "yen", "yuan", "rupee", "peso", "rand"}
+)
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been)\s+([a-z]{3,}(?:ed|en))\b"
 )
@@ -531,6 +587,10 @@ def _figure_deed(text: str, quantity: Quantity) -> str | None:
         return "vote"
     if _WORTH_BEFORE.search(text, 0, at):
         return "worth"
+    if quantity.unit in _MONEY:
+        thing = _SUM_OF_BEFORE.search(text, 0, at) or _SUM_OF_AFTER.match(text, end)
+        if thing is not None:
+            return "sum:" + stem(thing[1])
     before = _VERB_BEFORE.search(text, 0, at)
     if before is not None:
         word = before[1].lower()
@@ -605,10 +665,67 @@ def _shared_words(left: str, right: str, unit: str) -> set[str]:
     return {word for word in _content_stems(left) & _content_stems(right) if not unit.startswith(word)}
 
 
+def worded_alike(left: str, right: str) -> bool:
+    """Whether two lines use the same words but for their figures, days and names (one word more or less): "Riverside
+    Arena holds 45,000 spectators" / "... holds 52,000 spectators", "the summit will open on June 3" / "on June 5". Such
+    lines are two answers to one question (how many, when), not one deed told two ways."""
+    return len(_content_stems(left) ^ _content_stems(right)) <= 1
+
+
 def _content_stems(text: str) -> frozenset[str]:
     return frozenset(
         stem(word) for word in re.findall(r"[A-Za-z]{4,}", text) if word.lower() not in _WORD_NUMBERS and word.islower()
     )
+
+
+# An article telling its figure as a change on an earlier count: "nine had been admitted, two more than it reported on
+# Tuesday", "12 people, up from seven", "revised down from 40". The figures are a count that moved, not one figure
+# given two ways.
+_NUMBER_WORD = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+_CHANGED_BY = re.compile(
+    r"\b" + _NUMBER_WORD + r"\s+(?:more|fewer|less|higher|lower)\s+than\s+(?:[a-z]+\s+){0,2}?(?:had\s+)?"
+    r"(?:reported|said|announced|given|counted|stated|previously|earlier|before|initially|first)\b",
+    re.IGNORECASE,
+)
+_CHANGED_FROM = re.compile(
+    r"\b(?:up|down|revised\s+(?:up|down)(?:wards?)?|rising|falling)\s+from\s+" + _NUMBER_WORD, re.IGNORECASE
+)
+
+
+def _amount(word: str) -> float:
+    return float(word.replace(",", "")) if word[0].isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+def _changes(propositions: Sequence[Proposition]) -> dict[str, tuple[set[float], set[float]]]:
+    """For each article telling a figure as a change, the differences it gives ("two more than") and the earlier
+    counts it names ("up from seven")."""
+    found: dict[str, tuple[set[float], set[float]]] = {}
+    for proposition in propositions:
+        by = {_amount(match[1]) for match in _CHANGED_BY.finditer(proposition.text)}
+        since = {_amount(match[1]) for match in _CHANGED_FROM.finditer(proposition.text)}
+        if by or since:
+            differences, earlier = found.setdefault(proposition.article, (set(), set()))
+            differences |= by
+            earlier |= since
+    return found
+
+
+def _moved(
+    changes: dict[str, tuple[set[float], set[float]]],
+    left: Proposition,
+    right: Proposition,
+    ours: Iterable[Quantity],
+    theirs: Iterable[Quantity],
+) -> bool:
+    """Whether either side's article tells its figure as a change from the other's: the difference it gives, or the
+    earlier count it names, is the other side's."""
+    for article, mine, other in ((left.article, ours, theirs), (right.article, theirs, ours)):
+        differences, earlier = changes.get(article, (set(), set()))
+        for a in mine:
+            for b in other:
+                if b.amount in earlier or abs(a.amount - b.amount) in differences:
+                    return True
+    return False
 
 
 def figure_pairs(
@@ -621,6 +738,7 @@ def figure_pairs(
     articles that give one figure of one unit two ways (:func:`figure_contradictions`); with ``among``, only the pairs
     with a side among those."""
     found = [quantities(proposition.text, proposition.numbers) for proposition in propositions]
+    changes = _changes(propositions)
     by_story: dict[str, list[int]] = {}
     for index, story in enumerate(stories):
         if found[index] and vectors[index].any():
@@ -644,21 +762,30 @@ def figure_pairs(
                         continue
                     if not _one_figure(similarity, left.text, right.text, ours.values(), theirs.values(), unit, deeds):
                         continue
+                    if changes and _moved(changes, left, right, ours.values(), theirs.values()):
+                        continue
                     yield i, j, unit, list(ours.values()), list(theirs.values())
 
 
+FigurePair = tuple[int, int, str, list[Quantity], list[Quantity]]
+
+
 def figure_contradictions(
-    propositions: Sequence[Proposition], vectors: np.ndarray, claim_ids: Sequence[str], stories: Sequence[str]
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    claim_ids: Sequence[str],
+    stories: Sequence[str],
+    pairs: Iterable[FigurePair] | None = None,
 ) -> list[Contradiction]:
     """Propositions of one story in different articles that say the same thing (their vectors at least
     :data:`SAME_FIGURE` alike, or :data:`LOOSE_FIGURE` with two content words in common, and their predicates sharing
     a word besides the unit) with different figures of one unit and none in common, a round figure counting as its
     neighbourhood: "the deal would put 800 jobs at risk" / "1,200 jobs are at risk if the deal goes ahead".
     Propositions dated to different days tell of two things ("rose 11 percent on Monday" / "fell 6 percent on
-    Tuesday")."""
+    Tuesday"). ``pairs``: the :func:`figure_pairs` of these propositions, when the caller read them already."""
     gathered: dict[tuple[str, str], dict[float, ContradictionValue]] = {}
     summaries: dict[tuple[str, str], str] = {}
-    for i, j, unit, ours, theirs in figure_pairs(propositions, vectors, stories):
+    for i, j, unit, ours, theirs in figure_pairs(propositions, vectors, stories) if pairs is None else pairs:
         left, right = propositions[i], propositions[j]
         key = (claim_ids[i], unit)
         values = gathered.setdefault(key, {})

@@ -63,17 +63,22 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
+def rival_accounts(left: Proposition, right: Proposition) -> bool:
+    """Different doers of a deed ("US Navy divers planted the explosives" / "a pro-Ukrainian group sabotaged the
+    pipelines"), or a refusal against a deed: never one claim, whatever figure or day they share or dispute."""
+    if left.agents and right.agents and not left.agents & right.agents:
+        return True
+    return _refuses(left, right) or _refuses(right, left)
+
+
 def conflicting(left: Proposition, right: Proposition) -> bool:
     """Different full dates, different figures or different doers of a deed: the two cannot be one claim."""
-    if left.agents and right.agents and not left.agents & right.agents:
-        # "US Navy divers planted the explosives" / "a pro-Ukrainian group sabotaged the pipelines": rival accounts.
+    if rival_accounts(left, right):
         return True
     left_days, right_days = day_values(left.dates), day_values(right.dates)
     if len(left_days) == 1 and len(right_days) == 1 and left_days != right_days:
         # Two answers to "when": one day each. A sentence listing several days ("on Dec. 7, Jan. 3 and Jan. 4") is
         # not one answer, and the other's day may only be what it is dated against ("before Friday's incident").
-        return True
-    if _refuses(left, right) or _refuses(right, left):
         return True
     if _counted_apart(left.text, right.text):
         return True

@@ -31,6 +31,8 @@ _REACTION_HEADS = re.compile(
     r"|^(?:it|this|that|them|so)$",
     re.IGNORECASE,
 )
+# A that-clause a neither-nor spells out: "(could neither confirm nor deny) that a ceasefire had been agreed".
+_SPELLED_CLAUSE = re.compile(r"^that\s+", re.IGNORECASE)
 # A finite verb that makes a content a clause of its own rather than a phrase pointing back at one.
 _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|does)\b", re.IGNORECASE
@@ -127,6 +129,14 @@ def is_reaction(statement: Statement) -> bool:
     """True when the content only points at something said elsewhere ("the report", "to comment")."""
     content = strip_content(statement.content)
     words = WORD.findall(content)
+    if (
+        statement.stance_class == "neither"
+        and _SPELLED_CLAUSE.match(statement.content.strip(QUOTE_EDGES))
+        and _PREDICATE.search(content)
+    ):
+        # "would neither confirm nor deny that the mayor had signed the contracts himself": the clause is spelled out,
+        # a proposition the source leaves open (it joins the claim that says it, or is a claim of its own).
+        return len(words) < MIN_WORDS + 1
     if statement.stance_class in {"decline", "neither"}:
         # Declining or neither-confirming-nor-denying always answers a claim made elsewhere.
         return True

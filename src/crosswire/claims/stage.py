@@ -15,14 +15,17 @@ import numpy as np
 from crosswire.claims.contradictions import (
     compared_contexts,
     compared_sentences,
+    date_pairs,
     dated_contexts,
+    dated_propositions,
     figure_contradictions,
     figure_pairs,
     stance_contradictions,
     value_contradictions,
+    worded_alike,
 )
 from crosswire.claims.identity import content_words
-from crosswire.claims.merge import cluster_claims_by_story, conflicting
+from crosswire.claims.merge import cluster_claims_by_story, conflicting, rival_accounts
 from crosswire.claims.parses import known_parses, tallying
 from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import (
@@ -128,6 +131,70 @@ def _put_forward(
         [propositions[index] for index in order],
         vectors[order],
         [[position[index] for index in group] for group in kept],
+    )
+
+
+# Two lines giving one figure or one day two ways this alike tell one deed: "Thieves stole three paintings from the
+# museum" and "two paintings were stolen from the museum" are one theft, counted two ways (the figures are a
+# contradiction); "agreed to a 30-day ceasefire from Friday" and "agreed to a ceasefire in principle, to begin on
+# Sunday" one agreement, dated two ways.
+TOLD_TWO_WAYS = 0.6
+# ... or this alike, with a word of their deeds in common ("agreed" to a ceasefire from Friday / from Sunday).
+TOLD_TWO_WAYS_SAME_DEED = 0.5
+
+
+def _told_two_ways(
+    propositions: Sequence[Proposition],
+    vectors: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    links: Sequence[tuple[int, int]],
+) -> list[list[int]]:
+    """The claims joined whose lines give one figure (:func:`figure_pairs`) or one day (:func:`date_pairs`) two ways
+    and say the same thing as wholes (:data:`TOLD_TWO_WAYS`, or :data:`TOLD_TWO_WAYS_SAME_DEED` with a word of
+    their deeds in common), in words of their own (not :func:`worded_alike`: two lines that differ only in the figure or
+    the day are two answers to one question, and stay two claims): the merge keeps lines of different figures or days
+    apart, as they could tell other deeds, but a pair the contradiction readers found telling one thing two ways is
+    one claim whose figure or day is disputed. The museum's "confirms that two paintings were stolen" then confirms the
+    theft the police told of with three. Rival accounts are never joined: a pair naming other doers or a refusal
+    against a deed (:func:`rival_accounts`), or claims naming other doers in any of their lines."""
+    group_of = {index: number for number, group in enumerate(groups) for index in group}
+    parent = list(range(len(groups)))
+    members = [list(group) for group in groups]  # each root's lines, joined so far
+
+    def root(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    for i, j in links:
+        if i not in group_of or j not in group_of:
+            continue
+        if worded_alike(propositions[i].text, propositions[j].text):
+            continue  # two answers to one question ("holds 45,000 spectators" / "holds 52,000 spectators")
+        similarity = float(vectors[i] @ vectors[j])
+        deeds = (propositions[i].deed or frozenset()) & (propositions[j].deed or frozenset())
+        if similarity >= TOLD_TWO_WAYS or (similarity >= TOLD_TWO_WAYS_SAME_DEED and deeds):
+            left, right = root(group_of[i]), root(group_of[j])
+            if (
+                left != right
+                and not rival_accounts(propositions[i], propositions[j])
+                and not _other_doers(propositions, members[left], members[right])
+            ):
+                parent[max(left, right)] = min(left, right)
+                members[min(left, right)] = members[left] + members[right]
+    joined: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), []).extend(group)
+    return [sorted(group) for group in joined.values()]
+
+
+def _other_doers(propositions: Sequence[Proposition], ours: Sequence[int], theirs: Sequence[int]) -> bool:
+    """Whether two claims name other doers of their deed in any of their lines: rival accounts."""
+    return any(
+        propositions[a].agents and propositions[b].agents and not propositions[a].agents & propositions[b].agents
+        for a in ours
+        for b in theirs
     )
 
 
@@ -349,6 +416,69 @@ def _denials_to_their_claims(
     return [sorted(group) for group in result if group]
 
 
+def _lines_answered(
+    propositions: Sequence[Proposition],
+    groups: Sequence[Sequence[int]],
+    alone: set[int],
+    number: int,
+    index: int,
+    words_of: Callable[[int], set[str]],
+    among: Sequence[int] | None = None,
+) -> list[int]:
+    """The claims (of ``among``, else every claim with a line of the denial's article) with a line the denial
+    ``index`` of claim ``number`` answers: a line of its own article just before it (:data:`ANSWER_REACH`) with every
+    word of it but the noun an "any" generalises (:func:`_answers_line`), or right before it telling its deed
+    (:func:`_says_its_deed_again`)."""
+    denial = propositions[index]
+    generalised = _generalised(denial.text)
+    general = content_words(denial.text) - generalised
+    if among is None:
+        # the claims whose lines of the denial's article put something forward
+        among = [
+            other
+            for other, group in enumerate(groups)
+            if any(
+                propositions[member].article == denial.article and not negative(propositions[member].text)
+                for member in group
+            )
+        ]
+    return [
+        other
+        for other in among
+        if other not in alone
+        and other != number
+        and any(
+            propositions[member].article == denial.article
+            and 0 < denial.sentence - propositions[member].sentence <= ANSWER_REACH
+            and (
+                _answers_line(general, generalised, words_of(member))
+                or _says_its_deed_again(denial, propositions[member], general, words_of(member))
+            )
+            for member in groups[other]
+        )
+    ]
+
+
+# The content words a denial right after a line must share with it, its deed's among them.
+SAME_DEED_WORDS = 2
+
+
+def _says_its_deed_again(denial: Proposition, line: Proposition, general: set[str], line_words: set[str]) -> bool:
+    """Whether a denial in the sentence right after a line says the line's deed again, in other words around it: their
+    predicates share a word and :data:`SAME_DEED_WORDS` content words are common to both ("A former worker told the
+    paper that inspectors had found listeria in the cheese room in July. The creamery denied that listeria had been
+    found at the site before this month")."""
+    if denial.sentence - line.sentence != 1 or not denial.deed or not line.deed or negative(line.text):
+        return False
+    return bool(denial.deed & line.deed) and len(general & line_words) >= SAME_DEED_WORDS
+
+
+# How far back a denial answers a line of its own article it names with "any": the line's sentence or the next one
+# between ("An engineer told us a valve had failed two ground tests. The company launched anyway, the engineer said.
+# The company denied that any test of the valve had failed").
+ANSWER_REACH = 2
+
+
 def _group_of(groups: Sequence[Sequence[int]], index: int) -> int:
     return next(number for number, group in enumerate(groups) if index in group)
 
@@ -365,9 +495,10 @@ def _denials_told_alone(
     to the claim they deny, as (proposition, claim) pairs:
     "the bank denied that it had been warned" denies "the bank had been warned about the flaw in January", told with
     more words elsewhere in the story: every content word of the denied clause is in one line of that claim, and the
-    two say the same thing (within :data:`DENIES_SAME_CLAIM`). A denial in the sentence right after a line of its
-    own article answers that line when the line has every word of it but the noun an "any" generalises: "Sources said
-    the state had promised the airline cheap loans. The ministry denied that any aid had been promised." """
+    two say the same thing (within :data:`DENIES_SAME_CLAIM`). A denial in one of the two sentences after a line of its
+    own article (:data:`ANSWER_REACH`) answers that line when the line has every word of it but the
+    noun an "any" generalises: "Sources said the state had promised the airline cheap loans. The ministry denied that
+    any aid had been promised." """
     moves: list[tuple[int, int]] = []
     alone = {
         number
@@ -386,7 +517,13 @@ def _denials_told_alone(
         for index in group:
             denial = propositions[index]
             words = content_words(denial.text)
-            if not words or not vectors[index].any() or denial.stance != "denies":
+            if not words or denial.stance != "denies":
+                continue
+            if not vectors[index].any():
+                # a story one article tells is not embedded: only the line it answers, read off the words
+                answered = _lines_answered(propositions, groups, alone, number, index, words_of)
+                if len(answered) == 1:
+                    moves.append((index, answered[0]))
                 continue
             if number not in alone and any(
                 propositions[member].stance != "denies" and (words - _generalised(denial.text)) <= words_of(member)
@@ -401,20 +538,8 @@ def _denials_told_alone(
             if candidates and max(candidates)[0] >= DENIES_SAME_CLAIM:
                 moves.append((index, max(candidates)[1]))
                 continue
-            generalised = _generalised(denial.text)
-            general = words - generalised
-            answered = [
-                other
-                for other, _ in positive_by_story.get(story_of(index), [])
-                if other not in alone
-                and other != number
-                and any(
-                    propositions[member].article == denial.article
-                    and propositions[member].sentence == denial.sentence - 1
-                    and _answers_line(general, generalised, words_of(member))
-                    for member in groups[other]
-                )
-            ]
+            positive = [other for other, _ in positive_by_story.get(story_of(index), [])]
+            answered = _lines_answered(propositions, groups, alone, number, index, words_of, positive)
             if len(answered) == 1:
                 moves.append((index, answered[0]))
     return moves
@@ -480,6 +605,20 @@ _RETRACTION = re.compile(
     r"(?:report|story|article|claim))",
     re.IGNORECASE,
 )
+# An outlet's own earlier word named as the source of a line: "we" after a correction's label ("A correction: on
+# Thursday we said that ..."), or an earlier version of the piece ("An earlier version of this item said ...").
+_OWN_REPORT = re.compile(
+    r"(?:^|\W)(?:we|(?:an?\s+|the\s+)?(?:earlier|previous|original|first)\s+versions?\s+of\s+(?:this|the|our)\s+"
+    r"(?:item|article|story|report|post|page|entry|bulletin|broadcast))\W*$",
+    re.IGNORECASE,
+)
+# A line saying the negative of what the outlet said just before, in its own voice: "It did not explode", "He was not
+# arrested", "No one was hurt" is not of this kind (it negates no deed of the line): the negated verb is read.
+_NEGATED_DEED = re.compile(
+    r"^\W*(?:it|he|she|they|this|that|the\s+[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had)\s*(?:not|n[’']t|never)"
+    r"\s+(?:been\s+)?([a-z]+)\b",
+    re.IGNORECASE,
+)
 # How far back a retraction reaches: what the outlet reported in the sentences just before it.
 RETRACTION_REACH = 2
 _OWN_WORD = frozenset({"we", "us"})
@@ -487,28 +626,57 @@ _OWN_WORD = frozenset({"we", "us"})
 
 def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition]) -> list[Proposition]:
     """The propositions with an outlet's own retraction applied: what the outlet itself reported ("Earlier this
-    evening we reported that the dam had burst", or in its own voice) in the sentences just before "That report
-    was wrong" is denied by it, not reported. Another party's word the outlet relays there is not taken back."""
+    evening we reported that the dam had burst", "An earlier version of this item said ...", or in its own voice) in
+    the sentences just before "That report was wrong" is denied by it, not reported. What it says it reported is
+    taken back as well by its own negative of the line's deed right after ("on Thursday we said that the rocket had
+    exploded. It did not explode."). Another party's word the outlet relays there is not taken back."""
     retractions: dict[str, list[int]] = {}
+    negations: dict[str, list[tuple[int, str]]] = {}
     for article in articles:
         for number, (lo, hi) in enumerate(article_sentences(article)):
             if _RETRACTION.match(article.text[lo:hi]):
                 retractions.setdefault(article.id, []).append(number)
-    if not retractions:
+            elif (negated := _NEGATED_DEED.match(article.text[lo:hi])) is not None:
+                negations.setdefault(article.id, []).append((number, stem(negated[1])))
+    if not retractions and not negations:
         return list(propositions)
     result = []
     for proposition in propositions:
-        own = proposition.statement is None or (proposition.source_text or "").strip().lower() in _OWN_WORD
-        if (
-            own
-            and proposition.stance in {"reports", "confirms"}
-            and any(
+        source = (proposition.source_text or "").strip()
+        reported = bool(source) and _OWN_REPORT.search(source) is not None
+        own = proposition.statement is None or source.lower() in _OWN_WORD or reported
+        if own and proposition.stance in {"reports", "confirms"}:
+            taken_back = any(
                 0 < number - proposition.sentence <= RETRACTION_REACH
                 for number in retractions.get(proposition.article, ())
             )
-        ):
-            proposition = replace(proposition, stance="denies")
+            if not taken_back and reported:
+                deeds = {stem(word) for word in _WORDS.findall(proposition.text.lower())}
+                taken_back = any(
+                    0 < number - proposition.sentence <= RETRACTION_REACH and deed in deeds
+                    for number, deed in negations.get(proposition.article, ())
+                )
+            if taken_back:
+                proposition = replace(proposition, stance="denies")
         result.append(proposition)
+    return result
+
+
+def _taken_back_apart(
+    before: Sequence[Proposition], after: Sequence[Proposition], groups: Sequence[Sequence[int]]
+) -> list[list[int]]:
+    """The claims with the lines an outlet took back (:func:`_retracted`) set apart from the other lines they were
+    merged with: its retraction denies what it itself reported, not what others tell beside it. "We said that the
+    rocket had exploded" is no word on "the second stage shut down 45 seconds early", nor "the dam had burst" on
+    another page's "the river burst its banks"; a party's denial of the outlet's report stays with those others."""
+    result: list[list[int]] = []
+    for group in groups:
+        back = [i for i in group if after[i].stance != before[i].stance]
+        if back and len(back) < len(group):
+            result.append([i for i in group if i not in back])
+            result.append(back)
+        else:
+            result.append(list(group))
     return result
 
 
@@ -594,8 +762,17 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
         cluster_claims_by_story(propositions, vectors, stories, getattr(context, "corpus_map", None)),
         stories,
     )
+    # The figures and the days given two ways, read once: they join the claims that tell one deed two ways, and are
+    # contradictions.
+    pairs = list(figure_pairs(propositions, vectors, [story.get(p.article, p.article) for p in propositions]))
+    dated = date_pairs(compared, cache, CLAIMS_ENCODER)
+    links = [(i, j) for i, j, *_ in pairs]
+    links += dated_propositions(dated, propositions)
+    groups = _told_two_ways(propositions, vectors, groups, links)
     groups = _denials_to_their_claims(propositions, vectors, _told_of_again(propositions, groups), story)
-    propositions = _retracted(articles, propositions)
+    taken_back = _retracted(articles, propositions)
+    groups = _taken_back_apart(propositions, taken_back, groups)
+    propositions = taken_back
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
@@ -639,9 +816,9 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     order = {claim.id: position for position, claim in enumerate(claims)}
     dossier.claims = sorted(claims, key=lambda claim: (-claim.centrality, order[claim.id]))
     dossier.contradictions = [
-        *value_contradictions(compared, propositions, claim_ids, cache, CLAIMS_ENCODER),
+        *value_contradictions(compared, propositions, claim_ids, cache, CLAIMS_ENCODER, dated),
         *figure_contradictions(
-            propositions, vectors, claim_ids, [story.get(p.article, p.article) for p in propositions]
+            propositions, vectors, claim_ids, [story.get(p.article, p.article) for p in propositions], pairs
         ),
         *stance_contradictions(dossier, claims),
         *truth_contradictions(dossier, claims),

@@ -175,7 +175,7 @@ def verdict_of(
     """The verdict and the number of independent sources; ``parties`` are the entities the claim names, ``heads`` the
     last words of their names (see :func:`party_heads`)."""
     roots = independent_roots(records)
-    denying_parties = {record.party_key for record in records if record.stance.stance == DENIES}
+    denying_parties = {record.party_key for record in records if record.stance.stance == DENIES} - _came_round(records)
     # A party that both confirms and denies one claim (a quote merged with its own denial) counts as denying.
     confirming = {
         record.root_key
@@ -194,6 +194,28 @@ def verdict_of(
     else:
         verdict = "unverified"
     return verdict, len(roots)
+
+
+def _came_round(records: Sequence[StanceRecord]) -> set[str]:
+    """The parties whose last denial of the claim was published on an earlier day than a confirmation of theirs: a
+    central bank that denied a leaked rate rise on Tuesday and announced it on Thursday, a company that denied talks
+    and then confirmed the deal. Their last word stands. One article's quote merged with its own denial, a denial and a
+    confirmation of one day, or an undated one, still count as a denial."""
+    last: dict[tuple[str, str], str] = {}
+    undated: set[str] = set()
+    for record in records:
+        if record.stance.stance not in {DENIES, CONFIRMS}:
+            continue
+        if not record.published:
+            undated.add(record.party_key)
+            continue
+        key = (record.party_key, record.stance.stance)
+        last[key] = max(last.get(key, ""), record.published[:10])
+    return {
+        party
+        for (party, stance), day in last.items()
+        if stance == DENIES and party not in undated and last.get((party, CONFIRMS), "") > day
+    }
 
 
 def _party_confirms(records: Sequence[StanceRecord], parties: frozenset[str], heads: frozenset[str]) -> bool:
