@@ -254,12 +254,14 @@ def update_store(
             context.corpus_map = lambda fn, items: runner.map(fn, items, seconds)
             # And what a stage can start before its turn, there while the driver runs the stages before it.
             context.corpus_start = lambda fn, items: runner.start(fn, items, seconds)
+            context.corpus_files_shared = isinstance(runner, LocalEngine)
             try:
                 run_corpus_stages(dossier, context, seconds)
             finally:
                 context.clause_parses = None
                 context.corpus_map = None
                 context.corpus_start = None
+                context.corpus_files_shared = False
             if before_save is not None:
                 before_save(dossier, failures)
             with timed(seconds, "store corpus"):
