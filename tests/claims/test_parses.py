@@ -142,3 +142,7 @@ def test_a_shared_spool_reads_what_the_spool_holds() -> None:
             assert _splits(ClauseReader(SENTENCES)) == _splits(ClauseReader(SENTENCES))
     finally:
         spool.close()
+    # Read here (as a one-worker run's tasks are), the file is let go with the spool.
+    from crosswire.claims import parses
+
+    assert parses._last.opened is None

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
@@ -290,6 +291,10 @@ class ParseSpool:
 
     def close(self) -> None:
         self._file.close()
+        # What this thread read of it through :meth:`shared` (a one-worker run's tasks run here).
+        opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+        if opened is not None and opened[0].path == self._file.name:
+            _forget()
 
 
 def _read_deeds(stream: IO[bytes], where: tuple[int, int] | None) -> Deeds:
@@ -329,16 +334,16 @@ class SharedSpool:
     offset: int
     size: int
 
-    def _open(self) -> tuple[IO[bytes], list[tuple[int, int]], dict[bytes, int], dict[str, tuple[int, int]]]:
-        global _opened
-        if _opened is None or _opened[0] != self:
-            if _opened is not None:
-                _opened[1][0].close()
-            stream = open(self.path, "rb")  # noqa: SIM115 - kept for the next task, closed when another spool comes
+    def _open(self) -> _Opened:
+        opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+        if opened is None or opened[0] != self:
+            _forget()
+            stream = open(self.path, "rb")  # noqa: SIM115 - kept for the next task, closed by _forget()
             stream.seek(self.offset)
             blobs, where, deeds = pickle.loads(stream.read(self.size))  # written by ParseSpool.shared()
-            _opened = (self, (stream, blobs, where, deeds))
-        return _opened[1]
+            opened = (self, (stream, blobs, where, deeds))
+            _last.opened = opened
+        return opened[1]
 
     def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
         stream, blobs, where, _ = self._open()
@@ -349,7 +354,15 @@ class SharedSpool:
         return _read_deeds(stream, deeds.get(article))
 
 
-# The spool this process read last, open: a worker reads one run's spool for each of its tasks.
-_opened: (
-    tuple[SharedSpool, tuple[IO[bytes], list[tuple[int, int]], dict[bytes, int], dict[str, tuple[int, int]]]] | None
-) = None
+# An open spool file and its index: the blobs' places, the sentence keys' blobs, the articles' predicates' places.
+_Opened = tuple[IO[bytes], list[tuple[int, int]], dict[bytes, int], dict[str, tuple[int, int]]]
+# The spool this thread read last, open: a worker reads one run's spool for each of its tasks.
+_last = threading.local()
+
+
+def _forget() -> None:
+    """Close the spool this thread read last, if any (its file may be deleted already; the space is freed now)."""
+    opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+    if opened is not None:
+        opened[1][0].close()
+        _last.opened = None
