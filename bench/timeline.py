@@ -6,7 +6,8 @@ fork server imports this file as a module, which wraps the worker's entry points
 span of every step it times (storing a batch, each corpus stage, storing the corpus, writing the dossier). Printed:
 the driver's steps in order with how many workers were busy meanwhile, each worker's busy and idle seconds, and the
 seconds of the run when fewer than N workers were busy (the serial part: the driver alone, or a worker waiting for
-the other's last chunk).
+the other's last chunk), and the driver's CPU seconds by how many workers were busy (a thread reads the driver's CPU
+time every 0.2 s): with none busy, the CPU of the run's serial part.
 
     .venv/bin/python bench/timeline.py [--limit 300] [--workers 2] [--spans] [--out DIR]
 """
@@ -20,6 +21,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -107,6 +109,37 @@ def busy_counts(spans: list[dict[str, Any]], start: float, end: float) -> dict[i
     return dict(counts)
 
 
+class CpuSampler:
+    """The driver's process CPU seconds, read every ``every`` seconds by a thread (which costs next to nothing), so the
+    CPU the driver spent while no worker was busy can be summed over the run, inside steps too (the claims stage
+    alternates between its own work and waiting for the workers')."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.samples: list[tuple[float, float]] = [(time.time(), time.process_time())]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.samples.append((time.time(), time.process_time()))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.samples.append((time.time(), time.process_time()))
+
+    def cpu_by_busy(self, spans: list[dict[str, Any]], start: float, end: float) -> dict[int, float]:
+        """The driver's CPU seconds in ``start``..``end`` by how many of ``spans`` were open (at each interval's
+        middle)."""
+        found: dict[int, float] = defaultdict(float)
+        for (left, cpu_left), (right, cpu_right) in itertools.pairwise(self.samples):
+            middle = (left + right) / 2
+            if start <= middle < end:
+                found[sum(1 for s in spans if s["start"] <= middle < s["end"])] += cpu_right - cpu_left
+        return dict(found)
+
+
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from throughput import DATA, load_bodies
@@ -134,6 +167,7 @@ def main() -> int:
         trace.touch()
         os.environ[TRACE] = str(trace)
         t0, cpu0 = time.time(), time.process_time()
+        sampler = CpuSampler()
         import crosswire.engine.local as local
 
         local.FORK_SERVER_PRELOAD = (*local.FORK_SERVER_PRELOAD, Path(__file__).stem)
@@ -146,6 +180,7 @@ def main() -> int:
         t1 = time.time()
         # This process only: the workers are the fork server's children, never reaped here.
         driver_cpu = time.process_time() - cpu0
+        sampler.stop()
         rows = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
     workers = sorted({row["pid"] for row in rows})
     inits = [row for row in rows if row["kind"] == "init"]
@@ -201,6 +236,12 @@ def main() -> int:
         "  in the per-article phase: " + " / ".join(f"{k}: {in_phase.get(k, 0.0):.1f}" for k in range(len(workers) + 1))
     )
     print("  after it: " + " / ".join(f"{k}: {after.get(k, 0.0):.1f}" for k in range(len(workers) + 1)))
+    for name, (start, end) in {"whole run": (t0, t1), "after the per-article phase": (phase_end, t1)}.items():
+        cpu = sampler.cpu_by_busy(rows, start, end)
+        print(
+            f"driver CPU s, {name}, with 0/1/.. workers busy: "
+            + " / ".join(f"{k}: {cpu.get(k, 0.0):.2f}" for k in range(len(workers) + 1))
+        )
     idle = sum((len(workers) - k) * value for k, value in overall.items())
     print(f"worker-seconds idle over the run: {idle:.1f} (of {len(workers) * (t1 - t0):.1f})")
     if args.spans:

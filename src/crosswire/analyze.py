@@ -192,6 +192,8 @@ def update_store(
     vectors: dict[str, np.ndarray] = {}
     # The clause parses the workers made, for the claims stage (kept on disk until then).
     parses = ParseSpool()
+    # What the workers chose for the corpus stages that take it back (the stories stage's leads), for the corpus run.
+    chosen: dict[str, dict[str, list[str]]] = {}
 
     def save(articles: list[Article]) -> None:
         with timed(seconds, "store articles"):
@@ -222,6 +224,8 @@ def update_store(
                 vectors.update(chunk.vectors)
                 for article_id, packed in chunk.parses.items():
                     parses.add(packed, article_id)
+                for name, by_article in chunk.chosen.items():
+                    chosen.setdefault(name, {}).update(by_article)
                 for name, value in chunk.seconds.items():
                     seconds[name] += value
                 seen += len(chunk.done) + len(chunk.failed)
@@ -254,12 +258,16 @@ def update_store(
             context.corpus_map = lambda fn, items: runner.map(fn, items, seconds)
             # And what a stage can start before its turn, there while the driver runs the stages before it.
             context.corpus_start = lambda fn, items: runner.start(fn, items, seconds)
+            context.corpus_files_shared = isinstance(runner, LocalEngine)
+            context.chosen = chosen
             try:
                 run_corpus_stages(dossier, context, seconds)
             finally:
                 context.clause_parses = None
                 context.corpus_map = None
                 context.corpus_start = None
+                context.corpus_files_shared = False
+                context.chosen = {}
             if before_save is not None:
                 before_save(dossier, failures)
             with timed(seconds, "store corpus"):

@@ -48,3 +48,11 @@ class Context:
     # The same workers, without waiting: what a corpus stage can start before its turn (``CorpusStage.prepare``) runs
     # there while the driver runs the stages before it. Set with ``corpus_map``.
     corpus_start: CorpusStart | None = None
+    # Whether what ``corpus_map`` runs sees this machine's files (the local engine's pool, or this process): the claims
+    # stage then extracts its propositions there, reading the clause parses from the spool's file (Ray's workers may
+    # be elsewhere, so with Ray the driver extracts them).
+    corpus_files_shared: bool = False
+    # What the per-article workers of this run chose for the corpus stages that take it back
+    # (``CorpusStage.chosen_back``), by stage name, then article id: the stories stage's leads. Set by the driver for
+    # its corpus run only; an article analysed by an earlier run is not in it, and the stage works its own out.
+    chosen: dict[str, dict[str, list[str]]] = field(default_factory=dict)

@@ -83,6 +83,10 @@ class CorpusStage:
     # and does the rest; without workers nothing is started ahead and the stage does it all itself, the same way.
     prepare: PrepareFn | None = None
     prepare_needs: frozenset[str] = frozenset()
+    # Whether what ``embeds`` chose for each article comes back from the per-article workers with the chunk (the
+    # stories stage's leads, a few hundred characters an article): the driver keeps it for the run
+    # (``Context.chosen``), and the stage reads it there instead of working it out again.
+    chosen_back: bool = False
 
 
 def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
@@ -99,10 +103,11 @@ def _corpus(
     ahead: bool = True,
     encoder: str | None = None,
     prepare: tuple[PrepareFn, set[str]] | None = None,
+    back: bool = False,
 ) -> CorpusStage:
     start, start_needs = prepare or (None, set())
     return CorpusStage(
-        name, frozenset(needs), frozenset(adds), run, embeds, ahead, encoder, start, frozenset(start_needs)
+        name, frozenset(needs), frozenset(adds), run, embeds, ahead, encoder, start, frozenset(start_needs), back
     )
 
 
@@ -131,6 +136,7 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
         # A lead reads the article's text and duplicate mark only; the leads go out after the publication dates all
         # the same, as that stage's own tasks on the workers (the dated articles) would wait behind them.
         prepare=(start_lead_embeddings, {"text", "duplicates", "published"}),
+        back=True,
     ),
     _corpus("events", {"event_mentions", "entities", "published", "stories"}, {"events"}, merge_events),
     _corpus(
@@ -241,16 +247,19 @@ def _run_stage(
 
 
 def corpus_sentences_by_encoder(
-    articles: Sequence[Article], *, ahead_only: bool = False
+    articles: Sequence[Article], *, ahead_only: bool = False, back: dict[str, dict[str, list[str]]] | None = None
 ) -> dict[str | None, list[str]]:
     """The sentences the corpus stages may embed for ``articles`` (analysed by the per-article stages), each once per
     encoder they are embedded with (:attr:`CorpusStage.encoder`); with ``ahead_only``, those the per-article workers
-    embed (every stage's are still worked out: see :class:`CorpusStage`)."""
+    embed (every stage's are still worked out: see :class:`CorpusStage`). ``back``, when given, gets what each stage
+    that takes it back (:attr:`CorpusStage.chosen_back`) chose, by stage name and article id."""
     texts: dict[str | None, dict[str, None]] = {}
     for stage in CORPUS_STAGES:
         if stage.embeds is not None:
             for article in articles:
                 chosen = stage.embeds(article)
+                if back is not None and stage.chosen_back:
+                    back.setdefault(stage.name, {})[article.id] = chosen
                 if stage.embeds_ahead or not ahead_only:
                     texts.setdefault(stage.encoder, {}).update(dict.fromkeys(text for text in chosen if text.strip()))
     return {encoder: list(chosen) for encoder, chosen in texts.items()}

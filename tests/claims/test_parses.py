@@ -115,3 +115,34 @@ def test_a_sentence_not_in_its_article_is_parsed_on_its_own() -> None:
         reader = ClauseReader([rewritten], article)
     assert set(parsed) == {rewritten}
     assert reader.split(rewritten) == ClauseReader([rewritten]).split(rewritten)
+
+
+def test_a_shared_spool_reads_what_the_spool_holds() -> None:
+    """The handle another process of the machine reads the spool through (pickled, as a task carries it) finds the
+    same parses and predicates, and what is added after it was made is in the next handle."""
+    import pickle
+
+    with recording() as parsed:
+        ClauseReader(SENTENCES)
+    spool = ParseSpool()
+    try:
+        spool.add(pack({SENTENCES[0]: parsed[SENTENCES[0]]}, {(0, 5): frozenset({"see"})}), "a1")
+        handle = pickle.loads(pickle.dumps(spool.shared()))
+        assert spool.shared() is spool.shared()
+        spool.add(pack({text: parsed[text] for text in SENTENCES[1:]}), "a2")
+        later = pickle.loads(pickle.dumps(spool.shared()))
+        assert set(handle.docs(SENTENCES)) == {SENTENCES[0]}
+        assert handle.deeds("a1") == {(0, 5): frozenset({"see"})} and handle.deeds("a2") == {}
+        restored = later.docs(SENTENCES)
+        assert set(restored) == set(SENTENCES)
+        assert [[(t.tag_, t.dep_, t.head.i) for t in restored[text]] for text in SENTENCES] == [
+            [(t.tag_, t.dep_, t.head.i) for t in parsed[text]] for text in SENTENCES
+        ]
+        with known_parses(later):
+            assert _splits(ClauseReader(SENTENCES)) == _splits(ClauseReader(SENTENCES))
+    finally:
+        spool.close()
+    # Read here (as a one-worker run's tasks are), the file is let go with the spool.
+    from crosswire.claims import parses
+
+    assert parses._last.opened is None

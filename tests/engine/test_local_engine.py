@@ -276,3 +276,88 @@ def test_workers_send_the_propositions_predicates_read_off_the_article() -> None
         on_driver, _ = extract(stored, dossier, spans)
     assert alone.articles == len({p.article for p in on_driver})
     assert [(p.start, p.end, p.deed) for p in from_workers] == [(p.start, p.end, p.deed) for p in on_driver]
+
+
+# A product launch, told twice: reported speech whose subject stands for its speaker ("said she expected"), and a
+# claim relayed through another outlet ("citing").
+LAUNCH = [
+    {
+        "id": "launch-0",
+        "text": "Nova Devices will ship its Orbit phone in June, the company said on Monday. Chief executive Mara "
+        "Lind said she expected demand to outstrip supply until the autumn. The Daily Ledger reported, citing two "
+        "company officials, that the phone would cost 900 euros.",
+    },
+    {
+        "id": "launch-1",
+        "text": "Mara Lind, the chief executive of Nova Devices, said she would unveil the Orbit phone in Berlin. "
+        "According to the Daily Ledger, which cited company officials, the Orbit will cost 900 euros. Nova "
+        "Devices denied that the launch had been delayed. Nova Devices, citing its engineers, said the battery was "
+        "safe.",
+    },
+]
+
+
+def test_the_claims_propositions_extracted_in_tasks_are_the_ones_extracted_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The claims stage's extraction, split into tasks of consecutive articles that cross a process boundary (each
+    task pickled, as the pool sends it: the corpus's sources narrowed to the task's articles, the clause parses read
+    through a handle on the spool's file), gives the propositions, agents and reactions of one extraction over all,
+    and hands each article's sentences back."""
+    import pickle
+
+    from crosswire.attribution import link_statements
+    from crosswire.claims import stage
+    from crosswire.claims.parses import ParseSpool, SharedSpool
+    from crosswire.context import Context
+    from crosswire.engine import run_chunk
+    from crosswire.entities import canonicalize_entities
+    from crosswire.events import merge_events
+    from crosswire.ingest.records import ArticleRecord, record_to_article
+    from crosswire.model import Dossier
+
+    chosen = [*EXTRA, *records()[:5], *LAUNCH]
+    articles = [
+        record_to_article(
+            ArticleRecord(id=r["id"], text=r["text"]), source=r["id"], fallback_id=r["id"], verbatim=False
+        )
+        for r in chosen
+    ]
+    chunk = run_chunk(articles, Context())
+    dossier = Dossier(articles=chunk.done)
+    canonicalize_entities(dossier)
+    link_statements(dossier, Context())
+    merge_events(dossier)
+    assert dossier.entities and any(s.speaker for s in dossier.statements) and dossier.events
+    spool = ParseSpool()
+    sent: list[object] = []
+
+    def across(fn: object, items: list[object]) -> list[object]:
+        # What the pool does to each task and its result: pickled there and back.
+        sent.extend(items)
+        return [pickle.loads(pickle.dumps(fn(pickle.loads(pickle.dumps(item))))) for item in items]  # type: ignore[operator]
+
+    try:
+        for article_id, packed in chunk.parses.items():
+            spool.add(packed, article_id)
+        ordered = stage.claim_articles(dossier)
+        at_once = stage._extracted(ordered, dossier, Context(clause_parses=spool))
+        monkeypatch.setattr(stage, "EXTRACT_TASK_ARTICLES", 2)
+        for article in ordered:
+            article._sentences = None
+        split_up = stage._extracted(
+            ordered, dossier, Context(clause_parses=spool, corpus_map=across, corpus_files_shared=True)
+        )
+    finally:
+        spool.close()
+    assert len(sent) == (len(ordered) + 1) // 2
+    assert all(isinstance(task[3], SharedSpool) for task in sent)  # type: ignore[index]
+    # A task carries its own articles' statements, not the corpus's.
+    assert all(
+        {s.article for s in task[1].statements.values()} <= {a.id for a in task[0]}  # type: ignore[index]
+        for task in sent
+    )
+    propositions, _ = at_once
+    assert propositions and any(p.agents for p in propositions) and any(p.entities for p in propositions)
+    assert split_up == at_once
+    assert all(article._sentences is not None and article._sentences[0] is article.text for article in ordered)

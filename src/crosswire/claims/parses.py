@@ -31,11 +31,12 @@ from __future__ import annotations
 import hashlib
 import pickle
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -243,11 +244,13 @@ class ParseSpool:
     """
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        # Named, so that the engine's workers on this machine can read it too (:meth:`shared`); deleted by close().
+        self._file = tempfile.NamedTemporaryFile(prefix="crosswire-parses-", suffix=".bin")  # noqa: SIM115
         self._blobs: list[tuple[int, int]] = []
         self._where: dict[bytes, int] = {}
         # Article id -> where its predicates lie (pickled).
         self._deeds: dict[str, tuple[int, int]] = {}
+        self._shared: SharedSpool | None = None
 
     def __len__(self) -> int:
         return len(self._where)
@@ -255,6 +258,7 @@ class ParseSpool:
     def add(self, packed: bytes, article: str | None = None) -> None:
         """One article's :func:`pack`; its predicates are kept only when ``article`` names it."""
         keys, blob, deeds = pickle.loads(packed)  # made by pack() in this run's own workers
+        self._shared = None
         self._file.seek(0, 2)
         number = len(self._blobs)
         self._blobs.append((self._file.tell(), len(blob)))
@@ -266,28 +270,99 @@ class ParseSpool:
             self._file.write(kept)
 
     def deeds(self, article: str) -> Deeds:
-        where = self._deeds.get(article)
-        if where is None:
-            return {}
-        self._file.seek(where[0])
-        deeds: Deeds = pickle.loads(self._file.read(where[1]))  # written by add() above
-        return deeds
+        return _read_deeds(self._file, self._deeds.get(article))
 
     def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
-        from spacy.tokens import DocBin
+        return _read_docs(self._file, self._blobs, self._where, texts)
 
-        from crosswire.nlp.spacy_model import load_pipeline
-
-        wanted = {text: self._where.get(_key(text)) for text in texts}
-        found: dict[str, Doc] = {}
-        for number in sorted({number for number in wanted.values() if number is not None}):
-            offset, size = self._blobs[number]
-            self._file.seek(offset)
-            for doc in DocBin().from_bytes(self._file.read(size)).get_docs(load_pipeline().vocab):
-                # The text itself decides (a key is a short hash).
-                if wanted.get(doc.text) == number:
-                    found[doc.text] = doc
-        return found
+    def shared(self) -> SharedSpool:
+        """A small picklable handle on what the spool holds now, for another process of this machine: its index is
+        written to the file (once until the next :meth:`add`), and the handle names the file and where the index
+        lies. It reads the same parses and predicates as the spool, so the claims stage's extraction gives the same
+        result in an engine's worker as here."""
+        if self._shared is None:
+            index = pickle.dumps((self._blobs, self._where, self._deeds), protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.seek(0, 2)
+            offset = self._file.tell()
+            self._file.write(index)
+            self._file.flush()
+            self._shared = SharedSpool(self._file.name, offset, len(index))
+        return self._shared
 
     def close(self) -> None:
         self._file.close()
+        # What this thread read of it through :meth:`shared` (a one-worker run's tasks run here).
+        opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+        if opened is not None and opened[0].path == self._file.name:
+            _forget()
+
+
+def _read_deeds(stream: IO[bytes], where: tuple[int, int] | None) -> Deeds:
+    if where is None:
+        return {}
+    stream.seek(where[0])
+    deeds: Deeds = pickle.loads(stream.read(where[1]))  # written by ParseSpool.add()
+    return deeds
+
+
+def _read_docs(
+    stream: IO[bytes], blobs: Sequence[tuple[int, int]], where: Mapping[bytes, int], texts: Sequence[str]
+) -> dict[str, Doc]:
+    from spacy.tokens import DocBin
+
+    from crosswire.nlp.spacy_model import load_pipeline
+
+    wanted = {text: where.get(_key(text)) for text in texts}
+    found: dict[str, Doc] = {}
+    for number in sorted({number for number in wanted.values() if number is not None}):
+        offset, size = blobs[number]
+        stream.seek(offset)
+        for doc in DocBin().from_bytes(stream.read(size)).get_docs(load_pipeline().vocab):
+            # The text itself decides (a key is a short hash).
+            if wanted.get(doc.text) == number:
+                found[doc.text] = doc
+    return found
+
+
+@dataclass(frozen=True)
+class SharedSpool:
+    """A :class:`ParseSpool` read from another process of the same machine (:meth:`ParseSpool.shared`): the file's
+    path and where its index lies. Opened on first use, and kept open, with its index, for the next task of the
+    process that reads the same spool."""
+
+    path: str
+    offset: int
+    size: int
+
+    def _open(self) -> _Opened:
+        opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+        if opened is None or opened[0] != self:
+            _forget()
+            stream = open(self.path, "rb")  # noqa: SIM115 - kept for the next task, closed by _forget()
+            stream.seek(self.offset)
+            blobs, where, deeds = pickle.loads(stream.read(self.size))  # written by ParseSpool.shared()
+            opened = (self, (stream, blobs, where, deeds))
+            _last.opened = opened
+        return opened[1]
+
+    def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
+        stream, blobs, where, _ = self._open()
+        return _read_docs(stream, blobs, where, texts)
+
+    def deeds(self, article: str) -> Deeds:
+        stream, _, _, deeds = self._open()
+        return _read_deeds(stream, deeds.get(article))
+
+
+# An open spool file and its index: the blobs' places, the sentence keys' blobs, the articles' predicates' places.
+_Opened = tuple[IO[bytes], list[tuple[int, int]], dict[bytes, int], dict[str, tuple[int, int]]]
+# The spool this thread read last, open: a worker reads one run's spool for each of its tasks.
+_last = threading.local()
+
+
+def _forget() -> None:
+    """Close the spool this thread read last, if any (its file may be deleted already; the space is freed now)."""
+    opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+    if opened is not None:
+        opened[1][0].close()
+        _last.opened = None

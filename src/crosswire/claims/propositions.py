@@ -248,21 +248,63 @@ def _numbers(text: str, dates: Iterable[str] = ()) -> frozenset[str]:
     )
 
 
+@dataclass(frozen=True)
+class Sources:
+    """What :func:`extract` reads of the corpus beyond the articles it is given: the statements (by id, in the
+    dossier's order), the entities by id, the statements others are relayed through, who speaks for which
+    organisation, and the entity naming each outlet. :meth:`narrowed` keeps what the extraction of some articles
+    reads, so their propositions can be extracted elsewhere (an engine's worker) with the same result."""
+
+    statements: dict[str, Statement]
+    entities: dict[str, Entity]
+    relays: frozenset[str]
+    affiliation: dict[str, str]
+    outlets: dict[str, str]
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> Sources:
+        return cls(
+            statements={statement.id: statement for statement in dossier.statements},
+            entities={entity.id: entity for entity in dossier.entities},
+            relays=frozenset(relay for statement in dossier.statements for relay in statement.via),
+            affiliation=affiliations(dossier.entities),
+            outlets=outlet_entities(dossier),
+        )
+
+    def narrowed(self, articles: Sequence[Article]) -> Sources:
+        """The statements of ``articles`` and those they are relayed through, the entities their mentions and those
+        statements name, and, of the relays, theirs: all that the extraction of ``articles`` looks up."""
+        ids = {article.id for article in articles}
+        own = [statement for statement in self.statements.values() if statement.article in ids]
+        kept = {statement.id for statement in own} | {relay for statement in own for relay in statement.via}
+        named = {m.entity for article in articles for m in article.mentions if m.entity}
+        named |= {statement.speaker for statement in own if statement.speaker}
+        return Sources(
+            statements={key: statement for key, statement in self.statements.items() if key in kept},
+            entities={key: entity for key, entity in self.entities.items() if key in named},
+            relays=self.relays & kept,
+            affiliation=self.affiliation,
+            outlets=self.outlets,
+        )
+
+
 def extract(
-    articles: Iterable[Article], dossier: Dossier, event_spans: dict[str, list[tuple[int, int, str]]]
+    articles: Iterable[Article], dossier: Dossier | Sources, event_spans: dict[str, list[tuple[int, int, str]]]
 ) -> tuple[list[Proposition], list[Reaction]]:
     """Every proposition and reaction of the given articles.
 
     ``event_spans`` maps an article id to the ``(start, end, event id)`` evidence spans of the events it reports, so
-    a proposition inside such a span is tied to that event.
+    a proposition inside such a span is tied to that event. The corpus is read through :class:`Sources` (made from
+    ``dossier`` when it is a dossier).
     """
-    by_id = {statement.id: statement for statement in dossier.statements}
-    entity_by_id = {entity.id: entity for entity in dossier.entities}
-    relays = frozenset(relay for statement in dossier.statements for relay in statement.via)
-    affiliation = affiliations(dossier.entities)
-    outlets = outlet_entities(dossier)
+    sources = dossier if isinstance(dossier, Sources) else Sources.of(dossier)
+    by_id = sources.statements
+    entity_by_id = sources.entities
+    relays = sources.relays
+    affiliation = sources.affiliation
+    outlets = sources.outlets
     by_article: dict[str, list[Statement]] = {}
-    for statement in dossier.statements:
+    for statement in by_id.values():
         by_article.setdefault(statement.article, []).append(statement)
     propositions: list[Proposition] = []
     reactions: list[Reaction] = []

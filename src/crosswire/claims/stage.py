@@ -26,11 +26,12 @@ from crosswire.claims.contradictions import (
 )
 from crosswire.claims.identity import content_words
 from crosswire.claims.merge import cluster_claims_by_story, conflicting, rival_accounts
-from crosswire.claims.parses import known_parses, tallying
+from crosswire.claims.parses import ParseSource, known_parses, tallying
 from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import (
     Proposition,
     Reaction,
+    Sources,
     carried,
     extract,
 )
@@ -48,7 +49,7 @@ from crosswire.claims.voices import outlet_entities, outlet_key
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached
-from crosswire.nlp.sentences import article_sentences
+from crosswire.nlp.sentences import article_sentences, keep_sentences
 
 log = logging.getLogger(__name__)
 
@@ -717,23 +718,72 @@ def embedded_texts(article: Article) -> list[str]:
     ]
 
 
-def build_claims(dossier: Dossier, context: Context | None = None) -> None:
-    """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
-    ``dossier.contradictions`` from the values and stances they disagree on."""
-    articles = claim_articles(dossier)
-    with known_parses(getattr(context, "clause_parses", None)), tallying() as tally:
-        propositions, reactions = extract(articles, dossier, event_spans(dossier))
+# Articles per extraction task on the engine's workers: each task reads its articles' parses from the run's spool, so
+# small tasks cost little more than large ones, and the last task to end leaves the other workers idle for less.
+EXTRACT_TASK_ARTICLES = 32
+
+
+def _extracted(
+    articles: Sequence[Article], dossier: Dossier, context: Context | None
+) -> tuple[list[Proposition], list[Reaction]]:
+    """The propositions (with their agents) and reactions of ``articles``, in their order: on the engine's workers
+    in tasks of consecutive articles when they can read the run's clause parses (a spool on this machine's disk),
+    else here. Each article's are made from the article, the corpus's :class:`Sources` and its events alone, so the
+    tasks' lists put end to end are the list one extraction over all gives."""
+    spans = event_spans(dossier)
+    parses = getattr(context, "clause_parses", None)
+    corpus_map = getattr(context, "corpus_map", None)
+    shared = getattr(context, "corpus_files_shared", False) and (parses is None or hasattr(parses, "shared"))
+    if corpus_map is None or not shared or len(articles) <= EXTRACT_TASK_ARTICLES:
+        propositions, reactions, parsed, deeds, _ = _extract_part((list(articles), dossier, spans, parses))
+    else:
+        sources = Sources.of(dossier)
+        source = parses.shared() if parses is not None else None
+        tasks = []
+        for first in range(0, len(articles), EXTRACT_TASK_ARTICLES):
+            part = list(articles[first : first + EXTRACT_TASK_ARTICLES])
+            ids = {article.id for article in part}
+            tasks.append(
+                (part, sources.narrowed(part), {key: value for key, value in spans.items() if key in ids}, source)
+            )
+        propositions, reactions, parsed, deeds = [], [], 0, 0
+        for (part, *_), (made, answers, articles_parsed, deeds_read, sentences) in zip(
+            tasks, corpus_map(_extract_part, tasks), strict=True
+        ):
+            propositions.extend(made)
+            reactions.extend(answers)
+            parsed += articles_parsed
+            deeds += deeds_read
+            # The sentences the worker split each article into, which the stage reads again here.
+            for article, spans in zip(part, sentences, strict=True):
+                keep_sentences(article, spans)
     # Articles no worker of this run sent parses for (analysed by an earlier run), or propositions found only here.
-    log.info(
-        "claims: %d articles parsed here for their clauses or predicates (%d predicates read off them)",
-        tally.articles,
-        tally.deeds,
-    )
+    log.info("claims: %d articles parsed for their clauses or predicates (%d predicates read off them)", parsed, deeds)
+    return propositions, reactions
+
+
+def _extract_part(
+    task: tuple[list[Article], Dossier | Sources, dict[str, list[tuple[int, int, str]]], ParseSource | None],
+) -> tuple[list[Proposition], list[Reaction], int, int, list[list[tuple[int, int]]]]:
+    """One extraction task (what :func:`_extracted` runs here or on a worker): the articles' propositions, each with
+    the doers of the deed it reports, their reactions, how many articles and predicates had to be parsed for want of
+    the run's parses, and each article's sentences."""
+    articles, sources, spans, parses = task
+    with known_parses(parses), tallying() as tally:
+        propositions, reactions = extract(articles, sources, spans)
     by_id = {article.id: article for article in articles}
     for position, proposition in enumerate(propositions):
         roles = deed_roles(by_id[proposition.article], proposition.start, proposition.end)
         if roles and roles[0]:
             propositions[position] = replace(proposition, agents=frozenset(roles[0]))
+    return propositions, reactions, tally.articles, tally.deeds, [article_sentences(article) for article in articles]
+
+
+def build_claims(dossier: Dossier, context: Context | None = None) -> None:
+    """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
+    ``dossier.contradictions`` from the values and stances they disagree on."""
+    articles = claim_articles(dossier)
+    propositions, reactions = _extracted(articles, dossier, context)
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
     cache: VectorCache | None = getattr(context, "vector_cache", None)

@@ -66,6 +66,9 @@ class Chunk:
     # packed per article (``crosswire.claims.parses``), by article id: the claims stage reuses them instead of
     # parsing the sentences again on the driver and their texts again on the workers that cluster claims.
     parses: dict[str, bytes] = field(default_factory=dict)
+    # What the corpus stages that take it back (``CorpusStage.chosen_back``: the stories stage's leads) chose to embed
+    # for each article of ``done``, by stage name, then article id.
+    chosen: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 class Engine(Protocol):
@@ -133,10 +136,13 @@ def load_worker_models() -> None:
         load_encoder(backend)
 
 
-def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
+def embed_for_corpus(
+    articles: list[Article], chosen: dict[str, dict[str, list[str]]] | None = None
+) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
     """The sentences the corpus stages embed ahead for ``articles`` (``CorpusStage.embeds_ahead``), embedded in one
     batched pass, by cache key; and the clause parses made while choosing every stage's sentences, with the predicates
-    of the claims' propositions, packed per article id."""
+    of the claims' propositions, packed per article id. ``chosen``, when given, gets what the stages that take it back
+    chose (see :func:`crosswire.pipeline.corpus_sentences_by_encoder`)."""
     from crosswire.claims.parses import pack, recording, recording_deeds
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.pipeline import corpus_sentences_by_encoder
@@ -147,8 +153,8 @@ def embed_for_corpus(articles: list[Article]) -> tuple[dict[str, np.ndarray], di
         # The clause parses are cut out of the article's own parse, which the per-article stages made, and the
         # propositions' predicates read off it.
         with recording() as docs, recording_deeds() as deeds:
-            for encoder, chosen in corpus_sentences_by_encoder([article], ahead_only=True).items():
-                texts.setdefault(encoder, {}).update(dict.fromkeys(chosen))
+            for encoder, texts_of in corpus_sentences_by_encoder([article], ahead_only=True, back=chosen).items():
+                texts.setdefault(encoder, {}).update(dict.fromkeys(texts_of))
         if docs or deeds:
             parses[article.id] = pack(docs, deeds)
     # Each encoder's texts in one batched pass, with the stage's own encoder.
@@ -167,9 +173,10 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
 
     seconds: defaultdict[str, float] = defaultdict(float)
     done, errors = run_article_batch(articles, context, seconds, keep_parses=True)
+    chosen: dict[str, dict[str, list[str]]] = {}
     try:
         with timed(seconds, "embeddings"):
-            vectors, parses = embed_for_corpus(done)
+            vectors, parses = embed_for_corpus(done, chosen)
     finally:
         for article in done:
             release(article)
@@ -179,6 +186,7 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
         seconds=dict(seconds),
         vectors=vectors,
         parses=parses,
+        chosen=chosen,
     )
 
 

@@ -114,6 +114,12 @@ def article_sentences(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
+def keep_sentences(article: Article, spans: list[tuple[int, int]]) -> None:
+    """Keep ``spans``, :func:`article_sentences` of ``article`` split in another process from the same text, for the
+    next :func:`article_sentences` here."""
+    article._sentences = (article.text, spans)
+
+
 def sentence_at(starts: list[int], offset: int) -> int:
     """Index of the sentence containing ``offset``, given the sentences' sorted start offsets (-1 before the first)."""
     return bisect.bisect_right(starts, offset) - 1

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -177,19 +177,28 @@ def article_lead(article: Article) -> list[str]:
     return [lead] if lead.strip() else []
 
 
-def lead_texts(items: Sequence[StoryItem]) -> dict[int, str]:
-    """The lead of each item :func:`lead_embeddings` embeds, by row: not the copies, nor items without words."""
-    known = {item.id for item in items}
-    return {
-        row: lead
-        for row, item in enumerate(items)
-        if not (item.duplicate_of and item.duplicate_of in known and item.duplicate_of != item.id)
-        and (lead := lead_text(item)).strip()
-    }
+def lead_texts(items: Sequence[StoryItem], known: Mapping[str, list[str]] | None = None) -> dict[int, str]:
+    """The lead of each item :func:`lead_embeddings` embeds, by row: not the copies, nor items without words.
+    ``known`` holds :func:`article_lead` of some items' articles, by id, worked out elsewhere (the per-article
+    workers); the others' leads are worked out here."""
+    ids = {item.id for item in items}
+    known = known or {}
+    leads: dict[int, str] = {}
+    for row, item in enumerate(items):
+        if item.duplicate_of and item.duplicate_of in ids and item.duplicate_of != item.id:
+            continue
+        given = known.get(item.id)
+        lead = (given[0] if given else "") if given is not None else lead_text(item)
+        if lead.strip():
+            leads[row] = lead
+    return leads
 
 
 def lead_embeddings(
-    items: Sequence[StoryItem], cache: VectorCache | None = None, corpus_map: PieceMap | None = None
+    items: Sequence[StoryItem],
+    cache: VectorCache | None = None,
+    corpus_map: PieceMap | None = None,
+    known: Mapping[str, list[str]] | None = None,
 ) -> np.ndarray:
     """One normalised sentence embedding of each item's lead, row i for item i.
 
@@ -197,10 +206,11 @@ def lead_embeddings(
     their rows are zeros, which clustering reads as "no embedding". With ``cache``, the leads it lacks are embedded
     first, all together, in pieces of similar length (:func:`crosswire.nlp.embeddings.embed_missing`, on
     ``corpus_map``: an engine's workers), so a batch is hardly padded and the leads' vectors do not depend on how the
-    articles were chunked or on the number of workers (without ``cache``, a cache for this call alone).
+    articles were chunked or on the number of workers (without ``cache``, a cache for this call alone). ``known``:
+    leads worked out elsewhere, as :func:`lead_texts` takes them.
     """
     vectors = np.zeros((len(items), DIMENSIONS), dtype=np.float32)
-    leads = lead_texts(items)
+    leads = lead_texts(items, known)
     if leads:
         # Without a store, a cache for this call: the same pieces, so the same vectors, as with one.
         cache = MemoryCache() if cache is None else cache

@@ -132,6 +132,10 @@ def build_storylines(
     return storylines
 
 
+# The stage's name in the pipeline, under which the per-article workers' leads come back (``Context.chosen``).
+STAGE = "stories"
+
+
 def start_lead_embeddings(dossier: Dossier, context: Context) -> Callable[[], None]:
     """The leads :func:`cluster_stories` will embed, sent to ``context.corpus_start`` now (its ``prepare``, see
     ``crosswire.pipeline.CorpusStage``); what it returns waits for their vectors and puts them in
@@ -143,7 +147,7 @@ def start_lead_embeddings(dossier: Dossier, context: Context) -> Callable[[], No
     """
     if context.vector_cache is None or not dossier.articles or not Params().embedding_weight:
         return lambda: None
-    leads = lead_texts([item_from_article(article) for article in dossier.articles])
+    leads = lead_texts([item_from_article(article) for article in dossier.articles], context.chosen.get(STAGE))
     return embed_ahead(list(leads.values()), context.vector_cache, context.corpus_start, LEAD_ENCODER, LEAD_BATCH)
 
 
@@ -158,7 +162,12 @@ def cluster_stories(dossier: Dossier, context: Context | None = None, params: Pa
     # The leads' embeddings come from the store's cache when an earlier run embedded them (stored articles do); the
     # others are embedded now, together, on the engine's workers.
     embeddings = (
-        lead_embeddings(items, getattr(context, "vector_cache", None), getattr(context, "corpus_map", None))
+        lead_embeddings(
+            items,
+            getattr(context, "vector_cache", None),
+            getattr(context, "corpus_map", None),
+            getattr(context, "chosen", {}).get(STAGE),
+        )
         if params.embedding_weight
         else None
     )
