@@ -276,8 +276,8 @@ def test_a_sums_thing_and_a_verb_before_a_preposition_make_one_figure(
 
 def test_a_sum_is_read_by_what_it_counts() -> None:
     """A sum names its thing before or after it ("kickbacks", "damages"); a count of people names no sum."""
-    from crosswire.claims.quantities import _figure_deed
     from crosswire.claims.predicates import stem
+    from crosswire.claims.quantities import _figure_deed
 
     def deeds(text: str, numbers: frozenset[str]) -> list[str | None]:
         return [_figure_deed(text, q) for q in quantities(text, numbers)]
