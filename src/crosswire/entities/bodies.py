@@ -20,8 +20,6 @@ from crosswire.model import Mention
 _BODY_NOUNS = r"(?:Board|Committee|Department|Panel)"
 _BODY = re.compile(rf"(?:[A-Z][\w-]* ){{0,3}}{_BODY_NOUNS}(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?")
 _OF = re.compile(r" of (?:the )?")
-
-
 # The owner before a body's name in the possessive: "the bank's", "its parent company's", "Hensley Foods'".
 _BODY_OWNER = re.compile(
     r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)['’]s|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"

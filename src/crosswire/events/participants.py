@@ -31,8 +31,6 @@ from crosswire.events.lexicon import lexicon
 from crosswire.model import EventSpan, Mention
 
 PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-
-
 # Dependencies that stay inside a participant's noun phrase ("the heads of the Russian and US agencies").
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "appos", "conj", "cc", "det", "flat", "nummod", "case", "npadvmod"}
@@ -40,8 +38,6 @@ PHRASE_DEPS = frozenset(
 # A person referred to by a pronoun is kept as a span: the corpus stage resolves it ("police arrested him").
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which"})
-
-
 # A transcript line's speaker label: words in capitals and a colon ("MINISTER ANNA LUND:").
 _SPEAKER_LABEL = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]+:")
 # Nouns under which a third party oversees a meeting: "under the mediation of X", "under the auspices of X".
