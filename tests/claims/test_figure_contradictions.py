@@ -9,7 +9,7 @@ import re
 import pytest
 from claims_support import article, dossier, entity, statement
 
-from crosswire.claims.contradictions import quantities
+from crosswire.claims.quantities import quantities
 from crosswire.claims.stage import build_claims
 from crosswire.model import Contradiction, Dossier
 
@@ -234,7 +234,7 @@ def test_figures_of_two_deeds_stay_apart_however_alike() -> None:
 
 
 def test_a_figures_own_deed_is_read_before_or_after_it() -> None:
-    from crosswire.claims.contradictions import _figure_deed
+    from crosswire.claims.quantities import _figure_deed
 
     def deeds(text: str, numbers: frozenset[str] = frozenset()) -> list[str | None]:
         return [_figure_deed(text, q) for q in quantities(text, numbers)]
@@ -276,8 +276,8 @@ def test_a_sums_thing_and_a_verb_before_a_preposition_make_one_figure(
 
 def test_a_sum_is_read_by_what_it_counts() -> None:
     """A sum names its thing before or after it ("kickbacks", "damages"); a count of people names no sum."""
-    from crosswire.claims.contradictions import _figure_deed
     from crosswire.claims.predicates import stem
+    from crosswire.claims.quantities import _figure_deed
 
     def deeds(text: str, numbers: frozenset[str]) -> list[str | None]:
         return [_figure_deed(text, q) for q in quantities(text, numbers)]

@@ -62,7 +62,9 @@ from spacy.tokens import Doc, Span
 
 from crosswire.context import Context
 from crosswire.entities import gazetteer, recover
-from crosswire.entities.names import HONORIFICS, SURNAME_PARTICLES, fold, is_given_name
+from crosswire.entities.bodies import _BODY, _bodies_of_organizations, _owned_body
+from crosswire.entities.mended_spans import _conjunction_ends, _named_weather, _outlet_or_amount, _particle_tails
+from crosswire.entities.names import HONORIFICS, fold, is_given_name
 from crosswire.entities.recover import CORPORATE_HEADS
 from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
 from crosswire.model import Article, Mention
@@ -485,57 +487,8 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
     ]
 
 
-# A body of an organization: "The Board of Governors of", "The Audit Committee of", "the Consular Department of".
-# Units that act as bodies of their own ("the General Political Bureau of the Korean People's Army", "the FBI's
-# Criminal Investigative Division") are left out: a bureau, division, office or unit stays a name of its own.
-_BODY_NOUNS = r"(?:Board|Committee|Department|Panel)"
-_BODY = re.compile(rf"(?:[A-Z][\w-]* ){{0,3}}{_BODY_NOUNS}(?: of [A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})?")
-_OF = re.compile(r" of (?:the )?")
 # What a newspaper or a site does with a story: "Autoblad reported", "Dagbladet wrote".
 _PUBLISHED_AFTER = re.compile(r"\s+(?:reported|reports|wrote|writes|published|publishes|quoted|quotes|revealed)\b")
-# The owner before a body's name in the possessive: "the bank's", "its parent company's", "Hensley Foods'".
-_BODY_OWNER = re.compile(
-    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)['’]s|(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
-    r"(?:['’]s|(?<=s)['’]))\s+$"
-)
-
-
-def _is_organization_name(name: str) -> bool:
-    """A name an organization's head noun ends before any "of" ("Central Bank" of "Central Bank of Estavia",
-    "Hensley Foods"): an institution's or a company's."""
-    words = name.split(" of ")[0].split()
-    if len(words) < 2 and not (len(words) == 1 and " of " in name):
-        return False
-    head = words[-1]
-    return head.lower() in recover.HEADS_ALONE or recover.is_company_head(head, words[:-1])
-
-
-def _bodies_of_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A board, committee or department "of" an organization ("The Board of Governors of the Westmark Reserve Bank",
-    "the Audit Committee of Hensley Foods") is no organization of its own in the dossier: its mention is the
-    organization's, trimmed to that name, and a body tagged apart from the name after it goes. A name whose "of" part
-    is no organization ("International Committee of the Red Cross", "Department of Defense") stays whole."""
-    out: list[Mention] = []
-    for i, mention in enumerate(mentions):
-        if mention.label != "ORG":
-            out.append(mention)
-            continue
-        parent = _parent_of_body(mention.text)
-        if parent is not None:
-            out.append(Mention(start=mention.end - len(parent), end=mention.end, text=parent, label="ORG"))
-            continue
-        after = _OF.match(text, mention.end) if _BODY.fullmatch(mention.text) else None
-        following = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            after is not None
-            and following is not None
-            and following.start == after.end()
-            and following.label == "ORG"
-            and _is_organization_name(following.text)
-        ):
-            continue  # "Board of Governors" tagged before "the Westmark Reserve Bank"
-        out.append(mention)
-    return out
 
 
 def _masthead(text: str, start: int, end: int) -> bool:
@@ -548,139 +501,6 @@ def _masthead(text: str, start: int, end: int) -> bool:
         and gazetteer.place(surface) is None
         and gazetteer.state(surface) is None
     )
-
-
-def _owned_body(text: str, body: Mention, before: list[Mention]) -> bool:
-    """Whether a body's name follows its organization in the possessive: a name the article tagged ("Hensley Foods'
-    Audit Committee") or an organization's head noun ("the bank's Monetary Policy Committee") that heads or ends an
-    organization's name the article gave before ("Reserve Bank of Estavia")."""
-    owner = _BODY_OWNER.search(text, max(0, body.start - 60), body.start)
-    if owner is None:
-        return False
-    if owner.group("noun") is None:
-        return any(m.label == "ORG" and m.end == owner.start("name") + len(owner.group("name")) for m in before)
-    noun = owner.group("noun").lower()
-    organizations = [m for m in before if m.label == "ORG"]
-    if noun in ("company", "firm"):
-        # "the company's": the one company the article named before
-        companies = {m.text for m in organizations if _is_organization_name(m.text)}
-        return len(companies) == 1
-    if noun not in recover.HEADS_ALONE:
-        return False
-    return any(noun in (w.lower() for w in m.text.split()) for m in organizations)
-
-
-def _parent_of_body(name: str) -> str | None:
-    """The organization's name ending ``name`` when ``name`` is a body "of" it (see
-    :func:`_bodies_of_organizations`), or None."""
-    for of in _OF.finditer(name):
-        rest = name[of.end() :]
-        if _BODY.fullmatch(name[: of.start()]) and rest[:1].isupper() and _is_organization_name(rest):
-            return rest
-    return None
-
-
-# A broadcaster's medium after its name ("Metro TV", "Capital FM"), or a club's word ("Kingsbury Town", "Harwick
-# Rovers"), which the tagger leaves out of the span; "Town" and "City" only after a span it took for an organization
-# ("Kansas City" is a place).
-_OUTLET_AFTER = re.compile(r" (?:TV|Television|Radio|FM|United|Rovers|Athletic|Wanderers|Albion|Rangers|FC|AFC)\b")
-_CLUB_AFTER = re.compile(r" (?:Town|City)\b(?! [A-Z])")
-# An amount the tagger ran into an organization's name ("fined Lystra Networks 200 million euros").
-# A bare number stays ("BBC Radio 1", "Smartwatch 3"): only a currency or a magnitude makes it an amount.
-_AMOUNT_TAIL = re.compile(
-    r"\s+(?:[$€£¥]\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m|k))?|\d[\d.,]*\s*(?:million|billion|trillion|bn))$"
-)
-# Words that name a storm before its given name ("Storm Elin", "Hurricane Ana"): the name is the weather's.
-_WEATHER = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
-_WORD_BEFORE_SPAN = re.compile(r"(\w+)\s+$")
-
-
-def _outlet_or_amount(text: str, start: int, end: int, label: str) -> tuple[int, str]:
-    """The end of a span carried over a broadcaster's medium ("Metro TV", an organization) or cut before an amount
-    that the tagger ran into an organization's name; and the label that follows."""
-    outlet = _OUTLET_AFTER.match(text, end) or (_CLUB_AFTER.match(text, end) if label == "ORG" else None)
-    if outlet is not None and label in {"ORG", "FAC", "GPE", "LOC", "PERSON"}:
-        return outlet.end(), "ORG"
-    amount = _AMOUNT_TAIL.search(text[start:end]) if label == "ORG" else None
-    if amount is not None and amount.start() > 0:
-        return start + amount.start(), label
-    return end, label
-
-
-def _named_weather(text: str, start: int, end: int) -> bool:
-    """A storm's name ("Storm Elin", "Elin" after "Storm"): no person."""
-    words = text[start:end].split()
-    before = _WORD_BEFORE_SPAN.search(text, max(0, start - 20), start)
-    opening = words[0].lower() if words else ""
-    return (opening in _WEATHER and len(words) > 1) or (
-        before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in _WEATHER
-    )
-
-
-_PARTICLE_END = re.compile(r"\s(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r")$")
-_SURNAME_AFTER = re.compile(r"(?:\s+(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))*\s+[A-Z][\w’'-]+")
-
-
-# A particle and the surname it opens right after a person's span: "Mohammed bin Abdulrahman" + " Al Thani",
-# "Abdel Fattah" + " al-Sisi".
-_PARTICLE_TAIL = re.compile(r"(?:\s+(?i:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))+(?:\s+|-)[A-Z][\w’'-]+")
-# A span the tagger ran on into a conjunction ("Paramount Global and"): the name, then the next one's capitals.
-_CONJUNCTION_END = re.compile(r"\s+(and|&)$")
-_NAME_RUN = re.compile(r"\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
-_PARTICLES_BEFORE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(sorted(p.title() for p in SURNAME_PARTICLES)) + r")"
-    r"(?:\s+(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r"))*\s+$"
-)
-
-
-def _particle_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A person's span that stops at a surname's particle ("Ursula von der", "Pieter van") runs on over the surname
-    that follows ("Leyen", "den Broek"), which the tagger may have tagged as a span of its own; and a span after a
-    sentence's capitalised particles ("Broek" of "Van den Broek attacked") takes them back, a person's surname when
-    a person's name in the article ends so."""
-    out: list[tuple[int, int, str]] = []
-    covered_to = -1
-    for start, end, label in sorted(spans):
-        if start < covered_to or (out and start < out[-1][1]):
-            continue  # inside a span carried on over a particle's surname or a broadcaster's medium
-        if label == "PERSON" and _PARTICLE_END.search(text[start:end]):
-            tail = _SURNAME_AFTER.match(text, end)
-            if tail is not None:
-                end = covered_to = tail.end()
-        elif label == "PERSON" and (tail := _PARTICLE_TAIL.match(text, end)) is not None:
-            end = covered_to = tail.end()
-        out.append((start, end, label))
-    people = [text[s:e].lower() for s, e, label in out if label == "PERSON"]
-    for index, (start, end, _label) in enumerate(out):
-        particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
-        if particles is None:
-            continue
-        surname = text[particles.start() : end].lower()
-        if any(person.endswith(" " + surname) for person in people):
-            out[index] = (particles.start(), end, "PERSON")
-    return out
-
-
-def _conjunction_ends(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A span that ends in a conjunction the tagger ran into: "Paramount Global and" (of "Paramount Global and
-    Skydance Media") is one name and the capitalised words after the "and" another of the same kind, unless
-    tagged already; an "&" joins one name ("Procter &" + "Gamble")."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, label in sorted(spans):
-        found = _CONJUNCTION_END.search(text, start, end)
-        run = _NAME_RUN.match(text, end) if found is not None else None
-        if found is None or run is None:
-            out.append((start, end, label))
-            continue
-        nxt = (run.start(1), run.end(1))
-        free = not any(s < nxt[1] and nxt[0] < e for s, e, _ in spans if (s, e) != (start, end))
-        if found.group(1) == "&":
-            out.append((start, run.end(1) if free else end, label))
-            continue
-        out.append((start, found.start(), label))
-        if free:
-            out.append((nxt[0], nxt[1], label))
-    return sorted(out)
 
 
 def _joint_institutions(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

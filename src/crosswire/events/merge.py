@@ -46,7 +46,8 @@ from crosswire.entities.coref import (
 )
 from crosswire.entities.gender import Gender, read_genders
 from crosswire.events.lexicon import lexicon
-from crosswire.events.mentions import PAST_REF, PERSONAL_PRONOUNS
+from crosswire.events.mentions import PAST_REF
+from crosswire.events.participants import PERSONAL_PRONOUNS
 from crosswire.model import (
     Article,
     Dossier,
