@@ -33,7 +33,7 @@ CLAIMS_STEPS = (
     "compared_sentences",
     "embed_missing",
     "cluster_claims_by_story",
-    "_denials_to_their_claims",
+    "denials_to_their_claims",
     "_attach",
     "agent_contradictions",
     "value_contradictions",

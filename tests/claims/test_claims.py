@@ -981,7 +981,7 @@ def test_a_denial_told_alone_goes_to_the_claim_it_denies() -> None:
 
     import numpy as np
 
-    from crosswire.claims import stage
+    from crosswire.claims import answers
 
     unit = np.eye(3, 384, dtype=np.float32)
     propositions = [
@@ -991,7 +991,7 @@ def test_a_denial_told_alone_goes_to_the_claim_it_denies() -> None:
     ]
     vectors = np.stack([unit[0], 0.9 * unit[0] + 0.3 * unit[1], unit[2]])
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2]], {"a1": "s"})
+    groups = answers.denials_to_their_claims(propositions, vectors, [[0], [1], [2]], {"a1": "s"})
     assert groups == [[0, 1], [2]]
 
 
@@ -1000,7 +1000,7 @@ def test_a_refusal_told_alone_does_not_deny_the_deed_it_resembles() -> None:
     ransom", however close the two embed."""
     import numpy as np
 
-    from crosswire.claims import stage
+    from crosswire.claims import answers
 
     unit = np.eye(2, 384, dtype=np.float32)
     propositions = [
@@ -1008,7 +1008,7 @@ def test_a_refusal_told_alone_does_not_deny_the_deed_it_resembles() -> None:
         replace(_told("The government would not pay any ransom", 1), stance="denies"),
     ]
     vectors = np.stack([unit[0], unit[0]])
-    assert stage._denials_to_their_claims(propositions, vectors, [[0], [1]], {"a1": "s"}) == [[0], [1]]
+    assert answers.denials_to_their_claims(propositions, vectors, [[0], [1]], {"a1": "s"}) == [[0], [1]]
 
 
 def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
@@ -1017,7 +1017,7 @@ def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
     further back, or one lacking the denial's other words, is not what it answers."""
     import numpy as np
 
-    from crosswire.claims import stage
+    from crosswire.claims import answers
 
     unit = np.eye(4, 384, dtype=np.float32)
     propositions = [
@@ -1027,7 +1027,7 @@ def test_a_denial_of_any_such_thing_answers_the_line_just_before_it() -> None:
         replace(_told("any goalkeeper had been injured", 5), stance="denies"),
     ]
     vectors = np.stack([unit[0], unit[1], unit[2], unit[3]])
-    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1], [2], [3]], {"a1": "s"})
+    groups = answers.denials_to_their_claims(propositions, vectors, [[0], [1], [2], [3]], {"a1": "s"})
     assert groups == [[0, 2], [1], [3]]
 
 
@@ -1037,7 +1037,7 @@ def test_a_denial_merged_among_lines_that_do_not_say_what_it_denies_goes_to_the_
     the striker's line; a denial merged with a line that says what it denies stays."""
     import numpy as np
 
-    from crosswire.claims import stage
+    from crosswire.claims import answers
 
     unit = np.eye(4, 384, dtype=np.float32)
     propositions = [
@@ -1048,14 +1048,14 @@ def test_a_denial_merged_among_lines_that_do_not_say_what_it_denies_goes_to_the_
         replace(_told("The court fined the company", 5), stance="denies"),
     ]
     vectors = np.stack([unit[0], unit[1], unit[1], unit[2], unit[3]])
-    groups = stage._denials_to_their_claims(propositions, vectors, [[0], [1, 2], [3, 4]], {"a1": "s"})
+    groups = answers.denials_to_their_claims(propositions, vectors, [[0], [1, 2], [3, 4]], {"a1": "s"})
     assert groups == [[0, 1], [2], [3, 4]]
 
 
 def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
     """ "Harlow Foods has offered to buy Pemberton ... The offer was made on Friday": more of one offer. A line opening
     on a noun that names no deed of the line before it ("The company ...") stays its own claim."""
-    from crosswire.claims import stage
+    from crosswire.claims import answers
     from crosswire.claims.predicates import stem
 
     def line(text: str, sentence: int, deed: set[str]) -> Proposition:
@@ -1068,7 +1068,7 @@ def test_a_line_on_the_deed_just_told_joins_its_claim() -> None:
         line("Rebels attacked the convoy near the border", 3, {"attacked", "convoy", "border"}),
         line("The attack killed four soldiers", 4, {"killed", "soldiers"}),
     ]
-    assert stage._told_of_again(propositions, [[0], [1], [2], [3], [4]]) == [[0, 1], [2], [3, 4]]
+    assert answers.told_of_again(propositions, [[0], [1], [2], [3], [4]]) == [[0, 1], [2], [3, 4]]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import numpy as np
 from claims_support import article, dossier, entity, statement
 
 from crosswire.claims.propositions import Proposition, carried, extract
-from crosswire.claims.stage import _denials_to_their_claims, build_claims
+from crosswire.claims.stage import build_claims, denials_to_their_claims
 from crosswire.model import Claim, Dossier
 
 
@@ -134,8 +134,8 @@ def test_a_partys_denial_goes_to_the_positive_claim_it_denies() -> None:
     ]
     story = {f"m{number}": "merger" for number in range(4)}
     close = np.stack([_unit(1, 0), _unit(0.8, 0.6), _unit(0.5, 0.87), _unit(0.6, 0.8)])
-    assert _denials_to_their_claims(propositions, close, [[0], [1, 2, 3]], story) == [[0, 1], [2, 3]]
+    assert denials_to_their_claims(propositions, close, [[0], [1, 2, 3]], story) == [[0, 1], [2, 3]]
     far = np.stack([_unit(1, 0), _unit(0.3, 0.95), _unit(0.5, 0.87), _unit(0.6, 0.8)])
-    assert _denials_to_their_claims(propositions, far, [[0], [1, 2, 3]], story) == [[0], [1, 2, 3]]
+    assert denials_to_their_claims(propositions, far, [[0], [1, 2, 3]], story) == [[0], [1, 2, 3]]
     other_story = {**story, "m0": "another"}
-    assert _denials_to_their_claims(propositions, close, [[0], [1, 2, 3]], other_story) == [[0], [1, 2, 3]]
+    assert denials_to_their_claims(propositions, close, [[0], [1, 2, 3]], other_story) == [[0], [1, 2, 3]]
