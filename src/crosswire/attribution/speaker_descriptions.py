@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from crosswire.attribution.sources import COMPANY_NOUNS, MASTHEAD_WORDS, head_word
 from crosswire.attribution.speaker_names import OUTLET_NOUNS
@@ -213,6 +214,13 @@ POLITY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
+def _head_stem_of_name(name: str) -> str:
+    """The folded head noun of a name, once per name: every "the NOUN" speaker that no earlier mention names compares
+    its noun with every entity of the corpus."""
+    return _noun_stem(name_head(name))
+
+
 def by_name_head(article: Article, start: int, noun: str, entities: dict[str, Entity]) -> str | None:
     """The organization or place "the NOUN" names by its own noun: the last one named before in the article whose
     name is of that noun ("The director of the Kelham Gallery ... The gallery denied"), else the one entity of the
@@ -234,7 +242,7 @@ def by_name_head(article: Article, start: int, noun: str, entities: dict[str, En
         for e in entities.values()
         if e.type != "PERSON"
         and len(e.name.split()) > 1
-        and _noun_stem(name_head(e.name)) == stem
+        and _head_stem_of_name(e.name) == stem
         and words & {w.lower() for w in e.name.split()[:-1]}
     ]
     return corpus[0].id if len(corpus) == 1 else None
