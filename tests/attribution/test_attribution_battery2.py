@@ -462,8 +462,6 @@ OPEN: dict[str, str] = {
     " a pronoun whom the article does not name ('Her spokeswoman said') is an anonymous source, unlinked"
     " (test_attribution_unnamed_sources.py), while 'Putin's spokesman' is Putin's word; read as Carter's, two of"
     " those tests fail, so the rule is left for the lead to settle",
-    "transcript_club_chairman": "entities: the recogniser reads only 'DAVID' of the capitals label 'DAVID OKORO', so "
-    "the turn is linked to an entity 'DAVID' (the article names him nowhere else); the question turn is read right",
 }
 
 

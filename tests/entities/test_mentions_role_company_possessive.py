@@ -122,6 +122,27 @@ def test_transcript_role_labels_are_nobody() -> None:
     assert _found(text, *spans) == [("WALSH", "PERSON")]
 
 
+def test_a_person_found_inside_a_capitals_label_is_the_whole_label() -> None:
+    """The tagger reads capitals poorly: of "DAVID OKORO:" it may take "DAVID" alone. A speaker's label opening a
+    line holds one name, so the person is the whole label, in any trade's transcript."""
+    cases = [
+        ("INTERVIEWER: Did the club break the rules?\nDAVID OKORO: We followed every rule.", "DAVID", "DAVID OKORO"),
+        ("HOST: Was the mine safe?\n\nMARIA DE SOUSA: The shaft was inspected in May.", "MARIA", "MARIA DE SOUSA"),
+        ("Q: Will you appeal?\n  JUDGE KOWALSKI: No comment.", "KOWALSKI", "KOWALSKI"),
+        ("PRESENTER: And the forecast?\nTOM BAKER: Rain, then snow on the hills.", "BAKER", "TOM BAKER"),
+    ]
+    for text, tagged, name in cases:
+        assert _found(text, _span(text, tagged, "PERSON")) == [(name, "PERSON")], text
+
+
+def test_a_capitals_label_with_a_role_word_or_inside_a_line_is_not_mended() -> None:
+    """ "PRESS SECRETARY:" names a role; capitals inside a line are no label; a place inside a label is no person."""
+    text = "PRESS SECRETARY: The president met ANNA LOWE: she agreed."
+    assert _found(text, _span(text, "ANNA", "PERSON")) == [("ANNA", "PERSON")]
+    text = "NEW YORK CITY: Heavy snow closed schools."
+    assert _found(text, _span(text, "NEW YORK CITY", "GPE")) == [("NEW YORK CITY", "GPE")]
+
+
 def test_a_role_word_inside_a_sentence_is_not_a_label() -> None:
     text = "The show's host, ANCHOR: the network, denied it."
     assert _found(text, _span(text, "ANCHOR", "ORG")) == [("ANCHOR", "ORG")]

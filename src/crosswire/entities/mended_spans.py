@@ -6,7 +6,9 @@
   are a name of the same kind; an "&" joins one name ("Procter & Gamble");
 - a broadcaster's medium or a club's word ("Metro TV", "Kingsbury Town") belongs to the name, and an amount run into
   an organization's name ("Lystra Networks 200 million") is cut;
-- a storm's name ("Storm Elin") is no person.
+- a storm's name ("Storm Elin") is no person;
+- a transcript's speaker label written in capitals ("DAVID OKORO:") is one person's name, where the tagger took a
+  part of it ("DAVID").
 """
 
 from __future__ import annotations
@@ -40,6 +42,32 @@ def _outlet_or_amount(text: str, start: int, end: int, label: str) -> tuple[int,
     if amount is not None and amount.start() > 0:
         return start + amount.start(), label
     return end, label
+
+
+# A line of a transcript opened by a speaker's name in capitals, two or three words, and a colon ("DAVID OKORO: We
+# followed every rule"). One word alone ("UPDATE:", "ANCHOR:") is no name to mend.
+_CAPITALS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){1,2}):[ \t]", re.M)
+
+
+def _capital_labels(text: str, spans: list[tuple[int, int, str]], roles: frozenset[str]) -> list[tuple[int, int, str]]:
+    """A person the tagger found inside a transcript's capitals label ("DAVID" of "DAVID OKORO:") is the whole
+    label: the tagger reads capitals poorly, and a speaker's label holds one name. A label with a role word in it
+    ("PRESS SECRETARY:") names a role, not a person, and is left as it is."""
+    labels = [
+        (m.start(1), m.end(1))
+        for m in _CAPITALS_LABEL.finditer(text)
+        if not any(word.lower() in roles for word in m.group(1).split())
+    ]
+    if not labels:
+        return spans
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        whole = next((lab for lab in labels if lab[0] <= start and end <= lab[1]), None)
+        if label == "PERSON" and whole is not None:
+            start, end = whole
+        if (start, end, label) not in out:
+            out.append((start, end, label))
+    return out
 
 
 def _named_weather(text: str, start: int, end: int) -> bool:

@@ -63,7 +63,13 @@ from spacy.tokens import Doc, Span
 from crosswire.context import Context
 from crosswire.entities import gazetteer, recover
 from crosswire.entities.bodies import _BODY, _bodies_of_organizations, _owned_body
-from crosswire.entities.mended_spans import _conjunction_ends, _named_weather, _outlet_or_amount, _particle_tails
+from crosswire.entities.mended_spans import (
+    _capital_labels,
+    _conjunction_ends,
+    _named_weather,
+    _outlet_or_amount,
+    _particle_tails,
+)
 from crosswire.entities.names import HONORIFICS, fold, is_given_name
 from crosswire.entities.recover import CORPORATE_HEADS
 from crosswire.entities.roles import ORG_NOUNS, ROLE_HEADS, TITLE_WORDS
@@ -208,6 +214,7 @@ def _wire_slug_cut(text: str, start: int, end: int, label: str) -> int:
             and first.isupper()
             and first.isalpha()
             and all(_NAME_WORD.match(w.group(0)) for w in words[1:])
+            and not all(w.group(0).isupper() for w in words[1:])  # a name all in capitals has no slug to tell apart
         ):
             return start + words[1].start()
     return start
@@ -438,7 +445,9 @@ def mentions_from_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> lis
     spans = list(spans)
     kept = [span for span in spans if span[2] in ENTITY_LABELS]
     others = [span for span in spans if span[2] not in ENTITY_LABELS]
-    kept = _company_spans(text, _possessive_institutions(text, kept), others)
+    kept = _capital_labels(
+        text, _company_spans(text, _possessive_institutions(text, kept), others), ROLE_PREFIXES | ROLE_HEADS
+    )
     for raw_start, raw_end, raw_label in kept:
         if _is_transcript_role_label(text, raw_start, raw_end):
             continue  # "ANCHOR:", "REPORTER:": a speaker's role in a transcript, nobody's name
