@@ -27,8 +27,9 @@ ASKING = frozenset({"ask", "question", "press", "quiz"})
 QUESTION_STATEMENTS = frozenset({"ask", "question"})
 
 
-# Particles of phrasal verbs ("pushed back on", "brushed off", "shot down"): the parser marks them prt or advmod.
-PARTICLES = frozenset({"back", "off", "aside", "down", "away"})
+# Particles of phrasal verbs ("pushed back on", "brushed off", "shot down", "ruled out"): the parser marks them prt or
+# advmod.
+PARTICLES = frozenset({"back", "off", "aside", "down", "away", "out"})
 # Prepositions after a particle whose object is what the phrasal verb acts on ("pushed back on reports").
 AIMED_PREPS = frozenset({"on", "at", "against"})
 
