@@ -47,6 +47,7 @@ from crosswire.attribution import (
     dashes,
     noun_cues,
     questions,
+    outlet_relays,
     quoted_tails,
     rebuttals,
     source_phrases,
@@ -698,6 +699,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "boundary" in learned:
         learned_steps.choose_ends(finder)
     quoted_tails.run_on(finder)
+    outlet_relays.trim_addressees(finder)
     if "screen" in learned:
         learned_steps.screen(finder)
     if "tagger" in learned:
