@@ -45,6 +45,7 @@ from crosswire.attribution import (
     cue_model,
     cues,
     dashes,
+    interview_turns,
     noun_cues,
     questions,
     outlet_relays,
@@ -684,6 +685,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.noun_cues()
     source_phrases.headline(finder)
     source_phrases.transcript_turns(finder)
+    interview_turns.interview_turns(finder)
     source_phrases.source_phrases(finder)
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
@@ -747,6 +749,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
     finder.noun_cues()
     source_phrases.headline(finder)
     source_phrases.transcript_turns(finder)
+    interview_turns.interview_turns(finder)
     source_phrases.source_phrases(finder)
     return learned_steps.proposals(finder)
 

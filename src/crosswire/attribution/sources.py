@@ -154,6 +154,14 @@ _INDEFINITE = re.compile(
 )
 
 
+# A definite count of the organizations named before ("both clubs", "the two banks", "all three companies").
+_BOTH = re.compile(r"(?:both|the\s+(?:two|three|four|five)|all\s+(?:two|three|four|five))\s+\w+$", re.I)
+
+
+def _singular(noun: str) -> str:
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
+
+
 @dataclass
 class MediaMemory:
     """Outlet names an article has introduced with a media noun, so "Kommersant reported" later stays media."""
@@ -320,6 +328,8 @@ def source_type(
         # "a company spokeswoman", "a club spokesman": the body named before speaks; "a Pellam spokeswoman": the
         # organization its name opens with
         return "organization"
+    if _BOTH.match(text) and _singular(head) in ORG_NOUNS | COMPANY_NOUNS:
+        return "organization"  # "both clubs said", "the two companies said": the ones named, on the record
     if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
         return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
