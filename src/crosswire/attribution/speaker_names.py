@@ -116,6 +116,8 @@ def head_person(article: Article, statement: Statement, mentions: Sequence[Menti
             return mention  # "Netanyahu's office said": the office speaks for its holder
         if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or _MEMBER_OF.search(lead) or possessive is not None:
             continue
+        if _PLACED.search(lead):
+            continue  # "The landlord of the Red Lion in Stowey, Gareth Pugh": where, not who (a place read as a name)
         return mention
     return None
 
