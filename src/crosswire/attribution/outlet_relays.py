@@ -122,6 +122,26 @@ def _given_to(article: Article, statement: Statement) -> str | None:
     return None
 
 
+# A media noun that can stand only for a publication ("seen by the paper", "the daily said"), not "the station".
+_PAPER = re.compile(r"\bthe\s+(?:paper|newspaper|daily|weekly|magazine|tabloid)\b", re.IGNORECASE)
+
+
+def called_outlets(article: Article) -> None:
+    """ "Belgium's Le Soir reports that ..., citing a draft bill seen by the paper": an organization whose own
+    sentence goes on to call it "the paper" (no other organization named between) is an outlet, ``media``."""
+    text = article.text
+    for statement in article.statements:
+        if statement.source_type != "organization" or not statement.speaker or statement.speaker_end is None:
+            continue
+        end = min(text.find(m, statement.speaker_end) % (len(text) + 1) for m in (". ", ".\n", "\n"))
+        paper = _PAPER.search(text, statement.speaker_end, end)
+        if paper is None:
+            continue
+        between = [m for m in article.mentions if statement.speaker_end <= m.start < paper.start()]
+        if all(m.entity == statement.speaker or m.label not in {"ORG", "GPE", "NORP", "FAC"} for m in between):
+            statement.source_type = "media"
+
+
 def relay_outlets(article: Article) -> None:
     """Add the outlet each statement was given to ("told the Guardian", "in an interview with Die Zeit") to its
     ``via``, outermost (the outlet) first; speakers must be linked already."""

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosswire.attribution.document_authors import document_author
-from crosswire.attribution.outlet_relays import relay_outlets
+from crosswire.attribution.outlet_relays import called_outlets, relay_outlets
 from crosswire.attribution.sources import RELATIVE_PRONOUNS
 from crosswire.attribution.speaker_descriptions import ORG_FALLBACK_DISTANCE, by_description, is_body
 from crosswire.attribution.speaker_names import (
@@ -185,6 +185,7 @@ def link_article(
         elif statement.source_type == "media" and is_body(entity):
             statement.source_type = "organization"  # "the agency" that is the Food and Drug Administration
         done.append(statement)
+    called_outlets(article)
     relay_outlets(article)
 
 
