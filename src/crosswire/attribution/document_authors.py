@@ -22,15 +22,14 @@ _AUTHORED = re.compile(
 
 
 def document_author(article: Article, statement: Statement) -> Statement | None:
-    """``statement`` with its speaker's offsets narrowed to the author of the document its phrase names, when the
-    phrase names a document and its author; else None."""
+    """A document source's ``statement`` with its speaker's offsets narrowed to the author of the document its phrase
+    names (and its source type left to the author's words), when the phrase names its author; else None."""
     start, end = statement.speaker_start, statement.speaker_end
-    if start is None or end is None:
+    if start is None or end is None or statement.source_type != "document":
         return None
     match = _AUTHORED.fullmatch(article.text, start, end)
     if match is None or match.group("noun").lower() not in DOCUMENT_NOUNS:
         return None
     author = match.start("author")
-    return statement.model_copy(
-        update={"speaker_start": author, "speaker_end": end, "speaker_text": article.text[author:end]}
-    )
+    update = {"speaker_start": author, "speaker_end": end, "speaker_text": article.text[author:end]}
+    return statement.model_copy(update={**update, "source_type": "unknown"})

@@ -97,8 +97,8 @@ def _given_to(article: Article, statement: Statement) -> str | None:
     if cue_start is None or cue_end is None:
         return None
     cue = (statement.cue or "").lower()
-    window_end = statement.content_start if statement.content_start > cue_end else len(text)
-    window_end = min(window_end, cue_end + 120)
+    content_start = statement.content_start if statement.content_start is not None else -1
+    window_end = min(content_start if content_start > cue_end else len(text), cue_end + 120)
     after = text[cue_end:window_end]
     found: list[tuple[int, int]] = []
     if cue.startswith(("told", "tell")):
@@ -110,8 +110,8 @@ def _given_to(article: Article, statement: Statement) -> str | None:
         if match:
             found.append((cue_end + match.start("outlet"), cue_end + match.end("outlet")))
     sentence = _sentence_start(text, cue_start)
-    before_end = statement.speaker_start if statement.speaker_start is not None else cue_start
-    for lo, hi in ((sentence, min(before_end, cue_start)), (cue_end, window_end)):
+    before_end = cue_start if statement.speaker_start is None else min(statement.speaker_start, cue_start)
+    for lo, hi in ((sentence, before_end), (cue_end, window_end)):
         for match in _INTERVIEW.finditer(text, lo, hi):
             group = "outlet" if match.group("outlet") else "given"
             found.append((match.start(group), match.end(group)))
@@ -131,13 +131,14 @@ def called_outlets(article: Article) -> None:
     sentence goes on to call it "the paper" (no other organization named between) is an outlet, ``media``."""
     text = article.text
     for statement in article.statements:
-        if statement.source_type != "organization" or not statement.speaker or statement.speaker_end is None:
+        after = statement.speaker_end
+        if statement.source_type != "organization" or not statement.speaker or after is None:
             continue
-        end = min(text.find(m, statement.speaker_end) % (len(text) + 1) for m in (". ", ".\n", "\n"))
-        paper = _PAPER.search(text, statement.speaker_end, end)
+        stops = [found for found in (text.find(m, after) for m in (". ", ".\n", "\n")) if found >= 0]
+        paper = _PAPER.search(text, after, min(stops, default=len(text)))
         if paper is None:
             continue
-        between = [m for m in article.mentions if statement.speaker_end <= m.start < paper.start()]
+        between = [m for m in article.mentions if after <= m.start < paper.start()]
         if all(m.entity == statement.speaker or m.label not in {"ORG", "GPE", "NORP", "FAC"} for m in between):
             statement.source_type = "media"
 

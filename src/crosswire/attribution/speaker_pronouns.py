@@ -110,7 +110,7 @@ def _announced(
     said: Sequence[tuple[int | None, int | None]],
     genders: dict[str, Gender],
 ) -> str | None:
-    """ '“We are staying right here,” she said. Lina Sorensen, who has run the bakery for 30 years, was speaking
+    """'“We are staying right here,” she said. Lina Sorensen, who has run the bakery for 30 years, was speaking
     after ...': a "he" or "she" with no person named before it outside what was said stands for the person the next
     sentence names first (outside what was said, of a compatible sex), when no other statement comes between."""
     start, end = statement.speaker_start or statement.start, statement.end

@@ -72,16 +72,10 @@ def _link_one(
 ) -> str | None:
     if statement.speaker_start is None or statement.speaker_end is None:
         return None
-    if statement.source_type == "document":
+    if statement.source_type in {"anonymous", "document"}:
         # "according to a statement from the company": the author speaks, else nobody named does
         author = document_author(article, statement)
-        if author is None:
-            return None
-        return _link_one(
-            article, author.model_copy(update={"source_type": "unknown"}), entities, previous, aliases, genders
-        )
-    if statement.source_type == "anonymous":
-        return None
+        return _link_one(article, author, entities, previous, aliases, genders) if author else None
     start, end = statement.speaker_start, statement.speaker_end
     phrase = article.text[start:end].strip()
     if phrase.lower() not in RELATIVE_PRONOUNS:
