@@ -12,21 +12,12 @@ lawyer speaking for a client, and a live blog's time stamps before a speaker."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from passages_support import analyze_passages, speaker_name, statements
-from test_attribution_battery import Case as BaseCase
-from test_attribution_battery import check_case
+from test_attribution_battery import battery_params
+from test_attribution_battery2 import Case, check_extended
 
 from crosswire.model import Dossier
-
-
-@dataclass(frozen=True)
-class Case(BaseCase):
-    not_entity: str | None = None  # the linked speaker entity's name does not hold this
-    questions: tuple[str, ...] = ()  # a statement carrying one of these is a question (stance ``other``), if any
-
 
 # The classes follow docs/attribution.md: a withheld answer ("did not say whether", "declined to say", "would not
 # say") is `decline`; "would not rule out" settles nothing either way and refuses nothing said, so it is `neither`
@@ -431,27 +422,10 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     return analyze_passages(tmp_path_factory, {name: case.text for name, case in CASES.items()})
 
 
-def _check(dossier: Dossier, name: str) -> None:
-    case = CASES[name]
-    check_case(dossier, name, case)
+@pytest.mark.parametrize("name", battery_params(CASES, OPEN))
+def test_battery3(dossier: Dossier, name: str) -> None:
+    check_extended(dossier, name, CASES[name])
+    # a time stamp ("11:40") is never a speaker's first words
     found = statements(dossier, name)
     described = [(s.speaker_text, speaker_name(dossier, s), s.stance_class, s.cue, s.content) for s in found]
-    if case.not_entity is not None:
-        linked = [speaker_name(dossier, s) or "" for s in found if case.said.casefold() in s.content.casefold()]
-        assert not any(case.not_entity.casefold() in who.casefold() for who in linked), described
-    for question in case.questions:
-        asking = [s for s in found if question.casefold() in s.content.casefold()]
-        assert all(s.stance_class == "other" for s in asking), described
-    # a time stamp ("11:40") is never a speaker's first words
     assert not [s.speaker_text for s in found if (s.speaker_text or "")[:1].isdigit()], described
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=OPEN[name])) if name in OPEN else name
-        for name in CASES
-    ],
-)
-def test_battery3(dossier: Dossier, name: str) -> None:
-    _check(dossier, name)
