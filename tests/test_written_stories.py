@@ -1151,12 +1151,6 @@ def test_round11_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
     assert len(stories) == 1, stories
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution: the live blog's time stamps open two speakers ('11:40 The prosecutor's office', '13:05 "
-    "Mendonça's lawyer, Inês Barata') and the feed's update label one ('Update, 15 September: An earlier version of "
-    "this item'); no claim opens on a stamp or a label any more (claims: a live page's time stamp is cut)",
-)
 def test_round11_no_dateline_label_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
     _no_opening_read(
         dossier,

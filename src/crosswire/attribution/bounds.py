@@ -222,14 +222,30 @@ def before_own_speaker(text: str, start: int, end: int, speaker: tuple[int, int]
     return start, end
 
 
+# What opens a live page's entry or a feed's item before its first sentence: a time stamp ("11:40", "9.15am", "16h20
+# -", "14:05 GMT:") or an update's label ("Update, 15 September:", "Correction:", "Editor's note:").
+_ENTRY_OPENING = re.compile(
+    r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|local(?: time)?))?\b\s*[-–—:|]?"
+    r"|(?:update[ds]?|correction|clarification|editor['’]?s note)\b[^:\n]{0,30}:)\s+",
+    re.IGNORECASE,
+)
+
+
 def after_dateline(text: str, start: int, end: int) -> int:
     """Where a speaker starts after the dateline its phrase ran into ("KANSAS CITY, Mo. — Research Medical Center
-    said", "MAIDUGURI, Nigeria — The leader of the group said"): where the copy was filed is no part of who spoke."""
+    said", "MAIDUGURI, Nigeria — The leader of the group said"): where the copy was filed is no part of who spoke;
+    nor is a live page's time stamp or an update's label opening the line ("11:40 The prosecutor's office said",
+    "Update, 15 September: An earlier version of this item said")."""
     line_start = text.rfind("\n", 0, start) + 1
     cut = header.any_dateline_end(text[line_start:end])
-    if cut is None or line_start + cut <= start:
+    begin = start
+    if cut is not None and line_start + cut > start:
+        begin = line_start + cut
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin >= end:
         return start
-    begin = line_start + cut
-    while begin < end and text[begin].isspace():
-        begin += 1
-    return begin if begin < end else start
+    opening = _ENTRY_OPENING.match(text, max(begin, line_start), end)
+    if opening is not None and text[line_start:begin].strip() == "" and opening.end() < end:
+        begin = max(begin, opening.end())
+    return begin

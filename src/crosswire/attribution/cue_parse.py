@@ -27,8 +27,9 @@ ASKING = frozenset({"ask", "question", "press", "quiz"})
 QUESTION_STATEMENTS = frozenset({"ask", "question"})
 
 
-# Particles of phrasal verbs ("pushed back on", "brushed off", "shot down"): the parser marks them prt or advmod.
-PARTICLES = frozenset({"back", "off", "aside", "down", "away"})
+# Particles of phrasal verbs ("pushed back on", "brushed off", "shot down", "ruled out"): the parser marks them prt or
+# advmod.
+PARTICLES = frozenset({"back", "off", "aside", "down", "away", "out"})
 # Prepositions after a particle whose object is what the phrasal verb acts on ("pushed back on reports").
 AIMED_PREPS = frozenset({"on", "at", "against"})
 
@@ -202,6 +203,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         return None  # "It was reported that ...": an implicit source
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = verb.head
+        finite = verb.tag_ in {"VBD", "VBZ"} or any(c.dep_ == "ccomp" for c in verb.children)
+        if finite and head.dep_ == "ROOT" and head.i < verb.i:
+            # "The landlord of the Red Lion in Stowey, Gareth Pugh, posted on Facebook that ...", the sentence's verb
+            # (with a clause of its own) read as a clause on its subject: the whole noun phrase before it speaks
+            before = [t for t in head.subtree if t.i < verb.i and not t.is_punct]
+            return before[0].idx, before[-1].idx + len(before[-1].text)
         return head.left_edge.idx, head.idx + len(head.text)
     hung = phrase_hung_before(verb)
     if hung is not None:

@@ -45,7 +45,9 @@ from crosswire.attribution import (
     cue_model,
     cues,
     dashes,
+    interview_turns,
     noun_cues,
+    outlet_relays,
     questions,
     quoted_tails,
     rebuttals,
@@ -683,6 +685,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     finder.noun_cues()
     source_phrases.headline(finder)
     source_phrases.transcript_turns(finder)
+    interview_turns.interview_turns(finder)
     source_phrases.source_phrases(finder)
     if "proposals" in learned:
         learned_steps.title_verbs(finder)
@@ -698,6 +701,7 @@ def _find(article: Article, learned: frozenset[str]) -> _Finder:
     if "boundary" in learned:
         learned_steps.choose_ends(finder)
     quoted_tails.run_on(finder)
+    outlet_relays.trim_addressees(finder)
     if "screen" in learned:
         learned_steps.screen(finder)
     if "tagger" in learned:
@@ -745,6 +749,7 @@ def proposals(article: Article) -> list[cue_model.Proposal]:
     finder.noun_cues()
     source_phrases.headline(finder)
     source_phrases.transcript_turns(finder)
+    interview_turns.interview_turns(finder)
     source_phrases.source_phrases(finder)
     return learned_steps.proposals(finder)
 

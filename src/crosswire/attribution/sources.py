@@ -154,6 +154,23 @@ _INDEFINITE = re.compile(
 )
 
 
+# A definite count of the organizations named before ("both clubs", "the two banks", "all three companies").
+_BOTH = re.compile(r"(?:both|the\s+(?:two|three|four|five)|all\s+(?:two|three|four|five))\s+\w+$", re.I)
+
+
+def _singular(noun: str) -> str:
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
+
+
+def _offices(text: str, head: str) -> bool:
+    """Organizations speaking on the record: an office named by its plural without a count ("Prosecutors said",
+    "investigators found"), or a definite count of the organizations named before ("both clubs", "the two
+    companies")."""
+    if _BOTH.match(text) and _singular(head) in ORG_NOUNS | COMPANY_NOUNS:
+        return True
+    return head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text)
+
+
 @dataclass
 class MediaMemory:
     """Outlet names an article has introduced with a media noun, so "Kommersant reported" later stays media."""
@@ -320,8 +337,8 @@ def source_type(
         # "a company spokeswoman", "a club spokesman": the body named before speaks; "a Pellam spokeswoman": the
         # organization its name opens with
         return "organization"
-    if head in ORG_NOUNS and head.endswith("s") and not _INDEFINITE.match(text):
-        return "organization"  # "Prosecutors said", "investigators found": an office speaking on the record
+    if _offices(text, head):
+        return "organization"  # "Prosecutors said", "investigators found", "both clubs said": on the record
     if head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS or head in PEOPLE_NOUNS:
         if _INDEFINITE.match(text) or (head.endswith("s") and not text.lower().startswith("the ")):
             return "anonymous"

@@ -62,7 +62,8 @@ _INSTITUTION = re.compile(r"\s+(?:own\s+)?(?:press\s+)?(?:office|administration|
 _NAME_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|la|le|bin|ibn|al|el)\s+"
 _CLOSING_NAME = re.compile(r"(?:\b[A-Z][a-z'’\-]+\.?\s+(?:" + _NAME_PARTICLE + r"){0,2}){1,3}[A-Z][a-z'’\-]+$")
 # Between a name and the name it modifies: one to three lowercase words ("leader", "chief executive").
-_PREMODIFIED = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}")
+# (not through a preposition: "the Bramble Cafe in Ashby" is the cafe, "the Red Lion at Stowey" the pub)
+_PREMODIFIED = re.compile(r"\s+(?:(?!(?:in|at|near|of|for|from|on|by|with|to|and|or)\s)[a-z][\w’'-]*\s+){1,3}")
 # A surname alone as the speaker, maybe after a courtesy title ("Hershberger said", "Dr. Archer said").
 _SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Z][\w’'-]+)")
 # "a spokesperson", "an official", "one aide": a new, unnamed person, never somebody named before.
@@ -116,6 +117,8 @@ def head_person(article: Article, statement: Statement, mentions: Sequence[Menti
             return mention  # "Netanyahu's office said": the office speaks for its holder
         if _DEPENDENT.search(lead) or _RELATION_OF.search(lead) or _MEMBER_OF.search(lead) or possessive is not None:
             continue
+        if _PLACED.search(lead):
+            continue  # "The landlord of the Red Lion in Stowey, Gareth Pugh": where, not who (a place read as a name)
         return mention
     return None
 

@@ -90,7 +90,7 @@ def _pronoun_speaker(
             break
     found = resolve_reference(article, start, statement.speaker_end, entities, genders)
     if found is None:
-        return None
+        return _announced(article, statement, pronoun, said, genders)
     named = [m for m in article.mentions if m.entity == found and m.end <= start]
     if named and all(_within(m, said) for m in named):
         # the nearest person is only ever talked about: take the nearest one named outside what was said
@@ -101,6 +101,38 @@ def _pronoun_speaker(
                 return mention.entity if start - mention.end <= PRONOUN_SPEAKER_DISTANCE * 3 else None
         return None
     return found
+
+
+def _announced(
+    article: Article,
+    statement: Statement,
+    pronoun: str,
+    said: Sequence[tuple[int | None, int | None]],
+    genders: dict[str, Gender],
+) -> str | None:
+    """'“We are staying right here,” she said. Lina Sorensen, who has run the bakery for 30 years, was speaking
+    after ...': a "he" or "she" with no person named before it outside what was said stands for the person the next
+    sentence names first (outside what was said, of a compatible sex), when no other statement comes between."""
+    start, end = statement.speaker_start or statement.start, statement.end
+    if any(m.label == "PERSON" and m.end <= start and not _within(m, said) for m in article.mentions):
+        return None
+    later = [
+        m
+        for m in article.mentions
+        if m.label == "PERSON" and m.entity and m.start >= end and not _within(m, said)
+        and compatible(genders.get(m.entity), pronoun)
+    ]  # fmt: skip
+    if not later:
+        return None
+    first = min(later, key=lambda m: m.start)
+    if len(_SENTENCE_END.findall(article.text[end : first.start])) > 1 or any(
+        s is not None and end <= s < first.start for s, _ in said
+    ):
+        return None
+    return first.entity
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s)")
 
 
 def _continued_speaker(

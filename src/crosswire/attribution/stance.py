@@ -516,6 +516,9 @@ def classify(cue: CueReading, content: str, cue_text: str = "", span: Span | Non
         return "deny" if cue.object_noun in REPORT_NOUNS and not cue.negated else "other"
     if lemma in DENY_WITH_REPORT:
         return "other"  # rejecting a proposal or a person is a judgement, not a denial of a report
+    if lemma == "rule" and cue.particle == "out":
+        # "ruled out a sale" denies it; "would not rule out a sale" settles nothing either way and refuses nothing
+        return "neither" if cue.negated else "deny"
     if cue.negated:
         # "did not say", "would not comment": a negated verb of saying is a refusal when it is about speaking.
         if lemma in {"comment", "say", "respond", "answer", "discuss", "elaborate"}:

@@ -3,7 +3,8 @@
 The per-article stage (:mod:`crosswire.attribution.finder`) records the speaker's words and offsets; entity ids only
 exist once :mod:`crosswire.entities.canonical` has run, so the link happens here, in this order of evidence:
 
-1. **anonymous and document sources** stay unlinked (``speaker`` null, ``speaker_text`` kept): nobody is named.
+1. **anonymous and document sources** stay unlinked (``speaker`` null, ``speaker_text`` kept): nobody is named; a
+   document named with its author ("a statement from the company") is linked as the author's words would be.
 2. **a name inside the speaker span** — the PERSON mention that heads it ("CNN correspondent Natasha Bertrand" ->
    Bertrand; a person after "of"/"for"/"to" is a dependent, not the speaker: "an aide to President Putin" is not
    Putin, "the sister of photojournalist Luke Somers" is not Somers; nor is a possessor, whether with "'s" or a
@@ -35,6 +36,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crosswire.attribution.document_authors import document_author
+from crosswire.attribution.outlet_relays import called_outlets, relay_outlets
 from crosswire.attribution.sources import RELATIVE_PRONOUNS
 from crosswire.attribution.speaker_descriptions import ORG_FALLBACK_DISTANCE, by_description, is_body
 from crosswire.attribution.speaker_names import (
@@ -70,7 +73,9 @@ def _link_one(
     if statement.speaker_start is None or statement.speaker_end is None:
         return None
     if statement.source_type in {"anonymous", "document"}:
-        return None
+        # "according to a statement from the company": the author speaks, else nobody named does
+        author = document_author(article, statement)
+        return _link_one(article, author, entities, previous, aliases, genders) if author else None
     start, end = statement.speaker_start, statement.speaker_end
     phrase = article.text[start:end].strip()
     if phrase.lower() not in RELATIVE_PRONOUNS:
@@ -169,11 +174,13 @@ def link_article(
             by_span[key] = statement.speaker
         entity = entities.get(statement.speaker) if statement.speaker else None
         _mark_unnamed_holder(article, statement, entities, genders)
-        if entity is not None and statement.source_type in {"unknown", "person", "organization"}:
+        if entity is not None and statement.source_type in {"unknown", "person", "organization", "document"}:
             statement.source_type = "person" if entity.type == "PERSON" else "organization"
         elif statement.source_type == "media" and is_body(entity):
             statement.source_type = "organization"  # "the agency" that is the Food and Drug Administration
         done.append(statement)
+    called_outlets(article)
+    relay_outlets(article)
 
 
 def link_statements(dossier: Dossier, context: Context) -> None:
