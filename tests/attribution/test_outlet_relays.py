@@ -3,10 +3,13 @@ a court, a person, a lawyer interviewed with the speaker or a platform posted on
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from passages_support import analyze_passages, statements
 
 from crosswire.model import Dossier
+from crosswire.analyze import analyze
 
 PASSAGES = {
     "told_the_court": "The builder Omar Reid told the court that he had never met the investors.\n",
@@ -39,6 +42,26 @@ def test_an_outlet_told_relays(dossier: Dossier) -> None:
     assert "Reuters" in _relayed(dossier, "told_reuters")
     contents = [s.content for s in statements(dossier, "told_reuters")]
     assert any(c.startswith("that it would shut") for c in contents), contents
+
+
+def test_the_articles_own_outlet_told_relays_nothing(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "X told Reuters" in Reuters' own copy is the outlet's own interview: first-hand, no relay; the same words in
+    another outlet's copy relay it."""
+    folder = tmp_path_factory.mktemp("own-outlet")
+    text = "The miner Dalgren Resources told Reuters on Monday that it would shut two pits in Kiruna.\n"
+    records = [
+        {"id": "own", "text": text, "outlet": "Reuters"},
+        {"id": "other", "text": text, "outlet": "Dagens Nyheter"},
+    ]
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    dossier = analyze([str(folder)], tmp_path_factory.mktemp("out")).dossier
+    names = {e.id: e.name for e in dossier.entities}
+    relayed = {
+        article: [names.get(v, v) for s in dossier.statements if s.article == article for v in s.via]
+        for article in ("own", "other")
+    }
+    assert any("shut two pits" in s.content for s in dossier.statements if s.article == "own")
+    assert relayed == {"own": [], "other": ["Reuters"]}, relayed
 
 
 def test_ruled_out_denies(dossier: Dossier) -> None:

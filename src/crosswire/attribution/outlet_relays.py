@@ -16,11 +16,11 @@ with an outlet's name and then "that" starts at the "that" (:func:`trim_addresse
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from crosswire.attribution import sources
-from crosswire.model import Article, Mention, Statement
+from crosswire.model import Article, Entity, Mention, Statement
 
 if TYPE_CHECKING:
     from crosswire.attribution.finder import _Finder
@@ -143,13 +143,30 @@ def called_outlets(article: Article) -> None:
             statement.source_type = "media"
 
 
-def relay_outlets(article: Article) -> None:
+def _folded_name(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().casefold())
+
+
+def _is_own_outlet(article: Article, entity: Entity | None) -> bool:
+    """Whether an outlet entity is the one that published the article: "X told Reuters" in Reuters' own copy is the
+    outlet's own interview, first-hand, and relays nothing."""
+    if not article.outlet or entity is None:
+        return False
+    own = _folded_name(article.outlet)
+    return any(_folded_name(name) == own for name in (entity.name, *entity.aliases))
+
+
+def relay_outlets(article: Article, entities: Mapping[str, Entity] | None = None) -> None:
     """Add the outlet each statement was given to ("told the Guardian", "in an interview with Die Zeit") to its
-    ``via``, outermost (the outlet) first; speakers must be linked already."""
+    ``via``, outermost (the outlet) first; speakers must be linked already. The article's own outlet is no relay
+    ("told Reuters" in a Reuters report); ``entities`` tell its names."""
     for statement in article.statements:
         outlet = _given_to(article, statement)
-        if outlet is not None and outlet not in statement.via:
-            statement.via = [outlet, *statement.via]
+        if outlet is None or outlet in statement.via:
+            continue
+        if entities is not None and _is_own_outlet(article, entities.get(outlet)):
+            continue
+        statement.via = [outlet, *statement.via]
 
 
 def trim_addressees(finder: _Finder) -> None:

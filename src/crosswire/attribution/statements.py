@@ -180,7 +180,7 @@ def link_article(
             statement.source_type = "organization"  # "the agency" that is the Food and Drug Administration
         done.append(statement)
     called_outlets(article)
-    relay_outlets(article)
+    relay_outlets(article, entities)
 
 
 def link_statements(dossier: Dossier, context: Context) -> None:
