@@ -141,8 +141,9 @@ def embed_for_corpus(
 ) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
     """The sentences the corpus stages embed ahead for ``articles`` (``CorpusStage.embeds_ahead``), embedded in one
     batched pass, by cache key; and the clause parses made while choosing every stage's sentences, with the predicates
-    of the claims' propositions and the clauses their sentences were split into, packed per article id. ``chosen``, when given, gets what the stages that take it back
-    chose (see :func:`crosswire.pipeline.corpus_sentences_by_encoder`)."""
+    of the claims' propositions, the clauses their sentences were split into and the article's sentences, packed per
+    article id. ``chosen``, when given, gets what the stages that take it back chose (see
+    :func:`crosswire.pipeline.corpus_sentences_by_encoder`)."""
     from crosswire.claims.parses import pack, recording, recording_deeds, recording_splits, sentences_digest
     from crosswire.nlp.embeddings import encode, vector_key
     from crosswire.nlp.sentences import article_sentences
