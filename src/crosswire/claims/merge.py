@@ -354,7 +354,7 @@ def cluster_claims(
             if number not in stacked:
                 stacked[number] = vectors[claim]
             similarities = stacked[number] @ vectors[index]
-            closest = int(np.argmax(similarities))
+            closest = int(similarities.argmax())
             similarity = float(similarities[closest])
             if best is not None and similarity <= best[0]:
                 continue
@@ -411,7 +411,7 @@ def _loose_texts(
         for place, number in enumerate(numbers):
             claim = claims[number]
             similarities = row[bounds[place] : bounds[place + 1]]
-            closest = int(np.argmax(similarities))
+            closest = int(similarities.argmax())
             for position in {closest, 0}:
                 other = propositions[claim[position]]
                 similarity = float(similarities[position])
