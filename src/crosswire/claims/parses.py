@@ -24,6 +24,11 @@ article as plain data, by the proposition's place in the article (:func:`record_
 proposition the workers did not send (an article analysed by an earlier run, a sentence chosen with the corpus known)
 is read off the article's parse made on the driver (:func:`article_doc`, shared with the clause cuts), so a
 predicate depends on the stored article alone there too.
+
+So do the sentences' clause splits and the article's sentences: a sentence's clauses depend on its text, its parse
+and the spans of the names in it, so the extraction with the corpus known takes a split the worker made for the same
+text and names (:func:`known_splits`) and reads the parses back only for the sentences it lacks; and it keeps the
+worker's sentences when they were split from the same text (:func:`known_sentences`).
 """
 
 from __future__ import annotations
