@@ -210,6 +210,15 @@ def main() -> int:
             f"before the phase; corpus tasks {len(jobs)}, busy {sum(r['end'] - r['start'] for r in jobs):.1f} s "
             f"(CPU {sum(r['cpu'] for r in jobs):.1f})"
         )
+    by_task: dict[str, list[float]] = {}
+    for row in tasks:
+        total = by_task.setdefault(row["kind"], [0.0, 0.0, 0.0])
+        total[0] += 1
+        total[1] += row["end"] - row["start"]
+        total[2] += row["cpu"]
+    print("the workers' corpus tasks by function (tasks, busy s, CPU s):")
+    for name, (count, wall, cpu) in sorted(by_task.items(), key=lambda item: -item[1][2]):
+        print(f"  {name}: {count:.0f} tasks, busy {wall:.1f} s, CPU {cpu:.2f}")
     print("driver steps (wall s, CPU s, then seconds with 0/1/2.. workers busy):")
     merged: dict[str, list[float]] = {}
     for span in driver:

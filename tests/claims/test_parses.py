@@ -146,3 +146,64 @@ def test_a_shared_spool_reads_what_the_spool_holds() -> None:
     from crosswire.claims import parses
 
     assert parses._last.opened is None
+
+
+def test_splits_made_in_the_worker_are_taken_for_the_same_text_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence a worker split about the same names is not split, nor its parse read back, again; about other names,
+    or a sentence the worker did not split, it is split from its parse as before, with the same clauses."""
+    from crosswire.claims.parses import recording_splits
+    from crosswire.model import Article
+
+    article = Article(id="a3", source="a3.txt", text=" ".join(f"{text[0].upper()}{text[1:]}." for text in SENTENCES))
+    texts = [f"{text[0].upper()}{text[1:]}" for text in SENTENCES]
+    names = {texts[1]: [(texts[1].index("BP"), texts[1].index("BP") + 2)]}
+    with recording() as parsed, recording_splits() as splits:
+        reader = ClauseReader(texts[:2], article)
+        in_worker = [reader.split(text, names.get(text, [])) for text in texts[:2]]
+    assert set(splits) == {(text, tuple(names.get(text, []))) for text in texts[:2]}
+    spool = ParseSpool()
+    try:
+        spool.add(pack(parsed, None, splits), article.id)
+        handle = spool.shared()
+        stored = Article(id="a3", source="a3.txt", text=article.text)
+        fresh = [ClauseReader([text]).split(text) for text in texts[1:]]
+        read: list[list[str]] = []
+        real_known = clauses.parses.known
+
+        def counted(asked: list[str]) -> object:
+            read.append(list(asked))
+            return real_known(asked)
+
+        monkeypatch.setattr(clauses.parses, "known", counted)
+        with known_parses(handle):
+            again = ClauseReader(texts, stored)
+            assert [again.split(text, names.get(text, [])) for text in texts[:2]] == in_worker
+            assert read == []
+            # "BP" no longer a name there: split again, from the parse the worker sent.
+            assert again.split(texts[1]) == fresh[0]
+            assert read == [[text for text in texts if clauses._MAY_SPLIT.search(text)]]
+            assert again.split(texts[2]) == fresh[1]
+            assert len(read) == 1
+    finally:
+        spool.close()
+
+
+def test_the_workers_sentences_are_kept_only_for_the_same_text() -> None:
+    from crosswire.claims.parses import known_sentences, sentences_digest
+    from crosswire.model import Article
+    from crosswire.nlp.sentences import article_sentences, split_sentences
+
+    text = "The court adjourned. The jury returns on Monday. Shares of the insurer fell 4%."
+    spool = ParseSpool()
+    try:
+        # Spans no splitter would give, so that taking them is seen.
+        spool.add(pack({}, None, None, (sentences_digest(text), [(0, 20), (21, 80)])), "a4")
+        handle = spool.shared()
+        same, edited = Article(id="a4", source="a4.txt", text=text), Article(id="a4", source="a4.txt", text=text + "!")
+        with known_parses(handle):
+            known_sentences(same)
+            known_sentences(edited)
+        assert article_sentences(same) == [(0, 20), (21, 80)]
+        assert article_sentences(edited) == split_sentences(edited.text)
+    finally:
+        spool.close()

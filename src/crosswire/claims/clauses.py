@@ -319,16 +319,29 @@ class ClauseReader:
     batch, which is several times faster than a parse per sentence; any other sentence is parsed when asked about."""
 
     def __init__(self, texts: Sequence[str] = (), article: Article | None = None) -> None:
-        todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
-        # Parses a per-article worker already made (crosswire.claims.parses), then those cut out of the parse of the
-        # article they come from, then the rest in one batch.
-        self._docs: dict[str, Doc] = parses.known(todo)
-        if article is not None and len(self._docs) < len(todo):
-            self._docs.update(parses.from_article(article, [text for text in todo if text not in self._docs]))
-        fresh = [text for text in todo if text not in self._docs]
-        parsed = dict(zip(fresh, _parse(fresh), strict=True))
-        parses.record(parsed)
-        self._docs.update(parsed)
+        self._todo = list(dict.fromkeys(text for text in texts if _MAY_SPLIT.search(text)))
+        self._article = article
+        # The splits a per-article worker made of this article's sentences (crosswire.claims.parses): a sentence it
+        # split about the same names is not split again, and its parse not read back, here.
+        self._splits = parses.known_splits(article.id) if article is not None else {}
+        self._docs: dict[str, Doc] | None = None
+        if not self._splits:
+            self._load()
+
+    def _load(self) -> dict[str, Doc]:
+        """The parses of the sentences given, read or made once: those a per-article worker already made, then
+        those cut out of the parse of the article they come from, then the rest in one batch."""
+        if self._docs is None:
+            todo, article = self._todo, self._article
+            docs = parses.known(todo)
+            if article is not None and len(docs) < len(todo):
+                docs.update(parses.from_article(article, [text for text in todo if text not in docs]))
+            fresh = [text for text in todo if text not in docs]
+            parsed = dict(zip(fresh, _parse(fresh), strict=True))
+            parses.record(parsed)
+            docs.update(parsed)
+            self._docs = docs
+        return self._docs
 
     def split(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:
         """The claims a sentence puts forward, each with its place in ``text``; ``names`` are the character spans
@@ -336,11 +349,18 @@ class ClauseReader:
         whole = [Clause(0, len(text), text)]
         if not _MAY_SPLIT.search(text):
             return whole
-        doc = self._docs.get(text)
+        key = (text, tuple((start, end) for start, end in names))
+        made = self._splits.get(key)
+        if made is not None:
+            return [Clause(*clause) for clause in made]
+        docs = self._load()
+        doc = docs.get(text)
         if doc is None:
-            doc = self._docs[text] = _parse([text])[0]
+            doc = docs[text] = _parse([text])[0]
             parses.record({text: doc})
-        return _split(doc, text, names) or whole
+        clauses = _split(doc, text, names) or whole
+        parses.record_split(key, [(clause.start, clause.end, clause.text) for clause in clauses])
+        return clauses
 
 
 def split_clauses(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Clause]:

@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 
@@ -91,6 +91,8 @@ class StoryContext:
     idf: dict[str, float]
     total: np.ndarray
     count: int
+    # A sentence's words' summed weights (:meth:`words_weight`), by the words' set.
+    _sums: dict[int, tuple[frozenset[str], float]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, texts: Sequence[str], vectors: np.ndarray) -> StoryContext:
@@ -115,6 +117,16 @@ class StoryContext:
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.unseen)
+
+    def words_weight(self, words: frozenset[str]) -> float:
+        """The summed weights of a sentence's words, added up once per story (the same floats in the same order)
+        however many of the story's pairs the sentence is in."""
+        # By the set itself, not its value: two equal sets may be iterated in another order (another float sum).
+        found = self._sums.get(id(words))
+        if found is None or found[0] is not words:
+            weight, unseen = self.idf.get, self.unseen
+            found = self._sums[id(words)] = (words, sum(weight(word, unseen) for word in words))
+        return found[1]
 
 
 @dataclass(frozen=True)
@@ -144,7 +156,8 @@ def _centred(vector: np.ndarray, centroid: np.ndarray | None) -> np.ndarray:
     if centroid is None:
         return vector
     rest = vector - centroid
-    norm = float(np.linalg.norm(rest))
+    # What ``np.linalg.norm`` computes for a vector (the same float), without its dispatch: twice per candidate pair.
+    norm = float(np.sqrt(rest.dot(rest)))
     return rest / norm if norm > 0 else rest
 
 
@@ -158,7 +171,7 @@ def pair_features(left: Sentence, right: Sentence, story: StoryContext) -> np.nd
     weight, unseen = story.idf.get, story.unseen
     shared = sum(weight(word, unseen) for word in left.words & right.words)
     union = sum(weight(word, unseen) for word in left.words | right.words)
-    smaller = min(sum(weight(word, unseen) for word in left.words), sum(weight(word, unseen) for word in right.words))
+    smaller = min(story.words_weight(left.words), story.words_weight(right.words))
     name_union = left.names | right.names
     return np.array(
         [

@@ -19,7 +19,7 @@ size of the largest story, not with the square of the corpus; a story's similari
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -75,7 +75,7 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
     """Different full dates, different figures or different doers of a deed: the two cannot be one claim."""
     if rival_accounts(left, right):
         return True
-    left_days, right_days = day_values(left.dates), day_values(right.dates)
+    left_days, right_days = _days(left.dates), _days(right.dates)
     if len(left_days) == 1 and len(right_days) == 1 and left_days != right_days:
         # Two answers to "when": one day each. A sentence listing several days ("on Dec. 7, Jan. 3 and Jan. 4") is
         # not one answer, and the other's day may only be what it is dated against ("before Friday's incident").
@@ -83,6 +83,13 @@ def conflicting(left: Proposition, right: Proposition) -> bool:
     if _counted_apart(left.text, right.text):
         return True
     return bool(left.numbers and right.numbers and not left.numbers & right.numbers)
+
+
+@lru_cache(maxsize=1 << 16)
+def _days(dates: frozenset[str]) -> frozenset[str]:
+    """:func:`day_values` of a proposition's dates, read once per set of dates: every candidate pair of a story asks
+    (:func:`conflicting`), tens of thousands of times in a large one."""
+    return day_values(dates)
 
 
 # A number word counting what follows it ("two people", "three soldiers", "twelve jobs"): digits are the
@@ -239,6 +246,8 @@ def cluster(
         if len(indices) < 2:
             continue
         block_vectors = vectors[indices]
+        # Whether any of them has a predicate to read from its text (the claims stage's all come with theirs).
+        unread = bool(_unread([propositions[index] for index in indices]))
         story = StoryContext.of([propositions[index].text for index in indices], block_vectors)
         sentences: dict[int, Sentence] = {}
         by_event: dict[str, int] = {}
@@ -253,29 +262,34 @@ def cluster(
         for row_start in range(0, len(indices), _BLOCK):
             rows = block_vectors[row_start : row_start + _BLOCK]
             similarities = cosine_matrix(rows, block_vectors)
-            candidates = np.argwhere(similarities >= min(CANDIDATE, SAME_EVENT_CLAIM))
-            # The pairs short of SAME_CLAIM that name a party in common are read for their predicates: their texts
-            # parsed in one batch.
-            predicates.read(
-                _unread(
-                    [
-                        propositions[indices[position]]
-                        for row, column in candidates
-                        if similarities[row, column] < SAME_CLAIM
-                        and row_start + int(row) < int(column)
-                        and propositions[indices[row_start + int(row)]].entities
-                        & propositions[indices[int(column)]].entities
-                        for position in (row_start + int(row), int(column))
-                    ]
-                )
+            found = np.argwhere(similarities >= min(CANDIDATE, SAME_EVENT_CLAIM))
+            # Each pair once (the left before the right), in the same order, with its similarity, as Python numbers:
+            # a large story has hundreds of thousands.
+            found = found[found[:, 1] > found[:, 0] + row_start]
+            candidates: Iterable[tuple[int, int, float]] = zip(
+                (found[:, 0] + row_start).tolist(),
+                found[:, 1].tolist(),
+                similarities[found[:, 0], found[:, 1]].tolist(),
+                strict=True,
             )
-            for row, column in candidates:
-                left_position = row_start + int(row)
-                right_position = int(column)
-                if right_position <= left_position:
-                    continue
+            if unread:
+                candidates = list(candidates)
+                # The pairs short of SAME_CLAIM that name a party in common are read for their predicates: their
+                # texts parsed in one batch.
+                predicates.read(
+                    _unread(
+                        [
+                            propositions[indices[position]]
+                            for left_position, right_position, similarity in candidates
+                            if similarity < SAME_CLAIM
+                            and propositions[indices[left_position]].entities
+                            & propositions[indices[right_position]].entities
+                            for position in (left_position, right_position)
+                        ]
+                    )
+                )
+            for left_position, right_position, similarity in candidates:
                 left, right = indices[left_position], indices[right_position]
-                similarity = float(similarities[row, column])
                 pair = None
                 if similarity >= CANDIDATE:
                     pair = (*_pair(left, right, propositions, vectors, sentences), story)
@@ -326,6 +340,8 @@ def cluster_claims(
     contexts: dict[str, StoryContext] = {}
     sentences: dict[int, Sentence] = {}
     leftovers: list[int] = []
+    # Each claim's members' vectors, taken out once until the claim grows (not once per tentative proposition).
+    stacked: dict[int, np.ndarray] = {}
     predicates.read(_loose_texts(loose, claims, by_story, groups, propositions, vectors))
     for index in loose:
         story = groups[index]
@@ -335,8 +351,10 @@ def cluster_claims(
         best: tuple[float, int] | None = None
         for number in by_story.get(story, []) if vectors[index].any() else []:
             claim = claims[number]
-            similarities = vectors[claim] @ vectors[index]
-            closest = int(np.argmax(similarities))
+            if number not in stacked:
+                stacked[number] = vectors[claim]
+            similarities = stacked[number] @ vectors[index]
+            closest = int(similarities.argmax())
             similarity = float(similarities[closest])
             if best is not None and similarity <= best[0]:
                 continue
@@ -350,6 +368,7 @@ def cluster_claims(
             leftovers.append(index)
         else:
             claims[best[1]].append(index)
+            stacked.pop(best[1], None)
     claims.extend(
         [leftovers[position] for position in group]
         for group in cluster(
@@ -392,7 +411,7 @@ def _loose_texts(
         for place, number in enumerate(numbers):
             claim = claims[number]
             similarities = row[bounds[place] : bounds[place + 1]]
-            closest = int(np.argmax(similarities))
+            closest = int(similarities.argmax())
             for position in {closest, 0}:
                 other = propositions[claim[position]]
                 similarity = float(similarities[position])

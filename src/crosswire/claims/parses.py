@@ -24,6 +24,11 @@ article as plain data, by the proposition's place in the article (:func:`record_
 proposition the workers did not send (an article analysed by an earlier run, a sentence chosen with the corpus known)
 is read off the article's parse made on the driver (:func:`article_doc`, shared with the clause cuts), so a
 predicate depends on the stored article alone there too.
+
+So do the sentences' clause splits and the article's sentences: a sentence's clauses depend on its text, its parse
+and the spans of the names in it, so the extraction with the corpus known takes a split the worker made for the same
+text and names (:func:`known_splits`) and reads the parses back only for the sentences it lacks; and it keeps the
+worker's sentences when they were split from the same text (:func:`known_sentences`).
 """
 
 from __future__ import annotations
@@ -50,6 +55,12 @@ ATTRIBUTES = ("ORTH", "SPACY", "TAG", "POS", "DEP", "HEAD", "SENT_START")
 
 # A proposition's place in its article (start, end) -> the stems of its predicate's words.
 Deeds = dict[tuple[int, int], frozenset[str]]
+# A sentence and the spans of the names in it -> its clauses, each (start, end, text) (``crosswire.claims.clauses``).
+Splits = dict[tuple[str, tuple[tuple[int, int], ...]], tuple[tuple[int, int, str], ...]]
+# An article's sentences (``crosswire.nlp.sentences.article_sentences``) and a digest of the text they were split from.
+Sentences = tuple[bytes, list[tuple[int, int]]]
+# What was read off one article: its predicates, its sentences' clause splits, its sentences.
+Read = tuple[Deeds, Splits, Sentences | None]
 
 
 class ParseSource(Protocol):
@@ -58,6 +69,10 @@ class ParseSource(Protocol):
     def docs(self, texts: Sequence[str]) -> dict[str, Doc]: ...
 
     def deeds(self, article: str) -> Deeds: ...
+
+    def splits(self, article: str) -> Splits: ...
+
+    def sentences(self, article: str) -> Sentences | None: ...
 
 
 @dataclass
@@ -73,6 +88,7 @@ class Tally:
 _known: ContextVar[ParseSource | None] = ContextVar("crosswire_known_parses", default=None)
 _recording: ContextVar[dict[str, Doc] | None] = ContextVar("crosswire_recorded_parses", default=None)
 _recording_deeds: ContextVar[Deeds | None] = ContextVar("crosswire_recorded_deeds", default=None)
+_recording_splits: ContextVar[Splits | None] = ContextVar("crosswire_recorded_splits", default=None)
 _tally: ContextVar[Tally | None] = ContextVar("crosswire_parse_tally", default=None)
 T = TypeVar("T")
 
@@ -108,6 +124,12 @@ def recording_deeds() -> AbstractContextManager[Deeds]:
     return _holding(_recording_deeds, {})
 
 
+def recording_splits() -> AbstractContextManager[Splits]:
+    """Within the ``with`` body, every sentence split into clauses is added to the dict yielded, with the names it was
+    split about and its clauses (record one article at a time)."""
+    return _holding(_recording_splits, {})
+
+
 def tallying() -> AbstractContextManager[Tally]:
     """Within the ``with`` body, the articles parsed here and the predicates read off them are counted, and an
     article parsed here is parsed once for its clauses and its predicates."""
@@ -118,6 +140,35 @@ def known_deeds(article: str) -> Deeds:
     """The predicates the current :func:`known_parses` source holds for ``article`` (none without a source)."""
     source = _known.get()
     return source.deeds(article) if source is not None else {}
+
+
+def known_splits(article: str) -> Splits:
+    """The clause splits the current :func:`known_parses` source holds for ``article`` (none without a source)."""
+    source = _known.get()
+    return source.splits(article) if source is not None else {}
+
+
+def known_sentences(article: Article) -> None:
+    """Keep on ``article`` the sentences the current :func:`known_parses` source holds for it, when they were split
+    from the same text (``crosswire.nlp.sentences.keep_sentences``): it is not split again here."""
+    source = _known.get()
+    found = source.sentences(article.id) if source is not None else None
+    if found is not None and found[0] == sentences_digest(article.text):
+        from crosswire.nlp.sentences import keep_sentences
+
+        keep_sentences(article, found[1])
+
+
+def sentences_digest(text: str) -> bytes:
+    """What :data:`Sentences` are checked against: the text they were split from, hashed."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def record_split(key: tuple[str, tuple[tuple[int, int], ...]], clauses: Sequence[tuple[int, int, str]]) -> None:
+    """Add a sentence split here to the current :func:`recording_splits`, if any."""
+    recorded = _recording_splits.get()
+    if recorded is not None:
+        recorded[key] = tuple(clauses)
 
 
 def record_deeds(deeds: Mapping[tuple[int, int], frozenset[str]], fresh: bool) -> None:
@@ -148,9 +199,14 @@ def _key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
-def pack(docs: Mapping[str, Doc], deeds: Mapping[tuple[int, int], frozenset[str]] | None = None) -> bytes:
-    """The parses of one article's sentences, and the predicates of its propositions, as bytes (see the module
-    docstring)."""
+def pack(
+    docs: Mapping[str, Doc],
+    deeds: Mapping[tuple[int, int], frozenset[str]] | None = None,
+    splits: Splits | None = None,
+    sentences: Sentences | None = None,
+) -> bytes:
+    """The parses of one article's sentences, the predicates of its propositions, its sentences' clause splits and
+    its sentences, as bytes (see the module docstring)."""
     from spacy.tokens import DocBin
 
     texts = list(docs)
@@ -158,7 +214,8 @@ def pack(docs: Mapping[str, Doc], deeds: Mapping[tuple[int, int], frozenset[str]
     for text in texts:
         packed.add(docs[text])
     return pickle.dumps(
-        ([_key(text) for text in texts], packed.to_bytes(), dict(deeds or {})), protocol=pickle.HIGHEST_PROTOCOL
+        ([_key(text) for text in texts], packed.to_bytes(), (dict(deeds or {}), dict(splits or {}), sentences)),
+        protocol=pickle.HIGHEST_PROTOCOL,
     )
 
 
@@ -248,7 +305,7 @@ class ParseSpool:
         self._file = tempfile.NamedTemporaryFile(prefix="crosswire-parses-", suffix=".bin")  # noqa: SIM115
         self._blobs: list[tuple[int, int]] = []
         self._where: dict[bytes, int] = {}
-        # Article id -> where its predicates lie (pickled).
+        # Article id -> where what was read off it lies (pickled :data:`Read`: predicates, clause splits, sentences).
         self._deeds: dict[str, tuple[int, int]] = {}
         self._shared: SharedSpool | None = None
 
@@ -256,21 +313,28 @@ class ParseSpool:
         return len(self._where)
 
     def add(self, packed: bytes, article: str | None = None) -> None:
-        """One article's :func:`pack`; its predicates are kept only when ``article`` names it."""
-        keys, blob, deeds = pickle.loads(packed)  # made by pack() in this run's own workers
+        """One article's :func:`pack`; what was read off it (its predicates, clause splits and sentences) is kept only
+        when ``article`` names it."""
+        keys, blob, read = pickle.loads(packed)  # made by pack() in this run's own workers
         self._shared = None
         self._file.seek(0, 2)
         number = len(self._blobs)
         self._blobs.append((self._file.tell(), len(blob)))
         self._file.write(blob)
         self._where.update(dict.fromkeys(keys, number))
-        if article is not None and deeds:
-            kept = pickle.dumps(deeds, protocol=pickle.HIGHEST_PROTOCOL)
+        if article is not None and any(read):
+            kept = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
             self._deeds[article] = (self._file.tell(), len(kept))
             self._file.write(kept)
 
     def deeds(self, article: str) -> Deeds:
-        return _read_deeds(self._file, self._deeds.get(article))
+        return _read_article(self._file, self._deeds.get(article))[0]
+
+    def splits(self, article: str) -> Splits:
+        return _read_article(self._file, self._deeds.get(article))[1]
+
+    def sentences(self, article: str) -> Sentences | None:
+        return _read_article(self._file, self._deeds.get(article))[2]
 
     def docs(self, texts: Sequence[str]) -> dict[str, Doc]:
         return _read_docs(self._file, self._blobs, self._where, texts)
@@ -291,18 +355,25 @@ class ParseSpool:
 
     def close(self) -> None:
         self._file.close()
+        _last.article = None
         # What this thread read of it through :meth:`shared` (a one-worker run's tasks run here).
         opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
         if opened is not None and opened[0].path == self._file.name:
             _forget()
 
 
-def _read_deeds(stream: IO[bytes], where: tuple[int, int] | None) -> Deeds:
+def _read_article(stream: IO[bytes], where: tuple[int, int] | None) -> Read:
+    """What was read off an article; the last article's is kept for the next call (the extraction asks for its
+    sentences, its splits, then its predicates)."""
     if where is None:
-        return {}
+        return {}, {}, None
+    kept: tuple[tuple[str, tuple[int, int]], Read] | None = getattr(_last, "article", None)
+    if kept is not None and kept[0] == (stream.name, where):
+        return kept[1]
     stream.seek(where[0])
-    deeds: Deeds = pickle.loads(stream.read(where[1]))  # written by ParseSpool.add()
-    return deeds
+    found: Read = pickle.loads(stream.read(where[1]))  # written by ParseSpool.add()
+    _last.article = ((stream.name, where), found)
+    return found
 
 
 def _read_docs(
@@ -351,7 +422,15 @@ class SharedSpool:
 
     def deeds(self, article: str) -> Deeds:
         stream, _, _, deeds = self._open()
-        return _read_deeds(stream, deeds.get(article))
+        return _read_article(stream, deeds.get(article))[0]
+
+    def splits(self, article: str) -> Splits:
+        stream, _, _, deeds = self._open()
+        return _read_article(stream, deeds.get(article))[1]
+
+    def sentences(self, article: str) -> Sentences | None:
+        stream, _, _, deeds = self._open()
+        return _read_article(stream, deeds.get(article))[2]
 
 
 # An open spool file and its index: the blobs' places, the sentence keys' blobs, the articles' predicates' places.
@@ -363,6 +442,7 @@ _last = threading.local()
 def _forget() -> None:
     """Close the spool this thread read last, if any (its file may be deleted already; the space is freed now)."""
     opened: tuple[SharedSpool, _Opened] | None = getattr(_last, "opened", None)
+    _last.article = None
     if opened is not None:
         opened[1][0].close()
         _last.opened = None

@@ -31,7 +31,7 @@ from crosswire.claims.contradictions import (
     worded_alike,
 )
 from crosswire.claims.merge import cluster_claims_by_story, rival_accounts
-from crosswire.claims.parses import ParseSource, known_parses, tallying
+from crosswire.claims.parses import ParseSource, known_parses, known_sentences, tallying
 from crosswire.claims.predicates import stem
 from crosswire.claims.propositions import (
     Proposition,
@@ -523,6 +523,8 @@ def _extract_part(
     the run's parses, and each article's sentences."""
     articles, sources, spans, parses = task
     with known_parses(parses), tallying() as tally:
+        for article in articles:
+            known_sentences(article)
         propositions, reactions = extract(articles, sources, spans)
     by_id = {article.id: article for article in articles}
     for position, proposition in enumerate(propositions):

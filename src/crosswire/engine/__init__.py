@@ -141,10 +141,12 @@ def embed_for_corpus(
 ) -> tuple[dict[str, np.ndarray], dict[str, bytes]]:
     """The sentences the corpus stages embed ahead for ``articles`` (``CorpusStage.embeds_ahead``), embedded in one
     batched pass, by cache key; and the clause parses made while choosing every stage's sentences, with the predicates
-    of the claims' propositions, packed per article id. ``chosen``, when given, gets what the stages that take it back
-    chose (see :func:`crosswire.pipeline.corpus_sentences_by_encoder`)."""
-    from crosswire.claims.parses import pack, recording, recording_deeds
+    of the claims' propositions, the clauses their sentences were split into and the article's sentences, packed per
+    article id. ``chosen``, when given, gets what the stages that take it back chose (see
+    :func:`crosswire.pipeline.corpus_sentences_by_encoder`)."""
+    from crosswire.claims.parses import pack, recording, recording_deeds, recording_splits, sentences_digest
     from crosswire.nlp.embeddings import encode, vector_key
+    from crosswire.nlp.sentences import article_sentences
     from crosswire.pipeline import corpus_sentences_by_encoder
 
     texts: dict[str | None, dict[str, None]] = {}
@@ -152,11 +154,13 @@ def embed_for_corpus(
     for article in articles:
         # The clause parses are cut out of the article's own parse, which the per-article stages made, and the
         # propositions' predicates read off it.
-        with recording() as docs, recording_deeds() as deeds:
+        with recording() as docs, recording_deeds() as deeds, recording_splits() as splits:
             for encoder, texts_of in corpus_sentences_by_encoder([article], ahead_only=True, back=chosen).items():
                 texts.setdefault(encoder, {}).update(dict.fromkeys(texts_of))
-        if docs or deeds:
-            parses[article.id] = pack(docs, deeds)
+        if docs or deeds or splits:
+            # With the article's sentences, which the claims stage's extraction splits again otherwise.
+            split = (sentences_digest(article.text), article_sentences(article))
+            parses[article.id] = pack(docs, deeds, splits, split)
     # Each encoder's texts in one batched pass, with the stage's own encoder.
     vectors: dict[str, np.ndarray] = {}
     for encoder, unique in texts.items():
