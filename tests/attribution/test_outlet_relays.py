@@ -8,8 +8,8 @@ import json
 import pytest
 from passages_support import analyze_passages, statements
 
-from crosswire.model import Dossier
 from crosswire.analyze import analyze
+from crosswire.model import Dossier
 
 PASSAGES = {
     "told_the_court": "The builder Omar Reid told the court that he had never met the investors.\n",
