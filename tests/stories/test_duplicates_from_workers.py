@@ -28,11 +28,11 @@ EXTRA = [
 
 
 def _articles() -> list[Article]:
+    rows = [(f"story-{n}", text) for n, text in enumerate(row["text"] for row in records())]
+    rows += [(row["id"], row["text"]) for row in EXTRA]
     return [
-        record_to_article(
-            ArticleRecord(id=r["id"], text=r["text"]), source=r["id"], fallback_id=r["id"], verbatim=False
-        )
-        for r in [*records(), *EXTRA]
+        record_to_article(ArticleRecord(id=key, text=text), source=key, fallback_id=key, verbatim=False)
+        for key, text in rows
     ]
 
 
