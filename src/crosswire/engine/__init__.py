@@ -47,6 +47,9 @@ ENGINES = ("local", "ray")
 
 # The ``seconds`` name (see ``crosswire.pipeline.timed``) of the corpus stages' work an engine ran on its workers.
 CORPUS_IN_WORKERS = "corpus in workers"
+# The ``seconds`` name of what the per-article workers read of each article for the corpus stages
+# (``CorpusStage.per_article``).
+CORPUS_READS = "corpus reads"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -180,7 +183,7 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
     try:
         with timed(seconds, "embeddings"):
             vectors, parses = embed_for_corpus(done, chosen)
-        with timed(seconds, "corpus reads"):
+        with timed(seconds, CORPUS_READS):
             per_article = per_article_reads(done)
     finally:
         for article in done:
