@@ -57,12 +57,12 @@ def time_analyze(
 
 
 def worker_seconds(stages: str) -> float:
-    """The CPU seconds of the work done in worker processes: the per-article stages, their embeddings and the
-    corpus stages' work farmed out to them."""
-    from crosswire.engine import CORPUS_IN_WORKERS
+    """The CPU seconds of the work done in worker processes: the per-article stages, their embeddings, what they read
+    of each article for the corpus stages and the corpus stages' work farmed out to them."""
+    from crosswire.engine import CORPUS_IN_WORKERS, CORPUS_READS
     from crosswire.pipeline import ARTICLE_STAGES
 
-    names = {stage.name for stage in ARTICLE_STAGES} | {"embeddings", CORPUS_IN_WORKERS}
+    names = {stage.name for stage in ARTICLE_STAGES} | {"embeddings", CORPUS_IN_WORKERS, CORPUS_READS}
     pairs = (part.rsplit(" ", 1) for part in stages.split(", ") if " " in part)
     return sum(float(value) for name, value in pairs if name in names)
 

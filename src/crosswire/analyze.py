@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import numpy as np
 
@@ -194,6 +194,8 @@ def update_store(
     parses = ParseSpool()
     # What the workers chose for the corpus stages that take it back (the stories stage's leads), for the corpus run.
     chosen: dict[str, dict[str, list[str]]] = {}
+    # What they read of each article for the corpus stages that read one article alone (the duplicates' hashes).
+    per_article: dict[str, dict[str, Any]] = {}
 
     def save(articles: list[Article]) -> None:
         with timed(seconds, "store articles"):
@@ -226,6 +228,8 @@ def update_store(
                     parses.add(packed, article_id)
                 for name, by_article in chunk.chosen.items():
                     chosen.setdefault(name, {}).update(by_article)
+                for name, read in chunk.per_article.items():
+                    per_article.setdefault(name, {}).update(read)
                 for name, value in chunk.seconds.items():
                     seconds[name] += value
                 seen += len(chunk.done) + len(chunk.failed)
@@ -260,6 +264,7 @@ def update_store(
             context.corpus_start = lambda fn, items: runner.start(fn, items, seconds)
             context.corpus_files_shared = isinstance(runner, LocalEngine)
             context.chosen = chosen
+            context.per_article = per_article
             try:
                 run_corpus_stages(dossier, context, seconds)
             finally:
@@ -268,6 +273,7 @@ def update_store(
                 context.corpus_start = None
                 context.corpus_files_shared = False
                 context.chosen = {}
+                context.per_article = {}
             if before_save is not None:
                 before_save(dossier, failures)
             with timed(seconds, "store corpus"):

@@ -56,3 +56,7 @@ class Context:
     # (``CorpusStage.chosen_back``), by stage name, then article id: the stories stage's leads. Set by the driver for
     # its corpus run only; an article analysed by an earlier run is not in it, and the stage works its own out.
     chosen: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # What the per-article workers of this run worked out for the corpus stages that read one article alone at a cost
+    # (``CorpusStage.per_article``: the duplicates stage's hashes), by stage name, then article id; set like
+    # ``chosen``, and an article of an earlier run is not in it either.
+    per_article: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from typing import Any
 
 from crosswire.attribution import find_statements, link_statements
 from crosswire.claims import build_claims, embedded_texts
@@ -33,6 +34,7 @@ from crosswire.stories import (
     mark_duplicates,
     start_lead_embeddings,
 )
+from crosswire.stories.duplicates import read_article
 from crosswire.stories.features import LEAD_ENCODER
 from crosswire.time import find_timexes, infer_publication_dates
 
@@ -87,6 +89,11 @@ class CorpusStage:
     # stories stage's leads, a few hundred characters an article): the driver keeps it for the run
     # (``Context.chosen``), and the stage reads it there instead of working it out again.
     chosen_back: bool = False
+    # What the stage reads of one article alone and what it costs to work out (the duplicates stage's hashes of the
+    # text): the per-article workers work it out for every article they analyse, it comes back with the chunk
+    # (``Chunk.per_article``) and the driver keeps it for the run (``Context.per_article``), where the stage finds it.
+    # An article of an earlier run is not there: the stage works its own out, the same way.
+    per_article: Callable[[Article], Any] | None = None
 
 
 def _stage(name: str, needs: set[str], adds: set[str], run: ArticleFn, batch: BatchFn | None = None) -> ArticleStage:
@@ -104,10 +111,21 @@ def _corpus(
     encoder: str | None = None,
     prepare: tuple[PrepareFn, set[str]] | None = None,
     back: bool = False,
+    per_article: Callable[[Article], Any] | None = None,
 ) -> CorpusStage:
     start, start_needs = prepare or (None, set())
     return CorpusStage(
-        name, frozenset(needs), frozenset(adds), run, embeds, ahead, encoder, start, frozenset(start_needs), back
+        name,
+        frozenset(needs),
+        frozenset(adds),
+        run,
+        embeds,
+        ahead,
+        encoder,
+        start,
+        frozenset(start_needs),
+        back,
+        per_article,
     )
 
 
@@ -121,7 +139,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
 )
 
 CORPUS_STAGES: tuple[CorpusStage, ...] = (
-    _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates),
+    _corpus("duplicates", {"text"}, {"duplicates"}, mark_duplicates, per_article=read_article),
     _corpus("publication_dates", {"timexes", "duplicates"}, {"published"}, infer_publication_dates),
     _corpus("canonical_entities", {"mentions"}, {"entities"}, canonicalize_entities),
     _corpus("statements", {"statements", "entities"}, {"speakers"}, link_statements),
@@ -263,6 +281,16 @@ def corpus_sentences_by_encoder(
                 if stage.embeds_ahead or not ahead_only:
                     texts.setdefault(stage.encoder, {}).update(dict.fromkeys(text for text in chosen if text.strip()))
     return {encoder: list(chosen) for encoder, chosen in texts.items()}
+
+
+def per_article_reads(articles: Sequence[Article]) -> dict[str, dict[str, Any]]:
+    """What the corpus stages that read one article alone (:attr:`CorpusStage.per_article`) read of ``articles``, by
+    stage name, then article id."""
+    return {
+        stage.name: {article.id: stage.per_article(article) for article in articles}
+        for stage in CORPUS_STAGES
+        if stage.per_article is not None
+    }
 
 
 def corpus_sentences(articles: Sequence[Article], *, ahead_only: bool = False) -> list[str]:

@@ -9,9 +9,10 @@ Administration"), an outlet noun is an outlet, and "the office" repeats the earl
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from crosswire.attribution.corpus_entities import indexed
 from crosswire.attribution.sources import COMPANY_NOUNS, MASTHEAD_WORDS, head_word
 from crosswire.attribution.speaker_names import OUTLET_NOUNS
 from crosswire.model import Article, Entity, Mention, Statement
@@ -221,6 +222,20 @@ def _head_stem_of_name(name: str) -> str:
     return _noun_stem(name_head(name))
 
 
+def _by_head_stem(entities: Mapping[str, Entity]) -> dict[str, list[Entity]]:
+    """The entities of more than one word that are no person, by the folded head noun of their name, in their order."""
+    found: dict[str, list[Entity]] = {}
+    for entity in entities.values():
+        if entity.type != "PERSON" and len(entity.name.split()) > 1:
+            found.setdefault(_head_stem_of_name(entity.name), []).append(entity)
+    return found
+
+
+def _bodies(entities: Mapping[str, Entity]) -> frozenset[str]:
+    """The keys of the entities that are public bodies by their names."""
+    return frozenset(key for key, entity in entities.items() if is_body(entity))
+
+
 def by_name_head(article: Article, start: int, noun: str, entities: dict[str, Entity]) -> str | None:
     """The organization or place "the NOUN" names by its own noun: the last one named before in the article whose
     name is of that noun ("The director of the Kelham Gallery ... The gallery denied"), else the one entity of the
@@ -238,12 +253,7 @@ def by_name_head(article: Article, start: int, noun: str, entities: dict[str, En
         return max(named, key=lambda m: m.end).entity
     words = {w.lower() for m in article.mentions for w in m.text.split() if w[:1].isupper()}
     corpus = [
-        e
-        for e in entities.values()
-        if e.type != "PERSON"
-        and len(e.name.split()) > 1
-        and _head_stem_of_name(e.name) == stem
-        and words & {w.lower() for w in e.name.split()[:-1]}
+        e for e in indexed(entities, _by_head_stem).get(stem, ()) if words & {w.lower() for w in e.name.split()[:-1]}
     ]
     return corpus[0].id if len(corpus) == 1 else None
 
@@ -274,11 +284,7 @@ def by_description(
         # "the energy giant", "the FTSE 100 company": a description of an organization named before, whatever
         # names modify it
         # a company noun ("the company", "the drugmaker") is never a public body; "the ministry" may be one
-        bodies = (
-            frozenset()
-            if noun in BODY_NOUNS | BODY_HEADS
-            else frozenset(key for key, entity in entities.items() if is_body(entity))
-        )
+        bodies = frozenset() if noun in BODY_NOUNS | BODY_HEADS else indexed(entities, _bodies)
         found = _described_org(article, start, previous, noun=noun, bodies=bodies)
         if found is not None and noun in BODY_HEADS - COMPANY_HEADS and not is_body(entities.get(found)):
             # "the labour ministry", "the police" are never a company that spoke before

@@ -11,8 +11,9 @@ missed, by an entity's alias or by a surname alone ("Hershberger said").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from crosswire.attribution.corpus_entities import indexed
 from crosswire.attribution.sources import MEDIA_NOUNS, head_word, is_person_noun
 from crosswire.entities.roles import ROLE_HEADS
 from crosswire.model import Article, Entity, Mention, Statement
@@ -203,8 +204,18 @@ def by_surname(article: Article, phrase: str, start: int, entities: dict[str, En
             if len(words) > 1 and words[-1].lower() == surname:
                 found.add(entity.id)
     if not found:
-        found = {e.id for e in entities.values() if e.type == "PERSON" and _surname_of(e) == surname}
+        found = set(indexed(entities, _people_by_surname).get(surname, ()))
     return found.pop() if len(found) == 1 else None
+
+
+def _people_by_surname(entities: Mapping[str, Entity]) -> dict[str, set[str]]:
+    """The people named in full (more than one word) by their surname."""
+    found: dict[str, set[str]] = {}
+    for entity in entities.values():
+        surname = _surname_of(entity) if entity.type == "PERSON" else None
+        if surname is not None:
+            found.setdefault(surname, set()).add(entity.id)
+    return found
 
 
 def _surname_of(entity: Entity) -> str | None:

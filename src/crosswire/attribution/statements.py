@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crosswire.attribution.corpus_entities import CorpusEntities
 from crosswire.attribution.document_authors import document_author
 from crosswire.attribution.outlet_relays import called_outlets, relay_outlets
 from crosswire.attribution.sources import RELATIVE_PRONOUNS
@@ -185,7 +186,8 @@ def link_article(
 
 def link_statements(dossier: Dossier, context: Context) -> None:
     """The corpus stage: link speakers to entities and gather every article's statements into the dossier."""
-    entities = {entity.id: entity for entity in dossier.entities}
+    # the corpus's entities, with the indexes the links look them up in built once for the whole corpus
+    entities = CorpusEntities((entity.id, entity) for entity in dossier.entities)
     aliases = alias_index(entities)
     # every article's evidence counts: "Mrs Ruiz" in one report settles "she said" in another
     genders = read_genders(dossier.articles)

@@ -31,7 +31,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -47,6 +47,9 @@ ENGINES = ("local", "ray")
 
 # The ``seconds`` name (see ``crosswire.pipeline.timed``) of the corpus stages' work an engine ran on its workers.
 CORPUS_IN_WORKERS = "corpus in workers"
+# The ``seconds`` name of what the per-article workers read of each article for the corpus stages
+# (``CorpusStage.per_article``).
+CORPUS_READS = "corpus reads"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -69,6 +72,9 @@ class Chunk:
     # What the corpus stages that take it back (``CorpusStage.chosen_back``: the stories stage's leads) chose to embed
     # for each article of ``done``, by stage name, then article id.
     chosen: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # What the corpus stages that read one article alone (``CorpusStage.per_article``: the duplicates stage's hashes)
+    # read of each article of ``done``, by stage name, then article id.
+    per_article: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 class Engine(Protocol):
@@ -173,7 +179,7 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
     """Every per-article stage over ``articles`` in this process (what each engine's workers call), then the
     embeddings the corpus stages will need for the articles that went through."""
     from crosswire.nlp.parse import release
-    from crosswire.pipeline import run_article_batch, timed
+    from crosswire.pipeline import per_article_reads, run_article_batch, timed
 
     seconds: defaultdict[str, float] = defaultdict(float)
     done, errors = run_article_batch(articles, context, seconds, keep_parses=True)
@@ -181,6 +187,8 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
     try:
         with timed(seconds, "embeddings"):
             vectors, parses = embed_for_corpus(done, chosen)
+        with timed(seconds, CORPUS_READS):
+            per_article = per_article_reads(done)
     finally:
         for article in done:
             release(article)
@@ -191,6 +199,7 @@ def run_chunk(articles: list[Article], context: Context) -> Chunk:
         vectors=vectors,
         parses=parses,
         chosen=chosen,
+        per_article=per_article,
     )
 
 
