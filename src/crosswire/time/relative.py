@@ -205,6 +205,13 @@ def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel == "the", priority=1)
 
 
+def rule_weekends(m: re.Match[str], text: str) -> Candidate | None:
+    """ "on weekends", "at weekends": every weekend, a SET, as "on Mondays" is every Monday."""
+    if _prev_word(text, m.start()).lower() not in ("on", "at", "over", "during"):
+        return None
+    return Candidate(m.start(), m.end(), "SET", _fixed("XXXX-WXX-WE"), priority=1)
+
+
 def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
     """ "now", "currently", "recently", "the past", "the future", "soon", "recent years", "the coming months"."""
     word = _norm(m[0])
@@ -355,12 +362,20 @@ def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural
 _COUNT_OF_THINGS = rf"\b(?:\d[\d,.]*|{NUMBER_WORD_RE})\s+(?:or\s+(?:so|more)\s+)?(?:[a-z]+\s+)?[a-z]+s\s+$"
 
 
+def _stretch(m: re.Match[str], start: int, unit: str, n: float | None, mod: str | None) -> Candidate:
+    """The count and unit alone, without the "ago", "earlier" or "later" after them, as a DURATION."""
+    end = m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit")
+    return Candidate(start, end, "DURATION", _fixed(_duration(n, unit), mod))
+
+
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 def _vague_later(m: re.Match[str], start: int, unit: str, mod: str | None) -> Candidate:
     """ "Minutes later the roof collapsed", "he returned to the club years later": counted from the narrative, which
     is mostly behind the writer, so not FUTURE_REF; with no count there is no day to give, only the stretch, marked
     without "later" as TimeML marks "two days later" (the adverb is a signal)."""
-    end = m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit")
-    return Candidate(start, end, "DURATION", _fixed(_duration(None, unit), mod))
+    return _stretch(m, start, unit, None, mod)
 
 
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
@@ -417,6 +432,10 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
         start, mod = m.start("det"), None  # "over the past three years": a preposition, not a modifier
     ago = _norm(m["ago"])
+    if ago in ("earlier", "later") and _THAN.match(text, m.end()):
+        # "two weeks earlier than usual", "five years later than planned": a comparison, so the stretch between two
+        # times, not a time counted back or on from one (the adverb and "than" are signals).
+        return _stretch(m, start, unit, n, mod)
     if num_text.startswith("a ") and not ago and text[m.start("unit") - 1] == "-":
         start = m.start("num") + m["num"].lower().rindex(num_text.split()[-1])  # "a quarter-century high"
     if ago:
@@ -593,7 +612,17 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         assert day is not None
         return f"{day.isoformat()}T{clock}", mod
 
-    return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
+    # A bare "midnight" in a report of the past is the one that began the day ("the fire broke out shortly after
+    # midnight"), not the one ending it; "at midnight" ahead or in the present stays the coming one.
+    past_midnight = clock == "24:00" and wd is None and mon is None and not m["rd"]
+
+    def resolve_midnight(ctx: Ctx) -> Resolved:
+        if ctx.anchor is not None and ctx.direction == PAST and ctx.reference is None:
+            return f"{(ctx.anchor - dt.timedelta(days=1)).isoformat()}T24:00", mod
+        return resolve(ctx)
+
+    tense = wd is not None or mon is not None or past_midnight
+    return Candidate(m.start(), m.end(), "TIME", resolve_midnight if past_midnight else resolve, tense=tense, priority=2)
 
 
 def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:
@@ -677,6 +706,7 @@ RULES: list[tuple[str, Rule]] = [
         r"the\s+preceding|the\s+following|the)\s+weekend(?!s)",
         rule_weekend,
     ),
+    (r"weekends(?![\w-])", rule_weekends),
     (
         r"now|currently|presently|nowadays|at\s+present|the\s+present|these\s+days|right\s+now|recently|lately|"
         r"formerly|the\s+past|recent\s+(?:days|weeks|years|decades)|"
@@ -717,7 +747,7 @@ RULES: list[tuple[str, Rule]] = [
         rule_holiday,
     ),
     (
-        rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
+        rf"(?:(?P<mod>around|about|approximately|roughly)\s+)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday)|"
         rf"(?P<hp>\d{{1,2}}|{_CLOCK_WORD_RE})(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<ppod>morning|afternoon|evening)|"
         rf"(?P<night>at\s+night))(?!\s+(?:of|session|shift|edition|news)\b)|"
