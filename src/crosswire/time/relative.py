@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from crosswire.time import values as tv
 from crosswire.time.lexicon import (
@@ -378,6 +379,11 @@ def _vague_later(m: re.Match[str], start: int, unit: str, mod: str | None) -> Ca
     return _stretch(m, start, unit, None, mod)
 
 
+# the words after which a plural unit without a count is a stretch of time ("for years", "took months")
+_BARE_UNIT_AFTER = {"for", "over", "in", "within", "than", "after", "took", "take", "takes", "lasted", "last"}
+_BARE_UNIT_AFTER |= {"spent", "few", "past"}
+
+
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     """ "three years", "the past two months", "a 10-year", "more than four hours", "two weeks ago", "years ago"."""
     unit = _unit_of(m["unit"])
@@ -401,30 +407,8 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     # a bare singular unit, or one inside a compound ("after-hours trading", "man-hours"), is no stretch of time
     if not num_text and (not plural or text[max(0, m.start() - 1) : m.start()] == "-"):
         return None
-    if not num_text:
-        prev = _prev_word(text, m.start()).lower()
-        if (
-            not m["ago"]
-            and not m["det"]
-            and prev
-            not in (
-                "for",
-                "over",
-                "in",
-                "within",
-                "than",
-                "after",
-                "took",
-                "take",
-                "takes",
-                "lasted",
-                "last",
-                "spent",
-                "few",
-                "past",
-            )
-        ):
-            return None
+    if not num_text and not (m["ago"] or m["det"]) and _prev_word(text, m.start()).lower() not in _BARE_UNIT_AFTER:
+        return None
     if n is not None and n > 1000 and "," not in num_text:
         return None  # "1500 hours" may be a clock; "30,000 years" is written as a count
     mod = MODS.get(_norm(m["mod"])) if m["mod"] else "APPROX" if m["orso"] else None  # "a week or so ago"
@@ -612,17 +596,21 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         assert day is not None
         return f"{day.isoformat()}T{clock}", mod
 
-    # A bare "midnight" in a report of the past is the one that began the day ("the fire broke out shortly after
-    # midnight"), not the one ending it; "at midnight" ahead or in the present stays the coming one.
-    past_midnight = clock == "24:00" and wd is None and mon is None and not m["rd"]
+    if clock == "24:00" and wd is None and mon is None and not m["rd"]:
+        return Candidate(m.start(), m.end(), "TIME", _midnight(resolve, mod), tense=True, priority=2)
+    return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
 
-    def resolve_midnight(ctx: Ctx) -> Resolved:
+
+def _midnight(plain: Callable[[Ctx], Resolved], mod: str | None) -> Callable[[Ctx], Resolved]:
+    """A bare "midnight" in a report of the past is the one that began the day ("the fire broke out shortly after
+    midnight"), not the one ending it; "at midnight" ahead or in the present stays the coming one."""
+
+    def resolve(ctx: Ctx) -> Resolved:
         if ctx.anchor is not None and ctx.direction == PAST and ctx.reference is None:
             return f"{(ctx.anchor - dt.timedelta(days=1)).isoformat()}T24:00", mod
-        return resolve(ctx)
+        return plain(ctx)
 
-    tense = wd is not None or mon is not None or past_midnight
-    return Candidate(m.start(), m.end(), "TIME", resolve_midnight if past_midnight else resolve, tense=tense, priority=2)
+    return resolve
 
 
 def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:

@@ -405,6 +405,11 @@ _LAW_WORDS = r"(?-i:Act|Acts|Bill|Regulations|Directive|Ordinance|Statute|Code)"
 _LAW_BEFORE = re.compile(rf"\b{_LAW_WORDS},?\s+$")
 _LAW_AFTER = re.compile(rf"\s+{_LAW_WORDS}\b")
 
+
+def _in_law_title(text: str, start: int, end: int) -> bool:
+    return bool(_LAW_BEFORE.search(text[max(0, start - 20) : start]) or _LAW_AFTER.match(text, end))
+
+
 _TIME_PREPS = {"in", "since", "during", "until", "till", "before", "after", "by"}  # "In 2012 Wall Street banks..."
 
 
@@ -431,7 +436,7 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
             and _STREET_AFTER.match(text, m.end())
         ):
             return None  # a house number: "1600 Pennsylvania Avenue", "1400 and 1500 Seaport Blvd."
-        if not (m["pre"] or m["fy"]) and (_LAW_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _LAW_AFTER.match(text, m.end())):
+        if not (m["pre"] or m["fy"]) and _in_law_title(text, m.start(), m.end()):
             return None  # a law's title: "the Online Safety Act 2023", "the 2024 Act"
     else:
         spoken = spoken_year(m["spoken"])
