@@ -617,9 +617,9 @@ class Score:
         self.valued += sum(g[3] == s[3] for g, s in pairs)
 
 
-def battery_score() -> Score:
+def battery_score(cases: list[tuple[str, str, str, Expected]]) -> Score:
     score = Score()
-    for _, published, text, expected in CASES:
+    for _, published, text, expected in cases:
         score.add(_expected(text, expected), _found(text, published))
     return score
 
@@ -649,6 +649,8 @@ XFAIL = {
     "semiconductors": _PAST_UNIT,
     "books": _PAST_UNIT,
     "weather": _EVENING,
+    "box office": "'over' before a count reads as 'more than' (the tuning part's 'over a week', 'over an hour'), "
+    "though after a verb's object it may be the preposition",
 }
 
 
@@ -657,13 +659,20 @@ def _param(case: tuple[str, str, str, Expected]) -> object:
     return pytest.param(*case, id=f"{case[0]}-{case[1]}", marks=marks)
 
 
-@pytest.mark.parametrize(("domain", "published", "text", "expected"), [_param(case) for case in CASES])
+@pytest.mark.parametrize(("domain", "published", "text", "expected"), [_param(case) for case in CASES + SECOND])
 def test_timex_battery(domain: str, published: str, text: str, expected: Expected) -> None:
     assert sorted(_found(text, published)) == sorted(_expected(text, expected))
 
 
 def test_the_battery_scores_hold() -> None:
-    """The four measures over the whole battery (docs/time.md): first run 137 / 141 / 136 / 129 of 146 expressions."""
-    score = battery_score()
-    assert (score.gold, score.system) == (146, 144)
-    assert score.strict >= 144 and score.relaxed >= 144 and score.typed >= 141 and score.valued >= 139
+    """The four measures over each set (docs/time.md): at the first run 137 / 141 / 136 / 129 of the first set's 146
+    expressions (143 found) and 23 / 25 / 25 / 24 of the second set's 25 (27 found)."""
+    first, second = battery_score(CASES), battery_score(SECOND)
+    assert (first.gold, first.system, second.gold, second.system) == (146, 144, 25, 25)
+    assert (first.strict, first.relaxed, first.typed, first.valued) == (144, 144, 141, 139)
+    assert (second.strict, second.relaxed, second.typed, second.valued) == (24, 25, 25, 25)
+
+
+def test_the_domains_of_both_sets_differ() -> None:
+    domains = [case[0] for case in CASES + SECOND]
+    assert len(set(domains)) == len(domains)

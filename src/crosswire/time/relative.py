@@ -356,6 +356,8 @@ def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural
         return True
     if num_text in ("a", "an") and _appositive_unit(text, m.start(), m.end()):
         return True  # "in 1795, a year when Adams was governor": the year named, no stretch of time
+    if unit == "weekend" and num_text in ("a", "an") and not m["ago"] and _MODIFIER_OF_NOUN.match(text, m.end()):
+        return True  # "a weekend retreat"
     return bool(m["num"]) and bool(re.search(r"\d[,.]$", text[max(0, m.start("num") - 2) : m.start("num")]))
 
 
@@ -382,6 +384,15 @@ def _vague_later(m: re.Match[str], start: int, unit: str, mod: str | None) -> Ca
 # the words after which a plural unit without a count is a stretch of time ("for years", "took months")
 _BARE_UNIT_AFTER = {"for", "over", "in", "within", "than", "after", "took", "take", "takes", "lasted", "last"}
 _BARE_UNIT_AFTER |= {"spent", "few", "past"}
+
+
+# verbs whose "over" is a particle ("took over", "handed over"), not "more than"
+_OVER_PARTICLE = {"take", "takes", "took", "taken", "taking", "hand", "hands", "handed", "handing", "turn", "turns"}
+_OVER_PARTICLE |= {"turned", "turning", "win", "wins", "won", "sign", "signs", "signed", "come", "came", "comes"}
+# "a weekend retreat", "a weekend campaign": the unit modifies the noun after it, and names no stretch of time
+_MODIFIER_OF_NOUN = re.compile(
+    r"\s+(?!(?:of|in|at|on|away|with|to|for|and|or|off|out|there|here|ago)\b)[a-z]+(?<!ing)(?<!ed)\b"
+)
 
 
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
@@ -415,6 +426,9 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     start = m.start()
     if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
         start, mod = m.start("det"), None  # "over the past three years": a preposition, not a modifier
+    elif _norm(m["mod"]) == "over" and _prev_word(text, m.start()).lower() in _OVER_PARTICLE:
+        start, mod = m.start("mod") + len(m["mod"]), None  # "took over a year ago": the verb's particle
+        start += len(text[start:]) - len(text[start:].lstrip())
     ago = _norm(m["ago"])
     if ago in ("earlier", "later") and _THAN.match(text, m.end()):
         # "two weeks earlier than usual", "five years later than planned": a comparison, so the stretch between two
@@ -435,7 +449,6 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             return Candidate(start, m.end(), "DURATION", _fixed(_duration(n, unit), mod))
         grain = {"weekend": "week", "night": "day", "fortnight": "week"}.get(unit, unit)
         steps = count * (2 if unit == "fortnight" else 1)
-        single_year = unit == "year" and count == 1 and not m["det"]
         # "ago" and "from now" count from the moment of writing; "earlier" and "later" from the time the narrative
         # has reached ("He was arrested on March 3. Two days later he was released.").
         narrative = ago in ("earlier", "later", "before")
@@ -444,8 +457,6 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             base = ctx.narrative_at(grain) if narrative else ctx.anchor
             if base is None:
                 return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX"), mod
-            if single_year and base is ctx.anchor:
-                return tv.add_months(base, 12 * sign).isoformat(), mod
             return tv.shifted_value(base, grain, sign * steps), mod
 
         return Candidate(start, m.end(), "DATE", resolve, priority=1)

@@ -346,7 +346,7 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
     if (
         not (m["pre"] or m["rel"] or m["tmo"] or m["ry"])
         and _NAME_AFTER.match(text, m.end())
-        and _prev_word(text, m.start()).lower() not in _PREV_OK - {"the", "that"}
+        and _prev_word(text, m.start()).lower() not in _PREV_OK - {"the", "that", "of"}
         and not _headline(text, m.start())
     ):
         return None  # the first word of a name: "August Wilson", "the October Revolution", "the May Fourth Movement"
