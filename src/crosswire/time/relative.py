@@ -388,7 +388,7 @@ _BARE_UNIT_AFTER |= {"spent", "few", "past"}
 
 # verbs whose "over" is a particle ("took over", "handed over"), not "more than"
 _OVER_PARTICLE = {"take", "takes", "took", "taken", "taking", "hand", "hands", "handed", "handing", "turn", "turns"}
-_OVER_PARTICLE |= {"turned", "turning", "win", "wins", "won", "sign", "signs", "signed", "come", "came", "comes"}
+_OVER_PARTICLE |= {"turned", "turning", "win", "wins", "won", "sign", "signs", "signed"}
 # "a weekend retreat", "a weekend campaign": the unit modifies the noun after it, and names no stretch of time
 _MODIFIER_OF_NOUN = re.compile(
     r"\s+(?!(?:of|in|at|on|away|with|to|for|and|or|off|out|there|here|ago)\b)[a-z]+(?<!ing)(?<!ed)\b"
