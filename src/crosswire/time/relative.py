@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from crosswire.time import values as tv
 from crosswire.time.lexicon import (
@@ -205,6 +206,13 @@ def rule_weekend(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, tense=rel == "the", priority=1)
 
 
+def rule_weekends(m: re.Match[str], text: str) -> Candidate | None:
+    """ "on weekends", "at weekends": every weekend, a SET, as "on Mondays" is every Monday."""
+    if _prev_word(text, m.start()).lower() not in ("on", "at", "over", "during"):
+        return None
+    return Candidate(m.start(), m.end(), "SET", _fixed("XXXX-WXX-WE"), priority=1)
+
+
 def rule_ref(m: re.Match[str], text: str) -> Candidate | None:
     """ "now", "currently", "recently", "the past", "the future", "soon", "recent years", "the coming months"."""
     word = _norm(m[0])
@@ -348,6 +356,8 @@ def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural
         return True
     if num_text in ("a", "an") and _appositive_unit(text, m.start(), m.end()):
         return True  # "in 1795, a year when Adams was governor": the year named, no stretch of time
+    if unit == "weekend" and num_text in ("a", "an") and not m["ago"] and _MODIFIER_OF_NOUN.match(text, m.end()):
+        return True  # "a weekend retreat"
     return bool(m["num"]) and bool(re.search(r"\d[,.]$", text[max(0, m.start("num") - 2) : m.start("num")]))
 
 
@@ -355,12 +365,34 @@ def _not_a_stretch(m: re.Match[str], text: str, unit: str, num_text: str, plural
 _COUNT_OF_THINGS = rf"\b(?:\d[\d,.]*|{NUMBER_WORD_RE})\s+(?:or\s+(?:so|more)\s+)?(?:[a-z]+\s+)?[a-z]+s\s+$"
 
 
+def _stretch(m: re.Match[str], start: int, unit: str, n: float | None, mod: str | None) -> Candidate:
+    """The count and unit alone, without the "ago", "earlier" or "later" after them, as a DURATION."""
+    end = m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit")
+    return Candidate(start, end, "DURATION", _fixed(_duration(n, unit), mod))
+
+
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 def _vague_later(m: re.Match[str], start: int, unit: str, mod: str | None) -> Candidate:
     """ "Minutes later the roof collapsed", "he returned to the club years later": counted from the narrative, which
     is mostly behind the writer, so not FUTURE_REF; with no count there is no day to give, only the stretch, marked
     without "later" as TimeML marks "two days later" (the adverb is a signal)."""
-    end = m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit")
-    return Candidate(start, end, "DURATION", _fixed(_duration(None, unit), mod))
+    return _stretch(m, start, unit, None, mod)
+
+
+# the words after which a plural unit without a count is a stretch of time ("for years", "took months")
+_BARE_UNIT_AFTER = {"for", "over", "in", "within", "than", "after", "took", "take", "takes", "lasted", "last"}
+_BARE_UNIT_AFTER |= {"spent", "few", "past"}
+
+
+# verbs whose "over" is a particle ("took over", "handed over"), not "more than"
+_OVER_PARTICLE = {"take", "takes", "took", "taken", "taking", "hand", "hands", "handed", "handing", "turn", "turns"}
+_OVER_PARTICLE |= {"turned", "turning", "win", "wins", "won", "sign", "signs", "signed"}
+# "a weekend retreat", "a weekend campaign": the unit modifies the noun after it, and names no stretch of time
+_MODIFIER_OF_NOUN = re.compile(
+    r"\s+(?!(?:of|in|at|on|away|with|to|for|and|or|off|out|there|here|ago)\b)[a-z]+(?<!ing)(?<!ed)\b"
+)
 
 
 def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
@@ -386,37 +418,22 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
     # a bare singular unit, or one inside a compound ("after-hours trading", "man-hours"), is no stretch of time
     if not num_text and (not plural or text[max(0, m.start() - 1) : m.start()] == "-"):
         return None
-    if not num_text:
-        prev = _prev_word(text, m.start()).lower()
-        if (
-            not m["ago"]
-            and not m["det"]
-            and prev
-            not in (
-                "for",
-                "over",
-                "in",
-                "within",
-                "than",
-                "after",
-                "took",
-                "take",
-                "takes",
-                "lasted",
-                "last",
-                "spent",
-                "few",
-                "past",
-            )
-        ):
-            return None
+    if not num_text and not (m["ago"] or m["det"]) and _prev_word(text, m.start()).lower() not in _BARE_UNIT_AFTER:
+        return None
     if n is not None and n > 1000 and "," not in num_text:
         return None  # "1500 hours" may be a clock; "30,000 years" is written as a count
     mod = MODS.get(_norm(m["mod"])) if m["mod"] else "APPROX" if m["orso"] else None  # "a week or so ago"
     start = m.start()
     if m["mod"] and m["det"] and _norm(m["mod"]) in ("over", "under", "some", "around", "about"):
         start, mod = m.start("det"), None  # "over the past three years": a preposition, not a modifier
+    elif _norm(m["mod"]) == "over" and _prev_word(text, m.start()).lower() in _OVER_PARTICLE:
+        start, mod = m.start("mod") + len(m["mod"]), None  # "took over a year ago": the verb's particle
+        start += len(text[start:]) - len(text[start:].lstrip())
     ago = _norm(m["ago"])
+    if ago in ("earlier", "later") and _THAN.match(text, m.end()):
+        # "two weeks earlier than usual", "five years later than planned": a comparison, so the stretch between two
+        # times, not a time counted back or on from one (the adverb and "than" are signals).
+        return _stretch(m, start, unit, n, mod)
     if num_text.startswith("a ") and not ago and text[m.start("unit") - 1] == "-":
         start = m.start("num") + m["num"].lower().rindex(num_text.split()[-1])  # "a quarter-century high"
     if ago:
@@ -432,7 +449,6 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             return Candidate(start, m.end(), "DURATION", _fixed(_duration(n, unit), mod))
         grain = {"weekend": "week", "night": "day", "fortnight": "week"}.get(unit, unit)
         steps = count * (2 if unit == "fortnight" else 1)
-        single_year = unit == "year" and count == 1 and not m["det"]
         # "ago" and "from now" count from the moment of writing; "earlier" and "later" from the time the narrative
         # has reached ("He was arrested on March 3. Two days later he was released.").
         narrative = ago in ("earlier", "later", "before")
@@ -441,8 +457,6 @@ def rule_duration(m: re.Match[str], text: str) -> Candidate | None:
             base = ctx.narrative_at(grain) if narrative else ctx.anchor
             if base is None:
                 return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(grain, "XXXX"), mod
-            if single_year and base is ctx.anchor:
-                return tv.add_months(base, 12 * sign).isoformat(), mod
             return tv.shifted_value(base, grain, sign * steps), mod
 
         return Candidate(start, m.end(), "DATE", resolve, priority=1)
@@ -593,7 +607,21 @@ def rule_clock(m: re.Match[str], text: str) -> Candidate | None:
         assert day is not None
         return f"{day.isoformat()}T{clock}", mod
 
+    if clock == "24:00" and wd is None and mon is None and not m["rd"]:
+        return Candidate(m.start(), m.end(), "TIME", _midnight(resolve, mod), tense=True, priority=2)
     return Candidate(m.start(), m.end(), "TIME", resolve, tense=wd is not None or mon is not None, priority=2)
+
+
+def _midnight(plain: Callable[[Ctx], Resolved], mod: str | None) -> Callable[[Ctx], Resolved]:
+    """A bare "midnight" in a report of the past is the one that began the day ("the fire broke out shortly after
+    midnight"), not the one ending it; "at midnight" ahead or in the present stays the coming one."""
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is not None and ctx.direction == PAST and ctx.reference is None:
+            return f"{(ctx.anchor - dt.timedelta(days=1)).isoformat()}T24:00", mod
+        return plain(ctx)
+
+    return resolve
 
 
 def rule_holiday(m: re.Match[str], text: str) -> Candidate | None:
@@ -677,6 +705,7 @@ RULES: list[tuple[str, Rule]] = [
         r"the\s+preceding|the\s+following|the)\s+weekend(?!s)",
         rule_weekend,
     ),
+    (r"weekends(?![\w-])", rule_weekends),
     (
         r"now|currently|presently|nowadays|at\s+present|the\s+present|these\s+days|right\s+now|recently|lately|"
         r"formerly|the\s+past|recent\s+(?:days|weeks|years|decades)|"
@@ -717,7 +746,7 @@ RULES: list[tuple[str, Rule]] = [
         rule_holiday,
     ),
     (
-        rf"(?:(?P<mod>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
+        rf"(?:(?P<mod>around|about|approximately|roughly)\s+)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>{_AMPM})|(?P<w>noon|midnight|midday)|"
         rf"(?P<hp>\d{{1,2}}|{_CLOCK_WORD_RE})(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<ppod>morning|afternoon|evening)|"
         rf"(?P<night>at\s+night))(?!\s+(?:of|session|shift|edition|news)\b)|"

@@ -131,6 +131,19 @@ def _title_case_line(text: str, pos: int) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+_FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "from", "with"}
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline, every word but the short function words capitalized ("Sales Fall in May
+    Amid Slump")? Stricter than :func:`_title_case_line`, which a short sentence of names can pass."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else len(text)])
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    return len(content) >= 3 and all(w[:1].isupper() for w in content)
+
+
 def _capitalized_in_sentence(text: str, start: int) -> bool:
     """Is the word at ``start`` capitalized inside a sentence of running text, as a name's word is ("USA Today", "the
     Daily Mail", "NBC Nightly News"), rather than at a sentence's start or in a title-case headline?"""
@@ -181,8 +194,6 @@ def _duration(n: float | None, unit: str) -> str:
     if code:
         return f"PT{count}{code}"
     code = {"day": "D", "night": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y"}[unit]
-    if unit == "weekend":
-        return f"P{_fmt(n * 2) if n is not None else 'X'}D"
     return f"P{count}{code}"
 
 
@@ -332,6 +343,13 @@ def rule_month(m: re.Match[str], text: str) -> Candidate | None:
     word = m["mon"].lower().rstrip(".")
     if not m["pre"] and not m["rel"] and not m["tmo"] and _after_name(text, m.start()):
         return None
+    if (
+        not (m["pre"] or m["rel"] or m["tmo"] or m["ry"])
+        and _NAME_AFTER.match(text, m.end())
+        and _prev_word(text, m.start()).lower() not in _PREV_OK - {"the", "that", "of"}
+        and not _headline(text, m.start())
+    ):
+        return None  # the first word of a name: "August Wilson", "the October Revolution", "the May Fourth Movement"
     if word in ("may", "march") and not (m["pre"] or m["rel"] or m["ry"] or m["tmo"]):
         prev = _prev_word(text, m.start()).lower()
         if prev not in _PREV_OK or m.start() == 0:
@@ -382,6 +400,16 @@ _STREET_AFTER = re.compile(
     r"Terrace|Plaza)(?![\w])"
 )
 
+# the words a statute's title ends in, with its year written right after or right before them
+_LAW_WORDS = r"(?-i:Act|Acts|Bill|Regulations|Directive|Ordinance|Statute|Code)"
+_LAW_BEFORE = re.compile(rf"\b{_LAW_WORDS},?\s+$")
+_LAW_AFTER = re.compile(rf"\s+{_LAW_WORDS}\b")
+
+
+def _in_law_title(text: str, start: int, end: int) -> bool:
+    return bool(_LAW_BEFORE.search(text[max(0, start - 20) : start]) or _LAW_AFTER.match(text, end))
+
+
 _TIME_PREPS = {"in", "since", "during", "until", "till", "before", "after", "by"}  # "In 2012 Wall Street banks..."
 
 
@@ -408,6 +436,8 @@ def rule_year(m: re.Match[str], text: str) -> Candidate | None:
             and _STREET_AFTER.match(text, m.end())
         ):
             return None  # a house number: "1600 Pennsylvania Avenue", "1400 and 1500 Seaport Blvd."
+        if not (m["pre"] or m["fy"]) and _in_law_title(text, m.start(), m.end()):
+            return None  # a law's title: "the Online Safety Act 2023", "the 2024 Act"
     else:
         spoken = spoken_year(m["spoken"])
         if spoken is None:
@@ -479,7 +509,8 @@ def rule_century(m: re.Match[str], text: str) -> Candidate | None:
 
 
 def rule_year_ago(m: re.Match[str], text: str) -> Candidate | None:
-    """ "a year ago", "a year earlier", "year-earlier": the quarter under discussion a year back, else the day."""
+    """ "a year ago", "a year earlier", "year-earlier": the quarter under discussion a year back, else the year (the
+    unit's granularity, as "three years ago" and "a week ago" have theirs)."""
     adjectival = m["adj"] is not None
 
     def resolve(ctx: Ctx) -> Resolved:
@@ -488,9 +519,7 @@ def rule_year_ago(m: re.Match[str], text: str) -> Candidate | None:
         if ctx.quarter:
             lo, _, _ = tv.to_range(ctx.quarter)
             return tv.shifted_value(lo, "quarter", -4), None
-        if adjectival:
-            return f"{ctx.anchor.year - 1:04d}", None
-        return tv.add_months(ctx.anchor, -12).isoformat(), None
+        return f"{ctx.anchor.year - 1:04d}", None
 
     start = modifier_start(text, m.start(), m.end()) if adjectival else m.start()
     return Candidate(start, m.end(), "DATE", resolve, priority=3)
@@ -522,10 +551,14 @@ def rule_season(m: re.Match[str], text: str) -> Candidate | None:
     ):
         return None  # a fall, not the season: "the fall of Kobane", "the fall of the Berlin Wall", "the fall in prices"
     rel = " ".join((m["rel"] or "").lower().split())
+    ahead = False  # "ahead of winter", "before summer", "until spring": the season that has not yet begun
     if not rel and not m["the"]:
         prev = _prev_word(text, m.start()).lower()
-        if prev not in ("in", "during", "since", "by", "until", "this", "over", "through") or code == "FA":
+        if prev == "of" and re.search(r"\bahead\s+of\s+$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+            prev = "ahead of"
+        if prev not in _SEASON_PREPS or code == "FA":
             return None
+        ahead = prev in ("ahead of", "before", "until", "by")
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
 
     def resolve(ctx: Ctx) -> Resolved:
@@ -539,7 +572,29 @@ def rule_season(m: re.Match[str], text: str) -> Candidate | None:
             year = year if not started else year + 1
         return f"{year:04d}-{code}", mod
 
-    return Candidate(m.start(), m.end(), "DATE", resolve, tense=not rel)
+    def resolve_ahead(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return f"XXXX-{code}", mod
+        return f"{ctx.anchor.year + (ctx.anchor.month >= start_month):04d}-{code}", mod
+
+    return Candidate(m.start(), m.end(), "DATE", resolve_ahead if ahead else resolve, tense=not rel and not ahead)
+
+
+# the prepositions a season written without "the" follows when it is the season ("in spring", "ahead of winter")
+_SEASON_PREPS = {"in", "during", "since", "by", "until", "this", "over", "through", "before", "after", "ahead of"}
+
+
+def rule_this_season(m: re.Match[str], text: str) -> Candidate | None:
+    """ "this season": the season the publication day is in (a winter runs from December into the next year)."""
+
+    def resolve(ctx: Ctx) -> Resolved:
+        if ctx.anchor is None:
+            return "XXXX-XX", None
+        month, year = ctx.anchor.month, ctx.anchor.year
+        code = "WI" if month in (12, 1, 2) else "SP" if month < 6 else "SU" if month < 9 else "FA"
+        return f"{year - (month < 3):04d}-{code}", None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
 def _pod_code(word: str | None) -> str | None:
@@ -638,6 +693,7 @@ RULES: list[tuple[str, Rule]] = [
         rf"(?:(?P<year>{YEAR_RE})|(?P<spoken>(?:nineteen|eighteen)[- ]\w+(?:[- ]\w+)?)))?",
         rule_season,
     ),
+    (r"this\s+season(?![\w-])", rule_this_season),
     (
         rf"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|"
         rf"the\s+previous|the\s+preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?P<pl>s)?"

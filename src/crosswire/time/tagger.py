@@ -349,10 +349,14 @@ def refine(
             start, end = over[0]
             others = [c for c in candidates if c is not cand and c.start < end and start < c.end]
             if not others and _sure(tokens, starts, inside, (cand.start, cand.end), (start, end), confidence):
+                if start > cand.start and cand.type == "SET" and _QUANTIFIER.match(text, cand.start):
+                    start = cand.start  # "every Monday": the quantifier is what makes the weekday a SET
                 cand = replace(cand, start=start, end=end)
         kept.append(cand)
     return kept
 
+
+_QUANTIFIER = re.compile(r"(?:every|each)\s", re.IGNORECASE)
 
 CONFIDENCE = 0.9  # the marginal probability an edge move needs (measured: bench/train_timex_tagger.py --dev, --cross)
 

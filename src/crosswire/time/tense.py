@@ -247,6 +247,10 @@ def _scheduled(verb: Token, span: Any) -> bool:
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in _REPORTING and verb.head.tag_ in ("VBZ", "VBP"):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects and verb.dep_ == "conj" and verb.tag_ == "VBZ":
+        # a verb sharing the subject of the one it is joined to ("The museum, closed for repairs, reopens on
+        # Saturday", parsed as "closed ... , reopens"): a singular noun agrees with the verb's own -s
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP")]
     if verb.tag_ == "VBP":
         subjects = [s for s in subjects if s.tag_ in ("NNS", "NNPS", "PRP") and s.lower_ not in ("it", "he", "she")]
     return bool(subjects) and _running_text(span)
