@@ -361,11 +361,15 @@ _RETRACTION = re.compile(
 )
 # An outlet's own earlier word named as the source of a line: "we" after a correction's label ("A correction: on
 # Thursday we said that ..."), or an earlier version of the piece ("An earlier version of this item said ...").
-_OWN_REPORT = re.compile(
-    r"(?:^|\W)(?:we|(?:an?\s+|the\s+)?(?:earlier|previous|original|first)\s+versions?\s+of\s+(?:this|the|our)\s+"
-    r"(?:item|article|story|report|post|page|entry|bulletin|broadcast))\W*$",
-    re.IGNORECASE,
+_EARLIER_VERSION = (
+    r"(?:an?\s+|the\s+)?(?:earlier|previous|original|first)\s+versions?\s+of\s+(?:this|the|our)\s+"
+    r"(?:item|article|story|report|post|page|entry|bulletin|broadcast)"
 )
+_OWN_REPORT = re.compile(rf"(?:^|\W)(?:we|{_EARLIER_VERSION})\W*$", re.IGNORECASE)
+# An earlier version of the piece named as what said a line is named only to correct it: "An earlier version of this
+# article said the mine was owned by the state. It is owned by Minera Aldana" takes the line back without "That was
+# incorrect".
+_EARLIER_VERSION_SAID = re.compile(rf"(?:^|\W){_EARLIER_VERSION}\W*$", re.IGNORECASE)
 # A line saying the negative of what the outlet said just before, in its own voice: "It did not explode", "He was not
 # arrested", "No one was hurt" is not of this kind (it negates no deed of the line): the negated verb is read.
 _NEGATED_DEED = re.compile(
@@ -383,7 +387,9 @@ def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition])
     evening we reported that the dam had burst", "An earlier version of this item said ...", or in its own voice) in
     the sentences just before "That report was wrong" is denied by it, not reported. What it says it reported is
     taken back as well by its own negative of the line's deed right after ("on Thursday we said that the rocket had
-    exploded. It did not explode."). Another party's word the outlet relays there is not taken back."""
+    exploded. It did not explode."), and by naming an earlier version of the piece as what said it ("An earlier
+    version of this article said ..."), which a piece does only to correct it. Another party's word the outlet relays
+    there is not taken back."""
     retractions: dict[str, list[int]] = {}
     negations: dict[str, list[tuple[int, str]]] = {}
     for article in articles:
@@ -392,7 +398,11 @@ def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition])
                 retractions.setdefault(article.id, []).append(number)
             elif (negated := _NEGATED_DEED.match(article.text[lo:hi])) is not None:
                 negations.setdefault(article.id, []).append((number, stem(negated[1])))
-    if not retractions and not negations:
+    if (
+        not retractions
+        and not negations
+        and not any(_EARLIER_VERSION_SAID.search(proposition.source_text or "") for proposition in propositions)
+    ):
         return list(propositions)
     result = []
     for proposition in propositions:
@@ -400,7 +410,7 @@ def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition])
         reported = bool(source) and _OWN_REPORT.search(source) is not None
         own = proposition.statement is None or source.lower() in _OWN_WORD or reported
         if own and proposition.stance in {"reports", "confirms"}:
-            taken_back = any(
+            taken_back = bool(_EARLIER_VERSION_SAID.search(source)) or any(
                 0 < number - proposition.sentence <= RETRACTION_REACH
                 for number in retractions.get(proposition.article, ())
             )
