@@ -5,8 +5,11 @@ a football club's accounts, a power cut, a vaccine delivery, a harvest, a bridge
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from claims_support import article, dossier, statement
 
+from crosswire.claims import contradictions
 from crosswire.claims.merge import _other_deed, conflicting
 from crosswire.claims.predicates import PredicateReader
 from crosswire.claims.propositions import Proposition
@@ -116,3 +119,27 @@ def test_a_claim_one_source_confirms_and_two_more_back_is_corroborated() -> None
     assert verdict_of([clerk, first, second]) == ("corroborated", 3)
     assert verdict_of([clerk, first]) == ("unverified", 2)
     assert verdict_of([_record("wire", "reports", "e-clerk"), first, second]) == ("unverified", 3)
+
+
+def test_dated_lines_of_one_claim_a_little_less_alike_date_one_thing_two_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A court's adjournment the wire dates Monday and a broadcaster Tuesday, in sentences whose contexts are 0.48
+    alike (under the 0.52 two dated sentences of a story ask): when the claims stage made the two lines one claim,
+    they date one thing two ways; lines of two claims so alike do not."""
+    wire_text = "The judge adjourned the fraud trial on Monday, the court said."
+    tv_text = "The court says the judge adjourned the trial on Tuesday, and set a new date in May."
+    wire = article("wire", wire_text, story="s", published="2025-03-04", dates={"Monday": "2025-03-03"})
+    tv = article("tv", tv_text, story="s", published="2025-03-05", dates={"Tuesday": "2025-03-04"})
+    dated = contradictions.DatedSentence
+    compared = [
+        [
+            dated(wire, 0, len(wire_text), "2025-03-03", "Monday", "a", None, wire_text.index("Monday")),
+            dated(tv, 0, len(tv_text), "2025-03-04", "Tuesday", "b", None, tv_text.index("Tuesday")),
+        ]
+    ]
+    vectors = np.array([[1.0, 0.0], [0.48, float(np.sqrt(1 - 0.48**2))]])
+    monkeypatch.setattr(contradictions, "encode_cached", lambda texts, cache, prefer: vectors)
+    lines = [_line(wire_text, article_id="wire"), _line(tv_text, article_id="tv")]
+    assert contradictions.date_pairs(compared) == []
+    found = contradictions.claim_date_pairs(compared, lines, {0: 0, 1: 0}, [])
+    assert [(left.value, right.value) for left, right in found] == [("2025-03-03", "2025-03-04")]
+    assert contradictions.claim_date_pairs(compared, lines, {0: 0, 1: 1}, []) == []

@@ -19,6 +19,7 @@ from crosswire.claims.answers import (
     told_of_again,
 )
 from crosswire.claims.contradictions import (
+    claim_date_pairs,
     compared_contexts,
     compared_sentences,
     date_pairs,
@@ -587,6 +588,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     groups = _taken_back_apart(propositions, taken_back, groups)
     propositions = taken_back
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
+    dated = [*dated, *claim_date_pairs(compared, propositions, claim_of, dated, cache, CLAIMS_ENCODER)]
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
     for name, entity_id in outlet_entities(dossier).items():
