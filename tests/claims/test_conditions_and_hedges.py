@@ -16,6 +16,7 @@ from crosswire.claims.propositions import Proposition
 from crosswire.claims.stage import build_claims
 from crosswire.claims.stances import clause_stance_of
 from crosswire.claims.verdicts import StanceRecord, verdict_of
+from crosswire.claims.voices import masthead_keys
 from crosswire.model import Claim, ClaimStance, Dossier
 
 
@@ -143,3 +144,13 @@ def test_dated_lines_of_one_claim_a_little_less_alike_date_one_thing_two_ways(mo
     found = contradictions.claim_date_pairs(compared, lines, {0: 0, 1: 0}, [])
     assert [(left.value, right.value) for left, right in found] == [("2025-03-03", "2025-03-04")]
     assert contradictions.claim_date_pairs(compared, lines, {0: 0, 1: 1}, []) == []
+
+
+def test_an_outlet_named_by_the_last_words_of_one_masthead_is_that_outlet() -> None:
+    """ "the Evening Post has learned" in the Wexmoor Evening Post's pages and a feed's "according to the Wexmoor
+    Evening Post" are one source; "the Post" where the pile holds two Posts names neither, nor does "Times" become
+    any outlet when no masthead of the pile ends with it."""
+    keys = masthead_keys(["Wexmoor Evening Post", "Harbour Morning Post", "Campus Wire"])
+    assert keys["evening post"] == "wexmoor evening post"
+    assert "post" not in keys and "times" not in keys
+    assert masthead_keys(["Wexmoor Evening Post", "Evening Post"]).get("evening post") is None

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -51,7 +52,7 @@ from crosswire.claims.verdicts import (
     records_of,
     verdict_of,
 )
-from crosswire.claims.voices import outlet_entities, outlet_key
+from crosswire.claims.voices import masthead_keys, outlet_entities, outlet_key
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached
@@ -543,11 +544,34 @@ def _extract_part(
     return propositions, reactions, tally.articles, tally.deeds, [article_sentences(article) for article in articles]
 
 
+_Sourced = TypeVar("_Sourced", Proposition, Reaction)
+
+
+def _by_masthead(
+    propositions: list[Proposition], reactions: list[Reaction], outlets: Sequence[str]
+) -> tuple[list[Proposition], list[Reaction]]:
+    """Lines and reactions whose source is an outlet named by the last words of the name of one outlet of the pile
+    ("the Evening Post" for the Wexmoor Evening Post) keyed as that outlet (:func:`masthead_keys`), so an outlet's
+    word in its own pages and in a relay of it counts once."""
+    keys = {f"outlet:{tail}": f"outlet:{key}" for tail, key in masthead_keys(outlets).items()}
+    if not keys:
+        return propositions, reactions
+
+    def keyed(item: _Sourced) -> _Sourced:
+        root, party = keys.get(item.root_key, item.root_key), keys.get(item.party_key, item.party_key)
+        if (root, party) == (item.root_key, item.party_key):
+            return item
+        return replace(item, root_key=root, party_key=party)
+
+    return [keyed(item) for item in propositions], [keyed(item) for item in reactions]
+
+
 def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
     ``dossier.contradictions`` from the values and stances they disagree on."""
     articles = claim_articles(dossier)
     propositions, reactions = _extracted(articles, dossier, context)
+    propositions, reactions = _by_masthead(propositions, reactions, [a.outlet for a in dossier.articles if a.outlet])
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
     cache: VectorCache | None = getattr(context, "vector_cache", None)
