@@ -30,8 +30,9 @@ years). After the first run one verb of the explosion story was changed ("warned
 the seventh round's ``_claims_with(dossier, "warned")`` reads every claim of the folder; and the test that no death
 toll is given two ways was narrowed to the explosion's own contradictions, as it was meant.
 
-The tenth round (a river flood, a stadium vote, a museum theft) and the eleventh (a food recall, a mayor's corruption
-arrest, a rocket that failed to reach orbit) are described where their tests begin, at the end of the file. After the
+The tenth round (a river flood, a stadium vote, a museum theft), the eleventh (a food recall, a mayor's corruption
+arrest, a rocket that failed to reach orbit) and the twelfth (a mine collapse, a diplomat expelled, a leaked exam)
+are described where their tests begin, at the end of the file. After the
 eleventh round's first run the eighth round's "no time stamp is a speaker or a claim" was narrowed to the ceasefire's
 own articles, as it was meant (the mayor's live blog has its own test).
 """
