@@ -30,8 +30,9 @@ years). After the first run one verb of the explosion story was changed ("warned
 the seventh round's ``_claims_with(dossier, "warned")`` reads every claim of the folder; and the test that no death
 toll is given two ways was narrowed to the explosion's own contradictions, as it was meant.
 
-The tenth round (a river flood, a stadium vote, a museum theft) and the eleventh (a food recall, a mayor's corruption
-arrest, a rocket that failed to reach orbit) are described where their tests begin, at the end of the file. After the
+The tenth round (a river flood, a stadium vote, a museum theft), the eleventh (a food recall, a mayor's corruption
+arrest, a rocket that failed to reach orbit) and the twelfth (a mine collapse, a diplomat expelled, a leaked exam)
+are described where their tests begin, at the end of the file. After the
 eleventh round's first run the eighth round's "no time stamp is a speaker or a claim" was narrowed to the ceasefire's
 own articles, as it was meant (the mayor's live blog has its own test).
 """
@@ -43,7 +44,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.analyze import analyze
-from crosswire.model import Claim, Dossier, Entity, Statement
+from crosswire.model import Claim, Contradiction, Dossier, Entity, Statement
 
 STORIES = Path(__file__).parent / "stories_written"
 
@@ -1129,9 +1130,10 @@ def test_round10_days(dossier: Dossier, article: str, text: str, value: str) -> 
 # maker denies, a broadcaster's transcript withdrawing its own report, an analyst's estimate).
 
 
-def _left_open(value: str, reason: str) -> object:
-    """A parameter whose test is a strict ``xfail`` for ``reason``."""
-    return pytest.param(value, marks=pytest.mark.xfail(strict=True, reason=reason))
+def _left_open(value: object, reason: str) -> object:
+    """A parameter (a tuple for several names) whose test is a strict ``xfail`` for ``reason``."""
+    values = value if isinstance(value, tuple) else (value,)
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 @pytest.mark.parametrize(
@@ -1151,12 +1153,29 @@ def test_round11_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
     assert len(stories) == 1, stories
 
 
-def test_round11_no_dateline_label_or_time_stamp_is_a_speaker_or_a_claim(dossier: Dossier) -> None:
-    _no_opening_read(
-        dossier,
-        ("CARDIFF", "LISBON", "OSLO", "PRESENTER", "REPORTER", "Update", "Product"),
-        ("recall-", "mayor-", "launch-"),
-    )
+@pytest.mark.parametrize(
+    ("openings", "prefixes"),
+    [
+        (
+            ("CARDIFF", "LISBON", "OSLO", "PRESENTER", "REPORTER", "Update", "Product"),
+            ("recall-", "mayor-", "launch-"),
+        ),
+        _left_open(
+            (
+                ("COPIAPO", "BRENHOLM", "TARSK", "WEXMOOR", "PRESENTER", "REPORTER", "Correction"),
+                ("mine-", "envoy-", "exam-"),
+            ),
+            "attribution: the twelfth round's paper's correction label opens a speaker ('Correction: An earlier "
+            "version of this article' 'said' ...); no claim opens on a label or a stamp (claims: the line it names is "
+            "taken back)",
+        ),
+    ],
+)
+def test_rounds11_12_no_dateline_label_or_time_stamp_is_a_speaker_or_a_claim(
+    dossier: Dossier, openings: tuple[str, ...], prefixes: tuple[str, ...]
+) -> None:
+    """Rounds 11 and 12 (the twelfth round's stories are at the end of the file)."""
+    _no_opening_read(dossier, openings, prefixes)
 
 
 # --- round 11: a food recall ---------------------------------------------------------------------------------------
@@ -1182,12 +1201,6 @@ def test_recall_feed_correction_denies_its_own_earlier_item(dossier: Dossier) ->
     assert scotland and all(c.verdict == "denied" for c in scotland)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: the agency's 'may also have been sold at farmers' markets' is merged into the release's 'was sold "
-    "in 240 shops', which the maker confirms (one deed, told of other places); reading a past possibility as "
-    "'reports' was tried and lost a realworld tuning check (a hedge merged into a claim the gold counts as confirmed)",
-)
 def test_recall_hedged_line_is_no_confirmation(dossier: Dossier) -> None:
     """'may also have been sold at farmers' markets': a possibility the agency raises, relayed by the feed; nobody
     confirms it."""
@@ -1282,3 +1295,207 @@ def test_launch_failure_confirmed_by_the_maker(dossier: Dossier) -> None:
 def test_launch_analyst_estimate_is_no_contradiction_of_the_insured_sum(dossier: Dossier) -> None:
     """'could reach 700 million crowns' is an estimate of a payout, not the insured 610 million given another way."""
     assert not _figures_given(dossier, "610 million", "700 million")
+
+
+# --- round 12: three more written stories ---------------------------------------------------------------------------
+# Written, with these expectations, before the pipeline first read them, in domains no earlier round used:
+# tests/stories_written/mine_collapse.jsonl (a copper mine's collapse and rescue: wire copy, a broadcaster's live page
+# with 24-hour time stamps, a regional paper correcting itself, a broadcaster's transcript; the trapped count revised
+# from 14 to 17, the collapse dated Monday and late on Sunday, a rescue that "could take until Friday if ...", a union's
+# word the operator denies, a denial of explosives nobody said were used), diplomat_expelled.jsonl (a diplomat expelled
+# for spying: wire copy, the other state's news agency, a broadcaster's transcript with government sources, an op-ed
+# that only relays; 72 or 48 hours to leave, the photographs dated Sunday and Saturday, a retaliation promised on a
+# condition, a summons two outlets relay from one agency) and exam_leak.jsonl (a university's leaked exam: the
+# university's statement, a regional paper with an unnamed lecturer, a radio transcript withdrawing its own report, a
+# feed item relaying the paper; a chat group of about 400 or 250, a resit on 2 or 9 June, the students who sat the exam
+# as another figure, a denial of hackers nobody named).
+
+
+def _story_contradictions(dossier: Dossier, prefix: str) -> list[Contradiction]:
+    return [c for c in dossier.contradictions if any(a.startswith(prefix) for v in c.values for a in v.articles)]
+
+
+def _gives(contradiction: Contradiction, *forms: str) -> bool:
+    """Whether a value of ``contradiction`` gives a number in one of ``forms`` ("14", "fourteen")."""
+    return any(form in v.value.lower() for v in contradiction.values for form in forms)
+
+
+@pytest.mark.parametrize("prefix", ["mine-", "envoy-", "exam-"])
+def test_round12_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
+    stories = {a.story for a in dossier.articles if a.id.startswith(prefix)}
+    assert len(stories) == 1, stories
+
+
+# --- round 12: a mine collapse and its rescue ----------------------------------------------------------------------
+
+
+def test_mine_people_speak_and_the_operator_declines(dossier: Dossier) -> None:
+    assert _by(dossier, "mine-wire", "Carolina Vidal")
+    (aldana,) = [s for s in _said(dossier, "mine-wire", "Minera Aldana") if s.cue == "declined"]
+    assert aldana.stance_class == "decline" and _speaker(dossier, aldana) == "Minera Aldana"
+
+
+def test_mine_trapped_count_revised_upward_is_no_contradiction(dossier: Dossier) -> None:
+    """14 trapped on Monday, 17 once the ministry counted three contractors ("raised ... to 17, from the 14 it gave on
+    Monday"): the count was revised, not given two ways."""
+    mine = _story_contradictions(dossier, "mine-")
+    assert not [c for c in mine if _gives(c, "14", "fourteen") and _gives(c, "17", "seventeen")]
+
+
+def test_mine_collapse_day_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The ministry (the wire): the tunnel collapsed on Monday (2028-04-10); the paper's workers: late on Sunday."""
+    assert _figures(dossier, "2028-04-09", "2028-04-10")
+
+
+def test_mine_union_claim_is_denied_by_the_operator(dossier: Dossier) -> None:
+    cracks = _one_claim_at(dossier, ("mine-live", "cracks in the tunnel roof"))
+    assert "denies" in _stances_of(cracks, _entity(dossier, "Minera Aldana").id)
+    assert cracks.verdict in {"denied", "contested"}
+
+
+def test_mine_denial_of_what_nobody_claimed_stands_alone(dossier: Dossier) -> None:
+    """Nobody in the pile says explosives were used: the operator's denial is a claim of its own, denied, and lands on
+    no other claim (the collapse is not denied)."""
+    (explosives,) = _claims_at(dossier, "mine-live", "explosives were used")
+    assert {s.stance for s in explosives.stances} == {"denies"}
+    assert explosives.verdict == "denied"
+    aldana = _entity(dossier, "Minera Aldana").id
+    collapse = _claims_at(dossier, "mine-wire", "a tunnel collapsed")
+    assert collapse and all("denies" not in _stances_of(c, aldana) for c in collapse)
+
+
+def test_mine_paper_correction_takes_back_state_ownership(dossier: Dossier) -> None:
+    """'An earlier version of this article said the mine was owned by the state copper company. It is owned by
+    Minera Aldana': the paper takes its own report back, so what is left of it is denied."""
+    state = _claims_at(dossier, "mine-paper", "owned by the state")
+    assert state and all(c.verdict == "denied" for c in state)
+
+
+def test_mine_conditional_rescue_day_is_no_contradiction(dossier: Dossier) -> None:
+    """'could take until Friday if the rock ... stayed stable' is a forecast on a condition: no rival day of the
+    rescue the broadcaster tells on Thursday, and nobody corroborates it."""
+    assert not _figures(dossier, "2028-04-13", "2028-04-14")
+    friday = _claims_at(dossier, "mine-wire", "could take until Friday")
+    assert all(c.verdict != "corroborated" for c in friday)
+
+
+# --- round 12: a diplomat expelled ---------------------------------------------------------------------------------
+
+
+def test_envoy_refusals_decline(dossier: Dossier) -> None:
+    (embassy,) = _said(dossier, "envoy-wire", "Norvask's embassy")
+    assert embassy.stance_class == "decline"
+    ministry = _said(dossier, "envoy-tv", "The foreign ministry")
+    assert [s for s in ministry if s.stance_class == "decline"]
+
+
+def test_envoy_spying_claim_denied_by_the_other_state_is_contested(dossier: Dossier) -> None:
+    """The Veldorian ministry says on the record that the diplomat photographed warships; Norvask's ministry says he
+    never did: contested, with Norvask's denial on it."""
+    seen = _claims_at(dossier, "envoy-wire", "photographing warships")
+    assert seen
+    assert any(
+        any(s.stance == "denies" and s.article == "envoy-agency" for s in c.stances) and c.verdict == "contested"
+        for c in seen
+    )
+
+
+def test_envoy_summons_relayed_from_one_agency_is_one_source(dossier: Dossier) -> None:
+    """The wire and the op-ed both relay NTA on the summons: one independent source, not corroborated."""
+    summons = _one_claim_at(
+        dossier, ("envoy-wire", "summoned Veldoria's ambassador"), ("envoy-oped", "summoned our ambassador")
+    )
+    assert summons.independent_sources == 1
+    assert summons.verdict in {"single-source", "unverified"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: the wire gives the 72 hours in a participle after the cue (', the Veldorian foreign ministry "
+    "said on Tuesday, giving him 72 hours to leave the country'), which is in no proposition, as the "
+    "recount's margin is",
+)
+def test_envoy_time_to_leave_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "72 hours", "48 hours")
+
+
+def test_envoy_photographs_day_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The wire: seen photographing warships on Sunday (2028-10-01); the broadcaster: on Saturday afternoon."""
+    assert _figures(dossier, "2028-09-30", "2028-10-01")
+
+
+def test_envoy_conditional_retaliation_is_its_own_unconfirmed_claim(dossier: Dossier) -> None:
+    """'Norvask would expel a Veldorian diplomat in response if the decision was not reversed' is a threat on a
+    condition: not Veldoria's expulsion, and confirmed by nobody."""
+    threat = _claims_at(dossier, "envoy-agency", "would expel a Veldorian diplomat")
+    expelled = {c.id for c in _claims_at(dossier, "envoy-wire", "has expelled a Norvaskan diplomat")}
+    assert threat and expelled
+    assert not {c.id for c in threat} & expelled
+    assert all(c.verdict in {"single-source", "unverified"} for c in threat)
+
+
+def test_envoy_second_expulsion_from_government_sources_is_not_corroborated(dossier: Dossier) -> None:
+    second = _claims_at(dossier, "envoy-tv", "second Norvaskan diplomat")
+    assert second and all(c.verdict in {"single-source", "unverified"} for c in second)
+    told = [s for s in dossier.statements if s.article == "envoy-tv" and s.speaker_text == "government sources"]
+    assert told and all(s.source_type == "anonymous" and s.speaker is None for s in told)
+
+
+# --- round 12: a university's leaked exam --------------------------------------------------------------------------
+
+
+def test_exam_leak_confirmed_by_the_university_and_found_by_the_paper_is_corroborated(dossier: Dossier) -> None:
+    leak = _one_claim_at(dossier, ("exam-release", "were shared online"), ("exam-paper", "shared in a messaging group"))
+    assert "confirms" in _stances_of(leak, _entity(dossier, "University of Wexmoor").id)
+    assert leak.verdict == "corroborated"
+
+
+def test_exam_denial_of_hackers_nobody_named_stands_alone(dossier: Dossier) -> None:
+    (hackers,) = _claims_at(dossier, "exam-release", "by hackers")
+    assert {s.stance for s in hackers.stances} == {"denies"}
+    assert hackers.verdict == "denied"
+    university = _entity(dossier, "University of Wexmoor").id
+    leak = _claims_at(dossier, "exam-release", "were shared online")
+    assert leak and all("denies" not in _stances_of(c, university) for c in leak)
+
+
+def test_exam_lecturer_is_anonymous_and_unanswered(dossier: Dossier) -> None:
+    """The unnamed lecturer's word on a member of staff: anonymous, single-source, denied by nobody; the university
+    would not comment."""
+    lecturer = [s for s in dossier.statements if s.article == "exam-paper" and "member of" in s.content]
+    assert lecturer and all(s.source_type == "anonymous" and s.speaker is None for s in lecturer)
+    staff = _one_claim_at(dossier, ("exam-paper", "member of the department's staff"))
+    assert not {s.stance for s in staff.stances} & {"denies", "confirms"}
+    assert staff.verdict in {"single-source", "unverified"}
+    (comment,) = _said(dossier, "exam-paper", "The university")
+    assert comment.stance_class == "decline"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims: 'a messaging group with about 400 students' and 'a group chat with 250 members' count other "
+    "nouns, and the lines are 0.48 alike with other verbs (shared, posted); reading a group's count as "
+    "its members was tried, still under the 0.5 two lines without a shared deed ask",
+)
+def test_exam_group_size_given_two_ways_and_the_students_who_sat_it_are_another_figure(dossier: Dossier) -> None:
+    assert _figures_given(dossier, "400", "250")
+    assert not _figures_given(dossier, "180", "400")
+    assert not _figures_given(dossier, "180", "250")
+
+
+def test_exam_resit_day_given_two_ways_is_a_contradiction(dossier: Dossier) -> None:
+    """The university's statement: set again on 2 June; the feed, quoting the university: on 9 June."""
+    assert _figures(dossier, "2028-06-02", "2028-06-09")
+
+
+def test_exam_radio_correction_takes_back_its_cancelled_exams_report(dossier: Dossier) -> None:
+    cancelled = _claims_at(dossier, "exam-radio", "had been cancelled")
+    assert cancelled and all(c.verdict == "denied" for c in cancelled)
+
+
+def test_exam_feed_relays_the_paper_as_one_source(dossier: Dossier) -> None:
+    relayed = [s for s in dossier.statements if s.article == "exam-feed" and "Evening Post" in (s.speaker_text or "")]
+    assert relayed and all(s.source_type == "media" for s in relayed)
+    group = _one_claim_at(dossier, ("exam-feed", "about 400 students"), ("exam-paper", "about 400 students"))
+    confirmed = "confirms" in _stances_of(group, _entity(dossier, "University of Wexmoor").id)
+    assert group.independent_sources == 1 + confirmed

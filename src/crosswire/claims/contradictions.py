@@ -60,6 +60,9 @@ from crosswire.time.values import parse_value
 # story below 0.45.
 SAME_SLOT = 0.52
 MAX_DAYS_APART = 21
+# Dated lines of one claim date one thing two ways when their contexts are at least this alike
+# (:func:`claim_date_pairs`).
+SAME_CLAIM_SLOT = 0.45
 # Rows of similarities computed at once when comparing the dated sentences of one story.
 _BLOCK = 1024
 # A publication stamp dates the page, not anything the page reports ("Published Monday, November 14, 2022 10:53AM").
@@ -290,23 +293,74 @@ def date_pairs(
         vectors = encode_cached([item.context for item in candidates], cache, prefer)
         similarities: np.ndarray | None = None
         for i, j in _similar_pairs(vectors):
-            left, right = candidates[i], candidates[j]
-            if int(j) <= int(i) or left.article.id == right.article.id or left.value == right.value:
-                continue
-            if left.said or right.said or left.value in right.span or right.value in left.span:
-                continue
             if similarities is None:
                 similarities = cosine_matrix(vectors, vectors)
-            if _dated_elsewhere(candidates, similarities, i, j):
+            if _two_ways(candidates, similarities, i, j):
+                found.append((candidates[i], candidates[j]))
+    return found
+
+
+def _two_ways(candidates: Sequence[DatedSentence], similarities: np.ndarray, i: int, j: int) -> bool:
+    """Whether dated sentences ``i`` and ``j`` (alike enough, as the caller asks) date one thing two ways: other
+    articles, other days a few days apart, neither the day something was said nor within a range the other gives,
+    not dated apart by either article itself, and no figures that tell two things apart."""
+    left, right = candidates[i], candidates[j]
+    if int(j) <= int(i) or left.article.id == right.article.id or left.value == right.value:
+        return False
+    if left.said or right.said or left.value in right.span or right.value in left.span:
+        return False
+    if _dated_elsewhere(candidates, similarities, i, j):
+        return False
+    left_day, right_day = _day(left.value), _day(right.value)
+    if left_day is None or right_day is None or abs((left_day - right_day).days) > MAX_DAYS_APART:
+        return False
+    return not _week_off(left, right, (left_day - right_day).days) and not _other_figures(left, right)
+
+
+def claim_date_pairs(
+    compared: Sequence[Sequence[DatedSentence]],
+    propositions: Sequence[Proposition],
+    claim_of: dict[int, int],
+    known: Sequence[DatePair],
+    cache: VectorCache | None = None,
+    prefer: str | None = None,
+) -> list[DatePair]:
+    """The dated sentences of different articles whose lines holding the day are lines of one claim (``claim_of``:
+    proposition index to claim), a little less alike as contexts than :func:`date_pairs` asks
+    (:data:`SAME_CLAIM_SLOT`): the claims stage already read them as one thing ("was seen photographing warships at
+    the naval base on Sunday, the ministry said" / "The ministry says the diplomat photographed the warships on
+    Saturday afternoon, and was given 48 hours to leave", whose contexts, each with the sentence before it, are 0.50
+    alike). ``known`` are the pairs already found."""
+    by_article: dict[str, list[int]] = {}
+    for index, proposition in enumerate(propositions):
+        by_article.setdefault(proposition.article, []).append(index)
+
+    def claim_at(item: DatedSentence) -> int | None:
+        return next(
+            (
+                claim_of[index]
+                for index in by_article.get(item.article.id, ())
+                if propositions[index].start <= item.at < propositions[index].end and index in claim_of
+            ),
+            None,
+        )
+
+    seen = {(left.article.id, left.at, right.article.id, right.at) for left, right in known}
+    found: list[DatePair] = []
+    for candidates in compared:
+        claims = [claim_at(item) for item in candidates]
+        if len({claim for claim in claims if claim is not None}) == len([c for c in claims if c is not None]):
+            continue  # no claim holds two of the story's dated lines
+        vectors = encode_cached([item.context for item in candidates], cache, prefer)
+        similarities = cosine_matrix(vectors, vectors)
+        for i, j in np.argwhere(similarities >= SAME_CLAIM_SLOT):
+            left, right = candidates[int(i)], candidates[int(j)]
+            if claims[int(i)] is None or claims[int(i)] != claims[int(j)] or similarities[i, j] >= SAME_SLOT:
                 continue
-            left_day, right_day = _day(left.value), _day(right.value)
-            if left_day is None or right_day is None or abs((left_day - right_day).days) > MAX_DAYS_APART:
+            if (left.article.id, left.at, right.article.id, right.at) in seen:
                 continue
-            if _week_off(left, right, (left_day - right_day).days):
-                continue
-            if _other_figures(left, right):
-                continue
-            found.append((left, right))
+            if _two_ways(candidates, similarities, int(i), int(j)):
+                found.append((left, right))
     return found
 
 

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crosswire.claims.identity import IdentityModel, Sentence, StoryContext, identity_model, pair_features
-from crosswire.claims.predicates import Predicate, PredicateReader, different_deeds
+from crosswire.claims.predicates import Predicate, PredicateReader, different_deeds, stem
 from crosswire.claims.propositions import Proposition, day_values
-from crosswire.claims.stances import negative
+from crosswire.claims.stances import POSSIBILITY, negative
 from crosswire.nlp.embeddings import cosine_matrix
+from crosswire.nlp.spacy_model import load_pipeline
 
 if TYPE_CHECKING:
     from crosswire.context import CorpusMap
@@ -43,6 +44,9 @@ CANDIDATE = 0.5
 SAME_EVENT_CLAIM = 0.5
 # How close a proposition must also be to the first proposition of the claim it joins (no chains of look-alikes).
 SAME_SEED = 0.5
+# A denial whose predicate shares no word with a line that is no denial answers that line only when the two are at
+# least this alike (:func:`_other_deed`).
+DENIAL_OTHER_DEED = 0.6
 _BLOCK = 1024
 
 
@@ -65,10 +69,11 @@ class _UnionFind:
 
 def rival_accounts(left: Proposition, right: Proposition) -> bool:
     """Different doers of a deed ("US Navy divers planted the explosives" / "a pro-Ukrainian group sabotaged the
-    pipelines"), or a refusal against a deed: never one claim, whatever figure or day they share or dispute."""
+    pipelines"), a refusal against a deed, or a deed on a condition or a possibility against a deed told as done:
+    never one claim, whatever figure or day they share or dispute."""
     if left.agents and right.agents and not left.agents & right.agents:
         return True
-    return _refuses(left, right) or _refuses(right, left)
+    return _refuses(left, right) or _refuses(right, left) or _unsettled_against_done(left.text, right.text)
 
 
 def conflicting(left: Proposition, right: Proposition) -> bool:
@@ -138,6 +143,38 @@ def _refusal_reading(text: str) -> tuple[bool, bool]:
     return bool(_REFUSAL.search(text)), negative(text) or bool(_INTENT.search(text))
 
 
+# A modal verb: what may, could or would happen, not what did.
+_MODAL = r"(?:will|would|could|might|may|can|shall|should|must)"
+# A deed on a condition ("would expel a diplomat in response if the decision was not reversed", "the rescue could
+# take until Friday if the rock stays stable"): a modal of the hypothetical and an "if" or "unless" clause, in either
+# order. Not "will": "will meet on Monday to underscore the consequences if Russia were to deploy ..." tells a
+# meeting to come, whose "if" belongs to a noun.
+_HYPOTHETICAL = r"(?:would|could|might|may)"
+_CONDITIONAL = re.compile(
+    rf"\b{_HYPOTHETICAL}\b(?:(?!\b(?:and|but)\b)[^;])*?\b(?:if|unless)\b|\b(?:if|unless)\b[^;]*?,[^;]*?\b{_HYPOTHETICAL}\b",
+    re.IGNORECASE,
+)
+_ANY_MODAL = re.compile(rf"\b{_MODAL}\b|\b(?:going\s+to|plans?\s+to|intends?\s+to|expects?\s+to)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def unsettled(text: str) -> bool:
+    """Whether ``text`` tells a deed on a condition or as a possibility rather than as done."""
+    return bool(_CONDITIONAL.search(text) or POSSIBILITY.search(text))
+
+
+def _unsettled_against_done(left: str, right: str) -> bool:
+    """Whether one text holds a deed possible or conditional and the other tells a deed as done (no modal, no
+    intent): "Norvask would expel a Veldorian diplomat if the decision was not reversed" is a threat, not one claim
+    with "Veldoria has expelled a Norvaskan diplomat"; "the cheese may also have been sold at farmers' markets" is
+    not "the cheese was sold in 240 shops", however alike they embed. Two modal texts may still be one claim ("will
+    expel" / "would expel ... if ...")."""
+    for maybe, other in ((left, right), (right, left)):
+        if unsettled(maybe) and not unsettled(other) and not _ANY_MODAL.search(other):
+            return True
+    return False
+
+
 def apart(left: Proposition, right: Proposition) -> bool:
     """Sentences and clauses of one quote, or clauses of one sentence in the article's own voice: split on purpose,
     never one claim again."""
@@ -158,7 +195,7 @@ def same_claim(
     ``predicates`` reads what each says of its subject."""
     if apart(left, right) or conflicting(left, right):
         return False
-    if similarity < SAME_CLAIM and predicates is not None and _other_deed(left, right, predicates):
+    if similarity < SAME_CLAIM and predicates is not None and _other_deed(left, right, predicates, similarity):
         return False
     if left.event is not None and left.event == right.event and similarity >= SAME_EVENT_CLAIM:
         return True
@@ -169,11 +206,46 @@ def same_claim(
     return (model or identity_model()).same(pair_features(*identity))
 
 
-def _other_deed(left: Proposition, right: Proposition, predicates: PredicateReader) -> bool:
-    """Whether the two say different things of one party they both name (their predicates share no word)."""
-    return bool(left.entities & right.entities) and different_deeds(
-        _predicate(left, predicates), _predicate(right, predicates)
-    )
+def _other_deed(left: Proposition, right: Proposition, predicates: PredicateReader, similarity: float) -> bool:
+    """Whether the two say different things (their predicates share no word) of one party they both name, or, short
+    of :data:`DENIAL_OTHER_DEED`, of anything when one denies and the other does not: a denial answers a line telling
+    its deed ("denied that explosives were used in the tunnel on the day of the collapse" is no answer to "part of
+    the mine collapsed late on Sunday", at 0.51), or one asking the same question in other words ("denied that its
+    equipment had caused the fire" / "the fire was started by a fallen power line", at 0.65)."""
+    one_denies = (left.stance == "denies") != (right.stance == "denies") and similarity < DENIAL_OTHER_DEED
+    if one_denies:
+        denial, other = (left, right) if left.stance == "denies" else (right, left)
+        if _subject_unnamed(denial.text, other.text):
+            return True
+    if not (left.entities & right.entities or one_denies):
+        return False
+    return different_deeds(_predicate(left, predicates), _predicate(right, predicates))
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1 << 12)
+def _subject_noun(text: str) -> str | None:
+    """The stem of the common noun that is the subject of ``text``'s main verb ("explosives were used ..." gives
+    "explo"), None for a pronoun, a name (a party, which may be named another way: "the company", "its managers") or
+    no subject."""
+    doc = load_pipeline()(text)
+    root = next((token for token in doc if token.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subject = next((child for child in root.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    return stem(subject.lemma_ or subject.text)
+
+
+def _subject_unnamed(denial: str, other: str) -> bool:
+    """Whether what a denial says was done, or was so, is a thing the other line never names: "denied that
+    explosives were used in the tunnel on the day of the collapse" answers no line without explosives, though its
+    time phrase shares "collapse" with "part of the mine collapsed late on Sunday"."""
+    subject = _subject_noun(denial)
+    return subject is not None and subject not in {stem(word) for word in _WORD.findall(other.lower())}
 
 
 def _predicate(proposition: Proposition, predicates: PredicateReader) -> Predicate:
@@ -208,7 +280,7 @@ def _joins(
         return False
     if similarity >= SAME_CLAIM:
         return True
-    if predicates is not None and _other_deed(propositions[seed], propositions[other], predicates):
+    if predicates is not None and _other_deed(propositions[seed], propositions[other], predicates, similarity):
         return False
     return model.same(pair_features(*_pair(seed, other, propositions, vectors, sentences), story))
 

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from crosswire.claims.answers import (
     told_of_again,
 )
 from crosswire.claims.contradictions import (
+    claim_date_pairs,
     compared_contexts,
     compared_sentences,
     date_pairs,
@@ -50,7 +52,7 @@ from crosswire.claims.verdicts import (
     records_of,
     verdict_of,
 )
-from crosswire.claims.voices import outlet_entities, outlet_key
+from crosswire.claims.voices import masthead_keys, outlet_entities, outlet_key
 from crosswire.context import Context
 from crosswire.model import Article, Claim, Dossier, Evidence
 from crosswire.nlp.embeddings import DIMENSIONS, VectorCache, embed_missing, encode_cached
@@ -361,11 +363,15 @@ _RETRACTION = re.compile(
 )
 # An outlet's own earlier word named as the source of a line: "we" after a correction's label ("A correction: on
 # Thursday we said that ..."), or an earlier version of the piece ("An earlier version of this item said ...").
-_OWN_REPORT = re.compile(
-    r"(?:^|\W)(?:we|(?:an?\s+|the\s+)?(?:earlier|previous|original|first)\s+versions?\s+of\s+(?:this|the|our)\s+"
-    r"(?:item|article|story|report|post|page|entry|bulletin|broadcast))\W*$",
-    re.IGNORECASE,
+_EARLIER_VERSION = (
+    r"(?:an?\s+|the\s+)?(?:earlier|previous|original|first)\s+versions?\s+of\s+(?:this|the|our)\s+"
+    r"(?:item|article|story|report|post|page|entry|bulletin|broadcast)"
 )
+_OWN_REPORT = re.compile(rf"(?:^|\W)(?:we|{_EARLIER_VERSION})\W*$", re.IGNORECASE)
+# An earlier version of the piece named as what said a line is named only to correct it: "An earlier version of this
+# article said the mine was owned by the state. It is owned by Minera Aldana" takes the line back without "That was
+# incorrect".
+_EARLIER_VERSION_SAID = re.compile(rf"(?:^|\W){_EARLIER_VERSION}\W*$", re.IGNORECASE)
 # A line saying the negative of what the outlet said just before, in its own voice: "It did not explode", "He was not
 # arrested", "No one was hurt" is not of this kind (it negates no deed of the line): the negated verb is read.
 _NEGATED_DEED = re.compile(
@@ -383,7 +389,9 @@ def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition])
     evening we reported that the dam had burst", "An earlier version of this item said ...", or in its own voice) in
     the sentences just before "That report was wrong" is denied by it, not reported. What it says it reported is
     taken back as well by its own negative of the line's deed right after ("on Thursday we said that the rocket had
-    exploded. It did not explode."). Another party's word the outlet relays there is not taken back."""
+    exploded. It did not explode."), and by naming an earlier version of the piece as what said it ("An earlier
+    version of this article said ..."), which a piece does only to correct it. Another party's word the outlet relays
+    there is not taken back."""
     retractions: dict[str, list[int]] = {}
     negations: dict[str, list[tuple[int, str]]] = {}
     for article in articles:
@@ -392,7 +400,11 @@ def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition])
                 retractions.setdefault(article.id, []).append(number)
             elif (negated := _NEGATED_DEED.match(article.text[lo:hi])) is not None:
                 negations.setdefault(article.id, []).append((number, stem(negated[1])))
-    if not retractions and not negations:
+    if (
+        not retractions
+        and not negations
+        and not any(_EARLIER_VERSION_SAID.search(proposition.source_text or "") for proposition in propositions)
+    ):
         return list(propositions)
     result = []
     for proposition in propositions:
@@ -400,7 +412,7 @@ def _retracted(articles: Sequence[Article], propositions: Sequence[Proposition])
         reported = bool(source) and _OWN_REPORT.search(source) is not None
         own = proposition.statement is None or source.lower() in _OWN_WORD or reported
         if own and proposition.stance in {"reports", "confirms"}:
-            taken_back = any(
+            taken_back = bool(_EARLIER_VERSION_SAID.search(source)) or any(
                 0 < number - proposition.sentence <= RETRACTION_REACH
                 for number in retractions.get(proposition.article, ())
             )
@@ -534,11 +546,34 @@ def _extract_part(
     return propositions, reactions, tally.articles, tally.deeds, [article_sentences(article) for article in articles]
 
 
+_Sourced = TypeVar("_Sourced", Proposition, Reaction)
+
+
+def _by_masthead(
+    propositions: list[Proposition], reactions: list[Reaction], outlets: Sequence[str]
+) -> tuple[list[Proposition], list[Reaction]]:
+    """Lines and reactions whose source is an outlet named by the last words of the name of one outlet of the pile
+    ("the Evening Post" for the Wexmoor Evening Post) keyed as that outlet (:func:`masthead_keys`), so an outlet's
+    word in its own pages and in a relay of it counts once."""
+    keys = {f"outlet:{tail}": f"outlet:{key}" for tail, key in masthead_keys(outlets).items()}
+    if not keys:
+        return propositions, reactions
+
+    def keyed(item: _Sourced) -> _Sourced:
+        root, party = keys.get(item.root_key, item.root_key), keys.get(item.party_key, item.party_key)
+        if (root, party) == (item.root_key, item.party_key):
+            return item
+        return replace(item, root_key=root, party_key=party)
+
+    return [keyed(item) for item in propositions], [keyed(item) for item in reactions]
+
+
 def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     """Fill ``dossier.claims`` from statements, events and the articles' own reports, and
     ``dossier.contradictions`` from the values and stances they disagree on."""
     articles = claim_articles(dossier)
     propositions, reactions = _extracted(articles, dossier, context)
+    propositions, reactions = _by_masthead(propositions, reactions, [a.outlet for a in dossier.articles if a.outlet])
     story = _story_of(dossier)
     stories = [story.get(proposition.article, proposition.article) for proposition in propositions]
     cache: VectorCache | None = getattr(context, "vector_cache", None)
@@ -579,6 +614,7 @@ def build_claims(dossier: Dossier, context: Context | None = None) -> None:
     groups = _taken_back_apart(propositions, taken_back, groups)
     propositions = taken_back
     claim_of = {index: number for number, group in enumerate(groups) for index in group}
+    dated = [*dated, *claim_date_pairs(compared, propositions, claim_of, dated, cache, CLAIMS_ENCODER)]
     attached = _attach(reactions, propositions, vectors, claim_of, story, shared, cache)
     roots = {entity.id: entity.id for entity in dossier.entities}
     for name, entity_id in outlet_entities(dossier).items():

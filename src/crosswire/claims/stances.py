@@ -80,6 +80,14 @@ _AVOWED_IGNORANCE = re.compile(
 )
 _ANY_PRONOUN = frozenset({"i", "we", "he", "she", "it", "they"})
 
+# A past possibility ("may also have been sold at farmers' markets", "could have been started deliberately", "the
+# shipment possibly reached the port"): what somebody holds possible, not what they say happened.
+POSSIBILITY = re.compile(
+    r"\b(?:may|might|could)\s+(?:(?:also|well|even|already|still)\s+)?have\s+(?:been\s+)?\w+"
+    r"|\b(?:possibly|perhaps|conceivably)\b",
+    re.IGNORECASE,
+)
+
 
 def negative(text: str) -> bool:
     """Whether a sentence is put in the negative: "No talks are taking place", "I never bet on sports".
@@ -125,6 +133,10 @@ def clause_stance_of(
     )
     if stance in {"denies", "confirms"} and first_hand and is_negative and about_itself:
         return "denies", None
+    if stance == "confirms" and POSSIBILITY.search(said):
+        # "The agency says the cheese may also have been sold at farmers' markets": a possibility it raises, which
+        # it does not stand behind as done.
+        return "reports", None
     if stance != "denies" or denial_verb:
         return stance, None
     if split and not is_negative:

@@ -26,6 +26,8 @@ from crosswire.claims.voices import ANSWERS, outlet_key
 from crosswire.model import ClaimStance
 
 CONFIRMS = "confirms"
+# A claim one source confirms on the record and others back independently, this many sources in all, holds up.
+CONFIRMED_AND_BACKED = 3
 DENIES = "denies"
 BACKING = frozenset({"confirms", "reports"})
 
@@ -187,7 +189,11 @@ def verdict_of(
         verdict = "contested"
     elif denying:
         verdict = "denied"
-    elif len(confirming) >= 2 or (len(roots) >= 2 and _party_confirms(records, parties, heads)):
+    elif (
+        len(confirming) >= 2
+        or (len(roots) >= 2 and _party_confirms(records, parties, heads))
+        or (confirming and len(roots) >= CONFIRMED_AND_BACKED)
+    ):
         verdict = "corroborated"
     elif len(roots) == 1:
         verdict = "single-source"

@@ -10,7 +10,7 @@ speaker speaks for (:func:`affiliations`), for comparing what one party said in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from crosswire.model import Article, Dossier, Entity, Statement
 
@@ -35,6 +35,20 @@ ANSWERS = frozenset({"denies", "declines", "neither"})
 def own_voice_key(article: Article, relayed: str | None) -> str:
     """The root key of what an article says in its own voice: the outlet whose report it relays, else its own."""
     return f"outlet:{relayed or outlet_key(article.outlet or '') or article.id.lower()}"
+
+
+def masthead_keys(outlets: Iterable[str]) -> dict[str, str]:
+    """Outlet keys that name, by the last words of its name, exactly one outlet of the pile, mapped to that outlet's
+    key: "the Evening Post has learned" in the Wexmoor Evening Post's own pages and "according to the Wexmoor
+    Evening Post" in a feed relaying it are one source; "the Post" where the pile holds the Evening Post and the
+    Morning Post names neither."""
+    full = {key for key in (outlet_key(name) for name in outlets) if key}
+    tails: dict[str, set[str]] = {}
+    for key in full:
+        words = key.split()
+        for cut in range(1, len(words)):
+            tails.setdefault(" ".join(words[cut:]), set()).add(key)
+    return {tail: next(iter(keys)) for tail, keys in tails.items() if len(keys) == 1 and tail not in full}
 
 
 def relaying_voice(statement: Statement, article: Article, relayed: str | None) -> str | None:
