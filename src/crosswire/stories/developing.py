@@ -157,6 +157,24 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+def published_close(
+    a: str,
+    span_a: tuple[int, int],
+    b: str,
+    span_b: tuple[int, int],
+    times_of: Callable[[str], Mapping[str, tuple[int, int]]],
+) -> bool:
+    """Whether two stories' publication spans are close: at most JOIN_DAYS apart, or at most LOOK_BACK_DAYS when the
+    later story looks back to the earlier (:func:`looks_back`; ``times_of`` gives the times a story names)."""
+    gap = _gap(span_a, span_b)
+    if gap <= JOIN_DAYS:
+        return True
+    if gap > LOOK_BACK_DAYS:
+        return False
+    (earlier, earlier_span), (later, later_span) = sorted(((a, span_a), (b, span_b)), key=lambda s: s[1])
+    return looks_back(later_span, times_of(later), earlier_span, times_of(earlier))
+
+
 def join_developing(
     clustering: Clustering,
     articles: dict[str, Article],
@@ -176,23 +194,8 @@ def join_developing(
 
     def times_of(sid: str) -> dict[str, tuple[int, int]]:
         if sid not in times:
-            times[sid] = {}
-            for member in clustering.stories[sid].members:
-                times[sid].update(named_times(articles[member]))
+            times[sid] = {k: v for m in clustering.stories[sid].members for k, v in named_times(articles[m]).items()}
         return times[sid]
-
-    def close(a: str, b: str) -> bool:
-        """Published close in time: within JOIN_DAYS, or within LOOK_BACK_DAYS when the later looks back."""
-        span_a, span_b = spans[a], spans[b]
-        if span_a is None or span_b is None:
-            return False
-        gap = _gap(span_a, span_b)
-        if gap <= JOIN_DAYS:
-            return True
-        if gap > LOOK_BACK_DAYS:
-            return False
-        (earlier, earlier_span), (later, later_span) = sorted(((a, span_a), (b, span_b)), key=lambda s: s[1])
-        return looks_back(later_span, times_of(later), earlier_span, times_of(earlier))
 
     about_it: dict[str, list[str]] = {}
     for sid in ids:
@@ -223,10 +226,9 @@ def join_developing(
     for group in group_storylines(profiles):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if not close(a, b):
-                    continue
                 span_a, span_b = spans[a], spans[b]
-                assert span_a is not None and span_b is not None
+                if span_a is None or span_b is None or not published_close(a, span_a, b, span_b, times_of):
+                    continue
                 both = (min(span_a[0], span_b[0]), max(span_a[1], span_b[1]))
                 if not any(distinct(entity, both) for entity in sorted(about[a] & about[b])):
                     continue
@@ -238,8 +240,13 @@ def join_developing(
                 if root_a != root_b:
                     keep, drop = sorted((root_a, root_b), key=first)
                     parent[drop] = keep
+    return _absorb_into_roots(clustering, sorted(ids, key=first), find)
+
+
+def _absorb_into_roots(clustering: Clustering, ordered: list[str], find: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Absorb each story (earliest first) into the root of its group; the ``(kept, absorbed)`` pairs."""
     joined: list[tuple[str, str]] = []
-    for sid in sorted(ids, key=first):
+    for sid in ordered:
         root = find(sid)
         if root != sid:
             _absorb(clustering, clustering.stories[root], clustering.stories.pop(sid))
