@@ -26,6 +26,12 @@ How an article is placed
     measured and left out: it mostly merged neighbouring stories of one affair (the Ottawa gunman named / the
     sergeant-at-arms hailed), lowering F1 on every split.
 
+Placed again
+    Within a day the turn is the id's, so a report may meet its story while it holds one article (or before it
+    exists) and open a story of its own. After the pass, each article of this run left alone in its story is placed
+    again against the stories as they ended (same similarity, threshold and window), its copies following it; stored
+    articles never move. On the FNC-1 dev half this lifts recall 0.9254 -> 0.9395 at the same precision (0.9641).
+
 Time
     A dated article may only join a story whose dated members span a range it lies within ``window_days`` of: two
     meetings of the same people weeks apart stay two stories, while a developing story keeps growing for as long as

@@ -12,7 +12,16 @@ his interpreter. A story is one affair in one stretch of time, so two stories ar
   which is not a setting (a country, a city, a sea, a people: :data:`SETTING_TYPES`), and which at most
   :data:`DISTINCT_STORIES` stories of those weeks (or of no known date) are about; and
 - their entity profiles are strongly linked (:func:`crosswire.stories.storylines.link_score` at least
-  :data:`JOIN_LINK`, twice the storyline threshold).
+  :data:`JOIN_LINK`, twice the storyline threshold); and
+- what they report is alike (:func:`content_similarity`, the clustering's similarity between the two stories, at
+  least :data:`JOIN_CONTENT`): two cases heard at one court in one week share the court, the city and the country,
+  not what happened.
+
+Further apart than :data:`JOIN_DAYS` (up to :data:`LOOK_BACK_DAYS`), two stories are joined on the same conditions
+when the later one **looks back** (:func:`looks_back`): it names, as past, a day or month the earlier one was
+published in, or one the earlier one names too ("the collapse in February"; "the sample taken in May", named by the
+June reports and again at September's ban). A recurring event (a second meeting, a company's next recall) names no
+time of the earlier one.
 
 Why each piece of evidence, and why the weaker ones are left out:
 
