@@ -134,8 +134,10 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         # the FNC-1 dev half; the leads' embeddings are cached in build/bench-stories after the first run.
         "story clustering (FNC-1 train bodies, dev half, words and lead embeddings, B-cubed)",
         stories.DATA,
+        # Raised when an article left alone in its story came to be placed again against the stories as they ended
+        # (P 0.9641, R 0.9254 -> 0.9395, F1 0.9444 -> 0.9517).
         stories.measure,
-        {"precision": 0.955, "recall": 0.915, "f1": 0.935},
+        {"precision": 0.955, "recall": 0.935, "f1": 0.950},
     ),
     (
         # The same half through `crosswire analyze` (~3 min), run afresh: the path the held-out stories are scored by.
@@ -143,10 +145,12 @@ GATES: list[tuple[str, Path, Callable[[], dict[str, float]], dict[str, float]]] 
         # 0.9096, R 0.9263; docs/stories.md "Quality"): a floor against a further fall, a little under the figure.
         # Raised when the join came to need publication dates and a shared distinctive principal, and plain-text
         # records stopped guessing a headline below their story's first sentence (P 0.9760, R 0.9303, F1 0.9526).
+        # Raised with articles placed again, transcripts' speaker labels dropped, and the join's look back and content
+        # floor (P 0.9760, R 0.9439, F1 0.9597).
         "stories through analyze (FNC-1 train bodies, dev half, crosswire analyze, B-cubed)",
         stories.DATA,
         stories.measure_pipeline,
-        {"precision": 0.97, "recall": 0.925, "f1": 0.947},
+        {"precision": 0.97, "recall": 0.94, "f1": 0.957},
     ),
     (
         # All 84 dev articles through the per-article stages (~30 s); content-span match as in shared/data/README.

@@ -101,14 +101,7 @@ def _timex(dossier: Dossier, article: str, text: str) -> set[str | None]:
     "prefix",
     [
         *["merger-", "ferry-", "hack-", "strike-", "breach-", "recount-", "trial-", "takeover-", "ceasefire-"],
-        pytest.param(
-            "wildfire-",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="stories: the broadcaster's transcript (CKTV) is a story of its own, though it names Larch "
-                "Creek, its fire and the RCMP like the other three",
-            ),
-        ),
+        "wildfire-",
     ],
 )
 def test_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
@@ -718,14 +711,7 @@ def _stances_of(claim: Claim, source: str) -> set[str]:
     [
         "blast-",
         "rates-",
-        pytest.param(
-            "doping-",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="stories: the June articles (the positive test, the denial) and the September ones (the ban) "
-                "are two stories, three months apart, though all four name Ana Moreau, trenbolone and the unit",
-            ),
-        ),
+        "doping-",
     ],
 )
 def test_round9_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
@@ -961,14 +947,7 @@ def test_round9_days(dossier: Dossier, article: str, text: str, value: str) -> N
     [
         "flood-",
         "stadium-",
-        pytest.param(
-            "theft-",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="stories: the broadcaster's correction (VTN) is a story of its own, though it names the "
-                "Aldermark City Museum, its theft and Inspector Tom Claes like the wire",
-            ),
-        ),
+        "theft-",
     ],
 )
 def test_round10_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:
@@ -1130,22 +1109,12 @@ def test_round10_days(dossier: Dossier, article: str, text: str, value: str) -> 
 # maker denies, a broadcaster's transcript withdrawing its own report, an analyst's estimate).
 
 
-def _left_open(value: object, reason: str) -> object:
-    """A parameter (a tuple for several names) whose test is a strict ``xfail`` for ``reason``."""
-    values = value if isinstance(value, tuple) else (value,)
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
 @pytest.mark.parametrize(
     "prefix",
     [
         "recall-",
         "mayor-",
-        _left_open(
-            "launch-",
-            "stories: the space news site's article (SpaceLedger) is a story of its own, though it names Orbitra, "
-            "the Skarv-2 and its second stage like the other three",
-        ),
+        "launch-",
     ],
 )
 def test_round11_each_story_is_one_story(dossier: Dossier, prefix: str) -> None:

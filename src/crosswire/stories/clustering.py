@@ -26,6 +26,12 @@ How an article is placed
     measured and left out: it mostly merged neighbouring stories of one affair (the Ottawa gunman named / the
     sergeant-at-arms hailed), lowering F1 on every split.
 
+Placed again
+    Within a day the turn is the id's, so a report may meet its story while it holds one article (or before it
+    exists) and open a story of its own. After the pass, each article of this run left alone in its story is placed
+    again against the stories as they ended (same similarity, threshold and window), its copies following it; stored
+    articles never move. On the FNC-1 dev half this lifts recall 0.9254 -> 0.9395 at the same precision (0.9641).
+
 Time
     A dated article may only join a story whose dated members span a range it lies within ``window_days`` of: two
     meetings of the same people weeks apart stay two stories, while a developing story keeps growing for as long as
@@ -221,13 +227,14 @@ class _Clusterer:
         cos = float(dense_b @ dense_a) / (norm_b or 1.0)
         return (1.0 - w) * sparse + w * cos - self.params.embedding_threshold
 
-    def _best(self, item_id: str) -> StoryState | None:
-        """The most similar story within the time window, if it reaches the threshold."""
+    def _best(self, item_id: str, own: str | None = None) -> StoryState | None:
+        """The most similar story within the time window, if it reaches the threshold (never the story ``own``)."""
         shared: Counter[str] = Counter()
         for key in self.keys(item_id):
             posting = self.postings.get(key)
             if posting:
                 shared.update(posting.keys())
+        shared.pop(own or "", None)
         if not shared:
             return None
         day = self.items[item_id].day
@@ -277,7 +284,30 @@ class _Clusterer:
                 original = self.assignment.get(item.duplicate_of or "")
                 story = self.stories[original] if original else self._open(item.id)
                 self._join(story, item.id, votes=False)
+        self._replace_alone([item for item in originals if not item.story])
         return Clustering(self.assignment, self.stories, self.features, self.rows)
+
+    def _replace_alone(self, placed: list[StoryItem]) -> None:
+        """Place again, against the stories as they ended, each article of this run left alone in its story.
+
+        An article is placed against the stories as they are when its turn comes. Within a day the turn is the id's,
+        so a report may meet a story of one article (or none yet) that its later reports would have made it clear:
+        a broadcaster's transcript placed before the wire copy of the same day opens a story of its own. Each such
+        article (its story's only voter, founded in this run) joins the story it now clears the threshold with, in
+        canonical order; its copies follow it. Stored articles never move.
+        """
+        for item in placed:
+            story = self.stories.get(self.assignment[item.id])
+            if story is None or story.voters != [item.id]:
+                continue
+            target = self._best(item.id, own=story.id)
+            if target is None:
+                continue
+            del self.stories[story.id]
+            for key in self.keys(item.id):  # the keys it entered the index under
+                self.postings.get(key, OrderedDict()).pop(story.id, None)
+            for member in story.members:
+                self._join(target, member, votes=member == item.id)
 
     def _is_copy(self, item: StoryItem) -> bool:
         return bool(item.duplicate_of) and item.duplicate_of in self.items and item.duplicate_of != item.id

@@ -12,7 +12,16 @@ his interpreter. A story is one affair in one stretch of time, so two stories ar
   which is not a setting (a country, a city, a sea, a people: :data:`SETTING_TYPES`), and which at most
   :data:`DISTINCT_STORIES` stories of those weeks (or of no known date) are about; and
 - their entity profiles are strongly linked (:func:`crosswire.stories.storylines.link_score` at least
-  :data:`JOIN_LINK`, twice the storyline threshold).
+  :data:`JOIN_LINK`, twice the storyline threshold); and
+- what they report is alike (:func:`content_similarity`, the clustering's similarity between the two stories, at
+  least :data:`JOIN_CONTENT`): two cases heard at one court in one week share the court, the city and the country,
+  not what happened.
+
+Further apart than :data:`JOIN_DAYS` (up to :data:`LOOK_BACK_DAYS`), two stories are joined on the same conditions
+when the later one **looks back** (:func:`looks_back`): it names, as past, a day or month the earlier one was
+published in, or one the earlier one names too ("the collapse in February"; "the sample taken in May", named by the
+June reports and again at September's ban). A recurring event (a second meeting, a company's next recall) names no
+time of the earlier one.
 
 Why each piece of evidence, and why the weaker ones are left out:
 
@@ -34,17 +43,29 @@ the id of the story that started first, so the earlier story's id stays put as l
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
+
 from crosswire.model import Article
-from crosswire.stories.clustering import Clustering, StoryState
+from crosswire.stories.clustering import Clustering, Params, StoryState
 from crosswire.stories.features import parse_day
 from crosswire.stories.storylines import StoryProfile, entity_weights, group_storylines, link_score
 
 JOIN_LINK = 0.3
 JOIN_DAYS = 31
+# Stories further apart than JOIN_DAYS (and at most this many days) are joined when the later one looks back to the
+# earlier: it names the days or the month the earlier one was published in, or a past month or day both name.
+LOOK_BACK_DAYS = 366
+# What two joined stories report must be alike too, not only whom they name: the similarity clustering places an
+# article by (words and entities, and the lead embeddings), between the two stories, at least this.
+JOIN_CONTENT = 0.3
+_MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 # A shared principal identifies one affair only when at most this many stories of those weeks (or of no known date)
 # are about it: "Islamic State" or "Apple" is the subject of a whole beat, "Faye Bethell" of one affair.
 DISTINCT_STORIES = 4
@@ -85,6 +106,57 @@ def published_day(article: Article) -> int | None:
     return parse_day(article.published)
 
 
+def named_times(article: Article) -> dict[str, tuple[int, int]]:
+    """The calendar days and months an article names (``2027-05`` -> its first and last day), by value: a week, a
+    season, a year or a date off the calendar says too little to tie two reports together."""
+    times: dict[str, tuple[int, int]] = {}
+    for timex in article.timexes:
+        match = _MONTH_OR_DAY.match(timex.value) if timex.type == "DATE" else None
+        if match is None:
+            continue
+        year, month = int(match[1]), int(match[2])
+        try:
+            if match[3]:
+                day = dt.date(year, month, int(match[3])).toordinal()
+                times[timex.value] = (day, day)
+            else:
+                last = calendar.monthrange(year, month)[1]
+                times[timex.value] = (dt.date(year, month, 1).toordinal(), dt.date(year, month, last).toordinal())
+        except ValueError:
+            continue
+    return times
+
+
+def looks_back(
+    later: tuple[int, int],
+    later_times: Mapping[str, tuple[int, int]],
+    earlier: tuple[int, int],
+    earlier_times: Mapping[str, tuple[int, int]],
+) -> bool:
+    """Whether a later story names, as past, a time of the earlier one: a day or month before its own first report
+    that the earlier story was published in ("the collapse of the footbridge in February", "last month"), or that the
+    earlier story names too ("the sample taken in May", told in June and again at the ban in September)."""
+    for value, (first, last) in later_times.items():
+        if last >= later[0]:
+            continue
+        if value in earlier_times or (first <= earlier[1] and last >= earlier[0]):
+            return True
+    return False
+
+
+def content_similarity(a: StoryState, b: StoryState, params: Params) -> float:
+    """The similarity clustering places an article by, between two stories' centroids: the cosine of their words
+    and entities, mixed with the cosine of their mean lead embeddings when both have one."""
+    small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+    norm = math.sqrt(a.norm2 * b.norm2)
+    sparse = sum(v * large.get(k, 0.0) for k, v in small.items()) / norm if norm else 0.0
+    if a.dense is None or b.dense is None or not params.embedding_weight:
+        return sparse
+    dense_norm = a.dense_norm() * b.dense_norm()
+    dense = float(np.dot(a.dense, b.dense)) / dense_norm if dense_norm else 0.0
+    return (1.0 - params.embedding_weight) * sparse + params.embedding_weight * dense
+
+
 def _span(state: StoryState, day_of: Callable[[str], int | None]) -> tuple[int, int] | None:
     days = [day for day in (day_of(member) for member in state.members) if day is not None]
     return (min(days), max(days)) if days else None
@@ -94,17 +166,46 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+def published_close(
+    a: str,
+    span_a: tuple[int, int],
+    b: str,
+    span_b: tuple[int, int],
+    times_of: Callable[[str], Mapping[str, tuple[int, int]]],
+) -> bool:
+    """Whether two stories' publication spans are close: at most JOIN_DAYS apart, or at most LOOK_BACK_DAYS when the
+    later story looks back to the earlier (:func:`looks_back`; ``times_of`` gives the times a story names)."""
+    gap = _gap(span_a, span_b)
+    if gap <= JOIN_DAYS:
+        return True
+    if gap > LOOK_BACK_DAYS:
+        return False
+    (earlier, earlier_span), (later, later_span) = sorted(((a, span_a), (b, span_b)), key=lambda s: s[1])
+    return looks_back(later_span, times_of(later), earlier_span, times_of(earlier))
+
+
 def join_developing(
-    clustering: Clustering, articles: dict[str, Article], types: Mapping[str, str] | None = None
+    clustering: Clustering,
+    articles: dict[str, Article],
+    types: Mapping[str, str] | None = None,
+    params: Params | None = None,
 ) -> list[tuple[str, str]]:
     """Join strongly linked stories published close in time, in place; return the ``(kept, absorbed)`` story id
     pairs. ``types`` maps canonical entity ids to their types (the settings among them do not link stories)."""
+    params = params or Params()
     ids = list(clustering.stories)
     profiles = profiles_of(clustering, ids, articles)
     idf = entity_weights(profiles)
     by_id = {profile.id: profile for profile in profiles}
     about = {sid: principals(clustering.stories[sid], by_id[sid], articles, types or {}) for sid in ids}
     spans = {sid: _span(clustering.stories[sid], lambda member: published_day(articles[member])) for sid in ids}
+    times: dict[str, dict[str, tuple[int, int]]] = {}
+
+    def times_of(sid: str) -> dict[str, tuple[int, int]]:
+        if sid not in times:
+            times[sid] = {k: v for m in clustering.stories[sid].members for k, v in named_times(articles[m]).items()}
+        return times[sid]
+
     about_it: dict[str, list[str]] = {}
     for sid in ids:
         for entity in about[sid]:
@@ -135,19 +236,26 @@ def join_developing(
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 span_a, span_b = spans[a], spans[b]
-                if span_a is None or span_b is None or _gap(span_a, span_b) > JOIN_DAYS:
+                if span_a is None or span_b is None or not published_close(a, span_a, b, span_b, times_of):
                     continue
                 both = (min(span_a[0], span_b[0]), max(span_a[1], span_b[1]))
                 if not any(distinct(entity, both) for entity in sorted(about[a] & about[b])):
                     continue
                 if link_score(by_id[a], by_id[b], idf) < JOIN_LINK:
                     continue
+                if content_similarity(clustering.stories[a], clustering.stories[b], params) < JOIN_CONTENT:
+                    continue
                 root_a, root_b = find(a), find(b)
                 if root_a != root_b:
                     keep, drop = sorted((root_a, root_b), key=first)
                     parent[drop] = keep
+    return _absorb_into_roots(clustering, sorted(ids, key=first), find)
+
+
+def _absorb_into_roots(clustering: Clustering, ordered: list[str], find: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Absorb each story (earliest first) into the root of its group; the ``(kept, absorbed)`` pairs."""
     joined: list[tuple[str, str]] = []
-    for sid in sorted(ids, key=first):
+    for sid in ordered:
         root = find(sid)
         if root != sid:
             _absorb(clustering, clustering.stories[root], clustering.stories.pop(sid))

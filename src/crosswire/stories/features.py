@@ -39,6 +39,9 @@ from crosswire.nlp.sentences import split_sentences
 # Words of at least two letters, any script; digits and underscores never start or make a word.
 _TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]+\b"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# A transcript's speaker label opening a line: one to three upper-case words and a colon ("PRESENTER: ", "DR. ANNA
+# KLEIN: "); group 1 is the line's indentation, group 2 the label.
+_SPEAKER_LABEL = re.compile(r"(?m)^([ \t]*)([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}):[ \t]+")
 # The lead that is embedded: the title and the first sentences, where a news report says what happened.
 LEAD_SENTENCES = 5
 LEAD_CHARS = 1000
@@ -102,8 +105,18 @@ def timex_day(article: Article) -> int | None:
     return max(known) if known else None
 
 
+def without_speaker_labels(text: str) -> str:
+    """``text`` without the speaker labels opening a transcript's lines ("ANCHOR: ", "REPORTER: ", "DR. ANNA KLEIN: ").
+
+    A label says who reads the line, not what happened: left in, a broadcaster's transcript is worded unlike the wire
+    copy of the same event (its lead embedding moves away from theirs), and alike the transcripts of other events.
+    """
+    return _SPEAKER_LABEL.sub(lambda m: m.group(1) if len(m.group(2)) > 2 else m.group(), text)
+
+
 def item_from_article(article: Article) -> StoryItem:
-    text = f"{article.title}\n\n{article.text}" if article.title else article.text
+    body = without_speaker_labels(article.text)
+    text = f"{article.title}\n\n{body}" if article.title else body
     return StoryItem(
         id=article.id,
         text=text,

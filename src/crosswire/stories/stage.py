@@ -172,7 +172,7 @@ def cluster_stories(dossier: Dossier, context: Context | None = None, params: Pa
         else None
     )
     clustering = cluster(items, params, embeddings)
-    join_developing(clustering, articles, {e.id: e.type for e in dossier.entities})
+    join_developing(clustering, articles, {e.id: e.type for e in dossier.entities}, params)
     for article in dossier.articles:
         article.story = clustering.assignment.get(article.id)
     stories = build_stories(clustering, articles, {i.id: i for i in items})
