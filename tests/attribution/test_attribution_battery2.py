@@ -457,12 +457,7 @@ CASES: dict[str, Case] = {
 }
 
 # Cases the pipeline does not read as written, each with why (strict: a fix turns them into failures to remove).
-OPEN: dict[str, str] = {
-    "celebrity_false_and_defamatory": "a documented choice disagrees with this expectation: a spokesperson held for"
-    " a pronoun whom the article does not name ('Her spokeswoman said') is an anonymous source, unlinked"
-    " (test_attribution_unnamed_sources.py), while 'Putin's spokesman' is Putin's word; read as Carter's, two of"
-    " those tests fail, so the rule is left for the lead to settle",
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

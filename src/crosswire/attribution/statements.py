@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from crosswire.attribution.corpus_entities import CorpusEntities
 from crosswire.attribution.document_authors import document_author
 from crosswire.attribution.outlet_relays import called_outlets, relay_outlets
-from crosswire.attribution.sources import RELATIVE_PRONOUNS
+from crosswire.attribution.sources import RELATIVE_PRONOUNS, SPOKES_NOUNS
 from crosswire.attribution.speaker_descriptions import ORG_FALLBACK_DISTANCE, by_description, is_body
 from crosswire.attribution.speaker_names import (
     INDEFINITE,
@@ -109,8 +109,11 @@ def _link_one(
         if found is not None:
             return found
     if possessed is not None:
-        # "his lawyer", whom the article does not name: an unnamed source (see link_article); "Putin's spokesman",
-        # whom it does not name: Putin's word
+        # "his lawyer", whom the article does not name: an unnamed source (see link_article). "Putin's spokesman" and
+        # "her spokeswoman", whom it does not name: the principal's word, as "a Shell spokesman" is Shell's, since a
+        # spokesperson's job is to speak for the one they serve; a lawyer speaks for a client in their own name
+        if phrase.split()[-1].lower() in SPOKES_NOUNS:
+            return possessed
         return spoken_for(article, start, phrase, previous, entities) or None
     found = by_description(article, start, phrase, mentions, previous, entities) or by_premodified_noun(
         article, start, phrase, entities
