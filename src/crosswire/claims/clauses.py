@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from crosswire.claims import parses
 from crosswire.clean import header
+from crosswire.nlp.sentences import SPEAKER_LABEL
 from crosswire.nlp.spacy_model import load_pipeline
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class Clause:
 
 # A transcript's speaker label opening a line: "PRESENTER: ", "ANCHOR: ", "DR. ANNA KLEIN: " (upper-case words, one to
 # three, and a colon). "US: China tariffs" is a headline's topic, too short to be read as one.
-_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}:\s+")
+_SPEAKER_LABEL = re.compile(rf"{SPEAKER_LABEL}:\s+")
 # A live page's time stamp opening an entry: "10:12 Police officers ...", "14:30 GMT - The ministry ...", "9:05 a.m.
 # The court ..." (hours and minutes with a colon, a zone or a half of the day, a dash), before a capital.
 _TIME_STAMP = re.compile(

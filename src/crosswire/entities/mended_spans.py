@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from crosswire.entities.names import SURNAME_PARTICLES
+from crosswire.nlp.sentences import SPEAKER_LABEL
 
 # A broadcaster's medium after its name ("Metro TV", "Capital FM"), or a club's word ("Kingsbury Town", "Harwick
 # Rovers"), which the tagger leaves out of the span; "Town" and "City" only after a span it took for an organization
@@ -46,7 +47,7 @@ def _outlet_or_amount(text: str, start: int, end: int, label: str) -> tuple[int,
 
 # A line of a transcript opened by a speaker's name in capitals, two or three words, and a colon ("DAVID OKORO: We
 # followed every rule"). One word alone ("UPDATE:", "ANCHOR:") is no name to mend.
-_CAPITALS_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){1,2}):[ \t]", re.M)
+_CAPITALS_LABEL = re.compile(rf"^[ \t]*({SPEAKER_LABEL}):[ \t]", re.M)
 
 
 def _capital_labels(text: str, spans: list[tuple[int, int, str]], roles: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -56,7 +57,7 @@ def _capital_labels(text: str, spans: list[tuple[int, int, str]], roles: frozens
     labels = [
         (m.start(1), m.end(1))
         for m in _CAPITALS_LABEL.finditer(text)
-        if not any(word.lower() in roles for word in m.group(1).split())
+        if len(m.group(1).split()) > 1 and not any(word.lower() in roles for word in m.group(1).split())
     ]
     if not labels:
         return spans

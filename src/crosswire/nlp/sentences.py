@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from crosswire.model import Article
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A transcript's speaker label, the words before the colon that opens a line: one to three upper-case words
+# ("PRESENTER", "ANCHOR", "DR. ANNA KLEIN"). Shared by the stages that read transcripts, each adding its own anchor.
+SPEAKER_LABEL = r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}"
 # A single document longer than this is split in pieces first; spaCy refuses texts above its max_length.
 _MAX_CHUNK = 100_000
 

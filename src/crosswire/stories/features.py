@@ -34,14 +34,14 @@ from sklearn.preprocessing import normalize
 
 from crosswire.model import Article
 from crosswire.nlp.embeddings import DIMENSIONS, MemoryCache, PieceMap, VectorCache, embed_missing, encode_cached
-from crosswire.nlp.sentences import split_sentences
+from crosswire.nlp.sentences import SPEAKER_LABEL, split_sentences
 
 # Words of at least two letters, any script; digits and underscores never start or make a word.
 _TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]+\b"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # A transcript's speaker label opening a line: one to three upper-case words and a colon ("PRESENTER: ", "DR. ANNA
 # KLEIN: "); group 1 is the line's indentation, group 2 the label.
-_SPEAKER_LABEL = re.compile(r"(?m)^([ \t]*)([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}):[ \t]+")
+_SPEAKER_LABEL = re.compile(rf"(?m)^([ \t]*)({SPEAKER_LABEL}):[ \t]+")
 # The lead that is embedded: the title and the first sentences, where a news report says what happened.
 LEAD_SENTENCES = 5
 LEAD_CHARS = 1000
